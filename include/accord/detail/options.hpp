@@ -1,0 +1,128 @@
+// accord/detail/options.hpp: reading a rule's options from JSON, strictly.
+//
+// Every key must be consumed: an unknown key, or a value of the wrong type, is errc::invalid
+// naming the option, so a typo never silently falls back to a default.
+#pragma once
+
+#include "accord/error.hpp"
+#include "accord/profile.hpp"
+#include "accord/tie_break.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace accord {
+inline namespace v0 {
+namespace detail {
+
+class option_reader {
+public:
+    option_reader(const nlohmann::json& j, const profile& p, std::string method)
+        : j_(j), p_(p), method_(std::move(method)) {
+        if (!j_.is_object()) throw error(errc::invalid, method_ + ": options must be a JSON object");
+    }
+
+    bool has(const std::string& key) const { return j_.contains(key); }
+
+    template <class T>
+    std::optional<T> get(const std::string& key) {
+        auto it = j_.find(key);
+        if (it == j_.end() || it->is_null()) {
+            used_.insert(key);
+            return std::nullopt;
+        }
+        used_.insert(key);
+        try {
+            if constexpr (std::is_same_v<T, bool>) {
+                if (!it->is_boolean()) throw std::invalid_argument("boolean");
+            } else if constexpr (std::is_integral_v<T>) {
+                if (!it->is_number_integer()) throw std::invalid_argument("integer");
+                if constexpr (std::is_unsigned_v<T>) {
+                    if (it->is_number_integer() && !it->is_number_unsigned() && it->template get<std::int64_t>() < 0)
+                        throw std::invalid_argument("non-negative integer");
+                }
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                if (!it->is_string()) throw std::invalid_argument("string");
+            } else if constexpr (std::is_floating_point_v<T>) {
+                if (!it->is_number()) throw std::invalid_argument("number");
+            }
+            return it->template get<T>();
+        } catch (const std::invalid_argument& e) {
+            throw error(errc::invalid, method_ + ": option '" + key + "' must be a " + e.what() +
+                                           ", got " + it->dump());
+        } catch (const nlohmann::json::exception&) {
+            throw error(errc::invalid, method_ + ": option '" + key + "' has the wrong type: " + it->dump());
+        }
+    }
+
+    /// A candidate given by name or 0-based index.
+    cand_t candidate(const nlohmann::json& v, const std::string& key) const {
+        if (v.is_string()) {
+            if (auto c = p_.find_candidate(v.get<std::string>())) return *c;
+            throw error(errc::not_found, method_ + ": option '" + key + "' names unknown candidate '" +
+                                             v.get<std::string>() + "'");
+        }
+        if (v.is_number_unsigned() && v.get<std::uint64_t>() < p_.candidate_count())
+            return static_cast<cand_t>(v.get<std::uint64_t>());
+        throw error(errc::invalid, method_ + ": option '" + key +
+                                       "' must name a candidate (name or 0-based index), got " + v.dump());
+    }
+
+    std::vector<cand_t> candidates(const std::string& key) {
+        used_.insert(key);
+        std::vector<cand_t> out;
+        auto it = j_.find(key);
+        if (it == j_.end() || it->is_null()) return out;
+        if (!it->is_array())
+            throw error(errc::invalid, method_ + ": option '" + key + "' must be a list of candidates");
+        for (const auto& v : *it) out.push_back(candidate(v, key));
+        return out;
+    }
+
+    /// tie_break ("previous-rounds", "lexicographic", "random", "report", or
+    /// "previous-rounds:random"), seed, tie_order.
+    tie_break_options tie_break(tie_break_options def = {}) {
+        if (auto s = get<std::string>("tie_break")) {
+            auto colon = s->find(':');
+            def.policy = parse_tie_policy(s->substr(0, colon));
+            if (colon != std::string::npos) def.fallback = parse_tie_policy(s->substr(colon + 1));
+            if (def.fallback == tie_policy::previous_rounds)
+                throw error(errc::invalid, method_ + ": the fallback after previous-rounds must be lexicographic, random or report");
+        }
+        if (auto seed = get<std::uint64_t>("seed")) def.seed = *seed;
+        if (has("tie_order")) def.order = candidates("tie_order");
+        used_.insert("tie_order");
+        return def;
+    }
+
+    /// Throws for any key not consumed.
+    void finish() const {
+        for (auto it = j_.begin(); it != j_.end(); ++it)
+            if (!used_.count(it.key()))
+                throw error(errc::invalid, method_ + ": unknown option '" + it.key() + "'");
+    }
+
+    const std::string& method() const { return method_; }
+
+private:
+    const nlohmann::json& j_;
+    const profile& p_;
+    std::string method_;
+    std::set<std::string> used_;
+};
+
+/// One registry entry. Families of rules append theirs in src/registry.cpp.
+struct method_entry {
+    std::string name;
+    std::string summary;
+    std::vector<std::string> options;
+    result (*run)(const profile&, option_reader&);
+};
+
+} // namespace detail
+} // namespace v0
+} // namespace accord

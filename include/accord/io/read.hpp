@@ -1,0 +1,90 @@
+// accord/io/read.hpp: reading and writing ballot files in every supported format.
+//
+// Readers stream the input once, validate everything, and either return a complete profile or
+// throw accord::error (errc::parse) naming the file, line, column and what was expected; nothing
+// is half-loaded. With `lenient`, a malformed *ballot* line is skipped instead and reported in
+// read_report::skipped with its line; malformed headers are always errors.
+#pragma once
+
+#include "accord/profile.hpp"
+
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accord {
+inline namespace v0 {
+
+enum class file_format : std::uint8_t {
+    auto_detect = 0,
+    soc,    ///< PrefLib strict complete orders
+    soi,    ///< PrefLib strict incomplete orders
+    toc,    ///< PrefLib orders with ties, complete
+    toi,    ///< PrefLib orders with ties, incomplete
+    cat,    ///< PrefLib categorical (approval: first category approved)
+    blt,    ///< BLT / David Hill format
+    csv,    ///< one row per ballot (cast-vote records, online forms)
+    debian, ///< Debian tally sheet (V: lines)
+    cdf_json, ///< NIST 1500-103 Common Data Format cast-vote records (JSON), as RCTab reads them
+};
+
+const char* format_name(file_format f) noexcept;
+/// "auto", "soc", "soi", "toc", "toi", "cat", "blt", "csv", "debian", "cdf"; errc::invalid otherwise.
+file_format parse_format(std::string_view name);
+
+/// How CSV ballots are laid out and labelled (see docs/formats.md).
+struct csv_options {
+    enum class layout_t : std::uint8_t {
+        auto_detect = 0, ///< rank columns if cells hold names, candidate columns if they hold numbers
+        rank_columns,    ///< each column is a rank; cells hold candidate names
+        candidate_columns, ///< each column is a candidate; cells hold rank numbers
+    };
+    layout_t layout = layout_t::auto_detect;
+    char delimiter = ',';
+    bool header = true;                  ///< first row names the columns
+    std::vector<std::string> skip_columns; ///< columns that are neither ranks nor candidates
+    std::string unit_column;             ///< column naming each ballot's unit ("" = none)
+    std::string weight_column;           ///< column with an exact weight per row ("" = none)
+    std::string count_column;            ///< column with a multiplicity per row ("" = none)
+    std::vector<std::string> skipped_labels{"", "skipped", "undervote"}; ///< a blank rank
+    std::vector<std::string> overvote_labels{"overvote"};                 ///< an overvote at a rank
+    std::string overvote_delimiter;      ///< e.g. "|" when one cell lists several candidates
+    std::vector<std::string> write_in_labels{"UWI", "writein", "write-in"}; ///< undeclared write-ins
+    std::string write_in_name = "Undeclared Write-ins"; ///< candidate they count for
+    std::vector<std::string> candidates; ///< fixed candidate list in this order (else first seen)
+};
+
+struct read_options {
+    file_format format = file_format::auto_detect;
+    bool lenient = false; ///< skip malformed ballot lines, reporting each, instead of failing
+    csv_options csv;
+};
+
+struct skipped_ballot {
+    std::size_t line;
+    std::string reason;
+};
+
+struct read_report {
+    file_format format = file_format::auto_detect; ///< the format actually read
+    std::vector<skipped_ballot> skipped;           ///< lenient mode only
+    std::size_t lines = 0;
+};
+
+/// Reads a ballot file. Errors: errc::io (cannot open), errc::parse (malformed; names the place).
+profile read_profile(const std::filesystem::path& path, const read_options& opt = {},
+                     read_report* report = nullptr);
+/// Reads from memory; `name` is used in error messages in place of a file name.
+profile read_profile_text(std::string_view text, std::string_view name, const read_options& opt = {},
+                          read_report* report = nullptr);
+/// Guesses the format from the file name's extension and the first bytes.
+file_format detect_format(std::string_view name, std::string_view head);
+
+/// Writes the profile in a format (soc/soi/toc/toi/cat, blt, csv, debian); errc::unsupported if
+/// the format cannot represent it (e.g. ties in soi).
+void write_profile(std::ostream& out, const profile& p, file_format f);
+
+} // namespace v0
+} // namespace accord

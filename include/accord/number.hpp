@@ -1,0 +1,30 @@
+// accord/number.hpp: the exact number types every count is decided in.
+//
+// Unweighted counts are 64-bit integers; weighted tallies and transfers are exact rationals
+// (GMP-backed Boost.Multiprecision). Floating point never decides a count.
+#pragma once
+
+#include <boost/multiprecision/gmp.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace accord {
+inline namespace v0 {
+
+using rational = boost::multiprecision::mpq_rational;
+using big_int = boost::multiprecision::mpz_int;
+
+/// "p/q" in lowest terms, or "p" when the denominator is 1.
+std::string to_string(const rational& r);
+
+/// Parses "12", "-3", "421/2145" or a finite decimal "0.125" exactly. Throws accord::error
+/// (errc::parse) naming the text on anything else (NaN, inf, exponents, empty, junk).
+rational parse_rational(std::string_view text);
+
+/// Nearest double, for display and analysis only.
+double to_double(const rational& r);
+
+} // namespace v0
+} // namespace accord

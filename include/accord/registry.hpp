@@ -1,0 +1,32 @@
+// accord/registry.hpp: rules by name, with options as JSON.
+//
+// The registry is how the C API, Python and the CLI reach every rule: a lower-case hyphenated
+// name ("irv", "plurality", ...) and a JSON object of options. Unknown names give
+// errc::not_found; unknown or mistyped options give errc::invalid naming the option.
+#pragma once
+
+#include "accord/profile.hpp"
+#include "accord/result.hpp"
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accord {
+inline namespace v0 {
+
+struct method_info {
+    std::string name;        ///< e.g. "irv"
+    std::string summary;     ///< one line
+    std::vector<std::string> options; ///< accepted option keys
+};
+
+/// Runs the named method. `options_json` is a JSON object ("{}" or "" for defaults).
+result run(const profile& p, std::string_view method, std::string_view options_json = "{}");
+
+/// All registered methods, sorted by name.
+std::vector<method_info> methods();
+
+} // namespace v0
+} // namespace accord

@@ -1,0 +1,82 @@
+// accord/result.hpp: what every rule returns, and its JSON form.
+//
+// A result carries the winners in order of election, the full ranking where the rule defines one
+// (tiers of equally placed candidates), scores, the round-by-round trace with transfers and
+// exhausted votes, and every tie that had to be broken. All numbers are exact rationals.
+#pragma once
+
+#include "accord/number.hpp"
+#include "accord/profile.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace accord {
+inline namespace v0 {
+
+/// Destination of votes that leave the count (exhausted / non-transferable).
+inline constexpr cand_t k_exhausted = 0xFFFFFFFDu;
+
+struct transfer {
+    cand_t from;     ///< the candidate whose votes moved
+    cand_t to;       ///< receiving candidate, or k_exhausted
+    rational amount; ///< votes moved (weighted)
+};
+
+/// Ballots that stopped counting, by reason (cumulative at the round's tally).
+struct inactive_votes {
+    rational exhausted_choices; ///< no continuing candidate left on the ballot
+    rational overvotes;         ///< reached an overvote (or an equal ranking) the rule exhausts
+    rational skipped_ranks;     ///< more consecutive skipped ranks than allowed
+    rational repeated_ranks;    ///< a candidate ranked twice, where the rule exhausts on that
+    rational total() const { return exhausted_choices + overvotes + skipped_ranks + repeated_ranks; }
+};
+
+struct round_record {
+    /// Votes per candidate at this round's tally (indexed by candidate); nullopt when the
+    /// candidate is no longer (or not) in the count.
+    std::vector<std::optional<rational>> tallies;
+    std::vector<cand_t> elected;    ///< elected at this round
+    std::vector<cand_t> eliminated; ///< eliminated at the end of this round
+    std::vector<transfer> transfers; ///< movements caused by this round's elections/eliminations
+    inactive_votes inactive;         ///< cumulative, at this round's tally
+    std::optional<rational> threshold; ///< votes needed to win at this round, if the rule has one
+    std::string note;
+};
+
+/// One tie the rule had to break.
+struct tie_record {
+    std::size_t round = 0;          ///< 1-based round, or 0 when the rule has no rounds
+    std::string purpose;            ///< "elimination", "election", "ranking", ...
+    std::vector<cand_t> candidates; ///< those tied
+    std::string policy;             ///< the policy that decided: "previous-rounds", "random", ...
+    std::vector<cand_t> chosen;     ///< who was picked (to lose, for eliminations); empty if unresolved
+    std::optional<std::uint64_t> seed; ///< for random draws
+    std::string detail;
+};
+
+struct result {
+    std::string method;
+    std::vector<std::string> candidates;        ///< names, in profile order
+    std::vector<cand_t> winners;                ///< in order of election
+    std::vector<std::vector<cand_t>> ranking;   ///< tiers, best first; empty if undefined
+    std::vector<std::optional<rational>> scores; ///< per candidate, if the rule scores
+    std::string score_name;                     ///< what `scores` are ("first preferences", ...)
+    std::vector<std::vector<rational>> pairwise; ///< n x n pairwise support, if computed
+    std::vector<round_record> rounds;
+    std::vector<tie_record> ties;
+    bool complete = true; ///< false when a tie was left unresolved under the "report" policy
+    std::vector<std::string> notes;
+};
+
+/// The result as one JSON object (the CLI's --json contract; see docs/formats.md).
+/// indent < 0 gives a single line.
+std::string to_json(const result& r, int indent = -1);
+
+/// A human-readable summary table.
+std::string to_text(const result& r);
+
+} // namespace v0
+} // namespace accord

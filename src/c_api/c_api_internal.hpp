@@ -1,0 +1,47 @@
+// Internal helpers of the C API shim: the exception barrier every entry point sits inside.
+#pragma once
+
+#include "accord/accord.h"
+#include "accord/error.hpp"
+
+#include <new>
+#include <string>
+
+namespace accord::c_api {
+
+extern thread_local std::string last_error;
+
+inline accord_status fail(accord_status s, const std::string& msg) noexcept {
+    try {
+        last_error = msg;
+    } catch (...) {
+    }
+    return s;
+}
+
+} // namespace accord::c_api
+
+// Every C entry point: ACCORD_API_BEGIN ... ACCORD_API_END. Converts every exception to a status
+// and a message; clears the last error on success.
+#define ACCORD_API_BEGIN() try {
+#define ACCORD_API_END()                                                                      \
+    accord::c_api::last_error.clear();                                                        \
+    return ACCORD_OK;                                                                         \
+    }                                                                                         \
+    catch (const accord::error& e) {                                                          \
+        return accord::c_api::fail(static_cast<accord_status>(e.code()), e.what());           \
+    }                                                                                         \
+    catch (const std::bad_alloc&) {                                                           \
+        return accord::c_api::fail(ACCORD_ENOMEM, "out of memory");                           \
+    }                                                                                         \
+    catch (const std::exception& e) {                                                         \
+        return accord::c_api::fail(ACCORD_ERROR, e.what());                                   \
+    }                                                                                         \
+    catch (...) {                                                                             \
+        return accord::c_api::fail(ACCORD_ERROR, "unknown internal error");                   \
+    }
+
+#define ACCORD_CHECK_OUT(p)                                                                   \
+    do {                                                                                      \
+        if (!(p)) return accord::c_api::fail(ACCORD_EINVALID, #p " must not be NULL");        \
+    } while (0)

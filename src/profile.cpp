@@ -1,0 +1,220 @@
+// Profile storage: validation, canonical ordering and deduplication of ballots.
+#include "accord/profile.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace accord {
+inline namespace v0 {
+
+const char* ballot_kind_name(ballot_kind k) noexcept {
+    switch (k) {
+    case ballot_kind::ranking: return "ranking";
+    case ballot_kind::approval: return "approval";
+    case ballot_kind::score: return "score";
+    }
+    return "ranking";
+}
+
+profile::profile(std::vector<std::string> candidate_names, ballot_kind kind)
+    : names_(std::move(candidate_names)), withdrawn_(names_.size(), false), kind_(kind) {
+    if (names_.size() >= 0xFFFFFFF0u)
+        throw error(errc::invalid, "too many candidates");
+    name_index_.reserve(names_.size());
+    for (cand_t i = 0; i < names_.size(); ++i) {
+        if (names_[i].empty())
+            throw error(errc::invalid, "candidate " + std::to_string(i + 1) + " has an empty name");
+        if (!name_index_.emplace(names_[i], i).second)
+            throw error(errc::invalid, "duplicate candidate name '" + names_[i] + "'");
+    }
+}
+
+const std::string& profile::candidate_name(cand_t c) const {
+    if (c >= names_.size())
+        throw error(errc::not_found, "no candidate with index " + std::to_string(c));
+    return names_[c];
+}
+
+std::optional<cand_t> profile::find_candidate(std::string_view name) const {
+    auto it = name_index_.find(std::string(name));
+    if (it == name_index_.end()) return std::nullopt;
+    return it->second;
+}
+
+void profile::set_withdrawn(cand_t c, bool w) {
+    if (c >= names_.size())
+        throw error(errc::not_found, "no candidate with index " + std::to_string(c));
+    withdrawn_[c] = w;
+}
+
+std::uint32_t profile::intern_unit(std::string_view id) {
+    if (id.empty()) throw error(errc::invalid, "empty unit id");
+    auto [it, inserted] = unit_index_.emplace(std::string(id), static_cast<std::uint32_t>(units_.size()));
+    if (inserted) units_.emplace_back(id);
+    return it->second;
+}
+
+rational profile::total_weight() const {
+    if (weights_.empty()) return rational(total_);
+    rational sum = 0;
+    for (std::size_t i = 0; i < counts_.size(); ++i) sum += weights_[i] * counts_[i];
+    return sum;
+}
+
+ballot_view profile::ballot(std::size_t i) const {
+    if (i >= counts_.size())
+        throw error(errc::not_found, "no ballot with index " + std::to_string(i));
+    return ballot_view{
+        std::span<const mark>(marks_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]),
+        counts_[i], weights_.empty() ? nullptr : &weights_[i],
+        unit_of_.empty() ? k_no_unit : unit_of_[i]};
+}
+
+std::uint64_t profile::hash_of(std::span<const mark> m, const rational& w, std::uint32_t unit) const {
+    // FNV-1a over the marks, then the unit and the weight.
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](std::uint64_t v) {
+        h ^= v;
+        h *= 1099511628211ull;
+    };
+    for (const auto& x : m) mix((std::uint64_t(x.candidate) << 32) ^ std::uint32_t(x.value));
+    mix(unit);
+    if (w != 1) mix(std::hash<std::string>{}(to_string(w)));
+    return h;
+}
+
+std::size_t profile::add(std::span<const mark> marks, std::uint64_t count, const rational& weight,
+                         std::uint32_t unit) {
+    if (count == 0) throw error(errc::invalid, "ballot multiplicity must be at least 1");
+    if (count > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+        throw error(errc::overflow, "ballot multiplicity " + std::to_string(count) +
+                                        " exceeds the largest allowed (2^63 - 1)");
+    if (weight <= 0) throw error(errc::invalid, "ballot weight must be positive, got " + to_string(weight));
+    if (unit != k_no_unit && unit >= units_.size())
+        throw error(errc::not_found, "no unit with index " + std::to_string(unit));
+    scratch_.assign(marks.begin(), marks.end());
+    const auto n = names_.size();
+    for (const auto& m : scratch_) {
+        if (m.candidate == k_overvote) {
+            if (kind_ != ballot_kind::ranking)
+                throw error(errc::invalid, "overvote marks are only valid in ranking ballots");
+        } else if (m.candidate >= n) {
+            throw error(errc::invalid, "candidate index " + std::to_string(m.candidate) +
+                                           " out of range (" + std::to_string(n) + " candidates)");
+        }
+        if (kind_ == ballot_kind::ranking && m.value < 1)
+            throw error(errc::invalid, "rank must be at least 1, got " + std::to_string(m.value));
+        if (kind_ == ballot_kind::approval && m.value != 1)
+            throw error(errc::invalid, "approval marks must have value 1");
+    }
+    if (kind_ == ballot_kind::ranking) {
+        std::stable_sort(scratch_.begin(), scratch_.end(), [](const mark& a, const mark& b) {
+            return a.value != b.value ? a.value < b.value : a.candidate < b.candidate;
+        });
+        for (std::size_t i = 1; i < scratch_.size(); ++i)
+            if (scratch_[i] == scratch_[i - 1] && scratch_[i].candidate != k_overvote)
+                throw error(errc::invalid, "candidate '" + names_[scratch_[i].candidate] +
+                                               "' appears twice at rank " + std::to_string(scratch_[i].value));
+    } else {
+        std::sort(scratch_.begin(), scratch_.end(),
+                  [](const mark& a, const mark& b) { return a.candidate < b.candidate; });
+        for (std::size_t i = 1; i < scratch_.size(); ++i)
+            if (scratch_[i].candidate == scratch_[i - 1].candidate)
+                throw error(errc::invalid, "candidate '" + names_[scratch_[i].candidate] +
+                                               "' appears twice in one ballot");
+    }
+    return insert(scratch_, count, weight, unit);
+}
+
+std::size_t profile::insert(std::vector<mark>& m, std::uint64_t count, const rational& weight,
+                            std::uint32_t unit) {
+    const std::uint64_t h = hash_of(m, weight, unit);
+    auto it = by_hash_.find(h);
+    if (it != by_hash_.end()) {
+        for (std::uint32_t i = it->second; i != k_no_unit; i = chain_[i]) {
+            auto existing = ballot(i);
+            const rational one(1);
+            const rational& ew = existing.weight ? *existing.weight : one;
+            if (existing.unit == unit && ew == weight &&
+                std::equal(existing.marks.begin(), existing.marks.end(), m.begin(), m.end())) {
+                if (counts_[i] > std::uint64_t(std::numeric_limits<std::int64_t>::max()) - count)
+                    throw error(errc::overflow, "ballot multiplicity overflows 2^63 - 1");
+                counts_[i] += count;
+                total_ += count;
+                return i;
+            }
+        }
+    }
+    const std::size_t idx = counts_.size();
+    if (idx >= k_no_unit - 1) throw error(errc::overflow, "too many distinct ballots");
+    if (marks_.size() + m.size() > std::numeric_limits<std::uint32_t>::max())
+        throw error(errc::overflow, "too many marks in one profile");
+    marks_.insert(marks_.end(), m.begin(), m.end());
+    offsets_.push_back(static_cast<std::uint32_t>(marks_.size()));
+    counts_.push_back(count);
+    total_ += count;
+    if (weight != 1 && weights_.empty()) weights_.assign(idx, rational(1));
+    if (!weights_.empty()) weights_.push_back(weight);
+    if (unit != k_no_unit && unit_of_.empty()) unit_of_.assign(idx, k_no_unit);
+    if (!unit_of_.empty()) unit_of_.push_back(unit);
+    if (it != by_hash_.end()) {
+        chain_.push_back(it->second);
+        it->second = static_cast<std::uint32_t>(idx);
+    } else {
+        chain_.push_back(k_no_unit);
+        by_hash_.emplace(h, static_cast<std::uint32_t>(idx));
+    }
+    return idx;
+}
+
+std::size_t profile::add_ranking(const std::vector<std::vector<cand_t>>& tiers, std::uint64_t count,
+                                 const rational& weight, std::uint32_t unit) {
+    if (kind_ != ballot_kind::ranking) throw error(errc::invalid, "profile does not hold rankings");
+    std::vector<mark> m;
+    std::int32_t rank = 1;
+    for (const auto& tier : tiers) {
+        if (tier.empty()) continue;
+        for (cand_t c : tier) m.push_back({c, rank});
+        ++rank;
+    }
+    // A candidate in two tiers of a weak order is a contradiction, unlike a CVR's repeated rank.
+    std::vector<cand_t> seen;
+    for (auto& x : m) seen.push_back(x.candidate);
+    std::sort(seen.begin(), seen.end());
+    if (std::adjacent_find(seen.begin(), seen.end()) != seen.end())
+        throw error(errc::invalid, "a candidate appears twice in one ranking");
+    return add(m, count, weight, unit);
+}
+
+std::size_t profile::add_order(std::span<const cand_t> order, std::uint64_t count,
+                               const rational& weight, std::uint32_t unit) {
+    std::vector<std::vector<cand_t>> tiers;
+    tiers.reserve(order.size());
+    for (cand_t c : order) tiers.push_back({c});
+    return add_ranking(tiers, count, weight, unit);
+}
+
+std::size_t profile::add_approval(std::span<const cand_t> approved, std::uint64_t count,
+                                  const rational& weight, std::uint32_t unit) {
+    if (kind_ != ballot_kind::approval) throw error(errc::invalid, "profile does not hold approval ballots");
+    std::vector<mark> m;
+    for (cand_t c : approved) m.push_back({c, 1});
+    return add(m, count, weight, unit);
+}
+
+std::vector<std::vector<cand_t>> tiers_of(const profile& p, const ballot_view& b) {
+    std::vector<std::vector<cand_t>> tiers;
+    std::int32_t last = 0;
+    std::vector<bool> seen(p.candidate_count(), false);
+    for (const auto& m : b.marks) {
+        if (m.candidate == k_overvote || p.withdrawn(m.candidate) || seen[m.candidate]) continue;
+        seen[m.candidate] = true;
+        if (tiers.empty() || m.value != last) tiers.emplace_back();
+        last = m.value;
+        tiers.back().push_back(m.candidate);
+    }
+    return tiers;
+}
+
+} // namespace v0
+} // namespace accord

@@ -1,0 +1,106 @@
+// The method registry: every rule reachable by name with JSON options.
+//
+// Adding a rule: write its family function (options from JSON -> typed options -> call) and add
+// one line to table() below.
+#include "accord/registry.hpp"
+
+#include "accord/detail/options.hpp"
+#include "accord/rules/irv.hpp"
+
+#include <algorithm>
+
+namespace accord {
+inline namespace v0 {
+namespace {
+using detail::method_entry;
+using detail::option_reader;
+
+overvote_rule parse_overvote(const std::string& s, const std::string& method) {
+    if (s == "exhaust" || s == "exhaust-immediately") return overvote_rule::exhaust_immediately;
+    if (s == "skip" || s == "skip-to-next") return overvote_rule::skip_to_next;
+    if (s == "exhaust-if-multiple" || s == "exhaust-if-multiple-continuing")
+        return overvote_rule::exhaust_if_multiple_continuing;
+    throw error(errc::invalid, method + ": option 'overvote' must be exhaust-immediately, skip-to-next "
+                                        "or exhaust-if-multiple-continuing, got '" + s + "'");
+}
+
+result run_irv(const profile& p, option_reader& o) {
+    irv_options opt;
+    if (auto v = o.get<bool>("batch_elimination")) opt.batch_elimination = *v;
+    if (auto v = o.get<std::string>("overvote")) opt.overvotes = parse_overvote(*v, o.method());
+    if (auto v = o.get<std::int64_t>("max_skipped_ranks")) {
+        if (*v < 0) throw error(errc::invalid, "irv: option 'max_skipped_ranks' must be >= 0");
+        opt.max_skipped_ranks = static_cast<int>(std::min<std::int64_t>(*v, 1 << 30));
+    }
+    if (auto v = o.get<bool>("exhaust_on_duplicate")) opt.exhaust_on_duplicate = *v;
+    if (auto v = o.get<std::int64_t>("max_rankings")) {
+        if (*v < 1) throw error(errc::invalid, "irv: option 'max_rankings' must be >= 1");
+        opt.max_rankings = static_cast<int>(std::min<std::int64_t>(*v, 1 << 30));
+    }
+    if (auto v = o.get<bool>("continue_until_two")) opt.continue_until_two = *v;
+    opt.excluded = o.candidates("excluded");
+    opt.tie_break = o.tie_break(opt.tie_break);
+    // Accepted for a uniform CLI; IRV never needs to place unranked candidates.
+    (void)o.get<std::string>("unranked");
+    (void)o.get<std::uint64_t>("seats");
+    o.finish();
+    return irv(p, opt);
+}
+
+result run_plurality(const profile& p, option_reader& o) {
+    plurality_options opt;
+    if (auto v = o.get<std::string>("overvote")) opt.overvotes = parse_overvote(*v, o.method());
+    opt.excluded = o.candidates("excluded");
+    opt.tie_break = o.tie_break(opt.tie_break);
+    (void)o.get<std::string>("unranked");
+    (void)o.get<std::uint64_t>("seats");
+    o.finish();
+    return plurality(p, opt);
+}
+
+const std::vector<method_entry>& table() {
+    static const std::vector<method_entry> t = [] {
+        std::vector<method_entry> v{
+            {"irv", "instant-runoff voting (alternative vote, RCV) with RCTab continuation rules",
+             {"batch_elimination", "overvote", "max_skipped_ranks", "exhaust_on_duplicate",
+              "max_rankings", "continue_until_two", "excluded", "tie_break", "seed", "tie_order"},
+             run_irv},
+            {"plurality", "first-past-the-post on first preferences",
+             {"overvote", "excluded", "tie_break", "seed", "tie_order"}, run_plurality},
+        };
+        std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.name < b.name; });
+        return v;
+    }();
+    return t;
+}
+} // namespace
+
+result run(const profile& p, std::string_view method, std::string_view options_json) {
+    const auto& t = table();
+    auto it = std::find_if(t.begin(), t.end(), [&](const method_entry& e) { return e.name == method; });
+    if (it == t.end()) {
+        std::string known;
+        for (const auto& e : t) known += (known.empty() ? "" : ", ") + e.name;
+        throw error(errc::not_found, "unknown method '" + std::string(method) + "' (known: " + known + ")");
+    }
+    nlohmann::json j;
+    if (options_json.empty()) j = nlohmann::json::object();
+    else {
+        try {
+            j = nlohmann::json::parse(options_json);
+        } catch (const nlohmann::json::parse_error& e) {
+            throw error(errc::invalid, std::string(method) + ": options are not valid JSON: " + e.what());
+        }
+    }
+    option_reader reader(j, p, std::string(method));
+    return it->run(p, reader);
+}
+
+std::vector<method_info> methods() {
+    std::vector<method_info> out;
+    for (const auto& e : table()) out.push_back({e.name, e.summary, e.options});
+    return out;
+}
+
+} // namespace v0
+} // namespace accord

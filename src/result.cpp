@@ -1,0 +1,168 @@
+// JSON and text forms of a result. The JSON layout is the CLI's contract (docs/formats.md).
+#include "accord/result.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <sstream>
+
+namespace accord {
+inline namespace v0 {
+
+namespace {
+using json = nlohmann::ordered_json;
+
+// Integers stay JSON integers (when they fit); other rationals become doubles, with the exact
+// value always available beside them as a string.
+json number_json(const rational& r) {
+    if (boost::multiprecision::denominator(r) == 1) {
+        const auto& n = boost::multiprecision::numerator(r);
+        if (n >= INT64_MIN && n <= INT64_MAX) return json(n.convert_to<std::int64_t>());
+    }
+    return json(to_double(r));
+}
+
+std::string cname(const result& r, cand_t c) {
+    if (c == k_exhausted) return "exhausted";
+    if (c == k_overvote) return "overvote";
+    return c < r.candidates.size() ? r.candidates[c] : std::to_string(c);
+}
+
+json names(const result& r, const std::vector<cand_t>& cs) {
+    json a = json::array();
+    for (cand_t c : cs) a.push_back(cname(r, c));
+    return a;
+}
+} // namespace
+
+std::string to_json(const result& r, int indent) {
+    json j;
+    j["method"] = r.method;
+    j["candidates"] = r.candidates;
+    j["winners"] = names(r, r.winners);
+    json ranking = json::array();
+    for (const auto& tier : r.ranking) ranking.push_back(names(r, tier));
+    j["ranking"] = ranking;
+    j["complete"] = r.complete;
+    if (!r.scores.empty()) {
+        json s = json::object(), se = json::object();
+        for (std::size_t c = 0; c < r.scores.size(); ++c) {
+            if (!r.scores[c]) continue;
+            s[cname(r, c)] = number_json(*r.scores[c]);
+            se[cname(r, c)] = to_string(*r.scores[c]);
+        }
+        j["score_name"] = r.score_name;
+        j["scores"] = s;
+        j["scores_exact"] = se;
+    }
+    if (!r.pairwise.empty()) {
+        json m = json::array();
+        for (const auto& row : r.pairwise) {
+            json jr = json::array();
+            for (const auto& v : row) jr.push_back(number_json(v));
+            m.push_back(jr);
+        }
+        j["pairwise"] = m;
+    }
+    json rounds = json::array();
+    for (std::size_t i = 0; i < r.rounds.size(); ++i) {
+        const auto& rd = r.rounds[i];
+        json jr;
+        jr["round"] = i + 1;
+        json t = json::object(), te = json::object();
+        for (std::size_t c = 0; c < rd.tallies.size(); ++c) {
+            if (!rd.tallies[c]) continue;
+            t[cname(r, c)] = number_json(*rd.tallies[c]);
+            te[cname(r, c)] = to_string(*rd.tallies[c]);
+        }
+        jr["tallies"] = t;
+        jr["tallies_exact"] = te;
+        jr["elected"] = names(r, rd.elected);
+        jr["eliminated"] = names(r, rd.eliminated);
+        jr["exhausted"] = number_json(rd.inactive.total());
+        jr["exhausted_exact"] = to_string(rd.inactive.total());
+        jr["inactive"] = {{"exhausted_choices", number_json(rd.inactive.exhausted_choices)},
+                          {"overvotes", number_json(rd.inactive.overvotes)},
+                          {"skipped_ranks", number_json(rd.inactive.skipped_ranks)},
+                          {"repeated_ranks", number_json(rd.inactive.repeated_ranks)}};
+        if (rd.threshold) {
+            jr["threshold"] = number_json(*rd.threshold);
+            jr["threshold_exact"] = to_string(*rd.threshold);
+        }
+        json tr = json::array();
+        for (const auto& x : rd.transfers)
+            tr.push_back({{"from", cname(r, x.from)}, {"to", cname(r, x.to)},
+                          {"votes", number_json(x.amount)}, {"votes_exact", to_string(x.amount)}});
+        jr["transfers"] = tr;
+        if (!rd.note.empty()) jr["note"] = rd.note;
+        rounds.push_back(jr);
+    }
+    j["rounds"] = rounds;
+    json ties = json::array();
+    for (const auto& t : r.ties) {
+        json jt;
+        jt["round"] = t.round;
+        jt["purpose"] = t.purpose;
+        jt["candidates"] = names(r, t.candidates);
+        jt["policy"] = t.policy;
+        jt["chosen"] = names(r, t.chosen);
+        if (t.seed) jt["seed"] = *t.seed;
+        if (!t.detail.empty()) jt["detail"] = t.detail;
+        ties.push_back(jt);
+    }
+    j["ties"] = ties;
+    if (!r.notes.empty()) j["notes"] = r.notes;
+    return j.dump(indent);
+}
+
+std::string to_text(const result& r) {
+    std::ostringstream out;
+    out << "method: " << r.method << '\n';
+    out << "winners:";
+    for (cand_t c : r.winners) out << ' ' << cname(r, c) << (c == r.winners.back() ? "" : ",");
+    if (r.winners.empty()) out << " (none)";
+    out << '\n';
+    if (!r.complete) out << "INCOMPLETE: a tie was left unresolved (policy report)\n";
+    if (!r.ranking.empty()) {
+        out << "ranking:\n";
+        std::size_t place = 1;
+        for (const auto& tier : r.ranking) {
+            out << "  " << place << ". ";
+            for (std::size_t i = 0; i < tier.size(); ++i) out << (i ? " = " : "") << cname(r, tier[i]);
+            out << '\n';
+            place += tier.size();
+        }
+    }
+    for (std::size_t i = 0; i < r.rounds.size(); ++i) {
+        const auto& rd = r.rounds[i];
+        out << "round " << i + 1 << ":";
+        for (std::size_t c = 0; c < rd.tallies.size(); ++c)
+            if (rd.tallies[c]) out << "  " << cname(r, c) << " " << to_string(*rd.tallies[c]);
+        out << "  | exhausted " << to_string(rd.inactive.total());
+        if (!rd.elected.empty()) {
+            out << "  | elected";
+            for (cand_t c : rd.elected) out << ' ' << cname(r, c);
+        }
+        if (!rd.eliminated.empty()) {
+            out << "  | eliminated";
+            for (cand_t c : rd.eliminated) out << ' ' << cname(r, c);
+        }
+        out << '\n';
+    }
+    for (const auto& t : r.ties) {
+        out << "tie";
+        if (t.round) out << " in round " << t.round;
+        out << " (" << t.purpose << ") among";
+        for (cand_t c : t.candidates) out << ' ' << cname(r, c);
+        out << ": " << t.policy << " chose";
+        for (cand_t c : t.chosen) out << ' ' << cname(r, c);
+        if (t.chosen.empty()) out << " nobody (unresolved)";
+        if (t.seed) out << " (seed " << *t.seed << ")";
+        out << '\n';
+    }
+    for (const auto& n : r.notes) out << "note: " << n << '\n';
+    return out.str();
+}
+
+} // namespace v0
+} // namespace accord

@@ -1,0 +1,357 @@
+// Instant-runoff and plurality counts.
+//
+// Each distinct ballot sits in the pile of the candidate it currently counts for; eliminating a
+// candidate moves only that candidate's pile (DESIGN.md, "Performance shape"). The continuation
+// rules (overvotes, skipped ranks, repeated candidates, maximum rankings) follow RCTab's
+// documented rule options; see docs/methods/irv.md.
+#include "accord/rules/irv.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace accord {
+inline namespace v0 {
+namespace {
+
+constexpr std::uint32_t k_none = 0xFFFFFFFFu;
+
+enum class why : std::uint8_t { active, exhausted_choices, overvote, skipped, repeated };
+
+template <class Num>
+Num value_of(const profile& p, std::size_t i) {
+    if constexpr (std::is_same_v<Num, std::int64_t>) {
+        return static_cast<std::int64_t>(p.counts()[i]);
+    } else {
+        auto b = p.ballot(i);
+        rational v(b.count);
+        if (b.weight) v *= *b.weight;
+        return v;
+    }
+}
+
+template <class Num>
+rational exact(const Num& x) {
+    return rational(x);
+}
+
+struct walker {
+    const profile& p;
+    const irv_options& opt;
+    const std::vector<char>& continuing;
+    std::span<const mark> all;
+    std::span<const std::uint32_t> off;
+
+    // From mark index j (the start of a rank group) of ballot i, find the first rank group that
+    // yields a continuing candidate. Updates last_rank; returns the candidate or k_none with the
+    // reason the ballot stopped.
+    std::uint32_t next(std::size_t i, std::uint32_t& j, std::int32_t& last_rank, why& reason) const {
+        const std::uint32_t end = off[i + 1], begin = off[i];
+        while (j < end) {
+            const std::int32_t r = all[j].value;
+            std::uint32_t k = j;
+            while (k < end && all[k].value == r) ++k;
+            if (opt.max_rankings && r > *opt.max_rankings) break;
+            if (opt.max_skipped_ranks && r - last_rank - 1 > *opt.max_skipped_ranks) {
+                reason = why::skipped;
+                return k_none;
+            }
+            last_rank = r;
+            // Repeated candidate: one already ranked at an earlier rank of this ballot.
+            bool repeated = false;
+            for (std::uint32_t x = j; x < k && !repeated; ++x) {
+                if (all[x].candidate == k_overvote) continue;
+                for (std::uint32_t y = begin; y < j; ++y)
+                    if (all[y].candidate == all[x].candidate) {
+                        repeated = true;
+                        break;
+                    }
+            }
+            const bool over = (k - j > 1) || all[j].candidate == k_overvote;
+            if (over) {
+                if (opt.overvotes == overvote_rule::exhaust_immediately) {
+                    reason = why::overvote;
+                    return k_none;
+                }
+                if (opt.overvotes == overvote_rule::skip_to_next) {
+                    j = k;
+                    continue;
+                }
+                // exhaust_if_multiple_continuing
+                std::uint32_t found = k_none;
+                int n_cont = 0;
+                bool unknown = false;
+                for (std::uint32_t x = j; x < k; ++x) {
+                    const cand_t c = all[x].candidate;
+                    if (c == k_overvote) unknown = true;
+                    else if (continuing[c]) {
+                        ++n_cont;
+                        found = c;
+                    }
+                }
+                if (unknown || n_cont > 1) {
+                    reason = why::overvote;
+                    return k_none;
+                }
+                if (repeated && opt.exhaust_on_duplicate) {
+                    reason = why::repeated;
+                    return k_none;
+                }
+                if (n_cont == 1) return found;
+                j = k;
+                continue;
+            }
+            if (repeated) {
+                if (opt.exhaust_on_duplicate) {
+                    reason = why::repeated;
+                    return k_none;
+                }
+                j = k;
+                continue;
+            }
+            if (continuing[all[j].candidate]) return all[j].candidate;
+            j = k;
+        }
+        reason = why::exhausted_choices;
+        return k_none;
+    }
+};
+
+template <class Num>
+void add_inactive(inactive_votes& iv, why w, const Num& v) {
+    switch (w) {
+    case why::exhausted_choices: iv.exhausted_choices += exact(v); break;
+    case why::overvote: iv.overvotes += exact(v); break;
+    case why::skipped: iv.skipped_ranks += exact(v); break;
+    case why::repeated: iv.repeated_ranks += exact(v); break;
+    case why::active: break;
+    }
+}
+
+template <class Num>
+result count(const profile& p, const irv_options& opt, bool single_round, std::string method) {
+    if (p.kind() != ballot_kind::ranking)
+        throw error(errc::unsupported, method + " needs ranking ballots, the profile holds " +
+                                           ballot_kind_name(p.kind()) + " ballots");
+    const std::size_t n = p.candidate_count();
+    result res;
+    res.method = std::move(method);
+    res.candidates = p.candidate_names();
+    std::vector<char> continuing(n, 1);
+    for (cand_t c = 0; c < n; ++c)
+        if (p.withdrawn(c)) continuing[c] = 0;
+    for (cand_t c : opt.excluded) {
+        if (c >= n) throw error(errc::invalid, "excluded candidate index out of range");
+        continuing[c] = 0;
+    }
+    std::size_t n_cont = std::count(continuing.begin(), continuing.end(), 1);
+    if (n_cont == 0) throw error(errc::invalid, res.method + ": no candidate to count");
+    tie_breaker tb(opt.tie_break, res);
+
+    const std::size_t m = p.unique_count();
+    walker w{p, opt, continuing, p.flat_marks(), p.flat_offsets()};
+    std::vector<std::uint32_t> pos(m), cur(m, k_none);
+    std::vector<std::int32_t> last(m, 0);
+    std::vector<Num> val(m);
+    std::vector<std::vector<std::uint32_t>> pile(n);
+    std::vector<Num> tally(n, Num(0));
+    inactive_votes inactive;
+    for (std::size_t i = 0; i < m; ++i) {
+        val[i] = value_of<Num>(p, i);
+        pos[i] = p.flat_offsets()[i];
+        why reason = why::active;
+        cur[i] = w.next(i, pos[i], last[i], reason);
+        if (cur[i] == k_none) add_inactive(inactive, reason, val[i]);
+        else {
+            pile[cur[i]].push_back(static_cast<std::uint32_t>(i));
+            tally[cur[i]] += val[i];
+        }
+    }
+
+    std::vector<cand_t> eliminated_order; // in order of elimination, batches in tally order
+    std::vector<std::size_t> eliminated_round(n, 0);
+    std::size_t round = 0;
+    while (true) {
+        ++round;
+        round_record rec;
+        rec.tallies.assign(n, std::nullopt);
+        Num total(0);
+        std::vector<cand_t> cont;
+        for (cand_t c = 0; c < n; ++c)
+            if (continuing[c]) {
+                rec.tallies[c] = exact(tally[c]);
+                total += tally[c];
+                cont.push_back(c);
+            }
+        rec.inactive = inactive;
+        if constexpr (std::is_same_v<Num, std::int64_t>) rec.threshold = rational(total / 2 + 1);
+        else rec.threshold = exact(total) / 2;
+        if (!std::is_same_v<Num, std::int64_t>) rec.note = "a winner needs more than the threshold";
+
+        // Order continuing candidates by tally, highest first.
+        std::vector<cand_t> by_votes = cont;
+        std::stable_sort(by_votes.begin(), by_votes.end(),
+                         [&](cand_t a, cand_t b) { return tally[a] > tally[b]; });
+        const cand_t leader = by_votes.front();
+        const bool majority = Num(2) * tally[leader] > total;
+        const bool leader_unique = by_votes.size() == 1 || tally[by_votes[1]] < tally[leader];
+
+        std::optional<cand_t> winner;
+        if (single_round) {
+            std::vector<cand_t> top;
+            for (cand_t c : cont)
+                if (tally[c] == tally[leader]) top.push_back(c);
+            winner = tb.pick_winner(top, round, "election");
+        } else if (cont.size() == 1) {
+            winner = leader;
+        } else if (majority && leader_unique && (!opt.continue_until_two || cont.size() == 2)) {
+            winner = leader;
+        } else if (cont.size() == 2 && opt.continue_until_two) {
+            std::vector<cand_t> top;
+            for (cand_t c : cont)
+                if (tally[c] == tally[leader]) top.push_back(c);
+            winner = tb.pick_winner(top, round, "election", res.rounds);
+        }
+        if (winner || single_round) {
+            if (winner) {
+                rec.elected.push_back(*winner);
+                res.winners.push_back(*winner);
+            }
+            res.rounds.push_back(std::move(rec));
+            break;
+        }
+
+        // Choose whom to eliminate.
+        std::vector<cand_t> out;
+        std::vector<cand_t> asc(by_votes.rbegin(), by_votes.rend());
+        if (opt.batch_elimination) {
+            // Largest k >= 2 with sum of the k lowest < the (k+1)-th lowest: none of them can
+            // overtake anyone above by transfers among themselves.
+            Num running(0);
+            std::size_t best = 0;
+            for (std::size_t k = 1; k < asc.size(); ++k) {
+                running += tally[asc[k - 1]];
+                if (running < tally[asc[k]] && k >= 2) best = k;
+            }
+            if (best >= 2) out.assign(asc.begin(), asc.begin() + static_cast<std::ptrdiff_t>(best));
+        }
+        if (out.empty()) {
+            std::vector<cand_t> low;
+            for (cand_t c : asc)
+                if (tally[c] == tally[asc.front()]) low.push_back(c);
+            auto loser = tb.pick_loser(low, round, "elimination", res.rounds);
+            if (!loser) {
+                res.rounds.push_back(std::move(rec));
+                res.notes.push_back("count stopped at round " + std::to_string(round) +
+                                    ": tie for elimination left unresolved");
+                break;
+            }
+            out.push_back(*loser);
+        }
+        for (cand_t c : out) {
+            continuing[c] = 0;
+            eliminated_round[c] = round;
+            eliminated_order.push_back(c);
+        }
+        rec.eliminated = out;
+        // Transfer the piles of the eliminated candidates.
+        std::vector<Num> moved(n + 1, Num(0));
+        for (cand_t c : out) {
+            std::fill(moved.begin(), moved.end(), Num(0));
+            for (std::uint32_t i : pile[c]) {
+                why reason = why::active;
+                const std::uint32_t to = w.next(i, pos[i], last[i], reason);
+                cur[i] = to;
+                if (to == k_none) {
+                    add_inactive(inactive, reason, val[i]);
+                    moved[n] += val[i];
+                } else {
+                    pile[to].push_back(i);
+                    tally[to] += val[i];
+                    moved[to] += val[i];
+                }
+            }
+            pile[c].clear();
+            pile[c].shrink_to_fit();
+            tally[c] = Num(0);
+            for (cand_t to = 0; to <= n; ++to)
+                if (moved[to] != Num(0))
+                    rec.transfers.push_back({c, to == n ? k_exhausted : to, exact(moved[to])});
+        }
+        res.rounds.push_back(std::move(rec));
+    }
+
+    // Finishing order: winner, the others still continuing by final tally, then the
+    // eliminated in reverse order of elimination (a batch ranked by its tallies).
+    if (!res.winners.empty()) res.ranking.push_back({res.winners.front()});
+    const auto& final_round = res.rounds.back();
+    std::vector<cand_t> rest;
+    for (cand_t c = 0; c < n; ++c)
+        if (continuing[c] && (res.winners.empty() || c != res.winners.front())) rest.push_back(c);
+    auto push_grouped = [&](std::vector<cand_t> group, const std::vector<std::optional<rational>>& t) {
+        std::stable_sort(group.begin(), group.end(), [&](cand_t a, cand_t b) { return *t[a] > *t[b]; });
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            if (i > 0 && *t[group[i]] == *t[group[i - 1]] && res.ranking.size() > 0)
+                res.ranking.back().push_back(group[i]);
+            else res.ranking.push_back({group[i]});
+        }
+    };
+    if (!single_round) {
+        // Candidates left when the count ended (a winner was found or it stopped).
+        push_grouped(rest, final_round.tallies);
+        for (auto it = eliminated_order.rbegin(); it != eliminated_order.rend();) {
+            const std::size_t r = eliminated_round[*it];
+            std::vector<cand_t> batch;
+            while (it != eliminated_order.rend() && eliminated_round[*it] == r) batch.push_back(*it++);
+            if (batch.size() == 1) res.ranking.push_back(batch);
+            else push_grouped(batch, res.rounds[r - 1].tallies);
+        }
+    } else {
+        res.ranking.clear();
+        std::vector<cand_t> all;
+        for (cand_t c = 0; c < n; ++c)
+            if (final_round.tallies[c]) all.push_back(c);
+        // the winner leads its tier when the tie was broken
+        push_grouped(all, final_round.tallies);
+        if (!res.winners.empty()) {
+            auto& first = res.ranking.front();
+            if (first.size() > 1) {
+                std::erase(first, res.winners.front());
+                res.ranking.insert(res.ranking.begin(), {res.winners.front()});
+            }
+        }
+        res.scores = final_round.tallies;
+        res.score_name = "first preferences";
+    }
+    if (!single_round) {
+        res.scores = res.rounds.front().tallies;
+        res.score_name = "first preferences";
+    }
+    return res;
+}
+
+template <class F>
+result dispatch(const profile& p, F&& f) {
+    if (p.integral()) return f(std::int64_t{});
+    return f(rational{});
+}
+
+} // namespace
+
+result irv(const profile& p, const irv_options& opt) {
+    return dispatch(p, [&](auto zero) {
+        return count<decltype(zero)>(p, opt, false, "irv");
+    });
+}
+
+result plurality(const profile& p, const plurality_options& popt) {
+    irv_options opt;
+    opt.overvotes = popt.overvotes;
+    opt.excluded = popt.excluded;
+    opt.tie_break = popt.tie_break;
+    return dispatch(p, [&](auto zero) {
+        return count<decltype(zero)>(p, opt, true, "plurality");
+    });
+}
+
+} // namespace v0
+} // namespace accord
