@@ -77,7 +77,14 @@ private:
         token t;
         t.line = line_;
         t.column = pos_ - line_start_ + 1;
-        if (pos_ >= text_.size()) return t;
+        if (pos_ >= text_.size()) {
+            // End of input: name the last line that exists, not the empty one after its newline.
+            if (line_start_ == text_.size() && line_ > 1) {
+                t.line = line_ - 1;
+                t.column = 0;
+            }
+            return t;
+        }
         const char c = text_[pos_];
         auto delimited = [&](char close, tok_kind kind, const char* what) {
             const std::size_t start = pos_ + 1;

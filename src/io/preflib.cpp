@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 #include <ostream>
+#include <set>
 #include <vector>
 
 namespace accord {
@@ -210,7 +211,11 @@ private:
                  "missing '# NUMBER ALTERNATIVES: n' header before the first preference line");
         const std::size_t n = header_number(*n_alt, "NUMBER ALTERNATIVES");
         std::vector<std::string> names(n);
+        std::map<std::string_view, std::size_t> name_line;
         for (const auto& [k, hv] : alt_names) {
+            if (auto [it, fresh] = name_line.emplace(hv.text, hv.line); !fresh && !hv.text.empty())
+                fail(errc::parse, name_, hv.line, hv.column,
+                     "duplicate alternative name " + quoted(hv.text) + " (also on line " + std::to_string(it->second) + ")");
             if (k > n)
                 fail(errc::parse, name_, hv.line, 1,
                      "ALTERNATIVE NAME " + std::to_string(k) + " but NUMBER ALTERNATIVES is " + std::to_string(n));
@@ -256,6 +261,7 @@ private:
         const std::size_t n = header_number(nv, "number of alternatives");
         std::vector<std::string> names;
         names.reserve(std::min<std::size_t>(n, 4096));
+        std::set<std::string_view> seen_names;
         for (std::size_t k = 1; k <= n; ++k) {
             if (!lines_.next(line))
                 fail(errc::parse, name_, lines_.line_number() + 1, 1,
@@ -268,6 +274,8 @@ private:
             std::string_view nm = trim(line.substr(comma + 1));
             if (nm.empty()) fail_here(comma + 2, "empty alternative name");
             check_name_text(nm, name_, lines_.line_number(), comma + 2, "alternative name");
+            if (!seen_names.insert(nm).second)
+                fail_here(comma + 2, "duplicate alternative name " + quoted(nm));
             names.emplace_back(nm);
         }
         if (!lines_.next(line))
