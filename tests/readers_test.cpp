@@ -295,6 +295,19 @@ TEST(Readers, LegacyNumericPreflibFormat) {
     EXPECT_EQ(code_of(text, file_format::soc), errc::parse); // the tie is not strict
 }
 
+TEST(Readers, NumbersWithLeadingZerosAreDecimal) {
+    // Found by fuzz_preflib: a declared count with leading zeros went to GMP, which read it as
+    // octal (or threw a non-accord exception on an 8 or 9).
+    profile p = parse("2\n1,A\n2,B\n010,010,1\n10,1,2\n", file_format::soi);
+    EXPECT_EQ(p.total_count(), 10);
+    EXPECT_EQ(code_of("1\n1,0;1,-\n0010021077691,0,425381261\t", file_format::soc, true), errc::parse);
+    EXPECT_EQ(code_of("# NUMBER ALTERNATIVES: 1\n# NUMBER VOTERS: 09\n# ALTERNATIVE NAME 1: A\n9: 1\n",
+                      file_format::soi),
+              errc::ok);
+    profile b = parse("2 1\n0.9 1 0\n0.10 2 0\n0\n\"A\" \"B\" \"t\"\n", file_format::blt);
+    EXPECT_EQ(b.total_weight(), rational(1));
+}
+
 TEST(Readers, CrlfBlankLinesTrailingSpaceAndNoFinalNewline) {
     const char* lf = "# DATA TYPE: soi\n# NUMBER ALTERNATIVES: 2\n# NUMBER VOTERS: 3\n"
                      "# NUMBER UNIQUE ORDERS: 2\n# ALTERNATIVE NAME 1: A\n# ALTERNATIVE NAME 2: B\n2: 1,2\n1: 2";
@@ -411,6 +424,22 @@ TEST(Writers, BltRoundTripsExactFractionalWeights) {
     EXPECT_NE(out.str().find("1/3 1 3 0"), std::string::npos) << out.str();
     EXPECT_NE(out.str().find("7 2=3 1 0"), std::string::npos) << out.str();
     expect_same_profile(p, round_trip(p, file_format::blt, "w"), true);
+}
+
+TEST(Writers, BltWritesALinesValueAsCountTimesWeight) {
+    // Found by fuzz_blt: two identical "1.4 ..." lines merge into 2 voters of weight 7/5, which
+    // BLT can only write as one line of value 2.8. Reading it back keeps the total weight
+    // (what every count uses) but not the split into voters (docs/formats.md).
+    profile p = parse("3 1\n1.4 1 2 0\n1.4 1 2 0\n0\n\"A\" \"B\" \"C\" \"t\"\n", file_format::blt);
+    ASSERT_EQ(p.unique_count(), 1u);
+    EXPECT_EQ(p.ballot(0).count, 2u);
+    std::ostringstream out;
+    write_profile(out, p, file_format::blt);
+    EXPECT_NE(out.str().find("\n2.8 1 2 0\n"), std::string::npos) << out.str();
+    profile q = round_trip(p, file_format::blt, "w");
+    EXPECT_EQ(q.total_weight(), p.total_weight());
+    EXPECT_EQ(q.ballot(0).count, 1u);
+    EXPECT_EQ(*q.ballot(0).weight, rational(14, 5));
 }
 
 TEST(Writers, RefuseWhatAFormatCannotHold) {

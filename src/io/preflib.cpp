@@ -399,7 +399,9 @@ private:
             if (!all_digits(voters->text))
                 fail(errc::parse, name_, voters->line, voters->column,
                      std::string("expected a whole number for ") + voters_key + ", got " + quoted(voters->text));
-            const big_int declared(std::string(voters->text));
+            std::string_view digits = voters->text; // leading zeros: GMP would read octal
+            while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+            const big_int declared{std::string(digits)};
             if (declared != p.total_count())
                 fail(errc::parse, name_, voters->line, voters->column,
                      std::string(voters_key) + " declares " + declared.str() + " but the preference lines count " +
