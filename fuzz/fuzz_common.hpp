@@ -62,6 +62,11 @@ inline int run_one(const std::uint8_t* data, std::size_t size, accord::file_form
     if (q.candidate_names() != p.candidate_names() || ballots_of(q) != ballots_of(p) ||
         (exact_counts && q.total_count() != p.total_count()))
         std::abort(); // the round trip changed the profile
+    if (q.kind() != p.kind()) std::abort();
+    for (accord::cand_t c = 0; c < p.candidate_count(); ++c)
+        if (q.withdrawn(c) != p.withdrawn(c)) std::abort();
+    if (f == file_format::blt && q.seats != p.seats) std::abort();
+    if (f != file_format::debian && q.title != p.title) std::abort(); // Debian sheets carry no title
     return 0;
 }
 
