@@ -153,10 +153,17 @@ std::size_t profile::insert(std::vector<mark>& m, std::uint64_t count, const rat
     offsets_.push_back(static_cast<std::uint32_t>(marks_.size()));
     counts_.push_back(count);
     total_ += count;
-    if (weight != 1 && weights_.empty()) weights_.assign(idx, rational(1));
-    if (!weights_.empty()) weights_.push_back(weight);
-    if (unit != k_no_unit && unit_of_.empty()) unit_of_.assign(idx, k_no_unit);
-    if (!unit_of_.empty()) unit_of_.push_back(unit);
+    // weights_ (unit_of_) stays empty while every ballot so far has weight 1 (no unit); the
+    // first exception fills in the earlier ones. (Testing emptiness after assign(idx) lost the
+    // weight of a weighted *first* ballot.)
+    if (weight != 1 || !weights_.empty()) {
+        weights_.resize(idx, rational(1));
+        weights_.push_back(weight);
+    }
+    if (unit != k_no_unit || !unit_of_.empty()) {
+        unit_of_.resize(idx, k_no_unit);
+        unit_of_.push_back(unit);
+    }
     if (it != by_hash_.end()) {
         chain_.push_back(it->second);
         it->second = static_cast<std::uint32_t>(idx);

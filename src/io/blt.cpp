@@ -77,7 +77,14 @@ private:
         token t;
         t.line = line_;
         t.column = pos_ - line_start_ + 1;
-        if (pos_ >= text_.size()) return t;
+        if (pos_ >= text_.size()) {
+            // End of input: name the last line that exists, not the empty one after its newline.
+            if (line_start_ == text_.size() && line_ > 1) {
+                t.line = line_ - 1;
+                t.column = 0;
+            }
+            return t;
+        }
         const char c = text_[pos_];
         auto delimited = [&](char close, tok_kind kind, const char* what) {
             const std::size_t start = pos_ + 1;
@@ -355,7 +362,8 @@ private:
     }
 
     bool read_preferences(std::size_t ballot_line) {
-        seen_.assign(n_, 0);
+        seen_.resize(n_);
+        seen_.clear();
         std::int32_t rank = 0;
         while (true) {
             token t = lex_.peek();
@@ -390,11 +398,10 @@ private:
                     problem({errc::parse, where, msg}, ballot_line);
                     return false;
                 }
-                if (seen_[c]) {
+                if (seen_.insert_seen(c)) {
                     problem({errc::parse, where, "candidate " + quoted(part) + " appears twice on one ballot"}, ballot_line);
                     return false;
                 }
-                seen_[c] = 1;
                 marks_.push_back({c, rank});
                 if (eq == std::string_view::npos) break;
                 start = eq + 1;
@@ -451,7 +458,7 @@ private:
     std::vector<mark> marks_;
     std::size_t mark_mark_ = 0;
     std::vector<rational> weights_;
-    std::vector<unsigned char> seen_;
+    seen_set seen_;
 };
 
 // ---- writer ------------------------------------------------------------------------------
@@ -504,15 +511,15 @@ void write_blt(std::ostream& out, const profile& p) {
     for (cand_t c = 0; c < n; ++c) check_quotable(p.candidate_name(c), "candidate name");
     check_quotable(p.title, "title");
     // Check every ballot before writing anything.
-    std::vector<unsigned char> seen(n);
+    seen_set seen;
+    seen.resize(n);
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         const auto b = p.ballot(i);
-        std::fill(seen.begin(), seen.end(), 0);
+        seen.clear();
         for (const auto& m : b.marks) {
             if (m.candidate == k_overvote) cannot("ballot " + std::to_string(i + 1) + " records an overvote");
-            if (seen[m.candidate])
+            if (seen.insert_seen(m.candidate))
                 cannot("ballot " + std::to_string(i + 1) + " ranks '" + p.candidate_name(m.candidate) + "' twice");
-            seen[m.candidate] = 1;
         }
     }
     out << n << ' ' << p.seats << '\n';

@@ -42,7 +42,6 @@ bool option_line(std::string_view line, std::uint32_t& number, std::string_view&
 int rank_of(char c) {
     if (c >= '1' && c <= '9') return c - '0';
     if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'z') return c - 'a' + 10;
     return -1;
 }
 

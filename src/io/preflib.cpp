@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 #include <ostream>
+#include <set>
 #include <vector>
 
 namespace accord {
@@ -29,7 +30,7 @@ bool is_complete(file_format f) { return f == file_format::soc || f == file_form
 /// Parses the items of one preference line (`a,b,{c,d},e`) into tiers of 0-based candidates.
 /// `column0` is the 1-based column of items[0]. Returns false and fills `bad` on any problem.
 bool parse_items(std::string_view items, std::size_t column0, std::size_t n,
-                 std::vector<std::vector<cand_t>>& tiers, std::vector<unsigned char>& seen,
+                 std::vector<std::vector<cand_t>>& tiers, seen_set& seen,
                  body_problem& bad) {
     tiers.clear();
     std::size_t i = 0;
@@ -55,11 +56,10 @@ bool parse_items(std::string_view items, std::size_t column0, std::size_t n,
             return false;
         }
         const cand_t c = v - 1;
-        if (seen[c]) {
+        if (seen.insert_seen(c)) {
             bad = {errc::parse, col(start), "alternative " + std::to_string(v) + " appears twice in one line"};
             return false;
         }
-        seen[c] = 1;
         out = c;
         return true;
     };
@@ -210,7 +210,11 @@ private:
                  "missing '# NUMBER ALTERNATIVES: n' header before the first preference line");
         const std::size_t n = header_number(*n_alt, "NUMBER ALTERNATIVES");
         std::vector<std::string> names(n);
+        std::map<std::string_view, std::size_t> name_line;
         for (const auto& [k, hv] : alt_names) {
+            if (auto [it, fresh] = name_line.emplace(hv.text, hv.line); !fresh && !hv.text.empty())
+                fail(errc::parse, name_, hv.line, hv.column,
+                     "duplicate alternative name " + quoted(hv.text) + " (also on line " + std::to_string(it->second) + ")");
             if (k > n)
                 fail(errc::parse, name_, hv.line, 1,
                      "ALTERNATIVE NAME " + std::to_string(k) + " but NUMBER ALTERNATIVES is " + std::to_string(n));
@@ -256,6 +260,7 @@ private:
         const std::size_t n = header_number(nv, "number of alternatives");
         std::vector<std::string> names;
         names.reserve(std::min<std::size_t>(n, 4096));
+        std::set<std::string_view> seen_names;
         for (std::size_t k = 1; k <= n; ++k) {
             if (!lines_.next(line))
                 fail(errc::parse, name_, lines_.line_number() + 1, 1,
@@ -268,6 +273,8 @@ private:
             std::string_view nm = trim(line.substr(comma + 1));
             if (nm.empty()) fail_here(comma + 2, "empty alternative name");
             check_name_text(nm, name_, lines_.line_number(), comma + 2, "alternative name");
+            if (!seen_names.insert(nm).second)
+                fail_here(comma + 2, "duplicate alternative name " + quoted(nm));
             names.emplace_back(nm);
         }
         if (!lines_.next(line))
@@ -332,7 +339,8 @@ private:
             problem({errc::parse, lead + 1, "multiplicity is 0; expected at least 1"});
             return;
         }
-        seen_.assign(n, 0);
+        seen_.resize(n);
+        seen_.clear();
         if (!parse_items(t.substr(pos + 1), pos + 2, n, tiers_, seen_, bad)) {
             problem(bad);
             return;
@@ -391,7 +399,9 @@ private:
             if (!all_digits(voters->text))
                 fail(errc::parse, name_, voters->line, voters->column,
                      std::string("expected a whole number for ") + voters_key + ", got " + quoted(voters->text));
-            const big_int declared(std::string(voters->text));
+            std::string_view digits = voters->text; // leading zeros: GMP would read octal
+            while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+            const big_int declared{std::string(digits)};
             if (declared != p.total_count())
                 fail(errc::parse, name_, voters->line, voters->column,
                      std::string(voters_key) + " declares " + declared.str() + " but the preference lines count " +
@@ -414,7 +424,7 @@ private:
     std::size_t body_lines_ = 0;
     std::size_t skipped_ = 0;
     std::vector<std::vector<cand_t>> tiers_;
-    std::vector<unsigned char> seen_;
+    seen_set seen_;
     std::vector<mark> marks_;
 };
 
@@ -464,28 +474,29 @@ void write_preflib(std::ostream& out, const profile& p, file_format f) {
 
     // Validate every ballot and turn it into groups first, so nothing is half-written.
     std::vector<std::vector<std::vector<cand_t>>> lines(p.unique_count());
+    seen_set seen;
+    seen.resize(n);
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         const auto b = p.ballot(i);
         const std::string which = "ballot " + std::to_string(i + 1);
         if (b.weight && *b.weight != 1) cannot(f, which + " has weight " + to_string(*b.weight) + "; PrefLib counts are whole voters");
         auto& groups = lines[i];
-        std::vector<unsigned char> seen(n, 0);
+        seen.clear();
         if (cat) {
             groups.resize(2);
             for (const auto& m : b.marks) {
                 groups[0].push_back(m.candidate);
-                seen[m.candidate] = 1;
+                seen.insert_seen(m.candidate);
             }
             for (cand_t c = 0; c < n; ++c)
-                if (!seen[c]) groups[1].push_back(c);
+                if (!seen.contains(c)) groups[1].push_back(c);
             continue;
         }
         std::int32_t expect = 1;
         for (std::size_t k = 0; k < b.marks.size(); ++k) {
             const auto& m = b.marks[k];
             if (m.candidate == k_overvote) cannot(f, which + " records an overvote, which PrefLib cannot record");
-            if (seen[m.candidate]) cannot(f, which + " ranks '" + p.candidate_name(m.candidate) + "' twice");
-            seen[m.candidate] = 1;
+            if (seen.insert_seen(m.candidate)) cannot(f, which + " ranks '" + p.candidate_name(m.candidate) + "' twice");
             if (k == 0 || m.value != b.marks[k - 1].value) {
                 if (m.value != expect) cannot(f, which + " skips a rank, which PrefLib cannot record");
                 ++expect;

@@ -7,11 +7,13 @@
 #include "accord/error.hpp"
 #include "accord/io/read.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <limits>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace accord {
 inline namespace v0 {
@@ -158,6 +160,35 @@ inline std::string latin1_to_utf8(std::string_view s) {
     }
     return out;
 }
+
+/// "Seen in this ballot" flags for candidates, cleared in O(1) per ballot by bumping a
+/// generation number, so many ballots over many candidates stay linear in the input size.
+class seen_set {
+public:
+    void resize(std::size_t n) {
+        if (stamp_.size() != n) {
+            stamp_.assign(n, 0);
+            gen_ = 0;
+        }
+    }
+    void clear() {
+        if (++gen_ == 0) {
+            std::fill(stamp_.begin(), stamp_.end(), 0u);
+            gen_ = 1;
+        }
+    }
+    bool contains(std::size_t c) const { return stamp_[c] == gen_; }
+    /// Marks c; returns true if it was already marked since the last clear().
+    bool insert_seen(std::size_t c) {
+        if (stamp_[c] == gen_) return true;
+        stamp_[c] = gen_;
+        return false;
+    }
+
+private:
+    std::vector<std::uint32_t> stamp_;
+    std::uint32_t gen_ = 0;
+};
 
 /// Records a skipped ballot line (lenient mode).
 inline void skip_line(read_report& report, std::size_t line, std::string reason) {
