@@ -6,6 +6,7 @@
 
 #include "accord/detail/options.hpp"
 #include "accord/rules/irv.hpp"
+#include "rules/single_winner_adapters.hpp"
 
 #include <algorithm>
 
@@ -67,6 +68,18 @@ const std::vector<method_entry>& table() {
              run_irv},
             {"plurality", "first-past-the-post on first preferences",
              {"overvote", "excluded", "tie_break", "seed", "tie_order"}, run_plurality},
+            {"condorcet", "Condorcet winner and loser from the pairwise matrix", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_condorcet},
+            {"copeland", "Copeland: pairwise wins plus a tie value for ties", {"tie_value", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_copeland},
+            {"minimax", "Simpson-Kramer minimax (winning votes, margins or pairwise opposition)", {"variant", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_minimax},
+            {"schulze", "Schulze beatpath method with full ranking (winning votes, margins or ratio)", {"strength", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_schulze},
+            {"ranked-pairs", "Tideman's ranked pairs (winning votes or margins)", {"strength", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_ranked_pairs},
+            {"smith", "the Smith set (set-valued); ranking by strong components of the majority graph", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_smith},
+            {"schwartz", "the Schwartz set (set-valued); ranking by repeated Schwartz sets", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_schwartz},
+            {"black", "Black: the Condorcet winner, else the Borda winner", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_black},
+            {"borda", "Borda count with truncated-ballot variants (average, zero, modified)", {"truncation", "base", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_borda},
+            {"dowdall", "Dowdall (Nauru): position i scores 1/i", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_dowdall},
+            {"anti-plurality", "anti-plurality: one point to every position but the last", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_anti_plurality},
+            {"positional", "any positional scoring rule from a points vector (e.g. JLA 10..1)", {"points", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_positional},
         };
         std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.name < b.name; });
         return v;
