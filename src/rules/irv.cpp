@@ -15,7 +15,7 @@ namespace {
 
 constexpr std::uint32_t k_none = 0xFFFFFFFFu;
 
-enum class why : std::uint8_t { active, exhausted_choices, overvote, skipped, repeated };
+enum class why : std::uint8_t { active, exhausted_choices, overvote, skipped, repeated, blank };
 
 template <class Num>
 Num value_of(const profile& p, std::size_t i) {
@@ -125,6 +125,7 @@ void add_inactive(inactive_votes& iv, why w, const Num& v) {
     case why::overvote: iv.overvotes += exact(v); break;
     case why::skipped: iv.skipped_ranks += exact(v); break;
     case why::repeated: iv.repeated_ranks += exact(v); break;
+    case why::blank: iv.blank += exact(v); break;
     case why::active: break;
     }
 }
@@ -162,6 +163,7 @@ result count(const profile& p, const irv_options& opt, bool single_round, std::s
         pos[i] = p.flat_offsets()[i];
         why reason = why::active;
         cur[i] = w.next(i, pos[i], last[i], reason);
+        if (cur[i] == k_none && p.flat_offsets()[i] == p.flat_offsets()[i + 1]) reason = why::blank;
         if (cur[i] == k_none) add_inactive(inactive, reason, val[i]);
         else {
             pile[cur[i]].push_back(static_cast<std::uint32_t>(i));
@@ -224,8 +226,10 @@ result count(const profile& p, const irv_options& opt, bool single_round, std::s
 
         // Choose whom to eliminate.
         std::vector<cand_t> out;
+        if (round == 1 && opt.undeclared_write_in && continuing[*opt.undeclared_write_in])
+            out.push_back(*opt.undeclared_write_in); // RCTab: undeclared write-ins go first, alone
         std::vector<cand_t> asc(by_votes.rbegin(), by_votes.rend());
-        if (opt.batch_elimination) {
+        if (out.empty() && opt.batch_elimination) {
             // Largest k >= 2 with sum of the k lowest < the (k+1)-th lowest: none of them can
             // overtake anyone above by transfers among themselves.
             Num running(0);
