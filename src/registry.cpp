@@ -80,6 +80,7 @@ const std::vector<method_entry>& table() {
             {"ranked-pairs", "Tideman's ranked pairs (winning votes or margins)", {"strength", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_ranked_pairs},
             {"smith", "the Smith set (set-valued); ranking by strong components of the majority graph", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_smith},
             {"schwartz", "the Schwartz set (set-valued); ranking by repeated Schwartz sets", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_schwartz},
+            {"kemeny", "Kemeny-Young, exact (dynamic programming per strong component), every optimal ranking", {"max_exact", "max_rankings", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_kemeny},
             {"black", "Black: the Condorcet winner, else the Borda winner", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_black},
             {"borda", "Borda count with truncated-ballot variants (average, zero, modified)", {"truncation", "base", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_borda},
             {"dowdall", "Dowdall (Nauru): position i scores 1/i", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_dowdall},

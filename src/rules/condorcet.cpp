@@ -15,7 +15,8 @@ defeat_strength parse_defeat_strength(std::string_view text, std::string_view me
     if (text == "winning" || text == "winning-votes" || text == "wv") return defeat_strength::winning_votes;
     if (text == "margin" || text == "margins") return defeat_strength::margins;
     if (text == "ratio") return defeat_strength::ratio;
-    throw error(errc::invalid, std::string(method) + ": option 'strength' must be \"winning\", \"margin\" or \"ratio\", got '" +
+    if (text == "winning-only") return defeat_strength::winning_votes_only;
+    throw error(errc::invalid, std::string(method) + ": option 'strength' must be \"winning\", \"margin\", \"ratio\" or \"winning-only\", got '" +
                                    std::string(text) + "'");
 }
 
@@ -26,6 +27,7 @@ const char* strength_name(defeat_strength s) {
     case defeat_strength::winning_votes: return "winning votes";
     case defeat_strength::margins: return "margins";
     case defeat_strength::ratio: return "ratio";
+    case defeat_strength::winning_votes_only: return "winning votes only";
     }
     return "";
 }
@@ -53,6 +55,9 @@ int compare(const link<Num>& s, const link<Num>& t, defeat_strength mode) {
         // equal support, the smaller opposing support is stronger.
         if (s.x != t.x) return s.x < t.x ? -1 : 1;
         if (s.y != t.y) return s.y > t.y ? -1 : 1;
+        return 0;
+    case defeat_strength::winning_votes_only:
+        if (s.x != t.x) return s.x < t.x ? -1 : 1;
         return 0;
     case defeat_strength::margins: {
         const Num ms = s.x - s.y, mt = t.x - t.y;

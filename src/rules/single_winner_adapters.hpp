@@ -4,6 +4,7 @@
 
 #include "accord/detail/options.hpp"
 #include "accord/number.hpp"
+#include "accord/rules/condorcet.hpp"
 
 namespace accord {
 inline namespace v0 {
@@ -13,6 +14,8 @@ namespace detail {
 rational read_rational_option(option_reader& o, const std::string& key, const rational& def);
 
 // condorcet.cpp
+/// unranked, excluded, tie_break, seed, tie_order: the options every pairwise rule reads.
+condorcet_common read_condorcet_common(option_reader& o);
 result run_condorcet(const profile& p, option_reader& o);
 result run_copeland(const profile& p, option_reader& o);
 result run_minimax(const profile& p, option_reader& o);
@@ -21,6 +24,9 @@ result run_ranked_pairs(const profile& p, option_reader& o);
 result run_smith(const profile& p, option_reader& o);
 result run_schwartz(const profile& p, option_reader& o);
 result run_black(const profile& p, option_reader& o);
+
+// kemeny.cpp
+result run_kemeny(const profile& p, option_reader& o);
 
 // positional.cpp
 result run_borda(const profile& p, option_reader& o);

@@ -18,8 +18,11 @@ enum class defeat_strength : std::uint8_t {
     winning_votes = 0, ///< support(a,b); ties broken by the smaller support(b,a) where the rule says so
     margins = 1,       ///< support(a,b) - support(b,a)
     ratio = 2,         ///< support(a,b) / support(b,a) (infinite when nobody prefers b)
+    /// support(a,b) alone: equal winning votes are equally strong whatever the opposition
+    /// (how Condorcet PHP counts "Winning"; see docs/methods/condorcet-php-comparison.md).
+    winning_votes_only = 3,
 };
-/// "winning" (or "winning-votes"), "margin" (or "margins"), "ratio".
+/// "winning" (or "winning-votes"), "margin" (or "margins"), "ratio", "winning-only".
 defeat_strength parse_defeat_strength(std::string_view text, std::string_view method);
 
 /// Options every pairwise rule shares.
