@@ -35,6 +35,16 @@ const std::string& profile::candidate_name(cand_t c) const {
     return names_[c];
 }
 
+cand_t profile::add_candidate(std::string name) {
+    if (name.empty()) throw error(errc::invalid, "candidate " + std::to_string(names_.size() + 1) + " has an empty name");
+    if (names_.size() >= 0xFFFFFFF0u) throw error(errc::invalid, "too many candidates");
+    const auto c = static_cast<cand_t>(names_.size());
+    if (!name_index_.emplace(name, c).second) throw error(errc::invalid, "duplicate candidate name '" + name + "'");
+    names_.push_back(std::move(name));
+    withdrawn_.push_back(false);
+    return c;
+}
+
 std::optional<cand_t> profile::find_candidate(std::string_view name) const {
     auto it = name_index_.find(std::string(name));
     if (it == name_index_.end()) return std::nullopt;
@@ -84,7 +94,7 @@ std::uint64_t profile::hash_of(std::span<const mark> m, const rational& w, std::
     };
     for (const auto& x : m) mix((std::uint64_t(x.candidate) << 32) ^ std::uint32_t(x.value));
     mix(unit);
-    if (w != 1) mix(std::hash<std::string>{}(to_string(w)));  // rare: weighted ballots
+    if (!is_one(w)) mix(std::hash<std::string>{}(to_string(w)));  // rare: weighted ballots
     return h;
 }
 
@@ -94,7 +104,7 @@ std::size_t profile::add(std::span<const mark> marks, std::uint64_t count, const
     if (count > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
         throw error(errc::overflow, "ballot multiplicity " + std::to_string(count) +
                                         " exceeds the largest allowed (2^63 - 1)");
-    if (weight <= 0) throw error(errc::invalid, "ballot weight must be positive, got " + to_string(weight));
+    if (sign(weight) <= 0) throw error(errc::invalid, "ballot weight must be positive, got " + to_string(weight));
     if (unit != k_no_unit && unit >= units_.size())
         throw error(errc::not_found, "no unit with index " + std::to_string(unit));
     scratch_.assign(marks.begin(), marks.end());
@@ -141,7 +151,7 @@ std::size_t profile::add(std::span<const mark> marks, std::uint64_t count, const
 
 std::size_t profile::insert(std::vector<mark>& m, std::uint64_t count, const rational& weight,
                             std::uint32_t unit) {
-    const bool unit_weight = weight == 1;
+    const bool unit_weight = is_one(weight);
     const std::uint64_t h = hash_of(m, weight, unit);
     auto it = by_hash_.find(h);
     if (it != by_hash_.end()) {
@@ -193,6 +203,16 @@ std::size_t profile::insert(std::vector<mark>& m, std::uint64_t count, const rat
         by_hash_.emplace(h, static_cast<std::uint32_t>(idx));
     }
     return idx;
+}
+
+void profile::add_to(std::size_t i, std::uint64_t count) {
+    if (i >= counts_.size()) throw error(errc::not_found, "no ballot with index " + std::to_string(i));
+    if (count == 0) throw error(errc::invalid, "ballot multiplicity must be at least 1");
+    if (counts_[i] > std::uint64_t(std::numeric_limits<std::int64_t>::max()) - std::min(count, std::uint64_t(INT64_MAX)) ||
+        count > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+        throw error(errc::overflow, "ballot multiplicity overflows 2^63 - 1");
+    counts_[i] += count;
+    total_ += count;
 }
 
 std::size_t profile::add_ranking(const std::vector<std::vector<cand_t>>& tiers, std::uint64_t count,

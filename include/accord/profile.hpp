@@ -68,6 +68,8 @@ public:
     std::size_t candidate_count() const noexcept { return names_.size(); }
     const std::vector<std::string>& candidate_names() const noexcept { return names_; }
     const std::string& candidate_name(cand_t c) const;
+    /// Appends a candidate (non-empty, new name); existing ballots do not rank it. Returns its index.
+    cand_t add_candidate(std::string name);
     std::optional<cand_t> find_candidate(std::string_view name) const;
     /// Withdrawn candidates (BLT "-n" lines) take no part in any count; their marks are skipped.
     void set_withdrawn(cand_t c, bool withdrawn = true);
@@ -89,6 +91,9 @@ public:
                           const rational& weight = rational(1), std::uint32_t unit = k_no_unit);
     std::size_t add_approval(std::span<const cand_t> approved, std::uint64_t count = 1,
                              const rational& weight = rational(1), std::uint32_t unit = k_no_unit);
+
+    /// Adds `count` more voters to the existing distinct ballot `i` (as returned by add()).
+    void add_to(std::size_t i, std::uint64_t count);
 
     /// Registers a unit id (practice, PCN...) that ballots can be tagged with; returns its index.
     std::uint32_t intern_unit(std::string_view id);

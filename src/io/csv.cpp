@@ -9,6 +9,7 @@
 #include "text_scan.hpp"
 
 #include <deque>
+#include <span>
 #include <ostream>
 #include <unordered_map>
 
@@ -33,6 +34,7 @@ public:
         out.clear();
         if (pos_ >= t_.size()) return false;
         line = line_;
+        record_start_ = pos_;
         std::size_t line_start = line_start_;
         while (true) {
             const std::size_t col = pos_ - line_start + 1;
@@ -101,11 +103,28 @@ public:
         return true;
     }
 
+    /// The raw text of the record last returned (without its line end).
+    std::string_view raw() const noexcept {
+        std::size_t e = pos_;
+        while (e > record_start_ && (t_[e - 1] == '\n' || t_[e - 1] == '\r')) --e;
+        return t_.substr(record_start_, e - record_start_);
+    }
+
 private:
+    std::size_t record_start_ = 0;
     std::string_view t_, name_;
     char d_;
     std::size_t pos_ = 0, line_ = 1, line_start_ = 0;
     std::deque<std::string> arena_; // unescaped copies of fields with doubled quotes
+};
+
+struct sv_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+struct sv_eq {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const noexcept { return a == b; }
 };
 
 bool is_blank_record(const std::vector<field>& r) {
@@ -170,30 +189,21 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
     const std::size_t skip_before = o.first_column - 1;
     auto ignored = [&](std::size_t c) { return c < skip_before && !(c < special.size() && special[c]); };
 
-    // Read every data record first (the layout may need to look at them).
-    struct raw_row {
-        std::vector<field> fields;
-        std::size_t line;
-    };
-    std::vector<raw_row> rows;
-    while (scan.next(rec, line)) {
-        if (is_blank_record(rec)) continue;
-        if (o.header && rec.size() > header.size())
-            fail(errc::parse, name, line, rec[header.size()].column,
-                 "row has " + std::to_string(rec.size()) + " fields; expected at most " +
-                     std::to_string(header.size()) + " as in the header");
-        rows.push_back({rec, line});
-    }
-    report.lines = line;
+    // Look ahead at up to k_probe rows to choose the layout; then stream every row straight
+    // into the profile (no per-file copy of the fields).
+    constexpr std::size_t k_probe = 200;
+    std::vector<std::pair<std::vector<field>, std::size_t>> probe;
+    bool more = true;
+    while (probe.size() < k_probe && (more = scan.next(rec, line)))
+        if (!is_blank_record(rec)) probe.emplace_back(rec, line);
 
-    // Layout.
     auto layout = o.layout;
     if (layout == csv_options::layout_t::auto_detect) {
         bool numeric = o.header, any = false;
-        for (std::size_t r = 0; r < rows.size() && r < 200 && numeric; ++r)
-            for (std::size_t c = 0; c < rows[r].fields.size(); ++c) {
+        for (std::size_t r = 0; r < probe.size() && numeric; ++r)
+            for (std::size_t c = 0; c < probe[r].first.size(); ++c) {
                 if ((c < special.size() && special[c]) || ignored(c)) continue;
-                const auto cell = trim(rows[r].fields[c].text);
+                const auto cell = trim(probe[r].first[c].text);
                 if (cell.empty() || in(o.skipped_labels, cell)) continue;
                 any = true;
                 if (!all_digits(cell)) {
@@ -204,14 +214,15 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
         layout = numeric && any ? csv_options::layout_t::candidate_columns : csv_options::layout_t::rank_columns;
     }
 
-    // Candidates.
-    std::vector<std::string> names;
-    std::unordered_map<std::string, cand_t> index;
+    // Candidates: the fixed list, the header (candidate columns), or as first seen.
+    profile p;
+    std::unordered_map<std::string, cand_t, sv_hash, sv_eq> index;
     const bool fixed = !o.candidates.empty();
     auto add_name = [&](std::string_view n) -> cand_t {
-        auto [it, inserted] = index.emplace(std::string(n), static_cast<cand_t>(names.size()));
-        if (inserted) names.emplace_back(n);
-        return it->second;
+        if (auto it = index.find(n); it != index.end()) return it->second; // no allocation
+        const cand_t c = p.add_candidate(std::string(n));
+        index.emplace(std::string(n), c);
+        return c;
     };
     for (const auto& c : o.candidates) add_name(c);
     std::vector<std::size_t> cand_col_of; // candidate-columns: header column -> candidate
@@ -223,130 +234,142 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
             // A write-in column counts for the write-in candidate.
             const std::string n = in(o.write_in_labels, header[c]) ? o.write_in_name : header[c];
             if (n.empty()) fail(errc::parse, name, header_line, 1, "empty column name; expected a candidate");
-            if (fixed && !index.count(n))
+            if (fixed && !index.contains(std::string_view(n)))
                 fail(errc::parse, name, header_line, 1, "column " + detail::quoted(n) + " is not a listed candidate");
-            if (!fixed && index.count(n))
+            if (!fixed && index.contains(std::string_view(n)))
                 fail(errc::parse, name, header_line, 1, "candidate " + detail::quoted(n) + " names two columns");
+            check_name_text(n, name, header_line, 1, "candidate name");
             cand_col_of[c] = add_name(n);
         }
     }
 
-    // Ballots.
     std::vector<mark> marks;
-    marks.reserve(rows.size() * 3);
-    std::vector<row_ballot> ballots;
-    ballots.reserve(rows.size());
-    std::vector<rational> weights;
-    std::vector<std::string> units;
-    std::unordered_map<std::string, std::uint32_t> unit_index;
-    std::vector<std::string> parts;
-    for (const auto& row : rows) {
-        const std::size_t first = marks.size();
-        row_ballot b{static_cast<std::uint32_t>(first), 0, 1, UINT32_MAX, k_no_unit, row.line};
-        try {
-            std::int32_t rank = 0;
-            for (std::size_t c = 0; c < row.fields.size(); ++c) {
-                const auto& f = row.fields[c];
-                const std::string_view cell = trim(f.text);
-                if (ignored(c)) continue;
-                if (c < special.size() && special[c]) {
-                    if (c == count_col) {
-                        switch (parse_count(cell, b.count)) {
-                        case count_status::ok: break;
-                        case count_status::overflow:
-                            fail(errc::overflow, name, row.line, f.column, "count " + detail::quoted(cell) + " exceeds 2^63 - 1");
-                        case count_status::not_a_number:
-                            fail(errc::parse, name, row.line, f.column, "expected a whole-number count, got " + detail::quoted(cell));
-                        }
-                        if (b.count == 0) fail(errc::parse, name, row.line, f.column, "count must be at least 1");
-                    } else if (c == weight_col) {
-                        rational w;
-                        try {
-                            w = parse_rational(cell);
-                        } catch (const error&) {
-                            fail(errc::parse, name, row.line, f.column,
-                                 "expected an exact weight (integer, p/q or decimal), got " + detail::quoted(cell));
-                        }
-                        if (w <= 0) fail(errc::parse, name, row.line, f.column, "weight must be positive, got " + detail::quoted(cell));
-                        b.weight = static_cast<std::uint32_t>(weights.size());
-                        weights.push_back(w);
-                    } else if (c == unit_col) {
-                        if (cell.empty()) fail(errc::parse, name, row.line, f.column, "empty unit; expected a unit id");
-                        auto [it, ins] = unit_index.emplace(std::string(cell), static_cast<std::uint32_t>(units.size()));
-                        if (ins) units.emplace_back(cell);
-                        b.unit = it->second;
-                    }
-                    continue;
-                }
-                if (layout == csv_options::layout_t::candidate_columns) {
-                    if (cell.empty() || in(o.skipped_labels, cell)) continue;
-                    std::uint32_t r = 0;
-                    if (!parse_index(cell, r) || r == 0 || r > 1'000'000)
-                        fail(errc::parse, name, row.line, f.column,
-                             "expected a rank number (1, 2, ...) or a blank, got " + detail::quoted(cell));
-                    marks.push_back({static_cast<cand_t>(cand_col_of[c]), static_cast<std::int32_t>(r)});
-                    continue;
-                }
-                ++rank; // rank columns: every non-special column is the next rank
-                if (in(o.skipped_labels, cell)) continue;
-                if (in(o.overvote_labels, cell)) {
-                    marks.push_back({k_overvote, rank});
-                    continue;
-                }
-                auto add_candidate = [&](std::string_view n) {
-                    if (in(o.write_in_labels, n)) n = o.write_in_name;
-                    if (fixed) {
-                        auto it = index.find(std::string(n));
-                        if (it == index.end())
-                            fail(errc::parse, name, row.line, f.column, "unknown candidate " + detail::quoted(n) + "; expected one of the listed candidates");
-                        marks.push_back({it->second, rank});
-                    } else {
-                        check_name_text(n, name, row.line, f.column, "candidate name");
-                        marks.push_back({add_name(n), rank});
-                    }
-                };
-                if (!o.overvote_delimiter.empty() && cell.find(o.overvote_delimiter) != std::string_view::npos) {
-                    std::string_view rest = cell;
-                    while (true) {
-                        auto d = rest.find(o.overvote_delimiter);
-                        auto part = trim(rest.substr(0, d));
-                        if (!part.empty()) add_candidate(part);
-                        if (d == std::string_view::npos) break;
-                        rest.remove_prefix(d + o.overvote_delimiter.size());
-                    }
-                } else {
-                    add_candidate(cell);
-                }
-            }
-            // The same candidate twice in one rank (e.g. "A|A") is malformed.
-            for (std::size_t x = first; x < marks.size(); ++x)
-                for (std::size_t y = x + 1; y < marks.size(); ++y)
-                    if (marks[x].value == marks[y].value && marks[x].candidate == marks[y].candidate &&
-                        marks[x].candidate != k_overvote)
-                        fail(errc::parse, name, row.line, 1, "candidate named twice at rank " + std::to_string(marks[x].value));
-            b.n_marks = static_cast<std::uint32_t>(marks.size() - first);
-            ballots.push_back(b);
-        } catch (const error& e) {
-            marks.resize(first);
-            if (!opt.lenient || e.code() == errc::overflow) throw;
-            report.skipped.push_back({row.line, e.detail()});
-        }
-    }
-    if (names.empty())
-        fail(errc::parse, name, header_line ? header_line : 1, 1, "no candidates found; expected candidate names in the cells");
-
-    profile p(names);
-    for (const auto& u : units) p.intern_unit(u);
+    std::size_t last_ballot = 0;
+    std::uint64_t last_count = 0;
+    std::unordered_map<std::string, std::uint32_t, sv_hash, sv_eq> unit_index;
     const rational one(1);
-    for (const auto& b : ballots) {
-        try {
-            p.add(std::span<const mark>(marks.data() + b.first_mark, b.n_marks), b.count,
-                  b.weight == UINT32_MAX ? one : weights[b.weight], b.unit);
-        } catch (const error& e) {
-            if (e.code() == errc::overflow) throw error(errc::overflow, e.detail(), source_location{std::string(name), b.line, 1});
-            throw error(errc::parse, e.detail(), source_location{std::string(name), b.line, 1});
+    rational weight;
+    auto process = [&](const std::vector<field>& fields, std::size_t row_line) {
+        marks.clear();
+        std::uint64_t count = 1;
+        bool weighted = false;
+        std::uint32_t unit = k_no_unit;
+        std::int32_t rank = 0;
+        for (std::size_t c = 0; c < fields.size(); ++c) {
+            const auto& f = fields[c];
+            const std::string_view cell = trim(f.text);
+            if (ignored(c)) continue;
+            if (c < special.size() && special[c]) {
+                if (c == count_col) {
+                    switch (parse_count(cell, count)) {
+                    case count_status::ok: break;
+                    case count_status::overflow:
+                        fail(errc::overflow, name, row_line, f.column, "count " + detail::quoted(cell) + " exceeds 2^63 - 1");
+                    case count_status::not_a_number:
+                        fail(errc::parse, name, row_line, f.column, "expected a whole-number count, got " + detail::quoted(cell));
+                    }
+                    if (count == 0) fail(errc::parse, name, row_line, f.column, "count must be at least 1");
+                } else if (c == weight_col) {
+                    try {
+                        weight = parse_rational(cell);
+                    } catch (const error&) {
+                        fail(errc::parse, name, row_line, f.column,
+                             "expected an exact weight (integer, p/q or decimal), got " + detail::quoted(cell));
+                    }
+                    if (sign(weight) <= 0)
+                        fail(errc::parse, name, row_line, f.column, "weight must be positive, got " + detail::quoted(cell));
+                    weighted = true;
+                } else if (c == unit_col) {
+                    if (cell.empty()) fail(errc::parse, name, row_line, f.column, "empty unit; expected a unit id");
+                    if (auto it = unit_index.find(cell); it != unit_index.end()) {
+                        unit = it->second;
+                    } else {
+                        unit = p.intern_unit(cell);
+                        unit_index.emplace(std::string(cell), unit);
+                    }
+                }
+                continue;
+            }
+            if (layout == csv_options::layout_t::candidate_columns) {
+                if (cell.empty() || in(o.skipped_labels, cell)) continue;
+                std::uint32_t r = 0;
+                if (!parse_index(cell, r) || r == 0 || r > 1'000'000)
+                    fail(errc::parse, name, row_line, f.column,
+                         "expected a rank number (1, 2, ...) or a blank, got " + detail::quoted(cell));
+                marks.push_back({static_cast<cand_t>(cand_col_of[c]), static_cast<std::int32_t>(r)});
+                continue;
+            }
+            ++rank; // rank columns: every ballot column is the next rank
+            if (in(o.skipped_labels, cell)) continue;
+            if (in(o.overvote_labels, cell)) {
+                marks.push_back({k_overvote, rank});
+                continue;
+            }
+            auto add_candidate = [&](std::string_view n) {
+                if (in(o.write_in_labels, n)) n = o.write_in_name;
+                if (auto it = index.find(n); it != index.end()) {
+                    marks.push_back({it->second, rank});
+                } else if (fixed) {
+                    fail(errc::parse, name, row_line, f.column,
+                         "unknown candidate " + detail::quoted(n) + "; expected one of the listed candidates");
+                } else {
+                    check_name_text(n, name, row_line, f.column, "candidate name");
+                    marks.push_back({add_name(n), rank});
+                }
+            };
+            if (!o.overvote_delimiter.empty() && cell.find(o.overvote_delimiter) != std::string_view::npos) {
+                std::string_view rest = cell;
+                while (true) {
+                    auto d = rest.find(o.overvote_delimiter);
+                    auto part = trim(rest.substr(0, d));
+                    if (!part.empty()) add_candidate(part);
+                    if (d == std::string_view::npos) break;
+                    rest.remove_prefix(d + o.overvote_delimiter.size());
+                }
+            } else {
+                add_candidate(cell);
+            }
         }
-    }
+        try {
+            last_ballot = p.add(marks, count, weighted ? weight : one, unit);
+            last_count = count;
+        } catch (const error& e) {
+            // e.g. the same candidate twice in one rank ("A|A"), or a multiplicity overflow.
+            throw error(e.code() == errc::overflow ? errc::overflow : errc::parse, e.detail(),
+                        source_location{std::string(name), row_line, 1});
+        }
+    };
+    auto guarded = [&](const std::vector<field>& fields, std::size_t row_line) {
+        if (o.header && fields.size() > header.size())
+            fail(errc::parse, name, row_line, fields[header.size()].column,
+                 "row has " + std::to_string(fields.size()) + " fields; expected at most " +
+                     std::to_string(header.size()) + " as in the header");
+        try {
+            process(fields, row_line);
+        } catch (const error& e) {
+            if (!opt.lenient || e.code() == errc::overflow) throw;
+            report.skipped.push_back({row_line, e.detail()});
+        }
+    };
+    for (const auto& [fields, row_line] : probe) guarded(fields, row_line);
+    // Real CVRs repeat the same row text many times: remember each distinct row's ballot and
+    // add to it directly, skipping the field work (the text outlives the map).
+    std::unordered_map<std::string_view, std::pair<std::size_t, std::uint64_t>, sv_hash, sv_eq> seen_rows;
+    if (more)
+        while (scan.next(rec, line)) {
+            if (is_blank_record(rec)) continue;
+            const std::string_view raw = scan.raw();
+            if (auto it = seen_rows.find(raw); it != seen_rows.end()) {
+                p.add_to(it->second.first, it->second.second);
+                continue;
+            }
+            const std::size_t before = report.skipped.size();
+            guarded(rec, line);
+            if (report.skipped.size() == before) seen_rows.emplace(raw, std::pair{last_ballot, last_count});
+        }
+    report.lines = line;
+    if (p.candidate_count() == 0)
+        fail(errc::parse, name, header_line ? header_line : 1, 1, "no candidates found; expected candidate names in the cells");
     return p;
 }
 
