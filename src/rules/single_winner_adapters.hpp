@@ -25,6 +25,13 @@ result run_smith(const profile& p, option_reader& o);
 result run_schwartz(const profile& p, option_reader& o);
 result run_black(const profile& p, option_reader& o);
 
+// cardinal.cpp
+result run_approval(const profile& p, option_reader& o);
+result run_score(const profile& p, option_reader& o);
+result run_star(const profile& p, option_reader& o);
+result run_majority_judgment(const profile& p, option_reader& o);
+result run_cumulative(const profile& p, option_reader& o);
+
 // elimination.cpp
 result run_runoff(const profile& p, option_reader& o);
 result run_contingent(const profile& p, option_reader& o);
