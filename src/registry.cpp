@@ -40,6 +40,10 @@ result run_irv(const profile& p, option_reader& o) {
     }
     if (auto v = o.get<bool>("continue_until_two")) opt.continue_until_two = *v;
     opt.excluded = o.candidates("excluded");
+    if (o.has("undeclared_write_in")) {
+        auto v = o.get<nlohmann::json>("undeclared_write_in");
+        if (v) opt.undeclared_write_in = o.candidate(*v, "undeclared_write_in");
+    }
     opt.tie_break = o.tie_break(opt.tie_break);
     // Accepted for a uniform CLI; IRV never needs to place unranked candidates.
     (void)o.get<std::string>("unranked");
@@ -64,7 +68,8 @@ const std::vector<method_entry>& table() {
         std::vector<method_entry> v{
             {"irv", "instant-runoff voting (alternative vote, RCV) with RCTab continuation rules",
              {"batch_elimination", "overvote", "max_skipped_ranks", "exhaust_on_duplicate",
-              "max_rankings", "continue_until_two", "excluded", "tie_break", "seed", "tie_order"},
+              "max_rankings", "continue_until_two", "excluded", "undeclared_write_in", "tie_break", "seed",
+              "tie_order"},
              run_irv},
             {"plurality", "first-past-the-post on first preferences",
              {"overvote", "excluded", "tie_break", "seed", "tie_order"}, run_plurality},

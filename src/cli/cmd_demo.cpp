@@ -85,14 +85,17 @@ command add_demo(CLI::App& root) {
                     std::cout << "  " << std::left << std::setw(22) << name << v.first << " practices, "
                               << std::right << std::setw(6) << v.second << " patients\n";
                 std::cout << "\nWho wins depends on the rule and on whose vote counts how much:\n\n";
-                std::cout << "  " << std::left << std::setw(14) << "method" << std::setw(32) << "one practice, one vote"
+                std::size_t wide = 8;
+                for (const auto& [name, r] : by_practice) wide = std::max(wide, name.size() + 2);
+                const int mw = static_cast<int>(wide);
+                std::cout << "  " << std::left << std::setw(mw) << "method" << std::setw(32) << "one practice, one vote"
                           << "weighted by list size\n";
                 for (std::size_t i = 0; i < by_practice.size(); ++i) {
                     const auto& name = by_practice[i].first;
                     std::string w = "-";
                     for (const auto& [n2, r2] : by_list)
                         if (n2 == name) w = winners_of(r2);
-                    std::cout << "  " << std::left << std::setw(14) << name << std::setw(32)
+                    std::cout << "  " << std::left << std::setw(mw) << name << std::setw(32)
                               << winners_of(by_practice[i].second) << w << '\n';
                 }
                 for (const auto& [name, r] : by_practice)
