@@ -25,6 +25,22 @@ result run_smith(const profile& p, option_reader& o);
 result run_schwartz(const profile& p, option_reader& o);
 result run_black(const profile& p, option_reader& o);
 
+// cardinal.cpp
+result run_approval(const profile& p, option_reader& o);
+result run_score(const profile& p, option_reader& o);
+result run_star(const profile& p, option_reader& o);
+result run_majority_judgment(const profile& p, option_reader& o);
+result run_cumulative(const profile& p, option_reader& o);
+
+// elimination.cpp
+result run_runoff(const profile& p, option_reader& o);
+result run_contingent(const profile& p, option_reader& o);
+result run_supplementary(const profile& p, option_reader& o);
+result run_coombs(const profile& p, option_reader& o);
+result run_bucklin(const profile& p, option_reader& o);
+result run_baldwin(const profile& p, option_reader& o);
+result run_nanson(const profile& p, option_reader& o);
+
 // kemeny.cpp
 result run_kemeny(const profile& p, option_reader& o);
 
