@@ -23,6 +23,9 @@
 namespace accord {
 inline namespace v0 {
 
+/// 128-bit unsigned integer (a GCC/Clang extension) for exact voter totals.
+__extension__ typedef unsigned __int128 uint128;
+
 /// Index of a candidate in its profile (0-based, in file order).
 using cand_t = std::uint32_t;
 
@@ -95,12 +98,15 @@ public:
     std::size_t unique_count() const noexcept { return counts_.size(); }
     ballot_view ballot(std::size_t i) const;
     /// Number of voters (sum of multiplicities), exact.
-    const big_int& total_count() const noexcept { return total_; }
+    big_int total_count() const;
     /// Sum of count x weight over all ballots, exact.
     rational total_weight() const;
     /// True when every ballot has weight 1 and the total count fits in int64, so rules may
     /// tally in 64-bit integers.
     bool integral() const noexcept { return weights_.empty() && total_ <= INT64_MAX; }
+    /// True if some ranking ballot names a candidate at two different ranks (possible in raw
+    /// cast-vote records); rules may skip repeat checks when it is false.
+    bool has_repeats() const noexcept { return has_repeats_; }
 
     // --- metadata carried from the file -----------------------------------------------------
     std::string title;
@@ -128,7 +134,9 @@ private:
     std::vector<std::uint64_t> counts_;
     std::vector<rational> weights_;     ///< empty while every weight is 1
     std::vector<std::uint32_t> unit_of_; ///< empty while no ballot has a unit
-    big_int total_ = 0;
+    uint128 total_ = 0; // at most 2^32 ballots of at most 2^63 - 1: cannot overflow
+    bool has_repeats_ = false;
+    std::vector<char> seen_;      // scratch for add_order
 
     std::vector<std::string> units_;
     std::unordered_map<std::string, std::uint32_t> unit_index_;

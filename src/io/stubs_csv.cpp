@@ -10,9 +10,7 @@ namespace {
 }
 } // namespace
 
-profile read_csv(std::string_view, std::string_view, const read_options&, read_report&) { not_yet("CSV reader"); }
 profile read_cdf_json(std::string_view, std::string_view, const read_options&, read_report&) { not_yet("CDF JSON reader"); }
-void write_csv(std::ostream&, const profile&) { not_yet("CSV writer"); }
 } // namespace detail
 } // namespace v0
 } // namespace accord
