@@ -449,3 +449,34 @@ TEST(Power, HerefordshireNineteenPracticesInFivePcnsAgreeWithEnumeration) {
     // Hereford Medical Group holds 23.2% of the weight but more of the power.
     EXPECT_GT(dp.shapley_shubik.value[hmg], 0.232);
 }
+
+TEST(Power, FourierBoundContainsTheExactBanzhafOfHerefordshireAndWorcestershire) {
+    ACCORD_SHARED_FILE(csv, "nhs/practices_herefordshire_worcestershire_2025.csv");
+    std::vector<std::uint64_t> w;
+    for (auto& p : load_practices(csv)) w.push_back(p.patients);
+    auto g = make_weighted_game(quota_from_fraction(w, rational(1, 2), quota_rule::more_than), w);
+    auto ex = power_indices(g, {.indices = index_banzhaf});
+    auto fb = banzhaf_fourier(g);
+    EXPECT_LT(fb.absolute_error, 1e-9);
+    EXPECT_GT(fb.frequencies, 0u);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        EXPECT_LE(std::fabs(fb.absolute[i] - ex.banzhaf_absolute.value[i]), fb.absolute_error + 1e-16) << i;
+        EXPECT_LE(std::fabs(fb.normalised[i] - ex.banzhaf.value[i]), fb.normalised_error + 1e-16) << i;
+    }
+}
+
+TEST(Power, FourierBoundHoldsOnSeededRandomGames) {
+    std::mt19937_64 rng(99);
+    for (int trial = 0; trial < 20; ++trial) {
+        const std::size_t n = 20 + rng() % 40;
+        std::vector<std::uint64_t> w(n);
+        for (auto& x : w) x = 1 + rng() % 5000;
+        const std::uint64_t total = std::accumulate(w.begin(), w.end(), std::uint64_t{0});
+        auto g = make_weighted_game(total / 3 + rng() % (total / 3), w);
+        auto ex = power_indices(g, {.indices = index_banzhaf});
+        auto fb = banzhaf_fourier(g);
+        for (std::size_t i = 0; i < n; ++i)
+            EXPECT_LE(std::fabs(fb.absolute[i] - ex.banzhaf_absolute.value[i]), fb.absolute_error + 1e-16)
+                << "trial " << trial << " player " << i;
+    }
+}

@@ -43,5 +43,6 @@ command add_info(CLI::App& root);
 command add_convert(CLI::App& root);
 command add_methods(CLI::App& root);
 command add_demo(CLI::App& root);
+command add_power(CLI::App& root);
 
 } // namespace accord::cli

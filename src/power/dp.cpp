@@ -39,6 +39,16 @@ struct ring_u128 {
     }
 };
 
+struct ring_u64 { // exact when every count is below 2^64 (n <= 63)
+    using value = std::uint64_t;
+    value add(value a, value b) const { return a + b; }
+    value sub(value a, value b) const { return a - b; }
+    value half(value a) const { return a >> 1; }
+    value from(std::uint64_t a) const { return a; }
+    value pow2(std::size_t e) const { return e >= 64 ? 0 : std::uint64_t{1} << e; }
+    big_int to_big(value a) const { return big_int(a); }
+};
+
 struct ring_mod {
     using value = std::uint64_t;
     std::uint64_t p;
@@ -100,9 +110,9 @@ std::vector<std::uint64_t> primes_for(std::size_t bits) {
     return ps;
 }
 
-/// Tables larger than this many cells are refused (errc::unsupported): 2^24 cells is 256 MB
-/// of 128-bit counts.
-constexpr std::size_t k_max_cells = std::size_t{1} << 24;
+/// Tables larger than this are refused (errc::unsupported).
+constexpr std::size_t k_max_bytes = std::size_t{1} << 29; // 512 MiB
+constexpr std::size_t k_max_cells = k_max_bytes / 16;
 
 /// Counts of coalitions by weight in the dimensions of D (each below its quota), optionally by
 /// size too; after build(), holds inclusive prefix sums for F queries.
@@ -138,8 +148,8 @@ public:
         for (std::size_t k = 0; k < rows_; ++k) {
             const std::size_t len = lo_[k] <= hi_[k] ? static_cast<std::size_t>(hi_[k] - lo_[k] + 1) : 0;
             off_[k + 1] = off_[k] + len * inner_;
-            if (off_[k + 1] > k_max_cells)
-                throw error(errc::unsupported, "power indices: the dynamic programme needs more than 2^24 cells (" +
+            if (off_[k + 1] > k_max_bytes / sizeof(value))
+                throw error(errc::unsupported, "power indices: the dynamic programme needs more than 512 MiB (" +
                                                    std::string(sized_ ? "by size and weight" : "by weight") +
                                                    "); use a smaller game or method monte_carlo");
         }
@@ -389,6 +399,12 @@ std::vector<big_int> exact_counts(const weighted_game& g, const layout& L, const
                                   const std::function<void(double)>& step) {
     const std::size_t n = g.player_count();
     std::vector<big_int> out(L.size());
+    if (n <= 63) {
+        ring_u64 ring;
+        auto v = count_pass(ring, g, cls, L, step);
+        for (std::size_t x = 0; x < v.size(); ++x) out[x] = ring.to_big(v[x]);
+        return out;
+    }
     if (n <= 126) {
         ring_u128 ring;
         auto v = count_pass(ring, g, cls, L, step);
@@ -538,7 +554,7 @@ void minimal_winning_dp(const weighted_game& g, power_result& r, unsigned want,
     // Raw counts by (size, weight < q) of subsets of the prefix, grown one player at a time.
     const std::size_t rows = sized ? n + 1 : 1;
     if (rows * q > k_max_cells)
-        throw error(errc::unsupported, "power indices: Holler/Deegan-Packel programme needs more than 2^24 cells");
+        throw error(errc::unsupported, "power indices: Holler/Deegan-Packel programme needs more than 512 MiB");
     std::vector<u128> raw(rows * q, 0), cum(rows * q, 0);
     raw[0] = 1;
     auto cumF = [&](std::size_t k, std::int64_t a) -> u128 { // #{size k, weight < a}
