@@ -180,3 +180,35 @@ TEST_P(RctabGenericCsv, MatchesExpectedReport) {
 
 INSTANTIATE_TEST_SUITE_P(Cases, RctabGenericCsv,
                          ::testing::Values("generic_csv_test", "csv_missing_header_test"));
+
+class RctabCdf : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(RctabCdf, MatchesExpectedReport) {
+    const std::string name = GetParam();
+    ACCORD_SHARED_FILE(dir, "rctab/" + name);
+    const json cfg = load_json(dir / (name + "_config.json"));
+    ASSERT_EQ(cfg["cvrFileSources"].size(), 1u);
+    const auto& src = cfg["cvrFileSources"][0];
+    read_options ro;
+    ro.format = file_format::cdf_json;
+    std::vector<std::string> order;
+    for (const auto& c : cfg["candidates"]) order.push_back(c["name"].get<std::string>());
+    const profile p = read_profile(dir / src["filePath"].get<std::string>(), ro);
+    const auto opt = options_from(cfg["rules"], p, order, "Undeclared Write-ins");
+    const result r = irv(p, opt);
+    const json expected = load_json(dir / (name + "_expected_detailed_report.json"));
+    EXPECT_EQ(compare(r, expected, name), 0);
+    std::string winner;
+    for (const auto& t : expected["results"].back()["tallyResults"])
+        if (t.contains("elected")) winner = t["elected"].get<std::string>();
+    ASSERT_EQ(r.winners.size(), 1u);
+    EXPECT_EQ(r.candidates[r.winners[0]], winner);
+}
+
+// RCTab's NIST test sets: skipped first choice, overvotes (exhaust / skip), skipped ranks
+// (exhaust / skip / two in a row), repeated candidates (exhaust / skip).
+INSTANTIATE_TEST_SUITE_P(NistTestSets, RctabCdf,
+                         ::testing::Values("test_set_0_skipped_first_choice", "test_set_1_exhaust_at_overvote",
+                                           "test_set_2_overvote_skip_to_next", "test_set_3_skipped_choice_exhaust",
+                                           "test_set_4_skipped_choice_next", "test_set_5_two_skipped_choice_exhaust",
+                                           "test_set_6_duplicate_exhaust", "test_set_7_duplicate_skip_to_next"));

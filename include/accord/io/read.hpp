@@ -59,6 +59,8 @@ struct csv_options {
 
 struct read_options {
     file_format format = file_format::auto_detect;
+    /// CDF: the contest to read, by name or id ("" = the file's only contest).
+    std::string contest;
     bool lenient = false; ///< skip malformed ballot lines, reporting each, instead of failing
     csv_options csv;
 };
