@@ -401,6 +401,13 @@ void write_csv(std::ostream& out, const profile& p) {
         weighted |= b.weight != nullptr && *b.weight != 1;
         has_units |= b.unit != k_no_unit;
     }
+    // A name equal to a label would read back as the label; a leading/trailing space would be
+    // trimmed away.
+    const csv_options defaults;
+    for (const auto& n : p.candidate_names())
+        if (in(defaults.skipped_labels, n) || in(defaults.overvote_labels, n) || in(defaults.write_in_labels, n) ||
+            trim(n) != n)
+            throw error(errc::unsupported, "candidate name '" + n + "' cannot be written to CSV unambiguously");
     if (max_rank == 0) max_rank = 1;
     std::string header;
     if (has_units) header += "unit,";
