@@ -311,6 +311,55 @@ ACCORD_API accord_status accord_result_tie_chosen_count(const accord_result *r, 
 /** @copydoc accord_result_tie_chosen_count */
 ACCORD_API accord_status accord_result_tie_chosen(const accord_result *r, size_t i, size_t j, size_t *out);
 
+/* ------------------------------------------------------------------------------------------ */
+/* Power indices of weighted voting games                                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * Power indices of a game. Immutable once returned (thread-safe to read). Must be freed with
+ * accord_power_result_free(). @since 0.1
+ */
+typedef struct accord_power_result accord_power_result;
+
+/**
+ * Progress callback for long computations: called from the calling thread with the fraction
+ * done (0..1) and the user pointer; return 0 to go on, non-zero to cancel (the call then
+ * returns ACCORD_ECANCELLED). @since 0.1
+ */
+typedef int (*accord_progress_fn)(double fraction, void *user_data);
+
+/**
+ * Computes power indices of a weighted voting game.
+ * @param game_json    {"quota": 16, "weights": [9, 9, 7, 3, 1, 1]} for [q; w1..wn], or
+ *                     {"majorities": [{"quota": q1, "weights": [...]}, ...]} for several
+ *                     weighted majorities that must all be met (e.g. practices AND patients);
+ *                     optional "players" (names) and "unions" (a partition of 0-based player
+ *                     indices, for the Owen and Banzhaf-Owen indices)
+ * @param options_json NULL or {"indices": ["banzhaf", "shapley_shubik", "holler",
+ *                     "deegan_packel", "johnston", "coleman", "owen", "banzhaf_owen"] or "all",
+ *                     "method": "auto"|"dp"|"enumeration"|"monte-carlo", "samples", "seed",
+ *                     "confidence"}; default Banzhaf and Shapley-Shubik, exact
+ * @param progress     NULL, or a callback that may cancel
+ * @param user_data    passed to progress
+ * @param out          receives the result; free with accord_power_result_free()
+ * @return ACCORD_OK; ACCORD_EINVALID (bad game or option, the message says which);
+ *         ACCORD_EUNSUPPORTED (no exact method for this index and game);
+ *         ACCORD_ECANCELLED. @since 0.1
+ */
+ACCORD_API accord_status accord_power(const char *game_json, const char *options_json, accord_progress_fn progress,
+                                      void *user_data, accord_power_result **out);
+
+/**
+ * The result as one JSON object: "players", "banzhaf", "shapley_shubik" (floats),
+ * "banzhaf_exact", "shapley_shubik_exact" (exact fractions as strings), "swings" (exact integers
+ * as strings), and the other indices under their names (docs/methods/power.md). Owned by the
+ * result. @since 0.1
+ */
+ACCORD_API accord_status accord_power_result_json(const accord_power_result *r, const char **out);
+
+/** Frees a power result. Accepts NULL. @since 0.1 */
+ACCORD_API void accord_power_result_free(accord_power_result *r);
+
 #ifdef __cplusplus
 }
 #endif

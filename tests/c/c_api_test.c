@@ -142,7 +142,43 @@ static void test_load_text_and_methods(void) {
     CHECK(accord_version_number() == ACCORD_VERSION_NUMBER);
 }
 
+static int cancel_after_first(double fraction, void *user) {
+    (void)fraction;
+    return ++*(int *)user > 1;
+}
+
+static void test_power(void) {
+    accord_power_result *pr = NULL;
+    const char *json = NULL;
+    int calls = 0;
+    /* UN Security Council [39; 7 x 5, 1 x 10]: Shapley-Shubik 421/2145 per permanent member. */
+    CHECK(accord_power("{\"quota\": 39, \"weights\": [7,7,7,7,7,1,1,1,1,1,1,1,1,1,1]}", NULL, NULL, NULL, &pr) == ACCORD_OK);
+    CHECK(accord_power_result_json(pr, &json) == ACCORD_OK && strstr(json, "\"421/2145\"") != NULL);
+    accord_power_result_free(pr);
+    CHECK(accord_power("{\"majorities\": [{\"quota\": 2, \"weights\": [1,1,1]}, {\"quota\": 50, \"weights\": [60,30,10]}]}",
+                       "{\"indices\": \"all\"}", NULL, NULL, &pr) == ACCORD_OK);
+    accord_power_result_free(pr);
+    CHECK(accord_power("{\"quota\": 0, \"weights\": [1,1]}", NULL, NULL, NULL, &pr) == ACCORD_EINVALID && pr == NULL);
+    CHECK(accord_power("{\"quota\": 2, \"weights\": [1,1], \"bogus\": 1}", NULL, NULL, NULL, &pr) == ACCORD_EINVALID &&
+          strstr(accord_last_error(), "bogus") != NULL);
+    CHECK(accord_power("{\"quota\": 2, \"weights\": [1,1]}", "{\"indices\": [\"nope\"]}", NULL, NULL, &pr) == ACCORD_EINVALID);
+    CHECK(accord_power("not json", NULL, NULL, NULL, &pr) == ACCORD_EINVALID);
+    /* A big game with a callback that cancels. */
+    {
+        char game[4096];
+        size_t len = 0;
+        int i;
+        len += (size_t)snprintf(game + len, sizeof game - len, "{\"quota\": 5000000, \"weights\": [");
+        for (i = 0; i < 200; ++i) len += (size_t)snprintf(game + len, sizeof game - len, "%s%d", i ? "," : "", 50000 + i);
+        snprintf(game + len, sizeof game - len, "]}");
+        CHECK(accord_power(game, NULL, cancel_after_first, &calls, &pr) == ACCORD_ECANCELLED && pr == NULL);
+        CHECK(calls >= 1);
+    }
+    accord_power_result_free(NULL);
+}
+
 int main(void) {
+    test_power();
     test_irv();
     test_ties_and_weights();
     test_misuse();

@@ -152,3 +152,24 @@ class RealData(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Power(unittest.TestCase):
+    def test_un_security_council_is_exact(self) -> None:
+        r = accord.power(39, [7] * 5 + [1] * 10)
+        self.assertEqual(r["shapley_shubik_exact"][0], Fraction(421, 2145))
+        self.assertEqual(r["shapley_shubik_exact"][5], Fraction(4, 2145))
+        self.assertEqual(r["swings"][0], 848)
+        self.assertEqual(sum(r["banzhaf_exact"]), 1)
+
+    def test_double_majority_and_unions(self) -> None:
+        r = accord.power(majorities=[(2, [1, 1, 1]), (50, [60, 30, 10])], players=["big", "mid", "small"],
+                         unions=[[0], [1, 2]], indices="all")
+        self.assertEqual(r["players"], ["big", "mid", "small"])
+        self.assertIn("owen", r)
+
+    def test_errors_and_cancellation(self) -> None:
+        with self.assertRaises(accord.InvalidArgument):
+            accord.power(0, [1, 1])
+        with self.assertRaises(accord.Cancelled):
+            accord.power(5_000_000, [50_000 + i for i in range(200)], progress=lambda f: False)

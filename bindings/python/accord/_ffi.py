@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import errors
 
-__all__ = ["lib", "check", "VERSION"]
+__all__ = ["lib", "check", "VERSION", "PROGRESS_FN"]
 
 VERSION = (0, 1, 0)
 
@@ -76,7 +76,13 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "accord_result_tie_candidate": (_status, [_result_p, c_size_t, c_size_t, _out_size]),
     "accord_result_tie_chosen_count": (_status, [_result_p, c_size_t, _out_size]),
     "accord_result_tie_chosen": (_status, [_result_p, c_size_t, c_size_t, _out_size]),
+    "accord_power": (_status, [c_char_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
+    "accord_power_result_json": (_status, [c_void_p, _out_str]),
+    "accord_power_result_free": (None, [c_void_p]),
 }
+
+# int (*)(double fraction, void *user_data): return 0 to go on, non-zero to cancel.
+PROGRESS_FN = ctypes.CFUNCTYPE(c_int, ctypes.c_double, c_void_p)
 
 
 def _candidates() -> list[Path]:

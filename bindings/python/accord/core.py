@@ -9,9 +9,9 @@ from fractions import Fraction
 from os import PathLike
 from typing import Any, Iterable, Mapping, Sequence, Union
 
-from ._ffi import check, lib
+from ._ffi import PROGRESS_FN, check, lib
 
-__all__ = ["Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "version"]
+__all__ = ["Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "version", "power"]
 
 Weight = Union[int, str, Fraction, None]
 _KINDS = {"ranking": 0, "approval": 1, "score": 2}
@@ -319,3 +319,55 @@ def methods() -> dict[str, str]:
         check(lib.accord_method_summary(i, ctypes.byref(summary)))
         out[name.value.decode()] = summary.value.decode()
     return out
+
+
+def power(quota: int | None = None, weights: Sequence[int] | None = None, *,
+          majorities: Sequence[tuple[int, Sequence[int]]] | None = None,
+          players: Sequence[str] | None = None, unions: Sequence[Sequence[int]] | None = None,
+          indices: Union[str, Sequence[str]] | None = None, method: str | None = None,
+          progress: Any = None, **options: Any) -> dict[str, Any]:
+    """Power indices of a weighted voting game [quota; weights], exact by default.
+
+    ``majorities=[(q1, w1), (q2, w2)]`` gives several weighted majorities that must all hold
+    (e.g. practices AND patients); ``unions`` (0-based player indices) enable Owen and
+    Banzhaf-Owen. ``progress(fraction) -> bool`` may return False to cancel (raises Cancelled).
+    Returns the JSON object of docs/methods/power.md with exact values as Fractions under the
+    ``*_exact`` keys and swings as ints.
+    """
+    game: dict[str, Any] = {}
+    if majorities is not None:
+        game["majorities"] = [{"quota": int(q), "weights": [int(w) for w in ws]} for q, ws in majorities]
+    else:
+        if quota is None or weights is None:
+            raise TypeError("give quota and weights, or majorities")
+        game["quota"] = int(quota)
+        game["weights"] = [int(w) for w in weights]
+    if players is not None:
+        game["players"] = list(players)
+    if unions is not None:
+        game["unions"] = [list(u) for u in unions]
+    opts = dict(options)
+    if indices is not None:
+        opts["indices"] = indices
+    if method is not None:
+        opts["method"] = method
+    callback = None
+    if progress is not None:
+        callback = PROGRESS_FN(lambda fraction, _user: 0 if progress(fraction) is not False else 1)
+    handle = ctypes.c_void_p()
+    check(lib.accord_power(json.dumps(game).encode(), json.dumps(opts).encode() if opts else None,
+                           ctypes.cast(callback, ctypes.c_void_p) if callback else None, None, ctypes.byref(handle)))
+    try:
+        s = ctypes.c_char_p()
+        check(lib.accord_power_result_json(handle, ctypes.byref(s)))
+        raw = json.loads(s.value.decode())
+    finally:
+        lib.accord_power_result_free(handle)
+    for key, value in list(raw.items()):
+        if key.endswith("_exact") and isinstance(value, list):
+            raw[key] = [Fraction(v) for v in value]
+        elif key.endswith("_exact") and isinstance(value, str):
+            raw[key] = Fraction(value)
+    if isinstance(raw.get("swings"), list):
+        raw["swings"] = [int(v) for v in raw["swings"]]
+    return raw
