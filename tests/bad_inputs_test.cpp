@@ -58,6 +58,23 @@ const bad_input k_bad_inputs[] = {
     {"pl_legacy_bad_index.soi", errc::parse, 3},
     {"pl_long_line.soi", errc::parse, 6},
     {"pl_no_final_newline_bad.soi", errc::parse, 7},
+    // CSV (read with default options, plus count/weight/unit columns named by file below)
+    {"csv_empty.csv", errc::parse, 1},
+    {"csv_header_only.csv", errc::parse, 1},
+    {"csv_too_many_fields.csv", errc::parse, 3},
+    {"csv_unterminated_quote.csv", errc::parse, 2},
+    {"csv_quote_in_field.csv", errc::parse, 2},
+    {"csv_count_junk.csv", errc::parse, 2},
+    {"csv_count_overflow.csv", errc::overflow, 2},
+    {"csv_count_merge_overflow.csv", errc::overflow, 3},
+    {"csv_weight_negative.csv", errc::parse, 2},
+    {"csv_weight_nan.csv", errc::parse, 2},
+    {"csv_candidate_columns_bad_rank.csv", errc::parse, 2},
+    {"csv_invalid_utf8.csv", errc::parse, 3},
+    {"csv_crlf_unterminated.csv", errc::parse, 3},
+    {"csv_bom_bad_quote.csv", errc::parse, 3},
+    {"csv_delim_same_candidate_twice.csv", errc::parse, 2},
+    {"csv_empty_unit.csv", errc::parse, 2},
     // BLT / Hill
     {"blt_empty.blt", errc::parse, 1},
     {"blt_zero_candidates.blt", errc::parse, 1},
@@ -108,8 +125,15 @@ TEST_P(BadInput, FailsWithPreciseCodeNamingFileAndLine) {
     const auto& c = GetParam();
     const fs::path path = bad_dir() / c.file;
     ASSERT_TRUE(fs::exists(path)) << path;
+    // CSV cases exercise the optional columns their names mention.
+    read_options opt;
+    const std::string f = c.file;
+    if (f.rfind("csv_count_", 0) == 0) opt.csv.count_column = "count";
+    if (f.rfind("csv_weight_", 0) == 0) opt.csv.weight_column = "weight";
+    if (f.rfind("csv_empty_unit", 0) == 0) opt.csv.unit_column = "unit";
+    if (f.rfind("csv_delim_", 0) == 0) opt.csv.overvote_delimiter = "|";
     try {
-        read_profile(path);
+        read_profile(path, opt);
         FAIL() << c.file << " was accepted";
     } catch (const error& e) {
         EXPECT_EQ(errc_name(e.code()), std::string(errc_name(c.code))) << e.what();

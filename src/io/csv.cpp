@@ -218,13 +218,26 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
     profile p;
     std::unordered_map<std::string, cand_t, sv_hash, sv_eq> index;
     const bool fixed = !o.candidates.empty();
+    // Names first seen in the row being read join the profile only when that row is accepted,
+    // so a row skipped in lenient mode leaves nothing behind.
+    std::vector<std::string> pending;
     auto add_name = [&](std::string_view n) -> cand_t {
         if (auto it = index.find(n); it != index.end()) return it->second; // no allocation
-        const cand_t c = p.add_candidate(std::string(n));
+        const auto c = static_cast<cand_t>(p.candidate_count() + pending.size());
+        pending.emplace_back(n);
         index.emplace(std::string(n), c);
         return c;
     };
+    auto commit_names = [&] {
+        for (auto& n : pending) p.add_candidate(std::move(n));
+        pending.clear();
+    };
+    auto rollback_names = [&] {
+        for (const auto& n : pending) index.erase(index.find(std::string_view(n)));
+        pending.clear();
+    };
     for (const auto& c : o.candidates) add_name(c);
+    commit_names();
     std::vector<std::size_t> cand_col_of; // candidate-columns: header column -> candidate
     if (layout == csv_options::layout_t::candidate_columns) {
         if (!o.header) throw error(errc::invalid, "the candidate-columns layout needs a header row naming candidates");
@@ -241,6 +254,7 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
             check_name_text(n, name, header_line, 1, "candidate name");
             cand_col_of[c] = add_name(n);
         }
+        commit_names();
     }
 
     std::vector<mark> marks;
@@ -330,7 +344,16 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
                 add_candidate(cell);
             }
         }
+        // The same candidate twice at one rank ("A|A") is malformed: found before any new name
+        // joins the profile.
+        for (std::size_t x = 0; x < marks.size(); ++x)
+            for (std::size_t y = x + 1; y < marks.size(); ++y)
+                if (marks[x].value == marks[y].value && marks[x].candidate == marks[y].candidate &&
+                    marks[x].candidate != k_overvote)
+                    fail(errc::parse, name, row_line, 1,
+                         "candidate named twice at rank " + std::to_string(marks[x].value));
         try {
+            commit_names();
             last_ballot = p.add(marks, count, weighted ? weight : one, unit);
             last_count = count;
         } catch (const error& e) {
@@ -347,6 +370,7 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
         try {
             process(fields, row_line);
         } catch (const error& e) {
+            rollback_names();
             if (!opt.lenient || e.code() == errc::overflow) throw;
             report.skipped.push_back({row_line, e.detail()});
         }
@@ -408,6 +432,7 @@ void write_csv(std::ostream& out, const profile& p) {
         if (in(defaults.skipped_labels, n) || in(defaults.overvote_labels, n) || in(defaults.write_in_labels, n) ||
             trim(n) != n)
             throw error(errc::unsupported, "candidate name '" + n + "' cannot be written to CSV unambiguously");
+    if (p.unique_count() == 0) throw error(errc::unsupported, "CSV cannot hold a profile with no ballots");
     if (max_rank == 0) max_rank = 1;
     std::string header;
     if (has_units) header += "unit,";
