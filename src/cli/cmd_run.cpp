@@ -1,6 +1,8 @@
 // accord run METHOD FILE: count a ballot file with a method from the registry.
 #include "common.hpp"
 
+#include "accord/weighting.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <iostream>
@@ -17,6 +19,9 @@ struct run_state {
     std::uint64_t seed = 0;
     std::vector<std::string> kv;
     bool json = false;
+    std::string org, scheme = "equal", mode = "normalised", inner = "borda", outer = "borda", level,
+        group_level = "pcn";
+    org_flags of;
 };
 } // namespace
 
@@ -43,6 +48,16 @@ command add_run(CLI::App& root) {
     app->add_option("--option", st->kv, "A method option KEY=VALUE (VALUE as JSON if it parses); repeatable");
     app->add_option("--options", st->options_json, "Method options as one JSON object");
     app->add_flag("--json", st->json, "Print the result as one JSON object");
+    auto* w = app->add_option_group("Weighting", "Weighting ballots by their units (docs/weighting.md)");
+    w->add_option("--org", st->org, "Organisation CSV; ballots name their unit in --unit-column (default 'unit')");
+    w->add_option("--scheme", st->scheme, "Weighting scheme (see `accord weights --help`)");
+    w->add_option("--mode", st->mode, "pooled, normalised (default) or two-stage")
+        ->check(CLI::IsMember({"pooled", "normalised", "normalized", "two-stage"}));
+    w->add_option("--inner", st->inner, "two-stage: rule inside each group (default borda)");
+    w->add_option("--outer", st->outer, "two-stage: rule across groups (default borda)");
+    w->add_option("--level", st->level, "Kind of the voting units (default: the organisation's leaves)");
+    w->add_option("--group-level", st->group_level, "two-stage: kind of the groups (default pcn)");
+    add_org_flags(*w, st->of);
     app->footer("Examples:\n  accord run irv burlington.soi --json\n"
                 "  accord run irv cvr.csv --option batch_elimination=true --tie-break random --seed 7\n"
                 "  accord run plurality ballots.blt");
@@ -67,8 +82,26 @@ command add_run(CLI::App& root) {
         if (*tb) opts["tie_break"] = st->tie_break;
         if (*seed) opts["seed"] = st->seed;
         if (*unr) opts["unranked"] = st->unranked;
-        const profile p = load(st->in);
-        const result r = run(p, st->method, opts.dump());
+        if (st->org.empty()) {
+            const profile p = load(st->in);
+            const result r = run(p, st->method, opts.dump());
+            if (st->json) std::cout << to_json(r) << '\n';
+            else std::cout << to_text(r);
+            return 0;
+        }
+        input_flags in = st->in;
+        if (in.unit_column.empty()) in.unit_column = "unit";
+        const profile p = load(in);
+        const organisation org = load_org(st->org, st->of);
+        aggregate_options ag;
+        ag.mode = parse_mode(st->mode);
+        ag.level = st->level;
+        ag.group_level = st->group_level;
+        ag.inner = st->inner;
+        ag.outer = st->mode == "two-stage" ? st->outer : st->method;
+        if (st->mode == "two-stage") ag.outer_options = opts.dump();
+        const result r = run_weighted(p, org, parse_scheme(st->scheme), st->mode == "two-stage" ? st->outer : st->method,
+                                      opts.dump(), ag);
         if (st->json) std::cout << to_json(r) << '\n';
         else std::cout << to_text(r);
         return 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "accord/accord.hpp"
+#include "accord/organisation.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -37,12 +38,22 @@ struct usage_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// Flags every command that reads an organisation shares.
+struct org_flags {
+    std::vector<std::string> within;
+    std::string unallocated = "own-group";
+    std::uint64_t min_population = 0;
+};
+void add_org_flags(CLI::App& app, org_flags& f);
+organisation load_org(const std::string& path, const org_flags& f);
+
 // One registration function per subcommand (src/cli/cmd_<name>.cpp).
 command add_run(CLI::App& root);
 command add_info(CLI::App& root);
 command add_convert(CLI::App& root);
 command add_methods(CLI::App& root);
 command add_demo(CLI::App& root);
+command add_weights(CLI::App& root);
 command add_power(CLI::App& root);
 
 } // namespace accord::cli
