@@ -3,6 +3,8 @@
 #include "common.hpp"
 #include "demo_data.hpp"
 
+#include "accord/weighting.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <iomanip>
@@ -37,6 +39,32 @@ std::vector<std::pair<std::string, result>> count_all(const profile& p) {
         }
     }
     return out;
+}
+
+// The demo place as an organisation: practices inside their PCNs.
+organisation demo_org() {
+    organisation org;
+    std::map<std::string_view, std::uint32_t> pcn;
+    for (const auto& pr : demo::practices())
+        if (!pcn.count(pr.pcn)) {
+            org_unit u;
+            u.id = std::string(pr.pcn);
+            u.name = u.id;
+            u.kind = "pcn";
+            pcn[pr.pcn] = org.add(std::move(u));
+        }
+    for (const auto& pr : demo::practices()) {
+        org_unit u;
+        u.id = std::string(pr.name);
+        u.name = u.id;
+        u.kind = "practice";
+        u.parent = pcn[pr.pcn];
+        u.population = pr.list_size;
+        org.add(std::move(u));
+    }
+    org.sort_kinds();
+    org.sum_populations();
+    return org;
 }
 
 std::string winners_of(const result& r) {
@@ -98,6 +126,39 @@ command add_demo(CLI::App& root) {
                     std::cout << "  " << std::left << std::setw(mw) << name << std::setw(32)
                               << winners_of(by_practice[i].second) << w << '\n';
                 }
+                // Weighting schemes x aggregation modes, for three rules.
+                const organisation org = demo_org();
+                std::cout << "\nThe same ballots under each weighting scheme (top two priorities):\n\n";
+                const char* schemes[] = {"equal", "population", "sqrt", "capped:0.1", "group-equal", "blend:0.5"};
+                std::cout << "  " << std::left << std::setw(14) << "scheme";
+                for (const char* m : {"borda", "irv", "schulze"}) std::cout << std::setw(52) << m;
+                std::cout << '\n';
+                auto top2 = [](const result& r) {
+                    std::string s;
+                    std::size_t n = 0;
+                    for (const auto& tier : r.ranking) {
+                        for (cand_t c : tier) {
+                            if (n == 2) break;
+                            s += (s.empty() ? "" : (tier.size() > 1 && n > 0 ? " = " : " > ")) + r.candidates[c];
+                            ++n;
+                        }
+                        if (n == 2) break;
+                    }
+                    return s;
+                };
+                for (const char* sc : schemes) {
+                    std::cout << "  " << std::left << std::setw(14) << sc;
+                    for (const char* m : {"borda", "irv", "schulze"})
+                        std::cout << std::setw(52) << top2(run_weighted(equal, org, parse_scheme(sc), m, "{}"));
+                    std::cout << '\n';
+                }
+                aggregate_options two;
+                two.mode = aggregation_mode::two_stage;
+                two.inner = "borda";
+                two.outer = "borda";
+                std::cout << "  " << std::left << std::setw(14) << "two-stage" << "each PCN ranks by Borda, then PCNs (equal) vote by Borda: "
+                          << top2(run_weighted(equal, org, parse_scheme("group-equal"), "borda", "{}", two)) << '\n';
+                std::cout << "\n(`accord weights` shows each scheme's shares; docs/weighting.md explains the trade-offs.)\n";
                 for (const auto& [name, r] : by_practice)
                     if (name == "irv") std::cout << "\nInstant runoff, one practice one vote:\n" << to_text(r);
                 for (const auto& [name, r] : by_list)
