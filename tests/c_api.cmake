@@ -3,7 +3,7 @@
 add_executable(accord_c_api_test ${CMAKE_CURRENT_SOURCE_DIR}/c/c_api_test.c)
 target_link_libraries(accord_c_api_test PRIVATE accord::c)
 set_target_properties(accord_c_api_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
-add_test(NAME CApi.EndToEndAndMisuse COMMAND accord_c_api_test)
+add_test(NAME CApi.EndToEndAndMisuse COMMAND accord_c_api_test ${CMAKE_CURRENT_SOURCE_DIR}/data/place_org.csv)
 
 add_executable(accord_c_header_test ${CMAKE_CURRENT_SOURCE_DIR}/c/header_test.c)
 target_link_libraries(accord_c_header_test PRIVATE accord::c)

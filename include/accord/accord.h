@@ -360,6 +360,61 @@ ACCORD_API accord_status accord_power_result_json(const accord_power_result *r, 
 /** Frees a power result. Accepts NULL. @since 0.1 */
 ACCORD_API void accord_power_result_free(accord_power_result *r);
 
+/* ------------------------------------------------------------------------------------------ */
+/* Organisations and weighting                                                                */
+/* ------------------------------------------------------------------------------------------ */
+
+/** An organisation: voting units (practices, PCNs, ...) with populations. Immutable once loaded
+ * (thread-safe to read). Must be freed with accord_org_free(). @since 0.1 */
+typedef struct accord_org accord_org;
+
+/**
+ * Loads an organisation CSV (NHS England practice file, or id,name,kind,parent,population).
+ * @param options_json NULL or {"within": ["U12199", ...], "unallocated": "own-group"|"exclude"|"keep",
+ *                     "min_population": N}
+ * @return ACCORD_OK; ACCORD_EIO; ACCORD_EPARSE (file and line: duplicate ids, unknown parents,
+ *         cycles, bad populations); ACCORD_EINVALID for bad options. @since 0.1
+ */
+ACCORD_API accord_status accord_org_load(const char *path, const char *options_json, accord_org **out);
+
+/** Frees an organisation. Accepts NULL. @since 0.1 */
+ACCORD_API void accord_org_free(accord_org *org);
+
+/** Number of units (all levels). @since 0.1 */
+ACCORD_API accord_status accord_org_unit_count(const accord_org *org, size_t *out);
+
+/**
+ * The weight report of the units of a kind under a scheme, as a JSON string (keys "scheme",
+ * "units", "largest_share", "effective_number", "min_majority"; docs/weighting.md).
+ * @param scheme "equal", "population", "sqrt", "capped:F", "banded:SIZE", "group-equal",
+ *               "blend:A", "column:NAME"
+ * @param level  kind of the voting units, or NULL for the leaves
+ * @param out    receives a new string; free it with accord_string_free()
+ * @since 0.1
+ */
+ACCORD_API accord_status accord_weights(const accord_org *org, const char *scheme, const char *level, char **out);
+
+/** Frees a string returned by accord_weights(). Accepts NULL. @since 0.1 */
+ACCORD_API void accord_string_free(char *s);
+
+/**
+ * Adds `count` voters of unit `unit` (a unit id, e.g. a practice code) casting a ranking given
+ * as one rank per candidate (as accord_profile_add_ranking()). @since 0.1
+ */
+ACCORD_API accord_status accord_profile_add_ranking_for(accord_profile *p, const char *unit, const int32_t *ranks,
+                                                        size_t n, uint64_t count, const char *weight);
+
+/**
+ * Counts a profile whose ballots name their units, weighting them by an organisation.
+ * @param aggregate_json NULL or {"mode": "normalised"|"pooled"|"two-stage", "level": KIND,
+ *                       "group_level": "pcn", "inner": RULE, "outer": RULE}
+ * @return as accord_run(); ACCORD_ENOTFOUND if a ballot's unit is not in the organisation.
+ * @since 0.1
+ */
+ACCORD_API accord_status accord_run_weighted(const accord_profile *p, const accord_org *org, const char *scheme,
+                                             const char *method, const char *options_json,
+                                             const char *aggregate_json, accord_result **out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -80,3 +80,8 @@ inline accord_status out_of_range(const char* what, std::size_t i, std::size_t n
                                       std::to_string(n) + ")");
 }
 } // namespace accord::c_api
+
+namespace accord::c_api {
+/// Computes every string a result hands out, once (so reading a result is thread-safe).
+void fill(accord_result& h);
+} // namespace accord::c_api

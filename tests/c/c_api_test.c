@@ -177,7 +177,47 @@ static void test_power(void) {
     accord_power_result_free(NULL);
 }
 
-int main(void) {
+static void test_weighting(const char *org_path) {
+    accord_org *org = NULL;
+    accord_profile *p = NULL;
+    accord_result *r = NULL;
+    char *json = NULL;
+    const char *names[] = {"Access", "Frailty", "Digital"};
+    const int32_t a[] = {1, 2, 3}, f[] = {2, 1, 3}, d[] = {2, 3, 1};
+    size_t n = 0, w = 9;
+    CHECK(accord_org_load(org_path, NULL, &org) == ACCORD_OK);
+    CHECK(accord_org_unit_count(org, &n) == ACCORD_OK && n == 7);
+    CHECK(accord_weights(org, "population", NULL, &json) == ACCORD_OK && strstr(json, "\"15/26\"") != NULL);
+    accord_string_free(json);
+    CHECK(accord_weights(org, "sideways", NULL, &json) == ACCORD_EINVALID && json == NULL);
+    CHECK(accord_weights(org, "equal", "icb", &json) == ACCORD_ENOTFOUND);
+    CHECK(accord_profile_new(3, names, &p) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "p1", a, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "p2", a, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "p3", d, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "p4", f, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "p5", f, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_run_weighted(p, org, "population", "plurality", NULL, NULL, &r) == ACCORD_OK);
+    CHECK(accord_result_winner(r, 0, &w) == ACCORD_OK && w == 0);
+    accord_result_free(r);
+    CHECK(accord_run_weighted(p, org, "group-equal", "borda", NULL, "{\"mode\": \"two-stage\", \"inner\": \"irv\"}", &r) == ACCORD_OK);
+    accord_result_free(r);
+    CHECK(accord_run_weighted(p, org, "equal", "borda", NULL, "{\"mode\": \"sideways\"}", &r) == ACCORD_EINVALID);
+    CHECK(accord_profile_add_ranking_for(p, "zz", a, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_run_weighted(p, org, "equal", "borda", NULL, NULL, &r) == ACCORD_ENOTFOUND &&
+          strstr(accord_last_error(), "zz") != NULL);
+    {
+        accord_org *missing = NULL;
+        CHECK(accord_org_load("/nonexistent/org.csv", NULL, &missing) == ACCORD_EIO && missing == NULL);
+    }
+    accord_profile_free(p);
+    accord_org_free(org);
+    accord_org_free(NULL);
+    accord_string_free(NULL);
+}
+
+int main(int argc, char **argv) {
+    if (argc > 1) test_weighting(argv[1]);
     test_power();
     test_irv();
     test_ties_and_weights();

@@ -173,3 +173,40 @@ class Power(unittest.TestCase):
             accord.power(0, [1, 1])
         with self.assertRaises(accord.Cancelled):
             accord.power(5_000_000, [50_000 + i for i in range(200)], progress=lambda f: False)
+
+
+class Weighting(unittest.TestCase):
+    ORG = ROOT / "tests" / "data" / "place_org.csv"
+
+    def test_weights_report_is_exact(self) -> None:
+        org = accord.Organisation.from_file(self.ORG)
+        self.assertEqual(len(org), 7)
+        rep = org.weights("population")
+        self.assertEqual(rep["units"][0]["share_exact"], Fraction(15, 26))
+        self.assertEqual(rep["min_majority"]["count"], 1)
+        self.assertEqual(sum(u["share_exact"] for u in org.weights("sqrt")["units"]), 1)
+        with self.assertRaises(accord.InvalidArgument):
+            org.weights("sideways")
+
+    def test_weighted_and_two_stage_counts(self) -> None:
+        org = accord.Organisation.from_file(self.ORG)
+        p = accord.Profile(["Access", "Frailty", "Digital"])
+        for unit, ballot in [("p1", ["Access", "Digital"]), ("p2", ["Access", "Frailty"]), ("p3", ["Digital"]),
+                             ("p4", ["Frailty", "Access"]), ("p5", ["Frailty", "Digital"])]:
+            p.add(ballot, unit=unit)
+        r = org.run(p, "plurality", scheme="population")
+        self.assertEqual(r.winners, ["Access"])
+        self.assertEqual(r.rounds[0].tallies["Access"], Fraction(39000, 52000))
+        r2 = org.run(p, "borda", scheme="group-equal", mode="two-stage", inner="irv", outer="borda")
+        self.assertTrue(r2.winners)
+        p.add(["Access"], unit="nowhere")
+        with self.assertRaises(accord.NotFound):
+            org.run(p, "borda")
+
+    def test_herefordshire(self) -> None:
+        path = shared("nhs/practices_herefordshire_worcestershire_2025.csv")
+        org = accord.Organisation.from_file(path, within=["U12199", "U38064", "U50083", "U65562", "U98974"])
+        rep = org.weights("population")
+        self.assertEqual(len(rep["units"]), 19)
+        self.assertEqual(rep["largest_share_exact"], Fraction(47543, 204771))
+        self.assertEqual(rep["min_majority"]["count"], 5)

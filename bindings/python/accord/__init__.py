@@ -9,14 +9,14 @@
 
 Python bindings over the C API (libaccord) with ctypes: no compiler is needed at import.
 """
-from .core import Profile, Result, Round, Tie, Transfer, methods, power, run, version
+from .core import Organisation, Profile, Result, Round, Tie, Transfer, methods, power, run, version
 from .errors import (AccordError, AccordIOError, AccordOverflowError, Cancelled, InvalidArgument, NotFound,
                      ParseError, UnresolvedTie, Unsupported)
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "power", "version",
+    "Organisation", "Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "power", "version",
     "AccordError", "InvalidArgument", "NotFound", "ParseError", "AccordIOError", "AccordOverflowError",
     "UnresolvedTie", "Cancelled", "Unsupported", "__version__",
 ]

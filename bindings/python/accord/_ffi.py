@@ -79,6 +79,13 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "accord_power": (_status, [c_char_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
     "accord_power_result_json": (_status, [c_void_p, _out_str]),
     "accord_power_result_free": (None, [c_void_p]),
+    "accord_org_load": (_status, [c_char_p, c_char_p, POINTER(c_void_p)]),
+    "accord_org_free": (None, [c_void_p]),
+    "accord_org_unit_count": (_status, [c_void_p, _out_size]),
+    "accord_weights": (_status, [c_void_p, c_char_p, c_char_p, POINTER(c_void_p)]),
+    "accord_string_free": (None, [c_void_p]),
+    "accord_profile_add_ranking_for": (_status, [_profile_p, c_char_p, POINTER(c_int32), c_size_t, c_uint64, c_char_p]),
+    "accord_run_weighted": (_status, [_profile_p, c_void_p, c_char_p, c_char_p, c_char_p, c_char_p, POINTER(c_void_p)]),
 }
 
 # int (*)(double fraction, void *user_data): return 0 to go on, non-zero to cancel.

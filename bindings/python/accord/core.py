@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping, Sequence, Union
 
 from ._ffi import PROGRESS_FN, check, lib
 
-__all__ = ["Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "version", "power"]
+__all__ = ["Profile", "Result", "Round", "Tie", "Transfer", "Organisation", "run", "methods", "version", "power"]
 
 Weight = Union[int, str, Fraction, None]
 _KINDS = {"ranking": 0, "approval": 1, "score": 2}
@@ -149,13 +149,14 @@ class Profile:
         check(lib.accord_profile_set_withdrawn(self._handle, self.index(candidate), int(withdrawn)))
 
     # -- ballots ----------------------------------------------------------------------------
-    def add(self, ballot: Sequence[Any], count: int = 1, weight: Weight = None) -> None:
+    def add(self, ballot: Sequence[Any], count: int = 1, weight: Weight = None, unit: str | None = None) -> None:
         """Adds `count` voters casting `ballot`.
 
         For rankings, `ballot` lists candidates (names or indices) best first; an inner list or
         tuple is a tier of equally ranked candidates: ``["A", ("B", "C"), "D"]``.
         For approval profiles it is the set of approved candidates. `weight` is exact: an int,
-        a Fraction or a string ("1/3", "0.25").
+        a Fraction or a string ("1/3", "0.25"). `unit` names the voter's unit (e.g. a practice
+        code) for weighted counts (Organisation.run).
         """
         if self.kind == "approval":
             self.add_approval(ballot, count, weight)
@@ -171,7 +172,11 @@ class Profile:
                     raise InvalidArgument(f"candidate {c!r} appears twice in one ballot")
                 ranks[i] = position
         array = (ctypes.c_int32 * n)(*ranks)
-        check(lib.accord_profile_add_ranking(self._handle, array, n, count, _weight_text(weight)))
+        if unit is not None:
+            check(lib.accord_profile_add_ranking_for(self._handle, str(unit).encode(), array, n, count,
+                                                     _weight_text(weight)))
+        else:
+            check(lib.accord_profile_add_ranking(self._handle, array, n, count, _weight_text(weight)))
 
     def add_approval(self, approved: Iterable[Any], count: int = 1, weight: Weight = None) -> None:
         """Adds `count` approval ballots."""
@@ -371,3 +376,76 @@ def power(quota: int | None = None, weights: Sequence[int] | None = None, *,
     if isinstance(raw.get("swings"), list):
         raw["swings"] = [int(v) for v in raw["swings"]]
     return raw
+
+
+class Organisation:
+    """Voting units (practices, PCNs, ...) with registered populations, from a CSV.
+
+    >>> org = Organisation.from_file("practices_herefordshire_worcestershire_2025.csv",
+    ...                              within=["U12199", "U38064", "U50083", "U65562", "U98974"])
+    >>> report = org.weights("sqrt")          # shares, largest share, smallest majority
+    """
+
+    def __init__(self) -> None:
+        raise TypeError("use Organisation.from_file(path, ...)")
+
+    @classmethod
+    def from_file(cls, path: Union[str, PathLike[str]], within: Sequence[str] | None = None,
+                  unallocated: str | None = None, min_population: int | None = None) -> "Organisation":
+        options: dict[str, Any] = {}
+        if within:
+            options["within"] = list(within)
+        if unallocated:
+            options["unallocated"] = unallocated
+        if min_population is not None:
+            options["min_population"] = int(min_population)
+        handle = ctypes.c_void_p()
+        check(lib.accord_org_load(str(path).encode(), json.dumps(options).encode() if options else None,
+                                  ctypes.byref(handle)))
+        self = cls.__new__(cls)
+        self._handle = handle
+        self._finalizer = weakref.finalize(self, lib.accord_org_free, handle)
+        return self
+
+    def __len__(self) -> int:
+        n = ctypes.c_size_t()
+        check(lib.accord_org_unit_count(self._handle, ctypes.byref(n)))
+        return n.value
+
+    def weights(self, scheme: str = "equal", level: str | None = None) -> dict[str, Any]:
+        """The weight report (docs/weighting.md) with exact shares as Fractions under 'share_exact'."""
+        out = ctypes.c_void_p()
+        check(lib.accord_weights(self._handle, scheme.encode(), level.encode() if level else None, ctypes.byref(out)))
+        try:
+            raw = json.loads(ctypes.cast(out, ctypes.c_char_p).value.decode())
+        finally:
+            lib.accord_string_free(out)
+        for u in raw["units"]:
+            u["weight_exact"] = Fraction(u["weight_exact"])
+            u["share_exact"] = Fraction(u["share_exact"])
+        raw["largest_share_exact"] = Fraction(raw["largest_share_exact"])
+        return raw
+
+    def run(self, profile: Profile, method: str, scheme: str = "equal", mode: str = "normalised",
+            inner: str | None = None, outer: str | None = None, group_level: str | None = None,
+            options: Mapping[str, Any] | None = None, **kwargs: Any) -> Result:
+        """Counts `profile` (ballots tagged with unit ids) weighted by a scheme of this organisation."""
+        aggregate: dict[str, Any] = {"mode": mode}
+        if inner:
+            aggregate["inner"] = inner
+        if outer:
+            aggregate["outer"] = outer
+        if group_level:
+            aggregate["group_level"] = group_level
+        opts = dict(options or {})
+        opts.update(kwargs)
+        handle = ctypes.c_void_p()
+        check(lib.accord_run_weighted(profile._handle, self._handle, scheme.encode(), method.encode(),
+                                      json.dumps(opts).encode(), json.dumps(aggregate).encode(), ctypes.byref(handle)))
+        try:
+            return _result_from(handle)
+        finally:
+            lib.accord_result_free(handle)
+
+    def close(self) -> None:
+        self._finalizer()
