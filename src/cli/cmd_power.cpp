@@ -3,6 +3,10 @@
 // Several --quota/--weights pairs make a game that needs every majority at once.
 #include "common.hpp"
 
+#include "accord/weighting.hpp"
+
+#include <map>
+
 #include "accord/power.hpp"
 
 #include <nlohmann/json.hpp>
@@ -34,6 +38,9 @@ std::uint64_t parse_u64(const std::string& s, const std::string& what) {
 }
 
 struct power_flags {
+    std::string org, scheme = "population", quota_fraction = "1/2", level, unions_by;
+    bool at_least = false, units_majority = false;
+    org_flags of;
     std::vector<std::string> quotas, weights, unions;
     std::string names, indices, method = "auto";
     std::uint64_t samples = 1'000'000, seed = 1;
@@ -53,7 +60,69 @@ unsigned index_bit(const std::string& name) {
                       "' (banzhaf, shapley_shubik, holler, deegan_packel, johnston, coleman, owen, banzhaf_owen, all)");
 }
 
-int run_power(const power_flags& f) {
+// Integer weights for a game from a weight report: the scheme's weights scaled by the least
+// common multiple of their denominators (exact), refusing what does not fit in 64 bits.
+std::vector<std::uint64_t> integer_weights(const weight_report& r) {
+    big_int lcm = 1;
+    for (const auto& u : r.units) {
+        const big_int d = boost::multiprecision::denominator(u.weight);
+        lcm = lcm / boost::multiprecision::gcd(lcm, d) * d;
+    }
+    std::vector<std::uint64_t> out;
+    for (const auto& u : r.units) {
+        const rational scaled = u.weight * lcm;
+        const big_int v = boost::multiprecision::numerator(scaled);
+        if (v > UINT64_MAX / (r.units.size() + 1))
+            throw error(errc::overflow, "scheme " + r.scheme + ": weights do not scale to whole numbers small enough for a game");
+        out.push_back(v.convert_to<std::uint64_t>());
+    }
+    return out;
+}
+
+int run_power(power_flags f) {
+    if (!f.org.empty()) {
+        // The game an organisation plays under a weighting: a coalition wins when its weight is
+        // more than (or at least) the fraction of the total; optionally also a majority of units.
+        if (!f.quotas.empty() || !f.weights.empty()) throw usage_error("--org replaces --quota/--weights");
+        const organisation org = load_org(f.org, f.of);
+        const std::string level = f.level.empty() ? org.kinds().front() : f.level;
+        const auto units = org.of_kind(level);
+        if (units.empty()) throw error(errc::not_found, "no units of kind '" + level + "'");
+        const auto rep = compute_weights(org, units, parse_scheme(f.scheme));
+        const auto w = integer_weights(rep);
+        rational frac;
+        try {
+            frac = parse_rational(f.quota_fraction);
+        } catch (const error&) {
+            throw usage_error("--quota-fraction must be an exact fraction such as 1/2 or 2/3");
+        }
+        const auto q = quota_from_fraction(w, frac, f.at_least ? quota_rule::at_least : quota_rule::more_than);
+        f.quotas.push_back(std::to_string(q));
+        std::string list, names;
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            list += (i ? "," : "") + std::to_string(w[i]);
+            names += (i ? "," : "") + org[units[i]].id;
+        }
+        f.weights.push_back(list);
+        f.names = names;
+        if (f.units_majority) {
+            std::string ones;
+            for (std::size_t i = 0; i < w.size(); ++i) ones += i ? ",1" : "1";
+            f.quotas.push_back(std::to_string(w.size() / 2 + 1));
+            f.weights.push_back(ones);
+        }
+        if (!f.unions_by.empty()) {
+            std::map<std::uint32_t, std::string> groups;
+            for (std::size_t i = 0; i < units.size(); ++i) {
+                const auto g = org.ancestor(units[i], f.unions_by);
+                if (g == k_no_parent) throw error(errc::invalid, "unit '" + org[units[i]].id + "' has no " + f.unions_by);
+                auto& s = groups[g];
+                s += (s.empty() ? "" : ",") + std::to_string(i + 1);
+            }
+            for (auto& [g, s] : groups) f.unions.push_back(s);
+        }
+    }
+    if (f.quotas.empty()) throw usage_error("give --quota and --weights, or --org ORG.csv");
     if (f.quotas.size() != f.weights.size())
         throw usage_error("give one --weights list for each --quota (" + std::to_string(f.quotas.size()) +
                           " quotas, " + std::to_string(f.weights.size()) + " weight lists)");
@@ -134,9 +203,17 @@ command add_power(CLI::App& root) {
     auto f = std::make_shared<power_flags>();
     auto* app = root.add_subcommand("power", "Power indices of a weighted voting game [q; w1..wn]");
     app->add_option("--quota", f->quotas, "Quota (a coalition wins with weight >= quota); repeat for several majorities")
-        ->required()
         ->take_all();
-    app->add_option("--weights", f->weights, "Comma-separated weights, one list per --quota")->required()->take_all();
+    app->add_option("--weights", f->weights, "Comma-separated weights, one list per --quota")->take_all();
+    auto* o = app->add_option_group("Organisation", "The game of an organisation under a weighting");
+    o->add_option("--org", f->org, "Organisation CSV (instead of --quota/--weights)");
+    o->add_option("--scheme", f->scheme, "Weighting scheme (default population; see accord weights --help)");
+    o->add_option("--quota-fraction", f->quota_fraction, "Winning needs more than this share of the weight (default 1/2)");
+    o->add_flag("--at-least", f->at_least, "Winning needs at least (not more than) --quota-fraction");
+    o->add_flag("--units-majority", f->units_majority, "Also require a majority of units (a double majority)");
+    o->add_option("--level", f->level, "Kind of the players (default: the leaves)");
+    o->add_option("--unions-by", f->unions_by, "A-priori unions by the units' groups of this kind (e.g. pcn), for Owen");
+    add_org_flags(*o, f->of);
     app->add_option("--names", f->names, "Comma-separated player names");
     app->add_option("--union", f->unions, "A-priori union: comma-separated 1-based player positions (repeat)");
     app->add_option("--indices", f->indices,
@@ -145,6 +222,9 @@ command add_power(CLI::App& root) {
     app->add_option("--samples", f->samples, "Monte Carlo samples");
     app->add_option("--seed", f->seed, "Monte Carlo seed");
     app->add_flag("--json", f->json, "Print one JSON object");
+    app->footer("Examples:\n  accord power --quota 16 --weights 9,9,7,3,1,1\n"
+                "  accord power --org practices.csv --within QGH --scheme population --json\n"
+                "  accord power --org practices.csv --within U12199 --units-majority --unions-by pcn");
     return {app, [f]() { return run_power(*f); }};
 }
 

@@ -94,3 +94,18 @@ class WeightedRun(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class PowerOfAnOrganisation(unittest.TestCase):
+    def test_population_game_from_the_organisation(self) -> None:
+        out = accord("power", "--org", ORG, "--scheme", "population", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        j = json.loads(out.stdout)
+        self.assertEqual(j["players"], ["p1", "p2", "p3", "p4", "p5"])
+        # p1 holds 30,000 of 52,000 patients: a strict majority alone, so a dictator.
+        self.assertEqual(Fraction(j["banzhaf_exact"][0]), 1)
+        both = json.loads(accord("power", "--org", ORG, "--scheme", "population", "--units-majority",
+                                 "--unions-by", "pcn", "--indices", "banzhaf,owen", "--json").stdout)
+        self.assertLess(Fraction(both["banzhaf_exact"][0]), 1)  # the double majority breaks the dictatorship
+        self.assertIn("owen", both)
+        self.assertNotEqual(accord("power", "--org", ORG, "--quota", "3", "--weights", "1,1").returncode, 0)
