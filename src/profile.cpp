@@ -260,6 +260,37 @@ std::size_t profile::add_approval(std::span<const cand_t> approved, std::uint64_
     return add(m, count, weight, unit);
 }
 
+profile merge_profiles(const std::vector<const profile*>& parts,
+                       const std::unordered_map<std::string, std::string>& aliases) {
+    if (parts.empty()) throw error(errc::invalid, "merge_profiles: nothing to merge");
+    profile out({}, parts.front()->kind());
+    std::vector<cand_t> map;
+    std::vector<mark> m;
+    for (const profile* p : parts) {
+        if (!p) throw error(errc::invalid, "merge_profiles: null profile");
+        if (p->kind() != out.kind()) throw error(errc::invalid, "merge_profiles: profiles hold different kinds of ballot");
+        map.assign(p->candidate_count(), 0);
+        for (cand_t c = 0; c < p->candidate_count(); ++c) {
+            auto it = aliases.find(p->candidate_name(c));
+            const std::string& name = it == aliases.end() ? p->candidate_name(c) : it->second;
+            auto found = out.find_candidate(name);
+            map[c] = found ? *found : out.add_candidate(name);
+            if (p->withdrawn(c)) out.set_withdrawn(map[c]);
+        }
+        std::vector<std::uint32_t> unit_map;
+        for (const auto& u : p->units()) unit_map.push_back(out.intern_unit(u));
+        for (std::size_t i = 0; i < p->unique_count(); ++i) {
+            const auto b = p->ballot(i);
+            m.assign(b.marks.begin(), b.marks.end());
+            for (auto& x : m)
+                if (x.candidate != k_overvote) x.candidate = map[x.candidate];
+            out.add(m, b.count, b.weight ? *b.weight : rational(1), b.unit == k_no_unit ? k_no_unit : unit_map[b.unit]);
+        }
+        if (out.title.empty()) out.title = p->title;
+    }
+    return out;
+}
+
 std::vector<std::vector<cand_t>> tiers_of(const profile& p, const ballot_view& b) {
     std::vector<std::vector<cand_t>> tiers;
     std::int32_t last = 0;

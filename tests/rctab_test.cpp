@@ -212,3 +212,39 @@ INSTANTIATE_TEST_SUITE_P(NistTestSets, RctabCdf,
                                            "test_set_2_overvote_skip_to_next", "test_set_3_skipped_choice_exhaust",
                                            "test_set_4_skipped_choice_next", "test_set_5_two_skipped_choice_exhaust",
                                            "test_set_6_duplicate_exhaust", "test_set_7_duplicate_skip_to_next"));
+
+// Several CDF files of one contest, merged by candidate name (after the config's aliases).
+class RctabMultiCdf : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(RctabMultiCdf, MatchesExpectedReport) {
+    const std::string name = GetParam();
+    ACCORD_SHARED_FILE(dir, "rctab/" + name);
+    const json cfg = load_json(dir / (name + "_config.json"));
+    std::unordered_map<std::string, std::string> aliases;
+    std::vector<std::string> order;
+    for (const auto& c : cfg["candidates"]) {
+        order.push_back(c["name"].get<std::string>());
+        for (const auto& a : c.value("aliases", json::array())) aliases[a.get<std::string>()] = order.back();
+    }
+    std::vector<profile> parts;
+    for (const auto& src : cfg["cvrFileSources"]) {
+        read_options ro;
+        ro.format = file_format::cdf_json;
+        ro.contest = src.value("contestId", "");
+        parts.push_back(read_profile(dir / src["filePath"].get<std::string>(), ro));
+    }
+    std::vector<const profile*> ptrs;
+    for (const auto& p : parts) ptrs.push_back(&p);
+    const profile p = merge_profiles(ptrs, aliases);
+    const auto opt = options_from(cfg["rules"], p, order, "Undeclared Write-ins");
+    const result r = irv(p, opt);
+    const json expected = load_json(dir / (name + "_expected_detailed_report.json"));
+    EXPECT_EQ(compare(r, expected, name), 0);
+    std::string winner;
+    for (const auto& t : expected["results"].back()["tallyResults"])
+        if (t.contains("elected")) winner = t["elected"].get<std::string>();
+    ASSERT_EQ(r.winners.size(), 1u);
+    EXPECT_EQ(r.candidates[r.winners[0]], winner);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, RctabMultiCdf, ::testing::Values("test_set_8_multi_cdf", "aliases_cdf_json"));

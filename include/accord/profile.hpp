@@ -152,6 +152,13 @@ private:
     std::vector<mark> scratch_;
 };
 
+/// One profile from several (e.g. the cast-vote-record files of one contest): candidates are
+/// matched by name after renaming by `aliases` (alias -> name), in order of first appearance;
+/// every ballot keeps its marks (re-indexed), multiplicity, weight and unit. All profiles must
+/// hold the same kind of ballot. A candidate withdrawn in any input is withdrawn.
+profile merge_profiles(const std::vector<const profile*>& parts,
+                       const std::unordered_map<std::string, std::string>& aliases = {});
+
 /// The tiers of a ranking ballot after dropping withdrawn and `excluded` candidates, most
 /// preferred first (used by rules that need weak orders and do not care about skipped ranks).
 /// Overvote marks are dropped.
