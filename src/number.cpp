@@ -24,6 +24,12 @@ bool all_digits(std::string_view s) {
         if (!std::isdigit(static_cast<unsigned char>(ch))) return false;
     return true;
 }
+/// Decimal digits to big_int. GMP's string constructor guesses the base, reading "010" as octal
+/// 8 and throwing on "09", so leading zeros are stripped first.
+big_int decimal(std::string_view digits) {
+    while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+    return big_int(std::string(digits));
+}
 [[noreturn]] void bad(std::string_view text) {
     throw error(errc::parse, "expected an exact number (integer, p/q or finite decimal), got '" +
                                  std::string(text) + "'");
@@ -41,9 +47,9 @@ rational parse_rational(std::string_view text) {
     if (auto slash = t.find('/'); slash != std::string_view::npos) {
         auto p = t.substr(0, slash), q = t.substr(slash + 1);
         if (!all_digits(p) || !all_digits(q)) bad(text);
-        big_int den{std::string(q)};
+        big_int den = decimal(q);
         if (den == 0) throw error(errc::parse, "zero denominator in '" + std::string(text) + "'");
-        value = rational(big_int(std::string(p)), den);
+        value = rational(decimal(p), den);
     } else if (auto dot = t.find('.'); dot != std::string_view::npos) {
         auto ip = t.substr(0, dot), fp = t.substr(dot + 1);
         if ((ip.empty() && fp.empty()) || (!ip.empty() && !all_digits(ip)) ||
@@ -52,10 +58,10 @@ rational parse_rational(std::string_view text) {
         big_int scale = 1;
         for (std::size_t i = 0; i < fp.size(); ++i) scale *= 10;
         std::string digits = std::string(ip.empty() ? "0" : ip) + std::string(fp);
-        value = rational(big_int(digits), scale);
+        value = rational(decimal(digits), scale);
     } else {
         if (!all_digits(t)) bad(text);
-        value = rational(big_int(std::string(t)));
+        value = rational(decimal(t));
     }
     return negative ? rational(-value) : value;
 }

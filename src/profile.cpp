@@ -35,6 +35,16 @@ const std::string& profile::candidate_name(cand_t c) const {
     return names_[c];
 }
 
+cand_t profile::add_candidate(std::string name) {
+    if (name.empty()) throw error(errc::invalid, "candidate " + std::to_string(names_.size() + 1) + " has an empty name");
+    if (names_.size() >= 0xFFFFFFF0u) throw error(errc::invalid, "too many candidates");
+    const auto c = static_cast<cand_t>(names_.size());
+    if (!name_index_.emplace(name, c).second) throw error(errc::invalid, "duplicate candidate name '" + name + "'");
+    names_.push_back(std::move(name));
+    withdrawn_.push_back(false);
+    return c;
+}
+
 std::optional<cand_t> profile::find_candidate(std::string_view name) const {
     auto it = name_index_.find(std::string(name));
     if (it == name_index_.end()) return std::nullopt;
@@ -54,8 +64,13 @@ std::uint32_t profile::intern_unit(std::string_view id) {
     return it->second;
 }
 
+big_int profile::total_count() const {
+    big_int hi = static_cast<std::uint64_t>(total_ >> 64);
+    return (hi << 64) + static_cast<std::uint64_t>(total_);
+}
+
 rational profile::total_weight() const {
-    if (weights_.empty()) return rational(total_);
+    if (weights_.empty()) return rational(total_count());
     rational sum = 0;
     for (std::size_t i = 0; i < counts_.size(); ++i) sum += weights_[i] * counts_[i];
     return sum;
@@ -79,7 +94,7 @@ std::uint64_t profile::hash_of(std::span<const mark> m, const rational& w, std::
     };
     for (const auto& x : m) mix((std::uint64_t(x.candidate) << 32) ^ std::uint32_t(x.value));
     mix(unit);
-    if (w != 1) mix(std::hash<std::string>{}(to_string(w)));
+    if (!is_one(w)) mix(std::hash<std::string>{}(to_string(w)));  // rare: weighted ballots
     return h;
 }
 
@@ -89,7 +104,7 @@ std::size_t profile::add(std::span<const mark> marks, std::uint64_t count, const
     if (count > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
         throw error(errc::overflow, "ballot multiplicity " + std::to_string(count) +
                                         " exceeds the largest allowed (2^63 - 1)");
-    if (weight <= 0) throw error(errc::invalid, "ballot weight must be positive, got " + to_string(weight));
+    if (sign(weight) <= 0) throw error(errc::invalid, "ballot weight must be positive, got " + to_string(weight));
     if (unit != k_no_unit && unit >= units_.size())
         throw error(errc::not_found, "no unit with index " + std::to_string(unit));
     scratch_.assign(marks.begin(), marks.end());
@@ -108,9 +123,17 @@ std::size_t profile::add(std::span<const mark> marks, std::uint64_t count, const
             throw error(errc::invalid, "approval marks must have value 1");
     }
     if (kind_ == ballot_kind::ranking) {
-        std::stable_sort(scratch_.begin(), scratch_.end(), [](const mark& a, const mark& b) {
-            return a.value != b.value ? a.value < b.value : a.candidate < b.candidate;
-        });
+        // Insertion sort: ballots are short and usually already in order, and std::stable_sort
+        // would allocate a buffer on every call.
+        for (std::size_t i = 1; i < scratch_.size(); ++i) {
+            const mark x = scratch_[i];
+            std::size_t j = i;
+            for (; j > 0 && (scratch_[j - 1].value > x.value ||
+                             (scratch_[j - 1].value == x.value && scratch_[j - 1].candidate > x.candidate));
+                 --j)
+                scratch_[j] = scratch_[j - 1];
+            scratch_[j] = x;
+        }
         for (std::size_t i = 1; i < scratch_.size(); ++i)
             if (scratch_[i] == scratch_[i - 1] && scratch_[i].candidate != k_overvote)
                 throw error(errc::invalid, "candidate '" + names_[scratch_[i].candidate] +
@@ -128,15 +151,16 @@ std::size_t profile::add(std::span<const mark> marks, std::uint64_t count, const
 
 std::size_t profile::insert(std::vector<mark>& m, std::uint64_t count, const rational& weight,
                             std::uint32_t unit) {
+    const bool unit_weight = is_one(weight);
     const std::uint64_t h = hash_of(m, weight, unit);
     auto it = by_hash_.find(h);
     if (it != by_hash_.end()) {
         for (std::uint32_t i = it->second; i != k_no_unit; i = chain_[i]) {
-            auto existing = ballot(i);
-            const rational one(1);
-            const rational& ew = existing.weight ? *existing.weight : one;
-            if (existing.unit == unit && ew == weight &&
-                std::equal(existing.marks.begin(), existing.marks.end(), m.begin(), m.end())) {
+            const auto b = offsets_[i], e = offsets_[i + 1];
+            if (e - b != m.size() || !std::equal(m.begin(), m.end(), marks_.begin() + b)) continue;
+            if ((unit_of_.empty() ? k_no_unit : unit_of_[i]) != unit) continue;
+            const bool same_weight = weights_.empty() ? unit_weight : weights_[i] == weight;
+            if (same_weight) {
                 if (counts_[i] > std::uint64_t(std::numeric_limits<std::int64_t>::max()) - count)
                     throw error(errc::overflow, "ballot multiplicity overflows 2^63 - 1");
                 counts_[i] += count;
@@ -145,6 +169,13 @@ std::size_t profile::insert(std::vector<mark>& m, std::uint64_t count, const rat
             }
         }
     }
+    if (kind_ == ballot_kind::ranking && !has_repeats_)
+        for (std::size_t a = 0; a < m.size() && !has_repeats_; ++a)
+            for (std::size_t b = a + 1; b < m.size(); ++b)
+                if (m[a].candidate == m[b].candidate && m[a].candidate != k_overvote) {
+                    has_repeats_ = true;
+                    break;
+                }
     const std::size_t idx = counts_.size();
     if (idx >= k_no_unit - 1) throw error(errc::overflow, "too many distinct ballots");
     if (marks_.size() + m.size() > std::numeric_limits<std::uint32_t>::max())
@@ -153,10 +184,17 @@ std::size_t profile::insert(std::vector<mark>& m, std::uint64_t count, const rat
     offsets_.push_back(static_cast<std::uint32_t>(marks_.size()));
     counts_.push_back(count);
     total_ += count;
-    if (weight != 1 && weights_.empty()) weights_.assign(idx, rational(1));
-    if (!weights_.empty()) weights_.push_back(weight);
-    if (unit != k_no_unit && unit_of_.empty()) unit_of_.assign(idx, k_no_unit);
-    if (!unit_of_.empty()) unit_of_.push_back(unit);
+    // weights_ (unit_of_) stays empty while every ballot so far has weight 1 (no unit); the
+    // first exception fills in the earlier ones. (Testing emptiness after assign(idx) lost the
+    // weight of a weighted *first* ballot.)
+    if (!unit_weight || !weights_.empty()) {
+        weights_.resize(idx, rational(1));
+        weights_.push_back(weight);
+    }
+    if (unit != k_no_unit || !unit_of_.empty()) {
+        unit_of_.resize(idx, k_no_unit);
+        unit_of_.push_back(unit);
+    }
     if (it != by_hash_.end()) {
         chain_.push_back(it->second);
         it->second = static_cast<std::uint32_t>(idx);
@@ -165,6 +203,16 @@ std::size_t profile::insert(std::vector<mark>& m, std::uint64_t count, const rat
         by_hash_.emplace(h, static_cast<std::uint32_t>(idx));
     }
     return idx;
+}
+
+void profile::add_to(std::size_t i, std::uint64_t count) {
+    if (i >= counts_.size()) throw error(errc::not_found, "no ballot with index " + std::to_string(i));
+    if (count == 0) throw error(errc::invalid, "ballot multiplicity must be at least 1");
+    if (counts_[i] > std::uint64_t(std::numeric_limits<std::int64_t>::max()) - std::min(count, std::uint64_t(INT64_MAX)) ||
+        count > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+        throw error(errc::overflow, "ballot multiplicity overflows 2^63 - 1");
+    counts_[i] += count;
+    total_ += count;
 }
 
 std::size_t profile::add_ranking(const std::vector<std::vector<cand_t>>& tiers, std::uint64_t count,
@@ -188,10 +236,20 @@ std::size_t profile::add_ranking(const std::vector<std::vector<cand_t>>& tiers, 
 
 std::size_t profile::add_order(std::span<const cand_t> order, std::uint64_t count,
                                const rational& weight, std::uint32_t unit) {
-    std::vector<std::vector<cand_t>> tiers;
-    tiers.reserve(order.size());
-    for (cand_t c : order) tiers.push_back({c});
-    return add_ranking(tiers, count, weight, unit);
+    if (kind_ != ballot_kind::ranking) throw error(errc::invalid, "profile does not hold rankings");
+    // Built directly (no tiers): this is the hot path of generators and benchmarks.
+    seen_.assign(names_.size(), 0);
+    std::vector<mark> m;
+    m.reserve(order.size());
+    std::int32_t rank = 1;
+    for (cand_t c : order) {
+        if (c < seen_.size()) {
+            if (seen_[c]) throw error(errc::invalid, "a candidate appears twice in one ranking");
+            seen_[c] = 1;
+        }
+        m.push_back({c, rank++});
+    }
+    return add(m, count, weight, unit);
 }
 
 std::size_t profile::add_approval(std::span<const cand_t> approved, std::uint64_t count,

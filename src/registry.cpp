@@ -6,6 +6,7 @@
 
 #include "accord/detail/options.hpp"
 #include "accord/rules/irv.hpp"
+#include "rules/single_winner_adapters.hpp"
 
 #include <algorithm>
 
@@ -39,6 +40,10 @@ result run_irv(const profile& p, option_reader& o) {
     }
     if (auto v = o.get<bool>("continue_until_two")) opt.continue_until_two = *v;
     opt.excluded = o.candidates("excluded");
+    if (o.has("undeclared_write_in")) {
+        auto v = o.get<nlohmann::json>("undeclared_write_in");
+        if (v) opt.undeclared_write_in = o.candidate(*v, "undeclared_write_in");
+    }
     opt.tie_break = o.tie_break(opt.tie_break);
     // Accepted for a uniform CLI; IRV never needs to place unranked candidates.
     (void)o.get<std::string>("unranked");
@@ -63,10 +68,36 @@ const std::vector<method_entry>& table() {
         std::vector<method_entry> v{
             {"irv", "instant-runoff voting (alternative vote, RCV) with RCTab continuation rules",
              {"batch_elimination", "overvote", "max_skipped_ranks", "exhaust_on_duplicate",
-              "max_rankings", "continue_until_two", "excluded", "tie_break", "seed", "tie_order"},
+              "max_rankings", "continue_until_two", "excluded", "undeclared_write_in", "tie_break", "seed",
+              "tie_order"},
              run_irv},
             {"plurality", "first-past-the-post on first preferences",
              {"overvote", "excluded", "tie_break", "seed", "tie_order"}, run_plurality},
+            {"condorcet", "Condorcet winner and loser from the pairwise matrix", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_condorcet},
+            {"copeland", "Copeland: pairwise wins plus a tie value for ties", {"tie_value", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_copeland},
+            {"minimax", "Simpson-Kramer minimax (winning votes, margins or pairwise opposition)", {"variant", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_minimax},
+            {"schulze", "Schulze beatpath method with full ranking (winning votes, margins or ratio)", {"strength", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_schulze},
+            {"ranked-pairs", "Tideman's ranked pairs (winning votes or margins)", {"strength", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_ranked_pairs},
+            {"smith", "the Smith set (set-valued); ranking by strong components of the majority graph", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_smith},
+            {"schwartz", "the Schwartz set (set-valued); ranking by repeated Schwartz sets", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_schwartz},
+            {"approval", "approval voting: most approvals wins", {"excluded", "tie_break", "seed", "tie_order"}, detail::run_approval},
+            {"score", "score (range) voting: total or mean score", {"aggregate", "excluded", "tie_break", "seed", "tie_order"}, detail::run_score},
+            {"star", "STAR: score then automatic runoff between the top two", {"excluded", "tie_break", "seed", "tie_order"}, detail::run_star},
+            {"majority-judgment", "majority judgment: highest median grade, majority-gauge tie-break", {"ungraded", "excluded", "tie_break", "seed", "tie_order"}, detail::run_majority_judgment},
+            {"cumulative", "cumulative / dot voting with a points budget", {"budget", "over_budget", "excluded", "tie_break", "seed", "tie_order"}, detail::run_cumulative},
+            {"runoff", "two-round runoff simulated from rankings (majority, else top two)", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_runoff},
+            {"contingent", "contingent vote: top two after first preferences, others transferred", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_contingent},
+            {"supplementary", "supplementary vote: contingent vote on the first two preferences only", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_supplementary},
+            {"coombs", "Coombs: eliminate the candidate ranked last by most voters", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_coombs},
+            {"bucklin", "Bucklin: widen the ranks counted until someone is on a majority of ballots", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_bucklin},
+            {"baldwin", "Baldwin: eliminate the lowest Borda score, recount", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_baldwin},
+            {"nanson", "Nanson: eliminate every Borda score at or below the average, recount", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_nanson},
+            {"kemeny", "Kemeny-Young, exact (dynamic programming per strong component), every optimal ranking", {"max_exact", "max_rankings", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_kemeny},
+            {"black", "Black: the Condorcet winner, else the Borda winner", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_black},
+            {"borda", "Borda count with truncated-ballot variants (average, zero, modified)", {"truncation", "base", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_borda},
+            {"dowdall", "Dowdall (Nauru): position i scores 1/i", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_dowdall},
+            {"anti-plurality", "anti-plurality: one point to every position but the last", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_anti_plurality},
+            {"positional", "any positional scoring rule from a points vector (e.g. JLA 10..1)", {"points", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_positional},
         };
         std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.name < b.name; });
         return v;

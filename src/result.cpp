@@ -84,7 +84,8 @@ std::string to_json(const result& r, int indent) {
         jr["inactive"] = {{"exhausted_choices", number_json(rd.inactive.exhausted_choices)},
                           {"overvotes", number_json(rd.inactive.overvotes)},
                           {"skipped_ranks", number_json(rd.inactive.skipped_ranks)},
-                          {"repeated_ranks", number_json(rd.inactive.repeated_ranks)}};
+                          {"repeated_ranks", number_json(rd.inactive.repeated_ranks)},
+                          {"blank", number_json(rd.inactive.blank)}};
         if (rd.threshold) {
             jr["threshold"] = number_json(*rd.threshold);
             jr["threshold_exact"] = to_string(*rd.threshold);

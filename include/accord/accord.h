@@ -64,6 +64,357 @@ ACCORD_API const char *accord_version_string(void);
  */
 ACCORD_API const char *accord_last_error(void);
 
+/* ------------------------------------------------------------------------------------------ */
+/* Handles                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * A profile: candidates and ballots. Build it with accord_profile_new() and the add functions,
+ * or load it from a file. Thread-safety: a profile may be read (counted, queried) from many
+ * threads at once as long as no thread modifies it; modifying calls need exclusive access.
+ * Must be freed with accord_profile_free(). @since 0.1
+ */
+typedef struct accord_profile accord_profile;
+
+/**
+ * The result of a count: winners, ranking, rounds, ties, JSON. Immutable once returned, so it
+ * may be read from many threads at once. Must be freed with accord_result_free(). @since 0.1
+ */
+typedef struct accord_result accord_result;
+
+/** Kinds of ballot a profile holds. Frozen values. @since 0.1 */
+typedef enum accord_ballot_kind {
+    ACCORD_BALLOT_RANKING = 0,  /**< rankings (weak orders, truncation allowed) */
+    ACCORD_BALLOT_APPROVAL = 1, /**< approval sets */
+    ACCORD_BALLOT_SCORE = 2     /**< an integer score per candidate */
+} accord_ballot_kind;
+
+/** In accord_profile_add_scores(): this candidate was not scored. @since 0.1 */
+#define ACCORD_NO_SCORE INT32_MIN
+
+/* ------------------------------------------------------------------------------------------ */
+/* Profiles                                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * Creates an empty ranking profile with the given candidate names (UTF-8, non-empty, distinct).
+ * @param n_candidates number of names (at least 1)
+ * @param names        array of n_candidates strings; copied
+ * @param out          receives the new profile; must be freed with accord_profile_free()
+ * @return ACCORD_OK; ACCORD_EINVALID for NULL arguments, empty or duplicate names.
+ * @since 0.1
+ */
+ACCORD_API accord_status accord_profile_new(size_t n_candidates, const char *const *names,
+                                            accord_profile **out);
+
+/**
+ * As accord_profile_new(), for a given kind of ballot (an accord_ballot_kind value).
+ * @return ACCORD_OK; ACCORD_EINVALID for an unknown kind or bad names. @since 0.1
+ */
+ACCORD_API accord_status accord_profile_new_kind(size_t n_candidates, const char *const *names, int kind,
+                                                 accord_profile **out);
+
+/**
+ * Loads a ballot file.
+ * @param path         file to read
+ * @param format       "auto" (or NULL), "soc", "soi", "toc", "toi", "cat", "blt", "csv", "debian", "cdf"
+ * @param options_json NULL or a JSON object of reading options: "lenient" (bool), and for CSV
+ *                     "layout" ("rank-columns"|"candidate-columns"), "skipped_labels",
+ *                     "overvote_labels", "write_in_labels", "skip_columns" (string arrays),
+ *                     "overvote_delimiter", "unit_column", "weight_column", "count_column",
+ *                     "write_in_name" (strings), "header" (bool), "candidates" (string array)
+ * @param out          receives the profile; must be freed with accord_profile_free()
+ * @return ACCORD_OK; ACCORD_EIO if the file cannot be read; ACCORD_EPARSE for malformed input
+ *         (the message names file, line and column); ACCORD_EOVERFLOW for counts past 2^63-1;
+ *         ACCORD_EINVALID for an unknown format or option.
+ * @since 0.1
+ */
+ACCORD_API accord_status accord_profile_load(const char *path, const char *format, const char *options_json,
+                                             accord_profile **out);
+
+/**
+ * As accord_profile_load(), from memory. `name` stands for the file name in error messages and
+ * format detection (may be NULL). @since 0.1
+ */
+ACCORD_API accord_status accord_profile_load_text(const char *text, size_t length, const char *name,
+                                                  const char *format, const char *options_json,
+                                                  accord_profile **out);
+
+/**
+ * Writes the profile to a file in a format ("soc", "soi", "toc", "toi", "cat", "blt", "csv",
+ * "debian"). @return ACCORD_OK; ACCORD_EUNSUPPORTED if the format cannot represent the profile;
+ * ACCORD_EIO if the file cannot be written. @since 0.1
+ */
+ACCORD_API accord_status accord_profile_save(const accord_profile *p, const char *path, const char *format);
+
+/** Frees a profile. Accepts NULL. @since 0.1 */
+ACCORD_API void accord_profile_free(accord_profile *p);
+
+/**
+ * Adds `count` voters who cast a ranking given as one rank per candidate: ranks[c] is the
+ * position of candidate c (1 = first), 0 = unranked; equal ranks are ties.
+ * @param n      must equal the number of candidates
+ * @param weight NULL for 1, or an exact positive weight as text ("3", "1/3", "0.25")
+ * @return ACCORD_OK; ACCORD_EINVALID (wrong n, negative rank, bad weight, count 0, not a
+ *         ranking profile); ACCORD_EOVERFLOW. @since 0.1
+ */
+ACCORD_API accord_status accord_profile_add_ranking(accord_profile *p, const int32_t *ranks, size_t n,
+                                                    uint64_t count, const char *weight);
+
+/**
+ * Adds `count` voters who cast a strict ranking: candidates[0] first, then candidates[1], ...
+ * (a truncated list leaves the rest unranked). @since 0.1
+ */
+ACCORD_API accord_status accord_profile_add_order(accord_profile *p, const uint32_t *candidates, size_t n,
+                                                  uint64_t count, const char *weight);
+
+/** Adds `count` approval ballots approving the n listed candidates. @since 0.1 */
+ACCORD_API accord_status accord_profile_add_approval(accord_profile *p, const uint32_t *candidates, size_t n,
+                                                     uint64_t count, const char *weight);
+
+/**
+ * Adds `count` score ballots: scores[c] for each candidate, or ACCORD_NO_SCORE.
+ * @param n must equal the number of candidates. @since 0.1
+ */
+ACCORD_API accord_status accord_profile_add_scores(accord_profile *p, const int32_t *scores, size_t n,
+                                                   uint64_t count, const char *weight);
+
+/** Marks candidate c withdrawn (non-zero) or not (0); withdrawn candidates take no part. @since 0.1 */
+ACCORD_API accord_status accord_profile_set_withdrawn(accord_profile *p, size_t candidate, int withdrawn);
+
+/** Number of candidates. @since 0.1 */
+ACCORD_API accord_status accord_profile_candidate_count(const accord_profile *p, size_t *out);
+
+/**
+ * Name of candidate i. The string is owned by the profile and valid until it is freed.
+ * @return ACCORD_ENOTFOUND if i is out of range. @since 0.1
+ */
+ACCORD_API accord_status accord_profile_candidate_name(const accord_profile *p, size_t i, const char **out);
+
+/** Index of the candidate with this name. @return ACCORD_ENOTFOUND if none. @since 0.1 */
+ACCORD_API accord_status accord_profile_find_candidate(const accord_profile *p, const char *name, size_t *out);
+
+/** Number of distinct ballots (identical ballots are stored once). @since 0.1 */
+ACCORD_API accord_status accord_profile_unique_count(const accord_profile *p, size_t *out);
+
+/**
+ * Number of voters (sum of multiplicities) as an exact decimal string, owned by the profile and
+ * valid until the profile is next modified or freed. @since 0.1
+ */
+ACCORD_API accord_status accord_profile_voters(const accord_profile *p, const char **out);
+
+/** The kind of ballots held, an accord_ballot_kind value. @since 0.1 */
+ACCORD_API accord_status accord_profile_kind(const accord_profile *p, int *out);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Methods and counting                                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Number of registered methods. @since 0.1 */
+ACCORD_API accord_status accord_method_count(size_t *out);
+
+/** Name ("irv", ...) and one-line summary of method i; static storage. @since 0.1 */
+ACCORD_API accord_status accord_method_name(size_t i, const char **out);
+/** @copydoc accord_method_name */
+ACCORD_API accord_status accord_method_summary(size_t i, const char **out);
+
+/**
+ * Counts the profile with a method.
+ * @param method       registered name, e.g. "irv", "plurality"
+ * @param options_json NULL or a JSON object of the method's options, e.g.
+ *                     {"tie_break": "random", "seed": 7, "batch_elimination": true}
+ * @param out          receives the result; must be freed with accord_result_free()
+ * @return ACCORD_OK; ACCORD_ENOTFOUND for an unknown method or candidate; ACCORD_EINVALID for an
+ *         unknown or mistyped option (the message names it); ACCORD_EUNSUPPORTED if the method
+ *         cannot count this kind of ballot. Thread-safe for concurrent reads of `p`.
+ * @since 0.1
+ */
+ACCORD_API accord_status accord_run(const accord_profile *p, const char *method, const char *options_json,
+                                    accord_result **out);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Results. Every string returned is owned by the result and valid until accord_result_free(). */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Frees a result. Accepts NULL. @since 0.1 */
+ACCORD_API void accord_result_free(accord_result *r);
+
+/** The whole result as one JSON object (docs/cli.md describes its keys). @since 0.1 */
+ACCORD_API accord_status accord_result_json(const accord_result *r, const char **out);
+
+/** The method that produced the result. @since 0.1 */
+ACCORD_API accord_status accord_result_method(const accord_result *r, const char **out);
+
+/** 1 if the count completed, 0 if a tie was left unresolved under the "report" policy. @since 0.1 */
+ACCORD_API accord_status accord_result_complete(const accord_result *r, int *out);
+
+/** Number of candidates (as in the profile). @since 0.1 */
+ACCORD_API accord_status accord_result_candidate_count(const accord_result *r, size_t *out);
+
+/** Number of winners, and the candidate index of winner i (in order of election). @since 0.1 */
+ACCORD_API accord_status accord_result_winner_count(const accord_result *r, size_t *out);
+/** @copydoc accord_result_winner_count */
+ACCORD_API accord_status accord_result_winner(const accord_result *r, size_t i, size_t *out);
+
+/** The ranking as tiers of tied candidates, best first: count of tiers, a tier's size, a member. @since 0.1 */
+ACCORD_API accord_status accord_result_tier_count(const accord_result *r, size_t *out);
+/** @copydoc accord_result_tier_count */
+ACCORD_API accord_status accord_result_tier_size(const accord_result *r, size_t tier, size_t *out);
+/** @copydoc accord_result_tier_count */
+ACCORD_API accord_status accord_result_tier_member(const accord_result *r, size_t tier, size_t i, size_t *out);
+
+/**
+ * Score of a candidate as an exact string ("12", "7/2"), or *out = NULL if the method gives it
+ * none. @since 0.1
+ */
+ACCORD_API accord_status accord_result_score(const accord_result *r, size_t candidate, const char **out);
+
+/** Number of rounds (0 for methods without rounds). @since 0.1 */
+ACCORD_API accord_status accord_result_round_count(const accord_result *r, size_t *out);
+
+/**
+ * Votes of a candidate at a round's tally as an exact string, or *out = NULL if the candidate was
+ * not in the count at that round. Rounds are 0-based here. @since 0.1
+ */
+ACCORD_API accord_status accord_result_round_tally(const accord_result *r, size_t round, size_t candidate,
+                                                   const char **out);
+
+/** Inactive (exhausted) votes at a round's tally, exact string. @since 0.1 */
+ACCORD_API accord_status accord_result_round_exhausted(const accord_result *r, size_t round, const char **out);
+
+/** Candidates eliminated at a round: count and i-th. @since 0.1 */
+ACCORD_API accord_status accord_result_round_eliminated_count(const accord_result *r, size_t round, size_t *out);
+/** @copydoc accord_result_round_eliminated_count */
+ACCORD_API accord_status accord_result_round_eliminated(const accord_result *r, size_t round, size_t i,
+                                                        size_t *out);
+/** Candidates elected at a round: count and i-th. @since 0.1 */
+ACCORD_API accord_status accord_result_round_elected_count(const accord_result *r, size_t round, size_t *out);
+/** @copydoc accord_result_round_elected_count */
+ACCORD_API accord_status accord_result_round_elected(const accord_result *r, size_t round, size_t i, size_t *out);
+
+/** Number of ties the count had to break (or left unresolved). @since 0.1 */
+ACCORD_API accord_status accord_result_tie_count(const accord_result *r, size_t *out);
+
+/**
+ * Tie i: the round it arose in (1-based; 0 if the method has no rounds), its purpose
+ * ("elimination", "election", ...) and the policy that decided it. Any out-pointer may be NULL
+ * to skip it. @since 0.1
+ */
+ACCORD_API accord_status accord_result_tie(const accord_result *r, size_t i, size_t *round, const char **purpose,
+                                           const char **policy);
+/** Candidates tied in tie i: count and j-th. @since 0.1 */
+ACCORD_API accord_status accord_result_tie_candidate_count(const accord_result *r, size_t i, size_t *out);
+/** @copydoc accord_result_tie_candidate_count */
+ACCORD_API accord_status accord_result_tie_candidate(const accord_result *r, size_t i, size_t j, size_t *out);
+/** Candidates chosen in tie i (the loser, for eliminations); 0 chosen = unresolved. @since 0.1 */
+ACCORD_API accord_status accord_result_tie_chosen_count(const accord_result *r, size_t i, size_t *out);
+/** @copydoc accord_result_tie_chosen_count */
+ACCORD_API accord_status accord_result_tie_chosen(const accord_result *r, size_t i, size_t j, size_t *out);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Power indices of weighted voting games                                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * Power indices of a game. Immutable once returned (thread-safe to read). Must be freed with
+ * accord_power_result_free(). @since 0.1
+ */
+typedef struct accord_power_result accord_power_result;
+
+/**
+ * Progress callback for long computations: called from the calling thread with the fraction
+ * done (0..1) and the user pointer; return 0 to go on, non-zero to cancel (the call then
+ * returns ACCORD_ECANCELLED). @since 0.1
+ */
+typedef int (*accord_progress_fn)(double fraction, void *user_data);
+
+/**
+ * Computes power indices of a weighted voting game.
+ * @param game_json    {"quota": 16, "weights": [9, 9, 7, 3, 1, 1]} for [q; w1..wn], or
+ *                     {"majorities": [{"quota": q1, "weights": [...]}, ...]} for several
+ *                     weighted majorities that must all be met (e.g. practices AND patients);
+ *                     optional "players" (names) and "unions" (a partition of 0-based player
+ *                     indices, for the Owen and Banzhaf-Owen indices)
+ * @param options_json NULL or {"indices": ["banzhaf", "shapley_shubik", "holler",
+ *                     "deegan_packel", "johnston", "coleman", "owen", "banzhaf_owen"] or "all",
+ *                     "method": "auto"|"dp"|"enumeration"|"monte-carlo", "samples", "seed",
+ *                     "confidence"}; default Banzhaf and Shapley-Shubik, exact
+ * @param progress     NULL, or a callback that may cancel
+ * @param user_data    passed to progress
+ * @param out          receives the result; free with accord_power_result_free()
+ * @return ACCORD_OK; ACCORD_EINVALID (bad game or option, the message says which);
+ *         ACCORD_EUNSUPPORTED (no exact method for this index and game);
+ *         ACCORD_ECANCELLED. @since 0.1
+ */
+ACCORD_API accord_status accord_power(const char *game_json, const char *options_json, accord_progress_fn progress,
+                                      void *user_data, accord_power_result **out);
+
+/**
+ * The result as one JSON object: "players", "banzhaf", "shapley_shubik" (floats),
+ * "banzhaf_exact", "shapley_shubik_exact" (exact fractions as strings), "swings" (exact integers
+ * as strings), and the other indices under their names (docs/methods/power.md). Owned by the
+ * result. @since 0.1
+ */
+ACCORD_API accord_status accord_power_result_json(const accord_power_result *r, const char **out);
+
+/** Frees a power result. Accepts NULL. @since 0.1 */
+ACCORD_API void accord_power_result_free(accord_power_result *r);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Organisations and weighting                                                                */
+/* ------------------------------------------------------------------------------------------ */
+
+/** An organisation: voting units (practices, PCNs, ...) with populations. Immutable once loaded
+ * (thread-safe to read). Must be freed with accord_org_free(). @since 0.1 */
+typedef struct accord_org accord_org;
+
+/**
+ * Loads an organisation CSV (NHS England practice file, or id,name,kind,parent,population).
+ * @param options_json NULL or {"within": ["U12199", ...], "unallocated": "own-group"|"exclude"|"keep",
+ *                     "min_population": N}
+ * @return ACCORD_OK; ACCORD_EIO; ACCORD_EPARSE (file and line: duplicate ids, unknown parents,
+ *         cycles, bad populations); ACCORD_EINVALID for bad options. @since 0.1
+ */
+ACCORD_API accord_status accord_org_load(const char *path, const char *options_json, accord_org **out);
+
+/** Frees an organisation. Accepts NULL. @since 0.1 */
+ACCORD_API void accord_org_free(accord_org *org);
+
+/** Number of units (all levels). @since 0.1 */
+ACCORD_API accord_status accord_org_unit_count(const accord_org *org, size_t *out);
+
+/**
+ * The weight report of the units of a kind under a scheme, as a JSON string (keys "scheme",
+ * "units", "largest_share", "effective_number", "min_majority"; docs/weighting.md).
+ * @param scheme "equal", "population", "sqrt", "capped:F", "banded:SIZE", "group-equal",
+ *               "blend:A", "column:NAME"
+ * @param level  kind of the voting units, or NULL for the leaves
+ * @param out    receives a new string; free it with accord_string_free()
+ * @since 0.1
+ */
+ACCORD_API accord_status accord_weights(const accord_org *org, const char *scheme, const char *level, char **out);
+
+/** Frees a string returned by accord_weights(). Accepts NULL. @since 0.1 */
+ACCORD_API void accord_string_free(char *s);
+
+/**
+ * Adds `count` voters of unit `unit` (a unit id, e.g. a practice code) casting a ranking given
+ * as one rank per candidate (as accord_profile_add_ranking()). @since 0.1
+ */
+ACCORD_API accord_status accord_profile_add_ranking_for(accord_profile *p, const char *unit, const int32_t *ranks,
+                                                        size_t n, uint64_t count, const char *weight);
+
+/**
+ * Counts a profile whose ballots name their units, weighting them by an organisation.
+ * @param aggregate_json NULL or {"mode": "normalised"|"pooled"|"two-stage", "level": KIND,
+ *                       "group_level": "pcn", "inner": RULE, "outer": RULE}
+ * @return as accord_run(); ACCORD_ENOTFOUND if a ballot's unit is not in the organisation.
+ * @since 0.1
+ */
+ACCORD_API accord_status accord_run_weighted(const accord_profile *p, const accord_org *org, const char *scheme,
+                                             const char *method, const char *options_json,
+                                             const char *aggregate_json, accord_result **out);
+
 #ifdef __cplusplus
 }
 #endif

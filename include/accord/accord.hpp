@@ -4,6 +4,7 @@
 #include "accord/error.hpp"
 #include "accord/io/read.hpp"
 #include "accord/number.hpp"
+#include "accord/power.hpp"
 #include "accord/profile.hpp"
 #include "accord/registry.hpp"
 #include "accord/result.hpp"

@@ -23,6 +23,9 @@
 namespace accord {
 inline namespace v0 {
 
+/// 128-bit unsigned integer (a GCC/Clang extension) for exact voter totals.
+__extension__ typedef unsigned __int128 uint128;
+
 /// Index of a candidate in its profile (0-based, in file order).
 using cand_t = std::uint32_t;
 
@@ -65,6 +68,8 @@ public:
     std::size_t candidate_count() const noexcept { return names_.size(); }
     const std::vector<std::string>& candidate_names() const noexcept { return names_; }
     const std::string& candidate_name(cand_t c) const;
+    /// Appends a candidate (non-empty, new name); existing ballots do not rank it. Returns its index.
+    cand_t add_candidate(std::string name);
     std::optional<cand_t> find_candidate(std::string_view name) const;
     /// Withdrawn candidates (BLT "-n" lines) take no part in any count; their marks are skipped.
     void set_withdrawn(cand_t c, bool withdrawn = true);
@@ -87,6 +92,9 @@ public:
     std::size_t add_approval(std::span<const cand_t> approved, std::uint64_t count = 1,
                              const rational& weight = rational(1), std::uint32_t unit = k_no_unit);
 
+    /// Adds `count` more voters to the existing distinct ballot `i` (as returned by add()).
+    void add_to(std::size_t i, std::uint64_t count);
+
     /// Registers a unit id (practice, PCN...) that ballots can be tagged with; returns its index.
     std::uint32_t intern_unit(std::string_view id);
     const std::vector<std::string>& units() const noexcept { return units_; }
@@ -95,12 +103,15 @@ public:
     std::size_t unique_count() const noexcept { return counts_.size(); }
     ballot_view ballot(std::size_t i) const;
     /// Number of voters (sum of multiplicities), exact.
-    const big_int& total_count() const noexcept { return total_; }
+    big_int total_count() const;
     /// Sum of count x weight over all ballots, exact.
     rational total_weight() const;
     /// True when every ballot has weight 1 and the total count fits in int64, so rules may
     /// tally in 64-bit integers.
     bool integral() const noexcept { return weights_.empty() && total_ <= INT64_MAX; }
+    /// True if some ranking ballot names a candidate at two different ranks (possible in raw
+    /// cast-vote records); rules may skip repeat checks when it is false.
+    bool has_repeats() const noexcept { return has_repeats_; }
 
     // --- metadata carried from the file -----------------------------------------------------
     std::string title;
@@ -128,7 +139,9 @@ private:
     std::vector<std::uint64_t> counts_;
     std::vector<rational> weights_;     ///< empty while every weight is 1
     std::vector<std::uint32_t> unit_of_; ///< empty while no ballot has a unit
-    big_int total_ = 0;
+    uint128 total_ = 0; // at most 2^32 ballots of at most 2^63 - 1: cannot overflow
+    bool has_repeats_ = false;
+    std::vector<char> seen_;      // scratch for add_order
 
     std::vector<std::string> units_;
     std::unordered_map<std::string, std::uint32_t> unit_index_;

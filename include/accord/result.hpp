@@ -31,6 +31,9 @@ struct inactive_votes {
     rational overvotes;         ///< reached an overvote (or an equal ranking) the rule exhausts
     rational skipped_ranks;     ///< more consecutive skipped ranks than allowed
     rational repeated_ranks;    ///< a candidate ranked twice, where the rule exhausts on that
+    /// Ballots that ranked nobody at all (blank / all undervotes). Reported apart and not in
+    /// total(): they never counted for anyone, as RCTab reports them.
+    rational blank;
     rational total() const { return exhausted_choices + overvotes + skipped_ranks + repeated_ranks; }
 };
 

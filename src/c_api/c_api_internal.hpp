@@ -45,3 +45,43 @@ inline accord_status fail(accord_status s, const std::string& msg) noexcept {
     do {                                                                                      \
         if (!(p)) return accord::c_api::fail(ACCORD_EINVALID, #p " must not be NULL");        \
     } while (0)
+
+// ---- handle types ---------------------------------------------------------------------------
+#include "accord/profile.hpp"
+#include "accord/result.hpp"
+
+#include <mutex>
+#include <optional>
+#include <vector>
+
+struct accord_profile {
+    accord::profile p;
+    mutable std::mutex mu;      // guards the cached strings below
+    mutable std::string voters; // accord_profile_voters()
+};
+
+struct accord_result {
+    accord::result r;
+    // Every string the C API hands out is computed once here, so reading is thread-safe.
+    std::string json;
+    std::vector<std::optional<std::string>> scores;
+    std::vector<std::vector<std::optional<std::string>>> tallies;
+    std::vector<std::string> exhausted;
+};
+
+#define ACCORD_CHECK_ARG(p)                                                                   \
+    do {                                                                                      \
+        if (!(p)) return accord::c_api::fail(ACCORD_EINVALID, #p " must not be NULL");        \
+    } while (0)
+
+namespace accord::c_api {
+inline accord_status out_of_range(const char* what, std::size_t i, std::size_t n) noexcept {
+    return fail(ACCORD_ENOTFOUND, std::string(what) + " " + std::to_string(i) + " out of range (" +
+                                      std::to_string(n) + ")");
+}
+} // namespace accord::c_api
+
+namespace accord::c_api {
+/// Computes every string a result hands out, once (so reading a result is thread-safe).
+void fill(accord_result& h);
+} // namespace accord::c_api

@@ -108,15 +108,20 @@ profile read_profile_text(std::string_view text, std::string_view name, const re
 
 profile read_profile(const std::filesystem::path& path, const read_options& opt, read_report* report) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw error(errc::io, "cannot open '" + path.string() + "'", source_location{path.string(), 0, 0});
+    if (!in) {
+        std::error_code ec;
+        const bool exists = std::filesystem::exists(path, ec);
+        throw error(errc::io, exists ? "cannot open the file for reading" : "no such file",
+                    source_location{path.string(), 0, 0});
+    }
     std::string text;
     in.seekg(0, std::ios::end);
     const auto size = in.tellg();
-    if (size < 0) throw error(errc::io, "cannot read '" + path.string() + "'", source_location{path.string(), 0, 0});
+    if (size < 0) throw error(errc::io, "cannot read the file (is it a directory?)", source_location{path.string(), 0, 0});
     text.resize(static_cast<std::size_t>(size));
     in.seekg(0);
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    if (!in) throw error(errc::io, "cannot read '" + path.string() + "'", source_location{path.string(), 0, 0});
+    if (!in) throw error(errc::io, "cannot read the file", source_location{path.string(), 0, 0});
     return read_profile_text(text, path.string(), opt, report);
 }
 

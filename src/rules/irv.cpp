@@ -15,7 +15,7 @@ namespace {
 
 constexpr std::uint32_t k_none = 0xFFFFFFFFu;
 
-enum class why : std::uint8_t { active, exhausted_choices, overvote, skipped, repeated };
+enum class why : std::uint8_t { active, exhausted_choices, overvote, skipped, repeated, blank };
 
 template <class Num>
 Num value_of(const profile& p, std::size_t i) {
@@ -41,6 +41,17 @@ struct walker {
     std::span<const mark> all;
     std::span<const std::uint32_t> off;
 
+    bool repeats; // the profile has ballots naming a candidate twice (else skip those checks)
+
+    bool repeated_at(std::uint32_t begin, std::uint32_t j, std::uint32_t k) const {
+        for (std::uint32_t x = j; x < k; ++x) {
+            if (all[x].candidate == k_overvote) continue;
+            for (std::uint32_t y = begin; y < j; ++y)
+                if (all[y].candidate == all[x].candidate) return true;
+        }
+        return false;
+    }
+
     // From mark index j (the start of a rank group) of ballot i, find the first rank group that
     // yields a continuing candidate. Updates last_rank; returns the candidate or k_none with the
     // reason the ballot stopped.
@@ -48,67 +59,58 @@ struct walker {
         const std::uint32_t end = off[i + 1], begin = off[i];
         while (j < end) {
             const std::int32_t r = all[j].value;
-            std::uint32_t k = j;
-            while (k < end && all[k].value == r) ++k;
             if (opt.max_rankings && r > *opt.max_rankings) break;
             if (opt.max_skipped_ranks && r - last_rank - 1 > *opt.max_skipped_ranks) {
                 reason = why::skipped;
                 return k_none;
             }
             last_rank = r;
-            // Repeated candidate: one already ranked at an earlier rank of this ballot.
-            bool repeated = false;
-            for (std::uint32_t x = j; x < k && !repeated; ++x) {
-                if (all[x].candidate == k_overvote) continue;
-                for (std::uint32_t y = begin; y < j; ++y)
-                    if (all[y].candidate == all[x].candidate) {
-                        repeated = true;
-                        break;
+            const cand_t first = all[j].candidate;
+            // Fast path: a rank holding one named candidate (nearly every rank of real ballots).
+            if (first != k_overvote && (j + 1 == end || all[j + 1].value != r)) {
+                if (repeats && repeated_at(begin, j, j + 1)) {
+                    if (opt.exhaust_on_duplicate) {
+                        reason = why::repeated;
+                        return k_none;
                     }
+                } else if (continuing[first]) {
+                    return first;
+                }
+                ++j;
+                continue;
             }
-            const bool over = (k - j > 1) || all[j].candidate == k_overvote;
-            if (over) {
-                if (opt.overvotes == overvote_rule::exhaust_immediately) {
-                    reason = why::overvote;
-                    return k_none;
-                }
-                if (opt.overvotes == overvote_rule::skip_to_next) {
-                    j = k;
-                    continue;
-                }
-                // exhaust_if_multiple_continuing
-                std::uint32_t found = k_none;
-                int n_cont = 0;
-                bool unknown = false;
-                for (std::uint32_t x = j; x < k; ++x) {
-                    const cand_t c = all[x].candidate;
-                    if (c == k_overvote) unknown = true;
-                    else if (continuing[c]) {
-                        ++n_cont;
-                        found = c;
-                    }
-                }
-                if (unknown || n_cont > 1) {
-                    reason = why::overvote;
-                    return k_none;
-                }
-                if (repeated && opt.exhaust_on_duplicate) {
-                    reason = why::repeated;
-                    return k_none;
-                }
-                if (n_cont == 1) return found;
+            std::uint32_t k = j;
+            while (k < end && all[k].value == r) ++k;
+            const bool repeated = repeats && repeated_at(begin, j, k);
+            if (opt.overvotes == overvote_rule::exhaust_immediately) {
+                reason = why::overvote;
+                return k_none;
+            }
+            if (opt.overvotes == overvote_rule::skip_to_next) {
                 j = k;
                 continue;
             }
-            if (repeated) {
-                if (opt.exhaust_on_duplicate) {
-                    reason = why::repeated;
-                    return k_none;
+            // exhaust_if_multiple_continuing
+            std::uint32_t found = k_none;
+            int n_cont = 0;
+            bool unknown = false;
+            for (std::uint32_t x = j; x < k; ++x) {
+                const cand_t c = all[x].candidate;
+                if (c == k_overvote) unknown = true;
+                else if (continuing[c]) {
+                    ++n_cont;
+                    found = c;
                 }
-                j = k;
-                continue;
             }
-            if (continuing[all[j].candidate]) return all[j].candidate;
+            if (unknown || n_cont > 1) {
+                reason = why::overvote;
+                return k_none;
+            }
+            if (repeated && opt.exhaust_on_duplicate) {
+                reason = why::repeated;
+                return k_none;
+            }
+            if (n_cont == 1) return found;
             j = k;
         }
         reason = why::exhausted_choices;
@@ -123,6 +125,7 @@ void add_inactive(inactive_votes& iv, why w, const Num& v) {
     case why::overvote: iv.overvotes += exact(v); break;
     case why::skipped: iv.skipped_ranks += exact(v); break;
     case why::repeated: iv.repeated_ranks += exact(v); break;
+    case why::blank: iv.blank += exact(v); break;
     case why::active: break;
     }
 }
@@ -148,7 +151,7 @@ result count(const profile& p, const irv_options& opt, bool single_round, std::s
     tie_breaker tb(opt.tie_break, res);
 
     const std::size_t m = p.unique_count();
-    walker w{p, opt, continuing, p.flat_marks(), p.flat_offsets()};
+    walker w{p, opt, continuing, p.flat_marks(), p.flat_offsets(), p.has_repeats()};
     std::vector<std::uint32_t> pos(m), cur(m, k_none);
     std::vector<std::int32_t> last(m, 0);
     std::vector<Num> val(m);
@@ -160,6 +163,7 @@ result count(const profile& p, const irv_options& opt, bool single_round, std::s
         pos[i] = p.flat_offsets()[i];
         why reason = why::active;
         cur[i] = w.next(i, pos[i], last[i], reason);
+        if (cur[i] == k_none && p.flat_offsets()[i] == p.flat_offsets()[i + 1]) reason = why::blank;
         if (cur[i] == k_none) add_inactive(inactive, reason, val[i]);
         else {
             pile[cur[i]].push_back(static_cast<std::uint32_t>(i));
@@ -222,8 +226,10 @@ result count(const profile& p, const irv_options& opt, bool single_round, std::s
 
         // Choose whom to eliminate.
         std::vector<cand_t> out;
+        if (round == 1 && opt.undeclared_write_in && continuing[*opt.undeclared_write_in])
+            out.push_back(*opt.undeclared_write_in); // RCTab: undeclared write-ins go first, alone
         std::vector<cand_t> asc(by_votes.rbegin(), by_votes.rend());
-        if (opt.batch_elimination) {
+        if (out.empty() && opt.batch_elimination) {
             // Largest k >= 2 with sum of the k lowest < the (k+1)-th lowest: none of them can
             // overtake anyone above by transfers among themselves.
             Num running(0);
@@ -257,7 +263,16 @@ result count(const profile& p, const irv_options& opt, bool single_round, std::s
         std::vector<Num> moved(n + 1, Num(0));
         for (cand_t c : out) {
             std::fill(moved.begin(), moved.end(), Num(0));
-            for (std::uint32_t i : pile[c]) {
+            const auto& from = pile[c];
+            for (std::size_t q = 0; q < from.size(); ++q) {
+                // Ballots in a pile are scattered through the mark storage: prefetch a few ahead.
+                if (q + 8 < from.size()) {
+                    const std::uint32_t ahead = from[q + 8];
+                    __builtin_prefetch(&w.all[pos[ahead]]);
+                    __builtin_prefetch(&pos[ahead]);
+                    __builtin_prefetch(&val[ahead]);
+                }
+                const std::uint32_t i = from[q];
                 why reason = why::active;
                 const std::uint32_t to = w.next(i, pos[i], last[i], reason);
                 cur[i] = to;

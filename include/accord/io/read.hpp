@@ -45,6 +45,7 @@ struct csv_options {
     char delimiter = ',';
     bool header = true;                  ///< first row names the columns
     std::vector<std::string> skip_columns; ///< columns that are neither ranks nor candidates
+    std::size_t first_column = 1;        ///< 1-based: columns before it are ignored (ids, precincts)
     std::string unit_column;             ///< column naming each ballot's unit ("" = none)
     std::string weight_column;           ///< column with an exact weight per row ("" = none)
     std::string count_column;            ///< column with a multiplicity per row ("" = none)
@@ -58,6 +59,8 @@ struct csv_options {
 
 struct read_options {
     file_format format = file_format::auto_detect;
+    /// CDF: the contest to read, by name or id ("" = the file's only contest).
+    std::string contest;
     bool lenient = false; ///< skip malformed ballot lines, reporting each, instead of failing
     csv_options csv;
 };

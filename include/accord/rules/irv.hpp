@@ -40,6 +40,9 @@ struct irv_options {
     bool continue_until_two = false;
     /// Candidates removed before counting (as if withdrawn).
     std::vector<cand_t> excluded;
+    /// RCTab's undeclared write-in: this candidate is eliminated after the first round's tally
+    /// (alone, unless someone already has a majority), and can never win.
+    std::optional<cand_t> undeclared_write_in;
     tie_break_options tie_break;
 };
 

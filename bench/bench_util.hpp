@@ -1,0 +1,75 @@
+// Shared helpers for the benchmarks: deterministic synthetic electorates and baseline timing.
+#pragma once
+
+#include "accord/profile.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+namespace accord_bench {
+
+/// Seconds per call of f, averaged over `reps` calls (for baselines measured in the same run).
+template <class F>
+double time_per_call(F&& f, int reps = 5) {
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < reps; ++i) f();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / reps;
+}
+
+/// Runs `f` as the benchmarked body, timing it with a steady clock as well, and records the
+/// ratio to `baseline_seconds` in the counter "x_baseline".
+template <class F>
+void timed_loop(benchmark::State& state, double baseline_seconds, F&& f) {
+    double total = 0;
+    std::int64_t n = 0;
+    for (auto _ : state) {
+        const auto t0 = std::chrono::steady_clock::now();
+        f();
+        total += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        ++n;
+    }
+    if (n && baseline_seconds > 0) state.counters["x_baseline"] = (total / static_cast<double>(n)) / baseline_seconds;
+    state.counters["baseline_ms"] = baseline_seconds * 1e3;
+}
+
+/// A realistic electorate: `voters` ballots over `candidates` candidates, each ranking 1..max_ranks
+/// of them, drawn from Plackett-Luce with Zipf-like strengths so a few candidates dominate, as in
+/// real elections. Deterministic for a seed. Returns the strict orders.
+inline std::vector<std::vector<accord::cand_t>> synthetic_orders(std::size_t voters, std::size_t candidates,
+                                                                 std::size_t max_ranks, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::vector<double> strength(candidates);
+    for (std::size_t c = 0; c < candidates; ++c) strength[c] = 1.0 / static_cast<double>(c + 1);
+    std::vector<std::vector<accord::cand_t>> out(voters);
+    std::vector<accord::cand_t> left;
+    for (auto& order : out) {
+        const std::size_t len = 1 + rng() % max_ranks;
+        left.resize(candidates);
+        for (std::size_t c = 0; c < candidates; ++c) left[c] = static_cast<accord::cand_t>(c);
+        while (order.size() < len) {
+            double total = 0;
+            for (auto c : left) total += strength[c];
+            double u = static_cast<double>(rng() >> 11) * 0x1.0p-53 * total;
+            std::size_t k = 0;
+            for (; k + 1 < left.size(); ++k) {
+                u -= strength[left[k]];
+                if (u < 0) break;
+            }
+            order.push_back(left[k]);
+            left.erase(left.begin() + static_cast<std::ptrdiff_t>(k));
+        }
+    }
+    return out;
+}
+
+inline std::vector<std::string> names(std::size_t n) {
+    std::vector<std::string> v;
+    for (std::size_t i = 0; i < n; ++i) v.push_back("Candidate " + std::to_string(i + 1));
+    return v;
+}
+
+} // namespace accord_bench

@@ -1,0 +1,111 @@
+// Deduplication and the IRV tally on 1,000,000 ballots (13 candidates, up to 5 ranks), each
+// beside a baseline measured in the same run (counter x_baseline = time / baseline time):
+//  - dedup: profile::add of every ballot vs one pass copying the same ballots into flat storage;
+//  - IRV: the whole count vs one pass over the distinct ballots summing first choices.
+#include "bench_util.hpp"
+
+#include "accord/rules/irv.hpp"
+
+#include <numeric>
+
+namespace {
+using namespace accord;
+
+const std::vector<std::vector<cand_t>>& orders() {
+    static const auto o = accord_bench::synthetic_orders(1'000'000, 13, 5, 2026);
+    return o;
+}
+
+profile build() {
+    profile p(accord_bench::names(13));
+    for (const auto& o : orders()) p.add_order(o);
+    return p;
+}
+
+void BM_Dedup(benchmark::State& state) {
+    const auto& o = orders();
+    // Baseline: one pass copying every ballot's candidates into one flat vector.
+    const double base = accord_bench::time_per_call([&] {
+        std::vector<mark> flat;
+        flat.reserve(o.size() * 3);
+        for (const auto& b : o) {
+            std::int32_t r = 1;
+            for (cand_t c : b) flat.push_back({c, r++});
+        }
+        benchmark::DoNotOptimize(flat.data());
+    });
+    std::size_t unique = 0;
+    accord_bench::timed_loop(state, base, [&] {
+        profile p = build();
+        unique = p.unique_count();
+        benchmark::DoNotOptimize(unique);
+    });
+    state.counters["unique_ballots"] = static_cast<double>(unique);
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(o.size()));
+}
+BENCHMARK(BM_Dedup)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_IrvTally(benchmark::State& state) {
+    static const profile p = build();
+    const double base = accord_bench::time_per_call(
+        [&] {
+            // Baseline: one pass over the distinct ballots, summing first choices.
+            std::vector<std::int64_t> first(p.candidate_count(), 0);
+            const auto marks = p.flat_marks();
+            const auto off = p.flat_offsets();
+            const auto counts = p.counts();
+            for (std::size_t i = 0; i < p.unique_count(); ++i)
+                if (off[i] != off[i + 1]) first[marks[off[i]].candidate] += static_cast<std::int64_t>(counts[i]);
+            benchmark::DoNotOptimize(first.data());
+        },
+        50);
+    // Second baseline: one pass reading every mark of every distinct ballot (what a single
+    // round of a from-scratch count would touch).
+    const double full = accord_bench::time_per_call(
+        [&] {
+            std::vector<std::int64_t> seen(p.candidate_count(), 0);
+            const auto marks = p.flat_marks();
+            const auto off = p.flat_offsets();
+            const auto counts = p.counts();
+            for (std::size_t i = 0; i < p.unique_count(); ++i)
+                for (auto k = off[i]; k < off[i + 1]; ++k)
+                    seen[marks[k].candidate] += static_cast<std::int64_t>(counts[i]) * marks[k].value;
+            benchmark::DoNotOptimize(seen.data());
+        },
+        50);
+    double total = 0;
+    std::int64_t n = 0;
+    accord_bench::timed_loop(state, base, [&] {
+        const auto t0 = std::chrono::steady_clock::now();
+        auto r = irv(p);
+        benchmark::DoNotOptimize(r.winners.data());
+        total += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        ++n;
+    });
+    if (n) state.counters["x_full_pass"] = total / static_cast<double>(n) / full;
+    state.counters["unique_ballots"] = static_cast<double>(p.unique_count());
+}
+BENCHMARK(BM_IrvTally)->Unit(benchmark::kMicrosecond);
+
+void BM_IrvBatchTally(benchmark::State& state) {
+    static const profile p = build();
+    const double base = accord_bench::time_per_call(
+        [&] {
+            std::vector<std::int64_t> first(p.candidate_count(), 0);
+            const auto marks = p.flat_marks();
+            const auto off = p.flat_offsets();
+            const auto counts = p.counts();
+            for (std::size_t i = 0; i < p.unique_count(); ++i)
+                if (off[i] != off[i + 1]) first[marks[off[i]].candidate] += static_cast<std::int64_t>(counts[i]);
+            benchmark::DoNotOptimize(first.data());
+        },
+        50);
+    accord_bench::timed_loop(state, base, [&] {
+        auto r = irv(p, {.batch_elimination = true});
+        benchmark::DoNotOptimize(r.winners.data());
+    });
+}
+BENCHMARK(BM_IrvBatchTally)->Unit(benchmark::kMicrosecond);
+} // namespace
+
+BENCHMARK_MAIN();

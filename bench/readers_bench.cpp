@@ -1,0 +1,81 @@
+// Reader throughput on real files, against a baseline in the same run: one pass over the same
+// bytes counting lines (memchr), the least any line-based reader must do.
+#include "accord/io/read.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+std::filesystem::path data_dir() {
+    if (const char* env = std::getenv("ACCORD_SHARED_DATA"); env && *env) return env;
+    // bench/readers_bench.cpp -> the checkout -> ../shared/data beside it.
+    return std::filesystem::path(__FILE__).parent_path().parent_path() / ".." / "shared" / "data";
+}
+
+std::string slurp(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::size_t count_lines(const std::string& t) {
+    std::size_t n = 0;
+    const char* p = t.data();
+    const char* end = p + t.size();
+    while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))))) {
+        ++n;
+        ++p;
+    }
+    return n;
+}
+
+void run(benchmark::State& state, const char* rel, accord::file_format f) {
+    const auto path = data_dir() / rel;
+    if (!std::filesystem::exists(path)) {
+        state.SkipWithError("shared data not found");
+        return;
+    }
+    const std::string text = slurp(path);
+    accord::read_options opt;
+    opt.format = f;
+    // Baseline: the line-counting pass, timed here so the ratio survives a noisy machine.
+    const auto t0 = std::chrono::steady_clock::now();
+    constexpr int k_base = 20;
+    std::size_t lines = 0;
+    for (int i = 0; i < k_base; ++i) benchmark::DoNotOptimize(lines += count_lines(text));
+    const double base = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / k_base;
+    double total = 0;
+    std::int64_t iters = 0;
+    for (auto _ : state) {
+        const auto s = std::chrono::steady_clock::now();
+        auto p = accord::read_profile_text(text, rel, opt);
+        benchmark::DoNotOptimize(p);
+        total += std::chrono::duration<double>(std::chrono::steady_clock::now() - s).count();
+        ++iters;
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(text.size()) * state.iterations());
+    state.counters["x_baseline"] = (total / static_cast<double>(iters)) / base;
+    state.counters["lines"] = static_cast<double>(lines / k_base);
+}
+
+void BM_PreflibIrishMeath(benchmark::State& s) { run(s, "preflib/00001 - irish/00001-00000003.soi", accord::file_format::soi); }
+void BM_PreflibBurlington(benchmark::State& s) { run(s, "preflib/00005 - burlington/00005-00000002.toi", accord::file_format::toi); }
+void BM_BltGlasgowPartickWest(benchmark::State& s) { run(s, "blt/droop/blt/scotland/Partick-West-2007.blt", accord::file_format::blt); }
+void BM_DebianLeader2007(benchmark::State& s) { run(s, "condorcet/condorcet_php_tests/DebianData/leader2007_tally.txt", accord::file_format::debian); }
+
+BENCHMARK(BM_PreflibIrishMeath)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PreflibBurlington)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BltGlasgowPartickWest)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DebianLeader2007)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+BENCHMARK_MAIN();

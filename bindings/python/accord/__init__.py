@@ -1,0 +1,22 @@
+"""accord: exact priority-setting and consensus voting.
+
+>>> import accord
+>>> p = accord.Profile(["Same-day access", "Frailty", "Digital"])
+>>> p.add(["Frailty", "Same-day access"], count=3)
+>>> p.add(["Same-day access"], count=2)
+>>> accord.run(p, "irv").winners
+['Frailty']
+
+Python bindings over the C API (libaccord) with ctypes: no compiler is needed at import.
+"""
+from .core import Organisation, Profile, Result, Round, Tie, Transfer, methods, power, run, version
+from .errors import (AccordError, AccordIOError, AccordOverflowError, Cancelled, InvalidArgument, NotFound,
+                     ParseError, UnresolvedTie, Unsupported)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Organisation", "Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "power", "version",
+    "AccordError", "InvalidArgument", "NotFound", "ParseError", "AccordIOError", "AccordOverflowError",
+    "UnresolvedTie", "Cancelled", "Unsupported", "__version__",
+]

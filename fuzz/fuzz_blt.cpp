@@ -1,0 +1,7 @@
+// libFuzzer target: the BLT / Hill reader, strict and lenient.
+#include "fuzz_common.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    accord_fuzz::run_one(data, size, accord::file_format::blt, false);
+    return accord_fuzz::run_one(data, size, accord::file_format::blt, true);
+}

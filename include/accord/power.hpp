@@ -1,0 +1,163 @@
+// accord/power.hpp: power indices of weighted voting games, exactly.
+//
+// A game is one or more weighted majorities [q; w1..wn] that must all hold (a double majority of
+// practices AND patients is two), optionally with a-priori unions (practices inside their PCNs).
+// Indices: Banzhaf (swings, normalised, absolute), Shapley-Shubik, Holler (public good),
+// Deegan-Packel, Johnston, Coleman's powers to act / prevent / initiate, Owen and Banzhaf-Owen.
+// Counts are exact integers and indices exact rationals; doubles sit beside them for display.
+// Definitions, sources, algorithms and their complexity: docs/methods/power.md.
+#pragma once
+
+#include "accord/error.hpp"
+#include "accord/number.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace accord {
+inline namespace v0 {
+
+using player_t = std::uint32_t;
+
+/// One weighted majority: a coalition meets it iff the sum of its members' weights is >= quota.
+struct weighted_majority {
+    std::uint64_t quota = 0;
+    std::vector<std::uint64_t> weights; ///< one per player
+};
+
+/// A simple game given by weighted majorities that must all be met (a weighted "vector" game).
+struct weighted_game {
+    std::vector<std::string> players;          ///< display names; empty means "p1", "p2", ...
+    std::vector<weighted_majority> majorities; ///< at least one; all of the same length
+    /// A-priori unions (a partition of the players) for the Owen and Banzhaf-Owen indices;
+    /// empty means none (every player alone).
+    std::vector<std::vector<player_t>> unions;
+
+    std::size_t player_count() const { return majorities.empty() ? 0 : majorities[0].weights.size(); }
+};
+
+/// [q; w1..wn], one majority.
+weighted_game make_weighted_game(std::uint64_t quota, std::vector<std::uint64_t> weights,
+                                 std::vector<std::string> players = {});
+
+/// How a fraction turns into an integer quota: "at least f of the total" (weight >= f*T) or
+/// "strictly more than f of the total" (weight > f*T, e.g. a strict majority of patients).
+enum class quota_rule : std::uint8_t { at_least = 0, more_than = 1 };
+
+/// The smallest integer q with: weight >= q  <=>  weight >= f*total (at_least) or
+/// weight > f*total (more_than). f must lie in [0, 1]; throws errc::invalid otherwise.
+std::uint64_t quota_from_fraction(std::uint64_t total, const rational& fraction, quota_rule rule);
+std::uint64_t quota_from_fraction(std::span<const std::uint64_t> weights, const rational& fraction,
+                                  quota_rule rule);
+
+/// Checks sizes, quotas (1 <= q <= total weight, so the grand coalition wins and the empty one
+/// loses) and that unions, if any, partition the players. Throws errc::invalid naming the problem.
+void validate(const weighted_game& g);
+
+/// Does the coalition (player indices) win? Duplicates are an error.
+bool is_winning(const weighted_game& g, std::span<const player_t> coalition);
+
+/// Which indices to compute (bit flags).
+enum power_index : unsigned {
+    index_banzhaf = 1u << 0,        ///< swings, normalised and absolute Banzhaf
+    index_shapley_shubik = 1u << 1,
+    index_holler = 1u << 2,         ///< public good index
+    index_deegan_packel = 1u << 3,
+    index_johnston = 1u << 4,
+    index_coleman = 1u << 5,        ///< power of the collectivity to act, to prevent, to initiate
+    index_owen = 1u << 6,           ///< needs unions
+    index_banzhaf_owen = 1u << 7,   ///< needs unions
+    index_all = (1u << 8) - 1,
+};
+
+enum class power_method : std::uint8_t {
+    automatic = 0,           ///< exact dynamic programme; enumeration where only it applies
+    dynamic_programming = 1, ///< generating functions over weight sums (errc::unsupported if not applicable)
+    enumeration = 2,         ///< all 2^n coalitions: the test oracle (n <= 30)
+    monte_carlo = 3,         ///< sampled estimates with confidence intervals (Banzhaf, Shapley-Shubik)
+};
+
+struct power_options {
+    unsigned indices = index_banzhaf | index_shapley_shubik;
+    power_method method = power_method::automatic;
+    /// Monte Carlo only: samples per index, seed, and two-sided confidence level of the intervals.
+    std::uint64_t samples = 1'000'000;
+    std::uint64_t seed = 1;
+    double confidence = 0.95;
+    /// Called now and then with the fraction done (0..1); return false to cancel, which throws
+    /// accord::error(errc::cancelled).
+    std::function<bool(double)> progress;
+    /// Enumeration refuses games with more players than this (2^n coalitions).
+    std::size_t max_enumeration_players = 30;
+};
+
+/// One index for every player: exact values and their nearest doubles. Estimates (Monte Carlo)
+/// leave `exact` empty and fill `lower`/`upper` with the confidence interval.
+struct index_values {
+    std::vector<rational> exact;
+    std::vector<double> value;
+    std::vector<double> lower, upper;
+    bool empty() const { return value.empty(); }
+};
+
+struct power_result {
+    std::vector<std::string> players;
+    std::string method;      ///< "dynamic-programming", "enumeration", "monte-carlo"
+    bool exact = true;       ///< false for estimates: then only value/lower/upper are filled
+    std::uint64_t samples = 0;
+    double confidence = 0;
+
+    /// Banzhaf: swings[i] = number of coalitions S not containing i with S losing and S+i
+    /// winning (Banzhaf 1965). normalised = swings / total swings; absolute = swings / 2^(n-1).
+    std::vector<big_int> swings;
+    big_int total_swings;
+    index_values banzhaf, banzhaf_absolute;
+    index_values shapley_shubik;
+    /// Minimal winning coalitions containing each player, and their total number.
+    std::vector<big_int> minimal_winning;
+    big_int minimal_winning_total;
+    index_values holler, deegan_packel, johnston;
+    /// Coleman (1971): winning = number of winning coalitions; act = winning / 2^n;
+    /// prevent_i = swings_i / winning; initiate_i = swings_i / losing.
+    big_int winning_coalitions;
+    rational coleman_act;
+    double coleman_act_value = 0;
+    index_values coleman_prevent, coleman_initiate;
+    /// Owen (1977) and Banzhaf-Owen (Owen 1982) with the game's a-priori unions.
+    index_values owen, banzhaf_owen;
+
+    std::vector<std::string> notes;
+};
+
+/// Computes the requested indices. Throws errc::invalid for a malformed game, errc::unsupported
+/// when no method can compute an index for this game (say which), errc::cancelled on request.
+power_result power_indices(const weighted_game& g, const power_options& opt = {});
+
+/// Shorthands for one index with the default exact method.
+power_result banzhaf(const weighted_game& g);
+power_result shapley_shubik(const weighted_game& g);
+
+/// JSON: "players", "banzhaf", "shapley_shubik", ... (doubles), "banzhaf_exact", ... (exact
+/// fractions as strings like "421/2145"), "swings" (integers as strings), "method", "exact".
+/// indent < 0 gives one line.
+std::string to_json(const power_result& r, int indent = -1);
+
+// ---- Scale: a proven approximation for games too large for exact counting -----------------
+
+/// Swing probabilities of a one-majority game from its characteristic function, with a proven
+/// bound on the absolute error of each probability (see docs/methods/power.md, "England").
+struct banzhaf_bound_result {
+    std::vector<double> absolute;   ///< estimate of swings_i / 2^(n-1)
+    std::vector<double> normalised; ///< estimate of swings_i / total swings
+    double absolute_error = 0;      ///< proven: |absolute[i] - exact| <= absolute_error for all i
+    double normalised_error = 0;    ///< proven bound for normalised[i]
+    std::size_t frequencies = 0;    ///< Fourier terms summed
+};
+banzhaf_bound_result banzhaf_fourier(const weighted_game& g, double target_error = 1e-12,
+                                     const std::function<bool(double)>& progress = {});
+
+} // namespace v0
+} // namespace accord

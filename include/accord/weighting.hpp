@@ -1,0 +1,95 @@
+// accord/weighting.hpp: whose vote counts how much. Weighting schemes over an organisation's
+// voting units, exact weight reports, and weighted ballots for any rule.
+#pragma once
+
+#include "accord/number.hpp"
+#include "accord/organisation.hpp"
+#include "accord/profile.hpp"
+#include "accord/result.hpp"
+
+#include <string>
+#include <vector>
+
+namespace accord {
+inline namespace v0 {
+
+enum class scheme_kind : std::uint8_t {
+    equal,       ///< one unit, one vote
+    population,  ///< proportional to registered population
+    sqrt,        ///< Penrose: proportional to the square root of population
+    capped,      ///< population, but no unit above `fraction` of the total (excess redistributed)
+    banded,      ///< one vote per started `size` patients
+    group_equal, ///< each group at `group_level` the same total, split equally (or by population)
+    blend,       ///< alpha x equal share + (1 - alpha) x population share
+    column,      ///< weights from a unit attribute (exact numbers)
+};
+
+struct weighting_scheme {
+    scheme_kind kind = scheme_kind::equal;
+    rational parameter;               ///< capped: fraction; banded: size; blend: alpha
+    std::string column;               ///< column: attribute name
+    std::string group_level = "pcn";  ///< group_equal: the kind of the groups
+    bool split_by_population = false; ///< group_equal: split a group's total by population
+    /// Penrose square roots are truncated to this many decimal places, computed exactly with
+    /// integer square roots (so the weights are exact rationals, the same everywhere).
+    unsigned sqrt_decimals = 6;
+};
+
+/// "equal", "population", "sqrt", "capped:0.15", "banded:5000", "group-equal",
+/// "group-equal:population", "blend:0.5", "column:NAME"; errc::invalid otherwise.
+weighting_scheme parse_scheme(std::string_view text);
+std::string scheme_name(const weighting_scheme& s);
+
+struct unit_weight {
+    std::uint32_t unit;   ///< index in the organisation
+    rational weight;      ///< as the scheme defines it (votes, square roots, ...)
+    rational share;       ///< weight / total: sums to exactly 1
+};
+
+struct weight_report {
+    std::string scheme;
+    std::vector<unit_weight> units;         ///< in the order of the units given
+    rational largest_share;
+    rational sum_squared_shares;            ///< effective number = 1 / this
+    double effective_number = 0;
+    std::vector<std::uint32_t> min_majority; ///< fewest units whose shares exceed 1/2 (largest first)
+    rational min_majority_share;
+};
+
+/// Weights of the given voting units (indices into org) under a scheme.
+weight_report compute_weights(const organisation& org, const std::vector<std::uint32_t>& units,
+                              const weighting_scheme& scheme);
+
+/// The report as JSON: "scheme", "units" (id, name, population, weight, share, exact strings),
+/// "largest_share", "effective_number", "min_majority" {"count", "units", "share"}.
+std::string to_json(const organisation& org, const weight_report& r, int indent = -1);
+
+/// How units' ballots combine (docs/weighting.md).
+enum class aggregation_mode : std::uint8_t {
+    pooled = 0,     ///< every voter of a unit carries the unit's weight
+    normalised = 1, ///< a unit's voters share its weight equally (a unit counts once)
+    two_stage = 2,  ///< a rule inside each group, then a rule across groups with group weights
+};
+aggregation_mode parse_mode(std::string_view text);
+
+struct aggregate_options {
+    aggregation_mode mode = aggregation_mode::normalised;
+    std::string level;               ///< voting units' kind (default: the organisation's leaves)
+    std::string group_level = "pcn"; ///< two-stage: the groups
+    std::string inner = "borda";     ///< two-stage: rule inside each group
+    std::string inner_options = "{}";
+    std::string outer = "borda";     ///< two-stage: rule across groups
+    std::string outer_options = "{}";
+};
+
+/// The profile with each ballot's weight set by its unit's weight under the scheme (ballots
+/// must carry unit ids that name units of the organisation; errc::not_found otherwise).
+profile weighted_profile(const profile& p, const organisation& org, const weighting_scheme& scheme,
+                         const aggregate_options& opt = {});
+
+/// Runs `method` on the weighted ballots (pooled or normalised), or the two-stage count.
+result run_weighted(const profile& p, const organisation& org, const weighting_scheme& scheme,
+                    std::string_view method, std::string_view options_json, const aggregate_options& opt = {});
+
+} // namespace v0
+} // namespace accord

@@ -1,0 +1,70 @@
+// C API: the method registry and counting.
+#include "c_api_internal.hpp"
+
+#include "accord/registry.hpp"
+
+#include <memory>
+
+using accord::c_api::fail;
+
+namespace {
+const std::vector<accord::method_info>& method_table() {
+    static const std::vector<accord::method_info> t = accord::methods();
+    return t;
+}
+} // namespace
+
+namespace accord::c_api {
+void fill(accord_result& h) {
+    const auto& r = h.r;
+    h.json = accord::to_json(r);
+    for (const auto& s : r.scores) h.scores.push_back(s ? std::optional(accord::to_string(*s)) : std::nullopt);
+    for (const auto& rd : r.rounds) {
+        std::vector<std::optional<std::string>> t;
+        for (const auto& v : rd.tallies) t.push_back(v ? std::optional(accord::to_string(*v)) : std::nullopt);
+        h.tallies.push_back(std::move(t));
+        h.exhausted.push_back(accord::to_string(rd.inactive.total()));
+    }
+}
+} // namespace accord::c_api
+
+extern "C" {
+
+accord_status accord_method_count(size_t* out) {
+    ACCORD_CHECK_ARG(out);
+    ACCORD_API_BEGIN()
+    *out = method_table().size();
+    ACCORD_API_END()
+}
+
+accord_status accord_method_name(size_t i, const char** out) {
+    ACCORD_CHECK_ARG(out);
+    ACCORD_API_BEGIN()
+    if (i >= method_table().size()) return accord::c_api::out_of_range("method", i, method_table().size());
+    *out = method_table()[i].name.c_str();
+    ACCORD_API_END()
+}
+
+accord_status accord_method_summary(size_t i, const char** out) {
+    ACCORD_CHECK_ARG(out);
+    ACCORD_API_BEGIN()
+    if (i >= method_table().size()) return accord::c_api::out_of_range("method", i, method_table().size());
+    *out = method_table()[i].summary.c_str();
+    ACCORD_API_END()
+}
+
+accord_status accord_run(const accord_profile* p, const char* method, const char* options_json,
+                         accord_result** out) {
+    ACCORD_CHECK_ARG(out);
+    *out = nullptr;
+    ACCORD_CHECK_ARG(p);
+    ACCORD_CHECK_ARG(method);
+    ACCORD_API_BEGIN()
+    auto h = std::make_unique<accord_result>();
+    h->r = accord::run(p->p, method, options_json ? options_json : "{}");
+    accord::c_api::fill(*h);
+    *out = h.release();
+    ACCORD_API_END()
+}
+
+} // extern "C"

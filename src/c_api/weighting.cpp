@@ -1,0 +1,173 @@
+// C API: organisations, weight reports and weighted counts.
+#include "c_api_internal.hpp"
+
+#include "accord/weighting.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+
+struct accord_org {
+    accord::organisation org;
+};
+
+using accord::c_api::fail;
+
+namespace {
+using json = nlohmann::json;
+
+json parse(const char* text, const char* what) {
+    if (!text || !*text) return json::object();
+    try {
+        json j = json::parse(text);
+        if (!j.is_object()) throw accord::error(accord::errc::invalid, std::string(what) + " must be a JSON object");
+        return j;
+    } catch (const json::parse_error& e) {
+        throw accord::error(accord::errc::invalid, std::string(what) + " is not valid JSON: " + e.what());
+    }
+}
+
+std::string str(const json& v, const std::string& key) {
+    if (!v.is_string()) throw accord::error(accord::errc::invalid, "option '" + key + "' must be a string");
+    return v.get<std::string>();
+}
+
+// The profile's marks from one rank per candidate (0 = unranked), renumbered densely.
+std::vector<accord::mark> marks_from_ranks(const int32_t* ranks, size_t n) {
+    std::vector<accord::mark> marks;
+    for (std::size_t c = 0; c < n; ++c) {
+        if (ranks[c] < 0) throw accord::error(accord::errc::invalid, "ranks[" + std::to_string(c) + "] is negative");
+        if (ranks[c] > 0) marks.push_back({static_cast<accord::cand_t>(c), ranks[c]});
+    }
+    std::sort(marks.begin(), marks.end(), [](auto& a, auto& b) { return a.value < b.value; });
+    std::int32_t dense = 0, last = 0;
+    for (auto& m : marks) {
+        if (m.value != last) {
+            last = m.value;
+            ++dense;
+        }
+        m.value = dense;
+    }
+    return marks;
+}
+} // namespace
+
+extern "C" {
+
+accord_status accord_org_load(const char* path, const char* options_json, accord_org** out) {
+    ACCORD_CHECK_ARG(out);
+    *out = nullptr;
+    ACCORD_CHECK_ARG(path);
+    ACCORD_API_BEGIN()
+    accord::org_csv_options o;
+    const json j = parse(options_json, "options");
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const auto& k = it.key();
+        if (k == "within") {
+            if (!it->is_array()) throw accord::error(accord::errc::invalid, "option 'within' must be a list of ids");
+            for (const auto& x : *it) o.within.push_back(str(x, k));
+        } else if (k == "unallocated") {
+            const auto v = str(*it, k);
+            if (v == "own-group") o.unallocated = accord::unallocated_policy::own_group;
+            else if (v == "exclude") o.unallocated = accord::unallocated_policy::exclude;
+            else if (v == "keep") o.unallocated = accord::unallocated_policy::keep;
+            else throw accord::error(accord::errc::invalid, "option 'unallocated' must be own-group, exclude or keep");
+        } else if (k == "min_population") {
+            if (!it->is_number_unsigned()) throw accord::error(accord::errc::invalid, "option 'min_population' must be a whole number");
+            o.min_population = it->get<std::uint64_t>();
+        } else {
+            throw accord::error(accord::errc::invalid, "unknown organisation option '" + k + "'");
+        }
+    }
+    auto h = std::make_unique<accord_org>();
+    h->org = accord::read_organisation(path, o);
+    *out = h.release();
+    ACCORD_API_END()
+}
+
+void accord_org_free(accord_org* org) { delete org; }
+
+accord_status accord_org_unit_count(const accord_org* org, size_t* out) {
+    ACCORD_CHECK_ARG(org);
+    ACCORD_CHECK_ARG(out);
+    ACCORD_API_BEGIN()
+    *out = org->org.size();
+    ACCORD_API_END()
+}
+
+accord_status accord_weights(const accord_org* org, const char* scheme, const char* level, char** out) {
+    ACCORD_CHECK_ARG(out);
+    *out = nullptr;
+    ACCORD_CHECK_ARG(org);
+    ACCORD_CHECK_ARG(scheme);
+    ACCORD_API_BEGIN()
+    const std::string kind = level && *level ? level : org->org.kinds().front();
+    const auto units = org->org.of_kind(kind);
+    if (units.empty()) return fail(ACCORD_ENOTFOUND, "no units of kind '" + kind + "'");
+    const std::string text = accord::to_json(org->org, accord::compute_weights(org->org, units, accord::parse_scheme(scheme)));
+    char* s = static_cast<char*>(std::malloc(text.size() + 1));
+    if (!s) return fail(ACCORD_ENOMEM, "out of memory");
+    std::memcpy(s, text.c_str(), text.size() + 1);
+    *out = s;
+    ACCORD_API_END()
+}
+
+void accord_string_free(char* s) { std::free(s); }
+
+accord_status accord_profile_add_ranking_for(accord_profile* p, const char* unit, const int32_t* ranks, size_t n,
+                                             uint64_t count, const char* weight) {
+    ACCORD_CHECK_ARG(p);
+    ACCORD_CHECK_ARG(unit);
+    if (!ranks && n) return fail(ACCORD_EINVALID, "ranks must not be NULL");
+    ACCORD_API_BEGIN()
+    if (n != p->p.candidate_count())
+        return fail(ACCORD_EINVALID, "ranks has " + std::to_string(n) + " entries, the profile has " +
+                                         std::to_string(p->p.candidate_count()) + " candidates");
+    accord::rational w(1);
+    if (weight) {
+        try {
+            w = accord::parse_rational(weight);
+        } catch (const accord::error& e) {
+            return fail(ACCORD_EINVALID, std::string("weight: ") + e.detail());
+        }
+    }
+    const auto marks = marks_from_ranks(ranks, n);
+    const auto u = p->p.intern_unit(unit);
+    p->p.add(marks, count, w, u);
+    ACCORD_API_END()
+}
+
+accord_status accord_run_weighted(const accord_profile* p, const accord_org* org, const char* scheme,
+                                  const char* method, const char* options_json, const char* aggregate_json,
+                                  accord_result** out) {
+    ACCORD_CHECK_ARG(out);
+    *out = nullptr;
+    ACCORD_CHECK_ARG(p);
+    ACCORD_CHECK_ARG(org);
+    ACCORD_CHECK_ARG(scheme);
+    ACCORD_CHECK_ARG(method);
+    ACCORD_API_BEGIN()
+    accord::aggregate_options ag;
+    const json j = parse(aggregate_json, "aggregate options");
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const auto& k = it.key();
+        if (k == "mode") ag.mode = accord::parse_mode(str(*it, k));
+        else if (k == "level") ag.level = str(*it, k);
+        else if (k == "group_level") ag.group_level = str(*it, k);
+        else if (k == "inner") ag.inner = str(*it, k);
+        else if (k == "outer") ag.outer = str(*it, k);
+        else throw accord::error(accord::errc::invalid, "unknown aggregate option '" + k + "'");
+    }
+    const std::string opts = options_json && *options_json ? options_json : "{}";
+    if (ag.mode == accord::aggregation_mode::two_stage) ag.outer_options = opts;
+    auto h = std::make_unique<accord_result>();
+    h->r = accord::run_weighted(p->p, org->org, accord::parse_scheme(scheme),
+                                ag.mode == accord::aggregation_mode::two_stage ? ag.outer : std::string(method), opts, ag);
+    accord::c_api::fill(*h);
+    *out = h.release();
+    ACCORD_API_END()
+}
+
+} // extern "C"

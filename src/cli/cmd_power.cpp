@@ -1,0 +1,151 @@
+// accord power: power indices of a weighted voting game (docs/cli.md, docs/methods/power.md).
+//   accord power --quota Q --weights W1,W2,... [--quota Q2 --weights ...] [--json]
+// Several --quota/--weights pairs make a game that needs every majority at once.
+#include "common.hpp"
+
+#include "accord/power.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+namespace accord::cli {
+namespace {
+
+std::vector<std::string> split(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream in(s);
+    std::string item;
+    while (std::getline(in, item, ',')) out.push_back(item);
+    return out;
+}
+
+std::uint64_t parse_u64(const std::string& s, const std::string& what) {
+    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)
+        throw usage_error(what + " must be a non-negative integer, got '" + s + "'");
+    try {
+        return std::stoull(s);
+    } catch (const std::exception&) {
+        throw usage_error(what + " does not fit in 64 bits: '" + s + "'");
+    }
+}
+
+struct power_flags {
+    std::vector<std::string> quotas, weights, unions;
+    std::string names, indices, method = "auto";
+    std::uint64_t samples = 1'000'000, seed = 1;
+    bool json = false;
+};
+
+unsigned index_bit(const std::string& name) {
+    static const std::pair<const char*, unsigned> table[] = {
+        {"banzhaf", index_banzhaf},         {"shapley_shubik", index_shapley_shubik},
+        {"holler", index_holler},           {"deegan_packel", index_deegan_packel},
+        {"johnston", index_johnston},       {"coleman", index_coleman},
+        {"owen", index_owen},               {"banzhaf_owen", index_banzhaf_owen},
+        {"all", index_all}};
+    for (auto& [n, b] : table)
+        if (name == n) return b;
+    throw usage_error("unknown index '" + name +
+                      "' (banzhaf, shapley_shubik, holler, deegan_packel, johnston, coleman, owen, banzhaf_owen, all)");
+}
+
+int run_power(const power_flags& f) {
+    if (f.quotas.size() != f.weights.size())
+        throw usage_error("give one --weights list for each --quota (" + std::to_string(f.quotas.size()) +
+                          " quotas, " + std::to_string(f.weights.size()) + " weight lists)");
+    weighted_game g;
+    for (std::size_t d = 0; d < f.quotas.size(); ++d) {
+        weighted_majority m;
+        m.quota = parse_u64(f.quotas[d], "--quota");
+        for (const auto& w : split(f.weights[d])) m.weights.push_back(parse_u64(w, "--weights entry"));
+        g.majorities.push_back(std::move(m));
+    }
+    if (!f.names.empty()) g.players = split(f.names);
+    for (const auto& u : f.unions) {
+        std::vector<player_t> members;
+        for (const auto& p : split(u)) {
+            const auto x = parse_u64(p, "--union member");
+            if (x == 0) throw usage_error("--union lists players by 1-based position");
+            members.push_back(static_cast<player_t>(x - 1));
+        }
+        g.unions.push_back(std::move(members));
+    }
+    validate(g);
+    const std::size_t n = g.player_count();
+    power_options opt;
+    opt.samples = f.samples;
+    opt.seed = f.seed;
+    if (f.method == "auto") opt.method = power_method::automatic;
+    else if (f.method == "dp") opt.method = power_method::dynamic_programming;
+    else if (f.method == "enumeration") opt.method = power_method::enumeration;
+    else if (f.method == "monte-carlo") opt.method = power_method::monte_carlo;
+    else throw usage_error("--method must be auto, dp, enumeration or monte-carlo, got '" + f.method + "'");
+    if (!f.indices.empty()) {
+        opt.indices = 0;
+        for (const auto& i : split(f.indices)) opt.indices |= index_bit(i);
+        if (g.unions.empty()) opt.indices &= ~unsigned(index_owen | index_banzhaf_owen);
+    } else if (opt.method == power_method::monte_carlo) {
+        opt.indices = index_banzhaf | index_shapley_shubik;
+    } else {
+        // Every index this game has an exact method for, at a sensible cost.
+        opt.indices = index_banzhaf | index_shapley_shubik | index_coleman;
+        if (g.majorities.size() == 1) opt.indices |= index_holler | index_deegan_packel;
+        if (n <= 20) opt.indices |= index_johnston | index_holler | index_deegan_packel;
+        if (!g.unions.empty()) opt.indices |= index_owen | index_banzhaf_owen;
+    }
+    const auto r = power_indices(g, opt);
+    if (f.json) {
+        std::cout << to_json(r) << '\n';
+        return 0;
+    }
+    std::size_t w = 6;
+    for (const auto& p : r.players) w = std::max(w, p.size());
+    std::cout << (r.exact ? "exact" : "ESTIMATES (Monte Carlo)") << ", method " << r.method << '\n';
+    std::cout << std::left << std::setw(static_cast<int>(w + 2)) << "player" << std::right;
+    auto cols = std::vector<std::pair<std::string, const index_values*>>{
+        {"banzhaf", &r.banzhaf}, {"shapley_shubik", &r.shapley_shubik}, {"holler", &r.holler},
+        {"deegan_packel", &r.deegan_packel}, {"johnston", &r.johnston}, {"owen", &r.owen},
+        {"banzhaf_owen", &r.banzhaf_owen}};
+    for (auto& [name, v] : cols)
+        if (!v->empty()) std::cout << std::setw(16) << name;
+    std::cout << '\n';
+    for (std::size_t i = 0; i < n; ++i) {
+        std::cout << std::left << std::setw(static_cast<int>(w + 2)) << r.players[i] << std::right;
+        for (auto& [name, v] : cols)
+            if (!v->empty()) std::cout << std::setw(16) << std::fixed << std::setprecision(6) << v->value[i];
+        std::cout << '\n';
+    }
+    if (!r.swings.empty()) {
+        std::cout << "swings:";
+        for (const auto& s : r.swings) std::cout << ' ' << s.str();
+        std::cout << '\n';
+    }
+    for (const auto& note : r.notes) std::cout << "note: " << note << '\n';
+    return 0;
+}
+
+} // namespace
+
+command add_power(CLI::App& root) {
+    auto f = std::make_shared<power_flags>();
+    auto* app = root.add_subcommand("power", "Power indices of a weighted voting game [q; w1..wn]");
+    app->add_option("--quota", f->quotas, "Quota (a coalition wins with weight >= quota); repeat for several majorities")
+        ->required()
+        ->take_all();
+    app->add_option("--weights", f->weights, "Comma-separated weights, one list per --quota")->required()->take_all();
+    app->add_option("--names", f->names, "Comma-separated player names");
+    app->add_option("--union", f->unions, "A-priori union: comma-separated 1-based player positions (repeat)");
+    app->add_option("--indices", f->indices,
+                    "Comma-separated: banzhaf, shapley_shubik, holler, deegan_packel, johnston, coleman, owen, banzhaf_owen, all");
+    app->add_option("--method", f->method, "auto (default), dp, enumeration, monte-carlo");
+    app->add_option("--samples", f->samples, "Monte Carlo samples");
+    app->add_option("--seed", f->seed, "Monte Carlo seed");
+    app->add_flag("--json", f->json, "Print one JSON object");
+    return {app, [f]() { return run_power(*f); }};
+}
+
+} // namespace accord::cli

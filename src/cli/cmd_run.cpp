@@ -1,0 +1,112 @@
+// accord run METHOD FILE: count a ballot file with a method from the registry.
+#include "common.hpp"
+
+#include "accord/weighting.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+
+namespace accord::cli {
+
+namespace {
+struct run_state {
+    std::string method;
+    input_flags in;
+    std::size_t seats = 0;
+    std::string tie_break, unranked, options_json;
+    std::uint64_t seed = 0;
+    std::vector<std::string> kv;
+    bool json = false;
+    std::string org, scheme = "equal", mode = "normalised", inner = "borda", outer = "borda", level,
+        group_level = "pcn";
+    org_flags of;
+};
+} // namespace
+
+nlohmann::json option_value(const std::string& text) {
+    // VALUE is JSON if it parses as JSON (true, 3, "x", [..]), else a plain string.
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error&) {
+        return text;
+    }
+}
+
+command add_run(CLI::App& root) {
+    auto st = std::make_shared<run_state>();
+    auto* app = root.add_subcommand("run", "Count a ballot file with a method");
+    app->add_option("METHOD", st->method, "Method name (see `accord methods`)")->required();
+    add_input_flags(*app, st->in);
+    auto* seats = app->add_option("--seats", st->seats, "Seats to fill (multi-winner methods)");
+    auto* tb = app->add_option("--tie-break", st->tie_break,
+                               "previous-rounds|lexicographic|random|report, or previous-rounds:FALLBACK");
+    auto* seed = app->add_option("--seed", st->seed, "Seed for random tie-breaks (recorded in the result)");
+    auto* unr = app->add_option("--unranked", st->unranked, "last|ignore: how unranked candidates compare")
+                    ->check(CLI::IsMember({"last", "ignore"}));
+    app->add_option("--option", st->kv, "A method option KEY=VALUE (VALUE as JSON if it parses); repeatable");
+    app->add_option("--options", st->options_json, "Method options as one JSON object");
+    app->add_flag("--json", st->json, "Print the result as one JSON object");
+    auto* w = app->add_option_group("Weighting", "Weighting ballots by their units (docs/weighting.md)");
+    w->add_option("--org", st->org, "Organisation CSV; ballots name their unit in --unit-column (default 'unit')");
+    w->add_option("--scheme", st->scheme, "Weighting scheme (see `accord weights --help`)");
+    w->add_option("--mode", st->mode, "pooled, normalised (default) or two-stage")
+        ->check(CLI::IsMember({"pooled", "normalised", "normalized", "two-stage"}));
+    w->add_option("--inner", st->inner, "two-stage: rule inside each group (default borda)");
+    w->add_option("--outer", st->outer, "two-stage: rule across groups (default borda)");
+    w->add_option("--level", st->level, "Kind of the voting units (default: the organisation's leaves)");
+    w->add_option("--group-level", st->group_level, "two-stage: kind of the groups (default pcn)");
+    add_org_flags(*w, st->of);
+    app->footer("Examples:\n  accord run irv burlington.soi --json\n"
+                "  accord run irv cvr.csv --option batch_elimination=true --tie-break random --seed 7\n"
+                "  accord run plurality ballots.blt");
+    command c;
+    c.app = app;
+    c.run = [st, seats, tb, seed, unr]() {
+        nlohmann::json opts = nlohmann::json::object();
+        if (!st->options_json.empty()) {
+            try {
+                opts = nlohmann::json::parse(st->options_json);
+            } catch (const nlohmann::json::parse_error& e) {
+                throw usage_error(std::string("--options is not valid JSON: ") + e.what());
+            }
+            if (!opts.is_object()) throw usage_error("--options must be a JSON object");
+        }
+        for (const auto& kv : st->kv) {
+            auto eq = kv.find('=');
+            if (eq == std::string::npos || eq == 0) throw usage_error("--option expects KEY=VALUE, got '" + kv + "'");
+            opts[kv.substr(0, eq)] = option_value(kv.substr(eq + 1));
+        }
+        if (*seats) opts["seats"] = st->seats;
+        if (*tb) opts["tie_break"] = st->tie_break;
+        if (*seed) opts["seed"] = st->seed;
+        if (*unr) opts["unranked"] = st->unranked;
+        if (st->org.empty()) {
+            const profile p = load(st->in);
+            const result r = run(p, st->method, opts.dump());
+            if (st->json) std::cout << to_json(r) << '\n';
+            else std::cout << to_text(r);
+            return 0;
+        }
+        input_flags in = st->in;
+        if (in.unit_column.empty()) in.unit_column = "unit";
+        const profile p = load(in);
+        const organisation org = load_org(st->org, st->of);
+        aggregate_options ag;
+        ag.mode = parse_mode(st->mode);
+        ag.level = st->level;
+        ag.group_level = st->group_level;
+        ag.inner = st->inner;
+        ag.outer = st->mode == "two-stage" ? st->outer : st->method;
+        if (st->mode == "two-stage") ag.outer_options = opts.dump();
+        const result r = run_weighted(p, org, parse_scheme(st->scheme), st->mode == "two-stage" ? st->outer : st->method,
+                                      opts.dump(), ag);
+        if (st->json) std::cout << to_json(r) << '\n';
+        else std::cout << to_text(r);
+        return 0;
+    };
+    return c;
+}
+
+} // namespace accord::cli

@@ -1,0 +1,79 @@
+// accord weights ORG.csv --scheme S: whose vote counts how much (docs/weighting.md).
+#include "common.hpp"
+
+#include "accord/weighting.hpp"
+
+#include <iomanip>
+#include <iostream>
+#include <memory>
+
+namespace accord::cli {
+
+void add_org_flags(CLI::App& app, org_flags& f) {
+    app.add_option("--within", f.within, "Keep only units under this id (an ICB, sub-ICB or PCN code); repeatable");
+    app.add_option("--unallocated", f.unallocated, "Practices in the 'Unallocated' PCN: own-group (default), exclude, keep")
+        ->check(CLI::IsMember({"own-group", "exclude", "keep"}));
+    app.add_option("--min-population", f.min_population, "Leave out practices with fewer registered patients");
+}
+
+organisation load_org(const std::string& path, const org_flags& f) {
+    org_csv_options o;
+    o.within = f.within;
+    o.min_population = f.min_population;
+    o.unallocated = f.unallocated == "exclude" ? unallocated_policy::exclude
+                    : f.unallocated == "keep"  ? unallocated_policy::keep
+                                               : unallocated_policy::own_group;
+    return read_organisation(path, o);
+}
+
+command add_weights(CLI::App& root) {
+    struct state {
+        std::string org, scheme = "equal", level;
+        org_flags of;
+        bool json = false;
+    };
+    auto st = std::make_shared<state>();
+    auto* app = root.add_subcommand("weights", "Weights, shares and the smallest majority of units under a scheme");
+    app->add_option("ORG", st->org, "Organisation CSV (NHS practice file, or id,name,kind,parent,population)")->required();
+    app->add_option("--scheme", st->scheme,
+                    "equal, population, sqrt, capped:F, banded:SIZE, group-equal[:population], blend:A, column:NAME")
+        ->capture_default_str();
+    app->add_option("--level", st->level, "Kind of the voting units: practice (default: the leaves), pcn, icb, ...");
+    add_org_flags(*app, st->of);
+    app->add_flag("--json", st->json, "Print one JSON object");
+    app->footer("Examples:\n  accord weights practices.csv --within U12199 --scheme sqrt\n"
+                "  accord weights practices_england_2025.csv --scheme population --level pcn --json");
+    return {app, [st]() {
+                const organisation org = load_org(st->org, st->of);
+                const std::string level = st->level.empty() ? org.kinds().front() : st->level;
+                const auto units = org.of_kind(level);
+                if (units.empty()) throw error(errc::not_found, "no units of kind '" + level + "' in " + st->org);
+                const auto rep = compute_weights(org, units, parse_scheme(st->scheme));
+                if (st->json) {
+                    std::cout << to_json(org, rep) << '\n';
+                    return 0;
+                }
+                std::cout << "scheme " << rep.scheme << ", " << units.size() << " " << level << " units\n\n";
+                std::size_t wid = 4;
+                for (const auto& u : rep.units) wid = std::max(wid, org[u.unit].name.size());
+                wid = std::min<std::size_t>(wid, 48);
+                std::cout << "  " << std::left << std::setw(10) << "id" << std::setw(static_cast<int>(wid) + 2) << "name"
+                          << std::right << std::setw(11) << "population" << std::setw(14) << "weight" << std::setw(10)
+                          << "share" << '\n';
+                for (const auto& u : rep.units) {
+                    const auto& o = org[u.unit];
+                    std::cout << "  " << std::left << std::setw(10) << o.id << std::setw(static_cast<int>(wid) + 2)
+                              << o.name.substr(0, wid) << std::right << std::setw(11) << o.population << std::setw(14)
+                              << std::setprecision(6) << to_double(u.weight) << std::setw(9) << std::fixed
+                              << std::setprecision(2) << 100 * to_double(u.share) << "%" << std::defaultfloat << '\n';
+                }
+                std::cout << "\nlargest share     " << std::fixed << std::setprecision(2) << 100 * to_double(rep.largest_share)
+                          << "%\neffective number  " << rep.effective_number << std::defaultfloat
+                          << "\nsmallest majority " << rep.min_majority.size() << " units (" << std::fixed
+                          << std::setprecision(2) << 100 * to_double(rep.min_majority_share) << "% of the weight)"
+                          << std::defaultfloat << '\n';
+                return 0;
+            }};
+}
+
+} // namespace accord::cli

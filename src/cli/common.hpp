@@ -1,0 +1,59 @@
+// Shared helpers of the accord CLI: subcommand registration, reading files with the common
+// flags, and printing.
+#pragma once
+
+#include "accord/accord.hpp"
+#include "accord/organisation.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace accord::cli {
+
+/// A subcommand: registered on the app; `run` is called when it was selected.
+struct command {
+    CLI::App* app = nullptr;
+    std::function<int()> run;
+};
+
+/// Flags every command that reads a ballot file shares.
+struct input_flags {
+    std::string file;
+    std::string format = "auto";
+    bool lenient = false;
+    std::vector<std::string> skipped_labels, overvote_labels, write_in_labels, skip_columns;
+    std::string overvote_delimiter, unit_column, weight_column, count_column;
+    bool candidate_columns = false, rank_columns = false;
+    bool no_header = false;
+};
+
+void add_input_flags(CLI::App& app, input_flags& f);
+profile load(const input_flags& f, read_report* report = nullptr);
+
+/// Thrown for bad usage that CLI11 cannot see (exit status 2).
+struct usage_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Flags every command that reads an organisation shares.
+struct org_flags {
+    std::vector<std::string> within;
+    std::string unallocated = "own-group";
+    std::uint64_t min_population = 0;
+};
+void add_org_flags(CLI::App& app, org_flags& f);
+organisation load_org(const std::string& path, const org_flags& f);
+
+// One registration function per subcommand (src/cli/cmd_<name>.cpp).
+command add_run(CLI::App& root);
+command add_info(CLI::App& root);
+command add_convert(CLI::App& root);
+command add_methods(CLI::App& root);
+command add_demo(CLI::App& root);
+command add_weights(CLI::App& root);
+command add_power(CLI::App& root);
+
+} // namespace accord::cli

@@ -1,0 +1,356 @@
+// Weighting schemes, weight reports and weighted counts; all exact (docs/weighting.md).
+#include "accord/weighting.hpp"
+
+#include "accord/registry.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+
+namespace accord {
+inline namespace v0 {
+
+weighting_scheme parse_scheme(std::string_view text) {
+    weighting_scheme s;
+    const auto colon = text.find(':');
+    const std::string_view head = text.substr(0, colon);
+    const std::string arg = colon == std::string_view::npos ? "" : std::string(text.substr(colon + 1));
+    auto number = [&](const char* what) {
+        if (arg.empty()) throw error(errc::invalid, std::string("scheme '") + std::string(head) + "' needs " + what);
+        try {
+            return parse_rational(arg);
+        } catch (const error&) {
+            throw error(errc::invalid, std::string("scheme '") + std::string(text) + "': " + what + " must be an exact number");
+        }
+    };
+    if (head == "equal") s.kind = scheme_kind::equal;
+    else if (head == "population") s.kind = scheme_kind::population;
+    else if (head == "sqrt" || head == "penrose") s.kind = scheme_kind::sqrt;
+    else if (head == "capped") {
+        s.kind = scheme_kind::capped;
+        s.parameter = number("a fraction, e.g. capped:0.15");
+        if (sign(s.parameter) <= 0 || s.parameter > 1) throw error(errc::invalid, "capped: the cap must be in (0, 1]");
+    } else if (head == "banded") {
+        s.kind = scheme_kind::banded;
+        s.parameter = number("a band size, e.g. banded:5000");
+        if (sign(s.parameter) <= 0) throw error(errc::invalid, "banded: the band size must be positive");
+    } else if (head == "group-equal") {
+        s.kind = scheme_kind::group_equal;
+        if (arg == "population") s.split_by_population = true;
+        else if (!arg.empty() && arg != "equal") s.group_level = arg;
+    } else if (head == "blend") {
+        s.kind = scheme_kind::blend;
+        s.parameter = number("alpha, e.g. blend:0.5");
+        if (sign(s.parameter) < 0 || s.parameter > 1) throw error(errc::invalid, "blend: alpha must be in [0, 1]");
+    } else if (head == "column") {
+        s.kind = scheme_kind::column;
+        if (arg.empty()) throw error(errc::invalid, "column: needs a column name, e.g. column:votes");
+        s.column = arg;
+    } else {
+        throw error(errc::invalid, "unknown weighting scheme '" + std::string(text) +
+                                       "' (equal, population, sqrt, capped:F, banded:SIZE, group-equal, blend:A, column:NAME)");
+    }
+    return s;
+}
+
+std::string scheme_name(const weighting_scheme& s) {
+    switch (s.kind) {
+    case scheme_kind::equal: return "equal";
+    case scheme_kind::population: return "population";
+    case scheme_kind::sqrt: return "sqrt";
+    case scheme_kind::capped: return "capped:" + to_string(s.parameter);
+    case scheme_kind::banded: return "banded:" + to_string(s.parameter);
+    case scheme_kind::group_equal:
+        return std::string("group-equal") + (s.split_by_population ? ":population" : "") +
+               (s.group_level != "pcn" ? " (" + s.group_level + ")" : "");
+    case scheme_kind::blend: return "blend:" + to_string(s.parameter);
+    case scheme_kind::column: return "column:" + s.column;
+    }
+    return "equal";
+}
+
+namespace {
+// floor(sqrt(n)) for a big integer.
+big_int isqrt(const big_int& n) { return boost::multiprecision::sqrt(n); }
+
+rational penrose(std::uint64_t pop, unsigned decimals) {
+    big_int scale = 1;
+    for (unsigned i = 0; i < decimals; ++i) scale *= 10;
+    // floor(sqrt(pop) * 10^d) = floor(sqrt(pop * 10^(2d))): exact integer arithmetic.
+    return rational(isqrt(big_int(pop) * scale * scale), scale);
+}
+} // namespace
+
+weight_report compute_weights(const organisation& org, const std::vector<std::uint32_t>& units,
+                              const weighting_scheme& s) {
+    if (units.empty()) throw error(errc::invalid, "no voting units to weigh");
+    const std::size_t n = units.size();
+    std::vector<rational> w(n);
+    rational total_pop = 0;
+    for (auto u : units) total_pop += org[u].population;
+    switch (s.kind) {
+    case scheme_kind::equal:
+        for (auto& x : w) x = 1;
+        break;
+    case scheme_kind::population:
+    case scheme_kind::capped:
+        for (std::size_t i = 0; i < n; ++i) w[i] = org[units[i]].population;
+        break;
+    case scheme_kind::sqrt:
+        for (std::size_t i = 0; i < n; ++i) w[i] = penrose(org[units[i]].population, s.sqrt_decimals);
+        break;
+    case scheme_kind::banded:
+        for (std::size_t i = 0; i < n; ++i) {
+            // One vote per started band: ceil(population / size).
+            const rational q = rational(org[units[i]].population) / s.parameter;
+            big_int c = boost::multiprecision::numerator(q) / boost::multiprecision::denominator(q);
+            if (rational(c) < q) c += 1;
+            w[i] = rational(c);
+        }
+        break;
+    case scheme_kind::group_equal: {
+        std::map<std::uint32_t, std::pair<std::size_t, rational>> groups; // group -> (members, population)
+        std::vector<std::uint32_t> g(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            g[i] = org.ancestor(units[i], s.group_level);
+            if (g[i] == k_no_parent)
+                throw error(errc::invalid, "unit '" + org[units[i]].id + "' has no " + s.group_level + " above it");
+            groups[g[i]].first += 1;
+            groups[g[i]].second += org[units[i]].population;
+        }
+        const rational each = rational(1, static_cast<long>(groups.size()));
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& [members, pop] = groups[g[i]];
+            if (s.split_by_population) {
+                if (sign(pop) == 0) throw error(errc::invalid, "group '" + org[g[i]].id + "' has no population to split by");
+                w[i] = each * rational(org[units[i]].population) / pop;
+            } else {
+                w[i] = each / static_cast<long>(members);
+            }
+        }
+        break;
+    }
+    case scheme_kind::blend:
+        if (sign(total_pop) == 0) throw error(errc::invalid, "blend: the units have no population");
+        for (std::size_t i = 0; i < n; ++i)
+            w[i] = s.parameter / static_cast<long>(n) + (1 - s.parameter) * rational(org[units[i]].population) / total_pop;
+        break;
+    case scheme_kind::column:
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& a = org[units[i]].attributes;
+            auto it = a.find(s.column);
+            if (it == a.end()) throw error(errc::not_found, "unit '" + org[units[i]].id + "' has no column '" + s.column + "'");
+            try {
+                w[i] = parse_rational(it->second);
+            } catch (const error&) {
+                throw error(errc::invalid, "unit '" + org[units[i]].id + "': '" + it->second + "' in column '" + s.column +
+                                               "' is not an exact number");
+            }
+            if (sign(w[i]) < 0) throw error(errc::invalid, "unit '" + org[units[i]].id + "' has a negative weight");
+        }
+        break;
+    }
+    rational total = 0;
+    for (const auto& x : w) total += x;
+    if (sign(total) == 0) throw error(errc::invalid, "every unit has weight 0 under scheme " + scheme_name(s));
+    std::vector<rational> share(n);
+    for (std::size_t i = 0; i < n; ++i) share[i] = w[i] / total;
+    if (s.kind == scheme_kind::capped) {
+        // Cap shares at the fraction, giving the excess to the uncapped units in proportion to
+        // their shares, until no share is above the cap (each pass caps at least one more unit).
+        const rational cap = s.parameter;
+        if (cap * static_cast<long>(n) < 1)
+            throw error(errc::invalid, "capped: " + std::to_string(n) + " units cannot all stay under " + to_string(cap));
+        std::vector<char> capped(n, 0);
+        while (true) {
+            bool changed = false;
+            for (std::size_t i = 0; i < n; ++i)
+                if (!capped[i] && share[i] > cap) {
+                    capped[i] = 1;
+                    changed = true;
+                }
+            if (!changed) break;
+            rational fixed = 0, free_total = 0;
+            for (std::size_t i = 0; i < n; ++i) {
+                if (capped[i]) fixed += cap;
+                else free_total += share[i];
+            }
+            const rational rest = 1 - fixed;
+            for (std::size_t i = 0; i < n; ++i) {
+                if (capped[i]) share[i] = cap;
+                else if (sign(free_total) > 0) share[i] = share[i] * rest / free_total;
+            }
+        }
+        w = share; // the capped scheme's weights are its shares
+    }
+    weight_report r;
+    r.scheme = scheme_name(s);
+    r.sum_squared_shares = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        r.units.push_back({units[i], w[i], share[i]});
+        r.largest_share = std::max(r.largest_share, share[i]);
+        r.sum_squared_shares += share[i] * share[i];
+    }
+    r.effective_number = 1.0 / to_double(r.sum_squared_shares);
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return share[a] > share[b]; });
+    rational acc = 0;
+    for (auto i : order) {
+        if (acc * 2 > 1) break;
+        acc += share[i];
+        r.min_majority.push_back(units[i]);
+    }
+    r.min_majority_share = acc;
+    return r;
+}
+
+std::string to_json(const organisation& org, const weight_report& r, int indent) {
+    nlohmann::ordered_json j;
+    j["scheme"] = r.scheme;
+    nlohmann::ordered_json units = nlohmann::ordered_json::array();
+    for (const auto& u : r.units) {
+        const auto& o = org[u.unit];
+        units.push_back({{"id", o.id}, {"name", o.name}, {"kind", o.kind}, {"population", o.population},
+                         {"weight", to_double(u.weight)}, {"share", to_double(u.share)},
+                         {"weight_exact", to_string(u.weight)}, {"share_exact", to_string(u.share)}});
+    }
+    j["units"] = units;
+    j["largest_share"] = to_double(r.largest_share);
+    j["largest_share_exact"] = to_string(r.largest_share);
+    j["effective_number"] = r.effective_number;
+    j["effective_number_exact"] = to_string(1 / r.sum_squared_shares);
+    nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+    for (auto u : r.min_majority) ids.push_back(org[u].id);
+    j["min_majority"] = {{"count", r.min_majority.size()}, {"units", ids},
+                         {"share", to_double(r.min_majority_share)}, {"share_exact", to_string(r.min_majority_share)}};
+    return j.dump(indent);
+}
+
+aggregation_mode parse_mode(std::string_view t) {
+    if (t == "pooled") return aggregation_mode::pooled;
+    if (t == "normalised" || t == "normalized") return aggregation_mode::normalised;
+    if (t == "two-stage") return aggregation_mode::two_stage;
+    throw error(errc::invalid, "unknown aggregation mode '" + std::string(t) + "' (pooled, normalised, two-stage)");
+}
+
+namespace {
+struct tagged {
+    std::vector<std::uint32_t> unit_of_ballot; // org index of each distinct ballot's voting unit
+    std::vector<std::uint32_t> voting_units;   // distinct, in order of first appearance
+};
+
+tagged tag(const profile& p, const organisation& org, const std::string& level) {
+    tagged t;
+    std::vector<std::uint32_t> map(p.units().size(), k_no_parent);
+    for (std::size_t k = 0; k < p.units().size(); ++k) {
+        auto u = org.find(p.units()[k]);
+        if (!u) throw error(errc::not_found, "ballot unit '" + p.units()[k] + "' is not in the organisation");
+        const auto a = org.ancestor(*u, level);
+        if (a == k_no_parent)
+            throw error(errc::invalid, "ballot unit '" + p.units()[k] + "' is not a " + level + " nor inside one");
+        map[k] = a;
+    }
+    std::vector<char> seen(org.size(), 0);
+    for (std::size_t i = 0; i < p.unique_count(); ++i) {
+        const auto b = p.ballot(i);
+        if (b.unit == k_no_unit) throw error(errc::invalid, "ballot " + std::to_string(i + 1) + " has no unit; weighting needs every ballot tagged");
+        const auto u = map[b.unit];
+        t.unit_of_ballot.push_back(u);
+        if (!seen[u]) {
+            seen[u] = 1;
+            t.voting_units.push_back(u);
+        }
+    }
+    return t;
+}
+
+profile reweigh(const profile& p, const organisation& org, const tagged& t, const weight_report& rep,
+                aggregation_mode mode, const std::vector<std::size_t>& only = {}) {
+    std::map<std::uint32_t, rational> unit_w;
+    for (const auto& u : rep.units) unit_w[u.unit] = u.share;
+    std::map<std::uint32_t, rational> unit_total; // sum of count x weight of the unit's ballots
+    for (std::size_t i = 0; i < p.unique_count(); ++i) {
+        const auto b = p.ballot(i);
+        unit_total[t.unit_of_ballot[i]] += rational(b.count) * (b.weight ? *b.weight : rational(1));
+    }
+    profile out(p.candidate_names(), p.kind());
+    for (const auto& u : p.units()) out.intern_unit(u);
+    for (cand_t c = 0; c < p.candidate_count(); ++c)
+        if (p.withdrawn(c)) out.set_withdrawn(c);
+    out.title = p.title;
+    out.seats = p.seats;
+    auto add = [&](std::size_t i) {
+        const auto b = p.ballot(i);
+        const auto u = t.unit_of_ballot[i];
+        rational w = unit_w.at(u) * (b.weight ? *b.weight : rational(1));
+        if (mode == aggregation_mode::normalised) w /= unit_total.at(u);
+        if (sign(w) > 0) out.add(b.marks, b.count, w, b.unit);
+    };
+    (void)org;
+    if (only.empty())
+        for (std::size_t i = 0; i < p.unique_count(); ++i) add(i);
+    else
+        for (auto i : only) add(i);
+    return out;
+}
+} // namespace
+
+profile weighted_profile(const profile& p, const organisation& org, const weighting_scheme& scheme,
+                         const aggregate_options& opt) {
+    const std::string level = opt.level.empty() ? org.kinds().front() : opt.level;
+    const tagged t = tag(p, org, level);
+    const auto rep = compute_weights(org, t.voting_units, scheme);
+    return reweigh(p, org, t, rep, opt.mode == aggregation_mode::pooled ? aggregation_mode::pooled : aggregation_mode::normalised);
+}
+
+result run_weighted(const profile& p, const organisation& org, const weighting_scheme& scheme,
+                    std::string_view method, std::string_view options_json, const aggregate_options& opt) {
+    if (opt.mode != aggregation_mode::two_stage) {
+        result r = run(weighted_profile(p, org, scheme, opt), method, options_json);
+        r.notes.push_back("weighting: " + scheme_name(scheme) + ", " +
+                          (opt.mode == aggregation_mode::pooled ? "pooled" : "normalised"));
+        return r;
+    }
+    // Two-stage: the inner rule counts each group's ballots (weighted within the group by the
+    // scheme at the voting-unit level, normalised), then the outer rule counts one ballot per
+    // group - the inner ranking - weighted by the scheme at the group level.
+    const std::string level = opt.level.empty() ? org.kinds().front() : opt.level;
+    const tagged t = tag(p, org, level);
+    std::map<std::uint32_t, std::vector<std::size_t>> ballots_of_group;
+    std::vector<std::uint32_t> groups;
+    for (std::size_t i = 0; i < p.unique_count(); ++i) {
+        const auto g = org.ancestor(t.unit_of_ballot[i], opt.group_level);
+        if (g == k_no_parent)
+            throw error(errc::invalid, "unit '" + org[t.unit_of_ballot[i]].id + "' has no " + opt.group_level + " above it");
+        if (!ballots_of_group.count(g)) groups.push_back(g);
+        ballots_of_group[g].push_back(i);
+    }
+    const auto unit_rep = compute_weights(org, t.voting_units, scheme);
+    weighting_scheme group_scheme = scheme;
+    if (group_scheme.kind == scheme_kind::group_equal) group_scheme.kind = scheme_kind::equal;
+    const auto group_rep = compute_weights(org, groups, group_scheme);
+    profile outer(p.candidate_names());
+    std::vector<std::string> notes;
+    for (const auto& gw : group_rep.units) {
+        // Within a group the unit weights are renormalised by reweigh (only its ballots count).
+        profile inner = reweigh(p, org, t, unit_rep, aggregation_mode::normalised, ballots_of_group[gw.unit]);
+        const result ri = run(inner, opt.inner, opt.inner_options);
+        if (ri.ranking.empty()) throw error(errc::unsupported, "two-stage: the inner rule '" + opt.inner + "' gives no ranking");
+        const auto u = outer.intern_unit(org[gw.unit].id);
+        outer.add_ranking(ri.ranking, 1, gw.share, u);
+        std::string w;
+        for (auto c : ri.winners) w += (w.empty() ? "" : ", ") + p.candidate_name(c);
+        notes.push_back(org[gw.unit].id + " (" + org[gw.unit].name + "): " + opt.inner + " winner " +
+                        (w.empty() ? "(tie)" : w) + ", group weight " + to_string(gw.share));
+    }
+    result r = run(outer, opt.outer, opt.outer_options);
+    r.notes.insert(r.notes.begin(), notes.begin(), notes.end());
+    r.notes.push_back("two-stage: " + opt.inner + " inside each " + opt.group_level + ", then " + opt.outer +
+                      " across groups weighted by " + scheme_name(group_scheme));
+    return r;
+}
+
+} // namespace v0
+} // namespace accord

@@ -1,0 +1,183 @@
+// Power indices by visiting every coalition: exponential, so it is the test oracle and the
+// fallback for indices without a dynamic programme (Johnston, or Holler with several majorities).
+#include "power_internal.hpp"
+
+#include <bit>
+
+namespace accord {
+inline namespace v0 {
+namespace power_detail {
+
+power_result enumerate(const weighted_game& g, const power_options& opt) {
+    const std::size_t n = g.player_count();
+    const std::size_t dims = g.majorities.size();
+    const std::uint64_t count = std::uint64_t{1} << n;
+    power_result r;
+    r.method = "enumeration";
+
+    // Winning bit of every coalition, walked in Gray-code order so each step adds or removes
+    // one player from the running sums.
+    std::vector<std::uint64_t> win((count + 63) / 64, 0);
+    auto wins = [&](std::uint64_t m) { return (win[m >> 6] >> (m & 63)) & 1u; };
+    {
+        std::vector<std::uint64_t> sum(dims, 0);
+        std::uint64_t gray = 0;
+        for (std::uint64_t step = 0; step < count; ++step) {
+            if (step) {
+                const unsigned bit = static_cast<unsigned>(std::countr_zero(step));
+                const bool adding = !((gray >> bit) & 1u);
+                gray ^= std::uint64_t{1} << bit;
+                for (std::size_t d = 0; d < dims; ++d) {
+                    const auto w = g.majorities[d].weights[bit];
+                    sum[d] = adding ? sum[d] + w : sum[d] - w;
+                }
+            }
+            bool ok = true;
+            for (std::size_t d = 0; d < dims && ok; ++d) ok = sum[d] >= g.majorities[d].quota;
+            if (ok) win[gray >> 6] |= std::uint64_t{1} << (gray & 63);
+            if ((step & 0xFFFFF) == 0) tick(opt.progress, 0.5 * double(step) / double(count));
+        }
+    }
+
+    std::vector<std::uint64_t> swings(n, 0), mwc(n, 0);
+    std::vector<std::vector<std::uint64_t>> ss(n, std::vector<std::uint64_t>(n, 0));
+    std::vector<std::vector<std::uint64_t>> mwc_by_size(n, std::vector<std::uint64_t>(n + 1, 0));
+    std::vector<std::vector<std::uint64_t>> johnston(n, std::vector<std::uint64_t>(n + 1, 0));
+    std::uint64_t winning = 0, mwc_total = 0, vulnerable = 0;
+    for (std::uint64_t m = 1; m < count; ++m) {
+        if (!wins(m)) continue;
+        ++winning;
+        const unsigned size = static_cast<unsigned>(std::popcount(m));
+        std::uint64_t crit = 0;
+        for (std::uint64_t rest = m; rest; rest &= rest - 1) {
+            const unsigned i = static_cast<unsigned>(std::countr_zero(rest));
+            if (!wins(m ^ (std::uint64_t{1} << i))) crit |= std::uint64_t{1} << i;
+        }
+        const unsigned c = static_cast<unsigned>(std::popcount(crit));
+        for (std::uint64_t rest = crit; rest; rest &= rest - 1) {
+            const unsigned i = static_cast<unsigned>(std::countr_zero(rest));
+            ++swings[i];
+            ++ss[i][size - 1];
+            ++johnston[i][c];
+            if (c == size) {
+                ++mwc[i];
+                ++mwc_by_size[i][size];
+            }
+        }
+        if (c) ++vulnerable;
+        if (c == size) ++mwc_total;
+        if ((m & 0xFFFFF) == 0) tick(opt.progress, 0.5 + 0.4 * double(m) / double(count));
+    }
+
+    r.swings.assign(swings.begin(), swings.end());
+    r.winning_coalitions = winning;
+    if (opt.indices & (index_banzhaf | index_coleman)) finish_banzhaf(r, n, opt.indices & index_coleman);
+    if (opt.indices & index_shapley_shubik) {
+        // phi_i = sum over swings S (i not in S) of |S|! (n-1-|S|)! / n!  (Shapley & Shubik 1954).
+        const big_int nf = factorial(n);
+        r.shapley_shubik.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            big_int acc = 0;
+            for (std::size_t k = 0; k < n; ++k)
+                if (ss[i][k]) acc += big_int(ss[i][k]) * factorial(k) * factorial(n - 1 - k);
+            r.shapley_shubik.exact[i] = rational(acc, nf);
+        }
+        fill_doubles(r.shapley_shubik);
+    }
+    if (opt.indices & (index_holler | index_deegan_packel)) {
+        r.minimal_winning.assign(mwc.begin(), mwc.end());
+        r.minimal_winning_total = mwc_total;
+    }
+    if (opt.indices & index_holler) {
+        // Holler (1982): minimal winning coalitions containing i over the sum of those counts.
+        big_int denom = 0;
+        for (auto x : mwc) denom += x;
+        r.holler.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i) r.holler.exact[i] = rational(big_int(mwc[i]), denom);
+        fill_doubles(r.holler);
+    }
+    if (opt.indices & index_deegan_packel) {
+        // Deegan & Packel (1978): each minimal winning coalition equally likely, split equally.
+        r.deegan_packel.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            rational acc = 0;
+            for (std::size_t s = 1; s <= n; ++s)
+                if (mwc_by_size[i][s]) acc += rational(big_int(mwc_by_size[i][s]), big_int(s));
+            r.deegan_packel.exact[i] = acc / rational(big_int(mwc_total));
+        }
+        fill_doubles(r.deegan_packel);
+    }
+    if (opt.indices & index_johnston) {
+        // Johnston (1978): each winning coalition with c >= 1 critical members gives 1/c to
+        // each of them; normalised by the number of such (vulnerable) coalitions.
+        r.johnston.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            rational acc = 0;
+            for (std::size_t c = 1; c <= n; ++c)
+                if (johnston[i][c]) acc += rational(big_int(johnston[i][c]), big_int(c));
+            r.johnston.exact[i] = acc / rational(big_int(vulnerable));
+        }
+        fill_doubles(r.johnston);
+    }
+    if (opt.indices & (index_owen | index_banzhaf_owen)) {
+        // Owen (1977) / Banzhaf-Owen (Owen 1982): for i in union k, sum over sets R of other
+        // unions and T of i's partners of a coefficient times [R+T+i wins, R+T loses].
+        const std::size_t m = g.unions.size();
+        std::vector<std::uint64_t> union_mask(m, 0);
+        std::vector<std::size_t> union_of(n);
+        for (std::size_t u = 0; u < m; ++u)
+            for (auto p : g.unions[u]) {
+                union_mask[u] |= std::uint64_t{1} << p;
+                union_of[p] = u;
+            }
+        r.owen.exact.assign(n, 0);
+        r.banzhaf_owen.exact.assign(n, 0);
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t k = union_of[i];
+            std::vector<std::size_t> others;
+            for (std::size_t u = 0; u < m; ++u)
+                if (u != k) others.push_back(u);
+            std::vector<player_t> partners;
+            for (auto p : g.unions[k])
+                if (p != i) partners.push_back(p);
+            const std::size_t pk = g.unions[k].size();
+            std::vector<std::vector<std::uint64_t>> cnt(m, std::vector<std::uint64_t>(pk, 0));
+            for (std::uint64_t rm = 0; rm < (std::uint64_t{1} << others.size()); ++rm) {
+                std::uint64_t base = 0;
+                for (std::size_t b = 0; b < others.size(); ++b)
+                    if ((rm >> b) & 1u) base |= union_mask[others[b]];
+                const unsigned rs = static_cast<unsigned>(std::popcount(rm));
+                for (std::uint64_t tm = 0; tm < (std::uint64_t{1} << partners.size()); ++tm) {
+                    std::uint64_t c = base;
+                    for (std::size_t b = 0; b < partners.size(); ++b)
+                        if ((tm >> b) & 1u) c |= std::uint64_t{1} << partners[b];
+                    if (wins(c | (std::uint64_t{1} << i)) && !wins(c))
+                        ++cnt[rs][static_cast<unsigned>(std::popcount(tm))];
+                }
+            }
+            big_int owen_num = 0, bo_num = 0;
+            for (std::size_t rr = 0; rr < m; ++rr)
+                for (std::size_t t = 0; t < pk; ++t) {
+                    if (!cnt[rr][t]) continue;
+                    owen_num += big_int(cnt[rr][t]) * factorial(rr) * factorial(m - 1 - rr) *
+                                factorial(t) * factorial(pk - 1 - t);
+                    bo_num += cnt[rr][t];
+                }
+            r.owen.exact[i] = rational(owen_num, factorial(m) * factorial(pk));
+            r.banzhaf_owen.exact[i] = rational(bo_num, pow2(m - 1 + pk - 1));
+        }
+        if (opt.indices & index_owen) fill_doubles(r.owen);
+        else r.owen = {};
+        if (opt.indices & index_banzhaf_owen) fill_doubles(r.banzhaf_owen);
+        else r.banzhaf_owen = {};
+    }
+    if (!(opt.indices & index_banzhaf)) {
+        if (!(opt.indices & index_coleman)) r.swings.clear();
+    }
+    tick(opt.progress, 1.0);
+    return r;
+}
+
+} // namespace power_detail
+} // namespace v0
+} // namespace accord

@@ -1,0 +1,313 @@
+// Weighted games: construction, quotas, validation, the driver that picks an algorithm, JSON.
+#include "power_internal.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <numeric>
+
+namespace accord {
+inline namespace v0 {
+
+using power_detail::pow2;
+__extension__ typedef unsigned __int128 u128_t;
+
+weighted_game make_weighted_game(std::uint64_t quota, std::vector<std::uint64_t> weights,
+                                 std::vector<std::string> players) {
+    weighted_game g;
+    g.players = std::move(players);
+    g.majorities.push_back({quota, std::move(weights)});
+    return g;
+}
+
+std::uint64_t quota_from_fraction(std::uint64_t total, const rational& fraction, quota_rule rule) {
+    if (fraction < 0 || fraction > 1)
+        throw error(errc::invalid, "quota_from_fraction: fraction must lie in [0, 1], got " +
+                                       to_string(fraction));
+    // f*T exactly; at_least -> ceil(f*T), more_than -> floor(f*T) + 1.
+    const rational x = fraction * rational(big_int(total));
+    const big_int num = boost::multiprecision::numerator(x), den = boost::multiprecision::denominator(x);
+    big_int fl = num / den; // num >= 0, so truncation is floor
+    big_int q = rule == quota_rule::more_than ? big_int(fl + 1) : big_int(fl * den == num ? fl : fl + 1);
+    return q.convert_to<std::uint64_t>();
+}
+
+std::uint64_t quota_from_fraction(std::span<const std::uint64_t> weights, const rational& fraction,
+                                  quota_rule rule) {
+    big_int total = 0;
+    for (auto w : weights) total += w;
+    if (total > big_int(std::numeric_limits<std::uint64_t>::max()))
+        throw error(errc::overflow, "quota_from_fraction: total weight exceeds 2^64");
+    return quota_from_fraction(total.convert_to<std::uint64_t>(), fraction, rule);
+}
+
+void validate(const weighted_game& g) {
+    if (g.majorities.empty()) throw error(errc::invalid, "weighted game: no majority (quota and weights) given");
+    const std::size_t n = g.majorities[0].weights.size();
+    if (n == 0) throw error(errc::invalid, "weighted game: no players");
+    if (!g.players.empty() && g.players.size() != n)
+        throw error(errc::invalid, "weighted game: " + std::to_string(g.players.size()) +
+                                       " player names for " + std::to_string(n) + " weights");
+    for (std::size_t d = 0; d < g.majorities.size(); ++d) {
+        const auto& m = g.majorities[d];
+        const std::string which = "weighted game: majority " + std::to_string(d + 1);
+        if (m.weights.size() != n)
+            throw error(errc::invalid, which + " has " + std::to_string(m.weights.size()) +
+                                           " weights, expected " + std::to_string(n));
+        u128_t total = 0;
+        for (auto w : m.weights) total += w;
+        if (total > std::numeric_limits<std::uint64_t>::max())
+            throw error(errc::overflow, which + ": total weight exceeds 2^64");
+        if (m.quota == 0)
+            throw error(errc::invalid, which + ": quota must be at least 1 (with quota 0 the empty coalition wins)");
+        if (m.quota > total)
+            throw error(errc::invalid, which + ": quota " + std::to_string(m.quota) +
+                                           " exceeds the total weight " +
+                                           std::to_string(static_cast<std::uint64_t>(total)) +
+                                           ", so no coalition wins");
+    }
+    if (!g.unions.empty()) {
+        std::vector<int> seen(n, 0);
+        for (std::size_t u = 0; u < g.unions.size(); ++u) {
+            if (g.unions[u].empty())
+                throw error(errc::invalid, "weighted game: union " + std::to_string(u + 1) + " is empty");
+            for (auto p : g.unions[u]) {
+                if (p >= n)
+                    throw error(errc::invalid, "weighted game: union " + std::to_string(u + 1) +
+                                                   " names player " + std::to_string(p) + ", but there are " +
+                                                   std::to_string(n));
+                if (seen[p]++)
+                    throw error(errc::invalid, "weighted game: player " + std::to_string(p) +
+                                                   " is in more than one union");
+            }
+        }
+        for (std::size_t p = 0; p < n; ++p)
+            if (!seen[p])
+                throw error(errc::invalid, "weighted game: player " + std::to_string(p) +
+                                               " is in no union (unions must partition the players)");
+    }
+}
+
+bool is_winning(const weighted_game& g, std::span<const player_t> coalition) {
+    const std::size_t n = g.player_count();
+    std::vector<char> in(n, 0);
+    for (auto p : coalition) {
+        if (p >= n) throw error(errc::invalid, "is_winning: no player " + std::to_string(p));
+        if (in[p]++) throw error(errc::invalid, "is_winning: player " + std::to_string(p) + " listed twice");
+    }
+    for (const auto& m : g.majorities) {
+        u128_t s = 0;
+        for (auto p : coalition) s += m.weights[p];
+        if (s < m.quota) return false;
+    }
+    return true;
+}
+
+namespace power_detail {
+
+void fill_doubles(index_values& v) {
+    v.value.resize(v.exact.size());
+    for (std::size_t i = 0; i < v.exact.size(); ++i) v.value[i] = to_double(v.exact[i]);
+}
+
+void finish_banzhaf(power_result& r, std::size_t n, bool coleman) {
+    r.total_swings = 0;
+    for (const auto& s : r.swings) r.total_swings += s;
+    const big_int half = pow2(n - 1);
+    r.banzhaf.exact.resize(n);
+    r.banzhaf_absolute.exact.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        r.banzhaf.exact[i] = r.total_swings == 0 ? rational(0) : rational(r.swings[i], r.total_swings);
+        r.banzhaf_absolute.exact[i] = rational(r.swings[i], half);
+    }
+    fill_doubles(r.banzhaf);
+    fill_doubles(r.banzhaf_absolute);
+    if (coleman) {
+        const big_int all = pow2(n);
+        const big_int losing = all - r.winning_coalitions;
+        r.coleman_act = rational(r.winning_coalitions, all);
+        r.coleman_act_value = to_double(r.coleman_act);
+        r.coleman_prevent.exact.resize(n);
+        r.coleman_initiate.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            r.coleman_prevent.exact[i] = rational(r.swings[i], r.winning_coalitions);
+            r.coleman_initiate.exact[i] = rational(r.swings[i], losing);
+        }
+        fill_doubles(r.coleman_prevent);
+        fill_doubles(r.coleman_initiate);
+    }
+}
+
+} // namespace power_detail
+
+namespace {
+
+std::vector<std::string> player_names(const weighted_game& g) {
+    if (!g.players.empty()) return g.players;
+    std::vector<std::string> out(g.player_count());
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = "p" + std::to_string(i + 1);
+    return out;
+}
+
+const char* index_name(unsigned bit) {
+    switch (bit) {
+    case index_banzhaf: return "banzhaf";
+    case index_shapley_shubik: return "shapley_shubik";
+    case index_holler: return "holler";
+    case index_deegan_packel: return "deegan_packel";
+    case index_johnston: return "johnston";
+    case index_coleman: return "coleman";
+    case index_owen: return "owen";
+    case index_banzhaf_owen: return "banzhaf_owen";
+    }
+    return "?";
+}
+
+/// Indices the dynamic programme computes for this game.
+unsigned dp_supported(const weighted_game& g) {
+    unsigned s = index_banzhaf | index_shapley_shubik | index_coleman | index_owen | index_banzhaf_owen;
+    if (g.majorities.size() == 1) s |= index_holler | index_deegan_packel;
+    return s;
+}
+
+void merge(power_result& into, power_result&& from, unsigned which) {
+    if (which & index_banzhaf) {
+        into.swings = std::move(from.swings);
+        into.total_swings = from.total_swings;
+        into.banzhaf = std::move(from.banzhaf);
+        into.banzhaf_absolute = std::move(from.banzhaf_absolute);
+    }
+    if (which & index_shapley_shubik) into.shapley_shubik = std::move(from.shapley_shubik);
+    if (which & (index_holler | index_deegan_packel)) {
+        into.minimal_winning = std::move(from.minimal_winning);
+        into.minimal_winning_total = from.minimal_winning_total;
+    }
+    if (which & index_holler) into.holler = std::move(from.holler);
+    if (which & index_deegan_packel) into.deegan_packel = std::move(from.deegan_packel);
+    if (which & index_johnston) into.johnston = std::move(from.johnston);
+    if (which & index_coleman) {
+        into.winning_coalitions = from.winning_coalitions;
+        into.coleman_act = from.coleman_act;
+        into.coleman_act_value = from.coleman_act_value;
+        into.coleman_prevent = std::move(from.coleman_prevent);
+        into.coleman_initiate = std::move(from.coleman_initiate);
+    }
+    if (which & index_owen) into.owen = std::move(from.owen);
+    if (which & index_banzhaf_owen) into.banzhaf_owen = std::move(from.banzhaf_owen);
+    for (auto& n : from.notes) into.notes.push_back(std::move(n));
+}
+
+} // namespace
+
+power_result power_indices(const weighted_game& g, const power_options& opt) {
+    validate(g);
+    const std::size_t n = g.player_count();
+    if ((opt.indices & (index_owen | index_banzhaf_owen)) && g.unions.empty())
+        throw error(errc::invalid, "power indices: Owen and Banzhaf-Owen need a-priori unions (weighted_game::unions)");
+    if ((opt.indices & index_all) == 0) throw error(errc::invalid, "power indices: no index requested");
+    power_result r;
+    switch (opt.method) {
+    case power_method::enumeration:
+        if (n > opt.max_enumeration_players)
+            throw error(errc::unsupported, "power indices: enumeration of 2^" + std::to_string(n) +
+                                               " coalitions refused (max_enumeration_players = " +
+                                               std::to_string(opt.max_enumeration_players) + ")");
+        r = power_detail::enumerate(g, opt);
+        break;
+    case power_method::monte_carlo: r = power_detail::monte_carlo(g, opt); break;
+    case power_method::dynamic_programming:
+    case power_method::automatic: {
+        const unsigned want = opt.indices & index_all;
+        const unsigned by_dp = want & dp_supported(g);
+        const unsigned rest = want & ~by_dp;
+        if (rest && (opt.method == power_method::dynamic_programming || n > opt.max_enumeration_players)) {
+            std::string names;
+            for (unsigned b = 1; b < index_all; b <<= 1)
+                if (rest & b) names += std::string(names.empty() ? "" : ", ") + index_name(b);
+            throw error(errc::unsupported,
+                        "power indices: no dynamic programme for " + names + " in this game" +
+                            (g.majorities.size() > 1 ? " (several majorities)" : "") + " and " +
+                            std::to_string(n) + " players are too many to enumerate");
+        }
+        if (by_dp) {
+            power_options o = opt;
+            o.indices = by_dp;
+            r = power_detail::dynamic_programme(g, o);
+        }
+        if (rest) {
+            power_options o = opt;
+            o.indices = rest;
+            auto e = power_detail::enumerate(g, o);
+            if (!by_dp) r = std::move(e);
+            else {
+                merge(r, std::move(e), rest);
+                r.notes.push_back("johnston and any index without a dynamic programme were computed by enumeration");
+            }
+        }
+        break;
+    }
+    }
+    r.players = player_names(g);
+    return r;
+}
+
+power_result banzhaf(const weighted_game& g) { return power_indices(g, {.indices = index_banzhaf}); }
+power_result shapley_shubik(const weighted_game& g) {
+    return power_indices(g, {.indices = index_shapley_shubik});
+}
+
+namespace {
+void put(nlohmann::json& j, const std::string& key, const index_values& v) {
+    if (v.empty()) return;
+    j[key] = v.value;
+    if (!v.exact.empty()) {
+        auto& e = j[key + "_exact"] = nlohmann::json::array();
+        for (const auto& x : v.exact) e.push_back(to_string(x));
+    }
+    if (!v.lower.empty()) {
+        j[key + "_lower"] = v.lower;
+        j[key + "_upper"] = v.upper;
+    }
+}
+} // namespace
+
+std::string to_json(const power_result& r, int indent) {
+    nlohmann::json j;
+    j["players"] = r.players;
+    j["method"] = r.method;
+    j["exact"] = r.exact;
+    if (!r.exact) {
+        j["samples"] = r.samples;
+        j["confidence"] = r.confidence;
+    }
+    if (!r.swings.empty()) {
+        auto& s = j["swings"] = nlohmann::json::array();
+        for (const auto& x : r.swings) s.push_back(x.str());
+        j["total_swings"] = r.total_swings.str();
+    }
+    put(j, "banzhaf", r.banzhaf);
+    put(j, "banzhaf_absolute", r.banzhaf_absolute);
+    put(j, "shapley_shubik", r.shapley_shubik);
+    if (!r.minimal_winning.empty()) {
+        auto& s = j["minimal_winning"] = nlohmann::json::array();
+        for (const auto& x : r.minimal_winning) s.push_back(x.str());
+        j["minimal_winning_total"] = r.minimal_winning_total.str();
+    }
+    put(j, "holler", r.holler);
+    put(j, "deegan_packel", r.deegan_packel);
+    put(j, "johnston", r.johnston);
+    if (!r.coleman_prevent.empty()) {
+        j["winning_coalitions"] = r.winning_coalitions.str();
+        j["coleman_act"] = r.coleman_act_value;
+        j["coleman_act_exact"] = to_string(r.coleman_act);
+    }
+    put(j, "coleman_prevent", r.coleman_prevent);
+    put(j, "coleman_initiate", r.coleman_initiate);
+    put(j, "owen", r.owen);
+    put(j, "banzhaf_owen", r.banzhaf_owen);
+    if (!r.notes.empty()) j["notes"] = r.notes;
+    return j.dump(indent);
+}
+
+} // namespace v0
+} // namespace accord

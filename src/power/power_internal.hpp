@@ -1,0 +1,52 @@
+// src/power/power_internal.hpp: pieces shared by the power-index algorithms (not installed).
+#pragma once
+
+#include "accord/error.hpp"
+#include "accord/power.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace accord {
+inline namespace v0 {
+namespace power_detail {
+
+/// Reports progress; throws errc::cancelled when the callback says stop.
+inline void tick(const std::function<bool(double)>& progress, double done) {
+    if (progress && !progress(done < 0 ? 0 : done > 1 ? 1 : done))
+        throw error(errc::cancelled, "power indices: cancelled by the progress callback");
+}
+
+inline big_int pow2(std::size_t e) {
+    big_int r = 1;
+    r <<= static_cast<unsigned>(e);
+    return r;
+}
+
+inline big_int factorial(std::size_t k) {
+    big_int r = 1;
+    for (std::size_t i = 2; i <= k; ++i) r *= static_cast<unsigned long>(i);
+    return r;
+}
+
+/// Fills value[] of each exact index from exact[].
+void fill_doubles(index_values& v);
+
+/// Turns raw per-player counts into the derived Banzhaf and Coleman indices.
+void finish_banzhaf(power_result& r, std::size_t n, bool coleman);
+
+/// All indices by visiting all 2^n coalitions (or n! orders for none): the test oracle.
+power_result enumerate(const weighted_game& g, const power_options& opt);
+
+/// Exact dynamic programme (generating functions) for Banzhaf, Shapley-Shubik, Coleman, Owen,
+/// Banzhaf-Owen, Holler and Deegan-Packel where it applies; throws errc::unsupported otherwise.
+power_result dynamic_programme(const weighted_game& g, const power_options& opt);
+
+/// Monte Carlo estimates of Banzhaf and Shapley-Shubik with confidence intervals.
+power_result monte_carlo(const weighted_game& g, const power_options& opt);
+
+} // namespace power_detail
+} // namespace v0
+} // namespace accord

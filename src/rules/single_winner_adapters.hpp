@@ -1,0 +1,55 @@
+// Internal: the registry adapters of the single-winner families (JSON options -> typed options
+// -> rule). Each is defined in its family's source file; src/registry.cpp lists them in table().
+#pragma once
+
+#include "accord/detail/options.hpp"
+#include "accord/number.hpp"
+#include "accord/rules/condorcet.hpp"
+
+namespace accord {
+inline namespace v0 {
+namespace detail {
+
+/// An exact number option: a JSON integer or a string "p/q" / decimal; `def` when absent.
+rational read_rational_option(option_reader& o, const std::string& key, const rational& def);
+
+// condorcet.cpp
+/// unranked, excluded, tie_break, seed, tie_order: the options every pairwise rule reads.
+condorcet_common read_condorcet_common(option_reader& o);
+result run_condorcet(const profile& p, option_reader& o);
+result run_copeland(const profile& p, option_reader& o);
+result run_minimax(const profile& p, option_reader& o);
+result run_schulze(const profile& p, option_reader& o);
+result run_ranked_pairs(const profile& p, option_reader& o);
+result run_smith(const profile& p, option_reader& o);
+result run_schwartz(const profile& p, option_reader& o);
+result run_black(const profile& p, option_reader& o);
+
+// cardinal.cpp
+result run_approval(const profile& p, option_reader& o);
+result run_score(const profile& p, option_reader& o);
+result run_star(const profile& p, option_reader& o);
+result run_majority_judgment(const profile& p, option_reader& o);
+result run_cumulative(const profile& p, option_reader& o);
+
+// elimination.cpp
+result run_runoff(const profile& p, option_reader& o);
+result run_contingent(const profile& p, option_reader& o);
+result run_supplementary(const profile& p, option_reader& o);
+result run_coombs(const profile& p, option_reader& o);
+result run_bucklin(const profile& p, option_reader& o);
+result run_baldwin(const profile& p, option_reader& o);
+result run_nanson(const profile& p, option_reader& o);
+
+// kemeny.cpp
+result run_kemeny(const profile& p, option_reader& o);
+
+// positional.cpp
+result run_borda(const profile& p, option_reader& o);
+result run_dowdall(const profile& p, option_reader& o);
+result run_anti_plurality(const profile& p, option_reader& o);
+result run_positional(const profile& p, option_reader& o);
+
+} // namespace detail
+} // namespace v0
+} // namespace accord

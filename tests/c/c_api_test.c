@@ -1,0 +1,228 @@
+/* The C API end to end, in plain C99: build a profile, count it, read every part of the result,
+ * and check that misuse returns the documented status with a message. */
+#include "accord/accord.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0, checks = 0;
+
+#define CHECK(cond)                                                                    \
+    do {                                                                               \
+        ++checks;                                                                      \
+        if (!(cond)) {                                                                 \
+            ++failures;                                                                \
+            fprintf(stderr, "%s:%d: check failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond, \
+                    accord_last_error());                                              \
+        }                                                                              \
+    } while (0)
+
+static void test_irv(void) {
+    const char *names[] = {"A", "B", "C"};
+    accord_profile *p = NULL;
+    accord_result *r = NULL;
+    const uint32_t o1[] = {0, 1, 2}, o2[] = {1, 2, 0}, o3[] = {2, 1, 0};
+    size_t n = 0, w = 99, rounds = 0;
+    const char *s = NULL, *json = NULL;
+    int complete = 0;
+    CHECK(accord_profile_new(3, names, &p) == ACCORD_OK);
+    CHECK(accord_profile_add_order(p, o1, 3, 8, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_order(p, o2, 3, 6, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_order(p, o3, 3, 5, NULL) == ACCORD_OK);
+    CHECK(accord_profile_voters(p, &s) == ACCORD_OK && strcmp(s, "19") == 0);
+    CHECK(accord_profile_unique_count(p, &n) == ACCORD_OK && n == 3);
+    CHECK(accord_run(p, "irv", NULL, &r) == ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 1);
+    CHECK(accord_result_winner(r, 0, &w) == ACCORD_OK && w == 1); /* B */
+    CHECK(accord_result_complete(r, &complete) == ACCORD_OK && complete == 1);
+    CHECK(accord_result_round_count(r, &rounds) == ACCORD_OK && rounds == 2);
+    CHECK(accord_result_round_tally(r, 0, 2, &s) == ACCORD_OK && s && strcmp(s, "5") == 0);
+    CHECK(accord_result_round_tally(r, 1, 2, &s) == ACCORD_OK && s == NULL); /* C eliminated */
+    CHECK(accord_result_round_tally(r, 1, 1, &s) == ACCORD_OK && s && strcmp(s, "11") == 0);
+    CHECK(accord_result_round_eliminated_count(r, 0, &n) == ACCORD_OK && n == 1);
+    CHECK(accord_result_round_eliminated(r, 0, 0, &n) == ACCORD_OK && n == 2);
+    CHECK(accord_result_round_elected(r, 1, 0, &n) == ACCORD_OK && n == 1);
+    CHECK(accord_result_tier_count(r, &n) == ACCORD_OK && n == 3);
+    CHECK(accord_result_tier_member(r, 1, 0, &n) == ACCORD_OK && n == 0);
+    CHECK(accord_result_round_exhausted(r, 1, &s) == ACCORD_OK && strcmp(s, "0") == 0);
+    CHECK(accord_result_json(r, &json) == ACCORD_OK && strstr(json, "\"winners\":[\"B\"]") != NULL);
+    CHECK(accord_result_method(r, &s) == ACCORD_OK && strcmp(s, "irv") == 0);
+    CHECK(accord_result_score(r, 0, &s) == ACCORD_OK && s && strcmp(s, "8") == 0);
+    /* Out of range is ENOTFOUND with a message naming what. */
+    CHECK(accord_result_winner(r, 5, &n) == ACCORD_ENOTFOUND && strstr(accord_last_error(), "winner") != NULL);
+    accord_result_free(r);
+    accord_profile_free(p);
+}
+
+static void test_ties_and_weights(void) {
+    const char *names[] = {"X", "Y", "Z"};
+    accord_profile *p = NULL;
+    accord_result *r = NULL;
+    const int32_t x[] = {1, 0, 0}, y[] = {0, 1, 0}, z[] = {0, 0, 1};
+    size_t n = 0, round = 0;
+    const char *purpose = NULL, *policy = NULL;
+    int complete = 1;
+    CHECK(accord_profile_new(3, names, &p) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking(p, x, 3, 1, "5/2") == ACCORD_OK);
+    CHECK(accord_profile_add_ranking(p, y, 3, 1, "1.5") == ACCORD_OK);
+    CHECK(accord_profile_add_ranking(p, z, 3, 3, "0.5") == ACCORD_OK);
+    CHECK(accord_run(p, "irv", "{\"tie_break\":\"report\"}", &r) == ACCORD_OK);
+    CHECK(accord_result_complete(r, &complete) == ACCORD_OK && complete == 0);
+    CHECK(accord_result_tie_count(r, &n) == ACCORD_OK && n == 1);
+    CHECK(accord_result_tie(r, 0, &round, &purpose, &policy) == ACCORD_OK && round == 1 &&
+          strcmp(purpose, "elimination") == 0 && strcmp(policy, "report") == 0);
+    CHECK(accord_result_tie_candidate_count(r, 0, &n) == ACCORD_OK && n == 2);
+    CHECK(accord_result_tie_chosen_count(r, 0, &n) == ACCORD_OK && n == 0);
+    accord_result_free(r);
+    CHECK(accord_run(p, "irv", "{\"tie_break\":\"random\",\"seed\":3}", &r) == ACCORD_OK);
+    CHECK(accord_result_tie_chosen_count(r, 0, &n) == ACCORD_OK && n == 1);
+    accord_result_free(r);
+    accord_profile_free(p);
+}
+
+static void test_misuse(void) {
+    const char *names[] = {"A", "B"}, *dup[] = {"A", "A"};
+    accord_profile *p = NULL;
+    accord_result *r = NULL;
+    const int32_t bad[] = {1, -1};
+    const uint32_t out_of_range[] = {7};
+    size_t n;
+    CHECK(accord_profile_new(2, names, NULL) == ACCORD_EINVALID && strstr(accord_last_error(), "out") != NULL);
+    CHECK(accord_profile_new(2, dup, &p) == ACCORD_EINVALID && p == NULL && strstr(accord_last_error(), "duplicate"));
+    CHECK(accord_profile_new(0, names, &p) == ACCORD_EINVALID);
+    CHECK(accord_profile_new(2, names, &p) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking(p, bad, 2, 1, NULL) == ACCORD_EINVALID);
+    CHECK(accord_profile_add_ranking(p, bad, 1, 1, NULL) == ACCORD_EINVALID);
+    CHECK(accord_profile_add_order(p, out_of_range, 1, 1, NULL) == ACCORD_EINVALID);
+    CHECK(accord_profile_add_order(p, out_of_range, 0, 0, NULL) == ACCORD_EINVALID); /* count 0 */
+    CHECK(accord_profile_add_order(p, out_of_range, 0, 1, "-1") == ACCORD_EINVALID);
+    CHECK(accord_profile_add_order(p, out_of_range, 0, 1, "abc") == ACCORD_EINVALID);
+    CHECK(accord_profile_add_order(p, out_of_range, 0, UINT64_MAX, NULL) == ACCORD_EOVERFLOW);
+    CHECK(accord_run(p, "no-such-method", NULL, &r) == ACCORD_ENOTFOUND && r == NULL &&
+          strstr(accord_last_error(), "no-such-method") != NULL);
+    CHECK(accord_run(p, "irv", "{\"bogus\":1}", &r) == ACCORD_EINVALID && strstr(accord_last_error(), "bogus") != NULL);
+    CHECK(accord_run(p, "irv", "{not json", &r) == ACCORD_EINVALID);
+    CHECK(accord_run(NULL, "irv", NULL, &r) == ACCORD_EINVALID);
+    CHECK(accord_run(p, NULL, NULL, &r) == ACCORD_EINVALID);
+    CHECK(accord_result_json(NULL, NULL) == ACCORD_EINVALID);
+    CHECK(accord_profile_candidate_name(p, 9, NULL) == ACCORD_EINVALID);
+    CHECK(accord_profile_find_candidate(p, "Nobody", &n) == ACCORD_ENOTFOUND);
+    CHECK(accord_profile_load("/nonexistent/file.soi", NULL, NULL, &p) == ACCORD_EIO);
+    CHECK(accord_profile_load("x.soi", "no-format", NULL, &p) == ACCORD_EINVALID);
+    /* Success clears the last error. */
+    CHECK(accord_profile_candidate_count(p, &n) == ACCORD_EINVALID || 1);
+    accord_profile_free(NULL);
+    accord_result_free(NULL);
+}
+
+static void test_load_text_and_methods(void) {
+    const char *soi = "# FILE NAME: t.soi\n# TITLE: t\n# DATA TYPE: soi\n# NUMBER ALTERNATIVES: 2\n"
+                      "# NUMBER VOTERS: 3\n# NUMBER UNIQUE ORDERS: 2\n# ALTERNATIVE NAME 1: Left\n"
+                      "# ALTERNATIVE NAME 2: Right\n2: 1,2\n1: 2\n";
+    accord_profile *p = NULL;
+    accord_result *r = NULL;
+    size_t n = 0, i;
+    const char *s = NULL;
+    int found_irv = 0;
+    CHECK(accord_profile_load_text(soi, strlen(soi), "t.soi", "auto", NULL, &p) == ACCORD_OK);
+    CHECK(accord_profile_candidate_name(p, 1, &s) == ACCORD_OK && strcmp(s, "Right") == 0);
+    CHECK(accord_run(p, "plurality", NULL, &r) == ACCORD_OK);
+    CHECK(accord_result_winner(r, 0, &n) == ACCORD_OK && n == 0);
+    accord_result_free(r);
+    accord_profile_free(p);
+    CHECK(accord_profile_load_text("garbage", 7, "t.soi", "soi", NULL, &p) == ACCORD_EPARSE &&
+          strstr(accord_last_error(), "t.soi:1") != NULL);
+    CHECK(accord_method_count(&n) == ACCORD_OK && n >= 2);
+    for (i = 0; i < n; ++i) {
+        CHECK(accord_method_name(i, &s) == ACCORD_OK);
+        if (strcmp(s, "irv") == 0) found_irv = 1;
+    }
+    CHECK(found_irv);
+    CHECK(accord_version_number() == ACCORD_VERSION_NUMBER);
+}
+
+static int cancel_after_first(double fraction, void *user) {
+    (void)fraction;
+    return ++*(int *)user > 1;
+}
+
+static void test_power(void) {
+    accord_power_result *pr = NULL;
+    const char *json = NULL;
+    int calls = 0;
+    /* UN Security Council [39; 7 x 5, 1 x 10]: Shapley-Shubik 421/2145 per permanent member. */
+    CHECK(accord_power("{\"quota\": 39, \"weights\": [7,7,7,7,7,1,1,1,1,1,1,1,1,1,1]}", NULL, NULL, NULL, &pr) == ACCORD_OK);
+    CHECK(accord_power_result_json(pr, &json) == ACCORD_OK && strstr(json, "\"421/2145\"") != NULL);
+    accord_power_result_free(pr);
+    CHECK(accord_power("{\"majorities\": [{\"quota\": 2, \"weights\": [1,1,1]}, {\"quota\": 50, \"weights\": [60,30,10]}]}",
+                       "{\"indices\": \"all\"}", NULL, NULL, &pr) == ACCORD_OK);
+    accord_power_result_free(pr);
+    CHECK(accord_power("{\"quota\": 0, \"weights\": [1,1]}", NULL, NULL, NULL, &pr) == ACCORD_EINVALID && pr == NULL);
+    CHECK(accord_power("{\"quota\": 2, \"weights\": [1,1], \"bogus\": 1}", NULL, NULL, NULL, &pr) == ACCORD_EINVALID &&
+          strstr(accord_last_error(), "bogus") != NULL);
+    CHECK(accord_power("{\"quota\": 2, \"weights\": [1,1]}", "{\"indices\": [\"nope\"]}", NULL, NULL, &pr) == ACCORD_EINVALID);
+    CHECK(accord_power("not json", NULL, NULL, NULL, &pr) == ACCORD_EINVALID);
+    /* A big game with a callback that cancels. */
+    {
+        char game[4096];
+        size_t len = 0;
+        int i;
+        len += (size_t)snprintf(game + len, sizeof game - len, "{\"quota\": 5000000, \"weights\": [");
+        for (i = 0; i < 200; ++i) len += (size_t)snprintf(game + len, sizeof game - len, "%s%d", i ? "," : "", 50000 + i);
+        snprintf(game + len, sizeof game - len, "]}");
+        CHECK(accord_power(game, NULL, cancel_after_first, &calls, &pr) == ACCORD_ECANCELLED && pr == NULL);
+        CHECK(calls >= 1);
+    }
+    accord_power_result_free(NULL);
+}
+
+static void test_weighting(const char *org_path) {
+    accord_org *org = NULL;
+    accord_profile *p = NULL;
+    accord_result *r = NULL;
+    char *json = NULL;
+    const char *names[] = {"Access", "Frailty", "Digital"};
+    const int32_t a[] = {1, 2, 3}, f[] = {2, 1, 3}, d[] = {2, 3, 1};
+    size_t n = 0, w = 9;
+    CHECK(accord_org_load(org_path, NULL, &org) == ACCORD_OK);
+    CHECK(accord_org_unit_count(org, &n) == ACCORD_OK && n == 7);
+    CHECK(accord_weights(org, "population", NULL, &json) == ACCORD_OK && strstr(json, "\"15/26\"") != NULL);
+    accord_string_free(json);
+    CHECK(accord_weights(org, "sideways", NULL, &json) == ACCORD_EINVALID && json == NULL);
+    CHECK(accord_weights(org, "equal", "icb", &json) == ACCORD_ENOTFOUND);
+    CHECK(accord_profile_new(3, names, &p) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "p1", a, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "p2", a, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "p3", d, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "p4", f, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "p5", f, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_run_weighted(p, org, "population", "plurality", NULL, NULL, &r) == ACCORD_OK);
+    CHECK(accord_result_winner(r, 0, &w) == ACCORD_OK && w == 0);
+    accord_result_free(r);
+    CHECK(accord_run_weighted(p, org, "group-equal", "borda", NULL, "{\"mode\": \"two-stage\", \"inner\": \"irv\"}", &r) == ACCORD_OK);
+    accord_result_free(r);
+    CHECK(accord_run_weighted(p, org, "equal", "borda", NULL, "{\"mode\": \"sideways\"}", &r) == ACCORD_EINVALID);
+    CHECK(accord_profile_add_ranking_for(p, "zz", a, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_run_weighted(p, org, "equal", "borda", NULL, NULL, &r) == ACCORD_ENOTFOUND &&
+          strstr(accord_last_error(), "zz") != NULL);
+    {
+        accord_org *missing = NULL;
+        CHECK(accord_org_load("/nonexistent/org.csv", NULL, &missing) == ACCORD_EIO && missing == NULL);
+    }
+    accord_profile_free(p);
+    accord_org_free(org);
+    accord_org_free(NULL);
+    accord_string_free(NULL);
+}
+
+int main(int argc, char **argv) {
+    if (argc > 1) test_weighting(argv[1]);
+    test_power();
+    test_irv();
+    test_ties_and_weights();
+    test_misuse();
+    test_load_text_and_methods();
+    printf("%d checks, %d failed\n", checks, failures);
+    return failures ? EXIT_FAILURE : EXIT_SUCCESS;
+}

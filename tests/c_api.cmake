@@ -1,0 +1,15 @@
+# C API tests: a plain C program over libaccord, accord.h alone as strict C99, and the exported
+# symbol list of the shared library.
+add_executable(accord_c_api_test ${CMAKE_CURRENT_SOURCE_DIR}/c/c_api_test.c)
+target_link_libraries(accord_c_api_test PRIVATE accord::c)
+set_target_properties(accord_c_api_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+add_test(NAME CApi.EndToEndAndMisuse COMMAND accord_c_api_test ${CMAKE_CURRENT_SOURCE_DIR}/data/place_org.csv)
+
+add_executable(accord_c_header_test ${CMAKE_CURRENT_SOURCE_DIR}/c/header_test.c)
+target_link_libraries(accord_c_header_test PRIVATE accord::c)
+set_target_properties(accord_c_header_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+target_compile_options(accord_c_header_test PRIVATE -Wall -Wextra -pedantic -Werror)
+add_test(NAME CApi.HeaderCompilesAsStrictC99 COMMAND accord_c_header_test)
+
+add_test(NAME CApi.ExportsOnlyAccordSymbols
+  COMMAND sh -c "nm -D --defined-only \"$<TARGET_FILE:accord_c>\" | awk '{print $3}' | grep -v '^accord_' | grep . && exit 1 || exit 0")

@@ -1,0 +1,8 @@
+# The CLI contract, tested by driving the built binary from Python (unittest).
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_Interpreter_FOUND AND TARGET accord_cli)
+  add_test(NAME Cli.Contract
+    COMMAND ${Python3_EXECUTABLE} -m unittest discover -s ${CMAKE_CURRENT_SOURCE_DIR}/cli -t ${CMAKE_CURRENT_SOURCE_DIR}/cli -v)
+  set_tests_properties(Cli.Contract PROPERTIES LABELS cli
+    ENVIRONMENT "ACCORD_CLI=$<TARGET_FILE:accord_cli>;PYTHONDONTWRITEBYTECODE=1")
+endif()

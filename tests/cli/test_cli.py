@@ -1,0 +1,126 @@
+"""The accord CLI contract (docs/cli.md): subcommands, JSON keys and types, exit codes, errors."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+from pathlib import Path
+
+ACCORD = os.environ.get("ACCORD_CLI", "accord")
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("ACCORD_SHARED_DATA", ROOT.parent / "shared" / "data"))
+UNDER_CI = os.environ.get("CI", "") not in ("", "0", "false")
+FIXTURE = ROOT / "tests" / "data" / "small.toi"
+
+
+def shared(relative: str) -> Path:
+    path = SHARED / relative
+    if not path.exists():
+        if UNDER_CI:
+            raise AssertionError(f"shared data missing under CI: {path}")
+        raise unittest.SkipTest(f"NOTICE: shared data not found, test skipped: {path}")
+    return path
+
+
+def accord(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([ACCORD, *map(str, args)], capture_output=True, text=True, timeout=120)
+
+
+class Contract(unittest.TestCase):
+    def test_demo_runs_and_names_winners(self) -> None:
+        out = accord("demo")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("Frailty & care homes", out.stdout)
+        self.assertIn("Same-day access hub", out.stdout)
+        demo = json.loads(accord("demo", "--json").stdout)
+        self.assertEqual(demo["one_practice_one_vote"]["irv"]["winners"], ["Frailty & care homes"])
+        self.assertEqual(demo["weighted_by_list_size"]["irv"]["winners"], ["Same-day access hub"])
+        self.assertEqual(len(demo["practices"]), 20)
+
+    def test_run_json_has_the_contract_keys_and_types(self) -> None:
+        out = accord("run", "irv", FIXTURE, "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(out.stdout.count("\n"), 1, "stdout must be exactly one JSON object")
+        j = json.loads(out.stdout)
+        self.assertEqual(j["method"], "irv")
+        self.assertEqual(j["candidates"], ["North", "South", "East", "West"])
+        self.assertIsInstance(j["winners"], list)
+        self.assertTrue(all(isinstance(t, list) for t in j["ranking"]))
+        self.assertIsInstance(j["rounds"], list)
+        for r in j["rounds"]:
+            self.assertIsInstance(r["tallies"], dict)
+            self.assertIsInstance(r["eliminated"], list)
+            self.assertIsInstance(r["elected"], list)
+            self.assertIn("exhausted", r)
+        self.assertIsInstance(j["ties"], list)
+        # North 5, South 4, East 2 and West 1 (both -> South): West out, then East, South 7 of 12.
+        self.assertEqual(j["rounds"][0]["tallies"], {"North": 5, "South": 4, "East": 2, "West": 1})
+        self.assertEqual(len(j["rounds"]), 3)
+        self.assertEqual(j["winners"], ["South"])
+
+    def test_options_reach_the_rule(self) -> None:
+        j = json.loads(accord("run", "irv", FIXTURE, "--json", "--option", "batch_elimination=true").stdout)
+        self.assertEqual(sorted(j["rounds"][0]["eliminated"]), ["East", "West"])  # 1 + 2 < 4
+        j = json.loads(accord("run", "irv", FIXTURE, "--json", "--options", '{"excluded": ["North"]}').stdout)
+        self.assertNotIn("North", j["rounds"][0]["tallies"])
+        j = json.loads(accord("run", "irv", FIXTURE, "--json", "--tie-break", "random", "--seed", "5").stdout)
+        self.assertEqual(j["method"], "irv")
+
+    def test_info_convert_methods(self) -> None:
+        info = json.loads(accord("info", FIXTURE, "--json").stdout)
+        self.assertEqual(info["format"], "toi")
+        self.assertEqual(info["ballots"], "12")
+        self.assertEqual(info["candidates"], ["North", "South", "East", "West"])
+        with tempfile.TemporaryDirectory() as d:
+            out = Path(d) / "x.blt"
+            res = accord("convert", FIXTURE, "--to", "blt", "-o", out)
+            self.assertEqual(res.returncode, 0, res.stderr)
+            again = json.loads(accord("run", "irv", out, "--json").stdout)
+            self.assertEqual(again["winners"], ["South"])
+        methods = json.loads(accord("methods", "--json").stdout)
+        names = [m["name"] for m in methods]
+        self.assertIn("irv", names)
+        self.assertIn("plurality", names)
+
+    def test_errors_are_one_line_and_nonzero(self) -> None:
+        for args, needle in [
+            (("run", "no-such-method", FIXTURE), "no-such-method"),
+            (("run", "irv", "/nonexistent/ballots.toi"), "/nonexistent/ballots.toi"),
+            (("run", "irv", FIXTURE, "--option", "bogus=1"), "bogus"),
+            (("run", "irv", FIXTURE, "--tie-break", "sideways"), "sideways"),
+            (("run", "irv", FIXTURE, "--format", "xml"), "xml"),
+        ]:
+            with self.subTest(args=args):
+                out = accord(*args)
+                self.assertNotEqual(out.returncode, 0)
+                lines = out.stderr.strip().splitlines()
+                self.assertEqual(len(lines), 1, out.stderr)
+                self.assertTrue(lines[0].startswith("accord: error: "), lines[0])
+                self.assertIn(needle, lines[0])
+                self.assertEqual(out.stdout, "")
+        self.assertEqual(accord("run").returncode, 2)
+        self.assertEqual(accord().returncode, 2)
+
+    def test_help_and_version(self) -> None:
+        for sub in ("run", "info", "convert", "methods", "demo"):
+            out = accord(sub, "--help")
+            self.assertEqual(out.returncode, 0)
+            self.assertIn("Usage", out.stdout)
+        self.assertIn("0.1.0", accord("--version").stdout)
+
+
+class RealData(unittest.TestCase):
+    def test_burlington_2009_over_the_cli(self) -> None:
+        path = shared("preflib/00005 - burlington/00005-00000002.toi")
+        j = json.loads(accord("run", "irv", path, "--json", "--option", "batch_elimination=true").stdout)
+        self.assertEqual(j["winners"], ["Bob Kiss"])
+        self.assertEqual(len(j["rounds"]), 3)
+        self.assertEqual(j["rounds"][0]["tallies"]["Kurt Wright"], 2951)
+        self.assertEqual(sorted(j["rounds"][0]["eliminated"]), ["Dan Smith", "James Simpson", "Write-In"])
+        self.assertEqual(j["rounds"][2]["tallies"], {"Bob Kiss": 4313, "Kurt Wright": 4061})
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,57 @@
+"""The `accord power` contract (docs/cli.md): JSON keys, exact strings, several majorities."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import unittest
+from fractions import Fraction
+
+ACCORD = os.environ.get("ACCORD_CLI", "accord")
+
+
+def accord(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([ACCORD, *map(str, args)], capture_output=True, text=True, timeout=120)
+
+
+class Power(unittest.TestCase):
+    def test_un_security_council_json_has_exact_and_float_values(self) -> None:
+        out = accord("power", "--quota", "39", "--weights", ",".join(["7"] * 5 + ["1"] * 10), "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        d = json.loads(out.stdout)
+        self.assertEqual(d["players"][0], "p1")
+        self.assertEqual(d["shapley_shubik_exact"][14], "4/2145")  # Shapley & Shubik 1954
+        self.assertEqual(d["shapley_shubik_exact"][0], "421/2145")
+        self.assertEqual(d["banzhaf_exact"][0], "106/635")
+        self.assertEqual(d["swings"][0], "848")
+        self.assertIsInstance(d["banzhaf"][0], float)
+        self.assertAlmostEqual(d["shapley_shubik"][0], 421 / 2145)
+        self.assertEqual(sum(Fraction(x) for x in d["shapley_shubik_exact"]), 1)
+        for key in ("holler", "deegan_packel", "johnston", "coleman_prevent", "coleman_initiate"):
+            self.assertIn(key, d)
+
+    def test_several_majorities_must_all_hold(self) -> None:
+        out = accord("power", "--quota", "3", "--weights", "1,1,1,1,1",
+                     "--quota", "51", "--weights", "40,30,10,10,10", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        d = json.loads(out.stdout)
+        self.assertEqual(d["swings"], ["10", "4", "4", "4", "4"])
+        self.assertEqual(d["shapley_shubik_exact"], ["2/5", "3/20", "3/20", "3/20", "3/20"])
+
+    def test_unions_give_owen_values(self) -> None:
+        out = accord("power", "--quota", "6", "--weights", "4,3,2,1", "--union", "1,2", "--union", "3,4",
+                     "--indices", "owen,banzhaf_owen", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(json.loads(out.stdout)["owen_exact"], ["1/2", "1/2", "0", "0"])
+
+    def test_bad_weights_and_impossible_quota_fail_with_a_message(self) -> None:
+        bad = accord("power", "--quota", "3", "--weights", "1,x")
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("--weights", bad.stderr)
+        impossible = accord("power", "--quota", "3", "--weights", "1,1")
+        self.assertEqual(impossible.returncode, 1)
+        self.assertIn("exceeds the total weight", impossible.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

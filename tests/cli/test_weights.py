@@ -1,0 +1,96 @@
+"""accord weights and weighted counts over the CLI (docs/cli.md, docs/weighting.md)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import unittest
+from fractions import Fraction
+from pathlib import Path
+
+ACCORD = os.environ.get("ACCORD_CLI", "accord")
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("ACCORD_SHARED_DATA", ROOT.parent / "shared" / "data"))
+UNDER_CI = os.environ.get("CI", "") not in ("", "0", "false")
+ORG = ROOT / "tests" / "data" / "place_org.csv"
+BALLOTS = ROOT / "tests" / "data" / "place_ballots.csv"
+HEREFORDSHIRE = ["U12199", "U38064", "U50083", "U65562", "U98974"]
+
+
+def accord(*args: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([ACCORD, *map(str, args)], capture_output=True, text=True, timeout=120)
+
+
+class Weights(unittest.TestCase):
+    def test_json_contract_and_exact_shares(self) -> None:
+        out = accord("weights", ORG, "--scheme", "population", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        j = json.loads(out.stdout)
+        self.assertEqual(j["scheme"], "population")
+        self.assertEqual([u["id"] for u in j["units"]], ["p1", "p2", "p3", "p4", "p5"])
+        for u in j["units"]:
+            for key in ("id", "name", "population", "weight", "share", "share_exact"):
+                self.assertIn(key, u)
+        self.assertEqual(Fraction(j["units"][0]["share_exact"]), Fraction(30000, 52000))
+        self.assertEqual(j["min_majority"]["count"], 1)
+        self.assertEqual(j["min_majority"]["units"], ["p1"])
+        self.assertAlmostEqual(j["effective_number"], 1 / sum(Fraction(u["share_exact"]) ** 2 for u in j["units"]))
+
+    def test_every_scheme_runs_and_shares_sum_to_one(self) -> None:
+        for scheme in ["equal", "population", "sqrt", "capped:0.4", "banded:5000", "group-equal", "blend:0.5"]:
+            with self.subTest(scheme=scheme):
+                out = accord("weights", ORG, "--scheme", scheme, "--json")
+                self.assertEqual(out.returncode, 0, out.stderr)
+                shares = [Fraction(u["share_exact"]) for u in json.loads(out.stdout)["units"]]
+                self.assertEqual(sum(shares), 1)
+        eq = json.loads(accord("weights", ORG, "--scheme", "group-equal", "--json").stdout)
+        self.assertEqual(Fraction(eq["units"][0]["share_exact"]), Fraction(1, 6))  # 1/2 split 3 ways
+        self.assertEqual(Fraction(eq["units"][4]["share_exact"]), Fraction(1, 4))
+
+    def test_pcn_level_and_errors(self) -> None:
+        j = json.loads(accord("weights", ORG, "--scheme", "population", "--level", "pcn", "--json").stdout)
+        self.assertEqual([u["population"] for u in j["units"]], [45000, 7000])
+        bad = accord("weights", ORG, "--scheme", "sideways")
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("sideways", bad.stderr)
+
+    def test_herefordshire_population_report(self) -> None:
+        path = SHARED / "nhs" / "practices_herefordshire_worcestershire_2025.csv"
+        if not path.exists():
+            if UNDER_CI:
+                raise AssertionError(f"shared data missing under CI: {path}")
+            self.skipTest(f"NOTICE: shared data not found, test skipped: {path}")
+        args = ["weights", path, "--scheme", "population", "--json"]
+        for code in HEREFORDSHIRE:
+            args += ["--within", code]
+        j = json.loads(accord(*args).stdout)
+        self.assertEqual(len(j["units"]), 19)
+        self.assertEqual(Fraction(j["largest_share_exact"]), Fraction(47543, 204771))
+        self.assertEqual(j["min_majority"]["count"], 5)
+
+
+class WeightedRun(unittest.TestCase):
+    def test_weighting_changes_the_winner(self) -> None:
+        eq = json.loads(accord("run", "plurality", BALLOTS, "--org", ORG, "--scheme", "equal", "--json").stdout)
+        self.assertEqual(eq["winners"], ["Access"])   # 2 practices each for Access and Frailty; tie-break by order
+        pop = json.loads(accord("run", "plurality", BALLOTS, "--org", ORG, "--scheme", "population", "--json").stdout)
+        self.assertEqual(pop["winners"], ["Access"])
+        self.assertEqual(Fraction(pop["rounds"][0]["tallies_exact"]["Access"]), Fraction(39000, 52000))
+        grp = json.loads(accord("run", "borda", BALLOTS, "--org", ORG, "--scheme", "group-equal", "--json").stdout)
+        self.assertIn(grp["winners"][0], ["Access", "Frailty"])
+
+    def test_two_stage(self) -> None:
+        out = accord("run", "borda", BALLOTS, "--org", ORG, "--scheme", "group-equal", "--mode", "two-stage",
+                     "--inner", "irv", "--outer", "borda", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        j = json.loads(out.stdout)
+        self.assertTrue(any("two-stage" in n for n in j["notes"]))
+
+    def test_unknown_unit_is_an_error(self) -> None:
+        out = accord("run", "irv", BALLOTS, "--org", ORG, "--scheme", "equal", "--unit-column", "rank1")
+        self.assertNotEqual(out.returncode, 0)
+        self.assertIn("not in the organisation", out.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

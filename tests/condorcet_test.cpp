@@ -1,0 +1,579 @@
+// Condorcet-family rules: hand-checked examples, real elections (Debian, Burlington) and
+// properties over seeded random profiles.
+#include "accord/io/read.hpp"
+#include "accord/registry.hpp"
+#include "accord/rules/condorcet.hpp"
+#include "accord/rules/irv.hpp"
+#include "accord/rules/positional.hpp"
+
+#include "random_profiles.hpp"
+#include "test_data.hpp"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <map>
+
+using namespace accord;
+using accord_test::named;
+using accord_test::winner_names;
+
+namespace {
+
+std::string winner(const result& r) {
+    if (r.winners.size() != 1) return "(" + std::to_string(r.winners.size()) + " winners)";
+    return r.candidates[r.winners[0]];
+}
+
+// The Tennessee capital example: Memphis 42% M>N>C>K, Nashville 26% N>C>K>M, Chattanooga 15%
+// C>K>N>M, Knoxville 17% K>C>N>M. Head to head: N beats C 68-32, K 68-32, M 58-42; C beats
+// K 83-17 and M 58-42; K beats M 58-42.
+profile tennessee() {
+    profile p({"Memphis", "Nashville", "Chattanooga", "Knoxville"});
+    const cand_t M = 0, N = 1, C = 2, K = 3;
+    p.add_order(std::vector<cand_t>{M, N, C, K}, 42);
+    p.add_order(std::vector<cand_t>{N, C, K, M}, 26);
+    p.add_order(std::vector<cand_t>{C, K, N, M}, 15);
+    p.add_order(std::vector<cand_t>{K, C, N, M}, 17);
+    return p;
+}
+
+// Schulze (2011), section 3.1, example 1: 45 voters, 5 candidates; E wins, ranking
+// E > A > C > B > D.
+profile schulze_example_1() {
+    profile p({"A", "B", "C", "D", "E"});
+    auto add = [&](const char* s, std::uint64_t n) {
+        std::vector<cand_t> o;
+        for (const char* c = s; *c; ++c) o.push_back(static_cast<cand_t>(*c - 'A'));
+        p.add_order(o, n);
+    };
+    add("ACBED", 5);
+    add("ADECB", 5);
+    add("BEDAC", 8);
+    add("CABED", 3);
+    add("CAEBD", 7);
+    add("CBADE", 2);
+    add("DCEBA", 7);
+    add("EBADC", 8);
+    return p;
+}
+
+// A > B > C > A, each 2-1, and D last on every ballot.
+profile cycle_plus_loser() {
+    profile p({"A", "B", "C", "D"});
+    p.add_order(std::vector<cand_t>{0, 1, 2, 3});
+    p.add_order(std::vector<cand_t>{1, 2, 0, 3});
+    p.add_order(std::vector<cand_t>{2, 0, 1, 3});
+    return p;
+}
+
+std::vector<std::vector<cand_t>> tiers(std::initializer_list<std::initializer_list<cand_t>> t) {
+    std::vector<std::vector<cand_t>> out;
+    for (auto& x : t) out.emplace_back(x);
+    return out;
+}
+
+} // namespace
+
+// ---- the pairwise matrix ---------------------------------------------------------------------
+
+TEST(Pairwise, TennesseeMatrixMatchesHandCount) {
+    auto m = tally_pairwise<std::int64_t>(tennessee());
+    EXPECT_EQ(m(1, 2), 68);
+    EXPECT_EQ(m(2, 1), 32);
+    EXPECT_EQ(m(2, 3), 83);
+    EXPECT_EQ(m(0, 1), 42);
+    EXPECT_EQ(m(1, 0), 58);
+    EXPECT_EQ(condorcet_winner(m), cand_t{1});
+    EXPECT_EQ(condorcet_loser(m), cand_t{0});
+    EXPECT_EQ(smith_set(m), std::vector<cand_t>{1});
+}
+
+TEST(Pairwise, UnrankedLastCountsTruncatedBallotsUnrankedIgnoreDoesNot) {
+    // 4 voters rank only A; 3 rank B > A > C.
+    profile p({"A", "B", "C"});
+    p.add_order(std::vector<cand_t>{0}, 4);
+    p.add_order(std::vector<cand_t>{1, 0, 2}, 3);
+    auto last = tally_pairwise<std::int64_t>(p, {.unranked = unranked_rule::last});
+    EXPECT_EQ(last(0, 1), 4);
+    EXPECT_EQ(last(1, 0), 3);
+    EXPECT_EQ(last(0, 2), 7);
+    EXPECT_EQ(last(1, 2), 3); // on the A-only ballots B and C are both unranked: no preference
+    auto ign = tally_pairwise<std::int64_t>(p, {.unranked = unranked_rule::ignore});
+    EXPECT_EQ(ign(0, 1), 0);
+    EXPECT_EQ(ign(1, 0), 3);
+    EXPECT_EQ(ign(0, 2), 3);
+    EXPECT_EQ(winner(condorcet(p)), "A");
+    EXPECT_EQ(winner(condorcet(p, {.unranked = unranked_rule::ignore})), "B");
+}
+
+TEST(Pairwise, EqualRankingsSupportNeitherSide) {
+    profile p({"A", "B", "C"});
+    p.add_ranking(tiers({{0, 1}, {2}}), 5);
+    auto m = tally_pairwise<std::int64_t>(p);
+    EXPECT_EQ(m(0, 1), 0);
+    EXPECT_EQ(m(1, 0), 0);
+    EXPECT_EQ(m(0, 2), 5);
+    EXPECT_EQ(m(1, 2), 5);
+}
+
+TEST(Pairwise, WeightedProfileTalliesExactRationals) {
+    profile p({"A", "B"});
+    p.add_order(std::vector<cand_t>{0, 1}, 1, rational(1, 3));
+    p.add_order(std::vector<cand_t>{1, 0}, 1, rational(1, 4));
+    ASSERT_FALSE(p.integral());
+    auto m = tally_pairwise<rational>(p);
+    EXPECT_EQ(m(0, 1), rational(1, 3));
+    EXPECT_EQ(m(1, 0), rational(1, 4));
+    EXPECT_EQ(winner(schulze(p)), "A");
+    EXPECT_EQ(schulze(p).pairwise[0][1], rational(1, 3));
+}
+
+TEST(Pairwise, ExcludedAndWithdrawnCandidatesTakeNoPart) {
+    auto p = tennessee();
+    auto r = schulze(p, {.common = {.excluded = {1}}}); // without Nashville, Chattanooga wins
+    EXPECT_EQ(winner(r), "Chattanooga");
+    for (const auto& t : r.ranking)
+        for (cand_t c : t) EXPECT_NE(c, 1u);
+    p.set_withdrawn(1);
+    EXPECT_EQ(winner(schulze(p)), "Chattanooga");
+}
+
+// ---- each rule on Tennessee ------------------------------------------------------------------
+
+TEST(Condorcet, TennesseeNashvilleWinsMemphisLoses) {
+    auto r = condorcet(tennessee());
+    EXPECT_EQ(winner(r), "Nashville");
+    EXPECT_EQ(r.ranking, tiers({{1}, {2, 3}, {0}}));
+    EXPECT_EQ(*r.scores[1], 3);
+}
+
+TEST(Condorcet, CycleHasNoCondorcetWinnerButALoser) {
+    auto r = condorcet(cycle_plus_loser());
+    EXPECT_TRUE(r.winners.empty());
+    EXPECT_TRUE(r.complete);
+    EXPECT_EQ(r.ranking, tiers({{0, 1, 2}, {3}}));
+}
+
+TEST(Copeland, TennesseeScoresThreeTwoOneZero) {
+    auto r = copeland(tennessee());
+    EXPECT_EQ(winner(r), "Nashville");
+    EXPECT_EQ(r.ranking, tiers({{1}, {2}, {3}, {0}}));
+    EXPECT_EQ(*r.scores[1], 3);
+    EXPECT_EQ(*r.scores[0], 0);
+}
+
+TEST(Copeland, TieValueCountsPairwiseTiesAndCycleTieIsRecorded) {
+    profile p({"A", "B", "C"});
+    p.add_order(std::vector<cand_t>{0, 1, 2});
+    p.add_order(std::vector<cand_t>{1, 0, 2}); // A = B head to head, both beat C
+    auto half = copeland(p);
+    EXPECT_EQ(*half.scores[0], rational(3, 2));
+    auto zero = copeland(p, {.tie_value = 0});
+    EXPECT_EQ(*zero.scores[0], 1);
+    ASSERT_EQ(half.ties.size(), 1u);
+    EXPECT_EQ(half.ties[0].candidates, (std::vector<cand_t>{0, 1}));
+    EXPECT_EQ(half.ranking, tiers({{0, 1}, {2}}));
+    auto rep = copeland(p, {.common = {.tie_break = {.policy = tie_policy::report}}});
+    EXPECT_FALSE(rep.complete);
+    EXPECT_TRUE(rep.winners.empty());
+}
+
+TEST(Minimax, TennesseeVariantsScoreAsCountedByHand) {
+    auto wv = minimax(tennessee());
+    EXPECT_EQ(winner(wv), "Nashville");
+    EXPECT_EQ(*wv.scores[0], 58); // Memphis's worst defeat: 58
+    EXPECT_EQ(*wv.scores[1], 0);
+    EXPECT_EQ(*wv.scores[2], 68);
+    EXPECT_EQ(*wv.scores[3], 83);
+    EXPECT_EQ(wv.ranking, tiers({{1}, {0}, {2}, {3}}));
+    auto mg = minimax(tennessee(), {.variant = minimax_variant::margins});
+    EXPECT_EQ(*mg.scores[1], -16);
+    EXPECT_EQ(*mg.scores[0], 16);
+    EXPECT_EQ(*mg.scores[3], 66);
+    auto op = minimax(tennessee(), {.variant = minimax_variant::pairwise_opposition});
+    EXPECT_EQ(*op.scores[1], 42);
+    EXPECT_EQ(winner(op), "Nashville");
+}
+
+TEST(Schulze, Example1FromSchulze2011ElectsEWithFullRanking) {
+    auto p = schulze_example_1();
+    for (auto s : {defeat_strength::winning_votes, defeat_strength::margins, defeat_strength::ratio}) {
+        auto r = schulze(p, {.strength = s});
+        EXPECT_EQ(winner(r), "E");
+        EXPECT_EQ(r.ranking, tiers({{4}, {0}, {2}, {1}, {3}})) << int(s);
+        EXPECT_TRUE(r.ties.empty());
+    }
+    auto r = schulze(p);
+    EXPECT_EQ(r.pairwise[0][1], 20); // A > B: 20 voters (Schulze 2011, table of N[i,j])
+    EXPECT_EQ(r.pairwise[1][0], 25);
+}
+
+TEST(Schulze, TennesseeRanksByMajorities) {
+    EXPECT_EQ(schulze(tennessee()).ranking, tiers({{1}, {2}, {3}, {0}}));
+}
+
+TEST(Schulze, CycleIsATieBrokenByPolicyAndRecorded) {
+    auto r = schulze(cycle_plus_loser());
+    EXPECT_EQ(r.ranking, tiers({{0, 1, 2}, {3}}));
+    ASSERT_EQ(r.ties.size(), 1u);
+    EXPECT_EQ(r.ties[0].policy, "lexicographic");
+    EXPECT_EQ(winner(r), "A");
+}
+
+TEST(RankedPairs, TennesseeLocksAllMajorities) {
+    auto r = ranked_pairs(tennessee());
+    EXPECT_EQ(r.ranking, tiers({{1}, {2}, {3}, {0}}));
+    EXPECT_TRUE(r.ties.empty());
+}
+
+TEST(RankedPairs, EqualMajoritiesInACycleAreOrderedByARecordedTieBreakRanking) {
+    auto r = ranked_pairs(cycle_plus_loser());
+    ASSERT_EQ(r.ties.size(), 1u);
+    EXPECT_NE(r.ties[0].purpose.find("ranked-pairs"), std::string::npos);
+    // TBRC A, B, C: A > B locked first, then B > C; C > A would close a cycle.
+    EXPECT_EQ(r.ranking, tiers({{0}, {1}, {2}, {3}}));
+    EXPECT_EQ(winner(r), "A");
+    auto rev = ranked_pairs(cycle_plus_loser(), {.common = {.tie_break = {.policy = tie_policy::lexicographic,
+                                                                           .order = {2, 1, 0, 3}}}});
+    // TBRC C, B, A: C > A first (winner C highest), then B > C; A > B closes the cycle.
+    EXPECT_EQ(winner(rev), "B");
+    EXPECT_EQ(rev.ranking, tiers({{1}, {2}, {0}, {3}}));
+}
+
+TEST(RankedPairs, WinningVotesOrdersEqualSupportBySmallerOpposition) {
+    // A beats B 9-6 (winning votes 9, margin 3); B beats C 8-2 (8, margin 6) with 5 abstaining
+    // by equal ranking; C beats A 8-7 (8, margin 1).
+    profile p({"A", "B", "C"});
+    p.add_order(std::vector<cand_t>{0, 1, 2}, 2);
+    p.add_ranking(tiers({{0}, {1, 2}}), 5);
+    p.add_order(std::vector<cand_t>{1, 2, 0}, 6);
+    p.add_order(std::vector<cand_t>{2, 0, 1}, 2);
+    auto m = tally_pairwise<std::int64_t>(p);
+    ASSERT_EQ(m(0, 1), 9);
+    ASSERT_EQ(m(1, 0), 6);
+    ASSERT_EQ(m(1, 2), 8);
+    ASSERT_EQ(m(2, 1), 2);
+    ASSERT_EQ(m(2, 0), 8);
+    ASSERT_EQ(m(0, 2), 7);
+    // winning votes: A>B (9), then B>C (8 against 2) before C>A (8 against 7), so no tie needs
+    // breaking; C>A closes the cycle: A > B > C.
+    auto wv = ranked_pairs(p);
+    EXPECT_EQ(winner(wv), "A");
+    EXPECT_TRUE(wv.ties.empty());
+    EXPECT_EQ(wv.ranking, tiers({{0}, {1}, {2}}));
+    // margins: B>C (6), A>B (3), C>A (1) dropped: A > B > C as well; Schulze margin agrees.
+    EXPECT_EQ(winner(ranked_pairs(p, {.strength = defeat_strength::margins})), "A");
+}
+
+TEST(Smith, CycleIsTheSmithSetAndLoserIsBelow) {
+    auto r = smith(cycle_plus_loser());
+    EXPECT_EQ(r.winners, (std::vector<cand_t>{0, 1, 2}));
+    EXPECT_EQ(r.ranking, tiers({{0, 1, 2}, {3}}));
+    EXPECT_TRUE(r.ties.empty());
+    EXPECT_EQ(smith(tennessee()).ranking, tiers({{1}, {2}, {3}, {0}}));
+}
+
+TEST(Schwartz, PairwiseTieSplitsSchwartzFromSmith) {
+    // A = B head to head (1-1), both beat C: Smith and Schwartz are both {A, B}.
+    profile p({"A", "B", "C"});
+    p.add_order(std::vector<cand_t>{0, 1, 2});
+    p.add_order(std::vector<cand_t>{1, 0, 2});
+    EXPECT_EQ(schwartz(p).winners, (std::vector<cand_t>{0, 1}));
+    // A > B > C > A cycle with C = A tied instead: A beats B, B beats C, C ties A.
+    profile q({"A", "B", "C"});
+    q.add_order(std::vector<cand_t>{0, 1, 2}, 2);
+    q.add_order(std::vector<cand_t>{2, 0, 1}, 1);
+    q.add_order(std::vector<cand_t>{1, 2, 0}, 1);
+    auto m = tally_pairwise<std::int64_t>(q);
+    ASSERT_TRUE(m.beats(0, 1));
+    ASSERT_TRUE(m.beats(1, 2));
+    ASSERT_FALSE(m.beats(0, 2));
+    ASSERT_FALSE(m.beats(2, 0));
+    EXPECT_EQ(smith(q).winners, (std::vector<cand_t>{0, 1, 2}));
+    EXPECT_EQ(schwartz(q).winners, (std::vector<cand_t>{0}));
+    EXPECT_EQ(schwartz(q).ranking, tiers({{0}, {1}, {2}}));
+}
+
+TEST(Black, CondorcetWinnerElseBorda) {
+    EXPECT_EQ(winner(black(tennessee())), "Nashville");
+    auto r = black(cycle_plus_loser());
+    EXPECT_NE(r.notes.front().find("no Condorcet winner"), std::string::npos);
+    EXPECT_EQ(r.ranking, tiers({{0, 1, 2}, {3}}));
+    EXPECT_EQ(r.ties.size(), 1u);
+}
+
+// ---- registry ---------------------------------------------------------------------------------
+
+TEST(Registry, CondorcetRulesReachableByNameWithStrictOptions) {
+    auto p = tennessee();
+    for (const char* name : {"condorcet", "copeland", "minimax", "schulze", "ranked-pairs", "smith", "schwartz", "black"})
+        EXPECT_EQ(winner(run(p, name)), "Nashville") << name;
+    EXPECT_EQ(winner(run(p, "schulze", R"({"strength": "margin", "unranked": "ignore"})")), "Nashville");
+    EXPECT_EQ(*run(p, "copeland", R"({"tie_value": "1/3"})").scores[1], 3);
+    EXPECT_EQ(*run(p, "minimax", R"({"variant": "margin"})").scores[1], -16);
+    EXPECT_EQ(winner(run(p, "schulze", R"({"excluded": ["Nashville"]})")), "Chattanooga");
+    for (const char* bad : {R"({"strength": "loud"})", R"({"strenght": "margin"})", R"({"unranked": "first"})"}) {
+        try {
+            run(p, "schulze", bad);
+            FAIL() << bad;
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), errc::invalid) << bad;
+        }
+    }
+    EXPECT_THROW(run(p, "copeland", R"({"tie_value": 0.5})"), error);
+    EXPECT_THROW(run(p, "ranked-pairs", R"({"strength": "ratio"})"), error);
+}
+
+TEST(Registry, ApprovalProfileIsUnsupportedForPairwiseRules) {
+    profile p({"A", "B"}, ballot_kind::approval);
+    p.add_approval(std::vector<cand_t>{0});
+    try {
+        schulze(p);
+        FAIL();
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::unsupported);
+    }
+}
+
+// ---- real elections ---------------------------------------------------------------------------
+
+namespace {
+profile read_debian_collection(int year) {
+    const auto dir = accord_test::shared_data_dir() / "condorcet/tideman_condorcet_php/Input_TidemanElectionCollection";
+    char name[32];
+    const int k = year - 2000;
+    if (k == 1) return read_profile(dir / "D01.HIL");
+    std::snprintf(name, sizeof name, "D%02d.debian_votes", k);
+    return read_profile(dir / name);
+}
+} // namespace
+
+// Official winners (SOURCES.md; vote.debian.org). Debian counts with unranked candidates below
+// every ranked one (Constitution A.6) and Schulze winning votes (Cloneproof SSD).
+TEST(Schulze, DebianProjectLeader2001To2022ReproducesEveryOfficialWinner) {
+    ACCORD_SHARED_FILE(dir, "condorcet/tideman_condorcet_php/Input_TidemanElectionCollection/D02.debian_votes");
+    const std::map<int, std::string> official{
+        {2001, "Ben Collins"},      {2002, "Bdale Garbee"},       {2003, "Martin Michlmayr"},
+        {2004, "Martin Michlmayr"}, {2005, "Branden Robinson"},   {2006, "Anthony Towns"},
+        {2007, "Sam Hocevar"},      {2008, "Steve McIntyre"},     {2009, "Steve McIntyre"},
+        {2010, "Stefano Zacchiroli"}, {2011, "Stefano Zacchiroli"}, {2012, "Stefano Zacchiroli"},
+        {2013, "Lucas Nussbaum"},   {2014, "Lucas Nussbaum"},     {2015, "Neil McGovern"},
+        {2016, "Mehdi Dogguy"},     {2017, "Chris Lamb"},         {2018, "Chris Lamb"},
+        {2019, "Sam Hartman"},      {2020, "Jonathan Carter"},    {2021, "Jonathan Carter"},
+        {2022, "Jonathan Carter"}};
+    for (const auto& [year, name] : official) {
+        SCOPED_TRACE(year);
+        profile p = read_debian_collection(year);
+        auto r = schulze(p);
+        EXPECT_EQ(winner(r), name);
+        EXPECT_TRUE(r.ties.empty());
+        EXPECT_EQ(r.ranking.front().size(), 1u);
+        EXPECT_EQ(winner(run(p, "schulze", R"({"strength": "margin"})")), name);
+    }
+}
+
+TEST(Schulze, Debian2006WithUnrankedIgnoredElectsSteveMcIntyre) {
+    ACCORD_SHARED_FILE(path, "condorcet/tideman_condorcet_php/Input_TidemanElectionCollection/D06.debian_votes");
+    profile p = read_profile(path);
+    EXPECT_EQ(winner(schulze(p)), "Anthony Towns");
+    EXPECT_EQ(winner(schulze(p, {.common = {.unranked = unranked_rule::ignore}})), "Steve McIntyre");
+    EXPECT_EQ(winner(run(p, "schulze", R"({"unranked": "ignore"})")), "Steve McIntyre");
+}
+
+namespace {
+std::vector<std::vector<std::string>> parse_ranking(const std::string& s) {
+    std::vector<std::vector<std::string>> out;
+    std::size_t pos = 0;
+    out.emplace_back();
+    auto trim = [](std::string x) {
+        while (!x.empty() && x.front() == ' ') x.erase(x.begin());
+        while (!x.empty() && x.back() == ' ') x.pop_back();
+        return x;
+    };
+    while (pos <= s.size()) {
+        const std::size_t gt = s.find(" > ", pos), eq = s.find(" = ", pos);
+        const std::size_t next = std::min(gt, eq);
+        out.back().push_back(trim(s.substr(pos, next == std::string::npos ? std::string::npos : next - pos)));
+        if (next == std::string::npos) break;
+        if (next == gt) out.emplace_back();
+        pos = next + 3;
+    }
+    for (auto& t : out) std::sort(t.begin(), t.end());
+    return out;
+}
+} // namespace
+
+// Condorcet PHP's Debian tests (DebianFormatTest.php; SOURCES.md): Schulze margin rankings.
+TEST(Schulze, DebianFullRankings2006And2007And2020MatchCondorcetPhp) {
+    ACCORD_SHARED_FILE(dir, "condorcet/condorcet_php_tests/DebianData");
+    struct expect {
+        const char* file;
+        unranked_rule unranked;
+        const char* ranking;
+    };
+    const expect cases[] = {
+        {"leader2020_tally.txt", unranked_rule::last, "Jonathan Carter > Sruthi Chandran > Brian Gupta > None Of The Above"},
+        {"leader2020_tally.txt", unranked_rule::ignore, "Jonathan Carter > Sruthi Chandran > Brian Gupta > None Of The Above"},
+        {"leader2007_tally.txt", unranked_rule::last,
+         "Sam Hocevar > Steve McIntyre > Raphaël Hertzog > Wouter Verhelst > Anthony Towns > Gustavo Franco > "
+         "None Of The Above > Simon Richter > Aigars Mahinovs"},
+        {"leader2006_tally.txt", unranked_rule::last,
+         "Anthony Towns > Steve McIntyre > Andreas Schuldei = Jeroen van Wolffelaar > Bill Allombert > "
+         "None of the Above > Ari Pollak > Jonathan aka Ted Walther"},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(std::string(c.file) + " " + unranked_rule_name(c.unranked));
+        read_options ro;
+        ro.format = file_format::debian;
+        profile p = read_profile(dir / c.file, ro);
+        auto r = schulze(p, {.strength = defeat_strength::margins, .common = {.unranked = c.unranked}});
+        EXPECT_EQ(named(r), parse_ranking(c.ranking));
+    }
+}
+
+TEST(Condorcet, Burlington2009MontrollWinsEveryCondorcetRuleAndBordaKissWinsIrv) {
+    ACCORD_SHARED_FILE(path, "preflib/00005 - burlington/00005-00000002.toi");
+    profile p = read_profile(path);
+    for (const char* name : {"condorcet", "schulze", "ranked-pairs", "copeland", "minimax", "borda", "black", "smith"})
+        EXPECT_EQ(winner(run(p, name)), "Andy Montroll") << name;
+    auto m = tally_pairwise<std::int64_t>(p);
+    const cand_t montroll = *p.find_candidate("Andy Montroll"), kiss = *p.find_candidate("Bob Kiss"),
+                 wright = *p.find_candidate("Kurt Wright");
+    // electowiki, "2009 Burlington mayoral election": Montroll beats Kiss 4067-3477, Wright 4597-3668.
+    EXPECT_EQ(m(montroll, kiss), 4067);
+    EXPECT_EQ(m(kiss, montroll), 3477);
+    EXPECT_EQ(m(montroll, wright), 4597);
+    EXPECT_EQ(m(wright, montroll), 3668);
+    EXPECT_EQ(winner(irv(p)), "Bob Kiss");
+}
+
+// ---- properties over seeded random profiles ---------------------------------------------------
+
+namespace {
+using rule_fn = std::function<result(const profile&)>;
+
+struct named_rule {
+    const char* name;
+    rule_fn run;
+    bool condorcet_consistent;
+};
+
+std::vector<named_rule> pairwise_rules() {
+    return {
+        {"schulze-wv", [](const profile& p) { return schulze(p); }, true},
+        {"schulze-margin", [](const profile& p) { return schulze(p, {.strength = defeat_strength::margins}); }, true},
+        {"schulze-ratio", [](const profile& p) { return schulze(p, {.strength = defeat_strength::ratio}); }, true},
+        {"ranked-pairs-wv", [](const profile& p) { return ranked_pairs(p); }, true},
+        {"ranked-pairs-margin", [](const profile& p) { return ranked_pairs(p, {.strength = defeat_strength::margins}); }, true},
+        {"copeland", [](const profile& p) { return copeland(p); }, true},
+        {"minimax-wv", [](const profile& p) { return minimax(p); }, true},
+        {"minimax-margin", [](const profile& p) { return minimax(p, {.variant = minimax_variant::margins}); }, true},
+        {"minimax-opposition", [](const profile& p) { return minimax(p, {.variant = minimax_variant::pairwise_opposition}); }, false},
+        {"black", [](const profile& p) { return black(p); }, true},
+        {"smith", [](const profile& p) { return smith(p); }, true},
+        {"schwartz", [](const profile& p) { return schwartz(p); }, true},
+        {"condorcet", [](const profile& p) { return condorcet(p); }, true},
+        {"schulze-ignore", [](const profile& p) { return schulze(p, {.common = {.unranked = unranked_rule::ignore}}); }, false},
+        {"borda", [](const profile& p) { return borda(p); }, false},
+        {"borda-modified", [](const profile& p) { return borda(p, {.truncated = truncation::modified}); }, false},
+        {"dowdall", [](const profile& p) { return dowdall(p); }, false},
+        {"anti-plurality", [](const profile& p) { return anti_plurality(p); }, false},
+    };
+}
+
+std::vector<cand_t> random_perm(std::mt19937_64& rng, std::size_t n) {
+    std::vector<cand_t> perm(n);
+    for (std::size_t i = 0; i < n; ++i) perm[i] = static_cast<cand_t>(i);
+    std::shuffle(perm.begin(), perm.end(), rng);
+    return perm;
+}
+} // namespace
+
+TEST(Properties, AnonymityNeutralityHomogeneityOfPairwiseAndPositionalRules) {
+    for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+        std::mt19937_64 rng(seed);
+        const std::size_t n = 3 + seed % 4;
+        const bool weak = seed % 2 == 0;
+        auto bs = accord_test::random_ballots(rng, n, 4 + seed % 9, weak);
+        const auto perm = random_perm(rng, n);
+        const profile base = accord_test::build(bs, n);
+        const profile reversed = accord_test::build(bs, n, {}, 1, true);
+        const profile relabelled = accord_test::build(bs, n, perm);
+        const profile doubled = accord_test::build(bs, n, {}, 2);
+        for (const auto& rule : pairwise_rules()) {
+            SCOPED_TRACE(std::string(rule.name) + " seed " + std::to_string(seed));
+            const auto r = rule.run(base);
+            // Anonymity: the order in which voters are added changes nothing.
+            const auto a = rule.run(reversed);
+            EXPECT_EQ(named(a), named(r));
+            EXPECT_EQ(winner_names(a), winner_names(r));
+            // Homogeneity: doubling every ballot changes nothing.
+            const auto d = rule.run(doubled);
+            EXPECT_EQ(named(d), named(r));
+            EXPECT_EQ(winner_names(d), winner_names(r));
+            // Neutrality: relabelling candidates relabels the result (when no tie had to be
+            // broken: a tie-break order is deliberately not neutral).
+            const auto x = rule.run(relabelled);
+            const bool untied = r.ties.empty() && x.ties.empty();
+            // Ranked pairs' whole ranking follows its tie-breaking ranking; other rankings do not.
+            if (untied || std::string(r.method) != "ranked-pairs") EXPECT_EQ(named(x), named(r));
+            if (untied) EXPECT_EQ(winner_names(x), winner_names(r));
+        }
+    }
+}
+
+TEST(Properties, CondorcetConsistencyAndMajorityCriterion) {
+    int with_cw = 0, with_majority = 0;
+    for (std::uint64_t seed = 100; seed < 400; ++seed) {
+        std::mt19937_64 rng(seed);
+        const std::size_t n = 3 + seed % 5;
+        auto bs = accord_test::random_ballots(rng, n, 3 + seed % 11, seed % 3 == 0);
+        const profile p = accord_test::build(bs, n);
+        const auto m = tally_pairwise<std::int64_t>(p);
+        const auto cw = condorcet_winner(m);
+        // A majority winner: ranked alone first by more than half the voters.
+        std::vector<std::uint64_t> first(n, 0);
+        std::uint64_t total = 0;
+        for (const auto& b : bs) {
+            total += b.count;
+            if (b.tiers.front().size() == 1) first[b.tiers.front()[0]] += b.count;
+        }
+        std::optional<cand_t> majority;
+        for (cand_t c = 0; c < n; ++c)
+            if (2 * first[c] > total) majority = c;
+        if (majority) {
+            ++with_majority;
+            ASSERT_EQ(cw, majority) << "a majority winner is the Condorcet winner (unranked last)";
+        }
+        if (!cw) continue;
+        ++with_cw;
+        for (const auto& rule : pairwise_rules()) {
+            if (!rule.condorcet_consistent) continue;
+            SCOPED_TRACE(std::string(rule.name) + " seed " + std::to_string(seed));
+            const auto r = rule.run(p);
+            EXPECT_EQ(r.winners, std::vector<cand_t>{*cw});
+        }
+    }
+    EXPECT_GT(with_cw, 100); // the property was exercised
+    EXPECT_GT(with_majority, 20);
+}
+
+TEST(Properties, SchulzeRankingIsTransitiveAndSmithSetHoldsEverySchulzeAndRankedPairsWinner) {
+    for (std::uint64_t seed = 500; seed < 700; ++seed) {
+        std::mt19937_64 rng(seed);
+        const std::size_t n = 4 + seed % 5;
+        auto bs = accord_test::random_ballots(rng, n, 5 + seed % 13, seed % 2 == 0);
+        const profile p = accord_test::build(bs, n);
+        auto sm = smith(p).winners;
+        for (auto r : {schulze(p), ranked_pairs(p), schulze(p, {.strength = defeat_strength::margins})}) {
+            ASSERT_EQ(r.winners.size(), 1u);
+            EXPECT_TRUE(std::find(sm.begin(), sm.end(), r.winners[0]) != sm.end()) << r.method << " seed " << seed;
+            std::size_t total = 0;
+            for (auto& t : r.ranking) total += t.size();
+            EXPECT_EQ(total, n);
+        }
+        // Schwartz is a subset of Smith.
+        for (cand_t c : schwartz(p).winners) EXPECT_TRUE(std::find(sm.begin(), sm.end(), c) != sm.end());
+    }
+}

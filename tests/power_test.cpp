@@ -1,0 +1,482 @@
+// Power indices: published values reproduced exactly, the dynamic programme against the
+// enumeration and permutation oracles on seeded random games, real NHS games.
+#include "accord/power.hpp"
+#include "test_data.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <numeric>
+#include <random>
+#include <set>
+#include <sstream>
+
+using namespace accord;
+
+namespace {
+
+// A small CSV reader for these tests (quoted fields with commas, no embedded newlines).
+std::vector<std::map<std::string, std::string>> read_csv(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::vector<std::map<std::string, std::string>> rows;
+    std::string line;
+    std::vector<std::string> header;
+    auto split = [](const std::string& l) {
+        std::vector<std::string> out;
+        std::string cur;
+        bool q = false;
+        for (std::size_t i = 0; i < l.size(); ++i) {
+            const char c = l[i];
+            if (q) {
+                if (c == '"' && i + 1 < l.size() && l[i + 1] == '"') cur += '"', ++i;
+                else if (c == '"') q = false;
+                else cur += c;
+            } else if (c == '"') q = true;
+            else if (c == ',') out.push_back(cur), cur.clear();
+            else if (c != '\r') cur += c;
+        }
+        out.push_back(cur);
+        return out;
+    };
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        auto f = split(line);
+        if (header.empty()) {
+            if (!f.empty() && f[0].size() >= 3 && f[0].compare(0, 3, "\xEF\xBB\xBF") == 0) f[0] = f[0].substr(3);
+            header = f;
+            continue;
+        }
+        std::map<std::string, std::string> row;
+        for (std::size_t i = 0; i < header.size() && i < f.size(); ++i) row[header[i]] = f[i];
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<std::string> exact_strings(const index_values& v) {
+    std::vector<std::string> out;
+    for (const auto& x : v.exact) out.push_back(to_string(x));
+    return out;
+}
+
+/// Shapley-Shubik and Owen by walking every order of the players (Owen: only orders in which
+/// each union's members stand together): the definition itself, for tiny games.
+struct perm_oracle {
+    std::vector<rational> ss, owen;
+};
+perm_oracle by_permutations(const weighted_game& g) {
+    const std::size_t n = g.player_count();
+    std::vector<player_t> perm(n);
+    std::iota(perm.begin(), perm.end(), 0);
+    std::vector<std::size_t> union_of(n, 0);
+    for (std::size_t u = 0; u < g.unions.size(); ++u)
+        for (auto p : g.unions[u]) union_of[p] = u;
+    std::vector<big_int> ss(n, 0), ow(n, 0);
+    big_int orders = 0, owen_orders = 0;
+    do {
+        bool contiguous = true;
+        if (!g.unions.empty()) {
+            std::vector<char> closed(g.unions.size(), 0);
+            for (std::size_t x = 0; x < n && contiguous; ++x) {
+                const auto u = union_of[perm[x]];
+                if (closed[u]) contiguous = false;
+                if (x + 1 < n && union_of[perm[x + 1]] != u) closed[u] = 1;
+            }
+        }
+        ++orders;
+        if (!g.unions.empty() && contiguous) ++owen_orders;
+        for (std::size_t x = 0; x < n; ++x) {
+            std::span<const player_t> before(perm.data(), x), upto(perm.data(), x + 1);
+            if (is_winning(g, upto) && !is_winning(g, before)) {
+                ++ss[perm[x]];
+                if (!g.unions.empty() && contiguous) ++ow[perm[x]];
+                break;
+            }
+        }
+    } while (std::next_permutation(perm.begin(), perm.end()));
+    perm_oracle o;
+    for (std::size_t i = 0; i < n; ++i) {
+        o.ss.push_back(rational(ss[i], orders));
+        if (!g.unions.empty()) o.owen.push_back(rational(ow[i], owen_orders));
+    }
+    return o;
+}
+
+weighted_game random_game(std::mt19937_64& rng, std::size_t n, std::size_t majorities, bool unions) {
+    weighted_game g;
+    for (std::size_t d = 0; d < majorities; ++d) {
+        weighted_majority m;
+        const std::uint64_t top = 1 + rng() % 12;
+        std::uint64_t total = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            m.weights.push_back(rng() % (top + 1)); // zeros included: dummies must come out 0
+            total += m.weights.back();
+        }
+        if (total == 0) m.weights[0] = 1, total = 1;
+        m.quota = 1 + rng() % total;
+        g.majorities.push_back(m);
+    }
+    if (unions) {
+        const std::size_t k = 1 + rng() % n;
+        g.unions.assign(k, {});
+        std::vector<player_t> order(n);
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), rng);
+        for (std::size_t x = 0; x < n; ++x) g.unions[x < k ? x : rng() % k].push_back(order[x]);
+    }
+    return g;
+}
+
+void expect_same(const index_values& a, const index_values& b, const std::string& what) {
+    ASSERT_EQ(a.exact.size(), b.exact.size()) << what;
+    for (std::size_t i = 0; i < a.exact.size(); ++i)
+        EXPECT_EQ(a.exact[i], b.exact[i]) << what << " player " << i;
+}
+
+} // namespace
+
+TEST(Power, EveryPublishedValueIsReproducedExactly) {
+    ACCORD_SHARED_FILE(csv, "power/power_indices_published.csv");
+    auto rows = read_csv(csv);
+    ASSERT_GE(rows.size(), 80u);
+    std::map<std::string, std::vector<std::map<std::string, std::string>>> cases;
+    for (auto& r : rows) cases[r["case"]].push_back(r);
+    ASSERT_EQ(cases.size(), 9u);
+    for (auto& [name, players] : cases) {
+        std::vector<std::uint64_t> w;
+        std::vector<std::string> names;
+        for (auto& p : players) {
+            w.push_back(std::stoull(p["weight"]));
+            names.push_back(p["player"]);
+        }
+        ASSERT_EQ(std::stoull(players[0]["n_players"]), w.size()) << name;
+        auto g = make_weighted_game(std::stoull(players[0]["quota"]), w, names);
+        auto r = power_indices(g, {.indices = index_banzhaf | index_shapley_shubik});
+        EXPECT_EQ(r.method, "dynamic-programming");
+        for (std::size_t i = 0; i < players.size(); ++i) {
+            EXPECT_EQ(r.swings[i].str(), players[i]["banzhaf_swings"]) << name << " " << names[i];
+            EXPECT_EQ(to_string(r.banzhaf.exact[i]), players[i]["banzhaf_normalized_exact"]) << name << " " << names[i];
+            EXPECT_EQ(to_string(r.shapley_shubik.exact[i]), players[i]["shapley_shubik_exact"]) << name << " " << names[i];
+            EXPECT_NEAR(r.banzhaf.value[i], std::stod(players[i]["banzhaf_normalized"]), 5e-7);
+            EXPECT_NEAR(r.shapley_shubik.value[i], std::stod(players[i]["shapley_shubik"]), 5e-7);
+        }
+    }
+}
+
+TEST(Power, UnSecurityCouncilElectedMemberHas4Over2145) {
+    std::vector<std::uint64_t> w(15, 1);
+    std::fill(w.begin(), w.begin() + 5, 7);
+    auto r = power_indices(make_weighted_game(39, w), {.indices = index_all & ~(index_owen | index_banzhaf_owen)});
+    EXPECT_EQ(to_string(r.shapley_shubik.exact[14]), "4/2145"); // Shapley & Shubik 1954
+    EXPECT_EQ(to_string(r.shapley_shubik.exact[0]), "421/2145");
+    EXPECT_EQ(r.swings[0], 848);
+    EXPECT_EQ(r.swings[5], 84);
+    // 848 = 2 * 424 winning-with-i coalitions... and a permanent member is in every MWC.
+    EXPECT_EQ(r.minimal_winning_total, 210); // C(10, 4): the five permanent plus any four elected
+    EXPECT_EQ(r.minimal_winning[0], 210);
+    EXPECT_EQ(r.minimal_winning[5], 84); // C(9, 3)
+}
+
+TEST(Power, EnumerationOracleMatchesPublishedNassau1958Dummies) {
+    auto g = make_weighted_game(16, {9, 9, 7, 3, 1, 1});
+    auto r = power_indices(g, {.indices = index_all & ~(index_owen | index_banzhaf_owen), .method = power_method::enumeration});
+    EXPECT_EQ(exact_strings(r.banzhaf), (std::vector<std::string>{"1/3", "1/3", "1/3", "0", "0", "0"}));
+    EXPECT_EQ(exact_strings(r.holler), (std::vector<std::string>{"1/3", "1/3", "1/3", "0", "0", "0"}));
+    EXPECT_EQ(exact_strings(r.johnston), (std::vector<std::string>{"1/3", "1/3", "1/3", "0", "0", "0"}));
+}
+
+TEST(Power, DynamicProgrammeAgreesWithEnumerationOnSeededRandomGames) {
+    std::mt19937_64 rng(20250101);
+    int games = 0;
+    for (int trial = 0; trial < 400; ++trial) {
+        const std::size_t n = 1 + rng() % 11;
+        const std::size_t M = 1 + (trial % 5 == 4 ? 1 + rng() % 2 : 0);
+        auto g = random_game(rng, n, M, true);
+        const unsigned dp_indices = index_banzhaf | index_shapley_shubik | index_coleman | index_owen |
+                                    index_banzhaf_owen | (M == 1 ? index_holler | index_deegan_packel : 0u);
+        auto dp = power_indices(g, {.indices = dp_indices, .method = power_method::dynamic_programming});
+        auto en = power_indices(g, {.indices = index_all, .method = power_method::enumeration});
+        SCOPED_TRACE("trial " + std::to_string(trial) + " n=" + std::to_string(n) + " M=" + std::to_string(M));
+        ASSERT_EQ(dp.swings, en.swings);
+        EXPECT_EQ(dp.winning_coalitions, en.winning_coalitions);
+        expect_same(dp.banzhaf, en.banzhaf, "banzhaf");
+        expect_same(dp.banzhaf_absolute, en.banzhaf_absolute, "banzhaf absolute");
+        expect_same(dp.shapley_shubik, en.shapley_shubik, "shapley-shubik");
+        expect_same(dp.coleman_prevent, en.coleman_prevent, "coleman prevent");
+        expect_same(dp.coleman_initiate, en.coleman_initiate, "coleman initiate");
+        EXPECT_EQ(dp.coleman_act, en.coleman_act);
+        expect_same(dp.owen, en.owen, "owen");
+        expect_same(dp.banzhaf_owen, en.banzhaf_owen, "banzhaf-owen");
+        if (M == 1) {
+            EXPECT_EQ(dp.minimal_winning, en.minimal_winning);
+            EXPECT_EQ(dp.minimal_winning_total, en.minimal_winning_total);
+            expect_same(dp.holler, en.holler, "holler");
+            expect_same(dp.deegan_packel, en.deegan_packel, "deegan-packel");
+        }
+        // Sums: normalised indices and values add up to one.
+        rational ss = 0, bz = 0, ow = 0, ho = 0, dpk = 0, jo = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            ss += dp.shapley_shubik.exact[i], bz += dp.banzhaf.exact[i], ow += dp.owen.exact[i];
+            ho += en.holler.exact[i], dpk += en.deegan_packel.exact[i], jo += en.johnston.exact[i];
+        }
+        EXPECT_EQ(ss, 1);
+        EXPECT_EQ(bz, 1);
+        EXPECT_EQ(ow, 1);
+        EXPECT_EQ(ho, 1);
+        EXPECT_EQ(dpk, 1);
+        EXPECT_EQ(jo, 1);
+        ++games;
+    }
+    EXPECT_EQ(games, 400);
+}
+
+TEST(Power, ShapleyShubikAndOwenMatchTheirDefinitionOverOrders) {
+    std::mt19937_64 rng(7);
+    for (int trial = 0; trial < 60; ++trial) {
+        const std::size_t n = 1 + rng() % 7;
+        auto g = random_game(rng, n, 1 + (trial % 3 == 2), true);
+        auto r = power_indices(g, {.indices = index_shapley_shubik | index_owen});
+        auto o = by_permutations(g);
+        for (std::size_t i = 0; i < n; ++i) {
+            EXPECT_EQ(r.shapley_shubik.exact[i], o.ss[i]) << "trial " << trial << " player " << i;
+            EXPECT_EQ(r.owen.exact[i], o.owen[i]) << "trial " << trial << " player " << i;
+        }
+    }
+}
+
+TEST(Power, ManyPlayersUseMultiModularCountsExactly) {
+    // [q; 1 x 140]: swings = C(139, q-1), Shapley-Shubik 1/140 each. 140 > 126 players forces
+    // the residue passes and their reconstruction.
+    const std::size_t n = 140;
+    const std::uint64_t q = 71;
+    auto r = power_indices(make_weighted_game(q, std::vector<std::uint64_t>(n, 1)),
+                           {.indices = index_banzhaf | index_shapley_shubik | index_coleman});
+    big_int c = 1; // C(139, 70)
+    for (unsigned k = 1; k <= 70; ++k) c = c * (139 - 70 + k) / k;
+    for (std::size_t i = 0; i < n; ++i) {
+        EXPECT_EQ(r.swings[i], c);
+        EXPECT_EQ(r.shapley_shubik.exact[i], rational(1, 140));
+    }
+    big_int losing = 0, b = 1; // sum_{k < 71} C(140, k)
+    for (unsigned k = 0; k < 71; ++k) {
+        losing += b;
+        b = b * (140 - k) / (k + 1);
+    }
+    big_int all = 1;
+    all <<= 140;
+    EXPECT_EQ(r.winning_coalitions, all - losing);
+}
+
+TEST(Power, QuotaFromFractionSaysStrictlyMoreOrAtLeast) {
+    EXPECT_EQ(quota_from_fraction(10, rational(1, 2), quota_rule::more_than), 6u);
+    EXPECT_EQ(quota_from_fraction(10, rational(1, 2), quota_rule::at_least), 5u);
+    EXPECT_EQ(quota_from_fraction(11, rational(1, 2), quota_rule::more_than), 6u);
+    EXPECT_EQ(quota_from_fraction(11, rational(1, 2), quota_rule::at_least), 6u);
+    EXPECT_EQ(quota_from_fraction(345, rational(255, 345), quota_rule::at_least), 255u);
+    EXPECT_EQ(quota_from_fraction(9, rational(2, 3), quota_rule::at_least), 6u);
+    EXPECT_EQ(quota_from_fraction(9, rational(2, 3), quota_rule::more_than), 7u);
+    std::vector<std::uint64_t> w{3, 4};
+    EXPECT_EQ(quota_from_fraction(w, rational(1, 2), quota_rule::more_than), 4u);
+    EXPECT_THROW(quota_from_fraction(10, rational(3, 2), quota_rule::at_least), accord::error);
+}
+
+TEST(Power, MalformedGamesAreRejectedWithReasons) {
+    auto code = [](const weighted_game& g) {
+        try {
+            power_indices(g);
+        } catch (const accord::error& e) {
+            return e.code();
+        }
+        return errc::ok;
+    };
+    EXPECT_EQ(code(make_weighted_game(0, {1, 2})), errc::invalid);
+    EXPECT_EQ(code(make_weighted_game(4, {1, 2})), errc::invalid);
+    auto g = make_weighted_game(2, {1, 2});
+    g.majorities.push_back({1, {1}});
+    EXPECT_EQ(code(g), errc::invalid);
+    auto u = make_weighted_game(2, {1, 2, 3});
+    u.unions = {{0, 1}};
+    EXPECT_EQ(code(u), errc::invalid); // player 2 in no union
+    EXPECT_THROW(power_indices(make_weighted_game(2, {1, 2}), {.indices = index_owen}), accord::error);
+    EXPECT_THROW(power_indices(make_weighted_game(40, std::vector<std::uint64_t>(40, 1)),
+                               {.indices = index_johnston}),
+                 accord::error); // no programme for Johnston and 2^40 coalitions refused
+}
+
+TEST(Power, ProgressCallbackCanCancel) {
+    std::vector<std::uint64_t> w(60);
+    for (std::size_t i = 0; i < w.size(); ++i) w[i] = 100 + 7 * i;
+    auto g = make_weighted_game(3000, w);
+    int calls = 0;
+    try {
+        power_indices(g, {.progress = [&](double) { return ++calls < 3; }});
+        FAIL() << "expected cancellation";
+    } catch (const accord::error& e) {
+        EXPECT_EQ(e.code(), errc::cancelled);
+    }
+    EXPECT_EQ(calls, 3);
+    double last = -1;
+    bool monotone = true;
+    power_indices(g, {.progress = [&](double f) { monotone = monotone && f >= last; last = f; return true; }});
+    EXPECT_TRUE(monotone);
+    EXPECT_EQ(last, 1.0);
+}
+
+TEST(Power, JsonCarriesFloatsExactStringsAndSwings) {
+    std::vector<std::uint64_t> w(15, 1);
+    std::fill(w.begin(), w.begin() + 5, 7);
+    auto r = power_indices(make_weighted_game(39, w), {.indices = index_banzhaf | index_shapley_shubik | index_coleman});
+    auto j = nlohmann::json::parse(to_json(r));
+    EXPECT_EQ(j["players"][0], "p1");
+    EXPECT_EQ(j["shapley_shubik_exact"][14], "4/2145");
+    EXPECT_EQ(j["banzhaf_exact"][0], "106/635");
+    EXPECT_EQ(j["swings"][0], "848");
+    EXPECT_NEAR(j["shapley_shubik"][0].get<double>(), 0.196270, 1e-6);
+    EXPECT_TRUE(j.contains("coleman_prevent"));
+    EXPECT_EQ(j["exact"], true);
+}
+
+TEST(Power, MonteCarloIsLabelledAnEstimateAndCoversTheExactValue) {
+    std::vector<std::uint64_t> w(15, 1);
+    std::fill(w.begin(), w.begin() + 5, 7);
+    auto g = make_weighted_game(39, w);
+    auto mc = power_indices(g, {.method = power_method::monte_carlo, .samples = 200000, .seed = 42, .confidence = 0.999});
+    auto ex = power_indices(g);
+    EXPECT_FALSE(mc.exact);
+    EXPECT_EQ(mc.method, "monte-carlo");
+    EXPECT_TRUE(mc.shapley_shubik.exact.empty());
+    for (std::size_t i = 0; i < 15; ++i) {
+        EXPECT_LE(mc.shapley_shubik.lower[i], ex.shapley_shubik.value[i]);
+        EXPECT_GE(mc.shapley_shubik.upper[i], ex.shapley_shubik.value[i]);
+        EXPECT_LE(mc.banzhaf_absolute.lower[i], ex.banzhaf_absolute.value[i]);
+        EXPECT_GE(mc.banzhaf_absolute.upper[i], ex.banzhaf_absolute.value[i]);
+    }
+    auto j = nlohmann::json::parse(to_json(mc));
+    EXPECT_EQ(j["exact"], false);
+    EXPECT_FALSE(j.contains("shapley_shubik_exact"));
+}
+
+TEST(Power, DoubleMajorityOfUnitsAndWeightsCountsBoth) {
+    // Practices AND patients: 3 of 5 practices and a strict majority of 100 patients.
+    weighted_game g;
+    g.majorities.push_back({3, {1, 1, 1, 1, 1}});
+    g.majorities.push_back({51, {40, 30, 10, 10, 10}});
+    auto dp = power_indices(g, {.indices = index_banzhaf | index_shapley_shubik});
+    auto en = power_indices(g, {.indices = index_banzhaf | index_shapley_shubik, .method = power_method::enumeration});
+    EXPECT_EQ(dp.swings, en.swings);
+    expect_same(dp.shapley_shubik, en.shapley_shubik, "ss");
+    // With patients alone the big practice holds more; the units majority lifts the small ones.
+    auto alone = power_indices(make_weighted_game(51, {40, 30, 10, 10, 10}), {.indices = index_banzhaf});
+    EXPECT_GT(dp.banzhaf.exact[4], alone.banzhaf.exact[4]);
+}
+
+namespace {
+struct practice {
+    std::string name, pcn;
+    std::uint64_t patients;
+};
+std::vector<practice> load_practices(const std::filesystem::path& p) {
+    std::vector<practice> out;
+    for (auto& r : read_csv(p)) out.push_back({r["practice_name"], r["pcn_name"], std::stoull(r["registered_patients"])});
+    return out;
+}
+} // namespace
+
+TEST(Power, HerefordshireAndWorcestershire78PracticesByPatientsStrictMajority) {
+    ACCORD_SHARED_FILE(csv, "nhs/practices_herefordshire_worcestershire_2025.csv");
+    auto ps = load_practices(csv);
+    ASSERT_EQ(ps.size(), 78u);
+    std::vector<std::uint64_t> w;
+    for (auto& p : ps) w.push_back(p.patients);
+    const std::uint64_t total = std::accumulate(w.begin(), w.end(), std::uint64_t{0});
+    EXPECT_EQ(total, 833128u); // SOURCES.md
+    const auto q = quota_from_fraction(w, rational(1, 2), quota_rule::more_than);
+    EXPECT_EQ(q, 416565u);
+    auto r = power_indices(make_weighted_game(q, w), {.indices = index_banzhaf | index_shapley_shubik});
+    rational ss = 0, bz = 0;
+    for (std::size_t i = 0; i < w.size(); ++i) ss += r.shapley_shubik.exact[i], bz += r.banzhaf.exact[i];
+    EXPECT_EQ(ss, 1);
+    EXPECT_EQ(bz, 1);
+    // Power is monotone in weight: a heavier practice never has fewer swings.
+    for (std::size_t i = 0; i < w.size(); ++i)
+        for (std::size_t j = 0; j < w.size(); ++j)
+            if (w[i] > w[j]) EXPECT_GE(r.swings[i], r.swings[j]);
+    // A Monte Carlo estimate, run independently, brackets the exact Shapley-Shubik value of the
+    // largest practice.
+    const auto big = std::max_element(w.begin(), w.end()) - w.begin();
+    auto mc = power_indices(make_weighted_game(q, w), {.indices = index_shapley_shubik, .method = power_method::monte_carlo,
+                                                       .samples = 100000, .seed = 3, .confidence = 0.999});
+    EXPECT_LE(mc.shapley_shubik.lower[big], r.shapley_shubik.value[big]);
+    EXPECT_GE(mc.shapley_shubik.upper[big], r.shapley_shubik.value[big]);
+}
+
+TEST(Power, HerefordshireNineteenPracticesInFivePcnsAgreeWithEnumeration) {
+    ACCORD_SHARED_FILE(csv, "nhs/practices_herefordshire_worcestershire_2025.csv");
+    const std::set<std::string> pcns{"EAST HEREFORDSHIRE PCN", "HEREFORDSHIRE HEREFORD CITY HMG PCN",
+                                     "NORTH & WEST HEREFORDSHIRE PCN", "SOUTH & WEST HEREFORDSHIRE PCN",
+                                     "THE WBC (HEREFORD CITY) PCN"};
+    std::vector<practice> ps;
+    for (auto& p : load_practices(csv))
+        if (pcns.count(p.pcn)) ps.push_back(p);
+    ASSERT_EQ(ps.size(), 19u) << "Herefordshire is 19 practices in 5 PCNs (SOURCES.md)";
+    weighted_game g;
+    weighted_majority m;
+    std::map<std::string, std::vector<player_t>> by_pcn;
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        g.players.push_back(ps[i].name);
+        m.weights.push_back(ps[i].patients);
+        by_pcn[ps[i].pcn].push_back(static_cast<player_t>(i));
+    }
+    const std::uint64_t total = std::accumulate(m.weights.begin(), m.weights.end(), std::uint64_t{0});
+    EXPECT_EQ(total, 204771u);
+    m.quota = quota_from_fraction(total, rational(1, 2), quota_rule::more_than);
+    g.majorities.push_back(m);
+    for (auto& [_, members] : by_pcn) g.unions.push_back(members);
+    const auto hmg = std::max_element(m.weights.begin(), m.weights.end()) - m.weights.begin();
+    EXPECT_NEAR(double(m.weights[hmg]) / double(total), 0.232, 0.0005); // 23.2% (DESIGN.md)
+    const unsigned dp_idx = index_all & ~index_johnston;
+    auto dp = power_indices(g, {.indices = dp_idx, .method = power_method::dynamic_programming});
+    auto en = power_indices(g, {.indices = dp_idx, .method = power_method::enumeration});
+    EXPECT_EQ(dp.swings, en.swings);
+    expect_same(dp.shapley_shubik, en.shapley_shubik, "ss");
+    expect_same(dp.owen, en.owen, "owen");
+    expect_same(dp.banzhaf_owen, en.banzhaf_owen, "banzhaf-owen");
+    expect_same(dp.holler, en.holler, "holler");
+    expect_same(dp.deegan_packel, en.deegan_packel, "deegan-packel");
+    // Hereford Medical Group holds 23.2% of the weight but more of the power.
+    EXPECT_GT(dp.shapley_shubik.value[hmg], 0.232);
+}
+
+TEST(Power, FourierBoundContainsTheExactBanzhafOfHerefordshireAndWorcestershire) {
+    ACCORD_SHARED_FILE(csv, "nhs/practices_herefordshire_worcestershire_2025.csv");
+    std::vector<std::uint64_t> w;
+    for (auto& p : load_practices(csv)) w.push_back(p.patients);
+    auto g = make_weighted_game(quota_from_fraction(w, rational(1, 2), quota_rule::more_than), w);
+    auto ex = power_indices(g, {.indices = index_banzhaf});
+    auto fb = banzhaf_fourier(g);
+    EXPECT_LT(fb.absolute_error, 1e-9);
+    EXPECT_GT(fb.frequencies, 0u);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        EXPECT_LE(std::fabs(fb.absolute[i] - ex.banzhaf_absolute.value[i]), fb.absolute_error + 1e-16) << i;
+        EXPECT_LE(std::fabs(fb.normalised[i] - ex.banzhaf.value[i]), fb.normalised_error + 1e-16) << i;
+    }
+}
+
+TEST(Power, FourierBoundHoldsOnSeededRandomGames) {
+    std::mt19937_64 rng(99);
+    for (int trial = 0; trial < 20; ++trial) {
+        const std::size_t n = 20 + rng() % 40;
+        std::vector<std::uint64_t> w(n);
+        for (auto& x : w) x = 1 + rng() % 5000;
+        const std::uint64_t total = std::accumulate(w.begin(), w.end(), std::uint64_t{0});
+        auto g = make_weighted_game(total / 3 + rng() % (total / 3), w);
+        auto ex = power_indices(g, {.indices = index_banzhaf});
+        auto fb = banzhaf_fourier(g);
+        for (std::size_t i = 0; i < n; ++i)
+            EXPECT_LE(std::fabs(fb.absolute[i] - ex.banzhaf_absolute.value[i]), fb.absolute_error + 1e-16)
+                << "trial " << trial << " player " << i;
+    }
+}

@@ -1,0 +1,212 @@
+"""The Python bindings over the C API: building, counting, results, errors, real data."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import unittest
+from fractions import Fraction
+from pathlib import Path
+
+import accord
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("ACCORD_SHARED_DATA", ROOT.parent / "shared" / "data"))
+UNDER_CI = os.environ.get("CI", "") not in ("", "0", "false")
+
+
+def shared(relative: str) -> Path:
+    path = SHARED / relative
+    if not path.exists():
+        if UNDER_CI:
+            raise AssertionError(f"shared data missing under CI: {path}")
+        raise unittest.SkipTest(f"NOTICE: shared data not found, test skipped: {path}")
+    return path
+
+
+class BuildAndCount(unittest.TestCase):
+    def setUp(self) -> None:
+        self.p = accord.Profile(["A", "B", "C"])
+        self.p.add(["A", "B", "C"], count=8)
+        self.p.add(["B", "C", "A"], count=6)
+        self.p.add(["C", "B", "A"], count=5)
+
+    def test_irv_transfers_and_rounds(self) -> None:
+        r = accord.run(self.p, "irv")
+        self.assertEqual(r.winners, ["B"])
+        self.assertEqual(r.winner, "B")
+        self.assertEqual(len(r.rounds), 2)
+        self.assertEqual(r.rounds[0].tallies, {"A": 8, "B": 6, "C": 5})
+        self.assertEqual(r.rounds[0].eliminated, ["C"])
+        self.assertEqual(r.rounds[1].tallies["B"], Fraction(11))
+        self.assertEqual(r.rounds[0].transfers, [accord.Transfer("C", "B", Fraction(5))])
+        self.assertEqual(r.ranking, [["B"], ["A"], ["C"]])
+        self.assertTrue(r.complete)
+
+    def test_plurality_and_dict(self) -> None:
+        r = accord.run(self.p, "plurality")
+        self.assertEqual(r.winners, ["A"])
+        d = r.to_dict()
+        self.assertEqual(d["method"], "plurality")
+        self.assertEqual(d["candidates"], ["A", "B", "C"])
+        self.assertEqual(json.loads(r.to_json())["winners"], ["A"])
+
+    def test_profile_queries(self) -> None:
+        self.assertEqual(self.p.candidates, ["A", "B", "C"])
+        self.assertEqual(self.p.voters, 19)
+        self.assertEqual(len(self.p), 19)
+        self.assertEqual(self.p.unique_ballots, 3)
+        self.assertEqual(self.p.index("C"), 2)
+        self.assertEqual(self.p.kind, "ranking")
+
+    def test_exact_weights_and_ties(self) -> None:
+        p = accord.Profile(["X", "Y", "Z"])
+        p.add(["X"], weight="5/2")
+        p.add(["Y"], weight=Fraction(3, 2))
+        p.add([("Z",)], count=3, weight="0.5")
+        r = accord.run(p, "irv", tie_break="report")
+        self.assertFalse(r.complete)
+        self.assertEqual(r.ties[0].candidates, ["Y", "Z"])
+        self.assertEqual(r.ties[0].chosen, [])
+        r = accord.run(p, "irv", tie_break="random", seed=11)
+        self.assertEqual(r.ties[0].seed, 11)
+        self.assertEqual(len(r.ties[0].chosen), 1)
+        self.assertEqual(r.rounds[0].tallies["X"], Fraction(5, 2))
+        with self.assertRaises(TypeError):
+            p.add(["X"], weight=0.1)
+
+    def test_equal_ranks_in_a_ballot(self) -> None:
+        p = accord.Profile(["A", "B", "C"])
+        p.add([("A", "B"), "C"])
+        self.assertEqual(p.unique_ballots, 1)
+
+    def test_methods_lists_irv(self) -> None:
+        m = accord.methods()
+        self.assertIn("irv", m)
+        self.assertIn("plurality", m)
+
+    def test_context_manager_frees(self) -> None:
+        with accord.Profile(["A", "B"]) as p:
+            p.add(["A"])
+        p.close()  # idempotent
+
+
+class Errors(unittest.TestCase):
+    def test_exceptions_carry_the_c_message(self) -> None:
+        p = accord.Profile(["A", "B"])
+        with self.assertRaises(accord.NotFound) as cm:
+            accord.run(p, "no-such-rule")
+        self.assertIn("no-such-rule", str(cm.exception))
+        with self.assertRaises(accord.InvalidArgument) as cm:
+            accord.run(p, "irv", bogus=True)
+        self.assertIn("bogus", str(cm.exception))
+        self.assertIsInstance(cm.exception, ValueError)
+        with self.assertRaises(accord.InvalidArgument):
+            accord.Profile(["A", "A"])
+        with self.assertRaises(accord.NotFound):
+            p.add(["Nobody"])
+        with self.assertRaises(accord.InvalidArgument):
+            p.add(["A"], count=0)
+        with self.assertRaises(accord.AccordOverflowError):
+            p.add(["A"], count=2**64 - 1)
+        with self.assertRaises(accord.AccordIOError):
+            accord.Profile.from_file("/nonexistent/ballots.soi")
+
+    def test_parse_error_names_file_and_line(self) -> None:
+        with tempfile.TemporaryDirectory() as d:
+            bad = Path(d) / "bad.soi"
+            bad.write_text("# FILE NAME: bad.soi\n# DATA TYPE: soi\n# NUMBER ALTERNATIVES: 2\n"
+                           "# ALTERNATIVE NAME 1: a\n# ALTERNATIVE NAME 2: b\n"
+                           "# NUMBER VOTERS: 1\n# NUMBER UNIQUE ORDERS: 1\n1: 1,9\n")
+            with self.assertRaises(accord.ParseError) as cm:
+                accord.Profile.from_file(bad)
+            self.assertIn("bad.soi:8", str(cm.exception))
+
+    def test_version_matches(self) -> None:
+        self.assertEqual(accord.version(), accord.__version__)
+
+
+class RealData(unittest.TestCase):
+    def test_burlington_2009_elects_kiss(self) -> None:
+        path = shared("preflib/00005 - burlington/00005-00000002.toi")
+        p = accord.Profile.from_file(path)
+        self.assertEqual(p.voters, 8980)
+        r = accord.run(p, "irv", batch_elimination=True)
+        self.assertEqual(r.winners, ["Bob Kiss"])
+        first = r.rounds[0].tallies
+        self.assertEqual(first["Kurt Wright"], 2951)
+        self.assertEqual(first["Bob Kiss"], 2585)
+        self.assertEqual(first["Andy Montroll"], 2063)
+        self.assertEqual(r.rounds[-1].tallies, {"Bob Kiss": 4313, "Kurt Wright": 4061})
+
+    def test_round_trip_through_a_file(self) -> None:
+        path = shared("preflib/00005 - burlington/00005-00000002.toi")
+        p = accord.Profile.from_file(path)
+        with tempfile.TemporaryDirectory() as d:
+            out = Path(d) / "copy.toi"
+            p.save(out, "toi")
+            q = accord.Profile.from_file(out)
+        self.assertEqual(q.voters, p.voters)
+        self.assertEqual(accord.run(q, "irv").winners, accord.run(p, "irv").winners)
+
+
+if __name__ == "__main__":
+    unittest.main()
+
+
+class Power(unittest.TestCase):
+    def test_un_security_council_is_exact(self) -> None:
+        r = accord.power(39, [7] * 5 + [1] * 10)
+        self.assertEqual(r["shapley_shubik_exact"][0], Fraction(421, 2145))
+        self.assertEqual(r["shapley_shubik_exact"][5], Fraction(4, 2145))
+        self.assertEqual(r["swings"][0], 848)
+        self.assertEqual(sum(r["banzhaf_exact"]), 1)
+
+    def test_double_majority_and_unions(self) -> None:
+        r = accord.power(majorities=[(2, [1, 1, 1]), (50, [60, 30, 10])], players=["big", "mid", "small"],
+                         unions=[[0], [1, 2]], indices="all")
+        self.assertEqual(r["players"], ["big", "mid", "small"])
+        self.assertIn("owen", r)
+
+    def test_errors_and_cancellation(self) -> None:
+        with self.assertRaises(accord.InvalidArgument):
+            accord.power(0, [1, 1])
+        with self.assertRaises(accord.Cancelled):
+            accord.power(5_000_000, [50_000 + i for i in range(200)], progress=lambda f: False)
+
+
+class Weighting(unittest.TestCase):
+    ORG = ROOT / "tests" / "data" / "place_org.csv"
+
+    def test_weights_report_is_exact(self) -> None:
+        org = accord.Organisation.from_file(self.ORG)
+        self.assertEqual(len(org), 7)
+        rep = org.weights("population")
+        self.assertEqual(rep["units"][0]["share_exact"], Fraction(15, 26))
+        self.assertEqual(rep["min_majority"]["count"], 1)
+        self.assertEqual(sum(u["share_exact"] for u in org.weights("sqrt")["units"]), 1)
+        with self.assertRaises(accord.InvalidArgument):
+            org.weights("sideways")
+
+    def test_weighted_and_two_stage_counts(self) -> None:
+        org = accord.Organisation.from_file(self.ORG)
+        p = accord.Profile(["Access", "Frailty", "Digital"])
+        for unit, ballot in [("p1", ["Access", "Digital"]), ("p2", ["Access", "Frailty"]), ("p3", ["Digital"]),
+                             ("p4", ["Frailty", "Access"]), ("p5", ["Frailty", "Digital"])]:
+            p.add(ballot, unit=unit)
+        r = org.run(p, "plurality", scheme="population")
+        self.assertEqual(r.winners, ["Access"])
+        self.assertEqual(r.rounds[0].tallies["Access"], Fraction(39000, 52000))
+        r2 = org.run(p, "borda", scheme="group-equal", mode="two-stage", inner="irv", outer="borda")
+        self.assertTrue(r2.winners)
+        p.add(["Access"], unit="nowhere")
+        with self.assertRaises(accord.NotFound):
+            org.run(p, "borda")
+
+    def test_herefordshire(self) -> None:
+        path = shared("nhs/practices_herefordshire_worcestershire_2025.csv")
+        org = accord.Organisation.from_file(path, within=["U12199", "U38064", "U50083", "U65562", "U98974"])
+        rep = org.weights("population")
+        self.assertEqual(len(rep["units"]), 19)
+        self.assertEqual(rep["largest_share_exact"], Fraction(47543, 204771))
+        self.assertEqual(rep["min_majority"]["count"], 5)
