@@ -1,0 +1,414 @@
+// Sweeps over weightings and rules, tipping points per unit, SMAA over populations.
+#include "accord/analysis/sweep.hpp"
+
+#include "accord/error.hpp"
+#include "accord/registry.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace accord {
+inline namespace v0 {
+namespace {
+
+std::string level_of(const organisation& org, const std::string& level) {
+    if (!level.empty()) return level;
+    if (org.kinds().empty()) throw error(errc::invalid, "analysis: the organisation has no units");
+    return org.kinds().front();
+}
+
+const char* mode_name(aggregation_mode m) {
+    switch (m) {
+    case aggregation_mode::pooled: return "pooled";
+    case aggregation_mode::normalised: return "normalised";
+    case aggregation_mode::two_stage: return "two-stage";
+    }
+    return "normalised";
+}
+
+std::string winner_name(const result& r) { return r.winners.empty() ? std::string() : r.candidates.at(r.winners.front()); }
+
+/// Voting unit (org index at `level`) of each of the profile's unit tags.
+std::vector<std::uint32_t> tag_units(const profile& p, const organisation& org, const std::string& level) {
+    std::vector<std::uint32_t> map(p.units().size(), k_no_parent);
+    for (std::size_t k = 0; k < p.units().size(); ++k) {
+        auto u = org.find(p.units()[k]);
+        if (!u) throw error(errc::not_found, "ballot unit '" + p.units()[k] + "' is not in the organisation");
+        map[k] = org.ancestor(*u, level);
+        if (map[k] == k_no_parent)
+            throw error(errc::invalid, "ballot unit '" + p.units()[k] + "' is not a " + level + " nor inside one");
+    }
+    return map;
+}
+
+/// Voting unit of every distinct ballot, and the distinct units in order of first appearance.
+struct ballot_units {
+    std::vector<std::uint32_t> of_ballot;
+    std::vector<std::uint32_t> units;
+};
+
+ballot_units units_of(const profile& p, const organisation& org, const std::string& level) {
+    const auto map = tag_units(p, org, level);
+    ballot_units out;
+    std::vector<char> seen(org.size(), 0);
+    for (std::size_t i = 0; i < p.unique_count(); ++i) {
+        const auto b = p.ballot(i);
+        if (b.unit == k_no_unit)
+            throw error(errc::invalid, "ballot " + std::to_string(i + 1) + " has no unit; weighting needs every ballot tagged");
+        const auto u = map[b.unit];
+        out.of_ballot.push_back(u);
+        if (!seen[u]) {
+            seen[u] = 1;
+            out.units.push_back(u);
+        }
+    }
+    return out;
+}
+
+/// A copy of the organisation with the given leaf populations (group totals recomputed).
+/// organisation has no population setter by design, so the tree is rebuilt.
+organisation with_populations(const organisation& org, const std::vector<std::uint64_t>& pops) {
+    organisation out;
+    for (std::uint32_t i = 0; i < org.size(); ++i) {
+        org_unit c = org[i];
+        c.parent = k_no_parent;
+        c.population = pops[i];
+        out.add(std::move(c));
+    }
+    for (std::uint32_t i = 0; i < org.size(); ++i)
+        if (org[i].parent != k_no_parent) out.set_parent(i, org[i].parent);
+    out.sort_kinds();
+    out.sum_populations();
+    return out;
+}
+
+organisation with_population(const organisation& org, std::uint32_t unit, std::uint64_t population) {
+    std::vector<std::uint64_t> pops(org.size());
+    for (std::uint32_t i = 0; i < org.size(); ++i) pops[i] = org[i].population;
+    pops[unit] = population;
+    return with_populations(org, pops);
+}
+
+/// The profile with the ballots of voting unit `u` scaled by f (dropped when f = 0).
+profile scaled_unit(const profile& wp, const std::vector<std::uint32_t>& unit_of_ballot, std::uint32_t u, const rational& f) {
+    profile out(wp.candidate_names(), wp.kind());
+    for (const auto& id : wp.units()) out.intern_unit(id);
+    for (cand_t c = 0; c < wp.candidate_count(); ++c)
+        if (wp.withdrawn(c)) out.set_withdrawn(c);
+    out.seats = wp.seats;
+    for (std::size_t i = 0; i < wp.unique_count(); ++i) {
+        const auto b = wp.ballot(i);
+        rational w = b.weight ? *b.weight : rational(1);
+        if (unit_of_ballot[i] == u) {
+            if (f == 0) continue;
+            w *= f;
+        }
+        out.add(b.marks, b.count, w, b.unit);
+    }
+    return out;
+}
+
+rational approx(double x) {
+    // Grid points need not be exact powers of 2^(1/s): six decimals suffice.
+    return rational(static_cast<long long>(std::llround(x * 1e6)), 1000000);
+}
+
+} // namespace
+
+// ---- sweep ---------------------------------------------------------------------------------
+
+std::vector<sweep_entry> sweep(const profile& p, const organisation& org, const sweep_options& opt) {
+    if (opt.schemes.empty() || opt.modes.empty() || opt.rules.empty())
+        throw error(errc::invalid, "sweep: give at least one scheme, one aggregation mode and one rule");
+    std::vector<sweep_entry> out;
+    for (const auto& s : opt.schemes)
+        for (auto m : opt.modes)
+            for (const auto& rule : opt.rules) {
+                aggregate_options ao;
+                ao.mode = m;
+                ao.level = opt.level;
+                ao.group_level = opt.group_level;
+                ao.inner = ao.outer = rule;
+                ao.inner_options = ao.outer_options = opt.rule_options;
+                sweep_entry e;
+                e.scheme = scheme_name(s);
+                e.mode = m;
+                e.rule = rule;
+                e.count = run_weighted(p, org, s, rule, opt.rule_options, ao);
+                const auto& base = out.empty() ? e.count : out.front().count;
+                e.vs_baseline = compare_rankings(base.ranking, e.count.ranking, p.candidate_count());
+                e.winner_changed = winner_name(base) != winner_name(e.count);
+                out.push_back(std::move(e));
+            }
+    return out;
+}
+
+std::vector<sweep_row> sweep_rows(const std::vector<sweep_entry>& entries) {
+    std::vector<sweep_row> rows;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const auto& e = entries[i];
+        sweep_row r{.scheme = e.scheme, .aggregation = mode_name(e.mode), .rule = e.rule, .winner = winner_name(e.count)};
+        for (const auto& tier : e.count.ranking) {
+            r.ranking.emplace_back();
+            for (cand_t c : tier) r.ranking.back().push_back(e.count.candidates.at(c));
+        }
+        if (i > 0) {
+            r.kendall_tau = e.vs_baseline.kendall_tau_b;
+            r.spearman_rho = e.vs_baseline.spearman_rho;
+            for (cand_t c : e.vs_baseline.moved) r.moved.push_back(e.count.candidates.at(c));
+        }
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+std::string sweep_json(const std::vector<sweep_entry>& entries, int indent) {
+    nlohmann::ordered_json a = nlohmann::ordered_json::array();
+    const auto rows = sweep_rows(entries);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& r = rows[i];
+        nlohmann::ordered_json j;
+        j["scheme"] = r.scheme;
+        j["aggregation"] = r.aggregation;
+        j["rule"] = r.rule;
+        j["winner"] = r.winner.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(r.winner);
+        j["ranking"] = r.ranking;
+        j["kendall_tau"] = entries[i].vs_baseline.kendall_tau_b;
+        j["spearman_rho"] = entries[i].vs_baseline.spearman_rho;
+        j["moved"] = r.moved;
+        j["winner_changed"] = entries[i].winner_changed;
+        a.push_back(j);
+    }
+    return a.dump(indent);
+}
+
+// ---- tipping points ------------------------------------------------------------------------
+
+tipping_result tipping_points(const profile& p, const organisation& org, const tipping_options& opt) {
+    if (opt.max_factor <= 1) throw error(errc::invalid, "tipping: max_factor must be above 1");
+    if (opt.tolerance <= 0) throw error(errc::invalid, "tipping: tolerance must be positive");
+    if (opt.steps_per_doubling == 0 || opt.steps_per_doubling > 64)
+        throw error(errc::invalid, "tipping: steps_per_doubling must be 1..64");
+    const bool by_weight = opt.quantity == tipping_quantity::weight;
+    if (by_weight && opt.aggregation.mode == aggregation_mode::two_stage)
+        throw error(errc::unsupported, "tipping: weight factors apply to pooled or normalised counts; use the population "
+                                       "quantity for two-stage counts");
+    const std::string level = level_of(org, opt.aggregation.level);
+    if (!by_weight && level != org.kinds().front())
+        throw error(errc::unsupported, "tipping: populations are changed at the leaf level ('" + org.kinds().front() +
+                                           "'); voting units of kind '" + level + "' take theirs from their members");
+    const auto bu = units_of(p, org, level);
+
+    tipping_result out;
+    out.quantity = opt.quantity;
+    // Weight: one weighted profile, then scale one unit's ballots (their unit tags are the
+    // profile's, so unit_of_ballot of the weighted profile is recomputed from it).
+    profile wp;
+    ballot_units wbu;
+    if (by_weight) {
+        wp = weighted_profile(p, org, opt.scheme, opt.aggregation);
+        wbu = units_of(wp, org, level);
+        out.baseline_winner = winner_name(run(wp, opt.rule, opt.rule_options));
+    } else {
+        out.baseline_winner = winner_name(run_weighted(p, org, opt.scheme, opt.rule, opt.rule_options, opt.aggregation));
+    }
+    if (out.baseline_winner.empty())
+        throw error(errc::unresolved_tie, "tipping: the baseline count has no winner (unresolved tie); set a tie-break policy");
+
+    const double s = static_cast<double>(opt.steps_per_doubling);
+    for (const auto u : bu.units) {
+        tipping_point tp;
+        tp.unit = org[u].id;
+        const std::uint64_t pop = org[u].population;
+        tp.baseline = by_weight ? rational(1) : rational(pop);
+        auto winner_at = [&](const rational& x) -> std::string {
+            if (by_weight) return winner_name(run(scaled_unit(wp, wbu.of_ballot, u, x), opt.rule, opt.rule_options));
+            const auto q = static_cast<std::uint64_t>(x.convert_to<big_int>());
+            return winner_name(run_weighted(p, with_population(org, u, q), opt.scheme, opt.rule, opt.rule_options, opt.aggregation));
+        };
+        // Grid of the quantity away from the baseline, nearest first.
+        auto grid = [&](bool up) {
+            std::vector<rational> g;
+            if (by_weight) {
+                for (int k = 1;; ++k) {
+                    const rational f = up ? approx(std::exp2(k / s)) : approx(std::exp2(-k / s));
+                    if (up && f >= opt.max_factor) break;
+                    if (!up && f < rational(1, 1024)) break;
+                    g.push_back(f);
+                }
+                g.push_back(up ? opt.max_factor : rational(0));
+            } else {
+                if (pop == 0 && !up) return g;
+                const double base = static_cast<double>(pop == 0 ? 1 : pop);
+                const rational top = pop == 0 ? opt.max_factor : rational(pop) * opt.max_factor;
+                rational last = tp.baseline;
+                for (int k = 1;; ++k) {
+                    rational q(static_cast<long long>(std::llround(up ? base * std::exp2(k / s) : base * std::exp2(-k / s))));
+                    if (up && q >= top) break;
+                    if (!up && q < 1) break;
+                    if (q != last && (up ? q > last : q < last)) g.push_back(last = q);
+                }
+                g.push_back(up ? rational(static_cast<long long>(std::llround(top.convert_to<double>()))) : rational(0));
+            }
+            return g;
+        };
+        for (bool up : {true, false}) {
+            rational same = tp.baseline;
+            for (const auto& x : grid(up)) {
+                std::string w = winner_at(x);
+                if (w == out.baseline_winner) {
+                    same = x;
+                    continue;
+                }
+                // Bisect between `same` (baseline winner) and `x` (another winner), exactly.
+                rational changed = x;
+                const rational tol = by_weight ? opt.tolerance : rational(1);
+                while (abs(changed - same) > tol) {
+                    rational mid = (same + changed) / 2;
+                    if (!by_weight) mid = rational(mid.convert_to<big_int>()); // integer populations
+                    if (mid == same || mid == changed) break;
+                    std::string wm = winner_at(mid);
+                    if (wm == out.baseline_winner) same = mid;
+                    else {
+                        changed = mid;
+                        w = std::move(wm);
+                    }
+                }
+                (up ? tp.up : tp.down) = tipping_bracket{same, changed, w};
+                break;
+            }
+        }
+        out.units.push_back(std::move(tp));
+    }
+    return out;
+}
+
+std::string tipping_json(const tipping_result& r, int indent) {
+    nlohmann::ordered_json j;
+    j["baseline_winner"] = r.baseline_winner;
+    j["quantity"] = r.quantity == tipping_quantity::weight ? "weight" : "population";
+    nlohmann::ordered_json units = nlohmann::ordered_json::array();
+    auto side = [](const std::optional<tipping_bracket>& b) {
+        if (!b) return nlohmann::ordered_json();
+        return nlohmann::ordered_json{{"same", to_double(b->same)},         {"changed", to_double(b->changed)},
+                                      {"same_exact", to_string(b->same)},   {"changed_exact", to_string(b->changed)},
+                                      {"new_winner", b->new_winner}};
+    };
+    for (const auto& u : r.units)
+        units.push_back({{"unit", u.unit}, {"baseline", to_double(u.baseline)}, {"up", side(u.up)}, {"down", side(u.down)}});
+    j["units"] = units;
+    return j.dump(indent);
+}
+
+// ---- SMAA over populations, weights and voters ---------------------------------------------
+
+std::vector<std::uint32_t> population_smaa_units(const profile& p, const organisation& org, const std::string& level) {
+    return units_of(p, org, level_of(org, level)).units;
+}
+
+acceptability population_smaa(const profile& p, const organisation& org, const population_smaa_options& opt) {
+    if (opt.mode == aggregation_mode::two_stage)
+        throw error(errc::unsupported, "population_smaa: two-stage counts are not sampled yet; use pooled or normalised");
+    if (opt.resolution < 100) throw error(errc::invalid, "population_smaa: resolution must be at least 100");
+    if (opt.sampler == population_sampler::population_noise && !(opt.sigma >= 0))
+        throw error(errc::invalid, "population_smaa: sigma must be >= 0");
+    if (opt.sampler == population_sampler::dirichlet && !(opt.alpha > 0))
+        throw error(errc::invalid, "population_smaa: alpha must be > 0");
+    const std::string level = level_of(org, opt.level);
+    const auto bu = units_of(p, org, level);
+    const std::size_t nu = bu.units.size(), nb = p.unique_count();
+    std::vector<std::size_t> slot(org.size(), 0); // org index -> position in bu.units
+    for (std::size_t k = 0; k < nu; ++k) slot[bu.units[k]] = k;
+    std::vector<std::size_t> unit_slot(nb);
+    std::vector<double> voters(nb); // count x weight of each distinct ballot
+    for (std::size_t i = 0; i < nb; ++i) {
+        const auto b = p.ballot(i);
+        unit_slot[i] = slot[bu.of_ballot[i]];
+        voters[i] = static_cast<double>(b.count) * (b.weight ? to_double(*b.weight) : 1.0);
+    }
+    // The scheme's shares at the observed populations (used by the bootstrap).
+    std::vector<double> base_share(nu);
+    {
+        const auto rep = compute_weights(org, bu.units, opt.scheme);
+        for (std::size_t k = 0; k < nu; ++k) base_share[k] = to_double(rep.units[k].share);
+    }
+    const std::vector<double> alpha(nu, opt.alpha);
+    const bool pooled = opt.mode == aggregation_mode::pooled;
+    const double R = static_cast<double>(opt.resolution);
+
+    auto f = [&](random_source& rng, std::size_t) -> sample_outcome {
+        sample_outcome o;
+        std::vector<double> share(nu), v = voters;
+        switch (opt.sampler) {
+        case population_sampler::population_noise: {
+            // Each unit's population times max(0, 1 + sigma Z), rounded; the scheme re-run exactly.
+            std::vector<std::uint64_t> pops(org.size());
+            for (std::uint32_t i = 0; i < org.size(); ++i) pops[i] = org[i].population;
+            for (std::size_t k = 0; k < nu; ++k) {
+                const double x = static_cast<double>(pops[bu.units[k]]) * std::max(0.0, 1 + opt.sigma * rng.normal());
+                pops[bu.units[k]] = static_cast<std::uint64_t>(std::llround(x));
+            }
+            std::uint64_t left = 0;
+            for (std::size_t k = 0; k < nu; ++k) left += pops[bu.units[k]];
+            if (left == 0) { // every unit drawn down to nobody: no count, reported as incomplete
+                o.count.candidates = p.candidate_names();
+                o.parameters.assign(nu, 0.0);
+                return o;
+            }
+            const organisation noisy = with_populations(org, pops);
+            const auto rep = compute_weights(noisy, bu.units, opt.scheme);
+            for (std::size_t k = 0; k < nu; ++k) share[k] = to_double(rep.units[k].share);
+            break;
+        }
+        case population_sampler::simplex:
+        case population_sampler::dirichlet: share = rng.dirichlet(alpha); break;
+        case population_sampler::bootstrap: {
+            // Multinomial resample of the voters (same total), ballot by ballot.
+            double total = 0;
+            for (double x : voters) total += x;
+            std::vector<double> cum(nb);
+            double acc = 0;
+            for (std::size_t i = 0; i < nb; ++i) cum[i] = acc += voters[i];
+            std::fill(v.begin(), v.end(), 0.0);
+            const auto draws = static_cast<std::size_t>(std::llround(total));
+            for (std::size_t d = 0; d < draws; ++d) {
+                const double x = rng.uniform() * acc;
+                const auto it = std::upper_bound(cum.begin(), cum.end(), x);
+                v[std::min<std::size_t>(static_cast<std::size_t>(it - cum.begin()), nb - 1)] += 1;
+            }
+            share = base_share;
+            break;
+        }
+        }
+        // Ballot weights: normalised = the unit's share split over its voters; pooled = every
+        // voter carries the unit's share. Quantised to integer multiplicities (analysis only).
+        std::vector<double> unit_total(nu, 0.0);
+        for (std::size_t i = 0; i < nb; ++i) unit_total[unit_slot[i]] += v[i];
+        std::vector<double> w(nb, 0.0);
+        double sum = 0;
+        for (std::size_t i = 0; i < nb; ++i) {
+            const std::size_t k = unit_slot[i];
+            if (v[i] <= 0 || unit_total[k] <= 0) continue;
+            w[i] = pooled ? share[k] * v[i] : share[k] * v[i] / unit_total[k];
+            sum += w[i];
+        }
+        profile q(p.candidate_names(), p.kind());
+        for (cand_t c = 0; c < p.candidate_count(); ++c)
+            if (p.withdrawn(c)) q.set_withdrawn(c);
+        q.seats = p.seats;
+        for (std::size_t i = 0; i < nb; ++i) {
+            const auto n = static_cast<std::uint64_t>(std::llround(sum > 0 ? R * w[i] / sum : 0.0));
+            if (n > 0) q.add(p.ballot(i).marks, n);
+        }
+        o.count = run(q, opt.rule, opt.rule_options);
+        o.parameters = std::move(share);
+        return o;
+    };
+    return monte_carlo(p.candidate_count(), f, opt.monte_carlo);
+}
+
+} // namespace v0
+} // namespace accord
