@@ -54,6 +54,7 @@ command add_convert(CLI::App& root);
 command add_methods(CLI::App& root);
 command add_demo(CLI::App& root);
 command add_weights(CLI::App& root);
+command add_apportion(CLI::App& root);
 command add_power(CLI::App& root);
 
 } // namespace accord::cli

@@ -109,3 +109,34 @@ class PowerOfAnOrganisation(unittest.TestCase):
         self.assertLess(Fraction(both["banzhaf_exact"][0]), 1)  # the double majority breaks the dictatorship
         self.assertIn("owen", both)
         self.assertNotEqual(accord("power", "--org", ORG, "--quota", "3", "--weights", "1,1").returncode, 0)
+
+
+class Apportion(unittest.TestCase):
+    def test_json_contract_and_seats_sum(self) -> None:
+        out = accord("apportion", ORG, "--level", "practice", "--seats", "7", "--method", "webster", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        j = json.loads(out.stdout)
+        self.assertEqual(j["method"], "webster")
+        self.assertEqual(sum(u["seats"] for u in j["units"]), 7)
+        for u in j["units"]:
+            self.assertEqual(Fraction(u["quota_exact"]), Fraction(u["population"] * 7, 52000))
+        self.assertIn("ties", j)
+
+    def test_minimum_and_bad_method(self) -> None:
+        j = json.loads(accord("apportion", ORG, "--level", "practice", "--seats", "5", "--min", "1",
+                              "--method", "jefferson", "--json").stdout)
+        self.assertEqual([u["seats"] for u in j["units"]], [1, 1, 1, 1, 1])
+        bad = accord("apportion", ORG, "--level", "practice", "--seats", "5", "--method", "lottery")
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("lottery", bad.stderr)
+        none = accord("apportion", ORG, "--level", "nothing", "--seats", "5")
+        self.assertNotEqual(none.returncode, 0)
+
+    @unittest.skipUnless(SHARED.is_dir() or UNDER_CI, "needs ../shared/data")
+    def test_herefordshire_worcestershire_pcns(self) -> None:
+        f = SHARED / "nhs" / "practices_herefordshire_worcestershire_2025.csv"
+        j = json.loads(accord("apportion", f, "--seats", "20", "--method", "webster", "--min", "1", "--json").stdout)
+        self.assertEqual(len(j["units"]), 15)
+        seats = {u["id"]: u["seats"] for u in j["units"]}
+        self.assertEqual(sum(seats.values()), 20)
+        self.assertEqual(seats["U32349"], 3)  # Worcester City, 130,935 patients: quota 3.143

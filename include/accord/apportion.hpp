@@ -1,0 +1,54 @@
+// accord/apportion.hpp: sharing seats (or votes) among units in proportion to population:
+// largest remainder and the five classical divisor methods, exact, with ties reported.
+#pragma once
+
+#include "accord/number.hpp"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace accord {
+inline namespace v0 {
+
+enum class apportion_method : std::uint8_t {
+    hamilton = 0,        ///< largest remainder (Hare quota)
+    jefferson = 1,       ///< D'Hondt: divisors 1, 2, 3, ...
+    webster = 2,         ///< Sainte-Laguë: divisors 1, 3, 5, ... (s + 1/2)
+    huntington_hill = 3, ///< divisors sqrt(s (s + 1)); every unit gets a seat first
+    adams = 4,           ///< divisors s; every unit gets a seat first
+};
+
+/// "hamilton" (or "largest-remainder"), "jefferson" ("dhondt"), "webster" ("sainte-lague"),
+/// "huntington-hill", "adams".
+apportion_method parse_apportion_method(std::string_view name);
+const char* apportion_method_name(apportion_method m) noexcept;
+
+struct apportion_options {
+    apportion_method method = apportion_method::hamilton;
+    std::uint64_t seats = 0;
+    std::vector<std::uint64_t> min_seats; ///< per unit (empty = 0 each)
+    std::vector<std::uint64_t> max_seats; ///< per unit (empty = no limit)
+};
+
+struct apportion_tie {
+    std::uint64_t seats_left;        ///< seats still to give when the tie arose
+    std::vector<std::size_t> units;  ///< units with exactly equal claims
+    std::vector<std::size_t> chosen; ///< those given a seat (earlier units first)
+};
+
+struct apportionment {
+    std::string method;
+    std::vector<std::uint64_t> seats;
+    std::vector<rational> quotas;     ///< exact quota population x seats / total
+    std::vector<apportion_tie> ties;  ///< every tie that decided a seat
+};
+
+/// Apportions `opt.seats` among units with these populations. Errors (errc::invalid): no
+/// units, seats below the sum of minimums or above the sum of maximums, minimum above maximum,
+/// all populations zero.
+apportionment apportion(std::span<const std::uint64_t> populations, const apportion_options& opt);
+
+} // namespace v0
+} // namespace accord

@@ -1,0 +1,144 @@
+// Apportionment by largest remainder and divisor methods, in exact arithmetic.
+//
+// Divisor methods give seats one at a time to the unit with the highest priority
+// population / d(s), s its seats so far (Balinski & Young, Fair Representation, 1982):
+// Jefferson d = s + 1, Webster d = s + 1/2, Adams d = s, Huntington-Hill d = sqrt(s (s + 1)),
+// compared exactly by squaring. Ties for a seat are reported, and broken in favour of the
+// earlier unit.
+#include "accord/apportion.hpp"
+
+#include "accord/error.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace accord {
+inline namespace v0 {
+
+apportion_method parse_apportion_method(std::string_view n) {
+    if (n == "hamilton" || n == "largest-remainder") return apportion_method::hamilton;
+    if (n == "jefferson" || n == "dhondt" || n == "d-hondt") return apportion_method::jefferson;
+    if (n == "webster" || n == "sainte-lague") return apportion_method::webster;
+    if (n == "huntington-hill") return apportion_method::huntington_hill;
+    if (n == "adams") return apportion_method::adams;
+    throw error(errc::invalid, "unknown apportionment method '" + std::string(n) +
+                                   "' (hamilton, jefferson, webster, huntington-hill, adams)");
+}
+
+const char* apportion_method_name(apportion_method m) noexcept {
+    switch (m) {
+    case apportion_method::hamilton: return "hamilton";
+    case apportion_method::jefferson: return "jefferson";
+    case apportion_method::webster: return "webster";
+    case apportion_method::huntington_hill: return "huntington-hill";
+    case apportion_method::adams: return "adams";
+    }
+    return "hamilton";
+}
+
+namespace {
+// Priority of a unit holding s seats, as an exact comparable value; nullopt = infinite (a unit
+// with no seat under Adams / Huntington-Hill). Huntington-Hill compares pop^2 / (s (s+1)).
+struct priority {
+    bool infinite = false;
+    rational value;
+    friend bool operator<(const priority& a, const priority& b) {
+        if (a.infinite != b.infinite) return b.infinite;
+        return !a.infinite && a.value < b.value;
+    }
+    friend bool operator==(const priority& a, const priority& b) {
+        return a.infinite == b.infinite && (a.infinite || a.value == b.value);
+    }
+};
+
+priority priority_of(apportion_method m, std::uint64_t pop, std::uint64_t s) {
+    const rational p(pop);
+    switch (m) {
+    case apportion_method::jefferson: return {false, p / rational(s + 1)};
+    case apportion_method::webster: return {false, p * 2 / rational(2 * s + 1)};
+    case apportion_method::adams:
+        if (s == 0) return {true, 0};
+        return {false, p / rational(s)};
+    case apportion_method::huntington_hill:
+        if (s == 0) return {true, 0};
+        return {false, p * p / (rational(s) * rational(s + 1))};
+    case apportion_method::hamilton: break;
+    }
+    return {false, 0};
+}
+} // namespace
+
+apportionment apportion(std::span<const std::uint64_t> pops, const apportion_options& opt) {
+    const std::size_t n = pops.size();
+    if (n == 0) throw error(errc::invalid, "apportion: no units");
+    std::vector<std::uint64_t> lo(n, 0), hi(n, UINT64_MAX);
+    if (!opt.min_seats.empty()) {
+        if (opt.min_seats.size() != n) throw error(errc::invalid, "apportion: one minimum per unit");
+        lo = opt.min_seats;
+    }
+    if (!opt.max_seats.empty()) {
+        if (opt.max_seats.size() != n) throw error(errc::invalid, "apportion: one maximum per unit");
+        hi = opt.max_seats;
+    }
+    big_int sum_lo = 0, sum_hi = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (lo[i] > hi[i]) throw error(errc::invalid, "apportion: unit " + std::to_string(i + 1) + " has minimum above maximum");
+        sum_lo += lo[i];
+        sum_hi += hi[i];
+    }
+    if (big_int(opt.seats) < sum_lo) throw error(errc::invalid, "apportion: fewer seats than the minimums add up to");
+    if (big_int(opt.seats) > sum_hi) throw error(errc::invalid, "apportion: more seats than the maximums allow");
+    big_int total = 0;
+    for (auto p : pops) total += p;
+    if (total == 0) throw error(errc::invalid, "apportion: every population is zero");
+
+    apportionment out;
+    out.method = apportion_method_name(opt.method);
+    for (std::size_t i = 0; i < n; ++i) out.quotas.push_back(rational(big_int(pops[i]) * opt.seats, total));
+    out.seats = lo;
+    std::uint64_t left = opt.seats - std::accumulate(lo.begin(), lo.end(), std::uint64_t{0});
+
+    auto give_by = [&](auto claim) {
+        // Repeatedly: the highest claim among units below their maximum gets the next seat;
+        // equal claims competing for fewer seats than claimants form a reported tie.
+        while (left > 0) {
+            std::vector<std::size_t> best;
+            decltype(claim(0)) top{};
+            for (std::size_t i = 0; i < n; ++i) {
+                if (out.seats[i] >= hi[i]) continue;
+                const auto c = claim(i);
+                if (best.empty() || top < c) {
+                    best = {i};
+                    top = c;
+                } else if (c == top) {
+                    best.push_back(i);
+                }
+            }
+            if (best.empty()) throw error(errc::invalid, "apportion: no unit can take another seat");
+            const std::size_t give = std::min<std::uint64_t>(best.size(), left);
+            if (best.size() > give) out.ties.push_back({left, best, std::vector<std::size_t>(best.begin(), best.begin() + give)});
+            for (std::size_t k = 0; k < give; ++k) ++out.seats[best[k]];
+            left -= give;
+        }
+    };
+
+    if (opt.method == apportion_method::hamilton) {
+        // Each unit first gets the whole part of its quota (within its bounds), then the
+        // remaining seats go by largest remainder.
+        for (std::size_t i = 0; i < n; ++i) {
+            const big_int whole = boost::multiprecision::numerator(out.quotas[i]) / boost::multiprecision::denominator(out.quotas[i]);
+            std::uint64_t w = whole > UINT64_MAX ? UINT64_MAX : whole.convert_to<std::uint64_t>();
+            w = std::clamp(w, lo[i], hi[i]);
+            const std::uint64_t extra = std::min<std::uint64_t>(w - out.seats[i], left);
+            out.seats[i] += extra;
+            left -= extra;
+        }
+        give_by([&](std::size_t i) { return out.quotas[i] - rational(out.seats[i]); });
+    } else {
+        give_by([&](std::size_t i) { return priority_of(opt.method, pops[i], out.seats[i]); });
+    }
+    return out;
+}
+
+} // namespace v0
+} // namespace accord
