@@ -6,6 +6,7 @@
 
 #include "accord/detail/options.hpp"
 #include "accord/rules/irv.hpp"
+#include "accord/rules/stv.hpp"
 #include "rules/single_winner_adapters.hpp"
 
 #include <algorithm>
@@ -25,31 +26,97 @@ overvote_rule parse_overvote(const std::string& s, const std::string& method) {
                                         "or exhaust-if-multiple-continuing, got '" + s + "'");
 }
 
-result run_irv(const profile& p, option_reader& o) {
-    irv_options opt;
+// The ballot-continuation options IRV and RCTab-style STV share.
+void read_ballot_rules(option_reader& o, irv_options& opt) {
     if (auto v = o.get<bool>("batch_elimination")) opt.batch_elimination = *v;
     if (auto v = o.get<std::string>("overvote")) opt.overvotes = parse_overvote(*v, o.method());
     if (auto v = o.get<std::int64_t>("max_skipped_ranks")) {
-        if (*v < 0) throw error(errc::invalid, "irv: option 'max_skipped_ranks' must be >= 0");
+        if (*v < 0) throw error(errc::invalid, o.method() + ": option 'max_skipped_ranks' must be >= 0");
         opt.max_skipped_ranks = static_cast<int>(std::min<std::int64_t>(*v, 1 << 30));
     }
     if (auto v = o.get<bool>("exhaust_on_duplicate")) opt.exhaust_on_duplicate = *v;
     if (auto v = o.get<std::int64_t>("max_rankings")) {
-        if (*v < 1) throw error(errc::invalid, "irv: option 'max_rankings' must be >= 1");
+        if (*v < 1) throw error(errc::invalid, o.method() + ": option 'max_rankings' must be >= 1");
         opt.max_rankings = static_cast<int>(std::min<std::int64_t>(*v, 1 << 30));
     }
-    if (auto v = o.get<bool>("continue_until_two")) opt.continue_until_two = *v;
     opt.excluded = o.candidates("excluded");
     if (o.has("undeclared_write_in")) {
         auto v = o.get<nlohmann::json>("undeclared_write_in");
         if (v) opt.undeclared_write_in = o.candidate(*v, "undeclared_write_in");
     }
+}
+
+result run_irv(const profile& p, option_reader& o) {
+    irv_options opt;
+    read_ballot_rules(o, opt);
+    if (auto v = o.get<bool>("continue_until_two")) opt.continue_until_two = *v;
     opt.tie_break = o.tie_break(opt.tie_break);
     // Accepted for a uniform CLI; IRV never needs to place unranked candidates.
     (void)o.get<std::string>("unranked");
     (void)o.get<std::uint64_t>("seats");
     o.finish();
     return irv(p, opt);
+}
+
+result run_stv(const profile& p, option_reader& o) {
+    stv_options opt;
+    if (auto v = o.get<std::string>("variant")) opt.variant = parse_stv_variant(*v);
+    if (auto v = o.get<std::uint64_t>("seats")) {
+        if (*v == 0) throw error(errc::invalid, "stv: option 'seats' must be at least 1");
+        opt.seats = static_cast<std::size_t>(*v);
+    }
+    if (auto v = o.get<std::string>("quota")) {
+        if (*v == "droop") opt.quota = stv_quota::droop;
+        else if (*v == "droop-exact" || *v == "newland-britton") opt.quota = stv_quota::droop_exact;
+        else if (*v == "hare") opt.quota = stv_quota::hare;
+        else throw error(errc::invalid, "stv: option 'quota' must be droop, droop-exact or hare, got '" + *v + "'");
+    }
+    if (o.has("arithmetic")) {
+        auto v = o.get<std::string>("arithmetic");
+        if (v && (*v == "exact" || *v == "rational")) opt.places = stv_options::k_exact;
+        else if (v) {
+            unsigned places = 0;
+            const bool fixed = v->rfind("fixed:", 0) == 0;
+            try {
+                if (fixed) places = static_cast<unsigned>(std::stoul(v->substr(6)));
+            } catch (const std::exception&) {
+                throw error(errc::invalid, "stv: option 'arithmetic' must be exact or fixed:PLACES, got '" + *v + "'");
+            }
+            if (!fixed || places > 15)
+                throw error(errc::invalid, "stv: option 'arithmetic' must be exact or fixed:PLACES (0-15), got '" + *v + "'");
+            opt.places = places;
+        }
+    }
+    if (auto v = o.get<std::uint64_t>("omega")) {
+        if (*v == 0 || *v > 30) throw error(errc::invalid, "stv: option 'omega' must be between 1 and 30");
+        opt.omega = static_cast<unsigned>(*v);
+    }
+    if (auto v = o.get<bool>("batch_defeat")) opt.batch_defeat = *v;
+    if (auto v = o.get<bool>("defeat_zero_batch")) opt.defeat_zero_batch = *v;
+    if (auto v = o.get<std::string>("mode")) {
+        if (*v == "multiple-per-round") opt.mode = rctab_mode::multiple_per_round;
+        else if (*v == "one-per-round") opt.mode = rctab_mode::one_per_round;
+        else if (*v == "bottoms-up") opt.mode = rctab_mode::bottoms_up;
+        else if (*v == "sequential") opt.mode = rctab_mode::sequential;
+        else throw error(errc::invalid, "stv: option 'mode' must be multiple-per-round, one-per-round, bottoms-up or sequential, got '" + *v + "'");
+    }
+    if (auto v = o.get<std::uint64_t>("decimals")) {
+        if (*v > 12) throw error(errc::invalid, "stv: option 'decimals' must be at most 12");
+        opt.decimals = static_cast<unsigned>(*v);
+    }
+    if (auto v = o.get<bool>("fractional_threshold")) opt.fractional_threshold = *v;
+    if (o.has("bottoms_up_threshold")) {
+        opt.bottoms_up_threshold = detail::read_rational_option(o, "bottoms_up_threshold", rational(0));
+        if (opt.bottoms_up_threshold < 0 || opt.bottoms_up_threshold > 1)
+            throw error(errc::invalid, "stv: option 'bottoms_up_threshold' must be a fraction between 0 and 1");
+    }
+    opt.ballots.overvotes = overvote_rule::exhaust_immediately;
+    read_ballot_rules(o, opt.ballots);
+    if (auto v = o.get<bool>("continue_until_two")) opt.ballots.continue_until_two = *v;
+    opt.ballots.tie_break = o.tie_break(opt.ballots.tie_break);
+    (void)o.get<std::string>("unranked");
+    o.finish();
+    return stv(p, opt);
 }
 
 result run_plurality(const profile& p, option_reader& o) {
@@ -71,6 +138,12 @@ const std::vector<method_entry>& table() {
               "max_rankings", "continue_until_two", "excluded", "undeclared_write_in", "tie_break", "seed",
               "tie_order"},
              run_irv},
+            {"stv", "single transferable vote: scottish (default), wigm, meek, rctab multi-seat; exact arithmetic",
+             {"seats", "variant", "quota", "arithmetic", "omega", "batch_defeat", "defeat_zero_batch", "mode", "decimals",
+              "fractional_threshold", "bottoms_up_threshold", "batch_elimination", "overvote", "max_skipped_ranks",
+              "exhaust_on_duplicate", "max_rankings", "continue_until_two", "excluded", "undeclared_write_in",
+              "tie_break", "seed", "tie_order"},
+             run_stv},
             {"plurality", "first-past-the-post on first preferences",
              {"overvote", "excluded", "tie_break", "seed", "tie_order"}, run_plurality},
             {"condorcet", "Condorcet winner and loser from the pairwise matrix", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_condorcet},

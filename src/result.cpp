@@ -90,6 +90,14 @@ std::string to_json(const result& r, int indent) {
             jr["threshold"] = number_json(*rd.threshold);
             jr["threshold_exact"] = to_string(*rd.threshold);
         }
+        if (rd.transfer_value) {
+            jr["transfer_value"] = number_json(*rd.transfer_value);
+            jr["transfer_value_exact"] = to_string(*rd.transfer_value);
+        }
+        if (rd.lost) {
+            jr["lost"] = number_json(*rd.lost);
+            jr["lost_exact"] = to_string(*rd.lost);
+        }
         json tr = json::array();
         for (const auto& x : rd.transfers)
             tr.push_back({{"from", cname(r, x.from)}, {"to", cname(r, x.to)},

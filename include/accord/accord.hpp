@@ -16,6 +16,7 @@
 #include "accord/rules/condorcet.hpp"
 #include "accord/rules/elimination.hpp"
 #include "accord/rules/irv.hpp"
+#include "accord/rules/stv.hpp"
 #include "accord/rules/kemeny.hpp"
 #include "accord/rules/pairwise.hpp"
 #include "accord/rules/positional.hpp"

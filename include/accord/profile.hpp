@@ -25,6 +25,7 @@ inline namespace v0 {
 
 /// 128-bit unsigned integer (a GCC/Clang extension) for exact voter totals.
 __extension__ typedef unsigned __int128 uint128;
+__extension__ typedef __int128 int128;
 
 /// Index of a candidate in its profile (0-based, in file order).
 using cand_t = std::uint32_t;

@@ -46,6 +46,11 @@ struct round_record {
     std::vector<transfer> transfers; ///< movements caused by this round's elections/eliminations
     inactive_votes inactive;         ///< cumulative, at this round's tally
     std::optional<rational> threshold; ///< votes needed to win at this round, if the rule has one
+    /// STV: the fraction of each paper's value that moved with the surplus transferred at this
+    /// stage (surplus / votes, before any rounding of individual papers the rule prescribes).
+    std::optional<rational> transfer_value;
+    /// STV: votes lost to the rule's rounding so far (cumulative), if the rule rounds.
+    std::optional<rational> lost;
     std::string note;
 };
 

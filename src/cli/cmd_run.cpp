@@ -15,6 +15,7 @@ struct run_state {
     std::string method;
     input_flags in;
     std::size_t seats = 0;
+    std::string variant;
     std::string tie_break, unranked, options_json;
     std::uint64_t seed = 0;
     std::vector<std::string> kv;
@@ -40,6 +41,7 @@ command add_run(CLI::App& root) {
     app->add_option("METHOD", st->method, "Method name (see `accord methods`)")->required();
     add_input_flags(*app, st->in);
     auto* seats = app->add_option("--seats", st->seats, "Seats to fill (multi-winner methods)");
+    app->add_option("--variant", st->variant, "Variant of the method (stv: scottish, wigm, meek, rctab)");
     auto* tb = app->add_option("--tie-break", st->tie_break,
                                "previous-rounds|lexicographic|random|report, or previous-rounds:FALLBACK");
     auto* seed = app->add_option("--seed", st->seed, "Seed for random tie-breaks (recorded in the result)");
@@ -60,7 +62,9 @@ command add_run(CLI::App& root) {
     add_org_flags(*w, st->of);
     app->footer("Examples:\n  accord run irv burlington.soi --json\n"
                 "  accord run irv cvr.csv --option batch_elimination=true --tie-break random --seed 7\n"
-                "  accord run plurality ballots.blt");
+                "  accord run plurality ballots.blt\n"
+                "  accord run stv glasgow-govan.blt --variant scottish --json\n"
+                "  accord run stv portland.csv --seats 3 --variant wigm");
     command c;
     c.app = app;
     c.run = [st, seats, tb, seed, unr]() {
@@ -79,6 +83,7 @@ command add_run(CLI::App& root) {
             opts[kv.substr(0, eq)] = option_value(kv.substr(eq + 1));
         }
         if (*seats) opts["seats"] = st->seats;
+        if (!st->variant.empty()) opts["variant"] = st->variant;
         if (*tb) opts["tie_break"] = st->tie_break;
         if (*seed) opts["seed"] = st->seed;
         if (*unr) opts["unranked"] = st->unranked;

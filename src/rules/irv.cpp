@@ -6,129 +6,15 @@
 // documented rule options; see docs/methods/irv.md.
 #include "accord/rules/irv.hpp"
 
+#include "ballot_walker.hpp"
+
 #include <algorithm>
 #include <numeric>
 
 namespace accord {
 inline namespace v0 {
 namespace {
-
-constexpr std::uint32_t k_none = 0xFFFFFFFFu;
-
-enum class why : std::uint8_t { active, exhausted_choices, overvote, skipped, repeated, blank };
-
-template <class Num>
-Num value_of(const profile& p, std::size_t i) {
-    if constexpr (std::is_same_v<Num, std::int64_t>) {
-        return static_cast<std::int64_t>(p.counts()[i]);
-    } else {
-        auto b = p.ballot(i);
-        rational v(b.count);
-        if (b.weight) v *= *b.weight;
-        return v;
-    }
-}
-
-template <class Num>
-rational exact(const Num& x) {
-    return rational(x);
-}
-
-struct walker {
-    const profile& p;
-    const irv_options& opt;
-    const std::vector<char>& continuing;
-    std::span<const mark> all;
-    std::span<const std::uint32_t> off;
-
-    bool repeats; // the profile has ballots naming a candidate twice (else skip those checks)
-
-    bool repeated_at(std::uint32_t begin, std::uint32_t j, std::uint32_t k) const {
-        for (std::uint32_t x = j; x < k; ++x) {
-            if (all[x].candidate == k_overvote) continue;
-            for (std::uint32_t y = begin; y < j; ++y)
-                if (all[y].candidate == all[x].candidate) return true;
-        }
-        return false;
-    }
-
-    // From mark index j (the start of a rank group) of ballot i, find the first rank group that
-    // yields a continuing candidate. Updates last_rank; returns the candidate or k_none with the
-    // reason the ballot stopped.
-    std::uint32_t next(std::size_t i, std::uint32_t& j, std::int32_t& last_rank, why& reason) const {
-        const std::uint32_t end = off[i + 1], begin = off[i];
-        while (j < end) {
-            const std::int32_t r = all[j].value;
-            if (opt.max_rankings && r > *opt.max_rankings) break;
-            if (opt.max_skipped_ranks && r - last_rank - 1 > *opt.max_skipped_ranks) {
-                reason = why::skipped;
-                return k_none;
-            }
-            last_rank = r;
-            const cand_t first = all[j].candidate;
-            // Fast path: a rank holding one named candidate (nearly every rank of real ballots).
-            if (first != k_overvote && (j + 1 == end || all[j + 1].value != r)) {
-                if (repeats && repeated_at(begin, j, j + 1)) {
-                    if (opt.exhaust_on_duplicate) {
-                        reason = why::repeated;
-                        return k_none;
-                    }
-                } else if (continuing[first]) {
-                    return first;
-                }
-                ++j;
-                continue;
-            }
-            std::uint32_t k = j;
-            while (k < end && all[k].value == r) ++k;
-            const bool repeated = repeats && repeated_at(begin, j, k);
-            if (opt.overvotes == overvote_rule::exhaust_immediately) {
-                reason = why::overvote;
-                return k_none;
-            }
-            if (opt.overvotes == overvote_rule::skip_to_next) {
-                j = k;
-                continue;
-            }
-            // exhaust_if_multiple_continuing
-            std::uint32_t found = k_none;
-            int n_cont = 0;
-            bool unknown = false;
-            for (std::uint32_t x = j; x < k; ++x) {
-                const cand_t c = all[x].candidate;
-                if (c == k_overvote) unknown = true;
-                else if (continuing[c]) {
-                    ++n_cont;
-                    found = c;
-                }
-            }
-            if (unknown || n_cont > 1) {
-                reason = why::overvote;
-                return k_none;
-            }
-            if (repeated && opt.exhaust_on_duplicate) {
-                reason = why::repeated;
-                return k_none;
-            }
-            if (n_cont == 1) return found;
-            j = k;
-        }
-        reason = why::exhausted_choices;
-        return k_none;
-    }
-};
-
-template <class Num>
-void add_inactive(inactive_votes& iv, why w, const Num& v) {
-    switch (w) {
-    case why::exhausted_choices: iv.exhausted_choices += exact(v); break;
-    case why::overvote: iv.overvotes += exact(v); break;
-    case why::skipped: iv.skipped_ranks += exact(v); break;
-    case why::repeated: iv.repeated_ranks += exact(v); break;
-    case why::blank: iv.blank += exact(v); break;
-    case why::active: break;
-    }
-}
+using namespace detail;
 
 template <class Num>
 result count(const profile& p, const irv_options& opt, bool single_round, std::string method) {
@@ -229,17 +115,7 @@ result count(const profile& p, const irv_options& opt, bool single_round, std::s
         if (round == 1 && opt.undeclared_write_in && continuing[*opt.undeclared_write_in])
             out.push_back(*opt.undeclared_write_in); // RCTab: undeclared write-ins go first, alone
         std::vector<cand_t> asc(by_votes.rbegin(), by_votes.rend());
-        if (out.empty() && opt.batch_elimination) {
-            // Largest k >= 2 with sum of the k lowest < the (k+1)-th lowest: none of them can
-            // overtake anyone above by transfers among themselves.
-            Num running(0);
-            std::size_t best = 0;
-            for (std::size_t k = 1; k < asc.size(); ++k) {
-                running += tally[asc[k - 1]];
-                if (running < tally[asc[k]] && k >= 2) best = k;
-            }
-            if (best >= 2) out.assign(asc.begin(), asc.begin() + static_cast<std::ptrdiff_t>(best));
-        }
+        if (out.empty() && opt.batch_elimination) out = safe_batch(asc, tally);
         if (out.empty()) {
             std::vector<cand_t> low;
             for (cand_t c : asc)
