@@ -55,6 +55,35 @@ static void test_irv(void) {
     accord_profile_free(p);
 }
 
+/* STV through the generic entry point: two seats among four, exact WIGM and Scottish STV. */
+static void test_stv(void) {
+    const char *names[] = {"A", "B", "C", "D"};
+    accord_profile *p = NULL;
+    accord_result *r = NULL;
+    const uint32_t o1[] = {0, 1}, o2[] = {2, 3}, o3[] = {3, 2}, o4[] = {1, 0};
+    size_t n = 0, w0 = 9, w1 = 9;
+    const char *json = NULL;
+    CHECK(accord_profile_new(4, names, &p) == ACCORD_OK);
+    CHECK(accord_profile_add_order(p, o1, 2, 10, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_order(p, o2, 2, 6, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_order(p, o3, 2, 3, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_order(p, o4, 2, 2, NULL) == ACCORD_OK);
+    /* 21 papers, 2 seats: Droop quota 8; A elected on first preferences (10), its surplus of 2
+       goes to B (2 + 2 = 4); then D (3) is excluded and C reaches 9: A and C elected. */
+    CHECK(accord_run(p, "stv", "{\"seats\":2,\"variant\":\"scottish\"}", &r) == ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 2);
+    CHECK(accord_result_winner(r, 0, &w0) == ACCORD_OK && w0 == 0);
+    CHECK(accord_result_winner(r, 1, &w1) == ACCORD_OK && w1 == 2);
+    CHECK(accord_result_json(r, &json) == ACCORD_OK && strstr(json, "\"transfer_value_exact\":\"1/5\"") != NULL);
+    accord_result_free(r);
+    r = NULL;
+    CHECK(accord_run(p, "stv", "{\"seats\":0}", &r) == ACCORD_EINVALID && r == NULL &&
+          strstr(accord_last_error(), "seats") != NULL);
+    CHECK(accord_run(p, "stv", "{\"variant\":\"lottery\"}", &r) == ACCORD_EINVALID &&
+          strstr(accord_last_error(), "lottery") != NULL);
+    accord_profile_free(p);
+}
+
 static void test_ties_and_weights(void) {
     const char *names[] = {"X", "Y", "Z"};
     accord_profile *p = NULL;
@@ -223,6 +252,7 @@ int main(int argc, char **argv) {
     if (argc > 1) test_weighting(argv[1]);
     test_power();
     test_irv();
+    test_stv();
     test_ties_and_weights();
     test_misuse();
     test_load_text_and_methods();

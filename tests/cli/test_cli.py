@@ -121,6 +121,23 @@ class RealData(unittest.TestCase):
         self.assertEqual(sorted(j["rounds"][0]["eliminated"]), ["Dan Smith", "James Simpson", "Write-In"])
         self.assertEqual(j["rounds"][2]["tallies"], {"Bob Kiss": 4313, "Kurt Wright": 4061})
 
+    def test_stv_variants_over_the_cli(self) -> None:
+        path = shared("blt/droop/blt/scotland/Govan-2007.blt")
+        j = json.loads(accord("run", "stv", str(path), "--variant", "scottish", "--json").stdout)
+        self.assertEqual(len(j["winners"]), 4)  # seats from the BLT file
+        self.assertEqual(j["rounds"][0]["threshold_exact"], "1913")
+        self.assertEqual(j["rounds"][1]["lost_exact"], "47/5000")  # 0.00940
+        self.assertIn("transfer_value_exact", j["rounds"][1])
+        meek = json.loads(accord("run", "stv", str(path), "--variant", "meek", "--json").stdout)
+        self.assertEqual(len(meek["winners"]), 4)
+        bad = accord("run", "stv", str(path), "--variant", "lottery")
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("lottery", bad.stderr)
+        portland = shared("votekit/Portland_D1_Condensed.csv")
+        p = json.loads(accord("run", "stv", str(portland), "--seats", "3", "--variant", "wigm",
+                              "--skip-column", "Precinct", "--json").stdout)
+        self.assertEqual(sorted(p["winners"]), ["Candace Avalos", "Jamie Dunphy", "Loretta Smith"])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -139,6 +139,20 @@ class RealData(unittest.TestCase):
         self.assertEqual(first["Andy Montroll"], 2063)
         self.assertEqual(r.rounds[-1].tallies, {"Bob Kiss": 4313, "Kurt Wright": 4061})
 
+    def test_glasgow_govan_scottish_stv(self) -> None:
+        # Droop's reference report for Govan 2007: quota 1913, Allison Hunter's surplus of 781
+        # leaves Shaukat Butt on 1412.45570; 0.00940 lost to five-place truncation.
+        p = accord.Profile.from_file(shared("blt/droop/blt/scotland/Govan-2007.blt"))
+        r = accord.run(p, "stv", variant="scottish")
+        self.assertEqual(len(r.winners), 4)
+        self.assertEqual(r.winners[0], "Allison Hunter")
+        self.assertEqual(r.rounds[0].threshold, 1913)
+        self.assertEqual(r.rounds[1].tallies["Shaukat Butt"], Fraction("1412.45570"))
+        self.assertEqual(r.rounds[1].lost, Fraction("0.00940"))
+        self.assertEqual(r.rounds[1].transfer_value, Fraction(781, 2694))
+        with self.assertRaises(accord.InvalidArgument):
+            accord.run(p, "stv", variant="irish-lottery")
+
     def test_round_trip_through_a_file(self) -> None:
         path = shared("preflib/00005 - burlington/00005-00000002.toi")
         p = accord.Profile.from_file(path)

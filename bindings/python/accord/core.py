@@ -230,6 +230,10 @@ class Round:
     exhausted: Fraction
     transfers: list[Transfer] = field(default_factory=list)
     threshold: Fraction | None = None
+    #: STV: fraction of each paper's value that moved with the surplus transferred this stage.
+    transfer_value: Fraction | None = None
+    #: STV: votes lost to the rule's rounding so far.
+    lost: Fraction | None = None
 
 
 @dataclass(frozen=True)
@@ -287,6 +291,8 @@ def _result_from(handle: ctypes.c_void_p) -> Result:
             exhausted=Fraction(rd["exhausted_exact"]),
             transfers=[Transfer(t["from"], t["to"], Fraction(t["votes_exact"])) for t in rd["transfers"]],
             threshold=_fraction(rd.get("threshold_exact")),
+            transfer_value=_fraction(rd.get("transfer_value_exact")),
+            lost=_fraction(rd.get("lost_exact")),
         ))
     ties = [Tie(t["round"], t["purpose"], list(t["candidates"]), t["policy"], list(t["chosen"]), t.get("seed"))
             for t in raw.get("ties", [])]

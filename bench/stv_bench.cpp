@@ -1,0 +1,106 @@
+// STV counts, each beside a baseline measured in the same run (x_baseline = time / baseline):
+//  - all 21 Glasgow 2007 wards under the Scottish rule vs one pass summing first preferences
+//    over the same ballots (target: all 21 well under 50 ms);
+//  - 1,000,000 synthetic ballots, 40 candidates, 7 seats, Scottish STV and Meek (fixed-point,
+//    9 places) vs one pass reading every mark of every distinct ballot (x_full_pass).
+#include "bench_util.hpp"
+
+#include "accord/io/read.hpp"
+#include "accord/rules/stv.hpp"
+
+#include <filesystem>
+
+namespace {
+using namespace accord;
+
+double first_choice_pass(const std::vector<profile>& ps) {
+    return accord_bench::time_per_call(
+        [&] {
+            for (const auto& p : ps) {
+                std::vector<std::int64_t> first(p.candidate_count(), 0);
+                const auto marks = p.flat_marks();
+                const auto off = p.flat_offsets();
+                const auto counts = p.counts();
+                for (std::size_t i = 0; i < p.unique_count(); ++i)
+                    if (off[i] != off[i + 1]) first[marks[off[i]].candidate] += static_cast<std::int64_t>(counts[i]);
+                benchmark::DoNotOptimize(first.data());
+            }
+        },
+        50);
+}
+
+double full_pass(const profile& p) {
+    return accord_bench::time_per_call(
+        [&] {
+            std::vector<std::int64_t> seen(p.candidate_count(), 0);
+            const auto marks = p.flat_marks();
+            const auto off = p.flat_offsets();
+            const auto counts = p.counts();
+            for (std::size_t i = 0; i < p.unique_count(); ++i)
+                for (auto k = off[i]; k < off[i + 1]; ++k)
+                    seen[marks[k].candidate] += static_cast<std::int64_t>(counts[i]) * marks[k].value;
+            benchmark::DoNotOptimize(seen.data());
+        },
+        10);
+}
+
+void BM_Glasgow21Wards(benchmark::State& state) {
+    const auto dir = std::filesystem::path(ACCORD_SOURCE_DIR) / ".." / "shared" / "data" / "blt" / "droop" / "blt" / "scotland";
+    std::vector<profile> wards;
+    if (std::filesystem::is_directory(dir))
+        for (const auto& e : std::filesystem::directory_iterator(dir))
+            if (e.path().filename().string().find("-2007.blt") != std::string::npos) {
+                read_options ro;
+                ro.format = file_format::blt;
+                wards.push_back(read_profile(e.path(), ro));
+            }
+    if (wards.size() != 21) {
+        state.SkipWithError("needs ../shared/data/blt/droop/blt/scotland (21 Glasgow wards)");
+        return;
+    }
+    const double base = first_choice_pass(wards);
+    accord_bench::timed_loop(state, base, [&] {
+        for (const auto& p : wards) {
+            auto r = stv(p, {});
+            benchmark::DoNotOptimize(r.winners.data());
+        }
+    });
+    std::size_t papers = 0;
+    for (const auto& p : wards) papers += static_cast<std::size_t>(p.total_count());
+    state.counters["papers"] = static_cast<double>(papers);
+}
+BENCHMARK(BM_Glasgow21Wards)->Unit(benchmark::kMillisecond);
+
+const profile& big() {
+    static const profile p = [] {
+        profile q(accord_bench::names(40));
+        for (const auto& o : accord_bench::synthetic_orders(1'000'000, 40, 8, 2026)) q.add_order(o);
+        q.seats = 7;
+        return q;
+    }();
+    return p;
+}
+
+void run_big(benchmark::State& state, stv_variant v) {
+    const profile& p = big();
+    const double base = full_pass(p);
+    stv_options opt;
+    opt.variant = v;
+    std::size_t stages = 0;
+    accord_bench::timed_loop(state, base, [&] {
+        auto r = stv(p, opt);
+        stages = r.rounds.size();
+        benchmark::DoNotOptimize(r.winners.data());
+    });
+    state.counters["stages"] = static_cast<double>(stages);
+    state.counters["unique_ballots"] = static_cast<double>(p.unique_count());
+}
+
+void BM_Scottish1M(benchmark::State& state) { run_big(state, stv_variant::scottish); }
+void BM_Meek1M(benchmark::State& state) { run_big(state, stv_variant::meek); }
+BENCHMARK(BM_Scottish1M)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_Meek1M)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+} // namespace
+
+BENCHMARK_MAIN();
