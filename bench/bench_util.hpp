@@ -72,4 +72,28 @@ inline std::vector<std::string> names(std::size_t n) {
     return v;
 }
 
+/// Baseline: one pass over the distinct ballots of `p`, summing first choices.
+inline void first_choice_pass(const accord::profile& p) {
+    std::vector<std::int64_t> first(p.candidate_count(), 0);
+    const auto marks = p.flat_marks();
+    const auto off = p.flat_offsets();
+    const auto counts = p.counts();
+    for (std::size_t i = 0; i < p.unique_count(); ++i)
+        if (off[i] != off[i + 1]) first[marks[off[i]].candidate] += static_cast<std::int64_t>(counts[i]);
+    benchmark::DoNotOptimize(first.data());
+}
+
+/// Baseline: one pass reading every mark of every distinct ballot of `p` (what one round of a
+/// from-scratch count would touch).
+inline void full_pass(const accord::profile& p) {
+    std::vector<std::int64_t> seen(p.candidate_count(), 0);
+    const auto marks = p.flat_marks();
+    const auto off = p.flat_offsets();
+    const auto counts = p.counts();
+    for (std::size_t i = 0; i < p.unique_count(); ++i)
+        for (auto k = off[i]; k < off[i + 1]; ++k)
+            seen[marks[k].candidate] += static_cast<std::int64_t>(counts[i]) * marks[k].value;
+    benchmark::DoNotOptimize(seen.data());
+}
+
 } // namespace accord_bench

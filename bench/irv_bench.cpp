@@ -48,30 +48,12 @@ BENCHMARK(BM_Dedup)->Unit(benchmark::kMillisecond)->Iterations(3);
 void BM_IrvTally(benchmark::State& state) {
     static const profile p = build();
     const double base = accord_bench::time_per_call(
-        [&] {
-            // Baseline: one pass over the distinct ballots, summing first choices.
-            std::vector<std::int64_t> first(p.candidate_count(), 0);
-            const auto marks = p.flat_marks();
-            const auto off = p.flat_offsets();
-            const auto counts = p.counts();
-            for (std::size_t i = 0; i < p.unique_count(); ++i)
-                if (off[i] != off[i + 1]) first[marks[off[i]].candidate] += static_cast<std::int64_t>(counts[i]);
-            benchmark::DoNotOptimize(first.data());
-        },
+        [&] { accord_bench::first_choice_pass(p); }, // baseline: first choices in one pass
         50);
     // Second baseline: one pass reading every mark of every distinct ballot (what a single
     // round of a from-scratch count would touch).
     const double full = accord_bench::time_per_call(
-        [&] {
-            std::vector<std::int64_t> seen(p.candidate_count(), 0);
-            const auto marks = p.flat_marks();
-            const auto off = p.flat_offsets();
-            const auto counts = p.counts();
-            for (std::size_t i = 0; i < p.unique_count(); ++i)
-                for (auto k = off[i]; k < off[i + 1]; ++k)
-                    seen[marks[k].candidate] += static_cast<std::int64_t>(counts[i]) * marks[k].value;
-            benchmark::DoNotOptimize(seen.data());
-        },
+        [&] { accord_bench::full_pass(p); },
         50);
     double total = 0;
     std::int64_t n = 0;
@@ -90,15 +72,7 @@ BENCHMARK(BM_IrvTally)->Unit(benchmark::kMicrosecond);
 void BM_IrvBatchTally(benchmark::State& state) {
     static const profile p = build();
     const double base = accord_bench::time_per_call(
-        [&] {
-            std::vector<std::int64_t> first(p.candidate_count(), 0);
-            const auto marks = p.flat_marks();
-            const auto off = p.flat_offsets();
-            const auto counts = p.counts();
-            for (std::size_t i = 0; i < p.unique_count(); ++i)
-                if (off[i] != off[i + 1]) first[marks[off[i]].candidate] += static_cast<std::int64_t>(counts[i]);
-            benchmark::DoNotOptimize(first.data());
-        },
+        [&] { accord_bench::first_choice_pass(p); },
         50);
     accord_bench::timed_loop(state, base, [&] {
         auto r = irv(p, {.batch_elimination = true});

@@ -13,37 +13,6 @@
 namespace {
 using namespace accord;
 
-double first_choice_pass(const std::vector<profile>& ps) {
-    return accord_bench::time_per_call(
-        [&] {
-            for (const auto& p : ps) {
-                std::vector<std::int64_t> first(p.candidate_count(), 0);
-                const auto marks = p.flat_marks();
-                const auto off = p.flat_offsets();
-                const auto counts = p.counts();
-                for (std::size_t i = 0; i < p.unique_count(); ++i)
-                    if (off[i] != off[i + 1]) first[marks[off[i]].candidate] += static_cast<std::int64_t>(counts[i]);
-                benchmark::DoNotOptimize(first.data());
-            }
-        },
-        50);
-}
-
-double full_pass(const profile& p) {
-    return accord_bench::time_per_call(
-        [&] {
-            std::vector<std::int64_t> seen(p.candidate_count(), 0);
-            const auto marks = p.flat_marks();
-            const auto off = p.flat_offsets();
-            const auto counts = p.counts();
-            for (std::size_t i = 0; i < p.unique_count(); ++i)
-                for (auto k = off[i]; k < off[i + 1]; ++k)
-                    seen[marks[k].candidate] += static_cast<std::int64_t>(counts[i]) * marks[k].value;
-            benchmark::DoNotOptimize(seen.data());
-        },
-        10);
-}
-
 void BM_Glasgow21Wards(benchmark::State& state) {
     const auto dir = std::filesystem::path(ACCORD_SOURCE_DIR) / ".." / "shared" / "data" / "blt" / "droop" / "blt" / "scotland";
     std::vector<profile> wards;
@@ -58,7 +27,11 @@ void BM_Glasgow21Wards(benchmark::State& state) {
         state.SkipWithError("needs ../shared/data/blt/droop/blt/scotland (21 Glasgow wards)");
         return;
     }
-    const double base = first_choice_pass(wards);
+    const double base = accord_bench::time_per_call(
+        [&] {
+            for (const auto& p : wards) accord_bench::first_choice_pass(p);
+        },
+        50);
     accord_bench::timed_loop(state, base, [&] {
         for (const auto& p : wards) {
             auto r = stv(p, {});
@@ -83,7 +56,7 @@ const profile& big() {
 
 void run_big(benchmark::State& state, stv_variant v) {
     const profile& p = big();
-    const double base = full_pass(p);
+    const double base = accord_bench::time_per_call([&] { accord_bench::full_pass(p); }, 10);
     stv_options opt;
     opt.variant = v;
     std::size_t stages = 0;
