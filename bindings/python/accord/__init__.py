@@ -13,7 +13,7 @@ from .core import Organisation, Profile, Result, Round, Tie, Transfer, methods, 
 from .errors import (AccordError, AccordIOError, AccordOverflowError, Cancelled, InvalidArgument, NotFound,
                      ParseError, UnresolvedTie, Unsupported)
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "Organisation", "Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "power", "version",

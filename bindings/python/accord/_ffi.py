@@ -16,7 +16,7 @@ from . import errors
 
 __all__ = ["lib", "check", "VERSION", "PROGRESS_FN"]
 
-VERSION = (0, 1, 0)
+VERSION = (0, 2, 0)
 
 _status = c_int
 _profile_p = c_void_p

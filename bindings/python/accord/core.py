@@ -19,7 +19,7 @@ _NO_SCORE = -(2**31)
 
 
 def version() -> str:
-    """Version of the loaded libaccord, e.g. "0.1.0"."""
+    """Version of the loaded libaccord, e.g. "0.2.0"."""
     return lib.accord_version_string().decode()
 
 
