@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #define ACCORD_VERSION_MAJOR 0
-#define ACCORD_VERSION_MINOR 1
+#define ACCORD_VERSION_MINOR 2
 #define ACCORD_VERSION_PATCH 0
 /** MAJOR*10000 + MINOR*100 + PATCH. */
 #define ACCORD_VERSION_NUMBER \
@@ -55,7 +55,7 @@ typedef enum accord_status {
  */
 ACCORD_API unsigned accord_version_number(void);
 
-/** Version string of the loaded library, e.g. "0.1.0". Static storage. @since 0.1 */
+/** Version string of the loaded library, e.g. "0.2.0". Static storage. @since 0.1 */
 ACCORD_API const char *accord_version_string(void);
 
 /**
@@ -394,7 +394,7 @@ ACCORD_API accord_status accord_org_unit_count(const accord_org *org, size_t *ou
  */
 ACCORD_API accord_status accord_weights(const accord_org *org, const char *scheme, const char *level, char **out);
 
-/** Frees a string returned by accord_weights(). Accepts NULL. @since 0.1 */
+/** Frees a string returned by accord_weights() or accord_analyse_*(). Accepts NULL. @since 0.1 */
 ACCORD_API void accord_string_free(char *s);
 
 /**
@@ -414,6 +414,86 @@ ACCORD_API accord_status accord_profile_add_ranking_for(accord_profile *p, const
 ACCORD_API accord_status accord_run_weighted(const accord_profile *p, const accord_org *org, const char *scheme,
                                              const char *method, const char *options_json,
                                              const char *aggregate_json, accord_result **out);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Analysis: how fragile are the priorities? (docs/analysis.md)                               */
+/* ------------------------------------------------------------------------------------------ */
+
+/*
+ * The three analyses share one shape: a profile whose ballots name their units (a CSV's unit
+ * column, or accord_profile_add_ranking_for()), the organisation those units belong to, options
+ * as one JSON object (NULL or "" for the defaults; every key is checked and an unknown one is
+ * ACCORD_EINVALID naming it), an optional progress callback, and the report as a new JSON string
+ * that the caller frees with accord_string_free(). The keys of each report are listed in
+ * docs/analysis.md; the CLI's `accord analyse ... --json` prints the same objects.
+ *
+ * Progress: `progress` (may be NULL) is called on the calling thread, never on a worker thread,
+ * with the fraction done in [0, 1] and `user_data`; returning non-zero cancels, and the call then
+ * returns ACCORD_ECANCELLED with *out NULL. The callback must not call back into the same
+ * analysis.
+ *
+ * Thread-safety: the profile and the organisation are only read, so several analyses (and counts)
+ * may run on them at once from different threads, as long as no thread modifies the profile.
+ * SMAA starts its own worker threads ("threads"); sweeps and tipping points run on the calling
+ * thread.
+ *
+ * Errors, for all three: ACCORD_EINVALID (NULL profile, organisation or out; options that are not
+ * a JSON object, an unknown key, a value of the wrong type or range); ACCORD_ENOTFOUND (unknown
+ * rule, a ballot's unit not in the organisation, no units of the level); ACCORD_EUNSUPPORTED
+ * (a combination the analysis does not offer, or ballots the rule does not accept);
+ * ACCORD_EUNRESOLVED_TIE (tipping: the baseline count has no winner); ACCORD_ECANCELLED;
+ * ACCORD_ENOMEM.
+ */
+
+/**
+ * SMAA (Monte Carlo) over populations, unit weights or voters: rank acceptability indices,
+ * winner probabilities with standard errors, and central weights.
+ * @param options_json NULL or {"rule": "borda", "rule_options": {...}, "scheme": "population",
+ *                     "mode": "normalised"|"pooled", "level": KIND,
+ *                     "sampler": "population[:SIGMA]"|"simplex"|"dirichlet[:ALPHA]"|"bootstrap",
+ *                     "sigma": 0.1, "alpha": 1, "samples": 1000, "seed": 0, "threads": 0 (all
+ *                     cores), "resolution": 1000000}
+ * @param out receives {"analysis": "smaa", "samples", "settings", "candidates", "units",
+ *            "rank_acceptability", "winner_probability", "winner_probability_se",
+ *            "expected_rank", "central_weights", "incomplete"}; free with accord_string_free().
+ *            For a given seed the string is identical whatever "threads" is.
+ * @return ACCORD_OK, or an error listed above. @since 0.2
+ */
+ACCORD_API accord_status accord_analyse_smaa(const accord_profile *p, const accord_org *org, const char *options_json,
+                                             accord_progress_fn progress, void *user_data, char **out);
+
+/**
+ * A sweep: the same ballots counted under every weighting scheme x aggregation mode x rule,
+ * each ranking compared with the first row's (Kendall tau-b, Spearman rho, who moved). Exact.
+ * @param options_json NULL or {"rules": ["borda", "irv"], "schemes": ["equal", "population"],
+ *                     "modes": ["normalised", "pooled", "two-stage"], "rule_options": {...},
+ *                     "level": KIND, "group_level": "pcn"}
+ * @param out receives {"analysis": "sweep", "settings", "candidates", "baseline", "rows"
+ *            (each "scheme", "aggregation", "rule", "winner", "ranking", "kendall_tau",
+ *            "spearman_rho", "moved", "winner_changed"), "winners", "movers"}; free with
+ *            accord_string_free().
+ * @return ACCORD_OK, or an error listed above. @since 0.2
+ */
+ACCORD_API accord_status accord_analyse_sweep(const accord_profile *p, const accord_org *org, const char *options_json,
+                                              accord_progress_fn progress, void *user_data, char **out);
+
+/**
+ * Tipping points: for each unit with ballots, the smallest change of its weight factor (or of its
+ * registered population) found that changes the winner, up and down, bracketed exactly.
+ * @param options_json NULL or {"rule": "irv", "rule_options": {...}, "scheme": "population",
+ *                     "mode": "normalised"|"pooled"|"two-stage", "level": KIND,
+ *                     "group_level": "pcn", "quantity": "weight"|"population",
+ *                     "max_factor": "16", "tolerance": "1/1000000", "steps_per_doubling": 4}
+ *                     (exact numbers as strings or integers)
+ * @param out receives {"analysis": "tipping", "settings" (with the "tolerance" every bracket
+ *            meets), "baseline_winner", "quantity", "units" (each "unit", "name", "population",
+ *            "baseline", "up" and "down": null or {"same", "changed", "change", "new_winner"
+ *            and their "_exact" strings})}; free with accord_string_free().
+ * @return ACCORD_OK, or an error listed above. @since 0.2
+ */
+ACCORD_API accord_status accord_analyse_tipping(const accord_profile *p, const accord_org *org,
+                                                const char *options_json, accord_progress_fn progress,
+                                                void *user_data, char **out);
 
 #ifdef __cplusplus
 }

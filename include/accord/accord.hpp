@@ -24,6 +24,7 @@
 #include "accord/analysis/ahp.hpp"
 #include "accord/analysis/compare.hpp"
 #include "accord/analysis/generate.hpp"
+#include "accord/analysis/interface.hpp"
 #include "accord/analysis/mcda.hpp"
 #include "accord/analysis/monte_carlo.hpp"
 #include "accord/analysis/report.hpp"

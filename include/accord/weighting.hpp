@@ -71,6 +71,8 @@ enum class aggregation_mode : std::uint8_t {
     two_stage = 2,  ///< a rule inside each group, then a rule across groups with group weights
 };
 aggregation_mode parse_mode(std::string_view text);
+/// "pooled", "normalised" or "two-stage": the inverse of parse_mode.
+const char* mode_name(aggregation_mode m);
 
 struct aggregate_options {
     aggregation_mode mode = aggregation_mode::normalised;

@@ -20,15 +20,6 @@ std::string level_of(const organisation& org, const std::string& level) {
     return org.kinds().front();
 }
 
-const char* mode_name(aggregation_mode m) {
-    switch (m) {
-    case aggregation_mode::pooled: return "pooled";
-    case aggregation_mode::normalised: return "normalised";
-    case aggregation_mode::two_stage: return "two-stage";
-    }
-    return "normalised";
-}
-
 std::string winner_name(const result& r) { return r.winners.empty() ? std::string() : r.candidates.at(r.winners.front()); }
 
 /// Voting unit (org index at `level`) of each of the profile's unit tags.
@@ -111,6 +102,14 @@ profile scaled_unit(const profile& wp, const std::vector<std::uint32_t>& unit_of
     return out;
 }
 
+/// Reports progress; a callback returning false cancels.
+void check_progress(const std::function<bool(std::size_t, std::size_t)>& progress, std::size_t done, std::size_t total,
+                    const char* what) {
+    if (progress && !progress(done, total))
+        throw error(errc::cancelled, std::string(what) + ": cancelled after " + std::to_string(done) + " of " +
+                                         std::to_string(total));
+}
+
 rational approx(double x) {
     // Grid points need not be exact powers of 2^(1/s): six decimals suffice.
     return rational(static_cast<long long>(std::llround(x * 1e6)), 1000000);
@@ -124,6 +123,7 @@ std::vector<sweep_entry> sweep(const profile& p, const organisation& org, const 
     if (opt.schemes.empty() || opt.modes.empty() || opt.rules.empty())
         throw error(errc::invalid, "sweep: give at least one scheme, one aggregation mode and one rule");
     std::vector<sweep_entry> out;
+    const std::size_t total = opt.schemes.size() * opt.modes.size() * opt.rules.size();
     for (const auto& s : opt.schemes)
         for (auto m : opt.modes)
             for (const auto& rule : opt.rules) {
@@ -142,6 +142,7 @@ std::vector<sweep_entry> sweep(const profile& p, const organisation& org, const 
                 e.vs_baseline = compare_rankings(base.ranking, e.count.ranking, p.candidate_count());
                 e.winner_changed = winner_name(base) != winner_name(e.count);
                 out.push_back(std::move(e));
+                check_progress(opt.progress, out.size(), total, "sweep");
             }
     return out;
 }
@@ -282,6 +283,7 @@ tipping_result tipping_points(const profile& p, const organisation& org, const t
             }
         }
         out.units.push_back(std::move(tp));
+        check_progress(opt.progress, out.units.size(), bu.units.size(), "tipping");
     }
     return out;
 }

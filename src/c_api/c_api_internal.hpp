@@ -47,6 +47,7 @@ inline accord_status fail(accord_status s, const std::string& msg) noexcept {
     } while (0)
 
 // ---- handle types ---------------------------------------------------------------------------
+#include "accord/organisation.hpp"
 #include "accord/profile.hpp"
 #include "accord/result.hpp"
 
@@ -69,6 +70,10 @@ struct accord_result {
     std::vector<std::string> exhausted;
 };
 
+struct accord_org {
+    accord::organisation org;
+};
+
 #define ACCORD_CHECK_ARG(p)                                                                   \
     do {                                                                                      \
         if (!(p)) return accord::c_api::fail(ACCORD_EINVALID, #p " must not be NULL");        \
@@ -79,6 +84,11 @@ inline accord_status out_of_range(const char* what, std::size_t i, std::size_t n
     return fail(ACCORD_ENOTFOUND, std::string(what) + " " + std::to_string(i) + " out of range (" +
                                       std::to_string(n) + ")");
 }
+} // namespace accord::c_api
+
+namespace accord::c_api {
+/// A malloc'd copy of s for the caller, freed with accord_string_free(); throws std::bad_alloc.
+char* new_string(const std::string& s);
 } // namespace accord::c_api
 
 namespace accord::c_api {

@@ -13,7 +13,7 @@ extern "C" {
 
 unsigned accord_version_number(void) { return ACCORD_VERSION_NUMBER; }
 
-const char* accord_version_string(void) { return "0.1.0"; }
+const char* accord_version_string(void) { return "0.2.0"; }
 
 const char* accord_last_error(void) { return accord::c_api::last_error.c_str(); }
 

@@ -9,10 +9,6 @@
 #include <cstring>
 #include <memory>
 
-struct accord_org {
-    accord::organisation org;
-};
-
 using accord::c_api::fail;
 
 namespace {
@@ -107,14 +103,22 @@ accord_status accord_weights(const accord_org* org, const char* scheme, const ch
     const auto units = org->org.of_kind(kind);
     if (units.empty()) return fail(ACCORD_ENOTFOUND, "no units of kind '" + kind + "'");
     const std::string text = accord::to_json(org->org, accord::compute_weights(org->org, units, accord::parse_scheme(scheme)));
-    char* s = static_cast<char*>(std::malloc(text.size() + 1));
-    if (!s) return fail(ACCORD_ENOMEM, "out of memory");
-    std::memcpy(s, text.c_str(), text.size() + 1);
-    *out = s;
+    *out = accord::c_api::new_string(text);
     ACCORD_API_END()
 }
 
 void accord_string_free(char* s) { std::free(s); }
+
+} // extern "C"
+
+char* accord::c_api::new_string(const std::string& text) {
+    char* s = static_cast<char*>(std::malloc(text.size() + 1));
+    if (!s) throw std::bad_alloc();
+    std::memcpy(s, text.c_str(), text.size() + 1);
+    return s;
+}
+
+extern "C" {
 
 accord_status accord_profile_add_ranking_for(accord_profile* p, const char* unit, const int32_t* ranks, size_t n,
                                              uint64_t count, const char* weight) {

@@ -60,25 +60,6 @@ unsigned index_bit(const std::string& name) {
                       "' (banzhaf, shapley_shubik, holler, deegan_packel, johnston, coleman, owen, banzhaf_owen, all)");
 }
 
-// Integer weights for a game from a weight report: the scheme's weights scaled by the least
-// common multiple of their denominators (exact), refusing what does not fit in 64 bits.
-std::vector<std::uint64_t> integer_weights(const weight_report& r) {
-    big_int lcm = 1;
-    for (const auto& u : r.units) {
-        const big_int d = boost::multiprecision::denominator(u.weight);
-        lcm = lcm / boost::multiprecision::gcd(lcm, d) * d;
-    }
-    std::vector<std::uint64_t> out;
-    for (const auto& u : r.units) {
-        const rational scaled = u.weight * lcm;
-        const big_int v = boost::multiprecision::numerator(scaled);
-        if (v > UINT64_MAX / (r.units.size() + 1))
-            throw error(errc::overflow, "scheme " + r.scheme + ": weights do not scale to whole numbers small enough for a game");
-        out.push_back(v.convert_to<std::uint64_t>());
-    }
-    return out;
-}
-
 int run_power(power_flags f) {
     if (!f.org.empty()) {
         // The game an organisation plays under a weighting: a coalition wins when its weight is

@@ -1,6 +1,9 @@
 // Shared CLI helpers.
 #include "common.hpp"
 
+#include <cstdio>
+#include <unistd.h>
+
 namespace accord::cli {
 
 void add_input_flags(CLI::App& app, input_flags& f) {
@@ -46,6 +49,72 @@ profile load(const input_flags& f, read_report* report) {
     for (const auto& s : rep.skipped)
         std::cerr << "accord: warning: " << f.file << ':' << s.line << ": skipped ballot: " << s.reason << '\n';
     return p;
+}
+
+// Integer weights for a game from a weight report: the scheme's weights scaled by the least
+// common multiple of their denominators (exact), refusing what does not fit in 64 bits.
+std::vector<std::uint64_t> integer_weights(const weight_report& r) {
+    big_int lcm = 1;
+    for (const auto& u : r.units) {
+        const big_int d = boost::multiprecision::denominator(u.weight);
+        lcm = lcm / boost::multiprecision::gcd(lcm, d) * d;
+    }
+    std::vector<std::uint64_t> out;
+    for (const auto& u : r.units) {
+        const rational scaled = u.weight * lcm;
+        const big_int v = boost::multiprecision::numerator(scaled);
+        if (v > UINT64_MAX / (r.units.size() + 1))
+            throw error(errc::overflow, "scheme " + r.scheme + ": weights do not scale to whole numbers small enough for a game");
+        out.push_back(v.convert_to<std::uint64_t>());
+    }
+    return out;
+}
+
+void add_weighted_input(CLI::App& app, weighted_input& f) {
+    add_input_flags(app, f.in);
+    auto* o = app.add_option_group("Organisation", "The voting units the ballots belong to (docs/weighting.md)");
+    o->add_option("--org", f.org, "Organisation CSV; ballots name their unit in --unit-column (default 'unit')")->required();
+    add_org_flags(*o, f.of);
+}
+
+std::pair<profile, organisation> load_weighted(const weighted_input& f) {
+    input_flags in = f.in;
+    if (in.unit_column.empty()) in.unit_column = "unit";
+    profile p = load(in);
+    return {std::move(p), load_org(f.org, f.of)};
+}
+
+void add_sampler_flags(CLI::App& app, sampler_flags& f) {
+    auto* perturb = app.add_option("--perturb", f.perturb,
+                                   "population:SIGMA: each unit's population x (1 + SIGMA Z), Z normal (default population:0.1)");
+    auto* weights = app.add_option("--weights", f.weights,
+                                   "simplex (unit shares uniform on the simplex) or dirichlet:ALPHA; ignores --scheme");
+    auto* boot = app.add_flag("--bootstrap", f.bootstrap, "Resample the voters with replacement (same total)");
+    perturb->excludes(weights)->excludes(boot);
+    weights->excludes(boot);
+}
+
+std::string sampler_option(const sampler_flags& f) {
+    if (f.bootstrap) return "bootstrap";
+    if (!f.weights.empty()) {
+        if (f.weights != "simplex" && f.weights.rfind("dirichlet", 0) != 0)
+            throw usage_error("--weights must be simplex or dirichlet:ALPHA, got '" + f.weights + "'");
+        return f.weights;
+    }
+    const std::string p = f.perturb.empty() ? "population:0.1" : f.perturb;
+    if (p.rfind("population", 0) != 0) throw usage_error("--perturb must be population:SIGMA (relative noise), got '" + p + "'");
+    return p;
+}
+
+std::function<bool(std::size_t, std::size_t)> terminal_progress(const char* what, bool quiet) {
+    if (quiet || !isatty(STDERR_FILENO)) return {};
+    return [what](std::size_t done, std::size_t total) {
+        std::fprintf(stderr, "\r%s: %zu of %zu (%.0f%%)", what, done, total,
+                     total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 100.0);
+        if (done >= total) std::fprintf(stderr, "\r\033[K");
+        std::fflush(stderr);
+        return true;
+    };
 }
 
 } // namespace accord::cli

@@ -47,6 +47,32 @@ struct org_flags {
 void add_org_flags(CLI::App& app, org_flags& f);
 organisation load_org(const std::string& path, const org_flags& f);
 
+/// Ballots whose rows name their unit (--unit-column, default "unit") and the organisation of
+/// those units (--org, required): what `analyse` and `report` read.
+struct weighted_input {
+    input_flags in;
+    std::string org;
+    org_flags of;
+};
+void add_weighted_input(CLI::App& app, weighted_input& f);
+std::pair<profile, organisation> load_weighted(const weighted_input& f);
+
+/// How SMAA samples (analyse smaa, report): --perturb population:SIGMA | --weights
+/// simplex|dirichlet:ALPHA | --bootstrap, as the "sampler" option of docs/analysis.md.
+struct sampler_flags {
+    std::string perturb, weights;
+    bool bootstrap = false;
+};
+void add_sampler_flags(CLI::App& app, sampler_flags& f);
+std::string sampler_option(const sampler_flags& f);
+
+/// Progress on stderr as one line rewritten in place, only when stderr is a terminal.
+std::function<bool(std::size_t, std::size_t)> terminal_progress(const char* what, bool quiet);
+
+/// A weight report's weights scaled exactly to whole numbers (for a voting game); errc::overflow
+/// when they do not fit.
+std::vector<std::uint64_t> integer_weights(const weight_report& r);
+
 // One registration function per subcommand (src/cli/cmd_<name>.cpp).
 command add_run(CLI::App& root);
 command add_info(CLI::App& root);
@@ -56,5 +82,7 @@ command add_demo(CLI::App& root);
 command add_weights(CLI::App& root);
 command add_apportion(CLI::App& root);
 command add_power(CLI::App& root);
+command add_analyse(CLI::App& root);
+command add_report(CLI::App& root);
 
 } // namespace accord::cli

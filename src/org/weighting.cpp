@@ -235,6 +235,15 @@ aggregation_mode parse_mode(std::string_view t) {
     throw error(errc::invalid, "unknown aggregation mode '" + std::string(t) + "' (pooled, normalised, two-stage)");
 }
 
+const char* mode_name(aggregation_mode m) {
+    switch (m) {
+    case aggregation_mode::pooled: return "pooled";
+    case aggregation_mode::normalised: return "normalised";
+    case aggregation_mode::two_stage: return "two-stage";
+    }
+    return "normalised";
+}
+
 namespace {
 struct tagged {
     std::vector<std::uint32_t> unit_of_ballot; // org index of each distinct ballot's voting unit

@@ -209,13 +209,26 @@ static void test_power(void) {
     accord_power_result_free(NULL);
 }
 
+/* tests/data/place_ballots.csv as a profile: one ranking per practice p1..p5 of place_org.csv. */
+static accord_profile *place_ballots(void) {
+    const char *names[] = {"Access", "Frailty", "Digital"};
+    const int32_t a[] = {1, 2, 3}, f[] = {2, 1, 3}, d[] = {2, 3, 1};
+    accord_profile *p = NULL;
+    CHECK(accord_profile_new(3, names, &p) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "p1", a, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "p2", a, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "p3", d, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "p4", f, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "p5", f, 3, 1, NULL) == ACCORD_OK);
+    return p;
+}
+
 static void test_weighting(const char *org_path) {
     accord_org *org = NULL;
     accord_profile *p = NULL;
     accord_result *r = NULL;
     char *json = NULL;
-    const char *names[] = {"Access", "Frailty", "Digital"};
-    const int32_t a[] = {1, 2, 3}, f[] = {2, 1, 3}, d[] = {2, 3, 1};
+    const int32_t a[] = {1, 2, 3};
     size_t n = 0, w = 9;
     CHECK(accord_org_load(org_path, NULL, &org) == ACCORD_OK);
     CHECK(accord_org_unit_count(org, &n) == ACCORD_OK && n == 7);
@@ -223,12 +236,7 @@ static void test_weighting(const char *org_path) {
     accord_string_free(json);
     CHECK(accord_weights(org, "sideways", NULL, &json) == ACCORD_EINVALID && json == NULL);
     CHECK(accord_weights(org, "equal", "icb", &json) == ACCORD_ENOTFOUND);
-    CHECK(accord_profile_new(3, names, &p) == ACCORD_OK);
-    CHECK(accord_profile_add_ranking_for(p, "p1", a, 3, 1, NULL) == ACCORD_OK);
-    CHECK(accord_profile_add_ranking_for(p, "p2", a, 3, 1, NULL) == ACCORD_OK);
-    CHECK(accord_profile_add_ranking_for(p, "p3", d, 3, 1, NULL) == ACCORD_OK);
-    CHECK(accord_profile_add_ranking_for(p, "p4", f, 3, 1, NULL) == ACCORD_OK);
-    CHECK(accord_profile_add_ranking_for(p, "p5", f, 3, 1, NULL) == ACCORD_OK);
+    p = place_ballots();
     CHECK(accord_run_weighted(p, org, "population", "plurality", NULL, NULL, &r) == ACCORD_OK);
     CHECK(accord_result_winner(r, 0, &w) == ACCORD_OK && w == 0);
     accord_result_free(r);
@@ -248,8 +256,86 @@ static void test_weighting(const char *org_path) {
     accord_string_free(NULL);
 }
 
+static int cancel_at_once(double fraction, void *user) {
+    (void)fraction;
+    ++*(int *)user;
+    return 1;
+}
+
+static int count_calls(double fraction, void *user) {
+    CHECK(fraction >= 0.0 && fraction <= 1.0);
+    ++*(int *)user;
+    return 0;
+}
+
+static void test_analysis(const char *org_path) {
+    accord_org *org = NULL;
+    accord_profile *p = NULL;
+    char *json = NULL, *json2 = NULL;
+    const int32_t a[] = {1, 2, 3};
+    int calls = 0;
+    CHECK(accord_org_load(org_path, NULL, &org) == ACCORD_OK);
+    p = place_ballots();
+
+    /* SMAA: the contract keys, the same JSON for 1 and 2 threads, progress reported. */
+    CHECK(accord_analyse_smaa(p, org, "{\"rule\": \"borda\", \"sampler\": \"simplex\", \"samples\": 500, \"seed\": 9, \"threads\": 1}",
+                              count_calls, &calls, &json) == ACCORD_OK);
+    CHECK(json && strstr(json, "\"rank_acceptability\":{\"Access\":[") != NULL);
+    CHECK(json && strstr(json, "\"winner_probability\"") && strstr(json, "\"samples\":500"));
+    CHECK(calls >= 1);
+    CHECK(accord_analyse_smaa(p, org, "{\"rule\": \"borda\", \"sampler\": \"simplex\", \"samples\": 500, \"seed\": 9, \"threads\": 2}",
+                              NULL, NULL, &json2) == ACCORD_OK);
+    CHECK(json && json2 && strcmp(json, json2) == 0);
+    accord_string_free(json);
+    accord_string_free(json2);
+    /* Defaults (NULL options) work. */
+    CHECK(accord_analyse_smaa(p, org, NULL, NULL, NULL, &json) == ACCORD_OK && json != NULL);
+    accord_string_free(json);
+
+    /* Cancelled by the callback: ECANCELLED, out NULL, a message. */
+    calls = 0;
+    json = (char *)"sentinel";
+    CHECK(accord_analyse_smaa(p, org, "{\"rule\": \"borda\", \"samples\": 1000000, \"threads\": 1}", cancel_at_once, &calls,
+                              &json) == ACCORD_ECANCELLED);
+    CHECK(json == NULL && calls >= 1 && strstr(accord_last_error(), "cancel") != NULL);
+    CHECK(accord_analyse_sweep(p, org, NULL, cancel_at_once, &calls, &json) == ACCORD_ECANCELLED && json == NULL);
+    CHECK(accord_analyse_tipping(p, org, NULL, cancel_at_once, &calls, &json) == ACCORD_ECANCELLED && json == NULL);
+
+    /* Sweep and tipping. */
+    CHECK(accord_analyse_sweep(p, org, "{\"rules\": [\"borda\", \"irv\"], \"schemes\": [\"equal\", \"population\"]}",
+                               NULL, NULL, &json) == ACCORD_OK);
+    CHECK(json && strstr(json, "\"kendall_tau\"") && strstr(json, "\"movers\""));
+    accord_string_free(json);
+    CHECK(accord_analyse_tipping(p, org, "{\"rule\": \"borda\", \"scheme\": \"equal\", \"tolerance\": \"1/1000\"}",
+                                 NULL, NULL, &json) == ACCORD_OK);
+    CHECK(json && strstr(json, "\"baseline_winner\":\"Access\"") && strstr(json, "\"tolerance_exact\":\"1/1000\""));
+    accord_string_free(json);
+
+    /* Misuse: NULL handles and out, bad JSON, unknown or mistyped options, unknown rule. */
+    CHECK(accord_analyse_smaa(NULL, org, NULL, NULL, NULL, &json) == ACCORD_EINVALID && json == NULL);
+    CHECK(accord_analyse_sweep(p, NULL, NULL, NULL, NULL, &json) == ACCORD_EINVALID && json == NULL);
+    CHECK(accord_analyse_tipping(p, org, NULL, NULL, NULL, NULL) == ACCORD_EINVALID);
+    CHECK(accord_analyse_smaa(p, org, "{\"sampels\": 10}", NULL, NULL, &json) == ACCORD_EINVALID &&
+          strstr(accord_last_error(), "sampels") != NULL && json == NULL);
+    CHECK(accord_analyse_sweep(p, org, "{\"rules\": \"borda\", \"shemes\": []}", NULL, NULL, &json) == ACCORD_EINVALID &&
+          strstr(accord_last_error(), "shemes") != NULL);
+    CHECK(accord_analyse_tipping(p, org, "{\"tolerance\": \"small\"}", NULL, NULL, &json) == ACCORD_EINVALID &&
+          strstr(accord_last_error(), "tolerance") != NULL);
+    CHECK(accord_analyse_smaa(p, org, "not json", NULL, NULL, &json) == ACCORD_EINVALID);
+    CHECK(accord_analyse_smaa(p, org, "{\"samples\": \"ten\"}", NULL, NULL, &json) == ACCORD_EINVALID);
+    CHECK(accord_analyse_smaa(p, org, "{\"rule\": \"nosuchrule\", \"samples\": 5}", NULL, NULL, &json) == ACCORD_ENOTFOUND);
+    CHECK(accord_analyse_smaa(p, org, "{\"mode\": \"two-stage\"}", NULL, NULL, &json) == ACCORD_EUNSUPPORTED);
+    CHECK(accord_analyse_tipping(p, org, "{\"mode\": \"two-stage\"}", NULL, NULL, &json) == ACCORD_EUNSUPPORTED);
+    /* A ballot whose unit the organisation does not know. */
+    CHECK(accord_profile_add_ranking_for(p, "zz", a, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_analyse_sweep(p, org, NULL, NULL, NULL, &json) == ACCORD_ENOTFOUND && strstr(accord_last_error(), "zz"));
+    accord_profile_free(p);
+    accord_org_free(org);
+}
+
 int main(int argc, char **argv) {
     if (argc > 1) test_weighting(argv[1]);
+    if (argc > 1) test_analysis(argv[1]);
     test_power();
     test_irv();
     test_stv();

@@ -9,14 +9,16 @@
 
 Python bindings over the C API (libaccord) with ctypes: no compiler is needed at import.
 """
+from .analysis import Smaa, Sweep, SweepRow, Tipping, TippingBracket, TippingPoint, smaa, sweep, tipping
 from .core import Organisation, Profile, Result, Round, Tie, Transfer, methods, power, run, version
 from .errors import (AccordError, AccordIOError, AccordOverflowError, Cancelled, InvalidArgument, NotFound,
                      ParseError, UnresolvedTie, Unsupported)
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "Organisation", "Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "power", "version",
+    "smaa", "sweep", "tipping", "Smaa", "Sweep", "SweepRow", "Tipping", "TippingBracket", "TippingPoint",
     "AccordError", "InvalidArgument", "NotFound", "ParseError", "AccordIOError", "AccordOverflowError",
     "UnresolvedTie", "Cancelled", "Unsupported", "__version__",
 ]

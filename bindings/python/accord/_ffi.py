@@ -16,7 +16,7 @@ from . import errors
 
 __all__ = ["lib", "check", "VERSION", "PROGRESS_FN"]
 
-VERSION = (0, 1, 0)
+VERSION = (0, 2, 0)
 
 _status = c_int
 _profile_p = c_void_p
@@ -86,6 +86,9 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "accord_string_free": (None, [c_void_p]),
     "accord_profile_add_ranking_for": (_status, [_profile_p, c_char_p, POINTER(c_int32), c_size_t, c_uint64, c_char_p]),
     "accord_run_weighted": (_status, [_profile_p, c_void_p, c_char_p, c_char_p, c_char_p, c_char_p, POINTER(c_void_p)]),
+    "accord_analyse_smaa": (_status, [_profile_p, c_void_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
+    "accord_analyse_sweep": (_status, [_profile_p, c_void_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
+    "accord_analyse_tipping": (_status, [_profile_p, c_void_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
 }
 
 # int (*)(double fraction, void *user_data): return 0 to go on, non-zero to cancel.

@@ -18,6 +18,7 @@
 #include "accord/result.hpp"
 #include "accord/weighting.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,8 @@ struct sweep_options {
     std::string rule_options = "{}"; ///< JSON options given to every rule
     std::string level;               ///< voting units' kind (default: the organisation's leaves)
     std::string group_level = "pcn"; ///< two-stage groups; the row's rule runs inside and across
+    /// Called after each count with (done, total); returning false cancels (errc::cancelled).
+    std::function<bool(std::size_t, std::size_t)> progress;
 };
 
 struct sweep_entry {
@@ -74,6 +77,8 @@ struct tipping_options {
     unsigned steps_per_doubling = 4;
     /// Bisect until the bracket is this narrow (weight factor; population brackets end at 1 person).
     rational tolerance = rational(1, 1000000);
+    /// Called after each unit with (done, total); returning false cancels (errc::cancelled).
+    std::function<bool(std::size_t, std::size_t)> progress;
 };
 
 /// One side (up or down) of a unit's tipping point. The winner at `same` is the baseline winner;

@@ -1,0 +1,228 @@
+"""How fragile are the priorities? SMAA, sweeps and tipping points over the C API.
+
+>>> org = accord.Organisation.from_file("place_org.csv")
+>>> p = accord.Profile.from_file("place_ballots.csv", unit_column="unit")
+>>> s = accord.smaa(p, org, "borda", weights="simplex", samples=10_000, seed=1)
+>>> s.winner_probability["Access"], s.ranked()[:3]
+>>> accord.sweep(p, org, rules=["borda", "irv"], schemes=["equal", "population"]).movers
+>>> accord.tipping(p, org, "irv", scheme="population").units[0].down
+
+Each function sends its options as JSON to accord_analyse_* and copies the JSON report into
+frozen dataclasses (exact numbers as Fractions), so nothing refers to C memory afterwards.
+``progress(fraction)`` may return False to cancel (raises Cancelled); Ctrl-C cancels too and
+raises KeyboardInterrupt. Definitions and keys: docs/analysis.md.
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+from dataclasses import asdict, dataclass
+from fractions import Fraction
+from typing import Any, Callable, Mapping, Sequence, Union
+
+from ._ffi import lib
+from .core import Organisation, Profile, _Progress
+
+__all__ = ["Smaa", "SweepRow", "Sweep", "TippingBracket", "TippingPoint", "Tipping", "smaa", "sweep", "tipping"]
+
+Progress = Callable[[float], Any]
+Exact = Union[int, str, Fraction]
+
+
+def _analyse(fn: Any, profile: Profile, org: Organisation, options: Mapping[str, Any],
+             progress: Progress | None) -> dict[str, Any]:
+    out = ctypes.c_void_p()
+    with _Progress(progress) as callback:
+        callback.check(fn(profile._handle, org._handle, json.dumps(options).encode(), callback.pointer, None,
+                          ctypes.byref(out)))
+    try:
+        return json.loads(ctypes.cast(out, ctypes.c_char_p).value.decode())
+    finally:
+        lib.accord_string_free(out)
+
+
+def _exact(x: Exact) -> str:
+    if isinstance(x, float):
+        raise TypeError("tipping brackets are exact: pass an int, a Fraction or a string such as '1/1000'")
+    return str(x)
+
+
+def _common(rule: str, scheme: str | None, mode: str | None, level: str | None,
+            rule_options: Mapping[str, Any] | None) -> dict[str, Any]:
+    o: dict[str, Any] = {"rule": rule}
+    if rule_options:
+        o["rule_options"] = dict(rule_options)
+    for key, value in (("scheme", scheme), ("mode", mode), ("level", level)):
+        if value is not None:
+            o[key] = value
+    return o
+
+
+# ---- SMAA ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Smaa:
+    """Rank acceptability: ``rank_acceptability[name][k]`` = P(name takes place k+1)."""
+
+    samples: int
+    candidates: list[str]
+    units: list[str]
+    rank_acceptability: dict[str, list[float]]
+    winner_probability: dict[str, float]
+    winner_probability_se: dict[str, float]
+    expected_rank: dict[str, float]
+    central_weights: dict[str, dict[str, float] | None]
+    incomplete: int
+    settings: dict[str, Any]
+
+    def ranked(self) -> list[str]:
+        """Candidates by expected place, best first."""
+        return sorted(self.candidates, key=lambda c: self.expected_rank[c])
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def smaa(profile: Profile, org: Organisation, rule: str, *, samples: int = 1000, seed: int = 0,
+         threads: int = 0, perturb: Union[float, str, None] = None, weights: str | None = None,
+         bootstrap: bool = False, scheme: str = "population", mode: str | None = None, level: str | None = None,
+         rule_options: Mapping[str, Any] | None = None, resolution: int | None = None,
+         progress: Progress | None = None) -> Smaa:
+    """SMAA over the organisation's units: rank acceptability, winner probabilities (with
+    standard errors) and central weights, deterministic for a seed whatever ``threads`` is.
+
+    Choose at most one sampler: ``perturb=0.1`` (or "population:0.1": each unit's population
+    times 1 + 0.1 Z, the default), ``weights="simplex"`` or ``"dirichlet:2"`` (unit shares
+    drawn, the scheme ignored), or ``bootstrap=True`` (voters resampled).
+    """
+    if sum(x is not None and x is not False for x in (perturb, weights, bootstrap)) > 1:
+        raise ValueError("give at most one of perturb, weights and bootstrap")
+    o = _common(rule, scheme, mode, level, rule_options)
+    if bootstrap:
+        o["sampler"] = "bootstrap"
+    elif weights is not None:
+        o["sampler"] = weights
+    elif isinstance(perturb, str):
+        o["sampler"] = perturb
+    elif perturb is not None:
+        o["sampler"] = f"population:{float(perturb)!r}"
+    o.update(samples=int(samples), seed=int(seed), threads=int(threads))
+    if resolution is not None:
+        o["resolution"] = int(resolution)
+    j = _analyse(lib.accord_analyse_smaa, profile, org, o, progress)
+    return Smaa(samples=j["samples"], candidates=j["candidates"], units=j["units"],
+                rank_acceptability=j["rank_acceptability"], winner_probability=j["winner_probability"],
+                winner_probability_se=j["winner_probability_se"], expected_rank=j["expected_rank"],
+                central_weights=j["central_weights"], incomplete=j["incomplete"], settings=j["settings"])
+
+
+# ---- sweep ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SweepRow:
+    """One count of a sweep, compared with the first row (the baseline)."""
+
+    scheme: str
+    aggregation: str
+    rule: str
+    winner: str | None
+    ranking: list[list[str]]
+    kendall_tau: float
+    spearman_rho: float
+    moved: list[str]
+    winner_changed: bool
+
+
+@dataclass(frozen=True)
+class Sweep:
+    rows: list[SweepRow]
+    candidates: list[str]
+    winners: list[str]
+    movers: list[str]
+    settings: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def sweep(profile: Profile, org: Organisation, rules: Sequence[str] = ("borda",),
+          schemes: Sequence[str] = ("equal", "population"), modes: Sequence[str] = ("normalised",), *,
+          level: str | None = None, group_level: str | None = None, rule_options: Mapping[str, Any] | None = None,
+          progress: Progress | None = None) -> Sweep:
+    """Every scheme x mode x rule (schemes outermost), each ranking compared with the first."""
+    o: dict[str, Any] = {"rules": list(rules), "schemes": list(schemes), "modes": list(modes)}
+    if level is not None:
+        o["level"] = level
+    if group_level is not None:
+        o["group_level"] = group_level
+    if rule_options:
+        o["rule_options"] = dict(rule_options)
+    j = _analyse(lib.accord_analyse_sweep, profile, org, o, progress)
+    return Sweep(rows=[SweepRow(**r) for r in j["rows"]], candidates=j["candidates"], winners=j["winners"],
+                 movers=j["movers"], settings=j["settings"])
+
+
+# ---- tipping points ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TippingBracket:
+    """At ``same`` the baseline winner still wins, at ``changed`` ``new_winner`` does (None: an
+    unresolved tie); ``change`` = changed - baseline."""
+
+    same: Fraction
+    changed: Fraction
+    change: Fraction
+    new_winner: str | None
+
+
+@dataclass(frozen=True)
+class TippingPoint:
+    unit: str
+    name: str
+    population: int
+    baseline: Fraction
+    up: TippingBracket | None
+    down: TippingBracket | None
+
+
+@dataclass(frozen=True)
+class Tipping:
+    baseline_winner: str
+    quantity: str
+    tolerance: Fraction
+    units: list[TippingPoint]
+    settings: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _bracket(b: dict[str, Any] | None) -> TippingBracket | None:
+    if b is None:
+        return None
+    return TippingBracket(same=Fraction(b["same_exact"]), changed=Fraction(b["changed_exact"]),
+                          change=Fraction(b["change_exact"]), new_winner=b["new_winner"] or None)
+
+
+def tipping(profile: Profile, org: Organisation, rule: str, *, scheme: str = "population", mode: str | None = None,
+            quantity: str = "weight", max_factor: Exact | None = None, tolerance: Exact | None = None,
+            steps_per_doubling: int | None = None, level: str | None = None, group_level: str | None = None,
+            rule_options: Mapping[str, Any] | None = None, progress: Progress | None = None) -> Tipping:
+    """Per unit, the smallest change of its weight factor (``quantity="weight"``) or registered
+    population (``"population"``) found that changes the winner, bracketed exactly."""
+    o = _common(rule, scheme, mode, level, rule_options)
+    o["quantity"] = quantity
+    if max_factor is not None:
+        o["max_factor"] = _exact(max_factor)
+    if tolerance is not None:
+        o["tolerance"] = _exact(tolerance)
+    if steps_per_doubling is not None:
+        o["steps_per_doubling"] = int(steps_per_doubling)
+    if group_level is not None:
+        o["group_level"] = group_level
+    j = _analyse(lib.accord_analyse_tipping, profile, org, o, progress)
+    units = [TippingPoint(unit=u["unit"], name=u.get("name", ""), population=u.get("population", 0),
+                          baseline=Fraction(u["baseline_exact"]), up=_bracket(u["up"]), down=_bracket(u["down"]))
+             for u in j["units"]]
+    return Tipping(baseline_winner=j["baseline_winner"], quantity=j["quantity"],
+                   tolerance=Fraction(j["settings"]["tolerance_exact"]), units=units, settings=j["settings"])

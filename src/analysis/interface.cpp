@@ -1,0 +1,378 @@
+// The analyses with strictly checked JSON options and JSON reports: what the C API, Python and
+// the CLI call (include/accord/analysis/interface.hpp).
+#include "accord/analysis/interface.hpp"
+
+#include "accord/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdlib>
+
+namespace accord {
+inline namespace v0 {
+namespace {
+using json = nlohmann::ordered_json;
+
+json parse_object(std::string_view text, const char* what) {
+    if (text.empty()) return json::object();
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::parse_error& e) {
+        throw error(errc::invalid, std::string(what) + " is not valid JSON: " + e.what());
+    }
+    if (j.is_null()) return json::object();
+    if (!j.is_object()) throw error(errc::invalid, std::string(what) + " must be a JSON object");
+    return j;
+}
+
+[[noreturn]] void bad(const std::string& key, const char* expected) {
+    throw error(errc::invalid, "option '" + key + "' must be " + expected);
+}
+
+std::string text_of(const json& v, const std::string& key) {
+    if (!v.is_string()) bad(key, "a string");
+    return v.get<std::string>();
+}
+
+/// A list of names: a JSON array of strings, or one string.
+std::vector<std::string> names_of(const json& v, const std::string& key) {
+    std::vector<std::string> out;
+    if (v.is_string()) out.push_back(v.get<std::string>());
+    else if (v.is_array())
+        for (const auto& x : v) out.push_back(text_of(x, key));
+    else bad(key, "a list of names");
+    if (out.empty()) bad(key, "a non-empty list of names");
+    return out;
+}
+
+std::uint64_t whole_of(const json& v, const std::string& key) {
+    if (v.is_number_unsigned()) return v.get<std::uint64_t>();
+    if (v.is_number_integer() && v.get<std::int64_t>() >= 0) return static_cast<std::uint64_t>(v.get<std::int64_t>());
+    bad(key, "a non-negative whole number");
+}
+
+double number_of(const json& v, const std::string& key) {
+    if (!v.is_number()) bad(key, "a number");
+    return v.get<double>();
+}
+
+double number_of(std::string_view text, const std::string& what) {
+    const std::string s(text);
+    char* end = nullptr;
+    const double x = std::strtod(s.c_str(), &end);
+    if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(x))
+        throw error(errc::invalid, what + " must be a number, got '" + s + "'");
+    return x;
+}
+
+/// An exact number: a string ("1/1000", "0.001") or a JSON integer.
+rational exact_of(const json& v, const std::string& key) {
+    if (v.is_number_integer()) return rational(v.get<std::int64_t>());
+    if (v.is_string()) {
+        try {
+            return parse_rational(v.get<std::string>());
+        } catch (const error&) {
+        }
+    }
+    bad(key, "an exact number: an integer or a string such as \"1/1000\" or \"0.001\"");
+}
+
+/// Rule options: a JSON object (or its text), kept as text for the registry.
+std::string rule_options_of(const json& v, const std::string& key) {
+    if (v.is_object()) return v.dump();
+    if (v.is_string()) return parse_object(v.get<std::string>(), "option 'rule_options'").dump();
+    bad(key, "a JSON object");
+}
+
+std::string level_of(const organisation& org, const std::string& level) {
+    if (!level.empty()) return level;
+    if (org.kinds().empty()) throw error(errc::invalid, "analysis: the organisation has no units");
+    return org.kinds().front();
+}
+
+const char* sampler_name(population_sampler s) {
+    switch (s) {
+    case population_sampler::population_noise: return "population";
+    case population_sampler::simplex: return "simplex";
+    case population_sampler::dirichlet: return "dirichlet";
+    case population_sampler::bootstrap: return "bootstrap";
+    }
+    return "population";
+}
+
+json options_object(const std::string& text) { return text.empty() ? json::object() : json::parse(text); }
+} // namespace
+
+// ---- options -------------------------------------------------------------------------------
+
+population_smaa_options smaa_options_from_json(std::string_view text) {
+    const json j = parse_object(text, "SMAA options");
+    population_smaa_options o;
+    o.scheme = parse_scheme("population");
+    bool sigma_in_sampler = false, alpha_in_sampler = false;
+    if (j.contains("sampler")) {
+        // "population[:SIGMA]", "simplex", "dirichlet[:ALPHA]", "bootstrap" (the CLI's spelling).
+        const std::string s = text_of(j["sampler"], "sampler");
+        const auto colon = s.find(':');
+        const std::string name = s.substr(0, colon);
+        const bool has_arg = colon != std::string::npos;
+        if (name == "population" || name == "population_noise") {
+            o.sampler = population_sampler::population_noise;
+            if (has_arg) o.sigma = number_of(std::string_view(s).substr(colon + 1), "the population noise in '" + s + "'");
+            sigma_in_sampler = has_arg;
+        } else if (name == "dirichlet") {
+            o.sampler = population_sampler::dirichlet;
+            if (has_arg) o.alpha = number_of(std::string_view(s).substr(colon + 1), "the Dirichlet alpha in '" + s + "'");
+            alpha_in_sampler = has_arg;
+        } else if ((name == "simplex" || name == "bootstrap") && !has_arg) {
+            o.sampler = name == "simplex" ? population_sampler::simplex : population_sampler::bootstrap;
+        } else {
+            throw error(errc::invalid, "option 'sampler' must be population[:SIGMA], simplex, dirichlet[:ALPHA] or "
+                                       "bootstrap, got '" + s + "'");
+        }
+    }
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const std::string& k = it.key();
+        const json& v = it.value();
+        if (k == "sampler") continue;
+        if (k == "rule") o.rule = text_of(v, k);
+        else if (k == "rule_options") o.rule_options = rule_options_of(v, k);
+        else if (k == "scheme") o.scheme = parse_scheme(text_of(v, k));
+        else if (k == "mode") o.mode = parse_mode(text_of(v, k));
+        else if (k == "level") o.level = text_of(v, k);
+        else if (k == "sigma") {
+            if (o.sampler != population_sampler::population_noise || sigma_in_sampler)
+                throw error(errc::invalid, "option 'sigma' applies to the population sampler, once");
+            o.sigma = number_of(v, k);
+        } else if (k == "alpha") {
+            if (o.sampler != population_sampler::dirichlet || alpha_in_sampler)
+                throw error(errc::invalid, "option 'alpha' applies to the dirichlet sampler, once");
+            o.alpha = number_of(v, k);
+        } else if (k == "samples") o.monte_carlo.samples = whole_of(v, k);
+        else if (k == "seed") o.monte_carlo.seed = whole_of(v, k);
+        else if (k == "threads") {
+            const auto t = whole_of(v, k);
+            if (t > 1024) bad(k, "at most 1024");
+            o.monte_carlo.threads = static_cast<unsigned>(t);
+        } else if (k == "resolution") o.resolution = whole_of(v, k);
+        else throw error(errc::invalid, "unknown SMAA option '" + k + "'");
+    }
+    return o;
+}
+
+sweep_options sweep_options_from_json(std::string_view text) {
+    const json j = parse_object(text, "sweep options");
+    sweep_options o;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const std::string& k = it.key();
+        const json& v = it.value();
+        if (k == "rules") o.rules = names_of(v, k);
+        else if (k == "schemes") {
+            o.schemes.clear();
+            for (const auto& s : names_of(v, k)) o.schemes.push_back(parse_scheme(s));
+        } else if (k == "modes") {
+            o.modes.clear();
+            for (const auto& m : names_of(v, k)) o.modes.push_back(parse_mode(m));
+        } else if (k == "rule_options") o.rule_options = rule_options_of(v, k);
+        else if (k == "level") o.level = text_of(v, k);
+        else if (k == "group_level") o.group_level = text_of(v, k);
+        else throw error(errc::invalid, "unknown sweep option '" + k + "'");
+    }
+    return o;
+}
+
+tipping_options tipping_options_from_json(std::string_view text) {
+    const json j = parse_object(text, "tipping options");
+    tipping_options o;
+    o.scheme = parse_scheme("population");
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const std::string& k = it.key();
+        const json& v = it.value();
+        if (k == "rule") o.rule = text_of(v, k);
+        else if (k == "rule_options") o.rule_options = rule_options_of(v, k);
+        else if (k == "scheme") o.scheme = parse_scheme(text_of(v, k));
+        else if (k == "mode") o.aggregation.mode = parse_mode(text_of(v, k));
+        else if (k == "level") o.aggregation.level = text_of(v, k);
+        else if (k == "group_level") o.aggregation.group_level = text_of(v, k);
+        else if (k == "quantity") {
+            const auto q = text_of(v, k);
+            if (q == "weight") o.quantity = tipping_quantity::weight;
+            else if (q == "population") o.quantity = tipping_quantity::population;
+            else bad(k, "\"weight\" or \"population\"");
+        } else if (k == "max_factor") o.max_factor = exact_of(v, k);
+        else if (k == "tolerance") o.tolerance = exact_of(v, k);
+        else if (k == "steps_per_doubling") o.steps_per_doubling = static_cast<unsigned>(std::min<std::uint64_t>(whole_of(v, k), 1000));
+        else throw error(errc::invalid, "unknown tipping option '" + k + "'");
+    }
+    // Two-stage counts run the rule inside each group and across groups, as in a sweep.
+    o.aggregation.inner = o.aggregation.outer = o.rule;
+    o.aggregation.inner_options = o.aggregation.outer_options = o.rule_options;
+    return o;
+}
+
+// ---- reports -------------------------------------------------------------------------------
+
+std::string smaa_report_json(const profile& p, const organisation& org, const population_smaa_options& opt,
+                             const acceptability& a, int indent) {
+    const std::string level = level_of(org, opt.level);
+    json settings;
+    settings["rule"] = opt.rule;
+    settings["rule_options"] = options_object(opt.rule_options);
+    settings["scheme"] = scheme_name(opt.scheme);
+    settings["mode"] = mode_name(opt.mode);
+    settings["level"] = level;
+    settings["sampler"] = sampler_name(opt.sampler);
+    if (opt.sampler == population_sampler::population_noise) settings["sigma"] = opt.sigma;
+    if (opt.sampler == population_sampler::dirichlet) settings["alpha"] = opt.alpha;
+    settings["seed"] = opt.monte_carlo.seed;
+    settings["resolution"] = opt.resolution;
+
+    const auto& names = p.candidate_names();
+    json units = json::array();
+    for (const auto u : population_smaa_units(p, org, level)) units.push_back(org[u].id);
+    json ranks = json::object(), win = json::object(), se = json::object(), expected = json::object(),
+         central = json::object();
+    for (std::size_t c = 0; c < a.candidates && c < names.size(); ++c) {
+        ranks[names[c]] = a.by_rank[c];
+        win[names[c]] = a.winner[c];
+        se[names[c]] = a.winner_se[c];
+        double e = 0;
+        for (std::size_t k = 0; k < a.by_rank[c].size(); ++k) e += static_cast<double>(k + 1) * a.by_rank[c][k];
+        expected[names[c]] = e;
+        if (a.central_weights[c].empty()) {
+            central[names[c]] = nullptr;
+        } else {
+            json w = json::object();
+            for (std::size_t d = 0; d < a.central_weights[c].size() && d < units.size(); ++d)
+                w[units[d].get<std::string>()] = a.central_weights[c][d];
+            central[names[c]] = std::move(w);
+        }
+    }
+    json j;
+    j["analysis"] = "smaa";
+    j["samples"] = a.samples;
+    j["settings"] = std::move(settings);
+    j["candidates"] = names;
+    j["units"] = std::move(units);
+    j["rank_acceptability"] = std::move(ranks);
+    j["winner_probability"] = std::move(win);
+    j["winner_probability_se"] = std::move(se);
+    j["expected_rank"] = std::move(expected);
+    j["central_weights"] = std::move(central);
+    j["incomplete"] = a.incomplete;
+    return j.dump(indent);
+}
+
+std::string sweep_report_json(const profile& p, const sweep_options& opt, const std::vector<sweep_entry>& rows,
+                              int indent) {
+    json settings;
+    settings["rules"] = opt.rules;
+    json schemes = json::array(), modes = json::array();
+    for (const auto& s : opt.schemes) schemes.push_back(scheme_name(s));
+    for (auto m : opt.modes) modes.push_back(mode_name(m));
+    settings["schemes"] = std::move(schemes);
+    settings["modes"] = std::move(modes);
+    settings["rule_options"] = options_object(opt.rule_options);
+    settings["level"] = opt.level;
+    settings["group_level"] = opt.group_level;
+
+    json table = json::parse(sweep_json(rows));
+    json winners = json::array();
+    std::vector<char> moved(p.candidate_count(), 0);
+    for (const auto& e : rows) {
+        if (!e.count.winners.empty()) {
+            const std::string w = e.count.candidates.at(e.count.winners.front());
+            if (std::find(winners.begin(), winners.end(), w) == winners.end()) winners.push_back(w);
+        }
+        for (cand_t c : e.vs_baseline.moved) moved.at(c) = 1;
+    }
+    json movers = json::array();
+    for (cand_t c = 0; c < p.candidate_count(); ++c)
+        if (moved[c]) movers.push_back(p.candidate_names()[c]);
+    json j;
+    j["analysis"] = "sweep";
+    j["settings"] = std::move(settings);
+    j["candidates"] = p.candidate_names();
+    if (!table.empty())
+        j["baseline"] = {{"scheme", table[0]["scheme"]}, {"aggregation", table[0]["aggregation"]}, {"rule", table[0]["rule"]}};
+    j["rows"] = std::move(table);
+    j["winners"] = std::move(winners);
+    j["movers"] = std::move(movers);
+    return j.dump(indent);
+}
+
+std::string tipping_report_json(const organisation& org, const tipping_options& opt, const tipping_result& r,
+                                int indent) {
+    const bool by_weight = r.quantity == tipping_quantity::weight;
+    const rational tolerance = by_weight ? opt.tolerance : rational(1);
+    json settings;
+    settings["rule"] = opt.rule;
+    settings["rule_options"] = options_object(opt.rule_options);
+    settings["scheme"] = scheme_name(opt.scheme);
+    settings["mode"] = mode_name(opt.aggregation.mode);
+    settings["level"] = level_of(org, opt.aggregation.level);
+    if (opt.aggregation.mode == aggregation_mode::two_stage) settings["group_level"] = opt.aggregation.group_level;
+    settings["quantity"] = by_weight ? "weight" : "population";
+    settings["max_factor"] = to_double(opt.max_factor);
+    settings["max_factor_exact"] = to_string(opt.max_factor);
+    settings["steps_per_doubling"] = opt.steps_per_doubling;
+    settings["tolerance"] = to_double(tolerance);
+    settings["tolerance_exact"] = to_string(tolerance);
+
+    json parsed = json::parse(tipping_json(r));
+    json units = json::array();
+    for (std::size_t i = 0; i < r.units.size(); ++i) {
+        const auto& tp = r.units[i];
+        json u = parsed["units"][i];
+        if (const auto k = org.find(tp.unit)) {
+            u["name"] = org[*k].name;
+            u["population"] = org[*k].population;
+        }
+        u["baseline_exact"] = to_string(tp.baseline);
+        for (const char* side : {"up", "down"}) {
+            const auto& b = std::string(side) == "up" ? tp.up : tp.down;
+            if (!b) continue;
+            const rational change = b->changed - tp.baseline, width = abs(b->changed - b->same);
+            u[side]["change"] = to_double(change);
+            u[side]["change_exact"] = to_string(change);
+            u[side]["width_exact"] = to_string(width);
+        }
+        units.push_back(std::move(u));
+    }
+    json j;
+    j["analysis"] = "tipping";
+    j["settings"] = std::move(settings);
+    j["baseline_winner"] = r.baseline_winner;
+    j["quantity"] = by_weight ? "weight" : "population";
+    j["units"] = std::move(units);
+    return j.dump(indent);
+}
+
+// ---- parse, run, print ---------------------------------------------------------------------
+
+std::string analyse_smaa(const profile& p, const organisation& org, std::string_view options_json,
+                         const analysis_progress& progress) {
+    auto o = smaa_options_from_json(options_json);
+    o.monte_carlo.progress = progress;
+    const auto a = population_smaa(p, org, o);
+    return smaa_report_json(p, org, o, a);
+}
+
+std::string analyse_sweep(const profile& p, const organisation& org, std::string_view options_json,
+                          const analysis_progress& progress) {
+    auto o = sweep_options_from_json(options_json);
+    o.progress = progress;
+    return sweep_report_json(p, o, sweep(p, org, o));
+}
+
+std::string analyse_tipping(const profile& p, const organisation& org, std::string_view options_json,
+                            const analysis_progress& progress) {
+    auto o = tipping_options_from_json(options_json);
+    o.progress = progress;
+    return tipping_report_json(org, o, tipping_points(p, org, o));
+}
+
+} // namespace v0
+} // namespace accord
