@@ -390,7 +390,7 @@ TEST(StvProperties, BallotOrderDoesNotMatterAndNothingIsLost) {
             for (const auto& m : b.marks) o.push_back(m.candidate);
             q.add_order(o, b.count);
         }
-        for (const char* v : {"scottish", "wigm", "meek", "rctab"}) {
+        for (const char* v : {"scottish", "wigm", "meek", "gregory", "rctab"}) {
             const std::string opts = json{{"seats", 3}, {"variant", v}, {"tie_break", "lexicographic"}}.dump();
             const result a = run(p, "stv", opts), b = run(q, "stv", opts);
             EXPECT_EQ(a.winners, b.winners) << v << " seed " << seed;
@@ -424,4 +424,42 @@ TEST(StvErrors, BadOptionsAreNamed) {
     EXPECT_EQ(code_of(R"({"bogus":1})").first, errc::invalid);
     profile approvals({"A", "B"}, ballot_kind::approval);
     EXPECT_THROW(run(approvals, "stv", "{}"), error);
+}
+
+TEST(StvGregory, OnlyTheLastParcelMoves) {
+    // 25 papers, 2 seats, quota 9. E (2) is excluded first and its papers take B from 8 to 10:
+    // B's surplus of 1 comes from those 2 papers only (the last parcel), not from B's 8 first
+    // preferences as inclusive Gregory would take it.
+    auto make = [](bool e_then_a) {
+        profile p({"A", "B", "C", "D", "E"});
+        p.add_order(std::vector<cand_t>{1, 0, 2}, 8); // B A C
+        p.add_order(std::vector<cand_t>{0, 3}, 6);    // A D
+        p.add_order(std::vector<cand_t>{0, 2}, 1);    // A C
+        p.add_order(std::vector<cand_t>{2}, 3);       // C
+        p.add_order(e_then_a ? std::vector<cand_t>{4, 1, 0} : std::vector<cand_t>{4, 1}, 2);
+        p.add_order(std::vector<cand_t>{3}, 5); // D
+        return p;
+    };
+    {
+        // E's papers name nobody after B: the surplus is non-transferable.
+        const result r = run(make(false), "stv", R"({"seats":2,"variant":"gregory"})");
+        EXPECT_EQ(r.winners, (std::vector<cand_t>{1, 0}));
+        EXPECT_EQ(*r.rounds[1].tallies[1], rational(10));
+        EXPECT_EQ(*r.rounds[2].tallies[1], rational(9));
+        EXPECT_EQ(*r.rounds[2].tallies[0], rational(7)); // A gains nothing from B's first preferences
+        EXPECT_EQ(r.rounds[2].inactive.exhausted_choices, rational(1));
+        EXPECT_EQ(*r.rounds[2].transfer_value, rational(1));
+        expect_conserved(r, "gregory");
+        // Inclusive Gregory (WIGM with a whole quota) moves 8/10 of a vote to A instead.
+        const result w = run(make(false), "stv", R"({"seats":2,"variant":"wigm","quota":"droop"})");
+        EXPECT_EQ(*w.rounds[2].tallies[0], rational(39, 5));
+    }
+    {
+        // E's papers go on to A: 2 papers carry a surplus of 1, each at 1/2.
+        const result r = run(make(true), "stv", R"({"seats":2,"variant":"gregory"})");
+        EXPECT_EQ(*r.rounds[2].tallies[0], rational(8));
+        EXPECT_EQ(*r.rounds[2].transfer_value, rational(1, 2));
+        EXPECT_EQ(r.rounds[2].inactive.exhausted_choices, rational(0));
+        expect_conserved(r, "gregory");
+    }
 }

@@ -204,6 +204,9 @@ public:
         : p_(p), opt_(opt), a_(a), n_(p.candidate_count()), seats_(seats_of(p, opt)), pp_(strict_papers(p, opt)),
           res_(fresh_result(p)), tb_(opt.ballots.tie_break, res_) {
         scottish_ = opt.variant == stv_variant::scottish;
+        last_parcel_ = opt.variant == stv_variant::gregory;
+        parcel_from_.assign(n_, 0);
+        mark_.assign(n_, 0);
         init(p, opt);
         vote_.assign(n_, T(0));
         pile_.resize(n_);
@@ -243,7 +246,7 @@ public:
         round_record first = snapshot();
         first.note = "first preferences";
         res_.rounds.push_back(std::move(first));
-        if (scottish_) run_scottish();
+        if (scottish_ || last_parcel_) run_scottish();
         else run_wigm();
         finish_ranking(res_, defeated_order_, st_);
         res_.scores = res_.rounds.front().tallies;
@@ -261,7 +264,7 @@ private:
     }
 
     void set_quota(const T& valid) {
-        const stv_quota q = opt_.quota.value_or(scottish_ ? stv_quota::droop : stv_quota::droop_exact);
+        const stv_quota q = opt_.quota.value_or(scottish_ || last_parcel_ ? stv_quota::droop : stv_quota::droop_exact);
         const rational v = a_.to_rational(valid);
         if (scottish_ || q == stv_quota::droop) {
             const big_int whole = boost::multiprecision::numerator(v) / (boost::multiprecision::denominator(v) * big_int(seats_ + 1));
@@ -318,6 +321,7 @@ private:
         for (cand_t c : h)
             if (has_quota(c)) {
                 st_[c] = cstate::pending;
+                parcel_from_[c] = mark_[c]; // the papers of the transfer that brought c to the quota
                 res_.winners.push_back(c);
                 if (rec) rec->elected.push_back(c);
                 else res_.rounds.back().elected.push_back(c);
@@ -349,7 +353,56 @@ private:
             if (moved[to] != T(0)) rec.transfers.push_back({from, to == n_ ? k_exhausted : to, a_.to_rational(moved[to])});
     }
 
+    // Before a transfer: where each pile ends, so the next parcel can be told apart.
+    void mark_piles() {
+        for (cand_t c = 0; c < n_; ++c) mark_[c] = pile_[c].size();
+    }
+    bool transferable(std::uint32_t g) const {
+        for (std::uint32_t pos = pos_[g] + 1; pos < pp_.off[g + 1]; ++pos)
+            if (st_[pp_.seq[pos]] == cstate::hopeful) return true;
+        return false;
+    }
+
+    // ERS97-style: only the last parcel moves, at surplus / (its transferable value), never
+    // above the value the papers came with; what cannot move is non-transferable.
+    void transfer_last_parcel(cand_t c) {
+        const T surplus = vote_[c] - quota_;
+        mark_piles();
+        std::vector<std::uint32_t> parcel(pile_[c].begin() + static_cast<std::ptrdiff_t>(parcel_from_[c]), pile_[c].end());
+        pile_[c].resize(parcel_from_[c]);
+        T movable(0);
+        for (std::uint32_t g : parcel)
+            if (transferable(g)) movable += a_.mul_count(val_[g], pp_.count[g]);
+        const bool scale_down = movable > surplus;
+        std::vector<T> moved(n_ + 1, T(0));
+        for (std::uint32_t g : parcel) {
+            if (!transferable(g)) {
+                pile_[c].push_back(g); // stays with the elected candidate
+                continue;
+            }
+            if (scale_down) val_[g] = a_.muldiv_down(val_[g], surplus, movable);
+            move_on(g, moved);
+        }
+        T sent(0);
+        for (const T& x : moved) sent += x;
+        if (scale_down) lost_ += surplus - sent;
+        else {
+            exhausted_ += surplus - sent;
+            moved[n_] += surplus - sent;
+        }
+        vote_[c] = quota_;
+        st_[c] = cstate::elected;
+        round_record rec = snapshot();
+        rec.transfer_value = scale_down ? a_.to_rational(surplus) / a_.to_rational(movable) : rational(1);
+        rec.note = "surplus of " + p_.candidate_name(c) + " (" + to_string(a_.to_rational(surplus)) +
+                   ") transferred from the last parcel received";
+        record_moves(rec, c, moved);
+        res_.rounds.push_back(std::move(rec));
+    }
+
     void transfer_surplus(cand_t c) {
+        if (last_parcel_) return transfer_last_parcel(c);
+        mark_piles();
         const T surplus = vote_[c] - quota_;
         const T votes = vote_[c];
         std::vector<T> moved(n_ + 1, T(0));
@@ -372,6 +425,7 @@ private:
     }
 
     void exclude(const std::vector<cand_t>& losers, const std::string& why) {
+        mark_piles();
         std::vector<T> moved(n_ + 1, T(0));
         round_record rec;
         for (cand_t c : losers) {
@@ -500,7 +554,8 @@ private:
     papers pp_;
     result res_;
     tie_breaker tb_;
-    bool scottish_ = false, strict_ = false;
+    bool scottish_ = false, last_parcel_ = false, strict_ = false;
+    std::vector<std::size_t> parcel_from_, mark_;
     std::vector<T> vote_, val_;
     std::vector<std::uint32_t> pos_;
     std::vector<std::vector<std::uint32_t>> pile_;
@@ -771,10 +826,10 @@ result stv(const profile& p, const stv_options& opt) {
     case stv_variant::wigm: r = with_arith<gregory_count>(p, opt, opt.places); break;
     case stv_variant::meek: r = with_arith<meek_count>(p, opt, opt.places.value_or(9u)); break;
     case stv_variant::rctab: r = stv_rctab(p, opt); break;
-    case stv_variant::gregory:
+    case stv_variant::gregory: r = with_arith<gregory_count>(p, opt, opt.places.value_or(stv_options::k_exact)); break;
     case stv_variant::whole:
         throw error(errc::unsupported, std::string("stv: variant '") + stv_variant_name(opt.variant) +
-                                           "' is not implemented yet (use scottish, wigm, meek or rctab)");
+                                           "' is not implemented yet (use scottish, wigm, meek, gregory or rctab)");
     }
     r.method = "stv";
     return r;
