@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -124,6 +125,40 @@ std::string to_json(const result& r, int indent) {
     return j.dump(indent);
 }
 
+namespace {
+// For people: an exact decimal when the value has one of at most 12 places (every count that
+// rounds to a fixed precision), otherwise the exact fraction with a decimal approximation.
+std::string human(const rational& v) {
+    big_int den = boost::multiprecision::denominator(v);
+    int twos = 0, fives = 0;
+    while (den % 2 == 0 && twos <= 12) {
+        den /= 2;
+        ++twos;
+    }
+    while (den % 5 == 0 && fives <= 12) {
+        den /= 5;
+        ++fives;
+    }
+    if (den != 1 || twos > 12 || fives > 12) {
+        std::ostringstream o;
+        o << to_string(v) << " (~" << to_double(v) << ")";
+        return o.str();
+    }
+    const int places = std::max(twos, fives);
+    if (places == 0) return to_string(v);
+    big_int scale = 1;
+    for (int i = 0; i < places; ++i) scale *= 10;
+    const rational scaled = v * rational(scale);
+    big_int n = boost::multiprecision::numerator(scaled); // exact: den divides 10^places
+    const bool neg = n < 0;
+    if (neg) n = -n;
+    std::string digits = n.str();
+    if (digits.size() <= static_cast<std::size_t>(places)) digits.insert(0, static_cast<std::size_t>(places) + 1 - digits.size(), '0');
+    digits.insert(digits.size() - static_cast<std::size_t>(places), ".");
+    return (neg ? "-" : "") + digits;
+}
+} // namespace
+
 std::string to_text(const result& r) {
     std::ostringstream out;
     out << "method: " << r.method << '\n';
@@ -146,8 +181,10 @@ std::string to_text(const result& r) {
         const auto& rd = r.rounds[i];
         out << "round " << i + 1 << ":";
         for (std::size_t c = 0; c < rd.tallies.size(); ++c)
-            if (rd.tallies[c]) out << "  " << cname(r, c) << " " << to_string(*rd.tallies[c]);
-        out << "  | exhausted " << to_string(rd.inactive.total());
+            if (rd.tallies[c]) out << "  " << cname(r, c) << " " << human(*rd.tallies[c]);
+        out << "  | exhausted " << human(rd.inactive.total());
+        if (rd.transfer_value) out << "  | transfer value " << human(*rd.transfer_value);
+        if (rd.lost && *rd.lost != 0) out << "  | lost to rounding " << human(*rd.lost);
         if (!rd.elected.empty()) {
             out << "  | elected";
             for (cand_t c : rd.elected) out << ' ' << cname(r, c);
