@@ -5,6 +5,8 @@
 #include "accord/io/read.hpp"
 #include "accord/number.hpp"
 #include "accord/organisation.hpp"
+#include "accord/motion.hpp"
+#include "accord/apportion.hpp"
 #include "accord/power.hpp"
 #include "accord/profile.hpp"
 #include "accord/registry.hpp"

@@ -81,6 +81,7 @@ command add_methods(CLI::App& root);
 command add_demo(CLI::App& root);
 command add_weights(CLI::App& root);
 command add_apportion(CLI::App& root);
+command add_decide(CLI::App& root);
 command add_power(CLI::App& root);
 command add_analyse(CLI::App& root);
 command add_report(CLI::App& root);

@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
                                           std::to_string(ACCORD_VERSION_PATCH));
     app.footer("Examples:\n  accord demo\n  accord run irv ballots.soi --json\n  accord info ballots.blt\n"
                "Documentation: docs/cli.md");
-    std::vector<command> commands{add_run(app), add_info(app), add_convert(app), add_methods(app), add_demo(app), add_weights(app), add_apportion(app), add_power(app),
+    std::vector<command> commands{add_run(app), add_info(app), add_convert(app), add_methods(app), add_demo(app), add_weights(app), add_apportion(app), add_decide(app), add_power(app),
                                  add_analyse(app), add_report(app)};
     try {
         app.parse(argc, argv);

@@ -140,3 +140,53 @@ class Apportion(unittest.TestCase):
         seats = {u["id"]: u["seats"] for u in j["units"]}
         self.assertEqual(sum(seats.values()), 20)
         self.assertEqual(seats["U32349"], 3)  # Worcester City, 130,935 patients: quota 3.143
+
+
+VOTES = ROOT / "tests" / "data" / "place_votes.csv"
+
+
+class Decide(unittest.TestCase):
+    def test_json_contract(self) -> None:
+        out = accord("decide", VOTES, "--org", ORG, "--rule", "double-majority", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        j = json.loads(out.stdout)
+        self.assertFalse(j["passed"])
+        names = [c["name"] for c in j["conditions"]]
+        self.assertEqual(names, ["units", "population"])
+        for c in j["conditions"]:
+            for key in ("name", "passed", "have", "need"):
+                self.assertIn(key, c)
+        pop = j["conditions"][1]
+        self.assertEqual((pop["have"], pop["need"], pop["short_by_exact"]), (19000, 24501, "5501"))
+
+    def test_policy_category_and_casting_vote(self) -> None:
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            policy = Path(d) / "policy.json"
+            policy.write_text(json.dumps({"categories": {
+                "routine": {"preset": "simple-majority"},
+                "reserved": {"preset": "unanimity"}}}))
+            ok = json.loads(accord("decide", VOTES, "--org", ORG, "--policy", policy, "--category", "routine", "--json").stdout)
+            self.assertTrue(ok["passed"])
+            self.assertEqual(ok["rule"], "routine")
+            no = json.loads(accord("decide", VOTES, "--org", ORG, "--policy", policy, "--category", "reserved", "--json").stdout)
+            self.assertFalse(no["passed"])
+            missing = accord("decide", VOTES, "--org", ORG, "--policy", policy, "--category", "budget")
+            self.assertNotEqual(missing.returncode, 0)
+            self.assertIn("routine", missing.stderr)
+            tie = Path(d) / "tie.csv"
+            tie.write_text("unit,vote\np2,yes\np3,yes\np4,no\np5,no\n")
+            j = json.loads(accord("decide", tie, "--org", ORG, "--rule", "simple-majority", "--casting-vote", "yes", "--json").stdout)
+            self.assertTrue(j["passed"])
+            self.assertTrue(j["conditions"][0]["casting_vote"])
+            bad = Path(d) / "bad.csv"
+            bad.write_text("unit,vote\np2,perhaps\n")
+            err = accord("decide", bad, "--org", ORG)
+            self.assertNotEqual(err.returncode, 0)
+            self.assertIn("bad.csv:2", err.stderr)
+
+    def test_text_output_names_each_condition(self) -> None:
+        out = accord("decide", VOTES, "--org", ORG, "--rule", "triple-majority")
+        self.assertEqual(out.returncode, 0)
+        self.assertIn("NOT PASSED", out.stdout)
+        self.assertIn("short by 5501", out.stdout)

@@ -1,0 +1,113 @@
+// accord/motion.hpp: yes/no decisions that bind an organisation's members — majorities of
+// units, of patients, of groups, qualified majorities as exact fractions, several at once,
+// quorums, vetoes, observers, a chair's casting vote — and decision policies that say which
+// rule each category of decision needs. See docs/motions.md.
+#pragma once
+
+#include "accord/number.hpp"
+#include "accord/organisation.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace accord {
+inline namespace v0 {
+
+enum class vote_choice : std::uint8_t { yes = 0, no = 1, abstain = 2 };
+
+/// "yes"/"y"/"for"/"aye", "no"/"n"/"against", "abstain"/"abstention" (any case).
+vote_choice parse_vote_choice(std::string_view text);
+
+/// One voter's vote, tagged with the unit (id) it speaks for. A unit may have several voters
+/// (partners of a practice): each holds an equal share of the unit.
+struct unit_vote {
+    std::string unit;
+    vote_choice choice;
+};
+
+/// Reads a votes CSV: a header naming `unit_column` and `vote_column` (other columns ignored),
+/// one row per voter. Errors name the file and line (errc::parse).
+std::vector<unit_vote> read_votes(const std::filesystem::path& path, const std::string& unit_column = "unit",
+                                  const std::string& vote_column = "vote");
+std::vector<unit_vote> read_votes_text(std::string_view text, std::string_view name,
+                                       const std::string& unit_column = "unit", const std::string& vote_column = "vote");
+
+/// One majority that must hold.
+struct majority_condition {
+    std::string name;              ///< e.g. "practices"; default from the basis
+    /// What is counted: "units" (one per voting unit), "population" (registered patients),
+    /// "groups" (groups of `group_level` whose cast unit votes are mostly yes), or
+    /// "weights:SCHEME" (the shares of a weighting scheme, docs/weighting.md).
+    std::string basis = "units";
+    rational fraction{1, 2};       ///< the share needed
+    bool strict = true;            ///< more than `fraction` (true) or at least (false)
+    bool of_eligible = false;      ///< of all eligible units (true) or of the votes cast
+    std::string group_level = "pcn";
+};
+
+enum class abstention_rule : std::uint8_t {
+    excluded = 0,      ///< abstentions are not votes cast (default)
+    count_as_cast = 1, ///< abstentions count in the base, so they weigh like "no"
+};
+
+struct decision_rule {
+    std::string name;
+    std::vector<majority_condition> conditions;
+    std::optional<rational> quorum_units;      ///< share of eligible units that must take part
+    std::optional<rational> quorum_population; ///< share of eligible population that must take part
+    std::vector<std::string> veto;             ///< unit ids whose "no" defeats the motion
+    std::vector<std::string> observers;        ///< unit ids that may speak but do not count
+    abstention_rule abstentions = abstention_rule::excluded;
+    std::string level;                         ///< voting units' kind (default: the leaves)
+};
+
+/// Named rules: "simple-majority" (more than half of the units voting), "double-majority"
+/// (more than half of units and of patients, of votes cast), "triple-majority" (and more than
+/// half of the groups), "two-thirds", "three-quarters" (of units voting, at least),
+/// "75-75" (at least 3/4 of units and of patients voting), "unanimity" (every unit voting
+/// yes and none no).
+decision_rule preset_rule(std::string_view name);
+/// A rule from JSON (docs/motions.md): {"name", "conditions": [{"name", "basis", "fraction"
+/// ("2/3" or a number), "strict", "of": "cast"|"eligible", "group_level"}], "quorum":
+/// {"units", "population"}, "veto": [ids], "observers": [ids], "abstentions":
+/// "excluded"|"count-as-cast", "level", or "preset": NAME}. Unknown keys are errors.
+decision_rule parse_decision_rule(std::string_view json_text);
+/// The rule a policy gives a category: {"categories": {"NAME": RULE, ...}} (RULE as above).
+decision_rule policy_rule(std::string_view policy_json, std::string_view category);
+/// Category names a policy defines, in file order.
+std::vector<std::string> policy_categories(std::string_view policy_json);
+
+struct condition_outcome {
+    std::string name;
+    bool passed = false;
+    rational have;   ///< yes votes on this basis (units, patients, groups or weight share)
+    rational need;   ///< the least "have" that passes, given the same base
+    rational base;   ///< what the fraction is of (votes cast or eligible)
+    std::string detail;
+    bool casting_vote_used = false;
+};
+
+struct decision {
+    std::string rule;
+    bool passed = false;
+    std::vector<condition_outcome> conditions; ///< quorum, vetoes, then each majority
+    rational yes_units, no_units, abstain_units, absent_units;
+    rational yes_population, no_population, abstain_population, absent_population;
+    std::vector<std::string> notes;
+};
+
+/// Decides a motion. `casting` is the chair's casting vote, used only when a "more than"
+/// condition is exactly tied (yes equals the fraction of the base); it is recorded.
+/// Errors: errc::not_found for a vote or veto naming no voting unit; errc::invalid for a rule
+/// with no conditions, fractions outside [0, 1], an unknown basis.
+decision decide(const organisation& org, const std::vector<unit_vote>& votes, const decision_rule& rule,
+                std::optional<vote_choice> casting = std::nullopt);
+
+/// JSON: {"rule", "passed", "conditions": [{"name", "passed", "have", "need", "base" and their
+/// "_exact" strings, "detail", "casting_vote"}], "votes": {...}, "notes"}.
+std::string to_json(const decision& d, int indent = -1);
+
+} // namespace v0
+} // namespace accord

@@ -1,0 +1,475 @@
+// Motions: yes/no decisions under majorities of units, patients, groups or weights, with
+// quorums, vetoes, observers and a casting vote; decision policies from JSON.
+#include "accord/motion.hpp"
+
+#include "accord/weighting.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace accord {
+inline namespace v0 {
+
+vote_choice parse_vote_choice(std::string_view text) {
+    std::string t(text);
+    for (auto& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\r')) t.pop_back();
+    while (!t.empty() && t.front() == ' ') t.erase(t.begin());
+    if (t == "yes" || t == "y" || t == "for" || t == "aye") return vote_choice::yes;
+    if (t == "no" || t == "n" || t == "against") return vote_choice::no;
+    if (t == "abstain" || t == "abstention" || t == "abs") return vote_choice::abstain;
+    throw error(errc::invalid, "unknown vote '" + std::string(text) + "' (expected yes, no or abstain)");
+}
+
+namespace {
+
+// Splits one CSV record (RFC 4180 quotes; no embedded newlines in vote files).
+std::vector<std::string> split_csv(const std::string& line) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+                out.back() += '"';
+                ++i;
+            } else if (c == '"') quoted = false;
+            else out.back() += c;
+        } else if (c == '"') quoted = true;
+        else if (c == ',') out.emplace_back();
+        else if (c != '\r') out.back() += c;
+    }
+    return out;
+}
+
+std::string trim(std::string s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+    std::size_t k = 0;
+    while (k < s.size() && (s[k] == ' ' || s[k] == '\t')) ++k;
+    return s.substr(k);
+}
+
+[[noreturn]] void fail_at(std::string_view name, std::size_t line, const std::string& what) {
+    throw error(errc::parse, std::string(name) + ":" + std::to_string(line) + ": " + what);
+}
+
+} // namespace
+
+std::vector<unit_vote> read_votes_text(std::string_view text, std::string_view name, const std::string& unit_column,
+                                       const std::string& vote_column) {
+    std::istringstream in{std::string(text)};
+    std::string line;
+    std::size_t lineno = 0;
+    std::optional<std::size_t> ui, vi;
+    std::size_t ncols = 0;
+    std::vector<unit_vote> out;
+    while (std::getline(in, line)) {
+        ++lineno;
+        if (lineno == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+        if (trim(line).empty() || line == "\r") continue;
+        auto f = split_csv(line);
+        if (!ui) {
+            ncols = f.size();
+            for (std::size_t k = 0; k < f.size(); ++k) {
+                const auto h = trim(f[k]);
+                if (h == unit_column) ui = k;
+                if (h == vote_column) vi = k;
+            }
+            if (!ui || !vi)
+                fail_at(name, lineno, "expected a header with columns '" + unit_column + "' and '" + vote_column + "'");
+            continue;
+        }
+        if (f.size() != ncols)
+            fail_at(name, lineno, "expected " + std::to_string(ncols) + " fields, found " + std::to_string(f.size()));
+        const auto unit = trim(f[*ui]);
+        if (unit.empty()) fail_at(name, lineno, "empty unit id");
+        try {
+            out.push_back({unit, parse_vote_choice(f[*vi])});
+        } catch (const error& e) {
+            fail_at(name, lineno, e.what());
+        }
+    }
+    if (!ui) fail_at(name, lineno == 0 ? 1 : lineno, "empty file; expected a header with '" + unit_column + "' and '" + vote_column + "'");
+    return out;
+}
+
+std::vector<unit_vote> read_votes(const std::filesystem::path& path, const std::string& unit_column,
+                                  const std::string& vote_column) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw error(errc::io, "cannot open " + path.string());
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return read_votes_text(ss.str(), path.string(), unit_column, vote_column);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules and policies.
+
+decision_rule preset_rule(std::string_view name) {
+    decision_rule r;
+    r.name = std::string(name);
+    auto units = [](rational f, bool strict) {
+        return majority_condition{"units", "units", f, strict, false, "pcn"};
+    };
+    auto pop = [](rational f, bool strict) {
+        return majority_condition{"population", "population", f, strict, false, "pcn"};
+    };
+    if (name == "simple-majority") r.conditions = {units({1, 2}, true)};
+    else if (name == "double-majority") r.conditions = {units({1, 2}, true), pop({1, 2}, true)};
+    else if (name == "triple-majority")
+        r.conditions = {units({1, 2}, true), pop({1, 2}, true), {"groups", "groups", {1, 2}, true, false, "pcn"}};
+    else if (name == "two-thirds") r.conditions = {units({2, 3}, false)};
+    else if (name == "three-quarters") r.conditions = {units({3, 4}, false)};
+    else if (name == "75-75") r.conditions = {units({3, 4}, false), pop({3, 4}, false)};
+    else if (name == "unanimity") r.conditions = {units(1, false)};
+    else
+        throw error(errc::invalid, "unknown decision rule '" + std::string(name) +
+                                       "' (simple-majority, double-majority, triple-majority, two-thirds, "
+                                       "three-quarters, 75-75, unanimity)");
+    return r;
+}
+
+namespace {
+using json = nlohmann::ordered_json;
+
+rational fraction_of(const json& v, const std::string& where) {
+    rational f;
+    if (v.is_string()) f = parse_rational(v.get<std::string>());
+    else if (v.is_number_integer()) f = rational(v.get<std::int64_t>());
+    else if (v.is_number()) f = parse_rational(v.dump());
+    else throw error(errc::invalid, where + " must be a fraction such as \"2/3\", got " + v.dump());
+    if (f < 0 || f > 1) throw error(errc::invalid, where + " must be between 0 and 1, got " + to_string(f));
+    return f;
+}
+
+void only_keys(const json& j, std::initializer_list<const char*> keys, const std::string& where) {
+    if (!j.is_object()) throw error(errc::invalid, where + " must be a JSON object");
+    for (auto it = j.begin(); it != j.end(); ++it)
+        if (std::find_if(keys.begin(), keys.end(), [&](const char* k) { return it.key() == k; }) == keys.end())
+            throw error(errc::invalid, where + ": unknown key '" + it.key() + "'");
+}
+
+std::vector<std::string> strings(const json& v, const std::string& where) {
+    if (!v.is_array()) throw error(errc::invalid, where + " must be a list of unit ids");
+    std::vector<std::string> out;
+    for (const auto& x : v) {
+        if (!x.is_string()) throw error(errc::invalid, where + " must be a list of unit ids");
+        out.push_back(x.get<std::string>());
+    }
+    return out;
+}
+
+decision_rule rule_from(const json& j, const std::string& where) {
+    only_keys(j, {"name", "preset", "conditions", "quorum", "veto", "observers", "abstentions", "level", "description"}, where);
+    decision_rule r;
+    if (j.contains("preset")) r = preset_rule(j["preset"].get<std::string>());
+    if (j.contains("name")) r.name = j["name"].get<std::string>();
+    if (j.contains("conditions")) {
+        r.conditions.clear();
+        if (!j["conditions"].is_array()) throw error(errc::invalid, where + ": 'conditions' must be a list");
+        std::size_t k = 0;
+        for (const auto& c : j["conditions"]) {
+            const std::string cw = where + ": condition " + std::to_string(++k);
+            only_keys(c, {"name", "basis", "fraction", "strict", "of", "group_level"}, cw);
+            majority_condition m;
+            if (c.contains("basis")) m.basis = c["basis"].get<std::string>();
+            if (m.basis != "units" && m.basis != "population" && m.basis != "groups" && m.basis.rfind("weights:", 0) != 0)
+                throw error(errc::invalid, cw + ": basis must be units, population, groups or weights:SCHEME, got '" + m.basis + "'");
+            if (m.basis.rfind("weights:", 0) == 0) (void)parse_scheme(m.basis.substr(8));
+            m.name = c.value("name", m.basis);
+            if (c.contains("fraction")) m.fraction = fraction_of(c["fraction"], cw + ": fraction");
+            if (c.contains("strict")) m.strict = c["strict"].get<bool>();
+            if (c.contains("of")) {
+                const auto of = c["of"].get<std::string>();
+                if (of != "cast" && of != "eligible") throw error(errc::invalid, cw + ": 'of' must be cast or eligible");
+                m.of_eligible = of == "eligible";
+            }
+            if (c.contains("group_level")) m.group_level = c["group_level"].get<std::string>();
+            r.conditions.push_back(m);
+        }
+    }
+    if (j.contains("quorum")) {
+        only_keys(j["quorum"], {"units", "population"}, where + ": quorum");
+        if (j["quorum"].contains("units")) r.quorum_units = fraction_of(j["quorum"]["units"], where + ": quorum units");
+        if (j["quorum"].contains("population"))
+            r.quorum_population = fraction_of(j["quorum"]["population"], where + ": quorum population");
+    }
+    if (j.contains("veto")) r.veto = strings(j["veto"], where + ": veto");
+    if (j.contains("observers")) r.observers = strings(j["observers"], where + ": observers");
+    if (j.contains("abstentions")) {
+        const auto a = j["abstentions"].get<std::string>();
+        if (a == "excluded") r.abstentions = abstention_rule::excluded;
+        else if (a == "count-as-cast") r.abstentions = abstention_rule::count_as_cast;
+        else throw error(errc::invalid, where + ": abstentions must be excluded or count-as-cast");
+    }
+    if (j.contains("level")) r.level = j["level"].get<std::string>();
+    if (r.conditions.empty() && !r.quorum_units && !r.quorum_population && r.veto.empty())
+        throw error(errc::invalid, where + ": a rule needs at least one condition");
+    return r;
+}
+
+json parse_json(std::string_view text, const std::string& what) {
+    try {
+        return json::parse(text);
+    } catch (const json::parse_error& e) {
+        throw error(errc::invalid, what + " is not valid JSON: " + e.what());
+    }
+}
+
+template <class F>
+auto typed(const std::string& where, F&& f) {
+    try {
+        return f();
+    } catch (const json::exception& e) {
+        throw error(errc::invalid, where + ": a value has the wrong type (" + e.what() + ")");
+    }
+}
+} // namespace
+
+decision_rule parse_decision_rule(std::string_view json_text) {
+    const json j = parse_json(json_text, "decision rule");
+    return typed("decision rule", [&] { return rule_from(j, "decision rule"); });
+}
+
+decision_rule policy_rule(std::string_view policy_json, std::string_view category) {
+    const json j = parse_json(policy_json, "decision policy");
+    return typed("decision policy", [&] {
+        only_keys(j, {"name", "description", "categories"}, "decision policy");
+        if (!j.contains("categories") || !j["categories"].is_object())
+            throw error(errc::invalid, "decision policy: expected an object 'categories'");
+        const auto& cats = j["categories"];
+        if (!cats.contains(std::string(category))) {
+            std::string known;
+            for (auto it = cats.begin(); it != cats.end(); ++it) known += (known.empty() ? "" : ", ") + it.key();
+            throw error(errc::not_found, "decision policy has no category '" + std::string(category) + "' (has: " + known + ")");
+        }
+        decision_rule r = rule_from(cats[std::string(category)], "decision policy: category '" + std::string(category) + "'");
+        if (!cats[std::string(category)].contains("name")) r.name = std::string(category);
+        return r;
+    });
+}
+
+std::vector<std::string> policy_categories(std::string_view policy_json) {
+    const json j = parse_json(policy_json, "decision policy");
+    std::vector<std::string> out;
+    if (j.contains("categories") && j["categories"].is_object())
+        for (auto it = j["categories"].begin(); it != j["categories"].end(); ++it) out.push_back(it.key());
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deciding.
+
+namespace {
+
+struct tally {
+    std::uint64_t voters = 0, yes = 0, no = 0, abstain = 0;
+    rational share(std::uint64_t k) const { return voters ? rational(k, voters) : rational(0); }
+};
+
+rational floor_of(const rational& r) {
+    return rational(boost::multiprecision::numerator(r) / boost::multiprecision::denominator(r));
+}
+rational ceil_of(const rational& r) {
+    rational f = floor_of(r);
+    return f == r ? f : f + 1;
+}
+
+} // namespace
+
+decision decide(const organisation& org, const std::vector<unit_vote>& votes, const decision_rule& rule,
+                std::optional<vote_choice> casting) {
+    if (org.size() == 0) throw error(errc::invalid, "decide: the organisation is empty");
+    if (rule.conditions.empty() && !rule.quorum_units && !rule.quorum_population && rule.veto.empty())
+        throw error(errc::invalid, "decide: the rule has no conditions");
+    const std::string level = rule.level.empty() ? org.kinds().front() : rule.level;
+    const auto all = org.of_kind(level);
+    if (all.empty()) throw error(errc::not_found, "decide: no units of kind '" + level + "'");
+    std::set<std::uint32_t> observers;
+    for (const auto& id : rule.observers) {
+        auto i = org.find(id);
+        if (!i) throw error(errc::not_found, "decide: observer '" + id + "' is not a unit of the organisation");
+        observers.insert(*i);
+    }
+    std::vector<std::uint32_t> eligible;
+    std::map<std::uint32_t, std::size_t> pos;
+    for (auto u : all)
+        if (!observers.count(u)) {
+            pos[u] = eligible.size();
+            eligible.push_back(u);
+        }
+    if (eligible.empty()) throw error(errc::invalid, "decide: every unit is an observer");
+    std::vector<tally> t(eligible.size());
+    decision d;
+    d.rule = rule.name;
+    std::size_t observer_votes = 0;
+    for (const auto& v : votes) {
+        auto i = org.find(v.unit);
+        if (!i || org[*i].kind != level)
+            throw error(errc::not_found, "decide: vote for '" + v.unit + "', which is not a " + level + " of the organisation");
+        if (observers.count(*i)) {
+            ++observer_votes;
+            continue;
+        }
+        auto& x = t[pos[*i]];
+        ++x.voters;
+        if (v.choice == vote_choice::yes) ++x.yes;
+        else if (v.choice == vote_choice::no) ++x.no;
+        else ++x.abstain;
+    }
+    if (observer_votes) d.notes.push_back(std::to_string(observer_votes) + " vote(s) of observers not counted");
+    for (std::size_t k = 0; k < eligible.size(); ++k) {
+        const rational pop(org[eligible[k]].population);
+        const auto& x = t[k];
+        d.yes_units += x.share(x.yes);
+        d.no_units += x.share(x.no);
+        d.abstain_units += x.share(x.abstain);
+        d.yes_population += pop * x.share(x.yes);
+        d.no_population += pop * x.share(x.no);
+        d.abstain_population += pop * x.share(x.abstain);
+        if (!x.voters) {
+            d.absent_units += 1;
+            d.absent_population += pop;
+        }
+    }
+    const bool abst_cast = rule.abstentions == abstention_rule::count_as_cast;
+
+    // Quorum.
+    rational units_in(0), pop_in(0), pop_all(0);
+    for (std::size_t k = 0; k < eligible.size(); ++k) {
+        pop_all += org[eligible[k]].population;
+        if (t[k].voters) {
+            units_in += 1;
+            pop_in += org[eligible[k]].population;
+        }
+    }
+    auto quorum = [&](const char* name, const rational& have, const rational& all_of, const rational& q, const char* unit) {
+        condition_outcome c;
+        c.name = name;
+        c.base = all_of;
+        c.have = have;
+        c.need = ceil_of(q * all_of);
+        c.passed = have >= q * all_of;
+        c.detail = "at least " + to_string(q) + " of the eligible " + unit + " take part";
+        d.conditions.push_back(c);
+    };
+    if (rule.quorum_units) quorum("quorum (units)", units_in, rational(static_cast<std::int64_t>(eligible.size())), *rule.quorum_units, "units");
+    if (rule.quorum_population) quorum("quorum (population)", pop_in, pop_all, *rule.quorum_population, "patients");
+
+    // Vetoes.
+    for (const auto& id : rule.veto) {
+        auto i = org.find(id);
+        if (!i || !pos.count(*i)) throw error(errc::not_found, "decide: veto holder '" + id + "' is not a voting " + level);
+        const auto& x = t[pos[*i]];
+        condition_outcome c;
+        c.name = "veto (" + id + ")";
+        c.have = x.share(x.no);
+        c.need = 0;
+        c.base = 1;
+        c.passed = !(x.no > x.yes);
+        c.detail = c.passed ? "the veto holder did not vote no" : "the veto holder voted no";
+        d.conditions.push_back(c);
+    }
+
+    // Majorities.
+    for (const auto& m : rule.conditions) {
+        condition_outcome c;
+        c.name = m.name.empty() ? m.basis : m.name;
+        rational yes(0), no(0), abst(0), elig(0);
+        bool integral = true;
+        if (m.basis == "groups") {
+            std::map<std::uint32_t, std::pair<rational, rational>> groups; // yes, no (unit shares)
+            std::map<std::uint32_t, rational> group_abst;
+            for (std::size_t k = 0; k < eligible.size(); ++k) {
+                const auto g = org.ancestor(eligible[k], m.group_level);
+                if (g == k_no_parent) throw error(errc::not_found, "decide: unit '" + org[eligible[k]].id + "' has no " + m.group_level);
+                auto& gy = groups[g];
+                gy.first += t[k].share(t[k].yes);
+                gy.second += t[k].share(t[k].no);
+                group_abst[g] += t[k].share(t[k].abstain);
+            }
+            for (const auto& [g, yn] : groups) {
+                elig += 1;
+                const bool took_part = yn.first + yn.second > 0 || (abst_cast && group_abst[g] > 0);
+                if (!took_part) continue;
+                if (yn.first > yn.second) yes += 1;
+                else no += 1;
+            }
+        } else {
+            std::vector<rational> amount(eligible.size(), rational(1));
+            if (m.basis == "population") {
+                for (std::size_t k = 0; k < eligible.size(); ++k) amount[k] = org[eligible[k]].population;
+            } else if (m.basis.rfind("weights:", 0) == 0) {
+                const auto rep = compute_weights(org, eligible, parse_scheme(m.basis.substr(8)));
+                for (std::size_t k = 0; k < eligible.size(); ++k) amount[k] = rep.units[k].share;
+                integral = false;
+            } else if (m.basis != "units") {
+                throw error(errc::invalid, "decide: unknown basis '" + m.basis + "'");
+            }
+            for (std::size_t k = 0; k < eligible.size(); ++k) {
+                yes += amount[k] * t[k].share(t[k].yes);
+                no += amount[k] * t[k].share(t[k].no);
+                abst += amount[k] * t[k].share(t[k].abstain);
+                elig += amount[k];
+            }
+        }
+        const rational cast = yes + no + (abst_cast ? abst : rational(0));
+        c.base = m.of_eligible ? elig : cast;
+        const rational threshold = m.fraction * c.base;
+        c.have = yes;
+        c.passed = m.strict ? yes > threshold : yes >= threshold;
+        if (integral) c.need = m.strict ? floor_of(threshold) + 1 : ceil_of(threshold);
+        else c.need = threshold;
+        if (c.base == 0) c.passed = false;
+        c.detail = std::string(m.strict ? "more than " : "at least ") + to_string(m.fraction) + " of the " +
+                   (m.basis == "units" ? "units" : m.basis == "population" ? "patients" : m.basis == "groups" ? m.group_level + " groups" : "weight") +
+                   (m.of_eligible ? " eligible" : " voting");
+        if (m.strict && c.base > 0 && yes == threshold && casting) {
+            c.passed = *casting == vote_choice::yes;
+            c.casting_vote_used = true;
+            c.detail += "; exactly tied, decided by the chair's casting vote (" +
+                        std::string(*casting == vote_choice::yes ? "yes" : "no") + ")";
+        }
+        d.conditions.push_back(c);
+    }
+    d.passed = std::all_of(d.conditions.begin(), d.conditions.end(), [](const condition_outcome& c) { return c.passed; });
+    return d;
+}
+
+std::string to_json(const decision& d, int indent) {
+    nlohmann::ordered_json j;
+    j["rule"] = d.rule;
+    j["passed"] = d.passed;
+    nlohmann::ordered_json cs = nlohmann::ordered_json::array();
+    for (const auto& c : d.conditions) {
+        nlohmann::ordered_json x;
+        x["name"] = c.name;
+        x["passed"] = c.passed;
+        x["have"] = to_double(c.have);
+        x["need"] = to_double(c.need);
+        x["base"] = to_double(c.base);
+        x["have_exact"] = to_string(c.have);
+        x["need_exact"] = to_string(c.need);
+        x["base_exact"] = to_string(c.base);
+        x["short_by_exact"] = to_string(c.passed || c.need <= c.have ? rational(0) : c.need - c.have);
+        x["detail"] = c.detail;
+        x["casting_vote"] = c.casting_vote_used;
+        cs.push_back(x);
+    }
+    j["conditions"] = cs;
+    j["votes"] = {{"yes_units", to_string(d.yes_units)},           {"no_units", to_string(d.no_units)},
+                  {"abstain_units", to_string(d.abstain_units)},   {"absent_units", to_string(d.absent_units)},
+                  {"yes_population", to_string(d.yes_population)}, {"no_population", to_string(d.no_population)},
+                  {"abstain_population", to_string(d.abstain_population)},
+                  {"absent_population", to_string(d.absent_population)}};
+    j["notes"] = d.notes;
+    return j.dump(indent);
+}
+
+} // namespace v0
+} // namespace accord
