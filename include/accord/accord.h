@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #define ACCORD_VERSION_MAJOR 0
-#define ACCORD_VERSION_MINOR 2
+#define ACCORD_VERSION_MINOR 3
 #define ACCORD_VERSION_PATCH 0
 /** MAJOR*10000 + MINOR*100 + PATCH. */
 #define ACCORD_VERSION_NUMBER \
@@ -55,7 +55,7 @@ typedef enum accord_status {
  */
 ACCORD_API unsigned accord_version_number(void);
 
-/** Version string of the loaded library, e.g. "0.2.0". Static storage. @since 0.1 */
+/** Version string of the loaded library, e.g. "0.3.0". Static storage. @since 0.1 */
 ACCORD_API const char *accord_version_string(void);
 
 /**
@@ -394,7 +394,7 @@ ACCORD_API accord_status accord_org_unit_count(const accord_org *org, size_t *ou
  */
 ACCORD_API accord_status accord_weights(const accord_org *org, const char *scheme, const char *level, char **out);
 
-/** Frees a string returned by accord_weights() or accord_analyse_*(). Accepts NULL. @since 0.1 */
+/** Frees a string returned by accord_weights(), accord_analyse_*(), accord_decide() or accord_apportion(). Accepts NULL. @since 0.1 */
 ACCORD_API void accord_string_free(char *s);
 
 /**
@@ -494,6 +494,45 @@ ACCORD_API accord_status accord_analyse_sweep(const accord_profile *p, const acc
 ACCORD_API accord_status accord_analyse_tipping(const accord_profile *p, const accord_org *org,
                                                 const char *options_json, accord_progress_fn progress,
                                                 void *user_data, char **out);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Decisions that bind members: motions and seats (docs/motions.md, docs/methods/apportionment.md) */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * Decides a yes/no motion of an organisation's units.
+ * @param votes_json   the votes: {"UNIT": "yes"|"no"|"abstain", ...}, or a list of
+ *                     ["UNIT", "yes"] pairs when a unit has several voters (each holds an equal
+ *                     share of it)
+ * @param rule_json    NULL (a double majority), {"preset": NAME} (simple-majority,
+ *                     double-majority, triple-majority, two-thirds, three-quarters, 75-75,
+ *                     unanimity), a rule {"conditions": [...], "quorum", "veto", "observers",
+ *                     "abstentions", "level"}, or {"policy": {"categories": {...}}, "category":
+ *                     NAME} (docs/motions.md)
+ * @param casting_vote "yes" or "no": the chair's casting vote on an exact tie; NULL for none
+ * @param out          receives {"rule", "passed", "conditions": [{"name", "passed", "have",
+ *                     "need", "base", ...}], "votes", "notes"}; free with accord_string_free()
+ * @return ACCORD_OK (whether or not the motion passed); ACCORD_EINVALID for malformed JSON, an
+ *         unknown vote, preset or key; ACCORD_ENOTFOUND for a vote, veto holder or category
+ *         that does not exist. Thread-safety: reads `org` only (safe on a shared org).
+ * @since 0.3
+ */
+ACCORD_API accord_status accord_decide(const accord_org *org, const char *votes_json, const char *rule_json,
+                                       const char *casting_vote, char **out);
+
+/**
+ * Shares `seats` among the units of a kind in proportion to population.
+ * @param level        kind of the units receiving seats (e.g. "pcn"); NULL = "pcn"
+ * @param options_json NULL or {"method": "hamilton"|"jefferson"|"webster"|"huntington-hill"|
+ *                     "adams" (also "dhondt", "sainte-lague"), "min": K, "max": K (0 = none)}
+ * @param out          receives {"method", "seats", "units": [{"id", "name", "population",
+ *                     "quota", "quota_exact", "seats"}], "ties"}; free with accord_string_free()
+ * @return ACCORD_OK; ACCORD_EINVALID for an unknown method or impossible bounds; ACCORD_ENOTFOUND
+ *         when no unit has that kind. Thread-safety: reads `org` only.
+ * @since 0.3
+ */
+ACCORD_API accord_status accord_apportion(const accord_org *org, const char *level, uint64_t seats,
+                                          const char *options_json, char **out);
 
 #ifdef __cplusplus
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "accord/number.hpp"
+#include "accord/organisation.hpp"
 
 #include <cstdint>
 #include <span>
@@ -49,6 +50,20 @@ struct apportionment {
 /// units, seats below the sum of minimums or above the sum of maximums, minimum above maximum,
 /// all populations zero.
 apportionment apportion(std::span<const std::uint64_t> populations, const apportion_options& opt);
+
+/// The units of one kind of an organisation and their apportionment by population.
+struct unit_apportionment {
+    std::vector<std::uint32_t> units; ///< organisation indices, in file order
+    apportionment result;
+};
+
+/// Apportions among the units of `level` by population; `min` and `max` apply to every unit
+/// (max 0 = no limit). errc::not_found when there are no units of that kind.
+unit_apportionment apportion_units(const organisation& org, std::string_view level, const apportion_options& opt);
+
+/// JSON: {"method", "seats", "units": [{"id", "name", "population", "quota", "quota_exact",
+/// "seats"}], "ties": [{"seats_left", "units", "chosen"}]} (unit ids).
+std::string to_json(const organisation& org, const unit_apportionment& a, std::uint64_t seats, int indent = -1);
 
 } // namespace v0
 } // namespace accord

@@ -1,6 +1,8 @@
 // Internal helpers of the C API shim: the exception barrier every entry point sits inside.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include "accord/accord.h"
 #include "accord/error.hpp"
 
@@ -89,6 +91,17 @@ inline accord_status out_of_range(const char* what, std::size_t i, std::size_t n
 namespace accord::c_api {
 /// A malloc'd copy of s for the caller, freed with accord_string_free(); throws std::bad_alloc.
 char* new_string(const std::string& s);
+} // namespace accord::c_api
+
+namespace accord::c_api {
+/// Parses a JSON argument; malformed text is errc::invalid naming the argument.
+inline nlohmann::json parse_json(const char* text, const char* what) {
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw accord::error(accord::errc::invalid, std::string(what) + " is not valid JSON: " + e.what());
+    }
+}
 } // namespace accord::c_api
 
 namespace accord::c_api {

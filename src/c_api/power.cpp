@@ -18,13 +18,7 @@ using accord::c_api::fail;
 namespace {
 using json = nlohmann::json;
 
-json parse(const char* text, const char* what) {
-    try {
-        return json::parse(text);
-    } catch (const json::parse_error& e) {
-        throw accord::error(accord::errc::invalid, std::string(what) + " is not valid JSON: " + e.what());
-    }
-}
+json parse(const char* text, const char* what) { return accord::c_api::parse_json(text, what); }
 
 std::uint64_t u64(const json& v, const std::string& what) {
     if (v.is_number_unsigned()) return v.get<std::uint64_t>();

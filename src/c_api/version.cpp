@@ -13,7 +13,12 @@ extern "C" {
 
 unsigned accord_version_number(void) { return ACCORD_VERSION_NUMBER; }
 
-const char* accord_version_string(void) { return "0.2.0"; }
+#define ACCORD_STR_(x) #x
+#define ACCORD_STR(x) ACCORD_STR_(x)
+// From the header's numbers, so the string can never disagree with accord_version_number().
+const char* accord_version_string(void) {
+    return ACCORD_STR(ACCORD_VERSION_MAJOR) "." ACCORD_STR(ACCORD_VERSION_MINOR) "." ACCORD_STR(ACCORD_VERSION_PATCH);
+}
 
 const char* accord_last_error(void) { return accord::c_api::last_error.c_str(); }
 

@@ -3,7 +3,6 @@
 
 #include "accord/apportion.hpp"
 
-#include <nlohmann/json.hpp>
 
 #include <iomanip>
 #include <iostream>
@@ -32,37 +31,21 @@ command add_apportion(CLI::App& root) {
     app->footer("Example:\n  accord apportion practices.csv --within QGH --seats 20 --method webster --min 1");
     return {app, [st]() {
                 const organisation org = load_org(st->org, st->of);
-                const auto units = org.of_kind(st->level);
-                if (units.empty()) throw error(errc::not_found, "no units of kind '" + st->level + "'");
-                std::vector<std::uint64_t> pops;
-                for (auto u : units) pops.push_back(org[u].population);
                 apportion_options o;
                 o.method = parse_apportion_method(st->method);
                 o.seats = st->seats;
-                if (st->min) o.min_seats.assign(units.size(), st->min);
-                if (st->max) o.max_seats.assign(units.size(), st->max);
-                const auto r = apportion(pops, o);
+                const std::size_t n_units = org.of_kind(st->level).size();
+                if (st->min) o.min_seats.assign(n_units, st->min);
+                if (st->max) o.max_seats.assign(n_units, st->max);
+                const auto ua = apportion_units(org, st->level, o);
+                const auto& units = ua.units;
+                const auto& r = ua.result;
                 if (st->json) {
-                    nlohmann::ordered_json j;
-                    j["method"] = r.method;
-                    j["seats"] = st->seats;
-                    nlohmann::ordered_json us = nlohmann::ordered_json::array();
-                    for (std::size_t i = 0; i < units.size(); ++i)
-                        us.push_back({{"id", org[units[i]].id}, {"name", org[units[i]].name},
-                                      {"population", pops[i]}, {"quota", to_double(r.quotas[i])},
-                                      {"quota_exact", to_string(r.quotas[i])}, {"seats", r.seats[i]}});
-                    j["units"] = us;
-                    nlohmann::ordered_json ts = nlohmann::ordered_json::array();
-                    for (const auto& t : r.ties) {
-                        nlohmann::ordered_json tied = nlohmann::ordered_json::array(), chosen = nlohmann::ordered_json::array();
-                        for (auto u : t.units) tied.push_back(org[units[u]].id);
-                        for (auto u : t.chosen) chosen.push_back(org[units[u]].id);
-                        ts.push_back({{"seats_left", t.seats_left}, {"units", tied}, {"chosen", chosen}});
-                    }
-                    j["ties"] = ts;
-                    std::cout << j.dump() << '\n';
+                    std::cout << to_json(org, ua, st->seats) << '\n';
                     return 0;
                 }
+                std::vector<std::uint64_t> pops;
+                for (auto u : units) pops.push_back(org[u].population);
                 std::cout << r.method << ", " << st->seats << " seats among " << units.size() << " " << st->level << " units\n";
                 for (std::size_t i = 0; i < units.size(); ++i)
                     std::cout << "  " << std::left << std::setw(10) << org[units[i]].id << std::setw(44)

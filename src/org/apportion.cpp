@@ -9,6 +9,8 @@
 
 #include "accord/error.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <numeric>
 
@@ -138,6 +140,39 @@ apportionment apportion(std::span<const std::uint64_t> pops, const apportion_opt
         give_by([&](std::size_t i) { return priority_of(opt.method, pops[i], out.seats[i]); });
     }
     return out;
+}
+
+unit_apportionment apportion_units(const organisation& org, std::string_view level, const apportion_options& opt) {
+    unit_apportionment out;
+    out.units = org.of_kind(level);
+    if (out.units.empty()) throw error(errc::not_found, "apportion: no units of kind '" + std::string(level) + "'");
+    std::vector<std::uint64_t> pops;
+    for (auto u : out.units) pops.push_back(org[u].population);
+    out.result = apportion(pops, opt);
+    return out;
+}
+
+std::string to_json(const organisation& org, const unit_apportionment& a, std::uint64_t seats, int indent) {
+    nlohmann::ordered_json j;
+    j["method"] = a.result.method;
+    j["seats"] = seats;
+    nlohmann::ordered_json us = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < a.units.size(); ++i) {
+        const auto& u = org[a.units[i]];
+        us.push_back({{"id", u.id}, {"name", u.name}, {"population", u.population},
+                      {"quota", to_double(a.result.quotas[i])}, {"quota_exact", to_string(a.result.quotas[i])},
+                      {"seats", a.result.seats[i]}});
+    }
+    j["units"] = us;
+    nlohmann::ordered_json ts = nlohmann::ordered_json::array();
+    for (const auto& t : a.result.ties) {
+        nlohmann::ordered_json tied = nlohmann::ordered_json::array(), chosen = nlohmann::ordered_json::array();
+        for (auto u : t.units) tied.push_back(org[a.units[u]].id);
+        for (auto u : t.chosen) chosen.push_back(org[a.units[u]].id);
+        ts.push_back({{"seats_left", t.seats_left}, {"units", tied}, {"chosen", chosen}});
+    }
+    j["ties"] = ts;
+    return j.dump(indent);
 }
 
 } // namespace v0

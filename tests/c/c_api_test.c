@@ -256,6 +256,44 @@ static void test_weighting(const char *org_path) {
     accord_string_free(NULL);
 }
 
+/* Motions and seats over tests/data/place_org.csv (p1 30,000 ... p5 3,000 patients). */
+static void test_decide_and_apportion(const char *org_path) {
+    accord_org *org = NULL;
+    char *json = NULL;
+    const char *votes = "{\"p1\": \"no\", \"p2\": \"yes\", \"p3\": \"yes\", \"p4\": \"yes\", \"p5\": \"abstain\"}";
+    CHECK(accord_org_load(org_path, NULL, &org) == ACCORD_OK);
+    CHECK(accord_decide(org, votes, NULL, NULL, &json) == ACCORD_OK && json != NULL);
+    CHECK(strstr(json, "\"passed\":false") != NULL && strstr(json, "\"need_exact\":\"24501\"") != NULL);
+    accord_string_free(json);
+    CHECK(accord_decide(org, votes, "{\"preset\": \"simple-majority\"}", NULL, &json) == ACCORD_OK);
+    CHECK(strstr(json, "\"passed\":true") != NULL);
+    accord_string_free(json);
+    CHECK(accord_decide(org, "[[\"p2\",\"yes\"],[\"p3\",\"yes\"],[\"p4\",\"no\"],[\"p5\",\"no\"]]",
+                        "{\"preset\": \"simple-majority\"}", "yes", &json) == ACCORD_OK);
+    CHECK(strstr(json, "\"casting_vote\":true") != NULL && strstr(json, "\"passed\":true") != NULL);
+    accord_string_free(json);
+    CHECK(accord_decide(org, votes, "{\"policy\": {\"categories\": {\"routine\": {\"preset\": \"unanimity\"}}}, \"category\": \"routine\"}",
+                        NULL, &json) == ACCORD_OK && strstr(json, "\"rule\":\"routine\"") != NULL);
+    accord_string_free(json);
+    json = NULL;
+    CHECK(accord_decide(org, "{\"zz\": \"yes\"}", NULL, NULL, &json) == ACCORD_ENOTFOUND && json == NULL &&
+          strstr(accord_last_error(), "zz") != NULL);
+    CHECK(accord_decide(org, "{\"p1\": \"maybe\"}", NULL, NULL, &json) == ACCORD_EINVALID);
+    CHECK(accord_decide(org, votes, "{\"preset\": \"supermajority\"}", NULL, &json) == ACCORD_EINVALID);
+    CHECK(accord_decide(org, votes, "{not json", NULL, &json) == ACCORD_EINVALID);
+    CHECK(accord_decide(org, votes, NULL, "abstain", &json) == ACCORD_EINVALID);
+    CHECK(accord_decide(NULL, votes, NULL, NULL, &json) == ACCORD_EINVALID);
+    CHECK(accord_decide(org, NULL, NULL, NULL, &json) == ACCORD_EINVALID);
+    CHECK(accord_apportion(org, "practice", 7, "{\"method\": \"webster\"}", &json) == ACCORD_OK);
+    CHECK(strstr(json, "\"quota_exact\":\"105/26\"") != NULL);
+    accord_string_free(json);
+    CHECK(accord_apportion(org, "practice", 7, "{\"method\": \"lottery\"}", &json) == ACCORD_EINVALID);
+    CHECK(accord_apportion(org, "icb", 7, NULL, &json) == ACCORD_ENOTFOUND);
+    CHECK(accord_apportion(org, "practice", 2, "{\"min\": 1}", &json) == ACCORD_EINVALID);
+    CHECK(accord_apportion(org, "practice", 2, "{\"colour\": 1}", &json) == ACCORD_EINVALID);
+    accord_org_free(org);
+}
+
 static int cancel_at_once(double fraction, void *user) {
     (void)fraction;
     ++*(int *)user;
@@ -335,6 +373,7 @@ static void test_analysis(const char *org_path) {
 
 int main(int argc, char **argv) {
     if (argc > 1) test_weighting(argv[1]);
+    if (argc > 1) test_decide_and_apportion(argv[1]);
     if (argc > 1) test_analysis(argv[1]);
     test_power();
     test_irv();

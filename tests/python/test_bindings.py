@@ -202,6 +202,35 @@ class Weighting(unittest.TestCase):
         with self.assertRaises(accord.InvalidArgument):
             org.weights("sideways")
 
+    def test_motions_and_policies(self) -> None:
+        org = accord.Organisation.from_file(self.ORG)
+        votes = {"p1": "no", "p2": "yes", "p3": "yes", "p4": "yes", "p5": "abstain"}
+        d = org.decide(votes)  # a double majority by default
+        self.assertFalse(d["passed"])
+        pop = d["conditions"][1]
+        self.assertEqual((pop["name"], pop["have_exact"], pop["need_exact"]), ("population", 19000, 24501))
+        self.assertTrue(org.decide(votes, rule="simple-majority")["passed"])
+        policy = {"categories": {"reserved": {"preset": "unanimity"},
+                                 "spending": {"conditions": [{"basis": "units", "fraction": "3/4", "strict": False}]}}}
+        self.assertFalse(org.decide(votes, policy=policy, category="reserved")["passed"])
+        self.assertTrue(org.decide(votes, policy=policy, category="spending")["passed"])  # 3 of 4 cast
+        tie = [("p2", "yes"), ("p3", "yes"), ("p4", "no"), ("p5", "no")]
+        self.assertTrue(org.decide(tie, rule="simple-majority", casting_vote="yes")["passed"])
+        self.assertFalse(org.decide(tie, rule="simple-majority", casting_vote="no")["passed"])
+        with self.assertRaises(accord.NotFound):
+            org.decide({"zz": "yes"})
+        with self.assertRaises(accord.InvalidArgument):
+            org.decide({"p1": "maybe"})
+
+    def test_apportion(self) -> None:
+        org = accord.Organisation.from_file(self.ORG)
+        a = org.apportion(7, method="webster", level="practice")
+        self.assertEqual([u["seats"] for u in a["units"]], [4, 1, 1, 1, 0])
+        self.assertEqual(a["units"][0]["quota_exact"], Fraction(105, 26))
+        self.assertEqual([u["seats"] for u in org.apportion(5, "jefferson", "practice", min_seats=1)["units"]], [1] * 5)
+        with self.assertRaises(accord.InvalidArgument):
+            org.apportion(7, method="lottery", level="practice")
+
     def test_weighted_and_two_stage_counts(self) -> None:
         org = accord.Organisation.from_file(self.ORG)
         p = accord.Profile(["Access", "Frailty", "Digital"])

@@ -14,7 +14,7 @@ from .core import Organisation, Profile, Result, Round, Tie, Transfer, methods, 
 from .errors import (AccordError, AccordIOError, AccordOverflowError, Cancelled, InvalidArgument, NotFound,
                      ParseError, UnresolvedTie, Unsupported)
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "Organisation", "Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "power", "version",

@@ -16,7 +16,7 @@ from . import errors
 
 __all__ = ["lib", "check", "VERSION", "PROGRESS_FN"]
 
-VERSION = (0, 2, 0)
+VERSION = (0, 3, 0)
 
 _status = c_int
 _profile_p = c_void_p
@@ -84,6 +84,8 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "accord_org_unit_count": (_status, [c_void_p, _out_size]),
     "accord_weights": (_status, [c_void_p, c_char_p, c_char_p, POINTER(c_void_p)]),
     "accord_string_free": (None, [c_void_p]),
+    "accord_decide": (_status, [c_void_p, c_char_p, c_char_p, c_char_p, POINTER(c_void_p)]),
+    "accord_apportion": (_status, [c_void_p, c_char_p, ctypes.c_uint64, c_char_p, POINTER(c_void_p)]),
     "accord_profile_add_ranking_for": (_status, [_profile_p, c_char_p, POINTER(c_int32), c_size_t, c_uint64, c_char_p]),
     "accord_run_weighted": (_status, [_profile_p, c_void_p, c_char_p, c_char_p, c_char_p, c_char_p, POINTER(c_void_p)]),
     "accord_analyse_smaa": (_status, [_profile_p, c_void_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),

@@ -21,7 +21,7 @@ _NO_SCORE = -(2**31)
 
 
 def version() -> str:
-    """Version of the loaded libaccord, e.g. "0.2.0"."""
+    """Version of the loaded libaccord, e.g. "0.3.0"."""
     return lib.accord_version_string().decode()
 
 
@@ -488,6 +488,61 @@ class Organisation:
             u["share_exact"] = Fraction(u["share_exact"])
         raw["largest_share_exact"] = Fraction(raw["largest_share_exact"])
         return raw
+
+    def _json_call(self, fn: Any, *args: Any) -> dict[str, Any]:
+        out = ctypes.c_void_p()
+        check(fn(self._handle, *args, ctypes.byref(out)))
+        try:
+            return json.loads(ctypes.cast(out, ctypes.c_char_p).value.decode())
+        finally:
+            lib.accord_string_free(out)
+
+    def decide(self, votes: Mapping[str, str] | Sequence[tuple[str, str]], rule: str | Mapping[str, Any] = "double-majority",
+               policy: Mapping[str, Any] | None = None, category: str | None = None,
+               casting_vote: str | None = None) -> dict[str, Any]:
+        """Decides a yes/no motion (docs/motions.md).
+
+        `votes` maps unit ids to "yes"/"no"/"abstain", or lists (unit, vote) pairs when a unit has
+        several voters. `rule` is a preset name (e.g. "75-75") or a rule mapping; or give a
+        `policy` mapping and its `category`. Returns {"passed", "conditions": [...], ...} with
+        exact values as Fractions under the "_exact" keys.
+        """
+        if isinstance(votes, Mapping):
+            votes_json = json.dumps(dict(votes))
+        else:
+            votes_json = json.dumps([list(v) for v in votes])
+        if policy is not None:
+            if category is None:
+                raise TypeError("decide: a policy needs a category")
+            rule_obj: Any = {"policy": policy, "category": category}
+        elif isinstance(rule, str):
+            rule_obj = {"preset": rule}
+        else:
+            rule_obj = dict(rule)
+        out = self._json_call(lib.accord_decide, votes_json.encode(), json.dumps(rule_obj).encode(),
+                              casting_vote.encode() if casting_vote else None)
+        for c in out["conditions"]:
+            for key in ("have_exact", "need_exact", "base_exact", "short_by_exact"):
+                c[key] = Fraction(c[key])
+        return out
+
+    def apportion(self, seats: int, method: str = "hamilton", level: str = "pcn",
+                  min_seats: int = 0, max_seats: int = 0) -> dict[str, Any]:
+        """Shares `seats` among the units of `level` by population (docs/methods/apportionment.md).
+
+        Methods: hamilton, jefferson (dhondt), webster (sainte-lague), huntington-hill, adams.
+        Returns {"method", "seats", "units": [{"id", "population", "quota_exact" (Fraction),
+        "seats"}], "ties"}.
+        """
+        opts: dict[str, Any] = {"method": method}
+        if min_seats:
+            opts["min"] = min_seats
+        if max_seats:
+            opts["max"] = max_seats
+        out = self._json_call(lib.accord_apportion, level.encode(), seats, json.dumps(opts).encode())
+        for u in out["units"]:
+            u["quota_exact"] = Fraction(u["quota_exact"])
+        return out
 
     def run(self, profile: Profile, method: str, scheme: str = "equal", mode: str = "normalised",
             inner: str | None = None, outer: str | None = None, group_level: str | None = None,
