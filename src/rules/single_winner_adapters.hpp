@@ -50,6 +50,13 @@ result run_dowdall(const profile& p, option_reader& o);
 result run_anti_plurality(const profile& p, option_reader& o);
 result run_positional(const profile& p, option_reader& o);
 
+// committee.cpp (multi-winner from approvals, participatory budgeting)
+result run_pav(const profile& p, option_reader& o);
+result run_seq_pav(const profile& p, option_reader& o);
+result run_seq_phragmen(const profile& p, option_reader& o);
+result run_equal_shares(const profile& p, option_reader& o);
+result run_budget(const profile& p, option_reader& o);
+
 } // namespace detail
 } // namespace v0
 } // namespace accord
