@@ -139,5 +139,37 @@ class RealData(unittest.TestCase):
         self.assertEqual(sorted(p["winners"]), ["Candace Avalos", "Jamie Dunphy", "Loretta Smith"])
 
 
+class Committees(unittest.TestCase):
+    def test_committee_rules_and_budget_over_the_cli(self) -> None:
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            # Lackner & Skowron's Example 1 as a PrefLib categorical (.cat) approval file.
+            path = Path(d) / "abc.cat"
+            groups = [(3, "ab"), (3, "ac"), (2, "ad"), (1, "bcf"), (1, "e"), (1, "f"), (1, "g")]
+            lines = ["# FILE NAME: abc.cat", "# TITLE: Example 1", "# DATA TYPE: cat", "# MODIFICATION TYPE: original",
+                     "# NUMBER ALTERNATIVES: 8", "# NUMBER VOTERS: 12", "# NUMBER UNIQUE PREFERENCES: 7",
+                     "# NUMBER CATEGORIES: 2", "# CATEGORY NAME 1: Yes", "# CATEGORY NAME 2: No"]
+            lines += [f"# ALTERNATIVE NAME {i + 1}: {ch}" for i, ch in enumerate("abcdefgh")]
+            for count, s in groups:
+                yes = ",".join(str("abcdefgh".index(ch) + 1) for ch in s)
+                no = ",".join(str(i + 1) for i, ch in enumerate("abcdefgh") if ch not in s)
+                lines.append(f"{count}: {{{yes}}},{{{no}}}")
+            path.write_text("\n".join(lines) + "\n")
+            info = json.loads(accord("info", str(path), "--json").stdout)
+            self.assertEqual(info["kind"], "approval")
+            pav = json.loads(accord("run", "pav", str(path), "--seats", "4", "--json").stdout)
+            self.assertEqual(sorted(pav["winners"]), ["a", "b", "c", "f"])
+            ph = json.loads(accord("run", "seq-phragmen", str(path), "--seats", "4", "--json").stdout)
+            self.assertEqual(ph["winners"], ["a", "b", "c", "d"])
+            self.assertEqual(ph["rounds"][3]["tallies_exact"]["d"], "5/8")
+            budget = json.loads(accord("run", "budget", str(path), "--options",
+                                       json.dumps({"budget": 3, "costs": dict(zip("abcdefgh", [2, 1, 1, 1, 1, 1, 1, 1]))}),
+                                       "--json").stdout)
+            self.assertEqual(budget["winners"], ["a", "b"])  # a (8 approvals, cost 2), then b or c: b by order
+            bad = accord("run", "budget", str(path), "--options", json.dumps({"budget": 3, "costs": {"a": 1}}))
+            self.assertNotEqual(bad.returncode, 0)
+            self.assertIn("'b'", bad.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

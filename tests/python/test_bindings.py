@@ -126,6 +126,26 @@ class Errors(unittest.TestCase):
         self.assertEqual(accord.version(), accord.__version__)
 
 
+class Committees(unittest.TestCase):
+    def test_book_example_and_budget(self) -> None:
+        # Lackner & Skowron, Example 1: seq-Phragmén picks a, b, c, d (loads 1/8 ... 5/8); PAV {a, b, c, f}.
+        p = accord.Profile(list("abcdefgh"), kind="approval")
+        for count, s in [(3, "ab"), (3, "ac"), (2, "ad"), (1, "bcf"), (1, "e"), (1, "f"), (1, "g")]:
+            p.add(list(s), count=count)
+        r = accord.run(p, "seq-phragmen", seats=4)
+        self.assertEqual(r.winners, ["a", "b", "c", "d"])
+        self.assertEqual(r.rounds[3].tallies["d"], Fraction(5, 8))
+        self.assertEqual(sorted(accord.run(p, "pav", seats=4).winners), ["a", "b", "c", "f"])
+        self.assertEqual(accord.run(p, "equal-shares", seats=4).winners, ["a", "b", "c", "d"])
+        costs = {c: 1 for c in "abcdefgh"}
+        costs["a"] = 2
+        # "method" is also run()'s own parameter: pass such options as a mapping.
+        b = accord.run(p, "budget", {"budget": 3, "costs": costs, "method": "equal-shares", "completion": "greedy"})
+        self.assertIn("a", b.winners)
+        with self.assertRaises(accord.InvalidArgument):
+            accord.run(p, "pav")  # seats missing
+
+
 class RealData(unittest.TestCase):
     def test_burlington_2009_elects_kiss(self) -> None:
         path = shared("preflib/00005 - burlington/00005-00000002.toi")
