@@ -397,6 +397,8 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
     for (std::size_t k = 0; k < nu; ++k) slot[bu.units[k]] = k;
     std::vector<std::size_t> unit_slot(nb);
     std::vector<double> voters(nb); // count x weight of each distinct ballot
+    std::size_t total_marks = 0;
+    for (std::size_t i = 0; i < nb; ++i) total_marks += p.ballot(i).marks.size();
     for (std::size_t i = 0; i < nb; ++i) {
         const auto b = p.ballot(i);
         unit_slot[i] = slot[bu.of_ballot[i]];
@@ -493,6 +495,7 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
         for (cand_t c = 0; c < p.candidate_count(); ++c)
             if (p.withdrawn(c)) q.set_withdrawn(c);
         q.seats = p.seats;
+        q.reserve(nb, total_marks);
         for (std::size_t i = 0; i < nb; ++i)
             if (mult[i] > 0) q.add(p.ballot(i).marks, mult[i]);
         o.count = run(q, opt.rule, opt.rule_options);
