@@ -205,6 +205,14 @@ std::size_t profile::insert(std::vector<mark>& m, std::uint64_t count, const rat
     return idx;
 }
 
+void profile::reserve(std::size_t ballots, std::size_t marks) {
+    marks_.reserve(marks);
+    offsets_.reserve(ballots + 1);
+    counts_.reserve(ballots);
+    chain_.reserve(ballots);
+    by_hash_.reserve(ballots);
+}
+
 void profile::add_to(std::size_t i, std::uint64_t count) {
     if (i >= counts_.size()) throw error(errc::not_found, "no ballot with index " + std::to_string(i));
     if (count == 0) throw error(errc::invalid, "ballot multiplicity must be at least 1");

@@ -42,7 +42,9 @@ TEST(MonteCarlo, BitIdenticalForAnyThreadCount) {
 TEST(MonteCarlo, ProgressCanCancel) {
     std::size_t calls = 0;
     try {
-        monte_carlo(3, coin, {.samples = 200000, .seed = 1, .threads = 2, .progress = [&](std::size_t, std::size_t) {
+        // Progress comes about every 50 ms: enough samples that the second call (about 100 ms
+        // in) always comes before the end, however fast the machine.
+        monte_carlo(3, coin, {.samples = 50000000, .seed = 1, .threads = 2, .progress = [&](std::size_t, std::size_t) {
                                   return ++calls < 2;
                               }});
         FAIL() << "expected cancellation";

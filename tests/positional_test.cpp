@@ -1,6 +1,7 @@
 // Positional scoring rules: hand-checked scores, truncated-ballot variants, registry options.
 #include "accord/registry.hpp"
 #include "accord/rules/positional.hpp"
+#include "random_profiles.hpp"
 
 #include <gtest/gtest.h>
 
@@ -123,4 +124,35 @@ TEST(Registry, PositionalRulesReachableByNameWithOptions) {
     EXPECT_THROW(run(p, "borda", R"({"truncation": "half"})"), error);
     EXPECT_THROW(run(p, "positional", R"({"points": [1.5]})"), error);
     EXPECT_THROW(run(p, "dowdall", R"({"base": 1})"), error);
+}
+
+// Unweighted profiles take an int64 path (scores as integers over lcm(1..m)); weighted ones the
+// rational path. The same ballots with every weight 1/2 and every count doubled must give
+// exactly the same scores and rankings, under every truncation, with ties and withdrawals.
+TEST(Positional, IntegerPathGivesTheRationalPathsExactScores) {
+    std::mt19937_64 rng(2025);
+    for (int trial = 0; trial < 60; ++trial) {
+        const std::size_t n = 2 + trial % 9;
+        const auto bs = accord_test::random_ballots(rng, n, 1 + trial % 13, trial % 3 != 0);
+        profile whole = accord_test::build(bs, n);
+        profile halves(whole.candidate_names());
+        for (const auto& b : bs) halves.add_ranking(b.tiers, 2 * b.count, rational(1, 2));
+        if (trial % 5 == 0) {
+            whole.set_withdrawn(0);
+            halves.set_withdrawn(0);
+        }
+        ASSERT_TRUE(whole.integral());
+        ASSERT_FALSE(halves.integral());
+        for (const char* opts : {R"({"truncation": "average"})", R"({"truncation": "zero"})",
+                                 R"({"truncation": "modified"})", R"({"truncation": "average", "base": 1})"}) {
+            const auto a = run(whole, "borda", opts), b = run(halves, "borda", opts);
+            EXPECT_EQ(a.scores, b.scores) << opts << " trial " << trial;
+            EXPECT_EQ(a.ranking, b.ranking) << opts << " trial " << trial;
+            EXPECT_EQ(a.winners, b.winners) << opts << " trial " << trial;
+        }
+        const auto a = run(whole, "positional", R"({"points": [10, 7, 7, 3]})");
+        const auto b = run(halves, "positional", R"({"points": [10, 7, 7, 3]})");
+        EXPECT_EQ(a.scores, b.scores) << "points trial " << trial;
+        EXPECT_EQ(a.ranking, b.ranking) << "points trial " << trial;
+    }
 }

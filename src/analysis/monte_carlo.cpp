@@ -101,10 +101,16 @@ acceptability monte_carlo(std::size_t n, const sampler& f, const monte_carlo_opt
     if (opt.progress) {
         // The calling thread reports progress (callbacks never run on worker threads).
         if (threads == 1) pool.emplace_back(work);
+        // Workers notify after each 64-sample block; the callback runs about every 50 ms, not
+        // once per block (thousands of times a second, each a call into C or Python).
+        auto last = std::chrono::steady_clock::now();
         while (!stop.load() && done.load() < opt.samples) {
             std::unique_lock lock(mu);
             cv.wait_for(lock, std::chrono::milliseconds(50));
             lock.unlock();
+            const auto now = std::chrono::steady_clock::now();
+            if (now - last < std::chrono::milliseconds(50) && done.load() < opt.samples) continue;
+            last = now;
             if (!opt.progress(done.load(), opt.samples)) stop = true;
         }
     } else {

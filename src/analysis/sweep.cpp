@@ -3,6 +3,7 @@
 
 #include "accord/error.hpp"
 #include "accord/registry.hpp"
+#include "accord/rules/pairwise.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -113,6 +114,76 @@ void check_progress(const std::function<bool(std::size_t, std::size_t)>& progres
 rational approx(double x) {
     // Grid points need not be exact powers of 2^(1/s): six decimals suffice.
     return rational(static_cast<long long>(std::llround(x * 1e6)), 1000000);
+}
+
+/// A rule whose count is additive over ballots (the positional family): its scores are the sum
+/// of each distinct ballot's own scores times its multiplicity, and its ranking orders the scored
+/// candidates by score. `scaled[i][k]` is ballot i's score of cands[k] times a common
+/// denominator, an exact integer.
+struct additive_rule {
+    std::vector<cand_t> cands;
+    std::vector<std::vector<std::int64_t>> scaled;
+};
+
+/// For an additive rule, SMAA samples need neither a profile nor a count: each ballot's scores
+/// are computed once by the rule itself (a count of that ballot alone, so the points, truncation
+/// and options are the rule's), and a sample's exact scores are integer sums. That took SMAA with
+/// Borda over 78 practices from building and counting 100,000 profiles to a few multiply-adds per
+/// ballot. Empty when the rule is not known to be additive, when the scores do not fit in int64
+/// at this resolution, or when the full count disagrees with the sum (checked once, exactly).
+std::optional<additive_rule> additive_form(const profile& p, const std::string& rule, const std::string& options,
+                                           std::uint64_t resolution) {
+    static const char* const additive_rules[] = {"borda", "dowdall", "anti-plurality", "positional"};
+    if (std::find_if(std::begin(additive_rules), std::end(additive_rules), [&](const char* r) { return rule == r; }) ==
+            std::end(additive_rules) ||
+        p.kind() != ballot_kind::ranking || p.unique_count() == 0)
+        return std::nullopt;
+    const std::size_t n = p.candidate_count(), nb = p.unique_count();
+    std::vector<std::vector<rational>> own(nb);
+    additive_rule out;
+    big_int lcm = 1;
+    for (std::size_t i = 0; i < nb; ++i) {
+        profile one(p.candidate_names(), p.kind());
+        for (cand_t c = 0; c < n; ++c)
+            if (p.withdrawn(c)) one.set_withdrawn(c);
+        one.seats = p.seats;
+        one.add(p.ballot(i).marks, 1);
+        const result r = run(one, rule, options);
+        std::vector<cand_t> scored;
+        for (cand_t c = 0; c < n; ++c)
+            if (c < r.scores.size() && r.scores[c]) {
+                scored.push_back(c);
+                own[i].push_back(*r.scores[c]);
+                const big_int d = boost::multiprecision::denominator(*r.scores[c]);
+                lcm = lcm / boost::multiprecision::gcd(lcm, d) * d;
+            }
+        if (i == 0) out.cands = scored;
+        else if (scored != out.cands) return std::nullopt;
+    }
+    if (out.cands.empty() || lcm > big_int(1) << 40) return std::nullopt;
+    // Multiplicities sum to about `resolution` (plus rounding, at most one per ballot).
+    const double bound = 0x1p62 / (static_cast<double>(resolution) + static_cast<double>(nb) + 1);
+    out.scaled.assign(nb, std::vector<std::int64_t>(out.cands.size()));
+    for (std::size_t i = 0; i < nb; ++i)
+        for (std::size_t k = 0; k < out.cands.size(); ++k) {
+            const rational x = own[i][k] * lcm;
+            if (boost::multiprecision::denominator(x) != 1 || std::abs(to_double(x)) > bound) return std::nullopt;
+            out.scaled[i][k] = boost::multiprecision::numerator(x).convert_to<std::int64_t>();
+        }
+    // The full count must be the sum (weights included) and ranked by it.
+    const result full = run(p, rule, options);
+    std::vector<rational> sum(n, rational(0));
+    for (std::size_t i = 0; i < nb; ++i) {
+        const auto b = p.ballot(i);
+        const rational w = b.weight ? rational(b.count) * *b.weight : rational(b.count);
+        for (std::size_t k = 0; k < out.cands.size(); ++k) sum[out.cands[k]] += w * own[i][k];
+    }
+    for (std::size_t k = 0; k < out.cands.size(); ++k) {
+        const cand_t c = out.cands[k];
+        if (c >= full.scores.size() || !full.scores[c] || *full.scores[c] != sum[c]) return std::nullopt;
+    }
+    if (full.ranking != tiers_by_score(out.cands, sum)) return std::nullopt;
+    return out;
 }
 
 } // namespace
@@ -326,6 +397,8 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
     for (std::size_t k = 0; k < nu; ++k) slot[bu.units[k]] = k;
     std::vector<std::size_t> unit_slot(nb);
     std::vector<double> voters(nb); // count x weight of each distinct ballot
+    std::size_t total_marks = 0;
+    for (std::size_t i = 0; i < nb; ++i) total_marks += p.ballot(i).marks.size();
     for (std::size_t i = 0; i < nb; ++i) {
         const auto b = p.ballot(i);
         unit_slot[i] = slot[bu.of_ballot[i]];
@@ -340,6 +413,8 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
     const std::vector<double> alpha(nu, opt.alpha);
     const bool pooled = opt.mode == aggregation_mode::pooled;
     const double R = static_cast<double>(opt.resolution);
+    const auto additive = opt.additive_shortcut ? additive_form(p, opt.rule, opt.rule_options, opt.resolution)
+                                                : std::optional<additive_rule>();
 
     auto f = [&](random_source& rng, std::size_t) -> sample_outcome {
         sample_outcome o;
@@ -397,16 +472,33 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
             w[i] = pooled ? share[k] * v[i] : share[k] * v[i] / unit_total[k];
             sum += w[i];
         }
+        std::vector<std::uint64_t> mult(nb);
+        for (std::size_t i = 0; i < nb; ++i)
+            mult[i] = static_cast<std::uint64_t>(std::llround(sum > 0 ? R * w[i] / sum : 0.0));
+        o.parameters = std::move(share);
+        if (additive) {
+            // Exact integer scores, ranked as the rule ranks them; a tie for first place is left
+            // to the rule's own tie-break below.
+            std::vector<std::int64_t> score(p.candidate_count(), 0);
+            for (std::size_t i = 0; i < nb; ++i)
+                if (mult[i])
+                    for (std::size_t k = 0; k < additive->cands.size(); ++k)
+                        score[additive->cands[k]] += static_cast<std::int64_t>(mult[i]) * additive->scaled[i][k];
+            o.count.ranking = tiers_by_score(additive->cands, score);
+            if (o.count.ranking.front().size() == 1) {
+                o.count.candidates = p.candidate_names();
+                o.count.winners = {o.count.ranking.front().front()};
+                return o;
+            }
+        }
         profile q(p.candidate_names(), p.kind());
         for (cand_t c = 0; c < p.candidate_count(); ++c)
             if (p.withdrawn(c)) q.set_withdrawn(c);
         q.seats = p.seats;
-        for (std::size_t i = 0; i < nb; ++i) {
-            const auto n = static_cast<std::uint64_t>(std::llround(sum > 0 ? R * w[i] / sum : 0.0));
-            if (n > 0) q.add(p.ballot(i).marks, n);
-        }
+        q.reserve(nb, total_marks);
+        for (std::size_t i = 0; i < nb; ++i)
+            if (mult[i] > 0) q.add(p.ballot(i).marks, mult[i]);
         o.count = run(q, opt.rule, opt.rule_options);
-        o.parameters = std::move(share);
         return o;
     };
     return monte_carlo(p.candidate_count(), f, opt.monte_carlo);

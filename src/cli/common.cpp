@@ -1,7 +1,9 @@
 // Shared CLI helpers.
 #include "common.hpp"
 
+#include <chrono>
 #include <cstdio>
+#include <memory>
 #include <unistd.h>
 
 namespace accord::cli {
@@ -108,10 +110,25 @@ std::string sampler_option(const sampler_flags& f) {
 
 std::function<bool(std::size_t, std::size_t)> terminal_progress(const char* what, bool quiet) {
     if (quiet || !isatty(STDERR_FILENO)) return {};
-    return [what](std::size_t done, std::size_t total) {
-        std::fprintf(stderr, "\r%s: %zu of %zu (%.0f%%)", what, done, total,
-                     total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 100.0);
-        if (done >= total) std::fprintf(stderr, "\r\033[K");
+    // Quiet for the first half second (short runs print nothing), then at most ten lines a
+    // second, each overwriting the last; the line is cleared at the end.
+    using clock = std::chrono::steady_clock;
+    struct state {
+        clock::time_point start = clock::now(), last;
+        bool shown = false;
+    };
+    auto st = std::make_shared<state>();
+    return [what, st](std::size_t done, std::size_t total) {
+        const auto now = clock::now();
+        if (done >= total) {
+            if (st->shown) std::fprintf(stderr, "\r\033[K");
+        } else if (now - st->start >= std::chrono::milliseconds(500) &&
+                   now - st->last >= std::chrono::milliseconds(100)) {
+            std::fprintf(stderr, "\r%s: %zu of %zu (%.0f%%)", what, done, total,
+                         100.0 * static_cast<double>(done) / static_cast<double>(total));
+            st->last = now;
+            st->shown = true;
+        }
         std::fflush(stderr);
         return true;
     };

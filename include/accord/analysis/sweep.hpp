@@ -131,6 +131,11 @@ struct population_smaa_options {
     /// Sampled shares are analysis, not a count: each sample's weights are quantised to integer
     /// multiplicities summing to about this many, so rules tally in 64-bit integers.
     std::uint64_t resolution = 1000000;
+    /// Positional rules (borda, dowdall, anti-plurality, positional) are additive over ballots, so
+    /// each sample's exact scores are integer sums of each ballot's scores computed once by the
+    /// rule, with no profile built and no count run (ties for first still go to the rule). The
+    /// answer is identical either way; false forces a full count per sample (tests, benchmarks).
+    bool additive_shortcut = true;
     monte_carlo_options monte_carlo;
 };
 
