@@ -1,0 +1,21 @@
+# Every libFuzzer target of fuzz/, built with the ordinary compiler and a replay driver
+# (fuzz/replay_main.cpp), run on the seed files and bad inputs plus deterministic mutations of
+# each. Built only with -DACCORD_SANITIZE=address,...: in CI's AddressSanitizer +
+# UndefinedBehaviorSanitizer stage this is the brief fuzz run of every target; scripts/fuzz runs
+# the real coverage-guided fuzzer (clang, libFuzzer) for as long as asked.
+if(NOT ACCORD_FUZZ AND ACCORD_SANITIZE MATCHES "address|ON")
+  file(GLOB ACCORD_FUZZ_TARGETS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/fuzz/fuzz_*.cpp)
+  foreach(src IN LISTS ACCORD_FUZZ_TARGETS)
+    get_filename_component(name ${src} NAME_WE)
+    string(REPLACE "fuzz_" "fuzz_replay_" exe ${name})
+    add_executable(${exe} ${src} ${PROJECT_SOURCE_DIR}/fuzz/replay_main.cpp)
+    target_link_libraries(${exe} PRIVATE accord::accord)
+    if(name STREQUAL "fuzz_capi")
+      target_sources(${exe} PRIVATE ${ACCORD_C_SOURCES})
+      target_compile_definitions(${exe} PRIVATE ACCORD_BUILDING_LIBRARY)
+    endif()
+    set(seeds ${PROJECT_SOURCE_DIR}/tests/bad_inputs ${PROJECT_SOURCE_DIR}/tests/data ${PROJECT_SOURCE_DIR}/fuzz/seeds)
+    add_test(NAME Fuzz.Replay.${name} COMMAND ${exe} --mutations 60 ${seeds})
+    set_tests_properties(Fuzz.Replay.${name} PROPERTIES LABELS fuzz TIMEOUT 600)
+  endforeach()
+endif()
