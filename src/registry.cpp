@@ -138,7 +138,7 @@ const std::vector<method_entry>& table() {
               "max_rankings", "continue_until_two", "excluded", "undeclared_write_in", "tie_break", "seed",
               "tie_order"},
              run_irv},
-            {"stv", "single transferable vote: scottish (default), wigm, meek, gregory, rctab multi-seat; exact arithmetic",
+            {"stv", "single transferable vote: scottish (default), wigm, meek, gregory, whole, rctab multi-seat; exact arithmetic",
              {"seats", "variant", "quota", "arithmetic", "omega", "batch_defeat", "defeat_zero_batch", "mode", "decimals",
               "fractional_threshold", "bottoms_up_threshold", "batch_elimination", "overvote", "max_skipped_ranks",
               "exhaust_on_duplicate", "max_rankings", "continue_until_two", "excluded", "undeclared_write_in",

@@ -322,7 +322,7 @@ TEST(StvOfficial, Irish2002ElectedSets) {
     for (const auto& c : cases) {
         ACCORD_SHARED_FILE(f, std::string("preflib/00001 - irish/") + c.file);
         const profile p = read_profile(f);
-        for (const char* variant : {"wigm", "scottish", "meek"}) {
+        for (const char* variant : {"wigm", "scottish", "meek", "gregory", "whole"}) {
             const result r = run(p, "stv", json{{"seats", c.seats}, {"variant", variant}}.dump());
             // PrefLib names carry the party ("Trevor Sargent G.P."): match each official name
             // as a prefix of exactly one winner.
@@ -390,7 +390,7 @@ TEST(StvProperties, BallotOrderDoesNotMatterAndNothingIsLost) {
             for (const auto& m : b.marks) o.push_back(m.candidate);
             q.add_order(o, b.count);
         }
-        for (const char* v : {"scottish", "wigm", "meek", "gregory", "rctab"}) {
+        for (const char* v : {"scottish", "wigm", "meek", "gregory", "whole", "rctab"}) {
             const std::string opts = json{{"seats", 3}, {"variant", v}, {"tie_break", "lexicographic"}}.dump();
             const result a = run(p, "stv", opts), b = run(q, "stv", opts);
             EXPECT_EQ(a.winners, b.winners) << v << " seed " << seed;
@@ -462,4 +462,31 @@ TEST(StvGregory, OnlyTheLastParcelMoves) {
         EXPECT_EQ(r.rounds[2].inactive.exhausted_choices, rational(0));
         expect_conserved(r, "gregory");
     }
+}
+
+TEST(StvWhole, SurplusMovesAsWholePapersInProportion) {
+    // 30 papers, 2 seats, Droop quota 11. A has 15 first preferences (8 then B, 4 then C,
+    // 3 with nothing after): a surplus of 4 whole papers from 12 transferable — B gets
+    // 8 x 4 / 12 = 2.67 -> 2, C 4 x 4 / 12 = 1.33 -> 1, and the last paper goes to the larger
+    // remainder (B: 0.67): B 3, C 1.
+    profile p({"A", "B", "C", "D"});
+    p.add_order(std::vector<cand_t>{0, 1}, 8);
+    p.add_order(std::vector<cand_t>{0, 2}, 4);
+    p.add_order(std::vector<cand_t>{0}, 3);
+    p.add_order(std::vector<cand_t>{1}, 5);
+    p.add_order(std::vector<cand_t>{2}, 6);
+    p.add_order(std::vector<cand_t>{3}, 4);
+    const result r = run(p, "stv", R"({"seats":2,"variant":"whole"})");
+    ASSERT_GE(r.rounds.size(), 2u);
+    EXPECT_EQ(*r.rounds[0].threshold, rational(11));
+    EXPECT_EQ(*r.rounds[1].tallies[1], rational(8)); // B 5 + 3
+    EXPECT_EQ(*r.rounds[1].tallies[2], rational(7)); // C 6 + 1
+    EXPECT_EQ(*r.rounds[1].tallies[0], rational(11));
+    EXPECT_EQ(r.rounds[1].inactive.exhausted_choices, rational(0));
+    expect_conserved(r, "whole");
+    EXPECT_EQ(r.winners.front(), 0u);
+    // Weighted ballots cannot be moved as whole papers.
+    profile w({"A", "B"});
+    w.add_order(std::vector<cand_t>{0, 1}, 1, rational(1, 2));
+    EXPECT_THROW(run(w, "stv", R"({"seats":1,"variant":"whole"})"), error);
 }

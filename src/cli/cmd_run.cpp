@@ -41,7 +41,7 @@ command add_run(CLI::App& root) {
     app->add_option("METHOD", st->method, "Method name (see `accord methods`)")->required();
     add_input_flags(*app, st->in);
     auto* seats = app->add_option("--seats", st->seats, "Seats to fill (multi-winner methods)");
-    app->add_option("--variant", st->variant, "Variant of the method (stv: scottish, wigm, meek, rctab)");
+    app->add_option("--variant", st->variant, "Variant of the method (stv: scottish, wigm, meek, gregory, whole, rctab)");
     auto* tb = app->add_option("--tie-break", st->tie_break,
                                "previous-rounds|lexicographic|random|report, or previous-rounds:FALLBACK");
     auto* seed = app->add_option("--seed", st->seed, "Seed for random tie-breaks (recorded in the result)");

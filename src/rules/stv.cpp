@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <numeric>
 
 namespace accord {
@@ -204,7 +205,8 @@ public:
         : p_(p), opt_(opt), a_(a), n_(p.candidate_count()), seats_(seats_of(p, opt)), pp_(strict_papers(p, opt)),
           res_(fresh_result(p)), tb_(opt.ballots.tie_break, res_) {
         scottish_ = opt.variant == stv_variant::scottish;
-        last_parcel_ = opt.variant == stv_variant::gregory;
+        whole_ = opt.variant == stv_variant::whole;
+        last_parcel_ = opt.variant == stv_variant::gregory || whole_;
         parcel_from_.assign(n_, 0);
         mark_.assign(n_, 0);
         init(p, opt);
@@ -219,6 +221,9 @@ public:
         big_int total_papers = 0;
         pos_.resize(m);
         val_.resize(m);
+        end_.assign(pp_.off.begin() + 1, pp_.off.end());
+        start_.assign(pp_.off.begin(), pp_.off.end() - 1);
+        count_ = pp_.count;
         T total(0);
         for (std::size_t g = 0; g < m; ++g) {
             total_papers += pp_.count[g];
@@ -226,7 +231,7 @@ public:
             pos_[g] = pp_.off[g];
             const T v = a_.mul_count(val_[g], pp_.count[g]);
             total += v;
-            if (pos_[g] == pp_.off[g + 1]) {
+            if (pos_[g] == end_[g]) {
                 blank_ += a_.to_rational(v);
                 continue;
             }
@@ -271,7 +276,14 @@ private:
             quota_ = a_.from_rational(rational(whole + 1));
             strict_ = false;
         } else if (q == stv_quota::hare) {
-            quota_ = exact_or_up(v / rational(seats_));
+            const rational h = v / rational(seats_);
+            if (whole_) {
+                big_int up = boost::multiprecision::numerator(h) / boost::multiprecision::denominator(h);
+                if (rational(up) < h) up += 1;
+                quota_ = a_.from_rational(rational(up)); // whole papers: the Hare quota rounded up
+            } else {
+                quota_ = exact_or_up(h);
+            }
             strict_ = false;
         } else {
             // v / (s + 1): exact arithmetic elects on exceeding it; fixed-point rounds the quota
@@ -333,10 +345,10 @@ private:
     // Moves paper group g on from its current candidate to the next hopeful one.
     void move_on(std::uint32_t g, std::vector<T>& moved) {
         auto& pos = pos_[g];
-        const std::uint32_t end = pp_.off[g + 1];
+        const std::uint32_t end = end_[g];
         ++pos;
         while (pos < end && st_[pp_.seq[pos]] != cstate::hopeful) ++pos;
-        const T v = a_.mul_count(val_[g], pp_.count[g]);
+        const T v = a_.mul_count(val_[g], count_[g]);
         if (pos == end) {
             exhausted_ += v;
             moved[n_] += v;
@@ -358,9 +370,106 @@ private:
         for (cand_t c = 0; c < n_; ++c) mark_[c] = pile_[c].size();
     }
     bool transferable(std::uint32_t g) const {
-        for (std::uint32_t pos = pos_[g] + 1; pos < pp_.off[g + 1]; ++pos)
-            if (st_[pp_.seq[pos]] == cstate::hopeful) return true;
-        return false;
+        return next_hopeful(g) != k_none;
+    }
+    std::uint32_t next_hopeful(std::uint32_t g) const {
+        for (std::uint32_t pos = pos_[g] + 1; pos < end_[g]; ++pos)
+            if (st_[pp_.seq[pos]] == cstate::hopeful) return pp_.seq[pos];
+        return k_none;
+    }
+    std::uint32_t start_of(std::uint32_t g) const { return start_[g]; }
+    // Splits `k` papers off group g into a new group (same preferences, position and value).
+    std::uint32_t split(std::uint32_t g, std::uint64_t k) {
+        const auto h = static_cast<std::uint32_t>(count_.size());
+        start_.push_back(start_[g]);
+        pos_.push_back(pos_[g]);
+        end_.push_back(end_[g]);
+        val_.push_back(val_[g]);
+        count_.push_back(k);
+        count_[g] -= k;
+        return h;
+    }
+
+    // Whole-paper transfer (Irish / Cincinnati style, deterministic): the surplus moves as
+    // whole papers from the last parcel; each next preference gets its share of the surplus
+    // (floor of sub-parcel x surplus / transferable papers, remaining papers by largest
+    // remainder), taking the papers that arrived last.
+    void transfer_whole(cand_t c) {
+        const rational surplus_r = a_.to_rational(vote_[c] - quota_);
+        const big_int surplus = boost::multiprecision::numerator(surplus_r) / boost::multiprecision::denominator(surplus_r);
+        mark_piles();
+        std::vector<std::uint32_t> parcel(pile_[c].begin() + static_cast<std::ptrdiff_t>(parcel_from_[c]), pile_[c].end());
+        std::map<cand_t, std::vector<std::uint32_t>> sub; // next preference -> groups, in arrival order
+        big_int movable = 0;
+        for (std::uint32_t g : parcel) {
+            const auto to = next_hopeful(g);
+            if (to == k_none) continue;
+            sub[to].push_back(g);
+            movable += count_[g];
+        }
+        std::map<cand_t, big_int> take;
+        if (movable <= surplus) {
+            for (const auto& [to, gs] : sub)
+                for (auto g : gs) take[to] += count_[g];
+        } else {
+            big_int given = 0;
+            std::vector<std::pair<rational, cand_t>> rem;
+            for (const auto& [to, gs] : sub) {
+                big_int size = 0;
+                for (auto g : gs) size += count_[g];
+                const big_int share = size * surplus / movable;
+                take[to] = share;
+                given += share;
+                rem.push_back({rational(size * surplus, movable) - rational(share), to});
+            }
+            // Largest remainders first; equal remainders go to the larger sub-parcel, then to the
+            // earlier candidate, and are recorded as a tie.
+            std::stable_sort(rem.begin(), rem.end(), [&](const auto& x, const auto& y) {
+                if (x.first != y.first) return x.first > y.first;
+                return sub[x.second].size() > sub[y.second].size();
+            });
+            for (std::size_t k = 0; given < surplus && k < rem.size(); ++k, given += 1) {
+                if (k + 1 < rem.size() && rem[k + 1].first == rem[k].first && given + 1 == surplus)
+                    res_.notes.push_back("whole transfer: equal remainders for the last paper of " + p_.candidate_name(c) +
+                                         "'s surplus; given to " + p_.candidate_name(rem[k].second) + " (candidate order)");
+                take[rem[k].second] += 1;
+            }
+        }
+        // Which papers of a sub-parcel move must not depend on the order ballots were read in:
+        // take them in a canonical order, by their whole sequence of preferences.
+        auto seq_less = [&](std::uint32_t a, std::uint32_t b) {
+            return std::lexicographical_compare(pp_.seq.begin() + start_of(a), pp_.seq.begin() + end_[a],
+                                                pp_.seq.begin() + start_of(b), pp_.seq.begin() + end_[b]);
+        };
+        for (auto& [to, gs] : sub) std::stable_sort(gs.begin(), gs.end(), seq_less);
+        std::vector<T> moved(n_ + 1, T(0));
+        for (auto& [to, gs] : sub) {
+            big_int want = take[to];
+            for (auto it = gs.rbegin(); it != gs.rend() && want > 0; ++it) {
+                const auto g = *it;
+                const big_int have = count_[g];
+                if (have <= want) {
+                    std::erase(pile_[c], g);
+                    move_on(g, moved);
+                    want -= have;
+                } else {
+                    const auto h = split(g, want.convert_to<std::uint64_t>());
+                    move_on(h, moved);
+                    want = 0;
+                }
+            }
+        }
+        T sent(0);
+        for (const T& x : moved) sent += x;
+        const T surplus_t = vote_[c] - quota_;
+        exhausted_ += surplus_t - sent; // what could not move is non-transferable
+        moved[n_] += surplus_t - sent;
+        vote_[c] = quota_;
+        st_[c] = cstate::elected;
+        round_record rec = snapshot();
+        rec.note = "surplus of " + p_.candidate_name(c) + " (" + to_string(surplus_r) + ") transferred as whole papers from the last parcel";
+        record_moves(rec, c, moved);
+        res_.rounds.push_back(std::move(rec));
     }
 
     // ERS97-style: only the last parcel moves, at surplus / (its transferable value), never
@@ -372,7 +481,7 @@ private:
         pile_[c].resize(parcel_from_[c]);
         T movable(0);
         for (std::uint32_t g : parcel)
-            if (transferable(g)) movable += a_.mul_count(val_[g], pp_.count[g]);
+            if (transferable(g)) movable += a_.mul_count(val_[g], count_[g]);
         const bool scale_down = movable > surplus;
         std::vector<T> moved(n_ + 1, T(0));
         for (std::uint32_t g : parcel) {
@@ -401,6 +510,7 @@ private:
     }
 
     void transfer_surplus(cand_t c) {
+        if (whole_) return transfer_whole(c);
         if (last_parcel_) return transfer_last_parcel(c);
         mark_piles();
         const T surplus = vote_[c] - quota_;
@@ -554,7 +664,9 @@ private:
     papers pp_;
     result res_;
     tie_breaker tb_;
-    bool scottish_ = false, last_parcel_ = false, strict_ = false;
+    bool scottish_ = false, last_parcel_ = false, whole_ = false, strict_ = false;
+    std::vector<std::uint32_t> start_, end_; // per group: its preferences (groups can split)
+    std::vector<std::uint64_t> count_; // per group: papers in it
     std::vector<std::size_t> parcel_from_, mark_;
     std::vector<T> vote_, val_;
     std::vector<std::uint32_t> pos_;
@@ -828,8 +940,9 @@ result stv(const profile& p, const stv_options& opt) {
     case stv_variant::rctab: r = stv_rctab(p, opt); break;
     case stv_variant::gregory: r = with_arith<gregory_count>(p, opt, opt.places.value_or(stv_options::k_exact)); break;
     case stv_variant::whole:
-        throw error(errc::unsupported, std::string("stv: variant '") + stv_variant_name(opt.variant) +
-                                           "' is not implemented yet (use scottish, wigm, meek, gregory or rctab)");
+        if (!p.integral()) throw error(errc::invalid, "stv: the whole variant moves whole papers and needs unweighted ballots");
+        r = with_arith<gregory_count>(p, opt, stv_options::k_exact);
+        break;
     }
     r.method = "stv";
     return r;

@@ -30,9 +30,9 @@ enum class stv_variant : std::uint8_t {
     /// preferences transfers every paper; a surplus arising from a transfer moves only the
     /// papers of that transfer, at value surplus / (votes in that parcel).
     gregory = 3,
-    /// Whole-vote transfers (Irish / Cincinnati style, deterministic): a surplus is moved as
+    /// Whole-paper transfers (Irish / Cincinnati style, deterministic): a surplus is moved as
     /// whole papers from the last parcel, shared among next preferences by largest remainder,
-    /// taking the papers that came last.
+    /// taking the papers of each sub-parcel in a fixed order of their preferences.
     whole = 4,
     /// RCTab's multi-seat rules (fractional surplus to `decimals` places, truncated; winners
     /// per round, bottoms-up or sequential IRV).
