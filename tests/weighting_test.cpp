@@ -245,3 +245,40 @@ TEST(Weighting, TwoStageWithOneGroupEqualsTheSingleStageRule) {
         }
     }
 }
+
+TEST(Weighting, PartnersOfAPracticeShareItsVoteOrAreFirstReducedToOnePracticeBallot) {
+    // p1 has three partners (two prefer A, one B), p2 one (B), p3 three (two A, one B).
+    const auto org = small_org();
+    profile p({"A", "B"});
+    const auto u1 = p.intern_unit("p1"), u2 = p.intern_unit("p2"), u3 = p.intern_unit("p3");
+    const std::vector<cand_t> ab{0, 1}, ba{1, 0};
+    p.add_order(ab, 2, rational(1), u1);
+    p.add_order(ba, 1, rational(1), u1);
+    p.add_order(ba, 1, rational(1), u2);
+    p.add_order(ab, 2, rational(1), u3);
+    p.add_order(ba, 1, rational(1), u3);
+    // Each partner an equal share of the practice (normalised): A 2/3 + 2/3, B 1/3 + 1 + 1/3
+    // practices' worth, i.e. 4/9 and 5/9 of the three voting practices' weight.
+    const auto shared = run_weighted(p, org, parse_scheme("equal"), "plurality", "{}");
+    EXPECT_EQ(shared.winners, (std::vector<cand_t>{1}));
+    EXPECT_EQ(*shared.rounds[0].tallies[0], rational(4, 9));
+    // Each practice's partners first reduced to one practice ballot by a named rule (two-stage
+    // with the practices as the groups): p1 -> A, p2 -> B, p3 -> A, then A wins 2 to 1.
+    aggregate_options ag;
+    ag.mode = aggregation_mode::two_stage;
+    ag.level = "practice";
+    ag.group_level = "practice";
+    ag.inner = "plurality";
+    ag.outer = "plurality";
+    const auto reduced = run_weighted(p, org, parse_scheme("equal"), "plurality", "{}", ag);
+    EXPECT_EQ(reduced.winners, (std::vector<cand_t>{0}));
+}
+
+TEST(Weighting, CustomWeightsSetThroughTheApi) {
+    auto org = small_org();
+    for (const char* id : {"p1", "p2", "p3", "p4", "p5", "p6"}) org.set_attribute(*org.find(id), "votes", "1");
+    org.set_attribute(*org.find("p4"), "votes", "5/2");
+    const auto rep = compute_weights(org, org.of_kind("practice"), parse_scheme("column:votes"));
+    EXPECT_EQ(rep.units[3].share, rational(5, 15)); // 2.5 of 7.5
+    EXPECT_THROW(org.set_attribute(99, "votes", "1"), error);
+}

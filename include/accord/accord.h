@@ -380,6 +380,14 @@ ACCORD_API accord_status accord_org_load(const char *path, const char *options_j
 /** Frees an organisation. Accepts NULL. @since 0.1 */
 ACCORD_API void accord_org_free(accord_org *org);
 
+/**
+ * Sets a free attribute of a unit — e.g. custom weights, then counted with the scheme
+ * "column:KEY". Not thread-safe on an org other threads are reading.
+ * @return ACCORD_ENOTFOUND for an unknown unit id; ACCORD_EINVALID for an empty key.
+ * @since 0.3
+ */
+ACCORD_API accord_status accord_org_set_attribute(accord_org *org, const char *unit, const char *key, const char *value);
+
 /** Number of units (all levels). @since 0.1 */
 ACCORD_API accord_status accord_org_unit_count(const accord_org *org, size_t *out);
 

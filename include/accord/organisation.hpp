@@ -32,6 +32,8 @@ public:
     std::uint32_t add(org_unit u);
     /// Sets the parent (by index); refuses cycles.
     void set_parent(std::uint32_t child, std::uint32_t parent);
+    /// Sets a free attribute of unit i (e.g. custom weights for the scheme "column:KEY").
+    void set_attribute(std::uint32_t i, const std::string& key, std::string value);
 
     std::size_t size() const noexcept { return units_.size(); }
     const org_unit& operator[](std::uint32_t i) const { return units_.at(i); }

@@ -85,6 +85,18 @@ accord_status accord_org_load(const char* path, const char* options_json, accord
 
 void accord_org_free(accord_org* org) { delete org; }
 
+accord_status accord_org_set_attribute(accord_org* org, const char* unit, const char* key, const char* value) {
+    ACCORD_CHECK_ARG(org);
+    ACCORD_CHECK_ARG(unit);
+    ACCORD_CHECK_ARG(key);
+    ACCORD_CHECK_ARG(value);
+    ACCORD_API_BEGIN()
+    const auto i = org->org.find(unit);
+    if (!i) return fail(ACCORD_ENOTFOUND, std::string("unknown unit '") + unit + "'");
+    org->org.set_attribute(*i, key, value);
+    ACCORD_API_END()
+}
+
 accord_status accord_org_unit_count(const accord_org* org, size_t* out) {
     ACCORD_CHECK_ARG(org);
     ACCORD_CHECK_ARG(out);

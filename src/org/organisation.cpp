@@ -22,6 +22,12 @@ std::uint32_t organisation::add(org_unit u) {
     return i;
 }
 
+void organisation::set_attribute(std::uint32_t i, const std::string& key, std::string value) {
+    if (i >= units_.size()) throw error(errc::invalid, "set_attribute: unit index out of range");
+    if (key.empty()) throw error(errc::invalid, "set_attribute: empty attribute name");
+    units_[i].attributes[key] = std::move(value);
+}
+
 void organisation::set_parent(std::uint32_t child, std::uint32_t parent) {
     if (child >= units_.size() || (parent != k_no_parent && parent >= units_.size()))
         throw error(errc::invalid, "set_parent: index out of range");

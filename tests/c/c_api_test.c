@@ -56,6 +56,29 @@ static void test_irv(void) {
 }
 
 /* STV through the generic entry point: two seats among four, exact WIGM and Scottish STV. */
+/* Committee rules over approval ballots through the generic entry point. */
+static void test_committee(void) {
+    const char *names[] = {"a", "b", "c", "d"};
+    accord_profile *p = NULL;
+    accord_result *r = NULL;
+    const uint32_t ab[] = {0, 1}, c[] = {2}, cd[] = {2, 3};
+    size_t n = 0, w = 9;
+    CHECK(accord_profile_new_kind(4, names, ACCORD_BALLOT_APPROVAL, &p) == ACCORD_OK);
+    CHECK(accord_profile_add_approval(p, ab, 2, 6, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_approval(p, c, 1, 3, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_approval(p, cd, 2, 2, NULL) == ACCORD_OK);
+    /* 6 voters for {a, b}, 5 for c: two seats go one to each side under Phragmén. */
+    CHECK(accord_run(p, "seq-phragmen", "{\"seats\":2}", &r) == ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 2);
+    CHECK(accord_result_winner(r, 0, &w) == ACCORD_OK && w == 0);
+    CHECK(accord_result_winner(r, 1, &w) == ACCORD_OK && w == 2);
+    accord_result_free(r);
+    r = NULL;
+    CHECK(accord_run(p, "pav", "{}", &r) == ACCORD_EINVALID && r == NULL && strstr(accord_last_error(), "seats") != NULL);
+    CHECK(accord_run(p, "budget", "{\"budget\":2,\"costs\":{\"a\":1}}", &r) == ACCORD_EINVALID);
+    accord_profile_free(p);
+}
+
 static void test_stv(void) {
     const char *names[] = {"A", "B", "C", "D"};
     accord_profile *p = NULL;
@@ -284,6 +307,17 @@ static void test_decide_and_apportion(const char *org_path) {
     CHECK(accord_decide(org, votes, NULL, "abstain", &json) == ACCORD_EINVALID);
     CHECK(accord_decide(NULL, votes, NULL, NULL, &json) == ACCORD_EINVALID);
     CHECK(accord_decide(org, NULL, NULL, NULL, &json) == ACCORD_EINVALID);
+    /* Custom weights through the API, counted with the scheme "column:KEY". */
+    CHECK(accord_org_set_attribute(org, "p1", "votes", "3") == ACCORD_OK);
+    CHECK(accord_org_set_attribute(org, "p2", "votes", "1") == ACCORD_OK);
+    CHECK(accord_org_set_attribute(org, "p3", "votes", "1") == ACCORD_OK);
+    CHECK(accord_org_set_attribute(org, "p4", "votes", "1/2") == ACCORD_OK);
+    CHECK(accord_org_set_attribute(org, "p5", "votes", "1/2") == ACCORD_OK);
+    CHECK(accord_weights(org, "column:votes", "practice", &json) == ACCORD_OK && strstr(json, "\"share_exact\":\"1/2\"") != NULL);
+    accord_string_free(json);
+    CHECK(accord_org_set_attribute(org, "zz", "votes", "1") == ACCORD_ENOTFOUND);
+    CHECK(accord_org_set_attribute(org, "p1", "", "1") == ACCORD_EINVALID);
+    CHECK(accord_org_set_attribute(NULL, "p1", "votes", "1") == ACCORD_EINVALID);
     CHECK(accord_apportion(org, "practice", 7, "{\"method\": \"webster\"}", &json) == ACCORD_OK);
     CHECK(strstr(json, "\"quota_exact\":\"105/26\"") != NULL);
     accord_string_free(json);
@@ -378,6 +412,7 @@ int main(int argc, char **argv) {
     test_power();
     test_irv();
     test_stv();
+    test_committee();
     test_ties_and_weights();
     test_misuse();
     test_load_text_and_methods();

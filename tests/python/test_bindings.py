@@ -242,6 +242,15 @@ class Weighting(unittest.TestCase):
         with self.assertRaises(accord.InvalidArgument):
             org.decide({"p1": "maybe"})
 
+    def test_custom_weights(self) -> None:
+        org = accord.Organisation.from_file(self.ORG)
+        scheme = org.set_weights({"p1": 3, "p2": 1, "p3": 1, "p4": Fraction(1, 2), "p5": "0.5"})
+        self.assertEqual(scheme, "column:weight")
+        shares = {u["id"]: u["share_exact"] for u in org.weights(scheme, level="practice")["units"]}
+        self.assertEqual(shares["p1"], Fraction(1, 2))
+        with self.assertRaises(accord.NotFound):
+            org.set_weights({"zz": 1})
+
     def test_apportion(self) -> None:
         org = accord.Organisation.from_file(self.ORG)
         a = org.apportion(7, method="webster", level="practice")

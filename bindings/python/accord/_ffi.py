@@ -84,6 +84,7 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "accord_org_unit_count": (_status, [c_void_p, _out_size]),
     "accord_weights": (_status, [c_void_p, c_char_p, c_char_p, POINTER(c_void_p)]),
     "accord_string_free": (None, [c_void_p]),
+    "accord_org_set_attribute": (_status, [c_void_p, c_char_p, c_char_p, c_char_p]),
     "accord_decide": (_status, [c_void_p, c_char_p, c_char_p, c_char_p, POINTER(c_void_p)]),
     "accord_apportion": (_status, [c_void_p, c_char_p, ctypes.c_uint64, c_char_p, POINTER(c_void_p)]),
     "accord_profile_add_ranking_for": (_status, [_profile_p, c_char_p, POINTER(c_int32), c_size_t, c_uint64, c_char_p]),

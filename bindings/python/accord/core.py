@@ -489,6 +489,13 @@ class Organisation:
         raw["largest_share_exact"] = Fraction(raw["largest_share_exact"])
         return raw
 
+    def set_weights(self, weights: Mapping[str, Any], column: str = "weight") -> str:
+        """Sets custom exact weights (unit id -> int, Fraction or "p/q"/decimal string) as the
+        attribute `column`; count with the scheme returned, ``"column:<column>"``."""
+        for unit, w in weights.items():
+            check(lib.accord_org_set_attribute(self._handle, str(unit).encode(), column.encode(), str(w).encode()))
+        return f"column:{column}"
+
     def _json_call(self, fn: Any, *args: Any) -> dict[str, Any]:
         out = ctypes.c_void_p()
         check(fn(self._handle, *args, ctypes.byref(out)))
