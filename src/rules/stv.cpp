@@ -114,29 +114,58 @@ struct papers {
     std::vector<cand_t> seq;
     std::vector<std::uint32_t> off{0};
     std::vector<std::uint64_t> count;
-    std::vector<rational> weight; // per paper
+    std::vector<rational> weights; // per paper; empty when every paper weighs 1
+    rational weight(std::size_t g) const { return weights.empty() ? rational(1) : weights[g]; }
 };
 
 papers strict_papers(const profile& p, const stv_options& opt) {
+    // One pass over the flat marks (sorted by rank), without allocating per ballot: a rank
+    // holding one countable candidate not seen before extends the paper; an overvote mark, a
+    // repeat, withdrawn and excluded candidates are dropped, as tiers_of() does.
     papers out;
-    std::vector<char> out_of_count(p.candidate_count(), 0);
-    for (cand_t c : opt.ballots.excluded) out_of_count.at(c) = 1;
+    const std::size_t n = p.candidate_count();
+    std::vector<char> skip(n, 0);
+    for (cand_t c = 0; c < n; ++c) skip[c] = p.withdrawn(c) ? 1 : 0;
+    std::vector<char> ignore = skip; // withdrawn: gone from the ballot (not an equal ranking)
+    for (cand_t c : opt.ballots.excluded) skip.at(c) = 1;
+    std::vector<std::uint32_t> seen(n, 0);
+    std::uint32_t stamp = 0;
+    const auto marks = p.flat_marks();
+    const auto off = p.flat_offsets();
+    const auto counts = p.counts();
+    out.seq.reserve(marks.size());
+    out.count.reserve(p.unique_count());
+    const bool weighted = !p.integral();
+    if (weighted) out.weights.reserve(p.unique_count());
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
-        const auto b = p.ballot(i);
-        for (const auto& tier : tiers_of(p, b)) {
-            std::vector<cand_t> in;
-            for (cand_t c : tier)
-                if (!out_of_count[c]) in.push_back(c);
-            if (in.empty()) continue;
-            if (in.size() > 1) {
+        ++stamp;
+        std::uint32_t j = off[i];
+        const std::uint32_t end = off[i + 1];
+        while (j < end) {
+            const std::int32_t r = marks[j].value;
+            cand_t only = k_overvote;
+            std::size_t in = 0;
+            for (; j < end && marks[j].value == r; ++j) {
+                const cand_t c = marks[j].candidate;
+                if (c == k_overvote || ignore[c] || seen[c] == stamp) continue;
+                seen[c] = stamp;
+                if (skip[c]) continue;
+                only = c;
+                ++in;
+            }
+            if (in == 0) continue;
+            if (in > 1) {
                 if (opt.ballots.overvotes == overvote_rule::skip_to_next) continue;
                 break;
             }
-            out.seq.push_back(in.front());
+            out.seq.push_back(only);
         }
         out.off.push_back(static_cast<std::uint32_t>(out.seq.size()));
-        out.count.push_back(b.count);
-        out.weight.push_back(b.weight ? *b.weight : rational(1));
+        out.count.push_back(counts[i]);
+        if (weighted) {
+            const auto* w = p.ballot(i).weight;
+            out.weights.push_back(w ? *w : rational(1));
+        }
     }
     return out;
 }
@@ -227,7 +256,7 @@ public:
         T total(0);
         for (std::size_t g = 0; g < m; ++g) {
             total_papers += pp_.count[g];
-            val_[g] = a_.from_rational(pp_.weight[g]);
+            val_[g] = pp_.weights.empty() ? a_.one() : a_.from_rational(pp_.weights[g]);
             pos_[g] = pp_.off[g];
             const T v = a_.mul_count(val_[g], pp_.count[g]);
             total += v;
@@ -708,7 +737,7 @@ public:
         T total(0);
         mult_.resize(m);
         for (std::size_t g = 0; g < m; ++g) {
-            mult_[g] = a_.mul_count(a_.from_rational(pp_.weight[g]), pp_.count[g]);
+            mult_[g] = a_.mul_count(pp_.weights.empty() ? a_.one() : a_.from_rational(pp_.weights[g]), pp_.count[g]);
             total += mult_[g];
         }
         for (cand_t c = 0; c < n_; ++c)
