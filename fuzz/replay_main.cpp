@@ -11,11 +11,29 @@
 #include <iterator>
 #include <string>
 #include <algorithm>
+#include <csignal>
 #include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
 
 namespace {
+// The input being run, written out if the target aborts so the finding can become a test.
+const std::vector<std::uint8_t>* current = nullptr;
+std::string current_name;
+
+extern "C" void on_abort(int) {
+    if (current) {
+        std::FILE* f = std::fopen("replay-crash-input", "wb");
+        if (f) {
+            std::fwrite(current->data(), 1, current->size(), f);
+            std::fclose(f);
+        }
+        std::fprintf(stderr, "finding on %s; input written to ./replay-crash-input\n", current_name.c_str());
+    }
+    std::signal(SIGABRT, SIG_DFL);
+    std::abort();
+}
+
 std::uint64_t next(std::uint64_t& s) { // splitmix64: the same mutations everywhere
     std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -23,7 +41,11 @@ std::uint64_t next(std::uint64_t& s) { // splitmix64: the same mutations everywh
     return z ^ (z >> 31);
 }
 
-void run(const std::vector<std::uint8_t>& in) { LLVMFuzzerTestOneInput(in.empty() ? nullptr : in.data(), in.size()); }
+void run(const std::vector<std::uint8_t>& in) {
+    current = &in;
+    LLVMFuzzerTestOneInput(in.empty() ? nullptr : in.data(), in.size());
+    current = nullptr;
+}
 
 std::vector<std::uint8_t> mutate(std::vector<std::uint8_t> b, std::uint64_t& s) {
     const int edits = 1 + static_cast<int>(next(s) % 4);
@@ -66,14 +88,20 @@ int main(int argc, char** argv) {
         }
     }
     std::sort(files.begin(), files.end());
+    std::signal(SIGABRT, on_abort);
     std::size_t runs = 0;
     std::uint64_t seed = 2026;
     for (const auto& f : files) {
         std::ifstream in(f, std::ios::binary);
         const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        current_name = f.string();
         run(bytes);
         ++runs;
-        for (std::size_t m = 0; m < mutations; ++m, ++runs) run(mutate(bytes, seed));
+        for (std::size_t m = 0; m < mutations; ++m, ++runs) {
+            current_name = f.string() + " (mutation " + std::to_string(m) + ")";
+            const auto input = mutate(bytes, seed);
+            run(input);
+        }
     }
     std::printf("%zu inputs from %zu files, no finding\n", runs, files.size());
     return files.empty() ? 1 : 0;

@@ -282,3 +282,24 @@ TEST(Weighting, CustomWeightsSetThroughTheApi) {
     EXPECT_EQ(rep.units[3].share, rational(5, 15)); // 2.5 of 7.5
     EXPECT_THROW(org.set_attribute(99, "votes", "1"), error);
 }
+
+TEST(Weighting, CappedNeedsEnoughUnitsWithPatients) {
+    // Found by fuzz_org: a unit with no population (a truncated row) made capped:1/3 return
+    // shares adding up to 2/3. Only units with patients can take the excess, so the cap must be
+    // at least 1 / their number.
+    const auto org = read_organisation(accord_test::fixture("fuzz_regressions/org_capped_zero_population.csv"));
+    const auto units = org.of_kind("practice");
+    ASSERT_EQ(units.size(), 3u);
+    try {
+        compute_weights(org, units, parse_scheme("capped:1/3"));
+        FAIL() << "an impossible cap was accepted";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::invalid);
+        EXPECT_NE(std::string(e.what()).find("at least 1/2"), std::string::npos) << e.what();
+    }
+    const auto ok = compute_weights(org, units, parse_scheme("capped:1/2"));
+    rational sum(0);
+    for (const auto& u : ok.units) sum += u.share;
+    EXPECT_EQ(sum, 1);
+    EXPECT_EQ(ok.units[0].share, rational(1, 2));
+}

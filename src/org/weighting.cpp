@@ -160,8 +160,12 @@ weight_report compute_weights(const organisation& org, const std::vector<std::ui
         // Cap shares at the fraction, giving the excess to the uncapped units in proportion to
         // their shares, until no share is above the cap (each pass caps at least one more unit).
         const rational cap = s.parameter;
-        if (cap * static_cast<long>(n) < 1)
-            throw error(errc::invalid, "capped: " + std::to_string(n) + " units cannot all stay under " + to_string(cap));
+        // Only units with patients can take a share of the excess: a cap below 1 / (their
+        // number) cannot hold (found by fuzzing: shares summed to less than 1).
+        const auto positive = static_cast<long>(std::count_if(share.begin(), share.end(), [](const rational& x) { return sign(x) > 0; }));
+        if (cap * positive < 1)
+            throw error(errc::invalid, "capped: " + std::to_string(positive) + " unit(s) with patients cannot all stay under " +
+                                           to_string(cap) + "; the cap must be at least 1/" + std::to_string(positive));
         std::vector<char> capped(n, 0);
         while (true) {
             bool changed = false;
