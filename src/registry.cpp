@@ -197,7 +197,7 @@ result run(const profile& p, std::string_view method, std::string_view options_j
     else {
         try {
             j = nlohmann::json::parse(options_json);
-        } catch (const nlohmann::json::parse_error& e) {
+        } catch (const nlohmann::json::exception& e) {
             throw error(errc::invalid, std::string(method) + ": options are not valid JSON: " + e.what());
         }
     }

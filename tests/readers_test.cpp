@@ -2,6 +2,7 @@
 // published figures (SOURCES.md), dialect features found in the real files are understood, and
 // read -> write -> read gives the same profile.
 #include "accord/io/read.hpp"
+#include "accord/registry.hpp"
 
 #include "test_data.hpp"
 
@@ -507,4 +508,19 @@ TEST(Readers, DetectsFormatsFromNameAndContent) {
     EXPECT_EQ(detect_format("tally.txt", "\n  Option 1: A\nV: 1-\n"), file_format::debian);
     EXPECT_EQ(detect_format("x.txt", "# FILE NAME: x\n# DATA TYPE: soc\n"), file_format::soc);
     EXPECT_EQ(detect_format("x.txt", "3 1\n1 2 0\n"), file_format::blt);
+}
+
+TEST(CdfJson, NumberTooLargeForJsonIsAParseErrorNotAStrayException) {
+    // Found by fuzzing (replay of fuzz_cdf): nlohmann's out_of_range for a huge number escaped
+    // the reader as a non-accord exception.
+    read_options o;
+    o.format = file_format::cdf_json;
+    try {
+        (void)read_profile_text("9999999999e9999999999901\"t\"\n", "huge.json", o);
+        FAIL() << "accepted";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::parse);
+        EXPECT_NE(std::string(e.what()).find("huge.json"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(run(profile({"A", "B"}), "irv", "[1e99999999999]"), error);
 }

@@ -19,7 +19,7 @@ json parse_object(std::string_view text, const char* what) {
     json j;
     try {
         j = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
         throw error(errc::invalid, std::string(what) + " is not valid JSON: " + e.what());
     }
     if (j.is_null()) return json::object();

@@ -98,7 +98,7 @@ namespace accord::c_api {
 inline nlohmann::json parse_json(const char* text, const char* what) {
     try {
         return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
         throw accord::error(accord::errc::invalid, std::string(what) + " is not valid JSON: " + e.what());
     }
 }

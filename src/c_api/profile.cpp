@@ -41,7 +41,7 @@ accord::read_options read_options_of(const char* format, const char* options_jso
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(options_json);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
         throw accord::error(accord::errc::invalid, std::string("options are not valid JSON: ") + e.what());
     }
     if (!j.is_object()) throw accord::error(accord::errc::invalid, "options must be a JSON object");

@@ -20,7 +20,7 @@ json parse(const char* text, const char* what) {
         json j = json::parse(text);
         if (!j.is_object()) throw accord::error(accord::errc::invalid, std::string(what) + " must be a JSON object");
         return j;
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
         throw accord::error(accord::errc::invalid, std::string(what) + " is not valid JSON: " + e.what());
     }
 }

@@ -24,7 +24,7 @@ json rule_options(const std::string& text) {
         json j = json::parse(text);
         if (!j.is_object()) throw usage_error("--options must be a JSON object");
         return j;
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
         throw usage_error(std::string("--options is not valid JSON: ") + e.what());
     }
 }

@@ -35,7 +35,7 @@ int run_report(const report_flags& f) {
     if (!f.options.empty()) {
         try {
             rule_opts = nlohmann::json::parse(f.options);
-        } catch (const nlohmann::json::parse_error& e) {
+        } catch (const nlohmann::json::exception& e) {
             throw usage_error(std::string("--options is not valid JSON: ") + e.what());
         }
     }

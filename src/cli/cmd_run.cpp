@@ -30,7 +30,7 @@ nlohmann::json option_value(const std::string& text) {
     // VALUE is JSON if it parses as JSON (true, 3, "x", [..]), else a plain string.
     try {
         return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error&) {
+    } catch (const nlohmann::json::exception&) {
         return text;
     }
 }
@@ -72,7 +72,7 @@ command add_run(CLI::App& root) {
         if (!st->options_json.empty()) {
             try {
                 opts = nlohmann::json::parse(st->options_json);
-            } catch (const nlohmann::json::parse_error& e) {
+            } catch (const nlohmann::json::exception& e) {
                 throw usage_error(std::string("--options is not valid JSON: ") + e.what());
             }
             if (!opts.is_object()) throw usage_error("--options must be a JSON object");

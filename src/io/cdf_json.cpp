@@ -48,6 +48,9 @@ profile read_cdf_json(std::string_view text, std::string_view name, const read_o
             }
         }
         throw error(errc::parse, std::string("not valid JSON: ") + e.what(), source_location{std::string(name), line, col});
+    } catch (const json::exception& e) {
+        // e.g. a number too large for a double (out_of_range 406), found by fuzzing
+        throw error(errc::parse, std::string("not valid JSON: ") + e.what(), source_location{std::string(name), 1, 1});
     }
     const json& elections = member(doc, "Election", name, "CDF document");
     if (!elections.is_array() || elections.empty()) bad(name, "CDF document: expected a non-empty \"Election\" array");

@@ -216,7 +216,7 @@ decision_rule rule_from(const json& j, const std::string& where) {
 json parse_json(std::string_view text, const std::string& what) {
     try {
         return json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
         throw error(errc::invalid, what + " is not valid JSON: " + e.what());
     }
 }
