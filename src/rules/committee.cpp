@@ -1,459 +1,756 @@
-// Proportional committees and participatory budgeting from approval ballots, exactly.
+// Committees over approval ballots (PAV, seq-PAV, seq-Phragmén, Equal Shares) and participatory
+// budgeting (greedy, Equal Shares with costs).
 //
-// Voters are the distinct ballots, each with its weight (multiplicity x ballot weight), so a
-// group of identical voters is one row: loads, budgets and payments are per unit of weight.
+// The sequential rules share one engine. A voter's state is one number: how many of the voter's
+// candidates are elected (seq-PAV), the voter's load (Phragmén) or budget left (Equal Shares).
+// Voters with equal state behave alike from then on, so they form a class; a round scores every
+// candidate from the per-class weights of its supporters and then moves only the supporters of
+// the elected candidate to their new class. A count therefore costs a few passes over the
+// ballots plus work proportional to candidates x classes, all in exact arithmetic.
 #include "accord/rules/committee.hpp"
 
-#include "accord/detail/options.hpp"
 #include "single_winner_adapters.hpp"
 
 #include <algorithm>
-#include <functional>
+#include <map>
 #include <numeric>
+#include <type_traits>
 
 namespace accord {
 inline namespace v0 {
 namespace {
 
-struct voters {
-    std::vector<std::vector<cand_t>> approves; // per voter group, sorted
-    std::vector<rational> weight;
-    std::vector<std::vector<std::uint32_t>> supporters; // per candidate: voter groups
-    std::vector<rational> approval;                      // per candidate: weighted approvals
-    std::vector<cand_t> cands;                           // candidates in the count
-    rational total{0};
+rational as_rational(const rational& r) { return r; }
+rational as_rational(std::int64_t v) { return rational(v); }
+
+/// The approval ballots of a profile over its active candidates, weights as W (int64 when every
+/// weight is 1, else exact rationals).
+template <class W> struct electorate {
+    std::size_t n = 0;
+    std::vector<char> active;
+    std::vector<cand_t> cands;      ///< active candidates, in profile order
+    std::vector<W> weight;          ///< per distinct ballot: multiplicity x weight
+    std::vector<std::uint32_t> off; ///< ballot i approves marks[off[i] .. off[i+1])
+    std::vector<cand_t> marks;
+    std::vector<std::vector<std::uint32_t>> supporters; ///< per candidate: the ballots approving it
+    std::vector<W> approvals;                           ///< per candidate
+    W total{};                                          ///< every voter, blank ballots included
+
+    std::span<const cand_t> approved(std::size_t i) const {
+        return {marks.data() + off[i], marks.data() + off[i + 1]};
+    }
 };
 
-voters read_voters(const profile& p, const std::vector<cand_t>& excluded, approval_source src, const char* method) {
+std::vector<char> active_candidates(const profile& p, const std::vector<cand_t>& excluded,
+                                    const std::string& method) {
+    if (p.kind() != ballot_kind::approval)
+        throw error(errc::unsupported, method + " needs approval ballots, the profile holds " +
+                                           ballot_kind_name(p.kind()) + " ballots");
     const std::size_t n = p.candidate_count();
-    if (p.kind() == ballot_kind::score)
-        throw error(errc::unsupported, std::string(method) + " needs approval ballots, the profile holds score ballots");
-    if (p.kind() == ballot_kind::ranking && src == approval_source::refuse)
-        throw error(errc::unsupported, std::string(method) +
-                                           " needs approval ballots; for ranking ballots give the option "
-                                           "from_ranking: \"first-tier\" or \"all-ranked\"");
-    std::vector<char> in(n, 1);
+    std::vector<char> active(n, 1);
     for (cand_t c = 0; c < n; ++c)
-        if (p.withdrawn(c)) in[c] = 0;
+        if (p.withdrawn(c)) active[c] = 0;
     for (cand_t c : excluded) {
-        if (c >= n) throw error(errc::invalid, std::string(method) + ": excluded candidate index out of range");
-        in[c] = 0;
+        if (c >= n) throw error(errc::invalid, method + ": excluded candidate index out of range");
+        active[c] = 0;
     }
-    voters v;
-    v.supporters.resize(n);
-    v.approval.assign(n, rational(0));
-    for (cand_t c = 0; c < n; ++c)
-        if (in[c]) v.cands.push_back(c);
-    if (v.cands.empty()) throw error(errc::invalid, std::string(method) + ": no candidate to choose from");
+    return active;
+}
+
+template <class W> electorate<W> read_electorate(const profile& p, std::vector<char> active) {
+    electorate<W> e;
+    e.n = p.candidate_count();
+    e.active = std::move(active);
+    for (cand_t c = 0; c < e.n; ++c)
+        if (e.active[c]) e.cands.push_back(c);
+    e.supporters.resize(e.n);
+    e.approvals.assign(e.n, W{});
+    e.weight.reserve(p.unique_count());
+    e.off.reserve(p.unique_count() + 1);
+    e.off.push_back(0);
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         const auto b = p.ballot(i);
-        std::vector<cand_t> a;
-        if (p.kind() == ballot_kind::approval) {
-            for (const auto& m : b.marks)
-                if (m.candidate != k_overvote && in[m.candidate]) a.push_back(m.candidate);
-        } else {
-            const auto tiers = tiers_of(p, b);
-            for (std::size_t t = 0; t < tiers.size() && (t == 0 || src == approval_source::all_ranked); ++t)
-                for (cand_t c : tiers[t])
-                    if (in[c]) a.push_back(c);
+        W w;
+        if constexpr (std::is_same_v<W, std::int64_t>)
+            w = static_cast<std::int64_t>(b.count); // integral()
+        else {
+            w = rational(b.count);
+            if (b.weight) w *= *b.weight;
         }
-        std::sort(a.begin(), a.end());
-        a.erase(std::unique(a.begin(), a.end()), a.end());
-        rational w(b.count);
-        if (b.weight) w *= *b.weight;
-        v.total += w;
-        const auto g = static_cast<std::uint32_t>(v.approves.size());
-        for (cand_t c : a) {
-            v.supporters[c].push_back(g);
-            v.approval[c] += w;
-        }
-        v.approves.push_back(std::move(a));
-        v.weight.push_back(w);
+        for (const auto& m : b.marks)
+            if (e.active[m.candidate]) {
+                e.marks.push_back(m.candidate);
+                e.supporters[m.candidate].push_back(static_cast<std::uint32_t>(i));
+                e.approvals[m.candidate] += w;
+            }
+        e.off.push_back(static_cast<std::uint32_t>(e.marks.size()));
+        e.total += w;
+        e.weight.push_back(std::move(w));
     }
-    if (v.total == 0) throw error(errc::invalid, std::string(method) + ": no voters");
-    return v;
+    return e;
 }
 
-result fresh(const profile& p, const char* method, const voters& v) {
+/// Runs `f(electorate<W>)` with W = int64 when every weight is 1, else exact rationals.
+template <class F> result with_electorate(const profile& p, std::vector<char> active, F&& f) {
+    if (p.integral()) return f(read_electorate<std::int64_t>(p, std::move(active)));
+    return f(read_electorate<rational>(p, std::move(active)));
+}
+
+/// Voters grouped by equal state (see the file comment).
+template <class W> struct classes {
+    std::vector<rational> value;
+    std::vector<std::vector<W>> mass; ///< mass[k][c]: weight of class k approving c
+    std::vector<std::uint32_t> of;    ///< class of each distinct ballot
+    std::map<rational, std::uint32_t> index;
+
+    std::uint32_t intern(rational v, std::size_t n) {
+        auto [it, fresh] = index.try_emplace(v, static_cast<std::uint32_t>(value.size()));
+        if (fresh) {
+            value.push_back(std::move(v));
+            mass.emplace_back(n, W{});
+        }
+        return it->second;
+    }
+
+    void start(const electorate<W>& e, const rational& v) {
+        const auto k = intern(v, e.n);
+        of.assign(e.weight.size(), k);
+        for (std::size_t i = 0; i < e.weight.size(); ++i)
+            for (cand_t c : e.approved(i)) mass[k][c] += e.weight[i];
+    }
+
+    /// Moves the supporters of `c`: a voter in class k goes to the class of value next(value[k]).
+    template <class Next> void move_supporters(const electorate<W>& e, cand_t c, Next&& next) {
+        std::vector<std::uint32_t> dest(value.size(), UINT32_MAX);
+        for (std::uint32_t i : e.supporters[c]) {
+            const std::uint32_t k = of[i];
+            if (dest[k] == UINT32_MAX) dest[k] = intern(next(value[k]), e.n);
+            const std::uint32_t to = dest[k];
+            if (to == k) continue;
+            of[i] = to;
+            for (cand_t a : e.approved(i)) {
+                mass[k][a] -= e.weight[i];
+                mass[to][a] += e.weight[i];
+            }
+        }
+    }
+
+    /// Gives every class a new value by an injective map (Equal Shares -> Phragmén loads).
+    template <class Map> void revalue(Map&& f) {
+        index.clear();
+        for (std::uint32_t k = 0; k < value.size(); ++k) {
+            value[k] = f(value[k]);
+            index.emplace(value[k], k);
+        }
+    }
+
+    W support(cand_t c) const {
+        W s{};
+        for (const auto& m : mass) s += m[c];
+        return s;
+    }
+};
+
+/// The result every rule here starts from: approvals as scores, the tie-breaker, the chosen set.
+struct committee_count {
     result r;
-    r.method = method;
-    r.candidates = p.candidate_names();
-    r.scores.assign(p.candidate_count(), std::nullopt);
-    for (cand_t c : v.cands) r.scores[c] = v.approval[c];
-    r.score_name = "approvals";
+    std::vector<char> in; ///< elected / funded
+    std::vector<cand_t> cands;
+
+    template <class W>
+    committee_count(const profile& p, const electorate<W>& e, const std::string& method)
+        : in(p.candidate_count(), 0), cands(e.cands) {
+        r.method = method;
+        r.candidates = p.candidate_names();
+        r.scores.assign(p.candidate_count(), std::nullopt);
+        for (cand_t c : e.cands) r.scores[c] = as_rational(e.approvals[c]);
+        r.score_name = "approvals";
+    }
+
+    std::vector<cand_t> continuing() const {
+        std::vector<cand_t> v;
+        for (cand_t c : cands)
+            if (!in[c]) v.push_back(c);
+        return v;
+    }
+
+    /// One round: scores every continuing candidate (nullopt: not electable now), keeps the best
+    /// (lowest when `lower`), breaks a tie, records the round. When nobody is electable and
+    /// `any_if_none`, all continuing candidates tie. Returns nullopt if nobody was chosen.
+    template <class Score>
+    std::optional<cand_t> round(tie_breaker& tb, Score&& score, bool lower, std::string note,
+                                bool any_if_none, bool use_history) {
+        round_record rec;
+        rec.tallies.assign(r.candidates.size(), std::nullopt);
+        std::vector<cand_t> tied;
+        std::optional<rational> best;
+        const auto pool = continuing();
+        for (cand_t c : pool) {
+            auto s = score(c);
+            if (!s) continue;
+            if (!best || (lower ? *s < *best : *s > *best)) {
+                best = *s;
+                tied = {c};
+            } else if (*s == *best)
+                tied.push_back(c);
+            rec.tallies[c] = std::move(*s);
+        }
+        if (tied.empty()) {
+            if (!any_if_none || pool.empty()) return std::nullopt;
+            tied = pool;
+            note += "; no continuing candidate has a supporter left, so all of them tie";
+        }
+        const std::size_t number = r.rounds.size() + 1;
+        std::optional<cand_t> w = use_history ? tb.pick_winner(tied, number, "election", r.rounds)
+                                              : tb.pick_winner(tied, number, "election");
+        if (w) {
+            rec.elected = {*w};
+            in[*w] = 1;
+            r.winners.push_back(*w);
+        } else
+            note += "; tie left unresolved, count stopped";
+        rec.note = std::move(note);
+        r.rounds.push_back(std::move(rec));
+        return w;
+    }
+
+    /// Ranking: the chosen in order of selection, then everyone else as one tier.
+    result finish() {
+        r.ranking.clear();
+        for (cand_t c : r.winners) r.ranking.push_back({c});
+        auto rest = continuing();
+        if (!rest.empty()) r.ranking.push_back(std::move(rest));
+        return std::move(r);
+    }
+};
+
+void check_seats(const std::string& method, std::size_t seats, std::size_t standing) {
+    if (seats < 1) throw error(errc::invalid, method + ": option 'seats' must be >= 1");
+    if (seats > standing)
+        throw error(errc::invalid, method + ": option 'seats' (" + std::to_string(seats) + ") exceeds the " +
+                                       std::to_string(standing) + " candidates standing");
+}
+
+// --- sequential rules ---------------------------------------------------------------------
+
+/// Phragmén rounds until `seats` are filled: electing c puts every supporter's load at
+/// (1 + sum of their loads x weight) / (their weight). Lower is better; the tie-breaker gets no
+/// history (earlier tallies are loads, where "more" is not "better").
+template <class W>
+void phragmen_rounds(const electorate<W>& e, classes<W>& cl, committee_count& k, tie_breaker& tb,
+                     std::size_t seats, const std::string& note) {
+    while (k.r.winners.size() < seats) {
+        auto score = [&](cand_t c) -> std::optional<rational> {
+            W s{};
+            rational carried = 1;
+            for (std::size_t j = 0; j < cl.value.size(); ++j) {
+                const W& m = cl.mass[j][c];
+                if (m == W{}) continue;
+                s += m;
+                carried += cl.value[j] * m;
+            }
+            if (s == W{}) return std::nullopt;
+            return carried / as_rational(s);
+        };
+        std::optional<rational> load;
+        auto w = k.round(tb, score, true, note, true, false);
+        if (!w) return;
+        if (const auto& t = k.r.rounds.back().tallies[*w]) load = *t;
+        if (load) cl.move_supporters(e, *w, [&](const rational&) { return *load; });
+    }
+}
+
+/// Equal Shares rounds: each continuing candidate c is affordable when its supporters' budgets
+/// cover cost(c); rho(c) is the smallest share p with sum min(budget, p) x weight = cost(c),
+/// divided by the voter's utility u(c). The lowest rho is elected and its supporters pay.
+template <class W, class Cost, class Util>
+void equal_shares_rounds(const electorate<W>& e, classes<W>& cl, committee_count& k, tie_breaker& tb,
+                         std::size_t seats, Cost&& cost, Util&& utility, const std::string& note) {
+    while (k.r.winners.size() < seats) {
+        std::vector<std::uint32_t> order; // classes with money, poorest first
+        for (std::uint32_t j = 0; j < cl.value.size(); ++j)
+            if (sign(cl.value[j]) > 0) order.push_back(j);
+        std::sort(order.begin(), order.end(), [&](auto a, auto b) { return cl.value[a] < cl.value[b]; });
+        std::vector<std::optional<rational>> share(e.n);
+        auto score = [&](cand_t c) -> std::optional<rational> {
+            W left{};
+            for (auto j : order) left += cl.mass[j][c];
+            if (left == W{}) return std::nullopt;
+            rational paid = 0;
+            const rational& need = cost(c);
+            for (auto j : order) {
+                const W& m = cl.mass[j][c];
+                if (m == W{}) continue;
+                // Can everyone from class j on pay an equal share of what is still needed?
+                rational rest = need - paid;
+                if (cl.value[j] * left >= rest) {
+                    share[c] = rest / as_rational(left);
+                    return *share[c] / utility(c);
+                }
+                paid += cl.value[j] * m;
+                left -= m;
+            }
+            return std::nullopt;
+        };
+        auto w = k.round(tb, score, true, note, false, false);
+        if (!w) return;
+        const rational p = *share[*w];
+        cl.move_supporters(e, *w, [&](const rational& b) { return b <= p ? rational(0) : rational(b - p); });
+    }
+}
+
+const std::string k_seq_pav_note =
+    "tallies: marginal PAV gain, sum over supporters of weight / (1 + members they already have)";
+const std::string k_phragmen_note = "tallies: the load every supporter would carry if elected (lowest wins)";
+const std::string k_mes_note = "tallies: rho, the share each supporter with money enough pays (lowest wins; "
+                               "absent = unaffordable)";
+
+// --- PAV, exact ------------------------------------------------------------------------------
+
+big_int binomial(std::size_t n, std::size_t k) {
+    big_int b = 1;
+    for (std::size_t i = 1; i <= k; ++i) b = b * (n - k + i) / i;
+    return b;
+}
+
+big_int to_big(uint128 x) {
+    big_int r = static_cast<std::uint64_t>(x >> 64);
+    r <<= 64;
+    r += static_cast<std::uint64_t>(x);
     return r;
 }
+big_int to_big(const big_int& x) { return x; }
 
-std::size_t check_seats(std::size_t seats, const voters& v, const char* method) {
-    if (seats == 0) throw error(errc::invalid, std::string(method) + ": option 'seats' must be at least 1");
-    if (seats > v.cands.size())
-        throw error(errc::invalid, std::string(method) + ": " + std::to_string(seats) + " seats but only " +
-                                       std::to_string(v.cands.size()) + " candidates");
-    return seats;
-}
-
-// Winners in order of selection, then the rest by approvals (equal approvals share a tier).
-void finish(result& r, const voters& v) {
-    for (cand_t c : r.winners) r.ranking.push_back({c});
-    std::vector<cand_t> rest;
-    for (cand_t c : v.cands)
-        if (std::find(r.winners.begin(), r.winners.end(), c) == r.winners.end()) rest.push_back(c);
-    std::stable_sort(rest.begin(), rest.end(), [&](cand_t a, cand_t b) { return v.approval[a] > v.approval[b]; });
-    for (std::size_t k = 0; k < rest.size(); ++k) {
-        if (k > 0 && v.approval[rest[k]] == v.approval[rest[k - 1]]) r.ranking.back().push_back(rest[k]);
-        else r.ranking.push_back({rest[k]});
+template <class I> I from_big(const big_int& x) {
+    if constexpr (std::is_same_v<I, big_int>)
+        return x;
+    else {
+        const big_int hi = x >> 64;
+        const big_int lo = x - (hi << 64);
+        return (static_cast<I>(hi.convert_to<std::uint64_t>()) << 64) |
+               static_cast<I>(lo.convert_to<std::uint64_t>());
     }
 }
 
-// The candidates (not yet chosen) with the best value; `better(a, b)` is strict.
-template <class Better>
-std::vector<cand_t> best_of(const std::vector<cand_t>& open, const std::vector<std::optional<rational>>& value, Better better) {
-    std::vector<cand_t> top;
-    for (cand_t c : open) {
-        if (!value[c]) continue;
-        if (top.empty() || better(*value[c], *value[top.front()])) top = {c};
-        else if (*value[c] == *value[top.front()]) top.push_back(c);
-    }
-    return top;
-}
+/// Branch and bound over committees. Candidates are tried most-approved first; a node is cut
+/// when its score plus the r largest marginal gains of the candidates still open cannot reach
+/// the target (PAV's gains only shrink as the committee grows, so that sum bounds any completion).
+/// Scores are integers: weights scaled by the common denominator, H(j) by lcm(1..k).
+template <class I> struct pav_search {
+    std::size_t m = 0, k = 0;
+    std::vector<I> w;                           ///< per approval set
+    std::vector<std::vector<std::uint32_t>> of; ///< per candidate: the approval sets holding it
+    std::vector<I> delta;                       ///< delta[j] = lcm(1..k) / j
+    std::vector<std::uint32_t> sat;
+    std::vector<char> forced, banned;
+    std::vector<std::uint32_t> chosen;
+    std::vector<I> gains;
+    I best{};
+    bool found = false, exact_target = false;
+    I target{};
 
-// Adds one of `top` (breaking a tie by policy); returns false if the tie was left unresolved.
-bool choose(result& r, tie_breaker& tb, const std::vector<cand_t>& top, std::vector<cand_t>& open, round_record rec,
-            const char* purpose) {
-    std::optional<cand_t> c = top.front();
-    if (top.size() > 1) c = tb.pick_winner(top, r.rounds.size() + 1, purpose);
-    if (!c) {
-        r.rounds.push_back(std::move(rec));
-        r.notes.push_back("selection stopped: a tie was left unresolved (tie_break report)");
+    I gain(std::uint32_t c) const {
+        I g{};
+        for (auto v : of[c]) g += w[v] * delta[sat[v] + 1];
+        return g;
+    }
+
+    bool dfs(std::size_t i, const I& score, std::size_t forced_left) {
+        const std::size_t r = k - chosen.size();
+        if (forced_left > r) return false;
+        if (r == 0) {
+            if (exact_target) {
+                if (score >= target) {
+                    best = score;
+                    found = true;
+                    return true;
+                }
+                return false;
+            }
+            if (!found || score > best) {
+                best = score;
+                found = true;
+            }
+            return false;
+        }
+        if (m - i < r) return false;
+        gains.clear();
+        for (std::size_t c = i; c < m; ++c)
+            if (!banned[c]) gains.push_back(gain(static_cast<std::uint32_t>(c)));
+        if (gains.size() < r) return false;
+        std::partial_sort(gains.begin(), gains.begin() + static_cast<std::ptrdiff_t>(r), gains.end(),
+                          std::greater<>());
+        I bound = score;
+        for (std::size_t j = 0; j < r; ++j) bound += gains[j];
+        if (exact_target ? bound < target : (found && bound <= best)) return false;
+        const auto c = static_cast<std::uint32_t>(i);
+        if (!banned[c]) {
+            I s = score;
+            for (auto v : of[c]) s += w[v] * delta[++sat[v]];
+            chosen.push_back(c);
+            const bool stop = dfs(i + 1, s, forced_left - (forced[c] ? 1 : 0));
+            chosen.pop_back();
+            for (auto v : of[c]) --sat[v];
+            if (stop) return true;
+        }
+        if (!forced[c]) return dfs(i + 1, score, forced_left);
         return false;
     }
-    rec.elected = {*c};
-    r.winners.push_back(*c);
-    std::erase(open, *c);
-    r.rounds.push_back(std::move(rec));
-    return true;
+
+    /// The best score of a committee holding `f` and avoiding `b`; with a target, whether one
+    /// reaches it.
+    std::optional<I> solve(const std::vector<char>& f, const std::vector<char>& b, std::optional<I> tgt) {
+        forced = f;
+        banned = b;
+        found = false;
+        exact_target = tgt.has_value();
+        if (tgt) target = *tgt;
+        sat.assign(w.size(), 0);
+        chosen.clear();
+        dfs(0, I{}, static_cast<std::size_t>(std::count(f.begin(), f.end(), 1)));
+        if (!found) return std::nullopt;
+        return best;
+    }
+};
+
+template <class I> result pav_exact(const profile& p, const pav_options& opt, std::vector<char> active) {
+    return with_electorate(p, std::move(active), [&](const auto& e) {
+        committee_count cnt(p, e, "pav");
+        const std::size_t k = opt.common.seats;
+        // Local order: most approvals first (a good committee early makes the cuts bite).
+        std::vector<cand_t> order = e.cands;
+        std::stable_sort(order.begin(), order.end(),
+                         [&](cand_t a, cand_t b) { return e.approvals[a] > e.approvals[b]; });
+        std::vector<std::uint32_t> local(e.n, UINT32_MAX);
+        for (std::uint32_t i = 0; i < order.size(); ++i) local[order[i]] = i;
+        // Distinct approval sets with their exact weights.
+        std::map<std::vector<std::uint32_t>, rational> sets;
+        for (std::size_t i = 0; i < e.weight.size(); ++i) {
+            std::vector<std::uint32_t> s;
+            for (cand_t c : e.approved(i)) s.push_back(local[c]);
+            if (s.empty()) continue;
+            std::sort(s.begin(), s.end());
+            sets[s] += as_rational(e.weight[i]);
+        }
+        big_int den = 1, lcm_k = 1;
+        for (const auto& [s, w] : sets) den = boost::multiprecision::lcm(den, big_int(denominator(w)));
+        for (std::size_t j = 1; j <= k; ++j) lcm_k = boost::multiprecision::lcm(lcm_k, big_int(j));
+        pav_search<I> search;
+        search.m = order.size();
+        search.k = k;
+        search.of.resize(order.size());
+        for (const auto& [s, w] : sets) {
+            for (auto c : s) search.of[c].push_back(static_cast<std::uint32_t>(search.w.size()));
+            search.w.push_back(from_big<I>(big_int(numerator(w) * (den / big_int(denominator(w))))));
+        }
+        search.delta.assign(k + 1, I{});
+        for (std::size_t j = 1; j <= k; ++j) search.delta[j] = from_big<I>(big_int(lcm_k / j));
+        const std::vector<char> none(order.size(), 0);
+        const I best = *search.solve(none, none, std::nullopt);
+        // Which optimal committee: add every candidate that all optimal committees (holding the
+        // ones chosen so far) share; where several remain, the tie-breaker chooses and it is recorded.
+        std::vector<char> f = none;
+        std::size_t size = 0;
+        while (size < k) {
+            std::vector<std::uint32_t> some;
+            for (std::uint32_t c = 0; c < order.size(); ++c) {
+                if (f[c]) continue;
+                auto g = f;
+                g[c] = 1;
+                if (search.solve(g, none, best)) some.push_back(c);
+            }
+            std::vector<std::uint32_t> open;
+            for (auto c : some) {
+                auto b = none;
+                b[c] = 1;
+                if (!search.solve(f, b, best)) {
+                    f[c] = 1;
+                    ++size;
+                } else
+                    open.push_back(c);
+            }
+            if (size == k) break;
+            if (size + open.size() == k) {
+                for (auto c : open) f[c] = 1;
+                break;
+            }
+            std::vector<cand_t> tied;
+            for (auto c : open) tied.push_back(order[c]);
+            tie_breaker tb(opt.common.tie_break, cnt.r);
+            const auto pick =
+                tb.pick_winner(tied, 0, "election: several committees have the optimal PAV score");
+            if (!pick) {
+                cnt.r.notes.push_back(
+                    "several committees are optimal; the tie was left unresolved, so the winners are "
+                    "only the candidates every optimal committee holding them shares");
+                break;
+            }
+            f[local[*pick]] = 1;
+            ++size;
+        }
+        for (cand_t c : e.cands)
+            if (f[local[c]]) cnt.in[c] = 1, cnt.r.winners.push_back(c);
+        const rational score = rational(to_big(best), den * lcm_k);
+        cnt.r.notes.push_back("PAV score of the committee: " + to_string(score));
+        cnt.r.notes.push_back("winners are listed in candidate order (PAV chooses a set, not a sequence)");
+        result r = cnt.finish();
+        if (r.winners.size() == k) {
+            r.ranking = {r.winners};
+            auto rest = cnt.continuing();
+            if (!rest.empty()) r.ranking.push_back(rest);
+        }
+        return r;
+    });
 }
 
 } // namespace
 
-result seq_pav(const profile& p, const committee_options& opt) {
-    const voters v = read_voters(p, opt.excluded, opt.from_ranking, "seq-pav");
-    const std::size_t seats = check_seats(opt.seats, v, "seq-pav");
-    result r = fresh(p, "seq-pav", v);
-    tie_breaker tb(opt.tie_break, r);
-    std::vector<std::size_t> have(v.approves.size(), 0);
-    std::vector<cand_t> open = v.cands;
-    rational total(0);
-    while (r.winners.size() < seats) {
-        round_record rec;
-        rec.tallies.assign(p.candidate_count(), std::nullopt);
-        for (cand_t c : open) {
-            rational gain(0);
-            for (auto g : v.supporters[c]) gain += v.weight[g] / rational(static_cast<std::int64_t>(have[g] + 1));
-            rec.tallies[c] = gain;
-        }
-        const auto top = best_of(open, rec.tallies, [](const rational& a, const rational& b) { return a > b; });
-        const rational gain = *rec.tallies[top.front()];
-        total += gain;
-        rec.note = "marginal PAV scores; the committee's score rises by " + to_string(gain) + " to " + to_string(total);
-        if (!choose(r, tb, top, open, std::move(rec), "selection")) break;
-        for (auto g : v.supporters[r.winners.back()]) ++have[g];
-    }
-    r.notes.push_back("PAV score of the committee: " + to_string(total));
-    finish(r, v);
-    return r;
-}
-
-result pav(const profile& p, const committee_options& opt) {
-    const voters v = read_voters(p, opt.excluded, opt.from_ranking, "pav");
-    const std::size_t seats = check_seats(opt.seats, v, "pav");
-    result r = fresh(p, "pav", v);
-    tie_breaker tb(opt.tie_break, r);
-    const std::size_t n = p.candidate_count();
-    // Candidates by approvals, so good committees are found early and bounds bite.
-    std::vector<cand_t> order = v.cands;
-    std::stable_sort(order.begin(), order.end(), [&](cand_t a, cand_t b) { return v.approval[a] > v.approval[b]; });
-    std::vector<std::size_t> have(v.approves.size(), 0);
-    rational best(-1);
-    std::vector<std::vector<cand_t>> best_sets;
-    std::vector<cand_t> chosen;
-    std::uint64_t visited = 0;
-    // Marginal gain of c given the current partial committee.
-    auto gain = [&](cand_t c) {
-        rational g(0);
-        for (auto x : v.supporters[c]) g += v.weight[x] / rational(static_cast<std::int64_t>(have[x] + 1));
-        return g;
-    };
-    std::function<void(std::size_t, const rational&)> search = [&](std::size_t from, const rational& score) {
-        if (++visited > opt.max_committees)
-            throw error(errc::invalid, "pav: more than " + std::to_string(opt.max_committees) +
-                                           " partial committees examined; use seq-pav, or raise max_committees");
-        if (chosen.size() == seats) {
-            if (score > best) {
-                best = score;
-                best_sets = {chosen};
-            } else if (score == best) {
-                best_sets.push_back(chosen);
-            }
-            return;
-        }
-        const std::size_t need = seats - chosen.size();
-        if (order.size() - from < need) return;
-        // Bound: by submodularity, no `need` further candidates add more than the `need`
-        // largest marginal gains now.
-        std::vector<rational> gains;
-        for (std::size_t k = from; k < order.size(); ++k) gains.push_back(gain(order[k]));
-        std::partial_sort(gains.begin(), gains.begin() + static_cast<std::ptrdiff_t>(need), gains.end(), std::greater<>());
-        rational bound = score;
-        for (std::size_t k = 0; k < need; ++k) bound += gains[k];
-        if (bound < best) return;
-        for (std::size_t k = from; k + need <= order.size(); ++k) {
-            const cand_t c = order[k];
-            const rational g = gain(c);
-            chosen.push_back(c);
-            for (auto x : v.supporters[c]) ++have[x];
-            search(k + 1, score + g);
-            for (auto x : v.supporters[c]) --have[x];
-            chosen.pop_back();
-        }
-    };
-    search(0, rational(0));
-    for (auto& s : best_sets) std::sort(s.begin(), s.end());
-    std::sort(best_sets.begin(), best_sets.end());
-    std::vector<cand_t> pick = best_sets.front();
-    if (best_sets.size() > 1) {
-        // Several optimal committees: the tie-break orders their members' union and the first
-        // committee (in that order) wins; every alternative is listed.
-        tie_record t;
-        t.purpose = "committee";
-        t.policy = tie_policy_name(opt.tie_break.policy);
-        std::string detail = std::to_string(best_sets.size()) + " committees share the optimal PAV score:";
-        std::vector<cand_t> all;
-        for (const auto& s : best_sets) {
-            detail += " {";
-            for (std::size_t k = 0; k < s.size(); ++k) detail += (k ? ", " : "") + p.candidate_name(s[k]);
-            detail += "}";
-            all.insert(all.end(), s.begin(), s.end());
-        }
-        std::sort(all.begin(), all.end());
-        all.erase(std::unique(all.begin(), all.end()), all.end());
-        auto ordered = tb.order(all, 0, "committee");
-        if (!ordered) {
-            r.complete = false;
-            r.notes.push_back("several optimal committees and tie_break report: none chosen");
-            pick.clear();
-        } else {
-            std::vector<std::size_t> rank(n, n);
-            for (std::size_t k = 0; k < ordered->size(); ++k) rank[(*ordered)[k]] = k;
-            auto key = [&](const std::vector<cand_t>& s) {
-                std::vector<std::size_t> ks;
-                for (cand_t c : s) ks.push_back(rank[c]);
-                std::sort(ks.begin(), ks.end());
-                return ks;
-            };
-            pick = *std::min_element(best_sets.begin(), best_sets.end(), [&](auto& a, auto& b) { return key(a) < key(b); });
-            r.ties.back().detail = detail;
-        }
-    }
-    std::stable_sort(pick.begin(), pick.end(), [&](cand_t a, cand_t b) { return v.approval[a] > v.approval[b]; });
-    r.winners = pick;
-    round_record rec;
-    rec.tallies.assign(n, std::nullopt);
-    for (cand_t c : v.cands) rec.tallies[c] = v.approval[c];
-    rec.elected = pick;
-    rec.note = "optimal PAV score " + to_string(best) + " (" + std::to_string(visited) + " partial committees examined)";
-    r.rounds.push_back(rec);
-    r.notes.push_back("PAV score of the committee: " + to_string(best));
-    finish(r, v);
-    return r;
+result pav(const profile& p, const pav_options& opt) {
+    auto active = active_candidates(p, opt.common.excluded, "pav");
+    const auto standing = static_cast<std::size_t>(std::count(active.begin(), active.end(), 1));
+    check_seats("pav", opt.common.seats, standing);
+    const big_int committees = binomial(standing, opt.common.seats);
+    if (committees > opt.max_committees)
+        throw error(errc::invalid, "pav: the exact search over C(" + std::to_string(standing) + ", " +
+                                       std::to_string(opt.common.seats) + ") = " + committees.str() +
+                                       " committees exceeds the limit of " +
+                                       std::to_string(opt.max_committees) +
+                                       " (option 'max_committees'); use seq-pav for elections this large");
+    // Integer scores fit 128 bits when total scaled weight x lcm(1..k) x H(k) does.
+    rational total = p.total_weight();
+    big_int den = 1;
+    for (std::size_t i = 0; i < p.unique_count(); ++i)
+        if (const auto* w = p.ballot(i).weight)
+            den = boost::multiprecision::lcm(den, big_int(denominator(*w)));
+    big_int lcm_k = 1;
+    for (std::size_t j = 1; j <= opt.common.seats; ++j) lcm_k = boost::multiprecision::lcm(lcm_k, big_int(j));
+    // Scores and bounds stay below total x den x lcm(1..k) x (k + 1).
+    const rational bound = total * rational(den) * rational(lcm_k) * rational(opt.common.seats + 1);
+    if (bound < rational(big_int(1) << 120)) return pav_exact<uint128>(p, opt, std::move(active));
+    return pav_exact<big_int>(p, opt, std::move(active));
 }
 
 namespace {
-// seq-Phragmén from given loads (all 0, or minus the budgets MES left) until `seats` are chosen.
-void phragmen_phase(const profile& p, const voters& v, std::size_t seats, std::vector<rational>& load, result& r,
-                    tie_breaker& tb, std::vector<cand_t>& open, const char* phase) {
-    while (r.winners.size() < seats && !open.empty()) {
-        round_record rec;
-        rec.tallies.assign(p.candidate_count(), std::nullopt);
-        for (cand_t c : open) {
-            rational support(0), carried(0);
-            for (auto g : v.supporters[c]) {
-                support += v.weight[g];
-                carried += v.weight[g] * load[g];
-            }
-            if (support > 0) rec.tallies[c] = (rational(1) + carried) / support;
-        }
-        auto top = best_of(open, rec.tallies, [](const rational& a, const rational& b) { return a < b; });
-        if (top.empty()) {
-            // Nobody left has a supporter: any of them is as good as any other.
-            top = open;
-            rec.note = std::string(phase) + ": no remaining candidate is approved by anyone";
-        } else {
-            rec.note = std::string(phase) + ": new maximal load per unit of weight (lowest wins) " + to_string(*rec.tallies[top.front()]);
-        }
-        if (!choose(r, tb, top, open, std::move(rec), "selection")) return;
-        const cand_t c = r.winners.back();
-        if (r.rounds.back().tallies[c])
-            for (auto g : v.supporters[c]) load[g] = *r.rounds.back().tallies[c];
-    }
-}
-
-// Smallest rho with sum over supporters of min(budget_i, w_i * rho * utility) = cost, or none.
-std::optional<rational> price(const voters& v, const std::vector<rational>& budget, cand_t c, const rational& cost) {
-    rational have(0);
-    for (auto g : v.supporters[c]) have += budget[g];
-    if (have < cost || v.supporters[c].empty()) return std::nullopt;
-    std::vector<std::uint32_t> s = v.supporters[c];
-    // Voters whose budget per unit of weight is smallest run out first.
-    std::sort(s.begin(), s.end(), [&](auto a, auto b) { return budget[a] / v.weight[a] < budget[b] / v.weight[b]; });
-    rational left = cost, weight(0);
-    for (auto g : s) weight += v.weight[g];
-    for (auto g : s) {
-        const rational rho = left / weight;
-        if (budget[g] >= v.weight[g] * rho) return rho;
-        left -= budget[g];
-        weight -= v.weight[g];
-    }
-    return std::nullopt; // unreachable when have >= cost
-}
-
-void pay(const voters& v, std::vector<rational>& budget, cand_t c, const rational& rho) {
-    for (auto g : v.supporters[c]) budget[g] -= std::min(budget[g], rational(v.weight[g] * rho));
-}
-
-// One round of MES: the affordable candidate with the smallest price per unit of utility.
-// Returns false when none is affordable (or a tie was left unresolved).
-bool mes_round(const profile& p, const voters& v, std::vector<rational>& budget, const std::vector<rational>& cost,
-               const std::vector<rational>& utility, result& r, tie_breaker& tb, std::vector<cand_t>& open,
-               const rational* money_left) {
-    round_record rec;
-    rec.tallies.assign(p.candidate_count(), std::nullopt);
-    for (cand_t c : open) {
-        if (money_left && cost[c] > *money_left) continue;
-        if (auto rho = price(v, budget, c, cost[c])) rec.tallies[c] = *rho / utility[c];
-    }
-    const auto top = best_of(open, rec.tallies, [](const rational& a, const rational& b) { return a < b; });
-    if (top.empty()) return false;
-    rec.note = "equal shares: price per unit of utility and of voter weight (lowest wins) " + to_string(*rec.tallies[top.front()]);
-    const std::size_t before = r.winners.size();
-    if (!choose(r, tb, top, open, std::move(rec), "selection")) return false;
-    if (r.winners.size() == before) return false;
-    const cand_t c = r.winners.back();
-    pay(v, budget, c, *r.rounds.back().tallies[c] * utility[c]);
-    return true;
+/// The frame of every sequential committee rule: checks, the count, the tie-breaker, the classes.
+template <class Body>
+result sequential(const profile& p, const committee_options& opt, const std::string& method, Body&& body) {
+    auto active = active_candidates(p, opt.excluded, method);
+    return with_electorate(p, std::move(active), [&](const auto& e) {
+        check_seats(method, opt.seats, e.cands.size());
+        committee_count k(p, e, method);
+        tie_breaker tb(opt.tie_break, k.r);
+        classes<std::decay_t<decltype(e.total)>> cl;
+        body(e, k, tb, cl);
+        return k.finish();
+    });
 }
 } // namespace
 
-result seq_phragmen(const profile& p, const committee_options& opt) {
-    const voters v = read_voters(p, opt.excluded, opt.from_ranking, "seq-phragmen");
-    const std::size_t seats = check_seats(opt.seats, v, "seq-phragmen");
-    result r = fresh(p, "seq-phragmen", v);
-    tie_breaker tb(opt.tie_break, r);
-    std::vector<rational> load(v.approves.size(), rational(0));
-    std::vector<cand_t> open = v.cands;
-    phragmen_phase(p, v, seats, load, r, tb, open, "seq-Phragmén");
-    finish(r, v);
-    return r;
+result seq_pav(const profile& p, const committee_options& opt) {
+    return sequential(p, opt, "seq-pav", [&](const auto& e, committee_count& k, tie_breaker& tb, auto& cl) {
+        using W = std::decay_t<decltype(e.total)>;
+        cl.start(e, rational(0)); // value: how many members each voter already has
+        while (k.r.winners.size() < opt.seats) {
+            auto score = [&](cand_t c) -> std::optional<rational> {
+                rational g = 0;
+                for (std::size_t j = 0; j < cl.value.size(); ++j)
+                    if (cl.mass[j][c] != W{}) g += as_rational(cl.mass[j][c]) / (cl.value[j] + 1);
+                return g;
+            };
+            auto w = k.round(tb, score, false, k_seq_pav_note, false, true);
+            if (!w) break;
+            cl.move_supporters(e, *w, [](const rational& v) { return rational(v + 1); });
+        }
+    });
 }
 
-result equal_shares(const profile& p, const committee_options& opt) {
-    const voters v = read_voters(p, opt.excluded, opt.from_ranking, "equal-shares");
-    const std::size_t seats = check_seats(opt.seats, v, "equal-shares");
-    if (opt.completion != "phragmen" && opt.completion != "none")
-        throw error(errc::invalid, "equal-shares: option 'completion' must be phragmen or none, got '" + opt.completion + "'");
-    result r = fresh(p, "equal-shares", v);
-    tie_breaker tb(opt.tie_break, r);
-    std::vector<rational> budget(v.approves.size());
-    for (std::size_t g = 0; g < budget.size(); ++g) budget[g] = v.weight[g] * rational(static_cast<std::int64_t>(seats)) / v.total;
-    const std::vector<rational> unit(p.candidate_count(), rational(1));
-    std::vector<cand_t> open = v.cands;
-    while (r.winners.size() < seats && mes_round(p, v, budget, unit, unit, r, tb, open, nullptr)) {
-    }
-    const std::size_t by_mes = r.winners.size();
-    if (r.winners.size() < seats && opt.completion == "phragmen") {
-        std::vector<rational> load(budget.size());
-        for (std::size_t g = 0; g < budget.size(); ++g) load[g] = -budget[g] / v.weight[g];
-        phragmen_phase(p, v, seats, load, r, tb, open, "completion by seq-Phragmén");
-    }
-    r.notes.push_back(std::to_string(by_mes) + " seat(s) by equal shares" +
-                      (r.winners.size() > by_mes ? ", " + std::to_string(r.winners.size() - by_mes) + " by the seq-Phragmén completion" : ""));
-    if (r.winners.size() < seats) r.notes.push_back(std::to_string(seats - r.winners.size()) + " seat(s) left unfilled (completion none)");
-    finish(r, v);
-    return r;
+result seq_phragmen(const profile& p, const committee_options& opt) {
+    return sequential(p, opt, "seq-phragmen",
+                      [&](const auto& e, committee_count& k, tie_breaker& tb, auto& cl) {
+                          cl.start(e, rational(0));
+                          phragmen_rounds(e, cl, k, tb, opt.seats, k_phragmen_note);
+                      });
+}
+
+result equal_shares(const profile& p, const equal_shares_options& opt) {
+    const std::size_t seats = opt.common.seats;
+    return sequential(
+        p, opt.common, "equal-shares", [&](const auto& e, committee_count& k, tie_breaker& tb, auto& cl) {
+            if (e.total == decltype(e.total){})
+                throw error(errc::invalid, "equal-shares: the profile has no voters");
+            const rational budget = rational(seats) / as_rational(e.total);
+            k.r.notes.push_back("each voter's budget: " + to_string(budget) +
+                                " (seats / voters; a candidate costs 1)");
+            cl.start(e, budget);
+            const rational one = 1;
+            auto cost = [&](cand_t) -> const rational& { return one; };
+            auto utility = [&](cand_t) { return one; };
+            equal_shares_rounds(e, cl, k, tb, seats, cost, utility, k_mes_note);
+            const std::size_t phase1 = k.r.winners.size();
+            if (phase1 == seats || !k.r.complete) return;
+            if (opt.completion == mes_completion::seq_phragmen) {
+                k.r.notes.push_back(
+                    std::to_string(seats - phase1) +
+                    " seat(s) left after Equal Shares, filled by seq-Phragmén with loads starting at "
+                    "minus each voter's budget left");
+                cl.revalue([](const rational& b) { return rational(-b); });
+                phragmen_rounds(e, cl, k, tb, seats, k_phragmen_note + " [seq-Phragmén completion]");
+            } else
+                k.r.notes.push_back("no candidate is affordable any more; " + std::to_string(seats - phase1) +
+                                    " seat(s) left unfilled (completion \"none\")");
+        });
 }
 
 result participatory_budget(const profile& p, const budget_options& opt) {
-    const voters v = read_voters(p, opt.excluded, opt.from_ranking, "budget");
-    if (opt.budget <= 0) throw error(errc::invalid, "budget: option 'budget' must be positive");
+    auto active = active_candidates(p, opt.excluded, "budget");
+    if (sign(opt.budget) < 0) throw error(errc::invalid, "budget: option 'budget' must be >= 0");
     if (opt.costs.size() != p.candidate_count())
-        throw error(errc::invalid, "budget: every project needs a cost (" + std::to_string(opt.costs.size()) + " for " +
-                                       std::to_string(p.candidate_count()) + " projects)");
-    for (cand_t c : v.cands)
-        if (opt.costs[c] <= 0)
-            throw error(errc::invalid, "budget: the cost of '" + p.candidate_name(c) + "' must be positive");
-    const bool mes = opt.method == budget_options::method_t::equal_shares;
-    result r = fresh(p, mes ? "budget (equal-shares)" : "budget (greedy)", v);
-    tie_breaker tb(opt.tie_break, r);
-    std::vector<cand_t> open = v.cands;
-    rational left = opt.budget;
-    auto greedy = [&](const char* phase) {
-        while (true) {
-            round_record rec;
-            rec.tallies.assign(p.candidate_count(), std::nullopt);
-            for (cand_t c : open)
-                if (opt.costs[c] <= left) rec.tallies[c] = v.approval[c];
-            const auto top = best_of(open, rec.tallies, [](const rational& a, const rational& b) { return a > b; });
-            if (top.empty()) return;
-            rec.note = std::string(phase) + ": approvals of the projects that still fit (" + to_string(left) + " left)";
-            if (!choose(r, tb, top, open, std::move(rec), "selection")) return;
-            left -= opt.costs[r.winners.back()];
+        throw error(errc::invalid, "budget: option 'costs' must give a cost for every candidate");
+    for (cand_t c = 0; c < p.candidate_count(); ++c)
+        if (active[c] && sign(opt.costs[c]) <= 0)
+            throw error(errc::invalid, "budget: option 'costs': the cost of '" + p.candidate_name(c) +
+                                           "' must be > 0, got " + to_string(opt.costs[c]));
+    if (opt.method == budget_method::equal_shares && opt.completion == pb_completion::add1 &&
+        sign(opt.increment) <= 0)
+        throw error(errc::invalid, "budget: option 'increment' must be > 0");
+    return with_electorate(p, std::move(active), [&](const auto& e) {
+        using W = std::decay_t<decltype(e.total)>;
+        const char* name = "budget";
+        auto spent = [&](const result& r) {
+            rational s = 0;
+            for (cand_t c : r.winners) s += opt.costs[c];
+            return s;
+        };
+        auto funded_note = [&](result& r) {
+            r.notes.push_back("spent " + to_string(spent(r)) + " of " + to_string(opt.budget));
+        };
+        if (opt.method == budget_method::greedy) {
+            committee_count k(p, e, name);
+            tie_breaker tb(opt.tie_break, k.r);
+            rational left = opt.budget;
+            std::vector<char> dropped(e.n, 0);
+            std::vector<std::string> skipped;
+            while (true) {
+                // Projects that no longer fit leave for good: the money left only shrinks.
+                std::vector<cand_t> gone;
+                for (cand_t c : k.continuing())
+                    if (!dropped[c] && (opt.costs[c] > left || e.approvals[c] == W{})) {
+                        dropped[c] = 1;
+                        if (e.approvals[c] != W{}) gone.push_back(c), skipped.push_back(p.candidate_name(c));
+                    }
+                auto score = [&](cand_t c) -> std::optional<rational> {
+                    if (dropped[c]) return std::nullopt;
+                    return as_rational(e.approvals[c]);
+                };
+                const std::size_t before = k.r.rounds.size();
+                auto w = k.round(tb, score, false,
+                                 "tallies: approvals of the projects that still fit (" + to_string(left) +
+                                     " left)",
+                                 false, true);
+                if (k.r.rounds.size() > before)
+                    k.r.rounds.back().eliminated = gone;
+                else if (!gone.empty()) {
+                    round_record rec;
+                    rec.tallies.assign(e.n, std::nullopt);
+                    rec.eliminated = gone;
+                    rec.note = "no approved project fits the " + to_string(left) + " left";
+                    k.r.rounds.push_back(std::move(rec));
+                }
+                if (!w) break;
+                left -= opt.costs[*w];
+            }
+            if (!skipped.empty()) {
+                std::string list;
+                for (const auto& s : skipped) list += (list.empty() ? "" : ", ") + s;
+                k.r.notes.push_back("skipped for want of money: " + list);
+            }
+            k.r.notes.push_back(
+                "greedy by approvals: a project that no longer fits is skipped; projects nobody "
+                "approves are never funded");
+            funded_note(k.r);
+            return k.finish();
         }
-    };
-    if (!mes) {
-        greedy("greedy");
-    } else {
-        std::vector<rational> budget(v.approves.size());
-        for (std::size_t g = 0; g < budget.size(); ++g) budget[g] = v.weight[g] * opt.budget / v.total;
-        std::vector<rational> utility(p.candidate_count(), rational(1));
-        if (opt.cost_utilities)
-            for (cand_t c : v.cands) utility[c] = opt.costs[c];
-        while (mes_round(p, v, budget, opt.costs, utility, r, tb, open, &left)) left -= opt.costs[r.winners.back()];
-        if (opt.greedy_completion) greedy("greedy completion");
-    }
-    rational spent = opt.budget - left;
-    r.notes.push_back("spent " + to_string(spent) + " of " + to_string(opt.budget));
-    finish(r, v);
-    return r;
+        if (e.total == W{}) throw error(errc::invalid, "budget: the profile has no voters");
+        // Equal Shares with costs; utilities cost(c) or 1 per approved project.
+        auto utility = [&](cand_t c) {
+            return opt.utilities == pb_utilities::cost ? opt.costs[c] : rational(1);
+        };
+        auto cost = [&](cand_t c) -> const rational& { return opt.costs[c]; };
+        const rational base = opt.budget / as_rational(e.total);
+        auto attempt = [&](const rational& per_voter) {
+            committee_count k(p, e, name);
+            tie_breaker tb(opt.tie_break, k.r);
+            classes<W> cl;
+            cl.start(e, per_voter);
+            equal_shares_rounds(e, cl, k, tb, e.n, cost, utility,
+                                opt.utilities == pb_utilities::cost
+                                    ? k_mes_note + " [per unit of utility = cost]"
+                                    : k_mes_note);
+            k.r.notes.push_back("each voter's budget: " + to_string(per_voter) +
+                                " (per unit of ballot weight)");
+            return k.finish();
+        };
+        result best = attempt(base);
+        if (opt.completion == pb_completion::add1) {
+            std::size_t supported = 0;
+            for (cand_t c : e.cands)
+                if (e.approvals[c] != W{}) ++supported;
+            constexpr std::size_t k_max_raises = 100'000;
+            std::size_t raises = 0;
+            while (best.winners.size() < supported && raises < k_max_raises) {
+                ++raises;
+                result next = attempt(base + opt.increment * rational(raises));
+                if (spent(next) > opt.budget) break;
+                best = std::move(next);
+            }
+            best.notes.push_back("add1 completion: each voter's budget raised by " +
+                                 to_string(opt.increment) + " at a time while the outcome fits the budget; " +
+                                 std::to_string(raises) + " raise(s) tried");
+            if (raises == k_max_raises)
+                best.notes.push_back("add1 completion stopped after the limit of raises");
+        }
+        best.method = name;
+        funded_note(best);
+        return best;
+    });
 }
 
 namespace detail {
 namespace {
-approval_source read_source(option_reader& o) {
-    auto v = o.get<std::string>("from_ranking");
-    if (!v) return approval_source::refuse;
-    if (*v == "first-tier") return approval_source::first_tier;
-    if (*v == "all-ranked") return approval_source::all_ranked;
-    throw error(errc::invalid, o.method() + ": option 'from_ranking' must be first-tier or all-ranked, got '" + *v + "'");
-}
-
 committee_options read_committee(option_reader& o) {
     committee_options c;
-    auto seats = o.get<std::uint64_t>("seats");
-    if (!seats) throw error(errc::invalid, o.method() + ": option 'seats' is required");
-    c.seats = static_cast<std::size_t>(*seats);
+    if (!o.has("seats"))
+        throw error(errc::invalid,
+                    o.method() + ": option 'seats' is required (the committee size, an integer >= 1)");
+    const auto s = o.get<std::int64_t>("seats");
+    if (!s || *s < 1) throw error(errc::invalid, o.method() + ": option 'seats' must be an integer >= 1");
+    c.seats = static_cast<std::size_t>(*s);
     c.excluded = o.candidates("excluded");
-    c.from_ranking = read_source(o);
     c.tie_break = o.tie_break(c.tie_break);
-    (void)o.get<std::string>("unranked");
     return c;
+}
+
+template <class E>
+E choice(option_reader& o, const std::string& key, std::initializer_list<std::pair<const char*, E>> values,
+         E def) {
+    const auto v = o.get<std::string>(key);
+    if (!v) return def;
+    std::string list;
+    for (const auto& [name, e] : values) {
+        if (*v == name) return e;
+        list += (list.empty() ? "\"" : ", \"") + std::string(name) + "\"";
+    }
+    throw error(errc::invalid,
+                o.method() + ": option '" + key + "' must be one of " + list + ", got '" + *v + "'");
 }
 } // namespace
 
 result run_pav(const profile& p, option_reader& o) {
-    auto c = read_committee(o);
-    if (auto m = o.get<std::uint64_t>("max_committees")) c.max_committees = *m;
+    pav_options opt;
+    opt.common = read_committee(o);
+    if (auto v = o.get<std::uint64_t>("max_committees")) opt.max_committees = *v;
     o.finish();
-    return pav(p, c);
+    return pav(p, opt);
 }
 result run_seq_pav(const profile& p, option_reader& o) {
     auto c = read_committee(o);
@@ -466,62 +763,69 @@ result run_seq_phragmen(const profile& p, option_reader& o) {
     return seq_phragmen(p, c);
 }
 result run_equal_shares(const profile& p, option_reader& o) {
-    auto c = read_committee(o);
-    if (auto m = o.get<std::string>("completion")) c.completion = *m;
+    equal_shares_options opt;
+    opt.common = read_committee(o);
+    opt.completion = choice(o, "completion",
+                            {{"seq-phragmen", mes_completion::seq_phragmen}, {"none", mes_completion::none}},
+                            opt.completion);
     o.finish();
-    return equal_shares(p, c);
+    return equal_shares(p, opt);
 }
 result run_budget(const profile& p, option_reader& o) {
-    budget_options b;
-    if (!o.has("budget")) throw error(errc::invalid, "budget: option 'budget' is required");
-    b.budget = read_rational_option(o, "budget", rational(0));
-    if (auto m = o.get<std::string>("method")) {
-        if (*m == "greedy") b.method = budget_options::method_t::greedy;
-        else if (*m == "equal-shares") b.method = budget_options::method_t::equal_shares;
-        else throw error(errc::invalid, "budget: option 'method' must be greedy or equal-shares, got '" + *m + "'");
+    budget_options opt;
+    opt.method = choice(o, "method",
+                        {{"greedy", budget_method::greedy}, {"equal-shares", budget_method::equal_shares}},
+                        opt.method);
+    if (!o.has("budget"))
+        throw error(errc::invalid,
+                    "budget: option 'budget' is required (the money available: an integer or an exact "
+                    "number as a string, e.g. \"1250.50\")");
+    opt.budget = read_rational_option(o, "budget", opt.budget);
+    if (sign(opt.budget) < 0)
+        throw error(errc::invalid, "budget: option 'budget' must be >= 0, got " + to_string(opt.budget));
+    if (!o.has("costs"))
+        throw error(errc::invalid, "budget: option 'costs' is required (an object: candidate name -> cost)");
+    const auto costs = o.get<nlohmann::json>("costs");
+    if (!costs || !costs->is_object())
+        throw error(errc::invalid, "budget: option 'costs' must be an object: candidate name -> cost");
+    opt.excluded = o.candidates("excluded");
+    std::vector<std::optional<rational>> given(p.candidate_count());
+    for (auto it = costs->begin(); it != costs->end(); ++it) {
+        const auto c = p.find_candidate(it.key());
+        if (!c)
+            throw error(errc::not_found, "budget: option 'costs' names unknown candidate '" + it.key() + "'");
+        const auto v = exact_number(it.value());
+        if (!v)
+            throw error(errc::invalid, "budget: option 'costs': the cost of '" + it.key() +
+                                           "' must be an integer or an exact number as a string, got " +
+                                           it.value().dump());
+        given[*c] = *v;
     }
-    if (auto u = o.get<std::string>("utilities")) {
-        if (*u == "cost") b.cost_utilities = true;
-        else if (*u != "approval") throw error(errc::invalid, "budget: option 'utilities' must be approval or cost, got '" + *u + "'");
+    std::vector<char> excluded(p.candidate_count(), 0);
+    for (cand_t c : opt.excluded) excluded[c] = 1;
+    opt.costs.assign(p.candidate_count(), rational(0));
+    for (cand_t c = 0; c < p.candidate_count(); ++c) {
+        if (given[c])
+            opt.costs[c] = *given[c];
+        else if (!excluded[c] && !p.withdrawn(c))
+            throw error(errc::invalid,
+                        "budget: option 'costs' has no cost for candidate '" + p.candidate_name(c) + "'");
     }
-    if (auto c = o.get<std::string>("completion")) {
-        if (*c == "greedy") b.greedy_completion = true;
-        else if (*c != "none") throw error(errc::invalid, "budget: option 'completion' must be none or greedy, got '" + *c + "'");
-    }
-    auto costs = o.get<nlohmann::json>("costs");
-    if (!costs) throw error(errc::invalid, "budget: option 'costs' is required (an object project name -> cost)");
-    b.costs.assign(p.candidate_count(), rational(0));
-    std::vector<char> given(p.candidate_count(), 0);
-    if (costs->is_object()) {
-        for (auto it = costs->begin(); it != costs->end(); ++it) {
-            const cand_t c = o.candidate(it.key(), "costs");
-            nlohmann::json one = nlohmann::json::object();
-            one["cost"] = it.value();
-            option_reader r(one, p, "budget");
-            b.costs[c] = read_rational_option(r, "cost", rational(0));
-            given[c] = 1;
-        }
-    } else if (costs->is_array() && costs->size() == p.candidate_count()) {
-        for (std::size_t c = 0; c < costs->size(); ++c) {
-            nlohmann::json one = nlohmann::json::object();
-            one["cost"] = (*costs)[c];
-            option_reader r(one, p, "budget");
-            b.costs[c] = read_rational_option(r, "cost", rational(0));
-            given[c] = 1;
-        }
-    } else {
-        throw error(errc::invalid, "budget: option 'costs' must map every project name to its cost (or list one cost per project)");
-    }
-    b.excluded = o.candidates("excluded");
-    for (cand_t c = 0; c < p.candidate_count(); ++c)
-        if (!given[c] && !p.withdrawn(c) && std::find(b.excluded.begin(), b.excluded.end(), c) == b.excluded.end())
-            throw error(errc::invalid, "budget: option 'costs' has no cost for '" + p.candidate_name(c) + "'");
-    b.from_ranking = read_source(o);
-    b.tie_break = o.tie_break(b.tie_break);
-    (void)o.get<std::string>("unranked");
-    (void)o.get<std::uint64_t>("seats");
+    const bool mes = opt.method == budget_method::equal_shares;
+    for (const char* key : {"utilities", "completion", "increment"})
+        if (!mes && o.has(key))
+            throw error(errc::invalid,
+                        std::string("budget: option '") + key + "' applies to method \"equal-shares\" only");
+    opt.utilities = choice(
+        o, "utilities", {{"cost", pb_utilities::cost}, {"approval", pb_utilities::approval}}, opt.utilities);
+    opt.completion = choice(o, "completion", {{"none", pb_completion::none}, {"add1", pb_completion::add1}},
+                            opt.completion);
+    opt.increment = read_rational_option(o, "increment", opt.increment);
+    if (o.has("increment") && opt.completion != pb_completion::add1)
+        throw error(errc::invalid, "budget: option 'increment' needs completion \"add1\"");
+    opt.tie_break = o.tie_break(opt.tie_break);
     o.finish();
-    return participatory_budget(p, b);
+    return participatory_budget(p, opt);
 }
 } // namespace detail
 

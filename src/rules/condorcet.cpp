@@ -424,18 +424,24 @@ condorcet_common read_condorcet_common(option_reader& o) {
     return c;
 }
 
+std::optional<rational> exact_number(const nlohmann::json& v) {
+    // An integer, or an exact number as a string ("1/2", "0.5"); never a binary double.
+    if (v.is_number_unsigned()) return rational(v.get<std::uint64_t>());
+    if (v.is_number_integer()) return rational(v.get<std::int64_t>());
+    if (v.is_string()) {
+        try {
+            return parse_rational(v.get<std::string>());
+        } catch (const error&) {
+        }
+    }
+    return std::nullopt;
+}
+
 rational read_rational_option(option_reader& o, const std::string& key, const rational& def) {
     if (!o.has(key)) return def;
-    // An integer, or an exact number as a string ("1/2", "0.5"); never a binary double.
-    try {
-        if (auto v = o.get<std::int64_t>(key)) return rational(*v);
-        return def;
-    } catch (const error&) {
-    }
-    try {
-        if (auto s = o.get<std::string>(key)) return parse_rational(*s);
-    } catch (const error&) {
-    }
+    const auto v = o.get<nlohmann::json>(key);
+    if (!v) return def;
+    if (auto r = exact_number(*v)) return *r;
     throw error(errc::invalid, o.method() + ": option '" + key +
                                    "' must be an integer or an exact number as a string (\"1/2\", \"0.5\")");
 }

@@ -12,6 +12,8 @@ namespace detail {
 
 /// An exact number option: a JSON integer or a string "p/q" / decimal; `def` when absent.
 rational read_rational_option(option_reader& o, const std::string& key, const rational& def);
+/// An exact number from a JSON value: an integer, or a string "p/q" / decimal; nullopt otherwise.
+std::optional<rational> exact_number(const nlohmann::json& v);
 
 // condorcet.cpp
 /// unranked, excluded, tie_break, seed, tie_order: the options every pairwise rule reads.
@@ -50,7 +52,7 @@ result run_dowdall(const profile& p, option_reader& o);
 result run_anti_plurality(const profile& p, option_reader& o);
 result run_positional(const profile& p, option_reader& o);
 
-// committee.cpp (multi-winner from approvals, participatory budgeting)
+// committee.cpp (committees from approvals, participatory budgeting)
 result run_pav(const profile& p, option_reader& o);
 result run_seq_pav(const profile& p, option_reader& o);
 result run_seq_phragmen(const profile& p, option_reader& o);

@@ -304,12 +304,14 @@ def _result_from(handle: ctypes.c_void_p) -> Result:
                   scores={k: Fraction(v) for k, v in raw.get("scores_exact", {}).items()}, raw=raw)
 
 
-def run(profile: Profile, method: str, options: Mapping[str, Any] | None = None, **kwargs: Any) -> Result:
+def run(profile: Profile, method: str, options: Mapping[str, Any] | None = None, /, **kwargs: Any) -> Result:
     """Counts `profile` with a registered method.
 
     Options go as keyword arguments or a mapping, e.g.
     ``run(p, "irv", tie_break="random", seed=7, batch_elimination=True)``. Unknown options raise
-    InvalidArgument naming the option; unknown methods raise NotFound.
+    InvalidArgument naming the option; unknown methods raise NotFound. The first three parameters
+    are positional-only, so rules with an option called ``method`` or ``options`` take it as a
+    keyword: ``run(p, "budget", method="equal-shares", budget=4, costs={...})``.
     """
     opts = dict(options or {})
     opts.update(kwargs)

@@ -1,7 +1,10 @@
-// accord/rules/committee.hpp: proportional committees from approval ballots (Thiele's PAV and
-// its sequential form, Phragmén's sequential rule, the Method of Equal Shares) and
-// participatory budgeting (which priorities to fund within a budget). Exact rationals
-// throughout; every tie is broken by the caller's policy and recorded. See docs/methods/.
+// accord/rules/committee.hpp: proportional committees over approval ballots, and participatory
+// budgeting.
+//
+// PAV (exact optimum), sequential PAV, Phragmén's sequential rule, the Method of Equal Shares for
+// committees, and participatory budgeting with costs (greedy by approvals, or Equal Shares). Every
+// number is exact: harmonic numbers, loads, budgets and costs are rationals. Ties are broken only
+// by the tie-breaker and recorded. See docs/methods/{pav,seq-pav,seq-phragmen,equal-shares,budget}.md.
 #pragma once
 
 #include "accord/profile.hpp"
@@ -9,62 +12,77 @@
 #include "accord/tie_break.hpp"
 
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 namespace accord {
 inline namespace v0 {
 
-/// How ranking ballots become approval sets (approval ballots are used as they are).
-enum class approval_source : std::uint8_t {
-    refuse = 0,     ///< ranking ballots are an error (errc::unsupported)
-    first_tier = 1, ///< the candidates ranked first (e.g. PrefLib .toc approval data)
-    all_ranked = 2, ///< every ranked candidate
-};
-
 struct committee_options {
-    std::size_t seats = 0;                        ///< committee size (required, >= 1)
+    std::size_t seats = 0; ///< committee size k; required (>= 1, <= active candidates)
     std::vector<cand_t> excluded;
-    approval_source from_ranking = approval_source::refuse;
     tie_break_options tie_break{.policy = tie_policy::lexicographic};
-    /// pav: give up (errc::invalid) when more than this many committees would have to be
-    /// examined without pruning; use seq-pav beyond.
-    std::uint64_t max_committees = 50'000'000;
-    /// equal-shares: how seats left when no candidate is affordable are filled:
-    /// "phragmen" (seq-Phragmén from the loads left, as in abcvoting), or "none".
-    std::string completion = "phragmen";
 };
 
-/// Proportional approval voting (Thiele): the committee maximising sum over voters of
-/// H(|approved ∩ committee|), exactly (branch and bound). Other optimal committees are
-/// reported as a tie.
-result pav(const profile& p, const committee_options& opt);
-/// Sequential PAV: repeatedly add the candidate with the largest marginal PAV score.
+struct pav_options {
+    committee_options common;
+    /// The exact search refuses elections with more than this many possible committees
+    /// (C(candidates, seats)); sequential PAV has no such limit.
+    std::uint64_t max_committees = 10'000'000;
+};
+
+/// Proportional Approval Voting (Thiele): the committee W maximising
+/// sum over voters of H(|A_v ∩ W|), H(j) = 1 + 1/2 + ... + 1/j; exact branch and bound.
+result pav(const profile& p, const pav_options& opt);
+
+/// Sequential PAV: k rounds, each adding the candidate with the largest marginal PAV gain.
 result seq_pav(const profile& p, const committee_options& opt);
-/// Phragmén's sequential rule: each elected candidate costs 1, spread over its supporters so
-/// that the maximal voter load is as small as possible.
+
+/// Phragmén's sequential rule: each round elects the candidate whose supporters would carry the
+/// smallest maximal load (1 + sum of their loads) / (their weight); their loads become that value.
 result seq_phragmen(const profile& p, const committee_options& opt);
-/// The Method of Equal Shares (Peters & Skowron): each voter holds seats / n of the budget;
-/// a candidate costs 1, paid equally by its supporters (capped by what each has left); the
-/// candidate needing the smallest per-voter payment is bought; completion as configured.
-result equal_shares(const profile& p, const committee_options& opt);
+
+enum class mes_completion : std::uint8_t {
+    seq_phragmen = 0, ///< fill the remaining seats by seq-Phragmén, loads starting at minus the budgets left
+    none = 1,         ///< stop when no candidate is affordable (the committee may be smaller than k)
+};
+
+struct equal_shares_options {
+    committee_options common;
+    mes_completion completion = mes_completion::seq_phragmen;
+};
+
+/// The Method of Equal Shares (Peters & Skowron's Rule X) with unit costs: every voter starts
+/// with k/n; each round elects the candidate its supporters can pay for with the smallest maximal
+/// share rho, each paying min(budget, rho).
+result equal_shares(const profile& p, const equal_shares_options& opt);
+
+enum class budget_method : std::uint8_t {
+    greedy = 0,       ///< by approvals, most first, skipping projects that no longer fit
+    equal_shares = 1, ///< the Method of Equal Shares with costs
+};
+
+enum class pb_utilities : std::uint8_t {
+    cost = 0,     ///< a voter's utility from an approved project is its cost (Pabulib's usual choice)
+    approval = 1, ///< a voter's utility from an approved project is 1
+};
+
+enum class pb_completion : std::uint8_t {
+    none = 0, ///< Equal Shares as is (part of the budget may be left)
+    add1 = 1, ///< raise every voter's budget by `increment` and rerun while the outcome fits
+};
 
 struct budget_options {
-    rational budget{0};             ///< total budget (> 0)
-    std::vector<rational> costs;    ///< cost per candidate (project), > 0
-    enum class method_t : std::uint8_t { greedy = 0, equal_shares = 1 } method = method_t::greedy;
-    /// equal-shares utilities: "approval" (1 per approved project) or "cost" (its cost).
-    bool cost_utilities = false;
-    /// equal-shares: spend what is left greedily (by approvals) after the method stops.
-    bool greedy_completion = false;
+    budget_method method = budget_method::greedy;
+    rational budget = -1;        ///< the money available (required, >= 0)
+    std::vector<rational> costs; ///< per candidate (project), > 0; indexed like the profile
+    pb_utilities utilities = pb_utilities::cost;
+    pb_completion completion = pb_completion::none;
+    rational increment = 1; ///< add1: per-voter raise of the budget, in money
     std::vector<cand_t> excluded;
-    approval_source from_ranking = approval_source::refuse;
     tie_break_options tie_break{.policy = tie_policy::lexicographic};
 };
 
-/// Participatory budgeting: which projects to fund within the budget.
-/// greedy: by approvals, highest first, skipping what no longer fits. equal-shares: MES with
-/// each voter holding budget / n.
+/// Participatory budgeting over approval ballots: the funded projects in order of selection.
 result participatory_budget(const profile& p, const budget_options& opt);
 
 } // namespace v0

@@ -1,0 +1,63 @@
+"""Committee rules and participatory budgeting through the Python bindings (accord.run)."""
+from __future__ import annotations
+
+import unittest
+from fractions import Fraction
+
+import accord
+
+
+def book_example() -> accord.Profile:
+    # Lackner & Skowron (2023), Example 2.1; k = 4.
+    p = accord.Profile(list("abcdefgh"), kind="approval")
+    for approved, n in [("ab", 3), ("ac", 3), ("ad", 2), ("bcf", 1), ("e", 1), ("f", 1), ("g", 1)]:
+        p.add_approval(list(approved), count=n)
+    return p
+
+
+class Committee(unittest.TestCase):
+    def test_pav_and_equal_shares_published_outcomes(self) -> None:
+        with book_example() as p:
+            self.assertEqual(sorted(accord.run(p, "pav", seats=4).winners), ["a", "b", "c", "f"])
+            mes = accord.run(p, "equal-shares", seats=4)
+            self.assertEqual(mes.winners, ["a", "b", "c", "d"])
+            self.assertEqual(mes.rounds[0].tallies["a"], Fraction(1, 8))
+            self.assertEqual(mes.rounds[2].tallies["c"], Fraction(37, 384))
+            self.assertEqual([t.candidates for t in mes.ties], [["b", "c"]])
+            self.assertEqual(accord.run(p, "equal-shares", seats=4, completion="none").winners, ["a"])
+
+    def test_fractional_weights_equal_duplicates(self) -> None:
+        halves = accord.Profile(list("abcdefgh"), kind="approval")
+        for approved, n in [("ab", 3), ("ac", 3), ("ad", 2), ("bcf", 1), ("e", 1), ("f", 1), ("g", 1)]:
+            halves.add_approval(list(approved), count=2 * n, weight="1/2")
+        with book_example() as p:
+            for method in ("pav", "seq-pav", "seq-phragmen", "equal-shares"):
+                self.assertEqual(accord.run(p, method, seats=4).to_dict(),
+                                 accord.run(halves, method, seats=4).to_dict(), method)
+        halves.close()
+
+    def test_budget_with_costs(self) -> None:
+        # pabutools' approval example 2: Equal Shares with cost utilities funds p2 then p0.
+        p = accord.Profile(["p0", "p1", "p2", "p3"], kind="approval")
+        p.add_approval(["p0"])
+        p.add_approval(["p1", "p2", "p3"], count=2)
+        p.add_approval(["p2"])
+        costs = {"p0": 1, "p1": "0.9", "p2": 2, "p3": "109/100"}
+        r = accord.run(p, "budget", method="equal-shares", budget=4, costs=costs)
+        self.assertEqual(r.winners, ["p2", "p0"])
+        r = accord.run(p, "budget", method="equal-shares", utilities="approval", budget=4, costs=costs)
+        self.assertEqual(sorted(r.winners), ["p0", "p1", "p3"])
+        with self.assertRaises(accord.InvalidArgument) as cm:
+            accord.run(p, "budget", budget=4, costs={"p0": 1, "p1": 1, "p2": 1})
+        self.assertIn("no cost for candidate 'p3'", str(cm.exception))
+        with self.assertRaises(accord.InvalidArgument) as cm:
+            accord.run(p, "budget", budget=4, costs={**costs, "p1": -1})
+        self.assertIn("'p1' must be > 0", str(cm.exception))
+        with self.assertRaises(accord.InvalidArgument) as cm:
+            accord.run(p, "pav")
+        self.assertIn("'seats'", str(cm.exception))
+        p.close()
+
+
+if __name__ == "__main__":
+    unittest.main()
