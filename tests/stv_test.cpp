@@ -490,3 +490,19 @@ TEST(StvWhole, SurplusMovesAsWholePapersInProportion) {
     w.add_order(std::vector<cand_t>{0, 1}, 1, rational(1, 2));
     EXPECT_THROW(run(w, "stv", R"({"seats":1,"variant":"whole"})"), error);
 }
+
+TEST(StvErrors, ExcludedIndexOutOfRangeIsAnAccordError) {
+    profile p({"A", "B"});
+    p.add_order(std::vector<cand_t>{0, 1}, 3);
+    stv_options o;
+    o.ballots.excluded = {7};
+    for (auto v : {stv_variant::scottish, stv_variant::meek, stv_variant::rctab}) {
+        o.variant = v;
+        try {
+            (void)stv(p, o);
+            FAIL();
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), errc::invalid);
+        }
+    }
+}

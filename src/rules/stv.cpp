@@ -959,6 +959,8 @@ result stv_rctab(const profile& p, const stv_options& opt); // stv_rctab.cpp
 
 result stv(const profile& p, const stv_options& opt) {
     check_ranking(p);
+    for (cand_t c : opt.ballots.excluded)
+        if (c >= p.candidate_count()) throw error(errc::invalid, "stv: excluded candidate index out of range");
     const std::size_t seats = seats_of(p, opt);
     (void)seats;
     result r;
