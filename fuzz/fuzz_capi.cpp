@@ -18,7 +18,8 @@ struct reader {
     bool more() const { return i < n; }
     std::uint8_t byte() { return i < n ? d[i++] : 0; }
     std::string text(std::size_t max) {
-        const std::size_t len = std::min<std::size_t>(byte() % (max + 1), n - std::min(i, n));
+        const std::size_t want = byte() % (max + 1); // first: byte() advances i
+        const std::size_t len = std::min<std::size_t>(want, n - std::min(i, n));
         std::string s(reinterpret_cast<const char*>(d) + std::min(i, n), len);
         i += len;
         return s;
