@@ -68,15 +68,15 @@ struct rctab_count {
         return static_cast<fx>(v);
     }
     fx paper_value(std::size_t i) const {
+        // The value of one paper of ballot i (its weight, 1 unless weighted), in units of
+        // 10^-decimals; it must be exact at that precision.
         const auto b = p.ballot(i);
-        rational v(b.count);
-        if (b.weight) v *= *b.weight;
-        const rational s = v * scale;
+        const rational s = (b.weight ? *b.weight : rational(1)) * scale;
         if (boost::multiprecision::denominator(s) != 1)
             throw error(errc::invalid, "stv: rctab needs ballot weights exact at " + std::to_string(opt.decimals) + " decimal places");
         const big_int x = boost::multiprecision::numerator(s);
-        if (x > big_int(INT64_MAX / 4)) throw error(errc::overflow, "stv: rctab ballot count too large");
-        return x.convert_to<fx>() / static_cast<fx>(b.count); // per paper
+        if (x > big_int(INT64_MAX / 4)) throw error(errc::overflow, "stv: rctab ballot weight too large");
+        return x.convert_to<fx>();
     }
     rational exact(fx v) const { return rational(big_int(v), big_int(scale)); }
     fx of_paper(std::size_t i) const { return checked(static_cast<int128>(val[i]) * static_cast<int128>(p.counts()[i])); }
