@@ -23,6 +23,19 @@ inline bool is_one(const rational& r) noexcept {
 /// Sign of r (-1, 0, 1), without allocating.
 inline int sign(const rational& r) noexcept { return mpq_sgn(r.backend().data()); }
 
+/// The greatest integer <= r, exactly.
+inline big_int floor_int(const rational& r) {
+    big_int q;
+    mpz_fdiv_q(q.backend().data(), mpq_numref(r.backend().data()), mpq_denref(r.backend().data()));
+    return q;
+}
+/// The least integer >= r, exactly.
+inline big_int ceil_int(const rational& r) {
+    big_int q;
+    mpz_cdiv_q(q.backend().data(), mpq_numref(r.backend().data()), mpq_denref(r.backend().data()));
+    return q;
+}
+
 /// "p/q" in lowest terms, or "p" when the denominator is 1.
 std::string to_string(const rational& r);
 

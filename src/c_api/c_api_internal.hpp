@@ -53,6 +53,7 @@ inline accord_status fail(accord_status s, const std::string& msg) noexcept {
 #include "accord/profile.hpp"
 #include "accord/result.hpp"
 
+#include <algorithm>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -101,6 +102,34 @@ inline nlohmann::json parse_json(const char* text, const char* what) {
     } catch (const nlohmann::json::exception& e) {
         throw accord::error(accord::errc::invalid, std::string(what) + " is not valid JSON: " + e.what());
     }
+}
+
+/// An optional JSON object argument: NULL or "" is {}; anything but an object is errc::invalid.
+inline nlohmann::json parse_json_object(const char* text, const char* what) {
+    if (!text || !*text) return nlohmann::json::object();
+    nlohmann::json j = parse_json(text, what);
+    if (!j.is_object()) throw accord::error(accord::errc::invalid, std::string(what) + " must be a JSON object");
+    return j;
+}
+
+/// A ranking given as one rank per candidate (0 = unranked, equal ranks = a tie) as marks, the
+/// ranks renumbered densely (only their order matters). Negative ranks are errc::invalid.
+inline std::vector<accord::mark> marks_of_ranks(const int32_t* ranks, size_t n) {
+    std::vector<accord::mark> marks;
+    for (size_t c = 0; c < n; ++c) {
+        if (ranks[c] < 0) throw accord::error(accord::errc::invalid, "ranks[" + std::to_string(c) + "] is negative");
+        if (ranks[c] > 0) marks.push_back({static_cast<accord::cand_t>(c), ranks[c]});
+    }
+    std::sort(marks.begin(), marks.end(), [](auto& a, auto& b) { return a.value < b.value; });
+    int32_t dense = 0, last = 0;
+    for (auto& m : marks) {
+        if (m.value != last) {
+            last = m.value;
+            ++dense;
+        }
+        m.value = dense;
+    }
+    return marks;
 }
 } // namespace accord::c_api
 

@@ -38,13 +38,7 @@ accord::read_options read_options_of(const char* format, const char* options_jso
     accord::read_options opt;
     opt.format = accord::parse_format(format ? format : "auto");
     if (!options_json || !*options_json) return opt;
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(options_json);
-    } catch (const nlohmann::json::exception& e) {
-        throw accord::error(accord::errc::invalid, std::string("options are not valid JSON: ") + e.what());
-    }
-    if (!j.is_object()) throw accord::error(accord::errc::invalid, "options must be a JSON object");
+    const nlohmann::json j = accord::c_api::parse_json_object(options_json, "options");
     auto strings = [](const nlohmann::json& v, const std::string& key) {
         if (!v.is_array()) throw accord::error(accord::errc::invalid, "option '" + key + "' must be a list of strings");
         std::vector<std::string> out;
@@ -167,22 +161,7 @@ accord_status accord_profile_add_ranking(accord_profile* p, const int32_t* ranks
         return fail(ACCORD_EINVALID, "ranks has " + std::to_string(n) + " entries, the profile has " +
                                          std::to_string(p->p.candidate_count()) + " candidates");
     if (p->p.kind() != accord::ballot_kind::ranking) return fail(ACCORD_EINVALID, "the profile does not hold rankings");
-    std::vector<accord::mark> marks;
-    for (std::size_t c = 0; c < n; ++c) {
-        if (ranks[c] < 0) return fail(ACCORD_EINVALID, "ranks[" + std::to_string(c) + "] is negative");
-        if (ranks[c] > 0) marks.push_back({static_cast<accord::cand_t>(c), ranks[c]});
-    }
-    // Renumber densely: only the order of ranks matters for a weak order given this way.
-    std::sort(marks.begin(), marks.end(), [](auto& a, auto& b) { return a.value < b.value; });
-    std::int32_t dense = 0, last = 0;
-    for (auto& m : marks) {
-        if (m.value != last) {
-            last = m.value;
-            ++dense;
-        }
-        m.value = dense;
-    }
-    p->p.add(marks, count, weight_of(weight));
+    p->p.add(accord::c_api::marks_of_ranks(ranks, n), count, weight_of(weight));
     ACCORD_API_END()
 }
 

@@ -14,40 +14,13 @@ using accord::c_api::fail;
 namespace {
 using json = nlohmann::json;
 
-json parse(const char* text, const char* what) {
-    if (!text || !*text) return json::object();
-    try {
-        json j = json::parse(text);
-        if (!j.is_object()) throw accord::error(accord::errc::invalid, std::string(what) + " must be a JSON object");
-        return j;
-    } catch (const json::exception& e) {
-        throw accord::error(accord::errc::invalid, std::string(what) + " is not valid JSON: " + e.what());
-    }
-}
+json parse(const char* text, const char* what) { return accord::c_api::parse_json_object(text, what); }
 
 std::string str(const json& v, const std::string& key) {
     if (!v.is_string()) throw accord::error(accord::errc::invalid, "option '" + key + "' must be a string");
     return v.get<std::string>();
 }
 
-// The profile's marks from one rank per candidate (0 = unranked), renumbered densely.
-std::vector<accord::mark> marks_from_ranks(const int32_t* ranks, size_t n) {
-    std::vector<accord::mark> marks;
-    for (std::size_t c = 0; c < n; ++c) {
-        if (ranks[c] < 0) throw accord::error(accord::errc::invalid, "ranks[" + std::to_string(c) + "] is negative");
-        if (ranks[c] > 0) marks.push_back({static_cast<accord::cand_t>(c), ranks[c]});
-    }
-    std::sort(marks.begin(), marks.end(), [](auto& a, auto& b) { return a.value < b.value; });
-    std::int32_t dense = 0, last = 0;
-    for (auto& m : marks) {
-        if (m.value != last) {
-            last = m.value;
-            ++dense;
-        }
-        m.value = dense;
-    }
-    return marks;
-}
 } // namespace
 
 extern "C" {
@@ -149,7 +122,7 @@ accord_status accord_profile_add_ranking_for(accord_profile* p, const char* unit
             return fail(ACCORD_EINVALID, std::string("weight: ") + e.detail());
         }
     }
-    const auto marks = marks_from_ranks(ranks, n);
+    const auto marks = accord::c_api::marks_of_ranks(ranks, n);
     const auto u = p->p.intern_unit(unit);
     p->p.add(marks, count, w, u);
     ACCORD_API_END()

@@ -128,7 +128,7 @@ apportionment apportion(std::span<const std::uint64_t> pops, const apportion_opt
         // Each unit first gets the whole part of its quota (within its bounds), then the
         // remaining seats go by largest remainder.
         for (std::size_t i = 0; i < n; ++i) {
-            const big_int whole = boost::multiprecision::numerator(out.quotas[i]) / boost::multiprecision::denominator(out.quotas[i]);
+            const big_int whole = floor_int(out.quotas[i]);
             std::uint64_t w = whole > UINT64_MAX ? UINT64_MAX : whole.convert_to<std::uint64_t>();
             w = std::clamp(w, lo[i], hi[i]);
             const std::uint64_t extra = std::min<std::uint64_t>(w - out.seats[i], left);

@@ -4,6 +4,8 @@
 
 #include "accord/weighting.hpp"
 
+#include "csv_rows.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -26,75 +28,34 @@ vote_choice parse_vote_choice(std::string_view text) {
     throw error(errc::invalid, "unknown vote '" + std::string(text) + "' (expected yes, no or abstain)");
 }
 
-namespace {
-
-// Splits one CSV record (RFC 4180 quotes; no embedded newlines in vote files).
-std::vector<std::string> split_csv(const std::string& line) {
-    std::vector<std::string> out(1);
-    bool quoted = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                out.back() += '"';
-                ++i;
-            } else if (c == '"') quoted = false;
-            else out.back() += c;
-        } else if (c == '"') quoted = true;
-        else if (c == ',') out.emplace_back();
-        else if (c != '\r') out.back() += c;
-    }
-    return out;
-}
-
-std::string trim(std::string s) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
-    std::size_t k = 0;
-    while (k < s.size() && (s[k] == ' ' || s[k] == '\t')) ++k;
-    return s.substr(k);
-}
-
-[[noreturn]] void fail_at(std::string_view name, std::size_t line, const std::string& what) {
-    throw error(errc::parse, std::string(name) + ":" + std::to_string(line) + ": " + what);
-}
-
-} // namespace
-
 std::vector<unit_vote> read_votes_text(std::string_view text, std::string_view name, const std::string& unit_column,
                                        const std::string& vote_column) {
-    std::istringstream in{std::string(text)};
-    std::string line;
-    std::size_t lineno = 0;
     std::optional<std::size_t> ui, vi;
-    std::size_t ncols = 0;
+    std::size_t ncols = 0, last = 0;
     std::vector<unit_vote> out;
-    while (std::getline(in, line)) {
-        ++lineno;
-        if (lineno == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-        if (trim(line).empty() || line == "\r") continue;
-        auto f = split_csv(line);
+    detail::for_each_csv_row(text, name, [&](std::size_t ln, const std::vector<std::string>& f) {
+        last = ln;
         if (!ui) {
             ncols = f.size();
             for (std::size_t k = 0; k < f.size(); ++k) {
-                const auto h = trim(f[k]);
-                if (h == unit_column) ui = k;
-                if (h == vote_column) vi = k;
+                if (f[k] == unit_column) ui = k;
+                if (f[k] == vote_column) vi = k;
             }
             if (!ui || !vi)
-                fail_at(name, lineno, "expected a header with columns '" + unit_column + "' and '" + vote_column + "'");
-            continue;
+                detail::csv_fail(name, ln, "expected a header with columns '" + unit_column + "' and '" + vote_column + "'");
+            return;
         }
         if (f.size() != ncols)
-            fail_at(name, lineno, "expected " + std::to_string(ncols) + " fields, found " + std::to_string(f.size()));
-        const auto unit = trim(f[*ui]);
-        if (unit.empty()) fail_at(name, lineno, "empty unit id");
+            detail::csv_fail(name, ln, "expected " + std::to_string(ncols) + " fields, found " + std::to_string(f.size()));
+        if (f[*ui].empty()) detail::csv_fail(name, ln, "empty unit id");
         try {
-            out.push_back({unit, parse_vote_choice(f[*vi])});
+            out.push_back({f[*ui], parse_vote_choice(f[*vi])});
         } catch (const error& e) {
-            fail_at(name, lineno, e.what());
+            detail::csv_fail(name, ln, e.detail());
         }
-    }
-    if (!ui) fail_at(name, lineno == 0 ? 1 : lineno, "empty file; expected a header with '" + unit_column + "' and '" + vote_column + "'");
+    });
+    if (!ui)
+        detail::csv_fail(name, last == 0 ? 1 : last, "empty file; expected a header with '" + unit_column + "' and '" + vote_column + "'");
     return out;
 }
 
@@ -272,13 +233,8 @@ struct tally {
     rational share(std::uint64_t k) const { return voters ? rational(k, voters) : rational(0); }
 };
 
-rational floor_of(const rational& r) {
-    return rational(boost::multiprecision::numerator(r) / boost::multiprecision::denominator(r));
-}
-rational ceil_of(const rational& r) {
-    rational f = floor_of(r);
-    return f == r ? f : f + 1;
-}
+rational floor_of(const rational& r) { return rational(floor_int(r)); }
+rational ceil_of(const rational& r) { return rational(ceil_int(r)); }
 
 } // namespace
 

@@ -1,6 +1,8 @@
 // Organisations: units, their tree, and reading them from CSV with located errors.
 #include "accord/organisation.hpp"
 
+#include "csv_rows.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <fstream>
@@ -107,14 +109,13 @@ organisation organisation::restricted(const std::vector<std::uint32_t>& leaves) 
     return out;
 }
 
-namespace {
+namespace detail {
 
-[[noreturn]] void fail(std::string_view file, std::size_t line, const std::string& msg) {
+void csv_fail(std::string_view file, std::size_t line, const std::string& msg) {
     throw error(errc::parse, msg, source_location{std::string(file), line, 0});
 }
 
-// One CSV line into fields (RFC 4180 quotes; organisation files hold no newlines in fields).
-std::vector<std::string> split_csv(std::string_view line, std::string_view file, std::size_t ln) {
+std::vector<std::string> split_csv_line(std::string_view line, std::string_view file, std::size_t ln) {
     std::vector<std::string> out;
     std::string cur;
     bool quoted = false, was_quoted = false;
@@ -141,7 +142,7 @@ std::vector<std::string> split_csv(std::string_view line, std::string_view file,
             cur += c;
         }
     }
-    if (quoted) fail(file, ln, "unterminated quoted field; expected a closing '\"'");
+    if (quoted) csv_fail(file, ln, "unterminated quoted field; expected a closing '\"'");
     out.push_back(std::move(cur));
     for (auto& f : out) {
         while (!f.empty() && (f.back() == ' ' || f.back() == '\r')) f.pop_back();
@@ -151,6 +152,12 @@ std::vector<std::string> split_csv(std::string_view line, std::string_view file,
     }
     return out;
 }
+
+} // namespace detail
+
+namespace {
+
+[[noreturn]] void fail(std::string_view file, std::size_t line, const std::string& msg) { detail::csv_fail(file, line, msg); }
 
 std::uint64_t population_of(const std::string& s, std::string_view file, std::size_t ln) {
     if (s.empty()) return 0;
@@ -166,21 +173,12 @@ std::uint64_t population_of(const std::string& s, std::string_view file, std::si
 } // namespace
 
 organisation read_organisation_text(std::string_view text, std::string_view file, const org_csv_options& opt) {
-    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     std::vector<std::pair<std::size_t, std::vector<std::string>>> rows;
-    std::size_t ln = 0, pos = 0;
     std::vector<std::string> header;
-    while (pos < text.size()) {
-        auto nl = text.find('\n', pos);
-        if (nl == std::string_view::npos) nl = text.size();
-        std::string_view line = text.substr(pos, nl - pos);
-        pos = nl + 1;
-        ++ln;
-        if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-        auto f = split_csv(line, file, ln);
+    detail::for_each_csv_row(text, file, [&](std::size_t ln, std::vector<std::string> f) {
         if (header.empty()) header = std::move(f);
         else rows.emplace_back(ln, std::move(f));
-    }
+    });
     if (header.empty()) fail(file, 1, "empty file; expected a header row");
     auto col = [&](const std::string& name) -> std::size_t {
         for (std::size_t i = 0; i < header.size(); ++i)

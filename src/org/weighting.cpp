@@ -104,9 +104,7 @@ weight_report compute_weights(const organisation& org, const std::vector<std::ui
         for (std::size_t i = 0; i < n; ++i) {
             // One vote per started band: ceil(population / size).
             const rational q = rational(org[units[i]].population) / s.parameter;
-            big_int c = boost::multiprecision::numerator(q) / boost::multiprecision::denominator(q);
-            if (rational(c) < q) c += 1;
-            w[i] = rational(c);
+            w[i] = rational(ceil_int(q));
         }
         break;
     case scheme_kind::group_equal: {

@@ -301,15 +301,12 @@ private:
         const stv_quota q = opt_.quota.value_or(scottish_ || last_parcel_ ? stv_quota::droop : stv_quota::droop_exact);
         const rational v = a_.to_rational(valid);
         if (scottish_ || q == stv_quota::droop) {
-            const big_int whole = boost::multiprecision::numerator(v) / (boost::multiprecision::denominator(v) * big_int(seats_ + 1));
-            quota_ = a_.from_rational(rational(whole + 1));
+            quota_ = a_.from_rational(rational(floor_int(v / rational(seats_ + 1)) + 1));
             strict_ = false;
         } else if (q == stv_quota::hare) {
             const rational h = v / rational(seats_);
             if (whole_) {
-                big_int up = boost::multiprecision::numerator(h) / boost::multiprecision::denominator(h);
-                if (rational(up) < h) up += 1;
-                quota_ = a_.from_rational(rational(up)); // whole papers: the Hare quota rounded up
+                quota_ = a_.from_rational(rational(ceil_int(h))); // whole papers: the Hare quota rounded up
             } else {
                 quota_ = exact_or_up(h);
             }
@@ -330,10 +327,7 @@ private:
     T exact_or_up(const rational& r) const {
         if constexpr (A::exact) return r;
         else {
-            const rational s = r * a_.scale;
-            big_int v = boost::multiprecision::numerator(s) / boost::multiprecision::denominator(s);
-            if (rational(v) < s) v += 1;
-            return v.template convert_to<std::int64_t>();
+            return ceil_int(r * a_.scale).template convert_to<std::int64_t>();
         }
     }
     bool has_quota(cand_t c) const { return strict_ ? vote_[c] > quota_ : vote_[c] >= quota_; }
@@ -425,7 +419,7 @@ private:
     // remainder), taking the papers that arrived last.
     void transfer_whole(cand_t c) {
         const rational surplus_r = a_.to_rational(vote_[c] - quota_);
-        const big_int surplus = boost::multiprecision::numerator(surplus_r) / boost::multiprecision::denominator(surplus_r);
+        const big_int surplus = floor_int(surplus_r);
         mark_piles();
         std::vector<std::uint32_t> parcel(pile_[c].begin() + static_cast<std::ptrdiff_t>(parcel_from_[c]), pile_[c].end());
         std::map<cand_t, std::vector<std::uint32_t>> sub; // next preference -> groups, in arrival order

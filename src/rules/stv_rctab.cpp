@@ -123,7 +123,7 @@ struct rctab_count {
         const rational v = exact(active);
         if (opt.mode == rctab_mode::bottoms_up && opt.bottoms_up_threshold > 0) {
             const rational t = v * opt.bottoms_up_threshold * scale;
-            threshold = (boost::multiprecision::numerator(t) / boost::multiprecision::denominator(t)).convert_to<fx>();
+            threshold = floor_int(t).convert_to<fx>();
             return;
         }
         const stv_quota q = opt.quota.value_or(stv_quota::droop);
