@@ -149,6 +149,24 @@ TEST(Rctab, Minneapolis2013MayorMatchesAll33Rounds) {
     EXPECT_EQ(*r.rounds.back().tallies[*p.find_candidate("MARK ANDREW")], 24942);
 }
 
+namespace {
+// Counts p under the case's rules and compares every round and the winner with the report.
+void expect_report(const profile& p, const json& cfg, const std::filesystem::path& dir, const std::string& name) {
+    std::vector<std::string> order;
+    for (const auto& c : cfg["candidates"]) order.push_back(c["name"].get<std::string>());
+    const result r = irv(p, options_from(cfg["rules"], p, order, "Undeclared Write-ins"));
+    const json expected = load_json(dir / (name + "_expected_detailed_report.json"));
+    EXPECT_EQ(compare(r, expected, name), 0);
+    // Winner as in the report's last round.
+    std::string winner;
+    for (const auto& t : expected["results"].back()["tallyResults"])
+        if (t.contains("elected")) winner = t["elected"].get<std::string>();
+    ASSERT_EQ(r.winners.size(), 1u);
+    EXPECT_EQ(r.candidates[r.winners[0]], winner);
+}
+
+} // namespace
+
 class RctabGenericCsv : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(RctabGenericCsv, MatchesExpectedReport) {
@@ -163,19 +181,8 @@ TEST_P(RctabGenericCsv, MatchesExpectedReport) {
     const std::string uwi = src.value("undeclaredWriteInLabel", "");
     ro.csv.write_in_labels = uwi.empty() ? std::vector<std::string>{} : std::vector<std::string>{uwi};
     ro.csv.write_in_name = "Undeclared Write-ins";
-    std::vector<std::string> order;
-    for (const auto& c : cfg["candidates"]) order.push_back(c["name"].get<std::string>());
     const profile p = read_profile(dir / src["filePath"].get<std::string>(), ro);
-    const auto opt = options_from(cfg["rules"], p, order, "Undeclared Write-ins");
-    const result r = irv(p, opt);
-    const json expected = load_json(dir / (name + "_expected_detailed_report.json"));
-    EXPECT_EQ(compare(r, expected, name), 0);
-    // Winner as in the report's last round.
-    std::string winner;
-    for (const auto& t : expected["results"].back()["tallyResults"])
-        if (t.contains("elected")) winner = t["elected"].get<std::string>();
-    ASSERT_EQ(r.winners.size(), 1u);
-    EXPECT_EQ(r.candidates[r.winners[0]], winner);
+    expect_report(p, cfg, dir, name);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, RctabGenericCsv,
@@ -191,18 +198,8 @@ TEST_P(RctabCdf, MatchesExpectedReport) {
     const auto& src = cfg["cvrFileSources"][0];
     read_options ro;
     ro.format = file_format::cdf_json;
-    std::vector<std::string> order;
-    for (const auto& c : cfg["candidates"]) order.push_back(c["name"].get<std::string>());
     const profile p = read_profile(dir / src["filePath"].get<std::string>(), ro);
-    const auto opt = options_from(cfg["rules"], p, order, "Undeclared Write-ins");
-    const result r = irv(p, opt);
-    const json expected = load_json(dir / (name + "_expected_detailed_report.json"));
-    EXPECT_EQ(compare(r, expected, name), 0);
-    std::string winner;
-    for (const auto& t : expected["results"].back()["tallyResults"])
-        if (t.contains("elected")) winner = t["elected"].get<std::string>();
-    ASSERT_EQ(r.winners.size(), 1u);
-    EXPECT_EQ(r.candidates[r.winners[0]], winner);
+    expect_report(p, cfg, dir, name);
 }
 
 // RCTab's NIST test sets: skipped first choice, overvotes (exhaust / skip), skipped ranks
@@ -221,11 +218,8 @@ TEST_P(RctabMultiCdf, MatchesExpectedReport) {
     ACCORD_SHARED_FILE(dir, "rctab/" + name);
     const json cfg = load_json(dir / (name + "_config.json"));
     std::unordered_map<std::string, std::string> aliases;
-    std::vector<std::string> order;
-    for (const auto& c : cfg["candidates"]) {
-        order.push_back(c["name"].get<std::string>());
-        for (const auto& a : c.value("aliases", json::array())) aliases[a.get<std::string>()] = order.back();
-    }
+    for (const auto& c : cfg["candidates"])
+        for (const auto& a : c.value("aliases", json::array())) aliases[a.get<std::string>()] = c["name"].get<std::string>();
     std::vector<profile> parts;
     for (const auto& src : cfg["cvrFileSources"]) {
         read_options ro;
@@ -236,15 +230,7 @@ TEST_P(RctabMultiCdf, MatchesExpectedReport) {
     std::vector<const profile*> ptrs;
     for (const auto& p : parts) ptrs.push_back(&p);
     const profile p = merge_profiles(ptrs, aliases);
-    const auto opt = options_from(cfg["rules"], p, order, "Undeclared Write-ins");
-    const result r = irv(p, opt);
-    const json expected = load_json(dir / (name + "_expected_detailed_report.json"));
-    EXPECT_EQ(compare(r, expected, name), 0);
-    std::string winner;
-    for (const auto& t : expected["results"].back()["tallyResults"])
-        if (t.contains("elected")) winner = t["elected"].get<std::string>();
-    ASSERT_EQ(r.winners.size(), 1u);
-    EXPECT_EQ(r.candidates[r.winners[0]], winner);
+    expect_report(p, cfg, dir, name);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, RctabMultiCdf, ::testing::Values("test_set_8_multi_cdf", "aliases_cdf_json"));

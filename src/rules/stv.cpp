@@ -172,23 +172,6 @@ papers strict_papers(const profile& p, const stv_options& opt) {
 
 enum class cstate : std::uint8_t { hopeful, pending, elected, defeated, out };
 
-// The candidates' states in a count, and the queries both counts ask of them.
-struct states {
-    std::vector<cstate> st_;
-    std::size_t count_state(cstate s) const { return static_cast<std::size_t>(std::count(st_.begin(), st_.end(), s)); }
-    std::vector<cand_t> in_state(cstate s) const {
-        std::vector<cand_t> v;
-        for (cand_t c = 0; c < st_.size(); ++c)
-            if (st_[c] == s) v.push_back(c);
-        return v;
-    }
-    void init(const profile& p, const stv_options& opt) {
-        st_.assign(p.candidate_count(), cstate::hopeful);
-        for (cand_t c = 0; c < p.candidate_count(); ++c)
-            if (p.withdrawn(c)) st_[c] = cstate::out;
-        for (cand_t c : opt.ballots.excluded) st_.at(c) = cstate::out;
-    }
-};
 
 template <class A>
 unsigned places_of(const A& a) {
@@ -215,6 +198,33 @@ void check_ranking(const profile& p) {
                                            ballot_kind_name(p.kind()) + " ballots");
 }
 
+// What both counts share: the inputs, the papers, the result with its tie-breaker, and the
+// candidates' states with the queries both ask of them.
+struct count_base {
+    const profile& p_;
+    const stv_options& opt_;
+    std::size_t n_, seats_;
+    papers pp_;
+    result res_;
+    tie_breaker tb_;
+    std::vector<cstate> st_;
+
+    count_base(const profile& p, const stv_options& opt)
+        : p_(p), opt_(opt), n_(p.candidate_count()), seats_(seats_of(p, opt)), pp_(strict_papers(p, opt)),
+          res_(fresh_result(p)), tb_(opt.ballots.tie_break, res_), st_(n_, cstate::hopeful) {
+        for (cand_t c = 0; c < n_; ++c)
+            if (p.withdrawn(c)) st_[c] = cstate::out;
+        for (cand_t c : opt.ballots.excluded) st_.at(c) = cstate::out;
+    }
+    std::size_t count_state(cstate s) const { return static_cast<std::size_t>(std::count(st_.begin(), st_.end(), s)); }
+    std::vector<cand_t> in_state(cstate s) const {
+        std::vector<cand_t> v;
+        for (cand_t c = 0; c < st_.size(); ++c)
+            if (st_[c] == s) v.push_back(c);
+        return v;
+    }
+};
+
 // Final ranking: the elected in order of election, then the rest from last excluded to first.
 void finish_ranking(result& res, const std::vector<cand_t>& defeated_order, const std::vector<cstate>& st) {
     for (cand_t c : res.winners) res.ranking.push_back({c});
@@ -227,18 +237,15 @@ void finish_ranking(result& res, const std::vector<cand_t>& defeated_order, cons
 // Scottish STV and WIGM (Droop's flavours of the weighted inclusive Gregory method).
 
 template <class A>
-class gregory_count : states {
+class gregory_count : count_base {
 public:
     using T = typename A::T;
-    gregory_count(const profile& p, const stv_options& opt, A a)
-        : p_(p), opt_(opt), a_(a), n_(p.candidate_count()), seats_(seats_of(p, opt)), pp_(strict_papers(p, opt)),
-          res_(fresh_result(p)), tb_(opt.ballots.tie_break, res_) {
+    gregory_count(const profile& p, const stv_options& opt, A a) : count_base(p, opt), a_(a) {
         scottish_ = opt.variant == stv_variant::scottish;
         whole_ = opt.variant == stv_variant::whole;
         last_parcel_ = opt.variant == stv_variant::gregory || whole_;
         parcel_from_.assign(n_, 0);
         mark_.assign(n_, 0);
-        init(p, opt);
         vote_.assign(n_, T(0));
         pile_.resize(n_);
         exhausted_ = T(0);
@@ -680,13 +687,7 @@ private:
         finish_remaining("the continuing candidates fill the remaining seats");
     }
 
-    const profile& p_;
-    const stv_options& opt_;
     A a_;
-    std::size_t n_, seats_;
-    papers pp_;
-    result res_;
-    tie_breaker tb_;
     bool scottish_ = false, last_parcel_ = false, whole_ = false, strict_ = false;
     std::vector<std::uint32_t> start_, end_; // per group: its preferences (groups can split)
     std::vector<std::uint64_t> count_; // per group: papers in it
@@ -703,13 +704,10 @@ private:
 // Meek's method (as Droop's reference implementation counts it).
 
 template <class A>
-class meek_count : states {
+class meek_count : count_base {
 public:
     using T = typename A::T;
-    meek_count(const profile& p, const stv_options& opt, A a)
-        : p_(p), opt_(opt), a_(a), n_(p.candidate_count()), seats_(seats_of(p, opt)), pp_(strict_papers(p, opt)),
-          res_(fresh_result(p)), tb_(opt.ballots.tie_break, res_) {
-        init(p, opt);
+    meek_count(const profile& p, const stv_options& opt, A a) : count_base(p, opt), a_(a) {
         kf_.assign(n_, T(0));
         vote_.assign(n_, T(0));
         omega_ = T(0);
@@ -923,13 +921,7 @@ private:
         }
     }
 
-    const profile& p_;
-    const stv_options& opt_;
     A a_;
-    std::size_t n_, seats_;
-    papers pp_;
-    result res_;
-    tie_breaker tb_;
     std::vector<T> kf_, vote_, mult_;
     T omega_{}, quota_{}, votes_{}, surplus_{}, residual_{};
     unsigned omega10_ = 10;
