@@ -328,6 +328,22 @@ struct classes {
     std::vector<std::vector<std::uint64_t>> weights; // per class
     std::vector<std::size_t> of;                     // class of each player
 };
+// Inclusion-exclusion over the majorities: the majorities in `mask`, whether the term is
+// subtracted (an odd number of them), and their quotas.
+struct subset_term {
+    std::vector<std::size_t> dims;
+    bool negative;
+    std::vector<std::uint64_t> quotas;
+};
+subset_term majority_subset(const weighted_game& g, std::size_t mask) {
+    subset_term t;
+    for (std::size_t d = 0; d < g.majorities.size(); ++d)
+        if ((mask >> d) & 1u) t.dims.push_back(d);
+    t.negative = t.dims.size() & 1u;
+    for (auto d : t.dims) t.quotas.push_back(g.majorities[d].quota);
+    return t;
+}
+
 classes group(const weighted_game& g) {
     classes c;
     std::map<std::vector<std::uint64_t>, std::size_t> seen;
@@ -355,12 +371,7 @@ std::vector<typename Ring::value> count_pass(const Ring& ring, const weighted_ga
     const std::size_t subsets = std::size_t{1} << M;
     std::size_t done = 0;
     for (std::size_t mask = 1; mask < subsets; ++mask) {
-        std::vector<std::size_t> dims;
-        for (std::size_t d = 0; d < M; ++d)
-            if ((mask >> d) & 1u) dims.push_back(d);
-        const bool negative = dims.size() & 1u;
-        std::vector<std::uint64_t> ext;
-        for (auto d : dims) ext.push_back(g.majorities[d].quota);
+        const auto [dims, negative, ext] = majority_subset(g, mask);
         std::vector<std::vector<std::uint64_t>> w(n);
         for (std::size_t j = 0; j < n; ++j)
             for (auto d : dims) w[j].push_back(g.majorities[d].weights[j]);
@@ -454,12 +465,7 @@ void owen_dp(const weighted_game& g, power_result& r, unsigned want, const std::
     std::vector<big_int> owen_num(n, 0), bo_num(n, 0);
     const std::size_t subsets = std::size_t{1} << M;
     for (std::size_t mask = 1; mask < subsets; ++mask) {
-        std::vector<std::size_t> dims;
-        for (std::size_t d = 0; d < M; ++d)
-            if ((mask >> d) & 1u) dims.push_back(d);
-        const bool negative = dims.size() & 1u;
-        std::vector<std::uint64_t> ext;
-        for (auto d : dims) ext.push_back(g.majorities[d].quota);
+        const auto [dims, negative, ext] = majority_subset(g, mask);
         std::vector<std::vector<std::uint64_t>> w(m);
         for (std::size_t u = 0; u < m; ++u)
             for (auto d : dims) w[u].push_back(uw[u][d]);
