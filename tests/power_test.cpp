@@ -522,6 +522,28 @@ TEST(Power, FourierBoundContainsTheExactBanzhafOfHerefordshireAndWorcestershire)
     }
 }
 
+TEST(Power, FourierMethodIsLabelledAndBracketsTheExactBanzhafOfHerefordshireAndWorcestershire) {
+    ACCORD_SHARED_FILE(csv, "nhs/practices_herefordshire_worcestershire_2025.csv");
+    std::vector<std::uint64_t> w;
+    for (auto& p : load_practices(csv)) w.push_back(p.patients);
+    const auto g = make_weighted_game(quota_from_fraction(w, rational(1, 2), quota_rule::more_than), w);
+    const auto exact = power_indices(g, {.indices = index_banzhaf});
+    const auto est = power_indices(g, {.indices = index_banzhaf, .method = power_method::fourier_bound});
+    EXPECT_EQ(est.method, "fourier-bound");
+    EXPECT_FALSE(est.exact);
+    EXPECT_TRUE(est.banzhaf.exact.empty());
+    EXPECT_LE(est.error_bound, 1e-12);
+    ASSERT_EQ(est.notes.size(), 1u);
+    EXPECT_NE(est.notes[0].find("not exact"), std::string::npos);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        EXPECT_LE(est.banzhaf.lower[i], exact.banzhaf.value[i]);
+        EXPECT_GE(est.banzhaf.upper[i], exact.banzhaf.value[i]);
+        EXPECT_NEAR(est.banzhaf_absolute.value[i], exact.banzhaf_absolute.value[i], est.error_bound_absolute + 1e-15);
+    }
+    EXPECT_NE(to_json(est).find("\"error_bound\""), std::string::npos);
+    EXPECT_THROW(power_indices(g, {.indices = index_shapley_shubik, .method = power_method::fourier_bound}), accord::error);
+}
+
 TEST(Power, FourierBoundHoldsOnSeededRandomGames) {
     std::mt19937_64 rng(99);
     for (int trial = 0; trial < 20; ++trial) {

@@ -105,7 +105,8 @@ accord::power_options options_of(const json& j) {
             else if (m == "dp") opt.method = accord::power_method::dynamic_programming;
             else if (m == "enumeration") opt.method = accord::power_method::enumeration;
             else if (m == "monte-carlo") opt.method = accord::power_method::monte_carlo;
-            else throw accord::error(accord::errc::invalid, "option 'method' must be auto, dp, enumeration or monte-carlo, got " + v.dump());
+            else if (m == "fourier") opt.method = accord::power_method::fourier_bound;
+            else throw accord::error(accord::errc::invalid, "option 'method' must be auto, dp, enumeration, monte-carlo or fourier, got " + v.dump());
         } else if (k == "samples") opt.samples = u64(v, "option 'samples'");
         else if (k == "seed") opt.seed = u64(v, "option 'seed'");
         else if (k == "confidence") {
