@@ -44,7 +44,7 @@ struct power_flags {
     std::vector<std::string> quotas, weights, unions;
     std::string names, indices, method = "auto";
     std::uint64_t samples = 1'000'000, seed = 1;
-    bool json = false;
+    bool json = false, quiet = false;
 };
 
 unsigned index_bit(const std::string& name) {
@@ -150,6 +150,7 @@ int run_power(power_flags f) {
         if (n <= 20) opt.indices |= index_johnston | index_holler | index_deegan_packel;
         if (!g.unions.empty()) opt.indices |= index_owen | index_banzhaf_owen;
     }
+    opt.progress = terminal_fraction_progress("power indices", f.quiet); // big games take a while
     const auto r = power_indices(g, opt);
     if (f.json) {
         std::cout << to_json(r) << '\n';
@@ -211,6 +212,7 @@ command add_power(CLI::App& root) {
     app->add_option("--samples", f->samples, "Monte Carlo samples");
     app->add_option("--seed", f->seed, "Monte Carlo seed");
     app->add_flag("--json", f->json, "Print one JSON object");
+    app->add_flag("--quiet", f->quiet, "No progress bar (it shows on stderr only when stderr is a terminal)");
     app->footer("Examples:\n  accord power --quota 16 --weights 9,9,7,3,1,1\n"
                 "  accord power --org practices.csv --within QGH --scheme population --json\n"
                 "  accord power --org practices.csv --within U12199 --units-majority --unions-by pcn\n"
