@@ -356,8 +356,11 @@ typedef int (*accord_progress_fn)(double fraction, void *user_data);
  *                     indices, for the Owen and Banzhaf-Owen indices)
  * @param options_json NULL or {"indices": ["banzhaf", "shapley_shubik", "holler",
  *                     "deegan_packel", "johnston", "coleman", "owen", "banzhaf_owen"] or "all",
- *                     "method": "auto"|"dp"|"enumeration"|"monte-carlo", "samples", "seed",
- *                     "confidence"}; default Banzhaf and Shapley-Shubik, exact
+ *                     "method": "auto"|"dp"|"enumeration"|"monte-carlo"|"fourier", "samples",
+ *                     "seed", "confidence"}; default Banzhaf and Shapley-Shubik, exact.
+ *                     "fourier" (since 0.4; an option value, no ABI change): Banzhaf of a
+ *                     one-majority game with a proven error bound ("exact": false,
+ *                     "error_bound" in the JSON)
  * @param progress     NULL, or a callback that may cancel
  * @param user_data    passed to progress
  * @param out          receives the result; free with accord_power_result_free()

@@ -5,7 +5,11 @@ import json
 import os
 import subprocess
 import unittest
+import csv
 from fractions import Fraction
+from pathlib import Path
+
+from test_cli import ROOT, shared
 
 ACCORD = os.environ.get("ACCORD_CLI", "accord")
 
@@ -58,6 +62,28 @@ class Power(unittest.TestCase):
         text = accord("power", *game, "--method", "fourier")
         self.assertIn("APPROXIMATION", text.stdout)
         self.assertIn("proven error bound", text.stdout)
+
+    def test_england_1297_pcns_fourier_estimate_is_within_its_bound_of_the_exact_values(self) -> None:
+        # tests/data/power/england_pcn_2025_banzhaf_exact.csv holds the exact Banzhaf index of every
+        # PCN of England by registered patients, strict majority, "Unallocated" excluded: computed
+        # once by the exact programme (87 residue passes, about 10 CPU-minutes;
+        # scripts/power-england-exact recomputes and compares it).
+        practices = shared("nhs/practices_england_2025.csv")
+        out = accord("power", "--org", practices, "--level", "pcn", "--unallocated", "exclude",
+                     "--method", "fourier", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        d = json.loads(out.stdout)
+        with open(ROOT / "tests" / "data" / "power" / "england_pcn_2025_banzhaf_exact.csv", newline="") as f:
+            exact = {row["pcn_code"]: row for row in csv.DictReader(f)}
+        self.assertEqual(sorted(d["players"]), sorted(exact))
+        self.assertEqual(len(d["players"]), 1297)
+        self.assertLess(d["error_bound"], 1e-13)
+        total = sum(int(row["swings"]) for row in exact.values())
+        for i, pcn in enumerate(d["players"]):
+            value = Fraction(int(exact[pcn]["swings"]), total)
+            self.assertLessEqual(abs(d["banzhaf"][i] - float(value)), d["error_bound"], pcn)
+            self.assertLessEqual(abs(d["banzhaf_absolute"][i] - float(exact[pcn]["banzhaf_absolute"])),
+                                 d["error_bound_absolute"], pcn)
 
     def test_bad_weights_and_impossible_quota_fail_with_a_message(self) -> None:
         bad = accord("power", "--quota", "3", "--weights", "1,x")
