@@ -192,3 +192,63 @@ TEST(Motion, HerefordshireDoubleMajorityAndSeventyFiveSeventyFive) {
     EXPECT_EQ(cond(b, "units").need, 10);
     EXPECT_EQ(cond(b, "units").have, 5);
 }
+
+// ---- The game a rule makes: power under the constitution ------------------------------------
+
+TEST(RuleGame, DoubleMajorityOfThePlaceGivesTheLargestPracticeElevenSwingsInTwentyThree) {
+    // Winning needs p1 (30,000 of 52,000 patients) and at least three of the five practices:
+    // p1 swings in the C(4,2)+C(4,3)+C(4,4) = 11 coalitions of two or more others, each other
+    // practice in the 3 coalitions of p1 and one other; p1 is pivotal in 3 of the 5 positions.
+    const auto g = rule_game(place(), preset_rule("double-majority"));
+    ASSERT_EQ(g.majorities.size(), 2u);
+    EXPECT_EQ(g.players, (std::vector<std::string>{"p1", "p2", "p3", "p4", "p5"}));
+    const auto r = power_indices(g);
+    EXPECT_EQ(r.swings, (std::vector<big_int>{11, 3, 3, 3, 3}));
+    EXPECT_EQ(r.shapley_shubik.exact[0], rational(3, 5));
+    EXPECT_EQ(r.shapley_shubik.exact[4], rational(1, 10));
+}
+
+TEST(RuleGame, VetoesObserversUnionsAndWhatCannotBeAWeightedGame) {
+    auto rule = parse_decision_rule(R"({"conditions": [{"basis": "population", "fraction": "1/2"}],
+                                        "veto": ["p2"], "observers": ["p5"]})");
+    const auto g = rule_game(place(), rule, "pcn");
+    EXPECT_EQ(g.players, (std::vector<std::string>{"p1", "p2", "p3", "p4"})); // the observer is no player
+    EXPECT_EQ(g.unions, (std::vector<std::vector<player_t>>{{0, 1, 2}, {3}}));
+    const auto r = power_indices(g, {.indices = index_banzhaf | index_owen});
+    EXPECT_EQ(r.banzhaf.exact, (std::vector<rational>{rational(1, 2), rational(1, 2), 0, 0}));
+    try {
+        rule_game(place(), preset_rule("triple-majority"));
+        FAIL() << "a majority of PCN majorities is not a weighted game";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::unsupported);
+        EXPECT_NE(std::string(e.what()).find("composite"), std::string::npos);
+    }
+    EXPECT_THROW(rule_game(place(), parse_decision_rule(R"({"conditions": [], "veto": ["nobody"]})")), error);
+    // Scheme weights scale to the smallest whole numbers in proportion: group-equal gives each
+    // PCN half, shared by its practices (1/6 each in N, 1/4 each in S) -> 2, 2, 2, 3, 3.
+    const auto ge = rule_game(place(), parse_decision_rule(R"({"conditions": [{"basis": "weights:group-equal"}]})"));
+    EXPECT_EQ(ge.majorities[0].weights, (std::vector<std::uint64_t>{2, 2, 2, 3, 3}));
+    EXPECT_EQ(ge.majorities[0].quota, 7u); // more than half of 12
+}
+
+TEST(RuleGame, HerefordshireDoubleMajorityHalvesTheLargestPracticesPower) {
+    // docs/choosing.md: Hereford Medical Group holds 23.2% of the patients of Herefordshire's five
+    // PCNs; its Banzhaf power is 32.2% when more than half of the patients decide, 16.0% under a
+    // double majority of practices and patients.
+    ACCORD_SHARED_FILE(f, "nhs/practices_herefordshire_worcestershire_2025.csv");
+    org_csv_options o;
+    o.within = {"U12199", "U38064", "U50083", "U65562", "U98974"};
+    const organisation org = read_organisation(f, o);
+    const auto share = [&](const decision_rule& rule) {
+        const auto g = rule_game(org, rule);
+        const auto r = power_indices(g, {.indices = index_banzhaf});
+        const auto big = std::max_element(g.majorities[0].weights.begin(), g.majorities[0].weights.end()) -
+                         g.majorities[0].weights.begin();
+        return r.banzhaf.value[static_cast<std::size_t>(big)];
+    };
+    auto patients = parse_decision_rule(R"({"conditions": [{"basis": "population"}]})");
+    auto units_first = preset_rule("double-majority"); // its first condition is the units
+    EXPECT_NEAR(share(patients), 0.322, 0.0005);
+    units_first.conditions = {units_first.conditions[1], units_first.conditions[0]}; // patients first
+    EXPECT_NEAR(share(units_first), 0.160, 0.0005);
+}

@@ -6,6 +6,7 @@
 
 #include "accord/number.hpp"
 #include "accord/organisation.hpp"
+#include "accord/power.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -108,6 +109,24 @@ decision decide(const organisation& org, const std::vector<unit_vote>& votes, co
 /// JSON: {"rule", "passed", "conditions": [{"name", "passed", "have", "need", "base" and their
 /// "_exact" strings, "detail", "casting_vote"}], "votes": {...}, "notes"}.
 std::string to_json(const decision& d, int indent = -1);
+
+/// The simple game a decision rule makes of an organisation's voting units, for power indices:
+/// "what power does each practice have under our constitution?" A priori every eligible unit
+/// votes yes or no as one bloc (nobody abstains or stays away, so quorums are met and "of the
+/// votes cast" is "of all eligible units"). Each condition on units, population or scheme
+/// weights becomes one weighted majority, its exact shares scaled to the smallest whole numbers
+/// in the same proportions; the veto holders make one more majority that needs all of them;
+/// observers are not players. Players are named by unit id. `unions_by` (a kind such as "pcn")
+/// adds the a-priori unions the Owen indices use. Errors: errc::unsupported for a "groups"
+/// condition (a majority of group majorities is a composite game, not a weighted one);
+/// errc::not_found for an unknown level, observer or veto holder; errc::overflow when scheme
+/// weights do not scale to whole numbers whose total fits 64 bits; errc::invalid for a rule
+/// that no coalition or every coalition meets.
+weighted_game rule_game(const organisation& org, const decision_rule& rule, const std::string& unions_by = "");
+
+/// Exact non-negative weights as the smallest whole numbers in the same proportions;
+/// errc::overflow (naming `what`) when their total does not fit 64 bits.
+std::vector<std::uint64_t> whole_weights(const std::vector<rational>& weights, const std::string& what);
 
 } // namespace v0
 } // namespace accord

@@ -38,19 +38,9 @@ command add_decide(CLI::App& root) {
                 "  accord decide votes.csv --org practices.csv --policy constitution.json --category spending --json\n"
                 "Exit status 0 whether or not the motion passed (read \"passed\"); 1 input error; 2 usage error.");
     return {app, [st]() {
-                auto slurp = [](const std::string& path) {
-                    std::ifstream in(path, std::ios::binary);
-                    if (!in) throw error(errc::io, "cannot open " + path);
-                    std::ostringstream ss;
-                    ss << in.rdbuf();
-                    return ss.str();
-                };
-                if (!st->policy.empty() && st->category.empty()) throw usage_error("--policy needs --category");
-                if (st->policy.empty() && !st->category.empty()) throw usage_error("--category needs --policy");
-                decision_rule rule;
-                if (!st->policy.empty()) rule = policy_rule(slurp(st->policy), st->category);
-                else if (!st->rule_file.empty()) rule = parse_decision_rule(slurp(st->rule_file));
-                else rule = preset_rule(st->rule);
+                // --rule has a default (double-majority): it gives way to a file or policy.
+                const bool other = !st->rule_file.empty() || !st->policy.empty();
+                decision_rule rule = load_rule(other ? "" : st->rule, st->rule_file, st->policy, st->category);
                 if (!st->level.empty()) rule.level = st->level;
                 std::optional<vote_choice> casting;
                 if (!st->casting.empty()) {

@@ -39,7 +39,8 @@ std::uint64_t parse_u64(const std::string& s, const std::string& what) {
 
 struct power_flags {
     std::string org, scheme = "population", quota_fraction = "1/2", level, unions_by;
-    bool at_least = false, units_majority = false;
+    std::string rule, rule_file, policy, category;
+    bool at_least = false, units_majority = false, scheme_given = false, fraction_given = false;
     org_flags of;
     std::vector<std::string> quotas, weights, unions;
     std::string names, indices, method = "auto";
@@ -60,69 +61,62 @@ unsigned index_bit(const std::string& name) {
                       "' (banzhaf, shapley_shubik, holler, deegan_packel, johnston, coleman, owen, banzhaf_owen, all)");
 }
 
-int run_power(power_flags f) {
-    if (!f.org.empty()) {
-        // The game an organisation plays under a weighting: a coalition wins when its weight is
-        // more than (or at least) the fraction of the total; optionally also a majority of units.
-        if (!f.quotas.empty() || !f.weights.empty()) throw usage_error("--org replaces --quota/--weights");
-        const organisation org = load_org(f.org, f.of);
-        const std::string level = f.level.empty() ? org.kinds().front() : f.level;
-        const auto units = org.of_kind(level);
-        if (units.empty()) throw error(errc::not_found, "no units of kind '" + level + "'");
-        const auto rep = compute_weights(org, units, parse_scheme(f.scheme));
-        const auto w = integer_weights(rep);
-        rational frac;
+/// The game of an organisation: a decision rule (--rule/--rule-file/--policy), or a weighting
+/// scheme with a quota fraction and optionally a majority of units as well.
+weighted_game org_game(const power_flags& f) {
+    if (!f.quotas.empty() || !f.weights.empty()) throw usage_error("--org replaces --quota/--weights");
+    if (!f.names.empty() || !f.unions.empty()) throw usage_error("--org names the players and --unions-by makes unions");
+    const organisation org = load_org(f.org, f.of);
+    const bool by_rule = !f.rule.empty() || !f.rule_file.empty() || !f.policy.empty();
+    decision_rule rule;
+    if (by_rule || !f.category.empty()) {
+        if (f.scheme_given || f.fraction_given || f.at_least || f.units_majority)
+            throw usage_error("--rule, --rule-file and --policy replace --scheme, --quota-fraction, --at-least and --units-majority");
+        rule = load_rule(f.rule, f.rule_file, f.policy, f.category);
+    } else {
+        majority_condition c;
+        c.basis = "weights:" + f.scheme;
+        c.name = f.scheme;
         try {
-            frac = parse_rational(f.quota_fraction);
+            c.fraction = parse_rational(f.quota_fraction);
         } catch (const error&) {
             throw usage_error("--quota-fraction must be an exact fraction such as 1/2 or 2/3");
         }
-        const auto q = quota_from_fraction(w, frac, f.at_least ? quota_rule::at_least : quota_rule::more_than);
-        f.quotas.push_back(std::to_string(q));
-        std::string list, names;
-        for (std::size_t i = 0; i < w.size(); ++i) {
-            list += (i ? "," : "") + std::to_string(w[i]);
-            names += (i ? "," : "") + org[units[i]].id;
-        }
-        f.weights.push_back(list);
-        f.names = names;
-        if (f.units_majority) {
-            std::string ones;
-            for (std::size_t i = 0; i < w.size(); ++i) ones += i ? ",1" : "1";
-            f.quotas.push_back(std::to_string(w.size() / 2 + 1));
-            f.weights.push_back(ones);
-        }
-        if (!f.unions_by.empty()) {
-            std::map<std::uint32_t, std::string> groups;
-            for (std::size_t i = 0; i < units.size(); ++i) {
-                const auto g = org.ancestor(units[i], f.unions_by);
-                if (g == k_no_parent) throw error(errc::invalid, "unit '" + org[units[i]].id + "' has no " + f.unions_by);
-                auto& s = groups[g];
-                s += (s.empty() ? "" : ",") + std::to_string(i + 1);
-            }
-            for (auto& [g, s] : groups) f.unions.push_back(s);
-        }
+        c.strict = !f.at_least;
+        rule.conditions.push_back(c);
+        if (f.units_majority) rule.conditions.push_back({.name = "units", .basis = "units"});
     }
-    if (f.quotas.empty()) throw usage_error("give --quota and --weights, or --org ORG.csv");
-    if (f.quotas.size() != f.weights.size())
-        throw usage_error("give one --weights list for each --quota (" + std::to_string(f.quotas.size()) +
-                          " quotas, " + std::to_string(f.weights.size()) + " weight lists)");
+    if (!f.level.empty()) rule.level = f.level;
+    return rule_game(org, rule, f.unions_by);
+}
+
+int run_power(power_flags f) {
     weighted_game g;
-    for (std::size_t d = 0; d < f.quotas.size(); ++d) {
-        weighted_majority m;
-        m.quota = parse_u64(f.quotas[d], "--quota");
-        for (const auto& w : split(f.weights[d])) m.weights.push_back(parse_u64(w, "--weights entry"));
-        g.majorities.push_back(std::move(m));
-    }
-    if (!f.names.empty()) g.players = split(f.names);
-    for (const auto& u : f.unions) {
-        std::vector<player_t> members;
-        for (const auto& p : split(u)) {
-            const auto x = parse_u64(p, "--union member");
-            if (x == 0) throw usage_error("--union lists players by 1-based position");
-            members.push_back(static_cast<player_t>(x - 1));
+    if (!f.org.empty()) {
+        g = org_game(f);
+    } else {
+        if (!f.rule.empty() || !f.rule_file.empty() || !f.policy.empty() || !f.unions_by.empty())
+            throw usage_error("--rule, --rule-file, --policy and --unions-by need --org");
+        if (f.quotas.empty()) throw usage_error("give --quota and --weights, or --org ORG.csv");
+        if (f.quotas.size() != f.weights.size())
+            throw usage_error("give one --weights list for each --quota (" + std::to_string(f.quotas.size()) +
+                              " quotas, " + std::to_string(f.weights.size()) + " weight lists)");
+        for (std::size_t d = 0; d < f.quotas.size(); ++d) {
+            weighted_majority m;
+            m.quota = parse_u64(f.quotas[d], "--quota");
+            for (const auto& w : split(f.weights[d])) m.weights.push_back(parse_u64(w, "--weights entry"));
+            g.majorities.push_back(std::move(m));
         }
-        g.unions.push_back(std::move(members));
+        if (!f.names.empty()) g.players = split(f.names);
+        for (const auto& u : f.unions) {
+            std::vector<player_t> members;
+            for (const auto& p : split(u)) {
+                const auto x = parse_u64(p, "--union member");
+                if (x == 0) throw usage_error("--union lists players by 1-based position");
+                members.push_back(static_cast<player_t>(x - 1));
+            }
+            g.unions.push_back(std::move(members));
+        }
     }
     validate(g);
     const std::size_t n = g.player_count();
@@ -195,8 +189,16 @@ command add_power(CLI::App& root) {
     app->add_option("--weights", f->weights, "Comma-separated weights, one list per --quota")->take_all();
     auto* o = app->add_option_group("Organisation", "The game of an organisation under a weighting");
     o->add_option("--org", f->org, "Organisation CSV (instead of --quota/--weights)");
-    o->add_option("--scheme", f->scheme, "Weighting scheme (default population; see accord weights --help)");
-    o->add_option("--quota-fraction", f->quota_fraction, "Winning needs more than this share of the weight (default 1/2)");
+    o->add_option("--scheme", f->scheme, "Weighting scheme (default population; see accord weights --help)")
+        ->each([f](const std::string&) { f->scheme_given = true; });
+    o->add_option("--quota-fraction", f->quota_fraction, "Winning needs more than this share of the weight (default 1/2)")
+        ->each([f](const std::string&) { f->fraction_given = true; });
+    o->add_option("--rule", f->rule,
+                  "Instead of --scheme/--quota-fraction: the game of a decision rule preset (simple-majority, "
+                  "double-majority, two-thirds, three-quarters, 75-75, unanimity; docs/motions.md)");
+    o->add_option("--rule-file", f->rule_file, "The game of a decision rule given as JSON (docs/motions.md)");
+    o->add_option("--policy", f->policy, "The game of the rule a decision policy JSON gives --category");
+    o->add_option("--category", f->category, "The policy's category");
     o->add_flag("--at-least", f->at_least, "Winning needs at least (not more than) --quota-fraction");
     o->add_flag("--units-majority", f->units_majority, "Also require a majority of units (a double majority)");
     o->add_option("--level", f->level, "Kind of the players (default: the leaves)");
@@ -216,7 +218,8 @@ command add_power(CLI::App& root) {
     app->footer("Examples:\n  accord power --quota 16 --weights 9,9,7,3,1,1\n"
                 "  accord power --org practices.csv --within QGH --scheme population --json\n"
                 "  accord power --org practices.csv --within U12199 --units-majority --unions-by pcn\n"
-                "  accord power --org practices.csv --level pcn --unallocated exclude --method fourier --json");
+                "  accord power --org practices.csv --level pcn --unallocated exclude --method fourier --json\n"
+                "  accord power --org practices.csv --within QGH --policy constitution.json --category spending");
     return {app, [f]() { return run_power(*f); }};
 }
 

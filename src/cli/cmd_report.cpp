@@ -71,7 +71,9 @@ int run_report(const report_flags& f) {
         // Banzhaf power of each unit in the game "more than half of the weight" under --scheme.
         const auto units = population_smaa_units(p, org, f.level);
         const auto rep = compute_weights(org, units, parse_scheme(f.scheme));
-        const auto w = integer_weights(rep);
+        std::vector<rational> exact;
+        for (const auto& x : rep.units) exact.push_back(x.weight);
+        const auto w = whole_weights(exact, "scheme " + rep.scheme);
         std::vector<std::string> ids;
         for (auto u : units) ids.push_back(org[u].id);
         const auto g = make_weighted_game(quota_from_fraction(w, rational(1, 2), quota_rule::more_than), w, ids);

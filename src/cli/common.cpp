@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 
@@ -57,23 +59,6 @@ profile load(const input_flags& f, read_report* report) {
 
 // Integer weights for a game from a weight report: the scheme's weights scaled by the least
 // common multiple of their denominators (exact), refusing what does not fit in 64 bits.
-std::vector<std::uint64_t> integer_weights(const weight_report& r) {
-    big_int lcm = 1;
-    for (const auto& u : r.units) {
-        const big_int d = boost::multiprecision::denominator(u.weight);
-        lcm = lcm / boost::multiprecision::gcd(lcm, d) * d;
-    }
-    std::vector<std::uint64_t> out;
-    for (const auto& u : r.units) {
-        const rational scaled = u.weight * lcm;
-        const big_int v = boost::multiprecision::numerator(scaled);
-        if (v > UINT64_MAX / (r.units.size() + 1))
-            throw error(errc::overflow, "scheme " + r.scheme + ": weights do not scale to whole numbers small enough for a game");
-        out.push_back(v.convert_to<std::uint64_t>());
-    }
-    return out;
-}
-
 void add_weighted_input(CLI::App& app, weighted_input& f) {
     add_input_flags(app, f.in);
     auto* o = app.add_option_group("Organisation", "The voting units the ballots belong to (docs/weighting.md)");
@@ -155,6 +140,24 @@ std::function<bool(double)> terminal_fraction_progress(const char* what, bool qu
         line->update(fraction, "");
         return true;
     };
+}
+
+decision_rule load_rule(const std::string& preset, const std::string& rule_file, const std::string& policy,
+                        const std::string& category) {
+    auto slurp = [](const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw error(errc::io, "cannot open " + path);
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    };
+    if (!policy.empty() && category.empty()) throw usage_error("--policy needs --category");
+    if (policy.empty() && !category.empty()) throw usage_error("--category needs --policy");
+    if (int(!preset.empty()) + int(!rule_file.empty()) + int(!policy.empty()) > 1)
+        throw usage_error("give one of --rule, --rule-file and --policy");
+    if (!policy.empty()) return policy_rule(slurp(policy), category);
+    if (!rule_file.empty()) return parse_decision_rule(slurp(rule_file));
+    return preset_rule(preset);
 }
 
 } // namespace accord::cli

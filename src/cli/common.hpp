@@ -3,6 +3,7 @@
 #pragma once
 
 #include "accord/accord.hpp"
+#include "accord/motion.hpp"
 #include "accord/organisation.hpp"
 
 #include <CLI/CLI.hpp>
@@ -71,9 +72,10 @@ std::function<bool(std::size_t, std::size_t)> terminal_progress(const char* what
 /// The same for work that reports a fraction done (0..1), e.g. power indices.
 std::function<bool(double)> terminal_fraction_progress(const char* what, bool quiet);
 
-/// A weight report's weights scaled exactly to whole numbers (for a voting game); errc::overflow
-/// when they do not fit.
-std::vector<std::uint64_t> integer_weights(const weight_report& r);
+/// The decision rule of --rule PRESET, --rule-file FILE or --policy FILE --category C (one of
+/// them; usage errors otherwise), for accord decide and accord power.
+decision_rule load_rule(const std::string& preset, const std::string& rule_file, const std::string& policy,
+                        const std::string& category);
 
 // One registration function per subcommand (src/cli/cmd_<name>.cpp).
 command add_run(CLI::App& root);
