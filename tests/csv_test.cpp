@@ -58,6 +58,17 @@ TEST(Csv, UnitWeightAndCountColumnsAreExact) {
     EXPECT_EQ(*p.ballot(0).weight, rational(1, 3));
 }
 
+TEST(Csv, AColumnHeadedUnitIsTheUnitNeverARank) {
+    // A newcomer trap: without it, practice codes were read as the first rank's candidates.
+    const auto p = csv("Unit,rank1,rank2\nM81009,A,B\nM81012,B,A\n", {});
+    EXPECT_EQ(p.candidate_count(), 2u);
+    EXPECT_EQ(p.units(), (std::vector<std::string>{"M81009", "M81012"}));
+    EXPECT_EQ(marks_of(p, 0), (std::vector<mark>{{0, 1}, {1, 2}}));
+    read_options other;
+    other.csv.unit_column = "rank2"; // a named column wins; "Unit" is then an ordinary column
+    EXPECT_EQ(csv("Unit,rank1,rank2\nX,A,P\n", other).units(), (std::vector<std::string>{"P"}));
+}
+
 TEST(Csv, LenientModeSkipsBadRowsAndLeavesNoTraceOfThem) {
     // Regression (fuzz_csv): a skipped row used to leave the candidates it named behind.
     read_options o;

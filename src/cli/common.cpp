@@ -23,7 +23,7 @@ void add_input_flags(CLI::App& app, input_flags& f) {
     csv->add_option("--write-in-label", f.write_in_labels, "Cell text meaning an undeclared write-in");
     csv->add_option("--overvote-delimiter", f.overvote_delimiter, "Separator of several candidates in one cell");
     csv->add_option("--skip-column", f.skip_columns, "Column that holds neither ranks nor candidates");
-    csv->add_option("--unit-column", f.unit_column, "Column naming each ballot's unit");
+    csv->add_option("--unit-column", f.unit_column, "Column naming each ballot's unit (default: a column headed 'unit', if any)");
     csv->add_option("--weight-column", f.weight_column, "Column holding an exact weight per row");
     csv->add_option("--count-column", f.count_column, "Column holding a multiplicity per row");
     csv->add_flag("--candidate-columns", f.candidate_columns, "Columns are candidates, cells are rank numbers");

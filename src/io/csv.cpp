@@ -8,6 +8,8 @@
 #include "formats.hpp"
 #include "text_scan.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <deque>
 #include <span>
 #include <ostream>
@@ -177,7 +179,12 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
         fail(errc::parse, name, header_line, 1,
              std::string("no ") + what + " column named " + detail::quoted(col) + " in the header");
     };
-    const std::size_t unit_col = column_of(o.unit_column, "unit");
+    std::size_t unit_col = column_of(o.unit_column, "unit");
+    if (o.unit_column.empty())
+        for (std::size_t i = 0; i < header.size() && unit_col == SIZE_MAX; ++i)
+            if (header[i].size() == 4 && std::equal(header[i].begin(), header[i].end(), "unit",
+                                                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+                unit_col = i;
     const std::size_t weight_col = column_of(o.weight_column, "weight");
     const std::size_t count_col = column_of(o.count_column, "count");
     std::vector<char> special(header.size(), 0);

@@ -46,7 +46,9 @@ struct csv_options {
     bool header = true;                  ///< first row names the columns
     std::vector<std::string> skip_columns; ///< columns that are neither ranks nor candidates
     std::size_t first_column = 1;        ///< 1-based: columns before it are ignored (ids, precincts)
-    std::string unit_column;             ///< column naming each ballot's unit ("" = none)
+    /// Column naming each ballot's unit. "" = a header column named exactly "unit" (any case)
+    /// if there is one, else none: a column of practice codes is never read as a rank.
+    std::string unit_column;
     std::string weight_column;           ///< column with an exact weight per row ("" = none)
     std::string count_column;            ///< column with a multiplicity per row ("" = none)
     std::vector<std::string> skipped_labels{"", "skipped", "undervote"}; ///< a blank rank
