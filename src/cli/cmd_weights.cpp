@@ -60,11 +60,15 @@ command add_weights(CLI::App& root) {
                 std::cout << "  " << std::left << std::setw(10) << "id" << std::setw(static_cast<int>(wid) + 2) << "name"
                           << std::right << std::setw(11) << "population" << std::setw(14) << "weight" << std::setw(10)
                           << "share" << '\n';
+                // Whole weights print whole; others to four places, so the points line up.
+                const bool whole = std::all_of(rep.units.begin(), rep.units.end(), [](const auto& u) {
+                    return boost::multiprecision::denominator(u.weight) == 1;
+                });
                 for (const auto& u : rep.units) {
                     const auto& o = org[u.unit];
                     std::cout << "  " << std::left << std::setw(10) << o.id << std::setw(static_cast<int>(wid) + 2)
                               << o.name.substr(0, wid) << std::right << std::setw(11) << o.population << std::setw(14)
-                              << std::setprecision(6) << to_double(u.weight) << std::setw(9) << std::fixed
+                              << std::fixed << std::setprecision(whole ? 0 : 4) << to_double(u.weight) << std::setw(9)
                               << std::setprecision(2) << 100 * to_double(u.share) << "%" << std::defaultfloat << '\n';
                 }
                 std::cout << "\nlargest share     " << std::fixed << std::setprecision(2) << 100 * to_double(rep.largest_share)
