@@ -185,6 +185,11 @@ const std::vector<method_entry>& table() {
 } // namespace
 
 result run(const profile& p, std::string_view method, std::string_view options_json) {
+    return run(p, method, options_json, {});
+}
+
+result run(const profile& p, std::string_view method, std::string_view options_json,
+           const std::function<bool(double)>& progress) {
     const auto& t = table();
     auto it = std::find_if(t.begin(), t.end(), [&](const method_entry& e) { return e.name == method; });
     if (it == t.end()) {
@@ -202,6 +207,7 @@ result run(const profile& p, std::string_view method, std::string_view options_j
         }
     }
     option_reader reader(j, p, std::string(method));
+    reader.progress = progress;
     return it->run(p, reader);
 }
 

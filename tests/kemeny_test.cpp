@@ -179,3 +179,30 @@ TEST(Kemeny, TwentyCandidateCycleSolvedExactlyWithinLimit) {
     EXPECT_NE(std::find_if(r.notes.begin(), r.notes.end(), [](const std::string& s) { return s.rfind("optimality: proven", 0) == 0; }),
               r.notes.end());
 }
+
+TEST(Kemeny, ExactSearchReportsProgressAndCanBeCancelled) {
+    // 21 voters ranking 21 candidates in the 21 rotations of one order: every candidate beats
+    // the next ten, so the majority graph is one strong component and the exact search walks
+    // all 2^21 subsets.
+    const std::size_t k = 21;
+    std::vector<std::string> names;
+    for (std::size_t c = 0; c < k; ++c) names.push_back("c" + std::to_string(c));
+    profile p(names);
+    for (std::size_t s = 0; s < k; ++s) {
+        std::vector<cand_t> order;
+        for (std::size_t i = 0; i < k; ++i) order.push_back(static_cast<cand_t>((s + i) % k));
+        p.add_order(order);
+    }
+    std::vector<double> seen;
+    const auto r = run(p, "kemeny", "{}", [&](double f) { seen.push_back(f); return true; });
+    EXPECT_FALSE(r.winners.empty());
+    ASSERT_FALSE(seen.empty());
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+    EXPECT_LE(seen.back(), 1.0);
+    try {
+        run(p, "kemeny", "{}", [](double) { return false; });
+        FAIL() << "expected cancellation";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::cancelled);
+    }
+}

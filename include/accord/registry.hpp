@@ -24,6 +24,10 @@ struct method_info {
 
 /// Runs the named method. `options_json` is a JSON object ("{}" or "" for defaults).
 result run(const profile& p, std::string_view method, std::string_view options_json = "{}");
+/// The same, with a progress callback for methods with long work (exact Kemeny): called with
+/// the fraction done; returning false cancels (errc::cancelled). Other methods never call it.
+result run(const profile& p, std::string_view method, std::string_view options_json,
+           const std::function<bool(double)>& progress);
 
 /// All registered methods, sorted by name.
 std::vector<method_info> methods();

@@ -19,7 +19,7 @@ struct run_state {
     std::string tie_break, unranked, options_json;
     std::uint64_t seed = 0;
     std::vector<std::string> kv;
-    bool json = false;
+    bool json = false, quiet = false;
     std::string org, scheme = "equal", mode = "normalised", inner = "borda", outer = "borda", level,
         group_level = "pcn";
     org_flags of;
@@ -51,6 +51,7 @@ command add_run(CLI::App& root) {
     app->add_option("--option", st->kv, "A method option KEY=VALUE (VALUE as JSON if it parses); repeatable");
     app->add_option("--options", st->options_json, "Method options as one JSON object");
     app->add_flag("--json", st->json, "Print the result as one JSON object");
+    app->add_flag("--quiet", st->quiet, "No progress bar for long counts such as exact Kemeny (it shows on stderr only when stderr is a terminal)");
     auto* w = app->add_option_group("Weighting", "Weighting ballots by their units (docs/weighting.md)");
     w->add_option("--org", st->org, "Organisation CSV; ballots name their unit in --unit-column (default 'unit')");
     w->add_option("--scheme", st->scheme, "Weighting scheme (see `accord weights --help`)");
@@ -90,7 +91,7 @@ command add_run(CLI::App& root) {
         if (*unr) opts["unranked"] = st->unranked;
         if (st->org.empty()) {
             const profile p = load(st->in);
-            const result r = run(p, st->method, opts.dump());
+            const result r = run(p, st->method, opts.dump(), terminal_fraction_progress(st->method.c_str(), st->quiet));
             if (st->json) std::cout << to_json(r) << '\n';
             else std::cout << to_text(r);
             return 0;

@@ -384,7 +384,12 @@ std::vector<typename Ring::value> count_pass(const Ring& ring, const weighted_ga
     const std::size_t subsets = std::size_t{1} << M;
     std::size_t done = 0;
     for (std::size_t mask = 1; mask < subsets; ++mask) {
-        const auto [dims, negative, ext] = majority_subset(g, mask);
+        // Named copies, not a structured binding: lambdas below capture them (Clang 14 cannot
+        // capture structured bindings).
+        const subset_term term = majority_subset(g, mask);
+        const auto& dims = term.dims;
+        const bool negative = term.negative;
+        const auto& ext = term.quotas;
         std::vector<std::vector<std::uint64_t>> w(n);
         for (std::size_t j = 0; j < n; ++j)
             for (auto d : dims) w[j].push_back(g.majorities[d].weights[j]);
@@ -568,7 +573,12 @@ void owen_dp(const weighted_game& g, power_result& r, unsigned want, const std::
     std::vector<big_int> owen_num(n, 0), bo_num(n, 0);
     const std::size_t subsets = std::size_t{1} << M;
     for (std::size_t mask = 1; mask < subsets; ++mask) {
-        const auto [dims, negative, ext] = majority_subset(g, mask);
+        // Named copies, not a structured binding: lambdas below capture them (Clang 14 cannot
+        // capture structured bindings).
+        const subset_term term = majority_subset(g, mask);
+        const auto& dims = term.dims;
+        const bool negative = term.negative;
+        const auto& ext = term.quotas;
         std::vector<std::vector<std::uint64_t>> w(m);
         for (std::size_t u = 0; u < m; ++u)
             for (auto d : dims) w[u].push_back(uw[u][d]);

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <bit>
 #include <climits>
+#include <cmath>
+#include <functional>
 #include <memory>
 #include <numeric>
 
@@ -22,7 +24,7 @@ __extension__ typedef __int128 int128;
 // S's bits, so each step is three loads and the DP is O(2^k k) time, 2^k values of memory.
 template <class V>
 kemeny_solution solve_exact(const std::vector<std::int64_t>& w, std::size_t n, const std::vector<cand_t>& cands,
-                            std::size_t max_rankings) {
+                            std::size_t max_rankings, const std::function<void(double)>& tick) {
     const std::size_t k = cands.size();
     kemeny_solution sol;
     const std::size_t h = k / 2, hh = k - h;
@@ -45,6 +47,7 @@ kemeny_solution solve_exact(const std::vector<std::int64_t>& w, std::size_t n, c
     auto f = std::make_unique_for_overwrite<V[]>(full + 1);
     f[0] = 0;
     for (std::uint64_t S = 1; S <= full; ++S) {
+        if ((S & 0xFFFFF) == 0 && tick) tick(double(S) / double(full));
         const V* los = &lo[(S & mlo) * k];
         const V* his = &hi[(S >> h) * k];
         V best = std::numeric_limits<V>::min();
@@ -138,7 +141,7 @@ kemeny_solution local_search(const std::vector<std::int64_t>& w, std::size_t n, 
 } // namespace
 
 kemeny_solution kemeny_order(const std::vector<std::int64_t>& w, std::size_t n, const std::vector<cand_t>& cands,
-                             std::size_t max_rankings, std::size_t max_exact) {
+                             std::size_t max_rankings, std::size_t max_exact, const std::function<void(double)>& tick) {
     if (max_exact > 30) throw error(errc::invalid, "kemeny: 'max_exact' must be at most 30 (2^30 values of memory)");
     int128 total = 0, bound = 0;
     for (cand_t a : cands)
@@ -153,8 +156,9 @@ kemeny_solution kemeny_order(const std::vector<std::int64_t>& w, std::size_t n, 
     if (cands.size() <= 1) {
         sol.optimal = {cands};
     } else if (cands.size() <= max_exact) {
-        sol = total <= INT32_MAX ? solve_exact<std::int32_t>(w, n, cands, std::max<std::size_t>(max_rankings, 1))
-                                 : solve_exact<std::int64_t>(w, n, cands, std::max<std::size_t>(max_rankings, 1));
+        const std::size_t keep = std::max<std::size_t>(max_rankings, 1);
+        sol = total <= INT32_MAX ? solve_exact<std::int32_t>(w, n, cands, keep, tick)
+                                 : solve_exact<std::int64_t>(w, n, cands, keep, tick);
     } else {
         sol = local_search(w, n, cands);
     }
@@ -206,8 +210,19 @@ result kemeny_impl(const profile& p, const pairwise_matrix<Num>& m, const kemeny
     std::vector<kemeny_solution> sols;
     bool proven = true, listing_complete = true;
     std::size_t largest = 0;
+    // Progress: each exactly solved component weighs 2^k, the size of its table.
+    double work = 0, done = 0;
+    for (const auto& c : comps)
+        if (c.size() > 1 && c.size() <= opt.max_exact) work += std::ldexp(1.0, static_cast<int>(c.size()));
+    auto report = [&](double fraction) {
+        if (opt.progress && !opt.progress(work > 0 ? std::min(1.0, fraction / work) : 1.0))
+            throw error(errc::cancelled, "kemeny: cancelled by the progress callback");
+    };
     for (const auto& c : comps) {
-        sols.push_back(kemeny_order(w, m.n, c, opt.max_rankings, opt.max_exact));
+        const double part = c.size() > 1 && c.size() <= opt.max_exact ? std::ldexp(1.0, static_cast<int>(c.size())) : 0;
+        sols.push_back(kemeny_order(w, m.n, c, opt.max_rankings, opt.max_exact,
+                                    [&](double f) { report(done + f * part); }));
+        done += part;
         proven = proven && sols.back().proven;
         listing_complete = listing_complete && sols.back().listing_complete;
         largest = std::max(largest, c.size());
@@ -309,6 +324,7 @@ result run_kemeny(const profile& p, option_reader& o) {
         opt.max_rankings = static_cast<std::size_t>(std::min<std::uint64_t>(*v, 1000000));
     }
     opt.common = read_condorcet_common(o);
+    opt.progress = o.progress;
     o.finish();
     return kemeny(p, opt);
 }

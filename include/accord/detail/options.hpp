@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -27,6 +28,9 @@ public:
     }
 
     bool has(const std::string& key) const { return j_.contains(key); }
+
+    /// The caller's progress callback (empty if none), for rules with long work.
+    std::function<bool(double)> progress;
 
     template <class T>
     std::optional<T> get(const std::string& key) {

@@ -10,6 +10,8 @@
 
 #include "accord/rules/condorcet.hpp"
 
+#include <functional>
+
 namespace accord {
 inline namespace v0 {
 
@@ -20,6 +22,10 @@ struct kemeny_options {
     /// At most this many optimal rankings are listed (notes) and used to form the tiers.
     std::size_t max_rankings = 100;
     condorcet_common common;
+    /// Called now and then during the exact search with the fraction done (0..1); return false
+    /// to cancel, which throws accord::error(errc::cancelled). The registry passes the caller's
+    /// progress here (run(p, "kemeny", options, progress)).
+    std::function<bool(double)> progress;
 };
 
 /// Kemeny-Young. ranking: tiers of candidates whose relative order differs between optimal
@@ -37,9 +43,10 @@ struct kemeny_solution {
     std::int64_t upper_bound = 0;              ///< sum of max(N[a][b], N[b][a]) (a proof bound)
 };
 /// Solves Kemeny on `cands` for an integer matrix w (w[a * n + b] = agreement weight of a > b).
+/// `tick`, if set, is called now and then with the fraction of the exact search done.
 kemeny_solution kemeny_order(const std::vector<std::int64_t>& w, std::size_t n,
                              const std::vector<cand_t>& cands, std::size_t max_rankings = 100,
-                             std::size_t max_exact = 26);
+                             std::size_t max_exact = 26, const std::function<void(double)>& tick = {});
 
 } // namespace v0
 } // namespace accord
