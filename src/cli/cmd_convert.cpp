@@ -1,8 +1,6 @@
 // accord convert FILE --to FORMAT: rewrite a ballot file in another format.
 #include "common.hpp"
 
-#include <fstream>
-#include <iostream>
 #include <memory>
 
 namespace accord::cli {
@@ -20,17 +18,7 @@ command add_convert(CLI::App& root) {
     app->footer("Example:\n  accord convert ward.blt --to toi -o ward.toi");
     return {app, [st]() {
                 const profile p = load(st->in);
-                const file_format f = parse_format(st->to);
-                if (st->out.empty()) {
-                    write_profile(std::cout, p, f);
-                    std::cout.flush();
-                    return 0;
-                }
-                std::ofstream out(st->out, std::ios::binary);
-                if (!out) throw error(errc::io, "cannot write '" + st->out + "'");
-                write_profile(out, p, f);
-                out.close();
-                if (!out) throw error(errc::io, "cannot write '" + st->out + "'");
+                write_profile_file(p, parse_format(st->to), st->out);
                 return 0;
             }};
 }

@@ -3,7 +3,10 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <iostream>
 #include <memory>
+#include <sstream>
 #include <unistd.h>
 
 namespace accord::cli {
@@ -132,6 +135,41 @@ std::function<bool(std::size_t, std::size_t)> terminal_progress(const char* what
         std::fflush(stderr);
         return true;
     };
+}
+
+std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw error(errc::io, "cannot read '" + path + "'");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void write_profile_file(const profile& p, file_format format, const std::string& path) {
+    if (path.empty()) {
+        write_profile(std::cout, p, format);
+        std::cout.flush();
+        return;
+    }
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw error(errc::io, "cannot write '" + path + "'");
+    write_profile(out, p, format);
+    out.close();
+    if (!out) throw error(errc::io, "cannot write '" + path + "'");
+}
+
+void add_sampling_flags(CLI::App& app, sampling_flags& f, const std::string& samples_help) {
+    app.add_option("--samples", f.samples, samples_help)->capture_default_str();
+    app.add_option("--seed", f.seed, "Seed: the same seed gives the same numbers on any number of threads")
+        ->capture_default_str();
+    app.add_option("--threads", f.threads, "Worker threads (0 = every core)")->capture_default_str();
+    app.add_flag("--quiet", f.quiet, "No progress line on stderr (it is only shown on a terminal anyway)");
+}
+
+void put_sampling_options(nlohmann::ordered_json& o, const sampling_flags& f) {
+    o["samples"] = f.samples;
+    o["seed"] = f.seed;
+    o["threads"] = f.threads;
 }
 
 } // namespace accord::cli
