@@ -380,8 +380,11 @@ command add_analyse(CLI::App& root) {
     auto ef = std::make_shared<electorates_flags>();
     auto* el = app->add_subcommand("electorates", "Monte Carlo over synthetic electorates: how often would a rule "
                                                   "elect someone else for electorates like these ballots?");
-    el->add_option("FILE", ef->reference.file, "Ballots the electorates are like (resample draws from them; "
-                                               "each rule's winner on them is compared with)");
+    add_input_flags(*el, ef->reference);
+    el->get_option("FILE")
+        ->required(false)
+        ->description("Ballots the electorates are like: resample draws from them, and each rule's winner on them "
+                      "is what 'differs' compares with (optional for the other models)");
     el->add_option("--model", ef->model, "impartial-culture, mallows, plackett-luce, spatial or resample")->required();
     add_model_flags(*el, ef->m);
     el->add_option("--rules", ef->rules, "Comma-separated rules to count each electorate with (default irv)")->delimiter(',');
@@ -390,6 +393,7 @@ command add_analyse(CLI::App& root) {
     el->add_flag("--json", ef->json_out, "Print one JSON object");
     el->footer("Examples:\n"
                "  accord analyse electorates ballots.toi --model resample --rules irv,borda,schulze --samples 2000 --seed 1\n"
+               "  accord analyse electorates ballots.csv --unit-column unit --model resample --rules irv,schulze\n"
                "  accord analyse electorates --model mallows --candidates 5 --voters 99 --phi 0.7 --rules plurality,irv,borda\n"
                "  accord analyse electorates --model impartial-culture --candidates 4 --voters 25 --rules borda,schulze --json");
 

@@ -138,6 +138,12 @@ class Electorates(Failing):
         self.assertEqual(text.returncode, 0, text.stderr)
         self.assertIn("differs", text.stdout)
 
+    def test_ballots_with_a_unit_column(self) -> None:
+        j = accord_json("analyse", "electorates", DATA / "herefordshire_ballots.csv", "--unit-column", "unit",
+                        "--model", "resample", "--rules", "irv,schulze", "--samples", 200, "--seed", 1)
+        self.assertEqual(len(j["candidates"]), 8)
+        self.assertEqual(j["settings"]["voters"], 19)
+
     def test_models_without_ballots(self) -> None:
         j = accord_json("analyse", "electorates", "--model", "mallows", "--candidates", 4, "--voters", 21, "--phi", 0.6,
                         "--rules", "plurality,borda", "--samples", 300)
