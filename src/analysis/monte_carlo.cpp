@@ -148,19 +148,24 @@ acceptability acceptability_sums::finish(std::size_t samples) const {
 }
 
 acceptability monte_carlo(std::size_t n, const sampler& f, const monte_carlo_options& opt) {
+    return monte_carlo_blockwise(n, [&f] { return f; }, opt);
+}
+
+acceptability monte_carlo_blockwise(std::size_t n, const std::function<sampler()>& make,
+                                    const monte_carlo_options& opt) {
     if (n == 0) throw error(errc::invalid, "monte_carlo: no candidates");
     if (opt.samples == 0) throw error(errc::invalid, "monte_carlo: samples must be at least 1");
     std::vector<acceptability_sums> sums(sample_block_count(opt.samples));
-    run_sample_blocks(opt,
-                      [&](std::size_t b, std::size_t first, std::size_t last, const std::atomic<bool>& stop) {
-                          acceptability_sums s(n);
-                          for (std::size_t i = first; i < last && !stop.load(); ++i) {
-                              random_source rng(sample_seed(opt.seed, i));
-                              const sample_outcome o = f(rng, i);
-                              s.add(o.count, o.parameters);
-                          }
-                          sums[b] = std::move(s);
-                      });
+    run_sample_blocks(opt, [&](std::size_t b, std::size_t first, std::size_t last, const std::atomic<bool>& stop) {
+        const sampler f = make();
+        acceptability_sums s(n);
+        for (std::size_t i = first; i < last && !stop.load(); ++i) {
+            random_source rng(sample_seed(opt.seed, i));
+            const sample_outcome o = f(rng, i);
+            s.add(o.count, o.parameters);
+        }
+        sums[b] = std::move(s);
+    });
     acceptability_sums total(n);
     for (const auto& s : sums) total.merge(s); // fixed block order: bit-identical for any thread count
     return total.finish(opt.samples);

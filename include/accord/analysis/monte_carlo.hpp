@@ -53,6 +53,12 @@ struct acceptability {
 
 acceptability monte_carlo(std::size_t candidates, const sampler& f, const monte_carlo_options& opt);
 
+/// As monte_carlo(), but `make` is called once per block of samples (on the thread that runs it)
+/// to make that block's sampler, so a sampler may keep a workspace, such as a profile reweighted
+/// in place, without locking. The results are the same as monte_carlo()'s with that sampler.
+acceptability monte_carlo_blockwise(std::size_t candidates, const std::function<sampler()>& make,
+                                    const monte_carlo_options& opt);
+
 // ---- the engine under monte_carlo(), for analyses that keep more than one acceptability -------
 
 /// Number of fixed blocks (of 64 samples) that `samples` samples are cut into.
