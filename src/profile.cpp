@@ -247,8 +247,8 @@ std::size_t profile::add_ranking(const std::vector<std::vector<cand_t>>& tiers, 
     std::vector<cand_t> seen;
     for (auto& x : m) seen.push_back(x.candidate);
     std::sort(seen.begin(), seen.end());
-    if (std::adjacent_find(seen.begin(), seen.end()) != seen.end())
-        throw error(errc::invalid, "a candidate appears twice in one ranking");
+    if (auto twice = std::adjacent_find(seen.begin(), seen.end()); twice != seen.end())
+        throw error(errc::invalid, "candidate " + std::to_string(*twice) + " appears twice in one ranking");
     return add(m, count, weight, unit);
 }
 
@@ -262,7 +262,7 @@ std::size_t profile::add_order(std::span<const cand_t> order, std::uint64_t coun
     std::int32_t rank = 1;
     for (cand_t c : order) {
         if (c < seen_.size()) {
-            if (seen_[c]) throw error(errc::invalid, "a candidate appears twice in one ranking");
+            if (seen_[c]) throw error(errc::invalid, "candidate " + std::to_string(c) + " appears twice in one ranking");
             seen_[c] = 1;
         }
         m.push_back({c, rank++});

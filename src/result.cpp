@@ -159,6 +159,78 @@ std::string human(const rational& v) {
 }
 } // namespace
 
+namespace {
+
+/// The rounds as a table that lines up: a row per candidate (blank once out of the count), then
+/// exhausted votes, transfer values and rounding losses where there are any, a column per round;
+/// then one line per round saying who was elected or eliminated.
+std::string rounds_table(const result& r) {
+    std::vector<std::string> labels;
+    std::vector<std::vector<std::string>> rows;
+    const std::size_t n = r.rounds.size();
+    auto add_row = [&](std::string label, auto cell) {
+        std::vector<std::string> row(n);
+        bool any = false;
+        for (std::size_t i = 0; i < n; ++i) {
+            row[i] = cell(r.rounds[i]);
+            any = any || !row[i].empty();
+        }
+        if (!any) return;
+        labels.push_back(std::move(label));
+        rows.push_back(std::move(row));
+    };
+    for (cand_t c = 0; c < r.candidates.size(); ++c)
+        add_row(cname(r, c), [c](const round_record& rd) {
+            return c < rd.tallies.size() && rd.tallies[c] ? human(*rd.tallies[c]) : std::string();
+        });
+    add_row("exhausted", [](const round_record& rd) { return human(rd.inactive.total()); });
+    add_row("transfer value", [](const round_record& rd) {
+        return rd.transfer_value ? human(*rd.transfer_value) : std::string();
+    });
+    add_row("lost to rounding", [](const round_record& rd) {
+        return rd.lost && *rd.lost != 0 ? human(*rd.lost) : std::string();
+    });
+    std::size_t label_width = 5; // "round"
+    for (const auto& l : labels) label_width = std::max(label_width, l.size());
+    std::vector<std::size_t> width(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        width[i] = std::to_string(i + 1).size();
+        for (const auto& row : rows) width[i] = std::max(width[i], row[i].size());
+    }
+    std::ostringstream out;
+    auto line = [&](const std::string& label, auto cell) {
+        std::string text = "  " + label + std::string(label_width - label.size(), ' ');
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string v = cell(i);
+            text += "  " + std::string(width[i] - v.size(), ' ') + v;
+        }
+        while (!text.empty() && text.back() == ' ') text.pop_back();
+        out << text << '\n';
+    };
+    out << "rounds:\n";
+    line("round", [](std::size_t i) { return std::to_string(i + 1); });
+    for (std::size_t k = 0; k < rows.size(); ++k) line(labels[k], [&](std::size_t i) { return rows[k][i]; });
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& rd = r.rounds[i];
+        if (rd.elected.empty() && rd.eliminated.empty()) continue;
+        out << "  round " << i + 1 << ":";
+        if (!rd.elected.empty()) {
+            out << " elected";
+            for (std::size_t k = 0; k < rd.elected.size(); ++k) out << (k ? ", " : " ") << cname(r, rd.elected[k]);
+            if (!rd.eliminated.empty()) out << ";";
+        }
+        if (!rd.eliminated.empty()) {
+            out << " eliminated";
+            for (std::size_t k = 0; k < rd.eliminated.size(); ++k)
+                out << (k ? ", " : " ") << cname(r, rd.eliminated[k]);
+        }
+        out << '\n';
+    }
+    return out.str();
+}
+
+} // namespace
+
 std::string to_text(const result& r) {
     std::ostringstream out;
     out << "method: " << r.method << '\n';
@@ -177,24 +249,7 @@ std::string to_text(const result& r) {
             place += tier.size();
         }
     }
-    for (std::size_t i = 0; i < r.rounds.size(); ++i) {
-        const auto& rd = r.rounds[i];
-        out << "round " << i + 1 << ":";
-        for (std::size_t c = 0; c < rd.tallies.size(); ++c)
-            if (rd.tallies[c]) out << "  " << cname(r, c) << " " << human(*rd.tallies[c]);
-        out << "  | exhausted " << human(rd.inactive.total());
-        if (rd.transfer_value) out << "  | transfer value " << human(*rd.transfer_value);
-        if (rd.lost && *rd.lost != 0) out << "  | lost to rounding " << human(*rd.lost);
-        if (!rd.elected.empty()) {
-            out << "  | elected";
-            for (cand_t c : rd.elected) out << ' ' << cname(r, c);
-        }
-        if (!rd.eliminated.empty()) {
-            out << "  | eliminated";
-            for (cand_t c : rd.eliminated) out << ' ' << cname(r, c);
-        }
-        out << '\n';
-    }
+    if (!r.rounds.empty()) out << rounds_table(r);
     for (const auto& t : r.ties) {
         out << "tie";
         if (t.round) out << " in round " << t.round;

@@ -270,6 +270,52 @@ TEST(Power, ManyPlayersUseMultiModularCountsExactly) {
     EXPECT_EQ(r.winning_coalitions, all - losing);
 }
 
+TEST(Power, ResiduePassesOnThreadsMatchEnumerationOfASmallGameAmongDummies) {
+    // A random game of up to 10 players plus enough zero-weight players to pass 64: the counts
+    // then need the residue passes (run on every core), yet enumeration of the small game is an
+    // oracle: swings and winning coalitions double with each dummy, every value index is
+    // unchanged, and minimal winning coalitions never contain a dummy.
+    std::mt19937_64 rng(64);
+    for (int trial = 0; trial < 12; ++trial) {
+        const std::size_t n0 = 2 + rng() % 9, M = 1 + (trial % 4 == 3);
+        const auto small = random_game(rng, n0, M, false);
+        auto big = small;
+        const std::size_t z = 64 - n0 + rng() % 12;
+        for (auto& m : big.majorities) m.weights.resize(n0 + z, 0);
+        unsigned idx = index_banzhaf | index_shapley_shubik | index_coleman;
+        if (M == 1) idx |= index_holler | index_deegan_packel;
+        const auto en = power_indices(small, {.indices = index_all & ~(index_owen | index_banzhaf_owen), .method = power_method::enumeration});
+        const auto dp = power_indices(big, {.indices = idx});
+        SCOPED_TRACE("trial " + std::to_string(trial) + " n0=" + std::to_string(n0) + " dummies=" + std::to_string(z));
+        const big_int scale = big_int(1) << static_cast<unsigned>(z);
+        EXPECT_EQ(dp.winning_coalitions, en.winning_coalitions * scale);
+        for (std::size_t i = 0; i < n0 + z; ++i) {
+            EXPECT_EQ(dp.swings[i], i < n0 ? en.swings[i] * scale : big_int(0));
+            EXPECT_EQ(dp.shapley_shubik.exact[i], i < n0 ? en.shapley_shubik.exact[i] : rational(0));
+            EXPECT_EQ(dp.banzhaf.exact[i], i < n0 ? en.banzhaf.exact[i] : rational(0));
+            if (M == 1) {
+                EXPECT_EQ(dp.minimal_winning[i], i < n0 ? en.minimal_winning[i] : big_int(0));
+                EXPECT_EQ(dp.holler.exact[i], i < n0 ? en.holler.exact[i] : rational(0));
+                EXPECT_EQ(dp.deegan_packel.exact[i], i < n0 ? en.deegan_packel.exact[i] : rational(0));
+            }
+        }
+    }
+}
+
+TEST(Power, ResiduePassesOnThreadsCanBeCancelled) {
+    std::vector<std::uint64_t> w(90);
+    for (std::size_t i = 0; i < w.size(); ++i) w[i] = 100 + 7 * i;
+    int calls = 0;
+    try {
+        power_indices(make_weighted_game(9000, w), {.indices = index_all & ~(index_owen | index_banzhaf_owen | index_johnston),
+                                                   .progress = [&](double) { return ++calls < 4; }});
+        FAIL() << "expected cancellation";
+    } catch (const accord::error& e) {
+        EXPECT_EQ(e.code(), errc::cancelled);
+    }
+    EXPECT_EQ(calls, 4);
+}
+
 TEST(Power, QuotaFromFractionSaysStrictlyMoreOrAtLeast) {
     EXPECT_EQ(quota_from_fraction(10, rational(1, 2), quota_rule::more_than), 6u);
     EXPECT_EQ(quota_from_fraction(10, rational(1, 2), quota_rule::at_least), 5u);
@@ -407,6 +453,17 @@ TEST(Power, HerefordshireAndWorcestershire78PracticesByPatientsStrictMajority) {
     // A Monte Carlo estimate, run independently, brackets the exact Shapley-Shubik value of the
     // largest practice.
     const auto big = std::max_element(w.begin(), w.end()) - w.begin();
+    // The largest practice (47,543 patients). These exact values were first computed by the
+    // 128-bit programme that the residue passes replaced; both agreed on all 78 practices.
+    EXPECT_EQ(r.swings[big], big_int("56090720431440875843356"));
+    EXPECT_EQ(r.shapley_shubik.exact[big],
+              rational(big_int("637630895605673470624065571"), big_int("10700179322902086669922670400")));
+    EXPECT_EQ(r.winning_coalitions, big_int("151114635759225510758580"));
+    auto hd = power_indices(make_weighted_game(q, w), {.indices = index_holler | index_deegan_packel});
+    EXPECT_EQ(hd.minimal_winning[big], big_int("3705310624800019704734"));
+    EXPECT_EQ(hd.minimal_winning_total, big_int("7272530168140082260605"));
+    EXPECT_EQ(hd.deegan_packel.exact[big], rational(big_int("76448570834515252655126839737485100068749"),
+                                                    big_int("5634473662384434075098229853713474117843000")));
     auto mc = power_indices(make_weighted_game(q, w), {.indices = index_shapley_shubik, .method = power_method::monte_carlo,
                                                        .samples = 100000, .seed = 3, .confidence = 0.999});
     EXPECT_LE(mc.shapley_shubik.lower[big], r.shapley_shubik.value[big]);
@@ -463,6 +520,28 @@ TEST(Power, FourierBoundContainsTheExactBanzhafOfHerefordshireAndWorcestershire)
         EXPECT_LE(std::fabs(fb.absolute[i] - ex.banzhaf_absolute.value[i]), fb.absolute_error + 1e-16) << i;
         EXPECT_LE(std::fabs(fb.normalised[i] - ex.banzhaf.value[i]), fb.normalised_error + 1e-16) << i;
     }
+}
+
+TEST(Power, FourierMethodIsLabelledAndBracketsTheExactBanzhafOfHerefordshireAndWorcestershire) {
+    ACCORD_SHARED_FILE(csv, "nhs/practices_herefordshire_worcestershire_2025.csv");
+    std::vector<std::uint64_t> w;
+    for (auto& p : load_practices(csv)) w.push_back(p.patients);
+    const auto g = make_weighted_game(quota_from_fraction(w, rational(1, 2), quota_rule::more_than), w);
+    const auto exact = power_indices(g, {.indices = index_banzhaf});
+    const auto est = power_indices(g, {.indices = index_banzhaf, .method = power_method::fourier_bound});
+    EXPECT_EQ(est.method, "fourier-bound");
+    EXPECT_FALSE(est.exact);
+    EXPECT_TRUE(est.banzhaf.exact.empty());
+    EXPECT_LE(est.error_bound, 1e-12);
+    ASSERT_EQ(est.notes.size(), 1u);
+    EXPECT_NE(est.notes[0].find("not exact"), std::string::npos);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        EXPECT_LE(est.banzhaf.lower[i], exact.banzhaf.value[i]);
+        EXPECT_GE(est.banzhaf.upper[i], exact.banzhaf.value[i]);
+        EXPECT_NEAR(est.banzhaf_absolute.value[i], exact.banzhaf_absolute.value[i], est.error_bound_absolute + 1e-15);
+    }
+    EXPECT_NE(to_json(est).find("\"error_bound\""), std::string::npos);
+    EXPECT_THROW(power_indices(g, {.indices = index_shapley_shubik, .method = power_method::fourier_bound}), accord::error);
 }
 
 TEST(Power, FourierBoundHoldsOnSeededRandomGames) {

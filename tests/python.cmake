@@ -6,6 +6,13 @@ if(Python3_Interpreter_FOUND)
   set_tests_properties(Python.Bindings PROPERTIES
     LABELS "python;no-sanitize"
     ENVIRONMENT "ACCORD_LIBRARY=$<TARGET_FILE:accord_c>;PYTHONPATH=${PROJECT_SOURCE_DIR}/bindings/python;PYTHONDONTWRITEBYTECODE=1")
+  # DataFrames: under a python3 that has pandas (Debian's /usr/bin/python3); skipped visibly without.
+  add_test(NAME Python.Frames COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/python_frames/run.sh)
+  set_tests_properties(Python.Frames PROPERTIES LABELS "python;no-sanitize" SKIP_RETURN_CODE 77
+    ENVIRONMENT "ACCORD_LIBRARY=$<TARGET_FILE:accord_c>;PYTHONPATH=${PROJECT_SOURCE_DIR}/bindings/python;PYTHONDONTWRITEBYTECODE=1")
+  # The wheel (scripts/python-package), installed offline and imported outside the source tree.
+  add_test(NAME Python.Package COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/python_package.sh ${PROJECT_BINARY_DIR})
+  set_tests_properties(Python.Package PROPERTIES LABELS "python;no-sanitize" TIMEOUT 120)
 else()
   message(WARNING "python3 not found: the Python binding tests will not run")
 endif()

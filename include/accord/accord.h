@@ -1,5 +1,6 @@
-/*
- * accord.h: the stable C API of accord, and its only ABI promise.
+/**
+ * @file accord.h
+ * @brief The stable C API of accord, and its only ABI promise.
  *
  * C99. Every function returns an accord_status (0 = ACCORD_OK, negative on failure); outputs go
  * through out-pointers; accord_last_error() gives this thread's message for the last failure.
@@ -11,13 +12,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/** Major version of this header: a change breaks the ABI (and the SONAME). @since 0.1 */
 #define ACCORD_VERSION_MAJOR 0
+/** Minor version of this header: functions were added. @since 0.1 */
 #define ACCORD_VERSION_MINOR 4
+/** Patch version of this header: bug fixes only. @since 0.1 */
 #define ACCORD_VERSION_PATCH 0
 /** MAJOR*10000 + MINOR*100 + PATCH. */
 #define ACCORD_VERSION_NUMBER \
     (ACCORD_VERSION_MAJOR * 10000 + ACCORD_VERSION_MINOR * 100 + ACCORD_VERSION_PATCH)
 
+/**
+ * @def ACCORD_API
+ * Marks a function exported by libaccord (default visibility; dllexport/dllimport on Windows).
+ * @since 0.1
+ */
 #if defined(_WIN32)
 #  if defined(ACCORD_BUILDING_LIBRARY)
 #    define ACCORD_API __declspec(dllexport)
@@ -153,7 +162,10 @@ ACCORD_API void accord_profile_free(accord_profile *p);
 /**
  * Adds `count` voters who cast a ranking given as one rank per candidate: ranks[c] is the
  * position of candidate c (1 = first), 0 = unranked; equal ranks are ties.
+ * @param p      a ranking profile (modified: needs exclusive access)
+ * @param ranks  n ranks, one per candidate in candidate order
  * @param n      must equal the number of candidates
+ * @param count  number of voters casting this ballot (at least 1)
  * @param weight NULL for 1, or an exact positive weight as text ("3", "1/3", "0.25")
  * @return ACCORD_OK; ACCORD_EINVALID (wrong n, negative rank, bad weight, count 0, not a
  *         ranking profile); ACCORD_EOVERFLOW. @since 0.1
@@ -174,7 +186,13 @@ ACCORD_API accord_status accord_profile_add_approval(accord_profile *p, const ui
 
 /**
  * Adds `count` score ballots: scores[c] for each candidate, or ACCORD_NO_SCORE.
- * @param n must equal the number of candidates. @since 0.1
+ * @param p      a score profile (modified: needs exclusive access)
+ * @param scores n integer scores, one per candidate in candidate order
+ * @param n      must equal the number of candidates
+ * @param count  number of voters casting this ballot (at least 1)
+ * @param weight NULL for 1, or an exact positive weight as text
+ * @return ACCORD_OK; ACCORD_EINVALID (wrong n, bad weight, count 0, not a score profile);
+ *         ACCORD_EOVERFLOW. @since 0.1
  */
 ACCORD_API accord_status accord_profile_add_scores(accord_profile *p, const int32_t *scores, size_t n,
                                                    uint64_t count, const char *weight);
@@ -220,6 +238,7 @@ ACCORD_API accord_status accord_method_summary(size_t i, const char **out);
 
 /**
  * Counts the profile with a method.
+ * @param p            the profile (only read)
  * @param method       registered name, e.g. "irv", "plurality"
  * @param options_json NULL or a JSON object of the method's options, e.g.
  *                     {"tie_break": "random", "seed": 7, "batch_elimination": true}
@@ -370,8 +389,10 @@ typedef struct accord_org accord_org;
 
 /**
  * Loads an organisation CSV (NHS England practice file, or id,name,kind,parent,population).
+ * @param path         the CSV file
  * @param options_json NULL or {"within": ["U12199", ...], "unallocated": "own-group"|"exclude"|"keep",
  *                     "min_population": N}
+ * @param out          receives the organisation; must be freed with accord_org_free()
  * @return ACCORD_OK; ACCORD_EIO; ACCORD_EPARSE (file and line: duplicate ids, unknown parents,
  *         cycles, bad populations); ACCORD_EINVALID for bad options. @since 0.1
  */
@@ -394,6 +415,7 @@ ACCORD_API accord_status accord_org_unit_count(const accord_org *org, size_t *ou
 /**
  * The weight report of the units of a kind under a scheme, as a JSON string (keys "scheme",
  * "units", "largest_share", "effective_number", "min_majority"; docs/weighting.md).
+ * @param org    the organisation (only read)
  * @param scheme "equal", "population", "sqrt", "capped:F", "banded:SIZE", "group-equal",
  *               "blend:A", "column:NAME"
  * @param level  kind of the voting units, or NULL for the leaves
@@ -415,8 +437,14 @@ ACCORD_API accord_status accord_profile_add_ranking_for(accord_profile *p, const
 
 /**
  * Counts a profile whose ballots name their units, weighting them by an organisation.
+ * @param p              the profile, ballots tagged with unit ids (only read)
+ * @param org            the organisation of those units (only read)
+ * @param scheme         a weighting scheme, as for accord_weights()
+ * @param method         the rule, as for accord_run() (two-stage: unless "inner"/"outer" say otherwise)
+ * @param options_json   NULL or the rule's options, as for accord_run()
  * @param aggregate_json NULL or {"mode": "normalised"|"pooled"|"two-stage", "level": KIND,
  *                       "group_level": "pcn", "inner": RULE, "outer": RULE}
+ * @param out            receives the result; must be freed with accord_result_free()
  * @return as accord_run(); ACCORD_ENOTFOUND if a ballot's unit is not in the organisation.
  * @since 0.1
  */
@@ -457,11 +485,15 @@ ACCORD_API accord_status accord_run_weighted(const accord_profile *p, const acco
 /**
  * SMAA (Monte Carlo) over populations, unit weights or voters: rank acceptability indices,
  * winner probabilities with standard errors, and central weights.
+ * @param p            the ballots, tagged with unit ids (only read)
+ * @param org          the organisation of the units (only read)
  * @param options_json NULL or {"rule": "borda", "rule_options": {...}, "scheme": "population",
  *                     "mode": "normalised"|"pooled", "level": KIND,
  *                     "sampler": "population[:SIGMA]"|"simplex"|"dirichlet[:ALPHA]"|"bootstrap",
  *                     "sigma": 0.1, "alpha": 1, "samples": 1000, "seed": 0, "threads": 0 (all
  *                     cores), "resolution": 1000000}
+ * @param progress     NULL, or a callback called on this thread about every 50 ms; may cancel
+ * @param user_data    passed to progress
  * @param out receives {"analysis": "smaa", "samples", "settings", "candidates", "units",
  *            "rank_acceptability", "winner_probability", "winner_probability_se",
  *            "expected_rank", "central_weights", "incomplete"}; free with accord_string_free().
@@ -474,9 +506,13 @@ ACCORD_API accord_status accord_analyse_smaa(const accord_profile *p, const acco
 /**
  * A sweep: the same ballots counted under every weighting scheme x aggregation mode x rule,
  * each ranking compared with the first row's (Kendall tau-b, Spearman rho, who moved). Exact.
+ * @param p            the ballots, tagged with unit ids (only read)
+ * @param org          the organisation of the units (only read)
  * @param options_json NULL or {"rules": ["borda", "irv"], "schemes": ["equal", "population"],
  *                     "modes": ["normalised", "pooled", "two-stage"], "rule_options": {...},
  *                     "level": KIND, "group_level": "pcn"}
+ * @param progress     NULL, or a callback called on this thread after each count; may cancel
+ * @param user_data    passed to progress
  * @param out receives {"analysis": "sweep", "settings", "candidates", "baseline", "rows"
  *            (each "scheme", "aggregation", "rule", "winner", "ranking", "kendall_tau",
  *            "spearman_rho", "moved", "winner_changed"), "winners", "movers"}; free with
@@ -489,11 +525,15 @@ ACCORD_API accord_status accord_analyse_sweep(const accord_profile *p, const acc
 /**
  * Tipping points: for each unit with ballots, the smallest change of its weight factor (or of its
  * registered population) found that changes the winner, up and down, bracketed exactly.
+ * @param p            the ballots, tagged with unit ids (only read)
+ * @param org          the organisation of the units (only read)
  * @param options_json NULL or {"rule": "irv", "rule_options": {...}, "scheme": "population",
  *                     "mode": "normalised"|"pooled"|"two-stage", "level": KIND,
  *                     "group_level": "pcn", "quantity": "weight"|"population",
  *                     "max_factor": "16", "tolerance": "1/1000000", "steps_per_doubling": 4}
  *                     (exact numbers as strings or integers)
+ * @param progress     NULL, or a callback called on this thread after each unit; may cancel
+ * @param user_data    passed to progress
  * @param out receives {"analysis": "tipping", "settings" (with the "tolerance" every bracket
  *            meets), "baseline_winner", "quantity", "units" (each "unit", "name", "population",
  *            "baseline", "up" and "down": null or {"same", "changed", "change", "new_winner"
@@ -510,6 +550,7 @@ ACCORD_API accord_status accord_analyse_tipping(const accord_profile *p, const a
 
 /**
  * Decides a yes/no motion of an organisation's units.
+ * @param org          the organisation whose units vote (only read)
  * @param votes_json   the votes: {"UNIT": "yes"|"no"|"abstain", ...}, or a list of
  *                     ["UNIT", "yes"] pairs when a unit has several voters (each holds an equal
  *                     share of it)
@@ -531,9 +572,11 @@ ACCORD_API accord_status accord_decide(const accord_org *org, const char *votes_
 
 /**
  * Shares `seats` among the units of a kind in proportion to population.
+ * @param org          the organisation (only read)
  * @param level        kind of the units receiving seats (e.g. "pcn"); NULL = "pcn"
  * @param options_json NULL or {"method": "hamilton"|"jefferson"|"webster"|"huntington-hill"|
  *                     "adams" (also "dhondt", "sainte-lague"), "min": K, "max": K (0 = none)}
+ * @param seats        number of seats to share
  * @param out          receives {"method", "seats", "units": [{"id", "name", "population",
  *                     "quota", "quota_exact", "seats"}], "ties"}; free with accord_string_free()
  * @return ACCORD_OK; ACCORD_EINVALID for an unknown method or impossible bounds; ACCORD_ENOTFOUND

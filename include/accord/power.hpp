@@ -78,6 +78,7 @@ enum class power_method : std::uint8_t {
     dynamic_programming = 1, ///< generating functions over weight sums (errc::unsupported if not applicable)
     enumeration = 2,         ///< all 2^n coalitions: the test oracle (n <= 30)
     monte_carlo = 3,         ///< sampled estimates with confidence intervals (Banzhaf, Shapley-Shubik)
+    fourier_bound = 4,       ///< Banzhaf of a one-majority game with a proven error bound (banzhaf_fourier)
 };
 
 struct power_options {
@@ -92,6 +93,9 @@ struct power_options {
     std::function<bool(double)> progress;
     /// Enumeration refuses games with more players than this (2^n coalitions).
     std::size_t max_enumeration_players = 30;
+    /// fourier_bound only: the proven bound on the absolute error of each swing probability
+    /// that the series is summed to.
+    double target_error = 1e-12;
 };
 
 /// One index for every player: exact values and their nearest doubles. Estimates (Monte Carlo)
@@ -105,10 +109,13 @@ struct index_values {
 
 struct power_result {
     std::vector<std::string> players;
-    std::string method;      ///< "dynamic-programming", "enumeration", "monte-carlo"
+    std::string method;      ///< "dynamic-programming", "enumeration", "monte-carlo", "fourier-bound"
     bool exact = true;       ///< false for estimates: then only value/lower/upper are filled
     std::uint64_t samples = 0;
     double confidence = 0;
+    /// fourier-bound: proven bounds on |estimate - exact| of every normalised and absolute
+    /// Banzhaf value (lower/upper are the estimate -/+ the bound, clipped to [0, 1]).
+    double error_bound = 0, error_bound_absolute = 0;
 
     /// Banzhaf: swings[i] = number of coalitions S not containing i with S losing and S+i
     /// winning (Banzhaf 1965). normalised = swings / total swings; absolute = swings / 2^(n-1).
@@ -141,7 +148,9 @@ power_result banzhaf(const weighted_game& g);
 power_result shapley_shubik(const weighted_game& g);
 
 /// JSON: "players", "banzhaf", "shapley_shubik", ... (doubles), "banzhaf_exact", ... (exact
-/// fractions as strings like "421/2145"), "swings" (integers as strings), "method", "exact".
+/// fractions as strings like "421/2145"), "swings" (integers as strings), "method", "exact";
+/// estimates add "_lower"/"_upper" and "samples"/"confidence" (Monte Carlo) or "error_bound"/
+/// "error_bound_absolute" (fourier-bound).
 /// indent < 0 gives one line.
 std::string to_json(const power_result& r, int indent = -1);
 

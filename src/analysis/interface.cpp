@@ -120,7 +120,7 @@ tipping_options tipping_options_from_json(std::string_view text) {
             const auto q = text_of(v, k);
             if (q == "weight") o.quantity = tipping_quantity::weight;
             else if (q == "population") o.quantity = tipping_quantity::population;
-            else bad(k, "\"weight\" or \"population\"");
+            else bad(k, "\"weight\" or \"population\"", q);
         } else if (k == "max_factor") o.max_factor = exact_of(v, k);
         else if (k == "tolerance") o.tolerance = exact_of(v, k);
         else if (k == "steps_per_doubling") o.steps_per_doubling = static_cast<unsigned>(std::min<std::uint64_t>(whole_of(v, k), 1000));

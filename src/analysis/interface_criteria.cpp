@@ -290,7 +290,7 @@ bool scoring_key(const std::string& key, const json& v, weighted_sum_options& o)
         else if (s == "min-max" || s == "min_max")
             o.scaling = mcda_scaling::min_max;
         else
-            bad(key, "\"none\" or \"min-max\"");
+            bad(key, "\"none\" or \"min-max\"", s);
     } else if (key == "tie_break") {
         o.tie_break.policy = parse_tie_policy(text_of(v, key));
     } else if (key == "tie_seed") {
@@ -344,7 +344,7 @@ std::string analyse_ahp(std::string_view input_json, std::string_view options_js
             else if (s == "geometric-mean" || s == "geometric_mean")
                 method = priority_method::geometric_mean;
             else
-                bad(k, "\"eigenvector\" or \"geometric-mean\"");
+                bad(k, "\"eigenvector\" or \"geometric-mean\"", s);
         } else if (k == "aggregation") {
             const auto s = text_of(v, k);
             if (s == "aij" || s == "judgements")
@@ -352,7 +352,7 @@ std::string analyse_ahp(std::string_view input_json, std::string_view options_js
             else if (s == "aip" || s == "priorities")
                 aggregation = ahp_aggregation::priorities;
             else
-                bad(k, "\"aij\" (judgements) or \"aip\" (priorities)");
+                bad(k, "\"aij\" (judgements) or \"aip\" (priorities)", s);
         } else if (k == "saaty_scale")
             copt.saaty_scale = bool_of(v, k);
         else if (k == "reciprocity_tolerance") {
@@ -527,7 +527,7 @@ std::string analyse_mcda_smaa(std::string_view table_json, std::string_view opti
             else if (s == "dirichlet")
                 opt.distribution = weight_distribution::dirichlet;
             else
-                bad(k, "\"simplex\" or \"dirichlet\"");
+                bad(k, "\"simplex\" or \"dirichlet\"", s);
         } else if (k == "alpha")
             alpha_given = v;
         else if (k == "lower")

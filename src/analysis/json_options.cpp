@@ -23,6 +23,10 @@ void bad(const std::string& key, const char* expected) {
     throw error(errc::invalid, "option '" + key + "' must be " + expected);
 }
 
+void bad(const std::string& key, const char* expected, const std::string& got) {
+    throw error(errc::invalid, "option '" + key + "' must be " + expected + ", got \"" + got + "\"");
+}
+
 std::string text_of(const json& v, const std::string& key) {
     if (!v.is_string()) bad(key, "a string");
     return v.get<std::string>();

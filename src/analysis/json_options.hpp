@@ -20,6 +20,8 @@ using json = nlohmann::ordered_json;
 json parse_object(std::string_view text, const char* what);
 
 [[noreturn]] void bad(const std::string& key, const char* expected);
+/// The same, quoting the value that was given.
+[[noreturn]] void bad(const std::string& key, const char* expected, const std::string& got);
 
 std::string text_of(const json& v, const std::string& key);
 /// A list of names: a JSON array of strings, or one string; never empty.

@@ -37,7 +37,8 @@ accord::weighted_majority majority_of(const json& m, const std::string& where) {
         throw accord::error(accord::errc::invalid, where + " must be {\"quota\": q, \"weights\": [...]}");
     accord::weighted_majority out;
     out.quota = u64(m["quota"], where + " quota");
-    for (const auto& w : m["weights"]) out.weights.push_back(u64(w, where + " weight"));
+    std::size_t i = 0;
+    for (const auto& w : m["weights"]) out.weights.push_back(u64(w, where + " weights[" + std::to_string(i++) + "]"));
     return out;
 }
 
@@ -104,7 +105,8 @@ accord::power_options options_of(const json& j) {
             else if (m == "dp") opt.method = accord::power_method::dynamic_programming;
             else if (m == "enumeration") opt.method = accord::power_method::enumeration;
             else if (m == "monte-carlo") opt.method = accord::power_method::monte_carlo;
-            else throw accord::error(accord::errc::invalid, "option 'method' must be auto, dp, enumeration or monte-carlo");
+            else if (m == "fourier") opt.method = accord::power_method::fourier_bound;
+            else throw accord::error(accord::errc::invalid, "option 'method' must be auto, dp, enumeration, monte-carlo or fourier, got " + v.dump());
         } else if (k == "samples") opt.samples = u64(v, "option 'samples'");
         else if (k == "seed") opt.seed = u64(v, "option 'seed'");
         else if (k == "confidence") {

@@ -314,7 +314,11 @@ command add_analyse(CLI::App& root) {
     auto* app = root.add_subcommand("analyse", "How fragile are the priorities: SMAA, sweeps, tipping points, synthetic electorates");
     app->alias("analyze");
     app->require_subcommand(1);
-    app->footer("Definitions and JSON keys: docs/analysis.md");
+    app->footer("Examples:\n"
+                "  accord analyse sweep ballots.csv --org practices.csv --rules irv,borda --schemes equal,population\n"
+                "  accord analyse smaa ballots.csv --org practices.csv --rule irv --weights simplex --samples 10000 --seed 1\n"
+                "  accord analyse tipping ballots.csv --org practices.csv --rule irv --quantity population\n"
+                "Definitions and JSON keys: docs/analysis.md");
 
     auto sf = std::make_shared<smaa_flags>();
     auto* smaa = app->add_subcommand("smaa", "Monte Carlo: rank acceptability and winner probabilities");

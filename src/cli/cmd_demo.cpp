@@ -78,6 +78,8 @@ command add_demo(CLI::App& root) {
     auto json = std::make_shared<bool>(false);
     auto* app = root.add_subcommand("demo", "Run the built-in priority-setting example");
     app->add_flag("--json", *json, "Print one JSON object with every count");
+    app->footer("Examples:\n  accord demo\n  accord demo --json\n"
+                "The scenario is invented; docs/guide.md walks through real Herefordshire numbers.");
     return {app, [json]() {
                 const profile equal = demo_profile(false), weighted = demo_profile(true);
                 const auto by_practice = count_all(equal), by_list = count_all(weighted);

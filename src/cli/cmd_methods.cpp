@@ -13,6 +13,8 @@ command add_methods(CLI::App& root) {
     auto json = std::make_shared<bool>(false);
     auto* app = root.add_subcommand("methods", "List the counting methods and their options");
     app->add_flag("--json", *json, "Print one JSON array");
+    app->footer("Examples:\n  accord methods\n  accord methods --json\n"
+                "Each method has a page in docs/methods/ (definition, options, ties, sources).");
     return {app, [json]() {
                 const auto ms = methods();
                 if (*json) {

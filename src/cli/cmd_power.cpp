@@ -44,7 +44,7 @@ struct power_flags {
     std::vector<std::string> quotas, weights, unions;
     std::string names, indices, method = "auto";
     std::uint64_t samples = 1'000'000, seed = 1;
-    bool json = false;
+    bool json = false, quiet = false;
 };
 
 unsigned index_bit(const std::string& name) {
@@ -133,13 +133,16 @@ int run_power(power_flags f) {
     else if (f.method == "dp") opt.method = power_method::dynamic_programming;
     else if (f.method == "enumeration") opt.method = power_method::enumeration;
     else if (f.method == "monte-carlo") opt.method = power_method::monte_carlo;
-    else throw usage_error("--method must be auto, dp, enumeration or monte-carlo, got '" + f.method + "'");
+    else if (f.method == "fourier") opt.method = power_method::fourier_bound;
+    else throw usage_error("--method must be auto, dp, enumeration, monte-carlo or fourier, got '" + f.method + "'");
     if (!f.indices.empty()) {
         opt.indices = 0;
         for (const auto& i : split(f.indices)) opt.indices |= index_bit(i);
         if (g.unions.empty()) opt.indices &= ~unsigned(index_owen | index_banzhaf_owen);
     } else if (opt.method == power_method::monte_carlo) {
         opt.indices = index_banzhaf | index_shapley_shubik;
+    } else if (opt.method == power_method::fourier_bound) {
+        opt.indices = index_banzhaf;
     } else {
         // Every index this game has an exact method for, at a sensible cost.
         opt.indices = index_banzhaf | index_shapley_shubik | index_coleman;
@@ -147,6 +150,7 @@ int run_power(power_flags f) {
         if (n <= 20) opt.indices |= index_johnston | index_holler | index_deegan_packel;
         if (!g.unions.empty()) opt.indices |= index_owen | index_banzhaf_owen;
     }
+    opt.progress = terminal_fraction_progress("power indices", f.quiet); // big games take a while
     const auto r = power_indices(g, opt);
     if (f.json) {
         std::cout << to_json(r) << '\n';
@@ -154,7 +158,10 @@ int run_power(power_flags f) {
     }
     std::size_t w = 6;
     for (const auto& p : r.players) w = std::max(w, p.size());
-    std::cout << (r.exact ? "exact" : "ESTIMATES (Monte Carlo)") << ", method " << r.method << '\n';
+    std::cout << (r.exact                          ? "exact"
+                  : r.method == "fourier-bound" ? "APPROXIMATION (proven error bound, see the note)"
+                                                : "ESTIMATES (Monte Carlo)")
+              << ", method " << r.method << '\n';
     std::cout << std::left << std::setw(static_cast<int>(w + 2)) << "player" << std::right;
     auto cols = std::vector<std::pair<std::string, const index_values*>>{
         {"banzhaf", &r.banzhaf}, {"shapley_shubik", &r.shapley_shubik}, {"holler", &r.holler},
@@ -199,13 +206,17 @@ command add_power(CLI::App& root) {
     app->add_option("--union", f->unions, "A-priori union: comma-separated 1-based player positions (repeat)");
     app->add_option("--indices", f->indices,
                     "Comma-separated: banzhaf, shapley_shubik, holler, deegan_packel, johnston, coleman, owen, banzhaf_owen, all");
-    app->add_option("--method", f->method, "auto (default), dp, enumeration, monte-carlo");
+    app->add_option("--method", f->method,
+                    "auto (default, exact), dp, enumeration, monte-carlo (estimates with intervals), fourier (Banzhaf "
+                    "of a one-majority game with a proven error bound; fast for the 1,297 PCNs of England)");
     app->add_option("--samples", f->samples, "Monte Carlo samples");
     app->add_option("--seed", f->seed, "Monte Carlo seed");
     app->add_flag("--json", f->json, "Print one JSON object");
+    app->add_flag("--quiet", f->quiet, "No progress bar (it shows on stderr only when stderr is a terminal)");
     app->footer("Examples:\n  accord power --quota 16 --weights 9,9,7,3,1,1\n"
                 "  accord power --org practices.csv --within QGH --scheme population --json\n"
-                "  accord power --org practices.csv --within U12199 --units-majority --unions-by pcn");
+                "  accord power --org practices.csv --within U12199 --units-majority --unions-by pcn\n"
+                "  accord power --org practices.csv --level pcn --unallocated exclude --method fourier --json");
     return {app, [f]() { return run_power(*f); }};
 }
 

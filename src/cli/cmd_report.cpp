@@ -21,7 +21,7 @@ struct report_flags {
     sampler_flags sampler;
     std::uint64_t samples = 2000, seed = 0;
     unsigned threads = 0;
-    bool no_smaa = false, no_power = false, quiet = false;
+    bool no_smaa = false, no_power = false, quiet = false, json = false;
 };
 
 std::string join(const std::vector<std::string>& v) {
@@ -84,7 +84,13 @@ int run_report(const report_flags& f) {
                            rep.scheme + ".";
     }
     write_html_report(f.html, in);
-    std::cerr << "accord: wrote " << f.html << '\n';
+    if (f.json) {
+        nlohmann::ordered_json j{{"html", f.html}, {"title", f.title}, {"smaa", !f.no_smaa}, {"power", !f.no_power},
+                                 {"sweep_rules", f.rules}, {"sweep_schemes", f.schemes}};
+        std::cout << j.dump() << '\n';
+    } else {
+        std::cerr << "accord: wrote " << f.html << '\n';
+    }
     return 0;
 }
 
@@ -112,6 +118,7 @@ command add_report(CLI::App& root) {
     s->add_flag("--no-smaa", f->no_smaa, "Leave out the heatmap");
     s->add_flag("--no-power", f->no_power, "Leave out the power bars");
     s->add_flag("--quiet", f->quiet, "No progress line on stderr");
+    app->add_flag("--json", f->json, "Say what was written as one JSON object on stdout");
     app->footer("Examples:\n"
                 "  accord report ballots.csv --org practices.csv --html report.html\n"
                 "  accord report ballots.csv --org practices.csv --rules borda,irv,schulze --schemes equal,population,sqrt "

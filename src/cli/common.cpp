@@ -1,12 +1,14 @@
 // Shared CLI helpers.
 #include "common.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <string>
 #include <unistd.h>
 
 namespace accord::cli {
@@ -111,28 +113,49 @@ std::string sampler_option(const sampler_flags& f) {
     return p;
 }
 
-std::function<bool(std::size_t, std::size_t)> terminal_progress(const char* what, bool quiet) {
-    if (quiet || !isatty(STDERR_FILENO)) return {};
-    // Quiet for the first half second (short runs print nothing), then at most ten lines a
-    // second, each overwriting the last; the line is cleared at the end.
+namespace {
+
+/// One progress line on stderr, rewritten in place: quiet for the first half second (short runs
+/// print nothing), then at most ten updates a second; cleared when the work is done.
+struct progress_line {
     using clock = std::chrono::steady_clock;
-    struct state {
-        clock::time_point start = clock::now(), last;
-        bool shown = false;
-    };
-    auto st = std::make_shared<state>();
-    return [what, st](std::size_t done, std::size_t total) {
+    std::string what;
+    clock::time_point start = clock::now(), last;
+    bool shown = false;
+
+    void update(double fraction, const std::string& detail) {
         const auto now = clock::now();
-        if (done >= total) {
-            if (st->shown) std::fprintf(stderr, "\r\033[K");
-        } else if (now - st->start >= std::chrono::milliseconds(500) &&
-                   now - st->last >= std::chrono::milliseconds(100)) {
-            std::fprintf(stderr, "\r%s: %zu of %zu (%.0f%%)", what, done, total,
-                         100.0 * static_cast<double>(done) / static_cast<double>(total));
-            st->last = now;
-            st->shown = true;
+        if (fraction >= 1) {
+            if (shown) std::fprintf(stderr, "\r\033[K");
+        } else if (now - start >= std::chrono::milliseconds(500) && now - last >= std::chrono::milliseconds(100)) {
+            constexpr int k_width = 30;
+            const int filled = static_cast<int>(std::clamp(fraction, 0.0, 1.0) * k_width);
+            std::fprintf(stderr, "\r%s [%s%s] %3.0f%%%s", what.c_str(), std::string(filled, '#').c_str(),
+                         std::string(k_width - filled, '.').c_str(), 100 * fraction, detail.c_str());
+            last = now;
+            shown = true;
         }
         std::fflush(stderr);
+    }
+};
+
+} // namespace
+
+std::function<bool(std::size_t, std::size_t)> terminal_progress(const char* what, bool quiet) {
+    if (quiet || !isatty(STDERR_FILENO)) return {};
+    auto line = std::make_shared<progress_line>(progress_line{what});
+    return [line](std::size_t done, std::size_t total) {
+        const double fraction = total ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
+        line->update(done >= total ? 1.0 : fraction, " (" + std::to_string(done) + " of " + std::to_string(total) + ")");
+        return true;
+    };
+}
+
+std::function<bool(double)> terminal_fraction_progress(const char* what, bool quiet) {
+    if (quiet || !isatty(STDERR_FILENO)) return {};
+    auto line = std::make_shared<progress_line>(progress_line{what});
+    return [line](double fraction) {
+        line->update(fraction, "");
         return true;
     };
 }

@@ -70,6 +70,8 @@ std::string sampler_option(const sampler_flags& f);
 
 /// Progress on stderr as one line rewritten in place, only when stderr is a terminal.
 std::function<bool(std::size_t, std::size_t)> terminal_progress(const char* what, bool quiet);
+/// The same for work that reports a fraction done (0..1), e.g. power indices.
+std::function<bool(double)> terminal_fraction_progress(const char* what, bool quiet);
 
 /// A weight report's weights scaled exactly to whole numbers (for a voting game); errc::overflow
 /// when they do not fit.

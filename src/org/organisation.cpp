@@ -26,7 +26,7 @@ std::uint32_t organisation::add(org_unit u) {
 
 void organisation::set_attribute(std::uint32_t i, const std::string& key, std::string value) {
     if (i >= units_.size()) throw error(errc::invalid, "set_attribute: unit index out of range");
-    if (key.empty()) throw error(errc::invalid, "set_attribute: empty attribute name");
+    if (key.empty()) throw error(errc::invalid, "set_attribute: the attribute name (key) must not be empty");
     units_[i].attributes[key] = std::move(value);
 }
 

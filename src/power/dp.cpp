@@ -8,14 +8,20 @@
 // Several majorities are handled by inclusion-exclusion over the subsets D of majorities: the
 // count of coalitions meeting all of them is sum_D (-1)^|D| #{s_d < q_d for d in D}, and each
 // term needs a table only over the product of the quotas in D.
-// Counts are exact: wrap-around 128-bit arithmetic when n <= 127 (every count is < 2^127), else
-// residues modulo enough 62-bit primes, reconstructed by the Chinese remainder theorem.
+// Counts are exact: 64-bit words when n <= 63 (every count is < 2^64), else residues modulo
+// enough primes below 2^15 in 16-bit cells (vectorised row additions, one pass per prime, the
+// passes in parallel), reconstructed by the Chinese remainder theorem.
 // See docs/methods/power.md.
 #include "power_internal.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <numeric>
+#include <thread>
 
 namespace accord {
 inline namespace v0 {
@@ -37,6 +43,12 @@ struct ring_u128 {
         r += static_cast<std::uint64_t>(a);
         return r;
     }
+    void add_rows(value* dst, const value* src, std::size_t len) const {
+        for (std::size_t i = 0; i < len; ++i) dst[i] += src[i];
+    }
+    void add_const(value* dst, std::size_t len, value c) const {
+        for (std::size_t i = 0; i < len; ++i) dst[i] += c;
+    }
 };
 
 struct ring_u64 { // exact when every count is below 2^64 (n <= 63)
@@ -47,23 +59,30 @@ struct ring_u64 { // exact when every count is below 2^64 (n <= 63)
     value from(std::uint64_t a) const { return a; }
     value pow2(std::size_t e) const { return e >= 64 ? 0 : std::uint64_t{1} << e; }
     big_int to_big(value a) const { return big_int(a); }
+    void add_rows(value* dst, const value* src, std::size_t len) const { add_rows_u64(dst, src, len); }
+    void add_const(value* dst, std::size_t len, value c) const { add_const_u64(dst, len, c); }
 };
 
-struct ring_mod {
-    using value = std::uint64_t;
-    std::uint64_t p;
+/// Residues modulo an odd prime p < 2^15 in 16-bit cells: the narrowest cells, so the most
+/// counts per vector instruction and per cache line. Many such passes, one per prime, run in
+/// parallel and are reconstructed by the Chinese remainder theorem.
+struct ring_mod16 {
+    using value = std::uint16_t;
+    std::uint16_t p;
     value add(value a, value b) const {
-        const value s = a + b;
-        return s >= p ? s - p : s;
+        const unsigned s = unsigned(a) + b;
+        return static_cast<value>(s >= p ? s - p : s);
     }
-    value sub(value a, value b) const { return a >= b ? a - b : a + (p - b); }
-    value half(value a) const { return (a & 1) ? static_cast<value>((u128(a) + p) >> 1) : a >> 1; }
-    value from(std::uint64_t a) const { return a % p; }
+    value sub(value a, value b) const { return static_cast<value>(a >= b ? a - b : a + (p - b)); }
+    value half(value a) const { return static_cast<value>((a & 1) ? (unsigned(a) + p) >> 1 : a >> 1); }
+    value from(std::uint64_t a) const { return static_cast<value>(a % p); }
     value pow2(std::size_t e) const {
-        value r = 1 % p;
+        value r = 1;
         for (std::size_t i = 0; i < e; ++i) r = add(r, r);
         return r;
     }
+    void add_rows(value* dst, const value* src, std::size_t len) const { add_rows_mod16(dst, src, len, p); }
+    void add_const(value* dst, std::size_t len, value c) const { add_const_mod16(dst, len, c, p); }
 };
 
 std::uint64_t mulmod(std::uint64_t a, std::uint64_t b, std::uint64_t m) {
@@ -94,20 +113,6 @@ bool is_prime(std::uint64_t n) {
         if (comp) return false;
     }
     return true;
-}
-
-/// Largest primes below 2^62, as many as needed for a product above 2^bits.
-std::vector<std::uint64_t> primes_for(std::size_t bits) {
-    std::vector<std::uint64_t> ps;
-    std::uint64_t c = (std::uint64_t{1} << 62) - 1;
-    std::size_t have = 0;
-    while (have <= bits) {
-        while (!is_prime(c)) c -= 2;
-        ps.push_back(c);
-        have += 61; // each prime exceeds 2^61
-        c -= 2;
-    }
-    return ps;
 }
 
 /// Tables larger than this are refused (errc::unsupported).
@@ -250,9 +255,17 @@ private:
             value* t = dst + (a + v[0] - dl);
             const std::size_t len = static_cast<std::size_t>(b - a + 1);
             if (inplace) {
-                for (std::size_t x = len; x-- > 0;) t[x] = ring_.add(t[x], s[x]);
+                // t = s + v0 in one row: take blocks of at most v0 cells from the top down, so
+                // each block reads only cells this player has not yet updated and the block's
+                // source and destination never overlap.
+                const std::size_t step = static_cast<std::size_t>(v[0]);
+                for (std::size_t top = len; top > 0;) {
+                    const std::size_t c = std::min(top, step);
+                    top -= c;
+                    ring_.add_rows(t + top, s + top, c);
+                }
             } else {
-                for (std::size_t x = 0; x < len; ++x) t[x] = ring_.add(t[x], s[x]);
+                ring_.add_rows(t, s, len);
             }
             return;
         }
@@ -405,46 +418,136 @@ std::vector<typename Ring::value> count_pass(const Ring& ring, const weighted_ga
     return out;
 }
 
-/// Exact values of one pass's outputs: directly from 128-bit counts, or by CRT from residues.
-std::vector<big_int> exact_counts(const weighted_game& g, const layout& L, const classes& cls,
-                                  const std::function<void(double)>& step) {
-    const std::size_t n = g.player_count();
-    std::vector<big_int> out(L.size());
-    if (n <= 63) {
+/// Odd primes below 2^15, largest first, as many as needed for a product of at least 2^bits.
+std::vector<std::uint16_t> small_primes_for(std::size_t bits) {
+    std::vector<std::uint16_t> ps;
+    big_int product = 1;
+    const big_int need = pow2(bits);
+    for (std::uint64_t c = 32767; product < need; c -= 2) {
+        if (c < 3) throw error(errc::unsupported, "power indices: the game is too large for the residue passes");
+        if (!is_prime(c)) continue;
+        ps.push_back(static_cast<std::uint16_t>(c));
+        product *= static_cast<unsigned>(c);
+    }
+    return ps;
+}
+
+/// Runs `pass(ring, step)` in as many rings as outputs below 2^bits need and returns the outputs
+/// exactly. Below 2^64 that is one pass in 64-bit words. Otherwise it is one pass per prime
+/// below 2^15 (16-bit cells), the passes spread over the machine's cores — each is independent,
+/// so the result does not depend on the number of threads — and the residues are combined by
+/// Garner's mixed-radix form of the Chinese remainder theorem. Progress is reported, and
+/// cancellation honoured, from the calling thread only.
+template <class Pass>
+std::vector<big_int> exact_outputs(std::size_t bits, const Pass& pass, const std::function<void(double)>& step) {
+    if (bits <= 64) {
         ring_u64 ring;
-        auto v = count_pass(ring, g, cls, L, step);
+        const auto v = pass(ring, step);
+        std::vector<big_int> out(v.size());
         for (std::size_t x = 0; x < v.size(); ++x) out[x] = ring.to_big(v[x]);
         return out;
     }
-    if (n <= 126) {
-        ring_u128 ring;
-        auto v = count_pass(ring, g, cls, L, step);
-        for (std::size_t x = 0; x < v.size(); ++x) out[x] = ring.to_big(v[x]);
-        return out;
-    }
-    // Every count is at most 2^n: primes whose product exceeds 2^(n+1) determine it.
-    const auto primes = primes_for(n + 1);
-    big_int modulus = 1;
-    for (std::size_t r = 0; r < primes.size(); ++r) {
-        ring_mod ring{primes[r]};
-        auto v = count_pass(ring, g, cls, L, [&](double f) {
-            if (step) step((double(r) + f) / double(primes.size()));
-        });
-        // Garner step: x += modulus * ((v - x) / modulus mod p).
-        const std::uint64_t p = primes[r];
-        const std::uint64_t minv = powmod(static_cast<std::uint64_t>(big_int(modulus % p).convert_to<std::uint64_t>()), p - 2, p);
-        for (std::size_t x = 0; x < v.size(); ++x) {
-            if (r == 0) {
-                out[x] = v[x];
-                continue;
-            }
-            const std::uint64_t cur = big_int(out[x] % p).convert_to<std::uint64_t>();
-            const std::uint64_t diff = v[x] >= cur ? v[x] - cur : v[x] + (p - cur);
-            out[x] += modulus * big_int(mulmod(diff, minv, p));
+    const auto primes = small_primes_for(bits);
+    const std::size_t R = primes.size();
+    std::vector<std::vector<std::uint16_t>> res(R);
+    std::vector<std::atomic<double>> done(R);
+    for (auto& d : done) d.store(0);
+    std::atomic<bool> stop{false};
+    std::atomic<std::size_t> next{0}, running{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    struct stopped {};
+    auto fraction = [&] {
+        double f = 0;
+        for (const auto& d : done) f += d.load(std::memory_order_relaxed);
+        return f / double(R);
+    };
+    auto work = [&](bool report) {
+        for (;;) {
+            const std::size_t r = next.fetch_add(1);
+            if (r >= R || stop.load()) return;
+            const ring_mod16 ring{primes[r]};
+            res[r] = pass(ring, [&, r, report](double f) {
+                done[r].store(f, std::memory_order_relaxed);
+                if (stop.load(std::memory_order_relaxed)) throw stopped{};
+                if (report && step) step(fraction());
+            });
+            done[r].store(1);
         }
-        modulus *= p;
+    };
+    const std::size_t cores = std::max<std::size_t>(1, std::thread::hardware_concurrency());
+    std::vector<std::thread> helpers;
+    for (std::size_t t = 1; t < std::min(cores, R); ++t) {
+        ++running;
+        helpers.emplace_back([&] {
+            try {
+                work(false);
+            } catch (const stopped&) {
+            } catch (...) {
+                std::lock_guard lock(failure_mutex);
+                if (!failure) failure = std::current_exception();
+                stop.store(true);
+            }
+            --running;
+        });
+    }
+    auto join = [&] {
+        for (auto& t : helpers) t.join();
+        helpers.clear();
+    };
+    try {
+        work(true);
+        // Keep reporting, and honouring a cancellation, while the other passes finish.
+        while (running.load() > 0) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            if (stop.load()) break;
+            if (step) step(fraction());
+        }
+    } catch (const stopped&) {
+        // a helper failed; its exception is rethrown below
+    } catch (...) {
+        stop.store(true);
+        join();
+        throw;
+    }
+    join();
+    if (failure) std::rethrow_exception(failure);
+
+    // Garner: x = y_0 + p_0 (y_1 + p_1 (y_2 + ...)) with mixed-radix digits y_r < p_r.
+    std::vector<std::uint32_t> inv(R, 1); // (p_0 ... p_{r-1})^-1 mod p_r
+    for (std::size_t r = 1; r < R; ++r) {
+        std::uint64_t prod = 1;
+        for (std::size_t s2 = 0; s2 < r; ++s2) prod = prod * primes[s2] % primes[r];
+        inv[r] = static_cast<std::uint32_t>(powmod(prod, primes[r] - 2, primes[r]));
+    }
+    const std::size_t outputs = res[0].size();
+    std::vector<big_int> out(outputs);
+    std::vector<std::uint32_t> y(R);
+    for (std::size_t x = 0; x < outputs; ++x) {
+        for (std::size_t r = 0; r < R; ++r) {
+            const std::uint32_t p = primes[r];
+            std::uint32_t acc = 0; // y_0 + p_0 (y_1 + ...) mod p, from the digits so far
+            for (std::size_t s2 = r; s2-- > 0;) acc = (acc * primes[s2] + y[s2]) % p;
+            const std::uint32_t v = res[r][x];
+            y[r] = static_cast<std::uint32_t>(std::uint64_t(v >= acc ? v - acc : v + p - acc) * inv[r] % p);
+        }
+        big_int value = y[R - 1];
+        for (std::size_t r = R - 1; r-- > 0;) {
+            value *= static_cast<unsigned>(primes[r]);
+            value += static_cast<unsigned>(y[r]);
+        }
+        out[x] = std::move(value);
     }
     return out;
+}
+
+/// Exact values of one pass's outputs: every count is below 2^(n+1).
+std::vector<big_int> exact_counts(const weighted_game& g, const layout& L, const classes& cls,
+                                  const std::function<void(double)>& step) {
+    return exact_outputs(
+        g.player_count() + 1,
+        [&](const auto& ring, const std::function<void(double)>& st) { return count_pass(ring, g, cls, L, st); },
+        step);
 }
 
 // ---- Owen and Banzhaf-Owen ------------------------------------------------------------------
@@ -540,96 +643,146 @@ void owen_dp(const weighted_game& g, power_result& r, unsigned want, const std::
 
 /// One majority only. Order players by weight, heaviest first; a coalition S is minimal winning
 /// iff w(S) >= q and w(S) - w(lightest member) < q. So with m the lightest member (last in the
-/// order), S = T + m with T among the players before m and w(T) in [q - w_m, q - 1]. The table
+/// order), S = T + m with T among the players before m and w(T) in [q - w_m, q - 1]. A table
 /// of the players before m grows by one player per step; a member i of T is divided out by the
 /// alternating series.
-void minimal_winning_dp(const weighted_game& g, power_result& r, unsigned want,
-                        const std::function<void(double)>& step) {
+///
+/// The table holds cumulative counts directly: row k, cell x = number of k-subsets (any size
+/// when unsized) of the players so far weighing at most x. Adding a player of weight v is then
+/// the same shift-and-add as for plain counts, F'(k, x) = F(k, x) + F(k - 1, x - v), so no
+/// prefix sums are ever recomputed. A row is stored on the band [lo_k, hi_k] (lo_k: the k
+/// lightest weights; hi_k: the k heaviest, capped at q - 1): below it the count is 0, above it
+/// the row's last cell. Only the part of the band the players so far can reach is updated.
+///
+/// Outputs: [i] minimal winning coalitions containing player i, [n] their number, and when
+/// sized [n + 1 + i (n + 1) + s] those of size s containing i.
+template <class Ring>
+std::vector<typename Ring::value> minimal_winning_pass(const Ring& ring, const weighted_game& g, bool sized,
+                                                       const std::function<void(double)>& step) {
+    using value = typename Ring::value;
     const std::size_t n = g.player_count();
-    if (n > 126) throw error(errc::unsupported, "power indices: Holler/Deegan-Packel programme handles at most 126 players");
     const auto& maj = g.majorities[0];
     const std::uint64_t q = maj.quota;
-    const bool sized = want & index_deegan_packel;
-    ring_u128 ring;
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return maj.weights[a] > maj.weights[b]; });
-    std::vector<u128> mwc(n, 0), total_by_size(n + 1, 0);
-    std::vector<std::vector<u128>> by_size(n, std::vector<u128>(n + 1, 0));
-    u128 total = 0;
-    // Raw counts by (size, weight < q) of subsets of the prefix, grown one player at a time.
     const std::size_t rows = sized ? n + 1 : 1;
-    if (rows * q > k_max_cells)
-        throw error(errc::unsupported, "power indices: Holler/Deegan-Packel programme needs more than 512 MiB");
-    std::vector<u128> raw(rows * q, 0), cum(rows * q, 0);
-    raw[0] = 1;
-    auto cumF = [&](std::size_t k, std::int64_t a) -> u128 { // #{size k, weight < a}
-        if (a <= 0 || k >= rows) return 0;
-        return cum[k * q + static_cast<std::size_t>(std::min<std::int64_t>(a, std::int64_t(q)) - 1)];
+    std::vector<std::uint64_t> lo(rows, 0), hi(rows, q - 1), cur_lo(rows, 0);
+    if (sized) {
+        u128 light = 0, heavy = 0;
+        for (std::size_t k = 0; k < rows; ++k) {
+            if (k) light += maj.weights[order[n - k]], heavy += maj.weights[order[k - 1]];
+            lo[k] = light >= q ? q : static_cast<std::uint64_t>(light); // lo > hi: an empty row
+            hi[k] = heavy >= q ? q - 1 : static_cast<std::uint64_t>(heavy);
+        }
+    }
+    std::vector<std::size_t> off(rows + 1, 0);
+    for (std::size_t k = 0; k < rows; ++k) {
+        off[k + 1] = off[k] + (lo[k] <= hi[k] ? static_cast<std::size_t>(hi[k] - lo[k] + 1) : 0);
+        if (off[k + 1] > k_max_bytes / sizeof(value))
+            throw error(errc::unsupported, "power indices: the Holler/Deegan-Packel programme needs more than 512 MiB");
+    }
+    std::vector<value> cum(off[rows], value{});
+    std::fill(cum.begin(), cum.begin() + static_cast<std::ptrdiff_t>(off[1]), ring.from(1)); // the empty set
+    auto F = [&](std::size_t k, std::int64_t a) -> value { // #{k-subsets, weight < a}
+        if (a <= 0 || k >= rows || lo[k] > hi[k]) return value{};
+        const std::uint64_t x = std::min<std::uint64_t>(static_cast<std::uint64_t>(a - 1), hi[k]);
+        return x < lo[k] ? value{} : cum[off[k] + static_cast<std::size_t>(x - lo[k])];
     };
-    auto without = [&](std::size_t k, std::int64_t a, std::uint64_t v) -> u128 {
-        if (!sized && v == 0) return cumF(0, a) >> 1;
-        u128 acc = 0;
-        for (std::size_t mm = 0;; ++mm) {
-            if (sized && mm > k) break;
-            if (a <= 0) break;
-            const u128 f = cumF(sized ? k - mm : 0, a);
-            acc = (mm & 1) ? acc - f : acc + f;
-            a -= static_cast<std::int64_t>(v);
+    auto without = [&](std::size_t k, std::int64_t a, std::uint64_t v) -> value {
+        if (!sized && v == 0) return ring.half(F(0, a));
+        value acc{};
+        for (std::size_t mm = 0; a > 0 && (!sized || mm <= k); ++mm, a -= static_cast<std::int64_t>(v)) {
+            const value f = F(sized ? k - mm : 0, a);
+            acc = (mm & 1) ? ring.sub(acc, f) : ring.add(acc, f);
         }
         return acc;
+    };
+    const std::size_t stride = n + 1;
+    std::vector<value> out(n + 1 + (sized ? n * stride : 0), value{});
+    auto count = [&](std::size_t player, std::size_t size, value c) {
+        out[player] = ring.add(out[player], c);
+        if (sized) out[n + 1 + player * stride + size] = ring.add(out[n + 1 + player * stride + size], c);
     };
     for (std::size_t pos = 0; pos < n; ++pos) {
         const std::size_t mplayer = order[pos];
         const std::uint64_t wm = maj.weights[mplayer];
-        // cum = prefix sums of raw along weight.
-        for (std::size_t k = 0; k < rows; ++k) {
-            u128 s = 0;
-            for (std::size_t x = 0; x < q; ++x) cum[k * q + x] = s += raw[k * q + x];
-        }
         if (wm > 0) {
-            const std::int64_t hi = std::int64_t(q), lo = std::int64_t(q) - std::int64_t(std::min(wm, q));
-            for (std::size_t k = 0; k < rows; ++k) {
-                const u128 c = cumF(k, hi) - cumF(k, lo); // T of size k with w(T) in [q - wm, q - 1]
-                if (!c) continue;
-                total += c;
-                mwc[mplayer] += c;
-                if (sized) total_by_size[k + 1] += c, by_size[mplayer][k + 1] += c;
+            const std::int64_t top = std::int64_t(q), bottom = std::int64_t(q) - std::int64_t(std::min(wm, q));
+            for (std::size_t k = 0; k < rows && k <= pos; ++k) {
+                const value c = ring.sub(F(k, top), F(k, bottom)); // T: |T| = k, w(T) in [q - wm, q - 1]
+                out[n] = ring.add(out[n], c);
+                count(mplayer, k + 1, c);
             }
             for (std::size_t pi = 0; pi < pos; ++pi) {
                 const std::size_t i = order[pi];
                 const std::uint64_t wi = maj.weights[i];
-                const std::int64_t hi2 = hi - std::int64_t(wi), lo2 = lo - std::int64_t(wi);
+                const std::int64_t top2 = top - std::int64_t(wi), bottom2 = bottom - std::int64_t(wi);
                 for (std::size_t k = 0; k + 1 < rows || (!sized && k == 0); ++k) {
+                    if (sized && k + 1 > pos) break; // T' among the pos - 1 others
                     // T = T' + i with |T'| = k, w(T') in [q - wm - wi, q - 1 - wi], T' avoiding i.
-                    const u128 c = without(k, hi2, wi) - without(k, lo2, wi);
-                    if (c) {
-                        mwc[i] += c;
-                        if (sized) by_size[i][k + 2] += c;
-                    }
+                    count(i, k + 2, ring.sub(without(k, top2, wi), without(k, bottom2, wi)));
                     if (!sized) break;
                 }
             }
         }
-        // Add player m to the prefix: raw[k][x] += raw[k-1][x - wm] (sizes descending).
-        if (sized) {
-            if (wm < q)
-                for (std::size_t k = rows - 1; k >= 1; --k)
-                    for (std::size_t x = q; x-- > wm;) raw[k * q + x] += raw[(k - 1) * q + x - wm];
-        } else if (wm == 0) {
-            for (auto& x : raw) x <<= 1;
-        } else if (wm < q) {
-            for (std::size_t x = q; x-- > wm;) raw[x] += raw[x - wm];
+        // Add player m: F'(k, x) = F(k, x) + F(k - 1, x - wm), rows descending.
+        if (!sized) {
+            value* row = cum.data();
+            if (wm == 0) {
+                for (auto& x : cum) x = ring.add(x, x);
+            } else if (wm < q) {
+                const std::size_t step_len = static_cast<std::size_t>(wm);
+                for (std::size_t top_x = static_cast<std::size_t>(q - wm); top_x > 0;) {
+                    const std::size_t c = std::min(top_x, step_len);
+                    top_x -= c;
+                    ring.add_rows(row + top_x + wm, row + top_x, c);
+                }
+            }
+        } else {
+            for (std::size_t k = std::min(pos + 1, rows - 1); k >= 1; --k) {
+                if (lo[k] > hi[k] || lo[k - 1] > hi[k - 1]) continue;
+                const u128 from = std::max<u128>(lo[k], u128(cur_lo[k - 1]) + wm);
+                if (from > hi[k]) continue;
+                value* dst = cum.data() + off[k];
+                const value* src = cum.data() + off[k - 1];
+                // Cells whose source x - wm lies in row k-1's band, then those above it.
+                const u128 mid = std::min<u128>(hi[k], u128(hi[k - 1]) + wm);
+                if (from <= mid) {
+                    const auto f = static_cast<std::uint64_t>(from);
+                    ring.add_rows(dst + (f - lo[k]), src + (f - wm - lo[k - 1]),
+                                  static_cast<std::size_t>(static_cast<std::uint64_t>(mid) - f + 1));
+                }
+                const u128 above = std::max<u128>(from, mid + 1);
+                if (above <= hi[k]) {
+                    const auto f = static_cast<std::uint64_t>(above);
+                    ring.add_const(dst + (f - lo[k]), static_cast<std::size_t>(hi[k] - f + 1),
+                                   src[hi[k - 1] - lo[k - 1]]);
+                }
+            }
+            for (std::size_t k = std::min(pos + 1, rows - 1); k >= 1; --k)
+                cur_lo[k] = static_cast<std::uint64_t>(std::min<u128>(u128(cur_lo[k - 1]) + wm, q));
         }
         if (step) step(double(pos + 1) / double(n));
     }
-    r.minimal_winning.resize(n);
+    return out;
+}
+
+void minimal_winning_dp(const weighted_game& g, power_result& r, unsigned want,
+                        const std::function<void(double)>& step) {
+    const std::size_t n = g.player_count();
+    const bool sized = want & index_deegan_packel;
+    // Every count is below 2^n.
+    const auto v = exact_outputs(
+        n + 1,
+        [&](const auto& ring, const std::function<void(double)>& st) {
+            return minimal_winning_pass(ring, g, sized, st);
+        },
+        step);
+    r.minimal_winning.assign(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n));
+    r.minimal_winning_total = v[n];
     big_int member_total = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        r.minimal_winning[i] = ring.to_big(mwc[i]);
-        member_total += r.minimal_winning[i];
-    }
-    r.minimal_winning_total = ring.to_big(total);
+    for (const auto& m : r.minimal_winning) member_total += m;
     if (want & index_holler) {
         r.holler.exact.resize(n);
         for (std::size_t i = 0; i < n; ++i) r.holler.exact[i] = rational(r.minimal_winning[i], member_total);
@@ -639,8 +792,8 @@ void minimal_winning_dp(const weighted_game& g, power_result& r, unsigned want,
         r.deegan_packel.exact.resize(n);
         for (std::size_t i = 0; i < n; ++i) {
             rational acc = 0;
-            for (std::size_t s = 1; s <= n; ++s)
-                if (by_size[i][s]) acc += rational(ring.to_big(by_size[i][s]), big_int(s));
+            for (std::size_t sz = 1; sz <= n; ++sz)
+                if (const auto& c = v[n + 1 + i * (n + 1) + sz]; c != 0) acc += rational(c, big_int(sz));
             r.deegan_packel.exact[i] = acc / rational(r.minimal_winning_total);
         }
         fill_doubles(r.deegan_packel);

@@ -44,6 +44,13 @@ power_result enumerate(const weighted_game& g, const power_options& opt);
 /// Banzhaf-Owen, Holler and Deegan-Packel where it applies; throws errc::unsupported otherwise.
 power_result dynamic_programme(const weighted_game& g, const power_options& opt);
 
+/// Row kernels (kernels.cpp): dst[i] = dst[i] + src[i] (or + c) modulo p < 2^15, or modulo 2^64.
+/// dst and src must not overlap.
+void add_rows_mod16(std::uint16_t* dst, const std::uint16_t* src, std::size_t len, std::uint16_t p);
+void add_const_mod16(std::uint16_t* dst, std::size_t len, std::uint16_t c, std::uint16_t p);
+void add_rows_u64(std::uint64_t* dst, const std::uint64_t* src, std::size_t len);
+void add_const_u64(std::uint64_t* dst, std::size_t len, std::uint64_t c);
+
 /// Monte Carlo estimates of Banzhaf and Shapley-Shubik with confidence intervals.
 power_result monte_carlo(const weighted_game& g, const power_options& opt);
 

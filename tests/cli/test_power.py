@@ -44,6 +44,21 @@ class Power(unittest.TestCase):
         self.assertEqual(out.returncode, 0, out.stderr)
         self.assertEqual(json.loads(out.stdout)["owen_exact"], ["1/2", "1/2", "0", "0"])
 
+    def test_fourier_method_is_labelled_an_approximation_within_its_bound(self) -> None:
+        weights = [1000 + 37 * i + (i * i) % 101 for i in range(40)]
+        game = ("--quota", str(sum(weights) // 2 + 1), "--weights", ",".join(map(str, weights)))
+        est = accord("power", *game, "--method", "fourier", "--json")
+        self.assertEqual(est.returncode, 0, est.stderr)
+        d = json.loads(est.stdout)
+        self.assertEqual(d["method"], "fourier-bound")
+        self.assertFalse(d["exact"])
+        exact = json.loads(accord("power", *game, "--indices", "banzhaf", "--json").stdout)
+        for i, value in enumerate(exact["banzhaf_exact"]):
+            self.assertLessEqual(abs(d["banzhaf"][i] - float(Fraction(value))), d["error_bound"] + 1e-15)
+        text = accord("power", *game, "--method", "fourier")
+        self.assertIn("APPROXIMATION", text.stdout)
+        self.assertIn("proven error bound", text.stdout)
+
     def test_bad_weights_and_impossible_quota_fail_with_a_message(self) -> None:
         bad = accord("power", "--quota", "3", "--weights", "1,x")
         self.assertEqual(bad.returncode, 2)

@@ -8,23 +8,44 @@
 ['Frailty']
 
 Python bindings over the C API (libaccord) with ctypes: no compiler is needed at import.
+
+Everything the C API offers has a Python name here:
+
+- ballots: Profile (from_file, from_text, from_ballots, from_dict, from_frame, add, add_approval,
+  add_scores, withdraw, save);
+- counting: run, methods, Result (winners, ranking, rounds, ties; to_dict, to_json, to_frame,
+  rounds_frame);
+- organisations and weighting: Organisation (from_file, weights, set_weights, run, decide,
+  apportion), WeightReport, Decision, Apportionment;
+- power indices: power, PowerIndices;
+- analysis: smaa, sweep, tipping (Smaa, Sweep, Tipping with to_frame); electorates (Monte Carlo
+  over synthetic electorates) and generate (one seeded electorate as a Profile);
+- priorities from judgements and criteria: ahp (Ahp), mcda and mcda_smaa (Mcda, McdaSmaa);
+- pictures: accord.plots (rank acceptability, sweep, power shares) when matplotlib is installed;
+- errors: AccordError and one subclass per C status code (accord.errors);
+- versions: version, version_number, __version__.
+
+pandas is optional and imported only by the ``to_frame`` methods and Profile.from_frame's caller;
+matplotlib likewise, only when accord.plots draws.
 """
 from . import plots
 from .ahp import Ahp, AhpParticipant, Consistency, ahp
 from .analysis import Smaa, Sweep, SweepRow, Tipping, TippingBracket, TippingPoint, smaa, sweep, tipping
-from .core import Organisation, Profile, Result, Round, Tie, Transfer, methods, power, run, version
+from .core import (Apportionment, Decision, Organisation, PowerIndices, Profile, Result, Round, Tie, Transfer,
+                   WeightReport, methods, power, run, version, version_number)
+from .errors import (AccordError, AccordIOError, AccordMemoryError, AccordOverflowError, Cancelled,
+                     InvalidArgument, NotFound, OptionError, ParseError, UnresolvedTie, Unsupported)
 from .generate import ElectorateRule, Electorates, electorates, generate
 from .mcda import Mcda, McdaSmaa, mcda, mcda_smaa
-from .errors import (AccordError, AccordIOError, AccordOverflowError, Cancelled, InvalidArgument, NotFound,
-                     ParseError, UnresolvedTie, Unsupported)
 
 __version__ = "0.4.0"
 
 __all__ = [
     "Organisation", "Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "power", "version",
+    "version_number", "PowerIndices", "WeightReport", "Decision", "Apportionment",
     "smaa", "sweep", "tipping", "Smaa", "Sweep", "SweepRow", "Tipping", "TippingBracket", "TippingPoint",
-    "AccordError", "InvalidArgument", "NotFound", "ParseError", "AccordIOError", "AccordOverflowError",
-    "UnresolvedTie", "Cancelled", "Unsupported", "__version__",
+    "AccordError", "InvalidArgument", "OptionError", "NotFound", "ParseError", "AccordIOError",
+    "AccordOverflowError", "AccordMemoryError", "UnresolvedTie", "Cancelled", "Unsupported", "__version__",
     "ahp", "Ahp", "AhpParticipant", "Consistency", "mcda", "mcda_smaa", "Mcda", "McdaSmaa",
     "generate", "electorates", "Electorates", "ElectorateRule", "plots",
 ]

@@ -56,6 +56,7 @@ class Ahp:
     participants: list[AhpParticipant]
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as plain dicts and lists (Fractions kept)."""
         return asdict(self)
 
 

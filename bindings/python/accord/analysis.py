@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from fractions import Fraction
 from typing import Any, Callable, Mapping, Sequence, Union
 
+from ._convert import dumps, pandas
 from ._ffi import lib
 from .core import Organisation, Profile, _Progress
 
@@ -80,7 +81,34 @@ class Smaa:
         return sorted(self.candidates, key=lambda c: self.expected_rank[c])
 
     def to_dict(self) -> dict[str, Any]:
+        """Every field as a plain dict (the keys of the C report, docs/analysis.md)."""
         return asdict(self)
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The report as JSON text."""
+        return dumps(self, indent=indent)
+
+    def to_frame(self) -> Any:
+        """Rank acceptability as a pandas DataFrame: one row per candidate (by expected place,
+        best first), one column per place (1, 2, ...), each P(candidate takes that place). Needs
+        pandas."""
+        pd = pandas()
+        order = self.ranked()
+        places = list(range(1, len(self.candidates) + 1))
+        frame = pd.DataFrame([self.rank_acceptability[c] for c in order], index=pd.Index(order, name="candidate"),
+                             columns=places)
+        frame.columns.name = "place"
+        return frame
+
+    def summary_frame(self) -> Any:
+        """One row per candidate, by expected place: winner_probability, winner_probability_se,
+        expected_rank. Needs pandas."""
+        pd = pandas()
+        order = self.ranked()
+        return pd.DataFrame({"winner_probability": [self.winner_probability[c] for c in order],
+                             "winner_probability_se": [self.winner_probability_se[c] for c in order],
+                             "expected_rank": [self.expected_rank[c] for c in order]},
+                            index=pd.Index(order, name="candidate"))
 
 
 def smaa(profile: Profile, org: Organisation, rule: str, *, samples: int = 1000, seed: int = 0,
@@ -120,7 +148,9 @@ def smaa(profile: Profile, org: Organisation, rule: str, *, samples: int = 1000,
 
 @dataclass(frozen=True)
 class SweepRow:
-    """One count of a sweep, compared with the first row (the baseline)."""
+    """One count of a sweep, compared with the first row (the baseline): Kendall tau-b and
+    Spearman rho of the rankings, the candidates whose place ``moved``, and whether the winner
+    changed."""
 
     scheme: str
     aggregation: str
@@ -135,6 +165,9 @@ class SweepRow:
 
 @dataclass(frozen=True)
 class Sweep:
+    """A sweep's counts (``rows``, the first is the baseline), the distinct ``winners`` and the
+    candidates whose place moved in any row (``movers``)."""
+
     rows: list[SweepRow]
     candidates: list[str]
     winners: list[str]
@@ -142,7 +175,21 @@ class Sweep:
     settings: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
+        """Every field as a plain dict (the keys of the C report, docs/analysis.md)."""
         return asdict(self)
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The report as JSON text."""
+        return dumps(self, indent=indent)
+
+    def to_frame(self) -> Any:
+        """One row per count: scheme, aggregation, rule, winner, ranking (as "A > B = C"),
+        kendall_tau, spearman_rho, moved (comma-separated), winner_changed. Needs pandas."""
+        pd = pandas()
+        return pd.DataFrame([{"scheme": r.scheme, "aggregation": r.aggregation, "rule": r.rule, "winner": r.winner,
+                              "ranking": " > ".join(" = ".join(t) for t in r.ranking),
+                              "kendall_tau": r.kendall_tau, "spearman_rho": r.spearman_rho,
+                              "moved": ", ".join(r.moved), "winner_changed": r.winner_changed} for r in self.rows])
 
 
 def sweep(profile: Profile, org: Organisation, rules: Sequence[str] = ("borda",),
@@ -177,6 +224,9 @@ class TippingBracket:
 
 @dataclass(frozen=True)
 class TippingPoint:
+    """One unit's tipping points: its ``baseline`` (weight factor 1, or its population) and the
+    nearest change found ``up`` and ``down`` (None: none within the search range)."""
+
     unit: str
     name: str
     population: int
@@ -187,6 +237,8 @@ class TippingPoint:
 
 @dataclass(frozen=True)
 class Tipping:
+    """Tipping points of every unit with ballots, around ``baseline_winner``."""
+
     baseline_winner: str
     quantity: str
     tolerance: Fraction
@@ -194,7 +246,26 @@ class Tipping:
     settings: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
+        """Every field as a plain dict (exact numbers stay Fractions)."""
         return asdict(self)
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The report as JSON text (Fractions as exact strings)."""
+        return dumps(self, indent=indent)
+
+    def to_frame(self) -> Any:
+        """One row per unit, indexed by unit id: name, population, baseline, and for each
+        direction the change (float; NaN when none was found) and the new winner. Needs pandas."""
+        pd = pandas()
+        rows = []
+        for u in self.units:
+            row: dict[str, Any] = {"unit": u.unit, "name": u.name, "population": u.population,
+                                   "baseline": float(u.baseline)}
+            for side, b in (("up", u.up), ("down", u.down)):
+                row[f"{side}_change"] = float(b.change) if b is not None else float("nan")
+                row[f"{side}_new_winner"] = b.new_winner if b is not None else None
+            rows.append(row)
+        return pd.DataFrame(rows).set_index("unit")
 
 
 def _bracket(b: dict[str, Any] | None) -> TippingBracket | None:

@@ -11,9 +11,12 @@ from fractions import Fraction
 from os import PathLike
 from typing import Any, Iterable, Mapping, Sequence, Union
 
+from ._convert import dumps, pandas
 from ._ffi import PROGRESS_FN, check, lib
+from .errors import InvalidArgument, NotFound
 
-__all__ = ["Profile", "Result", "Round", "Tie", "Transfer", "Organisation", "run", "methods", "version", "power"]
+__all__ = ["Profile", "Result", "Round", "Tie", "Transfer", "Organisation", "PowerIndices", "WeightReport",
+           "Decision", "Apportionment", "run", "methods", "version", "version_number", "power"]
 
 Weight = Union[int, str, Fraction, None]
 _KINDS = {"ranking": 0, "approval": 1, "score": 2}
@@ -21,8 +24,13 @@ _NO_SCORE = -(2**31)
 
 
 def version() -> str:
-    """Version of the loaded libaccord, e.g. "0.3.0"."""
+    """Version of the loaded libaccord, e.g. "0.4.0"."""
     return lib.accord_version_string().decode()
+
+
+def version_number() -> int:
+    """Version of the loaded libaccord as MAJOR*10000 + MINOR*100 + PATCH (e.g. 300)."""
+    return int(lib.accord_version_number())
 
 
 def _weight_text(weight: Weight) -> bytes | None:
@@ -39,6 +47,41 @@ def _fraction(text: str | None) -> Fraction | None:
     return None if text is None else Fraction(text)
 
 
+def _is_missing(value: Any) -> bool:
+    """True for the empty cells of a DataFrame or CSV: None, NaN, NaT, ""."""
+    if value is None:
+        return True
+    if isinstance(value, float) and value != value:  # NaN
+        return True
+    if isinstance(value, str) and not value.strip():
+        return True
+    try:
+        import pandas as pd  # noqa: PLC0415 - only when pandas is already in use
+    except ImportError:  # pragma: no cover
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _names_in(ballot: Any) -> list[str]:
+    """Candidate names of one ballot, in order (tiers flattened), for inferring candidates."""
+    out: list[str] = []
+    for entry in ballot:
+        tier = entry if isinstance(entry, (list, tuple, set, frozenset)) else [entry]
+        out.extend(str(c) for c in (sorted(tier, key=str) if isinstance(tier, (set, frozenset)) else tier))
+    return out
+
+
+def _first_seen(ballots: Iterable[Any]) -> list[str]:
+    seen: dict[str, None] = {}
+    for b in ballots:
+        for name in _names_in(b):
+            seen.setdefault(name, None)
+    return list(seen)
+
+
 class Profile:
     """Candidates and ballots. Identical ballots are stored once with a multiplicity.
 
@@ -50,6 +93,8 @@ class Profile:
     """
 
     def __init__(self, candidates: Sequence[str], kind: str = "ranking") -> None:
+        """An empty profile of ``candidates`` (names, distinct, non-empty) holding ballots of one
+        kind: "ranking" (the default), "approval" or "score"."""
         if kind not in _KINDS:
             raise ValueError(f"kind must be one of {sorted(_KINDS)}, got {kind!r}")
         names = [str(c).encode() for c in candidates]
@@ -100,6 +145,105 @@ class Profile:
             p.add(b)
         return p
 
+    @classmethod
+    def from_ballots(cls, ballots: Iterable[Sequence[Any]], candidates: Sequence[str] | None = None,
+                     kind: str = "ranking") -> "Profile":
+        """A profile from a list of ballots, one per voter, each as accepted by add().
+
+        Without ``candidates`` they are the names in order of first appearance.
+
+        >>> Profile.from_ballots([["A", "B"], ["B", "A"], ["B"]]).candidates
+        ['A', 'B']
+        """
+        ballots = [list(b) for b in ballots]
+        p = cls(list(candidates) if candidates is not None else _first_seen(ballots), kind=kind)
+        for b in ballots:
+            p.add(b)
+        return p
+
+    @classmethod
+    def from_dict(cls, counts: Mapping[Any, Any], candidates: Sequence[str] | None = None,
+                  kind: str = "ranking") -> "Profile":
+        """A profile from ``{ballot: count}``: each key a ranking tuple (best first; an inner
+        tuple is a tier of equals) or, for approval profiles, a tuple of approved candidates.
+        A value may also be a mapping ``{"count": n, "weight": "1/2", "unit": "M81001"}``.
+
+        >>> p = Profile.from_dict({("Access", "Frailty"): 3, ("Frailty",): 2})
+        >>> p.voters, p.candidates
+        (5, ['Access', 'Frailty'])
+        """
+        items = [((k,) if isinstance(k, str) else tuple(k), v) for k, v in counts.items()]
+        p = cls(list(candidates) if candidates is not None else _first_seen(k for k, _ in items), kind=kind)
+        for ballot, value in items:
+            if isinstance(value, Mapping):
+                p.add(ballot, count=int(value.get("count", 1)), weight=value.get("weight"), unit=value.get("unit"))
+            else:
+                p.add(ballot, count=int(value))
+        return p
+
+    @classmethod
+    def from_frame(cls, frame: Any, rank_columns: Sequence[str] | None = None, *,
+                   candidate_columns: Sequence[str] | None = None, count_column: str | None = "count",
+                   weight_column: str | None = "weight", unit_column: str | None = "unit",
+                   candidates: Sequence[str] | None = None) -> "Profile":
+        """A ranking profile from a pandas DataFrame (or any object with ``columns`` and
+        ``itertuples``), one row per ballot.
+
+        Two layouts, as a cast-vote-record CSV (docs/formats.md):
+
+        - rank columns (the default): ``rank_columns`` name the columns holding the 1st, 2nd, ...
+          choice; by default every column whose name starts with "rank" or "choice", in order.
+          Empty cells (None, NaN, "") are skipped ranks.
+        - candidate columns: ``candidate_columns`` name one column per candidate holding its rank
+          (1 = first; empty or 0 = unranked; equal ranks are ties).
+
+        Optional columns: ``count_column`` (voters casting this row, default 1), ``weight_column``
+        (an exact weight: int, Fraction or "1/3"), ``unit_column`` (the voter's unit, for
+        Organisation.run); each is used only when present in the frame.
+        """
+        columns = [str(c) for c in frame.columns]
+        if candidate_columns is not None and rank_columns is not None:
+            raise TypeError("give rank_columns or candidate_columns, not both")
+        if candidate_columns is None and rank_columns is None:
+            rank_columns = [c for c in columns if c.lower().startswith(("rank", "choice"))]
+            if not rank_columns:
+                raise InvalidArgument("from_frame: no rank columns (named rank1, rank2, ... or choice1, ...); "
+                                      "pass rank_columns=[...] or candidate_columns=[...]")
+        wanted = list(rank_columns or candidate_columns or [])
+        for c in wanted:
+            if c not in columns:
+                raise NotFound(f"from_frame: no column {c!r} (columns: {columns})")
+        extra = {name: col for name, col in (("count", count_column), ("weight", weight_column),
+                                             ("unit", unit_column)) if col is not None and col in columns}
+        position = {c: i for i, c in enumerate(columns)}
+        rows = list(frame.itertuples(index=False, name=None))
+        ballots: list[tuple[list[Any], dict[str, Any]]] = []
+        for row in rows:
+            if candidate_columns is not None:
+                ranks: dict[int, list[str]] = {}
+                for c in candidate_columns:
+                    v = row[position[c]]
+                    if not _is_missing(v) and int(v) != 0:
+                        ranks.setdefault(int(v), []).append(c)
+                ballot: list[Any] = [tuple(ranks[k]) if len(ranks[k]) > 1 else ranks[k][0] for k in sorted(ranks)]
+            else:
+                ballot = [str(row[position[c]]) for c in wanted if not _is_missing(row[position[c]])]
+            meta = {k: row[position[col]] for k, col in extra.items() if not _is_missing(row[position[col]])}
+            ballots.append((ballot, meta))
+        if candidates is None:
+            candidates = list(candidate_columns) if candidate_columns is not None else _first_seen(b for b, _ in ballots)
+        p = cls(list(candidates))
+        for ballot, meta in ballots:
+            weight = meta.get("weight")
+            if isinstance(weight, float):
+                if not weight.is_integer():
+                    raise TypeError("from_frame: weights are exact; use strings such as '1/3' or Fractions, "
+                                    "not floats")
+                weight = int(weight)
+            p.add(ballot, count=int(meta.get("count", 1)), weight=weight,
+                  unit=None if "unit" not in meta else str(meta["unit"]))
+        return p
+
     # -- candidates -------------------------------------------------------------------------
     @property
     def candidates(self) -> list[str]:
@@ -117,7 +261,6 @@ class Profile:
         """Index of a candidate given by name (or an index, checked)."""
         if isinstance(candidate, int):
             if not 0 <= candidate < len(self.candidates):
-                from .errors import NotFound
                 raise NotFound(f"candidate index {candidate} out of range")
             return candidate
         i = ctypes.c_size_t()
@@ -126,6 +269,7 @@ class Profile:
 
     @property
     def kind(self) -> str:
+        """The kind of ballots held: "ranking", "approval" or "score"."""
         k = ctypes.c_int()
         check(lib.accord_profile_kind(self._handle, ctypes.byref(k)))
         return {v: n for n, v in _KINDS.items()}[k.value]
@@ -138,10 +282,12 @@ class Profile:
         return int(s.value.decode())
 
     def __len__(self) -> int:
+        """Number of voters (as ``voters``)."""
         return self.voters
 
     @property
     def unique_ballots(self) -> int:
+        """Number of distinct ballots (identical ballots are stored once with a multiplicity)."""
         n = ctypes.c_size_t()
         check(lib.accord_profile_unique_count(self._handle, ctypes.byref(n)))
         return n.value
@@ -164,13 +310,19 @@ class Profile:
             self.add_approval(ballot, count, weight)
             return
         n = len(self.candidates)
+        if unit is None and all(not isinstance(e, (list, tuple, set, frozenset)) for e in ballot):
+            order = [self.index(c) for c in ballot]  # a strict ranking: the C API's order form
+            if len(set(order)) != len(order):
+                raise InvalidArgument(f"a candidate appears twice in one ballot: {list(ballot)!r}")
+            array_order = (ctypes.c_uint32 * max(1, len(order)))(*order)
+            check(lib.accord_profile_add_order(self._handle, array_order, len(order), count, _weight_text(weight)))
+            return
         ranks = [0] * n
         for position, entry in enumerate(ballot, start=1):
             tier = entry if isinstance(entry, (list, tuple, set, frozenset)) else [entry]
             for c in tier:
                 i = self.index(c)
                 if ranks[i]:
-                    from .errors import InvalidArgument
                     raise InvalidArgument(f"candidate {c!r} appears twice in one ballot")
                 ranks[i] = position
         array = (ctypes.c_int32 * n)(*ranks)
@@ -205,12 +357,15 @@ class Profile:
         self._finalizer()
 
     def __enter__(self) -> "Profile":
+        """Use as ``with Profile.from_file(...) as p:`` to free the C profile on leaving."""
         return self
 
     def __exit__(self, *exc: object) -> None:
+        """Frees the C profile (close())."""
         self.close()
 
     def __repr__(self) -> str:
+        """``Profile([...candidates], voters=N)``."""
         return f"Profile({self.candidates!r}, voters={self.voters})"
 
 
@@ -220,6 +375,10 @@ class Transfer:
     source: str
     target: str
     votes: Fraction
+
+    def to_dict(self) -> dict[str, Any]:
+        """{"source", "target", "votes"} with the votes as an exact string."""
+        return {"source": self.source, "target": self.target, "votes": str(self.votes)}
 
 
 @dataclass(frozen=True)
@@ -248,6 +407,10 @@ class Tie:
     chosen: list[str]
     seed: int | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        """The tie as a plain dict (as in the result JSON's "ties")."""
+        return asdict(self)
+
 
 @dataclass(frozen=True)
 class Result:
@@ -272,11 +435,63 @@ class Result:
         return json.loads(json.dumps(self.raw))
 
     def to_json(self, indent: int | None = None) -> str:
+        """The result as JSON text: the same object as ``accord run ... --json``."""
         return json.dumps(self.raw, indent=indent)
 
+    def places(self) -> dict[str, float]:
+        """Each candidate's place in the ranking, 1 = first; tied candidates share the mean of
+        the places they span (a tier of two in places 2 and 3 gives 2.5 each)."""
+        out: dict[str, float] = {}
+        start = 1
+        for tier in self.ranking:
+            for c in tier:
+                out[c] = start + (len(tier) - 1) / 2
+            start += len(tier)
+        return out
+
+    def ranking_table(self) -> list[dict[str, Any]]:
+        """One row per candidate, best first: {candidate, place, tier, score, score_exact,
+        winner}; ``score`` is a float (None if the method gives none), ``score_exact`` a
+        Fraction."""
+        places = self.places()
+        tier_of = {c: i + 1 for i, tier in enumerate(self.ranking) for c in tier}
+        order = [c for tier in self.ranking for c in tier] + [c for c in self.candidates if c not in places]
+        return [{"candidate": c, "place": places.get(c), "tier": tier_of.get(c),
+                 "score": float(self.scores[c]) if c in self.scores else None,
+                 "score_exact": self.scores.get(c), "winner": c in self.winners} for c in order]
+
     def rounds_table(self) -> list[dict[str, Any]]:
-        """One row per round and candidate: {round, candidate, votes}, for DataFrames."""
-        return [{"round": r.number, "candidate": c, "votes": v} for r in self.rounds for c, v in r.tallies.items()]
+        """One row per round and candidate in the count: {round, candidate, votes (an exact
+        Fraction), elected, eliminated}, plus one row per round for candidate "exhausted"."""
+        rows: list[dict[str, Any]] = []
+        for r in self.rounds:
+            for c, v in r.tallies.items():
+                rows.append({"round": r.number, "candidate": c, "votes": v, "elected": c in r.elected,
+                             "eliminated": c in r.eliminated})
+            rows.append({"round": r.number, "candidate": "exhausted", "votes": r.exhausted, "elected": False,
+                         "eliminated": False})
+        return rows
+
+    def to_frame(self) -> Any:
+        """The ranking as a pandas DataFrame indexed by candidate (columns place, tier, score,
+        score_exact, winner), best first. Needs pandas."""
+        pd = pandas()
+        return pd.DataFrame(self.ranking_table()).set_index("candidate")
+
+    def rounds_frame(self, wide: bool = False) -> Any:
+        """The rounds as a pandas DataFrame. Long form (default): one row per round and candidate
+        with columns round, candidate, votes (float), votes_exact (Fraction), elected,
+        eliminated. ``wide=True``: one row per round, one column of votes per candidate (NaN once
+        out of the count) and "exhausted". Needs pandas."""
+        pd = pandas()
+        rows = self.rounds_table()
+        frame = pd.DataFrame([{**r, "votes": float(r["votes"]), "votes_exact": r["votes"]} for r in rows],
+                             columns=["round", "candidate", "votes", "votes_exact", "elected", "eliminated"])
+        if not wide:
+            return frame
+        table = frame.pivot(index="round", columns="candidate", values="votes")
+        order = [c for c in self.candidates if c in table.columns] + ["exhausted"]
+        return table[[c for c in order if c in table.columns]]
 
 
 def _result_from(handle: ctypes.c_void_p) -> Result:
@@ -393,18 +608,104 @@ class _Progress:
         check(status)
 
 
+class _Report(dict):  # type: ignore[type-arg]
+    """A JSON report of the C API as a dict, exact values as Fractions under the "_exact" keys."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain dict of JSON types (Fractions as exact strings such as "421/2145")."""
+        return json.loads(dumps(dict(self)))
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The report as JSON text (Fractions as exact strings)."""
+        return dumps(dict(self), indent=indent)
+
+
+class PowerIndices(_Report):
+    """Power indices of a game (docs/methods/power.md): ``self["banzhaf"]`` (floats, one per
+    player), ``self["banzhaf_exact"]`` (Fractions), ``self["swings"]`` (ints), ... by index name,
+    and ``"players"``."""
+
+    @property
+    def players(self) -> list[str]:
+        """Player names (P1, P2, ... when the game names none)."""
+        return list(self.get("players") or [f"P{i + 1}" for i in range(len(self.get("banzhaf", [])))])
+
+    def indices(self) -> list[str]:
+        """Names of the indices computed (keys holding one float per player)."""
+        n = len(self.players)
+        return [k for k, v in self.items() if isinstance(v, list) and len(v) == n and k != "players"
+                and not k.endswith(("_exact", "_lower", "_upper")) and k not in ("swings",)
+                and all(isinstance(x, (int, float)) for x in v)]
+
+    def to_frame(self) -> Any:
+        """One row per player, one float column per index, plus "swings" when computed. Needs
+        pandas."""
+        pd = pandas()
+        data: dict[str, Any] = {k: self[k] for k in self.indices()}
+        if isinstance(self.get("swings"), list):
+            data["swings"] = self["swings"]
+        return pd.DataFrame(data, index=pd.Index(self.players, name="player"))
+
+
+class WeightReport(_Report):
+    """A weight report (docs/weighting.md): ``units`` (id, name, kind, population, weight, share
+    and exact Fractions "weight_exact", "share_exact"), ``largest_share``, ``effective_number``,
+    ``min_majority``."""
+
+    @property
+    def shares(self) -> dict[str, Fraction]:
+        """Unit id -> exact share (they add up to exactly 1)."""
+        return {u["id"]: u["share_exact"] for u in self["units"]}
+
+    def to_frame(self) -> Any:
+        """One row per unit, indexed by id: name, kind, population, weight, share (floats) and
+        the exact weight_exact, share_exact. Needs pandas."""
+        pd = pandas()
+        return pd.DataFrame(self["units"]).set_index("id")
+
+
+class Decision(_Report):
+    """The decision on a motion (docs/motions.md): ``passed``, ``conditions``, ``votes``,
+    ``notes``."""
+
+    @property
+    def passed(self) -> bool:
+        """Whether the motion passed."""
+        return bool(self["passed"])
+
+    def to_frame(self) -> Any:
+        """One row per condition (name, passed, have, need, base, ...). Needs pandas."""
+        pd = pandas()
+        return pd.DataFrame(self["conditions"]).set_index("name")
+
+
+class Apportionment(_Report):
+    """Seats shared among units (docs/methods/apportionment.md): ``units`` (id, name,
+    population, quota, quota_exact, seats), ``seats``, ``method``, ``ties``."""
+
+    @property
+    def seats(self) -> dict[str, int]:
+        """Unit id -> seats."""
+        return {u["id"]: int(u["seats"]) for u in self["units"]}
+
+    def to_frame(self) -> Any:
+        """One row per unit, indexed by id. Needs pandas."""
+        pd = pandas()
+        return pd.DataFrame(self["units"]).set_index("id")
+
+
 def power(quota: int | None = None, weights: Sequence[int] | None = None, *,
           majorities: Sequence[tuple[int, Sequence[int]]] | None = None,
           players: Sequence[str] | None = None, unions: Sequence[Sequence[int]] | None = None,
           indices: Union[str, Sequence[str]] | None = None, method: str | None = None,
-          progress: Any = None, **options: Any) -> dict[str, Any]:
+          progress: Any = None, **options: Any) -> PowerIndices:
     """Power indices of a weighted voting game [quota; weights], exact by default.
 
     ``majorities=[(q1, w1), (q2, w2)]`` gives several weighted majorities that must all hold
     (e.g. practices AND patients); ``unions`` (0-based player indices) enable Owen and
     Banzhaf-Owen. ``progress(fraction) -> bool`` may return False to cancel (raises Cancelled).
-    Returns the JSON object of docs/methods/power.md with exact values as Fractions under the
-    ``*_exact`` keys and swings as ints.
+    Returns the JSON object of docs/methods/power.md (a PowerIndices dict, with ``to_frame()``)
+    with exact values as Fractions under the ``*_exact`` keys and swings as ints.
     """
     game: dict[str, Any] = {}
     if majorities is not None:
@@ -440,7 +741,7 @@ def power(quota: int | None = None, weights: Sequence[int] | None = None, *,
             raw[key] = Fraction(value)
     if isinstance(raw.get("swings"), list):
         raw["swings"] = [int(v) for v in raw["swings"]]
-    return raw
+    return PowerIndices(raw)
 
 
 class Organisation:
@@ -452,11 +753,19 @@ class Organisation:
     """
 
     def __init__(self) -> None:
+        """Not for direct use: organisations come from Organisation.from_file()."""
         raise TypeError("use Organisation.from_file(path, ...)")
 
     @classmethod
     def from_file(cls, path: Union[str, PathLike[str]], within: Sequence[str] | None = None,
                   unallocated: str | None = None, min_population: int | None = None) -> "Organisation":
+        """Reads an organisation CSV: an NHS England practice file or a generic
+        ``id,name,kind,parent,population`` file (docs/weighting.md).
+
+        ``within`` keeps only the units under these codes (any level, e.g. PCN codes);
+        ``unallocated`` ("own-group", "exclude", "keep") says what the "Unallocated" PCN code
+        means; ``min_population`` drops smaller practices. Raises ParseError naming the line.
+        """
         options: dict[str, Any] = {}
         if within:
             options["within"] = list(within)
@@ -473,12 +782,16 @@ class Organisation:
         return self
 
     def __len__(self) -> int:
+        """Number of units at every level (practices, PCNs, ...)."""
         n = ctypes.c_size_t()
         check(lib.accord_org_unit_count(self._handle, ctypes.byref(n)))
         return n.value
 
-    def weights(self, scheme: str = "equal", level: str | None = None) -> dict[str, Any]:
-        """The weight report (docs/weighting.md) with exact shares as Fractions under 'share_exact'."""
+    def weights(self, scheme: str = "equal", level: str | None = None) -> WeightReport:
+        """The weight report of the units of ``level`` (default: the leaves, e.g. practices) under
+        a scheme: "equal", "population", "sqrt", "capped:F", "banded:SIZE", "group-equal",
+        "blend:A", "column:NAME" (docs/weighting.md). Exact shares are Fractions under
+        "share_exact"; ``to_frame()`` gives a DataFrame."""
         out = ctypes.c_void_p()
         check(lib.accord_weights(self._handle, scheme.encode(), level.encode() if level else None, ctypes.byref(out)))
         try:
@@ -489,7 +802,7 @@ class Organisation:
             u["weight_exact"] = Fraction(u["weight_exact"])
             u["share_exact"] = Fraction(u["share_exact"])
         raw["largest_share_exact"] = Fraction(raw["largest_share_exact"])
-        return raw
+        return WeightReport(raw)
 
     def set_weights(self, weights: Mapping[str, Any], column: str = "weight") -> str:
         """Sets custom exact weights (unit id -> int, Fraction or "p/q"/decimal string) as the
@@ -508,7 +821,7 @@ class Organisation:
 
     def decide(self, votes: Mapping[str, str] | Sequence[tuple[str, str]], rule: str | Mapping[str, Any] = "double-majority",
                policy: Mapping[str, Any] | None = None, category: str | None = None,
-               casting_vote: str | None = None) -> dict[str, Any]:
+               casting_vote: str | None = None) -> Decision:
         """Decides a yes/no motion (docs/motions.md).
 
         `votes` maps unit ids to "yes"/"no"/"abstain", or lists (unit, vote) pairs when a unit has
@@ -533,10 +846,10 @@ class Organisation:
         for c in out["conditions"]:
             for key in ("have_exact", "need_exact", "base_exact", "short_by_exact"):
                 c[key] = Fraction(c[key])
-        return out
+        return Decision(out)
 
     def apportion(self, seats: int, method: str = "hamilton", level: str = "pcn",
-                  min_seats: int = 0, max_seats: int = 0) -> dict[str, Any]:
+                  min_seats: int = 0, max_seats: int = 0) -> Apportionment:
         """Shares `seats` among the units of `level` by population (docs/methods/apportionment.md).
 
         Methods: hamilton, jefferson (dhondt), webster (sainte-lague), huntington-hill, adams.
@@ -551,7 +864,7 @@ class Organisation:
         out = self._json_call(lib.accord_apportion, level.encode(), seats, json.dumps(opts).encode())
         for u in out["units"]:
             u["quota_exact"] = Fraction(u["quota_exact"])
-        return out
+        return Apportionment(out)
 
     def run(self, profile: Profile, method: str, scheme: str = "equal", mode: str = "normalised",
             inner: str | None = None, outer: str | None = None, group_level: str | None = None,
@@ -575,4 +888,13 @@ class Organisation:
             lib.accord_result_free(handle)
 
     def close(self) -> None:
+        """Frees the C organisation now (also done when garbage collected)."""
         self._finalizer()
+
+    def __enter__(self) -> "Organisation":
+        """Use as ``with Organisation.from_file(...) as org:``."""
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Frees the C organisation (close())."""
+        self.close()

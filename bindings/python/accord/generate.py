@@ -84,6 +84,7 @@ class Electorates:
     settings: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as plain dicts and lists (Fractions kept)."""
         return asdict(self)
 
 

@@ -41,6 +41,7 @@ class Mcda:
     result: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as plain dicts and lists (Fractions kept)."""
         return asdict(self)
 
 
@@ -65,6 +66,7 @@ class McdaSmaa:
         return sorted(self.options, key=lambda o: self.expected_rank[o])
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as plain dicts and lists (Fractions kept)."""
         return asdict(self)
 
 

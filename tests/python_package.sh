@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The installable package, offline: scripts/python-package builds a wheel shipping libaccord and the
+# CLI, pip installs it into a temporary folder (no index), and a fresh interpreter outside the
+# source tree imports it, counts, and runs `python3 -m accord` through the shipped CLI.
+set -euo pipefail
+build=$1
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+wheel=$("$root/scripts/python-package" "$build" "$work/dist" 2>"$work/build.log") || { cat "$work/build.log"; exit 1; }
+py=python3
+/usr/bin/python3 -c 'import setuptools, wheel' 2>/dev/null && py=/usr/bin/python3
+"$py" -m pip install --quiet --no-index --no-deps --disable-pip-version-check --root-user-action=ignore \
+  --target "$work/site" "$wheel"
+cd "$work"
+export PYTHONPATH="$work/site" PYTHONDONTWRITEBYTECODE=1
+unset ACCORD_LIBRARY ACCORD_CLI
+"$py" - <<'PY'
+import accord, accord._ffi as ffi, accord.__main__ as m
+assert ffi.__file__.startswith(__import__("os").environ["PYTHONPATH"]), ffi.__file__
+p = accord.Profile.from_dict({("A", "B"): 3, ("B", "A"): 2})
+assert accord.run(p, "irv").winners == ["A"], accord.run(p, "irv").winners
+assert m.find_cli().endswith("accord/bin/accord"), m.find_cli()
+print("installed package:", accord.version(), "from", ffi.__file__)
+PY
+out=$("$py" -m accord power --quota 3 --weights 2,1,1 --json)
+[[ $out == *'"banzhaf_exact":["3/5","1/5","1/5"]'* ]] || { echo "unexpected: $out" >&2; exit 1; }
+echo "python3 -m accord ran the shipped CLI: $out" | cut -c1-120
