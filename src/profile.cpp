@@ -223,6 +223,16 @@ void profile::add_to(std::size_t i, std::uint64_t count) {
     total_ += count;
 }
 
+void profile::set_count(std::size_t i, std::uint64_t count) {
+    if (i >= counts_.size()) throw error(errc::not_found, "no ballot with index " + std::to_string(i));
+    if (count == 0) throw error(errc::invalid, "ballot multiplicity must be at least 1");
+    if (count > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+        throw error(errc::overflow, "ballot multiplicity overflows 2^63 - 1");
+    total_ -= counts_[i];
+    total_ += count;
+    counts_[i] = count;
+}
+
 std::size_t profile::add_ranking(const std::vector<std::vector<cand_t>>& tiers, std::uint64_t count,
                                  const rational& weight, std::uint32_t unit) {
     if (kind_ != ballot_kind::ranking) throw error(errc::invalid, "profile does not hold rankings");

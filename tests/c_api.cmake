@@ -19,3 +19,8 @@ add_executable(accord_c_api_misuse_test ${CMAKE_CURRENT_SOURCE_DIR}/c/c_api_misu
 target_link_libraries(accord_c_api_misuse_test PRIVATE accord::c)
 set_target_properties(accord_c_api_misuse_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
 add_test(NAME CApi.MisuseCatalogue COMMAND accord_c_api_misuse_test ${CMAKE_CURRENT_SOURCE_DIR}/data/place_org.csv)
+
+add_executable(accord_c_api_analysis_test ${CMAKE_CURRENT_SOURCE_DIR}/c/c_api_analysis_test.c)
+target_link_libraries(accord_c_api_analysis_test PRIVATE accord::c m)
+set_target_properties(accord_c_api_analysis_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+add_test(NAME CApi.AhpMcdaElectorates COMMAND accord_c_api_analysis_test ${CMAKE_CURRENT_SOURCE_DIR}/data)

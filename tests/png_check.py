@@ -8,7 +8,8 @@ import zlib
 
 
 def read_png(path):
-    data = open(path, "rb").read()
+    with open(path, "rb") as f:
+        data = f.read()
     if data[:8] != b"\x89PNG\r\n\x1a\n":
         raise SystemExit("not a PNG: %s" % path)
     pos, idat, w = 8, b"", None

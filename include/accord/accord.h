@@ -15,7 +15,7 @@
 /** Major version of this header: a change breaks the ABI (and the SONAME). @since 0.1 */
 #define ACCORD_VERSION_MAJOR 0
 /** Minor version of this header: functions were added. @since 0.1 */
-#define ACCORD_VERSION_MINOR 3
+#define ACCORD_VERSION_MINOR 4
 /** Patch version of this header: bug fixes only. @since 0.1 */
 #define ACCORD_VERSION_PATCH 0
 /** MAJOR*10000 + MINOR*100 + PATCH. */
@@ -64,7 +64,7 @@ typedef enum accord_status {
  */
 ACCORD_API unsigned accord_version_number(void);
 
-/** Version string of the loaded library, e.g. "0.3.0". Static storage. @since 0.1 */
+/** Version string of the loaded library, e.g. "0.4.0". Static storage. @since 0.1 */
 ACCORD_API const char *accord_version_string(void);
 
 /**
@@ -427,7 +427,8 @@ ACCORD_API accord_status accord_org_unit_count(const accord_org *org, size_t *ou
  */
 ACCORD_API accord_status accord_weights(const accord_org *org, const char *scheme, const char *level, char **out);
 
-/** Frees a string returned by accord_weights(), accord_analyse_*(), accord_decide() or accord_apportion(). Accepts NULL. @since 0.1 */
+/** Frees a string returned by accord_weights(), accord_analyse_*(), accord_decide(), accord_apportion(),
+ * accord_ahp(), accord_mcda() or accord_mcda_smaa(). Accepts NULL. @since 0.1 */
 ACCORD_API void accord_string_free(char *s);
 
 /**
@@ -587,6 +588,120 @@ ACCORD_API accord_status accord_decide(const accord_org *org, const char *votes_
  */
 ACCORD_API accord_status accord_apportion(const accord_org *org, const char *level, uint64_t seats,
                                           const char *options_json, char **out);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Priorities from judgements and criteria; synthetic electorates (0.4)                       */
+/* ------------------------------------------------------------------------------------------ */
+
+/*
+ * Same conventions as the analyses above: inputs and options as JSON (every key checked, an
+ * unknown one is ACCORD_EINVALID naming it), the report as a new JSON string freed with
+ * accord_string_free(), *out NULL on failure. Floating point is used for AHP and for the Monte
+ * Carlo estimates; MCDA weighted sums are exact. Keys: docs/methods/ahp.md, docs/methods/mcda.md,
+ * docs/analysis.md.
+ */
+
+/**
+ * AHP (Saaty): priorities and consistency from pairwise comparison matrices, one participant or
+ * several aggregated by the weighted geometric mean of their judgements (AIJ) or priorities (AIP).
+ * @param org          NULL, or the organisation whose units weight the participants under the
+ *                     option "scheme" (a unit's share split equally among its participants)
+ * @param input_json   {"items": [names], "matrix": [[a11, a12, ...], ...]} or {"items", "upper":
+ *                     [a12, a13, ..., a23, ...]} (the n(n-1)/2 judgements above the diagonal), or
+ *                     {"items", "participants": [{"name", "unit", "weight", "matrix" or "upper"}]};
+ *                     entries are integers, exact strings ("1/3") or decimals (checked for
+ *                     reciprocity to "reciprocity_tolerance")
+ * @param options_json NULL or {"method": "eigenvector"|"geometric-mean", "aggregation":
+ *                     "aij"|"aip", "saaty_scale": true, "reciprocity_tolerance": 1e-9,
+ *                     "scheme": "population", "level": KIND}
+ * @param out          receives {"analysis": "ahp", "method", "items", "priorities" (item ->
+ *                     share), "ranking", "consistency" ({"lambda_max", "consistency_index",
+ *                     "random_index", "consistency_ratio", "acceptable"}, or null under AIP) and,
+ *                     for participants, "aggregation", "participants" (each "name", "unit",
+ *                     "weight", "priorities", "consistency")}; free with accord_string_free()
+ * @return ACCORD_OK; ACCORD_EINVALID (malformed JSON, an unknown key, a matrix that is not square,
+ *         positive, on Saaty's 1/9..9 scale or reciprocal: the message names the row and column;
+ *         "scheme" without `org`); ACCORD_ENOTFOUND (a participant's unit not in `org`).
+ *         Thread-safety: reads `org` only. @since 0.4
+ */
+ACCORD_API accord_status accord_ahp(const accord_org *org, const char *input_json, const char *options_json,
+                                    char **out);
+
+/**
+ * MCDA weighted sum, exactly: V_i = sum_j w_j s_ij / sum_j w_j over a performance table.
+ * @param table_json   {"options": [names], "criteria": [names], "scores": [[s11, s12, ...], ...]
+ *                     (or {OPTION: [...] or {CRITERION: s}}), "weights": [w1, ...] (or
+ *                     {CRITERION: w}), "lower_is_better": [criteria]}; numbers exact (integers,
+ *                     decimals, or strings such as "2/3")
+ * @param options_json NULL or {"scaling": "none"|"min-max", "tie_break": "report"|
+ *                     "lexicographic"|"random", "tie_seed": 0}
+ * @param out          receives {"analysis": "mcda", "options", "criteria", "weights",
+ *                     "weights_exact", "lower_is_better", "scaling", "scores", "scores_exact",
+ *                     "ranking" (tiers), "winner" (null on an unbroken tie), "complete", "result"
+ *                     (the count as accord_result_json() writes it)}; free with accord_string_free()
+ * @return ACCORD_OK; ACCORD_EINVALID (bad table, weights or option, named); ACCORD_ENOTFOUND (a
+ *         criterion name that is not in "criteria"). Thread-safe. @since 0.4
+ */
+ACCORD_API accord_status accord_mcda(const char *table_json, const char *options_json, char **out);
+
+/**
+ * SMAA-2 over the criteria weights of an MCDA table ("weights" in the table is ignored): rank
+ * acceptability indices, the probability each option is best, and central weights.
+ * @param table_json   as accord_mcda()
+ * @param options_json NULL or {"distribution": "simplex"|"dirichlet", "alpha": A or [a1, ...],
+ *                     "lower": [..] or {CRITERION: x}, "upper": ..., "max_draws": 100000,
+ *                     "scaling", "tie_break", "samples": 1000, "seed": 0, "threads": 0}
+ * @param progress     NULL, or a callback that may cancel (called on the calling thread)
+ * @param user_data    passed to progress
+ * @param out          receives {"analysis": "mcda_smaa", "samples", "settings", "options",
+ *                     "criteria", "rank_acceptability", "winner_probability",
+ *                     "winner_probability_se", "expected_rank", "central_weights" (option ->
+ *                     criterion -> mean weight, or null), "incomplete"}; identical for a seed
+ *                     whatever "threads" is; free with accord_string_free()
+ * @return ACCORD_OK; ACCORD_EINVALID; ACCORD_ENOTFOUND; ACCORD_ECANCELLED. Thread-safe. @since 0.4
+ */
+ACCORD_API accord_status accord_mcda_smaa(const char *table_json, const char *options_json,
+                                          accord_progress_fn progress, void *user_data, char **out);
+
+/**
+ * A seeded synthetic electorate as a new profile of strict rankings.
+ * @param model        "impartial-culture", "mallows", "plackett-luce", "spatial" or "resample"
+ * @param options_json NULL or {"candidates": N, "voters": V, "seed": S, "names": [...],
+ *                     "phi": 0.5 and "center": [names or 0-based indices] (mallows),
+ *                     "strengths": [..] or {NAME: s} (plackett-luce), "dimensions": 2 (spatial)};
+ *                     keys of another model are ACCORD_EINVALID
+ * @param source       NULL, or the profile to resample ("resample" requires it; other models
+ *                     take only its candidate names and number of voters when not given)
+ * @param out          receives the profile; free with accord_profile_free()
+ * @return ACCORD_OK; ACCORD_EINVALID (unknown model, a missing or bad parameter, named);
+ *         ACCORD_ENOTFOUND (a center or strength naming no candidate). The same seed gives the same
+ *         profile on every platform. Thread-safety: reads `source` only. @since 0.4
+ */
+ACCORD_API accord_status accord_generate(const char *model, const char *options_json, const accord_profile *source,
+                                         accord_profile **out);
+
+/**
+ * Monte Carlo over synthetic electorates: how often would a rule pick a different winner for
+ * electorates like this one, and how often do rules agree? Sample i's electorate depends only on
+ * (seed, i), so every rule counts the same electorates.
+ * @param reference    NULL, or the profile the electorates are like: the source of "resample",
+ *                     and each rule's winner on it is what "differs_from_reference" compares with
+ * @param options_json {"model": NAME (required), the model's keys as accord_generate() (not
+ *                     "seed"), "rules": ["irv", ...], "rule_options": {...}, "samples": 1000,
+ *                     "seed": 0, "threads": 0}
+ * @param progress     NULL, or a callback that may cancel (called on the calling thread)
+ * @param user_data    passed to progress
+ * @param out          receives {"analysis": "electorates", "samples", "settings", "candidates",
+ *                     "rules", "by_rule" (rule -> {"reference_winner", "differs_from_reference",
+ *                     "rank_acceptability", "winner_probability", "winner_probability_se",
+ *                     "expected_rank", "incomplete"}), "agreement" (rule -> rule -> share of
+ *                     electorates with the same winner)}; identical for a seed whatever "threads"
+ *                     is; free with accord_string_free()
+ * @return ACCORD_OK; ACCORD_EINVALID; ACCORD_ENOTFOUND (unknown rule); ACCORD_EUNSUPPORTED;
+ *         ACCORD_ECANCELLED. Thread-safety: reads `reference` only. @since 0.4
+ */
+ACCORD_API accord_status accord_analyse_electorates(const accord_profile *reference, const char *options_json,
+                                                    accord_progress_fn progress, void *user_data, char **out);
 
 #ifdef __cplusplus
 }

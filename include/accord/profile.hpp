@@ -95,6 +95,9 @@ public:
 
     /// Adds `count` more voters to the existing distinct ballot `i` (as returned by add()).
     void add_to(std::size_t i, std::uint64_t count);
+    /// Sets the multiplicity of distinct ballot `i` to `count` (at least 1), so one profile can be
+    /// reweighted in place, e.g. once per Monte Carlo sample, instead of being built again.
+    void set_count(std::size_t i, std::uint64_t count);
     /// Makes room for this many distinct ballots holding this many marks in all, so a profile
     /// built ballot by ballot (e.g. once per Monte Carlo sample) does not regrow as it fills.
     void reserve(std::size_t ballots, std::size_t marks);

@@ -4,90 +4,14 @@
 
 #include "accord/error.hpp"
 
-#include <nlohmann/json.hpp>
+#include "json_options.hpp"
 
-#include <cmath>
-#include <cstdlib>
+#include <algorithm>
 
 namespace accord {
 inline namespace v0 {
+using namespace analysis_json;
 namespace {
-using json = nlohmann::ordered_json;
-
-json parse_object(std::string_view text, const char* what) {
-    if (text.empty()) return json::object();
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::exception& e) {
-        throw error(errc::invalid, std::string(what) + " is not valid JSON: " + e.what());
-    }
-    if (j.is_null()) return json::object();
-    if (!j.is_object()) throw error(errc::invalid, std::string(what) + " must be a JSON object");
-    return j;
-}
-
-[[noreturn]] void bad(const std::string& key, const char* expected) {
-    throw error(errc::invalid, "option '" + key + "' must be " + expected);
-}
-[[noreturn]] void bad(const std::string& key, const char* expected, const std::string& got) {
-    throw error(errc::invalid, "option '" + key + "' must be " + expected + ", got \"" + got + "\"");
-}
-
-std::string text_of(const json& v, const std::string& key) {
-    if (!v.is_string()) bad(key, "a string");
-    return v.get<std::string>();
-}
-
-/// A list of names: a JSON array of strings, or one string.
-std::vector<std::string> names_of(const json& v, const std::string& key) {
-    std::vector<std::string> out;
-    if (v.is_string()) out.push_back(v.get<std::string>());
-    else if (v.is_array())
-        for (const auto& x : v) out.push_back(text_of(x, key));
-    else bad(key, "a list of names");
-    if (out.empty()) bad(key, "a non-empty list of names");
-    return out;
-}
-
-std::uint64_t whole_of(const json& v, const std::string& key) {
-    if (v.is_number_unsigned()) return v.get<std::uint64_t>();
-    if (v.is_number_integer() && v.get<std::int64_t>() >= 0) return static_cast<std::uint64_t>(v.get<std::int64_t>());
-    bad(key, "a non-negative whole number");
-}
-
-double number_of(const json& v, const std::string& key) {
-    if (!v.is_number()) bad(key, "a number");
-    return v.get<double>();
-}
-
-double number_of(std::string_view text, const std::string& what) {
-    const std::string s(text);
-    char* end = nullptr;
-    const double x = std::strtod(s.c_str(), &end);
-    if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(x))
-        throw error(errc::invalid, what + " must be a number, got '" + s + "'");
-    return x;
-}
-
-/// An exact number: a string ("1/1000", "0.001") or a JSON integer.
-rational exact_of(const json& v, const std::string& key) {
-    if (v.is_number_integer()) return rational(v.get<std::int64_t>());
-    if (v.is_string()) {
-        try {
-            return parse_rational(v.get<std::string>());
-        } catch (const error&) {
-        }
-    }
-    bad(key, "an exact number: an integer or a string such as \"1/1000\" or \"0.001\"");
-}
-
-/// Rule options: a JSON object (or its text), kept as text for the registry.
-std::string rule_options_of(const json& v, const std::string& key) {
-    if (v.is_object()) return v.dump();
-    if (v.is_string()) return parse_object(v.get<std::string>(), "option 'rule_options'").dump();
-    bad(key, "a JSON object");
-}
 
 std::string level_of(const organisation& org, const std::string& level) {
     if (!level.empty()) return level;
@@ -104,8 +28,6 @@ const char* sampler_name(population_sampler s) {
     }
     return "population";
 }
-
-json options_object(const std::string& text) { return text.empty() ? json::object() : json::parse(text); }
 } // namespace
 
 // ---- options -------------------------------------------------------------------------------
@@ -153,13 +75,8 @@ population_smaa_options smaa_options_from_json(std::string_view text) {
             if (o.sampler != population_sampler::dirichlet || alpha_in_sampler)
                 throw error(errc::invalid, "option 'alpha' applies to the dirichlet sampler, once");
             o.alpha = number_of(v, k);
-        } else if (k == "samples") o.monte_carlo.samples = whole_of(v, k);
-        else if (k == "seed") o.monte_carlo.seed = whole_of(v, k);
-        else if (k == "threads") {
-            const auto t = whole_of(v, k);
-            if (t > 1024) bad(k, "at most 1024");
-            o.monte_carlo.threads = static_cast<unsigned>(t);
-        } else if (k == "resolution") o.resolution = whole_of(v, k);
+        } else if (monte_carlo_key(k, v, o.monte_carlo)) continue;
+        else if (k == "resolution") o.resolution = whole_of(v, k);
         else throw error(errc::invalid, "unknown SMAA option '" + k + "'");
     }
     return o;
@@ -232,38 +149,15 @@ std::string smaa_report_json(const profile& p, const organisation& org, const po
     settings["seed"] = opt.monte_carlo.seed;
     settings["resolution"] = opt.resolution;
 
-    const auto& names = p.candidate_names();
-    json units = json::array();
+    std::vector<std::string> units;
     for (const auto u : population_smaa_units(p, org, level)) units.push_back(org[u].id);
-    json ranks = json::object(), win = json::object(), se = json::object(), expected = json::object(),
-         central = json::object();
-    for (std::size_t c = 0; c < a.candidates && c < names.size(); ++c) {
-        ranks[names[c]] = a.by_rank[c];
-        win[names[c]] = a.winner[c];
-        se[names[c]] = a.winner_se[c];
-        double e = 0;
-        for (std::size_t k = 0; k < a.by_rank[c].size(); ++k) e += static_cast<double>(k + 1) * a.by_rank[c][k];
-        expected[names[c]] = e;
-        if (a.central_weights[c].empty()) {
-            central[names[c]] = nullptr;
-        } else {
-            json w = json::object();
-            for (std::size_t d = 0; d < a.central_weights[c].size() && d < units.size(); ++d)
-                w[units[d].get<std::string>()] = a.central_weights[c][d];
-            central[names[c]] = std::move(w);
-        }
-    }
     json j;
     j["analysis"] = "smaa";
     j["samples"] = a.samples;
     j["settings"] = std::move(settings);
-    j["candidates"] = names;
-    j["units"] = std::move(units);
-    j["rank_acceptability"] = std::move(ranks);
-    j["winner_probability"] = std::move(win);
-    j["winner_probability_se"] = std::move(se);
-    j["expected_rank"] = std::move(expected);
-    j["central_weights"] = std::move(central);
+    j["candidates"] = p.candidate_names();
+    j["units"] = units;
+    put_acceptability(j, p.candidate_names(), a, units);
     j["incomplete"] = a.incomplete;
     return j.dump(indent);
 }

@@ -23,21 +23,13 @@ std::uint64_t sample_seed(std::uint64_t seed, std::size_t index) {
 
 namespace {
 constexpr std::size_t k_block = 64;
-
-struct block_sums {
-    std::vector<double> by_rank; // n x n
-    std::vector<double> wins;    // n
-    std::vector<double> central; // n x dims
-    std::size_t dims = 0;
-    std::size_t incomplete = 0;
-};
 } // namespace
 
-acceptability monte_carlo(std::size_t n, const sampler& f, const monte_carlo_options& opt) {
-    if (n == 0) throw error(errc::invalid, "monte_carlo: no candidates");
+std::size_t sample_block_count(std::size_t samples) { return (samples + k_block - 1) / k_block; }
+
+void run_sample_blocks(const monte_carlo_options& opt, const sample_block_fn& block) {
     if (opt.samples == 0) throw error(errc::invalid, "monte_carlo: samples must be at least 1");
-    const std::size_t blocks = (opt.samples + k_block - 1) / k_block;
-    std::vector<block_sums> sums(blocks);
+    const std::size_t blocks = sample_block_count(opt.samples);
     std::atomic<std::size_t> next_block{0}, done{0};
     std::atomic<bool> stop{false};
     std::exception_ptr failure;
@@ -48,48 +40,15 @@ acceptability monte_carlo(std::size_t n, const sampler& f, const monte_carlo_opt
         while (!stop.load()) {
             const std::size_t b = next_block.fetch_add(1);
             if (b >= blocks) break;
-            block_sums s;
-            s.by_rank.assign(n * n, 0.0);
-            s.wins.assign(n, 0.0);
-            const std::size_t end = std::min(opt.samples, (b + 1) * k_block);
+            const std::size_t first = b * k_block, end = std::min(opt.samples, first + k_block);
             try {
-                for (std::size_t i = b * k_block; i < end && !stop.load(); ++i) {
-                    random_source rng(sample_seed(opt.seed, i));
-                    sample_outcome o = f(rng, i);
-                    const result& r = o.count;
-                    if (r.candidates.size() != n)
-                        throw error(errc::invalid, "monte_carlo: a sample's result has the wrong number of candidates");
-                    std::size_t place = 0;
-                    for (const auto& tier : r.ranking) {
-                        const double share = 1.0 / static_cast<double>(tier.size());
-                        for (cand_t c : tier)
-                            for (std::size_t k = place; k < place + tier.size() && k < n; ++k)
-                                s.by_rank[c * n + k] += share;
-                        place += tier.size();
-                    }
-                    if (r.winners.empty()) {
-                        ++s.incomplete;
-                        continue;
-                    }
-                    const cand_t w = r.winners.front();
-                    s.wins[w] += 1;
-                    if (!o.parameters.empty()) {
-                        if (s.dims == 0) {
-                            s.dims = o.parameters.size();
-                            s.central.assign(n * s.dims, 0.0);
-                        }
-                        if (o.parameters.size() != s.dims)
-                            throw error(errc::invalid, "monte_carlo: samples return parameter vectors of different sizes");
-                        for (std::size_t d = 0; d < s.dims; ++d) s.central[w * s.dims + d] += o.parameters[d];
-                    }
-                }
+                block(b, first, end, stop);
             } catch (...) {
                 std::lock_guard lock(mu);
                 if (!failure) failure = std::current_exception();
                 stop = true;
             }
-            sums[b] = std::move(s);
-            done.fetch_add(end - b * k_block);
+            done.fetch_add(end - first);
             cv.notify_one();
         }
     };
@@ -122,39 +81,94 @@ acceptability monte_carlo(std::size_t n, const sampler& f, const monte_carlo_opt
         throw error(errc::cancelled, "monte_carlo: cancelled after " + std::to_string(done.load()) + " of " +
                                          std::to_string(opt.samples) + " samples");
     if (opt.progress) opt.progress(opt.samples, opt.samples);
+}
 
-    acceptability out;
-    out.samples = opt.samples;
-    out.candidates = n;
-    out.by_rank.assign(n, std::vector<double>(n, 0.0));
-    out.winner.assign(n, 0.0);
-    std::vector<double> wins(n, 0.0), central;
-    std::size_t dims = 0;
-    for (const auto& s : sums) { // fixed block order: bit-identical for any thread count
-        for (std::size_t i = 0; i < n * n; ++i) out.by_rank[i / n][i % n] += s.by_rank[i];
-        for (std::size_t c = 0; c < n; ++c) wins[c] += s.wins[c];
-        if (s.dims) {
-            if (dims == 0) {
-                dims = s.dims;
-                central.assign(n * dims, 0.0);
-            }
-            for (std::size_t i = 0; i < n * dims; ++i) central[i] += s.central[i];
-        }
-        out.incomplete += s.incomplete;
+acceptability_sums::acceptability_sums(std::size_t candidates)
+    : n_(candidates), by_rank_(candidates * candidates, 0.0), wins_(candidates, 0.0) {}
+
+void acceptability_sums::add(const result& r, std::span<const double> parameters) {
+    if (r.candidates.size() != n_)
+        throw error(errc::invalid, "monte_carlo: a sample's result has the wrong number of candidates");
+    std::size_t place = 0;
+    for (const auto& tier : r.ranking) {
+        const double share = 1.0 / static_cast<double>(tier.size());
+        for (cand_t c : tier)
+            for (std::size_t k = place; k < place + tier.size() && k < n_; ++k) by_rank_[c * n_ + k] += share;
+        place += tier.size();
     }
-    const double N = static_cast<double>(opt.samples);
-    for (auto& row : out.by_rank)
-        for (double& x : row) x /= N;
-    out.central_weights.assign(n, {});
-    for (std::size_t c = 0; c < n; ++c) {
-        out.winner[c] = wins[c] / N;
+    if (r.winners.empty()) {
+        ++incomplete_;
+        return;
+    }
+    const cand_t w = r.winners.front();
+    wins_[w] += 1;
+    if (parameters.empty()) return;
+    if (dims_ == 0) {
+        dims_ = parameters.size();
+        central_.assign(n_ * dims_, 0.0);
+    }
+    if (parameters.size() != dims_)
+        throw error(errc::invalid, "monte_carlo: samples return parameter vectors of different sizes");
+    for (std::size_t d = 0; d < dims_; ++d) central_[w * dims_ + d] += parameters[d];
+}
+
+void acceptability_sums::merge(const acceptability_sums& s) {
+    for (std::size_t i = 0; i < n_ * n_; ++i) by_rank_[i] += s.by_rank_[i];
+    for (std::size_t c = 0; c < n_; ++c) wins_[c] += s.wins_[c];
+    if (s.dims_) {
+        if (dims_ == 0) {
+            dims_ = s.dims_;
+            central_.assign(n_ * dims_, 0.0);
+        }
+        for (std::size_t i = 0; i < n_ * dims_; ++i) central_[i] += s.central_[i];
+    }
+    incomplete_ += s.incomplete_;
+}
+
+acceptability acceptability_sums::finish(std::size_t samples) const {
+    acceptability out;
+    out.samples = samples;
+    out.candidates = n_;
+    out.by_rank.assign(n_, std::vector<double>(n_, 0.0));
+    out.winner.assign(n_, 0.0);
+    out.incomplete = incomplete_;
+    const double N = static_cast<double>(samples);
+    for (std::size_t i = 0; i < n_ * n_; ++i) out.by_rank[i / n_][i % n_] = by_rank_[i] / N;
+    out.central_weights.assign(n_, {});
+    for (std::size_t c = 0; c < n_; ++c) {
+        out.winner[c] = wins_[c] / N;
         out.winner_se.push_back(std::sqrt(out.winner[c] * (1 - out.winner[c]) / N));
-        if (dims && wins[c] > 0) {
-            out.central_weights[c].resize(dims);
-            for (std::size_t d = 0; d < dims; ++d) out.central_weights[c][d] = central[c * dims + d] / wins[c];
+        if (dims_ && wins_[c] > 0) {
+            out.central_weights[c].resize(dims_);
+            for (std::size_t d = 0; d < dims_; ++d)
+                out.central_weights[c][d] = central_[c * dims_ + d] / wins_[c];
         }
     }
     return out;
+}
+
+acceptability monte_carlo(std::size_t n, const sampler& f, const monte_carlo_options& opt) {
+    return monte_carlo_blockwise(n, [&f] { return f; }, opt);
+}
+
+acceptability monte_carlo_blockwise(std::size_t n, const std::function<sampler()>& make,
+                                    const monte_carlo_options& opt) {
+    if (n == 0) throw error(errc::invalid, "monte_carlo: no candidates");
+    if (opt.samples == 0) throw error(errc::invalid, "monte_carlo: samples must be at least 1");
+    std::vector<acceptability_sums> sums(sample_block_count(opt.samples));
+    run_sample_blocks(opt, [&](std::size_t b, std::size_t first, std::size_t last, const std::atomic<bool>& stop) {
+        const sampler f = make();
+        acceptability_sums s(n);
+        for (std::size_t i = first; i < last && !stop.load(); ++i) {
+            random_source rng(sample_seed(opt.seed, i));
+            const sample_outcome o = f(rng, i);
+            s.add(o.count, o.parameters);
+        }
+        sums[b] = std::move(s);
+    });
+    acceptability_sums total(n);
+    for (const auto& s : sums) total.merge(s); // fixed block order: bit-identical for any thread count
+    return total.finish(opt.samples);
 }
 
 } // namespace v0

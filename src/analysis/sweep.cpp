@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 
 namespace accord {
 inline namespace v0 {
@@ -416,7 +417,26 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
     const auto additive = opt.additive_shortcut ? additive_form(p, opt.rule, opt.rule_options, opt.resolution)
                                                 : std::optional<additive_rule>();
 
-    auto f = [&](random_source& rng, std::size_t) -> sample_outcome {
+    // Each block of samples reweights its own copy of one profile holding every distinct ranking
+    // once (the units dropped: the weights carry them) instead of building a profile per sample:
+    // ballot i of p is ballot slot_of[i] of it. A sample that leaves some ballot of p with no
+    // voters is built afresh as before, so the counted profile is always the same.
+    auto empty_like_p = [&] {
+        profile q(p.candidate_names(), p.kind());
+        for (cand_t c = 0; c < p.candidate_count(); ++c)
+            if (p.withdrawn(c)) q.set_withdrawn(c);
+        q.seats = p.seats;
+        q.reserve(nb, total_marks);
+        return q;
+    };
+    profile base = empty_like_p();
+    std::vector<std::size_t> slot_of(nb);
+    for (std::size_t i = 0; i < nb; ++i) slot_of[i] = base.add(p.ballot(i).marks, 1);
+
+    auto make = [&]() -> sampler {
+        auto q = std::make_shared<profile>(base);
+        auto merged = std::make_shared<std::vector<std::uint64_t>>(q->unique_count());
+        return [&, q, merged](random_source& rng, std::size_t) -> sample_outcome {
         sample_outcome o;
         std::vector<double> share(nu), v = voters;
         switch (opt.sampler) {
@@ -491,17 +511,21 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
                 return o;
             }
         }
-        profile q(p.candidate_names(), p.kind());
-        for (cand_t c = 0; c < p.candidate_count(); ++c)
-            if (p.withdrawn(c)) q.set_withdrawn(c);
-        q.seats = p.seats;
-        q.reserve(nb, total_marks);
+        if (std::all_of(mult.begin(), mult.end(), [](std::uint64_t m) { return m > 0; })) {
+            std::fill(merged->begin(), merged->end(), 0);
+            for (std::size_t i = 0; i < nb; ++i) (*merged)[slot_of[i]] += mult[i];
+            for (std::size_t j = 0; j < merged->size(); ++j) q->set_count(j, (*merged)[j]);
+            o.count = run(*q, opt.rule, opt.rule_options);
+            return o;
+        }
+        profile fresh = empty_like_p();
         for (std::size_t i = 0; i < nb; ++i)
-            if (mult[i] > 0) q.add(p.ballot(i).marks, mult[i]);
-        o.count = run(q, opt.rule, opt.rule_options);
+            if (mult[i] > 0) fresh.add(p.ballot(i).marks, mult[i]);
+        o.count = run(fresh, opt.rule, opt.rule_options);
         return o;
+        };
     };
-    return monte_carlo(p.candidate_count(), f, opt.monte_carlo);
+    return monte_carlo_blockwise(p.candidate_count(), make, opt.monte_carlo);
 }
 
 } // namespace v0

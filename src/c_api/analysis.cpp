@@ -1,9 +1,11 @@
-// C API: SMAA, sweeps and tipping points over a profile and an organisation, with options and
-// results as JSON (accord/analysis/interface.hpp does the parsing and printing) and a progress
-// callback that can cancel.
+// C API: SMAA, sweeps and tipping points over a profile and an organisation; AHP, MCDA and
+// synthetic electorates. Options and results as JSON (accord/analysis/interface.hpp does the
+// parsing and printing) and, for the long ones, a progress callback that can cancel.
 #include "c_api_internal.hpp"
 
 #include "accord/analysis/interface.hpp"
+
+#include <memory>
 
 using accord::c_api::fail;
 
@@ -19,13 +21,7 @@ accord_status analyse(analysis_fn f, const accord_profile* p, const accord_org* 
     ACCORD_CHECK_ARG(p);
     ACCORD_CHECK_ARG(org);
     ACCORD_API_BEGIN()
-    accord::analysis_progress cb;
-    if (progress)
-        cb = [progress, user_data](std::size_t done, std::size_t total) {
-            const double fraction = total ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
-            return progress(fraction, user_data) == 0;
-        };
-    const std::string text = f(p->p, org->org, options_json ? options_json : "", cb);
+    const std::string text = f(p->p, org->org, options_json ? options_json : "", accord::c_api::progress_of(progress, user_data));
     *out = accord::c_api::new_string(text);
     ACCORD_API_END()
 }
@@ -46,6 +42,58 @@ accord_status accord_analyse_sweep(const accord_profile* p, const accord_org* or
 accord_status accord_analyse_tipping(const accord_profile* p, const accord_org* org, const char* options_json,
                                      accord_progress_fn progress, void* user_data, char** out) {
     return analyse(&accord::analyse_tipping, p, org, options_json, progress, user_data, out);
+}
+
+accord_status accord_ahp(const accord_org* org, const char* input_json, const char* options_json, char** out) {
+    ACCORD_CHECK_ARG(out);
+    *out = nullptr;
+    ACCORD_CHECK_ARG(input_json);
+    ACCORD_API_BEGIN()
+    *out = accord::c_api::new_string(accord::analyse_ahp(input_json, options_json ? options_json : "", org ? &org->org : nullptr));
+    ACCORD_API_END()
+}
+
+accord_status accord_mcda(const char* table_json, const char* options_json, char** out) {
+    ACCORD_CHECK_ARG(out);
+    *out = nullptr;
+    ACCORD_CHECK_ARG(table_json);
+    ACCORD_API_BEGIN()
+    *out = accord::c_api::new_string(accord::analyse_mcda(table_json, options_json ? options_json : ""));
+    ACCORD_API_END()
+}
+
+accord_status accord_mcda_smaa(const char* table_json, const char* options_json, accord_progress_fn progress,
+                               void* user_data, char** out) {
+    ACCORD_CHECK_ARG(out);
+    *out = nullptr;
+    ACCORD_CHECK_ARG(table_json);
+    ACCORD_API_BEGIN()
+    *out = accord::c_api::new_string(accord::analyse_mcda_smaa(table_json, options_json ? options_json : "",
+                                                               accord::c_api::progress_of(progress, user_data)));
+    ACCORD_API_END()
+}
+
+accord_status accord_generate(const char* model, const char* options_json, const accord_profile* source,
+                              accord_profile** out) {
+    ACCORD_CHECK_ARG(out);
+    *out = nullptr;
+    ACCORD_CHECK_ARG(model);
+    ACCORD_API_BEGIN()
+    auto h = std::make_unique<accord_profile>();
+    h->p = accord::generate_profile(model, options_json ? options_json : "", source ? &source->p : nullptr);
+    *out = h.release();
+    ACCORD_API_END()
+}
+
+accord_status accord_analyse_electorates(const accord_profile* reference, const char* options_json,
+                                         accord_progress_fn progress, void* user_data, char** out) {
+    ACCORD_CHECK_ARG(out);
+    *out = nullptr;
+    ACCORD_CHECK_ARG(options_json);
+    ACCORD_API_BEGIN()
+    *out = accord::c_api::new_string(accord::analyse_electorates(reference ? &reference->p : nullptr, options_json,
+                                                                 accord::c_api::progress_of(progress, user_data)));
+    ACCORD_API_END()
 }
 
 } // extern "C"

@@ -54,6 +54,7 @@ inline accord_status fail(accord_status s, const std::string& msg) noexcept {
 #include "accord/result.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -134,6 +135,15 @@ inline std::vector<accord::mark> marks_of_ranks(const int32_t* ranks, size_t n) 
 } // namespace accord::c_api
 
 namespace accord::c_api {
+/// The C progress callback as the C++ analyses take it: progress(done, total) -> go on?
+inline std::function<bool(std::size_t, std::size_t)> progress_of(accord_progress_fn progress, void* user_data) {
+    if (!progress) return {};
+    return [progress, user_data](std::size_t done, std::size_t total) {
+        const double fraction = total ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
+        return progress(fraction, user_data) == 0;
+    };
+}
+
 /// Computes every string a result hands out, once (so reading a result is thread-safe).
 void fill(accord_result& h);
 } // namespace accord::c_api

@@ -1,4 +1,5 @@
-// accord analyse smaa|sweep|tipping BALLOTS --org ORG.csv: how fragile are the priorities?
+// accord analyse smaa|sweep|tipping BALLOTS --org ORG.csv, accord analyse electorates [BALLOTS]:
+// how fragile are the priorities?
 // (docs/cli.md, docs/analysis.md). The flags become the JSON options of
 // accord/analysis/interface.hpp, which runs the analysis and prints the report the C API and
 // Python return; the tables without --json are drawn from that same report.
@@ -242,10 +243,75 @@ int run_tipping(const tipping_flags& f) {
     return 0;
 }
 
+// ---- electorates ---------------------------------------------------------------------------
+
+struct electorates_flags {
+    input_flags reference;
+    std::string model, options;
+    model_flags m;
+    std::vector<std::string> rules{"irv"};
+    sampling_flags sampling;
+    bool json_out = false;
+};
+
+void print_electorates(const json& j) {
+    const auto& s = j["settings"];
+    std::cout << "electorates: " << j["samples"].get<std::uint64_t>() << " samples of " << s["model"].get<std::string>()
+              << " (" << s["candidates"].get<std::uint64_t>() << " candidates, " << s["voters"].get<std::uint64_t>()
+              << " voters), seed " << s["seed"].get<std::uint64_t>() << "\n\n";
+    std::size_t wr = 4;
+    for (const auto& r : j["rules"]) wr = std::max(wr, r.get<std::string>().size());
+    std::cout << std::left << std::setw(static_cast<int>(wr) + 2) << "rule" << std::setw(24) << "winner on the ballots"
+              << std::right << std::setw(9) << "differs" << "  most likely winners\n";
+    for (const auto& r : j["rules"]) {
+        const auto& x = j["by_rule"][r.get<std::string>()];
+        std::vector<std::pair<double, std::string>> top;
+        for (auto it = x["winner_probability"].begin(); it != x["winner_probability"].end(); ++it)
+            top.emplace_back(-it.value().get<double>(), it.key());
+        std::stable_sort(top.begin(), top.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::string likely;
+        for (std::size_t k = 0; k < top.size() && k < 3 && top[k].first < 0; ++k)
+            likely += (likely.empty() ? "" : ", ") + top[k].second + " " + percent(-top[k].first);
+        std::cout << std::left << std::setw(static_cast<int>(wr) + 2) << r.get<std::string>() << std::setw(24)
+                  << (x["reference_winner"].is_string() ? x["reference_winner"].get<std::string>() : std::string("-"))
+                  << std::right << std::setw(9)
+                  << (x["differs_from_reference"].is_null() ? std::string("-") : percent(x["differs_from_reference"].get<double>()))
+                  << "  " << likely << '\n';
+    }
+    if (j["rules"].size() > 1) {
+        std::cout << "\nagreement (share of electorates electing the same winner):\n" << std::setw(static_cast<int>(wr) + 2) << "";
+        for (const auto& r : j["rules"]) std::cout << std::setw(static_cast<int>(wr) + 2) << r.get<std::string>();
+        std::cout << '\n';
+        for (const auto& a : j["rules"]) {
+            std::cout << std::left << std::setw(static_cast<int>(wr) + 2) << a.get<std::string>() << std::right;
+            for (const auto& b : j["rules"])
+                std::cout << std::setw(static_cast<int>(wr) + 2) << percent(j["agreement"][a.get<std::string>()][b.get<std::string>()].get<double>());
+            std::cout << '\n';
+        }
+    }
+}
+
+int run_electorates(const electorates_flags& f) {
+    json o;
+    o["model"] = f.model;
+    put_model_options(o, f.m);
+    o["rules"] = f.rules;
+    o["rule_options"] = rule_options(f.options);
+    put_sampling_options(o, f.sampling);
+    std::optional<profile> reference;
+    if (!f.reference.file.empty()) reference = load(f.reference);
+    const std::string out =
+        analyse_electorates(reference ? &*reference : nullptr, o.dump(), terminal_progress("electorates", f.sampling.quiet));
+    if (f.json_out) std::cout << out << '\n';
+    else print_electorates(json::parse(out));
+    return 0;
+}
+
 } // namespace
 
 command add_analyse(CLI::App& root) {
-    auto* app = root.add_subcommand("analyse", "How fragile are the priorities: SMAA, sweeps, tipping points");
+    auto* app = root.add_subcommand("analyse", "How fragile are the priorities: SMAA, sweeps, tipping points, synthetic electorates");
     app->alias("analyze");
     app->require_subcommand(1);
     app->footer("Examples:\n"
@@ -315,8 +381,29 @@ command add_analyse(CLI::App& root) {
                "  accord analyse tipping ballots.csv --org practices.csv --rule irv --scheme population\n"
                "  accord analyse tipping ballots.csv --org practices.csv --rule borda --scheme sqrt --quantity population --json");
 
+    auto ef = std::make_shared<electorates_flags>();
+    auto* el = app->add_subcommand("electorates", "Monte Carlo over synthetic electorates: how often would a rule "
+                                                  "elect someone else for electorates like these ballots?");
+    add_input_flags(*el, ef->reference);
+    el->get_option("FILE")
+        ->required(false)
+        ->description("Ballots the electorates are like: resample draws from them, and each rule's winner on them "
+                      "is what 'differs' compares with (optional for the other models)");
+    el->add_option("--model", ef->model, "impartial-culture, mallows, plackett-luce, spatial or resample")->required();
+    add_model_flags(*el, ef->m);
+    el->add_option("--rules", ef->rules, "Comma-separated rules to count each electorate with (default irv)")->delimiter(',');
+    el->add_option("--options", ef->options, "Rule options as one JSON object (given to every rule)");
+    add_sampling_flags(*el, ef->sampling, "Number of electorates");
+    el->add_flag("--json", ef->json_out, "Print one JSON object");
+    el->footer("Examples:\n"
+               "  accord analyse electorates ballots.toi --model resample --rules irv,borda,schulze --samples 2000 --seed 1\n"
+               "  accord analyse electorates ballots.csv --unit-column unit --model resample --rules irv,schulze\n"
+               "  accord analyse electorates --model mallows --candidates 5 --voters 99 --phi 0.7 --rules plurality,irv,borda\n"
+               "  accord analyse electorates --model impartial-culture --candidates 4 --voters 25 --rules borda,schulze --json");
+
     return {app, [=]() {
                 if (smaa->parsed()) return run_smaa(*sf);
+                if (el->parsed()) return run_electorates(*ef);
                 if (sw->parsed()) return run_sweep(*wf);
                 return run_tipping(*tf);
             }};

@@ -3,7 +3,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -26,17 +25,7 @@ command add_convert(CLI::App& root) {
     return {app, [st]() {
                 if (st->json && st->out.empty()) throw usage_error("--json needs -o FILE (the ballots go to the file)");
                 const profile p = load(st->in);
-                const file_format f = parse_format(st->to);
-                if (st->out.empty()) {
-                    write_profile(std::cout, p, f);
-                    std::cout.flush();
-                    return 0;
-                }
-                std::ofstream out(st->out, std::ios::binary);
-                if (!out) throw error(errc::io, "cannot write '" + st->out + "'");
-                write_profile(out, p, f);
-                out.close();
-                if (!out) throw error(errc::io, "cannot write '" + st->out + "'");
+                write_profile_file(p, parse_format(st->to), st->out);
                 if (st->json)
                     std::cout << nlohmann::ordered_json{{"input", st->in.file}, {"output", st->out}, {"format", st->to},
                                                         {"candidates", p.candidate_count()},

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -142,21 +143,49 @@ std::function<bool(double)> terminal_fraction_progress(const char* what, bool qu
     };
 }
 
+std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw error(errc::io, "cannot read '" + path + "'");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void write_profile_file(const profile& p, file_format format, const std::string& path) {
+    if (path.empty()) {
+        write_profile(std::cout, p, format);
+        std::cout.flush();
+        return;
+    }
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw error(errc::io, "cannot write '" + path + "'");
+    write_profile(out, p, format);
+    out.close();
+    if (!out) throw error(errc::io, "cannot write '" + path + "'");
+}
+
+void add_sampling_flags(CLI::App& app, sampling_flags& f, const std::string& samples_help) {
+    app.add_option("--samples", f.samples, samples_help)->capture_default_str();
+    app.add_option("--seed", f.seed, "Seed: the same seed gives the same numbers on any number of threads")
+        ->capture_default_str();
+    app.add_option("--threads", f.threads, "Worker threads (0 = every core)")->capture_default_str();
+    app.add_flag("--quiet", f.quiet, "No progress line on stderr (it is only shown on a terminal anyway)");
+}
+
+void put_sampling_options(nlohmann::ordered_json& o, const sampling_flags& f) {
+    o["samples"] = f.samples;
+    o["seed"] = f.seed;
+    o["threads"] = f.threads;
+}
+
 decision_rule load_rule(const std::string& preset, const std::string& rule_file, const std::string& policy,
                         const std::string& category) {
-    auto slurp = [](const std::string& path) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw error(errc::io, "cannot open " + path);
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        return ss.str();
-    };
     if (!policy.empty() && category.empty()) throw usage_error("--policy needs --category");
     if (policy.empty() && !category.empty()) throw usage_error("--category needs --policy");
     if (int(!preset.empty()) + int(!rule_file.empty()) + int(!policy.empty()) > 1)
         throw usage_error("give one of --rule, --rule-file and --policy");
-    if (!policy.empty()) return policy_rule(slurp(policy), category);
-    if (!rule_file.empty()) return parse_decision_rule(slurp(rule_file));
+    if (!policy.empty()) return policy_rule(read_text_file(policy), category);
+    if (!rule_file.empty()) return parse_decision_rule(read_text_file(rule_file));
     return preset_rule(preset);
 }
 

@@ -7,8 +7,10 @@
 #include "accord/organisation.hpp"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -77,6 +79,32 @@ std::function<bool(double)> terminal_fraction_progress(const char* what, bool qu
 decision_rule load_rule(const std::string& preset, const std::string& rule_file, const std::string& policy,
                         const std::string& category);
 
+/// The whole of a file (errc::io naming it when it cannot be read).
+std::string read_text_file(const std::string& path);
+
+/// Writes a profile in a format to `path`, or to standard output when `path` is empty.
+void write_profile_file(const profile& p, file_format format, const std::string& path);
+
+/// A synthetic electorate's model parameters (generate, analyse electorates), as the JSON keys of
+/// accord/analysis/interface.hpp's generate_profile; unset flags are left out.
+struct model_flags {
+    std::optional<std::uint64_t> candidates, voters, dimensions;
+    std::optional<double> phi;
+    std::vector<std::string> names, center;
+    std::vector<double> strengths;
+};
+void add_model_flags(CLI::App& app, model_flags& f);
+void put_model_options(nlohmann::ordered_json& o, const model_flags& f);
+
+/// --samples, --seed, --threads and --quiet of a Monte Carlo analysis, and their JSON options.
+struct sampling_flags {
+    std::uint64_t samples = 1000, seed = 0;
+    unsigned threads = 0;
+    bool quiet = false;
+};
+void add_sampling_flags(CLI::App& app, sampling_flags& f, const std::string& samples_help);
+void put_sampling_options(nlohmann::ordered_json& o, const sampling_flags& f);
+
 // One registration function per subcommand (src/cli/cmd_<name>.cpp).
 command add_run(CLI::App& root);
 command add_info(CLI::App& root);
@@ -89,5 +117,8 @@ command add_decide(CLI::App& root);
 command add_power(CLI::App& root);
 command add_analyse(CLI::App& root);
 command add_report(CLI::App& root);
+command add_ahp(CLI::App& root);
+command add_mcda(CLI::App& root);
+command add_generate(CLI::App& root);
 
 } // namespace accord::cli

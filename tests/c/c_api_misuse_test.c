@@ -217,6 +217,29 @@ static accord_status case_apportion_unknown_method(void) {
 }
 static accord_status case_apportion_unknown_level(void) { return accord_apportion(O, "county", 5, NULL, &OWN); }
 static accord_status case_apportion_impossible_minimum(void) { return accord_apportion(O, "pcn", 2, "{\"min\": 1000}", &OWN); }
+/* ---- judgements, criteria, electorates (0.4) ----------------------------------------------- */
+static accord_status case_ahp_not_reciprocal(void) {
+    return accord_ahp(NULL, "{\"matrix\": [[1, 3], [\"1/2\", 1]]}", NULL, &OWN);
+}
+static accord_status case_ahp_null_input(void) { return accord_ahp(NULL, NULL, NULL, &OWN); }
+static accord_status case_ahp_unknown_method(void) {
+    return accord_ahp(NULL, "{\"matrix\": [[1]]}", "{\"method\": \"power\"}", &OWN);
+}
+static accord_status case_mcda_no_weights(void) {
+    return accord_mcda("{\"options\": [\"a\"], \"criteria\": [\"x\"], \"scores\": [[1]]}", NULL, &OWN);
+}
+static accord_status case_mcda_smaa_unknown_option(void) {
+    return accord_mcda_smaa("{\"options\": [\"a\"], \"criteria\": [\"x\"], \"scores\": [[1]]}", "{\"sample\": 9}", NULL,
+                            NULL, &OWN);
+}
+static accord_status case_generate_unknown_model(void) {
+    return accord_generate("urn", "{\"candidates\": 3, \"voters\": 3}", NULL, &NEWP);
+}
+static accord_status case_generate_resample_without_source(void) { return accord_generate("resample", NULL, NULL, &NEWP); }
+static accord_status case_electorates_unknown_rule(void) {
+    return accord_analyse_electorates(P, "{\"model\": \"resample\", \"rules\": [\"lottery\"], \"samples\": 5}", NULL,
+                                      NULL, &OWN);
+}
 
 struct misuse {
     const char *name;
@@ -319,6 +342,14 @@ static const struct misuse k_cases[] = {
     {"apportion: unknown method", case_apportion_unknown_method, ACCORD_EINVALID, "lottery"},
     {"apportion: unknown level", case_apportion_unknown_level, ACCORD_ENOTFOUND, "county"},
     {"apportion: impossible minimum", case_apportion_impossible_minimum, ACCORD_EINVALID, "min"},
+    {"ahp: matrix not reciprocal", case_ahp_not_reciprocal, ACCORD_EINVALID, "reciprocity"},
+    {"ahp: NULL input", case_ahp_null_input, ACCORD_EINVALID, "input_json"},
+    {"ahp: unknown method", case_ahp_unknown_method, ACCORD_EINVALID, "power"},
+    {"mcda: no weights", case_mcda_no_weights, ACCORD_EINVALID, "weights"},
+    {"mcda_smaa: unknown option", case_mcda_smaa_unknown_option, ACCORD_EINVALID, "sample"},
+    {"generate: unknown model", case_generate_unknown_model, ACCORD_EINVALID, "urn"},
+    {"generate: resample without a source", case_generate_resample_without_source, ACCORD_EINVALID, "source"},
+    {"analyse_electorates: unknown rule", case_electorates_unknown_rule, ACCORD_ENOTFOUND, "lottery"},
 };
 
 int main(int argc, char **argv) {

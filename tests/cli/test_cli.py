@@ -108,7 +108,7 @@ class Contract(unittest.TestCase):
             out = accord(sub, "--help")
             self.assertEqual(out.returncode, 0)
             self.assertIn("Usage", out.stdout)
-        self.assertIn("0.3.0", accord("--version").stdout)
+        self.assertIn("0.4.0", accord("--version").stdout)
 
 
 class RealData(unittest.TestCase):

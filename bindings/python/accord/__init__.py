@@ -18,19 +18,27 @@ Everything the C API offers has a Python name here:
 - organisations and weighting: Organisation (from_file, weights, set_weights, run, decide,
   apportion), WeightReport, Decision, Apportionment;
 - power indices: power, PowerIndices;
-- analysis: smaa, sweep, tipping (Smaa, Sweep, Tipping with to_frame);
+- analysis: smaa, sweep, tipping (Smaa, Sweep, Tipping with to_frame); electorates (Monte Carlo
+  over synthetic electorates) and generate (one seeded electorate as a Profile);
+- priorities from judgements and criteria: ahp (Ahp), mcda and mcda_smaa (Mcda, McdaSmaa);
+- pictures: accord.plots (rank acceptability, sweep, power shares) when matplotlib is installed;
 - errors: AccordError and one subclass per C status code (accord.errors);
 - versions: version, version_number, __version__.
 
-pandas is optional and imported only by the ``to_frame`` methods and Profile.from_frame's caller.
+pandas is optional and imported only by the ``to_frame`` methods and Profile.from_frame's caller;
+matplotlib likewise, only when accord.plots draws.
 """
+from . import plots
+from .ahp import Ahp, AhpParticipant, Consistency, ahp
 from .analysis import Smaa, Sweep, SweepRow, Tipping, TippingBracket, TippingPoint, smaa, sweep, tipping
 from .core import (Apportionment, Decision, Organisation, PowerIndices, Profile, Result, Round, Tie, Transfer,
                    WeightReport, methods, power, run, version, version_number)
 from .errors import (AccordError, AccordIOError, AccordMemoryError, AccordOverflowError, Cancelled,
                      InvalidArgument, NotFound, OptionError, ParseError, UnresolvedTie, Unsupported)
+from .generate import ElectorateRule, Electorates, electorates, generate
+from .mcda import Mcda, McdaSmaa, mcda, mcda_smaa
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 __all__ = [
     "Organisation", "Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "power", "version",
@@ -38,4 +46,6 @@ __all__ = [
     "smaa", "sweep", "tipping", "Smaa", "Sweep", "SweepRow", "Tipping", "TippingBracket", "TippingPoint",
     "AccordError", "InvalidArgument", "OptionError", "NotFound", "ParseError", "AccordIOError",
     "AccordOverflowError", "AccordMemoryError", "UnresolvedTie", "Cancelled", "Unsupported", "__version__",
+    "ahp", "Ahp", "AhpParticipant", "Consistency", "mcda", "mcda_smaa", "Mcda", "McdaSmaa",
+    "generate", "electorates", "Electorates", "ElectorateRule", "plots",
 ]

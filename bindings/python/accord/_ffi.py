@@ -16,7 +16,7 @@ from . import errors
 
 __all__ = ["lib", "check", "VERSION", "PROGRESS_FN"]
 
-VERSION = (0, 3, 0)
+VERSION = (0, 4, 0)
 
 _status = c_int
 _profile_p = c_void_p
@@ -92,6 +92,12 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "accord_analyse_smaa": (_status, [_profile_p, c_void_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
     "accord_analyse_sweep": (_status, [_profile_p, c_void_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
     "accord_analyse_tipping": (_status, [_profile_p, c_void_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
+    # 0.4: AHP, MCDA, synthetic electorates
+    "accord_ahp": (_status, [c_void_p, c_char_p, c_char_p, POINTER(c_void_p)]),
+    "accord_mcda": (_status, [c_char_p, c_char_p, POINTER(c_void_p)]),
+    "accord_mcda_smaa": (_status, [c_char_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
+    "accord_generate": (_status, [c_char_p, c_char_p, _profile_p, _out_profile]),
+    "accord_analyse_electorates": (_status, [_profile_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
 }
 
 # int (*)(double fraction, void *user_data): return 0 to go on, non-zero to cancel.

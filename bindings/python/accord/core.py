@@ -24,7 +24,7 @@ _NO_SCORE = -(2**31)
 
 
 def version() -> str:
-    """Version of the loaded libaccord, e.g. "0.3.0"."""
+    """Version of the loaded libaccord, e.g. "0.4.0"."""
     return lib.accord_version_string().decode()
 
 

@@ -1,4 +1,5 @@
 // accord/analysis/interface.hpp: the analyses as the C API, Python and the CLI call them.
+// (SMAA, sweeps and tipping points over an organisation; AHP, MCDA and synthetic electorates.)
 //
 // Options arrive as one JSON object whose keys are all checked (a misspelt key is an error,
 // never a silent default, as in the registry) and results leave as one JSON object. The three
@@ -7,6 +8,8 @@
 #pragma once
 
 #include "accord/analysis/sweep.hpp"
+#include "accord/organisation.hpp"
+#include "accord/profile.hpp"
 
 #include <functional>
 #include <string>
@@ -60,6 +63,37 @@ std::string analyse_sweep(const profile& p, const organisation& org, std::string
                           const analysis_progress& progress = {});
 std::string analyse_tipping(const profile& p, const organisation& org, std::string_view options_json,
                             const analysis_progress& progress = {});
+
+// ---- priorities from judgements and criteria (docs/methods/ahp.md, docs/methods/mcda.md) ------
+
+/// AHP over {"items", "matrix" | "upper" | "participants"} with options {"method", "aggregation",
+/// "saaty_scale", "reciprocity_tolerance", "scheme", "level"}; `org` (may be null) weights the
+/// participants by their "unit" under "scheme". Report: "analysis": "ahp", "method", "items",
+/// "priorities", "ranking", "consistency" and, for participants, "aggregation", "participants".
+std::string analyse_ahp(std::string_view input_json, std::string_view options_json,
+                        const organisation* org = nullptr);
+
+/// The exact weighted sum of an MCDA table {"options", "criteria", "scores", "weights",
+/// "lower_is_better"} with options {"scaling", "tie_break", "tie_seed"}.
+std::string analyse_mcda(std::string_view table_json, std::string_view options_json);
+
+/// SMAA over the criteria weights of an MCDA table, options {"distribution", "alpha", "lower",
+/// "upper", "max_draws", "scaling", "tie_break", "tie_seed", "samples", "seed", "threads"}.
+std::string analyse_mcda_smaa(std::string_view table_json, std::string_view options_json,
+                              const analysis_progress& progress = {});
+
+// ---- synthetic electorates (accord/analysis/electorates.hpp) -------------------------------
+
+/// One electorate of `model` with options {"candidates", "voters", "seed", "names", "phi",
+/// "center", "strengths", "dimensions"}; `source` (may be null) is resampled, or lends its names
+/// and number of voters.
+profile generate_profile(std::string_view model, std::string_view options_json, const profile* source = nullptr);
+
+/// Monte Carlo over electorates, options {"model", the model's keys, "rules", "rule_options",
+/// "samples", "seed", "threads"}; report "analysis": "electorates", "samples", "settings",
+/// "candidates", "rules", "by_rule", "agreement".
+std::string analyse_electorates(const profile* reference, std::string_view options_json,
+                                const analysis_progress& progress = {});
 
 } // namespace v0
 } // namespace accord

@@ -13,8 +13,10 @@
 #include "accord/analysis/generate.hpp"
 #include "accord/result.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <vector>
 
 namespace accord {
@@ -50,6 +52,46 @@ struct acceptability {
 };
 
 acceptability monte_carlo(std::size_t candidates, const sampler& f, const monte_carlo_options& opt);
+
+/// As monte_carlo(), but `make` is called once per block of samples (on the thread that runs it)
+/// to make that block's sampler, so a sampler may keep a workspace, such as a profile reweighted
+/// in place, without locking. The results are the same as monte_carlo()'s with that sampler.
+acceptability monte_carlo_blockwise(std::size_t candidates, const std::function<sampler()>& make,
+                                    const monte_carlo_options& opt);
+
+// ---- the engine under monte_carlo(), for analyses that keep more than one acceptability -------
+
+/// Number of fixed blocks (of 64 samples) that `samples` samples are cut into.
+std::size_t sample_block_count(std::size_t samples);
+
+/// One block of samples [first, last): write only to the block's own slot `block`, and stop
+/// early when `stop` is set (the run is then cancelled or failing anyway).
+using sample_block_fn =
+    std::function<void(std::size_t block, std::size_t first, std::size_t last, const std::atomic<bool>& stop)>;
+
+/// Runs every block on opt.threads threads (0 = all), reporting progress on the calling thread
+/// about every 50 ms as monte_carlo() does; the caller then adds up the blocks' slots in block
+/// order, so its result does not depend on the number of threads. Rethrows the first exception
+/// of a block; throws errc::cancelled when progress returns false.
+void run_sample_blocks(const monte_carlo_options& opt, const sample_block_fn& block);
+
+/// Running sums of what an acceptability is made of: places, wins, the winners' parameters.
+class acceptability_sums {
+public:
+    explicit acceptability_sums(std::size_t candidates = 0);
+    /// One sample: its ranking (tiers share their places) and, if it has one, its first winner,
+    /// whose parameter vector (may be empty) joins that winner's central weights.
+    void add(const result& count, std::span<const double> parameters);
+    /// Adds another block's sums (call in block order for thread-count invariance).
+    void merge(const acceptability_sums& other);
+    acceptability finish(std::size_t samples) const;
+
+private:
+    std::size_t n_ = 0, dims_ = 0, incomplete_ = 0;
+    std::vector<double> by_rank_; // n x n
+    std::vector<double> wins_;    // n
+    std::vector<double> central_; // n x dims
+};
 
 /// The seed of sample `index` (SplitMix64 of seed and index), exposed for reproducing one sample.
 std::uint64_t sample_seed(std::uint64_t seed, std::size_t index);
