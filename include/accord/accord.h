@@ -382,6 +382,21 @@ ACCORD_API accord_status accord_power_result_json(const accord_power_result *r, 
 /** Frees a power result. Accepts NULL. @since 0.1 */
 ACCORD_API void accord_power_result_free(accord_power_result *r);
 
+/**
+ * As accord_run(), with a progress callback for methods with long work (exact Kemeny-Young):
+ * called on the calling thread with the fraction done; returning non-zero cancels, and the call
+ * then returns ACCORD_ECANCELLED with *out NULL. Methods without long work never call it.
+ * @param p            the profile (only read)
+ * @param method       registered name, e.g. "kemeny"
+ * @param options_json NULL or a JSON object of the method's options
+ * @param progress     NULL, or a callback that may cancel
+ * @param user_data    passed to progress
+ * @param out          receives the result; must be freed with accord_result_free()
+ * @return as accord_run(), and ACCORD_ECANCELLED. @since 0.4
+ */
+ACCORD_API accord_status accord_run_progress(const accord_profile *p, const char *method, const char *options_json,
+                                             accord_progress_fn progress, void *user_data, accord_result **out);
+
 /* ------------------------------------------------------------------------------------------ */
 /* Organisations and weighting                                                                */
 /* ------------------------------------------------------------------------------------------ */
@@ -437,6 +452,30 @@ ACCORD_API void accord_string_free(char *s);
  */
 ACCORD_API accord_status accord_profile_add_ranking_for(accord_profile *p, const char *unit, const int32_t *ranks,
                                                         size_t n, uint64_t count, const char *weight);
+
+/**
+ * Power indices of an organisation's voting units under a decision rule: "what power does each
+ * practice have under our constitution?" (docs/motions.md, "Who holds the power under a rule").
+ * A priori every unit votes yes or no as one bloc; each condition on units, population or scheme
+ * weights is one weighted majority, veto holders one more, observers are not players.
+ * @param org          the organisation (only read)
+ * @param rule_json    a decision rule as for accord_decide(): {"preset": NAME}, {"conditions":
+ *                     [...], "veto", "observers", "level"}, or {"policy": {...}, "category": NAME};
+ *                     NULL for "more than half of the patients"
+ * @param options_json NULL or the options of accord_power() plus "unions_by" (a kind such as
+ *                     "pcn": a-priori unions for the Owen indices) and "level" (the players' kind)
+ * @param progress     NULL, or a callback that may cancel
+ * @param user_data    passed to progress
+ * @param out          receives the result, players named by unit id; free with
+ *                     accord_power_result_free()
+ * @return ACCORD_OK; ACCORD_EINVALID (malformed rule or option); ACCORD_ENOTFOUND (unknown level,
+ *         veto holder, observer or category); ACCORD_EUNSUPPORTED (a majority of groups, which is
+ *         not a weighted game, or no exact method); ACCORD_EOVERFLOW (scheme weights too fine to
+ *         scale to whole numbers); ACCORD_ECANCELLED. Thread-safe for concurrent reads of `org`.
+ * @since 0.4
+ */
+ACCORD_API accord_status accord_power_org(const accord_org *org, const char *rule_json, const char *options_json,
+                                          accord_progress_fn progress, void *user_data, accord_power_result **out);
 
 /**
  * Counts a profile whose ballots name their units, weighting them by an organisation.

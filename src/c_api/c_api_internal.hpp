@@ -147,3 +147,14 @@ inline std::function<bool(std::size_t, std::size_t)> progress_of(accord_progress
 /// Computes every string a result hands out, once (so reading a result is thread-safe).
 void fill(accord_result& h);
 } // namespace accord::c_api
+
+namespace accord {
+inline namespace v0 {
+struct decision_rule;
+}
+} // namespace accord
+namespace accord::c_api {
+/// A decision rule given to the C API: NULL or "" gives `fallback`; {"policy": {...}, "category":
+/// NAME}; or a rule or preset as parse_decision_rule() reads it.
+accord::decision_rule decision_rule_of(const char* rule_json, accord::decision_rule fallback);
+} // namespace accord::c_api

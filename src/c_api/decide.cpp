@@ -33,6 +33,20 @@ std::vector<accord::unit_vote> votes_from(const json& j) {
 }
 } // namespace
 
+namespace accord::c_api {
+accord::decision_rule decision_rule_of(const char* rule_json, accord::decision_rule fallback) {
+    if (!rule_json || !*rule_json) return fallback;
+    const json r = parse(rule_json, "rule");
+    if (r.is_object() && r.contains("policy")) {
+        if (!r.contains("category") || !r["category"].is_string())
+            throw accord::error(accord::errc::invalid, "rule: a policy needs a \"category\" string");
+        if (r.size() != 2) throw accord::error(accord::errc::invalid, "rule: with \"policy\" only \"category\" may be given");
+        return accord::policy_rule(r["policy"].dump(), r["category"].get<std::string>());
+    }
+    return accord::parse_decision_rule(rule_json);
+}
+} // namespace accord::c_api
+
 extern "C" {
 
 accord_status accord_decide(const accord_org* org, const char* votes_json, const char* rule_json, const char* casting_vote,
@@ -43,18 +57,7 @@ accord_status accord_decide(const accord_org* org, const char* votes_json, const
     ACCORD_CHECK_ARG(votes_json);
     ACCORD_API_BEGIN()
     const auto votes = votes_from(parse(votes_json, "votes"));
-    accord::decision_rule rule = accord::preset_rule("double-majority");
-    if (rule_json && *rule_json) {
-        const json r = parse(rule_json, "rule");
-        if (r.is_object() && r.contains("policy")) {
-            if (!r.contains("category") || !r["category"].is_string())
-                return fail(ACCORD_EINVALID, "rule: a policy needs a \"category\" string");
-            if (r.size() != 2) return fail(ACCORD_EINVALID, "rule: with \"policy\" only \"category\" may be given");
-            rule = accord::policy_rule(r["policy"].dump(), r["category"].get<std::string>());
-        } else {
-            rule = accord::parse_decision_rule(rule_json);
-        }
-    }
+    const accord::decision_rule rule = accord::c_api::decision_rule_of(rule_json, accord::preset_rule("double-majority"));
     std::optional<accord::vote_choice> casting;
     if (casting_vote) {
         casting = accord::parse_vote_choice(casting_vote);

@@ -1,6 +1,7 @@
 // C API: power indices of weighted voting games, with progress and cancellation.
 #include "c_api_internal.hpp"
 
+#include "accord/motion.hpp"
 #include "accord/power.hpp"
 
 #include <nlohmann/json.hpp>
@@ -117,6 +118,16 @@ accord::power_options options_of(const json& j) {
     }
     return opt;
 }
+/// The indices of a game: Owen indices only when it has unions; the caller's progress callback.
+std::unique_ptr<accord_power_result> compute(const accord::weighted_game& g, accord::power_options opt,
+                                             accord_progress_fn progress, void* user_data) {
+    if (g.unions.empty()) opt.indices &= ~unsigned(accord::index_owen | accord::index_banzhaf_owen);
+    if (progress) opt.progress = [progress, user_data](double f) { return progress(f, user_data) == 0; };
+    auto h = std::make_unique<accord_power_result>();
+    h->r = accord::power_indices(g, opt);
+    h->json = accord::to_json(h->r);
+    return h;
+}
 } // namespace
 
 extern "C" {
@@ -128,13 +139,9 @@ accord_status accord_power(const char* game_json, const char* options_json, acco
     ACCORD_CHECK_ARG(game_json);
     ACCORD_API_BEGIN()
     const auto g = game_of(parse(game_json, "game"));
-    auto opt = options_json && *options_json ? options_of(parse(options_json, "options")) : accord::power_options{};
-    if (g.unions.empty()) opt.indices &= ~unsigned(accord::index_owen | accord::index_banzhaf_owen);
-    if (progress) opt.progress = [progress, user_data](double f) { return progress(f, user_data) == 0; };
-    auto h = std::make_unique<accord_power_result>();
-    h->r = accord::power_indices(g, opt);
-    h->json = accord::to_json(h->r);
-    *out = h.release();
+    *out = compute(g, options_json && *options_json ? options_of(parse(options_json, "options")) : accord::power_options{},
+                   progress, user_data)
+               .release();
     ACCORD_API_END()
 }
 
@@ -147,5 +154,28 @@ accord_status accord_power_result_json(const accord_power_result* r, const char*
 }
 
 void accord_power_result_free(accord_power_result* r) { delete r; }
+
+accord_status accord_power_org(const accord_org* org, const char* rule_json, const char* options_json,
+                               accord_progress_fn progress, void* user_data, accord_power_result** out) {
+    ACCORD_CHECK_ARG(out);
+    *out = nullptr;
+    ACCORD_CHECK_ARG(org);
+    ACCORD_API_BEGIN()
+    accord::decision_rule patients;
+    patients.conditions.push_back({.name = "population", .basis = "population"});
+    auto rule = accord::c_api::decision_rule_of(rule_json, patients);
+    json o = options_json && *options_json ? parse(options_json, "options") : json::object();
+    if (!o.is_object()) throw accord::error(accord::errc::invalid, "options must be a JSON object");
+    std::string unions_by;
+    for (const char* key : {"unions_by", "level"}) {
+        if (!o.contains(key)) continue;
+        if (!o[key].is_string()) throw accord::error(accord::errc::invalid, std::string("option '") + key + "' must be a string");
+        (std::string(key) == "level" ? rule.level : unions_by) = o[key].get<std::string>();
+        o.erase(key);
+    }
+    const auto g = accord::rule_game(org->org, rule, unions_by);
+    *out = compute(g, options_of(o), progress, user_data).release();
+    ACCORD_API_END()
+}
 
 } // extern "C"

@@ -3,6 +3,7 @@
 
 #include "accord/registry.hpp"
 
+#include <functional>
 #include <memory>
 
 using accord::c_api::fail;
@@ -55,13 +56,20 @@ accord_status accord_method_summary(size_t i, const char** out) {
 
 accord_status accord_run(const accord_profile* p, const char* method, const char* options_json,
                          accord_result** out) {
+    return accord_run_progress(p, method, options_json, nullptr, nullptr, out);
+}
+
+accord_status accord_run_progress(const accord_profile* p, const char* method, const char* options_json,
+                                  accord_progress_fn progress, void* user_data, accord_result** out) {
     ACCORD_CHECK_ARG(out);
     *out = nullptr;
     ACCORD_CHECK_ARG(p);
     ACCORD_CHECK_ARG(method);
     ACCORD_API_BEGIN()
+    std::function<bool(double)> tick;
+    if (progress) tick = [progress, user_data](double f) { return progress(f, user_data) == 0; };
     auto h = std::make_unique<accord_result>();
-    h->r = accord::run(p->p, method, options_json ? options_json : "{}");
+    h->r = accord::run(p->p, method, options_json ? options_json : "{}", tick);
     accord::c_api::fill(*h);
     *out = h.release();
     ACCORD_API_END()

@@ -172,6 +172,17 @@ static accord_status case_power_unions_not_partition(void) {
     return accord_power("{\"quota\": 2, \"weights\": [1, 1, 1], \"unions\": [[0, 1]]}", "{\"indices\": [\"owen\"]}",
                         NULL, NULL, &NEWW);
 }
+static accord_status case_power_org_null_org(void) { return accord_power_org(NULL, NULL, NULL, NULL, NULL, &NEWW); }
+static accord_status case_power_org_groups(void) {
+    return accord_power_org(O, "{\"preset\": \"triple-majority\"}", NULL, NULL, NULL, &NEWW);
+}
+static accord_status case_power_org_unknown_option(void) {
+    return accord_power_org(O, NULL, "{\"unions\": \"pcn\"}", NULL, NULL, &NEWW);
+}
+static accord_status case_power_org_unknown_veto(void) {
+    return accord_power_org(O, "{\"conditions\": [{\"basis\": \"units\"}], \"veto\": [\"NOPE\"]}", NULL, NULL, NULL, &NEWW);
+}
+static accord_status case_run_progress_null_method(void) { return accord_run_progress(P, NULL, NULL, NULL, NULL, &NEWR); }
 static accord_status case_power_json_null_result(void) { return accord_power_result_json(NULL, &S); }
 
 /* ---- organisations, weighting, analysis, decisions --------------------------------------- */
@@ -317,6 +328,11 @@ static const struct misuse k_cases[] = {
     {"power: unknown method", case_power_unknown_method, ACCORD_EINVALID, "guess"},
     {"power: unions not a partition", case_power_unions_not_partition, ACCORD_EINVALID, "union"},
     {"power_result_json: NULL result", case_power_json_null_result, ACCORD_EINVALID, "r"},
+    {"power_org: NULL org", case_power_org_null_org, ACCORD_EINVALID, "org"},
+    {"power_org: a majority of groups", case_power_org_groups, ACCORD_EUNSUPPORTED, "composite"},
+    {"power_org: unknown option", case_power_org_unknown_option, ACCORD_EINVALID, "unions"},
+    {"power_org: unknown veto holder", case_power_org_unknown_veto, ACCORD_ENOTFOUND, "NOPE"},
+    {"run_progress: NULL method", case_run_progress_null_method, ACCORD_EINVALID, "method"},
     {"org_load: NULL path", case_org_load_null_path, ACCORD_EINVALID, "path"},
     {"org_load: missing file", case_org_load_missing_file, ACCORD_EIO, "/nonexistent/org.csv"},
     {"org_load: unknown option", case_org_load_unknown_option, ACCORD_EINVALID, "inside"},

@@ -395,10 +395,58 @@ static void test_analysis(const char *org_path) {
     accord_org_free(org);
 }
 
+static int stop_now(double fraction, void *user) {
+    (void)fraction;
+    (void)user;
+    return 1;
+}
+
+/* Power under a constitution, and progress from a long count (exact Kemeny). */
+static void test_power_org_and_run_progress(const char *org_path) {
+    accord_org *org = NULL;
+    accord_power_result *pr = NULL;
+    accord_profile *p = NULL;
+    accord_result *r = NULL;
+    const char *json = NULL;
+    char names_buf[21][4];
+    const char *names[21];
+    uint32_t order[21];
+    size_t i, s;
+    int calls = 0;
+    CHECK(accord_org_load(org_path, NULL, &org) == ACCORD_OK);
+    /* Double majority of the place: p1 (30,000 of 52,000 patients) and three of five practices. */
+    CHECK(accord_power_org(org, "{\"preset\": \"double-majority\"}", "{\"indices\": [\"banzhaf\"]}", NULL, NULL, &pr) ==
+          ACCORD_OK);
+    CHECK(accord_power_result_json(pr, &json) == ACCORD_OK && strstr(json, "\"swings\":[\"11\",\"3\",\"3\",\"3\",\"3\"]"));
+    accord_power_result_free(pr);
+    pr = NULL;
+    CHECK(accord_power_org(org, "{\"preset\": \"triple-majority\"}", NULL, NULL, NULL, &pr) == ACCORD_EUNSUPPORTED &&
+          pr == NULL && strstr(accord_last_error(), "composite") != NULL);
+    CHECK(accord_power_org(org, NULL, "{\"unions_by\": \"pcn\", \"indices\": \"owen\"}", NULL, NULL, &pr) == ACCORD_OK);
+    accord_power_result_free(pr);
+    accord_org_free(org);
+    /* 21 rotations of one order of 21 candidates: one strong component, 2^21 subsets. */
+    for (i = 0; i < 21; ++i) {
+        snprintf(names_buf[i], sizeof names_buf[i], "c%u", (unsigned)i);
+        names[i] = names_buf[i];
+    }
+    CHECK(accord_profile_new(21, names, &p) == ACCORD_OK);
+    for (s = 0; s < 21; ++s) {
+        for (i = 0; i < 21; ++i) order[i] = (uint32_t)((s + i) % 21);
+        CHECK(accord_profile_add_order(p, order, 21, 1, NULL) == ACCORD_OK);
+    }
+    CHECK(accord_run_progress(p, "kemeny", NULL, count_calls, &calls, &r) == ACCORD_OK && calls > 0);
+    accord_result_free(r);
+    r = NULL;
+    CHECK(accord_run_progress(p, "kemeny", NULL, stop_now, NULL, &r) == ACCORD_ECANCELLED && r == NULL);
+    accord_profile_free(p);
+}
+
 int main(int argc, char **argv) {
     if (argc > 1) test_weighting(argv[1]);
     if (argc > 1) test_decide_and_apportion(argv[1]);
     if (argc > 1) test_analysis(argv[1]);
+    if (argc > 1) test_power_org_and_run_progress(argv[1]);
     test_power();
     test_irv();
     test_stv();

@@ -519,7 +519,8 @@ def _result_from(handle: ctypes.c_void_p) -> Result:
                   scores={k: Fraction(v) for k, v in raw.get("scores_exact", {}).items()}, raw=raw)
 
 
-def run(profile: Profile, method: str, options: Mapping[str, Any] | None = None, /, **kwargs: Any) -> Result:
+def run(profile: Profile, method: str, options: Mapping[str, Any] | None = None, /, *,
+        progress: Any = None, **kwargs: Any) -> Result:
     """Counts `profile` with a registered method.
 
     Options go as keyword arguments or a mapping, e.g.
@@ -527,11 +528,18 @@ def run(profile: Profile, method: str, options: Mapping[str, Any] | None = None,
     InvalidArgument naming the option; unknown methods raise NotFound. The first three parameters
     are positional-only, so rules with an option called ``method`` or ``options`` take it as a
     keyword: ``run(p, "budget", method="equal-shares", budget=4, costs={...})``.
+    ``progress(fraction) -> bool`` is called during long counts (exact Kemeny); returning False
+    cancels (raises Cancelled).
     """
     opts = dict(options or {})
     opts.update(kwargs)
     handle = ctypes.c_void_p()
-    check(lib.accord_run(profile._handle, method.encode(), json.dumps(opts).encode(), ctypes.byref(handle)))
+    if progress is None:
+        check(lib.accord_run(profile._handle, method.encode(), json.dumps(opts).encode(), ctypes.byref(handle)))
+    else:
+        with _Progress(progress) as callback:
+            callback.check(lib.accord_run_progress(profile._handle, method.encode(), json.dumps(opts).encode(),
+                                                   callback.pointer, None, ctypes.byref(handle)))
     try:
         return _result_from(handle)
     finally:
@@ -728,6 +736,11 @@ def power(quota: int | None = None, weights: Sequence[int] | None = None, *,
     with _Progress(progress) as callback:
         callback.check(lib.accord_power(json.dumps(game).encode(), json.dumps(opts).encode() if opts else None,
                                         callback.pointer, None, ctypes.byref(handle)))
+    return _power_from(handle)
+
+
+def _power_from(handle: ctypes.c_void_p) -> PowerIndices:
+    """The PowerIndices of a C power result, which it frees."""
     try:
         s = ctypes.c_char_p()
         check(lib.accord_power_result_json(handle, ctypes.byref(s)))
@@ -847,6 +860,40 @@ class Organisation:
             for key in ("have_exact", "need_exact", "base_exact", "short_by_exact"):
                 c[key] = Fraction(c[key])
         return Decision(out)
+
+    def power(self, rule: str | Mapping[str, Any] | None = None, *, policy: Mapping[str, Any] | None = None,
+              category: str | None = None, indices: Union[str, Sequence[str]] | None = None,
+              method: str | None = None, unions_by: str | None = None, level: str | None = None,
+              progress: Any = None, **options: Any) -> PowerIndices:
+        """Power indices of the units under a decision rule: who can swing a motion?
+
+        `rule` is a preset name (e.g. "double-majority"), a rule mapping as for decide(), or None
+        for "more than half of the patients"; or give a `policy` mapping and its `category`.
+        `unions_by` (e.g. "pcn") makes a-priori unions for the Owen indices; `level` picks the
+        players' kind. Other keywords are power() options (samples, seed, confidence). A
+        majority of groups (PCN majorities) is not a weighted game: Unsupported. Returns the
+        PowerIndices of power(), players named by unit id (docs/motions.md).
+        """
+        if policy is not None:
+            if category is None:
+                raise TypeError("power: a policy needs a category")
+            rule_obj: Any = {"policy": policy, "category": category}
+        elif rule is None:
+            rule_obj = None
+        elif isinstance(rule, str):
+            rule_obj = {"preset": rule}
+        else:
+            rule_obj = dict(rule)
+        opts = dict(options)
+        for key, value in (("indices", indices), ("method", method), ("unions_by", unions_by), ("level", level)):
+            if value is not None:
+                opts[key] = value
+        handle = ctypes.c_void_p()
+        with _Progress(progress) as callback:
+            callback.check(lib.accord_power_org(self._handle, json.dumps(rule_obj).encode() if rule_obj else None,
+                                                json.dumps(opts).encode() if opts else None, callback.pointer, None,
+                                                ctypes.byref(handle)))
+        return _power_from(handle)
 
     def apportion(self, seats: int, method: str = "hamilton", level: str = "pcn",
                   min_seats: int = 0, max_seats: int = 0) -> Apportionment:
