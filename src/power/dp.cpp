@@ -117,7 +117,6 @@ bool is_prime(std::uint64_t n) {
 
 /// Tables larger than this are refused (errc::unsupported).
 constexpr std::size_t k_max_bytes = std::size_t{1} << 29; // 512 MiB
-constexpr std::size_t k_max_cells = k_max_bytes / 16;
 
 /// Counts of coalitions by weight in the dimensions of D (each below its quota), optionally by
 /// size too; after build(), holds inclusive prefix sums for F queries.
