@@ -5,6 +5,7 @@
 // errors; AddressSanitizer checks the memory and LeakSanitizer that nothing is lost.
 #include "accord/accord.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -57,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const int kind = in.byte() % 3;
     if (accord_profile_new_kind(n, k_names, kind, &p) != ACCORD_OK) return 0;
     while (in.more()) {
-        const std::uint8_t op = in.byte() % 8;
+        const std::uint8_t op = in.byte() % 10;
         switch (op) {
         case 0: { // a ranking, one rank per candidate
             std::vector<int32_t> ranks(n);
@@ -99,6 +100,29 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             } else if (r != nullptr) {
                 std::abort(); // a failed call must not hand out a result
             }
+            break;
+        }
+        case 8: { // a power game as arbitrary JSON, counted by enumeration (small games only)
+            const std::string game = in.text(60);
+            if (std::count(game.begin(), game.end(), ',') > 16) break; // 2^n coalitions
+            accord_power_result* pr = nullptr;
+            const char* json = nullptr;
+            if (accord_power(game.c_str(), "{\"method\": \"enumeration\", \"indices\": \"all\"}", nullptr, nullptr,
+                             &pr) == ACCORD_OK) {
+                if (!pr || accord_power_result_json(pr, &json) != ACCORD_OK || !json) std::abort();
+                accord_power_result_free(pr);
+            } else if (pr != nullptr) {
+                std::abort();
+            }
+            break;
+        }
+        case 9: { // AHP judgements or an MCDA table as arbitrary JSON
+            const std::string input = in.text(80), opts = in.text(20);
+            char* out = nullptr;
+            const accord_status st = (in.byte() & 1) ? accord_mcda(input.c_str(), opts.c_str(), &out)
+                                                     : accord_ahp(nullptr, input.c_str(), opts.c_str(), &out);
+            if ((st == ACCORD_OK) != (out != nullptr)) std::abort();
+            accord_string_free(out);
             break;
         }
         default: {
