@@ -4,5 +4,5 @@ if(Python3_Interpreter_FOUND AND TARGET accord_cli)
   add_test(NAME Cli.Contract
     COMMAND ${Python3_EXECUTABLE} -m unittest discover -s ${CMAKE_CURRENT_SOURCE_DIR}/cli -t ${CMAKE_CURRENT_SOURCE_DIR}/cli -v)
   set_tests_properties(Cli.Contract PROPERTIES LABELS cli
-    ENVIRONMENT "ACCORD_CLI=$<TARGET_FILE:accord_cli>;PYTHONDONTWRITEBYTECODE=1")
+    ENVIRONMENT "ACCORD_CLI=$<TARGET_FILE:accord_cli>;PYTHONDONTWRITEBYTECODE=1;ACCORD_SANITIZED=$<IF:$<BOOL:${ACCORD_SANITIZE}>,1,0>")
 endif()

@@ -68,6 +68,10 @@ class Power(unittest.TestCase):
         # PCN of England by registered patients, strict majority, "Unallocated" excluded: computed
         # once by the exact programme (87 residue passes, about 10 CPU-minutes;
         # scripts/power-england-exact recomputes and compares it).
+        if os.environ.get("ACCORD_SANITIZED") == "1":
+            # Seconds in Release, minutes in a Debug sanitizer build; the C++ Fourier tests cover
+            # the same code under the sanitizers.
+            self.skipTest("NOTICE: England's 1,297 PCNs run in the plain build only")
         practices = shared("nhs/practices_england_2025.csv")
         out = accord("power", "--org", practices, "--level", "pcn", "--unallocated", "exclude",
                      "--method", "fourier", "--json")
