@@ -75,6 +75,7 @@ const bad_input k_bad_inputs[] = {
     {"csv_bom_bad_quote.csv", errc::parse, 3},
     {"csv_delim_same_candidate_twice.csv", errc::parse, 2},
     {"csv_empty_unit.csv", errc::parse, 2},
+    {"csv_row_ends_before_unit.csv", errc::parse, 3},
     // BLT / Hill
     {"blt_empty.blt", errc::parse, 1},
     {"blt_zero_candidates.blt", errc::parse, 1},

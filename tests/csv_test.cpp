@@ -1,6 +1,7 @@
 // The CSV reader and writer on small files whose every ballot can be checked by hand.
 #include "accord/io/read.hpp"
 #include "accord/rules/irv.hpp"
+#include "test_data.hpp"
 
 #include <gtest/gtest.h>
 
@@ -67,6 +68,24 @@ TEST(Csv, AColumnHeadedUnitIsTheUnitNeverARank) {
     read_options other;
     other.csv.unit_column = "rank2"; // a named column wins; "Unit" is then an ordinary column
     EXPECT_EQ(csv("Unit,rank1,rank2\nX,A,P\n", other).units(), (std::vector<std::string>{"P"}));
+}
+
+TEST(Csv, FuzzRegressionARowEndingBeforeTheUnitColumnIsSkippedNotLeftWithoutAUnit) {
+    // fuzz_csv: a short row gave a ballot with no unit among ballots with units; the CSV written
+    // from that profile (an empty unit cell) could not be read back.
+    read_options lenient;
+    lenient.format = file_format::csv;
+    lenient.lenient = true;
+    const auto p = read_profile(accord_test::fixture("fuzz_regressions/csv_short_row_without_unit.csv"), lenient);
+    for (std::size_t i = 0; i < p.unique_count(); ++i) EXPECT_NE(p.ballot(i).unit, k_no_unit) << "ballot " << i;
+    std::ostringstream out;
+    write_profile(out, p, file_format::csv);
+    read_options again;
+    again.format = file_format::csv;
+    again.csv.count_column = "count";
+    again.csv.layout = csv_options::layout_t::rank_columns;
+    const auto q = read_profile_text(out.str(), "rewritten.csv", again);
+    EXPECT_EQ(q.unique_count(), p.unique_count());
 }
 
 TEST(Csv, LenientModeSkipsBadRowsAndLeavesNoTraceOfThem) {

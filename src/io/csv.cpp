@@ -351,6 +351,12 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
                 add_candidate(cell);
             }
         }
+        // With a unit column every ballot names its unit: a row that ends before that column
+        // is as wrong as an empty unit cell (found by fuzz_csv: such a ballot had no unit, and
+        // the file written from the profile could not be read back).
+        if (unit_col != SIZE_MAX && unit == k_no_unit)
+            fail(errc::parse, name, row_line, 1,
+                 "the row ends before the unit column " + detail::quoted(header[unit_col]) + "; expected a unit id");
         // The same candidate twice at one rank ("A|A") is malformed: found before any new name
         // joins the profile.
         for (std::size_t x = 0; x < marks.size(); ++x)
