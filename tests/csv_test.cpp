@@ -88,6 +88,27 @@ TEST(Csv, FuzzRegressionARowEndingBeforeTheUnitColumnIsSkippedNotLeftWithoutAUni
     EXPECT_EQ(q.unique_count(), p.unique_count());
 }
 
+TEST(Csv, FuzzRegressionACandidateNoBallotRanksIsNotDroppedByTheWriter) {
+    // fuzz_csv: rank columns name only mentioned candidates, so writing lost the others and the
+    // file could not be read back. The writer refuses instead; unit ids are checked as UTF-8.
+    read_options lenient;
+    lenient.format = file_format::csv;
+    lenient.lenient = true;
+    read_report report;
+    const auto p = read_profile(accord_test::fixture("fuzz_regressions/csv_candidate_no_ballot_ranks.csv"), lenient, &report);
+    EXPECT_EQ(report.skipped.size(), 2u); // an empty unit, and a unit id that is not UTF-8
+    profile q({"A", "B"});
+    q.add_order(std::vector<cand_t>{0});
+    std::ostringstream out;
+    try {
+        write_profile(out, q, file_format::csv);
+        FAIL() << "B would be lost";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::unsupported);
+        EXPECT_NE(std::string(e.what()).find("'B'"), std::string::npos);
+    }
+}
+
 TEST(Csv, LenientModeSkipsBadRowsAndLeavesNoTraceOfThem) {
     // Regression (fuzz_csv): a skipped row used to leave the candidates it named behind.
     read_options o;

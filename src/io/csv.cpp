@@ -302,6 +302,7 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
                     weighted = true;
                 } else if (c == unit_col) {
                     if (cell.empty()) fail(errc::parse, name, row_line, f.column, "empty unit; expected a unit id");
+                    check_name_text(cell, name, row_line, f.column, "unit id");
                     if (auto it = unit_index.find(cell); it != unit_index.end()) {
                         unit = it->second;
                     } else {
@@ -428,9 +429,11 @@ void write_csv(std::ostream& out, const profile& p) {
         throw error(errc::unsupported, "CSV is written for ranking ballots only");
     std::int32_t max_rank = 0;
     bool weighted = false, has_units = false;
+    std::vector<char> mentioned(p.candidate_count(), 0);
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         const auto b = p.ballot(i);
         for (std::size_t k = 0; k < b.marks.size(); ++k) {
+            if (b.marks[k].candidate < mentioned.size()) mentioned[b.marks[k].candidate] = 1;
             max_rank = std::max(max_rank, b.marks[k].value);
             if (k > 0 && b.marks[k].value == b.marks[k - 1].value)
                 throw error(errc::unsupported, "CSV (rank columns) cannot hold equal rankings; use toi, blt or debian");
@@ -446,6 +449,12 @@ void write_csv(std::ostream& out, const profile& p) {
             trim(n) != n)
             throw error(errc::unsupported, "candidate name '" + n + "' cannot be written to CSV unambiguously");
     if (p.unique_count() == 0) throw error(errc::unsupported, "CSV cannot hold a profile with no ballots");
+    // Rank columns name only the candidates ballots mention: one that no ballot ranks would be
+    // lost (found by fuzz_csv). Refuse rather than drop it.
+    for (std::size_t c = 0; c < mentioned.size(); ++c)
+        if (!mentioned[c])
+            throw error(errc::unsupported, "candidate '" + p.candidate_name(static_cast<cand_t>(c)) +
+                                               "' is ranked on no ballot, and CSV rank columns cannot list it; use toi or blt");
     if (max_rank == 0) max_rank = 1;
     std::string header;
     if (has_units) header += "unit,";
