@@ -14,7 +14,6 @@ raises KeyboardInterrupt. Definitions and keys: docs/analysis.md.
 """
 from __future__ import annotations
 
-import ctypes
 import json
 from dataclasses import asdict, dataclass
 from fractions import Fraction
@@ -22,7 +21,8 @@ from typing import Any, Callable, Mapping, Sequence, Union
 
 from ._convert import dumps, pandas
 from ._ffi import lib
-from .core import Organisation, Profile, _Progress
+from ._json_call import call_json
+from .core import Organisation, Profile
 
 __all__ = ["Smaa", "SweepRow", "Sweep", "TippingBracket", "TippingPoint", "Tipping", "smaa", "sweep", "tipping"]
 
@@ -32,14 +32,8 @@ Exact = Union[int, str, Fraction]
 
 def _analyse(fn: Any, profile: Profile, org: Organisation, options: Mapping[str, Any],
              progress: Progress | None) -> dict[str, Any]:
-    out = ctypes.c_void_p()
-    with _Progress(progress) as callback:
-        callback.check(fn(profile._handle, org._handle, json.dumps(options).encode(), callback.pointer, None,
-                          ctypes.byref(out)))
-    try:
-        return json.loads(ctypes.cast(out, ctypes.c_char_p).value.decode())
-    finally:
-        lib.accord_string_free(out)
+    return call_json(fn, profile._handle, org._handle, json.dumps(options).encode(), progress=progress,
+                     with_progress=True)
 
 
 def _exact(x: Exact) -> str:
