@@ -208,6 +208,13 @@ static void test_power(void) {
           strstr(accord_last_error(), "bogus") != NULL);
     CHECK(accord_power("{\"quota\": 2, \"weights\": [1,1]}", "{\"indices\": [\"nope\"]}", NULL, NULL, &pr) == ACCORD_EINVALID);
     CHECK(accord_power("not json", NULL, NULL, NULL, &pr) == ACCORD_EINVALID);
+    /* The Fourier estimate: labelled an approximation, with its proven bound. */
+    CHECK(accord_power("{\"quota\": 39, \"weights\": [7,7,7,7,7,1,1,1,1,1,1,1,1,1,1]}",
+                       "{\"method\": \"fourier\", \"indices\": \"banzhaf\"}", NULL, NULL, &pr) == ACCORD_OK);
+    CHECK(accord_power_result_json(pr, &json) == ACCORD_OK && strstr(json, "\"fourier-bound\"") != NULL &&
+          strstr(json, "\"error_bound\"") != NULL && strstr(json, "\"exact\":false") != NULL);
+    accord_power_result_free(pr);
+    pr = NULL;
     /* A big game with a callback that cancels. */
     {
         char game[4096];
