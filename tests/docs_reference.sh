@@ -14,6 +14,9 @@ if ! command -v doxygen >/dev/null; then
 fi
 mkdir -p "$out"
 cd "$root"
+# The version is the header's (ACCORD_VERSION_*), never written in the Doxyfile.
+ACCORD_VERSION=$(sed -n 's/^#define ACCORD_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\)$/\2/p' include/accord/accord.h | paste -sd.)
+export ACCORD_VERSION
 if ! ACCORD_DOXYGEN_OUT=$out doxygen docs/Doxyfile; then
   echo "Docs.CApiReference: accord.h has undocumented or badly documented symbols (above)" >&2; exit 1
 fi
@@ -21,6 +24,7 @@ fi
 for symbol in accord_run accord_profile_new accord_status accord_analyse_smaa ACCORD_VERSION_NUMBER; do
   grep -q "$symbol" "$out/html/accord_8h.html" || { echo "reference lacks $symbol" >&2; exit 1; }
 done
+grep -q "$ACCORD_VERSION" "$out/html/index.html" || { echo "reference does not show version $ACCORD_VERSION" >&2; exit 1; }
 echo "reference: $out/html/index.html"
 # The check bites: remove the comment of accord_profile_unique_count in a copy and expect a failure.
 work=$(mktemp -d)

@@ -15,7 +15,7 @@
 /** Major version of this header: a change breaks the ABI (and the SONAME). @since 0.1 */
 #define ACCORD_VERSION_MAJOR 0
 /** Minor version of this header: functions were added. @since 0.1 */
-#define ACCORD_VERSION_MINOR 4
+#define ACCORD_VERSION_MINOR 5
 /** Patch version of this header: bug fixes only. @since 0.1 */
 #define ACCORD_VERSION_PATCH 0
 /** MAJOR*10000 + MINOR*100 + PATCH. */

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import tempfile
 import unittest
@@ -108,7 +109,10 @@ class Contract(unittest.TestCase):
             out = accord(sub, "--help")
             self.assertEqual(out.returncode, 0)
             self.assertIn("Usage", out.stdout)
-        self.assertIn("0.4.0", accord("--version").stdout)
+        header = (ROOT / "include" / "accord" / "accord.h").read_text()
+        version = ".".join(re.search(rf"^#define ACCORD_VERSION_{p} (\d+)$", header, re.M).group(1)
+                           for p in ("MAJOR", "MINOR", "PATCH"))
+        self.assertEqual(f"accord {version}", accord("--version").stdout.strip())
 
 
 class RealData(unittest.TestCase):

@@ -38,7 +38,9 @@ from .errors import (AccordError, AccordIOError, AccordMemoryError, AccordOverfl
 from .generate import ElectorateRule, Electorates, electorates, generate
 from .mcda import Mcda, McdaSmaa, mcda, mcda_smaa
 
-__version__ = "0.4.0"
+from ._ffi import VERSION as _VERSION
+
+__version__ = ".".join(map(str, _VERSION))  # from accord.h, through the generated _version.py
 
 __all__ = [
     "Organisation", "Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "power", "version",
