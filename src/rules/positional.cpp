@@ -215,7 +215,10 @@ result positional(const profile& p, const positional_options& opt) {
     }
     const auto pts = opt.points;
     std::string name = "points";
-    for (std::size_t i = 0; i < pts.size() && i < 12; ++i) name += (i ? "," : " ") + to_string(pts[i]);
+    for (std::size_t i = 0; i < pts.size() && i < 12; ++i) {
+        name += i ? ',' : ' '; // appended apart: GCC 12 misreads "x" + string&& (a false -Wrestrict)
+        name += to_string(pts[i]);
+    }
     if (pts.size() > 12) name += ",...";
     return score_positions(
         p, opt.common, default_truncation(opt.common),
