@@ -10,3 +10,6 @@ if(Python3_Interpreter_FOUND AND TARGET accord_cli)
   set_tests_properties(Docs.Newcomer PROPERTIES LABELS "docs;newcomer;no-sanitize" TIMEOUT 300 SKIP_RETURN_CODE 77
     ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 endif()
+# The C++ API reference: Doxygen over the public headers (tests/docs_reference_cpp.sh).
+add_test(NAME Docs.CppReference COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/docs_reference_cpp.sh ${PROJECT_BINARY_DIR})
+set_tests_properties(Docs.CppReference PROPERTIES LABELS "docs;no-sanitize" SKIP_RETURN_CODE 77 TIMEOUT 300)

@@ -15,6 +15,7 @@
 #include "accord/weighting.hpp"
 
 #include "accord/rules/cardinal.hpp"
+#include "accord/rules/committee.hpp"
 #include "accord/rules/condorcet.hpp"
 #include "accord/rules/elimination.hpp"
 #include "accord/rules/irv.hpp"
@@ -25,6 +26,7 @@
 
 #include "accord/analysis/ahp.hpp"
 #include "accord/analysis/compare.hpp"
+#include "accord/analysis/electorates.hpp"
 #include "accord/analysis/generate.hpp"
 #include "accord/analysis/interface.hpp"
 #include "accord/analysis/mcda.hpp"
