@@ -1,4 +1,5 @@
 // Organisations: units, their tree, and reading them from CSV with located errors.
+#include "accord/detail/safety.hpp"
 #include "accord/organisation.hpp"
 
 #include "csv_rows.hpp"
@@ -14,6 +15,8 @@ inline namespace v0 {
 
 std::uint32_t organisation::add(org_unit u) {
     if (u.id.empty()) throw error(errc::invalid, "a unit needs an id");
+    detail::check_name(u.id, "unit id");
+    detail::check_name(u.name, "the name of unit '" + detail::text_excerpt(u.id) + "'");
     if (index_.count(u.id)) throw error(errc::invalid, "duplicate unit id '" + u.id + "'");
     if (u.parent != k_no_parent && u.parent >= units_.size())
         throw error(errc::invalid, "unit '" + u.id + "': parent index out of range");
