@@ -132,7 +132,7 @@ std::string json_error_text(const std::exception& e) {
         const auto close = m.find("] ");
         if (close != std::string_view::npos) m.remove_prefix(close + 2);
     }
-    return text_excerpt(m, 160);
+    return text_excerpt(m, 100);
 }
 
 void check_json_depth(std::string_view text, const std::string& what, errc code, const source_location& where) {

@@ -176,7 +176,7 @@ decision_rule rule_from(const json& j, const std::string& where) {
 }
 
 json parse_json(std::string_view text, const std::string& what) {
-    return detail::parse_json(text, what);
+    return detail::parse_json<json>(text, what);
 }
 
 template <class F>
