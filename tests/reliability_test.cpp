@@ -6,6 +6,7 @@
 #include "accord/detail/safety.hpp"
 #include "accord/io/read.hpp"
 #include "accord/number.hpp"
+#include "accord/organisation.hpp"
 #include "accord/power.hpp"
 #include "accord/registry.hpp"
 
@@ -340,4 +341,16 @@ TEST(Threads, PowerProgrammeCarriesOnWhenTheSystemRefusesThreads) {
     EXPECT_NO_THROW(got = power_indices(g, o));
     detail::fail_thread_starts_after(-1);
     EXPECT_EQ(got.swings, expected.swings);
+}
+
+TEST(Names, OrganisationUnitNamesFollowThePolicyNamingTheLine) {
+    std::string what;
+    EXPECT_EQ(code_of([&] {
+                  read_organisation_text("id,name,kind,parent,population\nN,North\x1b[31m,pcn,,\np1,P1,practice,N,300\n",
+                                         "org.csv");
+              },
+                      &what),
+              errc::parse);
+    EXPECT_NE(what.find("org.csv:2"), std::string::npos) << what;
+    EXPECT_NE(what.find("unit name contains a control character"), std::string::npos) << what;
 }

@@ -207,6 +207,8 @@ organisation read_organisation_text(std::string_view text, std::string_view file
             if (u.id.empty()) fail(file, line, "empty id");
             if (org.find(u.id)) fail(file, line, "duplicate unit id '" + u.id + "'");
             u.name = c_name == SIZE_MAX || f[c_name].empty() ? u.id : f[c_name];
+            if (auto bad = detail::check_name_text(u.id)) fail(file, line, "unit id " + bad->reason);
+            if (auto bad = detail::check_name_text(u.name)) fail(file, line, "unit name " + bad->reason);
             u.kind = c_kind == SIZE_MAX ? "unit" : f[c_kind];
             u.population = c_pop == SIZE_MAX ? 0 : population_of(f[c_pop], file, line);
             for (std::size_t c = 0; c < header.size(); ++c)
