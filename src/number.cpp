@@ -1,6 +1,7 @@
 // Exact number helpers.
 #include "accord/number.hpp"
 
+#include "accord/detail/safety.hpp"
 #include "accord/error.hpp"
 
 #include <cctype>
@@ -32,7 +33,7 @@ big_int decimal(std::string_view digits) {
 }
 [[noreturn]] void bad(std::string_view text) {
     throw error(errc::parse, "expected an exact number (integer, p/q or finite decimal), got '" +
-                                 std::string(text) + "'");
+                                 detail::text_excerpt(text) + "'");
 }
 } // namespace
 
@@ -48,7 +49,7 @@ rational parse_rational(std::string_view text) {
         auto p = t.substr(0, slash), q = t.substr(slash + 1);
         if (!all_digits(p) || !all_digits(q)) bad(text);
         big_int den = decimal(q);
-        if (den == 0) throw error(errc::parse, "zero denominator in '" + std::string(text) + "'");
+        if (den == 0) throw error(errc::parse, "zero denominator in '" + detail::text_excerpt(text) + "'");
         value = rational(decimal(p), den);
     } else if (auto dot = t.find('.'); dot != std::string_view::npos) {
         auto ip = t.substr(0, dot), fp = t.substr(dot + 1);

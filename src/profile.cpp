@@ -1,4 +1,5 @@
 // Profile storage: validation, canonical ordering and deduplication of ballots.
+#include "accord/detail/safety.hpp"
 #include "accord/profile.hpp"
 
 #include <algorithm>
@@ -24,6 +25,7 @@ profile::profile(std::vector<std::string> candidate_names, ballot_kind kind)
     for (cand_t i = 0; i < names_.size(); ++i) {
         if (names_[i].empty())
             throw error(errc::invalid, "candidate " + std::to_string(i + 1) + " has an empty name");
+        detail::check_name(names_[i], "candidate " + std::to_string(i + 1) + " name");
         if (!name_index_.emplace(names_[i], i).second)
             throw error(errc::invalid, "duplicate candidate name '" + names_[i] + "'");
     }
@@ -37,6 +39,7 @@ const std::string& profile::candidate_name(cand_t c) const {
 
 cand_t profile::add_candidate(std::string name) {
     if (name.empty()) throw error(errc::invalid, "candidate " + std::to_string(names_.size() + 1) + " has an empty name");
+    detail::check_name(name, "candidate " + std::to_string(names_.size() + 1) + " name");
     if (names_.size() >= 0xFFFFFFF0u) throw error(errc::invalid, "too many candidates");
     const auto c = static_cast<cand_t>(names_.size());
     if (!name_index_.emplace(name, c).second) throw error(errc::invalid, "duplicate candidate name '" + name + "'");

@@ -2,6 +2,7 @@
 //
 // Adding a rule: write its family function (options from JSON -> typed options -> call) and add
 // one line to table() below.
+#include "accord/detail/safety.hpp"
 #include "accord/registry.hpp"
 
 #include "accord/detail/options.hpp"
@@ -200,11 +201,7 @@ result run(const profile& p, std::string_view method, std::string_view options_j
     nlohmann::json j;
     if (options_json.empty()) j = nlohmann::json::object();
     else {
-        try {
-            j = nlohmann::json::parse(options_json);
-        } catch (const nlohmann::json::exception& e) {
-            throw error(errc::invalid, std::string(method) + ": options are not valid JSON: " + e.what());
-        }
+        j = detail::parse_json(options_json, std::string(method) + ": options");
     }
     option_reader reader(j, p, std::string(method));
     reader.progress = progress;

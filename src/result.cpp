@@ -34,6 +34,14 @@ json names(const result& r, const std::vector<cand_t>& cs) {
     for (cand_t c : cs) a.push_back(cname(r, c));
     return a;
 }
+
+// Adds a key to an object built from distinct candidate names without ordered_map's linear key
+// search: operator[] made a result of n candidates O(n^2) to serialise (plurality --json on
+// 100,000 candidates took over a minute).
+void append(json& obj, const std::string& key, json value) {
+    using base = std::vector<json::object_t::value_type, json::object_t::allocator_type>;
+    static_cast<base&>(obj.get_ref<json::object_t&>()).emplace_back(key, std::move(value));
+}
 } // namespace
 
 std::string to_json(const result& r, int indent) {
@@ -49,8 +57,8 @@ std::string to_json(const result& r, int indent) {
         json s = json::object(), se = json::object();
         for (std::size_t c = 0; c < r.scores.size(); ++c) {
             if (!r.scores[c]) continue;
-            s[cname(r, c)] = number_json(*r.scores[c]);
-            se[cname(r, c)] = to_string(*r.scores[c]);
+            append(s, cname(r, c), number_json(*r.scores[c]));
+            append(se, cname(r, c), to_string(*r.scores[c]));
         }
         j["score_name"] = r.score_name;
         j["scores"] = s;
@@ -73,8 +81,8 @@ std::string to_json(const result& r, int indent) {
         json t = json::object(), te = json::object();
         for (std::size_t c = 0; c < rd.tallies.size(); ++c) {
             if (!rd.tallies[c]) continue;
-            t[cname(r, c)] = number_json(*rd.tallies[c]);
-            te[cname(r, c)] = to_string(*rd.tallies[c]);
+            append(t, cname(r, c), number_json(*rd.tallies[c]));
+            append(te, cname(r, c), to_string(*rd.tallies[c]));
         }
         jr["tallies"] = t;
         jr["tallies_exact"] = te;

@@ -58,6 +58,8 @@ const bad_input k_bad_inputs[] = {
     {"pl_legacy_bad_index.soi", errc::parse, 3},
     {"pl_long_line.soi", errc::parse, 6},
     {"pl_no_final_newline_bad.soi", errc::parse, 7},
+    // declares 400,000,000 alternatives in 62 bytes: refused before anything is allocated for them
+    {"pl_declares_400m_alternatives.soi", errc::parse, 1},
     // CSV (read with default options, plus count/weight/unit columns named by file below)
     {"csv_empty.csv", errc::parse, 1},
     {"csv_header_only.csv", errc::parse, 1},

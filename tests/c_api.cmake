@@ -18,7 +18,8 @@ add_test(NAME CApi.ExportsOnlyAccordSymbols
 add_executable(accord_c_api_misuse_test ${CMAKE_CURRENT_SOURCE_DIR}/c/c_api_misuse_test.c)
 target_link_libraries(accord_c_api_misuse_test PRIVATE accord::c)
 set_target_properties(accord_c_api_misuse_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
-add_test(NAME CApi.MisuseCatalogue COMMAND accord_c_api_misuse_test ${CMAKE_CURRENT_SOURCE_DIR}/data/place_org.csv)
+add_test(NAME CApi.MisuseCatalogue COMMAND accord_c_api_misuse_test ${CMAKE_CURRENT_SOURCE_DIR}/data/place_org.csv
+  ${CMAKE_CURRENT_SOURCE_DIR}/bad_inputs)
 
 add_executable(accord_c_api_analysis_test ${CMAKE_CURRENT_SOURCE_DIR}/c/c_api_analysis_test.c)
 target_link_libraries(accord_c_api_analysis_test PRIVATE accord::c m)

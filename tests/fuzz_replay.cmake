@@ -13,7 +13,16 @@ if(NOT ACCORD_FUZZ AND ACCORD_SANITIZE MATCHES "address|ON")
     if(name STREQUAL "fuzz_capi")
       target_link_libraries(${exe} PRIVATE accord::c) # the shipped shared library, as users link it
     endif()
+    if(name STREQUAL "fuzz_cli_args")
+      # The CLI as a function: its sources but the one holding main().
+      set(cli_sources ${ACCORD_CLI_SOURCES})
+      list(FILTER cli_sources EXCLUDE REGEX "/entry\\.cpp$")
+      target_sources(${exe} PRIVATE ${cli_sources})
+    endif()
     set(seeds ${PROJECT_SOURCE_DIR}/tests/bad_inputs ${PROJECT_SOURCE_DIR}/tests/data ${PROJECT_SOURCE_DIR}/fuzz/seeds)
+    if(name STREQUAL "fuzz_cli_args")
+      set(seeds ${PROJECT_SOURCE_DIR}/fuzz/seeds/fuzz_cli_args) # argument vectors, not files
+    endif()
     add_test(NAME Fuzz.Replay.${name} COMMAND ${exe} --mutations 300 ${seeds})
     set_tests_properties(Fuzz.Replay.${name} PROPERTIES LABELS fuzz TIMEOUT 600)
   endforeach()

@@ -73,6 +73,18 @@ ACCORD_API const char *accord_version_string(void);
  */
 ACCORD_API const char *accord_last_error(void);
 
+/**
+ * Sets the process-wide memory budget, in bytes, for the big algorithms (pairwise matrices,
+ * exact Kemeny): each estimates its need before allocating and refuses with ACCORD_ENOMEM and a
+ * message giving the estimate when it is above the budget. 0 restores the default: the
+ * environment variable ACCORD_MAX_MEMORY (bytes, or with a K/M/G/T suffix) if set, else 4 GiB.
+ * See docs/limits.md. Thread-safe; affects every thread. @since 0.5
+ */
+ACCORD_API void accord_set_memory_budget(uint64_t bytes);
+
+/** The memory budget in force, in bytes (see accord_set_memory_budget()). Thread-safe. @since 0.5 */
+ACCORD_API uint64_t accord_memory_budget(void);
+
 /* ------------------------------------------------------------------------------------------ */
 /* Handles                                                                                    */
 /* ------------------------------------------------------------------------------------------ */

@@ -1,6 +1,7 @@
 // Synthetic electorates and the portable random source behind them.
 #include "accord/analysis/generate.hpp"
 
+#include <tuple>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -57,10 +58,39 @@ double random_source::gamma(double shape) {
     }
 }
 
+namespace {
+/// One Gamma(shape) draw as its value and its logarithm, from the same random numbers, in the
+/// same order, as random_source::gamma. For shape < 1 the boost U^(1/shape) underflows to 0
+/// when shape is small (1e-4: below 1e-308 for most U), but its logarithm log(U) / shape does not.
+std::pair<double, double> gamma_and_log(random_source& rs, double shape) {
+    if (!(shape > 0) || !std::isfinite(shape) || shape >= 1) {
+        const double g = rs.gamma(shape);
+        return {g, std::log(g)};
+    }
+    double u;
+    do u = rs.uniform();
+    while (u == 0);
+    const double g1 = rs.gamma(shape + 1);
+    return {g1 * std::pow(u, 1 / shape), std::log(g1) + std::log(u) / shape};
+}
+} // namespace
+
 std::vector<double> random_source::dirichlet(std::span<const double> alpha) {
-    std::vector<double> g(alpha.size());
+    std::vector<double> g(alpha.size()), lg(alpha.size());
     double sum = 0;
-    for (std::size_t i = 0; i < alpha.size(); ++i) sum += g[i] = gamma(alpha[i]);
+    for (std::size_t i = 0; i < alpha.size(); ++i) {
+        std::tie(g[i], lg[i]) = gamma_and_log(*this, alpha[i]);
+        sum += g[i];
+    }
+    if (sum > 0 && std::isfinite(sum)) {
+        for (double& x : g) x /= sum;
+        return g;
+    }
+    // Every draw underflowed (small alpha): 0 / 0 made NaN shares, and SMAA then reported a
+    // near-certain winner. Normalise in log space instead: exp(l - max l), the largest being 1.
+    const double m = *std::max_element(lg.begin(), lg.end());
+    sum = 0;
+    for (std::size_t i = 0; i < g.size(); ++i) sum += g[i] = lg[i] == m ? 1.0 : std::exp(lg[i] - m);
     for (double& x : g) x /= sum;
     return g;
 }
@@ -134,6 +164,16 @@ profile plackett_luce(std::span<const double> strengths, std::size_t voters, std
         if (!(s > 0) || !std::isfinite(s)) throw error(errc::invalid, "plackett_luce: strengths must be positive and finite");
     random_source rs(seed);
     const std::size_t n = strengths.size();
+    // Strengths near 1e308 overflow their sum to infinity (and u * inf - inf is NaN): then they
+    // are scaled by the largest, which leaves every choice probability as it was.
+    std::vector<double> scaled;
+    double sum = 0;
+    for (double s : strengths) sum += s;
+    if (!std::isfinite(sum)) {
+        const double top = *std::max_element(strengths.begin(), strengths.end());
+        for (double s : strengths) scaled.push_back(s / top);
+        strengths = scaled;
+    }
     profile p(default_candidate_names(n));
     std::vector<cand_t> order, left;
     for (std::size_t v = 0; v < voters; ++v) {

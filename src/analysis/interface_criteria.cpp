@@ -221,7 +221,7 @@ mcda_input mcda_input_of(std::string_view text) {
                                            "' (options, criteria, scores, weights, lower_is_better)");
     if (!j.contains("criteria"))
         throw error(errc::invalid, "MCDA table: \"criteria\" (a list of names) is required");
-    in.table.criteria = names_of(j["criteria"], "criteria");
+    in.table.criteria = distinct_names_of(j["criteria"], "criteria");
     if (!j.contains("scores")) throw error(errc::invalid, "MCDA table: \"scores\" is required");
     const json& s = j["scores"];
     const std::size_t m = in.table.criteria.size();
@@ -259,7 +259,7 @@ mcda_input mcda_input_of(std::string_view text) {
     } else if (s.is_array()) {
         if (!j.contains("options"))
             throw error(errc::invalid, "MCDA table: \"options\" (a list of names) is required");
-        in.table.options = names_of(j["options"], "options");
+        in.table.options = distinct_names_of(j["options"], "options");
         if (s.size() != in.table.options.size())
             throw error(errc::invalid, "mcda: " + std::to_string(s.size()) + " rows of scores for " +
                                            std::to_string(in.table.options.size()) + " options");
@@ -369,7 +369,7 @@ std::string analyse_ahp(std::string_view input_json, std::string_view options_js
         if (it.key() != "items" && it.key() != "matrix" && it.key() != "upper" && it.key() != "participants")
             throw error(errc::invalid,
                         "AHP input: unknown key '" + it.key() + "' (items, matrix, upper, participants)");
-    if (in.contains("items")) copt.names = names_of(in["items"], "items");
+    if (in.contains("items")) copt.names = distinct_names_of(in["items"], "items");
     const bool group = in.contains("participants");
     if (group && (in.contains("matrix") || in.contains("upper")))
         throw error(errc::invalid, "AHP input: give \"participants\" or one \"matrix\"/\"upper\", not both");

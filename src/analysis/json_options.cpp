@@ -1,7 +1,11 @@
 // Strict readers of JSON options for the analyses' JSON interface (json_options.hpp).
 #include "json_options.hpp"
 
+#include "accord/detail/safety.hpp"
+
 #include <cmath>
+#include <set>
+#include <string_view>
 #include <cstdlib>
 
 namespace accord::analysis_json {
@@ -9,11 +13,7 @@ namespace accord::analysis_json {
 json parse_object(std::string_view text, const char* what) {
     if (text.empty()) return json::object();
     json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::exception& e) {
-        throw error(errc::invalid, std::string(what) + " is not valid JSON: " + e.what());
-    }
+    j = detail::parse_json<json>(text, what);
     if (j.is_null()) return json::object();
     if (!j.is_object()) throw error(errc::invalid, std::string(what) + " must be a JSON object");
     return j;
@@ -41,6 +41,17 @@ std::vector<std::string> names_of(const json& v, const std::string& key) {
     else
         bad(key, "a list of names");
     if (out.empty()) bad(key, "a non-empty list of names");
+    for (const auto& n : out) detail::check_name(n, "option '" + key + "': name");
+    return out;
+}
+
+std::vector<std::string> distinct_names_of(const json& v, const std::string& key) {
+    auto out = names_of(v, key);
+    std::set<std::string_view> seen;
+    for (const auto& n : out)
+        if (!seen.insert(n).second)
+            throw error(errc::invalid, "option '" + key + "': the name '" + detail::text_excerpt(n) +
+                                           "' is given twice; names must be distinct");
     return out;
 }
 
@@ -87,7 +98,9 @@ std::string rule_options_of(const json& v, const std::string& key) {
     bad(key, "a JSON object");
 }
 
-json options_object(const std::string& text) { return text.empty() ? json::object() : json::parse(text); }
+json options_object(const std::string& text) {
+    return text.empty() ? json::object() : detail::parse_json<json>(text, "options");
+}
 
 bool monte_carlo_key(const std::string& key, const json& v, monte_carlo_options& mc) {
     if (key == "samples")

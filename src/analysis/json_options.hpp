@@ -26,6 +26,8 @@ json parse_object(std::string_view text, const char* what);
 std::string text_of(const json& v, const std::string& key);
 /// A list of names: a JSON array of strings, or one string; never empty.
 std::vector<std::string> names_of(const json& v, const std::string& key);
+/// names_of, refusing a name given twice (results are keyed by name: one would be lost).
+std::vector<std::string> distinct_names_of(const json& v, const std::string& key);
 std::uint64_t whole_of(const json& v, const std::string& key);
 double number_of(const json& v, const std::string& key);
 bool bool_of(const json& v, const std::string& key);

@@ -1,5 +1,6 @@
 // Deterministic multi-threaded Monte Carlo driver.
 #include "accord/analysis/monte_carlo.hpp"
+#include "accord/detail/safety.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -55,11 +56,15 @@ void run_sample_blocks(const monte_carlo_options& opt, const sample_block_fn& bl
 
     unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, blocks));
+    // A thread the system refuses (a process or thread limit) is simply not started: blocks are
+    // seeded by index, so fewer threads give the same result, and the calling thread always works.
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    for (unsigned t = 1; t < threads; ++t)
+        if (!detail::start_thread(pool, work)) break;
     if (opt.progress) {
-        // The calling thread reports progress (callbacks never run on worker threads).
-        if (threads == 1) pool.emplace_back(work);
+        // The calling thread reports progress (callbacks never run on worker threads), unless no
+        // worker could be started: then it works and reports once at the end.
+        if (pool.empty() && !detail::start_thread(pool, work)) work();
         // Workers notify after each 64-sample block; the callback runs about every 50 ms, not
         // once per block (thousands of times a second, each a call into C or Python).
         auto last = std::chrono::steady_clock::now();

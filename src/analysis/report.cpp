@@ -1,6 +1,7 @@
 // The self-contained HTML report: inline SVG and CSS only.
 #include "accord/analysis/report.hpp"
 
+#include "accord/detail/safety.hpp"
 #include "accord/error.hpp"
 
 #include <algorithm>
@@ -209,11 +210,7 @@ std::string html_report(const report_input& in) {
 
 void write_html_report(const std::filesystem::path& path, const report_input& in) {
     const std::string html = html_report(in);
-    std::ofstream f(path, std::ios::binary);
-    if (!f) throw error(errc::io, "cannot write the HTML report to " + path.string());
-    f << html;
-    f.close();
-    if (!f) throw error(errc::io, "error writing the HTML report to " + path.string());
+    detail::write_file_atomically(path.string(), [&](std::ostream& f) { f << html; });
 }
 
 } // namespace v0

@@ -5,6 +5,7 @@
 
 #include "accord/accord.h"
 #include "accord/error.hpp"
+#include "accord/detail/safety.hpp"
 
 #include <new>
 #include <string>
@@ -33,14 +34,9 @@ inline accord_status fail(accord_status s, const std::string& msg) noexcept {
     catch (const accord::error& e) {                                                          \
         return accord::c_api::fail(static_cast<accord_status>(e.code()), e.what());           \
     }                                                                                         \
-    catch (const std::bad_alloc&) {                                                           \
-        return accord::c_api::fail(ACCORD_ENOMEM, "out of memory");                           \
-    }                                                                                         \
-    catch (const std::exception& e) {                                                         \
-        return accord::c_api::fail(ACCORD_ERROR, e.what());                                   \
-    }                                                                                         \
     catch (...) {                                                                             \
-        return accord::c_api::fail(ACCORD_ERROR, "unknown internal error");                   \
+        auto [code_, msg_] = accord::detail::describe_exception(std::current_exception());    \
+        return accord::c_api::fail(static_cast<accord_status>(code_), msg_);                  \
     }
 
 #define ACCORD_CHECK_OUT(p)                                                                   \
@@ -98,11 +94,8 @@ char* new_string(const std::string& s);
 namespace accord::c_api {
 /// Parses a JSON argument; malformed text is errc::invalid naming the argument.
 inline nlohmann::json parse_json(const char* text, const char* what) {
-    try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) {
-        throw accord::error(accord::errc::invalid, std::string(what) + " is not valid JSON: " + e.what());
-    }
+    if (!text) throw accord::error(accord::errc::invalid, std::string(what) + " must not be NULL");
+    return accord::detail::parse_json(text, what);
 }
 
 /// An optional JSON object argument: NULL or "" is {}; anything but an object is errc::invalid.

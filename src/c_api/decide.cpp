@@ -23,7 +23,7 @@ std::vector<accord::unit_vote> votes_from(const json& j) {
     } else if (j.is_array()) {
         for (const auto& x : j) {
             if (!x.is_array() || x.size() != 2 || !x[0].is_string() || !x[1].is_string())
-                throw accord::error(accord::errc::invalid, "votes: each entry must be [\"UNIT\", \"yes|no|abstain\"], got " + x.dump());
+                throw accord::error(accord::errc::invalid, "votes: each entry must be [\"UNIT\", \"yes|no|abstain\"], got " + accord::detail::json_excerpt(x));
             out.push_back({x[0].get<std::string>(), accord::parse_vote_choice(x[1].get<std::string>())});
         }
     } else {

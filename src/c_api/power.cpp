@@ -30,7 +30,7 @@ std::uint64_t u64(const json& v, const std::string& what) {
         auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), x);
         if (ec == std::errc() && p == s.data() + s.size() && !s.empty()) return x;
     }
-    throw accord::error(accord::errc::invalid, what + " must be a non-negative whole number, got " + v.dump());
+    throw accord::error(accord::errc::invalid, what + " must be a non-negative whole number, got " + accord::detail::json_excerpt(v));
 }
 
 accord::weighted_majority majority_of(const json& m, const std::string& where) {
@@ -107,7 +107,7 @@ accord::power_options options_of(const json& j) {
             else if (m == "enumeration") opt.method = accord::power_method::enumeration;
             else if (m == "monte-carlo") opt.method = accord::power_method::monte_carlo;
             else if (m == "fourier") opt.method = accord::power_method::fourier_bound;
-            else throw accord::error(accord::errc::invalid, "option 'method' must be auto, dp, enumeration, monte-carlo or fourier, got " + v.dump());
+            else throw accord::error(accord::errc::invalid, "option 'method' must be auto, dp, enumeration, monte-carlo or fourier, got " + accord::detail::json_excerpt(v));
         } else if (k == "samples") opt.samples = u64(v, "option 'samples'");
         else if (k == "seed") opt.seed = u64(v, "option 'seed'");
         else if (k == "confidence") {

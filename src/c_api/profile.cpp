@@ -142,11 +142,8 @@ accord_status accord_profile_save(const accord_profile* p, const char* path, con
     ACCORD_CHECK_ARG(format);
     ACCORD_API_BEGIN()
     const auto f = accord::parse_format(format);
-    std::ofstream o(path, std::ios::binary);
-    if (!o) return fail(ACCORD_EIO, std::string(path) + ": cannot open for writing");
-    accord::write_profile(o, p->p, f);
-    o.close();
-    if (!o) return fail(ACCORD_EIO, std::string(path) + ": write failed");
+    // A refusal or a failed write leaves an existing file untouched.
+    accord::detail::write_file_atomically(path, [&](std::ostream& o) { accord::write_profile(o, p->p, f); });
     ACCORD_API_END()
 }
 

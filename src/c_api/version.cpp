@@ -22,4 +22,8 @@ const char* accord_version_string(void) {
 
 const char* accord_last_error(void) { return accord::c_api::last_error.c_str(); }
 
+void accord_set_memory_budget(uint64_t bytes) { accord::detail::set_memory_budget(bytes); }
+
+uint64_t accord_memory_budget(void) { return accord::detail::memory_budget(); }
+
 } // extern "C"

@@ -102,7 +102,15 @@ command add_ahp(CLI::App& root) {
                 } else if (!f->scheme.empty() || !f->level.empty()) {
                     throw usage_error("--scheme and --level weight participants by unit and need --org");
                 }
-                const std::string out = analyse_ahp(read_text_file(f->file), o.dump(), org ? &*org : nullptr);
+                std::string out;
+                try {
+                    out = analyse_ahp(read_text_file(f->file), o.dump(), org ? &*org : nullptr);
+                } catch (const accord::error& e) {
+                    // A problem in the file's content names the file (the core only has its text).
+                    if (e.where().file.empty() && e.detail().rfind("AHP input", 0) == 0)
+                        throw accord::error(e.code(), e.detail(), {f->file});
+                    throw;
+                }
                 if (f->json_out)
                     std::cout << out << '\n';
                 else

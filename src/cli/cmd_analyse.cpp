@@ -5,6 +5,8 @@
 // Python return; the tables without --json are drawn from that same report.
 #include "common.hpp"
 
+#include "accord/detail/safety.hpp"
+
 #include "accord/analysis/interface.hpp"
 
 #include <nlohmann/json.hpp>
@@ -21,13 +23,14 @@ using json = nlohmann::ordered_json;
 
 json rule_options(const std::string& text) {
     if (text.empty()) return json::object();
+    json j;
     try {
-        json j = json::parse(text);
-        if (!j.is_object()) throw usage_error("--options must be a JSON object");
-        return j;
-    } catch (const json::exception& e) {
-        throw usage_error(std::string("--options is not valid JSON: ") + e.what());
+        j = accord::detail::parse_json<json>(text, "--options");
+    } catch (const accord::error& e) {
+        throw usage_error(e.detail());
     }
+    if (!j.is_object()) throw usage_error("--options must be a JSON object");
+    return j;
 }
 
 std::string fixed(double x, int digits) {

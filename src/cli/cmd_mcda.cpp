@@ -125,8 +125,19 @@ command add_mcda(CLI::App& root) {
             o["scaling"] = f->scaling;
             if (!f->tie_break.empty()) o["tie_break"] = f->tie_break;
             const std::string table = read_text_file(f->file);
+            // A problem in the file's content names the file (the core only has its text).
+            const auto name_file = [&](const accord::error& e) {
+                if (e.where().file.empty() && e.detail().rfind("MCDA table", 0) == 0)
+                    throw accord::error(e.code(), e.detail(), {f->file});
+            };
             if (!f->smaa) {
-                const std::string out = analyse_mcda(table, o.dump());
+                std::string out;
+                try {
+                    out = analyse_mcda(table, o.dump());
+                } catch (const accord::error& e) {
+                    name_file(e);
+                    throw;
+                }
                 if (f->json_out)
                     std::cout << out << '\n';
                 else
@@ -152,8 +163,13 @@ command add_mcda(CLI::App& root) {
             if (!f->lower.empty()) o["lower"] = bounds(f->lower, "--lower");
             if (!f->upper.empty()) o["upper"] = bounds(f->upper, "--upper");
             put_sampling_options(o, f->sampling);
-            const std::string out =
-                analyse_mcda_smaa(table, o.dump(), terminal_progress("smaa samples", f->sampling.quiet));
+            std::string out;
+            try {
+                out = analyse_mcda_smaa(table, o.dump(), terminal_progress("smaa samples", f->sampling.quiet));
+            } catch (const accord::error& e) {
+                name_file(e);
+                throw;
+            }
             if (f->json_out)
                 std::cout << out << '\n';
             else

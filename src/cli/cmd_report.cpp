@@ -3,6 +3,8 @@
 // (include/accord/analysis/report.hpp, docs/analysis.md).
 #include "common.hpp"
 
+#include "accord/detail/safety.hpp"
+
 #include "accord/analysis/interface.hpp"
 #include "accord/power.hpp"
 
@@ -34,9 +36,9 @@ int run_report(const report_flags& f) {
     nlohmann::json rule_opts = nlohmann::json::object();
     if (!f.options.empty()) {
         try {
-            rule_opts = nlohmann::json::parse(f.options);
-        } catch (const nlohmann::json::exception& e) {
-            throw usage_error(std::string("--options is not valid JSON: ") + e.what());
+            rule_opts = accord::detail::parse_json(f.options, "--options");
+        } catch (const accord::error& e) {
+            throw usage_error(e.detail());
         }
     }
     const auto [p, org] = load_weighted(f.w);

@@ -1,6 +1,8 @@
 // accord run METHOD FILE: count a ballot file with a method from the registry.
 #include "common.hpp"
 
+#include "accord/detail/safety.hpp"
+
 #include "accord/weighting.hpp"
 
 #include <nlohmann/json.hpp>
@@ -29,8 +31,8 @@ struct run_state {
 nlohmann::json option_value(const std::string& text) {
     // VALUE is JSON if it parses as JSON (true, 3, "x", [..]), else a plain string.
     try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception&) {
+        return accord::detail::parse_json(text, "VALUE");
+    } catch (const accord::error&) {
         return text;
     }
 }
@@ -73,9 +75,9 @@ command add_run(CLI::App& root) {
         nlohmann::json opts = nlohmann::json::object();
         if (!st->options_json.empty()) {
             try {
-                opts = nlohmann::json::parse(st->options_json);
-            } catch (const nlohmann::json::exception& e) {
-                throw usage_error(std::string("--options is not valid JSON: ") + e.what());
+                opts = accord::detail::parse_json(st->options_json, "--options");
+            } catch (const accord::error& e) {
+                throw usage_error(e.detail());
             }
             if (!opts.is_object()) throw usage_error("--options must be a JSON object");
         }

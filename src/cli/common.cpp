@@ -1,6 +1,8 @@
 // Shared CLI helpers.
 #include "common.hpp"
 
+#include "accord/detail/safety.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -157,11 +159,8 @@ void write_profile_file(const profile& p, file_format format, const std::string&
         std::cout.flush();
         return;
     }
-    std::ofstream out(path, std::ios::binary);
-    if (!out) throw error(errc::io, "cannot write '" + path + "'");
-    write_profile(out, p, format);
-    out.close();
-    if (!out) throw error(errc::io, "cannot write '" + path + "'");
+    // A refusal or a failed write leaves an existing file untouched.
+    detail::write_file_atomically(path, [&](std::ostream& out) { write_profile(out, p, format); });
 }
 
 void add_sampling_flags(CLI::App& app, sampling_flags& f, const std::string& samples_help) {

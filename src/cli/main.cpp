@@ -3,14 +3,19 @@
 // Adding a subcommand: write src/cli/cmd_<name>.cpp with `command add_<name>(CLI::App&)`,
 // declare it in common.hpp and add it to the list in main() below. Errors: accord::error and
 // other failures print one line "accord: error: ..." on stderr and exit 1; usage errors exit 2.
+#include "cli_main.hpp"
 #include "common.hpp"
 
 #include "accord/accord.h"
+#include "accord/detail/safety.hpp"
 
 #include <iostream>
 
-int main(int argc, char** argv) {
+// The whole CLI as a function (src/cli/entry.cpp is the program's main), so the argument fuzzer
+// (fuzz/fuzz_cli_args.cpp) can drive it with argument vectors in one process.
+int accord::cli::cli_main(int argc, char** argv) {
     using namespace accord::cli;
+    accord::detail::set_memory_budget(0);
     CLI::App app{"accord: exact priority-setting and consensus voting", "accord"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "accord " + std::to_string(ACCORD_VERSION_MAJOR) + "." +
@@ -18,6 +23,14 @@ int main(int argc, char** argv) {
                                           std::to_string(ACCORD_VERSION_PATCH));
     app.footer("Examples:\n  accord demo\n  accord run irv ballots.soi --json\n  accord info ballots.blt\n"
                "Documentation: docs/cli.md");
+    std::string max_memory;
+    app.add_option("--max-memory", max_memory,
+                   "Memory budget of the big algorithms (pairwise matrices, exact Kemeny), e.g. 8G; "
+                   "default $ACCORD_MAX_MEMORY or 4G (docs/limits.md)")
+        ->check([](const std::string& s) {
+            return accord::detail::parse_byte_size(s.c_str()) ? std::string()
+                                                                : "--max-memory must be a size such as 512M or 8G";
+        });
     std::vector<command> commands{add_run(app), add_info(app), add_convert(app), add_methods(app), add_demo(app), add_weights(app), add_apportion(app), add_decide(app), add_power(app),
                                  add_analyse(app), add_report(app), add_ahp(app), add_mcda(app), add_generate(app)};
     try {
@@ -27,6 +40,7 @@ int main(int argc, char** argv) {
         std::cerr << "accord: error: " << e.what() << '\n';
         return 2;
     }
+    if (!max_memory.empty()) accord::detail::set_memory_budget(accord::detail::parse_byte_size(max_memory.c_str()));
     try {
         for (auto& c : commands)
             if (c.app->parsed()) return c.run();
@@ -36,8 +50,9 @@ int main(int argc, char** argv) {
     } catch (const accord::error& e) {
         std::cerr << "accord: error: " << e.what() << '\n';
         return 1;
-    } catch (const std::exception& e) {
-        std::cerr << "accord: error: " << e.what() << '\n';
+    } catch (...) {
+        // std::bad_alloc, nlohmann and Boost internals become a message naming the problem.
+        std::cerr << "accord: error: " << accord::detail::describe_exception(std::current_exception()).second << '\n';
         return 1;
     }
     return 2;

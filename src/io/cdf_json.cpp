@@ -4,6 +4,7 @@
 // CVRContestSelection of the chosen contest contributes a mark at each SelectionPosition's Rank
 // (positions with HasIndication "no" are ignored). Several candidates at one rank are an
 // overvote; ranks with no mark are skipped ranks and stay gaps.
+#include "accord/detail/safety.hpp"
 #include "formats.hpp"
 #include "text_scan.hpp"
 
@@ -27,13 +28,14 @@ const json& member(const json& j, const char* key, std::string_view name, const 
 }
 
 std::string string_of(const json& j, std::string_view name, const std::string& where) {
-    if (!j.is_string()) bad(name, where + ": expected a string, got " + j.dump().substr(0, 60));
+    if (!j.is_string()) bad(name, where + ": expected a string, got " + detail::json_excerpt(j));
     return j.get<std::string>();
 }
 } // namespace
 
 profile read_cdf_json(std::string_view text, std::string_view name, const read_options& opt, read_report& report) {
     json doc;
+    detail::check_json_depth(text, "CDF document", errc::parse, source_location{std::string(name), 1, 1});
     try {
         doc = json::parse(text);
     } catch (const json::parse_error& e) {
@@ -47,10 +49,10 @@ profile read_cdf_json(std::string_view text, std::string_view name, const read_o
                 ++col;
             }
         }
-        throw error(errc::parse, std::string("not valid JSON: ") + e.what(), source_location{std::string(name), line, col});
+        throw error(errc::parse, "not valid JSON: " + detail::json_error_text(e), source_location{std::string(name), line, col});
     } catch (const json::exception& e) {
         // e.g. a number too large for a double (out_of_range 406), found by fuzzing
-        throw error(errc::parse, std::string("not valid JSON: ") + e.what(), source_location{std::string(name), 1, 1});
+        throw error(errc::parse, "not valid JSON: " + detail::json_error_text(e), source_location{std::string(name), 1, 1});
     }
     const json& elections = member(doc, "Election", name, "CDF document");
     if (!elections.is_array() || elections.empty()) bad(name, "CDF document: expected a non-empty \"Election\" array");
@@ -59,18 +61,18 @@ profile read_cdf_json(std::string_view text, std::string_view name, const read_o
     // Candidates by @id.
     std::vector<std::string> names;
     std::unordered_map<std::string, cand_t> cand_by_id;
+    std::unordered_map<std::string, std::string> id_by_name;
     for (const auto& c : member(election, "Candidate", name, "Election")) {
         const std::string id = string_of(member(c, "@id", name, "Candidate"), name, "Candidate @id");
         const std::string nm = c.contains("Name") ? string_of(c["Name"], name, "Candidate Name") : id;
-        auto it = std::find(names.begin(), names.end(), nm);
-        cand_t idx;
-        if (it == names.end()) {
-            idx = static_cast<cand_t>(names.size());
-            names.push_back(nm);
-        } else {
-            idx = static_cast<cand_t>(it - names.begin());
-        }
+        // Two @ids with one Name are refused, not merged: pooling their votes would change the
+        // count silently (docs/formats.md).
+        const auto idx = static_cast<cand_t>(names.size());
         if (!cand_by_id.emplace(id, idx).second) bad(name, "Candidate @id \"" + id + "\" appears twice");
+        if (auto [it, fresh] = id_by_name.emplace(nm, id); !fresh)
+            bad(name, "Candidates @id \"" + detail::text_excerpt(it->second) + "\" and @id \"" + detail::text_excerpt(id) +
+                          "\" have the same Name \"" + detail::text_excerpt(nm) + "\"; names must be distinct");
+        names.push_back(nm);
     }
     if (names.empty()) bad(name, "Election has no candidates");
 
@@ -129,7 +131,7 @@ profile read_cdf_json(std::string_view text, std::string_view name, const read_o
                         if (pos.value("HasIndication", "yes") == "no") continue;
                         const json& rank = member(pos, "Rank", name, where + " SelectionPosition");
                         if (!rank.is_number_integer() || rank.get<std::int64_t>() < 1 || rank.get<std::int64_t>() > 1'000'000)
-                            bad(name, where + ": Rank must be a whole number from 1, got " + rank.dump());
+                            bad(name, where + ": Rank must be a whole number from 1, got " + detail::json_excerpt(rank));
                         marks.push_back({it->second, static_cast<std::int32_t>(rank.get<std::int64_t>())});
                     }
                 }

@@ -209,7 +209,8 @@ private:
             fail(errc::parse, name_, lines_.line_number(), 1,
                  "missing '# NUMBER ALTERNATIVES: n' header before the first preference line");
         const std::size_t n = header_number(*n_alt, "NUMBER ALTERNATIVES");
-        std::vector<std::string> names(n);
+        // Every name line is checked before anything is allocated for n: a 40-byte file may
+        // declare 40,000,000 alternatives.
         std::map<std::string_view, std::size_t> name_line;
         for (const auto& [k, hv] : alt_names) {
             if (auto [it, fresh] = name_line.emplace(hv.text, hv.line); !fresh && !hv.text.empty())
@@ -220,7 +221,6 @@ private:
                      "ALTERNATIVE NAME " + std::to_string(k) + " but NUMBER ALTERNATIVES is " + std::to_string(n));
             if (hv.text.empty()) fail(errc::parse, name_, hv.line, hv.column, "empty alternative name");
             check_name_text(hv.text, name_, hv.line, hv.column, "alternative name");
-            names[k - 1] = std::string(hv.text);
         }
         if (alt_names.size() != n) {
             std::size_t missing = 1;
@@ -229,6 +229,8 @@ private:
                  "NUMBER ALTERNATIVES is " + std::to_string(n) + " but there is no '# ALTERNATIVE NAME " +
                      std::to_string(missing) + ":' line");
         }
+        std::vector<std::string> names(n);
+        for (const auto& [k, hv] : alt_names) names[k - 1] = std::string(hv.text);
         std::size_t ncat = 0;
         if (format_ == file_format::cat) {
             if (!n_cat)

@@ -4,6 +4,7 @@
 // std::from_chars. Every error carries the file name, the 1-based line and column.
 #pragma once
 
+#include "accord/detail/safety.hpp"
 #include "accord/error.hpp"
 #include "accord/io/read.hpp"
 
@@ -136,14 +137,8 @@ inline std::size_t invalid_utf8_at(std::string_view s) noexcept {
 /// Throws errc::parse if `name` (found at line/column) is not valid UTF-8 or holds control bytes.
 inline void check_name_text(std::string_view name, std::string_view file, std::size_t line,
                             std::size_t column, const char* what) {
-    if (auto bad = invalid_utf8_at(name); bad != std::string_view::npos)
-        fail(errc::parse, file, line, column + bad,
-             std::string(what) + " is not valid UTF-8 (byte " + std::to_string(bad + 1) +
-                 "); expected UTF-8 text");
-    for (std::size_t i = 0; i < name.size(); ++i)
-        if ((static_cast<unsigned char>(name[i]) < 0x20 && name[i] != '\t') || name[i] == 0x7f)
-            fail(errc::parse, file, line, column + i,
-                 std::string(what) + " contains a control character; expected printable text");
+    // The one name policy of every reader and API (accord/detail/safety.hpp).
+    if (auto p = detail::check_name_text(name)) fail(errc::parse, file, line, column + p->offset, std::string(what) + " " + p->reason);
 }
 
 /// Latin-1 bytes to UTF-8, for legacy files whose names are not UTF-8 (see the Debian reader).

@@ -1,5 +1,6 @@
 // Motions: yes/no decisions under majorities of units, patients, groups or weights, with
 // quorums, vetoes, observers and a casting vote; decision policies from JSON.
+#include "accord/detail/safety.hpp"
 #include "accord/motion.hpp"
 
 #include "accord/weighting.hpp"
@@ -103,7 +104,7 @@ rational fraction_of(const json& v, const std::string& where) {
     if (v.is_string()) f = parse_rational(v.get<std::string>());
     else if (v.is_number_integer()) f = rational(v.get<std::int64_t>());
     else if (v.is_number()) f = parse_rational(v.dump());
-    else throw error(errc::invalid, where + " must be a fraction such as \"2/3\", got " + v.dump());
+    else throw error(errc::invalid, where + " must be a fraction such as \"2/3\", got " + detail::json_excerpt(v));
     if (f < 0 || f > 1) throw error(errc::invalid, where + " must be between 0 and 1, got " + to_string(f));
     return f;
 }
@@ -175,11 +176,7 @@ decision_rule rule_from(const json& j, const std::string& where) {
 }
 
 json parse_json(std::string_view text, const std::string& what) {
-    try {
-        return json::parse(text);
-    } catch (const json::exception& e) {
-        throw error(errc::invalid, what + " is not valid JSON: " + e.what());
-    }
+    return detail::parse_json<json>(text, what);
 }
 
 template <class F>

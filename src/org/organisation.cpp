@@ -1,4 +1,5 @@
 // Organisations: units, their tree, and reading them from CSV with located errors.
+#include "accord/detail/safety.hpp"
 #include "accord/organisation.hpp"
 
 #include "csv_rows.hpp"
@@ -14,6 +15,8 @@ inline namespace v0 {
 
 std::uint32_t organisation::add(org_unit u) {
     if (u.id.empty()) throw error(errc::invalid, "a unit needs an id");
+    detail::check_name(u.id, "unit id");
+    detail::check_name(u.name, "the name of unit '" + detail::text_excerpt(u.id) + "'");
     if (index_.count(u.id)) throw error(errc::invalid, "duplicate unit id '" + u.id + "'");
     if (u.parent != k_no_parent && u.parent >= units_.size())
         throw error(errc::invalid, "unit '" + u.id + "': parent index out of range");
@@ -204,6 +207,8 @@ organisation read_organisation_text(std::string_view text, std::string_view file
             if (u.id.empty()) fail(file, line, "empty id");
             if (org.find(u.id)) fail(file, line, "duplicate unit id '" + u.id + "'");
             u.name = c_name == SIZE_MAX || f[c_name].empty() ? u.id : f[c_name];
+            if (auto bad = detail::check_name_text(u.id)) fail(file, line, "unit id " + bad->reason);
+            if (auto bad = detail::check_name_text(u.name)) fail(file, line, "unit name " + bad->reason);
             u.kind = c_kind == SIZE_MAX ? "unit" : f[c_kind];
             u.population = c_pop == SIZE_MAX ? 0 : population_of(f[c_pop], file, line);
             for (std::size_t c = 0; c < header.size(); ++c)

@@ -12,6 +12,7 @@
 // enough primes below 2^15 in 16-bit cells (vectorised row additions, one pass per prime, the
 // passes in parallel), reconstructed by the Chinese remainder theorem.
 // See docs/methods/power.md.
+#include "accord/detail/safety.hpp"
 #include "power_internal.hpp"
 
 #include <algorithm>
@@ -483,7 +484,9 @@ std::vector<big_int> exact_outputs(std::size_t bits, const Pass& pass, const std
     std::vector<std::thread> helpers;
     for (std::size_t t = 1; t < std::min(cores, R); ++t) {
         ++running;
-        helpers.emplace_back([&] {
+        // A helper the system refuses (a thread limit) is not started; the passes it would have
+        // run are taken by the threads that exist.
+        const bool started = detail::start_thread(helpers, [&] {
             try {
                 work(false);
             } catch (const stopped&) {
@@ -494,6 +497,10 @@ std::vector<big_int> exact_outputs(std::size_t bits, const Pass& pass, const std
             }
             --running;
         });
+        if (!started) {
+            --running;
+            break;
+        }
     }
     auto join = [&] {
         for (auto& t : helpers) t.join();

@@ -7,6 +7,7 @@
 // candidate from the per-class weights of its supporters and then moves only the supporters of
 // the elected candidate to their new class. A count therefore costs a few passes over the
 // ballots plus work proportional to candidates x classes, all in exact arithmetic.
+#include "accord/detail/safety.hpp"
 #include "accord/rules/committee.hpp"
 
 #include "single_winner_adapters.hpp"
@@ -798,7 +799,7 @@ result run_budget(const profile& p, option_reader& o) {
         if (!v)
             throw error(errc::invalid, "budget: option 'costs': the cost of '" + it.key() +
                                            "' must be an integer or an exact number as a string, got " +
-                                           it.value().dump());
+                                           detail::json_excerpt(it.value()));
         given[*c] = *v;
     }
     std::vector<char> excluded(p.candidate_count(), 0);

@@ -59,6 +59,12 @@ result count(const profile& p, const irv_options& opt, bool single_round, std::s
 
     std::vector<cand_t> eliminated_order; // in order of elimination, batches in tally order
     std::vector<std::size_t> eliminated_round(n, 0);
+    // Rounds after the last one that moved a vote repeat the current tallies for every candidate
+    // still in the count, so a previous-rounds tie-break (which looks at the latest rounds
+    // first, and keeps the tied candidates' lowest) cannot be decided by them: it is given the
+    // rounds up to that one only. The choice is the same; with 2,000 candidates mostly without
+    // votes, each elimination no longer rescans every earlier round (O(n^3) in all).
+    std::size_t informative_rounds = 0;
     std::size_t round = 0;
     while (true) {
         ++round;
@@ -120,7 +126,8 @@ result count(const profile& p, const irv_options& opt, bool single_round, std::s
             std::vector<cand_t> low;
             for (cand_t c : asc)
                 if (tally[c] == tally[asc.front()]) low.push_back(c);
-            auto loser = tb.pick_loser(low, round, "elimination", res.rounds);
+            auto loser = tb.pick_loser(low, round, "elimination",
+                                       std::span<const round_record>(res.rounds).first(informative_rounds));
             if (!loser) {
                 res.rounds.push_back(std::move(rec));
                 res.notes.push_back("count stopped at round " + std::to_string(round) +
@@ -169,6 +176,7 @@ result count(const profile& p, const irv_options& opt, bool single_round, std::s
                     rec.transfers.push_back({c, to == n ? k_exhausted : to, exact(moved[to])});
         }
         res.rounds.push_back(std::move(rec));
+        if (!res.rounds.back().transfers.empty()) informative_rounds = res.rounds.size();
     }
 
     // Finishing order: winner, the others still continuing by final tally, then the

@@ -1,5 +1,6 @@
 // Kemeny-Young: exact dynamic programming over subsets per strong component, with every
 // optimal ranking; a labelled local search with a proof bound beyond the exact limit.
+#include "accord/detail/safety.hpp"
 #include "accord/rules/kemeny.hpp"
 
 #include "single_winner_adapters.hpp"
@@ -29,6 +30,12 @@ kemeny_solution solve_exact(const std::vector<std::int64_t>& w, std::size_t n, c
     kemeny_solution sol;
     const std::size_t h = k / 2, hh = k - h;
     const std::uint64_t mlo = (std::uint64_t(1) << h) - 1;
+    // 2^k subset values plus the two half tables, checked against the memory budget first.
+    detail::check_memory(static_cast<long double>(sizeof(V)) *
+                             (std::ldexp(1.0L, static_cast<int>(k)) +
+                              (std::ldexp(1.0L, static_cast<int>(h)) + std::ldexp(1.0L, static_cast<int>(hh))) * k),
+                         "kemeny: the exact search over " + std::to_string(k) +
+                             " candidates (lower 'max_exact' for a local search)");
     std::vector<V> lw(k * k);
     for (std::size_t i = 0; i < k; ++i)
         for (std::size_t j = 0; j < k; ++j) lw[i * k + j] = i == j ? 0 : static_cast<V>(w[cands[i] * n + cands[j]]);

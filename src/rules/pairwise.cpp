@@ -1,4 +1,5 @@
 // The pairwise matrix and the sets read off the majority graph (Smith, Schwartz).
+#include "accord/detail/safety.hpp"
 #include "accord/rules/pairwise.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -27,6 +28,11 @@ pairwise_matrix<Num> tally_pairwise(const profile& p, const pairwise_options& op
         throw error(errc::unsupported, std::string("pairwise comparison needs ranking ballots, the profile holds ") +
                                            ballot_kind_name(p.kind()) + " ballots");
     const std::size_t n = p.candidate_count();
+    // The matrix and the n x n tables the rules build from it (strongest paths, locked edges):
+    // estimated before anything is allocated, so 100,000 candidates is a named refusal, not
+    // std::bad_alloc part-way.
+    const long double cell = std::is_same_v<Num, rational> ? sizeof(Num) + 16.0L : sizeof(Num);
+    detail::check_memory(2.0L * n * n * cell, "the pairwise matrix of " + std::to_string(n) + " candidates");
     pairwise_matrix<Num> m;
     m.n = n;
     m.support.assign(n * n, Num(0));

@@ -1,4 +1,5 @@
 // Positional scoring rules: one engine given the points of each position.
+#include "accord/detail/safety.hpp"
 #include "accord/rules/positional.hpp"
 
 #include "single_winner_adapters.hpp"
@@ -269,7 +270,7 @@ result run_positional(const profile& p, option_reader& o) {
     // A list of integers or exact numbers as strings ("2.5", "5/2").
     if (auto j = o.get<nlohmann::json>("points")) {
         if (!j->is_array())
-            throw error(errc::invalid, "positional: option 'points' must be a list of numbers, got " + j->dump());
+            throw error(errc::invalid, "positional: option 'points' must be a list of numbers, got " + detail::json_excerpt(*j));
         for (const auto& v : *j) {
             if (v.is_number_integer()) opt.points.push_back(rational(v.get<std::int64_t>()));
             else if (v.is_string()) {
@@ -279,7 +280,7 @@ result run_positional(const profile& p, option_reader& o) {
                     throw error(errc::invalid, "positional: option 'points': " + e.detail());
                 }
             } else
-                throw error(errc::invalid, "positional: option 'points' holds " + v.dump() +
+                throw error(errc::invalid, "positional: option 'points' holds " + detail::json_excerpt(v) +
                                                "; give integers or exact numbers as strings (\"2.5\")");
         }
     }

@@ -4,11 +4,16 @@
  * of the message that names the parameter (or the option) at fault. No row may crash, leak or
  * write to an out-pointer on failure.
  *
- * Usage: accord_c_api_misuse_test ORG.csv
- * To add a case: write a `static accord_status case_...(void)` and add a row to k_cases. */
+ * Usage: accord_c_api_misuse_test ORG.csv [BAD_INPUTS_DIR]
+ * To add a case: write a `static accord_status case_...(void)` and add a row to k_cases.
+ * With BAD_INPUTS_DIR, every file of the bad-input catalogue is also loaded (and, if accepted,
+ * counted) in this one process, which must survive them all. */
+#define _POSIX_C_SOURCE 200809L
 #include "accord/accord.h"
 
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *org_path;
@@ -252,6 +257,54 @@ static accord_status case_electorates_unknown_rule(void) {
                                       NULL, &OWN);
 }
 
+/* ---- hostile input (issue 14): deep JSON, hostile names, duplicates, the memory budget ------ */
+static char DEEP[200032];
+static const char *deep_options(const char *prefix) {
+    /* prefix + 100,000 '[' + "1" + 100,000 ']' + "}" */
+    size_t n = strlen(prefix), i;
+    memcpy(DEEP, prefix, n);
+    for (i = 0; i < 100000; ++i) DEEP[n + i] = '[';
+    DEEP[n + 100000] = '1';
+    for (i = 0; i < 100000; ++i) DEEP[n + 100001 + i] = ']';
+    DEEP[n + 200001] = '}';
+    DEEP[n + 200002] = '\0';
+    return DEEP;
+}
+static accord_status case_run_options_nested_deep(void) {
+    return accord_run(P, "irv", deep_options("{\"tie_break\": "), &NEWR);
+}
+static accord_status case_power_game_nested_deep(void) {
+    return accord_power(deep_options("{\"quota\": 2, \"weights\": "), NULL, NULL, NULL, &NEWW);
+}
+static accord_status case_new_bidi_override_name(void) {
+    const char *const e[] = {"A", "B\xE2\x80\xAE" "C"}; /* U+202E RIGHT-TO-LEFT OVERRIDE */
+    return accord_profile_new(2, e, &NEWP);
+}
+static accord_status case_new_zero_width_name(void) {
+    const char *const e[] = {"A", "A\xE2\x80\x8B"}; /* "A" + U+200B: looks like "A" */
+    return accord_profile_new(2, e, &NEWP);
+}
+static accord_status case_new_escape_sequence_name(void) {
+    const char *const e[] = {"A", "\x1b[2J"};
+    return accord_profile_new(2, e, &NEWP);
+}
+static accord_status case_cdf_same_name_two_ids(void) {
+    static const char cdf[] =
+        "{\"Election\": [{\"Candidate\": [{\"@id\": \"c1\", \"Name\": \"Smith\"}, "
+        "{\"@id\": \"c2\", \"Name\": \"Smith\"}], \"Contest\": []}]}";
+    return accord_profile_load_text(cdf, sizeof cdf - 1, "twins.json", "cdf", NULL, &NEWP);
+}
+static accord_status case_ahp_duplicate_items(void) {
+    return accord_ahp(NULL, "{\"items\": [\"x\", \"x\"], \"upper\": [3]}", NULL, &OWN);
+}
+static accord_status case_run_above_memory_budget(void) {
+    accord_status s;
+    accord_set_memory_budget(64);
+    s = accord_run(P, "schulze", NULL, &NEWR);
+    accord_set_memory_budget(0);
+    return s;
+}
+
 struct misuse {
     const char *name;
     accord_status (*call)(void);
@@ -366,7 +419,50 @@ static const struct misuse k_cases[] = {
     {"generate: unknown model", case_generate_unknown_model, ACCORD_EINVALID, "urn"},
     {"generate: resample without a source", case_generate_resample_without_source, ACCORD_EINVALID, "source"},
     {"analyse_electorates: unknown rule", case_electorates_unknown_rule, ACCORD_ENOTFOUND, "lottery"},
+    {"run: options nested 100,000 deep", case_run_options_nested_deep, ACCORD_EINVALID, "deeper than 64 levels"},
+    {"power: game nested 100,000 deep", case_power_game_nested_deep, ACCORD_EINVALID, "game nests arrays"},
+    {"new: bidi override in a name", case_new_bidi_override_name, ACCORD_EINVALID, "bidirectional control U+202E"},
+    {"new: zero-width space in a name", case_new_zero_width_name, ACCORD_EINVALID, "invisible character U+200B"},
+    {"new: escape sequence in a name", case_new_escape_sequence_name, ACCORD_EINVALID, "candidate 2 name '\\x1B[2J'"},
+    {"load_text: CDF names shared by two @ids", case_cdf_same_name_two_ids, ACCORD_EPARSE, "twins.json"},
+    {"ahp: an item named twice", case_ahp_duplicate_items, ACCORD_EINVALID, "'x' is given twice"},
+    {"run: pairwise matrix above the memory budget", case_run_above_memory_budget, ACCORD_ENOMEM,
+     "pairwise matrix of 3 candidates needs about"},
 };
+
+/* Loads every file of the bad-input catalogue (and counts those accepted) in this process. */
+static size_t survive_catalogue(const char *dir) {
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    size_t files = 0, refused = 0, unnamed = 0;
+    char path[4096];
+    if (!d) {
+        fprintf(stderr, "cannot open %s\n", dir);
+        return 1;
+    }
+    while ((e = readdir(d)) != NULL) {
+        accord_profile *p = NULL;
+        accord_result *r = NULL;
+        if (e->d_name[0] == '.') continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        ++files;
+        if (accord_profile_load(path, "auto", NULL, &p) != ACCORD_OK) {
+            ++refused;
+            if (!strstr(accord_last_error(), e->d_name)) {
+                ++unnamed;
+                fprintf(stderr, "FAIL catalogue %s: the message does not name the file: %s\n", e->d_name,
+                        accord_last_error());
+            }
+            continue;
+        }
+        (void)accord_run(p, "irv", NULL, &r); /* CSV cases that need options may load: count them */
+        accord_result_free(r);
+        accord_profile_free(p);
+    }
+    closedir(d);
+    printf("bad-input catalogue: %zu files in one process, %zu refused, all survived\n", files, refused);
+    return unnamed;
+}
 
 int main(int argc, char **argv) {
     size_t i, failures = 0;
@@ -413,6 +509,7 @@ int main(int argc, char **argv) {
     accord_org_free(O);
     accord_result_free(R);
     accord_profile_free(P);
+    if (argc > 2) failures += survive_catalogue(argv[2]);
     printf("%zu misuse cases, %zu failed\n", sizeof k_cases / sizeof k_cases[0], failures);
     return failures ? 1 : 0;
 }

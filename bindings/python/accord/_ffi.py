@@ -46,6 +46,8 @@ _out_int = POINTER(c_int)
 _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "accord_version_number": (c_uint, []),
     "accord_version_string": (c_char_p, []),
+    "accord_set_memory_budget": (None, [c_uint64]),
+    "accord_memory_budget": (c_uint64, []),
     "accord_last_error": (c_char_p, []),
     "accord_profile_new": (_status, [c_size_t, POINTER(c_char_p), _out_profile]),
     "accord_profile_new_kind": (_status, [c_size_t, POINTER(c_char_p), c_int, _out_profile]),

@@ -8,12 +8,12 @@ import threading
 import weakref
 from dataclasses import asdict, dataclass, field
 from fractions import Fraction
-from os import PathLike
+from os import PathLike, fspath
 from typing import Any, Iterable, Mapping, Sequence, Union
 
 from ._convert import dumps, pandas
 from ._ffi import PROGRESS_FN, check, lib
-from .errors import InvalidArgument, NotFound
+from .errors import AccordOverflowError, InvalidArgument, NotFound
 
 __all__ = ["Profile", "Result", "Round", "Tie", "Transfer", "Organisation", "PowerIndices", "WeightReport",
            "Decision", "Apportionment", "run", "methods", "version", "version_number", "power"]
@@ -28,9 +28,52 @@ def version() -> str:
     return lib.accord_version_string().decode()
 
 
+def set_memory_budget(bytes: int) -> None:
+    """Sets the process-wide memory budget of the big algorithms (pairwise matrices, exact
+    Kemeny), in bytes; 0 restores the default ($ACCORD_MAX_MEMORY, else 4 GiB). docs/limits.md."""
+    if isinstance(bytes, bool) or not isinstance(bytes, int) or not 0 <= bytes < 2**64:
+        raise InvalidArgument(f"the memory budget must be a whole number of bytes from 0 to 2**64-1, got {bytes!r}")
+    lib.accord_set_memory_budget(bytes)
+
+
+def memory_budget() -> int:
+    """The memory budget in force, in bytes (see set_memory_budget)."""
+    return int(lib.accord_memory_budget())
+
+
 def version_number() -> int:
     """Version of the loaded libaccord as MAJOR*10000 + MINOR*100 + PATCH (e.g. 300)."""
     return int(lib.accord_version_number())
+
+
+
+def _count(count: Any) -> int:
+    """A voter count for the C API's uint64_t: checked here, as ctypes would wrap 2**64 + 3 to 3
+    and -1 to 2**64 - 1 silently."""
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise InvalidArgument(f"count must be a whole number, got {count!r}")
+    if count < 1:
+        raise InvalidArgument(f"count must be at least 1, got {count}")
+    if count >= 2**64:
+        raise AccordOverflowError(f"count {count} does not fit in 64 bits")
+    return count
+
+
+def _int32(value: Any, what: str) -> int:
+    v = int(value)
+    if not -(2**31) < v < 2**31:
+        raise InvalidArgument(f"{what} {v} does not fit in 32 bits")
+    return v
+
+
+def _text(value: Any, what: str) -> bytes:
+    """A string for the C API: a NUL would end it early there (\"a.toi\\x00.csv\" would open a.toi)."""
+    if isinstance(value, PathLike):
+        value = fspath(value)
+    data = value if isinstance(value, bytes) else str(value).encode()
+    if b"\x00" in data:
+        raise InvalidArgument(f"{what} contains a NUL character: {value!r}")
+    return data
 
 
 def _weight_text(weight: Weight) -> bytes | None:
@@ -40,7 +83,7 @@ def _weight_text(weight: Weight) -> bytes | None:
         return f"{weight.numerator}/{weight.denominator}".encode()
     if isinstance(weight, float):
         raise TypeError("weights are exact: pass an int, a Fraction or a string such as '1/3' or '0.25'")
-    return str(weight).encode()
+    return _text(weight, "weight")
 
 
 def _fraction(text: str | None) -> Fraction | None:
@@ -97,7 +140,7 @@ class Profile:
         kind: "ranking" (the default), "approval" or "score"."""
         if kind not in _KINDS:
             raise ValueError(f"kind must be one of {sorted(_KINDS)}, got {kind!r}")
-        names = [str(c).encode() for c in candidates]
+        names = [_text(c, "candidate name") for c in candidates]
         array = (ctypes.c_char_p * max(1, len(names)))(*names)
         handle = ctypes.c_void_p()
         check(lib.accord_profile_new_kind(len(names), array, _KINDS[kind], ctypes.byref(handle)))
@@ -119,7 +162,7 @@ class Profile:
         if lenient:
             options["lenient"] = True
         handle = ctypes.c_void_p()
-        check(lib.accord_profile_load(str(path).encode(), format.encode(),
+        check(lib.accord_profile_load(_text(path, "path"), _text(format, "format"),
                                       json.dumps(options).encode() if options else None, ctypes.byref(handle)))
         self = cls.__new__(cls)
         self._adopt(handle)
@@ -130,7 +173,7 @@ class Profile:
         """Reads ballots from a string (as from_file)."""
         data = text.encode()
         handle = ctypes.c_void_p()
-        check(lib.accord_profile_load_text(data, len(data), name.encode(), format.encode(),
+        check(lib.accord_profile_load_text(data, len(data), _text(name, "name"), _text(format, "format"),
                                            json.dumps(options).encode() if options else None,
                                            ctypes.byref(handle)))
         self = cls.__new__(cls)
@@ -264,7 +307,7 @@ class Profile:
                 raise NotFound(f"candidate index {candidate} out of range")
             return candidate
         i = ctypes.c_size_t()
-        check(lib.accord_profile_find_candidate(self._handle, str(candidate).encode(), ctypes.byref(i)))
+        check(lib.accord_profile_find_candidate(self._handle, _text(candidate, "candidate"), ctypes.byref(i)))
         return i.value
 
     @property
@@ -315,7 +358,7 @@ class Profile:
             if len(set(order)) != len(order):
                 raise InvalidArgument(f"a candidate appears twice in one ballot: {list(ballot)!r}")
             array_order = (ctypes.c_uint32 * max(1, len(order)))(*order)
-            check(lib.accord_profile_add_order(self._handle, array_order, len(order), count, _weight_text(weight)))
+            check(lib.accord_profile_add_order(self._handle, array_order, len(order), _count(count), _weight_text(weight)))
             return
         ranks = [0] * n
         for position, entry in enumerate(ballot, start=1):
@@ -327,29 +370,29 @@ class Profile:
                 ranks[i] = position
         array = (ctypes.c_int32 * n)(*ranks)
         if unit is not None:
-            check(lib.accord_profile_add_ranking_for(self._handle, str(unit).encode(), array, n, count,
+            check(lib.accord_profile_add_ranking_for(self._handle, _text(unit, "unit"), array, n, _count(count),
                                                      _weight_text(weight)))
         else:
-            check(lib.accord_profile_add_ranking(self._handle, array, n, count, _weight_text(weight)))
+            check(lib.accord_profile_add_ranking(self._handle, array, n, _count(count), _weight_text(weight)))
 
     def add_approval(self, approved: Iterable[Any], count: int = 1, weight: Weight = None) -> None:
         """Adds `count` approval ballots."""
         idx = [self.index(c) for c in approved]
         array = (ctypes.c_uint32 * max(1, len(idx)))(*idx)
-        check(lib.accord_profile_add_approval(self._handle, array, len(idx), count, _weight_text(weight)))
+        check(lib.accord_profile_add_approval(self._handle, array, len(idx), _count(count), _weight_text(weight)))
 
     def add_scores(self, scores: Mapping[Any, int], count: int = 1, weight: Weight = None) -> None:
         """Adds `count` score ballots: {candidate: integer score}; unscored candidates omitted."""
         n = len(self.candidates)
         values = [_NO_SCORE] * n
         for c, s in scores.items():
-            values[self.index(c)] = int(s)
+            values[self.index(c)] = _int32(s, "score")
         array = (ctypes.c_int32 * n)(*values)
-        check(lib.accord_profile_add_scores(self._handle, array, n, count, _weight_text(weight)))
+        check(lib.accord_profile_add_scores(self._handle, array, n, _count(count), _weight_text(weight)))
 
     def save(self, path: Union[str, PathLike[str]], format: str) -> None:
         """Writes the profile (soc, soi, toc, toi, cat, blt, csv, debian)."""
-        check(lib.accord_profile_save(self._handle, str(path).encode(), format.encode()))
+        check(lib.accord_profile_save(self._handle, _text(path, "path"), _text(format, "format")))
 
     # -- lifetime ---------------------------------------------------------------------------
     def close(self) -> None:
@@ -787,7 +830,7 @@ class Organisation:
         if min_population is not None:
             options["min_population"] = int(min_population)
         handle = ctypes.c_void_p()
-        check(lib.accord_org_load(str(path).encode(), json.dumps(options).encode() if options else None,
+        check(lib.accord_org_load(_text(path, "path"), json.dumps(options).encode() if options else None,
                                   ctypes.byref(handle)))
         self = cls.__new__(cls)
         self._handle = handle
@@ -821,7 +864,7 @@ class Organisation:
         """Sets custom exact weights (unit id -> int, Fraction or "p/q"/decimal string) as the
         attribute `column`; count with the scheme returned, ``"column:<column>"``."""
         for unit, w in weights.items():
-            check(lib.accord_org_set_attribute(self._handle, str(unit).encode(), column.encode(), str(w).encode()))
+            check(lib.accord_org_set_attribute(self._handle, _text(unit, "unit"), _text(column, "column"), _text(w, "weight")))
         return f"column:{column}"
 
     def _json_call(self, fn: Any, *args: Any) -> dict[str, Any]:

@@ -4,6 +4,7 @@
 // naming the option, so a typo never silently falls back to a default.
 #pragma once
 
+#include "accord/detail/safety.hpp"
 #include "accord/error.hpp"
 #include "accord/profile.hpp"
 #include "accord/tie_break.hpp"
@@ -57,9 +58,9 @@ public:
             return it->template get<T>();
         } catch (const std::invalid_argument& e) {
             throw error(errc::invalid, method_ + ": option '" + key + "' must be a " + e.what() +
-                                           ", got " + it->dump());
+                                           ", got " + json_excerpt(*it));
         } catch (const nlohmann::json::exception&) {
-            throw error(errc::invalid, method_ + ": option '" + key + "' has the wrong type: " + it->dump());
+            throw error(errc::invalid, method_ + ": option '" + key + "' has the wrong type: " + json_excerpt(*it));
         }
     }
 
@@ -73,7 +74,7 @@ public:
         if (v.is_number_unsigned() && v.get<std::uint64_t>() < p_.candidate_count())
             return static_cast<cand_t>(v.get<std::uint64_t>());
         throw error(errc::invalid, method_ + ": option '" + key +
-                                       "' must name a candidate (name or 0-based index), got " + v.dump());
+                                       "' must name a candidate (name or 0-based index), got " + json_excerpt(v));
     }
 
     std::vector<cand_t> candidates(const std::string& key) {
