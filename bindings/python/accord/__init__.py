@@ -32,7 +32,7 @@ from . import plots
 from .ahp import Ahp, AhpParticipant, Consistency, ahp
 from .analysis import Smaa, Sweep, SweepRow, Tipping, TippingBracket, TippingPoint, smaa, sweep, tipping
 from .core import (Apportionment, Decision, Organisation, PowerIndices, Profile, Result, Round, Tie, Transfer,
-                   WeightReport, methods, power, run, version, version_number)
+                   WeightReport, join_nhs, methods, power, run, version, version_number)
 from .errors import (AccordError, AccordIOError, AccordMemoryError, AccordOverflowError, Cancelled,
                      InvalidArgument, NotFound, OptionError, ParseError, UnresolvedTie, Unsupported)
 from .generate import ElectorateRule, Electorates, electorates, generate
@@ -47,5 +47,5 @@ __all__ = [
     "AccordError", "InvalidArgument", "OptionError", "NotFound", "ParseError", "AccordIOError",
     "AccordOverflowError", "AccordMemoryError", "UnresolvedTie", "Cancelled", "Unsupported", "__version__",
     "ahp", "Ahp", "AhpParticipant", "Consistency", "mcda", "mcda_smaa", "Mcda", "McdaSmaa",
-    "generate", "electorates", "Electorates", "ElectorateRule", "plots",
+    "generate", "electorates", "Electorates", "ElectorateRule", "plots", "join_nhs",
 ]
