@@ -95,6 +95,14 @@ TEST(Xlsx, MissingSheetIsRefusedNamingTheSheetsThereAre) {
     }
 }
 
+TEST(Xlsx, HiddenFirstSheetIsRefusedUnlessASheetIsNamed) {
+    const std::string e = error_of("excel_hidden_first_sheet.xlsx");
+    EXPECT_NE(e.find("the first sheet, 'Lookup', is hidden"), std::string::npos) << e;
+    read_options opt;
+    opt.xlsx.sheet = "Ballots";
+    expect_workshop_ballots(read_fixture("excel_hidden_first_sheet.xlsx", opt));
+}
+
 TEST(Xlsx, SheetNameForACsvFileIsAnError) {
     read_options opt;
     opt.xlsx.sheet = "Sheet1";

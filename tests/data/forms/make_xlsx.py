@@ -148,6 +148,20 @@ def main() -> None:
     ws.append([1, "Workforce", "Frailty", None])
     save(wb, "excel_two_sheets.xlsx")
 
+    # Excel, a hidden first sheet (a lookup list) before the ballots: the default is refused.
+    wb = openpyxl.Workbook()
+    lookup = wb.active
+    lookup.title = "Lookup"
+    for c in CANDIDATES:
+        lookup.append([c])
+    lookup.sheet_state = "hidden"
+    ws = wb.create_sheet("Ballots")
+    ws.append(["Rank 1", "Rank 2", "Rank 3"])
+    for b in BALLOTS:
+        ws.append(b + [None] * (3 - len(b)))
+    wb.active = 1
+    save(wb, "excel_hidden_first_sheet.xlsx")
+
     # Excel, a title merged across the top, then the table.
     wb = openpyxl.Workbook()
     ws = wb.active
