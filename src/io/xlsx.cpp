@@ -649,8 +649,10 @@ struct sheet_reader : xml_handler {
         if (out.empty()) return;
         if (cells.size() >= max_cells)
             bad("more than " + std::to_string(max_cells) + " cells hold values (read option xlsx_max_cells, CLI --xlsx-max-cells)");
-        if (out.size() > text_budget) bad("the cells hold more text than the size limit (xlsx_max_bytes)");
-        text_budget -= out.size();
+        // The cells held in memory count against the byte limit too: their text and their slot.
+        const std::uint64_t held = out.size() + sizeof(cell);
+        if (held > text_budget) bad("the cells take more memory than the size limit (xlsx_max_bytes)");
+        text_budget -= held;
         cells.push_back({row, col, std::move(out)});
     }
 };
