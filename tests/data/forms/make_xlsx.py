@@ -1,6 +1,7 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Builds the small .xlsx workbooks of tests/data/forms in the shapes Microsoft Forms and Excel
-export (docs/formats.md, "Excel workbooks"). Run from anywhere: python3 make_xlsx.py
+export (docs/formats.md, "Excel workbooks"). Run from anywhere with Debian's python3, which has
+openpyxl (python3-openpyxl): /usr/bin/python3 make_xlsx.py
 
 Most are written with openpyxl (Debian python3-openpyxl), as Excel writes them: shared strings,
 a styles part with date formats, one sheet per worksheet part. Two are written by hand with
