@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -32,8 +33,10 @@ void add_input_flags(CLI::App& app, input_flags& f) {
     csv->add_flag("--no-header", f.no_header, "The first row is a ballot, not a header");
     auto* xl = app.add_option_group("XLSX", "Reading Excel workbooks (.xlsx), whose sheet is then read as CSV");
     xl->add_option("--sheet", f.sheet, "Sheet to read, by name (default: the first)");
-    xl->add_option("--xlsx-max-bytes", f.xlsx_max_bytes, "Most bytes the workbook's parts may uncompress to (default 512 MiB)");
-    xl->add_option("--xlsx-max-cells", f.xlsx_max_cells, "Most cells the sheet may span (default 50,000,000)");
+    xl->add_option("--xlsx-max-bytes", f.xlsx_max_bytes, "Most bytes the workbook's parts may uncompress to (default 512 MiB)")
+        ->check(CLI::Range(std::uint64_t{1}, std::numeric_limits<std::uint64_t>::max()));
+    xl->add_option("--xlsx-max-cells", f.xlsx_max_cells, "Most cells the sheet may span (default 50,000,000)")
+        ->check(CLI::Range(std::uint64_t{1}, std::numeric_limits<std::uint64_t>::max()));
 }
 
 profile load(const input_flags& f, read_report* report) {
