@@ -25,3 +25,10 @@ add_executable(accord_c_api_analysis_test ${CMAKE_CURRENT_SOURCE_DIR}/c/c_api_an
 target_link_libraries(accord_c_api_analysis_test PRIVATE accord::c m)
 set_target_properties(accord_c_api_analysis_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
 add_test(NAME CApi.AhpMcdaElectorates COMMAND accord_c_api_analysis_test ${CMAKE_CURRENT_SOURCE_DIR}/data)
+
+# Excel workbooks and NHS England's practice files (0.5); the NHS checks need ../shared/data.
+add_executable(accord_c_api_xlsx_nhs_test ${CMAKE_CURRENT_SOURCE_DIR}/c/c_api_xlsx_nhs_test.c)
+target_link_libraries(accord_c_api_xlsx_nhs_test PRIVATE accord::c)
+set_target_properties(accord_c_api_xlsx_nhs_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+add_test(NAME CApi.XlsxAndNhsFiles
+  COMMAND accord_c_api_xlsx_nhs_test ${CMAKE_CURRENT_SOURCE_DIR}/data ${PROJECT_SOURCE_DIR}/../shared/data)

@@ -138,16 +138,21 @@ ACCORD_API accord_status accord_profile_new_kind(size_t n_candidates, const char
 /**
  * Loads a ballot file.
  * @param path         file to read
- * @param format       "auto" (or NULL), "soc", "soi", "toc", "toi", "cat", "blt", "csv", "debian", "cdf"
+ * @param format       "auto" (or NULL), "soc", "soi", "toc", "toi", "cat", "blt", "csv", "debian", "cdf",
+ *                     "xlsx" (@since 0.5)
  * @param options_json NULL or a JSON object of reading options: "lenient" (bool), and for CSV
  *                     "layout" ("rank-columns"|"candidate-columns"), "skipped_labels",
  *                     "overvote_labels", "write_in_labels", "skip_columns" (string arrays),
  *                     "overvote_delimiter", "unit_column", "weight_column", "count_column",
- *                     "write_in_name" (strings), "header" (bool), "candidates" (string array)
+ *                     "write_in_name" (strings), "header" (bool), "candidates" (string array);
+ *                     the CSV options apply to an .xlsx sheet too, which adds (@since 0.5)
+ *                     "sheet" (name; default the first), "xlsx_max_bytes" and "xlsx_max_cells"
+ *                     (limits, whole numbers > 0; docs/formats.md)
  * @param out          receives the profile; must be freed with accord_profile_free()
  * @return ACCORD_OK; ACCORD_EIO if the file cannot be read; ACCORD_EPARSE for malformed input
- *         (the message names file, line and column); ACCORD_EOVERFLOW for counts past 2^63-1;
- *         ACCORD_EINVALID for an unknown format or option.
+ *         (the message names file, line and column; for .xlsx a damaged zip, a merged header, a
+ *         limit exceeded); ACCORD_EOVERFLOW for counts past 2^63-1; ACCORD_ENOTFOUND for a
+ *         sheet the workbook lacks; ACCORD_EINVALID for an unknown format or option.
  * @since 0.1
  */
 ACCORD_API accord_status accord_profile_load(const char *path, const char *format, const char *options_json,
@@ -419,17 +424,45 @@ typedef struct accord_org accord_org;
 
 /**
  * Loads an organisation CSV (NHS England practice file, or id,name,kind,parent,population).
- * @param path         the CSV file
+ * @param path         the CSV file; with "list_sizes", NHS England's practice mapping file
+ *                     (gp-reg-pat-prac-map) as published
  * @param options_json NULL or {"within": ["U12199", ...], "unallocated": "own-group"|"exclude"|"keep",
- *                     "min_population": N}
+ *                     "min_population": N, "list_sizes": "gp-reg-pat-prac-all.csv"}. "list_sizes"
+ *                     (@since 0.5) joins the mapping with NHS England's list-size file on the
+ *                     practice code, as accord_org_join_nhs() does; the two extract dates, and the
+ *                     list-size practices the mapping lacks, appear under "provenance" in
+ *                     accord_weights().
  * @param out          receives the organisation; must be freed with accord_org_free()
  * @return ACCORD_OK; ACCORD_EIO; ACCORD_EPARSE (file and line: duplicate ids, unknown parents,
- *         cycles, bad populations); ACCORD_EINVALID for bad options. @since 0.1
+ *         cycles, bad populations, a mapped practice with no list size); ACCORD_EINVALID for bad
+ *         options. @since 0.1
  */
 ACCORD_API accord_status accord_org_load(const char *path, const char *options_json, accord_org **out);
 
 /** Frees an organisation. Accepts NULL. @since 0.1 */
 ACCORD_API void accord_org_free(accord_org *org);
+
+/**
+ * Joins NHS England's practice mapping (gp-reg-pat-prac-map: practice, PCN, sub-ICB or CCG, ICB
+ * or STP, region) with its list sizes (gp-reg-pat-prac-all) on the practice code, as published,
+ * into the organisation CSV accord_org_load() reads (docs/formats.md, "NHS England's files").
+ * A practice of the mapping with no list size is refused; list-size practices the mapping lacks
+ * are left out and named in the report.
+ * @param map_path     the mapping file
+ * @param sizes_path   the list-size file
+ * @param options_json NULL or "{}" (no options yet)
+ * @param out_csv      receives the joined CSV (RFC 4180, CRLF); free it with accord_string_free()
+ * @param out_report   NULL, or receives a JSON object {"shape": "2025"|"2022",
+ *                     "mapping_extract_date", "list_size_extract_date" (ISO dates), "practices",
+ *                     "registered_patients", "list_size_practices_not_in_mapping": [codes]};
+ *                     free it with accord_string_free()
+ * @return ACCORD_OK; ACCORD_EIO; ACCORD_EPARSE (file and line: a missing column, a second
+ *         extract date, a duplicate practice, a mapped practice with no list size);
+ *         ACCORD_EINVALID for options. Thread-safe.
+ * @since 0.5
+ */
+ACCORD_API accord_status accord_org_join_nhs(const char *map_path, const char *sizes_path, const char *options_json,
+                                             char **out_csv, char **out_report);
 
 /**
  * Sets a free attribute of a unit — e.g. custom weights, then counted with the scheme

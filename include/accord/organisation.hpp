@@ -57,10 +57,17 @@ public:
     /// organisation (indices change).
     organisation restricted(const std::vector<std::uint32_t>& leaves) const;
 
+    /// Where the organisation came from, as key -> text: for NHS England's files the two
+    /// extract dates ("mapping_extract_date", "list_size_extract_date", ISO dates) and the
+    /// practices of the list-size file that the mapping lacks. Reported with weights (JSON).
+    const std::map<std::string, std::string>& provenance() const noexcept { return provenance_; }
+    void set_provenance(const std::string& key, std::string value) { provenance_[key] = std::move(value); }
+
 private:
     std::vector<org_unit> units_;
     std::unordered_map<std::string, std::uint32_t> index_;
     std::vector<std::string> kinds_;
+    std::map<std::string, std::string> provenance_;
 };
 
 /// What to do with practices whose PCN code is the "Unallocated" pseudo-PCN (NHS code "U").
@@ -80,9 +87,13 @@ struct org_csv_options {
     struct level {
         std::string kind, id_column, name_column;
     };
+    /// A level whose id column the file lacks is skipped, so one list reads both NHS shapes:
+    /// 2025 (sub-ICB, ICB) and 2022 (CCG, STP).
     std::vector<level> levels{{"pcn", "pcn_code", "pcn_name"},
                               {"sub_icb", "sub_icb_code", "sub_icb_name"},
+                              {"ccg", "ccg_code", "ccg_name"},
                               {"icb", "icb_code", "icb_name"},
+                              {"stp", "stp_code", "stp_name"},
                               {"region", "region_code", "region_name"}};
     std::string unallocated_code = "U"; ///< at the first level
     unallocated_policy unallocated = unallocated_policy::own_group;
@@ -98,6 +109,37 @@ struct org_csv_options {
 /// a leaf in two groups.
 organisation read_organisation(const std::filesystem::path& path, const org_csv_options& opt = {});
 organisation read_organisation_text(std::string_view text, std::string_view name, const org_csv_options& opt = {});
+
+/// What joining NHS England's two practice files found (docs/formats.md, "NHS England's files").
+struct nhs_join_report {
+    std::string shape;                  ///< "2025" (sub-ICB/ICB) or "2022" (CCG/STP)
+    std::string mapping_extract_date;   ///< ISO date of the mapping file's EXTRACT_DATE
+    std::string list_size_extract_date; ///< ISO date of the list-size file's EXTRACT_DATE
+    std::size_t practices = 0;          ///< rows written: every practice of the mapping
+    std::uint64_t registered_patients = 0;
+    /// Practices of the list-size file that the mapping lacks (closed or merged between the two
+    /// extracts): not in the organisation, reported here by code, in file order.
+    std::vector<std::string> not_in_mapping;
+};
+
+/// Joins NHS England's practice mapping (`gp-reg-pat-prac-map`: practice -> PCN -> sub-ICB/CCG
+/// -> ICB/STP -> region) with its list sizes (`gp-reg-pat-prac-all`) on the practice code, as
+/// the files are published, into the practice CSV read_organisation() reads (columns
+/// practice_code, practice_name, practice_postcode, pcn_code, pcn_name, sub_icb_code|ccg_code,
+/// ..._name, icb_code|stp_code, ..._name, region_code, region_name, registered_patients,
+/// mapping_extract_date, list_size_extract_date; RFC 4180, CRLF). A practice of the mapping with
+/// no list size is refused (errc::parse naming it and its line); list-size practices the mapping
+/// lacks go to report.not_in_mapping. Errors name the file and line.
+std::string join_nhs_practice_files_text(std::string_view map_text, std::string_view map_name,
+                                         std::string_view sizes_text, std::string_view sizes_name,
+                                         nhs_join_report* report = nullptr);
+std::string join_nhs_practice_files(const std::filesystem::path& map_path, const std::filesystem::path& sizes_path,
+                                    nhs_join_report* report = nullptr);
+/// Reads the organisation straight from the two NHS files (the join above, then
+/// read_organisation_text with `opt`); the extract dates and the practices not in the mapping
+/// are kept in provenance().
+organisation read_nhs_organisation(const std::filesystem::path& map_path, const std::filesystem::path& sizes_path,
+                                   const org_csv_options& opt = {}, nhs_join_report* report = nullptr);
 
 } // namespace v0
 } // namespace accord

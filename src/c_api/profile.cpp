@@ -82,6 +82,11 @@ accord::read_options read_options_of(const char* format, const char* options_jso
             const auto s = string(v, k);
             if (s.size() != 1) throw accord::error(accord::errc::invalid, "option 'delimiter' must be one character");
             c.delimiter = s[0];
+        } else if (k == "sheet") opt.xlsx.sheet = string(v, k);
+        else if (k == "xlsx_max_bytes" || k == "xlsx_max_cells") {
+            if (!v.is_number_unsigned() || v.get<std::uint64_t>() == 0)
+                throw accord::error(accord::errc::invalid, "option '" + k + "' must be a whole number > 0");
+            (k == "xlsx_max_bytes" ? opt.xlsx.max_bytes : opt.xlsx.max_cells) = v.get<std::uint64_t>();
         } else throw accord::error(accord::errc::invalid, "unknown reading option '" + k + "'");
     }
     return opt;

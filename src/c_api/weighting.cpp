@@ -31,6 +31,7 @@ accord_status accord_org_load(const char* path, const char* options_json, accord
     ACCORD_CHECK_ARG(path);
     ACCORD_API_BEGIN()
     accord::org_csv_options o;
+    std::string list_sizes;
     const json j = parse(options_json, "options");
     for (auto it = j.begin(); it != j.end(); ++it) {
         const auto& k = it.key();
@@ -46,13 +47,43 @@ accord_status accord_org_load(const char* path, const char* options_json, accord
         } else if (k == "min_population") {
             if (!it->is_number_unsigned()) throw accord::error(accord::errc::invalid, "option 'min_population' must be a whole number");
             o.min_population = it->get<std::uint64_t>();
+        } else if (k == "list_sizes") {
+            list_sizes = str(*it, k);
+            if (list_sizes.empty()) throw accord::error(accord::errc::invalid, "option 'list_sizes' must name a file");
         } else {
             throw accord::error(accord::errc::invalid, "unknown organisation option '" + k + "'");
         }
     }
     auto h = std::make_unique<accord_org>();
-    h->org = accord::read_organisation(path, o);
+    h->org = list_sizes.empty() ? accord::read_organisation(path, o) : accord::read_nhs_organisation(path, list_sizes, o);
     *out = h.release();
+    ACCORD_API_END()
+}
+
+accord_status accord_org_join_nhs(const char* map_path, const char* sizes_path, const char* options_json,
+                                  char** out_csv, char** out_report) {
+    ACCORD_CHECK_ARG(out_csv);
+    *out_csv = nullptr;
+    if (out_report) *out_report = nullptr;
+    ACCORD_CHECK_ARG(map_path);
+    ACCORD_CHECK_ARG(sizes_path);
+    ACCORD_API_BEGIN()
+    const json j = parse(options_json, "options");
+    if (!j.empty()) throw accord::error(accord::errc::invalid, "unknown option '" + j.begin().key() + "' (there are none yet)");
+    accord::nhs_join_report rep;
+    const std::string text = accord::join_nhs_practice_files(map_path, sizes_path, &rep);
+    std::unique_ptr<char, void (*)(void*)> csv(accord::c_api::new_string(text), std::free);
+    if (out_report) {
+        nlohmann::ordered_json r;
+        r["shape"] = rep.shape;
+        r["mapping_extract_date"] = rep.mapping_extract_date;
+        r["list_size_extract_date"] = rep.list_size_extract_date;
+        r["practices"] = rep.practices;
+        r["registered_patients"] = rep.registered_patients;
+        r["list_size_practices_not_in_mapping"] = rep.not_in_mapping;
+        *out_report = accord::c_api::new_string(r.dump());
+    }
+    *out_csv = csv.release();
     ACCORD_API_END()
 }
 

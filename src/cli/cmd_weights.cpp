@@ -14,6 +14,9 @@ void add_org_flags(CLI::App& app, org_flags& f) {
     app.add_option("--unallocated", f.unallocated, "Practices in the 'Unallocated' PCN: own-group (default), exclude, keep")
         ->check(CLI::IsMember({"own-group", "exclude", "keep"}));
     app.add_option("--min-population", f.min_population, "Leave out practices with fewer registered patients");
+    app.add_option("--list-sizes", f.list_sizes,
+                   "NHS England's list-size file (gp-reg-pat-prac-all); the organisation file is then its "
+                   "practice mapping (gp-reg-pat-prac-map), joined on the practice code");
 }
 
 organisation load_org(const std::string& path, const org_flags& f) {
@@ -23,7 +26,19 @@ organisation load_org(const std::string& path, const org_flags& f) {
     o.unallocated = f.unallocated == "exclude" ? unallocated_policy::exclude
                     : f.unallocated == "keep"  ? unallocated_policy::keep
                                                : unallocated_policy::own_group;
-    return read_organisation(path, o);
+    if (f.list_sizes.empty()) return read_organisation(path, o);
+    nhs_join_report rep;
+    organisation org = read_nhs_organisation(path, f.list_sizes, o, &rep);
+    if (!rep.not_in_mapping.empty()) note_not_in_mapping(rep, f.list_sizes);
+    return org;
+}
+
+void note_not_in_mapping(const nhs_join_report& rep, const std::string& sizes_path) {
+    std::cerr << "accord: note: " << rep.not_in_mapping.size() << " practice(s) of " << sizes_path
+              << " (list sizes of " << rep.list_size_extract_date << ") are not in the mapping of "
+              << rep.mapping_extract_date << " and are left out:";
+    for (const auto& c : rep.not_in_mapping) std::cerr << ' ' << c;
+    std::cerr << '\n';
 }
 
 command add_weights(CLI::App& root) {
@@ -53,7 +68,12 @@ command add_weights(CLI::App& root) {
                     std::cout << to_json(org, rep) << '\n';
                     return 0;
                 }
-                std::cout << "scheme " << rep.scheme << ", " << units.size() << " " << level << " units\n\n";
+                std::cout << "scheme " << rep.scheme << ", " << units.size() << " " << level << " units\n";
+                const auto& prov = org.provenance();
+                if (auto m = prov.find("mapping_extract_date"), l = prov.find("list_size_extract_date");
+                    m != prov.end() && l != prov.end())
+                    std::cout << "extracts: mapping " << m->second << ", list sizes " << l->second << '\n';
+                std::cout << '\n';
                 std::size_t wid = 4;
                 for (const auto& u : rep.units) wid = std::max(wid, org[u.unit].name.size());
                 wid = std::min<std::size_t>(wid, 48);

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -17,7 +18,7 @@ namespace accord::cli {
 
 void add_input_flags(CLI::App& app, input_flags& f) {
     app.add_option("FILE", f.file, "Ballot file")->required();
-    app.add_option("--format", f.format, "auto|soc|soi|toc|toi|cat|blt|csv|debian|cdf")
+    app.add_option("--format", f.format, "auto|soc|soi|toc|toi|cat|blt|csv|debian|cdf|xlsx")
         ->capture_default_str();
     app.add_flag("--lenient", f.lenient, "Skip malformed ballot lines (each is reported on stderr)");
     auto* csv = app.add_option_group("CSV", "Reading CSV cast-vote records");
@@ -32,6 +33,12 @@ void add_input_flags(CLI::App& app, input_flags& f) {
     csv->add_flag("--candidate-columns", f.candidate_columns, "Columns are candidates, cells are rank numbers");
     csv->add_flag("--rank-columns", f.rank_columns, "Columns are ranks, cells are candidate names");
     csv->add_flag("--no-header", f.no_header, "The first row is a ballot, not a header");
+    auto* xl = app.add_option_group("XLSX", "Reading Excel workbooks (.xlsx), whose sheet is then read as CSV");
+    xl->add_option("--sheet", f.sheet, "Sheet to read, by name (default: the first)");
+    xl->add_option("--xlsx-max-bytes", f.xlsx_max_bytes, "Most bytes the workbook's parts may uncompress to (default 512 MiB)")
+        ->check(CLI::Range(std::uint64_t{1}, std::numeric_limits<std::uint64_t>::max()));
+    xl->add_option("--xlsx-max-cells", f.xlsx_max_cells, "Most cells the sheet may span (default 50,000,000)")
+        ->check(CLI::Range(std::uint64_t{1}, std::numeric_limits<std::uint64_t>::max()));
 }
 
 profile load(const input_flags& f, read_report* report) {
@@ -48,6 +55,9 @@ profile load(const input_flags& f, read_report* report) {
     c.weight_column = f.weight_column;
     c.count_column = f.count_column;
     c.header = !f.no_header;
+    opt.xlsx.sheet = f.sheet;
+    if (f.xlsx_max_bytes) opt.xlsx.max_bytes = f.xlsx_max_bytes;
+    if (f.xlsx_max_cells) opt.xlsx.max_cells = f.xlsx_max_cells;
     if (f.candidate_columns && f.rank_columns)
         throw usage_error("--candidate-columns and --rank-columns exclude each other");
     if (f.candidate_columns) c.layout = csv_options::layout_t::candidate_columns;

@@ -31,6 +31,8 @@ struct input_flags {
     std::string overvote_delimiter, unit_column, weight_column, count_column;
     bool candidate_columns = false, rank_columns = false;
     bool no_header = false;
+    std::string sheet;                          ///< .xlsx: sheet name
+    std::uint64_t xlsx_max_bytes = 0, xlsx_max_cells = 0; ///< .xlsx limits (0 = the default)
 };
 
 void add_input_flags(CLI::App& app, input_flags& f);
@@ -46,9 +48,14 @@ struct org_flags {
     std::vector<std::string> within;
     std::string unallocated = "own-group";
     std::uint64_t min_population = 0;
+    /// NHS England's list-size file (gp-reg-pat-prac-all): the ORG path is then its practice
+    /// mapping (gp-reg-pat-prac-map), and the two are joined (docs/formats.md).
+    std::string list_sizes;
 };
 void add_org_flags(CLI::App& app, org_flags& f);
 organisation load_org(const std::string& path, const org_flags& f);
+/// One stderr note naming the list-size practices the NHS mapping lacks.
+void note_not_in_mapping(const nhs_join_report& rep, const std::string& sizes_path);
 
 /// Ballots whose rows name their unit (--unit-column, default "unit") and the organisation of
 /// those units (--org, required): what `analyse` and `report` read.
@@ -120,5 +127,6 @@ command add_report(CLI::App& root);
 command add_ahp(CLI::App& root);
 command add_mcda(CLI::App& root);
 command add_generate(CLI::App& root);
+command add_org(CLI::App& root);
 
 } // namespace accord::cli

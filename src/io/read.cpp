@@ -23,6 +23,7 @@ const char* format_name(file_format f) noexcept {
     case file_format::csv: return "csv";
     case file_format::debian: return "debian";
     case file_format::cdf_json: return "cdf";
+    case file_format::xlsx: return "xlsx";
     }
     return "auto";
 }
@@ -30,12 +31,12 @@ const char* format_name(file_format f) noexcept {
 file_format parse_format(std::string_view name) {
     for (auto f : {file_format::auto_detect, file_format::soc, file_format::soi, file_format::toc,
                    file_format::toi, file_format::cat, file_format::blt, file_format::csv,
-                   file_format::debian, file_format::cdf_json})
+                   file_format::debian, file_format::cdf_json, file_format::xlsx})
         if (name == format_name(f)) return f;
     if (name == "hil") return file_format::blt;
     if (name == "json" || name == "cdf-json") return file_format::cdf_json;
     throw error(errc::invalid, "unknown format '" + std::string(name) +
-                                   "' (expected auto, soc, soi, toc, toi, cat, blt, csv, debian or cdf)");
+                                   "' (expected auto, soc, soi, toc, toi, cat, blt, csv, debian, cdf or xlsx)");
 }
 
 namespace {
@@ -60,6 +61,12 @@ file_format detect_format(std::string_view name, std::string_view head) {
     if (ext == "csv") return file_format::csv;
     if (ext == "debian_votes") return file_format::debian;
     if (ext == "json") return file_format::cdf_json;
+    if (ext == "xlsx") return file_format::xlsx;
+    if (ext == "xls" || ext == "xlsm" || ext == "xlsb" || ext == "ods")
+        throw error(errc::unsupported, "." + ext + " workbooks are not read; save the sheet as .xlsx or CSV",
+                    source_location{std::string(name), 0, 0});
+    // A zip container (PK\3\4) is taken for a workbook.
+    if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return file_format::xlsx;
     // By content: Debian tally sheets have "V: " lines; PrefLib 2022 starts with "# FILE NAME";
     // BLT starts with two integers.
     std::string_view h = head.substr(0, 4096);
@@ -89,6 +96,13 @@ profile read_profile_text(std::string_view text, std::string_view name, const re
         text.remove_prefix(3); // UTF-8 byte-order mark
     file_format f = opt.format == file_format::auto_detect ? detect_format(name, text) : opt.format;
     rep.format = f;
+    if (f != file_format::xlsx && !opt.xlsx.sheet.empty())
+        throw error(errc::invalid, std::string("a sheet name applies only to .xlsx workbooks, not to format '") +
+                                       format_name(f) + "'");
+    if (f != file_format::xlsx && (opt.xlsx.max_bytes != xlsx_read_options{}.max_bytes ||
+                                   opt.xlsx.max_cells != xlsx_read_options{}.max_cells))
+        throw error(errc::invalid, std::string("the .xlsx size limits apply only to .xlsx workbooks, not to format '") +
+                                       format_name(f) + "'");
     profile p;
     switch (f) {
     case file_format::soc:
@@ -100,6 +114,7 @@ profile read_profile_text(std::string_view text, std::string_view name, const re
     case file_format::csv: p = detail::read_csv(text, name, opt, rep); break;
     case file_format::debian: p = detail::read_debian(text, name, opt, rep); break;
     case file_format::cdf_json: p = detail::read_cdf_json(text, name, opt, rep); break;
+    case file_format::xlsx: p = detail::read_xlsx(text, name, opt, rep); break;
     case file_format::auto_detect: throw error(errc::invalid, "no format");
     }
     p.source_format = format_name(f);

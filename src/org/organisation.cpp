@@ -109,6 +109,7 @@ organisation organisation::restricted(const std::vector<std::uint32_t>& leaves) 
     }
     out.sort_kinds();
     out.sum_populations();
+    out.provenance_ = provenance_;
     return out;
 }
 
@@ -306,6 +307,15 @@ organisation read_organisation_text(std::string_view text, std::string_view file
         leaves.push_back(tmp.add(std::move(leaf)));
     }
     if (leaves.empty()) fail(file, 1, "no units read (check the filters and the columns)");
+    // An NHS practice file made by join_nhs_practice_files carries its two extract dates in
+    // every row; when each is one date throughout, the organisation keeps it.
+    for (const char* key : {"mapping_extract_date", "list_size_extract_date"}) {
+        const auto c = col(key);
+        if (c == SIZE_MAX || rows.empty()) continue;
+        const std::string& first = rows.front().second[c];
+        if (!first.empty() && std::all_of(rows.begin(), rows.end(), [&](const auto& r) { return r.second[c] == first; }))
+            tmp.set_provenance(key, first);
+    }
     // Order kinds leaves first, then the levels nearest first.
     organisation out = tmp.restricted(leaves);
     return out;

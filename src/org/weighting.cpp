@@ -211,6 +211,8 @@ weight_report compute_weights(const organisation& org, const std::vector<std::ui
 std::string to_json(const organisation& org, const weight_report& r, int indent) {
     nlohmann::ordered_json j;
     j["scheme"] = r.scheme;
+    // Where the units came from (NHS England's extract dates), when the loader knew it.
+    if (!org.provenance().empty()) j["provenance"] = org.provenance();
     nlohmann::ordered_json units = nlohmann::ordered_json::array();
     for (const auto& u : r.units) {
         const auto& o = org[u.unit];

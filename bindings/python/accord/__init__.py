@@ -32,7 +32,8 @@ from . import plots
 from .ahp import Ahp, AhpParticipant, Consistency, ahp
 from .analysis import Smaa, Sweep, SweepRow, Tipping, TippingBracket, TippingPoint, smaa, sweep, tipping
 from .core import (Apportionment, Decision, Organisation, PowerIndices, Profile, Result, Round, Tie, Transfer,
-                   WeightReport, memory_budget, methods, power, run, set_memory_budget, version, version_number)
+                   WeightReport, join_nhs, memory_budget, methods, power, run, set_memory_budget, version,
+                   version_number)
 from .errors import (AccordError, AccordIOError, AccordMemoryError, AccordOverflowError, Cancelled,
                      InvalidArgument, NotFound, OptionError, ParseError, UnresolvedTie, Unsupported)
 from .generate import ElectorateRule, Electorates, electorates, generate
@@ -50,4 +51,5 @@ __all__ = [
     "AccordOverflowError", "AccordMemoryError", "UnresolvedTie", "Cancelled", "Unsupported", "__version__",
     "ahp", "Ahp", "AhpParticipant", "Consistency", "mcda", "mcda_smaa", "Mcda", "McdaSmaa",
     "generate", "electorates", "Electorates", "ElectorateRule", "plots", "set_memory_budget", "memory_budget",
+    "join_nhs",
 ]

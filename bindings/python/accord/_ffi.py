@@ -100,6 +100,7 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "accord_power_result_free": (None, [c_void_p]),
     "accord_power_org": (_status, [c_void_p, c_char_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
     "accord_org_load": (_status, [c_char_p, c_char_p, POINTER(c_void_p)]),
+    "accord_org_join_nhs": (_status, [c_char_p, c_char_p, c_char_p, POINTER(c_void_p), POINTER(c_void_p)]),
     "accord_org_free": (None, [c_void_p]),
     "accord_org_unit_count": (_status, [c_void_p, _out_size]),
     "accord_weights": (_status, [c_void_p, c_char_p, c_char_p, POINTER(c_void_p)]),

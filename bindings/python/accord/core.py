@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import os
 import signal
 import threading
 import weakref
@@ -153,7 +154,9 @@ class Profile:
     @classmethod
     def from_file(cls, path: Union[str, PathLike[str]], format: str = "auto", lenient: bool = False,
                   **csv_options: Any) -> "Profile":
-        """Reads a ballot file (PrefLib, BLT, CSV, Debian tally, CDF JSON; see docs/formats.md).
+        """Reads a ballot file (PrefLib, BLT, CSV, Debian tally, CDF JSON, Excel .xlsx; see
+        docs/formats.md). An .xlsx sheet is read as CSV with the same options, plus ``sheet``
+        (name; default the first), ``xlsx_max_bytes`` and ``xlsx_max_cells``.
 
         CSV options use the names of docs/formats.md, e.g. ``skipped_labels=["undervote"]``.
         Raises ParseError naming file, line and column for malformed input.
@@ -814,15 +817,21 @@ class Organisation:
 
     @classmethod
     def from_file(cls, path: Union[str, PathLike[str]], within: Sequence[str] | None = None,
-                  unallocated: str | None = None, min_population: int | None = None) -> "Organisation":
+                  unallocated: str | None = None, min_population: int | None = None,
+                  list_sizes: Union[str, PathLike[str], None] = None) -> "Organisation":
         """Reads an organisation CSV: an NHS England practice file or a generic
         ``id,name,kind,parent,population`` file (docs/weighting.md).
 
         ``within`` keeps only the units under these codes (any level, e.g. PCN codes);
         ``unallocated`` ("own-group", "exclude", "keep") says what the "Unallocated" PCN code
-        means; ``min_population`` drops smaller practices. Raises ParseError naming the line.
+        means; ``min_population`` drops smaller practices. With ``list_sizes`` (NHS England's
+        gp-reg-pat-prac-all file), ``path`` is NHS England's practice mapping
+        (gp-reg-pat-prac-map) and the two are joined, as ``from_nhs`` does. Raises ParseError
+        naming the line.
         """
         options: dict[str, Any] = {}
+        if list_sizes is not None:
+            options["list_sizes"] = str(list_sizes)
         if within:
             options["within"] = list(within)
         if unallocated:
@@ -836,6 +845,25 @@ class Organisation:
         self._handle = handle
         self._finalizer = weakref.finalize(self, lib.accord_org_free, handle)
         return self
+
+    @classmethod
+    def from_nhs(cls, mapping: Union[str, PathLike[str]], list_sizes: Union[str, PathLike[str]],
+                 within: Sequence[str] | None = None, unallocated: str | None = None,
+                 min_population: int | None = None) -> "Organisation":
+        """Reads NHS England's files as published: the practice mapping (gp-reg-pat-prac-map,
+        2022 CCG/STP or 2025 sub-ICB/ICB shape) joined with the list sizes
+        (gp-reg-pat-prac-all) on the practice code (docs/formats.md). A mapped practice with no
+        list size raises ParseError naming it; list-size practices the mapping lacks are left
+        out and named, with the two extract dates, in ``provenance``."""
+        return cls.from_file(mapping, within=within, unallocated=unallocated, min_population=min_population,
+                             list_sizes=list_sizes)
+
+    @property
+    def provenance(self) -> dict[str, str]:
+        """Where the units came from: for NHS England's files the two extract dates
+        ("mapping_extract_date", "list_size_extract_date") and
+        "list_size_practices_not_in_mapping" (comma-separated codes); {} when unknown."""
+        return dict(self.weights("equal").get("provenance", {}))
 
     def __len__(self) -> int:
         """Number of units at every level (practices, PCNs, ...)."""
@@ -988,3 +1016,31 @@ class Organisation:
     def __exit__(self, *exc: object) -> None:
         """Frees the C organisation (close())."""
         self.close()
+
+
+def join_nhs(mapping: Union[str, PathLike[str]], list_sizes: Union[str, PathLike[str]],
+             output: Union[str, PathLike[str], None] = None) -> dict[str, Any]:
+    """Joins NHS England's practice mapping (gp-reg-pat-prac-map) with its list sizes
+    (gp-reg-pat-prac-all) on the practice code into the organisation CSV that
+    ``Organisation.from_file`` reads, written to ``output`` if given (docs/formats.md).
+
+    Returns the report: "shape" ("2025" or "2022"), the two ISO extract dates, "practices",
+    "registered_patients", "list_size_practices_not_in_mapping" (codes), and "csv" (the text).
+    A mapped practice with no list size raises ParseError naming it."""
+    csv_out = ctypes.c_void_p()
+    report_out = ctypes.c_void_p()
+    check(lib.accord_org_join_nhs(str(mapping).encode(), str(list_sizes).encode(), None, ctypes.byref(csv_out),
+                                  ctypes.byref(report_out)))
+    try:
+        text = ctypes.cast(csv_out, ctypes.c_char_p).value.decode()
+        report = json.loads(ctypes.cast(report_out, ctypes.c_char_p).value.decode())
+    finally:
+        lib.accord_string_free(csv_out)
+        lib.accord_string_free(report_out)
+    if output is not None:
+        tmp = str(output) + ".accord-tmp"
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, output)
+    report["csv"] = text
+    return report

@@ -28,10 +28,11 @@ enum class file_format : std::uint8_t {
     csv,    ///< one row per ballot (cast-vote records, online forms)
     debian, ///< Debian tally sheet (V: lines)
     cdf_json, ///< NIST 1500-103 Common Data Format cast-vote records (JSON), as RCTab reads them
+    xlsx,     ///< Excel workbook: one sheet, read as CSV (docs/formats.md)
 };
 
 const char* format_name(file_format f) noexcept;
-/// "auto", "soc", "soi", "toc", "toi", "cat", "blt", "csv", "debian", "cdf"; errc::invalid otherwise.
+/// "auto", "soc", "soi", "toc", "toi", "cat", "blt", "csv", "debian", "cdf", "xlsx"; errc::invalid otherwise.
 file_format parse_format(std::string_view name);
 
 /// How CSV ballots are laid out and labelled (see docs/formats.md).
@@ -59,12 +60,23 @@ struct csv_options {
     std::vector<std::string> candidates; ///< fixed candidate list in this order (else first seen)
 };
 
+/// Reading an Excel workbook (.xlsx): which sheet, and the limits that keep a hostile or
+/// damaged file from taking unbounded memory or time.
+struct xlsx_read_options {
+    std::string sheet; ///< sheet name ("" = the first sheet)
+    /// Most bytes read: the XML parts uncompressed, together, and the sheet as CSV text.
+    std::uint64_t max_bytes = std::uint64_t{512} << 20;
+    /// Most cells: those holding values, and the rows x columns of the sheet's used range.
+    std::uint64_t max_cells = 50'000'000;
+};
+
 struct read_options {
     file_format format = file_format::auto_detect;
     /// CDF: the contest to read, by name or id ("" = the file's only contest).
     std::string contest;
     bool lenient = false; ///< skip malformed ballot lines, reporting each, instead of failing
-    csv_options csv;
+    csv_options csv;      ///< also for .xlsx, whose sheet is read as CSV
+    xlsx_read_options xlsx; ///< .xlsx only; a sheet name for any other format is an error
 };
 
 struct skipped_ballot {
