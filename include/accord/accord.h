@@ -131,7 +131,10 @@ ACCORD_API accord_status accord_profile_new_kind(size_t n_candidates, const char
  *                     "layout" ("rank-columns"|"candidate-columns"), "skipped_labels",
  *                     "overvote_labels", "write_in_labels", "skip_columns" (string arrays),
  *                     "overvote_delimiter", "unit_column", "weight_column", "count_column",
- *                     "write_in_name" (strings), "header" (bool), "candidates" (string array)
+ *                     "write_in_name" (strings), "header" (bool), "candidates" (string array);
+ *                     since 0.5: "layout" "ranking-cell", "ranking_delimiter", "encoding"
+ *                     ("utf-8"|"windows-1252"), "contest" (CSV and CDF), "detect_columns" (bool);
+ *                     "delimiter" is detected when not given
  * @param out          receives the profile; must be freed with accord_profile_free()
  * @return ACCORD_OK; ACCORD_EIO if the file cannot be read; ACCORD_EPARSE for malformed input
  *         (the message names file, line and column); ACCORD_EOVERFLOW for counts past 2^63-1;

@@ -31,6 +31,9 @@ struct input_flags {
     std::string overvote_delimiter, unit_column, weight_column, count_column;
     bool candidate_columns = false, rank_columns = false;
     bool no_header = false;
+    // CSV intake (docs/formats.md): explicit values win over what the reader detects.
+    std::string delimiter, encoding, contest;
+    bool ranking_cell = false, no_detect_columns = false;
 };
 
 void add_input_flags(CLI::App& app, input_flags& f);
