@@ -168,13 +168,13 @@ std::uint64_t text_hash(std::string_view s) noexcept {
     return h ^ (h >> 29);
 }
 
-/// Row text -> (ballot, count), open addressing in one flat array: a repeated row costs one
-/// hash and, almost always, one cache line.
+/// Row text -> (ballot, count), open addressing in one flat array. The texts are copied into
+/// one arena, so a repeated row is compared against bytes that sit together in cache rather than
+/// against the earlier row somewhere in the file.
 class row_memo {
 public:
     struct entry {
-        std::uint64_t hash = 0;
-        const char* text = nullptr;
+        std::size_t offset = 0; // into the arena
         std::size_t size = 0;
         std::size_t ballot = 0;
         std::uint64_t count = 0;
@@ -182,32 +182,44 @@ public:
     const entry* find(std::string_view s, std::uint64_t h) const noexcept {
         if (slots_.empty()) return nullptr;
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-            const entry& e = slots_[i];
-            if (!e.text) return nullptr;
-            if (e.hash == h && e.size == s.size() && std::memcmp(e.text, s.data(), s.size()) == 0) return &e;
+            const std::uint64_t v = slots_[i];
+            if (!v) return nullptr;
+            if ((v >> 32) != (h >> 32)) continue;
+            const entry& e = entries_[(v & 0xFFFFFFFFu) - 1];
+            if (e.size == s.size() && std::equal(s.begin(), s.end(), arena_.data() + e.offset)) return &e;
         }
     }
     void insert(std::string_view s, std::uint64_t h, std::size_t ballot, std::uint64_t count) {
-        if ((size_ + 1) * 2 > slots_.size()) grow();
-        for (std::size_t i = h & mask_;; i = (i + 1) & mask_)
-            if (!slots_[i].text) {
-                slots_[i] = {h, s.data() ? s.data() : "", s.size(), ballot, count};
-                ++size_;
-                return;
-            }
+        if (entries_.size() >= 0xFFFFFFF0u) return; // not worth remembering more
+        if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+        entries_.push_back({arena_.size(), s.size(), ballot, count});
+        arena_.insert(arena_.end(), s.begin(), s.end());
+        place((h & 0xFFFFFFFF00000000ull) | entries_.size(), h);
     }
 
 private:
-    void grow() {
-        std::vector<entry> old(std::max<std::size_t>(1024, slots_.size() * 2));
-        old.swap(slots_);
-        mask_ = slots_.size() - 1;
-        size_ = 0;
-        for (const auto& e : old)
-            if (e.text) insert(std::string_view(e.text, e.size), e.hash, e.ballot, e.count);
+    // A slot packs the hash's high 32 bits with the entry's index + 1 (0 = empty): the probe
+    // touches 8 bytes per slot, so the table stays in cache.
+    void place(std::uint64_t v, std::uint64_t h) {
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_)
+            if (!slots_[i]) {
+                slots_[i] = v;
+                return;
+            }
     }
-    std::vector<entry> slots_;
-    std::size_t mask_ = 0, size_ = 0;
+    void grow() {
+        slots_.assign(std::max<std::size_t>(1024, slots_.size() * 2), 0);
+        mask_ = slots_.size() - 1;
+        for (std::size_t k = 0; k < entries_.size(); ++k) {
+            const auto& e = entries_[k];
+            const auto h = text_hash(std::string_view(arena_.data() + e.offset, e.size));
+            place((h & 0xFFFFFFFF00000000ull) | (k + 1), h);
+        }
+    }
+    std::vector<std::uint64_t> slots_;
+    std::vector<entry> entries_;
+    std::vector<char> arena_;
+    std::size_t mask_ = 0;
 };
 
 /// A record that is one empty field: an empty (or white-space) line, never a ballot.
