@@ -406,7 +406,11 @@ constexpr std::array<const char*, 13> k_trees{"Alder", "Birch", "Cedar", "Damson
                                               "Hazel", "Ivy", "Juniper", "Larch", "Maple", "Oak"};
 /// ballot_id,rank1..rank5: 1,000,000 rows, 1 to 5 ranks each, drawn without replacement with
 /// fixed popularity weights from a fixed-seed mt19937_64 (whose output the standard fixes).
-std::string million_row_cvr(std::vector<std::vector<int>>& ballots) {
+struct cvr_ballot {
+    std::array<std::int8_t, 5> rank{}; // candidates in ranked order
+    int len = 0;
+};
+std::string million_row_cvr(std::vector<cvr_ballot>& ballots) {
     std::mt19937_64 rng(20251204);
     const std::array<std::uint64_t, 13> pop{70, 64, 61, 55, 50, 44, 40, 33, 30, 22, 18, 12, 9};
     std::string t = "ballot_id,rank1,rank2,rank3,rank4,rank5\n";
@@ -430,7 +434,7 @@ std::string million_row_cvr(std::vector<std::vector<int>>& ballots) {
                 x -= pop[c];
             }
             used[c] = true;
-            b.push_back(c);
+            b.rank[b.len++] = static_cast<std::int8_t>(c);
             t += k_trees[c];
         }
         t += '\n';
@@ -440,7 +444,7 @@ std::string million_row_cvr(std::vector<std::vector<int>>& ballots) {
 } // namespace
 
 TEST(CsvIntake, MillionRowCastVoteRecordWithBallotIdReadsWithNoFlagsAndIrvMatchesAPlainCount) {
-    std::vector<std::vector<int>> ballots;
+    std::vector<cvr_ballot> ballots;
     const std::string text = million_row_cvr(ballots);
     const auto p = read_profile_text(text, "cvr.csv");
     ASSERT_EQ(p.candidate_count(), 13u);
@@ -455,9 +459,9 @@ TEST(CsvIntake, MillionRowCastVoteRecordWithBallotIdReadsWithNoFlagsAndIrvMatche
         tally.fill(0);
         std::int64_t live = 0;
         for (const auto& b : ballots)
-            for (int c : b)
-                if (!out[c]) {
-                    ++tally[c];
+            for (int k = 0; k < b.len; ++k)
+                if (!out[b.rank[k]]) {
+                    ++tally[b.rank[k]];
                     ++live;
                     break;
                 }
