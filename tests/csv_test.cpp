@@ -487,3 +487,14 @@ TEST(CsvIntake, MillionRowCastVoteRecordWithBallotIdReadsWithNoFlagsAndIrvMatche
         else EXPECT_EQ(last.tallies[idx], rational(tally[c])) << k_trees[c];
     }
 }
+
+TEST(CsvWriter, NamesStartingWithAHashAreNotMetadata) {
+    // Only records before the header can be #title/#seats/#candidates/#withdrawn.
+    profile p({"#title", "#seats"});
+    p.add_order(std::vector<cand_t>{0, 1});
+    std::ostringstream out;
+    write_profile(out, p, file_format::csv);
+    const auto q = read_profile_text(out.str(), "back.csv");
+    EXPECT_EQ(q.candidate_names(), p.candidate_names());
+    EXPECT_EQ(q.title, "");
+}

@@ -1203,7 +1203,7 @@ void write_csv(std::ostream& out, const profile& p) {
     const csv_options defaults;
     for (const auto& n : p.candidate_names())
         if (in(defaults.skipped_labels, n) || in(defaults.overvote_labels, n) || in(defaults.write_in_labels, n) ||
-            trim(n) != n || n.front() == '#')
+            trim(n) != n)
             throw error(errc::unsupported, "candidate name '" + n + "' cannot be written to CSV unambiguously");
     if (p.unique_count() == 0) throw error(errc::unsupported, "CSV cannot hold a profile with no ballots");
     if (trim(p.title) != p.title)
