@@ -20,6 +20,7 @@ struct bad_input {
     const char* file;
     errc code;
     std::size_t line;
+    const char* fix = nullptr; ///< words the message must hold (the column, the flag that reads it)
 };
 
 const bad_input k_bad_inputs[] = {
@@ -78,6 +79,22 @@ const bad_input k_bad_inputs[] = {
     {"csv_delim_same_candidate_twice.csv", errc::parse, 2},
     {"csv_empty_unit.csv", errc::parse, 2},
     {"csv_row_ends_before_unit.csv", errc::parse, 3},
+    // CSV layout guards (issue 13): refused rather than guessed, naming the column and the flag
+    {"csv_two_contests.csv", errc::parse, 1, "--contest"},
+    {"csv_forms_extra_question.csv", errc::parse, 1, "--skip-column 'Which practice are you from?'"},
+    {"csv_unknown_column_beside_ranks.csv", errc::parse, 1, "--skip-column 'Ref'"},
+    {"csv_identifier_like_column.csv", errc::parse, 1, "--skip-column 'Voter'"},
+    {"csv_row_counter_column.csv", errc::parse, 1, "--skip-column 'No'"},
+    {"csv_numeric_headers.csv", errc::parse, 1, "--rank-columns"},
+    {"csv_mixed_numbers_and_names.csv", errc::parse, 3, "column 'Access'"},
+    {"csv_semicolon_cell.csv", errc::parse, 1, "--ranking-cell"},
+    {"csv_windows1252_name.csv", errc::parse, 2, "--encoding windows-1252"},
+    {"csv_two_ranking_cells.csv", errc::parse, 1, "--contest"},
+    {"csv_rank_header_gap.csv", errc::parse, 1, "'rank3'"},
+    {"csv_more_candidates_than_half.csv", errc::parse, 1, "--skip-column"},
+    {"csv_withdrawn_unknown.csv", errc::parse, 1, "'Zed'"},
+    {"csv_seats_too_many.csv", errc::parse, 1, "#seats"},
+    {"csv_grid_bad_cell.csv", errc::parse, 2, "'maybe'"},
     // BLT / Hill
     {"blt_empty.blt", errc::parse, 1},
     {"blt_zero_candidates.blt", errc::parse, 1},
@@ -144,6 +161,7 @@ TEST_P(BadInput, FailsWithPreciseCodeNamingFileAndLine) {
         const std::string what = e.what();
         EXPECT_NE(what.find(path.string() + ":" + std::to_string(c.line)), std::string::npos) << what;
         EXPECT_LT(what.size(), 400u) << "messages stay one readable line";
+        if (c.fix) EXPECT_NE(what.find(c.fix), std::string::npos) << "the message names the way out: " << what;
     }
 }
 

@@ -136,6 +136,17 @@ TEST(Xlsx, MicrosoftFormsRankingExportBecomesTheCsvFormsWrites) {
         << csv;
 }
 
+TEST(Xlsx, MicrosoftFormsRankingWorkbookReadsWithNoFlagsAndElectsFrailty) {
+    // The CSV reader recognises Forms' metadata columns by name and its "A;B;C;" ranking cell.
+    expect_workshop_ballots(read_fixture("forms_ranking.xlsx"));
+}
+
+TEST(Xlsx, MicrosoftFormsChoiceWorkbookReadsWithNoFlags) {
+    const profile p = read_fixture("forms_choice.xlsx");
+    EXPECT_EQ(p.total_count(), 10);
+    EXPECT_EQ(winner(p, "plurality"), "Access");
+}
+
 TEST(Xlsx, MicrosoftFormsChoiceExportReadsWithItsMetadataColumnsSkipped) {
     read_options opt;
     opt.csv.skip_columns = {"ID", "Start time", "Completion time", "Email", "Name"};

@@ -148,6 +148,9 @@ ACCORD_API accord_status accord_profile_new_kind(size_t n_candidates, const char
  *                     the CSV options apply to an .xlsx sheet too, which adds (@since 0.5)
  *                     "sheet" (name; default the first), "xlsx_max_bytes" and "xlsx_max_cells"
  *                     (limits, whole numbers > 0; docs/formats.md)
+ *                     since 0.5: "layout" "ranking-cell", "ranking_delimiter", "encoding"
+ *                     ("utf-8"|"windows-1252"), "contest" (CSV and CDF), "detect_columns" (bool);
+ *                     "delimiter" is detected when not given
  * @param out          receives the profile; must be freed with accord_profile_free()
  * @return ACCORD_OK; ACCORD_EIO if the file cannot be read; ACCORD_EPARSE for malformed input
  *         (the message names file, line and column; for .xlsx a damaged zip, a merged header, a

@@ -66,8 +66,9 @@ accord::read_options read_options_of(const char* format, const char* options_jso
             const auto s = string(v, k);
             if (s == "rank-columns") c.layout = accord::csv_options::layout_t::rank_columns;
             else if (s == "candidate-columns") c.layout = accord::csv_options::layout_t::candidate_columns;
+            else if (s == "ranking-cell") c.layout = accord::csv_options::layout_t::ranking_cell;
             else if (s == "auto") c.layout = accord::csv_options::layout_t::auto_detect;
-            else throw accord::error(accord::errc::invalid, "option 'layout' must be auto, rank-columns or candidate-columns");
+            else throw accord::error(accord::errc::invalid, "option 'layout' must be auto, rank-columns, candidate-columns or ranking-cell");
         } else if (k == "skipped_labels") c.skipped_labels = strings(v, k);
         else if (k == "overvote_labels") c.overvote_labels = strings(v, k);
         else if (k == "write_in_labels") c.write_in_labels = strings(v, k);
@@ -78,6 +79,13 @@ accord::read_options read_options_of(const char* format, const char* options_jso
         else if (k == "weight_column") c.weight_column = string(v, k);
         else if (k == "count_column") c.count_column = string(v, k);
         else if (k == "write_in_name") c.write_in_name = string(v, k);
+        else if (k == "ranking_delimiter") c.ranking_delimiter = string(v, k);
+        else if (k == "encoding") c.encoding = string(v, k);
+        else if (k == "contest") opt.contest = string(v, k);
+        else if (k == "detect_columns") {
+            if (!v.is_boolean()) throw accord::error(accord::errc::invalid, "option 'detect_columns' must be a boolean");
+            c.detect_columns = v.get<bool>();
+        }
         else if (k == "delimiter") {
             const auto s = string(v, k);
             if (s.size() != 1) throw accord::error(accord::errc::invalid, "option 'delimiter' must be one character");

@@ -34,6 +34,7 @@ command add_info(CLI::App& root) {
                 j["withdrawn"] = withdrawn;
                 j["units"] = p.units().size();
                 j["skipped_lines"] = rep.skipped.size();
+                j["read_as"] = rep.notes; // how the reader worked the layout out (CSV)
                 if (*json) {
                     std::cout << j.dump() << '\n';
                     return 0;
@@ -45,6 +46,7 @@ command add_info(CLI::App& root) {
                           << p.unique_count();
                 if (p.total_weight() != rational(p.total_count()))
                     std::cout << "\ntotal weight:   " << to_string(p.total_weight());
+                for (const auto& n : rep.notes) std::cout << "\nread:           " << n;
                 std::cout << "\nseats:          " << p.seats << "\ncandidates:     " << p.candidate_count() << '\n';
                 for (cand_t c = 0; c < p.candidate_count(); ++c)
                     std::cout << "  " << c + 1 << ". " << p.candidate_name(c) << (p.withdrawn(c) ? " (withdrawn)" : "")

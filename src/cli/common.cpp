@@ -39,6 +39,12 @@ void add_input_flags(CLI::App& app, input_flags& f) {
         ->check(CLI::Range(std::uint64_t{1}, std::numeric_limits<std::uint64_t>::max()));
     xl->add_option("--xlsx-max-cells", f.xlsx_max_cells, "Most cells the sheet may span (default 50,000,000)")
         ->check(CLI::Range(std::uint64_t{1}, std::numeric_limits<std::uint64_t>::max()));
+    csv->add_flag("--ranking-cell", f.ranking_cell, "One column; each cell lists a ranking, 'A;B;C;' (Microsoft Forms)");
+    csv->add_option("--delimiter", f.delimiter, "Field delimiter (default: detected, ',' ';' or tab)");
+    csv->add_option("--encoding", f.encoding, "utf-8 (default) or windows-1252 (Excel on Windows)");
+    csv->add_option("--contest", f.contest, "The contest or question to read (CSV rank-header prefix, form question; CDF contest)");
+    csv->add_flag("--no-detect-columns", f.no_detect_columns,
+                  "Do not recognise identifier, count, weight and unit columns by their names");
 }
 
 profile load(const input_flags& f, read_report* report) {
@@ -58,10 +64,19 @@ profile load(const input_flags& f, read_report* report) {
     opt.xlsx.sheet = f.sheet;
     if (f.xlsx_max_bytes) opt.xlsx.max_bytes = f.xlsx_max_bytes;
     if (f.xlsx_max_cells) opt.xlsx.max_cells = f.xlsx_max_cells;
-    if (f.candidate_columns && f.rank_columns)
-        throw usage_error("--candidate-columns and --rank-columns exclude each other");
+    if (int(f.candidate_columns) + int(f.rank_columns) + int(f.ranking_cell) > 1)
+        throw usage_error("--candidate-columns, --rank-columns and --ranking-cell exclude each other");
     if (f.candidate_columns) c.layout = csv_options::layout_t::candidate_columns;
     if (f.rank_columns) c.layout = csv_options::layout_t::rank_columns;
+    if (f.ranking_cell) c.layout = csv_options::layout_t::ranking_cell;
+    if (!f.delimiter.empty()) {
+        const std::string d = f.delimiter == "\\t" || f.delimiter == "tab" ? std::string("\t") : f.delimiter;
+        if (d.size() != 1) throw usage_error("--delimiter takes one character (or 'tab')");
+        c.delimiter = d[0];
+    }
+    if (!f.encoding.empty()) c.encoding = f.encoding;
+    c.detect_columns = !f.no_detect_columns;
+    opt.contest = f.contest;
     read_report local;
     read_report& rep = report ? *report : local;
     profile p = read_profile(f.file, opt, &rep);

@@ -33,6 +33,9 @@ struct input_flags {
     bool no_header = false;
     std::string sheet;                          ///< .xlsx: sheet name
     std::uint64_t xlsx_max_bytes = 0, xlsx_max_cells = 0; ///< .xlsx limits (0 = the default)
+    // CSV intake (docs/formats.md): explicit values win over what the reader detects.
+    std::string delimiter, encoding, contest;
+    bool ranking_cell = false, no_detect_columns = false;
 };
 
 void add_input_flags(CLI::App& app, input_flags& f);

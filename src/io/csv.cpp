@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <deque>
 #include <span>
 #include <ostream>
@@ -28,8 +29,8 @@ struct field {
 /// Splits the text into records of fields, following RFC 4180.
 class csv_scanner {
 public:
-    csv_scanner(std::string_view text, std::string_view name, char delim)
-        : t_(text), name_(name), d_(delim) {}
+    csv_scanner(std::string_view text, std::string_view name, char delim, std::size_t first_line = 1)
+        : t_(text), name_(name), d_(delim), line_(first_line) {}
 
     /// Next record; false at the end. `line` is the 1-based line where the record starts.
     bool next(std::vector<field>& out, std::size_t& line) {
@@ -105,6 +106,28 @@ public:
         return true;
     }
 
+    /// The next record when it is one line without quotes (the common case), as its text
+    /// without the line end; false (and nothing consumed) otherwise or at the end.
+    bool next_plain(std::string_view& out, std::size_t& line) {
+        if (pos_ >= t_.size()) return false;
+        const char* b = t_.data() + pos_;
+        const std::size_t rest = t_.size() - pos_;
+        const auto* nl = static_cast<const char*>(std::memchr(b, '\n', rest));
+        const std::size_t len = nl ? static_cast<std::size_t>(nl - b) : rest;
+        if (std::memchr(b, '"', len)) return false;
+        line = line_;
+        record_start_ = pos_;
+        out = std::string_view(b, len);
+        if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
+        pos_ += len;
+        if (nl) {
+            ++pos_;
+            ++line_;
+            line_start_ = pos_;
+        }
+        return true;
+    }
+
     /// The raw text of the record last returned (without its line end).
     std::string_view raw() const noexcept {
         std::size_t e = pos_;
@@ -129,6 +152,79 @@ struct sv_eq {
     bool operator()(std::string_view a, std::string_view b) const noexcept { return a == b; }
 };
 
+/// A fast hash of a short text, 8 bytes at a time (the row tails of a cast-vote record).
+std::uint64_t text_hash(std::string_view s) noexcept {
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    h = (h ^ w) * 0x94D049BB133111EBull;
+    return h ^ (h >> 29);
+}
+
+/// Row text -> (ballot, count), open addressing in one flat array. The texts are copied into
+/// one arena, so a repeated row is compared against bytes that sit together in cache rather than
+/// against the earlier row somewhere in the file.
+class row_memo {
+public:
+    struct entry {
+        std::size_t offset = 0; // into the arena
+        std::size_t size = 0;
+        std::size_t ballot = 0;
+        std::uint64_t count = 0;
+    };
+    const entry* find(std::string_view s, std::uint64_t h) const noexcept {
+        if (slots_.empty()) return nullptr;
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            const std::uint64_t v = slots_[i];
+            if (!v) return nullptr;
+            if ((v >> 32) != (h >> 32)) continue;
+            const entry& e = entries_[(v & 0xFFFFFFFFu) - 1];
+            if (e.size == s.size() && std::equal(s.begin(), s.end(), arena_.data() + e.offset)) return &e;
+        }
+    }
+    void insert(std::string_view s, std::uint64_t h, std::size_t ballot, std::uint64_t count) {
+        if (entries_.size() >= 0xFFFFFFF0u) return; // not worth remembering more
+        if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+        entries_.push_back({arena_.size(), s.size(), ballot, count});
+        arena_.insert(arena_.end(), s.begin(), s.end());
+        place((h & 0xFFFFFFFF00000000ull) | entries_.size(), h);
+    }
+
+private:
+    // A slot packs the hash's high 32 bits with the entry's index + 1 (0 = empty): the probe
+    // touches 8 bytes per slot, so the table stays in cache.
+    void place(std::uint64_t v, std::uint64_t h) {
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_)
+            if (!slots_[i]) {
+                slots_[i] = v;
+                return;
+            }
+    }
+    void grow() {
+        slots_.assign(std::max<std::size_t>(1024, slots_.size() * 2), 0);
+        mask_ = slots_.size() - 1;
+        for (std::size_t k = 0; k < entries_.size(); ++k) {
+            const auto& e = entries_[k];
+            const auto h = text_hash(std::string_view(arena_.data() + e.offset, e.size));
+            place((h & 0xFFFFFFFF00000000ull) | (k + 1), h);
+        }
+    }
+    std::vector<std::uint64_t> slots_;
+    std::vector<entry> entries_;
+    std::vector<char> arena_;
+    std::size_t mask_ = 0;
+};
+
+/// A record that is one empty field: an empty (or white-space) line, never a ballot.
+bool is_blank_line(const std::vector<field>& r) { return r.size() == 1 && trim(r[0].text).empty(); }
+
 bool is_blank_record(const std::vector<field>& r) {
     for (const auto& f : r)
         if (!trim(f.text).empty()) return false;
@@ -141,34 +237,382 @@ bool in(const std::vector<std::string>& labels, std::string_view s) {
     return false;
 }
 
-struct row_ballot {
-    std::uint32_t first_mark; // index into the shared marks vector
-    std::uint32_t n_marks;
-    std::uint64_t count;
-    std::uint32_t weight; // index into weights, or UINT32_MAX for 1
-    std::uint32_t unit;   // index into units, or k_no_unit
-    std::size_t line;
-};
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string lowered(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = lower(c);
+    return out;
+}
+
+/// A header name compared case- and space-insensitively: lower case, without spaces, '_', '-',
+/// '.', '#', ':' and parentheses ("Ballot ID", "ballot_id" and "BallotID" are all "ballotid").
+std::string header_key(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == ' ' || c == '_' || c == '-' || c == '.' || c == '#' || c == ':' || c == '(' || c == ')' || c == '\t')
+            continue;
+        out += lower(c);
+    }
+    return out;
+}
+
+/// Identifier and metadata columns that cast-vote records and form exports carry beside the
+/// ballot: ignored by name (docs/formats.md keeps this list).
+constexpr std::string_view k_identifier_columns[] = {
+    // cast-vote records (tabulators, ranked_voting/pyrankvote drivers, RCTab, vendors)
+    "id", "ballotid", "ballot", "ballotnumber", "ballotno", "cvr", "cvrid", "cvrnumber", "castvoterecord",
+    "castvoterecordid", "recordid", "recordnumber", "rownumber", "row", "rowid", "index", "voterid",
+    "precinct", "precinctid", "precinctname", "precinctcode", "precinctportion", "precinctsplit", "ballotstyle",
+    "ballotstyleid", "ballottype", "batch", "batchid", "batchnumber", "tabulator", "tabulatorid",
+    "tabulatornumber", "scanner", "imprintedid", "countinggroup", "pollingplace", "ward",
+    // online forms (Microsoft Forms, Google Forms, SurveyMonkey, Qualtrics)
+    "starttime", "completiontime", "endtime", "lastmodifiedtime", "submittime", "submittedat",
+    "submissiontime", "submissiondate", "submissionid", "timestamp", "date", "datetime", "createdat",
+    "startdate", "enddate", "recordeddate", "email", "emailaddress", "name", "fullname", "firstname",
+    "lastname", "ipaddress", "respondentid", "collectorid", "responseid", "customdata1", "status",
+    "progress", "durationinseconds", "finished"};
+
+bool is_identifier_column(std::string_view header) {
+    const std::string k = header_key(header);
+    for (auto id : k_identifier_columns)
+        if (k == id) return true;
+    return false;
+}
+
+bool is_sep(char c) { return c == ' ' || c == '_' || c == '-' || c == '#' || c == ':' || c == '.' || c == '\t'; }
+
+std::string_view trim_seps(std::string_view s) {
+    while (!s.empty() && is_sep(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_sep(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+constexpr std::string_view k_ordinal_words[] = {"first",   "second",  "third",   "fourth",     "fifth",
+                                                "sixth",   "seventh", "eighth",  "ninth",      "tenth",
+                                                "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"};
+constexpr std::string_view k_rank_words[] = {"choice", "preference", "pref", "rank", "ranking", "place", "pick"};
+
+bool is_rank_word(std::string_view w) {
+    for (auto k : k_rank_words)
+        if (w == k) return true;
+    return false;
+}
+
+/// 1st, 2nd, 23rd, first, second ... (lower case); 0 if not an ordinal.
+std::uint32_t ordinal(std::string_view w) {
+    for (std::size_t i = 0; i < std::size(k_ordinal_words); ++i)
+        if (w == k_ordinal_words[i]) return static_cast<std::uint32_t>(i + 1);
+    std::size_t d = 0;
+    while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
+    if (d == 0 || d > 6 || w.size() != d + 2) return 0;
+    const auto suf = w.substr(d);
+    if (suf != "st" && suf != "nd" && suf != "rd" && suf != "th") return 0;
+    std::uint32_t k = 0;
+    parse_index(w.substr(0, d), k);
+    return k;
+}
+
+std::vector<std::string_view> words_of(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && is_sep(s[i])) ++i;
+        std::size_t j = i;
+        while (j < s.size() && !is_sep(s[j])) ++j;
+        if (j > i) out.push_back(s.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+/// A rank written as a cell or a grid item: "2", "2nd", "2nd choice", "Second", "Second
+/// preference", "Rank 2", "Choice 2"; 0 if the text is not one.
+std::uint32_t rank_label(std::string_view text) {
+    const std::string s = lowered(trim(text));
+    std::uint32_t k = 0;
+    if (all_digits(s)) return parse_index(s, k) && k <= 1'000'000 ? k : 0;
+    const auto w = words_of(s);
+    if (w.size() == 1) {
+        // "rank2", "choice2"
+        for (auto kw : k_rank_words)
+            if (w[0].size() > kw.size() && w[0].substr(0, kw.size()) == kw && all_digits(w[0].substr(kw.size())))
+                return parse_index(w[0].substr(kw.size()), k) ? k : 0;
+        return ordinal(w[0]);
+    }
+    if (w.size() == 2 && ordinal(w[0]) && is_rank_word(w[1])) return ordinal(w[0]);
+    if (w.size() == 2 && is_rank_word(w[0]) && all_digits(w[1])) return parse_index(w[1], k) ? k : 0;
+    return 0;
+}
+
+/// A header naming a rank: "rank1", "Rank 1", "Choice 1", "1st choice", "Preference 1",
+/// "Mayor (1)", "Mayor - Rank 1", "choice 1 of 5". `contest` gets the prefix ("Mayor"), if any.
+std::uint32_t rank_header(std::string_view header, std::string& contest) {
+    std::string_view h = trim(header);
+    const std::string low = lowered(h);
+    std::string_view s = low;
+    // "... of N"
+    if (auto of = s.rfind(" of "); of != std::string_view::npos && all_digits(trim(s.substr(of + 4))))
+        s = s.substr(0, of);
+    s = trim(s);
+    std::uint32_t k = 0;
+    auto prefix = [&](std::size_t end) { contest = std::string(trim_seps(h.substr(0, end))); };
+    // "Mayor (1)"
+    if (s.size() >= 3 && s.back() == ')') {
+        const auto open = s.rfind('(');
+        if (open != std::string_view::npos && all_digits(trim(s.substr(open + 1, s.size() - open - 2))) &&
+            parse_index(trim(s.substr(open + 1, s.size() - open - 2)), k) && k >= 1) {
+            prefix(open);
+            return k;
+        }
+        return 0;
+    }
+    // trailing number after a rank word: "rank1", "Rank 1", "Mayor - Rank 1", "r1"
+    std::size_t d = s.size();
+    while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9') --d;
+    if (d < s.size() && s.size() - d <= 6) {
+        parse_index(s.substr(d), k);
+        std::string_view before = s.substr(0, d);
+        while (!before.empty() && is_sep(before.back())) before.remove_suffix(1);
+        if (before == "r") {
+            contest.clear();
+            return k;
+        }
+        for (auto kw : k_rank_words)
+            if (before.size() >= kw.size() && before.substr(before.size() - kw.size()) == kw &&
+                (before.size() == kw.size() || is_sep(before[before.size() - kw.size() - 1]))) {
+                prefix(before.size() - kw.size());
+                return k >= 1 ? k : 0;
+            }
+        return 0;
+    }
+    // ordinals: "1st choice", "Mayor 2nd preference", "1st", "First choice"
+    const auto w = words_of(s);
+    if (w.empty()) return 0;
+    std::size_t last = w.size() - 1;
+    const bool word_after = is_rank_word(w[last]);
+    if (word_after) {
+        if (last == 0) return 0;
+        --last;
+    }
+    k = ordinal(w[last]);
+    if (k == 0) return 0;
+    const bool digits = w[last][0] >= '0' && w[last][0] <= '9';
+    if (!word_after && (!digits || last != 0)) return 0; // "First" alone could be a name
+    prefix(static_cast<std::size_t>(w[last].data() - s.data()));
+    return k;
+}
+
+/// Google Forms grid header "Question [Item]": true with the two parts.
+bool grid_header(std::string_view header, std::string& question, std::string& item) {
+    const auto h = trim(header);
+    if (h.size() < 4 || h.back() != ']') return false;
+    const auto open = h.rfind('[');
+    if (open == std::string_view::npos || open == 0) return false;
+    question = std::string(trim(h.substr(0, open)));
+    item = std::string(trim(h.substr(open + 1, h.size() - open - 2)));
+    return !question.empty() && !item.empty();
+}
+
+/// Spreadsheet formula prefixes: the writer puts a ' before a name starting with one of them
+/// (after any run of 's), so a spreadsheet shows the name as text; the reader takes it off.
+bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@'; }
+
+std::string_view unescape_formula(std::string_view s) {
+    if (s.empty() || s[0] != '\'') return s;
+    std::size_t i = 0;
+    while (i < s.size() && s[i] == '\'') ++i;
+    return i < s.size() && formula_start(s[i]) ? s.substr(1) : s;
+}
+
+std::string escape_formula(const std::string& s) {
+    std::size_t i = 0;
+    while (i < s.size() && s[i] == '\'') ++i;
+    return i < s.size() && formula_start(s[i]) ? "'" + s : s;
+}
+
+/// Windows-1252 (a superset of Latin-1's printable characters) to UTF-8.
+std::string cp1252_to_utf8(std::string_view s) {
+    static constexpr std::uint16_t k_80_9f[32] = {
+        0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for (unsigned char c : s) {
+        unsigned u = c;
+        if (c >= 0x80 && c < 0xA0) u = k_80_9f[c - 0x80];
+        if (u < 0x80) {
+            out += static_cast<char>(u);
+        } else if (u < 0x800) {
+            out += static_cast<char>(0xC0 | (u >> 6));
+            out += static_cast<char>(0x80 | (u & 0x3F));
+        } else {
+            out += static_cast<char>(0xE0 | (u >> 12));
+            out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (u & 0x3F));
+        }
+    }
+    return out;
+}
+
+/// The delimiter of a file whose options leave it open: ',' unless the first line (outside
+/// quotes) holds no comma but ';' or tabs (European Excel writes ';').
+char detect_delimiter(std::string_view text) {
+    std::size_t commas = 0, semis = 0, tabs = 0;
+    bool quoted = false;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\n') break;
+        commas += c == ',';
+        semis += c == ';';
+        tabs += c == '\t';
+    }
+    if (commas == 0 && semis > 0 && semis >= tabs) return ';';
+    if (commas == 0 && tabs > 0) return '\t';
+    return ',';
+}
+
+/// Guards against a guessed reading: thresholds shared with the writer (which lists its
+/// candidates whenever a guard could fire, so accord's own files always read back).
+constexpr std::size_t k_guard_rows = 20;      // rows needed before distinctness means anything
+constexpr std::size_t k_sequence_rows = 10;   // rows needed to call a column a row counter
+constexpr std::size_t k_writer_safe_candidates = 10;
 
 } // namespace
 
-profile read_csv(std::string_view text, std::string_view name, const read_options& opt, read_report& report) {
+profile read_csv(std::string_view text_in, std::string_view name, const read_options& opt, read_report& report) {
     const csv_options& o = opt.csv;
-    csv_scanner scan(text, name, o.delimiter);
+    using layout_t = csv_options::layout_t;
+    std::string converted;
+    std::string_view text = text_in;
+    {
+        const std::string enc = header_key(o.encoding);
+        if (enc == "windows1252" || enc == "cp1252" || enc == "latin1" || enc == "iso88591") {
+            converted = cp1252_to_utf8(text);
+            text = converted;
+        } else if (!enc.empty() && enc != "utf8") {
+            throw error(errc::invalid, "unknown CSV encoding '" + o.encoding + "' (expected utf-8 or windows-1252)");
+        }
+    }
+    auto check_name = [&](std::string_view n, std::size_t line, std::size_t column, const char* what) {
+        if (auto bad = invalid_utf8_at(n); bad != std::string_view::npos)
+            fail(errc::parse, name, line, column + bad,
+                 std::string(what) + " is not valid UTF-8 (byte " + std::to_string(bad + 1) +
+                     "); if the file came from Excel on Windows, pass --encoding windows-1252");
+        check_name_text(n, name, line, column, what);
+    };
+
+    // Excel's "sep=;" first line names the delimiter.
+    std::size_t first_line = 1;
+    char delim = o.delimiter;
+    if (text.size() >= 5 && text.substr(0, 4) == "sep=" &&
+        (text.size() == 5 || text[5] == '\n' || (text[5] == '\r' && text.size() > 6 && text[6] == '\n'))) {
+        if (delim == '\0') delim = text[4];
+        text.remove_prefix(text[5] == '\r' ? 7 : 6);
+        first_line = 2;
+    }
+    if (delim == '\0') {
+        // The first line that is not accord's '#' metadata decides.
+        std::string_view t = text;
+        while (!t.empty() && t[0] == '#') {
+            const auto nl = t.find('\n');
+            t = nl == std::string_view::npos ? std::string_view() : t.substr(nl + 1);
+        }
+        delim = detect_delimiter(t);
+    }
+    if (delim == '"' || delim == '\n' || delim == '\r')
+        throw error(errc::invalid, "a CSV delimiter cannot be a quote or a line break");
+    csv_scanner scan(text, name, delim, first_line);
     std::vector<field> rec;
     std::size_t line = 0;
+
+    // accord's metadata records before the header (written by write_csv): #title, #seats,
+    // #candidates, #withdrawn, each a record whose first cell is that word.
+    std::string meta_title;
+    std::size_t meta_seats = 0, seats_line = 0;
+    std::vector<std::string> meta_candidates;
+    std::vector<std::pair<std::string, std::size_t>> meta_withdrawn;
+    bool have_record = false;
+    while (scan.next(rec, line)) {
+        if (is_blank_line(rec)) continue;
+        const auto first = trim(rec[0].text);
+        if (first == "#title" || first == "#seats" || first == "#candidates" || first == "#withdrawn") {
+            for (std::size_t i = 1; i < rec.size(); ++i) {
+                const auto v = trim(rec[i].text);
+                if (first == "#title") {
+                    if (i == 1) meta_title = std::string(unescape_formula(v));
+                    else if (!v.empty()) fail(errc::parse, name, line, rec[i].column, "#title takes one cell");
+                } else if (first == "#seats") {
+                    std::uint32_t k = 0;
+                    if (i == 1 && (!parse_index(v, k) || k == 0))
+                        fail(errc::parse, name, line, rec[i].column, "expected a number of seats (1, 2, ...), got " + detail::quoted(v));
+                    if (i == 1) meta_seats = k, seats_line = line;
+                    else if (!v.empty()) fail(errc::parse, name, line, rec[i].column, "#seats takes one cell");
+                } else if (!v.empty()) {
+                    const std::string n(unescape_formula(v));
+                    check_name(n, line, rec[i].column, "candidate name");
+                    if (first == "#candidates") {
+                        if (std::find(meta_candidates.begin(), meta_candidates.end(), n) != meta_candidates.end())
+                            fail(errc::parse, name, line, rec[i].column, "candidate " + detail::quoted(n) + " listed twice");
+                        meta_candidates.push_back(n);
+                    } else {
+                        meta_withdrawn.emplace_back(n, line);
+                    }
+                }
+            }
+            continue;
+        }
+        have_record = true;
+        break;
+    }
 
     // Header.
     std::vector<std::string> header;
     std::size_t header_line = 0;
+    std::vector<std::pair<std::vector<field>, std::size_t>> probe;
+    bool more = true;
     if (o.header) {
-        while (scan.next(rec, line) && is_blank_record(rec)) {
-        }
-        if (rec.empty() || is_blank_record(rec))
-            fail(errc::parse, name, line ? line : 1, 1, "empty file; expected a header row naming the columns");
+        if (!have_record)
+            fail(errc::parse, name, line ? line : first_line, 1, "empty file; expected a header row naming the columns");
         header_line = line;
         for (const auto& f : rec) header.emplace_back(trim(f.text));
+        // Two header rows (SurveyMonkey; merged cells in a spreadsheet): the question over its
+        // first column, empty cells over the rest, and the options in the row below.
+        if ((more = scan.next(rec, line))) {
+            bool fills_gap = false, plausible = !is_blank_record(rec) && o.detect_columns;
+            for (std::size_t i = 0; i < rec.size() && plausible; ++i) {
+                const auto v = trim(rec[i].text);
+                if (v.empty()) continue;
+                if (all_digits(v) || i >= header.size() || (o.detect_columns && is_identifier_column(header[i])))
+                    plausible = false;
+                else if (i > 0 && header[i].empty())
+                    fills_gap = true;
+            }
+            if (plausible && fills_gap) {
+                std::string question;
+                for (std::size_t i = 0; i < header.size(); ++i) {
+                    if (!header[i].empty()) question = header[i];
+                    const auto sub = i < rec.size() ? std::string(trim(rec[i].text)) : std::string();
+                    const auto sk = header_key(sub);
+                    if (sub.empty() || sk == "response" || sk == "openendedresponse") {
+                        if (header[i].empty()) header[i] = sub;
+                    } else {
+                        header[i] = question + " [" + sub + "]";
+                    }
+                }
+                report.notes.push_back("lines " + std::to_string(header_line) + "-" + std::to_string(line) +
+                                       " read as two header rows (question, then option)");
+                header_line = line;
+            } else if (!is_blank_line(rec)) {
+                probe.emplace_back(rec, line);
+            }
+        }
+    } else if (have_record && !is_blank_line(rec)) {
+        probe.emplace_back(rec, line);
     }
+
     auto column_of = [&](const std::string& col, const char* what) -> std::size_t {
         if (col.empty()) return SIZE_MAX;
         if (!o.header)
@@ -179,55 +623,288 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
         fail(errc::parse, name, header_line, 1,
              std::string("no ") + what + " column named " + detail::quoted(col) + " in the header");
     };
-    std::size_t unit_col = column_of(o.unit_column, "unit");
-    if (o.unit_column.empty())
-        for (std::size_t i = 0; i < header.size() && unit_col == SIZE_MAX; ++i)
-            if (header[i].size() == 4 && std::equal(header[i].begin(), header[i].end(), "unit",
-                                                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
-                unit_col = i;
-    const std::size_t weight_col = column_of(o.weight_column, "weight");
-    const std::size_t count_col = column_of(o.count_column, "count");
-    std::vector<char> special(header.size(), 0);
+    auto column_named = [&](std::string_view key) -> std::size_t {
+        if (!o.detect_columns) return SIZE_MAX;
+        for (std::size_t i = 0; i < header.size(); ++i)
+            if (header_key(header[i]) == key) return i;
+        return SIZE_MAX;
+    };
+    const std::size_t unit_col = o.unit_column.empty() ? column_named("unit") : column_of(o.unit_column, "unit");
+    const std::size_t weight_col = o.weight_column.empty() ? column_named("weight") : column_of(o.weight_column, "weight");
+    const std::size_t count_col = o.count_column.empty() ? column_named("count") : column_of(o.count_column, "count");
+    if (o.first_column == 0) throw error(errc::invalid, "csv first_column is 1-based; got 0");
+    const std::size_t skip_before = o.first_column - 1;
+
+    // Column roles. special: count/weight/unit; ignored: identifiers, skipped, before
+    // first_column, other contests.
+    std::vector<char> special(header.size(), 0), ignore(header.size(), 0);
     for (std::size_t c : {unit_col, weight_col, count_col})
         if (c != SIZE_MAX) special[c] = 1;
-    for (const auto& s : o.skip_columns) special[column_of(s, "skipped")] = 1;
-    if (o.first_column == 0) throw error(errc::invalid, "csv first_column is 1-based; got 0");
-    // Columns before first_column (ids, precincts, batches) are ignored.
-    const std::size_t skip_before = o.first_column - 1;
-    auto ignored = [&](std::size_t c) { return c < skip_before && !(c < special.size() && special[c]); };
+    for (const auto& s : o.skip_columns) ignore[column_of(s, "skipped")] = 1;
+    std::vector<std::string> ignored_by_name;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        if (c < skip_before) ignore[c] = 1;
+        if (!special[c] && !ignore[c] && o.detect_columns && is_identifier_column(header[c])) {
+            ignore[c] = 1;
+            ignored_by_name.push_back(header[c]);
+        }
+    }
+    auto is_special = [&](std::size_t c) { return c < special.size() && special[c]; };
+    auto ignored = [&](std::size_t c) { return c < ignore.size() ? ignore[c] != 0 : (!o.header && c < skip_before); };
 
-    // Look ahead at up to k_probe rows to choose the layout; then stream every row straight
-    // into the profile (no per-file copy of the fields).
-    constexpr std::size_t k_probe = 200;
-    std::vector<std::pair<std::vector<field>, std::size_t>> probe;
-    bool more = true;
-    while (probe.size() < k_probe && (more = scan.next(rec, line)))
-        if (!is_blank_record(rec)) probe.emplace_back(rec, line);
+    // What each ballot column's header says.
+    enum class hkind : std::uint8_t { plain, rank, grid };
+    struct col_info {
+        hkind kind = hkind::plain;
+        std::uint32_t rank = 0;
+        std::string group, item;
+    };
+    std::vector<col_info> info(header.size());
+    std::vector<std::size_t> ballot_cols;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        if (is_special(c) || ignored(c)) continue;
+        auto& ci = info[c];
+        std::string contest;
+        if (grid_header(header[c], ci.group, ci.item)) {
+            ci.kind = hkind::grid;
+            if (const auto k = rank_label(ci.item); k) ci.kind = hkind::rank, ci.rank = k;
+        } else if (const auto k = rank_header(header[c], contest); k) {
+            ci.kind = hkind::rank;
+            ci.rank = k;
+            ci.group = contest;
+        }
+        ballot_cols.push_back(c);
+    }
+    // A contest chosen by name keeps only its columns.
+    if (!opt.contest.empty() && o.header) {
+        const auto want = header_key(opt.contest);
+        std::vector<std::size_t> kept;
+        std::vector<std::string> seen;
+        for (auto c : ballot_cols) {
+            const auto& g = info[c].kind == hkind::plain ? header[c] : info[c].group;
+            if (header_key(g) == want) kept.push_back(c);
+            else ignore[c] = 1;
+            if (std::find(seen.begin(), seen.end(), g) == seen.end()) seen.push_back(g);
+        }
+        if (kept.empty()) {
+            std::string list;
+            for (const auto& g : seen) list += (list.empty() ? "" : ", ") + detail::quoted(g);
+            fail(errc::parse, name, header_line, 1, "no column of contest " + detail::quoted(opt.contest) + "; the columns name " + list);
+        }
+        ballot_cols = kept;
+    }
 
     auto layout = o.layout;
-    if (layout == csv_options::layout_t::auto_detect) {
-        bool numeric = o.header, any = false;
-        for (std::size_t r = 0; r < probe.size() && numeric; ++r)
-            for (std::size_t c = 0; c < probe[r].first.size(); ++c) {
-                if ((c < special.size() && special[c]) || ignored(c)) continue;
-                const auto cell = trim(probe[r].first[c].text);
-                if (cell.empty() || in(o.skipped_labels, cell)) continue;
-                any = true;
-                if (!all_digits(cell)) {
-                    numeric = false;
-                    break;
+    const bool guessed = layout == layout_t::auto_detect;
+    const bool fixed = !o.candidates.empty() || !meta_candidates.empty();
+    // Rank numbers from the header, when every ballot column has one.
+    bool numbered = o.header && !ballot_cols.empty();
+    for (auto c : ballot_cols) numbered &= info[c].kind == hkind::rank;
+    auto col_name = [&](std::size_t c) { return detail::quoted(c < header.size() ? header[c] : "column " + std::to_string(c + 1)); };
+
+    // Look ahead at up to k_probe rows to choose the layout and run the guards; then stream every
+    // row straight into the profile (no per-file copy of the fields).
+    constexpr std::size_t k_probe = 200;
+    while (more && probe.size() < k_probe && (more = scan.next(rec, line)))
+        if (!is_blank_line(rec)) probe.emplace_back(rec, line);
+
+    if (guessed && o.header) {
+        std::vector<std::string> groups;
+        bool any_named = false, any_plain = false, grid_items = false;
+        for (auto c : ballot_cols) {
+            if (info[c].kind == hkind::plain) {
+                any_plain = true;
+                continue;
+            }
+            any_named = true;
+            grid_items |= info[c].kind == hkind::grid;
+            if (std::find_if(groups.begin(), groups.end(), [&](const std::string& g) { return header_key(g) == header_key(info[c].group); }) == groups.end())
+                groups.push_back(info[c].group);
+        }
+        if (any_named) {
+            if (groups.size() > 1) {
+                std::string list;
+                for (const auto& g : groups) list += (list.empty() ? "" : ", ") + detail::quoted(g.empty() ? "(no name)" : g);
+                fail(errc::parse, name, header_line, 1,
+                     "the rank columns belong to several contests or questions (" + list +
+                         "); choose one with --contest NAME");
+            }
+            for (auto c : ballot_cols)
+                if (info[c].kind == hkind::plain)
+                    fail(errc::parse, name, header_line, 1,
+                         "column " + col_name(c) + " is neither a rank column nor a known identifier column; pass --skip-column " +
+                             detail::quoted(header[c]) + " to ignore it, or --rank-columns to read every column as a rank");
+            if (grid_items) {
+                for (auto c : ballot_cols)
+                    if (info[c].kind == hkind::rank)
+                        fail(errc::parse, name, header_line, 1,
+                             "the grid " + detail::quoted(info[c].group) + " mixes rank columns (" + col_name(c) +
+                                 ") with option columns; pass --rank-columns or --candidate-columns");
+                layout = layout_t::candidate_columns;
+            } else {
+                layout = layout_t::rank_columns;
+            }
+        } else if (any_plain) {
+            // No header says what the columns are: look at the cells.
+            std::vector<std::size_t> list_cols, numeric_cols, text_cols;
+            std::vector<std::pair<std::string_view, std::size_t>> first_text(header.size(), {{}, 0});
+            for (auto c : ballot_cols) {
+                bool list = false, list_all_end = true, numeric = false, text_seen = false;
+                for (const auto& [fields, row_line] : probe) {
+                    if (c >= fields.size()) continue;
+                    const auto cell = trim(fields[c].text);
+                    if (in(o.skipped_labels, cell)) continue;
+                    if (!o.ranking_delimiter.empty() && cell.find(o.ranking_delimiter) != std::string_view::npos &&
+                        (o.overvote_delimiter.empty() || o.overvote_delimiter != o.ranking_delimiter)) {
+                        list = true;
+                        list_all_end &= cell.size() >= o.ranking_delimiter.size() &&
+                                        cell.substr(cell.size() - o.ranking_delimiter.size()) == o.ranking_delimiter;
+                        continue;
+                    }
+                    if (all_digits(cell) || rank_label(cell)) {
+                        numeric = true;
+                    } else if (!text_seen) {
+                        text_seen = true;
+                        first_text[c] = {cell, row_line};
+                    }
+                }
+                if (list) {
+                    if (!list_all_end)
+                        fail(errc::parse, name, header_line, 1,
+                             "column " + col_name(c) + " has cells holding " + detail::quoted(o.ranking_delimiter) +
+                                 ", the separator of a form's ranking answer; pass --ranking-cell to read each cell as a ranking, "
+                                 "or --overvote-delimiter " + detail::quoted(o.ranking_delimiter) + " if a cell lists equal ranks");
+                    list_cols.push_back(c);
+                } else if (numeric && text_seen) {
+                    const auto& [t, l] = first_text[c];
+                    fail(errc::parse, name, l, 1,
+                         "column " + col_name(c) + " mixes rank numbers with " + detail::quoted(t) +
+                             "; pass --candidate-columns (and --skipped-label " + detail::quoted(t) +
+                             " if it means unranked) or --rank-columns");
+                } else if (numeric) {
+                    numeric_cols.push_back(c);
+                } else if (text_seen) {
+                    text_cols.push_back(c);
                 }
             }
-        layout = numeric && any ? csv_options::layout_t::candidate_columns : csv_options::layout_t::rank_columns;
+            if (!list_cols.empty()) {
+                if (list_cols.size() > 1)
+                    fail(errc::parse, name, header_line, 1,
+                         "columns " + col_name(list_cols[0]) + " and " + col_name(list_cols[1]) +
+                             " both hold ranking answers (cells like 'A;B;C;'); choose one with --contest NAME");
+                for (auto c : ballot_cols)
+                    if (c != list_cols[0] && (std::find(numeric_cols.begin(), numeric_cols.end(), c) != numeric_cols.end() ||
+                                              std::find(text_cols.begin(), text_cols.end(), c) != text_cols.end()))
+                        fail(errc::parse, name, header_line, 1,
+                             "column " + col_name(c) + " sits beside the ranking answers in " + col_name(list_cols[0]) +
+                                 " and is not a known identifier column; pass --skip-column " + detail::quoted(header[c]) +
+                                 " (or --unit-column if it names the voter's unit)");
+                for (auto c : ballot_cols)
+                    if (c != list_cols[0]) ignore[c] = 1;
+                ballot_cols = {list_cols[0]};
+                layout = layout_t::ranking_cell;
+            } else if (!numeric_cols.empty() && !text_cols.empty()) {
+                const auto t = text_cols[0];
+                fail(errc::parse, name, first_text[t].second, 1,
+                     "column " + col_name(numeric_cols[0]) + " holds rank numbers but column " + col_name(t) + " holds " +
+                         detail::quoted(first_text[t].first) + "; pass --candidate-columns or --rank-columns (and --skip-column "
+                         "for a column that is neither)");
+            } else if (!numeric_cols.empty()) {
+                layout = layout_t::candidate_columns;
+                bool all_numbers = true;
+                for (auto c : ballot_cols) all_numbers &= all_digits(header[c]);
+                if (all_numbers && !fixed)
+                    fail(errc::parse, name, header_line, 1,
+                         "the columns are named by whole numbers (" + col_name(ballot_cols[0]) +
+                             ", ...) and hold numbers: if the columns are ranks holding candidate numbers, pass "
+                             "--rank-columns; if they are candidates named by numbers, pass --candidate-columns");
+            } else {
+                layout = layout_t::rank_columns;
+            }
+        }
+    }
+    if (layout == layout_t::auto_detect) layout = layout_t::rank_columns; // no header, or no ballot column
+    if (guessed && !fixed && layout != layout_t::ranking_cell) {
+        // Guards on a guessed reading: a row counter, or an identifier, read as ballots.
+        for (auto c : ballot_cols) {
+            std::size_t n = 0;
+            bool sequence = true;
+            std::uint64_t prev = 0;
+            std::unordered_map<std::string_view, char, sv_hash, sv_eq> distinct;
+            for (const auto& [fields, row_line] : probe) {
+                if (c >= fields.size()) continue;
+                const auto cell = trim(fields[c].text);
+                if (in(o.skipped_labels, cell)) continue;
+                std::uint64_t v = 0;
+                if (sequence && parse_count(cell, v) == count_status::ok && (n == 0 || v == prev + 1)) prev = v;
+                else sequence = false;
+                ++n;
+                if (layout == layout_t::rank_columns) distinct.emplace(cell, 0);
+            }
+            if (sequence && n >= k_sequence_rows)
+                fail(errc::parse, name, header_line ? header_line : 1, 1,
+                     "column " + col_name(c) + " counts " + std::to_string(prev - n + 1) + ", " + std::to_string(prev - n + 2) +
+                         ", ... down the rows, like a row number; pass --skip-column " + detail::quoted(c < header.size() ? header[c] : "") +
+                         " (or --rank-columns / --candidate-columns to read it as ballots)");
+            if (n >= k_guard_rows && distinct.size() * 2 > n)
+                fail(errc::parse, name, header_line ? header_line : 1, 1,
+                     "column " + col_name(c) + " holds " + std::to_string(distinct.size()) + " different values in " +
+                         std::to_string(n) + " rows, like an identifier, not a candidate; pass --skip-column " +
+                         detail::quoted(c < header.size() ? header[c] : "") + " (or --rank-columns to read it as ranks)");
+        }
+    }
+    if (layout == layout_t::ranking_cell) {
+        if (!o.header && ballot_cols.empty()) ballot_cols.push_back(skip_before);
+        if (ballot_cols.size() != 1)
+            fail(errc::parse, name, header_line ? header_line : 1, 1,
+                 "the ranking-cell layout reads one column, but " + std::to_string(ballot_cols.size()) +
+                     " columns remain; pass --skip-column for the others, or --contest NAME");
+    }
+
+    // Rank number of each rank column: from the header when every column is numbered, else by
+    // position.
+    std::vector<std::int32_t> rank_of_col(header.size(), 0);
+    if (layout == layout_t::rank_columns) {
+        if (numbered) {
+            std::vector<std::size_t> by_rank(ballot_cols.size() + 1, SIZE_MAX);
+            for (auto c : ballot_cols) {
+                const auto k = info[c].rank;
+                if (k > ballot_cols.size() || by_rank[k] != SIZE_MAX) {
+                    if (!guessed) {
+                        numbered = false;
+                        break;
+                    }
+                    fail(errc::parse, name, header_line, 1,
+                         "rank column " + col_name(c) + (k <= ballot_cols.size() ? " repeats rank " + std::to_string(k) + " of " + col_name(by_rank[k])
+                                                                                   : " is rank " + std::to_string(k) + " of only " + std::to_string(ballot_cols.size()) + " rank columns") +
+                             "; pass --rank-columns to read the columns in order");
+                }
+                by_rank[k] = c;
+            }
+            if (numbered)
+                for (auto c : ballot_cols) rank_of_col[c] = static_cast<std::int32_t>(info[c].rank);
+        }
+        if (!numbered) {
+            std::int32_t r = 0;
+            for (auto c : ballot_cols) rank_of_col[c] = ++r;
+        }
+    }
+    if (o.header && o.detect_columns) {
+        std::string what = layout == layout_t::rank_columns ? "rank columns" : layout == layout_t::candidate_columns ? "candidate columns" : "one ranking cell per row";
+        if (!ignored_by_name.empty()) {
+            what += "; ignored identifier columns: ";
+            for (std::size_t i = 0; i < ignored_by_name.size(); ++i) what += (i ? ", " : "") + ignored_by_name[i];
+        }
+        report.notes.push_back("read as " + what);
     }
 
     // Candidates: the fixed list, the header (candidate columns), or as first seen.
     profile p;
     std::unordered_map<std::string, cand_t, sv_hash, sv_eq> index;
-    const bool fixed = !o.candidates.empty();
     // Names first seen in the row being read join the profile only when that row is accepted,
     // so a row skipped in lenient mode leaves nothing behind.
     std::vector<std::string> pending;
+    std::vector<std::size_t> new_names_in_col; // per column, for the many-candidates guard
     auto add_name = [&](std::string_view n) -> cand_t {
         if (auto it = index.find(n); it != index.end()) return it->second; // no allocation
         const auto c = static_cast<cand_t>(p.candidate_count() + pending.size());
@@ -243,22 +920,22 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
         for (const auto& n : pending) index.erase(index.find(std::string_view(n)));
         pending.clear();
     };
-    for (const auto& c : o.candidates) add_name(c);
+    for (const auto& c : o.candidates.empty() ? meta_candidates : o.candidates) add_name(c);
     commit_names();
     std::vector<std::size_t> cand_col_of; // candidate-columns: header column -> candidate
-    if (layout == csv_options::layout_t::candidate_columns) {
+    if (layout == layout_t::candidate_columns) {
         if (!o.header) throw error(errc::invalid, "the candidate-columns layout needs a header row naming candidates");
         cand_col_of.assign(header.size(), SIZE_MAX);
-        for (std::size_t c = 0; c < header.size(); ++c) {
-            if (special[c] || ignored(c)) continue;
-            // A write-in column counts for the write-in candidate.
-            const std::string n = in(o.write_in_labels, header[c]) ? o.write_in_name : header[c];
+        for (auto c : ballot_cols) {
+            // A write-in column counts for the write-in candidate; a grid column for its item.
+            const std::string raw = info[c].kind == hkind::grid ? info[c].item : header[c];
+            const std::string n = in(o.write_in_labels, raw) ? o.write_in_name : std::string(unescape_formula(raw));
             if (n.empty()) fail(errc::parse, name, header_line, 1, "empty column name; expected a candidate");
             if (fixed && !index.contains(std::string_view(n)))
                 fail(errc::parse, name, header_line, 1, "column " + detail::quoted(n) + " is not a listed candidate");
             if (!fixed && index.contains(std::string_view(n)))
                 fail(errc::parse, name, header_line, 1, "candidate " + detail::quoted(n) + " names two columns");
-            check_name_text(n, name, header_line, 1, "candidate name");
+            check_name(n, header_line, 1, "candidate name");
             cand_col_of[c] = add_name(n);
         }
         commit_names();
@@ -268,8 +945,11 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
     std::size_t last_ballot = 0;
     std::uint64_t last_count = 0;
     std::unordered_map<std::string, std::uint32_t, sv_hash, sv_eq> unit_index;
+    // Ballots are deduplicated on the parsed ranking (profile::add merges equal marks, weight and
+    // unit), not on the row text, so id and timestamp columns never split a ballot.
     const rational one(1);
     rational weight;
+    std::size_t rows = 0;
     auto process = [&](const std::vector<field>& fields, std::size_t row_line) {
         marks.clear();
         std::uint64_t count = 1;
@@ -278,9 +958,9 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
         std::int32_t rank = 0;
         for (std::size_t c = 0; c < fields.size(); ++c) {
             const auto& f = fields[c];
-            const std::string_view cell = trim(f.text);
             if (ignored(c)) continue;
-            if (c < special.size() && special[c]) {
+            const std::string_view cell = trim(f.text);
+            if (is_special(c)) {
                 if (c == count_col) {
                     switch (parse_count(cell, count)) {
                     case count_status::ok: break;
@@ -302,54 +982,73 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
                     weighted = true;
                 } else if (c == unit_col) {
                     if (cell.empty()) fail(errc::parse, name, row_line, f.column, "empty unit; expected a unit id");
-                    check_name_text(cell, name, row_line, f.column, "unit id");
                     if (auto it = unit_index.find(cell); it != unit_index.end()) {
                         unit = it->second;
                     } else {
-                        unit = p.intern_unit(cell);
+                        const auto u = unescape_formula(cell);
+                        check_name(u, row_line, f.column, "unit id");
+                        unit = p.intern_unit(u);
                         unit_index.emplace(std::string(cell), unit);
                     }
                 }
                 continue;
             }
-            if (layout == csv_options::layout_t::candidate_columns) {
-                if (cell.empty() || in(o.skipped_labels, cell)) continue;
-                std::uint32_t r = 0;
-                if (!parse_index(cell, r) || r == 0 || r > 1'000'000)
+            if (layout == layout_t::candidate_columns) {
+                if (c >= cand_col_of.size() || cand_col_of[c] == SIZE_MAX) continue;
+                if (in(o.skipped_labels, cell)) continue;
+                const std::uint32_t r = rank_label(cell);
+                if (r == 0)
                     fail(errc::parse, name, row_line, f.column,
-                         "expected a rank number (1, 2, ...) or a blank, got " + detail::quoted(cell));
+                         "column " + col_name(c) + ": expected a rank number (1, 2, ...), a rank such as '1st choice', or a blank; got " +
+                             detail::quoted(cell));
                 marks.push_back({static_cast<cand_t>(cand_col_of[c]), static_cast<std::int32_t>(r)});
                 continue;
             }
-            ++rank; // rank columns: every ballot column is the next rank
-            if (in(o.skipped_labels, cell)) continue;
-            if (in(o.overvote_labels, cell)) {
-                marks.push_back({k_overvote, rank});
-                continue;
-            }
-            auto add_candidate = [&](std::string_view n) {
-                if (in(o.write_in_labels, n)) n = o.write_in_name;
+            auto add_candidate = [&](std::string_view n, std::int32_t at) {
+                n = in(o.write_in_labels, n) ? std::string_view(o.write_in_name) : unescape_formula(n);
                 if (auto it = index.find(n); it != index.end()) {
-                    marks.push_back({it->second, rank});
+                    marks.push_back({it->second, at});
                 } else if (fixed) {
                     fail(errc::parse, name, row_line, f.column,
                          "unknown candidate " + detail::quoted(n) + "; expected one of the listed candidates");
                 } else {
-                    check_name_text(n, name, row_line, f.column, "candidate name");
-                    marks.push_back({add_name(n), rank});
+                    check_name(n, row_line, f.column, "candidate name");
+                    marks.push_back({add_name(n), at});
+                    if (new_names_in_col.size() <= c) new_names_in_col.resize(c + 1, 0);
+                    ++new_names_in_col[c];
                 }
             };
+            if (layout == layout_t::ranking_cell) {
+                if (c != ballot_cols[0]) continue;
+                std::string_view rest = cell;
+                const auto& d = o.ranking_delimiter;
+                while (!rest.empty()) {
+                    const auto at = d.empty() ? std::string_view::npos : rest.find(d);
+                    const auto part = trim(rest.substr(0, at));
+                    if (!part.empty()) add_candidate(part, ++rank);
+                    if (at == std::string_view::npos) break;
+                    rest.remove_prefix(at + d.size());
+                }
+                continue;
+            }
+            const std::int32_t at = c < rank_of_col.size() ? rank_of_col[c] : static_cast<std::int32_t>(c - skip_before + 1);
+            if (at == 0) continue;
+            if (in(o.skipped_labels, cell)) continue;
+            if (in(o.overvote_labels, cell)) {
+                marks.push_back({k_overvote, at});
+                continue;
+            }
             if (!o.overvote_delimiter.empty() && cell.find(o.overvote_delimiter) != std::string_view::npos) {
                 std::string_view rest = cell;
                 while (true) {
                     auto d = rest.find(o.overvote_delimiter);
                     auto part = trim(rest.substr(0, d));
-                    if (!part.empty()) add_candidate(part);
+                    if (!part.empty()) add_candidate(part, at);
                     if (d == std::string_view::npos) break;
                     rest.remove_prefix(d + o.overvote_delimiter.size());
                 }
             } else {
-                add_candidate(cell);
+                add_candidate(cell, at);
             }
         }
         // With a unit column every ballot names its unit: a row that ends before that column
@@ -368,8 +1067,8 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
                          "candidate named twice at rank " + std::to_string(marks[x].value));
         try {
             commit_names();
-            last_ballot = p.add(marks, count, weighted ? weight : one, unit);
             last_count = count;
+            last_ballot = p.add(marks, count, weighted ? weight : one, unit);
         } catch (const error& e) {
             // e.g. the same candidate twice in one rank ("A|A"), or a multiplicity overflow.
             throw error(e.code() == errc::overflow ? errc::overflow : errc::parse, e.detail(),
@@ -383,6 +1082,7 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
                      std::to_string(header.size()) + " as in the header");
         try {
             process(fields, row_line);
+            ++rows;
         } catch (const error& e) {
             rollback_names();
             if (!opt.lenient || e.code() == errc::overflow) throw;
@@ -390,30 +1090,82 @@ profile read_csv(std::string_view text, std::string_view name, const read_option
         }
     };
     for (const auto& [fields, row_line] : probe) guarded(fields, row_line);
-    // Real CVRs repeat the same row text many times: remember each distinct row's ballot and
-    // add to it directly, skipping the field work (the text outlives the map).
-    std::unordered_map<std::string_view, std::pair<std::size_t, std::uint64_t>, sv_hash, sv_eq> seen_rows;
+    // Fast path for the rest: a plain line whose text after its leading ignored columns (ballot
+    // ids, timestamps) repeats a line already read is the same ballot again, with the same count,
+    // weight and unit; it costs one hash lookup. Other lines take the full path above.
+    std::size_t id_prefix = 0;
+    if (o.header)
+        while (id_prefix < header.size() && ignored(id_prefix) && !is_special(id_prefix)) ++id_prefix;
+    else
+        id_prefix = skip_before;
+    row_memo seen_tails;
+    std::string_view row;
     if (more)
-        while (scan.next(rec, line)) {
-            if (is_blank_record(rec)) continue;
-            const std::string_view raw = scan.raw();
-            if (auto it = seen_rows.find(raw); it != seen_rows.end()) {
-                p.add_to(it->second.first, it->second.second);
+        while (true) {
+            if (!scan.next_plain(row, line)) {
+                if (!scan.next(rec, line)) break;
+                if (!is_blank_line(rec)) guarded(rec, line);
                 continue;
+            }
+            if (trim(row).empty()) continue; // an empty line
+            std::string_view tail = row;
+            bool whole = true;
+            for (std::size_t k = 0; k < id_prefix && whole; ++k) {
+                const auto d = tail.find(delim);
+                if (d == std::string_view::npos) whole = false;
+                else tail.remove_prefix(d + 1);
+            }
+            const std::uint64_t h = whole ? text_hash(tail) : 0;
+            if (whole)
+                if (const auto* e = seen_tails.find(tail, h)) {
+                    try {
+                        p.add_to(e->ballot, e->count);
+                    } catch (const error& err) {
+                        throw error(err.code(), err.detail(), source_location{std::string(name), line, 1});
+                    }
+                    ++rows;
+                    continue;
+                }
+            rec.clear();
+            for (std::size_t b = 0;;) {
+                const auto d = row.find(delim, b);
+                rec.push_back({row.substr(b, d == std::string_view::npos ? std::string_view::npos : d - b), b + 1});
+                if (d == std::string_view::npos) break;
+                b = d + 1;
             }
             const std::size_t before = report.skipped.size();
             guarded(rec, line);
-            if (report.skipped.size() == before) seen_rows.emplace(raw, std::pair{last_ballot, last_count});
+            if (whole && report.skipped.size() == before) seen_tails.insert(tail, h, last_ballot, last_count);
         }
     report.lines = line;
     if (p.candidate_count() == 0)
         fail(errc::parse, name, header_line ? header_line : 1, 1, "no candidates found; expected candidate names in the cells");
+    // More candidates than half the ballots: an identifier or free text read as candidates.
+    if (guessed && !fixed && layout != layout_t::candidate_columns && rows >= k_guard_rows && p.candidate_count() * 2 > rows) {
+        const auto worst = static_cast<std::size_t>(std::max_element(new_names_in_col.begin(), new_names_in_col.end()) - new_names_in_col.begin());
+        fail(errc::parse, name, header_line ? header_line : 1, 1,
+             std::to_string(p.candidate_count()) + " candidates for " + std::to_string(rows) + " ballots (column " + col_name(worst) +
+                 " brought " + std::to_string(new_names_in_col.empty() ? 0 : new_names_in_col[worst]) +
+                 "): an identifier or free text read as candidates; pass --skip-column for it, or --rank-columns to read it as ranks");
+    }
+    if (!meta_title.empty()) p.title = meta_title;
+    if (meta_seats) {
+        if (meta_seats > p.candidate_count())
+            fail(errc::parse, name, seats_line, 1,
+                 "#seats " + std::to_string(meta_seats) + " is more than the " + std::to_string(p.candidate_count()) + " candidates");
+        p.seats = meta_seats;
+    }
+    for (const auto& [n, l] : meta_withdrawn) {
+        const auto c = p.find_candidate(n);
+        if (!c) fail(errc::parse, name, l, 1, "#withdrawn names " + detail::quoted(n) + ", which is not a candidate");
+        p.set_withdrawn(*c);
+    }
     return p;
 }
 
 namespace {
 std::string csv_quote(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos && !s.empty() && s.front() != ' ' && s.back() != ' ')
+    if (s.find_first_of(",;\t\"\n\r") == std::string::npos && !s.empty() && s.front() != ' ' && s.back() != ' ')
         return s;
     std::string out = "\"";
     for (char c : s) {
@@ -430,10 +1182,15 @@ void write_csv(std::ostream& out, const profile& p) {
     std::int32_t max_rank = 0;
     bool weighted = false, has_units = false;
     std::vector<char> mentioned(p.candidate_count(), 0);
+    std::vector<cand_t> first_seen;
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         const auto b = p.ballot(i);
         for (std::size_t k = 0; k < b.marks.size(); ++k) {
-            if (b.marks[k].candidate < mentioned.size()) mentioned[b.marks[k].candidate] = 1;
+            const auto c = b.marks[k].candidate;
+            if (c < mentioned.size() && !mentioned[c]) {
+                mentioned[c] = 1;
+                first_seen.push_back(c);
+            }
             max_rank = std::max(max_rank, b.marks[k].value);
             if (k > 0 && b.marks[k].value == b.marks[k - 1].value)
                 throw error(errc::unsupported, "CSV (rank columns) cannot hold equal rankings; use toi, blt or debian");
@@ -449,12 +1206,30 @@ void write_csv(std::ostream& out, const profile& p) {
             trim(n) != n)
             throw error(errc::unsupported, "candidate name '" + n + "' cannot be written to CSV unambiguously");
     if (p.unique_count() == 0) throw error(errc::unsupported, "CSV cannot hold a profile with no ballots");
-    // Rank columns name only the candidates ballots mention: one that no ballot ranks would be
-    // lost (found by fuzz_csv). Refuse rather than drop it.
-    for (std::size_t c = 0; c < mentioned.size(); ++c)
-        if (!mentioned[c])
-            throw error(errc::unsupported, "candidate '" + p.candidate_name(static_cast<cand_t>(c)) +
-                                               "' is ranked on no ballot, and CSV rank columns cannot list it; use toi or blt");
+    if (trim(p.title) != p.title)
+        throw error(errc::unsupported, "a title with surrounding white space cannot be written to CSV");
+    // The candidate list is written (a #candidates record) whenever reading the rows alone would
+    // not give the same profile back: another order than first seen, a candidate no ballot ranks,
+    // or names and sizes that the reader's guards would question (docs/formats.md).
+    bool list = first_seen.size() != p.candidate_count() || p.candidate_count() > k_writer_safe_candidates;
+    for (std::size_t i = 0; i < first_seen.size() && !list; ++i) list = first_seen[i] != i;
+    for (const auto& n : p.candidate_names())
+        list |= all_digits(n) || n.find_first_of(";|") != std::string::npos || rank_label(n) != 0;
+    if (!p.title.empty()) out << "#title," << csv_quote(escape_formula(p.title)) << '\n';
+    if (p.seats != 1) out << "#seats," << p.seats << '\n';
+    if (list) {
+        out << "#candidates";
+        for (const auto& n : p.candidate_names()) out << ',' << csv_quote(escape_formula(n));
+        out << '\n';
+    }
+    bool any_withdrawn = false;
+    for (std::size_t c = 0; c < p.candidate_count(); ++c) any_withdrawn |= p.withdrawn(static_cast<cand_t>(c));
+    if (any_withdrawn) {
+        out << "#withdrawn";
+        for (std::size_t c = 0; c < p.candidate_count(); ++c)
+            if (p.withdrawn(static_cast<cand_t>(c))) out << ',' << csv_quote(escape_formula(p.candidate_name(static_cast<cand_t>(c))));
+        out << '\n';
+    }
     if (max_rank == 0) max_rank = 1;
     std::string header;
     if (has_units) header += "unit,";
@@ -464,13 +1239,13 @@ void write_csv(std::ostream& out, const profile& p) {
     out << header << '\n';
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         const auto b = p.ballot(i);
-        if (has_units) out << csv_quote(b.unit == k_no_unit ? std::string() : p.units()[b.unit]) << ',';
+        if (has_units) out << csv_quote(b.unit == k_no_unit ? std::string() : escape_formula(p.units()[b.unit])) << ',';
         if (weighted) out << to_string(b.weight ? *b.weight : rational(1)) << ',';
         out << b.count;
         std::int32_t r = 1;
         for (const auto& m : b.marks) {
             for (; r < m.value; ++r) out << ',';
-            out << ',' << (m.candidate == k_overvote ? std::string("overvote") : csv_quote(p.candidate_name(m.candidate)));
+            out << ',' << (m.candidate == k_overvote ? std::string("overvote") : csv_quote(escape_formula(p.candidate_name(m.candidate))));
             ++r;
         }
         for (; r <= max_rank; ++r) out << ',';

@@ -789,10 +789,14 @@ std::string xlsx_to_csv(std::string_view bytes, std::string_view file, const xls
 }
 
 profile read_xlsx(std::string_view bytes, std::string_view name, const read_options& opt, read_report& report) {
-    if (opt.csv.delimiter != ',')
+    if (opt.csv.delimiter != '\0' && opt.csv.delimiter != ',')
         throw error(errc::invalid, "the CSV delimiter option does not apply to an .xlsx workbook (its cells are already separate)");
+    if (opt.csv.encoding != "utf-8" && !opt.csv.encoding.empty())
+        throw error(errc::invalid, "the CSV encoding option does not apply to an .xlsx workbook (its text is UTF-8 XML)");
     const std::string text = xlsx_to_csv(bytes, name, opt.xlsx);
-    return read_csv(text, name, opt, report);
+    read_options as_csv = opt; // the sheet as RFC 4180 text: comma-separated, whatever its cells hold
+    as_csv.csv.delimiter = ',';
+    return read_csv(text, name, as_csv, report);
 }
 
 } // namespace detail

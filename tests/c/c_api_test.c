@@ -161,6 +161,36 @@ static void test_misuse(void) {
     accord_result_free(NULL);
 }
 
+/* CSV intake (docs/formats.md, "CSV"): a ballot id column is ignored by name, a Microsoft Forms
+ * ranking cell is read in order, and the encoding and contest options reach the reader. */
+static void test_csv_intake(void) {
+    const char *cvr = "ballot_id,rank1,rank2\n1001,Access,Frailty\n1002,Frailty,\n";
+    const char *forms = "Id,Start time,Completion time,Email,Name,Rank the priorities\n"
+                        "1,a,b,x@nhs.net,Ann,Frailty;Access;\n";
+    const char *cp1252 = "Choice 1\nZo\xeb\n";
+    const char *two = "Mayor - Rank 1,Council - Rank 1\nAccess,Kim\n";
+    accord_profile *p = NULL;
+    size_t n = 0;
+    const char *s = NULL;
+    CHECK(accord_profile_load_text(cvr, strlen(cvr), "cvr.csv", "auto", NULL, &p) == ACCORD_OK);
+    CHECK(accord_profile_candidate_count(p, &n) == ACCORD_OK && n == 2);
+    accord_profile_free(p);
+    CHECK(accord_profile_load_text(forms, strlen(forms), "forms.csv", "auto", NULL, &p) == ACCORD_OK);
+    CHECK(accord_profile_candidate_name(p, 0, &s) == ACCORD_OK && strcmp(s, "Frailty") == 0);
+    accord_profile_free(p);
+    CHECK(accord_profile_load_text(cp1252, strlen(cp1252), "w.csv", "csv", NULL, &p) == ACCORD_EPARSE &&
+          strstr(accord_last_error(), "windows-1252") != NULL);
+    CHECK(accord_profile_load_text(cp1252, strlen(cp1252), "w.csv", "csv", "{\"encoding\": \"windows-1252\"}", &p) ==
+          ACCORD_OK);
+    CHECK(accord_profile_candidate_name(p, 0, &s) == ACCORD_OK && strcmp(s, "Zo\xc3\xab") == 0);
+    accord_profile_free(p);
+    CHECK(accord_profile_load_text(two, strlen(two), "two.csv", "csv", NULL, &p) == ACCORD_EPARSE &&
+          strstr(accord_last_error(), "--contest") != NULL);
+    CHECK(accord_profile_load_text(two, strlen(two), "two.csv", "csv", "{\"contest\": \"Council\"}", &p) == ACCORD_OK);
+    CHECK(accord_profile_candidate_name(p, 0, &s) == ACCORD_OK && strcmp(s, "Kim") == 0);
+    accord_profile_free(p);
+}
+
 static void test_load_text_and_methods(void) {
     const char *soi = "# FILE NAME: t.soi\n# TITLE: t\n# DATA TYPE: soi\n# NUMBER ALTERNATIVES: 2\n"
                       "# NUMBER VOTERS: 3\n# NUMBER UNIQUE ORDERS: 2\n# ALTERNATIVE NAME 1: Left\n"
@@ -461,6 +491,7 @@ int main(int argc, char **argv) {
     test_ties_and_weights();
     test_misuse();
     test_load_text_and_methods();
+    test_csv_intake();
     printf("%d checks, %d failed\n", checks, failures);
     return failures ? EXIT_FAILURE : EXIT_SUCCESS;
 }

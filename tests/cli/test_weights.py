@@ -87,7 +87,9 @@ class WeightedRun(unittest.TestCase):
         self.assertTrue(any("two-stage" in n for n in j["notes"]))
 
     def test_unknown_unit_is_an_error(self) -> None:
-        out = accord("run", "irv", BALLOTS, "--org", ORG, "--scheme", "equal", "--unit-column", "rank1")
+        # The column named "unit" is then neither unit nor rank: skipped, and the rest read as ranks.
+        out = accord("run", "irv", BALLOTS, "--org", ORG, "--scheme", "equal", "--unit-column", "rank1",
+                     "--skip-column", "unit", "--rank-columns")
         self.assertNotEqual(out.returncode, 0)
         self.assertIn("not in the organisation", out.stderr)
 

@@ -35,29 +35,44 @@ const char* format_name(file_format f) noexcept;
 /// "auto", "soc", "soi", "toc", "toi", "cat", "blt", "csv", "debian", "cdf", "xlsx"; errc::invalid otherwise.
 file_format parse_format(std::string_view name);
 
-/// How CSV ballots are laid out and labelled (see docs/formats.md).
+/// How CSV ballots are laid out and labelled (see docs/formats.md, "CSV").
+///
+/// With the defaults the reader works the layout out from the header names (identifier columns,
+/// count/weight/unit columns, rank headers, form-export shapes) and refuses, naming the column
+/// and the option that reads it, whatever it cannot tell for sure. Every option set explicitly
+/// wins over what the reader would detect.
 struct csv_options {
     enum class layout_t : std::uint8_t {
-        auto_detect = 0, ///< rank columns if cells hold names, candidate columns if they hold numbers
+        auto_detect = 0, ///< from the header names, then from the cells (docs/formats.md)
         rank_columns,    ///< each column is a rank; cells hold candidate names
         candidate_columns, ///< each column is a candidate; cells hold rank numbers
+        ranking_cell,    ///< one column; each cell lists the ranking ("A;B;C;", Microsoft Forms)
     };
     layout_t layout = layout_t::auto_detect;
-    char delimiter = ',';
+    /// Field delimiter; '\0' = detect from the header row (',' unless it holds only ';' or tabs)
+    /// or from Excel's "sep=X" first line.
+    char delimiter = '\0';
     bool header = true;                  ///< first row names the columns
+    /// Recognise identifier/metadata columns (ignored), and `count`, `weight`, `unit` columns, by
+    /// their header names (docs/formats.md lists them). False reads every column as a ballot column.
+    bool detect_columns = true;
     std::vector<std::string> skip_columns; ///< columns that are neither ranks nor candidates
     std::size_t first_column = 1;        ///< 1-based: columns before it are ignored (ids, precincts)
-    /// Column naming each ballot's unit. "" = a header column named exactly "unit" (any case)
-    /// if there is one, else none: a column of practice codes is never read as a rank.
+    /// Column naming each ballot's unit. "" = a header column named "unit" (any case) if there is
+    /// one, else none: a column of practice codes is never read as a rank.
     std::string unit_column;
-    std::string weight_column;           ///< column with an exact weight per row ("" = none)
-    std::string count_column;            ///< column with a multiplicity per row ("" = none)
-    std::vector<std::string> skipped_labels{"", "skipped", "undervote"}; ///< a blank rank
+    std::string weight_column;           ///< exact weight per row ("" = a column named "weight")
+    std::string count_column;            ///< multiplicity per row ("" = a column named "count")
+    std::vector<std::string> skipped_labels{"", "skipped", "undervote", "-", "n/a", "N/A"}; ///< a blank rank
     std::vector<std::string> overvote_labels{"overvote"};                 ///< an overvote at a rank
     std::string overvote_delimiter;      ///< e.g. "|" when one cell lists several candidates
+    std::string ranking_delimiter = ";"; ///< separator of the candidates in a ranking cell
     std::vector<std::string> write_in_labels{"UWI", "writein", "write-in"}; ///< undeclared write-ins
     std::string write_in_name = "Undeclared Write-ins"; ///< candidate they count for
     std::vector<std::string> candidates; ///< fixed candidate list in this order (else first seen)
+    /// Text encoding of the file: "utf-8" (default) or "windows-1252" (Excel's "CSV" on Windows;
+    /// also reads Latin-1). Text that is not valid UTF-8 is refused naming this option.
+    std::string encoding = "utf-8";
 };
 
 /// Reading an Excel workbook (.xlsx): which sheet, and the limits that keep a hostile or
@@ -72,7 +87,8 @@ struct xlsx_read_options {
 
 struct read_options {
     file_format format = file_format::auto_detect;
-    /// CDF: the contest to read, by name or id ("" = the file's only contest).
+    /// CDF: the contest to read, by name or id ("" = the file's only contest). CSV: the contest
+    /// (rank-header prefix such as "Mayor" in "Mayor (1)", form question, or ranking column).
     std::string contest;
     bool lenient = false; ///< skip malformed ballot lines, reporting each, instead of failing
     csv_options csv;      ///< also for .xlsx, whose sheet is read as CSV
@@ -88,6 +104,9 @@ struct read_report {
     file_format format = file_format::auto_detect; ///< the format actually read
     std::vector<skipped_ballot> skipped;           ///< lenient mode only
     std::size_t lines = 0;
+    /// What a reader worked out by itself (CSV: the layout, the columns it ignored by name), one
+    /// sentence each, so a front door can say how the file was read.
+    std::vector<std::string> notes;
 };
 
 /// Reads a ballot file. Errors: errc::io (cannot open), errc::parse (malformed; names the place).
