@@ -11,7 +11,8 @@ packages=(cmake g++ make pkg-config python3 libboost-dev libboost-graph-dev libe
           libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev libgmp-dev abigail-tools
           python3-pandas python3-numpy python3-setuptools python3-wheel python3-pip doxygen
           python3-matplotlib chromium clang libclang-rt-dev clang-format clang-tidy
-          libzip-dev libexpat1-dev python3-openpyxl)
+          libzip-dev libexpat1-dev python3-openpyxl
+          python3-dask python3-distributed)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

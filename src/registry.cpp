@@ -8,6 +8,7 @@
 #include "accord/detail/options.hpp"
 #include "accord/rules/irv.hpp"
 #include "accord/rules/stv.hpp"
+#include "registry_bind.hpp"
 #include "rules/single_winner_adapters.hpp"
 
 #include <algorithm>
@@ -189,8 +190,8 @@ result run(const profile& p, std::string_view method, std::string_view options_j
     return run(p, method, options_json, {});
 }
 
-result run(const profile& p, std::string_view method, std::string_view options_json,
-           const std::function<bool(double)>& progress) {
+namespace {
+const method_entry& entry_of(std::string_view method) {
     const auto& t = table();
     auto it = std::find_if(t.begin(), t.end(), [&](const method_entry& e) { return e.name == method; });
     if (it == t.end()) {
@@ -198,15 +199,36 @@ result run(const profile& p, std::string_view method, std::string_view options_j
         for (const auto& e : t) known += (known.empty() ? "" : ", ") + e.name;
         throw error(errc::not_found, "unknown method '" + std::string(method) + "' (known: " + known + ")");
     }
-    nlohmann::json j;
-    if (options_json.empty()) j = nlohmann::json::object();
-    else {
-        j = detail::parse_json(options_json, std::string(method) + ": options");
-    }
+    return *it;
+}
+
+nlohmann::json parse_options(std::string_view method, std::string_view options_json) {
+    if (options_json.empty()) return nlohmann::json::object();
+    return detail::parse_json(options_json, std::string(method) + ": options"); // nesting-limited
+}
+} // namespace
+
+result run(const profile& p, std::string_view method, std::string_view options_json,
+           const std::function<bool(double)>& progress) {
+    const method_entry& e = entry_of(method);
+    const nlohmann::json j = parse_options(method, options_json);
     option_reader reader(j, p, std::string(method));
     reader.progress = progress;
-    return it->run(p, reader);
+    return e.run(p, reader);
 }
+
+namespace detail {
+bound_method bind_method(std::string_view method, std::string_view options_json) {
+    const method_entry& e = entry_of(method);
+    bound_method b;
+    b.options = parse_options(method, options_json);
+    b.run = [&e, j = b.options, name = std::string(method)](const profile& p) {
+        option_reader reader(j, p, name);
+        return e.run(p, reader);
+    };
+    return b;
+}
+} // namespace detail
 
 std::vector<method_info> methods() {
     std::vector<method_info> out;

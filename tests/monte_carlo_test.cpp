@@ -83,3 +83,43 @@ TEST(MonteCarlo, ProfileReweightedInPlaceCountsAsAFreshOne) {
     EXPECT_THROW(reused.set_count(0, 0), error);
     EXPECT_THROW(reused.set_count(reused.unique_count(), 1), error);
 }
+
+namespace {
+// Partial sums that count how many of them are alive, and record the order they were added in.
+struct counted_sums {
+    static inline std::atomic<int> alive{0}, peak{0};
+    std::vector<std::size_t> order;
+    counted_sums() { note(); }
+    counted_sums(const counted_sums& o) : order(o.order) { note(); }
+    counted_sums(counted_sums&& o) noexcept : order(std::move(o.order)) { note(); }
+    counted_sums& operator=(const counted_sums&) = default;
+    counted_sums& operator=(counted_sums&&) noexcept = default;
+    ~counted_sums() { --alive; }
+    static void note() {
+        const int a = ++alive;
+        int p = peak.load();
+        while (a > p && !peak.compare_exchange_weak(p, a)) {}
+    }
+};
+} // namespace
+
+TEST(MonteCarlo, BlockSumsAreAddedInBlockOrderWithBoundedMemory) {
+    // 10,000 blocks on 4 threads with a window of 8: the blocks' sums are added in block order,
+    // and no more than the window (plus the total and one in flight per thread) exist at once,
+    // however many blocks there are.
+    const monte_carlo_options opt{.samples = 64 * 10000, .seed = 1, .threads = 4};
+    ordered_reduction<counted_sums> red(
+        counted_sums{}, [](counted_sums& t, const counted_sums& b) { t.order.push_back(b.order.front()); }, 8);
+    counted_sums::peak = counted_sums::alive.load();
+    const int before = counted_sums::alive.load();
+    run_sample_blocks(opt, [&](std::size_t b, std::size_t, std::size_t, const std::atomic<bool>& stop) {
+        red.run(b, stop, [&] {
+            counted_sums s;
+            s.order.push_back(b);
+            return s;
+        });
+    });
+    ASSERT_EQ(red.total().order.size(), 10000u);
+    for (std::size_t b = 0; b < 10000; ++b) ASSERT_EQ(red.total().order[b], b);
+    EXPECT_LE(counted_sums::peak.load() - before, 8 + 2 * 4);
+}

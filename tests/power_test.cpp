@@ -559,3 +559,50 @@ TEST(Power, FourierBoundHoldsOnSeededRandomGames) {
                 << "trial " << trial << " player " << i;
     }
 }
+
+TEST(Power, ResiduePassesGiveTheSameValuesOnOneThreadAndOnTwo) {
+    std::vector<std::uint64_t> w(80);
+    for (std::size_t i = 0; i < w.size(); ++i) w[i] = 100 + 7 * i + (i % 3);
+    const auto g = make_weighted_game(5000, w);
+    const unsigned idx = index_banzhaf | index_shapley_shubik | index_holler | index_deegan_packel;
+    const auto one = power_indices(g, {.indices = idx, .threads = 1});
+    const auto two = power_indices(g, {.indices = idx, .threads = 2});
+    EXPECT_EQ(one.swings, two.swings);
+    EXPECT_EQ(one.shapley_shubik.exact, two.shapley_shubik.exact);
+    EXPECT_EQ(one.deegan_packel.exact, two.deegan_packel.exact);
+    rational total = 0;
+    for (const auto& x : one.shapley_shubik.exact) total += x;
+    EXPECT_EQ(total, rational(1)); // Shapley-Shubik values of a proper game add up to 1
+}
+
+TEST(Power, ShapleyShubikReconstructionReportsProgressAndCanBeCancelled) {
+    // The reconstruction of the residues (after the passes, the last 10% of the progress) reports
+    // progress and honours a cancel: cancel at the first report past 0.9.
+    std::vector<std::uint64_t> w(200);
+    for (std::size_t i = 0; i < w.size(); ++i) w[i] = 1 + i % 5;
+    bool past_passes = false;
+    try {
+        power_indices(make_weighted_game(301, w), {.indices = index_shapley_shubik, .progress = [&](double f) {
+                                                       if (f > 0.9 && f < 1) past_passes = true;
+                                                       return !past_passes;
+                                                   }});
+        FAIL() << "expected cancellation";
+    } catch (const accord::error& e) {
+        EXPECT_EQ(e.code(), errc::cancelled);
+    }
+    EXPECT_TRUE(past_passes);
+}
+
+TEST(Power, ShapleyShubikBeyondTheTableLimitIsRefusedUpFrontWithTheEstimate) {
+    // 1,700 players: the n x n Shapley-Shubik residues alone would pass 512 MiB. Refused before
+    // any pass runs, naming the estimate and what to do instead.
+    const auto g = make_weighted_game(851, std::vector<std::uint64_t>(1700, 1));
+    try {
+        power_indices(g, {.indices = index_shapley_shubik, .method = power_method::dynamic_programming});
+        FAIL() << "expected a refusal";
+    } catch (const accord::error& e) {
+        EXPECT_EQ(e.code(), errc::unsupported);
+        EXPECT_NE(std::string(e.what()).find("MiB"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("monte_carlo"), std::string::npos) << e.what();
+    }
+}

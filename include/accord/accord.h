@@ -99,7 +99,9 @@ typedef struct accord_profile accord_profile;
 
 /**
  * The result of a count: winners, ranking, rounds, ties, JSON. Immutable once returned, so it
- * may be read from many threads at once. Must be freed with accord_result_free(). @since 0.1
+ * may be read from many threads at once. Its strings (JSON, scores, tallies) are built on first
+ * request, once, safely under concurrent readers; a pointer once returned stays valid until
+ * accord_result_free(). Must be freed with accord_result_free(). @since 0.1
  */
 typedef struct accord_result accord_result;
 
@@ -168,6 +170,32 @@ ACCORD_API accord_status accord_profile_load(const char *path, const char *forma
 ACCORD_API accord_status accord_profile_load_text(const char *text, size_t length, const char *name,
                                                   const char *format, const char *options_json,
                                                   accord_profile **out);
+
+/**
+ * Adds every distinct ballot of `from` to `into`, exactly (counts, weights, and units by id): a
+ * profile read from shards and merged is the profile of their concatenation. Candidates match by
+ * name; those `into` lacks are appended in `from`'s order. Not thread-safe on `into`.
+ * @return ACCORD_OK; ACCORD_EINVALID (and `into` unchanged) if the ballot kinds or seats differ,
+ * or a shared candidate is withdrawn in one profile only. @since 0.5
+ */
+ACCORD_API accord_status accord_profile_merge(accord_profile *into, const accord_profile *from);
+
+/**
+ * The profile as compact JSON text (docs/scale.md: distinct ballots with exact counts, weights and
+ * units), for shipping between processes; accord_profile_deserialize() reads it back exactly.
+ * @param p   the profile (only read; safe beside other readers)
+ * @param out receives a new string; free it with accord_string_free(). @since 0.5
+ */
+ACCORD_API accord_status accord_profile_serialize(const accord_profile *p, char **out);
+
+/**
+ * The profile accord_profile_serialize() wrote. Must be freed with accord_profile_free().
+ * @param text   the summary text (need not be NUL-terminated)
+ * @param length its length in bytes
+ * @param out    receives the new profile (NULL on failure)
+ * @return ACCORD_OK; ACCORD_EINVALID naming what is malformed. @since 0.5
+ */
+ACCORD_API accord_status accord_profile_deserialize(const char *text, size_t length, accord_profile **out);
 
 /**
  * Writes the profile to a file in a format ("soc", "soi", "toc", "toi", "cat", "blt", "csv",
@@ -377,7 +405,9 @@ typedef int (*accord_progress_fn)(double fraction, void *user_data);
  * @param options_json NULL or {"indices": ["banzhaf", "shapley_shubik", "holler",
  *                     "deegan_packel", "johnston", "coleman", "owen", "banzhaf_owen"] or "all",
  *                     "method": "auto"|"dp"|"enumeration"|"monte-carlo"|"fourier", "samples",
- *                     "seed", "confidence"}; default Banzhaf and Shapley-Shubik, exact.
+ *                     "seed", "confidence", "threads" (since 0.5: threads for the exact passes
+ *                     of games over 63 players, 0 = all cores; the values do not depend on it)};
+ *                     default Banzhaf and Shapley-Shubik, exact.
  *                     "fourier" (since 0.4; an option value, no ABI change): Banzhaf of a
  *                     one-majority game with a proven error bound ("exact": false,
  *                     "error_bound" in the JSON)

@@ -93,6 +93,9 @@ struct power_options {
     std::function<bool(double)> progress;
     /// Enumeration refuses games with more players than this (2^n coalitions).
     std::size_t max_enumeration_players = 30;
+    /// Threads for the exact residue passes (games of more than 63 players): 0 = every hardware
+    /// thread. The values do not depend on it.
+    unsigned threads = 0;
     /// fourier_bound only: the proven bound on the absolute error of each swing probability
     /// that the series is summed to.
     double target_error = 1e-12;

@@ -1,5 +1,6 @@
 // Synthetic electorates by model, and Monte Carlo over them (electorates.hpp).
 #include "accord/analysis/electorates.hpp"
+#include "accord/prepared.hpp"
 
 #include "accord/analysis/generate.hpp"
 #include "accord/error.hpp"
@@ -144,7 +145,10 @@ electorate_result electorate_monte_carlo(const electorate_options& opt, const pr
     out.rules = opt.rules;
     const std::size_t n = out.candidates.size(), k = opt.rules.size(), voters = voters_of(m, reference);
     // Validate the model (and the rules on one electorate) before starting threads.
-    (void)draw(m, n, voters, 0, reference);
+    const profile probe = draw(m, n, voters, 0, reference);
+    // Each rule prepared once (options parsed once, and checked on the probe electorate).
+    std::vector<prepared_count> counters;
+    for (const auto& rule : opt.rules) counters.push_back(prepare(rule, opt.rule_options, probe));
 
     for (const auto& rule : opt.rules) {
         if (!reference) {
@@ -158,37 +162,45 @@ electorate_result electorate_monte_carlo(const electorate_options& opt, const pr
         out.reference_winner.push_back(first_winner(run(*reference, rule, opt.rule_options)));
     }
 
-    std::vector<block_totals> blocks(sample_block_count(opt.monte_carlo.samples));
+    // Blocks are added in block order as they finish: the same numbers whatever the number of
+    // threads, with a bounded number of blocks' tables alive whatever the number of samples.
+    auto zero = [&] {
+        return block_totals{std::vector<acceptability_sums>(k, acceptability_sums(n)), std::vector<double>(k, 0.0),
+                            std::vector<double>(k * k, 0.0)};
+    };
+    ordered_reduction<block_totals> totals(
+        zero(),
+        [k](block_totals& sum, const block_totals& t) {
+            for (std::size_t r = 0; r < k; ++r) {
+                sum.rules[r].merge(t.rules[r]);
+                sum.differs[r] += t.differs[r];
+            }
+            for (std::size_t x = 0; x < k * k; ++x) sum.agree[x] += t.agree[x];
+        },
+        reduction_window(opt.monte_carlo));
     run_sample_blocks(opt.monte_carlo, [&](std::size_t b, std::size_t first, std::size_t last,
                                            const std::atomic<bool>& stop) {
-        block_totals t{std::vector<acceptability_sums>(k, acceptability_sums(n)), std::vector<double>(k, 0.0),
-                       std::vector<double>(k * k, 0.0)};
-        std::vector<std::optional<cand_t>> winners(k);
-        for (std::size_t i = first; i < last && !stop.load(); ++i) {
-            const profile e = draw(m, n, voters, sample_seed(opt.monte_carlo.seed, i), reference);
-            for (std::size_t r = 0; r < k; ++r) {
-                const result count = run(e, opt.rules[r], opt.rule_options);
-                t.rules[r].add(count, {});
-                winners[r] = first_winner(count);
-                if (reference && winners[r] != out.reference_winner[r]) t.differs[r] += 1;
+        totals.run(b, stop, [&] {
+            block_totals t = zero();
+            std::vector<std::optional<cand_t>> winners(k);
+            for (std::size_t i = first; i < last && !stop.load(); ++i) {
+                const profile e = draw(m, n, voters, sample_seed(opt.monte_carlo.seed, i), reference);
+                for (std::size_t r = 0; r < k; ++r) {
+                    const result count = counters[r].count(e);
+                    t.rules[r].add(count, {});
+                    winners[r] = first_winner(count);
+                    if (reference && winners[r] != out.reference_winner[r]) t.differs[r] += 1;
+                }
+                for (std::size_t a = 0; a < k; ++a)
+                    for (std::size_t c = 0; c < k; ++c)
+                        if (winners[a] == winners[c]) t.agree[a * k + c] += 1;
             }
-            for (std::size_t a = 0; a < k; ++a)
-                for (std::size_t c = 0; c < k; ++c)
-                    if (winners[a] == winners[c]) t.agree[a * k + c] += 1;
-        }
-        blocks[b] = std::move(t);
+            return t;
+        });
     });
-
-    // Sums in block order: the same numbers whatever the number of threads.
-    std::vector<acceptability_sums> sums(k, acceptability_sums(n));
-    std::vector<double> differs(k, 0.0), agree(k * k, 0.0);
-    for (const auto& t : blocks) {
-        for (std::size_t r = 0; r < k; ++r) {
-            sums[r].merge(t.rules[r]);
-            differs[r] += t.differs[r];
-        }
-        for (std::size_t x = 0; x < k * k; ++x) agree[x] += t.agree[x];
-    }
+    const auto& sums = totals.total().rules;
+    const auto& differs = totals.total().differs;
+    const auto& agree = totals.total().agree;
     const double N = static_cast<double>(opt.monte_carlo.samples);
     for (std::size_t r = 0; r < k; ++r) {
         out.by_rule.push_back(sums[r].finish(opt.monte_carlo.samples));

@@ -28,6 +28,11 @@ constexpr std::size_t k_block = 64;
 
 std::size_t sample_block_count(std::size_t samples) { return (samples + k_block - 1) / k_block; }
 
+std::size_t reduction_window(const monte_carlo_options& opt) {
+    const unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+    return 4 * static_cast<std::size_t>(threads);
+}
+
 void run_sample_blocks(const monte_carlo_options& opt, const sample_block_fn& block) {
     if (opt.samples == 0) throw error(errc::invalid, "monte_carlo: samples must be at least 1");
     const std::size_t blocks = sample_block_count(opt.samples);
@@ -160,20 +165,24 @@ acceptability monte_carlo_blockwise(std::size_t n, const std::function<sampler()
                                     const monte_carlo_options& opt) {
     if (n == 0) throw error(errc::invalid, "monte_carlo: no candidates");
     if (opt.samples == 0) throw error(errc::invalid, "monte_carlo: samples must be at least 1");
-    std::vector<acceptability_sums> sums(sample_block_count(opt.samples));
+    // Blocks are added in block order as they finish (bit-identical for any thread count), with a
+    // bounded number of blocks' n x n tables alive: memory does not grow with the samples.
+    ordered_reduction<acceptability_sums> sums(
+        acceptability_sums(n), [](acceptability_sums& t, const acceptability_sums& s) { t.merge(s); },
+        reduction_window(opt));
     run_sample_blocks(opt, [&](std::size_t b, std::size_t first, std::size_t last, const std::atomic<bool>& stop) {
-        const sampler f = make();
-        acceptability_sums s(n);
-        for (std::size_t i = first; i < last && !stop.load(); ++i) {
-            random_source rng(sample_seed(opt.seed, i));
-            const sample_outcome o = f(rng, i);
-            s.add(o.count, o.parameters);
-        }
-        sums[b] = std::move(s);
+        sums.run(b, stop, [&] {
+            const sampler f = make();
+            acceptability_sums s(n);
+            for (std::size_t i = first; i < last && !stop.load(); ++i) {
+                random_source rng(sample_seed(opt.seed, i));
+                const sample_outcome o = f(rng, i);
+                s.add(o.count, o.parameters);
+            }
+            return s;
+        });
     });
-    acceptability_sums total(n);
-    for (const auto& s : sums) total.merge(s); // fixed block order: bit-identical for any thread count
-    return total.finish(opt.samples);
+    return sums.total().finish(opt.samples);
 }
 
 } // namespace v0

@@ -2,6 +2,7 @@
 #include "accord/analysis/sweep.hpp"
 
 #include "accord/error.hpp"
+#include "accord/prepared.hpp"
 #include "accord/registry.hpp"
 #include "accord/rules/pairwise.hpp"
 
@@ -281,10 +282,12 @@ tipping_result tipping_points(const profile& p, const organisation& org, const t
     // profile's, so unit_of_ballot of the weighted profile is recomputed from it).
     profile wp;
     ballot_units wbu;
+    prepared_count counter;
     if (by_weight) {
         wp = weighted_profile(p, org, opt.scheme, opt.aggregation);
         wbu = units_of(wp, org, level);
-        out.baseline_winner = winner_name(run(wp, opt.rule, opt.rule_options));
+        counter = prepare(opt.rule, opt.rule_options, wp); // options parsed once, not per count
+        out.baseline_winner = winner_name(counter.count(wp));
     } else {
         out.baseline_winner = winner_name(run_weighted(p, org, opt.scheme, opt.rule, opt.rule_options, opt.aggregation));
     }
@@ -298,7 +301,7 @@ tipping_result tipping_points(const profile& p, const organisation& org, const t
         const std::uint64_t pop = org[u].population;
         tp.baseline = by_weight ? rational(1) : rational(pop);
         auto winner_at = [&](const rational& x) -> std::string {
-            if (by_weight) return winner_name(run(scaled_unit(wp, wbu.of_ballot, u, x), opt.rule, opt.rule_options));
+            if (by_weight) return winner_name(counter.count(scaled_unit(wp, wbu.of_ballot, u, x)));
             const auto q = static_cast<std::uint64_t>(x.convert_to<big_int>());
             return winner_name(run_weighted(p, with_population(org, u, q), opt.scheme, opt.rule, opt.rule_options, opt.aggregation));
         };
@@ -432,6 +435,11 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
     profile base = empty_like_p();
     std::vector<std::size_t> slot_of(nb);
     for (std::size_t i = 0; i < nb; ++i) slot_of[i] = base.add(p.ballot(i).marks, 1);
+    // The rule prepared once over base's ballots (include/accord/prepared.hpp): no options parsed
+    // per sample, and for rules with a kernel (IRV, Schulze) no profile or result built either.
+    const prepared_count counter = prepare(opt.rule, opt.rule_options, base);
+    const bool kernel = opt.prepared_counts && counter.has_kernel();
+    auto count = [&](const profile& x) { return opt.prepared_counts ? counter.count(x) : run(x, opt.rule, opt.rule_options); };
 
     auto make = [&]() -> sampler {
         auto q = std::make_shared<profile>(base);
@@ -511,17 +519,28 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
                 return o;
             }
         }
+        std::fill(merged->begin(), merged->end(), 0);
+        for (std::size_t i = 0; i < nb; ++i) (*merged)[slot_of[i]] += mult[i];
+        if (kernel) {
+            // The kernel's ranking and winners are the full count's (tests/prepared_test.cpp);
+            // the acceptability needs nothing else, so the names are left empty.
+            prepared_outcome k;
+            if (counter.try_kernel(*merged, k)) {
+                o.count.candidates.resize(p.candidate_count());
+                o.count.ranking = std::move(k.ranking);
+                o.count.winners = std::move(k.winners);
+                return o;
+            }
+        }
         if (std::all_of(mult.begin(), mult.end(), [](std::uint64_t m) { return m > 0; })) {
-            std::fill(merged->begin(), merged->end(), 0);
-            for (std::size_t i = 0; i < nb; ++i) (*merged)[slot_of[i]] += mult[i];
             for (std::size_t j = 0; j < merged->size(); ++j) q->set_count(j, (*merged)[j]);
-            o.count = run(*q, opt.rule, opt.rule_options);
+            o.count = count(*q);
             return o;
         }
         profile fresh = empty_like_p();
         for (std::size_t i = 0; i < nb; ++i)
             if (mult[i] > 0) fresh.add(p.ballot(i).marks, mult[i]);
-        o.count = run(fresh, opt.rule, opt.rule_options);
+        o.count = count(fresh);
         return o;
         };
     };

@@ -63,11 +63,40 @@ struct accord_profile {
 
 struct accord_result {
     accord::result r;
-    // Every string the C API hands out is computed once here, so reading is thread-safe.
-    std::string json;
-    std::vector<std::optional<std::string>> scores;
-    std::vector<std::vector<std::optional<std::string>>> tallies;
-    std::vector<std::string> exhausted;
+    // The strings the C API hands out are built on first request (a count through C costs the
+    // count, not its JSON), each group exactly once under std::call_once, so concurrent readers
+    // of one result stay safe and every pointer handed out stays valid until the result is freed.
+    const std::string& json() const {
+        std::call_once(json_once_, [this] { json_ = accord::to_json(r); });
+        return json_;
+    }
+    const std::vector<std::optional<std::string>>& scores() const { return strings().scores; }
+    const std::vector<std::vector<std::optional<std::string>>>& tallies() const { return strings().tallies; }
+    const std::vector<std::string>& exhausted() const { return strings().exhausted; }
+
+private:
+    struct text {
+        std::vector<std::optional<std::string>> scores;
+        std::vector<std::vector<std::optional<std::string>>> tallies;
+        std::vector<std::string> exhausted;
+    };
+    const text& strings() const {
+        std::call_once(strings_once_, [this] {
+            text t;
+            for (const auto& s : r.scores) t.scores.push_back(s ? std::optional(accord::to_string(*s)) : std::nullopt);
+            for (const auto& rd : r.rounds) {
+                std::vector<std::optional<std::string>> row;
+                for (const auto& v : rd.tallies) row.push_back(v ? std::optional(accord::to_string(*v)) : std::nullopt);
+                t.tallies.push_back(std::move(row));
+                t.exhausted.push_back(accord::to_string(rd.inactive.total()));
+            }
+            strings_ = std::move(t);
+        });
+        return strings_;
+    }
+    mutable std::once_flag json_once_, strings_once_;
+    mutable std::string json_;
+    mutable text strings_;
 };
 
 struct accord_org {
@@ -137,8 +166,6 @@ inline std::function<bool(std::size_t, std::size_t)> progress_of(accord_progress
     };
 }
 
-/// Computes every string a result hands out, once (so reading a result is thread-safe).
-void fill(accord_result& h);
 } // namespace accord::c_api
 
 namespace accord {

@@ -110,7 +110,11 @@ accord::power_options options_of(const json& j) {
             else throw accord::error(accord::errc::invalid, "option 'method' must be auto, dp, enumeration, monte-carlo or fourier, got " + accord::detail::json_excerpt(v));
         } else if (k == "samples") opt.samples = u64(v, "option 'samples'");
         else if (k == "seed") opt.seed = u64(v, "option 'seed'");
-        else if (k == "confidence") {
+        else if (k == "threads") {
+            const auto t = u64(v, "option 'threads'");
+            if (t > 4096) throw accord::error(accord::errc::invalid, "option 'threads' must be 0 (all) to 4096");
+            opt.threads = static_cast<unsigned>(t);
+        } else if (k == "confidence") {
             if (!v.is_number() || v.get<double>() <= 0 || v.get<double>() >= 1)
                 throw accord::error(accord::errc::invalid, "option 'confidence' must be a number in (0, 1)");
             opt.confidence = v.get<double>();

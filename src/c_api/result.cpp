@@ -1,4 +1,4 @@
-// C API: reading results. Every string was computed when the result was made (src/c_api/run.cpp).
+// C API: reading results. Strings are built on first request, once (accord_result in c_api_internal.hpp).
 #include "c_api_internal.hpp"
 
 using accord::c_api::fail;
@@ -20,7 +20,7 @@ accord_status accord_result_json(const accord_result* r, const char** out) {
     ACCORD_CHECK_ARG(r);
     ACCORD_CHECK_ARG(out);
     ACCORD_API_BEGIN()
-    *out = r->json.c_str();
+    *out = r->json().c_str();
     ACCORD_API_END()
 }
 
@@ -97,7 +97,8 @@ accord_status accord_result_score(const accord_result* r, size_t candidate, cons
     ACCORD_CHECK_ARG(out);
     ACCORD_API_BEGIN()
     ACCORD_INDEX("candidate", candidate, r->r.candidates.size());
-    *out = candidate < r->scores.size() && r->scores[candidate] ? r->scores[candidate]->c_str() : nullptr;
+    const auto& scores = r->scores();
+    *out = candidate < scores.size() && scores[candidate] ? scores[candidate]->c_str() : nullptr;
     ACCORD_API_END()
 }
 
@@ -113,9 +114,9 @@ accord_status accord_result_round_tally(const accord_result* r, size_t round, si
     ACCORD_CHECK_ARG(r);
     ACCORD_CHECK_ARG(out);
     ACCORD_API_BEGIN()
-    ACCORD_INDEX("round", round, r->tallies.size());
+    ACCORD_INDEX("round", round, r->r.rounds.size());
     ACCORD_INDEX("candidate", candidate, r->r.candidates.size());
-    const auto& t = r->tallies[round];
+    const auto& t = r->tallies()[round];
     *out = candidate < t.size() && t[candidate] ? t[candidate]->c_str() : nullptr;
     ACCORD_API_END()
 }
@@ -124,8 +125,8 @@ accord_status accord_result_round_exhausted(const accord_result* r, size_t round
     ACCORD_CHECK_ARG(r);
     ACCORD_CHECK_ARG(out);
     ACCORD_API_BEGIN()
-    ACCORD_INDEX("round", round, r->exhausted.size());
-    *out = r->exhausted[round].c_str();
+    ACCORD_INDEX("round", round, r->r.rounds.size());
+    *out = r->exhausted()[round].c_str();
     ACCORD_API_END()
 }
 

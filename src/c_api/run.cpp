@@ -15,19 +15,6 @@ const std::vector<accord::method_info>& method_table() {
 }
 } // namespace
 
-namespace accord::c_api {
-void fill(accord_result& h) {
-    const auto& r = h.r;
-    h.json = accord::to_json(r);
-    for (const auto& s : r.scores) h.scores.push_back(s ? std::optional(accord::to_string(*s)) : std::nullopt);
-    for (const auto& rd : r.rounds) {
-        std::vector<std::optional<std::string>> t;
-        for (const auto& v : rd.tallies) t.push_back(v ? std::optional(accord::to_string(*v)) : std::nullopt);
-        h.tallies.push_back(std::move(t));
-        h.exhausted.push_back(accord::to_string(rd.inactive.total()));
-    }
-}
-} // namespace accord::c_api
 
 extern "C" {
 
@@ -70,7 +57,6 @@ accord_status accord_run_progress(const accord_profile* p, const char* method, c
     if (progress) tick = [progress, user_data](double f) { return progress(f, user_data) == 0; };
     auto h = std::make_unique<accord_result>();
     h->r = accord::run(p->p, method, options_json ? options_json : "{}", tick);
-    accord::c_api::fill(*h);
     *out = h.release();
     ACCORD_API_END()
 }

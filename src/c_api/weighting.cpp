@@ -185,7 +185,6 @@ accord_status accord_run_weighted(const accord_profile* p, const accord_org* org
     auto h = std::make_unique<accord_result>();
     h->r = accord::run_weighted(p->p, org->org, accord::parse_scheme(scheme),
                                 ag.mode == accord::aggregation_mode::two_stage ? ag.outer : std::string(method), opts, ag);
-    accord::c_api::fill(*h);
     *out = h.release();
     ACCORD_API_END()
 }

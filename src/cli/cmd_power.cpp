@@ -45,6 +45,7 @@ struct power_flags {
     std::vector<std::string> quotas, weights, unions;
     std::string names, indices, method = "auto";
     std::uint64_t samples = 1'000'000, seed = 1;
+    unsigned threads = 0;
     bool json = false, quiet = false;
 };
 
@@ -123,6 +124,7 @@ int run_power(power_flags f) {
     power_options opt;
     opt.samples = f.samples;
     opt.seed = f.seed;
+    opt.threads = f.threads;
     if (f.method == "auto") opt.method = power_method::automatic;
     else if (f.method == "dp") opt.method = power_method::dynamic_programming;
     else if (f.method == "enumeration") opt.method = power_method::enumeration;
@@ -213,6 +215,9 @@ command add_power(CLI::App& root) {
                     "of a one-majority game with a proven error bound; fast for the 1,297 PCNs of England)");
     app->add_option("--samples", f->samples, "Monte Carlo samples");
     app->add_option("--seed", f->seed, "Monte Carlo seed");
+    app->add_option("--threads", f->threads, "Threads for the exact passes of games over 63 players (0 = all cores; "
+                                             "the values do not depend on it)")
+        ->check(CLI::Range(0u, 4096u));
     app->add_flag("--json", f->json, "Print one JSON object");
     app->add_flag("--quiet", f->quiet, "No progress bar (it shows on stderr only when stderr is a terminal)");
     app->footer("Examples:\n  accord power --quota 16 --weights 9,9,7,3,1,1\n"

@@ -437,23 +437,36 @@ std::vector<std::uint16_t> small_primes_for(std::size_t bits) {
     return ps;
 }
 
-/// Runs `pass(ring, step)` in as many rings as outputs below 2^bits need and returns the outputs
-/// exactly. Below 2^64 that is one pass in 64-bit words. Otherwise it is one pass per prime
+/// Runs `pass(ring, step)` in as many rings as outputs below 2^bits need and hands each output,
+/// exactly, to `consume(x, value)` in order, so a caller that reduces the outputs (Shapley-Shubik
+/// sums n x n counts into n values) never holds them all as big integers. Below 2^64 that is one pass in 64-bit words. Otherwise it is one pass per prime
 /// below 2^15 (16-bit cells), the passes spread over the machine's cores — each is independent,
 /// so the result does not depend on the number of threads — and the residues are combined by
 /// Garner's mixed-radix form of the Chinese remainder theorem. Progress is reported, and
 /// cancellation honoured, from the calling thread only.
-template <class Pass>
-std::vector<big_int> exact_outputs(std::size_t bits, const Pass& pass, const std::function<void(double)>& step) {
+template <class Pass, class Consume>
+void exact_outputs_each(std::size_t bits, std::size_t outputs, const Pass& pass, const std::function<void(double)>& step,
+                        unsigned threads, const Consume& consume) {
     if (bits <= 64) {
         ring_u64 ring;
         const auto v = pass(ring, step);
-        std::vector<big_int> out(v.size());
-        for (std::size_t x = 0; x < v.size(); ++x) out[x] = ring.to_big(v[x]);
-        return out;
+        for (std::size_t x = 0; x < v.size(); ++x) consume(x, ring.to_big(v[x]));
+        return;
     }
     const auto primes = small_primes_for(bits);
     const std::size_t R = primes.size();
+    // The residues of every pass are kept until the reconstruction: refuse up front, with the
+    // estimate, rather than pass the table limit (or fail an allocation) at the end.
+    const long double residue_bytes = static_cast<long double>(R) * outputs * sizeof(std::uint16_t);
+    if (residue_bytes > static_cast<long double>(k_max_bytes))
+        throw error(errc::unsupported, "power indices: the exact residues need " +
+                                           std::to_string(static_cast<unsigned long long>(residue_bytes / (1 << 20))) +
+                                           " MiB, more than the 512 MiB limit; use fewer indices (Banzhaf alone keeps "
+                                           "n + 1 counts) or method monte_carlo");
+    // Passes take the first 90% of the progress, the reconstruction the rest.
+    const auto pass_step = [&](double f) {
+        if (step) step(0.9 * f);
+    };
     std::vector<std::vector<std::uint16_t>> res(R);
     std::vector<std::atomic<double>> done(R);
     for (auto& d : done) d.store(0);
@@ -475,12 +488,12 @@ std::vector<big_int> exact_outputs(std::size_t bits, const Pass& pass, const std
             res[r] = pass(ring, [&, r, report](double f) {
                 done[r].store(f, std::memory_order_relaxed);
                 if (stop.load(std::memory_order_relaxed)) throw stopped{};
-                if (report && step) step(fraction());
+                if (report) pass_step(fraction());
             });
             done[r].store(1);
         }
     };
-    const std::size_t cores = std::max<std::size_t>(1, std::thread::hardware_concurrency());
+    const std::size_t cores = threads ? threads : std::max<std::size_t>(1, std::thread::hardware_concurrency());
     std::vector<std::thread> helpers;
     for (std::size_t t = 1; t < std::min(cores, R); ++t) {
         ++running;
@@ -512,7 +525,7 @@ std::vector<big_int> exact_outputs(std::size_t bits, const Pass& pass, const std
         while (running.load() > 0) {
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
             if (stop.load()) break;
-            if (step) step(fraction());
+            pass_step(fraction());
         }
     } catch (const stopped&) {
         // a helper failed; its exception is rethrown below
@@ -531,10 +544,11 @@ std::vector<big_int> exact_outputs(std::size_t bits, const Pass& pass, const std
         for (std::size_t s2 = 0; s2 < r; ++s2) prod = prod * primes[s2] % primes[r];
         inv[r] = static_cast<std::uint32_t>(powmod(prod, primes[r] - 2, primes[r]));
     }
-    const std::size_t outputs = res[0].size();
-    std::vector<big_int> out(outputs);
+    if (res[0].size() != outputs) throw error(errc::error, "power indices: a pass returned the wrong size");
     std::vector<std::uint32_t> y(R);
     for (std::size_t x = 0; x < outputs; ++x) {
+        // Reconstruction is O(R^2) per output: report progress and honour a cancel as it goes.
+        if (step && x % 4096 == 0) step(0.9 + 0.1 * double(x) / double(outputs));
         for (std::size_t r = 0; r < R; ++r) {
             const std::uint32_t p = primes[r];
             std::uint32_t acc = 0; // y_0 + p_0 (y_1 + ...) mod p, from the digits so far
@@ -547,18 +561,27 @@ std::vector<big_int> exact_outputs(std::size_t bits, const Pass& pass, const std
             value *= static_cast<unsigned>(primes[r]);
             value += static_cast<unsigned>(y[r]);
         }
-        out[x] = std::move(value);
+        consume(x, std::move(value));
     }
+}
+
+/// exact_outputs_each() collected into a vector, for callers that keep few outputs.
+template <class Pass>
+std::vector<big_int> exact_outputs(std::size_t bits, std::size_t outputs, const Pass& pass,
+                                   const std::function<void(double)>& step, unsigned threads) {
+    std::vector<big_int> out(outputs);
+    exact_outputs_each(bits, outputs, pass, step, threads, [&](std::size_t x, big_int&& v) { out[x] = std::move(v); });
     return out;
 }
 
-/// Exact values of one pass's outputs: every count is below 2^(n+1).
-std::vector<big_int> exact_counts(const weighted_game& g, const layout& L, const classes& cls,
-                                  const std::function<void(double)>& step) {
-    return exact_outputs(
-        g.player_count() + 1,
-        [&](const auto& ring, const std::function<void(double)>& st) { return count_pass(ring, g, cls, L, st); },
-        step);
+/// Exact values of one pass's outputs, each handed to `consume`: every count is below 2^(n+1).
+template <class Consume>
+void exact_counts(const weighted_game& g, const layout& L, const classes& cls, const std::function<void(double)>& step,
+                  unsigned threads, const Consume& consume) {
+    exact_outputs_each(
+        g.player_count() + 1, L.size(),
+        [&](const auto& ring, const std::function<void(double)>& st) { return count_pass(ring, g, cls, L, st); }, step,
+        threads, consume);
 }
 
 // ---- Owen and Banzhaf-Owen ------------------------------------------------------------------
@@ -785,16 +808,16 @@ std::vector<typename Ring::value> minimal_winning_pass(const Ring& ring, const w
 }
 
 void minimal_winning_dp(const weighted_game& g, power_result& r, unsigned want,
-                        const std::function<void(double)>& step) {
+                        const std::function<void(double)>& step, unsigned threads) {
     const std::size_t n = g.player_count();
     const bool sized = want & index_deegan_packel;
     // Every count is below 2^n.
     const auto v = exact_outputs(
-        n + 1,
+        n + 1, n + 1 + (sized ? n * (n + 1) : 0),
         [&](const auto& ring, const std::function<void(double)>& st) {
             return minimal_winning_pass(ring, g, sized, st);
         },
-        step);
+        step, threads);
     r.minimal_winning.assign(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n));
     r.minimal_winning_total = v[n];
     big_int member_total = 0;
@@ -835,22 +858,24 @@ power_result dynamic_programme(const weighted_game& g, const power_options& opt)
     auto stage = [&](double f) { tick(opt.progress, (base + f) / parts); };
     if (counts) {
         layout L{n, bool(want & index_shapley_shubik)};
-        auto v = exact_counts(g, L, cls, stage);
-        r.swings.assign(v.begin(), v.begin() + n);
-        r.winning_coalitions = v[L.winning()];
+        // phi_i = sum_k k! (n-1-k)! eta_ik / n!  (Shapley & Shubik 1954), summed as the counts
+        // eta_ik are reconstructed, so the n x n counts are never held as big integers.
+        std::vector<big_int> coef(L.ss ? n : 0), acc(L.ss ? n : 0);
+        for (std::size_t k = 0; k < coef.size(); ++k) coef[k] = factorial(k) * factorial(n - 1 - k);
+        r.swings.resize(n);
+        exact_counts(g, L, cls, stage, opt.threads, [&](std::size_t x, big_int&& v) {
+            if (x < n) r.swings[x] = std::move(v);
+            else if (x == L.winning()) r.winning_coalitions = std::move(v);
+            else if (v != 0) {
+                const std::size_t i = (x - n) / n, k = (x - n) % n;
+                acc[i] += coef[k] * v;
+            }
+        });
         if (want & (index_banzhaf | index_coleman)) finish_banzhaf(r, n, want & index_coleman);
         if (L.ss) {
-            // phi_i = sum_k k! (n-1-k)! eta_ik / n!  (Shapley & Shubik 1954).
-            std::vector<big_int> coef(n);
-            for (std::size_t k = 0; k < n; ++k) coef[k] = factorial(k) * factorial(n - 1 - k);
             const big_int nf = factorial(n);
             r.shapley_shubik.exact.resize(n);
-            for (std::size_t i = 0; i < n; ++i) {
-                big_int acc = 0;
-                for (std::size_t k = 0; k < n; ++k)
-                    if (v[L.ss_at(i, k)] != 0) acc += coef[k] * v[L.ss_at(i, k)];
-                r.shapley_shubik.exact[i] = rational(acc, nf);
-            }
+            for (std::size_t i = 0; i < n; ++i) r.shapley_shubik.exact[i] = rational(acc[i], nf);
             fill_doubles(r.shapley_shubik);
         }
         if (!(want & (index_banzhaf | index_coleman))) r.swings.clear();
@@ -863,7 +888,7 @@ power_result dynamic_programme(const weighted_game& g, const power_options& opt)
     if (mwc) {
         if (g.majorities.size() != 1)
             throw error(errc::unsupported, "power indices: Holler/Deegan-Packel programme handles one majority");
-        minimal_winning_dp(g, r, want, stage);
+        minimal_winning_dp(g, r, want, stage, opt.threads);
         base += 1;
     }
     tick(opt.progress, 1);

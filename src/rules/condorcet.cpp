@@ -196,19 +196,30 @@ result minimax_impl(const profile& p, const pairwise_matrix<Num>& m, const minim
 }
 
 // ---- schulze -------------------------------------------------------------------------------
+// Strongest paths between the active candidates, and the beatpath relation over them.
 template <class Num>
-result schulze_impl(const profile& p, const pairwise_matrix<Num>& m, const schulze_options& opt) {
-    result r = start(p, m, "schulze");
-    auto cands = m.candidates();
-    check_active(cands, "schulze");
-    const std::size_t k = cands.size();
+struct schulze_paths {
+    std::vector<link<Num>> P; // k x k, in the order of `cands`
+    std::vector<std::size_t> pos;
+    std::size_t k = 0;
+    defeat_strength mode{};
+    // a is better than b when its strongest path to b beats the one back (section 4.1: this
+    // relation is transitive, so layering it gives the Schulze ranking).
+    bool better(cand_t a, cand_t b) const { return compare(P[pos[a] * k + pos[b]], P[pos[b] * k + pos[a]], mode) > 0; }
+};
+
+template <class Num>
+schulze_paths<Num> strongest_paths(const pairwise_matrix<Num>& m, const std::vector<cand_t>& cands, defeat_strength mode) {
+    schulze_paths<Num> s;
+    const std::size_t k = s.k = cands.size();
+    s.mode = mode;
     // Strongest paths by the widest-path form of Floyd-Warshall (Schulze 2011, section 2.3):
     // P[i][j] = max over k of min(P[i][k], P[k][j]).
-    std::vector<link<Num>> P(k * k);
+    auto& P = s.P;
+    P.resize(k * k);
     for (std::size_t i = 0; i < k; ++i)
         for (std::size_t j = 0; j < k; ++j)
             if (i != j) P[i * k + j] = link_of(m, cands[i], cands[j]);
-    const auto mode = opt.strength;
     for (std::size_t via = 0; via < k; ++via)
         for (std::size_t i = 0; i < k; ++i) {
             if (i == via || P[i * k + via].none) continue;
@@ -220,13 +231,19 @@ result schulze_impl(const profile& p, const pairwise_matrix<Num>& m, const schul
                 if (compare(through, P[i * k + j], mode) > 0) P[i * k + j] = through;
             }
         }
-    // a is better than b when its strongest path to b beats the one back (section 4.1: this
-    // relation is transitive, so layering it gives the Schulze ranking).
-    std::vector<std::size_t> pos(m.n);
-    for (std::size_t i = 0; i < k; ++i) pos[cands[i]] = i;
-    auto better = [&](cand_t a, cand_t b) {
-        return compare(P[pos[a] * k + pos[b]], P[pos[b] * k + pos[a]], mode) > 0;
-    };
+    s.pos.assign(m.n, 0);
+    for (std::size_t i = 0; i < k; ++i) s.pos[cands[i]] = i;
+    return s;
+}
+
+template <class Num>
+result schulze_impl(const profile& p, const pairwise_matrix<Num>& m, const schulze_options& opt) {
+    result r = start(p, m, "schulze");
+    auto cands = m.candidates();
+    check_active(cands, "schulze");
+    const auto mode = opt.strength;
+    const auto paths = strongest_paths(m, cands, mode);
+    auto better = [&](cand_t a, cand_t b) { return paths.better(a, b); };
     r.ranking = layer_by(cands, better);
     r.scores.assign(m.n, std::nullopt);
     for (cand_t a : cands) {
@@ -397,6 +414,14 @@ result copeland(const profile& p, const copeland_options& opt) {
 result minimax(const profile& p, const minimax_options& opt) {
     return with_pairwise(p, pw(opt.common), [&](const auto& m) { return minimax_impl(p, m, opt); });
 }
+namespace detail {
+std::vector<std::vector<cand_t>> schulze_ranking(const pairwise_matrix<std::int64_t>& m, defeat_strength strength) {
+    const auto cands = m.candidates();
+    const auto paths = strongest_paths(m, cands, strength);
+    return layer_by(cands, [&](cand_t a, cand_t b) { return paths.better(a, b); });
+}
+} // namespace detail
+
 result schulze(const profile& p, const schulze_options& opt) {
     return with_pairwise(p, pw(opt.common), [&](const auto& m) { return schulze_impl(p, m, opt); });
 }

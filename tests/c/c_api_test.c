@@ -479,6 +479,36 @@ static void test_power_org_and_run_progress(const char *org_path) {
     accord_profile_free(p);
 }
 
+/* Sharded counting: two profiles merged exactly, and a summary that round-trips. */
+static void test_merge_and_summary(void) {
+    const char *ab[] = {"A", "B"}, *cba[] = {"C", "B", "A"};
+    accord_profile *p = NULL, *q = NULL, *back = NULL, *bad = NULL;
+    accord_result *r = NULL;
+    const uint32_t o1[] = {0, 1}, o2[] = {0, 2};
+    char *text = NULL;
+    const char *s = NULL;
+    size_t n = 0, w = 99;
+    CHECK(accord_profile_new(2, ab, &p) == ACCORD_OK);
+    CHECK(accord_profile_add_order(p, o1, 2, 2, NULL) == ACCORD_OK);
+    CHECK(accord_profile_new(3, cba, &q) == ACCORD_OK);
+    CHECK(accord_profile_add_order(q, o2, 2, 3, "1/2") == ACCORD_OK); /* C > A, weight 1/2 */
+    CHECK(accord_profile_merge(p, q) == ACCORD_OK);
+    CHECK(accord_profile_candidate_count(p, &n) == ACCORD_OK && n == 3); /* C appended */
+    CHECK(accord_profile_candidate_name(p, 2, &s) == ACCORD_OK && strcmp(s, "C") == 0);
+    CHECK(accord_profile_voters(p, &s) == ACCORD_OK && strcmp(s, "5") == 0);
+    CHECK(accord_profile_serialize(p, &text) == ACCORD_OK && text && strstr(text, "\"1/2\"") != NULL);
+    CHECK(accord_profile_deserialize(text, strlen(text), &back) == ACCORD_OK);
+    CHECK(accord_run(back, "plurality", NULL, &r) == ACCORD_OK);
+    CHECK(accord_result_winner(r, 0, &w) == ACCORD_OK && w == 0); /* A: 2 against C: 3 x 1/2 */
+    accord_result_free(r);
+    CHECK(accord_profile_deserialize("{\"format\": \"x\"}", 15, &bad) == ACCORD_EINVALID && bad == NULL &&
+          strstr(accord_last_error(), "summary") != NULL);
+    accord_string_free(text);
+    accord_profile_free(back);
+    accord_profile_free(q);
+    accord_profile_free(p);
+}
+
 int main(int argc, char **argv) {
     if (argc > 1) test_weighting(argv[1]);
     if (argc > 1) test_decide_and_apportion(argv[1]);
@@ -492,6 +522,7 @@ int main(int argc, char **argv) {
     test_misuse();
     test_load_text_and_methods();
     test_csv_intake();
+    test_merge_and_summary();
     printf("%d checks, %d failed\n", checks, failures);
     return failures ? EXIT_FAILURE : EXIT_SUCCESS;
 }

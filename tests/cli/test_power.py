@@ -34,6 +34,18 @@ class Power(unittest.TestCase):
         for key in ("holler", "deegan_packel", "johnston", "coleman_prevent", "coleman_initiate"):
             self.assertIn(key, d)
 
+    def test_threads_set_the_exact_passes_and_never_change_the_values(self) -> None:
+        # 80 players: over 63, so the exact counts run as residue passes on threads.
+        weights = ",".join(str(100 + 7 * i + i % 3) for i in range(80))
+        runs = [accord("power", "--quota", "20000", "--weights", weights, "--indices", "banzhaf,shapley_shubik",
+                       "--threads", t, "--json") for t in ("1", "2")]
+        for out in runs:
+            self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(json.loads(runs[0].stdout), json.loads(runs[1].stdout))
+        bad = accord("power", "--quota", "6", "--weights", "3,2,2,1", "--threads", "-1")
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("--threads", bad.stderr)
+
     def test_several_majorities_must_all_hold(self) -> None:
         out = accord("power", "--quota", "3", "--weights", "1,1,1,1,1",
                      "--quota", "51", "--weights", "40,30,10,10,10", "--json")

@@ -22,6 +22,8 @@ Everything the C API offers has a Python name here:
   over synthetic electorates) and generate (one seeded electorate as a Profile);
 - priorities from judgements and criteria: ahp (Ahp), mcda and mcda_smaa (Mcda, McdaSmaa);
 - pictures: accord.plots (rank acceptability, sweep, power shares) when matplotlib is installed;
+- beyond one machine: accord.dask (shards read and merged exactly on a Dask cluster, then counted;
+  docs/scale.md) when dask.distributed is installed;
 - errors: AccordError and one subclass per C status code (accord.errors);
 - versions: version, version_number, __version__.
 

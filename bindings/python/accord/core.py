@@ -758,6 +758,8 @@ def power(quota: int | None = None, weights: Sequence[int] | None = None, *,
     ``majorities=[(q1, w1), (q2, w2)]`` gives several weighted majorities that must all hold
     (e.g. practices AND patients); ``unions`` (0-based player indices) enable Owen and
     Banzhaf-Owen. ``progress(fraction) -> bool`` may return False to cancel (raises Cancelled).
+    Other keywords are options of docs/methods/power.md: ``samples``, ``seed``, ``confidence``,
+    and ``threads`` (threads of the exact passes of games over 63 players; 0 = every core).
     Returns the JSON object of docs/methods/power.md (a PowerIndices dict, with ``to_frame()``)
     with exact values as Fractions under the ``*_exact`` keys and swings as ints.
     """

@@ -14,8 +14,12 @@
 #include "accord/result.hpp"
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <mutex>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -74,6 +78,52 @@ using sample_block_fn =
 /// order, so its result does not depend on the number of threads. Rethrows the first exception
 /// of a block; throws errc::cancelled when progress returns false.
 void run_sample_blocks(const monte_carlo_options& opt, const sample_block_fn& block);
+
+/// Adds each block's partial sums into one running total in block order, as the blocks finish,
+/// keeping at most `window` blocks' sums alive at once: memory does not grow with the number of
+/// samples, and the total is the same sum in the same order whatever the number of threads
+/// (so bit-identical). A block more than `window` ahead of the oldest unfinished one waits.
+template <class Sums>
+class ordered_reduction {
+public:
+    using merge_fn = std::function<void(Sums& total, const Sums& block)>;
+    ordered_reduction(Sums total, merge_fn merge, std::size_t window)
+        : total_(std::move(total)), merge_(std::move(merge)), slots_(window ? window : 1) {}
+
+    /// Runs `fill()` (which returns block b's sums) for block b and adds it in its turn. Returns
+    /// without adding when `stop` is set while waiting (the run is then cancelled or failing).
+    template <class Fill>
+    void run(std::size_t b, const std::atomic<bool>& stop, Fill&& fill) {
+        const std::size_t w = slots_.size();
+        {
+            std::unique_lock lock(mu_);
+            while (b >= next_ + w && !stop.load()) cv_.wait_for(lock, std::chrono::milliseconds(20));
+            if (stop.load()) return;
+        }
+        Sums s = fill();
+        std::lock_guard lock(mu_);
+        slots_[b % w] = std::move(s);
+        while (slots_[next_ % w]) {
+            merge_(total_, *slots_[next_ % w]);
+            slots_[next_ % w].reset();
+            ++next_;
+        }
+        cv_.notify_all();
+    }
+    /// The total (call after every block has run).
+    const Sums& total() const { return total_; }
+
+private:
+    Sums total_;
+    merge_fn merge_;
+    std::vector<std::optional<Sums>> slots_;
+    std::size_t next_ = 0;
+    std::mutex mu_;
+    std::condition_variable cv_;
+};
+
+/// Blocks an ordered_reduction for opt keeps alive at most: four per thread.
+std::size_t reduction_window(const monte_carlo_options& opt);
 
 /// Running sums of what an acceptability is made of: places, wins, the winners' parameters.
 class acceptability_sums {

@@ -136,6 +136,11 @@ struct population_smaa_options {
     /// rule, with no profile built and no count run (ties for first still go to the rule). The
     /// answer is identical either way; false forces a full count per sample (tests, benchmarks).
     bool additive_shortcut = true;
+    /// Count each sample through a prepared count (include/accord/prepared.hpp): options parsed
+    /// once, and for IRV and Schulze with default options an integer kernel that yields only the
+    /// ranking and winners. The answer is bit-identical either way; false runs the registry per
+    /// sample (tests, benchmarks).
+    bool prepared_counts = true;
     monte_carlo_options monte_carlo;
 };
 

@@ -1,0 +1,256 @@
+// Prepared counts: a method bound to its parsed options, with integer kernels for IRV and
+// Schulze over the distinct ballots' multiplicities (include/accord/prepared.hpp).
+#include "accord/prepared.hpp"
+
+#include "accord/error.hpp"
+#include "accord/rules/pairwise.hpp"
+#include "registry_bind.hpp"
+#include "rules/single_winner_adapters.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace accord {
+inline namespace v0 {
+
+namespace {
+
+enum class kernel_kind : unsigned char { none, irv, schulze };
+
+// The distinct ballots as plain strict rankings: candidates in rank order, one per rank.
+struct rankings {
+    std::vector<std::uint32_t> off;
+    std::vector<cand_t> cand;
+};
+
+// True when every ballot is a ranking without weights, overvotes, equal ranks or repeats, so
+// the kernels' "next continuing candidate" is exactly the IRV walker's continuation and the
+// pairwise support is exactly tally_pairwise's.
+bool plain_rankings(const profile& p, rankings& out) {
+    if (p.kind() != ballot_kind::ranking || p.has_repeats()) return false;
+    out.off.assign(1, 0);
+    for (std::size_t i = 0; i < p.unique_count(); ++i) {
+        const auto b = p.ballot(i);
+        if (b.weight) return false;
+        for (std::size_t j = 0; j < b.marks.size(); ++j) {
+            if (b.marks[j].candidate == k_overvote) return false;
+            if (j > 0 && b.marks[j].value == b.marks[j - 1].value) return false;
+            out.cand.push_back(b.marks[j].candidate);
+        }
+        out.off.push_back(static_cast<std::uint32_t>(out.cand.size()));
+    }
+    return true;
+}
+
+bool total_fits(std::span<const std::uint64_t> counts) {
+    std::uint64_t total = 0;
+    for (std::uint64_t c : counts)
+        if (__builtin_add_overflow(total, c, &total)) return false;
+    return total <= static_cast<std::uint64_t>(INT64_MAX);
+}
+
+} // namespace
+
+struct prepared_count::impl {
+    std::string method;
+    detail::bound_method bound;
+    profile ballots;
+    kernel_kind kernel = kernel_kind::none;
+    std::size_t n = 0;
+    std::vector<char> withdrawn;
+    rankings r;                              // irv
+    std::vector<std::vector<std::uint32_t>> support_cells; // schulze: cells a*n+b each ballot supports
+    std::vector<char> active;                // schulze
+
+    // IRV with default options (src/rules/irv.cpp): eliminate the fewest votes until someone has
+    // a majority of the continuing votes; an elimination tie goes to the candidate with fewest
+    // votes in the latest earlier round that separates them, then to the latest in candidate
+    // order (tie_breaker's previous-rounds, then lexicographic). The ranking is the full
+    // count's: the winner, the others still continuing by their final tally (equal tallies share
+    // a tier), then the eliminated in reverse order of elimination.
+    bool irv(std::span<const std::uint64_t> counts, prepared_outcome& out) const {
+        const std::size_t m = counts.size();
+        std::vector<char> cont(n);
+        std::size_t n_cont = 0;
+        for (cand_t c = 0; c < n; ++c) n_cont += cont[c] = !withdrawn[c];
+        if (n_cont == 0) return false;
+        std::vector<std::uint32_t> pos(m);
+        std::vector<std::int64_t> tally(n, 0), history;
+        std::vector<std::vector<std::uint32_t>> pile(n);
+        for (std::size_t i = 0; i < m; ++i) {
+            if (counts[i] == 0) continue;
+            std::uint32_t j = r.off[i];
+            while (j < r.off[i + 1] && !cont[r.cand[j]]) ++j;
+            pos[i] = j;
+            if (j == r.off[i + 1]) continue;
+            pile[r.cand[j]].push_back(static_cast<std::uint32_t>(i));
+            tally[r.cand[j]] += static_cast<std::int64_t>(counts[i]);
+        }
+        std::vector<cand_t> eliminated, low;
+        cand_t winner = 0;
+        for (;;) {
+            std::int64_t total = 0, best = -1, least = INT64_MAX;
+            std::size_t at_best = 0;
+            cand_t leader = 0;
+            for (cand_t c = 0; c < n; ++c) {
+                if (!cont[c]) continue;
+                total += tally[c];
+                if (tally[c] > best) best = tally[c], leader = c, at_best = 1;
+                else if (tally[c] == best) ++at_best;
+                least = std::min(least, tally[c]);
+            }
+            if (n_cont == 1 || (2 * best > total && at_best == 1)) {
+                winner = leader;
+                break;
+            }
+            low.clear();
+            for (cand_t c = 0; c < n; ++c)
+                if (cont[c] && tally[c] == least) low.push_back(c);
+            const std::size_t rounds = history.size() / n;
+            for (std::size_t k = rounds; k-- > 0 && low.size() > 1;) {
+                const std::int64_t* t = history.data() + k * n;
+                std::int64_t fewest = INT64_MAX;
+                for (cand_t c : low) fewest = std::min(fewest, t[c]);
+                std::erase_if(low, [&](cand_t c) { return t[c] != fewest; });
+            }
+            const cand_t loser = low.back(); // lexicographic: the latest in candidate order loses
+            history.insert(history.end(), tally.begin(), tally.end());
+            cont[loser] = 0;
+            --n_cont;
+            eliminated.push_back(loser);
+            for (std::uint32_t i : pile[loser]) {
+                std::uint32_t j = pos[i] + 1;
+                while (j < r.off[i + 1] && !cont[r.cand[j]]) ++j;
+                pos[i] = j;
+                if (j == r.off[i + 1]) continue;
+                pile[r.cand[j]].push_back(i);
+                tally[r.cand[j]] += static_cast<std::int64_t>(counts[i]);
+            }
+            pile[loser].clear();
+            tally[loser] = 0;
+        }
+        out.complete = true;
+        out.winners.assign(1, winner);
+        out.ranking.clear();
+        out.ranking.push_back({winner});
+        std::vector<cand_t> rest;
+        for (cand_t c = 0; c < n; ++c)
+            if (cont[c] && c != winner) rest.push_back(c);
+        std::stable_sort(rest.begin(), rest.end(), [&](cand_t a, cand_t b) { return tally[a] > tally[b]; });
+        for (std::size_t i = 0; i < rest.size(); ++i) {
+            if (i > 0 && tally[rest[i]] == tally[rest[i - 1]]) out.ranking.back().push_back(rest[i]);
+            else out.ranking.push_back({rest[i]});
+        }
+        for (auto it = eliminated.rbegin(); it != eliminated.rend(); ++it) out.ranking.push_back({*it});
+        return true;
+    }
+
+    // Schulze with default options: the pairwise matrix is the sum of each ballot's own support
+    // (tally_pairwise of that ballot alone) times its multiplicity; a tie at the top is left to
+    // the full count's tie-break.
+    bool schulze(std::span<const std::uint64_t> counts, prepared_outcome& out) const {
+        pairwise_matrix<std::int64_t> m;
+        m.n = n;
+        m.active = active;
+        m.support.assign(n * n, 0);
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            const auto w = static_cast<std::int64_t>(counts[i]);
+            if (w == 0) continue;
+            for (std::uint32_t cell : support_cells[i]) m.support[cell] += w;
+        }
+        out.ranking = detail::schulze_ranking(m, defeat_strength::winning_votes);
+        if (out.ranking.empty() || out.ranking.front().size() != 1) return false;
+        out.winners.assign(1, out.ranking.front().front());
+        out.complete = true;
+        return true;
+    }
+};
+
+prepared_count prepare(std::string_view method, std::string_view options_json, const profile& ballots) {
+    auto d = std::make_shared<prepared_count::impl>();
+    d->method = std::string(method);
+    d->bound = detail::bind_method(method, options_json);
+    d->ballots = ballots;
+    d->n = ballots.candidate_count();
+    (void)d->bound.run(ballots); // checks the options against these candidates, as run() would
+    const bool defaults = d->bound.options.is_object() && d->bound.options.empty();
+    rankings r;
+    if (defaults && (method == "irv" || method == "schulze") && ballots.candidate_count() > 0 &&
+        plain_rankings(ballots, r)) {
+        d->withdrawn.resize(d->n);
+        for (cand_t c = 0; c < d->n; ++c) d->withdrawn[c] = ballots.withdrawn(c);
+        if (method == "irv") {
+            d->kernel = kernel_kind::irv;
+            d->r = std::move(r);
+        } else {
+            d->kernel = kernel_kind::schulze;
+            for (std::size_t i = 0; i < ballots.unique_count(); ++i) {
+                profile one(ballots.candidate_names());
+                for (cand_t c = 0; c < d->n; ++c)
+                    if (ballots.withdrawn(c)) one.set_withdrawn(c);
+                one.add(ballots.ballot(i).marks, 1);
+                const auto m = tally_pairwise<std::int64_t>(one);
+                if (i == 0) d->active = m.active;
+                std::vector<std::uint32_t> cells;
+                for (std::size_t x = 0; x < m.support.size(); ++x)
+                    if (m.support[x] != 0) cells.push_back(static_cast<std::uint32_t>(x));
+                d->support_cells.push_back(std::move(cells));
+            }
+            if (ballots.unique_count() == 0) d->kernel = kernel_kind::none;
+        }
+    }
+    prepared_count out;
+    out.impl_ = std::move(d);
+    return out;
+}
+
+result prepared_count::count(const profile& p) const {
+    if (!impl_) throw error(errc::invalid, "prepared count: not prepared");
+    if (p.candidate_names() != impl_->ballots.candidate_names())
+        throw error(errc::invalid, "prepared count: the profile's candidates are not the prepared ones");
+    return impl_->bound.run(p);
+}
+
+bool prepared_count::try_kernel(std::span<const std::uint64_t> counts, prepared_outcome& out) const {
+    if (!impl_) throw error(errc::invalid, "prepared count: not prepared");
+    if (counts.size() != impl_->ballots.unique_count())
+        throw error(errc::invalid, "prepared count: " + std::to_string(counts.size()) + " multiplicities for " +
+                                       std::to_string(impl_->ballots.unique_count()) + " distinct ballots");
+    if (impl_->kernel == kernel_kind::none || !total_fits(counts)) return false;
+    if (std::all_of(counts.begin(), counts.end(), [](std::uint64_t c) { return c == 0; })) return false;
+    return impl_->kernel == kernel_kind::irv ? impl_->irv(counts, out) : impl_->schulze(counts, out);
+}
+
+prepared_outcome prepared_count::operator()(std::span<const std::uint64_t> counts) const {
+    prepared_outcome out;
+    if (try_kernel(counts, out)) return out;
+    const profile& b = impl_->ballots;
+    profile q(b.candidate_names(), b.kind());
+    for (const auto& u : b.units()) q.intern_unit(u);
+    for (cand_t c = 0; c < b.candidate_count(); ++c)
+        if (b.withdrawn(c)) q.set_withdrawn(c);
+    q.seats = b.seats;
+    for (std::size_t i = 0; i < b.unique_count(); ++i)
+        if (counts[i] > 0) {
+            const auto v = b.ballot(i);
+            q.add(v.marks, counts[i], v.weight ? *v.weight : rational(1), v.unit);
+        }
+    result r = impl_->bound.run(q);
+    out.winners = std::move(r.winners);
+    out.ranking = std::move(r.ranking);
+    out.complete = r.complete;
+    return out;
+}
+
+bool prepared_count::has_kernel() const noexcept { return impl_ && impl_->kernel != kernel_kind::none; }
+const std::string& prepared_count::method() const noexcept {
+    static const std::string none;
+    return impl_ ? impl_->method : none;
+}
+const profile& prepared_count::ballots() const {
+    if (!impl_) throw error(errc::invalid, "prepared count: not prepared");
+    return impl_->ballots;
+}
+
+} // namespace v0
+} // namespace accord

@@ -1,0 +1,129 @@
+// Profiles as mergeable summaries: exact merge and a JSON serialisation (include/accord/summary.hpp).
+#include "accord/summary.hpp"
+
+#include "accord/error.hpp"
+#include "accord/number.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace accord {
+inline namespace v0 {
+
+void merge_into(profile& into, const profile& from) {
+    if (into.kind() != from.kind())
+        throw error(errc::invalid, std::string("merge: the profiles hold different ballot kinds (") +
+                                       ballot_kind_name(into.kind()) + " and " + ballot_kind_name(from.kind()) + ")");
+    if (into.seats != from.seats)
+        throw error(errc::invalid, "merge: the profiles declare different seats (" + std::to_string(into.seats) + " and " +
+                                       std::to_string(from.seats) + ")");
+    // Built aside and swapped in, so a failure leaves `into` unchanged. Candidates are matched by
+    // name; those `into` lacks join after its own, in `from`'s order, which is the order a reader
+    // meets them in the concatenated file.
+    profile out = into;
+    std::vector<cand_t> to(from.candidate_count());
+    for (cand_t c = 0; c < from.candidate_count(); ++c) {
+        const auto& name = from.candidate_name(c);
+        if (auto x = out.find_candidate(name)) {
+            if (out.withdrawn(*x) != from.withdrawn(c))
+                throw error(errc::invalid, "merge: candidate '" + name + "' is withdrawn in one profile only");
+            to[c] = *x;
+        } else {
+            to[c] = out.add_candidate(name);
+            if (from.withdrawn(c)) out.set_withdrawn(to[c]);
+        }
+    }
+    std::vector<std::uint32_t> unit(from.units().size());
+    for (std::size_t u = 0; u < unit.size(); ++u) unit[u] = out.intern_unit(from.units()[u]);
+    std::vector<mark> marks;
+    for (std::size_t i = 0; i < from.unique_count(); ++i) {
+        const auto b = from.ballot(i);
+        marks.assign(b.marks.begin(), b.marks.end());
+        for (auto& m : marks)
+            if (m.candidate != k_overvote) m.candidate = to[m.candidate];
+        out.add(marks, b.count, b.weight ? *b.weight : rational(1), b.unit == k_no_unit ? k_no_unit : unit[b.unit]);
+    }
+    into = std::move(out);
+}
+
+std::string serialize(const profile& p) {
+    using json = nlohmann::json;
+    json j;
+    j["format"] = "accord-summary";
+    j["version"] = 1;
+    j["kind"] = ballot_kind_name(p.kind());
+    j["candidates"] = p.candidate_names();
+    json withdrawn = json::array();
+    for (cand_t c = 0; c < p.candidate_count(); ++c)
+        if (p.withdrawn(c)) withdrawn.push_back(c);
+    j["withdrawn"] = withdrawn;
+    j["seats"] = p.seats;
+    j["title"] = p.title;
+    j["units"] = p.units();
+    json ballots = json::array();
+    for (std::size_t i = 0; i < p.unique_count(); ++i) {
+        const auto b = p.ballot(i);
+        json marks = json::array();
+        for (const auto& m : b.marks) {
+            marks.push_back(m.candidate == k_overvote ? -1 : static_cast<std::int64_t>(m.candidate));
+            marks.push_back(m.value);
+        }
+        ballots.push_back(json::array({b.count, b.weight ? json(to_string(*b.weight)) : json(nullptr),
+                                       b.unit == k_no_unit ? std::int64_t{-1} : std::int64_t{b.unit}, marks}));
+    }
+    j["ballots"] = std::move(ballots);
+    return j.dump();
+}
+
+profile deserialize(std::string_view text) {
+    using json = nlohmann::json;
+    auto bad = [](const std::string& what) { return error(errc::invalid, "summary: " + what); };
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::exception&) {
+        throw bad("not valid JSON");
+    }
+    try {
+        if (!j.is_object() || j.value("format", "") != "accord-summary") throw bad("not an accord summary");
+        if (j.at("version").get<int>() != 1) throw bad("unsupported version " + j.at("version").dump());
+        const std::string kind = j.at("kind").get<std::string>();
+        ballot_kind k = ballot_kind::ranking;
+        if (kind == ballot_kind_name(ballot_kind::approval)) k = ballot_kind::approval;
+        else if (kind == ballot_kind_name(ballot_kind::score)) k = ballot_kind::score;
+        else if (kind != ballot_kind_name(ballot_kind::ranking)) throw bad("unknown ballot kind '" + kind + "'");
+        profile p(j.at("candidates").get<std::vector<std::string>>(), k);
+        for (const auto& c : j.at("withdrawn")) {
+            const auto x = c.get<std::uint64_t>();
+            if (x >= p.candidate_count()) throw bad("withdrawn candidate " + std::to_string(x) + " out of range");
+            p.set_withdrawn(static_cast<cand_t>(x));
+        }
+        p.seats = j.at("seats").get<std::size_t>();
+        p.title = j.at("title").get<std::string>();
+        std::vector<std::uint32_t> unit;
+        for (const auto& u : j.at("units")) unit.push_back(p.intern_unit(u.get<std::string>()));
+        std::vector<mark> marks;
+        for (const auto& b : j.at("ballots")) {
+            if (!b.is_array() || b.size() != 4) throw bad("a ballot must be [count, weight, unit, marks]");
+            const auto count = b[0].get<std::uint64_t>();
+            const rational w = b[1].is_null() ? rational(1) : parse_rational(b[1].get<std::string>());
+            const auto u = b[2].get<std::int64_t>();
+            if (u < -1 || u >= static_cast<std::int64_t>(unit.size())) throw bad("a ballot's unit is out of range");
+            const auto& m = b[3];
+            if (!m.is_array() || m.size() % 2) throw bad("a ballot's marks must be candidate, value pairs");
+            marks.clear();
+            for (std::size_t x = 0; x < m.size(); x += 2) {
+                const auto c = m[x].get<std::int64_t>();
+                if (c < -1 || c >= static_cast<std::int64_t>(p.candidate_count()))
+                    throw bad("a mark's candidate is out of range");
+                marks.push_back({c == -1 ? k_overvote : static_cast<cand_t>(c), m[x + 1].get<std::int32_t>()});
+            }
+            p.add(marks, count, w, u == -1 ? k_no_unit : unit[static_cast<std::size_t>(u)]);
+        }
+        return p;
+    } catch (const json::exception& e) {
+        throw bad(std::string("malformed (") + e.what() + ")");
+    }
+}
+
+} // namespace v0
+} // namespace accord
