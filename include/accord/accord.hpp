@@ -8,9 +8,11 @@
 #include "accord/motion.hpp"
 #include "accord/apportion.hpp"
 #include "accord/power.hpp"
+#include "accord/prepared.hpp"
 #include "accord/profile.hpp"
 #include "accord/registry.hpp"
 #include "accord/result.hpp"
+#include "accord/summary.hpp"
 #include "accord/tie_break.hpp"
 #include "accord/weighting.hpp"
 
