@@ -203,6 +203,7 @@ const std::vector<method_entry>& table() {
             {"copeland-global-borda", "the Copeland winner with the highest Borda score over all candidates", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_copeland_global_borda},
             {"borda-minimax-faceoff", "Borda and minimax winners, meeting head to head when they differ", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_borda_minimax_faceoff},
             {"pareto", "the Pareto set: candidates nobody is unanimously preferred to (set-valued)", {"unranked", "excluded"}, detail::run_pareto},
+            {"river", "River: lock margins largest first, at most one defeat into each candidate; the root wins", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_river},
             {"split-cycle", "Split Cycle: undefeated when every defeat is the weakest link of a cycle (set-valued)", {"unranked", "excluded"}, detail::run_split_cycle},
             {"stable-voting", "Stable Voting: largest margin of a Split Cycle winner who wins without the beaten one", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_stable_voting},
             {"simple-stable-voting", "Simple Stable Voting: largest margin of a candidate who wins without the beaten one", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_simple_stable_voting},

@@ -197,3 +197,49 @@ TEST(MarginRules, StableVotingOnTwentyCandidatesFinishesWithinItsSubelectionLimi
     const auto r = run(p, "stable-voting");
     ASSERT_EQ(r.winners.size(), 1u);
 }
+
+TEST(MarginRules, RiverReproducesPrefVotingsRiverTbFixtureWinners) {
+    // pref_voting tests/test_margin_based_methods.py, river_tb (a fixed order of the candidates,
+    // by default 0, 1, 2, breaks equal margins; accord's lexicographic policy is that order).
+    const auto cycle3 = margin_graph(3, {{0, 1, 1}, {1, 2, 1}, {2, 0, 1}});
+    const auto r = run(cycle3, "river", R"({"unranked":"ignore"})");
+    EXPECT_EQ(top(r), "a");
+    EXPECT_EQ(r.ties.size(), 1u); // the order of the three equal margins was drawn and recorded
+    EXPECT_EQ(top(run(margin_graph(3, {{0, 1, 1}, {1, 2, 3}, {2, 0, 5}}), "river", R"({"unranked":"ignore"})")), "b");
+    const auto lin = margin_graph(3, {{0, 1, 1}, {1, 2, 11}, {0, 2, 1}});
+    EXPECT_EQ(top(run(lin, "river", R"({"unranked":"ignore"})")), "a");
+    EXPECT_EQ(top(run(lin, "river", R"({"unranked":"ignore","excluded":["A"]})")), "b");
+    EXPECT_EQ(top(run(orders(3, {{"abc", 1}, {"bca", 1}, {"cab", 1}}), "river")), "a");
+    // pref_voting's river (all tie orders): {0, 1, 2} on the cycle; under "report" accord stops
+    // with every candidate still in contention.
+    const auto rep = run(cycle3, "river", R"({"unranked":"ignore","tie_break":"report"})");
+    EXPECT_FALSE(rep.complete);
+    EXPECT_TRUE(rep.winners.empty());
+    EXPECT_EQ(top(rep), "abc");
+}
+
+TEST(MarginRules, RiverAndRankedPairsDifferOnPrefVotingsRiverDocExample) {
+    // river's docstring: MarginGraph([0,1,2,3], [(0,2,2),(0,3,8),(1,0,12),(2,3,12),(3,1,6)]).
+    // Hand count: lock b>a and c>d (12); a>d skipped, d already has c>d; d>b (6) locked; a>c (2)
+    // would close a>c>d>b>a; b>c and c>b (margin 0: b and c tie) are skipped. Root: c. Ranked
+    // pairs locks b>a, c>d, a>d, skips d>b, locks a>c: b wins.
+    const auto g = margin_graph(4, {{0, 2, 2}, {0, 3, 8}, {1, 0, 12}, {2, 3, 12}, {3, 1, 6}});
+    const auto r = run(g, "river", R"({"unranked":"ignore","tie_break":"report"})");
+    EXPECT_EQ(top(r), "c");
+    EXPECT_TRUE(r.complete);
+    EXPECT_EQ(top(run(g, "ranked-pairs", R"({"unranked":"ignore","strength":"margin"})")), "b");
+}
+
+TEST(MarginRules, RiverElectsTheCondorcetWinnerAndASplitCycleWinnerOnRandomProfiles) {
+    std::mt19937_64 rng(77);
+    for (int trial = 0; trial < 200; ++trial) {
+        const std::size_t n = 3 + trial % 5;
+        const auto p = accord_test::build(accord_test::random_ballots(rng, n, 7, trial % 2 == 1), n);
+        const auto r = run(p, "river");
+        ASSERT_EQ(r.winners.size(), 1u) << trial;
+        const auto cw = run(p, "condorcet").winners;
+        if (!cw.empty()) EXPECT_EQ(r.winners, cw) << trial;
+        const auto smith_set = run(p, "smith").winners;
+        EXPECT_TRUE(std::count(smith_set.begin(), smith_set.end(), r.winners[0])) << trial;
+    }
+}

@@ -213,7 +213,113 @@ result stable_impl(const profile& p, const pairwise_matrix<Num>& m, const margin
     return r;
 }
 
+template <class Num>
+result river_impl(const profile& p, const pairwise_matrix<Num>& m, const margin_options& opt) {
+    result r = start(p, m, "river");
+    const auto g = margins_of(m, "river");
+    const std::size_t k = g.k;
+    tie_breaker tb(opt.tie_break, r);
+    for (std::size_t i = 0; i < k; ++i) {
+        bool beats_all = true;
+        for (std::size_t j = 0; j < k && beats_all; ++j) beats_all = i == j || g(i, j) > Num(0);
+        if (beats_all) {
+            r.winners = {g.cands[i]};
+            r.ranking.push_back(r.winners);
+            std::vector<cand_t> rest;
+            for (cand_t c : g.cands)
+                if (c != g.cands[i]) rest.push_back(c);
+            if (!rest.empty()) r.ranking.push_back(rest);
+            r.notes.push_back("Condorcet winner: " + p.candidate_name(g.cands[i]));
+            return r;
+        }
+    }
+    struct edge {
+        std::size_t a, b;
+    };
+    std::vector<edge> edges;
+    for (std::size_t i = 0; i < k; ++i)
+        for (std::size_t j = 0; j < k; ++j)
+            if (i != j && g(i, j) >= Num(0)) edges.push_back({i, j});
+    std::stable_sort(edges.begin(), edges.end(), [&](const edge& x, const edge& y) { return g(x.a, x.b) > g(y.a, y.b); });
+    std::vector<char> reach(k * k, 0), has_in(k, 0); // reach: transitive closure of the locked edges
+    auto lockable = [&](const std::vector<char>& R, const std::vector<char>& in, const edge& e) {
+        return !in[e.b] && !R[e.b * k + e.a];
+    };
+    auto lock = [&](std::vector<char>& R, std::vector<char>& in, const edge& e) {
+        in[e.b] = 1;
+        for (std::size_t x = 0; x < k; ++x) {
+            if (x != e.a && !R[x * k + e.a]) continue;
+            for (std::size_t y = 0; y < k; ++y)
+                if (y == e.b || R[e.b * k + y]) R[x * k + y] = 1;
+        }
+    };
+    std::optional<std::vector<std::size_t>> rank; // position of each candidate in the drawn order
+    std::string locked;
+    bool stopped = false;
+    for (std::size_t i = 0; i < edges.size() && !stopped;) {
+        std::size_t j = i + 1;
+        while (j < edges.size() && g(edges[j].a, edges[j].b) == g(edges[i].a, edges[i].b)) ++j;
+        std::vector<edge> group(edges.begin() + static_cast<std::ptrdiff_t>(i), edges.begin() + static_cast<std::ptrdiff_t>(j));
+        // The order within a group matters only if its lockable edges cannot all be locked.
+        auto R = reach;
+        auto in = has_in;
+        bool all = true;
+        for (const auto& e : group) {
+            if (!lockable(reach, has_in, e)) continue;
+            if (!lockable(R, in, e)) {
+                all = false;
+                break;
+            }
+            lock(R, in, e);
+        }
+        if (!all) {
+            if (!rank) {
+                auto order = tb.order(g.cands, 0, "river: order of equal margins");
+                if (!order) {
+                    r.notes.push_back("count stopped: the order of equal margins decides the winner and the tie was left unresolved");
+                    stopped = true;
+                    break;
+                }
+                rank.emplace(m.n, 0);
+                for (std::size_t q = 0; q < order->size(); ++q) (*rank)[(*order)[q]] = q;
+            }
+            const auto& rk = *rank;
+            std::stable_sort(group.begin(), group.end(), [&](const edge& x, const edge& y) {
+                if (x.a != y.a) return rk[g.cands[x.a]] < rk[g.cands[y.a]];
+                return rk[g.cands[x.b]] < rk[g.cands[y.b]];
+            });
+        }
+        for (const auto& e : group)
+            if (lockable(reach, has_in, e)) {
+                lock(reach, has_in, e);
+                locked += (locked.empty() ? "" : ", ") + p.candidate_name(g.cands[e.a]) + " > " +
+                          p.candidate_name(g.cands[e.b]);
+            }
+        i = j;
+    }
+    if (stopped) {
+        r.ranking.push_back(g.cands);
+        return r;
+    }
+    r.notes.push_back("locked (largest margin first): " + locked);
+    for (std::size_t i = 0; i < k; ++i)
+        if (!has_in[i]) {
+            r.winners = {g.cands[i]};
+            std::vector<cand_t> rest;
+            for (cand_t c : g.cands)
+                if (c != g.cands[i]) rest.push_back(c);
+            r.ranking.push_back(r.winners);
+            if (!rest.empty()) r.ranking.push_back(rest);
+            break;
+        }
+    return r;
+}
+
 } // namespace
+
+result river(const profile& p, const margin_options& opt) {
+    return with_pairwise(p, {opt.unranked, opt.excluded}, [&](const auto& m) { return river_impl(p, m, opt); });
+}
 
 result split_cycle(const profile& p, const margin_options& opt) {
     return with_pairwise(p, {opt.unranked, opt.excluded}, [&](const auto& m) { return split_cycle_impl(p, m); });
@@ -246,6 +352,7 @@ result run_split_cycle(const profile& p, option_reader& o) {
 }
 result run_stable_voting(const profile& p, option_reader& o) { return stable_voting(p, read_margin(o)); }
 result run_simple_stable_voting(const profile& p, option_reader& o) { return simple_stable_voting(p, read_margin(o)); }
+result run_river(const profile& p, option_reader& o) { return river(p, read_margin(o)); }
 } // namespace detail
 
 } // namespace v0

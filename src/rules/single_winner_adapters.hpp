@@ -65,6 +65,7 @@ result run_pareto(const profile& p, option_reader& o);
 result run_split_cycle(const profile& p, option_reader& o);
 result run_stable_voting(const profile& p, option_reader& o);
 result run_simple_stable_voting(const profile& p, option_reader& o);
+result run_river(const profile& p, option_reader& o);
 
 // block.cpp
 result run_sntv(const profile& p, option_reader& o);

@@ -17,7 +17,7 @@ NEW_RULES = [
     "strict-nanson", "iterated-removal-condorcet-loser", "daunou", "condorcet-plurality", "smith-minimax",
     "copeland-local-borda", "copeland-global-borda", "borda-minimax-faceoff", "pareto", "split-cycle",
     "stable-voting", "simple-stable-voting", "av", "sav", "cc", "slav", "geometric", "seq-cc", "seq-slav",
-    "revseq-pav", "sntv", "limited", "block",
+    "revseq-pav", "sntv", "limited", "block", "river",
 ]
 
 
@@ -37,7 +37,7 @@ class Catalogue(unittest.TestCase):
         # South beats North 7-5, East 5-2 and West 6-1 (unranked candidates last).
         for rule in ["benham", "woodall", "smith-irv", "condorcet-irv", "tideman-alternative", "btr-irv",
                      "raynaud", "strict-nanson", "daunou", "condorcet-plurality", "smith-minimax",
-                     "split-cycle", "stable-voting", "simple-stable-voting"]:
+                     "split-cycle", "stable-voting", "simple-stable-voting", "river"]:
             with self.subTest(rule=rule):
                 out = accord("run", rule, SMALL, "--json")
                 self.assertEqual(out.returncode, 0, out.stderr)

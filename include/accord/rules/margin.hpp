@@ -1,5 +1,5 @@
 // accord/rules/margin.hpp: rules read off the margin graph that need more than one pass over
-// it — Split Cycle, Stable Voting and Simple Stable Voting (Holliday & Pacuit).
+// it — Split Cycle, Stable Voting and Simple Stable Voting (Holliday & Pacuit), and River.
 //
 // Margins come from the shared pairwise matrix (pairwise.hpp): margin(a, b) =
 // support(a, b) - support(b, a), exact in int64 or rationals. See docs/methods/<rule>.md.
@@ -29,6 +29,14 @@ result split_cycle(const profile& p, const margin_options& opt = {});
 result stable_voting(const profile& p, const margin_options& opt = {});
 /// Simple Stable Voting: as Stable Voting without the Split Cycle filter.
 result simple_stable_voting(const profile& p, const margin_options& opt = {});
+
+/// River: the Condorcet winner if there is one. Otherwise take the pairs (a, b) with margin(a, b)
+/// >= 0 from the largest margin down and lock a -> b unless b already has a locked edge into it
+/// or the edge would close a cycle; the root of the resulting tree wins. When equal margins make
+/// the order matter, they are ordered by a ranking of the candidates drawn once from the
+/// tie-breaker (recorded): the pair whose first candidate is favoured first, then the one whose
+/// second candidate is favoured (pref_voting's River TB).
+result river(const profile& p, const margin_options& opt = {});
 
 /// The stable-voting recursions memoise one answer per sub-election (set of candidates); a
 /// count that would need more is refused with errc::unsupported rather than run unbounded.
