@@ -17,12 +17,15 @@
 #include "accord/weighting.hpp"
 
 #include "accord/rules/cardinal.hpp"
+#include "accord/rules/block.hpp"
 #include "accord/rules/committee.hpp"
 #include "accord/rules/condorcet.hpp"
 #include "accord/rules/elimination.hpp"
+#include "accord/rules/hybrid.hpp"
 #include "accord/rules/irv.hpp"
 #include "accord/rules/stv.hpp"
 #include "accord/rules/kemeny.hpp"
+#include "accord/rules/margin.hpp"
 #include "accord/rules/pairwise.hpp"
 #include "accord/rules/positional.hpp"
 

@@ -414,9 +414,11 @@ template <class I> struct pav_search {
     }
 };
 
-template <class I> result pav_exact(const profile& p, const pav_options& opt, std::vector<char> active) {
+template <class I>
+result thiele_exact(const profile& p, const thiele_options& opt, std::vector<char> active, const std::string& method,
+                    const std::string& label) {
     return with_electorate(p, std::move(active), [&](const auto& e) {
-        committee_count cnt(p, e, "pav");
+        committee_count cnt(p, e, method);
         const std::size_t k = opt.common.seats;
         // Local order: most approvals first (a good committee early makes the cuts bite).
         std::vector<cand_t> order = e.cands;
@@ -433,9 +435,10 @@ template <class I> result pav_exact(const profile& p, const pav_options& opt, st
             std::sort(s.begin(), s.end());
             sets[s] += as_rational(e.weight[i]);
         }
-        big_int den = 1, lcm_k = 1;
+        big_int den = 1, lcm_k = 1; // lcm_k: the common denominator of the rule's weights w_1..w_k
         for (const auto& [s, w] : sets) den = boost::multiprecision::lcm(den, big_int(denominator(w)));
-        for (std::size_t j = 1; j <= k; ++j) lcm_k = boost::multiprecision::lcm(lcm_k, big_int(j));
+        for (std::size_t j = 1; j <= k; ++j)
+            lcm_k = boost::multiprecision::lcm(lcm_k, big_int(denominator(thiele_weight(opt, j))));
         pav_search<I> search;
         search.m = order.size();
         search.k = k;
@@ -445,7 +448,10 @@ template <class I> result pav_exact(const profile& p, const pav_options& opt, st
             search.w.push_back(from_big<I>(big_int(numerator(w) * (den / big_int(denominator(w))))));
         }
         search.delta.assign(k + 1, I{});
-        for (std::size_t j = 1; j <= k; ++j) search.delta[j] = from_big<I>(big_int(lcm_k / j));
+        for (std::size_t j = 1; j <= k; ++j) {
+            const rational wj = thiele_weight(opt, j) * rational(lcm_k);
+            search.delta[j] = from_big<I>(big_int(numerator(wj)));
+        }
         const std::vector<char> none(order.size(), 0);
         const I best = *search.solve(none, none, std::nullopt);
         // Which optimal committee: add every candidate that all optimal committees (holding the
@@ -479,7 +485,7 @@ template <class I> result pav_exact(const profile& p, const pav_options& opt, st
             for (auto c : open) tied.push_back(order[c]);
             tie_breaker tb(opt.common.tie_break, cnt.r);
             const auto pick =
-                tb.pick_winner(tied, 0, "election: several committees have the optimal PAV score");
+                tb.pick_winner(tied, 0, "election: several committees have the optimal " + label + " score");
             if (!pick) {
                 cnt.r.notes.push_back(
                     "several committees are optimal; the tie was left unresolved, so the winners are "
@@ -492,8 +498,8 @@ template <class I> result pav_exact(const profile& p, const pav_options& opt, st
         for (cand_t c : e.cands)
             if (f[local[c]]) cnt.in[c] = 1, cnt.r.winners.push_back(c);
         const rational score = rational(to_big(best), den * lcm_k);
-        cnt.r.notes.push_back("PAV score of the committee: " + to_string(score));
-        cnt.r.notes.push_back("winners are listed in candidate order (PAV chooses a set, not a sequence)");
+        cnt.r.notes.push_back(label + " score of the committee: " + to_string(score));
+        cnt.r.notes.push_back("winners are listed in candidate order (" + label + " chooses a set, not a sequence)");
         result r = cnt.finish();
         if (r.winners.size() == k) {
             r.ranking = {r.winners};
@@ -506,29 +512,78 @@ template <class I> result pav_exact(const profile& p, const pav_options& opt, st
 
 } // namespace
 
-result pav(const profile& p, const pav_options& opt) {
-    auto active = active_candidates(p, opt.common.excluded, "pav");
+rational thiele_weight(const thiele_options& opt, std::size_t j) {
+    switch (opt.rule) {
+    case thiele_rule::pav: return rational(1, static_cast<std::int64_t>(j));
+    case thiele_rule::av: return rational(1);
+    case thiele_rule::cc: return rational(j == 1 ? 1 : 0);
+    case thiele_rule::slav: return rational(1, static_cast<std::int64_t>(2 * j - 1));
+    case thiele_rule::geometric: {
+        big_int d = 1;
+        for (std::size_t i = 1; i < j; ++i) d *= opt.base;
+        return rational(big_int(1), d);
+    }
+    }
+    return rational(0);
+}
+
+namespace {
+const char* thiele_name(thiele_rule r) {
+    switch (r) {
+    case thiele_rule::pav: return "pav";
+    case thiele_rule::av: return "av";
+    case thiele_rule::cc: return "cc";
+    case thiele_rule::slav: return "slav";
+    case thiele_rule::geometric: return "geometric";
+    }
+    return "";
+}
+const char* thiele_label(thiele_rule r) {
+    switch (r) {
+    case thiele_rule::pav: return "PAV";
+    case thiele_rule::av: return "AV";
+    case thiele_rule::cc: return "CC";
+    case thiele_rule::slav: return "SLAV";
+    case thiele_rule::geometric: return "geometric Thiele";
+    }
+    return "";
+}
+
+result thiele_search(const profile& p, const thiele_options& opt, const std::string& method, const std::string& label) {
+    auto active = active_candidates(p, opt.common.excluded, method);
     const auto standing = static_cast<std::size_t>(std::count(active.begin(), active.end(), 1));
-    check_seats("pav", opt.common.seats, standing);
+    check_seats(method, opt.common.seats, standing);
     const big_int committees = binomial(standing, opt.common.seats);
     if (committees > opt.max_committees)
-        throw error(errc::invalid, "pav: the exact search over C(" + std::to_string(standing) + ", " +
+        throw error(errc::invalid, method + ": the exact search over C(" + std::to_string(standing) + ", " +
                                        std::to_string(opt.common.seats) + ") = " + committees.str() +
                                        " committees exceeds the limit of " +
                                        std::to_string(opt.max_committees) +
-                                       " (option 'max_committees'); use seq-pav for elections this large");
-    // Integer scores fit 128 bits when total scaled weight x lcm(1..k) x H(k) does.
+                                       " (option 'max_committees'); use " +
+                                       (opt.rule == thiele_rule::geometric ? std::string("a sequential rule") : "seq-" + method) +
+                                       " for elections this large");
+    // Integer scores fit 128 bits when total scaled weight x lcm(weight denominators) x (k + 1)
+    // does (every weight is at most 1, so a score is at most k x the scaled total).
     rational total = p.total_weight();
     big_int den = 1;
     for (std::size_t i = 0; i < p.unique_count(); ++i)
         if (const auto* w = p.ballot(i).weight)
             den = boost::multiprecision::lcm(den, big_int(denominator(*w)));
     big_int lcm_k = 1;
-    for (std::size_t j = 1; j <= opt.common.seats; ++j) lcm_k = boost::multiprecision::lcm(lcm_k, big_int(j));
-    // Scores and bounds stay below total x den x lcm(1..k) x (k + 1).
+    for (std::size_t j = 1; j <= opt.common.seats; ++j)
+        lcm_k = boost::multiprecision::lcm(lcm_k, big_int(denominator(thiele_weight(opt, j))));
     const rational bound = total * rational(den) * rational(lcm_k) * rational(opt.common.seats + 1);
-    if (bound < rational(big_int(1) << 120)) return pav_exact<uint128>(p, opt, std::move(active));
-    return pav_exact<big_int>(p, opt, std::move(active));
+    if (bound < rational(big_int(1) << 120)) return thiele_exact<uint128>(p, opt, std::move(active), method, label);
+    return thiele_exact<big_int>(p, opt, std::move(active), method, label);
+}
+} // namespace
+
+result pav(const profile& p, const pav_options& opt) {
+    thiele_options t;
+    t.common = opt.common;
+    t.rule = thiele_rule::pav;
+    t.max_committees = opt.max_committees;
+    return thiele_search(p, t, "pav", "PAV");
 }
 
 namespace {
@@ -562,6 +617,157 @@ result seq_pav(const profile& p, const committee_options& opt) {
             if (!w) break;
             cl.move_supporters(e, *w, [](const rational& v) { return rational(v + 1); });
         }
+    });
+}
+
+namespace {
+/// The k highest scores win (AV, SAV): whole tiers of equal score while they fit; the tier that
+/// straddles the last seat goes to the tie-breaker, one seat at a time, each pick recorded.
+template <class Score>
+result top_k(const profile& p, const committee_options& opt, const std::string& method, Score&& score_of,
+             const std::string& score_name) {
+    auto active = active_candidates(p, opt.excluded, method);
+    return with_electorate(p, std::move(active), [&](const auto& e) {
+        check_seats(method, opt.seats, e.cands.size());
+        committee_count k(p, e, method);
+        tie_breaker tb(opt.tie_break, k.r);
+        std::vector<rational> sc(e.n, rational(0));
+        round_record rec;
+        rec.tallies.assign(e.n, std::nullopt);
+        for (cand_t c : e.cands) rec.tallies[c] = sc[c] = score_of(e, c);
+        k.r.scores = rec.tallies;
+        k.r.score_name = score_name;
+        std::map<rational, std::vector<cand_t>, std::greater<>> tiers;
+        for (cand_t c : e.cands) tiers[sc[c]].push_back(c);
+        for (auto& [v, tier] : tiers) {
+            const std::size_t left = opt.seats - k.r.winners.size();
+            if (left == 0) break;
+            if (tier.size() <= left) {
+                for (cand_t c : tier) k.in[c] = 1, k.r.winners.push_back(c);
+                continue;
+            }
+            auto pool = tier;
+            for (std::size_t s = 0; s < left; ++s) {
+                auto w = tb.pick_winner(pool, 1, "election: equal scores for the last seat(s)");
+                if (!w) {
+                    k.r.notes.push_back("tie for the last seat(s) left unresolved; the committee is incomplete");
+                    break;
+                }
+                k.in[*w] = 1;
+                k.r.winners.push_back(*w);
+                std::erase(pool, *w);
+            }
+            break;
+        }
+        rec.elected = k.r.winners;
+        rec.note = score_name;
+        k.r.rounds.push_back(std::move(rec));
+        return k.finish();
+    });
+}
+} // namespace
+
+result sav(const profile& p, const committee_options& opt) {
+    return top_k(
+        p, opt, "sav",
+        [](const auto& e, cand_t c) {
+            rational s = 0;
+            for (std::uint32_t i : e.supporters[c])
+                s += as_rational(e.weight[i]) / static_cast<std::int64_t>(e.off[i + 1] - e.off[i]);
+            return s;
+        },
+        "satisfaction: sum over supporters of weight / number of candidates they approve");
+}
+
+result thiele(const profile& p, const thiele_options& opt) {
+    if (opt.rule == thiele_rule::geometric && opt.base < 2)
+        throw error(errc::invalid, "geometric: option 'base' must be an integer >= 2");
+    if (opt.rule == thiele_rule::av)
+        return top_k(
+            p, opt.common, "av", [](const auto& e, cand_t c) { return as_rational(e.approvals[c]); }, "approvals");
+    return thiele_search(p, opt, thiele_name(opt.rule), thiele_label(opt.rule));
+}
+
+result seq_thiele(const profile& p, const thiele_options& opt) {
+    if (opt.rule == thiele_rule::geometric && opt.base < 2)
+        throw error(errc::invalid, "seq-geometric: option 'base' must be an integer >= 2");
+    const std::string method = std::string("seq-") + thiele_name(opt.rule);
+    const std::string note = std::string("tallies: marginal ") + thiele_label(opt.rule) +
+                             " gain, sum over supporters of weight x w(1 + members they already have)";
+    return sequential(p, opt.common, method, [&](const auto& e, committee_count& k, tie_breaker& tb, auto& cl) {
+        using W = std::decay_t<decltype(e.total)>;
+        cl.start(e, rational(0));
+        while (k.r.winners.size() < opt.common.seats) {
+            auto score = [&](cand_t c) -> std::optional<rational> {
+                rational g = 0;
+                for (std::size_t j = 0; j < cl.value.size(); ++j)
+                    if (cl.mass[j][c] != W{})
+                        g += as_rational(cl.mass[j][c]) *
+                             thiele_weight(opt, numerator(cl.value[j]).template convert_to<std::size_t>() + 1);
+                return g;
+            };
+            auto w = k.round(tb, score, false, note, false, true);
+            if (!w) break;
+            cl.move_supporters(e, *w, [](const rational& v) { return rational(v + 1); });
+        }
+    });
+}
+
+result revseq_thiele(const profile& p, const thiele_options& opt) {
+    const std::string method = std::string("revseq-") + thiele_name(opt.rule);
+    auto active = active_candidates(p, opt.common.excluded, method);
+    return with_electorate(p, std::move(active), [&](const auto& e) {
+        check_seats(method, opt.common.seats, e.cands.size());
+        committee_count k(p, e, method);
+        tie_breaker tb(opt.common.tie_break, k.r);
+        std::vector<char> in(e.n, 0);
+        for (cand_t c : e.cands) in[c] = 1;
+        // members[i]: how many of ballot i's approved candidates are still in the committee.
+        std::vector<std::size_t> members(e.weight.size(), 0);
+        for (std::size_t i = 0; i < e.weight.size(); ++i) members[i] = e.approved(i).size();
+        std::vector<std::vector<cand_t>> removed;
+        std::size_t left = e.cands.size();
+        while (left > opt.common.seats) {
+            round_record rec;
+            rec.tallies.assign(e.n, std::nullopt);
+            std::vector<cand_t> worst;
+            std::optional<rational> least;
+            for (cand_t c : e.cands) {
+                if (!in[c]) continue;
+                // Removing c costs each supporter the weight of its last member: w(members).
+                rational loss = 0;
+                for (std::uint32_t i : e.supporters[c]) loss += as_rational(e.weight[i]) * thiele_weight(opt, members[i]);
+                if (!least || loss < *least) least = loss, worst = {c};
+                else if (loss == *least) worst.push_back(c);
+                rec.tallies[c] = loss;
+            }
+            const std::size_t number = k.r.rounds.size() + 1;
+            auto out = worst.size() == 1 ? std::optional<cand_t>(worst[0])
+                                         : tb.pick_loser(worst, number, "removal: equal least losses");
+            rec.note = std::string("tallies: the ") + thiele_label(opt.rule) +
+                       " score the committee would lose without the candidate (least is removed)";
+            if (!out) {
+                rec.note += "; tie left unresolved, count stopped";
+                k.r.rounds.push_back(std::move(rec));
+                break;
+            }
+            rec.eliminated = {*out};
+            k.r.rounds.push_back(std::move(rec));
+            in[*out] = 0;
+            --left;
+            removed.push_back({*out});
+            for (std::uint32_t i : e.supporters[*out]) --members[i];
+        }
+        if (left == opt.common.seats)
+            for (cand_t c : e.cands)
+                if (in[c]) k.in[c] = 1, k.r.winners.push_back(c);
+        k.r.notes.push_back("winners are listed in candidate order (the committee is what is left)");
+        result r = k.finish();
+        if (left == opt.common.seats) {
+            r.ranking = {r.winners};
+            for (auto it = removed.rbegin(); it != removed.rend(); ++it) r.ranking.push_back(*it);
+        }
+        return r;
     });
 }
 
@@ -758,6 +964,31 @@ result run_seq_pav(const profile& p, option_reader& o) {
     o.finish();
     return seq_pav(p, c);
 }
+result run_sav(const profile& p, option_reader& o) {
+    auto c = read_committee(o);
+    o.finish();
+    return sav(p, c);
+}
+namespace {
+thiele_options read_thiele(option_reader& o, thiele_rule rule, bool exact) {
+    thiele_options t;
+    t.common = read_committee(o);
+    t.rule = rule;
+    if (rule == thiele_rule::geometric)
+        if (auto v = o.get<std::uint64_t>("base")) t.base = *v;
+    if (exact)
+        if (auto v = o.get<std::uint64_t>("max_committees")) t.max_committees = *v;
+    o.finish();
+    return t;
+}
+} // namespace
+result run_av(const profile& p, option_reader& o) { return thiele(p, read_thiele(o, thiele_rule::av, false)); }
+result run_cc(const profile& p, option_reader& o) { return thiele(p, read_thiele(o, thiele_rule::cc, true)); }
+result run_slav(const profile& p, option_reader& o) { return thiele(p, read_thiele(o, thiele_rule::slav, true)); }
+result run_geometric(const profile& p, option_reader& o) { return thiele(p, read_thiele(o, thiele_rule::geometric, true)); }
+result run_seq_cc(const profile& p, option_reader& o) { return seq_thiele(p, read_thiele(o, thiele_rule::cc, false)); }
+result run_seq_slav(const profile& p, option_reader& o) { return seq_thiele(p, read_thiele(o, thiele_rule::slav, false)); }
+result run_revseq_pav(const profile& p, option_reader& o) { return revseq_thiele(p, read_thiele(o, thiele_rule::pav, false)); }
 result run_seq_phragmen(const profile& p, option_reader& o) {
     auto c = read_committee(o);
     o.finish();

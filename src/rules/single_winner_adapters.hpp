@@ -46,6 +46,35 @@ result run_bucklin(const profile& p, option_reader& o);
 result run_baldwin(const profile& p, option_reader& o);
 result run_nanson(const profile& p, option_reader& o);
 
+// hybrid.cpp
+result run_benham(const profile& p, option_reader& o);
+result run_woodall(const profile& p, option_reader& o);
+result run_smith_irv(const profile& p, option_reader& o);
+result run_condorcet_irv(const profile& p, option_reader& o);
+result run_tideman_alternative(const profile& p, option_reader& o);
+result run_btr_irv(const profile& p, option_reader& o);
+result run_raynaud(const profile& p, option_reader& o);
+result run_strict_nanson(const profile& p, option_reader& o);
+result run_iterated_removal_condorcet_loser(const profile& p, option_reader& o);
+result run_daunou(const profile& p, option_reader& o);
+result run_condorcet_plurality(const profile& p, option_reader& o);
+result run_smith_minimax(const profile& p, option_reader& o);
+result run_copeland_local_borda(const profile& p, option_reader& o);
+result run_copeland_global_borda(const profile& p, option_reader& o);
+result run_borda_minimax_faceoff(const profile& p, option_reader& o);
+result run_pareto(const profile& p, option_reader& o);
+
+// margin.cpp
+result run_split_cycle(const profile& p, option_reader& o);
+result run_stable_voting(const profile& p, option_reader& o);
+result run_simple_stable_voting(const profile& p, option_reader& o);
+result run_river(const profile& p, option_reader& o);
+
+// block.cpp
+result run_sntv(const profile& p, option_reader& o);
+result run_limited(const profile& p, option_reader& o);
+result run_block(const profile& p, option_reader& o);
+
 // kemeny.cpp
 result run_kemeny(const profile& p, option_reader& o);
 
@@ -59,6 +88,14 @@ result run_positional(const profile& p, option_reader& o);
 result run_pav(const profile& p, option_reader& o);
 result run_seq_pav(const profile& p, option_reader& o);
 result run_seq_phragmen(const profile& p, option_reader& o);
+result run_av(const profile& p, option_reader& o);
+result run_sav(const profile& p, option_reader& o);
+result run_cc(const profile& p, option_reader& o);
+result run_slav(const profile& p, option_reader& o);
+result run_geometric(const profile& p, option_reader& o);
+result run_seq_cc(const profile& p, option_reader& o);
+result run_seq_slav(const profile& p, option_reader& o);
+result run_revseq_pav(const profile& p, option_reader& o);
 result run_equal_shares(const profile& p, option_reader& o);
 result run_budget(const profile& p, option_reader& o);
 

@@ -37,6 +37,37 @@ result pav(const profile& p, const pav_options& opt);
 /// Sequential PAV: k rounds, each adding the candidate with the largest marginal PAV gain.
 result seq_pav(const profile& p, const committee_options& opt);
 
+/// Thiele's rules: a voter with j members of the committee among the candidates it approves
+/// contributes w_1 + ... + w_j. PAV is w_j = 1/j; the others here (Lackner & Skowron 2023,
+/// chapter 2; abcvoting's score functions):
+enum class thiele_rule : std::uint8_t {
+    pav = 0,       ///< w_j = 1/j
+    av = 1,        ///< w_j = 1 (approval voting)
+    cc = 2,        ///< w_1 = 1, then 0 (Chamberlin-Courant)
+    slav = 3,      ///< w_j = 1/(2j - 1) (Sainte-Laguë approval voting)
+    geometric = 4, ///< w_j = 1/base^(j-1)
+};
+
+struct thiele_options {
+    committee_options common;
+    thiele_rule rule = thiele_rule::pav;
+    std::uint64_t base = 2; ///< geometric only, >= 2
+    std::uint64_t max_committees = 10'000'000; ///< exact search only, as pav_options
+};
+
+/// The weight w_j (j >= 1) of a Thiele rule.
+rational thiele_weight(const thiele_options& opt, std::size_t j);
+/// The exact optimum of a Thiele rule (branch and bound, as pav); AV is counted directly.
+result thiele(const profile& p, const thiele_options& opt);
+/// Sequential Thiele: k rounds, each adding the candidate with the largest marginal gain.
+result seq_thiele(const profile& p, const thiele_options& opt);
+/// Reverse sequential Thiele: start from every candidate and remove, one at a time, the one whose
+/// removal loses least, until k are left.
+result revseq_thiele(const profile& p, const thiele_options& opt);
+/// Satisfaction approval voting: each voter gives weight / |approved| to each approved
+/// candidate; the k highest totals win.
+result sav(const profile& p, const committee_options& opt);
+
 /// Phragmén's sequential rule: each round elects the candidate whose supporters would carry the
 /// smallest maximal load (1 + sum of their loads) / (their weight); their loads become that value.
 result seq_phragmen(const profile& p, const committee_options& opt);

@@ -1,0 +1,59 @@
+"""accord run with the catalogue rules (docs/methods/<rule>.md): every new rule by name from the CLI."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import unittest
+from pathlib import Path
+
+ACCORD = os.environ.get("ACCORD_CLI", "accord")
+ROOT = Path(__file__).resolve().parents[2]
+SMALL = ROOT / "tests" / "data" / "small.toi"  # 5 North; 4 South>North; 2 East>South; 1 West>South
+BOOK = ROOT / "tests" / "data" / "abc_book_example.cat"  # Lackner & Skowron, Example 2.1
+
+NEW_RULES = [
+    "benham", "woodall", "smith-irv", "condorcet-irv", "tideman-alternative", "btr-irv", "raynaud",
+    "strict-nanson", "iterated-removal-condorcet-loser", "daunou", "condorcet-plurality", "smith-minimax",
+    "copeland-local-borda", "copeland-global-borda", "borda-minimax-faceoff", "pareto", "split-cycle",
+    "stable-voting", "simple-stable-voting", "av", "sav", "cc", "slav", "geometric", "seq-cc", "seq-slav",
+    "revseq-pav", "sntv", "limited", "block", "river",
+]
+
+
+def accord(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([ACCORD, *map(str, args)], capture_output=True, text=True, timeout=120)
+
+
+class Catalogue(unittest.TestCase):
+    def test_methods_lists_every_new_rule(self) -> None:
+        out = accord("methods", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        names = {m["name"] for m in json.loads(out.stdout)}
+        for rule in NEW_RULES:
+            self.assertIn(rule, names)
+
+    def test_condorcet_hybrids_elect_the_condorcet_winner_south(self) -> None:
+        # South beats North 7-5, East 5-2 and West 6-1 (unranked candidates last).
+        for rule in ["benham", "woodall", "smith-irv", "condorcet-irv", "tideman-alternative", "btr-irv",
+                     "raynaud", "strict-nanson", "daunou", "condorcet-plurality", "smith-minimax",
+                     "split-cycle", "stable-voting", "simple-stable-voting", "river"]:
+            with self.subTest(rule=rule):
+                out = accord("run", rule, SMALL, "--json")
+                self.assertEqual(out.returncode, 0, out.stderr)
+                self.assertEqual(json.loads(out.stdout)["winners"], ["South"])
+
+    def test_sntv_uses_the_seats_flag(self) -> None:
+        j = json.loads(accord("run", "sntv", SMALL, "--seats", "2", "--json").stdout)
+        self.assertEqual(j["winners"], ["North", "South"])  # first preferences 5 and 4
+        out = accord("run", "sntv", SMALL)
+        self.assertNotEqual(out.returncode, 0)
+        self.assertIn("option 'seats' is required", out.stderr)
+
+    def test_chamberlin_courant_on_the_book_example(self) -> None:
+        j = json.loads(accord("run", "cc", BOOK, "--seats", "4", "--json").stdout)
+        self.assertEqual(sorted(j["winners"]), ["a", "e", "f", "g"])  # abcvoting example203
+
+
+if __name__ == "__main__":
+    unittest.main()
