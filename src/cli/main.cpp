@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
                "Documentation: docs/cli.md");
     std::vector<command> commands{add_run(app), add_info(app), add_convert(app), add_methods(app), add_demo(app), add_weights(app), add_apportion(app), add_decide(app), add_power(app),
                                  add_analyse(app), add_report(app), add_ahp(app), add_mcda(app), add_generate(app)};
+    refuse_bad_whole_numbers(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
