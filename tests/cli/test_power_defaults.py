@@ -34,7 +34,7 @@ class PowerDefaults(unittest.TestCase):
         self.assertEqual(cli["holler_exact"], [str(x) for x in py["holler_exact"]])
 
     def test_no_method_flag_on_a_game_too_large_for_the_exact_programme_is_labelled_bounded(self) -> None:
-        weights = [10000 + 37 * i for i in range(300)]
+        weights = [100000 + 37 * i for i in range(600)]
         out = accord("power", "--quota", sum(weights) // 2 + 1, "--weights", ",".join(map(str, weights)), "--json")
         self.assertEqual(out.returncode, 0, out.stderr)
         d = json.loads(out.stdout)
