@@ -14,7 +14,8 @@
 namespace accord::cli {
 
 namespace {
-// Digits, or digits 'e' digits (1e8, an exact whole number); the text becomes plain digits.
+// Digits, or digits 'e' digits (1e8, an exact whole number); the text becomes plain digits
+// (a transform, so CLI11 converts the rewritten text).
 std::string whole_number(std::string& s) {
     const std::string shown = s.size() > 40 ? s.substr(0, 37) + "..." : s;
     const std::string bad = "must be a whole number >= 0 (such as 100 or 1e8), got '" + shown + "'";
@@ -43,7 +44,7 @@ std::string whole_number(std::string& s) {
 
 void refuse_bad_whole_numbers(CLI::App& app) {
     for (auto* o : app.get_options())
-        if (o->get_type_name().rfind("UINT", 0) == 0) o->check(CLI::Validator(whole_number, "", "whole-number"));
+        if (o->get_type_name().rfind("UINT", 0) == 0) o->transform(CLI::Validator(whole_number, "", "whole-number"));
     for (auto* sub : app.get_subcommands([](CLI::App*) { return true; })) refuse_bad_whole_numbers(*sub);
 }
 
