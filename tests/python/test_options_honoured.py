@@ -67,7 +67,7 @@ class OptionsHonouredOrRefused(unittest.TestCase):
 class NumbersReadAsWhatTheyAre(unittest.TestCase):
     def test_counts_refuse_negatives_overflow_and_non_integers(self) -> None:
         p = accord.Profile(["A", "B"])
-        with self.assertRaisesRegex(ValueError, "count must be between 1 and 18446744073709551615, got 18446744073709551619"):
+        with self.assertRaisesRegex(ValueError, "count must be between 0 and 18446744073709551615, got 18446744073709551619"):
             p.add(["A", "B"], count=2**64 + 3)  # ctypes made this 3 voters
         with self.assertRaisesRegex(ValueError, "count"):
             p.add(["A", "B"], count=-1)

@@ -43,15 +43,18 @@ def names(value: Any, option: str) -> list[str]:
 
 
 def whole(value: Any, option: str, minimum: int = 0, maximum: int = 2**64 - 1) -> int:
-    """``value`` as a whole number in [minimum, maximum], else ValueError/TypeError naming
-    ``option``: ctypes would wrap 2**64 + 3 to 3 and -1 to 2**64 - 1 without a word."""
+    """``value`` as a whole number in [minimum, maximum], else InvalidArgument (a ValueError) or
+    TypeError naming ``option``: ctypes would wrap 2**64 + 3 to 3 and -1 to 2**64 - 1 without a
+    word."""
     import numbers  # noqa: PLC0415
+
+    from .errors import InvalidArgument  # noqa: PLC0415
 
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{option} must be a whole number, got {type(value).__name__} {value!r}")
     v = int(value)
     if v < minimum or v > maximum:
-        raise ValueError(f"{option} must be between {minimum} and {maximum}, got {v}")
+        raise InvalidArgument(f"{option} must be between {minimum} and {maximum}, got {v}")
     return v
 
 

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Callable, Mapping, Sequence, Union
 
 from ._ffi import check, lib
-from ._convert import names, whole
+from ._convert import names as _names, whole
 from ._json_call import call_json, dumps
 from .core import Profile
 
@@ -100,7 +100,7 @@ def electorates(model: str, rules: Union[str, Sequence[str]] = ("irv",), *, refe
     numbers for a seed whatever ``threads`` is. ``reference`` is the profile they are "like" (the
     source of "resample", and the winners compared with)."""
     o = _model_options(candidates, voters, names, phi, center, strengths, dimensions)
-    o.update(model=model, rules=names(rules, "rules"), samples=whole(samples, "samples", minimum=1), seed=whole(seed, "seed"), threads=whole(threads, "threads"))
+    o.update(model=model, rules=_names(rules, "rules"), samples=whole(samples, "samples", minimum=1), seed=whole(seed, "seed"), threads=whole(threads, "threads"))
     if rule_options:
         o["rule_options"] = dict(rule_options)
     j = call_json(lib.accord_analyse_electorates, reference._handle if reference is not None else None, dumps(o),
