@@ -53,9 +53,8 @@ result run_irv(const profile& p, option_reader& o) {
     read_ballot_rules(o, opt);
     if (auto v = o.get<bool>("continue_until_two")) opt.continue_until_two = *v;
     opt.tie_break = o.tie_break(opt.tie_break);
-    // Accepted for a uniform CLI; IRV never needs to place unranked candidates.
-    (void)o.get<std::string>("unranked");
-    (void)o.get<std::uint64_t>("seats");
+    // 'seats' and 'unranked' are refused by finish(): IRV elects one and never places unranked
+    // candidates, so accepting them would ignore them silently.
     o.finish();
     return irv(p, opt);
 }
@@ -95,6 +94,11 @@ result run_stv(const profile& p, option_reader& o) {
     }
     if (auto v = o.get<bool>("batch_defeat")) opt.batch_defeat = *v;
     if (auto v = o.get<bool>("defeat_zero_batch")) opt.defeat_zero_batch = *v;
+    if (auto v = o.get<bool>("zero_surplus_stage")) {
+        if (opt.variant != stv_variant::scottish)
+            throw error(errc::invalid, "stv: option 'zero_surplus_stage' is only used by the scottish variant");
+        opt.zero_surplus_stage = *v;
+    }
     if (auto v = o.get<std::string>("mode")) {
         if (*v == "multiple-per-round") opt.mode = rctab_mode::multiple_per_round;
         else if (*v == "one-per-round") opt.mode = rctab_mode::one_per_round;
@@ -116,8 +120,34 @@ result run_stv(const profile& p, option_reader& o) {
     read_ballot_rules(o, opt.ballots);
     if (auto v = o.get<bool>("continue_until_two")) opt.ballots.continue_until_two = *v;
     opt.ballots.tie_break = o.tie_break(opt.ballots.tie_break);
-    (void)o.get<std::string>("unranked");
     o.finish();
+    // An option the chosen variant does not read would be ignored silently: refuse it, naming
+    // the option and the variants that use it (docs/methods/stv.md, "Options").
+    static const std::pair<const char*, const char*> k_variant_options[] = {
+        {"quota", "wigm gregory whole rctab"},
+        {"arithmetic", "wigm meek gregory"},
+        {"omega", "meek"},
+        {"batch_defeat", "meek"},
+        {"defeat_zero_batch", "wigm"},
+        {"mode", "rctab"},
+        {"decimals", "rctab"},
+        {"fractional_threshold", "rctab"},
+        {"bottoms_up_threshold", "rctab"},
+        {"max_skipped_ranks", "rctab"},
+        {"exhaust_on_duplicate", "rctab"},
+        {"max_rankings", "rctab"},
+        {"undeclared_write_in", "rctab"},
+        {"batch_elimination", "rctab"},
+        {"continue_until_two", "rctab"},
+    };
+    const std::string variant = stv_variant_name(opt.variant);
+    for (const auto& [key, users] : k_variant_options) {
+        if (!o.has(key) || o.get<nlohmann::json>(key) == std::nullopt) continue;
+        const std::string list = std::string(" ") + users + " ";
+        if (list.find(" " + variant + " ") == std::string::npos)
+            throw error(errc::invalid, std::string("stv: option '") + key + "' is not used by the " + variant +
+                                           " variant (only by: " + users + ")");
+    }
     return stv(p, opt);
 }
 
@@ -126,8 +156,6 @@ result run_plurality(const profile& p, option_reader& o) {
     if (auto v = o.get<std::string>("overvote")) opt.overvotes = parse_overvote(*v, o.method());
     opt.excluded = o.candidates("excluded");
     opt.tie_break = o.tie_break(opt.tie_break);
-    (void)o.get<std::string>("unranked");
-    (void)o.get<std::uint64_t>("seats");
     o.finish();
     return plurality(p, opt);
 }
@@ -141,7 +169,7 @@ const std::vector<method_entry>& table() {
               "tie_order"},
              run_irv},
             {"stv", "single transferable vote: scottish (default), wigm, meek, gregory, whole, rctab multi-seat; exact arithmetic",
-             {"seats", "variant", "quota", "arithmetic", "omega", "batch_defeat", "defeat_zero_batch", "mode", "decimals",
+             {"seats", "variant", "quota", "arithmetic", "omega", "batch_defeat", "defeat_zero_batch", "zero_surplus_stage", "mode", "decimals",
               "fractional_threshold", "bottoms_up_threshold", "batch_elimination", "overvote", "max_skipped_ranks",
               "exhaust_on_duplicate", "max_rankings", "continue_until_two", "excluded", "undeclared_write_in",
               "tie_break", "seed", "tie_order"},
@@ -243,7 +271,7 @@ result run(const profile& p, std::string_view method, std::string_view options_j
            const std::function<bool(double)>& progress) {
     const method_entry& e = entry_of(method);
     const nlohmann::json j = parse_options(method, options_json);
-    option_reader reader(j, p, std::string(method));
+    option_reader reader(j, p, std::string(method), &e.options);
     reader.progress = progress;
     return e.run(p, reader);
 }
@@ -254,7 +282,7 @@ bound_method bind_method(std::string_view method, std::string_view options_json)
     bound_method b;
     b.options = parse_options(method, options_json);
     b.run = [&e, j = b.options, name = std::string(method)](const profile& p) {
-        option_reader reader(j, p, name);
+        option_reader reader(j, p, name, &e.options);
         return e.run(p, reader);
     };
     return b;

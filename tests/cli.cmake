@@ -10,5 +10,5 @@ if(Python3_Interpreter_FOUND AND TARGET accord_cli)
   add_test(NAME Cli.Contract
     COMMAND ${Python3_EXECUTABLE} -m unittest discover -s ${CMAKE_CURRENT_SOURCE_DIR}/cli -t ${CMAKE_CURRENT_SOURCE_DIR}/cli -v)
   set_tests_properties(Cli.Contract PROPERTIES LABELS cli
-    ENVIRONMENT "ACCORD_CLI=$<TARGET_FILE:accord_cli>;PYTHONDONTWRITEBYTECODE=1;ACCORD_SANITIZED=${accord_cli_sanitized}")
+    ENVIRONMENT "ACCORD_CLI=$<TARGET_FILE:accord_cli>;PYTHONDONTWRITEBYTECODE=1;ACCORD_SANITIZED=${accord_cli_sanitized};ACCORD_LIBRARY=$<TARGET_FILE:accord_c>;PYTHONPATH=${PROJECT_SOURCE_DIR}/bindings/python")
 endif()

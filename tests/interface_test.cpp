@@ -47,7 +47,9 @@ TEST(Interface, SamplerTextsAndDefaults) {
     const auto t = tipping_options_from_json(R"({"tolerance": "1/1000", "max_factor": 8, "rule": "borda"})");
     EXPECT_EQ(t.tolerance, rational(1, 1000));
     EXPECT_EQ(t.max_factor, rational(8));
-    EXPECT_EQ(t.aggregation.inner, "borda");
+    EXPECT_EQ(t.rule, "borda");
+    // Two-stage counts take the rule at both stages from run_weighted's defaults (empty = the rule).
+    EXPECT_TRUE(t.aggregation.inner.empty() && t.aggregation.outer.empty());
 }
 
 TEST(Interface, SmaaReportHasTheContractKeysAndIgnoresThreads) {

@@ -183,6 +183,72 @@ TEST(GlasgowScottish, GovanFirstSurplusTransfer) {
     EXPECT_EQ(*r.rounds[1].transfer_value, rational(781, 2694));
 }
 
+// Scottish Order rule 48(1): a surplus is transferred when a candidate's votes *exceed* the
+// quota. A candidate elected with exactly the quota has no stage of its own in the official
+// declarations; the Droop package gives it one (a surplus of 0), kept as an option.
+profile exact_quota_ward() {
+    // 3 seats, 20 votes: quota floor(20/4) + 1 = 6. A 9 (surplus 3 to C), B exactly 6.
+    profile p({"A", "B", "C", "D", "E"});
+    p.add_order(std::vector<cand_t>{0, 2}, 9);
+    p.add_order(std::vector<cand_t>{1, 3}, 6);
+    p.add_order(std::vector<cand_t>{2}, 2);
+    p.add_order(std::vector<cand_t>{3}, 2);
+    p.add_order(std::vector<cand_t>{4}, 1);
+    return p;
+}
+
+bool has_zero_surplus_stage(const result& r) {
+    for (const auto& rd : r.rounds)
+        if (rd.note.find("surplus of") != std::string::npos && rd.note.find("(0)") != std::string::npos) return true;
+    return false;
+}
+
+TEST(ScottishZeroSurplus, ACandidateWithExactlyTheQuotaHasNoTransferStage) {
+    stv_options opt;
+    opt.seats = 3;
+    const result r = stv(exact_quota_ward(), opt);
+    EXPECT_FALSE(has_zero_surplus_stage(r));
+    // Stage 1 first preferences (A and B elected), stage 2 A's surplus (9 papers at 1/3 to C:
+    // C 5), stage 3 E excluded, stage 4 D excluded, and C fills the last seat: none for B.
+    EXPECT_EQ(r.rounds.size(), 4u);
+    EXPECT_EQ(r.winners.size(), 3u);
+    EXPECT_EQ(r.winners[0], 0u);
+    EXPECT_EQ(r.winners[1], 1u);
+    bool noted = false;
+    for (const auto& n : r.notes) noted = noted || n.find("B was elected with exactly the quota") != std::string::npos;
+    EXPECT_TRUE(noted);
+    stv_options droop = opt;
+    droop.zero_surplus_stage = true;
+    const result d = stv(exact_quota_ward(), droop);
+    EXPECT_TRUE(has_zero_surplus_stage(d));
+    EXPECT_EQ(d.rounds.size(), r.rounds.size() + 1);
+    EXPECT_EQ(d.winners, r.winners);
+}
+
+TEST(ScottishZeroSurplus, TheDroopOptionMatchesDroopsWeakSurplusReferenceStageByStage) {
+    ACCORD_SHARED_FILE(blt, "blt/droop/blt/scotland/weak-surplus.blt");
+    ACCORD_SHARED_FILE(dump, "blt/droop/ref/dump/scotland/weak-surplus-scotland-fixed-p5-d5.txt");
+    ACCORD_SHARED_FILE(report, "blt/droop/ref/report/scotland/weak-surplus-scotland-fixed-p5-d5.txt");
+    const profile p = read_blt(blt);
+    const auto rows = read_dump(dump, false);
+    // E and F tie at every stage; Droop's reference excludes E, so that tie is given the same way.
+    const char* tie = R"("tie_break": "lexicographic", "tie_order": ["F", "E", "D", "C", "B", "A"])";
+    const result droop = run(p, "stv", std::string(R"({"zero_surplus_stage": true, )") + tie + "}");
+    EXPECT_TRUE(has_zero_surplus_stage(droop));
+    EXPECT_EQ(compare_stages(droop, rows, rational(0), "weak-surplus"), 0);
+    EXPECT_EQ(winners(droop), elected_in_dump(report));
+    // The statute's count: the same winners, without B's stage.
+    const result statute = run(p, "stv", std::string("{") + tie + "}");
+    EXPECT_FALSE(has_zero_surplus_stage(statute));
+    EXPECT_LT(statute.rounds.size(), droop.rounds.size());
+    EXPECT_EQ(winners(statute), winners(droop));
+    expect_conserved(statute, "weak-surplus");
+}
+
+TEST(ScottishZeroSurplus, TheOptionIsRefusedByOtherVariants) {
+    EXPECT_THROW(run(exact_quota_ward(), "stv", R"({"seats": 3, "variant": "wigm", "zero_surplus_stage": true})"), error);
+}
+
 class DroopReference : public ::testing::TestWithParam<std::tuple<const char*, const char*>> {};
 
 TEST_P(DroopReference, WigmAndMeekMatchTheReferenceReport) {
@@ -424,6 +490,25 @@ TEST(StvErrors, BadOptionsAreNamed) {
     EXPECT_EQ(code_of(R"({"bogus":1})").first, errc::invalid);
     profile approvals({"A", "B"}, ballot_kind::approval);
     EXPECT_THROW(run(approvals, "stv", "{}"), error);
+}
+
+TEST(StvErrors, HugeSeatsAreRefusedNamingTheOptionInEveryVariant) {
+    // Issue 14: seats = 2^64-1 made the quota divide by seats + 1 == 0 (SIGFPE in meek and
+    // rctab, "Division by zero." in the others).
+    const profile p = random_profile(3, 4, 10);
+    for (const char* v : {"scottish", "wigm", "meek", "gregory", "whole", "rctab"})
+        for (const char* seats : {"18446744073709551615", "5"}) {
+            try {
+                run(p, "stv", std::string(R"({"variant":")") + v + R"(","seats":)" + seats + "}");
+                ADD_FAILURE() << v << " accepted seats " << seats;
+            } catch (const error& e) {
+                EXPECT_EQ(e.code(), errc::invalid) << e.what();
+                EXPECT_NE(std::string(e.what()).find("option 'seats' (" + std::string(seats) +
+                                                     ") must be at most the number of candidates (4)"),
+                          std::string::npos)
+                    << v << ": " << e.what();
+            }
+        }
 }
 
 TEST(StvGregory, OnlyTheLastParcelMoves) {

@@ -560,10 +560,13 @@ ACCORD_API accord_status accord_power_org(const accord_org *org, const char *rul
  * @param p              the profile, ballots tagged with unit ids (only read)
  * @param org            the organisation of those units (only read)
  * @param scheme         a weighting scheme, as for accord_weights()
- * @param method         the rule, as for accord_run() (two-stage: unless "inner"/"outer" say otherwise)
+ * @param method         the rule, as for accord_run(); in a two-stage count the rule across groups
+ *                       and, unless "inner" names another, inside each group too
  * @param options_json   NULL or the rule's options, as for accord_run()
  * @param aggregate_json NULL or {"mode": "normalised"|"pooled"|"two-stage", "level": KIND,
- *                       "group_level": "pcn", "inner": RULE, "outer": RULE}
+ *                       "group_level": "pcn", "inner": RULE, "outer": RULE}; "outer" may only
+ *                       repeat `method` (ACCORD_EINVALID otherwise); "inner"/"outer" outside a
+ *                       two-stage count are ACCORD_EINVALID
  * @param out            receives the result; must be freed with accord_result_free()
  * @return as accord_run(); ACCORD_ENOTFOUND if a ballot's unit is not in the organisation.
  * @since 0.1

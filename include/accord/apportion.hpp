@@ -26,6 +26,9 @@ enum class apportion_method : std::uint8_t {
 apportion_method parse_apportion_method(std::string_view name);
 const char* apportion_method_name(apportion_method m) noexcept;
 
+/// The most seats apportion() shares (apportion_options::seats); more is errc::invalid.
+inline constexpr std::uint64_t k_max_apportion_seats = 1'000'000'000'000;
+
 struct apportion_options {
     apportion_method method = apportion_method::hamilton;
     std::uint64_t seats = 0;

@@ -15,6 +15,7 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace accord {
@@ -71,18 +72,30 @@ enum power_index : unsigned {
     index_owen = 1u << 6,           ///< needs unions
     index_banzhaf_owen = 1u << 7,   ///< needs unions
     index_all = (1u << 8) - 1,
+    /// "The defaults": every index default_power_indices() gives this game and method. The
+    /// default of power_options::indices, and what the CLI, C API and Python use when no index
+    /// is named (one table, so the three front doors agree).
+    index_defaults = 1u << 31,
 };
 
 enum class power_method : std::uint8_t {
-    automatic = 0,           ///< exact dynamic programme; enumeration where only it applies
+    /// The best method that fits: exact (dynamic programme, enumeration where only it applies)
+    /// when its tables fit the 512 MiB limit; otherwise, for the default indices of a
+    /// one-majority game, the proven-bound Fourier estimate of Banzhaf (labelled, with a note
+    /// saying why). Indices the caller named explicitly are never silently replaced: the error
+    /// then names the method that can answer.
+    automatic = 0,
     dynamic_programming = 1, ///< generating functions over weight sums (errc::unsupported if not applicable)
     enumeration = 2,         ///< all 2^n coalitions: the test oracle (n <= 30)
     monte_carlo = 3,         ///< sampled estimates with confidence intervals (Banzhaf, Shapley-Shubik)
     fourier_bound = 4,       ///< Banzhaf of a one-majority game with a proven error bound (banzhaf_fourier)
 };
 
+/// The most Monte Carlo samples power_indices() accepts (power_options::samples).
+inline constexpr std::uint64_t k_max_power_samples = 10'000'000'000;
+
 struct power_options {
-    unsigned indices = index_banzhaf | index_shapley_shubik;
+    unsigned indices = index_defaults;
     power_method method = power_method::automatic;
     /// Monte Carlo only: samples per index, seed, and two-sided confidence level of the intervals.
     std::uint64_t samples = 1'000'000;
@@ -141,6 +154,27 @@ struct power_result {
 
     std::vector<std::string> notes;
 };
+
+/// The default indices of a game for a method (the table behind index_defaults): Monte Carlo
+/// Banzhaf and Shapley-Shubik; fourier-bound Banzhaf; otherwise every index with an exact method
+/// at a sensible cost: Banzhaf, Shapley-Shubik and Coleman, Holler and Deegan-Packel for one
+/// majority or up to 20 players, Johnston up to 20 players, Owen and Banzhaf-Owen with unions.
+unsigned default_power_indices(const weighted_game& g, power_method m);
+
+/// Index names ("banzhaf", "shapley_shubik", "holler", "deegan_packel", "johnston", "coleman",
+/// "owen", "banzhaf_owen", "all") to bits; errc::invalid naming the unknown one.
+unsigned parse_power_index(std::string_view name);
+/// Method names ("auto", "dp", "enumeration", "monte-carlo", "fourier"); errc::invalid otherwise.
+power_method parse_power_method(std::string_view name);
+
+/// The one reader of power games and options given as JSON (the C API and the CLI marshal into
+/// it). Game: {"quota": q, "weights": [...]} or {"majorities": [{"quota", "weights"}, ...]}, plus
+/// "players" and "unions" (0-based). Options: "indices" (a name, a list, or a comma-separated
+/// string), "method", "samples" (1 to 10^10), "seed", "confidence" in (0, 1). Whole numbers are
+/// JSON integers >= 0 or decimal strings; negative, fractional or too large values are
+/// errc::invalid naming the member.
+weighted_game power_game_from_json(std::string_view json);
+power_options power_options_from_json(std::string_view json);
 
 /// Computes the requested indices. Throws errc::invalid for a malformed game, errc::unsupported
 /// when no method can compute an index for this game (say which), errc::cancelled on request.

@@ -78,9 +78,14 @@ struct aggregate_options {
     aggregation_mode mode = aggregation_mode::normalised;
     std::string level;               ///< voting units' kind (default: the organisation's leaves)
     std::string group_level = "pcn"; ///< two-stage: the groups
-    std::string inner = "borda";     ///< two-stage: rule inside each group
+    /// two-stage: rule inside each group; empty = the counted method (with its options).
+    std::string inner;
     std::string inner_options = "{}";
-    std::string outer = "borda";     ///< two-stage: rule across groups
+    /// two-stage: rule across groups. The counted method *is* the outer rule: this is only an
+    /// alternative spelling, and a different name is errc::invalid (empty = the method).
+    std::string outer;
+    /// two-stage: must be empty, "{}" or the counted method's options (the method's options
+    /// are the outer rule's); anything else is errc::invalid.
     std::string outer_options = "{}";
 };
 
@@ -89,7 +94,10 @@ struct aggregate_options {
 profile weighted_profile(const profile& p, const organisation& org, const weighting_scheme& scheme,
                          const aggregate_options& opt = {});
 
-/// Runs `method` on the weighted ballots (pooled or normalised), or the two-stage count.
+/// Runs `method` on the weighted ballots (pooled or normalised), or the two-stage count, in
+/// which `method` (with `options_json`) is the rule across groups and, unless `opt.inner` names
+/// another, inside each group too. `opt.inner`/`opt.outer` with a mode other than two-stage are
+/// errc::invalid (they would be ignored).
 result run_weighted(const profile& p, const organisation& org, const weighting_scheme& scheme,
                     std::string_view method, std::string_view options_json, const aggregate_options& opt = {});
 

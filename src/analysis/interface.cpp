@@ -126,9 +126,8 @@ tipping_options tipping_options_from_json(std::string_view text) {
         else if (k == "steps_per_doubling") o.steps_per_doubling = static_cast<unsigned>(std::min<std::uint64_t>(whole_of(v, k), 1000));
         else throw error(errc::invalid, "unknown tipping option '" + k + "'");
     }
-    // Two-stage counts run the rule inside each group and across groups, as in a sweep.
-    o.aggregation.inner = o.aggregation.outer = o.rule;
-    o.aggregation.inner_options = o.aggregation.outer_options = o.rule_options;
+    // Two-stage counts run the rule inside each group and across groups, as in a sweep
+    // (run_weighted's defaults).
     return o;
 }
 

@@ -103,8 +103,14 @@ json options_object(const std::string& text) {
 }
 
 bool monte_carlo_key(const std::string& key, const json& v, monte_carlo_options& mc) {
-    if (key == "samples")
-        mc.samples = whole_of(v, key);
+    if (key == "samples") {
+        const auto n = whole_of(v, key);
+        if (n == 0) throw error(errc::invalid, "option 'samples' must be at least 1");
+        if (n > k_max_monte_carlo_samples)
+            throw error(errc::invalid, "option 'samples' (" + std::to_string(n) + ") is above the limit of " +
+                                           std::to_string(k_max_monte_carlo_samples) + " samples");
+        mc.samples = static_cast<std::size_t>(n);
+    }
     else if (key == "seed")
         mc.seed = whole_of(v, key);
     else if (key == "threads") {

@@ -26,7 +26,18 @@ namespace {
 constexpr std::size_t k_block = 64;
 } // namespace
 
-std::size_t sample_block_count(std::size_t samples) { return (samples + k_block - 1) / k_block; }
+std::size_t sample_block_count(std::size_t samples) { return samples / k_block + (samples % k_block != 0); }
+
+namespace {
+// Issue 14: 2^64-1 samples wrapped the block count to 0 ("cancelled after 0 of ..."), and 10^12
+// was a bare std::bad_alloc: the count is refused by name before anything is allocated.
+void check_samples(std::size_t samples) {
+    if (samples == 0) throw error(errc::invalid, "monte_carlo: option 'samples' must be at least 1");
+    if (samples > k_max_monte_carlo_samples)
+        throw error(errc::invalid, "monte_carlo: option 'samples' (" + std::to_string(samples) + ") is above the limit of " +
+                                       std::to_string(k_max_monte_carlo_samples) + " samples");
+}
+} // namespace
 
 std::size_t reduction_window(const monte_carlo_options& opt) {
     const unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -34,7 +45,7 @@ std::size_t reduction_window(const monte_carlo_options& opt) {
 }
 
 void run_sample_blocks(const monte_carlo_options& opt, const sample_block_fn& block) {
-    if (opt.samples == 0) throw error(errc::invalid, "monte_carlo: samples must be at least 1");
+    check_samples(opt.samples);
     const std::size_t blocks = sample_block_count(opt.samples);
     std::atomic<std::size_t> next_block{0}, done{0};
     std::atomic<bool> stop{false};
@@ -164,7 +175,7 @@ acceptability monte_carlo(std::size_t n, const sampler& f, const monte_carlo_opt
 acceptability monte_carlo_blockwise(std::size_t n, const std::function<sampler()>& make,
                                     const monte_carlo_options& opt) {
     if (n == 0) throw error(errc::invalid, "monte_carlo: no candidates");
-    if (opt.samples == 0) throw error(errc::invalid, "monte_carlo: samples must be at least 1");
+    check_samples(opt.samples);
     // Blocks are added in block order as they finish (bit-identical for any thread count), with a
     // bounded number of blocks' n x n tables alive: memory does not grow with the samples.
     ordered_reduction<acceptability_sums> sums(

@@ -204,8 +204,8 @@ std::vector<sweep_entry> sweep(const profile& p, const organisation& org, const 
                 ao.mode = m;
                 ao.level = opt.level;
                 ao.group_level = opt.group_level;
-                ao.inner = ao.outer = rule;
-                ao.inner_options = ao.outer_options = opt.rule_options;
+                // Two-stage: the rule counts inside each group and across groups
+                // (run_weighted's defaults), with its options.
                 sweep_entry e;
                 e.scheme = scheme_name(s);
                 e.mode = m;
@@ -263,6 +263,11 @@ std::string sweep_json(const std::vector<sweep_entry>& entries, int indent) {
 
 tipping_result tipping_points(const profile& p, const organisation& org, const tipping_options& opt) {
     if (opt.max_factor <= 1) throw error(errc::invalid, "tipping: max_factor must be above 1");
+    // Issue 14: a factor of 10^15 took the population grid past 64 bits, so it never reached the
+    // maximum and grew until GMP's allocator aborted. The grid is bounded by a named limit.
+    if (opt.max_factor > rational(k_max_tipping_factor))
+        throw error(errc::invalid, "tipping: option 'max_factor' (" + to_string(opt.max_factor) +
+                                       ") is above the limit of " + std::to_string(k_max_tipping_factor) + " (2^20)");
     if (opt.tolerance <= 0) throw error(errc::invalid, "tipping: tolerance must be positive");
     if (opt.steps_per_doubling == 0 || opt.steps_per_doubling > 64)
         throw error(errc::invalid, "tipping: steps_per_doubling must be 1..64");
@@ -299,6 +304,8 @@ tipping_result tipping_points(const profile& p, const organisation& org, const t
         tipping_point tp;
         tp.unit = org[u].id;
         const std::uint64_t pop = org[u].population;
+        if (!by_weight && rational(pop) * opt.max_factor > rational(std::int64_t{1} << 62))
+            throw error(errc::invalid, "tipping: unit '" + tp.unit + "': its population times option 'max_factor' passes 2^62");
         tp.baseline = by_weight ? rational(1) : rational(pop);
         auto winner_at = [&](const rational& x) -> std::string {
             if (by_weight) return winner_name(counter.count(scaled_unit(wp, wbu.of_ballot, u, x)));

@@ -181,10 +181,8 @@ accord_status accord_run_weighted(const accord_profile* p, const accord_org* org
         else throw accord::error(accord::errc::invalid, "unknown aggregate option '" + k + "'");
     }
     const std::string opts = options_json && *options_json ? options_json : "{}";
-    if (ag.mode == accord::aggregation_mode::two_stage) ag.outer_options = opts;
     auto h = std::make_unique<accord_result>();
-    h->r = accord::run_weighted(p->p, org->org, accord::parse_scheme(scheme),
-                                ag.mode == accord::aggregation_mode::two_stage ? ag.outer : std::string(method), opts, ag);
+    h->r = accord::run_weighted(p->p, org->org, accord::parse_scheme(scheme), method, opts, ag);
     *out = h.release();
     ACCORD_API_END()
 }

@@ -46,21 +46,9 @@ struct power_flags {
     std::string names, indices, method = "auto";
     std::uint64_t samples = 1'000'000, seed = 1;
     unsigned threads = 0;
+    bool samples_given = false, seed_given = false;
     bool json = false, quiet = false;
 };
-
-unsigned index_bit(const std::string& name) {
-    static const std::pair<const char*, unsigned> table[] = {
-        {"banzhaf", index_banzhaf},         {"shapley_shubik", index_shapley_shubik},
-        {"holler", index_holler},           {"deegan_packel", index_deegan_packel},
-        {"johnston", index_johnston},       {"coleman", index_coleman},
-        {"owen", index_owen},               {"banzhaf_owen", index_banzhaf_owen},
-        {"all", index_all}};
-    for (auto& [n, b] : table)
-        if (name == n) return b;
-    throw usage_error("unknown index '" + name +
-                      "' (banzhaf, shapley_shubik, holler, deegan_packel, johnston, coleman, owen, banzhaf_owen, all)");
-}
 
 /// The game of an organisation: a decision rule (--rule/--rule-file/--policy), or a weighting
 /// scheme with a quota fraction and optionally a majority of units as well.
@@ -121,31 +109,16 @@ int run_power(power_flags f) {
     }
     validate(g);
     const std::size_t n = g.player_count();
-    power_options opt;
-    opt.samples = f.samples;
-    opt.seed = f.seed;
-    opt.threads = f.threads;
-    if (f.method == "auto") opt.method = power_method::automatic;
-    else if (f.method == "dp") opt.method = power_method::dynamic_programming;
-    else if (f.method == "enumeration") opt.method = power_method::enumeration;
-    else if (f.method == "monte-carlo") opt.method = power_method::monte_carlo;
-    else if (f.method == "fourier") opt.method = power_method::fourier_bound;
-    else throw usage_error("--method must be auto, dp, enumeration, monte-carlo or fourier, got '" + f.method + "'");
-    if (!f.indices.empty()) {
-        opt.indices = 0;
-        for (const auto& i : split(f.indices)) opt.indices |= index_bit(i);
-        if (g.unions.empty()) opt.indices &= ~unsigned(index_owen | index_banzhaf_owen);
-    } else if (opt.method == power_method::monte_carlo) {
-        opt.indices = index_banzhaf | index_shapley_shubik;
-    } else if (opt.method == power_method::fourier_bound) {
-        opt.indices = index_banzhaf;
-    } else {
-        // Every index this game has an exact method for, at a sensible cost.
-        opt.indices = index_banzhaf | index_shapley_shubik | index_coleman;
-        if (g.majorities.size() == 1) opt.indices |= index_holler | index_deegan_packel;
-        if (n <= 20) opt.indices |= index_johnston | index_holler | index_deegan_packel;
-        if (!g.unions.empty()) opt.indices |= index_owen | index_banzhaf_owen;
-    }
+    // The options go through the core's one reader (names, limits, and the defaults table that
+    // the C API and Python share): this command only marshals its flags.
+    nlohmann::json o = nlohmann::json::object();
+    o["method"] = f.method;
+    if (!f.indices.empty()) o["indices"] = f.indices;
+    if (f.samples_given) o["samples"] = f.samples;
+    if (f.seed_given) o["seed"] = f.seed;
+    o["threads"] = f.threads;
+    power_options opt = power_options_from_json(o.dump());
+    if (g.unions.empty() && !(opt.indices & index_defaults)) opt.indices &= ~unsigned(index_owen | index_banzhaf_owen);
     opt.progress = terminal_fraction_progress("power indices", f.quiet); // big games take a while
     const auto r = power_indices(g, opt);
     if (f.json) {
@@ -211,10 +184,12 @@ command add_power(CLI::App& root) {
     app->add_option("--indices", f->indices,
                     "Comma-separated: banzhaf, shapley_shubik, holler, deegan_packel, johnston, coleman, owen, banzhaf_owen, all");
     app->add_option("--method", f->method,
-                    "auto (default, exact), dp, enumeration, monte-carlo (estimates with intervals), fourier (Banzhaf "
-                    "of a one-majority game with a proven error bound; fast for the 1,297 PCNs of England)");
-    app->add_option("--samples", f->samples, "Monte Carlo samples");
-    app->add_option("--seed", f->seed, "Monte Carlo seed");
+                    "auto (default: exact when the exact programme fits 512 MiB, else the proven-bound Fourier "
+                    "estimate of Banzhaf, labelled), dp, enumeration, monte-carlo (estimates with intervals), fourier "
+                    "(Banzhaf of a one-majority game with a proven error bound; fast for the 1,297 PCNs of England)");
+    app->add_option("--samples", f->samples, "Monte Carlo samples (default 1000000, at most 10^10)")
+        ->each([f](const std::string&) { f->samples_given = true; });
+    app->add_option("--seed", f->seed, "Monte Carlo seed")->each([f](const std::string&) { f->seed_given = true; });
     app->add_option("--threads", f->threads, "Threads for the exact passes of games over 63 players (0 = all cores; "
                                              "the values do not depend on it)")
         ->check(CLI::Range(0u, 4096u));

@@ -22,7 +22,7 @@ struct run_state {
     std::uint64_t seed = 0;
     std::vector<std::string> kv;
     bool json = false, quiet = false;
-    std::string org, scheme = "equal", mode = "normalised", inner = "borda", outer = "borda", level,
+    std::string org, scheme = "equal", mode = "normalised", inner, outer, level,
         group_level = "pcn";
     org_flags of;
 };
@@ -55,15 +55,18 @@ command add_run(CLI::App& root) {
     app->add_flag("--json", st->json, "Print the result as one JSON object");
     app->add_flag("--quiet", st->quiet, "No progress bar for long counts such as exact Kemeny (it shows on stderr only when stderr is a terminal)");
     auto* w = app->add_option_group("Weighting", "Weighting ballots by their units (docs/weighting.md)");
-    w->add_option("--org", st->org, "Organisation CSV; ballots name their unit in --unit-column (default 'unit')");
+    auto* org_opt = w->add_option("--org", st->org, "Organisation CSV; ballots name their unit in --unit-column (default 'unit')");
     w->add_option("--scheme", st->scheme, "Weighting scheme (see `accord weights --help`)");
     w->add_option("--mode", st->mode, "pooled, normalised (default) or two-stage")
         ->check(CLI::IsMember({"pooled", "normalised", "normalized", "two-stage"}));
-    w->add_option("--inner", st->inner, "two-stage: rule inside each group (default borda)");
-    w->add_option("--outer", st->outer, "two-stage: rule across groups (default borda)");
+    w->add_option("--inner", st->inner, "two-stage: rule inside each group (default: METHOD, with its options)");
+    w->add_option("--outer", st->outer, "two-stage: rule across groups; METHOD is that rule, so this may only repeat it");
     w->add_option("--level", st->level, "Kind of the voting units (default: the organisation's leaves)");
-    w->add_option("--group-level", st->group_level, "two-stage: kind of the groups (default pcn)");
+    auto* group_level = w->add_option("--group-level", st->group_level, "two-stage: kind of the groups (default pcn)");
     add_org_flags(*w, st->of);
+    // Weighting flags without an organisation would be ignored: CLI11 refuses them, naming both.
+    for (auto* o : w->get_options())
+        if (o != org_opt) o->needs(org_opt);
     app->footer("Examples:\n  accord run irv burlington.soi --json\n"
                 "  accord run irv cvr.csv --option batch_elimination=true --tie-break random --seed 7\n"
                 "  accord run plurality ballots.blt\n"
@@ -71,7 +74,9 @@ command add_run(CLI::App& root) {
                 "  accord run stv portland.csv --seats 3 --variant wigm");
     command c;
     c.app = app;
-    c.run = [st, seats, tb, seed, unr]() {
+    c.run = [st, seats, tb, seed, unr, group_level]() {
+        if (group_level->count() && st->mode != "two-stage")
+            throw usage_error("--group-level is only used with --mode two-stage");
         nlohmann::json opts = nlohmann::json::object();
         if (!st->options_json.empty()) {
             try {
@@ -107,10 +112,8 @@ command add_run(CLI::App& root) {
         ag.level = st->level;
         ag.group_level = st->group_level;
         ag.inner = st->inner;
-        ag.outer = st->mode == "two-stage" ? st->outer : st->method;
-        if (st->mode == "two-stage") ag.outer_options = opts.dump();
-        const result r = run_weighted(p, org, parse_scheme(st->scheme), st->mode == "two-stage" ? st->outer : st->method,
-                                      opts.dump(), ag);
+        ag.outer = st->outer;
+        const result r = run_weighted(p, org, parse_scheme(st->scheme), st->method, opts.dump(), ag);
         if (st->json) std::cout << to_json(r) << '\n';
         else std::cout << to_text(r);
         return 0;

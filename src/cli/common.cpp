@@ -16,6 +16,41 @@
 
 namespace accord::cli {
 
+namespace {
+// Digits, or digits 'e' digits (1e8, an exact whole number); the text becomes plain digits
+// (a transform, so CLI11 converts the rewritten text).
+std::string whole_number(std::string& s) {
+    const std::string shown = s.size() > 40 ? s.substr(0, 37) + "..." : s;
+    const std::string bad = "must be a whole number >= 0 (such as 100 or 1e8), got '" + shown + "'";
+    const auto e = s.find_first_of("eE");
+    const std::string mant = s.substr(0, e), expo = e == std::string::npos ? std::string("0") : s.substr(e + 1);
+    auto digits = [](const std::string& t) {
+        return !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
+    };
+    if (!digits(mant) || !digits(expo)) return bad;
+    const std::string too_big = "does not fit in 64 bits, got '" + shown + "'";
+    std::uint64_t v = 0;
+    for (char c : mant) {
+        const auto d = static_cast<std::uint64_t>(c - '0');
+        if (v > (UINT64_MAX - d) / 10) return too_big;
+        v = v * 10 + d;
+    }
+    if (expo.size() > 3 && v != 0) return too_big;
+    for (int k = expo.size() > 3 ? 0 : std::stoi(expo); k > 0 && v != 0; --k) {
+        if (v > UINT64_MAX / 10) return too_big;
+        v *= 10;
+    }
+    s = std::to_string(v);
+    return {};
+}
+} // namespace
+
+void refuse_bad_whole_numbers(CLI::App& app) {
+    for (auto* o : app.get_options())
+        if (o->get_type_name().rfind("UINT", 0) == 0) o->transform(CLI::Validator(whole_number, "", "whole-number"));
+    for (auto* sub : app.get_subcommands([](CLI::App*) { return true; })) refuse_bad_whole_numbers(*sub);
+}
+
 void add_input_flags(CLI::App& app, input_flags& f) {
     app.add_option("FILE", f.file, "Ballot file")->required();
     app.add_option("--format", f.format, "auto|soc|soi|toc|toi|cat|blt|csv|debian|cdf|xlsx")

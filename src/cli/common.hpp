@@ -38,6 +38,11 @@ struct input_flags {
     bool ranking_cell = false, no_detect_columns = false;
 };
 
+/// Every unsigned option of `app` and its subcommands refuses what is not a whole number >= 0
+/// that fits in 64 bits ("-1" was read as 2^64-1): digits, or an exact power-of-ten form such as
+/// 1e8; the error names the option (issue 14).
+void refuse_bad_whole_numbers(CLI::App& app);
+
 void add_input_flags(CLI::App& app, input_flags& f);
 profile load(const input_flags& f, read_report* report = nullptr);
 

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace accord {
@@ -88,6 +89,9 @@ apportionment apportion(std::span<const std::uint64_t> pops, const apportion_opt
         sum_lo += lo[i];
         sum_hi += hi[i];
     }
+    if (opt.seats > k_max_apportion_seats)
+        throw error(errc::invalid, "apportion: option 'seats' (" + std::to_string(opt.seats) + ") is above the limit of " +
+                                       std::to_string(k_max_apportion_seats) + " seats");
     if (big_int(opt.seats) < sum_lo) throw error(errc::invalid, "apportion: fewer seats than the minimums add up to");
     if (big_int(opt.seats) > sum_hi) throw error(errc::invalid, "apportion: more seats than the maximums allow");
     big_int total = 0;
@@ -100,26 +104,45 @@ apportionment apportion(std::span<const std::uint64_t> pops, const apportion_opt
     out.seats = lo;
     std::uint64_t left = opt.seats - std::accumulate(lo.begin(), lo.end(), std::uint64_t{0});
 
+    // Seats go one at a time to the highest claim among units below their maximum; equal claims
+    // competing for fewer seats than claimants form a reported tie (earlier units first). A
+    // heap keeps each step O(log units) (issue 14: one O(units) scan per seat took minutes for
+    // 10^8 seats).
     auto give_by = [&](auto claim) {
-        // Repeatedly: the highest claim among units below their maximum gets the next seat;
-        // equal claims competing for fewer seats than claimants form a reported tie.
+        using claim_t = decltype(claim(0));
+        struct entry {
+            claim_t c;
+            std::size_t unit;
+        };
+        // Highest claim on top; among equal claims the earlier unit.
+        auto below = [](const entry& a, const entry& b) { return a.c < b.c || (a.c == b.c && a.unit > b.unit); };
+        std::vector<entry> heap;
+        heap.reserve(n);
+        for (std::size_t i = 0; i < n; ++i)
+            if (out.seats[i] < hi[i]) heap.push_back({claim(i), i});
+        std::make_heap(heap.begin(), heap.end(), below);
+        auto pop = [&] {
+            std::pop_heap(heap.begin(), heap.end(), below);
+            entry e = std::move(heap.back());
+            heap.pop_back();
+            return e;
+        };
         while (left > 0) {
+            if (heap.empty()) throw error(errc::invalid, "apportion: no unit can take another seat");
+            std::vector<entry> group{pop()};
+            while (!heap.empty() && heap.front().c == group.front().c) group.push_back(pop());
             std::vector<std::size_t> best;
-            decltype(claim(0)) top{};
-            for (std::size_t i = 0; i < n; ++i) {
-                if (out.seats[i] >= hi[i]) continue;
-                const auto c = claim(i);
-                if (best.empty() || top < c) {
-                    best = {i};
-                    top = c;
-                } else if (c == top) {
-                    best.push_back(i);
-                }
-            }
-            if (best.empty()) throw error(errc::invalid, "apportion: no unit can take another seat");
+            for (const auto& e : group) best.push_back(e.unit); // earlier units first (heap order)
             const std::size_t give = std::min<std::uint64_t>(best.size(), left);
             if (best.size() > give) out.ties.push_back({left, best, std::vector<std::size_t>(best.begin(), best.begin() + give)});
-            for (std::size_t k = 0; k < give; ++k) ++out.seats[best[k]];
+            for (std::size_t k = 0; k < give; ++k) {
+                const std::size_t i = best[k];
+                ++out.seats[i];
+                if (out.seats[i] < hi[i]) {
+                    heap.push_back({claim(i), i});
+                    std::push_heap(heap.begin(), heap.end(), below);
+                }
+            }
             left -= give;
         }
     };
@@ -137,6 +160,46 @@ apportionment apportion(std::span<const std::uint64_t> pops, const apportion_opt
         }
         give_by([&](std::size_t i) { return out.quotas[i] - rational(out.seats[i]); });
     } else {
+        // A divisor method gives seats in decreasing order of claims, so every claim above a
+        // threshold T is given before any claim at or below it. Start from a threshold near the
+        // final divisor (total / (seats - units)), count each unit's claims above it exactly
+        // (a double estimate, then adjusted by exact comparisons), raise T until those counts
+        // fit the seats left, give them at once, and give the few seats left by the heap.
+        const std::uint64_t left0 = left;
+        if (left0 > 2 * n) {
+            const auto claim_above = [&](std::size_t i, std::uint64_t s, const rational& t) {
+                const priority c = priority_of(opt.method, pops[i], s);
+                return c.infinite || c.value > t;
+            };
+            const double tot = total.convert_to<double>();
+            double t_est = tot / static_cast<double>(left0 - n);
+            std::vector<std::uint64_t> add(n);
+            for (int attempt = 0; attempt < 64; ++attempt) {
+                // Exact value of the double; Huntington-Hill's claims are squared (no root taken).
+                const rational t = opt.method == apportion_method::huntington_hill ? rational(rational(t_est) * rational(t_est))
+                                                                                  : rational(t_est);
+                big_int sum = 0;
+                for (std::size_t i = 0; i < n && sum <= left0; ++i) {
+                    // S: how many claims (s = 0, 1, ...) are above t.
+                    const double q = static_cast<double>(pops[i]) / t_est;
+                    double est = opt.method == apportion_method::jefferson ? std::ceil(q - 1) : std::ceil(q - 0.5);
+                    if (opt.method == apportion_method::adams) est = std::ceil(q);
+                    std::uint64_t S = est <= 0 ? 0 : est >= 1.8e19 ? hi[i] : static_cast<std::uint64_t>(est);
+                    S = std::min(S, hi[i]);
+                    while (S < hi[i] && claim_above(i, S, t)) ++S;
+                    while (S > 0 && !claim_above(i, S - 1, t)) --S;
+                    add[i] = S > lo[i] ? S - lo[i] : 0;
+                    sum += add[i];
+                }
+                if (sum <= left0) {
+                    for (std::size_t i = 0; i < n; ++i) out.seats[i] += add[i];
+                    left -= sum.convert_to<std::uint64_t>();
+                    break;
+                }
+                t_est *= 1.0 + static_cast<double>(n) / static_cast<double>(left0) + 1e-9;
+                if (attempt > 8) t_est *= 2;
+            }
+        }
         give_by([&](std::size_t i) { return priority_of(opt.method, pops[i], out.seats[i]); });
     }
     return out;

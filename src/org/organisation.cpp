@@ -174,6 +174,37 @@ std::uint64_t population_of(const std::string& s, std::string_view file, std::si
     return v;
 }
 
+// Issue 13: a typo in --within ("NOPE") used to drop silently; every id must name a unit.
+void check_within(const std::set<std::string>& within, const std::set<std::string>& seen, std::string_view file) {
+    for (const auto& w : within)
+        if (!seen.count(w))
+            throw error(errc::not_found, "option 'within': no unit or group has the id '" + w + "'",
+                        source_location{std::string(file), 0, 0});
+}
+
+// The generic layout honours 'within' (keep the leaves under these ids) and 'min_population'
+// (leave out leaves below it), as the NHS layout does; the groups' populations then become the
+// sums of the leaves kept.
+organisation filter_generic(organisation org, std::string_view file, const org_csv_options& opt) {
+    if (opt.within.empty() && opt.min_population == 0) return org;
+    const std::set<std::string> within(opt.within.begin(), opt.within.end());
+    std::set<std::string> seen;
+    for (const auto& u : org.units()) seen.insert(u.id);
+    check_within(within, seen, file);
+    std::vector<char> is_parent(org.size(), 0);
+    for (const auto& u : org.units())
+        if (u.parent != k_no_parent) is_parent[u.parent] = 1;
+    std::vector<std::uint32_t> leaves;
+    for (std::uint32_t i = 0; i < org.size(); ++i) {
+        if (is_parent[i] || org[i].population < opt.min_population) continue;
+        bool inside = within.empty();
+        for (std::uint32_t a = i; a != k_no_parent && !inside; a = org[a].parent) inside = within.count(org[a].id) > 0;
+        if (inside) leaves.push_back(i);
+    }
+    if (leaves.empty()) fail(file, 1, "no units left after 'within' and 'min_population'");
+    return org.restricted(leaves);
+}
+
 } // namespace
 
 organisation read_organisation_text(std::string_view text, std::string_view file, const org_csv_options& opt) {
@@ -237,7 +268,8 @@ organisation read_organisation_text(std::string_view text, std::string_view file
             if (is_parent[i] && org[i].population) any_group_pop = true;
         if (!any_group_pop) org.sum_populations();
         org.sort_kinds();
-        return org;
+        if (org.size() == 0) fail(file, 1, "no units: the file has a header and no unit rows");
+        return filter_generic(std::move(org), file, opt);
     }
     // NHS-style: one row per leaf, parent levels in columns.
     const auto c_id = need(opt.id_column), c_pop = need(opt.population_column);
@@ -258,11 +290,16 @@ organisation read_organisation_text(std::string_view text, std::string_view file
     organisation tmp;
     std::vector<std::uint32_t> leaves;
     std::set<std::string> within(opt.within.begin(), opt.within.end());
+    std::set<std::string> seen_ids; // every unit and group id in the file, to check --within
     for (auto& [line, f] : rows) {
         if (f.size() > header.size()) fail(file, line, "more fields than the header has columns");
         f.resize(header.size());
         const std::string& id = f[c_id];
         if (id.empty()) fail(file, line, "empty " + opt.id_column);
+        if (!within.empty()) {
+            seen_ids.insert(id);
+            for (const auto& l : levels) seen_ids.insert(f[l.id]);
+        }
         const std::uint64_t pop = population_of(f[c_pop], file, line);
         if (pop < opt.min_population) continue;
         // Resolve the chain of groups, top first.
@@ -306,6 +343,8 @@ organisation read_organisation_text(std::string_view text, std::string_view file
         for (std::size_t c = 0; c < header.size(); ++c) leaf.attributes[header[c]] = f[c];
         leaves.push_back(tmp.add(std::move(leaf)));
     }
+    check_within(within, seen_ids, file);
+    if (rows.empty()) fail(file, 1, "no units: the file has a header and no unit rows");
     if (leaves.empty()) fail(file, 1, "no units read (check the filters and the columns)");
     // An NHS practice file made by join_nhs_practice_files carries its two extract dates in
     // every row; when each is one date throughout, the organisation keeps it.

@@ -310,6 +310,35 @@ profile reweigh(const profile& p, const organisation& org, const tagged& t, cons
 }
 } // namespace
 
+namespace {
+// The rules of a two-stage count: METHOD is the outer rule (issue 13: `run irv --mode two-stage`
+// counted Borda across groups), 'outer' may only repeat it, and the inner rule defaults to it,
+// as in a sweep. Stage options outside a two-stage count would be ignored, so they are refused.
+aggregate_options resolve_stages(aggregate_options o, std::string_view method, std::string_view options_json) {
+    const std::string m(method);
+    const std::string opts = options_json.empty() ? std::string("{}") : std::string(options_json);
+    if (o.mode != aggregation_mode::two_stage) {
+        if (!o.inner.empty() || !o.outer.empty())
+            throw error(errc::invalid, std::string("option '") + (o.inner.empty() ? "outer" : "inner") +
+                                           "' is only used by a two-stage count (mode two-stage), not " +
+                                           mode_name(o.mode));
+        return o;
+    }
+    if (!o.outer.empty() && o.outer != m)
+        throw error(errc::invalid, "two-stage: the method '" + m + "' is the rule across groups, but 'outer' says '" +
+                                       o.outer + "'; give one of them, or the same rule");
+    if (!o.outer_options.empty() && o.outer_options != "{}" && o.outer_options != opts)
+        throw error(errc::invalid, "two-stage: the method's options are the outer rule's; 'outer_options' differs");
+    o.outer = m;
+    o.outer_options = opts;
+    if (o.inner.empty()) {
+        o.inner = m;
+        if (o.inner_options.empty() || o.inner_options == "{}") o.inner_options = opts;
+    }
+    return o;
+}
+} // namespace
+
 profile weighted_profile(const profile& p, const organisation& org, const weighting_scheme& scheme,
                          const aggregate_options& opt) {
     const std::string level = opt.level.empty() ? org.kinds().front() : opt.level;
@@ -319,7 +348,8 @@ profile weighted_profile(const profile& p, const organisation& org, const weight
 }
 
 result run_weighted(const profile& p, const organisation& org, const weighting_scheme& scheme,
-                    std::string_view method, std::string_view options_json, const aggregate_options& opt) {
+                    std::string_view method, std::string_view options_json, const aggregate_options& given) {
+    const aggregate_options opt = resolve_stages(given, method, options_json);
     if (opt.mode != aggregation_mode::two_stage) {
         result r = run(weighted_profile(p, org, scheme, opt), method, options_json);
         r.notes.push_back("weighting: " + scheme_name(scheme) + ", " +

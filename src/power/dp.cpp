@@ -154,9 +154,9 @@ public:
             const std::size_t len = lo_[k] <= hi_[k] ? static_cast<std::size_t>(hi_[k] - lo_[k] + 1) : 0;
             off_[k + 1] = off_[k] + len * inner_;
             if (off_[k + 1] > k_max_bytes / sizeof(value))
-                throw error(errc::unsupported, "power indices: the dynamic programme needs more than 512 MiB (" +
+                throw power_detail::table_too_large(errc::unsupported, "power indices: the dynamic programme needs more than 512 MiB (" +
                                                    std::string(sized_ ? "by size and weight" : "by weight") +
-                                                   "); use a smaller game or method monte_carlo");
+                                                   ")");
         }
     }
 
@@ -719,7 +719,7 @@ std::vector<typename Ring::value> minimal_winning_pass(const Ring& ring, const w
     for (std::size_t k = 0; k < rows; ++k) {
         off[k + 1] = off[k] + (lo[k] <= hi[k] ? static_cast<std::size_t>(hi[k] - lo[k] + 1) : 0);
         if (off[k + 1] > k_max_bytes / sizeof(value))
-            throw error(errc::unsupported, "power indices: the Holler/Deegan-Packel programme needs more than 512 MiB");
+            throw power_detail::table_too_large(errc::unsupported, "power indices: the Holler/Deegan-Packel programme needs more than 512 MiB");
     }
     std::vector<value> cum(off[rows], value{});
     std::fill(cum.begin(), cum.begin() + static_cast<std::ptrdiff_t>(off[1]), ring.from(1)); // the empty set

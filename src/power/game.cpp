@@ -200,8 +200,56 @@ void merge(power_result& into, power_result&& from, unsigned which) {
 
 } // namespace
 
-power_result power_indices(const weighted_game& g, const power_options& opt) {
+namespace {
+power_result compute(const weighted_game& g, const power_options& opt);
+
+// What can answer when the exact programme does not fit, for an error that names it.
+std::string better_methods(const weighted_game& g) {
+    return g.majorities.size() == 1
+               ? "method fourier gives Banzhaf with a proven error bound, method monte-carlo estimates Banzhaf "
+                 "and Shapley-Shubik with confidence intervals"
+               : "method monte-carlo estimates Banzhaf and Shapley-Shubik with confidence intervals";
+}
+} // namespace
+
+power_result power_indices(const weighted_game& g, const power_options& given) {
     validate(g);
+    power_options opt = given;
+    const bool defaults = (opt.indices & index_defaults) != 0;
+    if (defaults) opt.indices = (opt.indices & index_all) | default_power_indices(g, opt.method);
+    if (opt.method == power_method::monte_carlo && (opt.samples == 0 || opt.samples > k_max_power_samples))
+        throw error(errc::invalid, "power indices: option 'samples' must be between 1 and " +
+                                       std::to_string(k_max_power_samples) + ", got " + std::to_string(opt.samples));
+    if (opt.method != power_method::automatic) {
+        try {
+            return compute(g, opt);
+        } catch (const power_detail::table_too_large& e) {
+            throw error(errc::unsupported, e.detail() + "; " + better_methods(g));
+        }
+    }
+    try {
+        return compute(g, opt);
+    } catch (const power_detail::table_too_large& e) {
+        // The exact programme does not fit the memory limit. For the default indices of a
+        // one-majority game the best answer that fits is the proven-bound Fourier estimate of
+        // Banzhaf (issue 13: the default refused what it could answer); indices the caller
+        // named are not swapped for others silently, so the error names what can answer.
+        if (!defaults || g.majorities.size() != 1)
+            throw error(errc::unsupported, e.detail() + "; " + better_methods(g));
+        power_options o = opt;
+        o.method = power_method::fourier_bound;
+        o.indices = index_banzhaf;
+        power_result r = compute(g, o);
+        r.notes.insert(r.notes.begin(),
+                       "method auto: the exact dynamic programme for the default indices needs more than 512 MiB, so "
+                       "this is the Fourier estimate of Banzhaf with a proven error bound (method monte-carlo "
+                       "estimates Shapley-Shubik too)");
+        return r;
+    }
+}
+
+namespace {
+power_result compute(const weighted_game& g, const power_options& opt) {
     const std::size_t n = g.player_count();
     if ((opt.indices & (index_owen | index_banzhaf_owen)) && g.unions.empty())
         throw error(errc::invalid, "power indices: Owen and Banzhaf-Owen need a-priori unions (weighted_game::unions)");
@@ -276,6 +324,7 @@ power_result power_indices(const weighted_game& g, const power_options& opt) {
     r.players = player_names(g);
     return r;
 }
+} // namespace
 
 power_result banzhaf(const weighted_game& g) { return power_indices(g, {.indices = index_banzhaf}); }
 power_result shapley_shubik(const weighted_game& g) {

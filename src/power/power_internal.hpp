@@ -13,6 +13,12 @@ namespace accord {
 inline namespace v0 {
 namespace power_detail {
 
+/// A dynamic programme whose tables would pass the 512 MiB limit (thrown before allocating), so
+/// the automatic method can fall back to a method that fits.
+struct table_too_large : error {
+    using error::error;
+};
+
 /// Reports progress; throws errc::cancelled when the callback says stop.
 inline void tick(const std::function<bool(double)>& progress, double done) {
     if (progress && !progress(done < 0 ? 0 : done > 1 ? 1 : done))

@@ -189,6 +189,11 @@ result fresh_result(const profile& p) {
 std::size_t seats_of(const profile& p, const stv_options& opt) {
     const std::size_t s = opt.seats ? opt.seats : p.seats;
     if (s == 0) throw error(errc::invalid, "stv: seats must be at least 1");
+    // More seats than candidates cannot be filled, and a huge count made the quota divide by
+    // seats + 1 == 0 (issue 14: SIGFPE in meek and rctab, "Division by zero." elsewhere).
+    if (s > p.candidate_count())
+        throw error(errc::invalid, "stv: option 'seats' (" + std::to_string(s) + ") must be at most the number of candidates (" +
+                                       std::to_string(p.candidate_count()) + ")");
     return s;
 }
 
@@ -598,7 +603,27 @@ private:
 
     // Returns false when a tie was left unresolved (policy "report"): the count stops.
     bool surplus_or_exclusion(bool zero_batch) {
-        const auto pend = in_state(cstate::pending);
+        auto pend = in_state(cstate::pending);
+        if (scottish_ && !opt_.zero_surplus_stage && !pend.empty()) {
+            // Scottish Order rule 48(1): a surplus is transferred only when a candidate's votes
+            // exceed the quota. One elected with exactly the quota keeps its papers and no stage
+            // transfers its surplus of 0 (as in the official declarations); the count goes on
+            // with the next surplus or exclusion once the caller has looked for new quotas.
+            std::vector<cand_t> rest;
+            bool any_exact = false;
+            for (cand_t c : pend) {
+                if (vote_[c] == quota_) {
+                    st_[c] = cstate::elected;
+                    any_exact = true;
+                    res_.notes.push_back(p_.candidate_name(c) + " was elected with exactly the quota: no surplus "
+                                         "to transfer (rule 48(1))");
+                } else {
+                    rest.push_back(c);
+                }
+            }
+            if (any_exact && rest.empty()) return true;
+            pend = std::move(rest);
+        }
         if (!pend.empty()) {
             T high = vote_[pend.front()];
             for (cand_t c : pend) high = std::max(high, vote_[c]);

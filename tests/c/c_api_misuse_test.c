@@ -12,6 +12,7 @@
 #include "accord/accord.h"
 
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -303,6 +304,46 @@ static accord_status case_run_above_memory_budget(void) {
     s = accord_run(P, "schulze", NULL, &NEWR);
     accord_set_memory_budget(0);
     return s;
+/* ---- options honoured or refused (issue 13); numbers parsed as what they are (issue 14) ------ */
+static accord_status case_run_irv_seats(void) { return accord_run(P, "irv", "{\"seats\": 3}", &NEWR); }
+static accord_status case_run_plurality_seats(void) { return accord_run(P, "plurality", "{\"seats\": 3}", &NEWR); }
+static accord_status case_run_weighted_outer_disagrees(void) {
+    return accord_run_weighted(P, O, "equal", "irv", NULL, "{\"mode\": \"two-stage\", \"outer\": \"borda\"}", &NEWR);
+}
+static accord_status case_run_weighted_inner_without_two_stage(void) {
+    return accord_run_weighted(P, O, "equal", "irv", NULL, "{\"mode\": \"pooled\", \"inner\": \"borda\"}", &NEWR);
+}
+static accord_status case_org_load_within_unknown(void) {
+    return accord_org_load(org_path, "{\"within\": [\"N\", \"NOPE\"]}", &NEWO);
+}
+static accord_status case_org_load_header_only(void) {
+    const char *path = "accord_misuse_header_only_org.csv";
+    FILE *f = fopen(path, "w");
+    if (!f) return ACCORD_OK; /* reported as a failure: the status must be ACCORD_EPARSE */
+    fputs("id,name,kind,parent,population\n", f);
+    fclose(f);
+    return accord_org_load(path, NULL, &NEWO);
+}
+static accord_status case_run_stv_huge_seats(void) {
+    return accord_run(P, "stv", "{\"seats\": 18446744073709551615, \"variant\": \"meek\"}", &NEWR);
+}
+static accord_status case_power_samples_negative(void) {
+    return accord_power("{\"quota\": 2, \"weights\": [1, 1, 1]}", "{\"method\": \"monte-carlo\", \"samples\": -1}",
+                        NULL, NULL, &NEWW);
+}
+static accord_status case_power_samples_huge(void) {
+    return accord_power("{\"quota\": 2, \"weights\": [1, 1, 1]}",
+                        "{\"method\": \"monte-carlo\", \"samples\": 1000000000000}", NULL, NULL, &NEWW);
+}
+static accord_status case_power_weight_fraction(void) {
+    return accord_power("{\"quota\": 2, \"weights\": [1, 1.5, 1]}", NULL, NULL, NULL, &NEWW);
+}
+static accord_status case_apportion_huge_seats(void) { return accord_apportion(O, "pcn", UINT64_MAX, NULL, &OWN); }
+static accord_status case_smaa_samples_huge(void) {
+    return accord_analyse_smaa(P, O, "{\"samples\": 18446744073709551615}", NULL, NULL, &OWN);
+}
+static accord_status case_tipping_max_factor_huge(void) {
+    return accord_analyse_tipping(P, O, "{\"max_factor\": \"1000000000000000\"}", NULL, NULL, &OWN);
 }
 
 struct misuse {
@@ -428,6 +469,25 @@ static const struct misuse k_cases[] = {
     {"ahp: an item named twice", case_ahp_duplicate_items, ACCORD_EINVALID, "'x' is given twice"},
     {"run: pairwise matrix above the memory budget", case_run_above_memory_budget, ACCORD_ENOMEM,
      "pairwise matrix of 3 candidates needs about"},
+    {"run: irv refuses seats", case_run_irv_seats, ACCORD_EINVALID, "irv: unknown option 'seats' (irv does not use it"},
+    {"run: plurality refuses seats", case_run_plurality_seats, ACCORD_EINVALID, "plurality does not use it"},
+    {"run_weighted: outer disagrees with the method", case_run_weighted_outer_disagrees, ACCORD_EINVALID,
+     "'outer' says 'borda'"},
+    {"run_weighted: inner outside two-stage", case_run_weighted_inner_without_two_stage, ACCORD_EINVALID,
+     "option 'inner' is only used by a two-stage count"},
+    {"org_load: unknown within id", case_org_load_within_unknown, ACCORD_ENOTFOUND, "'NOPE'"},
+    {"org_load: header and no units", case_org_load_header_only, ACCORD_EPARSE, "no units"},
+    {"run: stv seats 2^64-1", case_run_stv_huge_seats, ACCORD_EINVALID,
+     "option 'seats' (18446744073709551615) must be at most the number of candidates (3)"},
+    {"power: negative samples", case_power_samples_negative, ACCORD_EINVALID, "option 'samples'"},
+    {"power: samples above the limit", case_power_samples_huge, ACCORD_EINVALID,
+     "option 'samples' must be between 1 and 10000000000"},
+    {"power: fractional weight", case_power_weight_fraction, ACCORD_EINVALID, "weights[1]"},
+    {"apportion: seats 2^64-1", case_apportion_huge_seats, ACCORD_EINVALID, "is above the limit of 1000000000000 seats"},
+    {"analyse_smaa: samples 2^64-1", case_smaa_samples_huge, ACCORD_EINVALID,
+     "option 'samples' (18446744073709551615) is above the limit of 1000000000 samples"},
+    {"analyse_tipping: max_factor 10^15", case_tipping_max_factor_huge, ACCORD_EINVALID,
+     "option 'max_factor' (1000000000000000) is above the limit of 1048576"},
 };
 
 /* Loads every file of the bad-input catalogue (and counts those accepted) in this process. */

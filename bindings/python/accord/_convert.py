@@ -10,7 +10,7 @@ import json
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["pandas", "jsonable", "dumps"]
+__all__ = ["pandas", "jsonable", "dumps", "names", "whole"]
 
 
 def pandas() -> Any:
@@ -21,6 +21,41 @@ def pandas() -> Any:
         raise ImportError("to_frame() needs pandas (Debian: apt-get install python3-pandas; "
                           "or pip install pandas)") from exc
     return pd
+
+
+def names(value: Any, option: str) -> list[str]:
+    """A list of names given as a list (or any iterable of str) or as one comma-separated string
+    ("equal,population"): a bare string is never iterated letter by letter."""
+    if isinstance(value, str):
+        out = [part.strip() for part in value.split(",")]
+    else:
+        try:
+            out = list(value)
+        except TypeError:
+            raise TypeError(f"{option} must be a list of names or a comma-separated string, "
+                            f"got {type(value).__name__}") from None
+        for v in out:
+            if not isinstance(v, str):
+                raise TypeError(f"{option} must hold names (str), got {type(v).__name__} {v!r}")
+    if any(v == "" for v in out):
+        raise ValueError(f"{option} has an empty name: {value!r}")
+    return out
+
+
+def whole(value: Any, option: str, minimum: int = 0, maximum: int = 2**64 - 1) -> int:
+    """``value`` as a whole number in [minimum, maximum], else InvalidArgument (a ValueError) or
+    TypeError naming ``option``: ctypes would wrap 2**64 + 3 to 3 and -1 to 2**64 - 1 without a
+    word."""
+    import numbers  # noqa: PLC0415
+
+    from .errors import InvalidArgument  # noqa: PLC0415
+
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{option} must be a whole number, got {type(value).__name__} {value!r}")
+    v = int(value)
+    if v < minimum or v > maximum:
+        raise InvalidArgument(f"{option} must be between {minimum} and {maximum}, got {v}")
+    return v
 
 
 def jsonable(value: Any) -> Any:

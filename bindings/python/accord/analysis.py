@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from fractions import Fraction
 from typing import Any, Callable, Mapping, Sequence, Union
 
-from ._convert import dumps, pandas
+from ._convert import dumps, names, pandas, whole
 from ._ffi import lib
 from ._json_call import call_json
 from .core import Organisation, Profile
@@ -128,7 +128,7 @@ def smaa(profile: Profile, org: Organisation, rule: str, *, samples: int = 1000,
         o["sampler"] = perturb
     elif perturb is not None:
         o["sampler"] = f"population:{float(perturb)!r}"
-    o.update(samples=int(samples), seed=int(seed), threads=int(threads))
+    o.update(samples=whole(samples, "samples", minimum=1), seed=whole(seed, "seed"), threads=whole(threads, "threads"))
     if resolution is not None:
         o["resolution"] = int(resolution)
     j = _analyse(lib.accord_analyse_smaa, profile, org, o, progress)
@@ -186,12 +186,15 @@ class Sweep:
                               "moved": ", ".join(r.moved), "winner_changed": r.winner_changed} for r in self.rows])
 
 
-def sweep(profile: Profile, org: Organisation, rules: Sequence[str] = ("borda",),
-          schemes: Sequence[str] = ("equal", "population"), modes: Sequence[str] = ("normalised",), *,
+def sweep(profile: Profile, org: Organisation, rules: Union[str, Sequence[str]] = ("borda",),
+          schemes: Union[str, Sequence[str]] = ("equal", "population"),
+          modes: Union[str, Sequence[str]] = ("normalised",), *,
           level: str | None = None, group_level: str | None = None, rule_options: Mapping[str, Any] | None = None,
           progress: Progress | None = None) -> Sweep:
-    """Every scheme x mode x rule (schemes outermost), each ranking compared with the first."""
-    o: dict[str, Any] = {"rules": list(rules), "schemes": list(schemes), "modes": list(modes)}
+    """Every scheme x mode x rule (schemes outermost), each ranking compared with the first.
+    ``rules``, ``schemes`` and ``modes`` are lists or comma-separated strings."""
+    o: dict[str, Any] = {"rules": names(rules, "rules"), "schemes": names(schemes, "schemes"),
+                         "modes": names(modes, "modes")}
     if level is not None:
         o["level"] = level
     if group_level is not None:

@@ -12,7 +12,7 @@ from fractions import Fraction
 from os import PathLike, fspath
 from typing import Any, Iterable, Mapping, Sequence, Union
 
-from ._convert import dumps, pandas
+from ._convert import dumps, names, pandas, whole
 from ._ffi import PROGRESS_FN, check, lib
 from .errors import AccordOverflowError, InvalidArgument, NotFound
 
@@ -352,6 +352,7 @@ class Profile:
         a Fraction or a string ("1/3", "0.25"). `unit` names the voter's unit (e.g. a practice
         code) for weighted counts (Organisation.run).
         """
+        count = whole(count, "count")
         if self.kind == "approval":
             self.add_approval(ballot, count, weight)
             return
@@ -380,12 +381,14 @@ class Profile:
 
     def add_approval(self, approved: Iterable[Any], count: int = 1, weight: Weight = None) -> None:
         """Adds `count` approval ballots."""
+        count = whole(count, "count")
         idx = [self.index(c) for c in approved]
         array = (ctypes.c_uint32 * max(1, len(idx)))(*idx)
         check(lib.accord_profile_add_approval(self._handle, array, len(idx), _count(count), _weight_text(weight)))
 
     def add_scores(self, scores: Mapping[Any, int], count: int = 1, weight: Weight = None) -> None:
         """Adds `count` score ballots: {candidate: integer score}; unscored candidates omitted."""
+        count = whole(count, "count")
         n = len(self.candidates)
         values = [_NO_SCORE] * n
         for c, s in scores.items():
@@ -818,13 +821,14 @@ class Organisation:
         raise TypeError("use Organisation.from_file(path, ...)")
 
     @classmethod
-    def from_file(cls, path: Union[str, PathLike[str]], within: Sequence[str] | None = None,
+    def from_file(cls, path: Union[str, PathLike[str]], within: Union[str, Sequence[str]] | None = None,
                   unallocated: str | None = None, min_population: int | None = None,
                   list_sizes: Union[str, PathLike[str], None] = None) -> "Organisation":
         """Reads an organisation CSV: an NHS England practice file or a generic
         ``id,name,kind,parent,population`` file (docs/weighting.md).
 
-        ``within`` keeps only the units under these codes (any level, e.g. PCN codes);
+        ``within`` keeps only the units under these codes (any level, e.g. PCN codes; a list or a
+        comma-separated string; an id that names no unit raises NotFound);
         ``unallocated`` ("own-group", "exclude", "keep") says what the "Unallocated" PCN code
         means; ``min_population`` drops smaller practices. With ``list_sizes`` (NHS England's
         gp-reg-pat-prac-all file), ``path`` is NHS England's practice mapping
@@ -835,7 +839,7 @@ class Organisation:
         if list_sizes is not None:
             options["list_sizes"] = str(list_sizes)
         if within:
-            options["within"] = list(within)
+            options["within"] = names(within, "within")
         if unallocated:
             options["unallocated"] = unallocated
         if min_population is not None:
@@ -976,11 +980,12 @@ class Organisation:
         Returns {"method", "seats", "units": [{"id", "population", "quota_exact" (Fraction),
         "seats"}], "ties"}.
         """
+        seats = whole(seats, "seats")
         opts: dict[str, Any] = {"method": method}
         if min_seats:
-            opts["min"] = min_seats
+            opts["min"] = whole(min_seats, "min_seats")
         if max_seats:
-            opts["max"] = max_seats
+            opts["max"] = whole(max_seats, "max_seats")
         out = self._json_call(lib.accord_apportion, level.encode(), seats, json.dumps(opts).encode())
         for u in out["units"]:
             u["quota_exact"] = Fraction(u["quota_exact"])

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Callable, Mapping, Sequence, Union
 
 from ._ffi import check, lib
+from ._convert import names as _names, whole
 from ._json_call import call_json, dumps
 from .core import Profile
 
@@ -49,7 +50,7 @@ def generate(model: str, *, candidates: int | None = None, voters: int | None = 
              source: Profile | None = None) -> Profile:
     """A seeded synthetic electorate as a new Profile (``source`` is required for "resample")."""
     o = _model_options(candidates, voters, names, phi, center, strengths, dimensions)
-    o["seed"] = int(seed)
+    o["seed"] = whole(seed, "seed")
     handle = ctypes.c_void_p()
     check(lib.accord_generate(model.encode(), dumps(o), source._handle if source is not None else None,
                               ctypes.byref(handle)))
@@ -88,7 +89,7 @@ class Electorates:
         return asdict(self)
 
 
-def electorates(model: str, rules: Sequence[str] = ("irv",), *, reference: Profile | None = None,
+def electorates(model: str, rules: Union[str, Sequence[str]] = ("irv",), *, reference: Profile | None = None,
                 samples: int = 1000, seed: int = 0, threads: int = 0, candidates: int | None = None,
                 voters: int | None = None, names: Sequence[str] | None = None, phi: float | None = None,
                 center: Sequence[Union[str, int]] | None = None,
@@ -99,7 +100,7 @@ def electorates(model: str, rules: Sequence[str] = ("irv",), *, reference: Profi
     numbers for a seed whatever ``threads`` is. ``reference`` is the profile they are "like" (the
     source of "resample", and the winners compared with)."""
     o = _model_options(candidates, voters, names, phi, center, strengths, dimensions)
-    o.update(model=model, rules=list(rules), samples=int(samples), seed=int(seed), threads=int(threads))
+    o.update(model=model, rules=_names(rules, "rules"), samples=whole(samples, "samples", minimum=1), seed=whole(seed, "seed"), threads=whole(threads, "threads"))
     if rule_options:
         o["rule_options"] = dict(rule_options)
     j = call_json(lib.accord_analyse_electorates, reference._handle if reference is not None else None, dumps(o),

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from fractions import Fraction
 from typing import Any, Callable, Mapping, Sequence, Union
 
+from ._convert import names, whole
 from ._ffi import lib
 from ._json_call import call_json, dumps
 
@@ -70,9 +71,9 @@ class McdaSmaa:
         return asdict(self)
 
 
-def _table(scores: Scores, criteria: Sequence[str], options: Sequence[str] | None,
-           lower_is_better: Sequence[str]) -> dict[str, Any]:
-    t: dict[str, Any] = {"criteria": list(criteria)}
+def _table(scores: Scores, criteria: Union[str, Sequence[str]], options: Union[str, Sequence[str], None],
+           lower_is_better: Union[str, Sequence[str]]) -> dict[str, Any]:
+    t: dict[str, Any] = {"criteria": names(criteria, "criteria")}
     if isinstance(scores, Mapping):
         if options is not None:
             raise ValueError("scores keyed by option name the options already; leave out options")
@@ -80,10 +81,10 @@ def _table(scores: Scores, criteria: Sequence[str], options: Sequence[str] | Non
     else:
         if options is None:
             raise ValueError("scores given as rows need options (one name per row)")
-        t["options"] = list(options)
+        t["options"] = names(options, "options")
         t["scores"] = [list(row) for row in scores]
     if lower_is_better:
-        t["lower_is_better"] = list(lower_is_better)
+        t["lower_is_better"] = names(lower_is_better, "lower_is_better")
     return t
 
 
@@ -114,8 +115,8 @@ def mcda_smaa(scores: Scores, criteria: Sequence[str], *, options: Sequence[str]
     """SMAA-2 over the criteria weights: weights uniform on the simplex (or Dirichlet(``alpha``)),
     optionally within ``lower``/``upper`` bounds; deterministic for a seed whatever ``threads``."""
     t = _table(scores, criteria, options, lower_is_better)
-    o: dict[str, Any] = {"scaling": scaling, "distribution": distribution, "samples": int(samples),
-                         "seed": int(seed), "threads": int(threads)}
+    o: dict[str, Any] = {"scaling": scaling, "distribution": distribution, "samples": whole(samples, "samples", minimum=1),
+                         "seed": whole(seed, "seed"), "threads": whole(threads, "threads")}
     if alpha is not None:
         o["alpha"] = alpha if isinstance(alpha, (int, float)) else list(alpha)
     for key, value in (("lower", lower), ("upper", upper)):

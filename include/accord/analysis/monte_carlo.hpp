@@ -33,8 +33,12 @@ struct sample_outcome {
 
 using sampler = std::function<sample_outcome(random_source& rng, std::size_t index)>;
 
+/// The most samples a Monte Carlo analysis accepts (monte_carlo_options::samples): beyond it
+/// the count would not finish in any useful time, and a larger value is refused by name.
+inline constexpr std::size_t k_max_monte_carlo_samples = 1'000'000'000;
+
 struct monte_carlo_options {
-    std::size_t samples = 1000;
+    std::size_t samples = 1000; ///< 1 to k_max_monte_carlo_samples
     std::uint64_t seed = 0;
     unsigned threads = 0; ///< 0 = all hardware threads
     /// Called on the calling thread with (done, total) about every 50 ms and at the end;

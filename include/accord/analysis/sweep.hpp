@@ -64,6 +64,10 @@ enum class tipping_quantity : unsigned char {
     population = 1, ///< change the unit's registered population by an integer delta, re-running the scheme
 };
 
+/// The largest tipping_options::max_factor accepted (2^20): the search grid stays finite and
+/// every population it tries fits in 64 bits.
+inline constexpr std::uint64_t k_max_tipping_factor = std::uint64_t{1} << 20;
+
 struct tipping_options {
     weighting_scheme scheme;
     aggregate_options aggregation;   ///< mode, level, and two-stage rules (population only)
@@ -72,7 +76,7 @@ struct tipping_options {
     tipping_quantity quantity = tipping_quantity::weight;
     /// Search factors up to this (weight: f in [0, max_factor]; population: delta up to
     /// (max_factor - 1) x population).
-    rational max_factor = rational(16);
+    rational max_factor = rational(16); ///< above 1, at most k_max_tipping_factor
     /// Scan points per doubling of the factor before bisecting (finer finds narrower changes).
     unsigned steps_per_doubling = 4;
     /// Bisect until the bracket is this narrow (weight factor; population brackets end at 1 person).

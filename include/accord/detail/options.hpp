@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <set>
@@ -23,18 +24,26 @@ namespace detail {
 
 class option_reader {
 public:
-    option_reader(const nlohmann::json& j, const profile& p, std::string method)
-        : j_(j), p_(p), method_(std::move(method)) {
+    /// `declared`, when given, is the method's option list (method_entry::options): reading a
+    /// key it does not list is an internal error, so the list and the adapter cannot drift
+    /// (tests/registry_options_test.cpp checks the other direction: every listed key is read).
+    option_reader(const nlohmann::json& j, const profile& p, std::string method,
+                  const std::vector<std::string>* declared = nullptr)
+        : j_(j), p_(p), method_(std::move(method)), declared_(declared) {
         if (!j_.is_object()) throw error(errc::invalid, method_ + ": options must be a JSON object");
     }
 
-    bool has(const std::string& key) const { return j_.contains(key); }
+    bool has(const std::string& key) const {
+        check_declared(key);
+        return j_.contains(key);
+    }
 
     /// The caller's progress callback (empty if none), for rules with long work.
     std::function<bool(double)> progress;
 
     template <class T>
     std::optional<T> get(const std::string& key) {
+        check_declared(key);
         auto it = j_.find(key);
         if (it == j_.end() || it->is_null()) {
             used_.insert(key);
@@ -78,6 +87,7 @@ public:
     }
 
     std::vector<cand_t> candidates(const std::string& key) {
+        check_declared(key);
         used_.insert(key);
         std::vector<cand_t> out;
         auto it = j_.find(key);
@@ -104,11 +114,19 @@ public:
         return def;
     }
 
-    /// Throws for any key not consumed.
+    /// Throws for any key not consumed: an option this method does not use is refused, naming
+    /// the option, the method and the options it does use.
     void finish() const {
         for (auto it = j_.begin(); it != j_.end(); ++it)
-            if (!used_.count(it.key()))
-                throw error(errc::invalid, method_ + ": unknown option '" + it.key() + "'");
+            if (!used_.count(it.key())) {
+                std::string known;
+                if (declared_)
+                    for (const auto& k : *declared_) known += (known.empty() ? "" : ", ") + k;
+                else
+                    for (const auto& k : used_) known += (known.empty() ? "" : ", ") + k;
+                throw error(errc::invalid, method_ + ": unknown option '" + it.key() + "' (" + method_ +
+                                               " does not use it; its options: " + known + ")");
+            }
     }
 
     const std::string& method() const { return method_; }
@@ -118,6 +136,13 @@ private:
     const profile& p_;
     std::string method_;
     std::set<std::string> used_;
+    const std::vector<std::string>* declared_ = nullptr;
+
+    void check_declared(const std::string& key) const {
+        if (declared_ && std::find(declared_->begin(), declared_->end(), key) == declared_->end())
+            throw error(errc::error, method_ + ": internal error: the adapter reads option '" + key +
+                                         "', which the registry does not list for it");
+    }
 };
 
 /// One registry entry. Families of rules append theirs in src/registry.cpp.

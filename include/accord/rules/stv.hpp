@@ -76,6 +76,11 @@ struct stv_options {
     bool batch_defeat = true;
     /// WIGM: after a surplus transfer, defeat every hopeful candidate with zero votes at once.
     bool defeat_zero_batch = false;
+    /// scottish: give a candidate elected with exactly the quota a stage transferring its
+    /// surplus of 0, as the Droop package's Scottish rule does. Off by default: the Scottish
+    /// Order (rule 48(1)) transfers a surplus only when a candidate's votes *exceed* the quota,
+    /// and the official counts have no such stage (docs/methods/stv.md).
+    bool zero_surplus_stage = false;
     /// rctab: how winners are decided; RCTab's decimalPlacesForVoteArithmetic; a fractional
     /// threshold (votes / (s + 1) truncated to `decimals`, plus one unit in the last place)
     /// rather than a whole one; the bottoms-up percentage (e.g. 15/100).

@@ -1,0 +1,189 @@
+// Power games and options from JSON: the one reader the C API and the CLI marshal into, and the
+// one table of default indices (so `accord power`, accord_power() and Python's power() compute
+// the same indices when none is named).
+#include "accord/power.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <string>
+
+namespace accord {
+inline namespace v0 {
+namespace {
+using json = nlohmann::json;
+
+// Short excerpt of a JSON value for a message (never the whole of a large input).
+std::string excerpt(const json& v) {
+    std::string s = v.is_structured() ? (v.is_array() ? std::string("a list") : std::string("an object")) : v.dump();
+    if (s.size() > 40) s = s.substr(0, 37) + "...";
+    return s;
+}
+
+json parse(std::string_view text, const char* what) {
+    if (text.empty()) return json::object();
+    try {
+        return json::parse(text);
+    } catch (const json::exception&) {
+        throw error(errc::invalid, std::string(what) + " are not valid JSON");
+    }
+}
+
+// A whole number >= 0: a JSON integer or a decimal string (exact beyond 2^53).
+std::uint64_t whole(const json& v, const std::string& what) {
+    if (v.is_number_unsigned()) return v.get<std::uint64_t>();
+    if (v.is_number_integer())
+        throw error(errc::invalid, what + " must be a whole number >= 0, got " + excerpt(v));
+    if (v.is_string()) {
+        const auto s = v.get<std::string>();
+        std::uint64_t x = 0;
+        auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), x);
+        if (ec == std::errc::result_out_of_range)
+            throw error(errc::invalid, what + " does not fit in 64 bits, got " + excerpt(v));
+        if (ec == std::errc() && p == s.data() + s.size() && !s.empty()) return x;
+    }
+    throw error(errc::invalid, what + " must be a whole number >= 0, got " + excerpt(v));
+}
+
+weighted_majority majority_of(const json& m, const std::string& where) {
+    if (!m.is_object() || !m.contains("quota") || !m.contains("weights") || !m["weights"].is_array())
+        throw error(errc::invalid, where + " must be {\"quota\": q, \"weights\": [...]}");
+    weighted_majority out;
+    out.quota = whole(m["quota"], where + " quota");
+    std::size_t i = 0;
+    for (const auto& w : m["weights"]) out.weights.push_back(whole(w, where + " weights[" + std::to_string(i++) + "]"));
+    return out;
+}
+
+} // namespace
+
+unsigned default_power_indices(const weighted_game& g, power_method m) {
+    if (m == power_method::monte_carlo) return index_banzhaf | index_shapley_shubik;
+    if (m == power_method::fourier_bound) return index_banzhaf;
+    const std::size_t n = g.player_count();
+    unsigned out = index_banzhaf | index_shapley_shubik | index_coleman;
+    if (g.majorities.size() == 1) out |= index_holler | index_deegan_packel;
+    if (n <= 20) out |= index_johnston | index_holler | index_deegan_packel;
+    if (!g.unions.empty()) out |= index_owen | index_banzhaf_owen;
+    return out;
+}
+
+unsigned parse_power_index(std::string_view name) {
+    static const std::pair<const char*, unsigned> table[] = {
+        {"banzhaf", index_banzhaf},   {"shapley_shubik", index_shapley_shubik},
+        {"holler", index_holler},     {"deegan_packel", index_deegan_packel},
+        {"johnston", index_johnston}, {"coleman", index_coleman},
+        {"owen", index_owen},         {"banzhaf_owen", index_banzhaf_owen},
+        {"all", index_all}};
+    for (auto& [n, b] : table)
+        if (name == n) return b;
+    throw error(errc::invalid, "unknown power index '" + std::string(name.substr(0, 40)) +
+                                   "' (banzhaf, shapley_shubik, holler, deegan_packel, johnston, coleman, owen, "
+                                   "banzhaf_owen, all)");
+}
+
+power_method parse_power_method(std::string_view m) {
+    if (m == "auto") return power_method::automatic;
+    if (m == "dp") return power_method::dynamic_programming;
+    if (m == "enumeration") return power_method::enumeration;
+    if (m == "monte-carlo") return power_method::monte_carlo;
+    if (m == "fourier") return power_method::fourier_bound;
+    throw error(errc::invalid, "option 'method' must be auto, dp, enumeration, monte-carlo or fourier, got '" +
+                                   std::string(m.substr(0, 40)) + "'");
+}
+
+weighted_game power_game_from_json(std::string_view text) {
+    const json j = parse(text, "the game");
+    if (!j.is_object()) throw error(errc::invalid, "game must be a JSON object");
+    weighted_game g;
+    for (auto it = j.begin(); it != j.end(); ++it)
+        if (it.key() != "quota" && it.key() != "weights" && it.key() != "majorities" && it.key() != "players" &&
+            it.key() != "unions")
+            throw error(errc::invalid, "game: unknown member '" + it.key().substr(0, 40) + "'");
+    if (j.contains("majorities")) {
+        if (j.contains("quota") || j.contains("weights"))
+            throw error(errc::invalid, "game: give either quota/weights or majorities, not both");
+        if (!j["majorities"].is_array()) throw error(errc::invalid, "game: majorities must be a list");
+        std::size_t k = 0;
+        for (const auto& m : j["majorities"]) g.majorities.push_back(majority_of(m, "majorities[" + std::to_string(k++) + "]"));
+    } else {
+        g.majorities.push_back(majority_of(j, "game"));
+    }
+    if (j.contains("players")) {
+        if (!j["players"].is_array()) throw error(errc::invalid, "game: players must be a list of strings");
+        for (const auto& p : j["players"]) {
+            if (!p.is_string()) throw error(errc::invalid, "game: players must be strings");
+            g.players.push_back(p.get<std::string>());
+        }
+    }
+    if (j.contains("unions")) {
+        if (!j["unions"].is_array()) throw error(errc::invalid, "game: unions must be a list of lists");
+        for (const auto& u : j["unions"]) {
+            if (!u.is_array()) throw error(errc::invalid, "game: each union must be a list of player indices");
+            std::vector<player_t> members;
+            for (const auto& x : u) {
+                const auto v = whole(x, "union member");
+                if (v > 0xFFFFFFFFu) throw error(errc::invalid, "union member " + std::to_string(v) + " is not a player");
+                members.push_back(static_cast<player_t>(v));
+            }
+            g.unions.push_back(std::move(members));
+        }
+    }
+    validate(g);
+    return g;
+}
+
+power_options power_options_from_json(std::string_view text) {
+    const json j = parse(text, "power options");
+    if (!j.is_object()) throw error(errc::invalid, "options must be a JSON object");
+    power_options opt;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const auto& k = it.key();
+        const auto& v = it.value();
+        if (k == "indices") {
+            opt.indices = 0;
+            auto add = [&](std::string_view names) {
+                // A name, or several separated by commas ("banzhaf,shapley_shubik").
+                while (true) {
+                    const auto comma = names.find(',');
+                    opt.indices |= parse_power_index(names.substr(0, comma));
+                    if (comma == std::string_view::npos) break;
+                    names.remove_prefix(comma + 1);
+                }
+            };
+            if (v.is_string()) add(v.get_ref<const std::string&>());
+            else if (v.is_array())
+                for (const auto& x : v) {
+                    if (!x.is_string()) throw error(errc::invalid, "option 'indices' must list names");
+                    add(x.get_ref<const std::string&>());
+                }
+            else throw error(errc::invalid, "option 'indices' must be a name or a list of names");
+        } else if (k == "method") {
+            if (!v.is_string()) throw error(errc::invalid, "option 'method' must be a string, got " + excerpt(v));
+            opt.method = parse_power_method(v.get_ref<const std::string&>());
+        } else if (k == "samples") {
+            opt.samples = whole(v, "option 'samples'");
+            if (opt.samples == 0 || opt.samples > k_max_power_samples)
+                throw error(errc::invalid, "option 'samples' must be between 1 and " + std::to_string(k_max_power_samples) +
+                                               " (the limit on Monte Carlo samples), got " + std::to_string(opt.samples));
+        } else if (k == "seed") opt.seed = whole(v, "option 'seed'");
+        else if (k == "threads") {
+            const auto t = whole(v, "option 'threads'");
+            if (t > 4096) throw error(errc::invalid, "option 'threads' must be 0 (all cores) to 4096");
+            opt.threads = static_cast<unsigned>(t);
+        } else if (k == "confidence") {
+            if (!v.is_number() || v.get<double>() <= 0 || v.get<double>() >= 1)
+                throw error(errc::invalid, "option 'confidence' must be a number in (0, 1)");
+            opt.confidence = v.get<double>();
+        } else throw error(errc::invalid, "unknown power option '" + k.substr(0, 40) + "'");
+    }
+    // Options only Monte Carlo reads would be ignored by the other methods: refused.
+    if (opt.method != power_method::monte_carlo)
+        for (const char* k : {"samples", "seed", "confidence"})
+            if (j.contains(k))
+                throw error(errc::invalid, std::string("option '") + k + "' is only used by method monte-carlo");
+    return opt;
+}
+
+} // namespace v0
+} // namespace accord

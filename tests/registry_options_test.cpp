@@ -1,0 +1,103 @@
+// The registry's option lists and what each rule's adapter reads agree: every listed option is
+// read (so `accord methods` never advertises an option that would be ignored), every option read
+// is listed (option_reader refuses an unlisted key as an internal error), and an option a rule
+// does not use is refused naming the option and the rule.
+#include "accord/registry.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace accord;
+
+namespace {
+
+profile ranking_profile() {
+    profile p({"A", "B", "C"});
+    p.add_order(std::vector<cand_t>{0, 1, 2}, 3);
+    p.add_order(std::vector<cand_t>{1, 2, 0}, 2);
+    p.add_order(std::vector<cand_t>{2, 0, 1}, 1);
+    return p;
+}
+
+profile approval_profile() {
+    profile p({"A", "B", "C"}, ballot_kind::approval);
+    p.add_approval(std::vector<cand_t>{0, 1}, 3);
+    p.add_approval(std::vector<cand_t>{2}, 2);
+    return p;
+}
+
+profile score_profile() {
+    profile p({"A", "B", "C"}, ballot_kind::score);
+    const mark a[] = {{0, 5}, {1, 3}, {2, 0}};
+    const mark b[] = {{0, 0}, {1, 4}, {2, 5}};
+    p.add(a, 3);
+    p.add(b, 2);
+    return p;
+}
+
+// Values for the options a rule requires; every other listed option is given as null, which a
+// reader treats as "not given" once it has looked the key up.
+nlohmann::json required_values(const std::string& method) {
+    nlohmann::json j = nlohmann::json::object();
+    if (method == "pav" || method == "seq-pav" || method == "seq-phragmen" || method == "equal-shares" ||
+        method == "stv")
+        j["seats"] = 1;
+    if (method == "budget") {
+        j["method"] = "equal-shares"; // the method and completion that read every budget option
+        j["completion"] = "add1";
+        j["budget"] = 2;
+        j["costs"] = {{"A", 1}, {"B", 1}, {"C", 1}};
+    }
+    if (method == "positional") j["points"] = {2, 1, 0};
+    if (method == "cumulative") j["budget"] = 10;
+    return j;
+}
+
+} // namespace
+
+TEST(RegistryOptions, EveryListedOptionIsReadByItsRule) {
+    const std::vector<profile> profiles{ranking_profile(), approval_profile(), score_profile()};
+    for (const auto& m : methods()) {
+        nlohmann::json opts = required_values(m.name);
+        for (const auto& k : m.options)
+            if (!opts.contains(k)) opts[k] = nullptr;
+        bool counted = false;
+        std::string last;
+        for (const auto& p : profiles) {
+            try {
+                run(p, m.name, opts.dump());
+                counted = true;
+            } catch (const error& e) {
+                last = e.what();
+                EXPECT_EQ(last.find("does not use it"), std::string::npos) << m.name << ": " << last;
+                EXPECT_EQ(last.find("internal error"), std::string::npos) << m.name << ": " << last;
+            }
+        }
+        EXPECT_TRUE(counted) << m.name << " counted none of the test profiles: " << last;
+    }
+}
+
+TEST(RegistryOptions, SeatsIsRefusedBySingleWinnerRulesNamingTheOptionAndTheRule) {
+    const profile p = ranking_profile();
+    for (const char* m : {"irv", "plurality", "borda", "schulze"}) {
+        try {
+            run(p, m, R"({"seats": 3})");
+            ADD_FAILURE() << m << " accepted seats";
+        } catch (const error& e) {
+            const std::string what = e.what();
+            EXPECT_EQ(e.code(), errc::invalid) << what;
+            EXPECT_NE(what.find("'seats'"), std::string::npos) << what;
+            EXPECT_NE(what.find(std::string(m) + " does not use it"), std::string::npos) << what;
+        }
+    }
+}
+
+TEST(RegistryOptions, UnrankedIsRefusedByRulesThatNeverPlaceUnrankedCandidates) {
+    const profile p = ranking_profile();
+    for (const char* m : {"irv", "plurality"})
+        EXPECT_THROW(run(p, m, R"({"unranked": "last"})"), error) << m;
+    EXPECT_THROW(run(p, "stv", R"({"seats": 1, "unranked": "last"})"), error);
+}
