@@ -24,3 +24,10 @@ add_executable(accord_c_api_analysis_test ${CMAKE_CURRENT_SOURCE_DIR}/c/c_api_an
 target_link_libraries(accord_c_api_analysis_test PRIVATE accord::c m)
 set_target_properties(accord_c_api_analysis_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
 add_test(NAME CApi.AhpMcdaElectorates COMMAND accord_c_api_analysis_test ${CMAKE_CURRENT_SOURCE_DIR}/data)
+
+# Governance (constitution check, mandate, record, verify): accord_*() over tests/data/governance.
+add_executable(accord_c_api_governance_test ${CMAKE_CURRENT_SOURCE_DIR}/c/c_api_governance_test.c)
+target_link_libraries(accord_c_api_governance_test PRIVATE accord::c)
+set_target_properties(accord_c_api_governance_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+add_test(NAME CApi.GovernanceRecordAndVerify COMMAND accord_c_api_governance_test ${CMAKE_CURRENT_SOURCE_DIR}/data/governance
+         WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})

@@ -36,6 +36,7 @@ from .core import (Apportionment, Decision, Organisation, PowerIndices, Profile,
 from .errors import (AccordError, AccordIOError, AccordMemoryError, AccordOverflowError, Cancelled,
                      InvalidArgument, NotFound, OptionError, ParseError, UnresolvedTie, Unsupported)
 from .generate import ElectorateRule, Electorates, electorates, generate
+from .governance import Finding, Mandate, Verification, check_constitution, mandate, record, verify
 from .mcda import Mcda, McdaSmaa, mcda, mcda_smaa
 
 __version__ = "0.4.0"
@@ -48,4 +49,5 @@ __all__ = [
     "AccordOverflowError", "AccordMemoryError", "UnresolvedTie", "Cancelled", "Unsupported", "__version__",
     "ahp", "Ahp", "AhpParticipant", "Consistency", "mcda", "mcda_smaa", "Mcda", "McdaSmaa",
     "generate", "electorates", "Electorates", "ElectorateRule", "plots",
+    "check_constitution", "mandate", "record", "verify", "Finding", "Mandate", "Verification",
 ]
