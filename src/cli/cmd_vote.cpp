@@ -61,8 +61,12 @@ command add_vote(CLI::App& root) {
                 std::cout << "body: " << o["body"]["id"].get<std::string>() << " (" << o["body"]["name"].get<std::string>()
                           << "), rule '" << o["rule"]["name"].get<std::string>() << "'\n";
                 const auto& t = o["turnout"];
+                const bool seats = o["body"]["members"] == "seats";
                 std::cout << "turnout: " << t["units"] << " of " << t["eligible_units"] << " members (" << pct(t["units_share"]) << "), "
-                          << t["population"] << " of " << t["eligible_population"] << " patients (" << pct(t["population_share"]) << ")\n";
+                          << t["population"] << " of " << t["eligible_population"]
+                          << (seats ? " patients represented (each seat counts the patients it speaks for, so seats overlap)"
+                                    : " patients")
+                          << " (" << pct(t["population_share"]) << ")\n";
                 if (!o["missing"].empty()) {
                     std::cout << "no return from:";
                     for (const auto& m : o["missing"]) std::cout << ' ' << m.get<std::string>();
@@ -76,7 +80,8 @@ command add_vote(CLI::App& root) {
                                   << c["base_exact"].get<std::string>() << '\n';
                     const auto& k = o["consensus"];
                     std::cout << "with the outcome: " << k["units_with_outcome"] << " of " << k["units_voting"] << " members voting ("
-                              << pct(k["units_with_outcome_share"]) << "), " << pct(k["population_with_outcome_share"]) << " of their patients\n";
+                              << pct(k["units_with_outcome_share"]) << "), " << pct(k["population_with_outcome_share"])
+                              << (o["body"]["members"] == "seats" ? " of the patients they represent\n" : " of their patients\n");
                 } else {
                     if (!o["quorate"].get<bool>()) std::cout << "NOT QUORATE: no decision\n";
                     const auto& r = o["result"];

@@ -367,7 +367,7 @@ json eval_vote(const json& inv) {
     out["category"] = category_id;
     if (amount) out["amount"] = to_string(*amount);
     if (!date.empty()) out["date"] = date;
-    out["body"] = {{"id", b.id}, {"name", b.name}};
+    out["body"] = {{"id", b.id}, {"name", b.name}, {"members", b.members_of.empty() ? "seats" : "practices"}};
     out["mandate"] = m.chain;
     out["rule"] = rule_json(rule);
     out["duplicates"] = dup;

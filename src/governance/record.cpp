@@ -233,7 +233,7 @@ std::string declaration_html(const std::string& record_json) {
     std::string title = "Declaration of the result";
     if (o.contains("body")) title += ": " + o["body"].value("name", o["body"].value("id", ""));
     h << "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << esc(title) << "</title><style>"
-      << "body{font-family:Georgia,serif;max-width:60em;margin:2em auto;color:#111;line-height:1.45}"
+      << "body{font-family:Georgia,serif;max-width:60em;margin:2em auto;color:#111;line-height:1.45;overflow-wrap:anywhere}"
       << "h1{font-size:1.6em;border-bottom:3px solid #123a7a;padding-bottom:.3em}h2{font-size:1.2em;color:#123a7a}"
       << "table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #999;padding:.25em .5em;text-align:left}"
       << "th{background:#e8eef8}.small{font-size:.8em;color:#444}.result{font-size:1.25em;background:#f3f6fb;padding:.6em;border-left:6px solid #123a7a}"
@@ -260,10 +260,12 @@ std::string declaration_html(const std::string& record_json) {
               << esc(r.value("method", "")) << ").";
         }
         h << "</p>\n<h2>The agreed order</h2><ol>";
+        std::size_t place = 1; // tied options share a place; the next place skips past them
         for (const auto& tier : r["ranking"]) {
             std::string line;
             for (const auto& cnd : tier) line += (line.empty() ? "" : " = ") + cnd.get<std::string>();
-            h << "<li>" << esc(line) << "</li>";
+            h << "<li value=\"" << place << "\">" << esc(line) << "</li>";
+            place += tier.size();
         }
         h << "</ol>\n";
         if (r.contains("ties") && !r["ties"].empty()) {
