@@ -333,4 +333,10 @@ TEST(Governance, HerefordshireExampleConstitutionIsValid) {
     EXPECT_EQ(c.find_grouping("federation")->members.size(), 19u);
     EXPECT_EQ(c.find_grouping("federation")->population, 204771u);
     EXPECT_EQ(c.org.of_kind("pcn").size(), 5u);
+    const json o = json::parse(evaluate_invocation(
+        vote_invocation(src() / "examples/governance/herefordshire.json", src() / "examples/governance/priorities.csv", "priorities").dump()));
+    EXPECT_EQ(o["organisation_snapshot"]["list_size_extract_date"], "2025-04-01");
+    EXPECT_EQ(o["organisation_snapshot"]["mapping_extract_date"], "2025-10-01");
+    EXPECT_EQ(o["turnout"]["units"], 17);
+    EXPECT_EQ(o["missing"], json::array({"M81024", "M81600"}));
 }

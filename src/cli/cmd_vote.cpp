@@ -94,8 +94,8 @@ command add_vote(CLI::App& root) {
                         place += tier.size();
                     }
                     const auto& k = o["consensus"];
-                    std::cout << "winner first on " << k["winner_first"] << " of " << k["ballots"] << " returns, in the top " << k["top_k"]
-                              << " of " << k["winner_in_top_k"] << " (" << pct(k["winner_in_top_k_share"]) << "; "
+                    std::cout << "winner first on " << k["winner_first"] << " of " << k["ballots"] << " returns; in the top " << k["top_k"]
+                              << " on " << k["winner_in_top_k"] << " (" << pct(k["winner_in_top_k_share"]) << "; "
                               << pct(k["population_winner_in_top_k_share"]) << " of patients)\n";
                 }
                 if (!st->record.empty()) std::cout << "record: " << st->record << '\n';

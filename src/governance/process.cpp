@@ -84,6 +84,19 @@ organisation org_from(const json& j) {
     return read_organisation(get_str(j, "file", "", "org"), o);
 }
 
+// The organisation snapshot: the latest extract date of each kind the NHS file carries
+// (mapping_extract_date, list_size_extract_date), so a record says which data it counted.
+json snapshot_of(const organisation& org) {
+    json out = json::object();
+    for (const char* col : {"mapping_extract_date", "list_size_extract_date"}) {
+        std::string latest;
+        for (const auto& u : org.units())
+            if (auto it = u.attributes.find(col); it != u.attributes.end() && it->second > latest) latest = it->second;
+        if (!latest.empty()) out[col] = latest;
+    }
+    return out;
+}
+
 // ---- roll-calls and consensus -------------------------------------------------------------------
 
 // A ballot's marks as tiers, best first: ranks ascending, approvals as one tier, scores descending.
@@ -302,6 +315,7 @@ json eval_run(const json& inv) {
         return out;
     }
     const organisation org = org_from(inv["org"]);
+    out["organisation_snapshot"] = snapshot_of(org);
     const json w = inv.value("weighting", json::object());
     only(w, "run.weighting", {"scheme", "mode", "level", "group_level", "inner", "outer"});
     aggregate_options ag;
@@ -333,6 +347,7 @@ json eval_decide(const json& inv) {
     if (inv.contains("casting_vote")) casting = parse_vote_choice(get_str(inv, "casting_vote", "", "decide"));
     const decision d = decide(org, votes, rule, casting);
     json out;
+    out["organisation_snapshot"] = snapshot_of(org);
     out["decision"] = json::parse(to_json(d));
     const std::string level = rule.level.empty() ? (org.kinds().empty() ? "" : org.kinds().front()) : rule.level;
     std::vector<std::uint32_t> eligible;
@@ -363,7 +378,8 @@ json eval_vote(const json& inv) {
     const std::string ballots_file = get_str(inv, "ballots", "", "vote");
 
     json out;
-    out["constitution"] = {{"name", c.name}, {"version", c.version}};
+    out["constitution"] = {{"name", c.name}, {"version", c.version}, {"review_by", c.review_by}};
+    out["organisation_snapshot"] = snapshot_of(c.org);
     out["category"] = category_id;
     if (amount) out["amount"] = to_string(*amount);
     if (!date.empty()) out["date"] = date;

@@ -386,6 +386,12 @@ std::string declaration_html(const std::string& record_json) {
         }
         h << "</table>\n";
     }
+    if (o.contains("organisation_snapshot") && !o["organisation_snapshot"].empty()) {
+        h << "<p>Practices, PCNs and list sizes as published by NHS England:";
+        for (auto it = o["organisation_snapshot"].begin(); it != o["organisation_snapshot"].end(); ++it)
+            h << " " << esc(it.key() == "list_size_extract_date" ? "list sizes of" : "PCN membership of") << " " << esc(it->get<std::string>()) << ";";
+        h << "</p>\n";
+    }
     h << "<h2>How to check this declaration</h2><p>Anyone with the same files can recount: <code>accord verify RECORD</code>. "
       << "The files counted, with their SHA-256 fingerprints:</p><table><tr><th>role</th><th>file</th><th>SHA-256</th></tr>";
     for (const auto& in : rec["inputs"])
