@@ -252,6 +252,39 @@ TEST(Vote, RefusesNonMembersObserversAndDuplicatesUnlessANamedRuleResolvesThem) 
     EXPECT_EQ(run_with("unit,vote\nnorth,yes\n")["missing"], json::array({"south", "fed"}));
 }
 
+TEST(Vote, ARankedVoteBelowItsQuorumIsCountedButNotDecided) {
+    const fs::path dir = scratch_copy("quorum");
+    std::ofstream(dir / "two.csv") << "unit,rank1,rank2,rank3\np1,A,B,C\np2,B,A,C\n";
+    const json o = json::parse(evaluate_invocation(vote_invocation(dir / "governance/place.json", dir / "two.csv", "priorities").dump()));
+    EXPECT_EQ(o["quorum"]["units"]["have"], "2/5"); // needs 3/5
+    EXPECT_EQ(o["quorum"]["units"]["met"], false);
+    EXPECT_EQ(o["quorate"], false);
+    EXPECT_EQ(o["decided"], false);
+    EXPECT_EQ(o["missing"], json::array({"p3", "p4", "p5"}));
+}
+
+TEST(Vote, RankedDuplicatesAreRefusedOrCountedOnceWhenIdentical) {
+    const fs::path dir = scratch_copy("ranked_duplicates");
+    std::ofstream(dir / "same.csv") << "unit,rank1,rank2,rank3\np1,A,B,C\np1,A,B,C\np2,B,A,C\np3,B,C,A\n";
+    std::ofstream(dir / "differ.csv") << "unit,rank1,rank2,rank3\np1,A,B,C\np1,C,B,A\np2,B,A,C\np3,B,C,A\n";
+    json inv = vote_invocation(dir / "governance/place.json", dir / "same.csv", "priorities");
+    EXPECT_THROW(evaluate_invocation(inv.dump()), error);
+    inv["duplicates"] = "identical-once";
+    const json o = json::parse(evaluate_invocation(inv.dump()));
+    EXPECT_EQ(o["duplicate_returns"], json::array({"p1"}));
+    EXPECT_EQ(o["turnout"]["units"], 3);
+    EXPECT_EQ(o["consensus"]["ballots"], 3);
+    inv["ballots"] = (dir / "differ.csv").string();
+    EXPECT_THROW(evaluate_invocation(inv.dump()), error);
+    inv["duplicates"] = "share";
+    try {
+        evaluate_invocation(inv.dump());
+        FAIL() << "share was accepted for ranked returns";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::unsupported);
+    }
+}
+
 TEST(Record, VerifyPassesOnAFreshRecordAndNamesAChangedFileOrAnEditedField) {
     const fs::path dir = scratch_copy("record");
     const json inv = vote_invocation(dir / "governance/place.json", dir / "governance/place_priorities.csv", "priorities");
