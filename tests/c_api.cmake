@@ -32,3 +32,9 @@ target_link_libraries(accord_c_api_xlsx_nhs_test PRIVATE accord::c)
 set_target_properties(accord_c_api_xlsx_nhs_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
 add_test(NAME CApi.XlsxAndNhsFiles
   COMMAND accord_c_api_xlsx_nhs_test ${CMAKE_CURRENT_SOURCE_DIR}/data ${PROJECT_SOURCE_DIR}/../shared/data)
+# Governance (constitution check, mandate, record, verify): accord_*() over tests/data/governance.
+add_executable(accord_c_api_governance_test ${CMAKE_CURRENT_SOURCE_DIR}/c/c_api_governance_test.c)
+target_link_libraries(accord_c_api_governance_test PRIVATE accord::c)
+set_target_properties(accord_c_api_governance_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+add_test(NAME CApi.GovernanceRecordAndVerify COMMAND accord_c_api_governance_test ${CMAKE_CURRENT_SOURCE_DIR}/data/governance
+         WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})

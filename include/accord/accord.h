@@ -521,7 +521,8 @@ ACCORD_API accord_status accord_org_unit_count(const accord_org *org, size_t *ou
 ACCORD_API accord_status accord_weights(const accord_org *org, const char *scheme, const char *level, char **out);
 
 /** Frees a string returned by accord_weights(), accord_analyse_*(), accord_decide(), accord_apportion(),
- * accord_ahp(), accord_mcda() or accord_mcda_smaa(). Accepts NULL. @since 0.1 */
+ * accord_ahp(), accord_mcda(), accord_mcda_smaa() or the governance functions
+ * (accord_constitution_check(), accord_mandate(), accord_record(), accord_verify()). Accepts NULL. @since 0.1 */
 ACCORD_API void accord_string_free(char *s);
 
 /**
@@ -822,6 +823,65 @@ ACCORD_API accord_status accord_generate(const char *model, const char *options_
  */
 ACCORD_API accord_status accord_analyse_electorates(const accord_profile *reference, const char *options_json,
                                                     accord_progress_fn progress, void *user_data, char **out);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Governance: constitutions, mandates and verifiable records (docs/governance.md)            */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * Checks a constitution file (docs/governance.md): every problem, errors first (a category no
+ * body decides, a delegation cycle, a reserved matter delegated, ...), then warnings (terms that
+ * ended or end within 90 days of `as_of`, vacant seats, an overdue review).
+ * @param path   the constitution JSON; the organisation file it names is read too
+ * @param as_of  the date to check terms and the review date against, "YYYY-MM-DD"
+ * @param out    receives [{"severity": "error"|"warning", "path" (JSON pointer), "line",
+ *               "message"}]; free it with accord_string_free()
+ * @return ACCORD_OK (even when there are errors: read "severity"); ACCORD_EPARSE for a file that
+ *         is not a constitution (the message names the file, line and JSON path); ACCORD_EIO;
+ *         ACCORD_EINVALID for a bad date. Thread-safety: reads files only. @since 0.5
+ */
+ACCORD_API accord_status accord_constitution_check(const char *path, const char *as_of, char **out);
+
+/**
+ * May a body decide a category (on a date, for an amount)? Under which rule, and why?
+ * @param path        the constitution JSON (refused if invalid, as accord_constitution_check()
+ *                    would report)
+ * @param query_json  {"body": ID, "category": ID, "date": "YYYY-MM-DD" (optional), "amount":
+ *                    "80000" (optional, exact)}
+ * @param out         receives {"allowed", "body", "category", "decider", "rule", "chain" (one
+ *                    sentence per step of delegation), "reason", "warnings"}; free it with
+ *                    accord_string_free()
+ * @return ACCORD_OK; ACCORD_ENOTFOUND for an unknown body or category; ACCORD_EINVALID;
+ *         ACCORD_EPARSE; ACCORD_EIO. Thread-safety: reads files only. @since 0.5
+ */
+ACCORD_API accord_status accord_mandate(const char *path, const char *query_json, char **out);
+
+/**
+ * Counts and writes a verifiable record: the invocation, the SHA-256 of every input file,
+ * accord's version, the outcome (result or decision, turnout, roll-call, per-PCN breakdown,
+ * consensus) and a UTC timestamp.
+ * @param invocation_json {"command": "vote", "constitution", "ballots", "category", ...},
+ *                        {"command": "run", "method", "options", "ballots": {"file", "read"},
+ *                        "org", "weighting"} or {"command": "decide", "votes", "org", "rule"}
+ *                        (docs/governance.md)
+ * @param path            NULL, or the file to write the record to
+ * @param out             receives the record JSON; free it with accord_string_free()
+ * @return ACCORD_OK; ACCORD_EINVALID for a bad invocation; the count's own errors; ACCORD_EIO.
+ *         Thread-safety: reads its inputs, writes `path`. @since 0.5
+ */
+ACCORD_API accord_status accord_record(const char *invocation_json, const char *path, char **out);
+
+/**
+ * Verifies a record by recounting: each input's SHA-256 is compared with the recorded one (a
+ * changed file is named), then the outcome is recounted and compared field by field (an edited
+ * figure is named by its path, e.g. "outcome.turnout.units").
+ * @param record_path  a record written by accord_record() or `--record`
+ * @param out          receives {"ok": true|false, "problems": [...], "checked": [...]}; free it
+ *                     with accord_string_free()
+ * @return ACCORD_OK whether or not the record stands (read "ok"); ACCORD_EPARSE for a file that
+ *         is not a record; ACCORD_EIO. Thread-safety: reads files only. @since 0.5
+ */
+ACCORD_API accord_status accord_verify(const char *record_path, char **out);
 
 #ifdef __cplusplus
 }

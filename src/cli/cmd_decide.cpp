@@ -1,6 +1,7 @@
 // accord decide VOTES.csv --org ORG.csv [--rule R | --policy FILE --category C]: a motion.
 #include "common.hpp"
 
+#include "accord/governance.hpp"
 #include "accord/motion.hpp"
 
 #include <fstream>
@@ -15,6 +16,7 @@ command add_decide(CLI::App& root) {
     struct state {
         std::string votes, org, rule = "double-majority", rule_file, policy, category, casting, level;
         std::string unit_column = "unit", vote_column = "vote";
+        std::string record; // --record FILE (docs/governance.md)
         org_flags of;
         bool json = false;
     };
@@ -33,6 +35,7 @@ command add_decide(CLI::App& root) {
     app->add_option("--unit-column", st->unit_column, "Votes CSV column naming the unit")->capture_default_str();
     app->add_option("--vote-column", st->vote_column, "Votes CSV column holding the vote")->capture_default_str();
     add_org_flags(*app, st->of);
+    app->add_option("--record", st->record, "Also write a verifiable record of this decision to FILE (accord verify FILE)");
     app->add_flag("--json", st->json, "Print one JSON object");
     app->footer("Examples:\n  accord decide votes.csv --org practices.csv --rule double-majority\n"
                 "  accord decide votes.csv --org practices.csv --policy constitution.json --category spending --json\n"
@@ -50,6 +53,12 @@ command add_decide(CLI::App& root) {
                 const organisation org = load_org(st->org, st->of);
                 const auto votes = read_votes(st->votes, st->unit_column, st->vote_column);
                 const decision d = decide(org, votes, rule, casting);
+                nlohmann::ordered_json inv = {{"command", "decide"},
+                                              {"votes", {{"file", st->votes}, {"unit_column", st->unit_column}, {"vote_column", st->vote_column}}},
+                                              {"org", org_invocation(st->org, st->of)},
+                                              {"rule", nlohmann::ordered_json::parse(rule_to_json(rule))}};
+                if (casting) inv["casting_vote"] = *casting == vote_choice::yes ? "yes" : "no";
+                write_record_if(st->record, inv);
                 if (st->json) {
                     std::cout << to_json(d) << '\n';
                     return 0;

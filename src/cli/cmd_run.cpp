@@ -22,6 +22,7 @@ struct run_state {
     std::uint64_t seed = 0;
     std::vector<std::string> kv;
     bool json = false, quiet = false;
+    std::string record; // --record FILE (docs/governance.md)
     std::string org, scheme = "equal", mode = "normalised", inner, outer, level,
         group_level = "pcn";
     org_flags of;
@@ -53,6 +54,7 @@ command add_run(CLI::App& root) {
     app->add_option("--option", st->kv, "A method option KEY=VALUE (VALUE as JSON if it parses); repeatable");
     app->add_option("--options", st->options_json, "Method options as one JSON object");
     app->add_flag("--json", st->json, "Print the result as one JSON object");
+    app->add_option("--record", st->record, "Also write a verifiable record of this count to FILE (accord verify FILE)");
     app->add_flag("--quiet", st->quiet, "No progress bar for long counts such as exact Kemeny (it shows on stderr only when stderr is a terminal)");
     auto* w = app->add_option_group("Weighting", "Weighting ballots by their units (docs/weighting.md)");
     auto* org_opt = w->add_option("--org", st->org, "Organisation CSV; ballots name their unit in --unit-column (default 'unit')");
@@ -99,6 +101,7 @@ command add_run(CLI::App& root) {
         if (st->org.empty()) {
             const profile p = load(st->in);
             const result r = run(p, st->method, opts.dump(), terminal_fraction_progress(st->method.c_str(), st->quiet));
+            write_record_if(st->record, {{"command", "run"}, {"method", st->method}, {"options", opts}, {"ballots", ballots_invocation(st->in)}});
             if (st->json) std::cout << to_json(r) << '\n';
             else std::cout << to_text(r);
             return 0;
@@ -114,6 +117,10 @@ command add_run(CLI::App& root) {
         ag.inner = st->inner;
         ag.outer = st->outer;
         const result r = run_weighted(p, org, parse_scheme(st->scheme), st->method, opts.dump(), ag);
+        write_record_if(st->record, {{"command", "run"}, {"method", st->method}, {"options", opts}, {"ballots", ballots_invocation(in)},
+                                     {"org", org_invocation(st->org, st->of)},
+                                     {"weighting", {{"scheme", st->scheme}, {"mode", st->mode}, {"level", st->level},
+                                                    {"group_level", st->group_level}, {"inner", st->inner}, {"outer", st->outer}}}});
         if (st->json) std::cout << to_json(r) << '\n';
         else std::cout << to_text(r);
         return 0;

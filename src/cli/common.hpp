@@ -136,5 +136,17 @@ command add_ahp(CLI::App& root);
 command add_mcda(CLI::App& root);
 command add_generate(CLI::App& root);
 command add_org(CLI::App& root);
+// Governance (cmd_constitution.cpp, cmd_vote.cpp; docs/governance.md).
+command add_constitution(CLI::App& root);
+command add_mandate(CLI::App& root);
+command add_vote(CLI::App& root);
+command add_verify(CLI::App& root);
+command add_declare(CLI::App& root);
+command add_brief(CLI::App& root);
+/// Writes a verifiable record of an invocation (accord/governance.hpp) to `path`, unless empty.
+void write_record_if(const std::string& path, const nlohmann::ordered_json& invocation);
+/// The invocation JSON of a count's inputs (`--record` on run and decide; src/cli/record_flags.cpp).
+nlohmann::ordered_json ballots_invocation(const input_flags& f);
+nlohmann::ordered_json org_invocation(const std::string& path, const org_flags& f);
 
 } // namespace accord::cli

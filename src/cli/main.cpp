@@ -33,7 +33,8 @@ int accord::cli::cli_main(int argc, char** argv) {
         });
     std::vector<command> commands{add_run(app), add_info(app), add_convert(app), add_methods(app), add_demo(app), add_weights(app), add_apportion(app), add_decide(app), add_power(app),
                                  add_analyse(app), add_report(app), add_ahp(app), add_mcda(app), add_generate(app),
-                                 add_org(app)};
+                                 add_org(app), add_constitution(app), add_mandate(app), add_vote(app), add_verify(app),
+                                 add_declare(app), add_brief(app)};
     refuse_bad_whole_numbers(app);
     try {
         app.parse(argc, argv);

@@ -39,6 +39,7 @@ from .core import (Apportionment, Decision, Organisation, PowerIndices, Profile,
 from .errors import (AccordError, AccordIOError, AccordMemoryError, AccordOverflowError, Cancelled,
                      InvalidArgument, NotFound, OptionError, ParseError, UnresolvedTie, Unsupported)
 from .generate import ElectorateRule, Electorates, electorates, generate
+from .governance import Finding, Mandate, Verification, check_constitution, mandate, record, verify
 from .mcda import Mcda, McdaSmaa, mcda, mcda_smaa
 
 from ._ffi import VERSION as _VERSION
@@ -54,4 +55,5 @@ __all__ = [
     "ahp", "Ahp", "AhpParticipant", "Consistency", "mcda", "mcda_smaa", "Mcda", "McdaSmaa",
     "generate", "electorates", "Electorates", "ElectorateRule", "plots", "set_memory_budget", "memory_budget",
     "join_nhs",
+    "check_constitution", "mandate", "record", "verify", "Finding", "Mandate", "Verification",
 ]

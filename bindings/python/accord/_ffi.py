@@ -122,6 +122,11 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "accord_mcda_smaa": (_status, [c_char_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
     "accord_generate": (_status, [c_char_p, c_char_p, _profile_p, _out_profile]),
     "accord_analyse_electorates": (_status, [_profile_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
+    # 0.5: governance (constitutions, mandates, verifiable records)
+    "accord_constitution_check": (_status, [c_char_p, c_char_p, POINTER(c_void_p)]),
+    "accord_mandate": (_status, [c_char_p, c_char_p, POINTER(c_void_p)]),
+    "accord_record": (_status, [c_char_p, c_char_p, POINTER(c_void_p)]),
+    "accord_verify": (_status, [c_char_p, POINTER(c_void_p)]),
 }
 
 # int (*)(double fraction, void *user_data): return 0 to go on, non-zero to cancel.
