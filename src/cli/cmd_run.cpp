@@ -21,7 +21,7 @@ struct run_state {
     std::vector<std::string> kv;
     bool json = false, quiet = false;
     std::string org, scheme = "equal", mode = "normalised", inner = "borda", outer = "borda", level,
-        group_level = "pcn";
+        group_level = "pcn", group_scheme;
     org_flags of;
 };
 } // namespace
@@ -57,6 +57,8 @@ command add_run(CLI::App& root) {
     w->add_option("--scheme", st->scheme, "Weighting scheme (see `accord weights --help`)");
     w->add_option("--mode", st->mode, "pooled, normalised (default) or two-stage")
         ->check(CLI::IsMember({"pooled", "normalised", "normalized", "two-stage"}));
+    w->add_option("--group-scheme", st->group_scheme,
+                  "Two-level weighting: --scheme inside each group at --group-level, this across the groups");
     w->add_option("--inner", st->inner, "two-stage: rule inside each group (default borda)");
     w->add_option("--outer", st->outer, "two-stage: rule across groups (default borda)");
     w->add_option("--level", st->level, "Kind of the voting units (default: the organisation's leaves)");
@@ -105,6 +107,7 @@ command add_run(CLI::App& root) {
         ag.level = st->level;
         ag.group_level = st->group_level;
         ag.inner = st->inner;
+        if (!st->group_scheme.empty()) ag.group_scheme = parse_scheme(st->group_scheme);
         ag.outer = st->mode == "two-stage" ? st->outer : st->method;
         if (st->mode == "two-stage") ag.outer_options = opts.dump();
         const result r = run_weighted(p, org, parse_scheme(st->scheme), st->mode == "two-stage" ? st->outer : st->method,
