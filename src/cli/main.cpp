@@ -9,6 +9,10 @@
 
 #include <iostream>
 
+namespace accord::cli {
+command add_explore(CLI::App& root); // src/cli/cmd_explore.cpp
+}
+
 int main(int argc, char** argv) {
     using namespace accord::cli;
     CLI::App app{"accord: exact priority-setting and consensus voting", "accord"};
@@ -19,7 +23,8 @@ int main(int argc, char** argv) {
     app.footer("Examples:\n  accord demo\n  accord run irv ballots.soi --json\n  accord info ballots.blt\n"
                "Documentation: docs/cli.md");
     std::vector<command> commands{add_run(app), add_info(app), add_convert(app), add_methods(app), add_demo(app), add_weights(app), add_apportion(app), add_decide(app), add_power(app),
-                                 add_analyse(app), add_report(app), add_ahp(app), add_mcda(app), add_generate(app)};
+                                 add_analyse(app), add_report(app), add_ahp(app), add_mcda(app), add_generate(app),
+                                 add_explore(app)};
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
