@@ -11,7 +11,7 @@ packages=(cmake g++ make pkg-config python3 libboost-dev libboost-graph-dev libe
           libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev libgmp-dev abigail-tools
           python3-pandas python3-numpy python3-setuptools python3-wheel python3-pip doxygen
           python3-matplotlib chromium python3-venv file unzip
-          libcpp-httplib-dev python3-selenium chromium-driver)
+          libcpp-httplib-dev python3-selenium chromium-driver python3-nbclient python3-ipykernel)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
