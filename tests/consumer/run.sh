@@ -27,13 +27,14 @@ for entry in /usr/include/*; do
   case $(basename "$entry") in boost|eigen3|nlohmann|gmp*.h|gmpxx.h) continue ;; esac
   ln -s "$entry" "$hidden/$(basename "$entry")"
 done
-cmake -S "$source_dir/../consumer_c" -B "$work/build_c" -DCMAKE_PREFIX_PATH="$work/prefix" -DCMAKE_BUILD_TYPE=Release \
+cmake --no-warn-unused-cli -S "$source_dir/../consumer_c" -B "$work/build_c" -DCMAKE_PREFIX_PATH="$work/prefix" -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_DISABLE_FIND_PACKAGE_Boost=TRUE -DCMAKE_DISABLE_FIND_PACKAGE_Eigen3=TRUE \
   -DCMAKE_DISABLE_FIND_PACKAGE_nlohmann_json=TRUE -DCMAKE_DISABLE_FIND_PACKAGE_PkgConfig=TRUE \
-  -DCMAKE_C_FLAGS="-nostdinc -isystem $(cc -print-file-name=include) -isystem $hidden" >/dev/null
+  -DCMAKE_C_FLAGS="-nostdinc -isystem $(cc -print-file-name=include) -isystem $hidden/$(cc -print-multiarch) -isystem $hidden" >/dev/null
 cmake --build "$work/build_c" >/dev/null
 LD_LIBRARY_PATH="$work/prefix/lib" "$work/build_c/consumer_c_only"
-cc -nostdinc -isystem "$(cc -print-file-name=include)" -isystem "$hidden" $(pkg-config --cflags accord) \
+cc -nostdinc -isystem "$(cc -print-file-name=include)" -isystem "$hidden/$(cc -print-multiarch)" -isystem "$hidden" \
+  $(pkg-config --cflags accord) \
   "$source_dir/main.c" $(pkg-config --libs accord) -o "$work/consumer_pc_hidden"
 LD_LIBRARY_PATH="$work/prefix/lib" "$work/consumer_pc_hidden"
 test -x "$work/prefix/bin/accord"
