@@ -476,9 +476,12 @@ ACCORD_API accord_status accord_analysis_defaults(char **out);
  * accord_ahp(), accord_mcda() or accord_mcda_smaa(). Accepts NULL. @since 0.1 */
 ACCORD_API void accord_string_free(char *s);
 
-/** Layouts of accord_profile_add_rankings_bulk(). @since 0.5 */
-#define ACCORD_LAYOUT_RANKS 0   /* one column per candidate: its rank (1 = first, 0 = unranked, equal = tie) */
-#define ACCORD_LAYOUT_CHOICES 1 /* one column per choice: a candidate index (-1 = blank, skipped) */
+/** accord_profile_add_rankings_bulk() layout: one column per candidate holding its rank (1 = first,
+ *  0 = unranked, equal ranks = a tie). @since 0.5 */
+#define ACCORD_LAYOUT_RANKS 0
+/** accord_profile_add_rankings_bulk() layout: one column per choice holding a candidate index,
+ *  first choice first (-1 = blank, left out). @since 0.5 */
+#define ACCORD_LAYOUT_CHOICES 1
 
 /**
  * Adds a whole matrix of rankings in one call (as XGBoost's DMatrix takes arrays): `rows` rows of
