@@ -70,7 +70,7 @@ TEST(TwoLevel, PluralityWinnerFollowsWhichLevelCountsPopulation) {
               "X");
 }
 
-TEST(TwoLevel, ACapIsASharOfTheLevelItIsGivenFor) {
+TEST(TwoLevel, ACapIsAShareOfTheLevelItIsGivenFor) {
     const auto org = four_org_two_pcns();
     const auto practices = org.of_kind("practice");
     // Across 2 PCNs a cap of 1/2 holds (P's 60% is cut to 50%): each practice 1/4.
