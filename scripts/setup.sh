@@ -12,7 +12,9 @@ packages=(cmake g++ make pkg-config python3 libboost-dev libboost-graph-dev libe
           python3-pandas python3-numpy python3-setuptools python3-wheel python3-pip doxygen
           python3-matplotlib chromium clang libclang-rt-dev clang-format clang-tidy
           libzip-dev libexpat1-dev python3-openpyxl
-          python3-dask python3-distributed libssl-dev)
+          python3-dask python3-distributed libssl-dev
+          python3-venv file unzip libcpp-httplib-dev python3-selenium chromium-driver python3-nbclient
+          python3-ipykernel)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -15,6 +15,17 @@ inline organisation four_org() {
                                   "four.csv");
 }
 
+// The same practices in two PCNs: P = {a 45, b 15} (60 patients), Q = {c 15, d 25} (40).
+// Two-level shares, worked by hand (a unit's share = its PCN's share x its share in the PCN):
+//   equal within, population across:  a 3/10, b 3/10, c 1/5, d 1/5  -> plurality: Y 1/2 > X 3/10 > Z 1/5
+//   population within, equal across:  a 3/8, b 1/8, c 3/16, d 5/16 -> plurality: X 3/8 > Y = Z 5/16
+//   capped:1/2 across (P 60% capped at 50%), equal within: each practice 1/4 -> plurality Y
+inline organisation four_org_two_pcns() {
+    return read_organisation_text("id,name,kind,parent,population\nP,PCN P,pcn,,\nQ,PCN Q,pcn,,\n"
+                                  "a,A,practice,P,45\nb,B,practice,P,15\nc,C,practice,Q,15\nd,D,practice,Q,25\n",
+                                  "four_two_pcns.csv");
+}
+
 inline profile four_ballots() {
     profile p({"X", "Y", "Z"});
     const cand_t x[] = {0, 1, 2}, y[] = {1, 2, 0}, z[] = {2, 1, 0};

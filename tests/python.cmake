@@ -5,7 +5,7 @@ if(Python3_Interpreter_FOUND)
     COMMAND ${Python3_EXECUTABLE} -m unittest discover -s ${CMAKE_CURRENT_SOURCE_DIR}/python -t ${CMAKE_CURRENT_SOURCE_DIR}/python -v)
   set_tests_properties(Python.Bindings PROPERTIES
     LABELS "python;no-sanitize"
-    ENVIRONMENT "ACCORD_LIBRARY=$<TARGET_FILE:accord_c>;PYTHONPATH=${PROJECT_SOURCE_DIR}/bindings/python;PYTHONDONTWRITEBYTECODE=1")
+    ENVIRONMENT "ACCORD_LIBRARY=$<TARGET_FILE:accord_c>;PYTHONPATH=${PROJECT_SOURCE_DIR}/bindings/python;PYTHONDONTWRITEBYTECODE=1;ACCORD_CLI=$<$<TARGET_EXISTS:accord_cli>:$<TARGET_FILE:accord_cli>>")
   # DataFrames: under a python3 that has pandas (Debian's /usr/bin/python3); skipped visibly without.
   add_test(NAME Python.Frames COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/python_frames/run.sh)
   set_tests_properties(Python.Frames PROPERTIES LABELS "python;no-sanitize" SKIP_RETURN_CODE 77
@@ -33,3 +33,10 @@ if(EXISTS /usr/bin/python3)
   set_tests_properties(Python.Dask PROPERTIES LABELS "python;no-sanitize" TIMEOUT 120
     ENVIRONMENT "ACCORD_LIBRARY=$<TARGET_FILE:accord_c>;PYTHONPATH=${PROJECT_SOURCE_DIR}/bindings/python;PYTHONDONTWRITEBYTECODE=1")
 endif()
+
+# docs/analysis.md's walkthrough as a notebook (examples/notebook), executed with nbclient.
+add_test(NAME Python.Notebook
+  COMMAND sh -c "for p in python3 /usr/bin/python3; do if $p -c 'import nbclient' 2>/dev/null; then exec $p \"$0\"; fi; done; exec python3 \"$0\""
+          ${CMAKE_CURRENT_SOURCE_DIR}/notebook_run.py)
+set_tests_properties(Python.Notebook PROPERTIES LABELS "python;no-sanitize" SKIP_RETURN_CODE 77 TIMEOUT 300
+  ENVIRONMENT "ACCORD_LIBRARY=$<TARGET_FILE:accord_c>;PYTHONPATH=${PROJECT_SOURCE_DIR}/bindings/python;PYTHONDONTWRITEBYTECODE=1")

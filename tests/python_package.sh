@@ -10,6 +10,20 @@ trap 'rm -rf "$work"' EXIT
 wheel=$("$root/scripts/python-package" "$build" "$work/dist" 2>"$work/build.log") || { cat "$work/build.log"; exit 1; }
 py=python3
 /usr/bin/python3 -c 'import setuptools, wheel' 2>/dev/null && py=/usr/bin/python3
+# Tagged for this platform (any Python 3), with stripped native files.
+platform=$("$py" -c 'import sysconfig; print(sysconfig.get_platform().replace("-", "_").replace(".", "_"))')
+[[ $(basename "$wheel") == accord-*-py3-none-"$platform".whl ]] || { echo "wheel tag is not py3-none-$platform: $wheel" >&2; exit 1; }
+unzip -o -q "$wheel" 'accord/libaccord.so.0' 'accord/bin/accord' -d "$work/unpacked"
+for f in "$work/unpacked/accord/libaccord.so.0" "$work/unpacked/accord/bin/accord"; do
+  if file "$f" | grep -q 'not stripped'; then echo "not stripped: $f" >&2; exit 1; fi
+done
+# A fresh virtual environment, offline: the console script `accord` runs a count.
+"$py" -m venv "$work/venv"
+"$work/venv/bin/python" -m pip install --quiet --no-index --no-deps --disable-pip-version-check "$wheel"
+printf 'rank1,rank2\nA,B\nA,B\nB,A\n' > "$work/three.csv"
+out=$("$work/venv/bin/accord" run plurality "$work/three.csv" --json)
+[[ $out == *'"winners":["A"]'* ]] || { echo "venv console script: unexpected: $out" >&2; exit 1; }
+echo "venv: accord console script counted: $(echo "$out" | cut -c1-80)"
 "$py" -m pip install --quiet --no-index --no-deps --disable-pip-version-check --root-user-action=ignore \
   --target "$work/site" "$wheel"
 cd "$work"

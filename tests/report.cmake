@@ -16,3 +16,12 @@ if(TARGET accord_cli)
                    --rules borda,irv,schulze --schemes equal,sqrt,population --samples 2000 --seed 1 --quiet --html)
   set_tests_properties(Cli.ReportRendersInChromium PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "cli;no-sanitize")
 endif()
+# accord explore in a real browser: selenium drives chromium through the page's controls and checks
+# the numbers against the CLI, then the screenshot (tests/explore_browser.py).
+if(TARGET accord_cli)
+  add_test(NAME Cli.ExploreInChromium
+           COMMAND sh -c "for p in python3 /usr/bin/python3; do if $p -c 'import selenium' 2>/dev/null; then exec $p \"$0\" \"$@\"; fi; done; echo 'SKIP: no python3 with selenium'; exit 77"
+                   ${CMAKE_CURRENT_SOURCE_DIR}/explore_browser.py $<TARGET_FILE:accord_cli>
+                   ${CMAKE_CURRENT_SOURCE_DIR}/png_check.py ${CMAKE_CURRENT_BINARY_DIR}/explore_browser)
+  set_tests_properties(Cli.ExploreInChromium PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "cli;no-sanitize")
+endif()

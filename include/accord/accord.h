@@ -520,10 +520,99 @@ ACCORD_API accord_status accord_org_unit_count(const accord_org *org, size_t *ou
  */
 ACCORD_API accord_status accord_weights(const accord_org *org, const char *scheme, const char *level, char **out);
 
+/**
+ * Two-level weights: `within` computed inside each group of kind `group_level` (over the group's
+ * units only, so a cap is a share of the group) and `across` over the groups; a unit's share is
+ * its group's share times its share inside the group (docs/weighting.md, "Two levels").
+ * @param org         the organisation (only read)
+ * @param within      the scheme inside each group, as for accord_weights() (not "group-equal")
+ * @param across      the scheme across the groups (not "group-equal")
+ * @param level       kind of the voting units, or NULL for the leaves
+ * @param group_level kind of the groups, or NULL for "pcn"
+ * @param out         receives a new JSON string: accord_weights()'s keys for the combined shares
+ *                    plus "within", "across", "group_level" and "groups" (the groups' report);
+ *                    free it with accord_string_free()
+ * @return ACCORD_OK; ACCORD_EINVALID (a scheme that cannot hold at its level, such as a cap below
+ *         1/number of groups, or a unit with no group above it); ACCORD_ENOTFOUND (no units of
+ *         a kind). Thread-safe for concurrent reads of `org`.
+ * @since 0.5
+ */
+ACCORD_API accord_status accord_weights_two_level(const accord_org *org, const char *within, const char *across,
+                                                  const char *level, const char *group_level, char **out);
+
+/**
+ * The defaults of the weighting analyses (sweep, SMAA, tipping points) as one JSON object
+ * {"sweep": {...}, "smaa": {...}, "tipping": {...}}: what an absent option means in
+ * accord_analyse_*(), Python and the CLI alike (include/accord/analysis/defaults.hpp).
+ * @param out receives a new string; free it with accord_string_free()
+ * @return ACCORD_OK. Thread-safe.
+ * @since 0.5
+ */
+ACCORD_API accord_status accord_analysis_defaults(char **out);
+
 /** Frees a string returned by accord_weights(), accord_analyse_*(), accord_decide(), accord_apportion(),
  * accord_ahp(), accord_mcda(), accord_mcda_smaa() or the governance functions
  * (accord_constitution_check(), accord_mandate(), accord_record(), accord_verify()). Accepts NULL. @since 0.1 */
 ACCORD_API void accord_string_free(char *s);
+
+/** accord_profile_add_rankings_bulk() layout: one column per candidate holding its rank (1 = first,
+ *  0 = unranked, equal ranks = a tie). @since 0.5 */
+#define ACCORD_LAYOUT_RANKS 0
+/** accord_profile_add_rankings_bulk() layout: one column per choice holding a candidate index,
+ *  first choice first (-1 = blank, left out). @since 0.5 */
+#define ACCORD_LAYOUT_CHOICES 1
+
+/**
+ * Adds a whole matrix of rankings in one call (as XGBoost's DMatrix takes arrays): `rows` rows of
+ * `cols` int32 cells, row-major. Every row is checked before any is added, so a refused call
+ * leaves the profile unchanged. Identical rows merge as with accord_profile_add_ranking().
+ * @param p            a ranking profile
+ * @param cells        rows x cols cells: ACCORD_LAYOUT_RANKS (cols = number of candidates, a rank
+ *                     per candidate as accord_profile_add_ranking()) or ACCORD_LAYOUT_CHOICES (a
+ *                     candidate index per choice, first choice first; -1 = blank, left out)
+ * @param rows         number of rows (may be 0)
+ * @param cols         cells per row
+ * @param layout       ACCORD_LAYOUT_RANKS or ACCORD_LAYOUT_CHOICES
+ * @param counts       NULL (each row one voter) or `rows` counts, each at least 1
+ * @param weight_num   NULL (weight 1) or `rows` numerators of exact positive weights
+ * @param weight_den   NULL, or `rows` positive denominators (given with weight_num)
+ * @param unit_codes   NULL (no units) or `rows` indices into unit_ids (-1 = no unit)
+ * @param unit_ids     the unit ids (non-empty strings) unit_codes refer to
+ * @param n_unit_ids   number of unit_ids
+ * @return ACCORD_OK; ACCORD_EINVALID naming the first bad row and column (a rank below 0, a
+ *         candidate index out of range or chosen twice, a zero count or weight, a unit code out of
+ *         range); ACCORD_EUNSUPPORTED for a profile that does not hold rankings. Not thread-safe
+ *         for the same profile.
+ * @since 0.5
+ */
+ACCORD_API accord_status accord_profile_add_rankings_bulk(accord_profile *p, const int32_t *cells, size_t rows,
+                                                          size_t cols, int layout, const uint64_t *counts,
+                                                          const int64_t *weight_num, const int64_t *weight_den,
+                                                          const int32_t *unit_codes, const char *const *unit_ids,
+                                                          size_t n_unit_ids);
+
+/**
+ * The whole profile as one JSON object: {"kind", "candidates", "withdrawn" (indices), "units"
+ * (unit ids), "title", "seats", "ballots": [{"marks": [[candidate, value], ...] (value: the rank
+ * position, 1 for approval, or the score; candidate null for an overvote mark), "count", "weight"
+ * (exact "p/q" or null for 1), "unit" (index into "units" or null)}]}, distinct ballots in the
+ * order they were first added.
+ * @param p   the profile (only read)
+ * @param out receives a new string; free it with accord_string_free()
+ * @return ACCORD_OK. Thread-safe for concurrent reads of `p`.
+ * @since 0.5
+ */
+ACCORD_API accord_status accord_profile_to_json(const accord_profile *p, char **out);
+
+/**
+ * The organisation as one JSON object: {"kinds" (leaves first), "units": [{"id", "name", "kind",
+ * "parent" (an id or null), "population", "attributes" (object of strings)}]}.
+ * @param org the organisation (only read)
+ * @param out receives a new string; free it with accord_string_free()
+ * @return ACCORD_OK. Thread-safe for concurrent reads of `org`.
+ * @since 0.5
+ */
+ACCORD_API accord_status accord_org_to_json(const accord_org *org, char **out);
 
 /**
  * Adds `count` voters of unit `unit` (a unit id, e.g. a practice code) casting a ranking given
@@ -565,9 +654,11 @@ ACCORD_API accord_status accord_power_org(const accord_org *org, const char *rul
  *                       and, unless "inner" names another, inside each group too
  * @param options_json   NULL or the rule's options, as for accord_run()
  * @param aggregate_json NULL or {"mode": "normalised"|"pooled"|"two-stage", "level": KIND,
- *                       "group_level": "pcn", "inner": RULE, "outer": RULE}; "outer" may only
- *                       repeat `method` (ACCORD_EINVALID otherwise); "inner"/"outer" outside a
- *                       two-stage count are ACCORD_EINVALID
+ *                       "group_level": "pcn", "inner": RULE, "outer": RULE, "group_scheme":
+ *                       SCHEME (two-level weighting: `scheme` inside each group, this across
+ *                       the groups; @since 0.5)}; "outer" may only repeat `method`
+ *                       (ACCORD_EINVALID otherwise); "inner"/"outer" outside a two-stage count
+ *                       are ACCORD_EINVALID
  * @param out            receives the result; must be freed with accord_result_free()
  * @return as accord_run(); ACCORD_ENOTFOUND if a ballot's unit is not in the organisation.
  * @since 0.1
@@ -612,10 +703,12 @@ ACCORD_API accord_status accord_run_weighted(const accord_profile *p, const acco
  * @param p            the ballots, tagged with unit ids (only read)
  * @param org          the organisation of the units (only read)
  * @param options_json NULL or {"rule": "borda", "rule_options": {...}, "scheme": "population",
- *                     "mode": "normalised"|"pooled", "level": KIND,
+ *                     "mode": "normalised"|"pooled"|"two-stage", "level": KIND,
  *                     "sampler": "population[:SIGMA]"|"simplex"|"dirichlet[:ALPHA]"|"bootstrap",
  *                     "sigma": 0.1, "alpha": 1, "samples": 1000, "seed": 0, "threads": 0 (all
- *                     cores), "resolution": 1000000}
+ *                     cores), "resolution": 1000000, "group_scheme": SCHEME, "group_level":
+ *                     "pcn"} (since 0.5: "two-stage" and "group_scheme", with the population
+ *                     sampler; each sample is an exact weighted count)
  * @param progress     NULL, or a callback called on this thread about every 50 ms; may cancel
  * @param user_data    passed to progress
  * @param out receives {"analysis": "smaa", "samples", "settings", "candidates", "units",
@@ -628,18 +721,22 @@ ACCORD_API accord_status accord_analyse_smaa(const accord_profile *p, const acco
                                              accord_progress_fn progress, void *user_data, char **out);
 
 /**
- * A sweep: the same ballots counted under every weighting scheme x aggregation mode x rule,
- * each ranking compared with the first row's (Kendall tau-b, Spearman rho, who moved). Exact.
+ * A sweep: the same ballots counted under every weighting scheme x across-groups scheme x
+ * aggregation mode x rule, each ranking compared with the first row that counted (Kendall tau-b,
+ * Spearman rho, who moved). Exact. Since 0.5 a cell that cannot be counted (a cap that cannot
+ * hold, a group with nobody to weigh) is a row with its reason in "error", and the sweep goes on.
  * @param p            the ballots, tagged with unit ids (only read)
  * @param org          the organisation of the units (only read)
  * @param options_json NULL or {"rules": ["borda", "irv"], "schemes": ["equal", "population"],
  *                     "modes": ["normalised", "pooled", "two-stage"], "rule_options": {...},
- *                     "level": KIND, "group_level": "pcn"}
+ *                     "level": KIND, "group_level": "pcn", "group_schemes": ["none", "sqrt"]
+ *                     (since 0.5: across-groups schemes; "none" is the one-level weighting)}
  * @param progress     NULL, or a callback called on this thread after each count; may cancel
  * @param user_data    passed to progress
  * @param out receives {"analysis": "sweep", "settings", "candidates", "baseline", "rows"
- *            (each "scheme", "aggregation", "rule", "winner", "ranking", "kendall_tau",
- *            "spearman_rho", "moved", "winner_changed"), "winners", "movers"}; free with
+ *            (each "scheme", "group_scheme", "aggregation", "rule", "winner", "ranking",
+ *            "kendall_tau", "spearman_rho", "moved", "winner_changed", "error"), "winners",
+ *            "movers", "failed"}; free with
  *            accord_string_free().
  * @return ACCORD_OK, or an error listed above. @since 0.2
  */
@@ -654,8 +751,8 @@ ACCORD_API accord_status accord_analyse_sweep(const accord_profile *p, const acc
  * @param options_json NULL or {"rule": "irv", "rule_options": {...}, "scheme": "population",
  *                     "mode": "normalised"|"pooled"|"two-stage", "level": KIND,
  *                     "group_level": "pcn", "quantity": "weight"|"population",
- *                     "max_factor": "16", "tolerance": "1/1000000", "steps_per_doubling": 4}
- *                     (exact numbers as strings or integers)
+ *                     "max_factor": "16", "tolerance": "1/1000000", "steps_per_doubling": 4,
+ *                     "group_scheme": SCHEME (since 0.5)} (exact numbers as strings or integers)
  * @param progress     NULL, or a callback called on this thread after each unit; may cancel
  * @param user_data    passed to progress
  * @param out receives {"analysis": "tipping", "settings" (with the "tolerance" every bracket
@@ -667,6 +764,26 @@ ACCORD_API accord_status accord_analyse_sweep(const accord_profile *p, const acc
 ACCORD_API accord_status accord_analyse_tipping(const accord_profile *p, const accord_org *org,
                                                 const char *options_json, accord_progress_fn progress,
                                                 void *user_data, char **out);
+
+/**
+ * The self-contained HTML report (SMAA heatmap, sweep table, power bars), as `accord report`
+ * writes it (docs/analysis.md).
+ * @param p            the ballots, tagged with unit ids (only read)
+ * @param org          the organisation of the units (only read)
+ * @param options_json NULL or {"title", "notes", "rules", "schemes", "modes", "group_schemes",
+ *                     "rule_options", "level", "scheme" ("population": SMAA and power),
+ *                     "smaa_rule", "sampler", "samples" (2000), "seed", "threads", "smaa" (true),
+ *                     "power" (true)}
+ * @param progress     NULL, or a callback called on this thread during SMAA; may cancel
+ * @param user_data    passed to progress
+ * @param out          receives the page (UTF-8 HTML); free with accord_string_free()
+ * @return ACCORD_OK; ACCORD_EINVALID (an unknown or mistyped option); ACCORD_ENOTFOUND (an unknown
+ *         rule or unit); ACCORD_EOVERFLOW (scheme weights too fine for whole numbers);
+ *         ACCORD_ECANCELLED. Thread-safe for concurrent reads of `p` and `org`.
+ * @since 0.5
+ */
+ACCORD_API accord_status accord_report_html(const accord_profile *p, const accord_org *org, const char *options_json,
+                                            accord_progress_fn progress, void *user_data, char **out);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Decisions that bind members: motions and seats (docs/motions.md, docs/methods/apportionment.md) */

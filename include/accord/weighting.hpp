@@ -7,6 +7,7 @@
 #include "accord/profile.hpp"
 #include "accord/result.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,22 @@ struct weight_report {
 weight_report compute_weights(const organisation& org, const std::vector<std::uint32_t>& units,
                               const weighting_scheme& scheme);
 
+/// Two-level weights: `within` is computed inside each group of kind `group_level` (over the
+/// group's voting units only, so a cap is a share of the group), `across` over the groups; a
+/// unit's share is its group's share times its share inside the group. A group whose share is 0
+/// gives its units 0 (its inside scheme is not computed).
+struct two_level_report {
+    weight_report units;               ///< the combined shares (weight = share), scheme "WITHIN within GROUP, ACROSS across"
+    weight_report groups;              ///< the across-groups report
+    std::vector<std::uint32_t> group_of; ///< group (org index) of each unit, in the order of units
+};
+two_level_report compute_two_level_weights(const organisation& org, const std::vector<std::uint32_t>& units,
+                                           const weighting_scheme& within, const weighting_scheme& across,
+                                           const std::string& group_level = "pcn");
+/// "equal within pcn, sqrt across": the name of a two-level weighting.
+std::string two_level_name(const weighting_scheme& within, const weighting_scheme& across,
+                           const std::string& group_level = "pcn");
+
 /// The report as JSON: "scheme", "units" (id, name, population, weight, share, exact strings),
 /// "largest_share", "effective_number", "min_majority" {"count", "units", "share"}.
 std::string to_json(const organisation& org, const weight_report& r, int indent = -1);
@@ -87,6 +104,10 @@ struct aggregate_options {
     /// two-stage: must be empty, "{}" or the counted method's options (the method's options
     /// are the outer rule's); anything else is errc::invalid.
     std::string outer_options = "{}";
+    /// Two-level weighting: with it, the scheme is computed inside each group at group_level and
+    /// this one across the groups (compute_two_level_weights); in a two-stage count it weighs the
+    /// groups in the second stage. Absent: the one scheme serves both levels.
+    std::optional<weighting_scheme> group_scheme;
 };
 
 /// The profile with each ballot's weight set by its unit's weight under the scheme (ballots

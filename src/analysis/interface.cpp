@@ -35,7 +35,6 @@ const char* sampler_name(population_sampler s) {
 population_smaa_options smaa_options_from_json(std::string_view text) {
     const json j = parse_object(text, "SMAA options");
     population_smaa_options o;
-    o.scheme = parse_scheme("population");
     bool sigma_in_sampler = false, alpha_in_sampler = false;
     if (j.contains("sampler")) {
         // "population[:SIGMA]", "simplex", "dirichlet[:ALPHA]", "bootstrap" (the CLI's spelling).
@@ -67,6 +66,8 @@ population_smaa_options smaa_options_from_json(std::string_view text) {
         else if (k == "scheme") o.scheme = parse_scheme(text_of(v, k));
         else if (k == "mode") o.mode = parse_mode(text_of(v, k));
         else if (k == "level") o.level = text_of(v, k);
+        else if (k == "group_level") o.group_level = text_of(v, k);
+        else if (k == "group_scheme") o.group_scheme = parse_scheme(text_of(v, k));
         else if (k == "sigma") {
             if (o.sampler != population_sampler::population_noise || sigma_in_sampler)
                 throw error(errc::invalid, "option 'sigma' applies to the population sampler, once");
@@ -92,6 +93,11 @@ sweep_options sweep_options_from_json(std::string_view text) {
         else if (k == "schemes") {
             o.schemes.clear();
             for (const auto& s : names_of(v, k)) o.schemes.push_back(parse_scheme(s));
+        } else if (k == "group_schemes") {
+            // "none" keeps the one-level weighting among the cells.
+            o.group_schemes.clear();
+            for (const auto& s : names_of(v, k))
+                o.group_schemes.push_back(s == "none" ? std::optional<weighting_scheme>() : parse_scheme(s));
         } else if (k == "modes") {
             o.modes.clear();
             for (const auto& m : names_of(v, k)) o.modes.push_back(parse_mode(m));
@@ -106,7 +112,6 @@ sweep_options sweep_options_from_json(std::string_view text) {
 tipping_options tipping_options_from_json(std::string_view text) {
     const json j = parse_object(text, "tipping options");
     tipping_options o;
-    o.scheme = parse_scheme("population");
     for (auto it = j.begin(); it != j.end(); ++it) {
         const std::string& k = it.key();
         const json& v = it.value();
@@ -116,6 +121,7 @@ tipping_options tipping_options_from_json(std::string_view text) {
         else if (k == "mode") o.aggregation.mode = parse_mode(text_of(v, k));
         else if (k == "level") o.aggregation.level = text_of(v, k);
         else if (k == "group_level") o.aggregation.group_level = text_of(v, k);
+        else if (k == "group_scheme") o.aggregation.group_scheme = parse_scheme(text_of(v, k));
         else if (k == "quantity") {
             const auto q = text_of(v, k);
             if (q == "weight") o.quantity = tipping_quantity::weight;
@@ -142,6 +148,8 @@ std::string smaa_report_json(const profile& p, const organisation& org, const po
     settings["scheme"] = scheme_name(opt.scheme);
     settings["mode"] = mode_name(opt.mode);
     settings["level"] = level;
+    if (opt.mode == aggregation_mode::two_stage || opt.group_scheme) settings["group_level"] = opt.group_level;
+    settings["group_scheme"] = opt.group_scheme ? json(scheme_name(*opt.group_scheme)) : json();
     settings["sampler"] = sampler_name(opt.sampler);
     if (opt.sampler == population_sampler::population_noise) settings["sigma"] = opt.sigma;
     if (opt.sampler == population_sampler::dirichlet) settings["alpha"] = opt.alpha;
@@ -169,6 +177,9 @@ std::string sweep_report_json(const profile& p, const sweep_options& opt, const 
     for (const auto& s : opt.schemes) schemes.push_back(scheme_name(s));
     for (auto m : opt.modes) modes.push_back(mode_name(m));
     settings["schemes"] = std::move(schemes);
+    json group_schemes = json::array();
+    for (const auto& g : opt.group_schemes) group_schemes.push_back(g ? scheme_name(*g) : "none");
+    settings["group_schemes"] = std::move(group_schemes);
     settings["modes"] = std::move(modes);
     settings["rule_options"] = options_object(opt.rule_options);
     settings["level"] = opt.level;
@@ -187,15 +198,24 @@ std::string sweep_report_json(const profile& p, const sweep_options& opt, const 
     json movers = json::array();
     for (cand_t c = 0; c < p.candidate_count(); ++c)
         if (moved[c]) movers.push_back(p.candidate_names()[c]);
+    json failed = json::array();
+    for (const auto& e : rows)
+        if (!e.error.empty()) failed.push_back({{"scheme", e.scheme}, {"group_scheme", e.group_scheme.empty() ? json() : json(e.group_scheme)},
+                                                {"aggregation", mode_name(e.mode)}, {"rule", e.rule}, {"error", e.error}});
     json j;
     j["analysis"] = "sweep";
     j["settings"] = std::move(settings);
     j["candidates"] = p.candidate_names();
-    if (!table.empty())
-        j["baseline"] = {{"scheme", table[0]["scheme"]}, {"aggregation", table[0]["aggregation"]}, {"rule", table[0]["rule"]}};
+    for (const auto& row : table)
+        if (row["error"].is_null()) {
+            j["baseline"] = {{"scheme", row["scheme"]}, {"group_scheme", row["group_scheme"]}, {"aggregation", row["aggregation"]},
+                             {"rule", row["rule"]}};
+            break;
+        }
     j["rows"] = std::move(table);
     j["winners"] = std::move(winners);
     j["movers"] = std::move(movers);
+    j["failed"] = std::move(failed);
     return j.dump(indent);
 }
 
@@ -209,7 +229,9 @@ std::string tipping_report_json(const organisation& org, const tipping_options& 
     settings["scheme"] = scheme_name(opt.scheme);
     settings["mode"] = mode_name(opt.aggregation.mode);
     settings["level"] = level_of(org, opt.aggregation.level);
-    if (opt.aggregation.mode == aggregation_mode::two_stage) settings["group_level"] = opt.aggregation.group_level;
+    if (opt.aggregation.mode == aggregation_mode::two_stage || opt.aggregation.group_scheme)
+        settings["group_level"] = opt.aggregation.group_level;
+    settings["group_scheme"] = opt.aggregation.group_scheme ? json(scheme_name(*opt.aggregation.group_scheme)) : json();
     settings["quantity"] = by_weight ? "weight" : "population";
     settings["max_factor"] = to_double(opt.max_factor);
     settings["max_factor_exact"] = to_string(opt.max_factor);
@@ -243,6 +265,28 @@ std::string tipping_report_json(const organisation& org, const tipping_options& 
     j["baseline_winner"] = r.baseline_winner;
     j["quantity"] = by_weight ? "weight" : "population";
     j["units"] = std::move(units);
+    return j.dump(indent);
+}
+
+// ---- defaults -------------------------------------------------------------------------------
+
+std::string analysis_defaults_json(int indent) {
+    const sweep_options sw;
+    const population_smaa_options sm;
+    const tipping_options tp;
+    json schemes = json::array(), modes = json::array();
+    for (const auto& s : sw.schemes) schemes.push_back(scheme_name(s));
+    for (auto m : sw.modes) modes.push_back(mode_name(m));
+    json j;
+    j["sweep"] = {{"rules", sw.rules}, {"schemes", schemes}, {"group_schemes", json::array({"none"})}, {"modes", modes},
+                  {"group_level", sw.group_level}};
+    j["smaa"] = {{"scheme", scheme_name(sm.scheme)}, {"mode", mode_name(sm.mode)}, {"group_level", sm.group_level},
+                 {"sampler", sampler_name(sm.sampler)}, {"sigma", sm.sigma}, {"samples", sm.monte_carlo.samples},
+                 {"seed", sm.monte_carlo.seed}, {"resolution", sm.resolution}};
+    j["tipping"] = {{"scheme", scheme_name(tp.scheme)}, {"mode", mode_name(tp.aggregation.mode)},
+                    {"group_level", tp.aggregation.group_level}, {"quantity", tp.quantity == tipping_quantity::weight ? "weight" : "population"},
+                    {"max_factor", to_string(tp.max_factor)}, {"tolerance", to_string(tp.tolerance)},
+                    {"steps_per_doubling", tp.steps_per_doubling}};
     return j.dump(indent);
 }
 

@@ -6,6 +6,8 @@
 #include "accord/registry.hpp"
 #include "accord/rules/pairwise.hpp"
 
+#include "smaa_two_level.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -193,30 +195,48 @@ std::optional<additive_rule> additive_form(const profile& p, const std::string& 
 // ---- sweep ---------------------------------------------------------------------------------
 
 std::vector<sweep_entry> sweep(const profile& p, const organisation& org, const sweep_options& opt) {
-    if (opt.schemes.empty() || opt.modes.empty() || opt.rules.empty())
+    if (opt.schemes.empty() || opt.group_schemes.empty() || opt.modes.empty() || opt.rules.empty())
         throw error(errc::invalid, "sweep: give at least one scheme, one aggregation mode and one rule");
     std::vector<sweep_entry> out;
-    const std::size_t total = opt.schemes.size() * opt.modes.size() * opt.rules.size();
+    const std::size_t total = opt.schemes.size() * opt.group_schemes.size() * opt.modes.size() * opt.rules.size();
+    std::optional<std::size_t> base; // index of the first cell that counted
     for (const auto& s : opt.schemes)
-        for (auto m : opt.modes)
-            for (const auto& rule : opt.rules) {
-                aggregate_options ao;
-                ao.mode = m;
-                ao.level = opt.level;
-                ao.group_level = opt.group_level;
-                // Two-stage: the rule counts inside each group and across groups
-                // (run_weighted's defaults), with its options.
-                sweep_entry e;
-                e.scheme = scheme_name(s);
-                e.mode = m;
-                e.rule = rule;
-                e.count = run_weighted(p, org, s, rule, opt.rule_options, ao);
-                const auto& base = out.empty() ? e.count : out.front().count;
-                e.vs_baseline = compare_rankings(base.ranking, e.count.ranking, p.candidate_count());
-                e.winner_changed = winner_name(base) != winner_name(e.count);
-                out.push_back(std::move(e));
-                check_progress(opt.progress, out.size(), total, "sweep");
-            }
+        for (const auto& gs : opt.group_schemes)
+            for (auto m : opt.modes)
+                for (const auto& rule : opt.rules) {
+                    aggregate_options ao;
+                    ao.mode = m;
+                    ao.level = opt.level;
+                    ao.group_level = opt.group_level;
+                    ao.group_scheme = gs;
+                    ao.inner = ao.outer = rule;
+                    ao.inner_options = ao.outer_options = opt.rule_options;
+                    sweep_entry e;
+                    e.scheme = scheme_name(s);
+                    e.group_scheme = gs ? scheme_name(*gs) : std::string();
+                    e.mode = m;
+                    e.rule = rule;
+                    try {
+                        e.count = run_weighted(p, org, s, rule, opt.rule_options, ao);
+                    } catch (const error& x) {
+                        // An impossible cell (a cap no set of units can meet, a group with nobody
+                        // to weigh, a rule that refuses the ballots) is reported, not fatal.
+                        if (x.code() != errc::invalid && x.code() != errc::unsupported &&
+                            x.code() != errc::unresolved_tie && x.code() != errc::overflow)
+                            throw;
+                        e.error = x.what();
+                    }
+                    if (e.error.empty()) {
+                        const auto& b = base ? out[*base].count : e.count;
+                        e.vs_baseline = compare_rankings(b.ranking, e.count.ranking, p.candidate_count());
+                        e.winner_changed = winner_name(b) != winner_name(e.count);
+                    }
+                    out.push_back(std::move(e));
+                    if (!base && out.back().error.empty()) base = out.size() - 1;
+                    check_progress(opt.progress, out.size(), total, "sweep");
+                }
+    // Nothing counted: the options themselves are wrong (a bad rule option, say), not a cell.
+    if (!base) throw error(errc::invalid, "sweep: no cell could be counted; the first says: " + out.front().error);
     return out;
 }
 
@@ -224,12 +244,14 @@ std::vector<sweep_row> sweep_rows(const std::vector<sweep_entry>& entries) {
     std::vector<sweep_row> rows;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const auto& e = entries[i];
-        sweep_row r{.scheme = e.scheme, .aggregation = mode_name(e.mode), .rule = e.rule, .winner = winner_name(e.count)};
+        sweep_row r{.scheme = e.group_scheme.empty() ? e.scheme : e.scheme + " within, " + e.group_scheme + " across",
+                    .aggregation = mode_name(e.mode), .rule = e.rule,
+                    .winner = e.error.empty() ? winner_name(e.count) : "(not counted: " + e.error + ")"};
         for (const auto& tier : e.count.ranking) {
             r.ranking.emplace_back();
             for (cand_t c : tier) r.ranking.back().push_back(e.count.candidates.at(c));
         }
-        if (i > 0) {
+        if (i > 0 && e.error.empty()) {
             r.kendall_tau = e.vs_baseline.kendall_tau_b;
             r.spearman_rho = e.vs_baseline.spearman_rho;
             for (cand_t c : e.vs_baseline.moved) r.moved.push_back(e.count.candidates.at(c));
@@ -245,15 +267,23 @@ std::string sweep_json(const std::vector<sweep_entry>& entries, int indent) {
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
         nlohmann::ordered_json j;
-        j["scheme"] = r.scheme;
+        j["scheme"] = entries[i].scheme;
+        j["group_scheme"] = entries[i].group_scheme.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(entries[i].group_scheme);
         j["aggregation"] = r.aggregation;
         j["rule"] = r.rule;
-        j["winner"] = r.winner.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(r.winner);
+        const std::string w = entries[i].error.empty() ? r.winner : std::string();
+        j["winner"] = w.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(w);
         j["ranking"] = r.ranking;
-        j["kendall_tau"] = entries[i].vs_baseline.kendall_tau_b;
-        j["spearman_rho"] = entries[i].vs_baseline.spearman_rho;
+        if (entries[i].error.empty()) {
+            j["kendall_tau"] = entries[i].vs_baseline.kendall_tau_b;
+            j["spearman_rho"] = entries[i].vs_baseline.spearman_rho;
+        } else {
+            j["kendall_tau"] = nullptr;
+            j["spearman_rho"] = nullptr;
+        }
         j["moved"] = r.moved;
         j["winner_changed"] = entries[i].winner_changed;
+        j["error"] = entries[i].error.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(entries[i].error);
         a.push_back(j);
     }
     return a.dump(indent);
@@ -394,8 +424,7 @@ std::vector<std::uint32_t> population_smaa_units(const profile& p, const organis
 }
 
 acceptability population_smaa(const profile& p, const organisation& org, const population_smaa_options& opt) {
-    if (opt.mode == aggregation_mode::two_stage)
-        throw error(errc::unsupported, "population_smaa: two-stage counts are not sampled yet; use pooled or normalised");
+    if (opt.mode == aggregation_mode::two_stage || opt.group_scheme) return two_level_smaa(p, org, opt);
     if (opt.resolution < 100) throw error(errc::invalid, "population_smaa: resolution must be at least 100");
     if (opt.sampler == population_sampler::population_noise && !(opt.sigma >= 0))
         throw error(errc::invalid, "population_smaa: sigma must be >= 0");

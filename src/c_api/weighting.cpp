@@ -1,6 +1,7 @@
 // C API: organisations, weight reports and weighted counts.
 #include "c_api_internal.hpp"
 
+#include "accord/analysis/defaults.hpp"
 #include "accord/weighting.hpp"
 
 #include <nlohmann/json.hpp>
@@ -123,6 +124,38 @@ accord_status accord_weights(const accord_org* org, const char* scheme, const ch
     ACCORD_API_END()
 }
 
+accord_status accord_weights_two_level(const accord_org* org, const char* within, const char* across, const char* level,
+                                       const char* group_level, char** out) {
+    ACCORD_CHECK_ARG(out);
+    *out = nullptr;
+    ACCORD_CHECK_ARG(org);
+    ACCORD_CHECK_ARG(within);
+    ACCORD_CHECK_ARG(across);
+    ACCORD_API_BEGIN()
+    const std::string kind = level && *level ? level : org->org.kinds().front();
+    const std::string groups = group_level && *group_level ? group_level : accord::k_default_group_level;
+    const auto units = org->org.of_kind(kind);
+    if (units.empty()) return fail(ACCORD_ENOTFOUND, "no units of kind '" + kind + "'");
+    if (org->org.of_kind(groups).empty()) return fail(ACCORD_ENOTFOUND, "no units of kind '" + groups + "'");
+    const auto rep = accord::compute_two_level_weights(org->org, units, accord::parse_scheme(within),
+                                                       accord::parse_scheme(across), groups);
+    json j = json::parse(accord::to_json(org->org, rep.units));
+    j["within"] = accord::scheme_name(accord::parse_scheme(within));
+    j["across"] = accord::scheme_name(accord::parse_scheme(across));
+    j["group_level"] = groups;
+    j["groups"] = json::parse(accord::to_json(org->org, rep.groups));
+    *out = accord::c_api::new_string(j.dump());
+    ACCORD_API_END()
+}
+
+accord_status accord_analysis_defaults(char** out) {
+    ACCORD_CHECK_ARG(out);
+    *out = nullptr;
+    ACCORD_API_BEGIN()
+    *out = accord::c_api::new_string(accord::analysis_defaults_json());
+    ACCORD_API_END()
+}
+
 void accord_string_free(char* s) { std::free(s); }
 
 } // extern "C"
@@ -178,6 +211,7 @@ accord_status accord_run_weighted(const accord_profile* p, const accord_org* org
         else if (k == "group_level") ag.group_level = str(*it, k);
         else if (k == "inner") ag.inner = str(*it, k);
         else if (k == "outer") ag.outer = str(*it, k);
+        else if (k == "group_scheme") ag.group_scheme = accord::parse_scheme(str(*it, k));
         else throw accord::error(accord::errc::invalid, "unknown aggregate option '" + k + "'");
     }
     const std::string opts = options_json && *options_json ? options_json : "{}";

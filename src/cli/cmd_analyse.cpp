@@ -45,7 +45,8 @@ std::string percent(double x) { return fixed(100 * x, 1) + "%"; }
 
 /// What SMAA and tipping points count: one rule under one scheme and mode.
 struct count_flags {
-    std::string rule, scheme = "population", mode = "normalised", level, options;
+    std::string rule, scheme = k_default_analysis_scheme, mode = k_default_analysis_mode, level, options;
+    std::string group_scheme; ///< two-level weighting: across the groups ("" = one level)
 };
 
 json count_options(const count_flags& c) {
@@ -55,6 +56,7 @@ json count_options(const count_flags& c) {
     o["scheme"] = c.scheme;
     o["mode"] = c.mode;
     if (!c.level.empty()) o["level"] = c.level;
+    if (!c.group_scheme.empty()) o["group_scheme"] = c.group_scheme;
     return o;
 }
 
@@ -65,6 +67,7 @@ struct smaa_flags {
     bool json_out = false, quiet = false;
     std::uint64_t samples = 1000, seed = 0, resolution = 1000000;
     unsigned threads = 0;
+    std::string group_level; ///< "" = the core's default
 };
 
 void print_smaa(const json& j) {
@@ -108,6 +111,7 @@ int run_smaa(const smaa_flags& f) {
     o["seed"] = f.seed;
     o["threads"] = f.threads;
     o["resolution"] = f.resolution;
+    if (!f.group_level.empty()) o["group_level"] = f.group_level;
     const auto [p, org] = load_weighted(f.w);
     const std::string out = analyse_smaa(p, org, o.dump(), terminal_progress("smaa samples", f.quiet));
     if (f.json_out) std::cout << out << '\n';
@@ -119,8 +123,9 @@ int run_smaa(const smaa_flags& f) {
 
 struct sweep_flags {
     weighted_input w;
-    std::vector<std::string> rules{"borda"}, schemes{"equal", "population"}, modes{"normalised"};
-    std::string level, group_level = "pcn", options;
+    // Empty = the core's defaults (accord/analysis/defaults.hpp), so the CLI, C and Python agree.
+    std::vector<std::string> rules, schemes, modes, group_schemes;
+    std::string level, group_level = k_default_group_level, options;
     bool json_out = false;
 };
 
@@ -136,12 +141,17 @@ std::string tiers_text(const json& ranking) {
 }
 
 void print_sweep(const json& j) {
-    std::cout << "sweep: " << j["rows"].size() << " counts; baseline " << j["baseline"]["scheme"].get<std::string>()
+    // A two-level row shows its schemes as "WITHIN/ACROSS"; a row that could not be counted, its reason.
+    auto scheme_of = [](const json& r) {
+        return r["scheme"].get<std::string>() +
+               (r.contains("group_scheme") && r["group_scheme"].is_string() ? " / " + r["group_scheme"].get<std::string>() + " across" : "");
+    };
+    std::cout << "sweep: " << j["rows"].size() << " counts; baseline " << scheme_of(j["baseline"])
               << " / " << j["baseline"]["aggregation"].get<std::string>() << " / "
               << j["baseline"]["rule"].get<std::string>() << "\n\n";
     std::size_t ws = 6, wm = 4, wr = 4, ww = 6;
     for (const auto& r : j["rows"]) {
-        ws = std::max(ws, r["scheme"].get<std::string>().size());
+        ws = std::max(ws, scheme_of(r).size());
         wm = std::max(wm, r["aggregation"].get<std::string>().size());
         wr = std::max(wr, r["rule"].get<std::string>().size());
         if (r["winner"].is_string()) ww = std::max(ww, r["winner"].get<std::string>().size());
@@ -154,9 +164,14 @@ void print_sweep(const json& j) {
     std::cout << col("scheme", ws) << col("mode", wm) << col("rule", wr) << col("winner", ww) << std::right
               << std::setw(7) << "tau" << std::setw(7) << "rho" << "  moved\n";
     for (const auto& r : j["rows"]) {
+        if (r.contains("error") && r["error"].is_string()) {
+            std::cout << col(scheme_of(r), ws) << col(r["aggregation"].get<std::string>(), wm)
+                      << col(r["rule"].get<std::string>(), wr) << "not counted: " << r["error"].get<std::string>() << '\n';
+            continue;
+        }
         std::string moved;
         for (const auto& m : r["moved"]) moved += (moved.empty() ? "" : ", ") + m.get<std::string>();
-        std::cout << col(r["scheme"].get<std::string>(), ws) << col(r["aggregation"].get<std::string>(), wm)
+        std::cout << col(scheme_of(r), ws) << col(r["aggregation"].get<std::string>(), wm)
                   << col(r["rule"].get<std::string>(), wr)
                   << col(r["winner"].is_string() ? r["winner"].get<std::string>() : "(tie)", ww) << std::right
                   << std::setw(7) << fixed(r["kendall_tau"].get<double>(), 3) << std::setw(7)
@@ -165,7 +180,8 @@ void print_sweep(const json& j) {
     }
     std::cout << "\nrankings:\n";
     for (const auto& r : j["rows"])
-        std::cout << "  " << r["scheme"].get<std::string>() << " / " << r["aggregation"].get<std::string>() << " / "
+        if (!r.contains("error") || !r["error"].is_string())
+        std::cout << "  " << scheme_of(r) << " / " << r["aggregation"].get<std::string>() << " / "
                   << r["rule"].get<std::string>() << ": " << tiers_text(r["ranking"]) << '\n';
     std::string winners, movers;
     for (const auto& w : j["winners"]) winners += (winners.empty() ? "" : ", ") + w.get<std::string>();
@@ -175,9 +191,10 @@ void print_sweep(const json& j) {
 
 int run_sweep(const sweep_flags& f) {
     json o;
-    o["rules"] = f.rules;
-    o["schemes"] = f.schemes;
-    o["modes"] = f.modes;
+    if (!f.rules.empty()) o["rules"] = f.rules;
+    if (!f.schemes.empty()) o["schemes"] = f.schemes;
+    if (!f.modes.empty()) o["modes"] = f.modes;
+    if (!f.group_schemes.empty()) o["group_schemes"] = f.group_schemes;
     o["rule_options"] = rule_options(f.options);
     if (!f.level.empty()) o["level"] = f.level;
     o["group_level"] = f.group_level;
@@ -334,7 +351,11 @@ command add_analyse(CLI::App& root) {
         ->capture_default_str();
     smaa->add_option("--threads", sf->threads, "Worker threads (0 = every core)")->capture_default_str();
     smaa->add_option("--scheme", sf->count.scheme, "Weighting scheme (see `accord weights --help`)")->capture_default_str();
-    smaa->add_option("--mode", sf->count.mode, "normalised or pooled")->check(CLI::IsMember({"normalised", "normalized", "pooled"}))
+    smaa->add_option("--group-scheme", sf->count.group_scheme,
+                     "Two-level weighting: --scheme inside each group, this across the groups (docs/weighting.md)");
+    smaa->add_option("--group-level", sf->group_level, "two-stage and --group-scheme: kind of the groups (default pcn)");
+    smaa->add_option("--mode", sf->count.mode, "normalised, pooled or two-stage (two-stage: population sampler only)")
+        ->check(CLI::IsMember({"normalised", "normalized", "pooled", "two-stage"}))
         ->capture_default_str();
     smaa->add_option("--level", sf->count.level, "Kind of the voting units (default: the organisation's leaves)");
     smaa->add_option("--resolution", sf->resolution, "Integer multiplicity each sample's weights are quantised to")
@@ -350,9 +371,16 @@ command add_analyse(CLI::App& root) {
     auto wf = std::make_shared<sweep_flags>();
     auto* sw = app->add_subcommand("sweep", "Every rule x weighting scheme x mode, compared with the first");
     add_weighted_input(*sw, wf->w);
-    sw->add_option("--rules", wf->rules, "Comma-separated rules (default borda)")->delimiter(',');
-    sw->add_option("--schemes", wf->schemes, "Comma-separated weighting schemes (default equal,population)")->delimiter(',');
-    sw->add_option("--modes", wf->modes, "Comma-separated: normalised, pooled, two-stage (default normalised)")->delimiter(',');
+    std::string def_rules, def_schemes, def_modes;
+    for (const auto& r : default_sweep_rules()) def_rules += (def_rules.empty() ? "" : ",") + r;
+    for (const auto& s : default_sweep_schemes()) def_schemes += (def_schemes.empty() ? "" : ",") + scheme_name(s);
+    for (auto m : default_sweep_modes()) def_modes += (def_modes.empty() ? "" : ",") + std::string(mode_name(m));
+    sw->add_option("--rules", wf->rules, "Comma-separated rules (default " + def_rules + ")")->delimiter(',');
+    sw->add_option("--schemes", wf->schemes, "Comma-separated weighting schemes (default " + def_schemes + ")")->delimiter(',');
+    sw->add_option("--group-schemes", wf->group_schemes,
+                   "Comma-separated across-groups schemes for two-level weightings; 'none' = one level (default none)")
+        ->delimiter(',');
+    sw->add_option("--modes", wf->modes, "Comma-separated: normalised, pooled, two-stage (default " + def_modes + ")")->delimiter(',');
     sw->add_option("--options", wf->options, "Rule options as one JSON object (given to every rule)");
     sw->add_option("--level", wf->level, "Kind of the voting units (default: the organisation's leaves)");
     sw->add_option("--group-level", wf->group_level, "two-stage: kind of the groups")->capture_default_str();
@@ -368,6 +396,8 @@ command add_analyse(CLI::App& root) {
     tp->add_option("--rule", tf->count.rule, "Rule (see `accord methods`)")->required();
     tp->add_option("--options", tf->count.options, "Rule options as one JSON object");
     tp->add_option("--scheme", tf->count.scheme, "Weighting scheme")->capture_default_str();
+    tp->add_option("--group-scheme", tf->count.group_scheme,
+                   "Two-level weighting: --scheme inside each group, this across the groups (docs/weighting.md)");
     tp->add_option("--mode", tf->count.mode, "normalised, pooled or two-stage (two-stage needs --quantity population)")
         ->check(CLI::IsMember({"normalised", "normalized", "pooled", "two-stage"}))
         ->capture_default_str();

@@ -7,6 +7,7 @@
 
 #include "accord/analysis/interface.hpp"
 #include "accord/power.hpp"
+#include "accord/analysis/report_options.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -18,19 +19,13 @@ namespace {
 
 struct report_flags {
     weighted_input w;
-    std::vector<std::string> rules{"borda"}, schemes{"equal", "population"}, modes{"normalised"};
-    std::string html, title = "accord analysis", scheme = "population", smaa_rule, level, options;
+    std::vector<std::string> rules, schemes, modes; // empty: the core's defaults
+    std::string html, title = "accord analysis", scheme = k_default_analysis_scheme, smaa_rule, level, options;
     sampler_flags sampler;
     std::uint64_t samples = 2000, seed = 0;
     unsigned threads = 0;
     bool no_smaa = false, no_power = false, quiet = false, json = false;
 };
-
-std::string join(const std::vector<std::string>& v) {
-    std::string s;
-    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
-    return s;
-}
 
 int run_report(const report_flags& f) {
     nlohmann::json rule_opts = nlohmann::json::object();
@@ -42,55 +37,30 @@ int run_report(const report_flags& f) {
         }
     }
     const auto [p, org] = load_weighted(f.w);
-    report_input in;
-    in.title = f.title;
-    in.notes.push_back("Ballots " + f.w.in.file + " (" + std::to_string(p.unique_count()) +
-                       " distinct ballots); organisation " + f.w.org + ".");
-    in.candidates = p.candidate_names();
-
-    // The sweep: every rule x scheme x mode, against the first.
-    nlohmann::json so = {{"rules", f.rules}, {"schemes", f.schemes}, {"modes", f.modes}, {"rule_options", rule_opts}};
-    if (!f.level.empty()) so["level"] = f.level;
-    const auto sopt = sweep_options_from_json(so.dump());
-    in.sweep = sweep_rows(sweep(p, org, sopt));
-    in.sweep_caption = "Rules " + join(f.rules) + " under schemes " + join(f.schemes) + " (" + join(f.modes) +
-                       "); Kendall tau-b against the first row.";
-
-    const std::string rule = f.smaa_rule.empty() ? f.rules.front() : f.smaa_rule;
-    if (!f.no_smaa) {
-        nlohmann::json mo = {{"rule", rule},        {"rule_options", rule_opts}, {"scheme", f.scheme},
-                             {"sampler", sampler_option(f.sampler)}, {"samples", f.samples},
-                             {"seed", f.seed},      {"threads", f.threads}};
-        if (!f.level.empty()) mo["level"] = f.level;
-        auto mopt = smaa_options_from_json(mo.dump());
-        mopt.monte_carlo.progress = terminal_progress("smaa samples", f.quiet);
-        in.smaa = population_smaa(p, org, mopt);
-        in.smaa_caption = std::to_string(f.samples) + " samples, sampler " + mo["sampler"].get<std::string>() + ", scheme " +
-                          f.scheme + ", rule " + rule + ", seed " + std::to_string(f.seed) + ".";
-    }
-
-    if (!f.no_power) {
-        // Banzhaf power of each unit in the game "more than half of the weight" under --scheme.
-        const auto units = population_smaa_units(p, org, f.level);
-        const auto rep = compute_weights(org, units, parse_scheme(f.scheme));
-        std::vector<rational> exact;
-        for (const auto& x : rep.units) exact.push_back(x.weight);
-        const auto w = whole_weights(exact, "scheme " + rep.scheme);
-        std::vector<std::string> ids;
-        for (auto u : units) ids.push_back(org[u].id);
-        const auto g = make_weighted_game(quota_from_fraction(w, rational(1, 2), quota_rule::more_than), w, ids);
-        power_options po;
-        po.indices = index_banzhaf;
-        const auto r = power_indices(g, po);
-        for (std::size_t i = 0; i < ids.size(); ++i)
-            in.power.push_back({org[units[i]].name.empty() ? ids[i] : org[units[i]].name, r.banzhaf.value[i]});
-        in.power_caption = "Banzhaf index of each unit when a decision needs more than half of the weight, scheme " +
-                           rep.scheme + ".";
-    }
+    // The report's contents come from the core (report_input_from), as for the C API and Python;
+    // absent lists take the core's defaults.
+    nlohmann::json o = {{"title", f.title}, {"rule_options", rule_opts}, {"scheme", f.scheme},
+                        {"sampler", sampler_option(f.sampler)}, {"samples", f.samples}, {"seed", f.seed},
+                        {"threads", f.threads}, {"smaa", !f.no_smaa}, {"power", !f.no_power}};
+    o["notes"] = {"Ballots " + f.w.in.file + " (" + std::to_string(p.unique_count()) + " distinct ballots); organisation " +
+                  f.w.org + "."};
+    if (!f.rules.empty()) o["rules"] = f.rules;
+    if (!f.schemes.empty()) o["schemes"] = f.schemes;
+    if (!f.modes.empty()) o["modes"] = f.modes;
+    if (!f.level.empty()) o["level"] = f.level;
+    if (!f.smaa_rule.empty()) o["smaa_rule"] = f.smaa_rule;
+    const report_input in = report_input_from(p, org, o.dump(), terminal_progress("smaa samples", f.quiet));
     write_html_report(f.html, in);
     if (f.json) {
-        nlohmann::ordered_json j{{"html", f.html}, {"title", f.title}, {"smaa", !f.no_smaa}, {"power", !f.no_power},
-                                 {"sweep_rules", f.rules}, {"sweep_schemes", f.schemes}};
+        std::vector<std::string> schemes = f.schemes;
+        if (schemes.empty())
+            for (const auto& s : default_sweep_schemes()) schemes.push_back(scheme_name(s));
+        nlohmann::ordered_json j{{"html", f.html},
+                                 {"title", f.title},
+                                 {"smaa", !f.no_smaa},
+                                 {"power", !f.no_power},
+                                 {"sweep_rules", f.rules.empty() ? default_sweep_rules() : f.rules},
+                                 {"sweep_schemes", schemes}};
         std::cout << j.dump() << '\n';
     } else {
         std::cerr << "accord: wrote " << f.html << '\n';

@@ -24,7 +24,7 @@ struct run_state {
     bool json = false, quiet = false;
     std::string record; // --record FILE (docs/governance.md)
     std::string org, scheme = "equal", mode = "normalised", inner, outer, level,
-        group_level = "pcn";
+        group_level = "pcn", group_scheme;
     org_flags of;
 };
 } // namespace
@@ -61,6 +61,8 @@ command add_run(CLI::App& root) {
     w->add_option("--scheme", st->scheme, "Weighting scheme (see `accord weights --help`)");
     w->add_option("--mode", st->mode, "pooled, normalised (default) or two-stage")
         ->check(CLI::IsMember({"pooled", "normalised", "normalized", "two-stage"}));
+    w->add_option("--group-scheme", st->group_scheme,
+                  "Two-level weighting: --scheme inside each group at --group-level, this across the groups");
     w->add_option("--inner", st->inner, "two-stage: rule inside each group (default: METHOD, with its options)");
     w->add_option("--outer", st->outer, "two-stage: rule across groups; METHOD is that rule, so this may only repeat it");
     w->add_option("--level", st->level, "Kind of the voting units (default: the organisation's leaves)");
@@ -115,12 +117,14 @@ command add_run(CLI::App& root) {
         ag.level = st->level;
         ag.group_level = st->group_level;
         ag.inner = st->inner;
+        if (!st->group_scheme.empty()) ag.group_scheme = parse_scheme(st->group_scheme);
         ag.outer = st->outer;
         const result r = run_weighted(p, org, parse_scheme(st->scheme), st->method, opts.dump(), ag);
         write_record_if(st->record, {{"command", "run"}, {"method", st->method}, {"options", opts}, {"ballots", ballots_invocation(in)},
                                      {"org", org_invocation(st->org, st->of)},
                                      {"weighting", {{"scheme", st->scheme}, {"mode", st->mode}, {"level", st->level},
-                                                    {"group_level", st->group_level}, {"inner", st->inner}, {"outer", st->outer}}}});
+                                                    {"group_level", st->group_level}, {"group_scheme", st->group_scheme},
+                                                    {"inner", st->inner}, {"outer", st->outer}}}});
         if (st->json) std::cout << to_json(r) << '\n';
         else std::cout << to_text(r);
         return 0;

@@ -43,7 +43,7 @@ void note_not_in_mapping(const nhs_join_report& rep, const std::string& sizes_pa
 
 command add_weights(CLI::App& root) {
     struct state {
-        std::string org, scheme = "equal", level;
+        std::string org, scheme = "equal", level, group_scheme, group_level = "pcn";
         org_flags of;
         bool json = false;
     };
@@ -54,6 +54,9 @@ command add_weights(CLI::App& root) {
                     "equal, population, sqrt, capped:F, banded:SIZE, group-equal[:population], blend:A, column:NAME")
         ->capture_default_str();
     app->add_option("--level", st->level, "Kind of the voting units: practice (default: the leaves), pcn, icb, ...");
+    app->add_option("--group-scheme", st->group_scheme,
+                    "Two-level weighting: --scheme inside each group at --group-level, this across the groups");
+    app->add_option("--group-level", st->group_level, "Kind of the groups of a two-level weighting")->capture_default_str();
     add_org_flags(*app, st->of);
     app->add_flag("--json", st->json, "Print one JSON object");
     app->footer("Examples:\n  accord weights practices.csv --within U12199 --scheme sqrt\n"
@@ -63,7 +66,11 @@ command add_weights(CLI::App& root) {
                 const std::string level = st->level.empty() ? org.kinds().front() : st->level;
                 const auto units = org.of_kind(level);
                 if (units.empty()) throw error(errc::not_found, "no units of kind '" + level + "' in " + st->org);
-                const auto rep = compute_weights(org, units, parse_scheme(st->scheme));
+                two_level_report two;
+                if (!st->group_scheme.empty())
+                    two = compute_two_level_weights(org, units, parse_scheme(st->scheme), parse_scheme(st->group_scheme),
+                                                    st->group_level);
+                const auto rep = st->group_scheme.empty() ? compute_weights(org, units, parse_scheme(st->scheme)) : two.units;
                 if (st->json) {
                     std::cout << to_json(org, rep) << '\n';
                     return 0;

@@ -11,6 +11,10 @@
 
 #include <iostream>
 
+namespace accord::cli {
+command add_explore(CLI::App& root); // src/cli/cmd_explore.cpp
+}
+
 // The whole CLI as a function (src/cli/entry.cpp is the program's main), so the argument fuzzer
 // (fuzz/fuzz_cli_args.cpp) can drive it with argument vectors in one process.
 int accord::cli::cli_main(int argc, char** argv) {
@@ -34,7 +38,7 @@ int accord::cli::cli_main(int argc, char** argv) {
     std::vector<command> commands{add_run(app), add_info(app), add_convert(app), add_methods(app), add_demo(app), add_weights(app), add_apportion(app), add_decide(app), add_power(app),
                                  add_analyse(app), add_report(app), add_ahp(app), add_mcda(app), add_generate(app),
                                  add_org(app), add_constitution(app), add_mandate(app), add_vote(app), add_verify(app),
-                                 add_declare(app), add_brief(app)};
+                                 add_declare(app), add_brief(app), add_explore(app)};
     refuse_bad_whole_numbers(app);
     try {
         app.parse(argc, argv);

@@ -317,13 +317,15 @@ json eval_run(const json& inv) {
     const organisation org = org_from(inv["org"]);
     out["organisation_snapshot"] = snapshot_of(org);
     const json w = inv.value("weighting", json::object());
-    only(w, "run.weighting", {"scheme", "mode", "level", "group_level", "inner", "outer"});
+    only(w, "run.weighting", {"scheme", "mode", "level", "group_level", "group_scheme", "inner", "outer"});
     aggregate_options ag;
     const std::string mode = get_str(w, "mode", "normalised", "run.weighting");
     ag.mode = parse_mode(mode);
     ag.level = get_str(w, "level", "", "run.weighting");
     ag.group_level = get_str(w, "group_level", "pcn", "run.weighting");
     // As accord run: METHOD is the outer rule of a two-stage count, and the inner rule unless named.
+    if (const std::string gs = get_str(w, "group_scheme", "", "run.weighting"); !gs.empty())
+        ag.group_scheme = parse_scheme(gs);
     ag.inner = get_str(w, "inner", "", "run.weighting");
     ag.outer = get_str(w, "outer", "", "run.weighting");
     const result r = run_weighted(p, org, parse_scheme(get_str(w, "scheme", "equal", "run.weighting")), method,

@@ -80,6 +80,31 @@ rational penrose(std::uint64_t pop, unsigned decimals) {
     // floor(sqrt(pop) * 10^d) = floor(sqrt(pop * 10^(2d))): exact integer arithmetic.
     return rational(isqrt(big_int(pop) * scale * scale), scale);
 }
+/// The report of shares (summing to 1) and the measures of concentration.
+weight_report make_report(std::string name, const std::vector<std::uint32_t>& units, const std::vector<rational>& w,
+                          const std::vector<rational>& share) {
+    const std::size_t n = units.size();
+    weight_report r;
+    r.scheme = std::move(name);
+    r.sum_squared_shares = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        r.units.push_back({units[i], w[i], share[i]});
+        r.largest_share = std::max(r.largest_share, share[i]);
+        r.sum_squared_shares += share[i] * share[i];
+    }
+    r.effective_number = 1.0 / to_double(r.sum_squared_shares);
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return share[a] > share[b]; });
+    rational acc = 0;
+    for (auto i : order) {
+        if (acc * 2 > 1) break;
+        acc += share[i];
+        r.min_majority.push_back(units[i]);
+    }
+    r.min_majority_share = acc;
+    return r;
+}
 } // namespace
 
 weight_report compute_weights(const organisation& org, const std::vector<std::uint32_t>& units,
@@ -186,26 +211,53 @@ weight_report compute_weights(const organisation& org, const std::vector<std::ui
         }
         w = share; // the capped scheme's weights are its shares
     }
-    weight_report r;
-    r.scheme = scheme_name(s);
-    r.sum_squared_shares = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        r.units.push_back({units[i], w[i], share[i]});
-        r.largest_share = std::max(r.largest_share, share[i]);
-        r.sum_squared_shares += share[i] * share[i];
+    return make_report(scheme_name(s), units, w, share);
+}
+
+two_level_report compute_two_level_weights(const organisation& org, const std::vector<std::uint32_t>& units,
+                                           const weighting_scheme& within, const weighting_scheme& across,
+                                           const std::string& group_level) {
+    if (units.empty()) throw error(errc::invalid, "no voting units to weigh");
+    if (within.kind == scheme_kind::group_equal || across.kind == scheme_kind::group_equal)
+        throw error(errc::invalid, "two-level weighting: group-equal is itself two-level; give 'equal' inside or across groups");
+    two_level_report out;
+    std::vector<std::uint32_t> groups;
+    std::map<std::uint32_t, std::vector<std::size_t>> members; // group -> positions in units
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const auto g = org.ancestor(units[i], group_level);
+        if (g == k_no_parent) throw error(errc::invalid, "unit '" + org[units[i]].id + "' has no " + group_level + " above it");
+        if (g == units[i])
+            throw error(errc::invalid, "two-level weighting: the voting units are themselves of kind '" + group_level +
+                                           "'; choose a group level above them");
+        out.group_of.push_back(g);
+        if (!members.count(g)) groups.push_back(g);
+        members[g].push_back(i);
     }
-    r.effective_number = 1.0 / to_double(r.sum_squared_shares);
-    std::vector<std::size_t> order(n);
-    for (std::size_t i = 0; i < n; ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return share[a] > share[b]; });
-    rational acc = 0;
-    for (auto i : order) {
-        if (acc * 2 > 1) break;
-        acc += share[i];
-        r.min_majority.push_back(units[i]);
+    try {
+        out.groups = compute_weights(org, groups, across);
+    } catch (const error& e) {
+        throw error(e.code(), "across " + group_level + "s: " + e.detail());
     }
-    r.min_majority_share = acc;
-    return r;
+    std::vector<rational> share(units.size(), rational(0));
+    for (const auto& gw : out.groups.units) {
+        if (sign(gw.share) == 0) continue;
+        const auto& pos = members[gw.unit];
+        std::vector<std::uint32_t> inside;
+        for (auto i : pos) inside.push_back(units[i]);
+        weight_report in;
+        try {
+            in = compute_weights(org, inside, within);
+        } catch (const error& e) {
+            throw error(e.code(), "within " + group_level + " '" + org[gw.unit].id + "': " + e.detail());
+        }
+        for (std::size_t k = 0; k < pos.size(); ++k) share[pos[k]] = gw.share * in.units[k].share;
+    }
+    out.units = make_report(two_level_name(within, across, group_level), units, share, share);
+    return out;
+}
+
+std::string two_level_name(const weighting_scheme& within, const weighting_scheme& across, const std::string& group_level) {
+    return scheme_name(within) + " within " + group_level + ", " + scheme_name(across) + " across";
 }
 
 std::string to_json(const organisation& org, const weight_report& r, int indent) {
@@ -343,7 +395,9 @@ profile weighted_profile(const profile& p, const organisation& org, const weight
                          const aggregate_options& opt) {
     const std::string level = opt.level.empty() ? org.kinds().front() : opt.level;
     const tagged t = tag(p, org, level);
-    const auto rep = compute_weights(org, t.voting_units, scheme);
+    const auto rep = opt.group_scheme
+                         ? compute_two_level_weights(org, t.voting_units, scheme, *opt.group_scheme, opt.group_level).units
+                         : compute_weights(org, t.voting_units, scheme);
     return reweigh(p, org, t, rep, opt.mode == aggregation_mode::pooled ? aggregation_mode::pooled : aggregation_mode::normalised);
 }
 
@@ -352,7 +406,8 @@ result run_weighted(const profile& p, const organisation& org, const weighting_s
     const aggregate_options opt = resolve_stages(given, method, options_json);
     if (opt.mode != aggregation_mode::two_stage) {
         result r = run(weighted_profile(p, org, scheme, opt), method, options_json);
-        r.notes.push_back("weighting: " + scheme_name(scheme) + ", " +
+        r.notes.push_back("weighting: " +
+                          (opt.group_scheme ? two_level_name(scheme, *opt.group_scheme, opt.group_level) : scheme_name(scheme)) + ", " +
                           (opt.mode == aggregation_mode::pooled ? "pooled" : "normalised"));
         return r;
     }
@@ -370,15 +425,46 @@ result run_weighted(const profile& p, const organisation& org, const weighting_s
         if (!ballots_of_group.count(g)) groups.push_back(g);
         ballots_of_group[g].push_back(i);
     }
-    const auto unit_rep = compute_weights(org, t.voting_units, scheme);
-    weighting_scheme group_scheme = scheme;
-    if (group_scheme.kind == scheme_kind::group_equal) group_scheme.kind = scheme_kind::equal;
-    const auto group_rep = compute_weights(org, groups, group_scheme);
+    // One scheme: the unit weights are computed over every unit and renormalised within each
+    // group by reweigh. Two levels: the scheme is computed inside each group, group_scheme across.
+    weighting_scheme group_scheme = opt.group_scheme ? *opt.group_scheme : scheme;
+    if (!opt.group_scheme && group_scheme.kind == scheme_kind::group_equal) group_scheme.kind = scheme_kind::equal;
+    if (opt.group_scheme && (scheme.kind == scheme_kind::group_equal || group_scheme.kind == scheme_kind::group_equal))
+        throw error(errc::invalid, "two-level weighting: group-equal is itself two-level; give 'equal' inside or across groups");
+    weight_report group_rep;
+    try {
+        group_rep = compute_weights(org, groups, group_scheme);
+    } catch (const error& e) {
+        throw error(e.code(), "across " + opt.group_level + "s: " + e.detail());
+    }
+    const auto unit_rep = opt.group_scheme ? weight_report{} : compute_weights(org, t.voting_units, scheme);
     profile outer(p.candidate_names());
     std::vector<std::string> notes;
     for (const auto& gw : group_rep.units) {
+        // A group of weight 0 (say, no registered patients under a population-based scheme)
+        // has no say in the second stage: its count is skipped, and the note says so.
+        if (sign(gw.share) == 0) {
+            notes.push_back(org[gw.unit].id + " (" + org[gw.unit].name + "): group weight 0, not counted");
+            continue;
+        }
+        weight_report inside_rep;
+        if (opt.group_scheme) {
+            std::vector<std::uint32_t> inside;
+            for (auto u : t.voting_units)
+                if (org.ancestor(u, opt.group_level) == gw.unit) inside.push_back(u);
+            try {
+                inside_rep = compute_weights(org, inside, scheme);
+            } catch (const error& e) {
+                throw error(e.code(), "within " + opt.group_level + " '" + org[gw.unit].id + "': " + e.detail());
+            }
+        }
         // Within a group the unit weights are renormalised by reweigh (only its ballots count).
-        profile inner = reweigh(p, org, t, unit_rep, aggregation_mode::normalised, ballots_of_group[gw.unit]);
+        profile inner = reweigh(p, org, t, opt.group_scheme ? inside_rep : unit_rep, aggregation_mode::normalised,
+                                ballots_of_group[gw.unit]);
+        if (inner.unique_count() == 0) {
+            notes.push_back(org[gw.unit].id + " (" + org[gw.unit].name + "): no ballot of positive weight, not counted");
+            continue;
+        }
         const result ri = run(inner, opt.inner, opt.inner_options);
         if (ri.ranking.empty()) throw error(errc::unsupported, "two-stage: the inner rule '" + opt.inner + "' gives no ranking");
         const auto u = outer.intern_unit(org[gw.unit].id);
@@ -388,10 +474,13 @@ result run_weighted(const profile& p, const organisation& org, const weighting_s
         notes.push_back(org[gw.unit].id + " (" + org[gw.unit].name + "): " + opt.inner + " winner " +
                         (w.empty() ? "(tie)" : w) + ", group weight " + to_string(gw.share));
     }
+    if (outer.unique_count() == 0)
+        throw error(errc::invalid, "two-stage: no " + opt.group_level + " has a positive weight and a ballot to count");
     result r = run(outer, opt.outer, opt.outer_options);
     r.notes.insert(r.notes.begin(), notes.begin(), notes.end());
     r.notes.push_back("two-stage: " + opt.inner + " inside each " + opt.group_level + ", then " + opt.outer +
-                      " across groups weighted by " + scheme_name(group_scheme));
+                      " across groups weighted by " + scheme_name(group_scheme) +
+                      (opt.group_scheme ? " (inside groups: " + scheme_name(scheme) + ")" : ""));
     return r;
 }
 

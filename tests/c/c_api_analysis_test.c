@@ -165,6 +165,45 @@ static void test_generate_and_electorates(void) {
     accord_profile_free(p);
 }
 
+/* Two-level weighting (0.5) on the four-practice, two-PCN example of tests/four_practices.hpp:
+ * equal within each PCN and population across gives a, b 3/10 and c, d 1/5, and plurality Y;
+ * population within and equal across gives plurality X. */
+static void test_two_level(const char *org_path) {
+    static const char *names[] = {"X", "Y", "Z"};
+    static const int32_t x[] = {1, 2, 3}, y[] = {3, 1, 2}, z[] = {3, 2, 1};
+    accord_org *org = NULL;
+    accord_profile *p = NULL;
+    accord_result *r = NULL;
+    char *out = NULL;
+    size_t w = 99;
+    CHECK(accord_org_load(org_path, NULL, &org) == ACCORD_OK);
+    CHECK(accord_weights_two_level(org, "equal", "population", NULL, NULL, &out) == ACCORD_OK);
+    CHECK(out && strstr(out, "\"share_exact\":\"3/10\"") != NULL);
+    CHECK(out && strstr(out, "\"share_exact\":\"1/5\"") != NULL);
+    CHECK(out && strstr(out, "\"scheme\":\"equal within pcn, population across\"") != NULL);
+    accord_string_free(out);
+    out = (char *)1;
+    CHECK(accord_weights_two_level(org, "equal", "capped:0.3", NULL, NULL, &out) == ACCORD_EINVALID);
+    CHECK(out == NULL && strstr(accord_last_error(), "across pcns") != NULL);
+    CHECK(accord_profile_new(3, names, &p) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "a", x, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "b", y, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "c", y, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "d", z, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_run_weighted(p, org, "equal", "plurality", NULL, "{\"group_scheme\": \"population\"}", &r) == ACCORD_OK);
+    CHECK(r && accord_result_winner(r, 0, &w) == ACCORD_OK && w == 1);
+    accord_result_free(r);
+    r = NULL;
+    CHECK(accord_run_weighted(p, org, "population", "plurality", NULL, "{\"group_scheme\": \"equal\"}", &r) == ACCORD_OK);
+    CHECK(r && accord_result_winner(r, 0, &w) == ACCORD_OK && w == 0);
+    accord_result_free(r);
+    CHECK(accord_analysis_defaults(&out) == ACCORD_OK);
+    CHECK(out && strstr(out, "\"rules\":[\"borda\"]") != NULL);
+    accord_string_free(out);
+    accord_profile_free(p);
+    accord_org_free(org);
+}
+
 int main(int argc, char **argv) {
     char org_path[1024];
     if (argc > 1) data_dir = argv[1];
@@ -175,6 +214,8 @@ int main(int argc, char **argv) {
     test_ahp_errors_and_groups(org_path);
     test_mcda();
     test_generate_and_electorates();
+    snprintf(org_path, sizeof org_path, "%s/four_two_pcns_org.csv", data_dir);
+    test_two_level(org_path);
     printf("%d checks, %d failed\n", checks, failures);
     return failures ? 1 : 0;
 }

@@ -103,7 +103,7 @@ class Smaa(unittest.TestCase):
             (["--weights", "triangle"], 2, "triangle"),
             (["--perturb", "votes:0.1"], 2, "population:SIGMA"),
             (["--perturb", "population:abc"], 1, "abc"),
-            (["--mode", "two-stage"], 2, "two-stage"),
+            (["--mode", "two-stage", "--weights", "simplex"], 1, "population sampler"),
         ]:
             with self.subTest(args=args):
                 out = accord("analyse", "smaa", BALLOTS, "--org", ORG, "--rule", "borda", "--samples", 10, *args)
@@ -145,7 +145,7 @@ class Sweep(unittest.TestCase):
         j = accord_json("analyse", "sweep", BALLOTS, "--org", ORG, "--rules", "borda,irv", "--schemes",
                         "equal,population", "--modes", "normalised,pooled")
         self.assertEqual(len(j["rows"]), 8)
-        self.assertEqual(j["baseline"], {"scheme": "equal", "aggregation": "normalised", "rule": "borda"})
+        self.assertEqual(j["baseline"], {"scheme": "equal", "group_scheme": None, "aggregation": "normalised", "rule": "borda"})
         self.assertEqual([(r["scheme"], r["aggregation"], r["rule"]) for r in j["rows"][:3]],
                          [("equal", "normalised", "borda"), ("equal", "normalised", "irv"),
                           ("equal", "pooled", "borda")])
@@ -258,3 +258,51 @@ class Report(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+FOUR_ORG = ROOT / "tests" / "data" / "four_two_pcns_org.csv"
+FOUR_BALLOTS = ROOT / "tests" / "data" / "four_ballots.csv"
+
+
+class TwoLevel(unittest.TestCase):
+    """Two-level weighting on the four-practice, two-PCN example (tests/four_practices.hpp)."""
+
+    def test_run_and_weights_give_the_hand_computed_answers(self) -> None:
+        y = accord_json("run", "plurality", FOUR_BALLOTS, "--org", FOUR_ORG, "--scheme", "equal", "--group-scheme",
+                        "population", "--json")
+        self.assertEqual(y["winners"], ["Y"])
+        x = accord_json("run", "plurality", FOUR_BALLOTS, "--org", FOUR_ORG, "--scheme", "population",
+                        "--group-scheme", "equal", "--json")
+        self.assertEqual(x["winners"], ["X"])
+        w = accord_json("weights", FOUR_ORG, "--scheme", "equal", "--group-scheme", "population", "--json")
+        self.assertEqual({u["id"]: u["share_exact"] for u in w["units"]}, {"a": "3/10", "b": "3/10", "c": "1/5", "d": "1/5"})
+        bad = accord("weights", FOUR_ORG, "--scheme", "equal", "--group-scheme", "capped:0.3")
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("across pcns", bad.stderr)
+
+    def test_sweep_reports_an_impossible_cell_and_goes_on(self) -> None:
+        j = accord_json("analyse", "sweep", FOUR_BALLOTS, "--org", FOUR_ORG, "--rules", "plurality", "--schemes",
+                        "capped:0.2,equal", "--group-schemes", "none,population", "--json")
+        self.assertEqual(len(j["rows"]), 4)
+        self.assertIn("capped", j["rows"][0]["error"])
+        self.assertEqual(j["rows"][3]["winner"], "Y")
+        self.assertEqual(len(j["failed"]), 2)
+        table = accord("analyse", "sweep", FOUR_BALLOTS, "--org", FOUR_ORG, "--rules", "plurality", "--schemes",
+                       "capped:0.2,equal", "--group-schemes", "none,population")
+        self.assertEqual(table.returncode, 0, table.stderr)
+        self.assertIn("not counted: ", table.stdout)
+
+    def test_two_stage_smaa_and_tipping(self) -> None:
+        j = accord_json("analyse", "smaa", FOUR_BALLOTS, "--org", FOUR_ORG, "--rule", "borda", "--mode", "two-stage",
+                        "--group-scheme", "population", "--perturb", "population:0", "--samples", 20, "--json")
+        self.assertEqual(j["winner_probability"]["X"], 1.0)
+        t = accord_json("analyse", "tipping", FOUR_BALLOTS, "--org", FOUR_ORG, "--rule", "borda", "--scheme", "sqrt",
+                        "--mode", "two-stage", "--quantity", "population", "--json")
+        self.assertEqual(len(t["units"]), 4)
+
+    def test_herefordshire_two_stage_tipping_by_population_runs(self) -> None:
+        # Failed with "ballot weight must be positive, got 0" when a PCN's population reached 0.
+        out = accord("analyse", "tipping", HEREFORDSHIRE_BALLOTS, *herefordshire_org(self), "--rule", "borda",
+                     "--scheme", "sqrt", "--mode", "two-stage", "--quantity", "population", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(len(json.loads(out.stdout)["units"]), 19)

@@ -47,8 +47,10 @@ class Smaa(unittest.TestCase):
             accord.smaa(p, org, "plurality", weights="triangle")
         with self.assertRaises(accord.NotFound):
             accord.smaa(p, org, "nosuchrule", samples=5)
+        # Two-stage counts are sampled by perturbing populations; the shares samplers refuse them.
+        self.assertEqual(accord.smaa(p, org, "plurality", mode="two-stage", samples=5).settings["mode"], "two-stage")
         with self.assertRaises(accord.Unsupported):
-            accord.smaa(p, org, "plurality", mode="two-stage", samples=5)
+            accord.smaa(p, org, "plurality", mode="two-stage", weights="simplex", samples=5)
 
     def test_progress_and_cancel(self) -> None:
         p, org = place()

@@ -32,8 +32,9 @@ matplotlib likewise, only when accord.plots draws.
 """
 from . import plots
 from .ahp import Ahp, AhpParticipant, Consistency, ahp
-from .analysis import Smaa, Sweep, SweepRow, Tipping, TippingBracket, TippingPoint, smaa, sweep, tipping
-from .core import (Apportionment, Decision, Organisation, PowerIndices, Profile, Result, Round, Tie, Transfer,
+from .analysis import (Smaa, Sweep, SweepRow, Tipping, TippingBracket, TippingPoint, analysis_defaults, report, smaa,
+                       sweep, tipping)
+from .core import (Apportionment, Ballot, Decision, Organisation, PowerIndices, Profile, Result, Round, Tie, Transfer,
                    WeightReport, join_nhs, memory_budget, methods, power, run, set_memory_budget, version,
                    version_number)
 from .errors import (AccordError, AccordIOError, AccordMemoryError, AccordOverflowError, Cancelled,
@@ -49,7 +50,7 @@ __version__ = ".".join(map(str, _VERSION))  # from accord.h, through the generat
 __all__ = [
     "Organisation", "Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "power", "version",
     "version_number", "PowerIndices", "WeightReport", "Decision", "Apportionment",
-    "smaa", "sweep", "tipping", "Smaa", "Sweep", "SweepRow", "Tipping", "TippingBracket", "TippingPoint",
+    "smaa", "sweep", "tipping", "analysis_defaults", "report", "Ballot", "Smaa", "Sweep", "SweepRow", "Tipping", "TippingBracket", "TippingPoint",
     "AccordError", "InvalidArgument", "OptionError", "NotFound", "ParseError", "AccordIOError",
     "AccordOverflowError", "AccordMemoryError", "UnresolvedTie", "Cancelled", "Unsupported", "__version__",
     "ahp", "Ahp", "AhpParticipant", "Consistency", "mcda", "mcda_smaa", "Mcda", "McdaSmaa",

@@ -38,7 +38,14 @@ def find_cli() -> str | None:
     for c in candidates:
         if c.is_file() and os.access(c, os.X_OK):
             return str(c)
-    return shutil.which("accord")
+    found = shutil.which("accord")
+    # The wheel's `accord` console script is itself on PATH: a script (not the native program)
+    # would run this module again, for ever.
+    if found:
+        with open(found, "rb") as f:
+            if f.read(2) == b"#!":
+                return None
+    return found
 
 
 def _options(pairs: list[str], text: str | None) -> dict[str, Any]:

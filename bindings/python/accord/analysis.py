@@ -14,6 +14,7 @@ raises KeyboardInterrupt. Definitions and keys: docs/analysis.md.
 """
 from __future__ import annotations
 
+import ctypes
 import json
 from dataclasses import asdict, dataclass
 from fractions import Fraction
@@ -24,7 +25,8 @@ from ._ffi import lib
 from ._json_call import call_json
 from .core import Organisation, Profile
 
-__all__ = ["Smaa", "SweepRow", "Sweep", "TippingBracket", "TippingPoint", "Tipping", "smaa", "sweep", "tipping"]
+__all__ = ["Smaa", "SweepRow", "Sweep", "TippingBracket", "TippingPoint", "Tipping", "smaa", "sweep", "tipping",
+           "analysis_defaults", "report"]
 
 Progress = Callable[[float], Any]
 Exact = Union[int, str, Fraction]
@@ -94,6 +96,15 @@ class Smaa:
         frame.columns.name = "place"
         return frame
 
+    def _repr_html_(self) -> str:
+        """Notebook display: the rank-acceptability table (bars), by expected place."""
+        from ._html import bar, table
+        n = len(self.candidates)
+        rows = [[c, bar(self.winner_probability[c], "#c0504d"), f"{self.expected_rank[c]:.2f}",
+                 *[bar(self.rank_acceptability[c][k]) for k in range(n)]] for c in self.ranked()]
+        return table(["candidate", "P(win)", "E[rank]", *[f"place {k + 1}" for k in range(n)]], rows,
+                     f"SMAA: {self.samples} samples")
+
     def summary_frame(self) -> Any:
         """One row per candidate, by expected place: winner_probability, winner_probability_se,
         expected_rank. Needs pandas."""
@@ -107,15 +118,18 @@ class Smaa:
 
 def smaa(profile: Profile, org: Organisation, rule: str, *, samples: int = 1000, seed: int = 0,
          threads: int = 0, perturb: Union[float, str, None] = None, weights: str | None = None,
-         bootstrap: bool = False, scheme: str = "population", mode: str | None = None, level: str | None = None,
+         bootstrap: bool = False, scheme: str | None = None, mode: str | None = None, level: str | None = None,
          rule_options: Mapping[str, Any] | None = None, resolution: int | None = None,
+         group_scheme: str | None = None, group_level: str | None = None,
          progress: Progress | None = None) -> Smaa:
     """SMAA over the organisation's units: rank acceptability, winner probabilities (with
     standard errors) and central weights, deterministic for a seed whatever ``threads`` is.
 
     Choose at most one sampler: ``perturb=0.1`` (or "population:0.1": each unit's population
     times 1 + 0.1 Z, the default), ``weights="simplex"`` or ``"dirichlet:2"`` (unit shares
-    drawn, the scheme ignored), or ``bootstrap=True`` (voters resampled).
+    drawn, the scheme ignored), or ``bootstrap=True`` (voters resampled). ``mode="two-stage"``
+    and ``group_scheme`` (two-level weighting) sample populations, each sample an exact count.
+    ``scheme`` defaults to the core's table (population).
     """
     if sum(x is not None and x is not False for x in (perturb, weights, bootstrap)) > 1:
         raise ValueError("give at most one of perturb, weights and bootstrap")
@@ -131,6 +145,10 @@ def smaa(profile: Profile, org: Organisation, rule: str, *, samples: int = 1000,
     o.update(samples=whole(samples, "samples", minimum=1), seed=whole(seed, "seed"), threads=whole(threads, "threads"))
     if resolution is not None:
         o["resolution"] = int(resolution)
+    if group_scheme is not None:
+        o["group_scheme"] = group_scheme
+    if group_level is not None:
+        o["group_level"] = group_level
     j = _analyse(lib.accord_analyse_smaa, profile, org, o, progress)
     return Smaa(samples=j["samples"], candidates=j["candidates"], units=j["units"],
                 rank_acceptability=j["rank_acceptability"], winner_probability=j["winner_probability"],
@@ -151,10 +169,14 @@ class SweepRow:
     rule: str
     winner: str | None
     ranking: list[list[str]]
-    kendall_tau: float
-    spearman_rho: float
+    kendall_tau: float | None
+    spearman_rho: float | None
     moved: list[str]
     winner_changed: bool
+    #: the across-groups scheme of a two-level weighting (None: one level)
+    group_scheme: str | None = None
+    #: why this cell could not be counted (None: it was); the sweep carries on past it
+    error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -176,6 +198,14 @@ class Sweep:
         """The report as JSON text."""
         return dumps(self, indent=indent)
 
+    def _repr_html_(self) -> str:
+        """Notebook display: one row per cell (an impossible cell shows why)."""
+        from ._html import table
+        rows = [[r.scheme, r.group_scheme or "", r.aggregation, r.rule,
+                 r.error and f"not counted: {r.error}" or (r.winner or "(tie)"),
+                 "" if r.kendall_tau is None else f"{r.kendall_tau:.3f}", ", ".join(r.moved)] for r in self.rows]
+        return table(["scheme", "across groups", "mode", "rule", "winner", "tau", "moved"], rows, "sweep")
+
     def to_frame(self) -> Any:
         """One row per count: scheme, aggregation, rule, winner, ranking (as "A > B = C"),
         kendall_tau, spearman_rho, moved (comma-separated), winner_changed. Needs pandas."""
@@ -186,15 +216,20 @@ class Sweep:
                               "moved": ", ".join(r.moved), "winner_changed": r.winner_changed} for r in self.rows])
 
 
-def sweep(profile: Profile, org: Organisation, rules: Union[str, Sequence[str]] = ("borda",),
-          schemes: Union[str, Sequence[str]] = ("equal", "population"),
-          modes: Union[str, Sequence[str]] = ("normalised",), *,
+def sweep(profile: Profile, org: Organisation, rules: Union[str, Sequence[str], None] = None,
+          schemes: Union[str, Sequence[str], None] = None, modes: Union[str, Sequence[str], None] = None, *,
           level: str | None = None, group_level: str | None = None, rule_options: Mapping[str, Any] | None = None,
-          progress: Progress | None = None) -> Sweep:
-    """Every scheme x mode x rule (schemes outermost), each ranking compared with the first.
-    ``rules``, ``schemes`` and ``modes`` are lists or comma-separated strings."""
-    o: dict[str, Any] = {"rules": names(rules, "rules"), "schemes": names(schemes, "schemes"),
-                         "modes": names(modes, "modes")}
+          group_schemes: Union[str, Sequence[str], None] = None, progress: Progress | None = None) -> Sweep:
+    """Every scheme x group scheme x mode x rule (schemes outermost), each ranking compared with
+    the first row that counted; a cell that cannot be counted has its reason in ``error``.
+    Absent arguments take the core's defaults (:func:`analysis_defaults`: Borda, equal and
+    population, normalised), the same as the CLI's and the C API's. ``group_schemes`` are
+    across-groups schemes of two-level weightings ("none": one level). Each of the four is a list
+    or a comma-separated string."""
+    o: dict[str, Any] = {}
+    for key, value in (("rules", rules), ("schemes", schemes), ("modes", modes), ("group_schemes", group_schemes)):
+        if value is not None:
+            o[key] = names(value, key)
     if level is not None:
         o["level"] = level
     if group_level is not None:
@@ -272,10 +307,11 @@ def _bracket(b: dict[str, Any] | None) -> TippingBracket | None:
                           change=Fraction(b["change_exact"]), new_winner=b["new_winner"] or None)
 
 
-def tipping(profile: Profile, org: Organisation, rule: str, *, scheme: str = "population", mode: str | None = None,
+def tipping(profile: Profile, org: Organisation, rule: str, *, scheme: str | None = None, mode: str | None = None,
             quantity: str = "weight", max_factor: Exact | None = None, tolerance: Exact | None = None,
             steps_per_doubling: int | None = None, level: str | None = None, group_level: str | None = None,
-            rule_options: Mapping[str, Any] | None = None, progress: Progress | None = None) -> Tipping:
+            rule_options: Mapping[str, Any] | None = None, group_scheme: str | None = None,
+            progress: Progress | None = None) -> Tipping:
     """Per unit, the smallest change of its weight factor (``quantity="weight"``) or registered
     population (``"population"``) found that changes the winner, bracketed exactly."""
     o = _common(rule, scheme, mode, level, rule_options)
@@ -288,9 +324,41 @@ def tipping(profile: Profile, org: Organisation, rule: str, *, scheme: str = "po
         o["steps_per_doubling"] = int(steps_per_doubling)
     if group_level is not None:
         o["group_level"] = group_level
+    if group_scheme is not None:
+        o["group_scheme"] = group_scheme
     j = _analyse(lib.accord_analyse_tipping, profile, org, o, progress)
     units = [TippingPoint(unit=u["unit"], name=u.get("name", ""), population=u.get("population", 0),
                           baseline=Fraction(u["baseline_exact"]), up=_bracket(u["up"]), down=_bracket(u["down"]))
              for u in j["units"]]
     return Tipping(baseline_winner=j["baseline_winner"], quantity=j["quantity"],
                    tolerance=Fraction(j["settings"]["tolerance_exact"]), units=units, settings=j["settings"])
+
+
+def analysis_defaults() -> dict[str, Any]:
+    """What an absent option means in :func:`sweep`, :func:`smaa` and :func:`tipping`: the
+    core's one table (include/accord/analysis/defaults.hpp), which the CLI and C API read too."""
+    return call_json(lib.accord_analysis_defaults)
+
+
+def report(profile: Profile, org: Organisation, path: Any = None, *, progress: Progress | None = None,
+           **options: Any) -> str:
+    """The self-contained HTML report (SMAA heatmap, sweep table, power bars) as `accord report`
+    writes it, returned as a string (and written to ``path`` if given). Options as the C API's
+    accord_report_html: title, notes, rules, schemes, modes, group_schemes, rule_options, level,
+    scheme, smaa_rule, sampler, samples, seed, threads, smaa, power (lists or comma strings)."""
+    for key in ("rules", "schemes", "modes", "group_schemes", "notes"):
+        if isinstance(options.get(key), str):
+            options[key] = [x.strip() for x in options[key].split(",")] if key != "notes" else [options[key]]
+    out = ctypes.c_void_p()
+    from .core import _Progress
+    with _Progress(progress) as callback:
+        callback.check(lib.accord_report_html(profile._handle, org._handle, json.dumps(options).encode(),
+                                              callback.pointer, None, ctypes.byref(out)))
+    try:
+        html = ctypes.cast(out, ctypes.c_char_p).value.decode()
+    finally:
+        lib.accord_string_free(out)
+    if path is not None:
+        from pathlib import Path
+        Path(path).write_text(html, encoding="utf-8")
+    return html

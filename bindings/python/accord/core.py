@@ -16,10 +16,23 @@ from ._convert import dumps, names, pandas, whole
 from ._ffi import PROGRESS_FN, check, lib
 from .errors import AccordOverflowError, InvalidArgument, NotFound
 
-__all__ = ["Profile", "Result", "Round", "Tie", "Transfer", "Organisation", "PowerIndices", "WeightReport",
+__all__ = ["Profile", "Ballot", "Result", "Round", "Tie", "Transfer", "Organisation", "PowerIndices", "WeightReport",
            "Decision", "Apportionment", "run", "methods", "version", "version_number", "power"]
 
 Weight = Union[int, str, Fraction, None]
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One distinct ballot of a profile, as iteration yields it: ``ranking`` is a list of tiers
+    (tuples of names, best first) for rankings, the approved names for approval ballots, or
+    {name: score} for score ballots; ``count`` voters cast it, each with the exact ``weight``
+    (None = 1), tagged with ``unit`` (None = untagged)."""
+
+    ranking: Any
+    count: int
+    weight: Fraction | None
+    unit: str | None
 _KINDS = {"ranking": 0, "approval": 1, "score": 2}
 _NO_SCORE = -(2**31)
 
@@ -107,6 +120,11 @@ def _is_missing(value: Any) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
+
+
+def _is_pandas_frame(frame: Any) -> bool:
+    """A pandas DataFrame (checked by type name, so pandas is imported only when in use)."""
+    return type(frame).__name__ == "DataFrame" and type(frame).__module__.startswith("pandas")
 
 
 def _names_in(ballot: Any) -> list[str]:
@@ -250,6 +268,9 @@ class Profile:
         columns = [str(c) for c in frame.columns]
         if candidate_columns is not None and rank_columns is not None:
             raise TypeError("give rank_columns or candidate_columns, not both")
+        if _is_pandas_frame(frame):
+            return cls._from_pandas(frame, rank_columns, candidate_columns, count_column, weight_column, unit_column,
+                                    candidates)
         if candidate_columns is None and rank_columns is None:
             rank_columns = [c for c in columns if c.lower().startswith(("rank", "choice"))]
             if not rank_columns:
@@ -289,6 +310,269 @@ class Profile:
             p.add(ballot, count=int(meta.get("count", 1)), weight=weight,
                   unit=None if "unit" not in meta else str(meta["unit"]))
         return p
+
+    @classmethod
+    def from_arrays(cls, rankings: Any, candidates: Sequence[str], *, layout: str = "choices",
+                    counts: Any = None, weights: Any = None, units: Any = None) -> "Profile":
+        """A ranking profile from arrays in one C call (accord_profile_add_rankings_bulk), as
+        XGBoost's DMatrix takes arrays. ``rankings`` is an integer matrix (rows x columns):
+
+        - ``layout="choices"`` (default): each row lists candidate indices, first choice first;
+          -1 is a blank choice (left out, the later choices move up).
+        - ``layout="ranks"``: one column per candidate holding its rank (1 = first, 0 = unranked,
+          equal ranks = a tie).
+
+        ``counts``: voters per row (default 1 each); ``weights``: exact weights per row (ints,
+        Fractions or "p/q" strings; floats only when whole); ``units``: a unit id per row (None or
+        "" = no unit). Every row is checked before any is added. Needs numpy."""
+        import numpy as np  # noqa: PLC0415 - only for the bulk path
+
+        cells = np.ascontiguousarray(np.asarray(rankings), dtype=np.int32)
+        if cells.ndim != 2:
+            raise InvalidArgument(f"from_arrays: rankings must be a 2-D matrix, got {cells.ndim} dimension(s)")
+        p = cls(list(candidates))
+        p._add_bulk(cells, layout, counts, weights, units)
+        return p
+
+    def _add_bulk(self, cells: Any, layout: str, counts: Any, weights: Any, units: Any) -> None:
+        import numpy as np  # noqa: PLC0415
+
+        if layout not in ("choices", "ranks"):
+            raise ValueError(f"layout must be 'choices' or 'ranks', got {layout!r}")
+        rows, cols = cells.shape
+        keep: list[Any] = [cells]
+
+        def pointer(a: Any) -> Any:
+            keep.append(a)
+            return a.ctypes.data_as(ctypes.c_void_p)
+
+        count_p = weight_num_p = weight_den_p = unit_p = None
+        if counts is not None:
+            c = np.asarray(counts)
+            if c.shape != (rows,):
+                raise InvalidArgument(f"from_arrays: {len(c)} counts for {rows} rows")
+            if (c < 1).any():
+                raise InvalidArgument(f"from_arrays: row {int(np.argmax(c < 1)) + 1}: count must be at least 1")
+            count_p = pointer(np.ascontiguousarray(c, dtype=np.uint64))
+        if weights is not None:
+            w = np.asarray(weights)
+            if w.shape != (rows,):
+                raise InvalidArgument(f"from_arrays: {len(w)} weights for {rows} rows")
+            if w.dtype.kind in "iu":
+                num, den = w.astype(np.int64), np.ones(rows, dtype=np.int64)
+            elif w.dtype.kind == "f":
+                if not np.all(np.isfinite(w)) or not np.all(w == np.floor(w)):
+                    raise TypeError("weights are exact; use ints, Fractions or strings such as '1/3', not floats")
+                num, den = w.astype(np.int64), np.ones(rows, dtype=np.int64)
+            else:
+                fr = [Fraction(x) if not isinstance(x, float) or x.is_integer() else None for x in w.tolist()]
+                if any(f is None for f in fr):
+                    raise TypeError("weights are exact; use ints, Fractions or strings such as '1/3', not floats")
+                num = np.array([f.numerator for f in fr], dtype=np.int64)  # type: ignore[union-attr]
+                den = np.array([f.denominator for f in fr], dtype=np.int64)  # type: ignore[union-attr]
+            weight_num_p, weight_den_p = pointer(num), pointer(den)
+        ids: list[bytes] = []
+        if units is not None:
+            if len(units) != rows:
+                raise InvalidArgument(f"from_arrays: {len(units)} units for {rows} rows")
+            try:
+                import pandas as pd  # noqa: PLC0415 - vectorised when pandas is there
+            except ImportError:
+                pd = None
+            if pd is not None:
+                # Factorised first; only the (few) distinct values are checked for blanks.
+                codes_raw, uniques = pd.factorize(pd.Series(units, dtype=object), use_na_sentinel=True)
+                codes = codes_raw.astype(np.int32)
+                keep = [not _is_missing(k) for k in uniques]
+                if not all(keep):
+                    remap = np.full(len(uniques) + 1, -1, dtype=np.int32)
+                    remap[:-1][np.array(keep)] = np.arange(sum(keep), dtype=np.int32)
+                    codes = remap[codes]  # -1 indexes the last slot: stays -1
+                ids = [str(k).encode() for k, ok in zip(uniques, keep) if ok]
+            else:
+                index: dict[str, int] = {}
+                codes = np.empty(rows, dtype=np.int32)
+                for i, x in enumerate(units.tolist() if hasattr(units, "tolist") else list(units)):
+                    if _is_missing(x):
+                        codes[i] = -1
+                        continue
+                    code = index.setdefault(str(x), len(index))
+                    codes[i] = code
+                ids = [k.encode() for k in index]
+            unit_p = pointer(np.ascontiguousarray(codes, dtype=np.int32))
+        id_array = (ctypes.c_char_p * max(1, len(ids)))(*ids)
+        check(lib.accord_profile_add_rankings_bulk(self._handle, cells.ctypes.data_as(ctypes.c_void_p), rows, cols,
+                                                   1 if layout == "choices" else 0, count_p, weight_num_p,
+                                                   weight_den_p, unit_p, id_array, len(ids)))
+
+    @classmethod
+    def _from_pandas(cls, frame: Any, rank_columns: Sequence[str] | None, candidate_columns: Sequence[str] | None,
+                     count_column: str | None, weight_column: str | None, unit_column: str | None,
+                     candidates: Sequence[str] | None) -> "Profile":
+        """from_frame for a pandas DataFrame: columns to integer arrays, then one bulk C call."""
+        import numpy as np  # noqa: PLC0415
+        pd = pandas()
+        columns = [str(c) for c in frame.columns]
+        if candidate_columns is None and rank_columns is None:
+            rank_columns = [c for c in columns if c.lower().startswith(("rank", "choice"))]
+            if not rank_columns:
+                raise InvalidArgument("from_frame: no rank columns (named rank1, rank2, ... or choice1, ...); "
+                                      "pass rank_columns=[...] or candidate_columns=[...]")
+        wanted = list(rank_columns or candidate_columns or [])
+        for c in wanted:
+            if c not in columns:
+                raise NotFound(f"from_frame: no column {c!r} (columns: {columns})")
+        frame = frame.set_axis(columns, axis=1)
+        rows = len(frame)
+        if candidate_columns is not None:
+            names = list(candidates) if candidates is not None else list(candidate_columns)
+            block = frame[list(candidate_columns)]
+            ranks = block.apply(pd.to_numeric, errors="coerce").fillna(0).to_numpy()
+            if (ranks != np.floor(ranks)).any() or (ranks < 0).any():
+                raise InvalidArgument("from_frame: candidate columns must hold whole ranks >= 0 (empty or 0 = unranked)")
+            position = {c: i for i, c in enumerate(names)}
+            cells = np.zeros((rows, len(names)), dtype=np.int32)
+            for j, c in enumerate(candidate_columns):
+                if c not in position:
+                    raise NotFound(f"from_frame: candidate column {c!r} is not among the candidates")
+                cells[:, position[c]] = ranks[:, j]
+            layout = "ranks"
+        else:
+            # Column by column, vectorised: each column is coded against the candidates; only the
+            # cells left uncoded are looked at one by one (blank = missing or only spaces).
+            columns_text = []
+            for c in wanted:
+                col = frame[c]
+                if col.dtype != object:
+                    col = col.astype(object).where(col.notna(), None).map(lambda x: x if x is None else str(x))
+                columns_text.append(col)
+            if candidates is None:
+                # First seen, row by row then column by column, as the row-by-row reader does.
+                stacked = np.column_stack([t.to_numpy(dtype=object) for t in columns_text]).ravel()
+                seen = pd.unique(stacked[pd.notna(stacked)])
+                names = [str(x) for x in seen if isinstance(x, str) and x.strip()]
+            else:
+                names = [str(c) for c in candidates]
+            cells = np.empty((rows, len(wanted)), dtype=np.int32)
+            for k, text in enumerate(columns_text):
+                codes = pd.Categorical(text, categories=names).codes.astype(np.int32)
+                for at in np.flatnonzero((codes == -1) & text.notna().to_numpy()):
+                    value = text.iloc[int(at)]
+                    if not (isinstance(value, str) and not value.strip()):
+                        raise NotFound(f"from_frame: row {int(at) + 1}, column {wanted[k]!r}: {value!r} is not a candidate")
+                cells[:, k] = codes
+            layout = "choices"
+        p = cls(names)
+        present = {name: col for name, col in (("count", count_column), ("weight", weight_column),
+                                               ("unit", unit_column)) if col is not None and col in columns}
+        counts = weights = units = None
+        if "count" in present:
+            c = frame[present["count"]]
+            counts = c.fillna(1).to_numpy()
+            if counts.dtype.kind == "f" and not (counts == np.floor(counts)).all():
+                raise InvalidArgument(f"from_frame: column {present['count']!r} must hold whole counts")
+            counts = counts.astype(np.int64)
+        if "weight" in present:
+            w = frame[present["weight"]]
+            weights = w.where(~w.isna(), 1).to_numpy()
+        if "unit" in present:
+            units = frame[present["unit"]].to_numpy(dtype=object)
+        p._add_bulk(np.ascontiguousarray(cells, dtype=np.int32), layout, counts, weights, units)
+        return p
+
+    # -- reading back -----------------------------------------------------------------------
+    def _json(self) -> dict[str, Any]:
+        out = ctypes.c_void_p()
+        check(lib.accord_profile_to_json(self._handle, ctypes.byref(out)))
+        try:
+            return json.loads(ctypes.cast(out, ctypes.c_char_p).value.decode())
+        finally:
+            lib.accord_string_free(out)
+
+    def ballots(self) -> list[Ballot]:
+        """The distinct ballots, in the order first added (see :class:`Ballot`)."""
+        raw = self._json()
+        names, units = raw["candidates"], raw["units"]
+        out = []
+        for b in raw["ballots"]:
+            if raw["kind"] == "ranking":
+                tiers: dict[int, list[str]] = {}
+                for c, v in b["marks"]:
+                    tiers.setdefault(v, []).append("(overvote)" if c is None else names[c])
+                ranking: Any = [tuple(tiers[k]) for k in sorted(tiers)]
+            elif raw["kind"] == "approval":
+                ranking = [names[c] for c, _ in b["marks"]]
+            else:
+                ranking = {names[c]: v for c, v in b["marks"]}
+            out.append(Ballot(ranking=ranking, count=int(b["count"]),
+                              weight=None if b["weight"] is None else Fraction(b["weight"]),
+                              unit=None if b["unit"] is None else units[b["unit"]]))
+        return out
+
+    def __iter__(self) -> Any:
+        """Iterates over the distinct ballots (:class:`Ballot`), each with its multiplicity."""
+        return iter(self.ballots())
+
+    @property
+    def units(self) -> list[str]:
+        """The unit ids ballots are tagged with, in the order first seen."""
+        return list(self._json()["units"])
+
+    def __eq__(self, other: object) -> bool:
+        """Same kind, candidates (in order), withdrawn candidates and the same ballots with the
+        same counts, weights and units (in any order)."""
+        if not isinstance(other, Profile):
+            return NotImplemented
+        a, b = self._json(), other._json()
+
+        def key(raw: dict[str, Any]) -> Any:
+            ballots: dict[Any, int] = {}
+            for x in raw["ballots"]:
+                k = (tuple(tuple(m) for m in x["marks"]), x["weight"],
+                     None if x["unit"] is None else raw["units"][x["unit"]])
+                ballots[k] = ballots.get(k, 0) + int(x["count"])
+            return raw["kind"], raw["candidates"], raw["withdrawn"], ballots
+
+        return key(a) == key(b)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def to_frame(self, layout: str = "choices") -> Any:
+        """The distinct ballots as a pandas DataFrame that :meth:`from_frame` reads back to an
+        equal profile: columns rank1..rankK (``layout="choices"``, candidate names; ties need the
+        other layout) or one column per candidate holding its rank (``layout="ranks"``), then
+        ``count``, and ``weight`` (exact "p/q" strings) and ``unit`` when any ballot has one."""
+        pd = pandas()
+        if layout not in ("choices", "ranks"):
+            raise ValueError(f"layout must be 'choices' or 'ranks', got {layout!r}")
+        if self.kind != "ranking":
+            raise InvalidArgument("to_frame: only ranking profiles have a frame layout")
+        names = self.candidates
+        ballots = self.ballots()
+        records: list[dict[str, Any]] = []
+        width = max((sum(len(t) for t in b.ranking) for b in ballots), default=0)
+        for b in ballots:
+            row: dict[str, Any] = {}
+            if layout == "choices":
+                if any(len(t) > 1 for t in b.ranking):
+                    raise InvalidArgument("to_frame: a ballot ranks candidates equal; use layout='ranks'")
+                for k in range(width):
+                    row[f"rank{k + 1}"] = b.ranking[k][0] if k < len(b.ranking) else None
+            else:
+                for c in names:
+                    row[c] = 0
+                for k, tier in enumerate(b.ranking, start=1):
+                    for c in tier:
+                        row[c] = k
+            row["count"] = b.count
+            records.append(row)
+        frame = pd.DataFrame(records, columns=[f"rank{k + 1}" for k in range(width)] if layout == "choices" else names)
+        frame["count"] = [b.count for b in ballots]
+        if any(b.weight is not None for b in ballots):
+            frame["weight"] = [str(b.weight) if b.weight is not None else "1" for b in ballots]
+        if any(b.unit is not None for b in ballots):
+            frame["unit"] = [b.unit for b in ballots]
+        return frame
 
     # -- candidates -------------------------------------------------------------------------
     @property
@@ -498,6 +782,17 @@ class Result:
             start += len(tier)
         return out
 
+    def _repr_html_(self) -> str:
+        """Notebook display: the ranking with places and scores."""
+        from ._html import table
+        rows = []
+        for place, tier in enumerate(self.ranking, start=1):
+            for c in tier:
+                score = self.scores.get(c)
+                rows.append([place, c, "" if score is None else (str(score) if score.denominator == 1 else
+                                                                 f"{float(score):.4g} ({score})")])
+        return table(["place", "candidate", "score"], rows, f"{self.method}: winner {self.winner or '(tie)'}")
+
     def ranking_table(self) -> list[dict[str, Any]]:
         """One row per candidate, best first: {candidate, place, tier, score, score_exact,
         winner}; ``score`` is a float (None if the method gives none), ``score_exact`` a
@@ -703,6 +998,13 @@ class PowerIndices(_Report):
             data["swings"] = self["swings"]
         return pd.DataFrame(data, index=pd.Index(self.players, name="player"))
 
+    def _repr_html_(self) -> str:
+        """Notebook display: one row per player, a bar per index."""
+        from ._html import bar, table
+        names = self.indices()
+        rows = [[p, *[bar(self[k][i]) for k in names]] for i, p in enumerate(self.players)]
+        return table(["player", *names], rows, "power indices")
+
 
 class WeightReport(_Report):
     """A weight report (docs/weighting.md): ``units`` (id, name, kind, population, weight, share
@@ -719,6 +1021,14 @@ class WeightReport(_Report):
         the exact weight_exact, share_exact. Needs pandas."""
         pd = pandas()
         return pd.DataFrame(self["units"]).set_index("id")
+
+    def _repr_html_(self) -> str:
+        """Notebook display: each unit's population and share (with a bar), then the summary."""
+        from ._html import bar, table
+        rows = [[u["id"], u.get("name", ""), u.get("population", ""), bar(u["share"])] for u in self["units"]]
+        caption = (f'{self["scheme"]}: largest share {100 * self["largest_share"]:.1f}%, effective number '
+                   f'{self["effective_number"]:.2f}, smallest majority {self["min_majority"]["count"]} units')
+        return table(["id", "name", "population", "share"], rows, caption)
 
 
 class Decision(_Report):
@@ -877,13 +1187,77 @@ class Organisation:
         check(lib.accord_org_unit_count(self._handle, ctypes.byref(n)))
         return n.value
 
-    def weights(self, scheme: str = "equal", level: str | None = None) -> WeightReport:
+    def _json(self) -> dict[str, Any]:
+        out = ctypes.c_void_p()
+        check(lib.accord_org_to_json(self._handle, ctypes.byref(out)))
+        try:
+            return json.loads(ctypes.cast(out, ctypes.c_char_p).value.decode())
+        finally:
+            lib.accord_string_free(out)
+
+    def units_table(self) -> list[dict[str, Any]]:
+        """Every unit as a dict: "id", "name", "kind", "parent" (an id or None), "population",
+        "attributes"."""
+        return list(self._json()["units"])
+
+    def __iter__(self) -> Any:
+        """Iterates over the units (dicts, as :meth:`units_table`)."""
+        return iter(self.units_table())
+
+    def units(self, kind: str | None = None) -> list[str]:
+        """Unit ids, all or of one kind ("practice", "pcn", ...)."""
+        return [u["id"] for u in self.units_table() if kind is None or u["kind"] == kind]
+
+    @property
+    def kinds(self) -> list[str]:
+        """The kinds of unit, leaves first."""
+        return list(self._json()["kinds"])
+
+    def __eq__(self, other: object) -> bool:
+        """The same units (ids, names, kinds, parents, populations, attributes)."""
+        if not isinstance(other, Organisation):
+            return NotImplemented
+        return self._json() == other._json()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def to_frame(self) -> Any:
+        """The units as a pandas DataFrame with the generic organisation columns id, name, kind,
+        parent, population (groups' populations are the sums of their members') and one column
+        per attribute; ``to_frame().to_csv(path, index=False)`` reads back with from_file."""
+        pd = pandas()
+        units = self.units_table()
+        attrs: list[str] = []
+        for u in units:
+            for k in u["attributes"]:
+                if k not in attrs:
+                    attrs.append(k)
+        leaves = set(self.kinds[:1])
+        rows = [{"id": u["id"], "name": u["name"], "kind": u["kind"], "parent": u["parent"],
+                 "population": u["population"] if u["kind"] in leaves else None,
+                 **{k: u["attributes"].get(k) for k in attrs}} for u in units]
+        frame = pd.DataFrame(rows, columns=["id", "name", "kind", "parent", "population", *attrs])
+        frame["population"] = frame["population"].astype("Int64")
+        return frame
+
+    def weights(self, scheme: str = "equal", level: str | None = None, *, group_scheme: str | None = None,
+                group_level: str | None = None) -> WeightReport:
         """The weight report of the units of ``level`` (default: the leaves, e.g. practices) under
         a scheme: "equal", "population", "sqrt", "capped:F", "banded:SIZE", "group-equal",
         "blend:A", "column:NAME" (docs/weighting.md). Exact shares are Fractions under
-        "share_exact"; ``to_frame()`` gives a DataFrame."""
+        "share_exact"; ``to_frame()`` gives a DataFrame.
+
+        With ``group_scheme`` the weighting has two levels: ``scheme`` inside each group of kind
+        ``group_level`` (default "pcn"), ``group_scheme`` across the groups; the report then also
+        has "within", "across", "group_level" and "groups" (the groups' own report)."""
         out = ctypes.c_void_p()
-        check(lib.accord_weights(self._handle, scheme.encode(), level.encode() if level else None, ctypes.byref(out)))
+        if group_scheme is not None:
+            check(lib.accord_weights_two_level(self._handle, scheme.encode(), group_scheme.encode(),
+                                               level.encode() if level else None,
+                                               group_level.encode() if group_level else None, ctypes.byref(out)))
+        else:
+            check(lib.accord_weights(self._handle, scheme.encode(), level.encode() if level else None,
+                                     ctypes.byref(out)))
         try:
             raw = json.loads(ctypes.cast(out, ctypes.c_char_p).value.decode())
         finally:
@@ -892,6 +1266,10 @@ class Organisation:
             u["weight_exact"] = Fraction(u["weight_exact"])
             u["share_exact"] = Fraction(u["share_exact"])
         raw["largest_share_exact"] = Fraction(raw["largest_share_exact"])
+        if "groups" in raw:
+            for u in raw["groups"]["units"]:
+                u["weight_exact"] = Fraction(u["weight_exact"])
+                u["share_exact"] = Fraction(u["share_exact"])
         return WeightReport(raw)
 
     def set_weights(self, weights: Mapping[str, Any], column: str = "weight") -> str:
@@ -993,9 +1371,13 @@ class Organisation:
 
     def run(self, profile: Profile, method: str, scheme: str = "equal", mode: str = "normalised",
             inner: str | None = None, outer: str | None = None, group_level: str | None = None,
-            options: Mapping[str, Any] | None = None, **kwargs: Any) -> Result:
-        """Counts `profile` (ballots tagged with unit ids) weighted by a scheme of this organisation."""
+            options: Mapping[str, Any] | None = None, *, group_scheme: str | None = None, **kwargs: Any) -> Result:
+        """Counts `profile` (ballots tagged with unit ids) weighted by a scheme of this organisation.
+        With ``group_scheme``, two levels: ``scheme`` inside each group at ``group_level``,
+        ``group_scheme`` across the groups (docs/weighting.md)."""
         aggregate: dict[str, Any] = {"mode": mode}
+        if group_scheme:
+            aggregate["group_scheme"] = group_scheme
         if inner:
             aggregate["inner"] = inner
         if outer:

@@ -47,8 +47,42 @@ def generate(model: str, *, candidates: int | None = None, voters: int | None = 
              names: Sequence[str] | None = None, phi: float | None = None,
              center: Sequence[Union[str, int]] | None = None,
              strengths: Union[Sequence[float], Mapping[str, float], None] = None, dimensions: int | None = None,
-             source: Profile | None = None) -> Profile:
-    """A seeded synthetic electorate as a new Profile (``source`` is required for "resample")."""
+             source: Profile | None = None, org: Any = None,
+             per_unit: Union[int, Mapping[str, int], None] = None, level: str | None = None) -> Profile:
+    """A seeded synthetic electorate as a new Profile (``source`` is required for "resample").
+
+    With ``org`` (an Organisation) and ``per_unit``, the ballots are made per unit: ``per_unit``
+    voters (an int, or {unit id: voters}) for each unit of ``level`` (default: the leaves, e.g.
+    practices), each ballot tagged with its unit, ready for ``org.run`` and the analyses. Unit
+    number i (in the organisation's order) is drawn with seed ``seed + i``, so the electorate of
+    one unit does not depend on the others."""
+    if (org is None) != (per_unit is None):
+        raise TypeError("give org and per_unit together")
+    if org is not None:
+        if voters is not None:
+            raise TypeError("per_unit replaces voters")
+        kind = level or org.kinds[0]
+        units = org.units(kind)
+        if not units:
+            raise ValueError(f"no units of kind {kind!r}")
+        counts = {u: per_unit for u in units} if isinstance(per_unit, int) else dict(per_unit)
+        unknown = sorted(set(counts) - set(units))
+        if unknown:
+            raise ValueError(f"per_unit names units that are not of kind {kind!r}: {unknown}")
+        out: Profile | None = None
+        for i, unit in enumerate(units):
+            n = int(counts.get(unit, 0))
+            if n <= 0:
+                continue
+            one = generate(model, candidates=candidates, voters=n, seed=int(seed) + i, names=names, phi=phi,
+                           center=center, strengths=strengths, dimensions=dimensions, source=source)
+            if out is None:
+                out = Profile(one.candidates, kind=one.kind)
+            for b in one:
+                out.add(list(b.ranking), count=b.count, weight=b.weight, unit=unit)
+        if out is None:
+            raise ValueError("per_unit gives no unit any voters")
+        return out
     o = _model_options(candidates, voters, names, phi, center, strengths, dimensions)
     o["seed"] = whole(seed, "seed")
     handle = ctypes.c_void_p()

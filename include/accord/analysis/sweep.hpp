@@ -11,6 +11,7 @@
 #pragma once
 
 #include "accord/analysis/compare.hpp"
+#include "accord/analysis/defaults.hpp"
 #include "accord/analysis/monte_carlo.hpp"
 #include "accord/analysis/report.hpp"
 #include "accord/organisation.hpp"
@@ -29,18 +30,25 @@ inline namespace v0 {
 // ---- sweep ---------------------------------------------------------------------------------
 
 struct sweep_options {
-    std::vector<weighting_scheme> schemes{weighting_scheme{}};
-    std::vector<aggregation_mode> modes{aggregation_mode::normalised};
-    std::vector<std::string> rules{"irv"};
+    // Defaults: accord/analysis/defaults.hpp (the one table every front door reads).
+    std::vector<weighting_scheme> schemes = default_sweep_schemes();
+    /// Across-groups schemes (two-level weighting at group_level); std::nullopt = the one scheme.
+    std::vector<std::optional<weighting_scheme>> group_schemes{std::nullopt};
+    std::vector<aggregation_mode> modes = default_sweep_modes();
+    std::vector<std::string> rules = default_sweep_rules();
     std::string rule_options = "{}"; ///< JSON options given to every rule
     std::string level;               ///< voting units' kind (default: the organisation's leaves)
-    std::string group_level = "pcn"; ///< two-stage groups; the row's rule runs inside and across
+    std::string group_level = k_default_group_level; ///< two-stage groups; the row's rule runs inside and across
     /// Called after each count with (done, total); returning false cancels (errc::cancelled).
     std::function<bool(std::size_t, std::size_t)> progress;
 };
 
 struct sweep_entry {
     std::string scheme;      ///< scheme_name()
+    std::string group_scheme; ///< scheme_name() of the across-groups scheme, "" for one level
+    /// Why this cell could not be counted (an impossible cap, a group with nobody to weigh...);
+    /// "" when it was. A failed cell has an empty count and is compared with nothing.
+    std::string error;
     aggregation_mode mode = aggregation_mode::normalised;
     std::string rule;
     result count;
@@ -48,7 +56,10 @@ struct sweep_entry {
     bool winner_changed = false;    ///< first winner differs from entries[0]'s
 };
 
-/// Runs every scheme x mode x rule (in that nesting order: schemes outermost). Exact counts.
+/// Runs every scheme x group scheme x mode x rule (in that nesting order: schemes outermost).
+/// Exact counts. A cell the weighting or the rule refuses (errc::invalid, unsupported,
+/// unresolved_tie, not_found) is kept with its reason in `error` and the sweep carries on; the
+/// baseline is the first cell that counted.
 std::vector<sweep_entry> sweep(const profile& p, const organisation& org, const sweep_options& opt);
 
 /// Rows for html_report(), with candidate names.
@@ -69,7 +80,7 @@ enum class tipping_quantity : unsigned char {
 inline constexpr std::uint64_t k_max_tipping_factor = std::uint64_t{1} << 20;
 
 struct tipping_options {
-    weighting_scheme scheme;
+    weighting_scheme scheme = parse_scheme(k_default_analysis_scheme);
     aggregate_options aggregation;   ///< mode, level, and two-stage rules (population only)
     std::string rule = "irv";
     std::string rule_options = "{}";
@@ -124,9 +135,11 @@ enum class population_sampler : unsigned char {
 };
 
 struct population_smaa_options {
-    weighting_scheme scheme;
-    aggregation_mode mode = aggregation_mode::normalised; ///< pooled or normalised
+    weighting_scheme scheme = parse_scheme(k_default_analysis_scheme);
+    aggregation_mode mode = aggregation_mode::normalised; ///< pooled, normalised or two-stage
     std::string level;
+    std::string group_level = k_default_group_level; ///< two-stage and two-level: the groups
+    std::optional<weighting_scheme> group_scheme; ///< two-level weighting: across the groups
     std::string rule = "irv";
     std::string rule_options = "{}";
     population_sampler sampler = population_sampler::population_noise;

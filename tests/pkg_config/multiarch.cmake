@@ -1,0 +1,36 @@
+# cmake -DSOURCE_DIR=... -DWORK=... -P tests/pkg_config/multiarch.cmake
+# The pkg-config files of cmake/pkg_config.cmake, written for several libdirs (plain, lib64 and
+# Debian's multiarch lib/x86_64-linux-gnu) into a fake prefix, must resolve libdir and includedir
+# to that prefix's folders wherever the prefix is.
+cmake_minimum_required(VERSION 3.25)
+set(PROJECT_DESCRIPTION "accord")
+set(PROJECT_VERSION "0.0.0")
+set(CMAKE_INSTALL_PREFIX "/nonexistent/configure-time-prefix")
+include(${SOURCE_DIR}/cmake/pkg_config.cmake)
+find_program(PKG_CONFIG pkg-config REQUIRED)
+foreach(libdir lib lib64 lib/x86_64-linux-gnu)
+  string(REPLACE "/" "_" name "${libdir}")
+  set(prefix "${WORK}/prefix-${name}")
+  file(MAKE_DIRECTORY "${prefix}/${libdir}/pkgconfig" "${prefix}/include")
+  accord_write_pc_files("${prefix}/${libdir}/pkgconfig" "${libdir}" "include")
+  foreach(pc accord accord-cpp)
+    foreach(var IN ITEMS libdir includedir)
+      execute_process(COMMAND ${CMAKE_COMMAND} -E env "PKG_CONFIG_PATH=${prefix}/${libdir}/pkgconfig"
+                              ${PKG_CONFIG} --variable=${var} ${pc}
+                      OUTPUT_VARIABLE got OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE rc)
+      if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "pkg-config --variable=${var} ${pc} failed for libdir ${libdir}")
+      endif()
+      file(REAL_PATH "${got}" got_real)
+      if(var STREQUAL "libdir")
+        file(REAL_PATH "${prefix}/${libdir}" want)
+      else()
+        file(REAL_PATH "${prefix}/include" want)
+      endif()
+      if(NOT got_real STREQUAL want)
+        message(FATAL_ERROR "${pc}.pc in ${libdir}/pkgconfig: ${var} is ${got} (${got_real}), not ${want}")
+      endif()
+    endforeach()
+  endforeach()
+  message(STATUS "libdir ${libdir}: accord.pc and accord-cpp.pc resolve to the prefix")
+endforeach()
