@@ -161,14 +161,16 @@ TEST_P(BadInput, FailsWithPreciseCodeNamingFileAndLine) {
         const std::string what = e.what();
         EXPECT_NE(what.find(path.string() + ":" + std::to_string(c.line)), std::string::npos) << what;
         EXPECT_LT(what.size(), 400u) << "messages stay one readable line";
-        if (c.fix) EXPECT_NE(what.find(c.fix), std::string::npos) << "the message names the way out: " << what;
+        if (c.fix) {
+            EXPECT_NE(what.find(c.fix), std::string::npos) << "the message names the way out: " << what;
+        }
     }
 }
 
 INSTANTIATE_TEST_SUITE_P(Catalogue, BadInput, ::testing::ValuesIn(k_bad_inputs),
-                         [](const ::testing::TestParamInfo<bad_input>& info) {
+                         [](const ::testing::TestParamInfo<bad_input>& param_info) {
                              std::string out;
-                             for (char ch : std::string(info.param.file))
+                             for (char ch : std::string(param_info.param.file))
                                  out += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
                              return out;
                          });
@@ -178,8 +180,9 @@ TEST(BadInputs, CatalogueListsEveryFile) {
     for (const auto& c : k_bad_inputs) listed.insert(c.file);
     EXPECT_EQ(listed.size(), std::size(k_bad_inputs)) << "a file is listed twice";
     for (const auto& e : fs::directory_iterator(bad_dir()))
-        if (e.is_regular_file() && e.path().filename().string()[0] != '.')
+        if (e.is_regular_file() && e.path().filename().string()[0] != '.') {
             EXPECT_TRUE(listed.count(e.path().filename().string())) << "no row for " << e.path().filename();
+        }
 }
 
 TEST(BadInputs, LenientModeStillRejectsEveryHeaderProblemAndOverflow) {

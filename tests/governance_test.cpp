@@ -92,12 +92,12 @@ TEST_P(BadConstitution, IsRefusedWithItsCodeFileAndLine) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Catalogue, BadConstitution, ::testing::ValuesIn(k_bad_constitutions),
-                         [](const ::testing::TestParamInfo<bad_constitution>& info) {
+                         [](const ::testing::TestParamInfo<bad_constitution>& param_info) {
                              std::string out;
-                             for (char ch : std::string(info.param.file))
+                             for (char ch : std::string(param_info.param.file))
                                  out += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
                              return out;
-                         });
+});
 
 TEST(BadConstitutions, CatalogueListsEveryFileAndHasAtLeastFifteen) {
     std::set<std::string> listed;

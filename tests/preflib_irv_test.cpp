@@ -104,10 +104,10 @@ TEST_P(UsIrvContest, ElectsOfficialWinner) {
 }
 
 INSTANTIATE_TEST_SUITE_P(PreflibIrv, UsIrvContest, ::testing::ValuesIn(k_us_contests),
-                         [](const ::testing::TestParamInfo<us_contest>& info) {
-                             std::string s = info.param.file;
+                         [](const ::testing::TestParamInfo<us_contest>& param_info) {
+                             std::string s = param_info.param.file;
                              std::string out;
                              for (char c : s.substr(s.find('/') + 1))
                                  out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
                              return out;
-                         });
+});

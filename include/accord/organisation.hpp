@@ -97,6 +97,9 @@ struct org_csv_options {
                               {"region", "region_code", "region_name"}};
     std::string unallocated_code = "U"; ///< at the first level
     unallocated_policy unallocated = unallocated_policy::own_group;
+    /// Whether `unallocated` was given by the caller: a generic organisation file has no
+    /// "Unallocated" PCN code, so a given policy there is refused rather than ignored.
+    bool unallocated_given = false;
     std::uint64_t min_population = 0;   ///< leaves below this are left out (0 = keep all)
     /// Keep only leaves under these unit ids (any level), e.g. {"QGH"} or five PCN codes.
     std::vector<std::string> within;

@@ -45,6 +45,7 @@ accord_status accord_org_load(const char* path, const char* options_json, accord
             else if (v == "exclude") o.unallocated = accord::unallocated_policy::exclude;
             else if (v == "keep") o.unallocated = accord::unallocated_policy::keep;
             else throw accord::error(accord::errc::invalid, "option 'unallocated' must be own-group, exclude or keep, got \"" + v + "\"");
+            o.unallocated_given = true;
         } else if (k == "min_population") {
             if (!it->is_number_unsigned()) throw accord::error(accord::errc::invalid, "option 'min_population' must be a whole number");
             o.min_population = it->get<std::uint64_t>();

@@ -26,6 +26,7 @@ organisation load_org(const std::string& path, const org_flags& f) {
     o.unallocated = f.unallocated == "exclude" ? unallocated_policy::exclude
                     : f.unallocated == "keep"  ? unallocated_policy::keep
                                                : unallocated_policy::own_group;
+    o.unallocated_given = !f.unallocated.empty();
     if (f.list_sizes.empty()) return read_organisation(path, o);
     nhs_join_report rep;
     organisation org = read_nhs_organisation(path, f.list_sizes, o, &rep);

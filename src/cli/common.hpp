@@ -54,7 +54,7 @@ struct usage_error : std::runtime_error {
 /// Flags every command that reads an organisation shares.
 struct org_flags {
     std::vector<std::string> within;
-    std::string unallocated = "own-group";
+    std::string unallocated; ///< empty: not given (own-group for NHS files)
     std::uint64_t min_population = 0;
     /// NHS England's list-size file (gp-reg-pat-prac-all): the ORG path is then its practice
     /// mapping (gp-reg-pat-prac-map), and the two are joined (docs/formats.md).

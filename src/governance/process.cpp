@@ -75,11 +75,14 @@ organisation org_from(const json& j) {
     only(j, "org", {"file", "within", "unallocated", "min_population"});
     org_csv_options o;
     o.within = get_strs(j, "within", "org");
-    const std::string u = get_str(j, "unallocated", "own-group", "org");
+    std::string u = get_str(j, "unallocated", "own-group", "org");
+    const bool given = !u.empty() && u != "own-group"; // records of accord 0.5 write the default out
+    if (u.empty()) u = "own-group";
     if (u == "own-group") o.unallocated = unallocated_policy::own_group;
     else if (u == "exclude") o.unallocated = unallocated_policy::exclude;
     else if (u == "keep") o.unallocated = unallocated_policy::keep;
     else throw error(errc::invalid, "org: unknown 'unallocated' policy '" + u + "'");
+    o.unallocated_given = given;
     if (j.contains("min_population")) o.min_population = j["min_population"].get<std::uint64_t>();
     return read_organisation(get_str(j, "file", "", "org"), o);
 }

@@ -228,6 +228,10 @@ organisation read_organisation_text(std::string_view text, std::string_view file
     organisation org;
     const bool generic = col("id") != SIZE_MAX && col("parent") != SIZE_MAX;
     if (generic) {
+        // Issue 13: every option honoured or refused. A generic file has no "Unallocated" PCN.
+        if (opt.unallocated_given)
+            throw error(errc::invalid, "option 'unallocated' applies to NHS England practice files, not to the generic "
+                                       "organisation file '" + std::string(file) + "' (it has no Unallocated PCN code)");
         const auto c_id = need("id"), c_parent = need("parent");
         const auto c_name = col("name"), c_kind = col("kind"), c_pop = col("population");
         std::vector<std::pair<std::size_t, std::string>> parents;

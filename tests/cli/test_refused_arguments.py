@@ -39,6 +39,8 @@ CASES: list[tuple[list[object], int, str]] = [
     # Unknown unit ids are errors naming the id.
     (["weights", ORG, "--within", "N", "--within", "NOPE"], 1, "'NOPE'"),
     (["run", "irv", BALLOTS, "--org", ORG, "--within", "NOPE"], 1, "'NOPE'"),
+    # A generic organisation file has no Unallocated PCN: the policy would be ignored.
+    (["weights", ORG, "--unallocated", "exclude"], 1, "option 'unallocated' applies to NHS England practice files"),
     # Issue 14: numbers parsed as what they are, at the argument parser, naming the option.
     (["run", "stv", SMALL, "--seats", "-1"], 2, "--seats: must be a whole number >= 0"),
     (["run", "stv", SMALL, "--seats", "2.5"], 2, "--seats: must be a whole number >= 0"),
