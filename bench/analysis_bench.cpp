@@ -29,7 +29,8 @@ struct fixture {
 const fixture& data() {
     static const fixture f = [] {
         fixture x;
-        std::filesystem::path dir = std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "shared" / "data";
+        std::filesystem::path dir =
+            std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "shared" / "data";
         if (const char* env = std::getenv("ACCORD_SHARED_DATA"); env && *env) dir = env;
         const auto file = dir / "nhs" / "practices_herefordshire_worcestershire_2025.csv";
         if (std::filesystem::exists(file)) {
@@ -38,10 +39,11 @@ const fixture& data() {
         } else {
             // Synthetic stand-in of the same shape: 78 practices in 15 PCNs.
             std::string csv = "id,name,kind,parent,population\n";
-            for (int g = 0; g < 15; ++g) csv += "N" + std::to_string(g) + ",PCN " + std::to_string(g) + ",pcn,,\n";
+            for (int g = 0; g < 15; ++g)
+                csv += "N" + std::to_string(g) + ",PCN " + std::to_string(g) + ",pcn,,\n";
             for (int i = 0; i < 78; ++i)
-                csv += "p" + std::to_string(i) + ",P" + std::to_string(i) + ",practice,N" + std::to_string(i % 15) + "," +
-                       std::to_string(3000 + (i * 7919) % 20000) + "\n";
+                csv += "p" + std::to_string(i) + ",P" + std::to_string(i) + ",practice,N" +
+                       std::to_string(i % 15) + "," + std::to_string(3000 + (i * 7919) % 20000) + "\n";
             x.org = read_organisation_text(csv, "synthetic.csv");
         }
         const auto practices = x.org.of_kind("practice");
@@ -51,7 +53,8 @@ const fixture& data() {
         std::size_t k = 0;
         for (std::size_t i = 0; i < m.unique_count(); ++i)
             for (std::uint64_t c = 0; c < m.ballot(i).count; ++c, ++k)
-                x.ballots.add(m.ballot(i).marks, 1, rational(1), x.ballots.intern_unit(x.org[practices[k]].id));
+                x.ballots.add(m.ballot(i).marks, 1, rational(1),
+                              x.ballots.intern_unit(x.org[practices[k]].id));
         return x;
     }();
     return f;
@@ -99,15 +102,39 @@ void BM_SmaaSimplexWeights(benchmark::State& state, const char* rule, bool addit
 }
 } // namespace
 
-BENCHMARK_CAPTURE(BM_SmaaSimplexWeights, borda, "borda")->Arg(100000)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(BM_SmaaSimplexWeights, borda, "borda")
+    ->Arg(100000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 // The same Borda analysis counting every sample in full (a profile and a count per sample), as
 // before positional rules took the additive shortcut: the before/after ratio in one run.
-BENCHMARK_CAPTURE(BM_SmaaSimplexWeights, borda_full_count, "borda", false)->Arg(100000)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(BM_SmaaSimplexWeights, irv, "irv")->Arg(100000)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(BM_SmaaSimplexWeights, schulze, "schulze")->Arg(100000)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(BM_SmaaSimplexWeights, borda_full_count, "borda", false)
+    ->Arg(100000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_SmaaSimplexWeights, irv, "irv")
+    ->Arg(100000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_SmaaSimplexWeights, schulze, "schulze")
+    ->Arg(100000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 // IRV and Schulze through the registry per sample (options parsed and a full result built for
 // every sample), as before prepared counts: the before/after ratio in one run (cpu_s).
-BENCHMARK_CAPTURE(BM_SmaaSimplexWeights, irv_registry, "irv", true, false)->Arg(100000)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(BM_SmaaSimplexWeights, schulze_registry, "schulze", true, false)->Arg(100000)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(BM_SmaaSimplexWeights, irv_registry, "irv", true, false)
+    ->Arg(100000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_SmaaSimplexWeights, schulze_registry, "schulze", true, false)
+    ->Arg(100000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 BENCHMARK_MAIN();

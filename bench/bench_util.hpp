@@ -13,8 +13,7 @@
 namespace accord_bench {
 
 /// Seconds per call of f, averaged over `reps` calls (for baselines measured in the same run).
-template <class F>
-double time_per_call(F&& f, int reps = 5) {
+template <class F> double time_per_call(F&& f, int reps = 5) {
     const auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < reps; ++i) f();
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / reps;
@@ -22,8 +21,7 @@ double time_per_call(F&& f, int reps = 5) {
 
 /// Runs `f` as the benchmarked body, timing it with a steady clock as well, and records the
 /// ratio to `baseline_seconds` in the counter "x_baseline".
-template <class F>
-void timed_loop(benchmark::State& state, double baseline_seconds, F&& f) {
+template <class F> void timed_loop(benchmark::State& state, double baseline_seconds, F&& f) {
     double total = 0;
     std::int64_t n = 0;
     for (auto _ : state) {
@@ -32,7 +30,8 @@ void timed_loop(benchmark::State& state, double baseline_seconds, F&& f) {
         total += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         ++n;
     }
-    if (n && baseline_seconds > 0) state.counters["x_baseline"] = (total / static_cast<double>(n)) / baseline_seconds;
+    if (n && baseline_seconds > 0)
+        state.counters["x_baseline"] = (total / static_cast<double>(n)) / baseline_seconds;
     state.counters["baseline_ms"] = baseline_seconds * 1e3;
 }
 

@@ -30,7 +30,8 @@ const both& data() {
         if (accord_profile_new(cn.size(), cn.data(), &x.c) != ACCORD_OK) std::abort();
         for (const auto& order : accord_bench::synthetic_orders(1000, 8, 5, 11)) {
             x.cpp.add_order(order);
-            if (accord_profile_add_order(x.c, order.data(), order.size(), 1, nullptr) != ACCORD_OK) std::abort();
+            if (accord_profile_add_order(x.c, order.data(), order.size(), 1, nullptr) != ACCORD_OK)
+                std::abort();
         }
         return x;
     }();

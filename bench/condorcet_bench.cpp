@@ -56,8 +56,7 @@ double baseline_seconds(const accord::profile& p) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / k_rep;
 }
 
-template <class F>
-void run(benchmark::State& state, F&& f) {
+template <class F> void run(benchmark::State& state, F&& f) {
     const auto& p = million(static_cast<std::size_t>(state.range(0)));
     const double base = baseline_seconds(p);
     double total = 0;

@@ -103,7 +103,8 @@ double wc_l_baseline(const std::filesystem::path& path) {
         static char buf[1 << 16];
         std::size_t lines = 0, n = 0;
         while ((n = std::fread(buf, 1, sizeof buf, f)) > 0)
-            for (const char* p = buf; (p = static_cast<const char*>(std::memchr(p, '\n', buf + n - p))); ++p) ++lines;
+            for (const char* p = buf; (p = static_cast<const char*>(std::memchr(p, '\n', buf + n - p))); ++p)
+                ++lines;
         std::fclose(f);
         benchmark::DoNotOptimize(lines);
     });

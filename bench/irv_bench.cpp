@@ -52,9 +52,7 @@ void BM_IrvTally(benchmark::State& state) {
         50);
     // Second baseline: one pass reading every mark of every distinct ballot (what a single
     // round of a from-scratch count would touch).
-    const double full = accord_bench::time_per_call(
-        [&] { accord_bench::full_pass(p); },
-        50);
+    const double full = accord_bench::time_per_call([&] { accord_bench::full_pass(p); }, 50);
     double total = 0;
     std::int64_t n = 0;
     accord_bench::timed_loop(state, base, [&] {
@@ -71,9 +69,7 @@ BENCHMARK(BM_IrvTally)->Unit(benchmark::kMicrosecond);
 
 void BM_IrvBatchTally(benchmark::State& state) {
     static const profile p = build();
-    const double base = accord_bench::time_per_call(
-        [&] { accord_bench::first_choice_pass(p); },
-        50);
+    const double base = accord_bench::time_per_call([&] { accord_bench::first_choice_pass(p); }, 50);
     accord_bench::timed_loop(state, base, [&] {
         auto r = irv(p, {.batch_elimination = true});
         benchmark::DoNotOptimize(r.winners.data());

@@ -35,9 +35,12 @@ std::vector<std::map<std::string, std::string>> read_csv(const std::filesystem::
         std::string cur;
         bool q = false;
         for (char c : line) {
-            if (c == '"') q = !q;
-            else if (c == ',' && !q) f.push_back(cur), cur.clear();
-            else if (c != '\r') cur += c;
+            if (c == '"')
+                q = !q;
+            else if (c == ',' && !q)
+                f.push_back(cur), cur.clear();
+            else if (c != '\r')
+                cur += c;
         }
         f.push_back(cur);
         if (header.empty()) {
@@ -97,7 +100,8 @@ double baseline_knapsack_seconds(const std::vector<std::uint64_t>& w, std::uint6
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-void run(benchmark::State& state, const std::vector<std::uint64_t>& w, unsigned indices, bool knapsack_baseline) {
+void run(benchmark::State& state, const std::vector<std::uint64_t>& w, unsigned indices,
+         bool knapsack_baseline) {
     if (w.empty()) {
         state.SkipWithError("shared data not found");
         return;
@@ -107,8 +111,8 @@ void run(benchmark::State& state, const std::vector<std::uint64_t>& w, unsigned 
         auto r = power_indices(g, {.indices = indices});
         benchmark::DoNotOptimize(r.swings.data());
     }
-    const double base = knapsack_baseline ? baseline_knapsack_seconds(w, strict_majority(w))
-                                          : baseline_sum_seconds(w, 1000);
+    const double base =
+        knapsack_baseline ? baseline_knapsack_seconds(w, strict_majority(w)) : baseline_sum_seconds(w, 1000);
     state.counters["players"] = double(w.size());
     state.counters["quota"] = double(strict_majority(w));
     state.counters[knapsack_baseline ? "knapsack_pass_s" : "sum_pass_s"] = base;
@@ -122,7 +126,9 @@ void BM_HW78_HollerDeeganPackel(benchmark::State& s) {
     run(s, hw_weights(), index_holler | index_deegan_packel, true);
 }
 void BM_England_ICB42_Banzhaf(benchmark::State& s) { run(s, england_by("icb_code"), index_banzhaf, false); }
-void BM_England_SubICB106_Banzhaf(benchmark::State& s) { run(s, england_by("sub_icb_code"), index_banzhaf, false); }
+void BM_England_SubICB106_Banzhaf(benchmark::State& s) {
+    run(s, england_by("sub_icb_code"), index_banzhaf, false);
+}
 
 /// All 1,297 PCNs of England by population, strict majority: the Fourier estimate with its
 /// proven error bound (exact counting is out of reach; see docs/methods/power.md).

@@ -66,10 +66,18 @@ void run(benchmark::State& state, const char* rel, accord::file_format f) {
     state.counters["lines"] = static_cast<double>(lines / k_base);
 }
 
-void BM_PreflibIrishMeath(benchmark::State& s) { run(s, "preflib/00001 - irish/00001-00000003.soi", accord::file_format::soi); }
-void BM_PreflibBurlington(benchmark::State& s) { run(s, "preflib/00005 - burlington/00005-00000002.toi", accord::file_format::toi); }
-void BM_BltGlasgowPartickWest(benchmark::State& s) { run(s, "blt/droop/blt/scotland/Partick-West-2007.blt", accord::file_format::blt); }
-void BM_DebianLeader2007(benchmark::State& s) { run(s, "condorcet/condorcet_php_tests/DebianData/leader2007_tally.txt", accord::file_format::debian); }
+void BM_PreflibIrishMeath(benchmark::State& s) {
+    run(s, "preflib/00001 - irish/00001-00000003.soi", accord::file_format::soi);
+}
+void BM_PreflibBurlington(benchmark::State& s) {
+    run(s, "preflib/00005 - burlington/00005-00000002.toi", accord::file_format::toi);
+}
+void BM_BltGlasgowPartickWest(benchmark::State& s) {
+    run(s, "blt/droop/blt/scotland/Partick-West-2007.blt", accord::file_format::blt);
+}
+void BM_DebianLeader2007(benchmark::State& s) {
+    run(s, "condorcet/condorcet_php_tests/DebianData/leader2007_tally.txt", accord::file_format::debian);
+}
 
 BENCHMARK(BM_PreflibIrishMeath)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PreflibBurlington)->Unit(benchmark::kMillisecond);

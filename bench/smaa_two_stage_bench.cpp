@@ -35,10 +35,11 @@ const fixture& data() {
         } else {
             // Synthetic stand-in of the same shape: 78 practices in 15 PCNs.
             std::string csv = "id,name,kind,parent,population\n";
-            for (int g = 0; g < 15; ++g) csv += "N" + std::to_string(g) + ",PCN " + std::to_string(g) + ",pcn,,\n";
+            for (int g = 0; g < 15; ++g)
+                csv += "N" + std::to_string(g) + ",PCN " + std::to_string(g) + ",pcn,,\n";
             for (int i = 0; i < 78; ++i)
-                csv += "p" + std::to_string(i) + ",P" + std::to_string(i) + ",practice,N" + std::to_string(i % 15) + "," +
-                       std::to_string(3000 + (i * 7919) % 20000) + "\n";
+                csv += "p" + std::to_string(i) + ",P" + std::to_string(i) + ",practice,N" +
+                       std::to_string(i % 15) + "," + std::to_string(3000 + (i * 7919) % 20000) + "\n";
             x.org = read_organisation_text(csv, "synthetic.csv");
         }
         const auto practices = x.org.of_kind("practice");
@@ -48,7 +49,8 @@ const fixture& data() {
         std::size_t k = 0;
         for (std::size_t i = 0; i < m.unique_count(); ++i)
             for (std::uint64_t c = 0; c < m.ballot(i).count; ++c, ++k)
-                x.ballots.add(m.ballot(i).marks, 1, rational(1), x.ballots.intern_unit(x.org[practices[k]].id));
+                x.ballots.add(m.ballot(i).marks, 1, rational(1),
+                              x.ballots.intern_unit(x.org[practices[k]].id));
         return x;
     }();
     return f;
@@ -85,6 +87,11 @@ void BM_SmaaTwoStage(benchmark::State& state) {
 }
 } // namespace
 
-BENCHMARK(BM_SmaaTwoStage)->Arg(100000)->Arg(2000)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SmaaTwoStage)
+    ->Arg(100000)
+    ->Arg(2000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 BENCHMARK_MAIN();

@@ -14,7 +14,8 @@ namespace {
 using namespace accord;
 
 void BM_Glasgow21Wards(benchmark::State& state) {
-    const auto dir = std::filesystem::path(ACCORD_SOURCE_DIR) / ".." / "shared" / "data" / "blt" / "droop" / "blt" / "scotland";
+    const auto dir = std::filesystem::path(ACCORD_SOURCE_DIR) / ".." / "shared" / "data" / "blt" / "droop" /
+                     "blt" / "scotland";
     std::vector<profile> wards;
     if (std::filesystem::is_directory(dir))
         for (const auto& e : std::filesystem::directory_iterator(dir))

@@ -39,7 +39,8 @@ void BM_EnglandEverySchemePracticesAndPcns(benchmark::State& state) {
         for (char c : text) fields += c == ',' || c == '\n';
         benchmark::DoNotOptimize(fields);
     });
-    const char* schemes[] = {"equal", "population", "sqrt", "capped:0.001", "banded:5000", "group-equal", "blend:0.5"};
+    const char* schemes[] = {"equal",       "population",  "sqrt",     "capped:0.001",
+                             "banded:5000", "group-equal", "blend:0.5"};
     accord_bench::timed_loop(state, base, [&] {
         const organisation org = read_organisation_text(text, "england.csv");
         for (const char* level : {"practice", "pcn"})

@@ -27,8 +27,8 @@ struct reader {
     }
 };
 
-const char* k_methods[] = {"irv", "plurality", "stv", "schulze", "borda", "approval", "pav", "seq-phragmen",
-                           "copeland", "kemeny", "score", "star", "nosuch"};
+const char* k_methods[] = {"irv",          "plurality", "stv",    "schulze", "borda", "approval", "pav",
+                           "seq-phragmen", "copeland",  "kemeny", "score",   "star",  "nosuch"};
 const char* k_names[] = {"A", "B", "C", "D", "E"};
 
 void read_everything(accord_result* r) {
@@ -107,8 +107,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (std::count(game.begin(), game.end(), ',') > 11) break; // 2^n coalitions
             accord_power_result* pr = nullptr;
             const char* json = nullptr;
-            if (accord_power(game.c_str(), "{\"method\": \"enumeration\", \"indices\": \"all\"}", nullptr, nullptr,
-                             &pr) == ACCORD_OK) {
+            if (accord_power(game.c_str(), "{\"method\": \"enumeration\", \"indices\": \"all\"}", nullptr,
+                             nullptr, &pr) == ACCORD_OK) {
                 if (!pr || accord_power_result_json(pr, &json) != ACCORD_OK || !json) std::abort();
                 accord_power_result_free(pr);
             } else if (pr != nullptr) {

@@ -57,7 +57,8 @@ bool allowed(const std::string& a) {
             digits = 0;
         }
     }
-    return a.find("e1") == std::string::npos && a.find("E1") == std::string::npos && a.find("inf") == std::string::npos;
+    return a.find("e1") == std::string::npos && a.find("E1") == std::string::npos &&
+           a.find("inf") == std::string::npos;
 }
 } // namespace
 

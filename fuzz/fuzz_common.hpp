@@ -25,7 +25,8 @@ inline std::map<std::string, accord::rational> ballots_of(const accord::profile&
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         auto b = p.ballot(i);
         std::string key;
-        for (const auto& m : b.marks) key += std::to_string(m.candidate) + ":" + std::to_string(m.value) + " ";
+        for (const auto& m : b.marks)
+            key += std::to_string(m.candidate) + ":" + std::to_string(m.value) + " ";
         out[key] += (b.weight ? *b.weight : accord::rational(1)) * b.count;
     }
     return out;

@@ -14,8 +14,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string input = all.substr(0, nul);
     const std::string options = nul == std::string::npos ? std::string("{}") : all.substr(nul + 1);
     try {
-        if (data[0] & 1) (void)accord::analyse_mcda(input, options);
-        else (void)accord::analyse_ahp(input, options);
+        if (data[0] & 1)
+            (void)accord::analyse_mcda(input, options);
+        else
+            (void)accord::analyse_ahp(input, options);
     } catch (const accord::error&) {
     }
     return 0;

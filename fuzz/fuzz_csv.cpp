@@ -10,8 +10,9 @@ std::map<std::string, accord::rational> by_name(const accord::profile& p) {
         auto b = p.ballot(i);
         std::string key = b.unit == accord::k_no_unit ? "" : p.units()[b.unit] + "|";
         for (const auto& m : b.marks)
-            key += (m.candidate == accord::k_overvote ? std::string("<over>") : p.candidate_name(m.candidate)) + ":" +
-                   std::to_string(m.value) + " ";
+            key +=
+                (m.candidate == accord::k_overvote ? std::string("<over>") : p.candidate_name(m.candidate)) +
+                ":" + std::to_string(m.value) + " ";
         out[key] += (b.weight ? *b.weight : accord::rational(1)) * b.count;
     }
     return out;
@@ -46,7 +47,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         } catch (const error&) {
             std::abort(); // the writer produced something its own reader rejects
         }
-        if (q.candidate_names() != p.candidate_names() || q.title != p.title || q.seats != p.seats) std::abort();
+        if (q.candidate_names() != p.candidate_names() || q.title != p.title || q.seats != p.seats)
+            std::abort();
         for (std::size_t c = 0; c < p.candidate_count(); ++c)
             if (q.withdrawn(static_cast<cand_t>(c)) != p.withdrawn(static_cast<cand_t>(c))) std::abort();
         if (by_name(q) != by_name(p)) std::abort();

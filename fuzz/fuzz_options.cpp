@@ -32,9 +32,10 @@ const accord::profile& approvals() {
     return p;
 }
 const accord::organisation& org() {
-    static const accord::organisation o = accord::read_organisation_text(
-        "id,name,kind,parent,population\nN,North,pcn,,\np1,P1,practice,N,300\np2,P2,practice,N,200\np3,P3,practice,N,100\n",
-        "org.csv");
+    static const accord::organisation o =
+        accord::read_organisation_text("id,name,kind,parent,population\nN,North,pcn,,\np1,P1,practice,N,"
+                                       "300\np2,P2,practice,N,200\np3,P3,practice,N,100\n",
+                                       "org.csv");
     return o;
 }
 } // namespace
@@ -43,9 +44,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using namespace accord;
     if (size == 0) return 0;
     const std::string json(reinterpret_cast<const char*>(data) + 1, size - 1);
-    static const std::vector<std::string> ranked_methods{"irv", "stv", "schulze", "borda", "kemeny", "positional",
-                                                         "copeland", "bucklin", "minimax", "ranked-pairs"};
-    static const std::vector<std::string> approval_methods{"pav", "seq-pav", "seq-phragmen", "equal-shares", "budget", "approval"};
+    static const std::vector<std::string> ranked_methods{"irv",     "stv",         "schulze",  "borda",
+                                                         "kemeny",  "positional",  "copeland", "bucklin",
+                                                         "minimax", "ranked-pairs"};
+    static const std::vector<std::string> approval_methods{"pav",          "seq-pav", "seq-phragmen",
+                                                           "equal-shares", "budget",  "approval"};
     const unsigned pick = data[0];
     try {
         if (pick < 128) {
@@ -54,8 +57,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             (void)run(approvals(), approval_methods[pick % approval_methods.size()], json);
         } else if (pick < 240) {
             const auto rule = parse_decision_rule(json);
-            (void)decide(org(), {{"p1", vote_choice::yes}, {"p2", vote_choice::no}, {"p3", vote_choice::abstain}}, rule,
-                         vote_choice::yes);
+            (void)decide(org(),
+                         {{"p1", vote_choice::yes}, {"p2", vote_choice::no}, {"p3", vote_choice::abstain}},
+                         rule, vote_choice::yes);
         } else {
             for (const auto& c : policy_categories(json)) (void)policy_rule(json, c);
         }

@@ -21,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (org.size() == 0 || org.kinds().empty()) return 0;
     const auto units = org.of_kind(org.kinds().front());
     if (units.empty()) std::abort(); // a kind is listed with no unit of it
-    for (const char* s : {"equal", "population", "sqrt", "capped:1/3", "banded:5000", "group-equal", "blend:1/2"}) {
+    for (const char* s :
+         {"equal", "population", "sqrt", "capped:1/3", "banded:5000", "group-equal", "blend:1/2"}) {
         try {
             const auto rep = compute_weights(org, units, parse_scheme(s));
             rational sum(0);

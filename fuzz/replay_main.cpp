@@ -53,16 +53,30 @@ std::vector<std::uint8_t> mutate(std::vector<std::uint8_t> b, std::uint64_t& s) 
         const std::size_t n = b.size();
         const std::size_t at = n ? next(s) % n : 0;
         switch (next(s) % 6) {
-        case 0: if (n) b[at] ^= static_cast<std::uint8_t>(1u << (next(s) % 8)); break;
-        case 1: if (n) b[at] = static_cast<std::uint8_t>(next(s)); break;
-        case 2: if (n) b.erase(b.begin() + static_cast<std::ptrdiff_t>(at), b.begin() + static_cast<std::ptrdiff_t>(std::min(n, at + 1 + next(s) % 16))); break;
-        case 3: b.insert(b.begin() + static_cast<std::ptrdiff_t>(at), static_cast<std::uint8_t>(next(s))); break;
-        case 4: if (n) b.resize(at); break;
+        case 0:
+            if (n) b[at] ^= static_cast<std::uint8_t>(1u << (next(s) % 8));
+            break;
+        case 1:
+            if (n) b[at] = static_cast<std::uint8_t>(next(s));
+            break;
+        case 2:
+            if (n)
+                b.erase(b.begin() + static_cast<std::ptrdiff_t>(at),
+                        b.begin() + static_cast<std::ptrdiff_t>(std::min(n, at + 1 + next(s) % 16)));
+            break;
+        case 3:
+            b.insert(b.begin() + static_cast<std::ptrdiff_t>(at), static_cast<std::uint8_t>(next(s)));
+            break;
+        case 4:
+            if (n) b.resize(at);
+            break;
         default:
             if (n) {
                 const std::size_t len = std::min<std::size_t>(n - at, 1 + next(s) % 32);
-                std::vector<std::uint8_t> chunk(b.begin() + static_cast<std::ptrdiff_t>(at), b.begin() + static_cast<std::ptrdiff_t>(at + len));
-                b.insert(b.begin() + static_cast<std::ptrdiff_t>(next(s) % (n + 1)), chunk.begin(), chunk.end());
+                std::vector<std::uint8_t> chunk(b.begin() + static_cast<std::ptrdiff_t>(at),
+                                                b.begin() + static_cast<std::ptrdiff_t>(at + len));
+                b.insert(b.begin() + static_cast<std::ptrdiff_t>(next(s) % (n + 1)), chunk.begin(),
+                         chunk.end());
             }
         }
     }
@@ -93,7 +107,8 @@ int main(int argc, char** argv) {
     std::uint64_t seed = 2026;
     for (const auto& f : files) {
         std::ifstream in(f, std::ios::binary);
-        const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                              std::istreambuf_iterator<char>());
         current_name = f.string();
         run(bytes);
         ++runs;

@@ -58,9 +58,9 @@ struct prepared_count::impl {
     kernel_kind kernel = kernel_kind::none;
     std::size_t n = 0;
     std::vector<char> withdrawn;
-    rankings r;                              // irv
+    rankings r;                                            // irv
     std::vector<std::vector<std::uint32_t>> support_cells; // schulze: cells a*n+b each ballot supports
-    std::vector<char> active;                // schulze
+    std::vector<char> active;                              // schulze
 
     // IRV with default options (src/rules/irv.cpp): eliminate the fewest votes until someone has
     // a majority of the continuing votes; an elimination tie goes to the candidate with fewest
@@ -95,8 +95,10 @@ struct prepared_count::impl {
             for (cand_t c = 0; c < n; ++c) {
                 if (!cont[c]) continue;
                 total += tally[c];
-                if (tally[c] > best) best = tally[c], leader = c, at_best = 1;
-                else if (tally[c] == best) ++at_best;
+                if (tally[c] > best)
+                    best = tally[c], leader = c, at_best = 1;
+                else if (tally[c] == best)
+                    ++at_best;
                 least = std::min(least, tally[c]);
             }
             if (n_cont == 1 || (2 * best > total && at_best == 1)) {
@@ -138,8 +140,10 @@ struct prepared_count::impl {
             if (cont[c] && c != winner) rest.push_back(c);
         std::stable_sort(rest.begin(), rest.end(), [&](cand_t a, cand_t b) { return tally[a] > tally[b]; });
         for (std::size_t i = 0; i < rest.size(); ++i) {
-            if (i > 0 && tally[rest[i]] == tally[rest[i - 1]]) out.ranking.back().push_back(rest[i]);
-            else out.ranking.push_back({rest[i]});
+            if (i > 0 && tally[rest[i]] == tally[rest[i - 1]])
+                out.ranking.back().push_back(rest[i]);
+            else
+                out.ranking.push_back({rest[i]});
         }
         for (auto it = eliminated.rbegin(); it != eliminated.rend(); ++it) out.ranking.push_back({*it});
         return true;
@@ -214,7 +218,8 @@ result prepared_count::count(const profile& p) const {
 bool prepared_count::try_kernel(std::span<const std::uint64_t> counts, prepared_outcome& out) const {
     if (!impl_) throw error(errc::invalid, "prepared count: not prepared");
     if (counts.size() != impl_->ballots.unique_count())
-        throw error(errc::invalid, "prepared count: " + std::to_string(counts.size()) + " multiplicities for " +
+        throw error(errc::invalid, "prepared count: " + std::to_string(counts.size()) +
+                                       " multiplicities for " +
                                        std::to_string(impl_->ballots.unique_count()) + " distinct ballots");
     if (impl_->kernel == kernel_kind::none || !total_fits(counts)) return false;
     if (std::all_of(counts.begin(), counts.end(), [](std::uint64_t c) { return c == 0; })) return false;

@@ -10,17 +10,19 @@ inline namespace v0 {
 
 const char* ballot_kind_name(ballot_kind k) noexcept {
     switch (k) {
-    case ballot_kind::ranking: return "ranking";
-    case ballot_kind::approval: return "approval";
-    case ballot_kind::score: return "score";
+    case ballot_kind::ranking:
+        return "ranking";
+    case ballot_kind::approval:
+        return "approval";
+    case ballot_kind::score:
+        return "score";
     }
     return "ranking";
 }
 
 profile::profile(std::vector<std::string> candidate_names, ballot_kind kind)
     : names_(std::move(candidate_names)), withdrawn_(names_.size(), false), kind_(kind) {
-    if (names_.size() >= 0xFFFFFFF0u)
-        throw error(errc::invalid, "too many candidates");
+    if (names_.size() >= 0xFFFFFFF0u) throw error(errc::invalid, "too many candidates");
     name_index_.reserve(names_.size());
     for (cand_t i = 0; i < names_.size(); ++i) {
         if (names_[i].empty())
@@ -32,17 +34,18 @@ profile::profile(std::vector<std::string> candidate_names, ballot_kind kind)
 }
 
 const std::string& profile::candidate_name(cand_t c) const {
-    if (c >= names_.size())
-        throw error(errc::not_found, "no candidate with index " + std::to_string(c));
+    if (c >= names_.size()) throw error(errc::not_found, "no candidate with index " + std::to_string(c));
     return names_[c];
 }
 
 cand_t profile::add_candidate(std::string name) {
-    if (name.empty()) throw error(errc::invalid, "candidate " + std::to_string(names_.size() + 1) + " has an empty name");
+    if (name.empty())
+        throw error(errc::invalid, "candidate " + std::to_string(names_.size() + 1) + " has an empty name");
     detail::check_name(name, "candidate " + std::to_string(names_.size() + 1) + " name");
     if (names_.size() >= 0xFFFFFFF0u) throw error(errc::invalid, "too many candidates");
     const auto c = static_cast<cand_t>(names_.size());
-    if (!name_index_.emplace(name, c).second) throw error(errc::invalid, "duplicate candidate name '" + name + "'");
+    if (!name_index_.emplace(name, c).second)
+        throw error(errc::invalid, "duplicate candidate name '" + name + "'");
     names_.push_back(std::move(name));
     withdrawn_.push_back(false);
     return c;
@@ -55,8 +58,7 @@ std::optional<cand_t> profile::find_candidate(std::string_view name) const {
 }
 
 void profile::set_withdrawn(cand_t c, bool w) {
-    if (c >= names_.size())
-        throw error(errc::not_found, "no candidate with index " + std::to_string(c));
+    if (c >= names_.size()) throw error(errc::not_found, "no candidate with index " + std::to_string(c));
     withdrawn_[c] = w;
 }
 
@@ -80,12 +82,10 @@ rational profile::total_weight() const {
 }
 
 ballot_view profile::ballot(std::size_t i) const {
-    if (i >= counts_.size())
-        throw error(errc::not_found, "no ballot with index " + std::to_string(i));
-    return ballot_view{
-        std::span<const mark>(marks_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]),
-        counts_[i], weights_.empty() ? nullptr : &weights_[i],
-        unit_of_.empty() ? k_no_unit : unit_of_[i]};
+    if (i >= counts_.size()) throw error(errc::not_found, "no ballot with index " + std::to_string(i));
+    return ballot_view{std::span<const mark>(marks_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]),
+                       counts_[i], weights_.empty() ? nullptr : &weights_[i],
+                       unit_of_.empty() ? k_no_unit : unit_of_[i]};
 }
 
 std::uint64_t profile::hash_of(std::span<const mark> m, const rational& w, std::uint32_t unit) const {
@@ -97,7 +97,7 @@ std::uint64_t profile::hash_of(std::span<const mark> m, const rational& w, std::
     };
     for (const auto& x : m) mix((std::uint64_t(x.candidate) << 32) ^ std::uint32_t(x.value));
     mix(unit);
-    if (!is_one(w)) mix(std::hash<std::string>{}(to_string(w)));  // rare: weighted ballots
+    if (!is_one(w)) mix(std::hash<std::string>{}(to_string(w))); // rare: weighted ballots
     return h;
 }
 
@@ -107,7 +107,8 @@ std::size_t profile::add(std::span<const mark> marks, std::uint64_t count, const
     if (count > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
         throw error(errc::overflow, "ballot multiplicity " + std::to_string(count) +
                                         " exceeds the largest allowed (2^63 - 1)");
-    if (sign(weight) <= 0) throw error(errc::invalid, "ballot weight must be positive, got " + to_string(weight));
+    if (sign(weight) <= 0)
+        throw error(errc::invalid, "ballot weight must be positive, got " + to_string(weight));
     if (unit != k_no_unit && unit >= units_.size())
         throw error(errc::not_found, "no unit with index " + std::to_string(unit));
     scratch_.assign(marks.begin(), marks.end());
@@ -117,8 +118,8 @@ std::size_t profile::add(std::span<const mark> marks, std::uint64_t count, const
             if (kind_ != ballot_kind::ranking)
                 throw error(errc::invalid, "overvote marks are only valid in ranking ballots");
         } else if (m.candidate >= n) {
-            throw error(errc::invalid, "candidate index " + std::to_string(m.candidate) +
-                                           " out of range (" + std::to_string(n) + " candidates)");
+            throw error(errc::invalid, "candidate index " + std::to_string(m.candidate) + " out of range (" +
+                                           std::to_string(n) + " candidates)");
         }
         if (kind_ == ballot_kind::ranking && m.value < 1)
             throw error(errc::invalid, "rank must be at least 1, got " + std::to_string(m.value));
@@ -140,14 +141,15 @@ std::size_t profile::add(std::span<const mark> marks, std::uint64_t count, const
         for (std::size_t i = 1; i < scratch_.size(); ++i)
             if (scratch_[i] == scratch_[i - 1] && scratch_[i].candidate != k_overvote)
                 throw error(errc::invalid, "candidate '" + names_[scratch_[i].candidate] +
-                                               "' appears twice at rank " + std::to_string(scratch_[i].value));
+                                               "' appears twice at rank " +
+                                               std::to_string(scratch_[i].value));
     } else {
         std::sort(scratch_.begin(), scratch_.end(),
                   [](const mark& a, const mark& b) { return a.candidate < b.candidate; });
         for (std::size_t i = 1; i < scratch_.size(); ++i)
             if (scratch_[i].candidate == scratch_[i - 1].candidate)
-                throw error(errc::invalid, "candidate '" + names_[scratch_[i].candidate] +
-                                               "' appears twice in one ballot");
+                throw error(errc::invalid,
+                            "candidate '" + names_[scratch_[i].candidate] + "' appears twice in one ballot");
     }
     return insert(scratch_, count, weight, unit);
 }
@@ -219,7 +221,8 @@ void profile::reserve(std::size_t ballots, std::size_t marks) {
 void profile::add_to(std::size_t i, std::uint64_t count) {
     if (i >= counts_.size()) throw error(errc::not_found, "no ballot with index " + std::to_string(i));
     if (count == 0) throw error(errc::invalid, "ballot multiplicity must be at least 1");
-    if (counts_[i] > std::uint64_t(std::numeric_limits<std::int64_t>::max()) - std::min(count, std::uint64_t(INT64_MAX)) ||
+    if (counts_[i] > std::uint64_t(std::numeric_limits<std::int64_t>::max()) -
+                         std::min(count, std::uint64_t(INT64_MAX)) ||
         count > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
         throw error(errc::overflow, "ballot multiplicity overflows 2^63 - 1");
     counts_[i] += count;
@@ -255,8 +258,8 @@ std::size_t profile::add_ranking(const std::vector<std::vector<cand_t>>& tiers, 
     return add(m, count, weight, unit);
 }
 
-std::size_t profile::add_order(std::span<const cand_t> order, std::uint64_t count,
-                               const rational& weight, std::uint32_t unit) {
+std::size_t profile::add_order(std::span<const cand_t> order, std::uint64_t count, const rational& weight,
+                               std::uint32_t unit) {
     if (kind_ != ballot_kind::ranking) throw error(errc::invalid, "profile does not hold rankings");
     // Built directly (no tiers): this is the hot path of generators and benchmarks.
     seen_.assign(names_.size(), 0);
@@ -265,7 +268,9 @@ std::size_t profile::add_order(std::span<const cand_t> order, std::uint64_t coun
     std::int32_t rank = 1;
     for (cand_t c : order) {
         if (c < seen_.size()) {
-            if (seen_[c]) throw error(errc::invalid, "candidate " + std::to_string(c) + " appears twice in one ranking");
+            if (seen_[c])
+                throw error(errc::invalid,
+                            "candidate " + std::to_string(c) + " appears twice in one ranking");
             seen_[c] = 1;
         }
         m.push_back({c, rank++});
@@ -289,7 +294,8 @@ profile merge_profiles(const std::vector<const profile*>& parts,
     std::vector<mark> m;
     for (const profile* p : parts) {
         if (!p) throw error(errc::invalid, "merge_profiles: null profile");
-        if (p->kind() != out.kind()) throw error(errc::invalid, "merge_profiles: profiles hold different kinds of ballot");
+        if (p->kind() != out.kind())
+            throw error(errc::invalid, "merge_profiles: profiles hold different kinds of ballot");
         map.assign(p->candidate_count(), 0);
         for (cand_t c = 0; c < p->candidate_count(); ++c) {
             auto it = aliases.find(p->candidate_name(c));
@@ -305,7 +311,8 @@ profile merge_profiles(const std::vector<const profile*>& parts,
             m.assign(b.marks.begin(), b.marks.end());
             for (auto& x : m)
                 if (x.candidate != k_overvote) x.candidate = map[x.candidate];
-            out.add(m, b.count, b.weight ? *b.weight : rational(1), b.unit == k_no_unit ? k_no_unit : unit_map[b.unit]);
+            out.add(m, b.count, b.weight ? *b.weight : rational(1),
+                    b.unit == k_no_unit ? k_no_unit : unit_map[b.unit]);
         }
         if (out.title.empty()) out.title = p->title;
     }

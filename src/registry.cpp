@@ -24,8 +24,10 @@ overvote_rule parse_overvote(const std::string& s, const std::string& method) {
     if (s == "skip" || s == "skip-to-next") return overvote_rule::skip_to_next;
     if (s == "exhaust-if-multiple" || s == "exhaust-if-multiple-continuing")
         return overvote_rule::exhaust_if_multiple_continuing;
-    throw error(errc::invalid, method + ": option 'overvote' must be exhaust-immediately, skip-to-next "
-                                        "or exhaust-if-multiple-continuing, got '" + s + "'");
+    throw error(errc::invalid, method +
+                                   ": option 'overvote' must be exhaust-immediately, skip-to-next "
+                                   "or exhaust-if-multiple-continuing, got '" +
+                                   s + "'");
 }
 
 // The ballot-continuation options IRV and RCTab-style STV share.
@@ -67,24 +69,33 @@ result run_stv(const profile& p, option_reader& o) {
         opt.seats = static_cast<std::size_t>(*v);
     }
     if (auto v = o.get<std::string>("quota")) {
-        if (*v == "droop") opt.quota = stv_quota::droop;
-        else if (*v == "droop-exact" || *v == "newland-britton") opt.quota = stv_quota::droop_exact;
-        else if (*v == "hare") opt.quota = stv_quota::hare;
-        else throw error(errc::invalid, "stv: option 'quota' must be droop, droop-exact or hare, got '" + *v + "'");
+        if (*v == "droop")
+            opt.quota = stv_quota::droop;
+        else if (*v == "droop-exact" || *v == "newland-britton")
+            opt.quota = stv_quota::droop_exact;
+        else if (*v == "hare")
+            opt.quota = stv_quota::hare;
+        else
+            throw error(errc::invalid,
+                        "stv: option 'quota' must be droop, droop-exact or hare, got '" + *v + "'");
     }
     if (o.has("arithmetic")) {
         auto v = o.get<std::string>("arithmetic");
-        if (v && (*v == "exact" || *v == "rational")) opt.places = stv_options::k_exact;
+        if (v && (*v == "exact" || *v == "rational"))
+            opt.places = stv_options::k_exact;
         else if (v) {
             unsigned places = 0;
             const bool fixed = v->rfind("fixed:", 0) == 0;
             try {
                 if (fixed) places = static_cast<unsigned>(std::stoul(v->substr(6)));
             } catch (const std::exception&) {
-                throw error(errc::invalid, "stv: option 'arithmetic' must be exact or fixed:PLACES, got '" + *v + "'");
+                throw error(errc::invalid,
+                            "stv: option 'arithmetic' must be exact or fixed:PLACES, got '" + *v + "'");
             }
             if (!fixed || places > 15)
-                throw error(errc::invalid, "stv: option 'arithmetic' must be exact or fixed:PLACES (0-15), got '" + *v + "'");
+                throw error(errc::invalid,
+                            "stv: option 'arithmetic' must be exact or fixed:PLACES (0-15), got '" + *v +
+                                "'");
             opt.places = places;
         }
     }
@@ -96,15 +107,23 @@ result run_stv(const profile& p, option_reader& o) {
     if (auto v = o.get<bool>("defeat_zero_batch")) opt.defeat_zero_batch = *v;
     if (auto v = o.get<bool>("zero_surplus_stage")) {
         if (opt.variant != stv_variant::scottish)
-            throw error(errc::invalid, "stv: option 'zero_surplus_stage' is only used by the scottish variant");
+            throw error(errc::invalid,
+                        "stv: option 'zero_surplus_stage' is only used by the scottish variant");
         opt.zero_surplus_stage = *v;
     }
     if (auto v = o.get<std::string>("mode")) {
-        if (*v == "multiple-per-round") opt.mode = rctab_mode::multiple_per_round;
-        else if (*v == "one-per-round") opt.mode = rctab_mode::one_per_round;
-        else if (*v == "bottoms-up") opt.mode = rctab_mode::bottoms_up;
-        else if (*v == "sequential") opt.mode = rctab_mode::sequential;
-        else throw error(errc::invalid, "stv: option 'mode' must be multiple-per-round, one-per-round, bottoms-up or sequential, got '" + *v + "'");
+        if (*v == "multiple-per-round")
+            opt.mode = rctab_mode::multiple_per_round;
+        else if (*v == "one-per-round")
+            opt.mode = rctab_mode::one_per_round;
+        else if (*v == "bottoms-up")
+            opt.mode = rctab_mode::bottoms_up;
+        else if (*v == "sequential")
+            opt.mode = rctab_mode::sequential;
+        else
+            throw error(errc::invalid, "stv: option 'mode' must be multiple-per-round, one-per-round, "
+                                       "bottoms-up or sequential, got '" +
+                                           *v + "'");
     }
     if (auto v = o.get<std::uint64_t>("decimals")) {
         if (*v > 12) throw error(errc::invalid, "stv: option 'decimals' must be at most 12");
@@ -114,7 +133,8 @@ result run_stv(const profile& p, option_reader& o) {
     if (o.has("bottoms_up_threshold")) {
         opt.bottoms_up_threshold = detail::read_rational_option(o, "bottoms_up_threshold", rational(0));
         if (opt.bottoms_up_threshold < 0 || opt.bottoms_up_threshold > 1)
-            throw error(errc::invalid, "stv: option 'bottoms_up_threshold' must be a fraction between 0 and 1");
+            throw error(errc::invalid,
+                        "stv: option 'bottoms_up_threshold' must be a fraction between 0 and 1");
     }
     opt.ballots.overvotes = overvote_rule::exhaust_immediately;
     read_ballot_rules(o, opt.ballots);
@@ -145,8 +165,8 @@ result run_stv(const profile& p, option_reader& o) {
         if (!o.has(key) || o.get<nlohmann::json>(key) == std::nullopt) continue;
         const std::string list = std::string(" ") + users + " ";
         if (list.find(" " + variant + " ") == std::string::npos)
-            throw error(errc::invalid, std::string("stv: option '") + key + "' is not used by the " + variant +
-                                           " variant (only by: " + users + ")");
+            throw error(errc::invalid, std::string("stv: option '") + key + "' is not used by the " +
+                                           variant + " variant (only by: " + users + ")");
     }
     return stv(p, opt);
 }
@@ -163,80 +183,287 @@ result run_plurality(const profile& p, option_reader& o) {
 const std::vector<method_entry>& table() {
     static const std::vector<method_entry> t = [] {
         std::vector<method_entry> v{
-            {"irv", "instant-runoff voting (alternative vote, RCV) with RCTab continuation rules",
-             {"batch_elimination", "overvote", "max_skipped_ranks", "exhaust_on_duplicate",
-              "max_rankings", "continue_until_two", "excluded", "undeclared_write_in", "tie_break", "seed",
-              "tie_order"},
+            {"irv",
+             "instant-runoff voting (alternative vote, RCV) with RCTab continuation rules",
+             {"batch_elimination", "overvote", "max_skipped_ranks", "exhaust_on_duplicate", "max_rankings",
+              "continue_until_two", "excluded", "undeclared_write_in", "tie_break", "seed", "tie_order"},
              run_irv},
-            {"stv", "single transferable vote: scottish (default), wigm, meek, gregory, whole, rctab multi-seat; exact arithmetic",
-             {"seats", "variant", "quota", "arithmetic", "omega", "batch_defeat", "defeat_zero_batch", "zero_surplus_stage", "mode", "decimals",
-              "fractional_threshold", "bottoms_up_threshold", "batch_elimination", "overvote", "max_skipped_ranks",
-              "exhaust_on_duplicate", "max_rankings", "continue_until_two", "excluded", "undeclared_write_in",
-              "tie_break", "seed", "tie_order"},
+            {"stv",
+             "single transferable vote: scottish (default), wigm, meek, gregory, whole, rctab multi-seat; "
+             "exact arithmetic",
+             {"seats",
+              "variant",
+              "quota",
+              "arithmetic",
+              "omega",
+              "batch_defeat",
+              "defeat_zero_batch",
+              "zero_surplus_stage",
+              "mode",
+              "decimals",
+              "fractional_threshold",
+              "bottoms_up_threshold",
+              "batch_elimination",
+              "overvote",
+              "max_skipped_ranks",
+              "exhaust_on_duplicate",
+              "max_rankings",
+              "continue_until_two",
+              "excluded",
+              "undeclared_write_in",
+              "tie_break",
+              "seed",
+              "tie_order"},
              run_stv},
-            {"pav", "proportional approval voting, exact optimum (branch and bound)", {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"}, detail::run_pav},
-            {"seq-pav", "sequential PAV: greedy by marginal harmonic gain", {"seats", "excluded", "tie_break", "seed", "tie_order"}, detail::run_seq_pav},
-            {"seq-phragmen", "Phragmen's sequential rule: exact load balancing", {"seats", "excluded", "tie_break", "seed", "tie_order"}, detail::run_seq_phragmen},
-            {"sntv", "single non-transferable vote: one vote each, the K most voted elected", {"seats", "excluded", "tie_break", "seed", "tie_order"}, detail::run_sntv},
-            {"limited", "limited voting: up to V votes each (V < K), the K most voted elected", {"seats", "votes", "excluded", "tie_break", "seed", "tie_order"}, detail::run_limited},
-            {"block", "block voting: up to K votes each, the K most voted elected", {"seats", "excluded", "tie_break", "seed", "tie_order"}, detail::run_block},
-            {"av", "approval voting for a committee: the k most approved", {"seats", "excluded", "tie_break", "seed", "tie_order"}, detail::run_av},
-            {"sav", "satisfaction approval voting: each voter's approval split equally", {"seats", "excluded", "tie_break", "seed", "tie_order"}, detail::run_sav},
-            {"cc", "Chamberlin-Courant (approval), exact optimum (branch and bound)", {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"}, detail::run_cc},
-            {"slav", "Sainte-Lague approval voting (Thiele 1, 1/3, 1/5, ...), exact optimum", {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"}, detail::run_slav},
-            {"geometric", "geometric Thiele rule (1, 1/p, 1/p^2, ...), exact optimum", {"seats", "base", "max_committees", "excluded", "tie_break", "seed", "tie_order"}, detail::run_geometric},
-            {"seq-cc", "sequential Chamberlin-Courant: greedy by marginal coverage", {"seats", "excluded", "tie_break", "seed", "tie_order"}, detail::run_seq_cc},
-            {"seq-slav", "sequential SLAV: greedy by marginal SLAV gain", {"seats", "excluded", "tie_break", "seed", "tie_order"}, detail::run_seq_slav},
-            {"revseq-pav", "reverse sequential PAV: remove the least PAV loss until k are left", {"seats", "excluded", "tie_break", "seed", "tie_order"}, detail::run_revseq_pav},
-            {"equal-shares", "Method of Equal Shares for committees, seq-Phragmen completion", {"seats", "completion", "excluded", "tie_break", "seed", "tie_order"}, detail::run_equal_shares},
-            {"budget", "participatory budgeting with costs: greedy or Method of Equal Shares", {"method", "budget", "costs", "utilities", "completion", "increment", "excluded", "tie_break", "seed", "tie_order"}, detail::run_budget},
-            {"plurality", "first-past-the-post on first preferences",
-             {"overvote", "excluded", "tie_break", "seed", "tie_order"}, run_plurality},
-            {"condorcet", "Condorcet winner and loser from the pairwise matrix", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_condorcet},
-            {"copeland", "Copeland: pairwise wins plus a tie value for ties", {"tie_value", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_copeland},
-            {"minimax", "Simpson-Kramer minimax (winning votes, margins or pairwise opposition)", {"variant", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_minimax},
-            {"schulze", "Schulze beatpath method with full ranking (winning votes, margins or ratio)", {"strength", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_schulze},
-            {"ranked-pairs", "Tideman's ranked pairs (winning votes or margins)", {"strength", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_ranked_pairs},
-            {"smith", "the Smith set (set-valued); ranking by strong components of the majority graph", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_smith},
-            {"schwartz", "the Schwartz set (set-valued); ranking by repeated Schwartz sets", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_schwartz},
-            {"approval", "approval voting: most approvals wins", {"excluded", "tie_break", "seed", "tie_order"}, detail::run_approval},
-            {"score", "score (range) voting: total or mean score", {"aggregate", "excluded", "tie_break", "seed", "tie_order"}, detail::run_score},
-            {"star", "STAR: score then automatic runoff between the top two", {"excluded", "tie_break", "seed", "tie_order"}, detail::run_star},
-            {"majority-judgment", "majority judgment: highest median grade, majority-gauge tie-break", {"ungraded", "excluded", "tie_break", "seed", "tie_order"}, detail::run_majority_judgment},
-            {"cumulative", "cumulative / dot voting with a points budget", {"budget", "over_budget", "excluded", "tie_break", "seed", "tie_order"}, detail::run_cumulative},
-            {"runoff", "two-round runoff simulated from rankings (majority, else top two)", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_runoff},
-            {"contingent", "contingent vote: top two after first preferences, others transferred", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_contingent},
-            {"supplementary", "supplementary vote: contingent vote on the first two preferences only", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_supplementary},
-            {"coombs", "Coombs: eliminate the candidate ranked last by most voters", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_coombs},
-            {"bucklin", "Bucklin: widen the ranks counted until someone is on a majority of ballots", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_bucklin},
-            {"baldwin", "Baldwin: eliminate the lowest Borda score, recount", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_baldwin},
-            {"nanson", "Nanson: eliminate every Borda score at or below the average, recount", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_nanson},
-            {"kemeny", "Kemeny-Young, exact (dynamic programming per strong component), every optimal ranking", {"max_exact", "max_rankings", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_kemeny},
-            {"black", "Black: the Condorcet winner, else the Borda winner", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_black},
-            {"borda", "Borda count with truncated-ballot variants (average, zero, modified)", {"truncation", "base", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_borda},
-            {"dowdall", "Dowdall (Nauru): position i scores 1/i", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_dowdall},
-            {"anti-plurality", "anti-plurality: one point to every position but the last", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_anti_plurality},
-            {"positional", "any positional scoring rule from a points vector (e.g. JLA 10..1)", {"points", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_positional},
-            {"benham", "Benham: the Condorcet winner among those left, else eliminate the fewest first preferences", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_benham},
-            {"woodall", "Woodall: IRV eliminations until one member of the Smith set is left", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_woodall},
-            {"smith-irv", "Smith-IRV: instant runoff among the Smith set", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_smith_irv},
-            {"condorcet-irv", "Condorcet-IRV: the Condorcet winner, else instant runoff", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_condorcet_irv},
-            {"tideman-alternative", "Tideman's alternative: IRV eliminations within the Smith (or Schwartz) set of those left", {"set", "unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_tideman_alternative},
-            {"btr-irv", "bottom-two-runoff IRV: the two with fewest first preferences meet head to head", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_btr_irv},
-            {"raynaud", "Raynaud: eliminate the candidate(s) with the largest worst defeat", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_raynaud},
-            {"strict-nanson", "strict Nanson: eliminate every Borda score strictly below the average", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_strict_nanson},
-            {"iterated-removal-condorcet-loser", "the set left by removing Condorcet losers until there is none (set-valued)", {"unranked", "excluded"}, detail::run_iterated_removal_condorcet_loser},
-            {"daunou", "Daunou: the Condorcet winner, else plurality after iterated removal of Condorcet losers", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_daunou},
-            {"condorcet-plurality", "the Condorcet winner, else the plurality winner", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_condorcet_plurality},
-            {"smith-minimax", "minimax (margins) within the Smith set", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_smith_minimax},
-            {"copeland-local-borda", "Borda among the Copeland winners only", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_copeland_local_borda},
-            {"copeland-global-borda", "the Copeland winner with the highest Borda score over all candidates", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_copeland_global_borda},
-            {"borda-minimax-faceoff", "Borda and minimax winners, meeting head to head when they differ", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_borda_minimax_faceoff},
-            {"pareto", "the Pareto set: candidates nobody is unanimously preferred to (set-valued)", {"unranked", "excluded"}, detail::run_pareto},
-            {"river", "River: lock margins largest first, at most one defeat into each candidate; the root wins", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_river},
-            {"split-cycle", "Split Cycle: undefeated when every defeat is the weakest link of a cycle (set-valued)", {"unranked", "excluded"}, detail::run_split_cycle},
-            {"stable-voting", "Stable Voting: largest margin of a Split Cycle winner who wins without the beaten one", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_stable_voting},
-            {"simple-stable-voting", "Simple Stable Voting: largest margin of a candidate who wins without the beaten one", {"unranked", "excluded", "tie_break", "seed", "tie_order"}, detail::run_simple_stable_voting},
+            {"pav",
+             "proportional approval voting, exact optimum (branch and bound)",
+             {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_pav},
+            {"seq-pav",
+             "sequential PAV: greedy by marginal harmonic gain",
+             {"seats", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_seq_pav},
+            {"seq-phragmen",
+             "Phragmen's sequential rule: exact load balancing",
+             {"seats", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_seq_phragmen},
+            {"sntv",
+             "single non-transferable vote: one vote each, the K most voted elected",
+             {"seats", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_sntv},
+            {"limited",
+             "limited voting: up to V votes each (V < K), the K most voted elected",
+             {"seats", "votes", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_limited},
+            {"block",
+             "block voting: up to K votes each, the K most voted elected",
+             {"seats", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_block},
+            {"av",
+             "approval voting for a committee: the k most approved",
+             {"seats", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_av},
+            {"sav",
+             "satisfaction approval voting: each voter's approval split equally",
+             {"seats", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_sav},
+            {"cc",
+             "Chamberlin-Courant (approval), exact optimum (branch and bound)",
+             {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_cc},
+            {"slav",
+             "Sainte-Lague approval voting (Thiele 1, 1/3, 1/5, ...), exact optimum",
+             {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_slav},
+            {"geometric",
+             "geometric Thiele rule (1, 1/p, 1/p^2, ...), exact optimum",
+             {"seats", "base", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_geometric},
+            {"seq-cc",
+             "sequential Chamberlin-Courant: greedy by marginal coverage",
+             {"seats", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_seq_cc},
+            {"seq-slav",
+             "sequential SLAV: greedy by marginal SLAV gain",
+             {"seats", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_seq_slav},
+            {"revseq-pav",
+             "reverse sequential PAV: remove the least PAV loss until k are left",
+             {"seats", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_revseq_pav},
+            {"equal-shares",
+             "Method of Equal Shares for committees, seq-Phragmen completion",
+             {"seats", "completion", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_equal_shares},
+            {"budget",
+             "participatory budgeting with costs: greedy or Method of Equal Shares",
+             {"method", "budget", "costs", "utilities", "completion", "increment", "excluded", "tie_break",
+              "seed", "tie_order"},
+             detail::run_budget},
+            {"plurality",
+             "first-past-the-post on first preferences",
+             {"overvote", "excluded", "tie_break", "seed", "tie_order"},
+             run_plurality},
+            {"condorcet",
+             "Condorcet winner and loser from the pairwise matrix",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_condorcet},
+            {"copeland",
+             "Copeland: pairwise wins plus a tie value for ties",
+             {"tie_value", "unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_copeland},
+            {"minimax",
+             "Simpson-Kramer minimax (winning votes, margins or pairwise opposition)",
+             {"variant", "unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_minimax},
+            {"schulze",
+             "Schulze beatpath method with full ranking (winning votes, margins or ratio)",
+             {"strength", "unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_schulze},
+            {"ranked-pairs",
+             "Tideman's ranked pairs (winning votes or margins)",
+             {"strength", "unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_ranked_pairs},
+            {"smith",
+             "the Smith set (set-valued); ranking by strong components of the majority graph",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_smith},
+            {"schwartz",
+             "the Schwartz set (set-valued); ranking by repeated Schwartz sets",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_schwartz},
+            {"approval",
+             "approval voting: most approvals wins",
+             {"excluded", "tie_break", "seed", "tie_order"},
+             detail::run_approval},
+            {"score",
+             "score (range) voting: total or mean score",
+             {"aggregate", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_score},
+            {"star",
+             "STAR: score then automatic runoff between the top two",
+             {"excluded", "tie_break", "seed", "tie_order"},
+             detail::run_star},
+            {"majority-judgment",
+             "majority judgment: highest median grade, majority-gauge tie-break",
+             {"ungraded", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_majority_judgment},
+            {"cumulative",
+             "cumulative / dot voting with a points budget",
+             {"budget", "over_budget", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_cumulative},
+            {"runoff",
+             "two-round runoff simulated from rankings (majority, else top two)",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_runoff},
+            {"contingent",
+             "contingent vote: top two after first preferences, others transferred",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_contingent},
+            {"supplementary",
+             "supplementary vote: contingent vote on the first two preferences only",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_supplementary},
+            {"coombs",
+             "Coombs: eliminate the candidate ranked last by most voters",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_coombs},
+            {"bucklin",
+             "Bucklin: widen the ranks counted until someone is on a majority of ballots",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_bucklin},
+            {"baldwin",
+             "Baldwin: eliminate the lowest Borda score, recount",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_baldwin},
+            {"nanson",
+             "Nanson: eliminate every Borda score at or below the average, recount",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_nanson},
+            {"kemeny",
+             "Kemeny-Young, exact (dynamic programming per strong component), every optimal ranking",
+             {"max_exact", "max_rankings", "unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_kemeny},
+            {"black",
+             "Black: the Condorcet winner, else the Borda winner",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_black},
+            {"borda",
+             "Borda count with truncated-ballot variants (average, zero, modified)",
+             {"truncation", "base", "unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_borda},
+            {"dowdall",
+             "Dowdall (Nauru): position i scores 1/i",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_dowdall},
+            {"anti-plurality",
+             "anti-plurality: one point to every position but the last",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_anti_plurality},
+            {"positional",
+             "any positional scoring rule from a points vector (e.g. JLA 10..1)",
+             {"points", "unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_positional},
+            {"benham",
+             "Benham: the Condorcet winner among those left, else eliminate the fewest first preferences",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_benham},
+            {"woodall",
+             "Woodall: IRV eliminations until one member of the Smith set is left",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_woodall},
+            {"smith-irv",
+             "Smith-IRV: instant runoff among the Smith set",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_smith_irv},
+            {"condorcet-irv",
+             "Condorcet-IRV: the Condorcet winner, else instant runoff",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_condorcet_irv},
+            {"tideman-alternative",
+             "Tideman's alternative: IRV eliminations within the Smith (or Schwartz) set of those left",
+             {"set", "unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_tideman_alternative},
+            {"btr-irv",
+             "bottom-two-runoff IRV: the two with fewest first preferences meet head to head",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_btr_irv},
+            {"raynaud",
+             "Raynaud: eliminate the candidate(s) with the largest worst defeat",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_raynaud},
+            {"strict-nanson",
+             "strict Nanson: eliminate every Borda score strictly below the average",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_strict_nanson},
+            {"iterated-removal-condorcet-loser",
+             "the set left by removing Condorcet losers until there is none (set-valued)",
+             {"unranked", "excluded"},
+             detail::run_iterated_removal_condorcet_loser},
+            {"daunou",
+             "Daunou: the Condorcet winner, else plurality after iterated removal of Condorcet losers",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_daunou},
+            {"condorcet-plurality",
+             "the Condorcet winner, else the plurality winner",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_condorcet_plurality},
+            {"smith-minimax",
+             "minimax (margins) within the Smith set",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_smith_minimax},
+            {"copeland-local-borda",
+             "Borda among the Copeland winners only",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_copeland_local_borda},
+            {"copeland-global-borda",
+             "the Copeland winner with the highest Borda score over all candidates",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_copeland_global_borda},
+            {"borda-minimax-faceoff",
+             "Borda and minimax winners, meeting head to head when they differ",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_borda_minimax_faceoff},
+            {"pareto",
+             "the Pareto set: candidates nobody is unanimously preferred to (set-valued)",
+             {"unranked", "excluded"},
+             detail::run_pareto},
+            {"river",
+             "River: lock margins largest first, at most one defeat into each candidate; the root wins",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_river},
+            {"split-cycle",
+             "Split Cycle: undefeated when every defeat is the weakest link of a cycle (set-valued)",
+             {"unranked", "excluded"},
+             detail::run_split_cycle},
+            {"stable-voting",
+             "Stable Voting: largest margin of a Split Cycle winner who wins without the beaten one",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_stable_voting},
+            {"simple-stable-voting",
+             "Simple Stable Voting: largest margin of a candidate who wins without the beaten one",
+             {"unranked", "excluded", "tie_break", "seed", "tie_order"},
+             detail::run_simple_stable_voting},
         };
         std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.name < b.name; });
         return v;

@@ -14,8 +14,8 @@ inline namespace v0 {
 namespace detail {
 
 struct bound_method {
-    nlohmann::json options;                        ///< the parsed options object
-    std::function<result(const profile&)> run;     ///< the method with those options, no parsing
+    nlohmann::json options;                    ///< the parsed options object
+    std::function<result(const profile&)> run; ///< the method with those options, no parsing
 };
 
 /// Finds `method` (errc::not_found) and parses its options once (errc::invalid); the options are

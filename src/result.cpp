@@ -109,8 +109,10 @@ std::string to_json(const result& r, int indent) {
         }
         json tr = json::array();
         for (const auto& x : rd.transfers)
-            tr.push_back({{"from", cname(r, x.from)}, {"to", cname(r, x.to)},
-                          {"votes", number_json(x.amount)}, {"votes_exact", to_string(x.amount)}});
+            tr.push_back({{"from", cname(r, x.from)},
+                          {"to", cname(r, x.to)},
+                          {"votes", number_json(x.amount)},
+                          {"votes_exact", to_string(x.amount)}});
         jr["transfers"] = tr;
         if (!rd.note.empty()) jr["note"] = rd.note;
         rounds.push_back(jr);
@@ -161,7 +163,8 @@ std::string human(const rational& v) {
     const bool neg = n < 0;
     if (neg) n = -n;
     std::string digits = n.str();
-    if (digits.size() <= static_cast<std::size_t>(places)) digits.insert(0, static_cast<std::size_t>(places) + 1 - digits.size(), '0');
+    if (digits.size() <= static_cast<std::size_t>(places))
+        digits.insert(0, static_cast<std::size_t>(places) + 1 - digits.size(), '0');
     digits.insert(digits.size() - static_cast<std::size_t>(places), ".");
     return (neg ? "-" : "") + digits;
 }
@@ -224,7 +227,8 @@ std::string rounds_table(const result& r) {
         out << "  round " << i + 1 << ":";
         if (!rd.elected.empty()) {
             out << " elected";
-            for (std::size_t k = 0; k < rd.elected.size(); ++k) out << (k ? ", " : " ") << cname(r, rd.elected[k]);
+            for (std::size_t k = 0; k < rd.elected.size(); ++k)
+                out << (k ? ", " : " ") << cname(r, rd.elected[k]);
             if (!rd.eliminated.empty()) out << ";";
         }
         if (!rd.eliminated.empty()) {

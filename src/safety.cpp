@@ -40,10 +40,14 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
     std::size_t len = 0;
     std::uint32_t cp = 0;
     if (c < 0x80) return 1;
-    if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07;
-    else return 0;
+    if ((c & 0xE0) == 0xC0)
+        len = 2, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0)
+        len = 3, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0)
+        len = 4, cp = c & 0x07;
+    else
+        return 0;
     if (i + len > s.size()) return 0;
     for (std::size_t k = 1; k < len; ++k) {
         if ((b(i + k) & 0xC0) != 0x80) return 0;
@@ -74,10 +78,10 @@ std::string text_excerpt(std::string_view text, std::size_t max_chars) {
             // Bidirectional controls and invisible characters are shown as \uXXXX, so a quote
             // cannot reorder or hide the message around it.
             std::uint32_t cp = len == 2 ? ((c & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F)
-                                        : len == 3 ? ((c & 0x0F) << 12) |
-                                                         ((static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
-                                                         (static_cast<unsigned char>(text[i + 2]) & 0x3F)
-                                                   : 0x10000;
+                               : len == 3 ? ((c & 0x0F) << 12) |
+                                                ((static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
+                                                (static_cast<unsigned char>(text[i + 2]) & 0x3F)
+                                          : 0x10000;
             if ((cp >= 0x80 && cp <= 0x9F) || cp == 0xAD || cp == 0x200B || (cp >= 0x202A && cp <= 0x202E) ||
                 (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF) {
                 char buf[12];
@@ -98,12 +102,17 @@ std::optional<name_problem> check_name_text(std::string_view s) {
     char buf[64];
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t len = utf8_sequence(s, i);
-        if (len == 0) return name_problem{i, "is not valid UTF-8 (byte " + std::to_string(i + 1) + "); expected UTF-8 text"};
+        if (len == 0)
+            return name_problem{i, "is not valid UTF-8 (byte " + std::to_string(i + 1) +
+                                       "); expected UTF-8 text"};
         const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
         std::uint32_t cp = b(0);
-        if (len == 2) cp = ((cp & 0x1F) << 6) | (b(1) & 0x3F);
-        else if (len == 3) cp = ((cp & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-        else if (len == 4) cp = ((cp & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+        if (len == 2)
+            cp = ((cp & 0x1F) << 6) | (b(1) & 0x3F);
+        else if (len == 3)
+            cp = ((cp & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+        else if (len == 4)
+            cp = ((cp & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
         if ((cp < 0x20 && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F))
             return name_problem{i, "contains a control character; expected printable text"};
         if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
@@ -135,7 +144,8 @@ std::string json_error_text(const std::exception& e) {
     return text_excerpt(m, 100);
 }
 
-void check_json_depth(std::string_view text, const std::string& what, errc code, const source_location& where) {
+void check_json_depth(std::string_view text, const std::string& what, errc code,
+                      const source_location& where) {
     // Nesting is measured before parsing: nlohmann's parser is iterative, but dump() and every
     // walk over the value recurse once per level.
     std::size_t depth = 0;
@@ -143,25 +153,33 @@ void check_json_depth(std::string_view text, const std::string& what, errc code,
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
             continue;
         }
-        if (c == '"') in_string = true;
+        if (c == '"')
+            in_string = true;
         else if (c == '[' || c == '{') {
             if (++depth > k_max_json_depth)
                 throw error(code,
-                            what + " nests arrays and objects deeper than " + std::to_string(k_max_json_depth) +
-                                " levels (at byte " + std::to_string(i + 1) + ")",
+                            what + " nests arrays and objects deeper than " +
+                                std::to_string(k_max_json_depth) + " levels (at byte " +
+                                std::to_string(i + 1) + ")",
                             where);
-        } else if ((c == ']' || c == '}') && depth > 0) --depth;
+        } else if ((c == ']' || c == '}') && depth > 0)
+            --depth;
     }
 }
 
 std::string json_excerpt(const nlohmann::json& v, std::size_t max_chars) {
-    if (v.is_array()) return "an array of " + std::to_string(v.size()) + (v.size() == 1 ? " value" : " values");
-    if (v.is_object()) return "an object with " + std::to_string(v.size()) + (v.size() == 1 ? " key" : " keys");
+    if (v.is_array())
+        return "an array of " + std::to_string(v.size()) + (v.size() == 1 ? " value" : " values");
+    if (v.is_object())
+        return "an object with " + std::to_string(v.size()) + (v.size() == 1 ? " key" : " keys");
     if (v.is_string()) {
         const auto& s = v.get_ref<const std::string&>();
         return '"' + text_excerpt(s, max_chars) + '"';
@@ -236,11 +254,28 @@ std::uint64_t parse_bytes(const char* s) {
     if (errno || end == s || !(v > 0)) return 0;
     double mult = 1;
     switch (*end) {
-    case 'k': case 'K': mult = 1024.0; ++end; break;
-    case 'm': case 'M': mult = 1024.0 * 1024; ++end; break;
-    case 'g': case 'G': mult = 1024.0 * 1024 * 1024; ++end; break;
-    case 't': case 'T': mult = 1024.0 * 1024 * 1024 * 1024; ++end; break;
-    default: break;
+    case 'k':
+    case 'K':
+        mult = 1024.0;
+        ++end;
+        break;
+    case 'm':
+    case 'M':
+        mult = 1024.0 * 1024;
+        ++end;
+        break;
+    case 'g':
+    case 'G':
+        mult = 1024.0 * 1024 * 1024;
+        ++end;
+        break;
+    case 't':
+    case 'T':
+        mult = 1024.0 * 1024 * 1024 * 1024;
+        ++end;
+        break;
+    default:
+        break;
     }
     if (*end == 'i' || *end == 'I') ++end;
     if (*end == 'b' || *end == 'B') ++end;
@@ -265,19 +300,25 @@ std::string format_bytes(long double bytes) {
     int u = 0;
     while (bytes >= 1024 && u < 6) bytes /= 1024, ++u;
     char buf[64];
-    if (u == 0) std::snprintf(buf, sizeof buf, "%.0Lf bytes", bytes);
-    else if (bytes >= 1e6L) std::snprintf(buf, sizeof buf, "%.3Le %s", bytes, units[u]);
-    else if (bytes < 10) std::snprintf(buf, sizeof buf, "%.2Lf %s", bytes, units[u]);
-    else std::snprintf(buf, sizeof buf, "%.1Lf %s", bytes, units[u]);
+    if (u == 0)
+        std::snprintf(buf, sizeof buf, "%.0Lf bytes", bytes);
+    else if (bytes >= 1e6L)
+        std::snprintf(buf, sizeof buf, "%.3Le %s", bytes, units[u]);
+    else if (bytes < 10)
+        std::snprintf(buf, sizeof buf, "%.2Lf %s", bytes, units[u]);
+    else
+        std::snprintf(buf, sizeof buf, "%.1Lf %s", bytes, units[u]);
     return buf;
 }
 
 void check_memory(long double need_bytes, const std::string& what, std::uint64_t budget) {
     const std::uint64_t limit = budget ? budget : memory_budget();
     if (need_bytes <= static_cast<long double>(limit)) return;
-    throw error(errc::nomem, what + " needs about " + format_bytes(need_bytes) + " of memory, above the memory budget of " +
+    throw error(errc::nomem, what + " needs about " + format_bytes(need_bytes) +
+                                 " of memory, above the memory budget of " +
                                  format_bytes(static_cast<long double>(limit)) +
-                                 " (raise the budget with $ACCORD_MAX_MEMORY, the CLI's --max-memory or accord_set_memory_budget())");
+                                 " (raise the budget with $ACCORD_MAX_MEMORY, the CLI's --max-memory or "
+                                 "accord_set_memory_budget())");
 }
 
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
@@ -326,7 +367,8 @@ void write_file_atomically(const std::string& path, const std::function<void(std
     }
     // Permissions: those of the file being replaced, else what a new file would get (umask).
     mode_t mode = 0666;
-    if (fs::exists(st)) mode = static_cast<mode_t>(st.permissions()) & 07777;
+    if (fs::exists(st))
+        mode = static_cast<mode_t>(st.permissions()) & 07777;
     else {
         const mode_t mask = ::umask(0);
         ::umask(mask);

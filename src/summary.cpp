@@ -12,10 +12,12 @@ inline namespace v0 {
 void merge_into(profile& into, const profile& from) {
     if (into.kind() != from.kind())
         throw error(errc::invalid, std::string("merge: the profiles hold different ballot kinds (") +
-                                       ballot_kind_name(into.kind()) + " and " + ballot_kind_name(from.kind()) + ")");
+                                       ballot_kind_name(into.kind()) + " and " +
+                                       ballot_kind_name(from.kind()) + ")");
     if (into.seats != from.seats)
-        throw error(errc::invalid, "merge: the profiles declare different seats (" + std::to_string(into.seats) + " and " +
-                                       std::to_string(from.seats) + ")");
+        throw error(errc::invalid, "merge: the profiles declare different seats (" +
+                                       std::to_string(into.seats) + " and " + std::to_string(from.seats) +
+                                       ")");
     // Built aside and swapped in, so a failure leaves `into` unchanged. Candidates are matched by
     // name; those `into` lacks join after its own, in `from`'s order, which is the order a reader
     // meets them in the concatenated file.
@@ -25,7 +27,8 @@ void merge_into(profile& into, const profile& from) {
         const auto& name = from.candidate_name(c);
         if (auto x = out.find_candidate(name)) {
             if (out.withdrawn(*x) != from.withdrawn(c))
-                throw error(errc::invalid, "merge: candidate '" + name + "' is withdrawn in one profile only");
+                throw error(errc::invalid,
+                            "merge: candidate '" + name + "' is withdrawn in one profile only");
             to[c] = *x;
         } else {
             to[c] = out.add_candidate(name);
@@ -40,7 +43,8 @@ void merge_into(profile& into, const profile& from) {
         marks.assign(b.marks.begin(), b.marks.end());
         for (auto& m : marks)
             if (m.candidate != k_overvote) m.candidate = to[m.candidate];
-        out.add(marks, b.count, b.weight ? *b.weight : rational(1), b.unit == k_no_unit ? k_no_unit : unit[b.unit]);
+        out.add(marks, b.count, b.weight ? *b.weight : rational(1),
+                b.unit == k_no_unit ? k_no_unit : unit[b.unit]);
     }
     into = std::move(out);
 }
@@ -67,8 +71,9 @@ std::string serialize(const profile& p) {
             marks.push_back(m.candidate == k_overvote ? -1 : static_cast<std::int64_t>(m.candidate));
             marks.push_back(m.value);
         }
-        ballots.push_back(json::array({b.count, b.weight ? json(to_string(*b.weight)) : json(nullptr),
-                                       b.unit == k_no_unit ? std::int64_t{-1} : std::int64_t{b.unit}, marks}));
+        ballots.push_back(
+            json::array({b.count, b.weight ? json(to_string(*b.weight)) : json(nullptr),
+                         b.unit == k_no_unit ? std::int64_t{-1} : std::int64_t{b.unit}, marks}));
     }
     j["ballots"] = std::move(ballots);
     return j.dump();
@@ -88,13 +93,17 @@ profile deserialize(std::string_view text) {
         if (j.at("version").get<int>() != 1) throw bad("unsupported version " + j.at("version").dump());
         const std::string kind = j.at("kind").get<std::string>();
         ballot_kind k = ballot_kind::ranking;
-        if (kind == ballot_kind_name(ballot_kind::approval)) k = ballot_kind::approval;
-        else if (kind == ballot_kind_name(ballot_kind::score)) k = ballot_kind::score;
-        else if (kind != ballot_kind_name(ballot_kind::ranking)) throw bad("unknown ballot kind '" + kind + "'");
+        if (kind == ballot_kind_name(ballot_kind::approval))
+            k = ballot_kind::approval;
+        else if (kind == ballot_kind_name(ballot_kind::score))
+            k = ballot_kind::score;
+        else if (kind != ballot_kind_name(ballot_kind::ranking))
+            throw bad("unknown ballot kind '" + kind + "'");
         profile p(j.at("candidates").get<std::vector<std::string>>(), k);
         for (const auto& c : j.at("withdrawn")) {
             const auto x = c.get<std::uint64_t>();
-            if (x >= p.candidate_count()) throw bad("withdrawn candidate " + std::to_string(x) + " out of range");
+            if (x >= p.candidate_count())
+                throw bad("withdrawn candidate " + std::to_string(x) + " out of range");
             p.set_withdrawn(static_cast<cand_t>(x));
         }
         p.seats = j.at("seats").get<std::size_t>();
@@ -107,7 +116,8 @@ profile deserialize(std::string_view text) {
             const auto count = b[0].get<std::uint64_t>();
             const rational w = b[1].is_null() ? rational(1) : parse_rational(b[1].get<std::string>());
             const auto u = b[2].get<std::int64_t>();
-            if (u < -1 || u >= static_cast<std::int64_t>(unit.size())) throw bad("a ballot's unit is out of range");
+            if (u < -1 || u >= static_cast<std::int64_t>(unit.size()))
+                throw bad("a ballot's unit is out of range");
             const auto& m = b[3];
             if (!m.is_array() || m.size() % 2) throw bad("a ballot's marks must be candidate, value pairs");
             marks.clear();
@@ -115,7 +125,8 @@ profile deserialize(std::string_view text) {
                 const auto c = m[x].get<std::int64_t>();
                 if (c < -1 || c >= static_cast<std::int64_t>(p.candidate_count()))
                     throw bad("a mark's candidate is out of range");
-                marks.push_back({c == -1 ? k_overvote : static_cast<cand_t>(c), m[x + 1].get<std::int32_t>()});
+                marks.push_back(
+                    {c == -1 ? k_overvote : static_cast<cand_t>(c), m[x + 1].get<std::int32_t>()});
             }
             p.add(marks, count, w, u == -1 ? k_no_unit : unit[static_cast<std::size_t>(u)]);
         }

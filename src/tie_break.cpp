@@ -8,10 +8,14 @@ inline namespace v0 {
 
 const char* tie_policy_name(tie_policy p) noexcept {
     switch (p) {
-    case tie_policy::report: return "report";
-    case tie_policy::lexicographic: return "lexicographic";
-    case tie_policy::random: return "random";
-    case tie_policy::previous_rounds: return "previous-rounds";
+    case tie_policy::report:
+        return "report";
+    case tie_policy::lexicographic:
+        return "lexicographic";
+    case tie_policy::random:
+        return "random";
+    case tie_policy::previous_rounds:
+        return "previous-rounds";
     }
     return "report";
 }
@@ -25,8 +29,7 @@ tie_policy parse_tie_policy(std::string_view name) {
                                    "' (expected report, lexicographic, random or previous-rounds)");
 }
 
-tie_breaker::tie_breaker(const tie_break_options& opt, result& out)
-    : opt_(opt), out_(out), rng_(opt.seed) {
+tie_breaker::tie_breaker(const tie_break_options& opt, result& out) : opt_(opt), out_(out), rng_(opt.seed) {
     if (opt_.fallback == tie_policy::previous_rounds)
         throw error(errc::invalid, "the fallback tie-break policy cannot be previous-rounds");
     const std::size_t n = out.candidates.size();
@@ -54,8 +57,8 @@ std::size_t tie_breaker::draw(std::size_t n) {
 }
 
 std::optional<cand_t> tie_breaker::pick(std::span<const cand_t> tied_in, std::size_t round,
-                                        std::string_view purpose,
-                                        std::span<const round_record> history, bool loser) {
+                                        std::string_view purpose, std::span<const round_record> history,
+                                        bool loser) {
     std::vector<cand_t> tied(tied_in.begin(), tied_in.end());
     std::sort(tied.begin(), tied.end());
     if (tied.size() == 1) return tied.front();
@@ -106,7 +109,8 @@ std::optional<cand_t> tie_breaker::pick(std::span<const cand_t> tied_in, std::si
         chosen = tied[draw(tied.size())];
         rec.seed = opt_.seed;
         break;
-    case tie_policy::previous_rounds: break; // excluded by the constructor
+    case tie_policy::previous_rounds:
+        break; // excluded by the constructor
     }
     rec.policy = opt_.policy == tie_policy::previous_rounds && !rec.detail.empty()
                      ? std::string("previous-rounds, then ") + tie_policy_name(policy)
@@ -128,8 +132,8 @@ std::optional<cand_t> tie_breaker::pick_winner(std::span<const cand_t> tied, std
     return pick(tied, round, purpose, history, false);
 }
 
-std::optional<std::vector<cand_t>> tie_breaker::order(std::span<const cand_t> tied_in,
-                                                      std::size_t round, std::string_view purpose) {
+std::optional<std::vector<cand_t>> tie_breaker::order(std::span<const cand_t> tied_in, std::size_t round,
+                                                      std::string_view purpose) {
     std::vector<cand_t> tied(tied_in.begin(), tied_in.end());
     std::sort(tied.begin(), tied.end());
     if (tied.size() <= 1) return tied;
@@ -141,7 +145,9 @@ std::optional<std::vector<cand_t>> tie_breaker::order(std::span<const cand_t> ti
     rec.policy = tie_policy_name(policy);
     std::optional<std::vector<cand_t>> out;
     switch (policy) {
-    case tie_policy::report: out_.complete = false; break;
+    case tie_policy::report:
+        out_.complete = false;
+        break;
     case tie_policy::lexicographic:
         std::sort(tied.begin(), tied.end(), [&](cand_t a, cand_t b) { return priority(a) < priority(b); });
         out = tied;
@@ -151,7 +157,8 @@ std::optional<std::vector<cand_t>> tie_breaker::order(std::span<const cand_t> ti
         out = tied;
         rec.seed = opt_.seed;
         break;
-    case tie_policy::previous_rounds: break;
+    case tie_policy::previous_rounds:
+        break;
     }
     if (out) rec.chosen = *out;
     out_.ties.push_back(std::move(rec));

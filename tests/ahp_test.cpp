@@ -46,10 +46,12 @@ TEST(Ahp, Saaty2008DrinkConsumptionPrioritiesAndConsistencyRatio) {
                           {"1", "9", "4", "2", "1", "2", "1/2"},
                           {"1", "9", "3", "1", "1/2", "1", "1/3"},
                           {"2", "9", "9", "3", "2", "3", "1"}});
-    const auto m = make_comparison_matrix(a, {.names = {"coffee", "wine", "tea", "beer", "sodas", "milk", "water"}});
+    const auto m =
+        make_comparison_matrix(a, {.names = {"coffee", "wine", "tea", "beer", "sodas", "milk", "water"}});
     const auto r = ahp(m);
     const double published[] = {0.177, 0.019, 0.042, 0.116, 0.190, 0.129, 0.327};
-    for (std::size_t i = 0; i < 7; ++i) EXPECT_NEAR(r.priorities[i], published[i], k_three_places) << m.names[i];
+    for (std::size_t i = 0; i < 7; ++i)
+        EXPECT_NEAR(r.priorities[i], published[i], k_three_places) << m.names[i];
     EXPECT_NEAR(r.consistency_ratio, 0.022, k_three_places);
     EXPECT_DOUBLE_EQ(r.random_index, 1.32);
     EXPECT_TRUE(r.acceptable);
@@ -132,14 +134,22 @@ TEST(Ahp, ReciprocityViolationNamesRowAndColumn) {
 }
 
 TEST(Ahp, RejectsNonPositiveBadDiagonalOffScaleAndNonSquare) {
-    EXPECT_NE(error_of([] { make_comparison_matrix(parse({{"1", "0"}, {"0", "1"}})); }).find("row 1, column 2"),
+    EXPECT_NE(error_of([] {
+                  make_comparison_matrix(parse({{"1", "0"}, {"0", "1"}}));
+              }).find("row 1, column 2"),
               std::string::npos);
-    EXPECT_NE(error_of([] { make_comparison_matrix(parse({{"2", "1"}, {"1", "1"}})); }).find("diagonal"),
+    EXPECT_NE(error_of([] {
+                  make_comparison_matrix(parse({{"2", "1"}, {"1", "1"}}));
+              }).find("diagonal"),
               std::string::npos);
-    EXPECT_NE(error_of([] { make_comparison_matrix(parse({{"1", "12"}, {"1/12", "1"}})); }).find("scale"),
+    EXPECT_NE(error_of([] {
+                  make_comparison_matrix(parse({{"1", "12"}, {"1/12", "1"}}));
+              }).find("scale"),
               std::string::npos);
     EXPECT_NO_THROW(make_comparison_matrix(parse({{"1", "12"}, {"1/12", "1"}}), {.saaty_scale = false}));
-    EXPECT_NE(error_of([] { make_comparison_matrix(parse({{"1", "2"}, {"1/2"}})); }).find("square"),
+    EXPECT_NE(error_of([] {
+                  make_comparison_matrix(parse({{"1", "2"}, {"1/2"}}));
+              }).find("square"),
               std::string::npos);
     // Doubles: 0.333 for 1/3 passes only with a tolerance that allows it.
     const std::vector<std::vector<double>> approx{{1, 3}, {0.333, 1}};
@@ -153,7 +163,8 @@ TEST(AhpGroup, OneParticipantGivesTheirOwnPriorities) {
     const auto own = ahp(m[0]);
     for (auto mode : {ahp_aggregation::judgements, ahp_aggregation::priorities}) {
         const auto g = ahp_group(m, {}, mode);
-        for (int i = 0; i < 3; ++i) EXPECT_NEAR(g.priorities[i], own.priorities[i], 1e-12) << ahp_aggregation_name(mode);
+        for (int i = 0; i < 3; ++i)
+            EXPECT_NEAR(g.priorities[i], own.priorities[i], 1e-12) << ahp_aggregation_name(mode);
     }
 }
 
@@ -173,7 +184,8 @@ TEST(AhpGroup, WeightedGeometricMeanOfConsistentJudgesIsExactForAijAndAip) {
     for (int i = 0; i < 3; ++i) s += (expect[i] = std::pow(u[i], 0.75) * std::pow(v[i], 0.25));
     for (auto mode : {ahp_aggregation::judgements, ahp_aggregation::priorities}) {
         const auto g = ahp_group(ms, weights, mode);
-        for (int i = 0; i < 3; ++i) EXPECT_NEAR(g.priorities[i], expect[i] / s, 1e-12) << ahp_aggregation_name(mode);
+        for (int i = 0; i < 3; ++i)
+            EXPECT_NEAR(g.priorities[i], expect[i] / s, 1e-12) << ahp_aggregation_name(mode);
         EXPECT_NEAR(g.weights[0], 0.75, 1e-15);
     }
     // AIJ keeps reciprocity of the combined matrix.
@@ -182,7 +194,8 @@ TEST(AhpGroup, WeightedGeometricMeanOfConsistentJudgesIsExactForAijAndAip) {
 }
 
 TEST(AhpGroup, ZeroWeightParticipantIsIgnoredAndBadInputRejected) {
-    const rational a[] = {rational(5), rational(7), rational(3)}, b[] = {rational(1, 5), rational(1, 7), rational(1, 3)};
+    const rational a[] = {rational(5), rational(7), rational(3)},
+                   b[] = {rational(1, 5), rational(1, 7), rational(1, 3)};
     const comparison_matrix ms[] = {comparison_from_upper(3, a), comparison_from_upper(3, b)};
     const double w[] = {1, 0};
     const auto g = ahp_group(ms, w, ahp_aggregation::judgements);

@@ -23,15 +23,18 @@ apportionment seat_by_seat(const std::vector<std::uint64_t>& pops, const apporti
         const rational p(pops[i]);
         const std::uint64_t s = out.seats[i];
         switch (opt.method) {
-        case apportion_method::jefferson: return {false, rational(p / rational(s + 1))};
-        case apportion_method::webster: return {false, rational(p * 2 / rational(2 * s + 1))};
+        case apportion_method::jefferson:
+            return {false, rational(p / rational(s + 1))};
+        case apportion_method::webster:
+            return {false, rational(p * 2 / rational(2 * s + 1))};
         case apportion_method::adams:
             if (s == 0) return {true, rational(0)};
             return {false, rational(p / rational(s))};
         case apportion_method::huntington_hill:
             if (s == 0) return {true, rational(0)};
             return {false, rational(p * p / (rational(s) * rational(s + 1)))};
-        default: return {false, 0};
+        default:
+            return {false, 0};
         }
     };
     while (left > 0) {
@@ -40,7 +43,8 @@ apportionment seat_by_seat(const std::vector<std::uint64_t>& pops, const apporti
         for (std::size_t i = 0; i < n; ++i) {
             if (!opt.max_seats.empty() && out.seats[i] >= opt.max_seats[i]) continue;
             const auto c = claim(i);
-            const bool higher = best.empty() || (c.first && !top.first) || (!c.first && !top.first && c.second > top.second);
+            const bool higher =
+                best.empty() || (c.first && !top.first) || (!c.first && !top.first && c.second > top.second);
             const bool equal = !best.empty() && c.first == top.first && (c.first || c.second == top.second);
             if (higher) {
                 best = {i};
@@ -50,7 +54,8 @@ apportionment seat_by_seat(const std::vector<std::uint64_t>& pops, const apporti
             }
         }
         const std::size_t give = std::min<std::uint64_t>(best.size(), left);
-        if (best.size() > give) out.ties.push_back({left, best, std::vector<std::size_t>(best.begin(), best.begin() + give)});
+        if (best.size() > give)
+            out.ties.push_back({left, best, std::vector<std::size_t>(best.begin(), best.begin() + give)});
         for (std::size_t k = 0; k < give; ++k) ++out.seats[best[k]];
         left -= give;
     }
@@ -60,8 +65,8 @@ apportionment seat_by_seat(const std::vector<std::uint64_t>& pops, const apporti
 
 TEST(ApportionDivisor, EqualsTheSeatBySeatDefinitionOnRandomInputs) {
     std::mt19937_64 rng(2024);
-    const apportion_method methods[] = {apportion_method::jefferson, apportion_method::webster, apportion_method::adams,
-                                        apportion_method::huntington_hill};
+    const apportion_method methods[] = {apportion_method::jefferson, apportion_method::webster,
+                                        apportion_method::adams, apportion_method::huntington_hill};
     for (int trial = 0; trial < 400; ++trial) {
         const std::size_t n = 1 + rng() % 7;
         std::vector<std::uint64_t> pops(n);
@@ -109,7 +114,8 @@ TEST(ApportionDivisor, AbsurdSeatCountsAreRefusedNamingTheLimit) {
         FAIL() << "accepted 2^64-1 seats";
     } catch (const error& e) {
         EXPECT_EQ(e.code(), errc::invalid);
-        EXPECT_NE(std::string(e.what()).find("option 'seats' (18446744073709551615) is above the limit of 1000000000000"),
+        EXPECT_NE(std::string(e.what()).find(
+                      "option 'seats' (18446744073709551615) is above the limit of 1000000000000"),
                   std::string::npos)
             << e.what();
     }

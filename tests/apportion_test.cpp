@@ -38,7 +38,8 @@ TEST(Apportion, AdamsAndHuntingtonHillGiveEveryUnitASeatFirst) {
 }
 
 TEST(Apportion, TiesAreReportedNotHidden) {
-    auto r = apportion(std::vector<std::uint64_t>{5, 5, 5}, {.method = apportion_method::jefferson, .seats = 2});
+    auto r =
+        apportion(std::vector<std::uint64_t>{5, 5, 5}, {.method = apportion_method::jefferson, .seats = 2});
     ASSERT_EQ(r.ties.size(), 1u);
     EXPECT_EQ(r.ties[0].units, (std::vector<std::size_t>{0, 1, 2}));
     EXPECT_EQ(r.ties[0].chosen, (std::vector<std::size_t>{0, 1}));
@@ -46,7 +47,8 @@ TEST(Apportion, TiesAreReportedNotHidden) {
 }
 
 TEST(Apportion, MinimumsMaximumsAndErrors) {
-    apportion_options o{.method = apportion_method::webster, .seats = 10, .min_seats = {1, 1, 1}, .max_seats = {5, 5, 5}};
+    apportion_options o{
+        .method = apportion_method::webster, .seats = 10, .min_seats = {1, 1, 1}, .max_seats = {5, 5, 5}};
     auto r = apportion(std::vector<std::uint64_t>{900, 50, 50}, o);
     // The big unit is capped at 5; the two small ones tie for the last seat (reported; the
     // earlier unit is given it).

@@ -188,8 +188,9 @@ TEST(BadInputs, CatalogueListsEveryFile) {
 TEST(BadInputs, LenientModeStillRejectsEveryHeaderProblemAndOverflow) {
     // Lenient mode may only excuse ballot lines: every catalogue file whose problem is in a
     // header (or an overflow) fails the same way with lenient set.
-    const char* header_cases[] = {"pl_missing_names.soi", "pl_zero_alternatives.soi", "pl_count_overflow.soi",
-                                  "blt_zero_seats.blt",   "blt_truncated_names.blt",  "blt_weight_overflow.blt",
+    const char* header_cases[] = {"pl_missing_names.soi",           "pl_zero_alternatives.soi",
+                                  "pl_count_overflow.soi",          "blt_zero_seats.blt",
+                                  "blt_truncated_names.blt",        "blt_weight_overflow.blt",
                                   "deb_missing_option.debian_votes"};
     for (const char* f : header_cases) {
         read_options opt;

@@ -10,7 +10,8 @@
 using namespace accord;
 
 namespace {
-profile ranks(std::size_t n, const std::vector<std::pair<std::vector<std::vector<cand_t>>, std::uint64_t>>& rows) {
+profile ranks(std::size_t n,
+              const std::vector<std::pair<std::vector<std::vector<cand_t>>, std::uint64_t>>& rows) {
     std::vector<std::string> names;
     for (std::size_t c = 0; c < n; ++c) names.emplace_back(1, static_cast<char>('A' + c));
     profile p(names);

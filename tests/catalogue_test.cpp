@@ -31,7 +31,8 @@ TEST(Catalogue, EveryRegisteredMethodHasADocsPageWithDefinitionParametersTiesAnd
             << m.name << ": no section on ties";
         // Every option the registry accepts is documented on the page.
         for (const auto& opt : m.options)
-            EXPECT_NE(s.find("`" + opt + "`"), std::string::npos) << m.name << ": option '" << opt << "' is not documented";
+            EXPECT_NE(s.find("`" + opt + "`"), std::string::npos)
+                << m.name << ": option '" << opt << "' is not documented";
         ++checked;
     }
     EXPECT_GE(checked, 50u);

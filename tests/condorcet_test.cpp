@@ -234,8 +234,9 @@ TEST(RankedPairs, EqualMajoritiesInACycleAreOrderedByARecordedTieBreakRanking) {
     // TBRC A, B, C: A > B locked first, then B > C; C > A would close a cycle.
     EXPECT_EQ(r.ranking, tiers({{0}, {1}, {2}, {3}}));
     EXPECT_EQ(winner(r), "A");
-    auto rev = ranked_pairs(cycle_plus_loser(), {.common = {.tie_break = {.policy = tie_policy::lexicographic,
-                                                                           .order = {2, 1, 0, 3}}}});
+    auto rev =
+        ranked_pairs(cycle_plus_loser(),
+                     {.common = {.tie_break = {.policy = tie_policy::lexicographic, .order = {2, 1, 0, 3}}}});
     // TBRC C, B, A: C > A first (winner C highest), then B > C; A > B closes the cycle.
     EXPECT_EQ(winner(rev), "B");
     EXPECT_EQ(rev.ranking, tiers({{1}, {2}, {0}, {3}}));
@@ -307,13 +308,15 @@ TEST(Black, CondorcetWinnerElseBorda) {
 
 TEST(Registry, CondorcetRulesReachableByNameWithStrictOptions) {
     auto p = tennessee();
-    for (const char* name : {"condorcet", "copeland", "minimax", "schulze", "ranked-pairs", "smith", "schwartz", "black"})
+    for (const char* name :
+         {"condorcet", "copeland", "minimax", "schulze", "ranked-pairs", "smith", "schwartz", "black"})
         EXPECT_EQ(winner(run(p, name)), "Nashville") << name;
     EXPECT_EQ(winner(run(p, "schulze", R"({"strength": "margin", "unranked": "ignore"})")), "Nashville");
     EXPECT_EQ(*run(p, "copeland", R"({"tie_value": "1/3"})").scores[1], 3);
     EXPECT_EQ(*run(p, "minimax", R"({"variant": "margin"})").scores[1], -16);
     EXPECT_EQ(winner(run(p, "schulze", R"({"excluded": ["Nashville"]})")), "Chattanooga");
-    for (const char* bad : {R"({"strength": "loud"})", R"({"strenght": "margin"})", R"({"unranked": "first"})"}) {
+    for (const char* bad :
+         {R"({"strength": "loud"})", R"({"strenght": "margin"})", R"({"unranked": "first"})"}) {
         try {
             run(p, "schulze", bad);
             FAIL() << bad;
@@ -340,7 +343,8 @@ TEST(Registry, ApprovalProfileIsUnsupportedForPairwiseRules) {
 
 namespace {
 profile read_debian_collection(int year) {
-    const auto dir = accord_test::shared_data_dir() / "condorcet/tideman_condorcet_php/Input_TidemanElectionCollection";
+    const auto dir =
+        accord_test::shared_data_dir() / "condorcet/tideman_condorcet_php/Input_TidemanElectionCollection";
     char name[32];
     const int k = year - 2000;
     if (k == 1) return read_profile(dir / "D01.HIL");
@@ -352,15 +356,16 @@ profile read_debian_collection(int year) {
 // Official winners (SOURCES.md; vote.debian.org). Debian counts with unranked candidates below
 // every ranked one (Constitution A.6) and Schulze winning votes (Cloneproof SSD).
 TEST(Schulze, DebianProjectLeader2001To2022ReproducesEveryOfficialWinner) {
-    ACCORD_SHARED_FILE(dir, "condorcet/tideman_condorcet_php/Input_TidemanElectionCollection/D02.debian_votes");
+    ACCORD_SHARED_FILE(dir,
+                       "condorcet/tideman_condorcet_php/Input_TidemanElectionCollection/D02.debian_votes");
     const std::map<int, std::string> official{
-        {2001, "Ben Collins"},      {2002, "Bdale Garbee"},       {2003, "Martin Michlmayr"},
-        {2004, "Martin Michlmayr"}, {2005, "Branden Robinson"},   {2006, "Anthony Towns"},
-        {2007, "Sam Hocevar"},      {2008, "Steve McIntyre"},     {2009, "Steve McIntyre"},
+        {2001, "Ben Collins"},        {2002, "Bdale Garbee"},       {2003, "Martin Michlmayr"},
+        {2004, "Martin Michlmayr"},   {2005, "Branden Robinson"},   {2006, "Anthony Towns"},
+        {2007, "Sam Hocevar"},        {2008, "Steve McIntyre"},     {2009, "Steve McIntyre"},
         {2010, "Stefano Zacchiroli"}, {2011, "Stefano Zacchiroli"}, {2012, "Stefano Zacchiroli"},
-        {2013, "Lucas Nussbaum"},   {2014, "Lucas Nussbaum"},     {2015, "Neil McGovern"},
-        {2016, "Mehdi Dogguy"},     {2017, "Chris Lamb"},         {2018, "Chris Lamb"},
-        {2019, "Sam Hartman"},      {2020, "Jonathan Carter"},    {2021, "Jonathan Carter"},
+        {2013, "Lucas Nussbaum"},     {2014, "Lucas Nussbaum"},     {2015, "Neil McGovern"},
+        {2016, "Mehdi Dogguy"},       {2017, "Chris Lamb"},         {2018, "Chris Lamb"},
+        {2019, "Sam Hartman"},        {2020, "Jonathan Carter"},    {2021, "Jonathan Carter"},
         {2022, "Jonathan Carter"}};
     for (const auto& [year, name] : official) {
         SCOPED_TRACE(year);
@@ -374,7 +379,8 @@ TEST(Schulze, DebianProjectLeader2001To2022ReproducesEveryOfficialWinner) {
 }
 
 TEST(Schulze, Debian2006WithUnrankedIgnoredElectsSteveMcIntyre) {
-    ACCORD_SHARED_FILE(path, "condorcet/tideman_condorcet_php/Input_TidemanElectionCollection/D06.debian_votes");
+    ACCORD_SHARED_FILE(path,
+                       "condorcet/tideman_condorcet_php/Input_TidemanElectionCollection/D06.debian_votes");
     profile p = read_profile(path);
     EXPECT_EQ(winner(schulze(p)), "Anthony Towns");
     EXPECT_EQ(winner(schulze(p, {.common = {.unranked = unranked_rule::ignore}})), "Steve McIntyre");
@@ -413,10 +419,13 @@ TEST(Schulze, DebianFullRankings2006And2007And2020MatchCondorcetPhp) {
         const char* ranking;
     };
     const expect cases[] = {
-        {"leader2020_tally.txt", unranked_rule::last, "Jonathan Carter > Sruthi Chandran > Brian Gupta > None Of The Above"},
-        {"leader2020_tally.txt", unranked_rule::ignore, "Jonathan Carter > Sruthi Chandran > Brian Gupta > None Of The Above"},
+        {"leader2020_tally.txt", unranked_rule::last,
+         "Jonathan Carter > Sruthi Chandran > Brian Gupta > None Of The Above"},
+        {"leader2020_tally.txt", unranked_rule::ignore,
+         "Jonathan Carter > Sruthi Chandran > Brian Gupta > None Of The Above"},
         {"leader2007_tally.txt", unranked_rule::last,
-         "Sam Hocevar > Steve McIntyre > Raphaël Hertzog > Wouter Verhelst > Anthony Towns > Gustavo Franco > "
+         "Sam Hocevar > Steve McIntyre > Raphaël Hertzog > Wouter Verhelst > Anthony Towns > Gustavo Franco "
+         "> "
          "None Of The Above > Simon Richter > Aigars Mahinovs"},
         {"leader2006_tally.txt", unranked_rule::last,
          "Anthony Towns > Steve McIntyre > Andreas Schuldei = Jeroen van Wolffelaar > Bill Allombert > "
@@ -435,7 +444,8 @@ TEST(Schulze, DebianFullRankings2006And2007And2020MatchCondorcetPhp) {
 TEST(Condorcet, Burlington2009MontrollWinsEveryCondorcetRuleAndBordaKissWinsIrv) {
     ACCORD_SHARED_FILE(path, "preflib/00005 - burlington/00005-00000002.toi");
     profile p = read_profile(path);
-    for (const char* name : {"condorcet", "schulze", "ranked-pairs", "copeland", "minimax", "borda", "black", "smith"})
+    for (const char* name :
+         {"condorcet", "schulze", "ranked-pairs", "copeland", "minimax", "borda", "black", "smith"})
         EXPECT_EQ(winner(run(p, name)), "Andy Montroll") << name;
     auto m = tally_pairwise<std::int64_t>(p);
     const cand_t montroll = *p.find_candidate("Andy Montroll"), kiss = *p.find_candidate("Bob Kiss"),
@@ -462,21 +472,29 @@ struct named_rule {
 std::vector<named_rule> pairwise_rules() {
     return {
         {"schulze-wv", [](const profile& p) { return schulze(p); }, true},
-        {"schulze-margin", [](const profile& p) { return schulze(p, {.strength = defeat_strength::margins}); }, true},
-        {"schulze-ratio", [](const profile& p) { return schulze(p, {.strength = defeat_strength::ratio}); }, true},
+        {"schulze-margin",
+         [](const profile& p) { return schulze(p, {.strength = defeat_strength::margins}); }, true},
+        {"schulze-ratio", [](const profile& p) { return schulze(p, {.strength = defeat_strength::ratio}); },
+         true},
         {"ranked-pairs-wv", [](const profile& p) { return ranked_pairs(p); }, true},
-        {"ranked-pairs-margin", [](const profile& p) { return ranked_pairs(p, {.strength = defeat_strength::margins}); }, true},
+        {"ranked-pairs-margin",
+         [](const profile& p) { return ranked_pairs(p, {.strength = defeat_strength::margins}); }, true},
         {"copeland", [](const profile& p) { return copeland(p); }, true},
         {"minimax-wv", [](const profile& p) { return minimax(p); }, true},
-        {"minimax-margin", [](const profile& p) { return minimax(p, {.variant = minimax_variant::margins}); }, true},
-        {"minimax-opposition", [](const profile& p) { return minimax(p, {.variant = minimax_variant::pairwise_opposition}); }, false},
+        {"minimax-margin", [](const profile& p) { return minimax(p, {.variant = minimax_variant::margins}); },
+         true},
+        {"minimax-opposition",
+         [](const profile& p) { return minimax(p, {.variant = minimax_variant::pairwise_opposition}); },
+         false},
         {"black", [](const profile& p) { return black(p); }, true},
         {"smith", [](const profile& p) { return smith(p); }, true},
         {"schwartz", [](const profile& p) { return schwartz(p); }, true},
         {"condorcet", [](const profile& p) { return condorcet(p); }, true},
-        {"schulze-ignore", [](const profile& p) { return schulze(p, {.common = {.unranked = unranked_rule::ignore}}); }, false},
+        {"schulze-ignore",
+         [](const profile& p) { return schulze(p, {.common = {.unranked = unranked_rule::ignore}}); }, false},
         {"borda", [](const profile& p) { return borda(p); }, false},
-        {"borda-modified", [](const profile& p) { return borda(p, {.truncated = truncation::modified}); }, false},
+        {"borda-modified", [](const profile& p) { return borda(p, {.truncated = truncation::modified}); },
+         false},
         {"dowdall", [](const profile& p) { return dowdall(p); }, false},
         {"anti-plurality", [](const profile& p) { return anti_plurality(p); }, false},
     };
@@ -568,7 +586,8 @@ TEST(Properties, SchulzeRankingIsTransitiveAndSmithSetHoldsEverySchulzeAndRanked
         auto sm = smith(p).winners;
         for (auto r : {schulze(p), ranked_pairs(p), schulze(p, {.strength = defeat_strength::margins})}) {
             ASSERT_EQ(r.winners.size(), 1u);
-            EXPECT_TRUE(std::find(sm.begin(), sm.end(), r.winners[0]) != sm.end()) << r.method << " seed " << seed;
+            EXPECT_TRUE(std::find(sm.begin(), sm.end(), r.winners[0]) != sm.end())
+                << r.method << " seed " << seed;
             std::size_t total = 0;
             for (auto& t : r.ranking) total += t.size();
             EXPECT_EQ(total, n);

@@ -73,7 +73,7 @@ TEST(Csv, AColumnHeadedUnitIsTheUnitNeverARank) {
     read_options other;
     other.csv.unit_column = "rank2"; // a named column wins; "Unit" is then an unknown column,
     EXPECT_THROW(csv("Unit,rank1,rank2\nX,A,P\n", other), error); // refused beside rank headers
-    other.csv.layout = csv_options::layout_t::rank_columns;        // unless read as a rank
+    other.csv.layout = csv_options::layout_t::rank_columns;       // unless read as a rank
     EXPECT_EQ(csv("Unit,rank1,rank2\nX,A,P\n", other).units(), (std::vector<std::string>{"P"}));
 }
 
@@ -84,8 +84,10 @@ TEST(Csv, FuzzRegressionARowEndingBeforeTheUnitColumnIsSkippedNotLeftWithoutAUni
     lenient.format = file_format::csv;
     lenient.lenient = true;
     lenient.csv.layout = csv_options::layout_t::rank_columns; // the fuzzed header guides nothing
-    const auto p = read_profile(accord_test::fixture("fuzz_regressions/csv_short_row_without_unit.csv"), lenient);
-    for (std::size_t i = 0; i < p.unique_count(); ++i) EXPECT_NE(p.ballot(i).unit, k_no_unit) << "ballot " << i;
+    const auto p =
+        read_profile(accord_test::fixture("fuzz_regressions/csv_short_row_without_unit.csv"), lenient);
+    for (std::size_t i = 0; i < p.unique_count(); ++i)
+        EXPECT_NE(p.ballot(i).unit, k_no_unit) << "ballot " << i;
     std::ostringstream out;
     write_profile(out, p, file_format::csv);
     read_options again;
@@ -103,7 +105,8 @@ TEST(Csv, FuzzRegressionACandidateNoBallotRanksIsNotDroppedByTheWriter) {
     lenient.format = file_format::csv;
     lenient.lenient = true;
     read_report report;
-    const auto p = read_profile(accord_test::fixture("fuzz_regressions/csv_candidate_no_ballot_ranks.csv"), lenient, &report);
+    const auto p = read_profile(accord_test::fixture("fuzz_regressions/csv_candidate_no_ballot_ranks.csv"),
+                                lenient, &report);
     EXPECT_EQ(report.skipped.size(), 2u); // an empty unit, and a unit id that is not UTF-8
     profile q({"A", "B"});
     q.add_order(std::vector<cand_t>{0});
@@ -193,8 +196,8 @@ TEST(CsvIntake, GoogleFormsGridReadsOptionColumnsWithChoiceLabels) {
     EXPECT_EQ(ballots_of(form("google_forms_grid.csv")), k_priorities_ballots);
     // Cells "First", "2", blank: Access > Digital with Frailty unranked on the third row.
     EXPECT_EQ(ballots_of(form("google_forms_grid_words.csv")),
-              (std::vector<std::string>{"1: Access>Digital", "1: Access>Frailty>Digital", "1: Digital>Access>Frailty",
-                                        "1: Frailty>Access>Digital"}));
+              (std::vector<std::string>{"1: Access>Digital", "1: Access>Frailty>Digital",
+                                        "1: Digital>Access>Frailty", "1: Frailty>Access>Digital"}));
     // The grid the other way round: rows are the ranks, cells name the option.
     EXPECT_EQ(ballots_of(form("google_forms_grid_ranks_as_rows.csv")), k_priorities_ballots);
 }
@@ -246,10 +249,11 @@ TEST(CsvIntake, CastVoteRecordContestHeadersAndMetadataColumns) {
 }
 
 TEST(CsvIntake, RankHeaderSpellingsAreRecognised) {
-    for (const char* h : {"rank1,rank2", "Rank 1,Rank 2", "Choice 1,Choice 2", "1st choice,2nd choice",
-                          "Preference 1,Preference 2", "Mayor (1),Mayor (2)", "Mayor - Rank 1,Mayor - Rank 2",
-                          "RANK_1,RANK_2", "choice 1 of 2,choice 2 of 2", "First preference,Second preference",
-                          "r1,r2", "Rank the priorities [1st choice],Rank the priorities [2nd choice]"}) {
+    for (const char* h :
+         {"rank1,rank2", "Rank 1,Rank 2", "Choice 1,Choice 2", "1st choice,2nd choice",
+          "Preference 1,Preference 2", "Mayor (1),Mayor (2)", "Mayor - Rank 1,Mayor - Rank 2",
+          "RANK_1,RANK_2", "choice 1 of 2,choice 2 of 2", "First preference,Second preference", "r1,r2",
+          "Rank the priorities [1st choice],Rank the priorities [2nd choice]"}) {
         SCOPED_TRACE(h);
         // Ranks read from the header numbers, not the column order.
         const auto p = csv(std::string("ballot_id,") + h + "\n7,B,A\n8,A,\n");
@@ -259,9 +263,9 @@ TEST(CsvIntake, RankHeaderSpellingsAreRecognised) {
 }
 
 TEST(CsvIntake, IdentifierColumnsAreIgnoredByNameWhateverTheirCaseAndSpacing) {
-    for (const char* id : {"id", "ballot_id", "BallotID", "Ballot ID", "Cast Vote Record", "RowNumber", "Precinct",
-                           "Ballot Style", "Start time", "Completion time", "Timestamp", "Email", "Name",
-                           "Last modified time", "Respondent ID", "IP Address"}) {
+    for (const char* id : {"id", "ballot_id", "BallotID", "Ballot ID", "Cast Vote Record", "RowNumber",
+                           "Precinct", "Ballot Style", "Start time", "Completion time", "Timestamp", "Email",
+                           "Name", "Last modified time", "Respondent ID", "IP Address"}) {
         SCOPED_TRACE(id);
         const auto p = csv(std::string(id) + ",rank1,rank2\nx1,A,B\nx2,B,A\n");
         EXPECT_EQ(p.candidate_names(), (std::vector<std::string>{"A", "B"}));
@@ -286,17 +290,20 @@ TEST(CsvIntake, CandidateColumnsWithDashOrNaCellsStayCandidateColumns) {
     // Issue 14: one '-' or 'n/a' cell flipped the file to rank columns and "1" won.
     const auto p = form("candidate_columns_dash_na.csv");
     EXPECT_EQ(p.candidate_names(), (std::vector<std::string>{"Access", "Frailty", "Digital"}));
-    EXPECT_EQ(ballots_of(p), (std::vector<std::string>{"1: Access>Digital", "1: Access>Frailty", "1: Frailty>Access"}));
+    EXPECT_EQ(ballots_of(p),
+              (std::vector<std::string>{"1: Access>Digital", "1: Access>Frailty", "1: Frailty>Access"}));
 }
 
 TEST(CsvIntake, DuplicateSubmissionsFromOneUnitAreBothKeptUnderThatUnit) {
     const auto p = form("duplicate_submissions_one_unit.csv");
-    EXPECT_EQ(ballots_of(p), (std::vector<std::string>{"1: M81012|Frailty>Access", "2: M81009|Access>Frailty"}));
+    EXPECT_EQ(ballots_of(p),
+              (std::vector<std::string>{"1: M81012|Frailty>Access", "2: M81009|Access>Frailty"}));
 }
 
 TEST(CsvIntake, OrdinalHeadersBesideABallotId) {
     EXPECT_EQ(ballots_of(form("ordinal_headers.csv")),
-              (std::vector<std::string>{"1: Access>Frailty>Digital", "1: Access>_>Frailty", "1: Frailty>Access>Digital"}));
+              (std::vector<std::string>{"1: Access>Frailty>Digital", "1: Access>_>Frailty",
+                                        "1: Frailty>Access>Digital"}));
 }
 
 TEST(CsvIntake, ExplicitOptionsWinOverDetection) {
@@ -370,12 +377,16 @@ TEST(CsvWriter, CandidatesNamedLikeNumbersSurviveTheRoundTrip) {
 TEST(CsvRoundTrip, EveryWriterReadsBackWithDefaultFlagsToTheSameProfileAndResults) {
     profile p({"Access", "Frailty", "Digital", "Workforce"});
     p.title = "Priorities";
-    const std::vector<std::vector<cand_t>> orders{{0, 1, 2, 3}, {1, 0, 3, 2}, {2, 3, 1, 0}, {3, 2, 0, 1}, {0, 2, 1, 3}};
+    const std::vector<std::vector<cand_t>> orders{
+        {0, 1, 2, 3}, {1, 0, 3, 2}, {2, 3, 1, 0}, {3, 2, 0, 1}, {0, 2, 1, 3}};
     for (std::size_t i = 0; i < orders.size(); ++i) p.add_order(orders[i], 5 + 3 * i);
-    const std::vector<std::pair<file_format, const char*>> writers{
-        {file_format::soc, "x.soc"}, {file_format::soi, "x.soi"}, {file_format::toc, "x.toc"},
-        {file_format::toi, "x.toi"}, {file_format::blt, "x.blt"}, {file_format::csv, "x.csv"},
-        {file_format::debian, "x.debian_votes"}};
+    const std::vector<std::pair<file_format, const char*>> writers{{file_format::soc, "x.soc"},
+                                                                   {file_format::soi, "x.soi"},
+                                                                   {file_format::toc, "x.toc"},
+                                                                   {file_format::toi, "x.toi"},
+                                                                   {file_format::blt, "x.blt"},
+                                                                   {file_format::csv, "x.csv"},
+                                                                   {file_format::debian, "x.debian_votes"}};
     std::vector<std::string> texts;
     for (const auto& [f, file] : writers) {
         SCOPED_TRACE(file);
@@ -395,15 +406,16 @@ TEST(CsvRoundTrip, EveryWriterReadsBackWithDefaultFlagsToTheSameProfileAndResult
     }
     // Auto-detection by content alone (no extension) agrees for the formats that can be told apart.
     for (std::size_t i = 0; i < writers.size(); ++i)
-        if (writers[i].first == file_format::blt || writers[i].first == file_format::csv || writers[i].first == file_format::debian)
+        if (writers[i].first == file_format::blt || writers[i].first == file_format::csv ||
+            writers[i].first == file_format::debian)
             EXPECT_EQ(ballots_of(read_profile_text(texts[i], "noext")), ballots_of(p)) << writers[i].second;
 }
 
 // ---- the 1,000,000-row cast-vote record (issue 13 "must show") --------------------------------
 
 namespace {
-constexpr std::array<const char*, 13> k_trees{"Alder", "Birch", "Cedar", "Damson", "Elm", "Fir", "Gorse",
-                                              "Hazel", "Ivy", "Juniper", "Larch", "Maple", "Oak"};
+constexpr std::array<const char*, 13> k_trees{"Alder", "Birch", "Cedar",   "Damson", "Elm",   "Fir", "Gorse",
+                                              "Hazel", "Ivy",   "Juniper", "Larch",  "Maple", "Oak"};
 /// ballot_id,rank1..rank5: 1,000,000 rows, 1 to 5 ranks each, drawn without replacement with
 /// fixed popularity weights from a fixed-seed mt19937_64 (whose output the standard fixes).
 struct cvr_ballot {
@@ -472,7 +484,8 @@ TEST(CsvIntake, MillionRowCastVoteRecordWithBallotIdReadsWithNoFlagsAndIrvMatche
             if (lo < 0 || tally[c] < tally[lo]) lo = c;
         }
         for (int c = 0; c < 13 && winner < 0; ++c)
-            ASSERT_TRUE(out[c] || c == lo || tally[c] != tally[lo]) << "a tie at the bottom: the test would not decide";
+            ASSERT_TRUE(out[c] || c == lo || tally[c] != tally[lo])
+                << "a tie at the bottom: the test would not decide";
         if (winner < 0) out[lo] = true;
     }
     ASSERT_GE(winner, 0);
@@ -483,8 +496,10 @@ TEST(CsvIntake, MillionRowCastVoteRecordWithBallotIdReadsWithNoFlagsAndIrvMatche
     const auto& last = r.rounds.back();
     for (int c = 0; c < 13; ++c) {
         const auto idx = *p.find_candidate(k_trees[c]);
-        if (out[c]) EXPECT_FALSE(last.tallies[idx]) << k_trees[c];
-        else EXPECT_EQ(last.tallies[idx], rational(tally[c])) << k_trees[c];
+        if (out[c])
+            EXPECT_FALSE(last.tallies[idx]) << k_trees[c];
+        else
+            EXPECT_EQ(last.tallies[idx], rational(tally[c])) << k_trees[c];
     }
 }
 

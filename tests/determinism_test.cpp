@@ -27,8 +27,10 @@ std::vector<raw_ballot> random_ballots(std::mt19937_64& rng, std::size_t n_cand,
         raw_ballot rb{{}, 1 + rng() % 5};
         for (std::size_t i = 0; i < len; ++i) {
             // Occasionally tie with the previous candidate.
-            if (!rb.tiers.empty() && rng() % 8 == 0) rb.tiers.back().push_back(order[i]);
-            else rb.tiers.push_back({order[i]});
+            if (!rb.tiers.empty() && rng() % 8 == 0)
+                rb.tiers.back().push_back(order[i]);
+            else
+                rb.tiers.push_back({order[i]});
         }
         out.push_back(rb);
     }

@@ -98,7 +98,8 @@ TEST(Elimination, TiesAreRecordedAndRegistryOptionsAreStrict) {
     profile p({"A", "B"});
     p.add_order(std::vector<cand_t>{0, 1}, 2);
     p.add_order(std::vector<cand_t>{1, 0}, 2);
-    for (const char* name : {"runoff", "contingent", "supplementary", "coombs", "bucklin", "baldwin", "nanson"}) {
+    for (const char* name :
+         {"runoff", "contingent", "supplementary", "coombs", "bucklin", "baldwin", "nanson"}) {
         auto r = run(p, name, R"({"tie_break": "lexicographic"})");
         EXPECT_EQ(winner(r), "A") << name;
         EXPECT_FALSE(r.ties.empty()) << name;
@@ -154,7 +155,8 @@ TEST(Properties, EliminationRulesAnonymousHomogeneousNeutralMajorityAndCondorcet
             const auto a = ru.f(accord_test::build(bs, n, {}, 1, true));
             EXPECT_EQ(accord_test::named(a), accord_test::named(r));
             const auto x = ru.f(accord_test::build(bs, n, perm));
-            if (r.ties.empty() && x.ties.empty()) EXPECT_EQ(accord_test::winner_names(x), accord_test::winner_names(r));
+            if (r.ties.empty() && x.ties.empty())
+                EXPECT_EQ(accord_test::winner_names(x), accord_test::winner_names(r));
             if (maj && ru.majority) EXPECT_EQ(r.winners, std::vector<cand_t>{*maj});
             if (cw && ru.condorcet) EXPECT_EQ(r.winners, std::vector<cand_t>{*cw});
         }

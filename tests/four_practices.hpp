@@ -10,9 +10,10 @@ namespace accord_test {
 using namespace accord;
 
 inline organisation four_org() {
-    return read_organisation_text("id,name,kind,parent,population\nG,Group,pcn,,\n"
-                                  "a,A,practice,G,45\nb,B,practice,G,15\nc,C,practice,G,15\nd,D,practice,G,25\n",
-                                  "four.csv");
+    return read_organisation_text(
+        "id,name,kind,parent,population\nG,Group,pcn,,\n"
+        "a,A,practice,G,45\nb,B,practice,G,15\nc,C,practice,G,15\nd,D,practice,G,25\n",
+        "four.csv");
 }
 
 // The same practices in two PCNs: P = {a 45, b 15} (60 patients), Q = {c 15, d 25} (40).
@@ -21,9 +22,10 @@ inline organisation four_org() {
 //   population within, equal across:  a 3/8, b 1/8, c 3/16, d 5/16 -> plurality: X 3/8 > Y = Z 5/16
 //   capped:1/2 across (P 60% capped at 50%), equal within: each practice 1/4 -> plurality Y
 inline organisation four_org_two_pcns() {
-    return read_organisation_text("id,name,kind,parent,population\nP,PCN P,pcn,,\nQ,PCN Q,pcn,,\n"
-                                  "a,A,practice,P,45\nb,B,practice,P,15\nc,C,practice,Q,15\nd,D,practice,Q,25\n",
-                                  "four_two_pcns.csv");
+    return read_organisation_text(
+        "id,name,kind,parent,population\nP,PCN P,pcn,,\nQ,PCN Q,pcn,,\n"
+        "a,A,practice,P,45\nb,B,practice,P,15\nc,C,practice,Q,15\nd,D,practice,Q,25\n",
+        "four_two_pcns.csv");
 }
 
 inline profile four_ballots() {

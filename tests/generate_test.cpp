@@ -36,11 +36,13 @@ TEST(Generate, ImpartialCultureFirstChoicesAreUniform) {
 }
 
 TEST(Generate, SameSeedSameProfileOtherSeedOther) {
-    auto a = impartial_culture(6, 500, 9), b = impartial_culture(6, 500, 9), c = impartial_culture(6, 500, 10);
+    auto a = impartial_culture(6, 500, 9), b = impartial_culture(6, 500, 9),
+         c = impartial_culture(6, 500, 10);
     ASSERT_EQ(a.unique_count(), b.unique_count());
     for (std::size_t i = 0; i < a.unique_count(); ++i) {
         EXPECT_EQ(a.ballot(i).count, b.ballot(i).count);
-        EXPECT_TRUE(std::equal(a.ballot(i).marks.begin(), a.ballot(i).marks.end(), b.ballot(i).marks.begin()));
+        EXPECT_TRUE(
+            std::equal(a.ballot(i).marks.begin(), a.ballot(i).marks.end(), b.ballot(i).marks.begin()));
     }
     bool differs = a.unique_count() != c.unique_count();
     for (std::size_t i = 0; !differs && i < a.unique_count(); ++i)
@@ -98,7 +100,8 @@ TEST(Generate, DirichletOnesIsUniformOnTheSimplex) {
     double d = 0;
     for (std::size_t i = 0; i < N; ++i) {
         const double f = 1 - std::pow(1 - xs[i], static_cast<double>(n - 1));
-        d = std::max({d, std::abs(f - static_cast<double>(i) / N), std::abs(f - static_cast<double>(i + 1) / N)});
+        d = std::max(
+            {d, std::abs(f - static_cast<double>(i) / N), std::abs(f - static_cast<double>(i + 1) / N)});
     }
     EXPECT_LT(d, 1.95 / std::sqrt(static_cast<double>(N)));
 }

@@ -60,7 +60,10 @@ fs::path bad_dir() { return src() / "tests" / "bad_inputs" / "constitution"; }
 class BadConstitution : public ::testing::TestWithParam<bad_constitution> {};
 
 json vote_invocation(const fs::path& constitution, const fs::path& ballots, const std::string& category) {
-    return {{"command", "vote"}, {"constitution", constitution.string()}, {"ballots", ballots.string()}, {"category", category}};
+    return {{"command", "vote"},
+            {"constitution", constitution.string()},
+            {"ballots", ballots.string()},
+            {"category", category}};
 }
 
 // A scratch copy of the place fixtures, so a test may change a byte.
@@ -97,7 +100,7 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, BadConstitution, ::testing::ValuesIn(k_bad_c
                              for (char ch : std::string(param_info.param.file))
                                  out += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
                              return out;
-});
+                         });
 
 TEST(BadConstitutions, CatalogueListsEveryFileAndHasAtLeastFifteen) {
     std::set<std::string> listed;
@@ -113,7 +116,8 @@ TEST(BadConstitutions, SemanticErrorsExplainThemselves) {
     const auto fs = check_constitution(c, "2026-01-15");
     ASSERT_FALSE(fs.empty());
     EXPECT_TRUE(fs.front().error);
-    EXPECT_NE(fs.front().message.find("delegation cycle for 'spending': board -> exec -> board"), std::string::npos)
+    EXPECT_NE(fs.front().message.find("delegation cycle for 'spending': board -> exec -> board"),
+              std::string::npos)
         << fs.front().message;
     const constitution r = read_constitution(bad_dir() / "c_reserved_matter_delegated.json", false);
     EXPECT_NE(check_constitution(r, "2026-01-15").front().message.find("reserved matter"), std::string::npos);
@@ -139,12 +143,16 @@ TEST(Constitution, CheckFlagsExpiredTermsSoonEndingTermsAndVacanciesAsWarnings) 
         msgs.push_back(f.message);
     }
     ASSERT_EQ(msgs.size(), 3u);
-    EXPECT_NE(msgs[0].find("seat 'north' of 'board': the term ends on 2026-03-31, within 90 days"), std::string::npos) << msgs[0];
+    EXPECT_NE(msgs[0].find("seat 'north' of 'board': the term ends on 2026-03-31, within 90 days"),
+              std::string::npos)
+        << msgs[0];
     EXPECT_NE(msgs[1].find("the term ended on 2025-12-31"), std::string::npos) << msgs[1];
     EXPECT_NE(msgs[2].find("'deputy' of 'exec' is vacant"), std::string::npos) << msgs[2];
     // After the review date, the overdue review is flagged too.
     const auto later = check_constitution(c, "2026-07-01");
-    EXPECT_TRUE(std::any_of(later.begin(), later.end(), [](const finding& f) { return f.message.find("due for review on 2026-06-30") != std::string::npos; }));
+    EXPECT_TRUE(std::any_of(later.begin(), later.end(), [](const finding& f) {
+        return f.message.find("due for review on 2026-06-30") != std::string::npos;
+    }));
     const auto seats = seats_needing_attention(c, "2026-01-15");
     ASSERT_EQ(seats.size(), 3u);
     EXPECT_EQ(seats[1].seat, "fed");
@@ -157,12 +165,16 @@ TEST(Mandate, ExecutiveDecidesSpendingUpToItsLimitAndTheChainSaysWhy) {
     EXPECT_TRUE(small.allowed) << small.reason;
     EXPECT_EQ(small.rule.name, "unanimity");
     ASSERT_EQ(small.chain.size(), 3u);
-    EXPECT_NE(small.chain[1].find("delegation 0: All practices (all) delegates 'spending' to Board (board), up to 100000"), std::string::npos)
+    EXPECT_NE(small.chain[1].find(
+                  "delegation 0: All practices (all) delegates 'spending' to Board (board), up to 100000"),
+              std::string::npos)
         << small.chain[1];
     const mandate_answer mid = mandate(c, "exec", "spending", "2026-01-15", rational(50000));
     EXPECT_FALSE(mid.allowed);
     EXPECT_EQ(mid.decider, "board");
-    EXPECT_NE(mid.chain.back().find("50000 is above it, so the matter stays with Board (board)"), std::string::npos) << mid.chain.back();
+    EXPECT_NE(mid.chain.back().find("50000 is above it, so the matter stays with Board (board)"),
+              std::string::npos)
+        << mid.chain.back();
     const mandate_answer big = mandate(c, "board", "spending", "", rational(150000));
     EXPECT_EQ(big.decider, "all");
     EXPECT_EQ(big.rule.name, "double-majority");
@@ -255,7 +267,8 @@ TEST(Vote, RefusesNonMembersObserversAndDuplicatesUnlessANamedRuleResolvesThem) 
 TEST(Vote, ARankedVoteBelowItsQuorumIsCountedButNotDecided) {
     const fs::path dir = scratch_copy("quorum");
     std::ofstream(dir / "two.csv") << "unit,rank1,rank2,rank3\np1,A,B,C\np2,B,A,C\n";
-    const json o = json::parse(evaluate_invocation(vote_invocation(dir / "governance/place.json", dir / "two.csv", "priorities").dump()));
+    const json o = json::parse(evaluate_invocation(
+        vote_invocation(dir / "governance/place.json", dir / "two.csv", "priorities").dump()));
     EXPECT_EQ(o["quorum"]["units"]["have"], "2/5"); // needs 3/5
     EXPECT_EQ(o["quorum"]["units"]["met"], false);
     EXPECT_EQ(o["quorate"], false);
@@ -287,7 +300,8 @@ TEST(Vote, RankedDuplicatesAreRefusedOrCountedOnceWhenIdentical) {
 
 TEST(Record, VerifyPassesOnAFreshRecordAndNamesAChangedFileOrAnEditedField) {
     const fs::path dir = scratch_copy("record");
-    const json inv = vote_invocation(dir / "governance/place.json", dir / "governance/place_priorities.csv", "priorities");
+    const json inv =
+        vote_invocation(dir / "governance/place.json", dir / "governance/place_priorities.csv", "priorities");
     const std::string rec = make_record(inv.dump());
     const json r = json::parse(rec);
     EXPECT_EQ(r["record"], "accord-record/1");
@@ -323,7 +337,8 @@ TEST(Record, VerifyPassesOnAFreshRecordAndNamesAChangedFileOrAnEditedField) {
     const verify_report b = verify_record(path);
     EXPECT_FALSE(b.ok);
     ASSERT_FALSE(b.problems.empty());
-    EXPECT_NE(b.problems[0].find("input 'ballots' (" + ballots.string() + ") has changed"), std::string::npos) << b.problems[0];
+    EXPECT_NE(b.problems[0].find("input 'ballots' (" + ballots.string() + ") has changed"), std::string::npos)
+        << b.problems[0];
 }
 
 TEST(Record, Sha256OfAKnownStringMatchesTheStandardVector) {
@@ -334,7 +349,8 @@ TEST(Record, Sha256OfAKnownStringMatchesTheStandardVector) {
 }
 
 TEST(Record, DeclarationIsPlainLanguageHtmlWithTheRollCall) {
-    const json inv = vote_invocation(place(), src() / "tests/data/governance/place_priorities.csv", "priorities");
+    const json inv =
+        vote_invocation(place(), src() / "tests/data/governance/place_priorities.csv", "priorities");
     const std::string html = declaration_html(make_record(inv.dump()));
     EXPECT_NE(html.find("The first priority agreed is <b>B</b>"), std::string::npos);
     EXPECT_NE(html.find("4 of 5 members returned a vote (80.0%)"), std::string::npos);
@@ -343,8 +359,10 @@ TEST(Record, DeclarationIsPlainLanguageHtmlWithTheRollCall) {
 }
 
 TEST(Brief, CarriesTheAgreedOrderRedLinesLatitudeAndWhatGoesBack) {
-    const json inv = vote_invocation(place(), src() / "tests/data/governance/place_priorities.csv", "priorities");
-    const json b = json::parse(make_brief(make_record(inv.dump()), R"({"meeting": "ICB 3 Feb", "expires": "2026-03-31", "body": "board"})"));
+    const json inv =
+        vote_invocation(place(), src() / "tests/data/governance/place_priorities.csv", "priorities");
+    const json b = json::parse(make_brief(
+        make_record(inv.dump()), R"({"meeting": "ICB 3 Feb", "expires": "2026-03-31", "body": "board"})"));
     ASSERT_EQ(b["agreed_order"].size(), 3u);
     EXPECT_EQ(b["agreed_order"][0]["option"], "B");
     // C: bottom half (place 3 of 3) on p1, p2, p4 -> 3 of 4, a red line.
@@ -366,8 +384,10 @@ TEST(Governance, HerefordshireExampleConstitutionIsValid) {
     EXPECT_EQ(c.find_grouping("federation")->members.size(), 19u);
     EXPECT_EQ(c.find_grouping("federation")->population, 204771u);
     EXPECT_EQ(c.org.of_kind("pcn").size(), 5u);
-    const json o = json::parse(evaluate_invocation(
-        vote_invocation(src() / "examples/governance/herefordshire.json", src() / "examples/governance/priorities.csv", "priorities").dump()));
+    const json o = json::parse(
+        evaluate_invocation(vote_invocation(src() / "examples/governance/herefordshire.json",
+                                            src() / "examples/governance/priorities.csv", "priorities")
+                                .dump()));
     EXPECT_EQ(o["organisation_snapshot"]["list_size_extract_date"], "2025-04-01");
     EXPECT_EQ(o["organisation_snapshot"]["mapping_extract_date"], "2025-10-01");
     EXPECT_EQ(o["turnout"]["units"], 17);

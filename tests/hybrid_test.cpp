@@ -24,14 +24,30 @@ profile orders(std::size_t n, const std::vector<std::pair<std::vector<cand_t>, s
     return p;
 }
 
-std::vector<cand_t> top(const result& r) { return r.ranking.empty() ? std::vector<cand_t>{} : r.ranking.front(); }
+std::vector<cand_t> top(const result& r) {
+    return r.ranking.empty() ? std::vector<cand_t>{} : r.ranking.front();
+}
 
-const std::vector<std::string> k_rules = {
-    "benham", "woodall", "smith-irv", "condorcet-irv", "tideman-alternative", "btr-irv", "raynaud", "strict-nanson",
-    "iterated-removal-condorcet-loser", "daunou", "condorcet-plurality", "smith-minimax", "copeland-local-borda",
-    "copeland-global-borda", "borda-minimax-faceoff", "pareto"};
+const std::vector<std::string> k_rules = {"benham",
+                                          "woodall",
+                                          "smith-irv",
+                                          "condorcet-irv",
+                                          "tideman-alternative",
+                                          "btr-irv",
+                                          "raynaud",
+                                          "strict-nanson",
+                                          "iterated-removal-condorcet-loser",
+                                          "daunou",
+                                          "condorcet-plurality",
+                                          "smith-minimax",
+                                          "copeland-local-borda",
+                                          "copeland-global-borda",
+                                          "borda-minimax-faceoff",
+                                          "pareto"};
 
-bool set_valued(const std::string& rule) { return rule == "iterated-removal-condorcet-loser" || rule == "pareto"; }
+bool set_valued(const std::string& rule) {
+    return rule == "iterated-removal-condorcet-loser" || rule == "pareto";
+}
 
 std::string options(const std::string& rule, const std::string& extra = "") {
     std::string o = set_valued(rule) ? "" : R"("tie_break":"report")";
@@ -49,7 +65,8 @@ TEST(HybridRules, EveryRuleReproducesPrefVotingsFixtureWinners) {
     for (const auto& rule : k_rules) {
         SCOPED_TRACE(rule);
         // pref_voting's test_all_vms.py: every method elects 1 here, except Pareto, whose set is {0, 1}.
-        const std::vector<cand_t> expected_two = rule == "pareto" ? std::vector<cand_t>{0, 1} : std::vector<cand_t>{1};
+        const std::vector<cand_t> expected_two =
+            rule == "pareto" ? std::vector<cand_t>{0, 1} : std::vector<cand_t>{1};
         EXPECT_EQ(top(run(two, rule, options(rule))), expected_two);
         if (rule == "pareto") continue; // not among the rules of the iterative/combined fixtures
         EXPECT_EQ(top(run(cycle, rule, options(rule))), (std::vector<cand_t>{0, 1, 2}));
@@ -80,7 +97,8 @@ TEST(HybridRules, PrefVotingDocExamplesByHandCount) {
     // Borda (3,2,1,0): a 9, b 8, c 9, d 4, average 7.5: d goes. Among a, b, c: a 5, b 4, c 6,
     // average 5: only b is strictly below. Then a beats c 3-2. Weak Nanson (`nanson`, at or
     // below the average) drops a and b together in round 2 and elects c: the two differ here.
-    const profile sn = orders(4, {{{2, 1, 0, 3}, 2}, {{0, 2, 1, 3}, 1}, {{1, 3, 0, 2}, 1}, {{0, 3, 2, 1}, 1}});
+    const profile sn =
+        orders(4, {{{2, 1, 0, 3}, 2}, {{0, 2, 1, 3}, 1}, {{1, 3, 0, 2}, 1}, {{0, 3, 2, 1}, 1}});
     auto r = run(sn, "strict-nanson", R"({"tie_break":"report"})");
     EXPECT_EQ(r.winners, std::vector<cand_t>{0});
     ASSERT_GE(r.rounds.size(), 3u);
@@ -91,7 +109,8 @@ TEST(HybridRules, PrefVotingDocExamplesByHandCount) {
     // iterated_removal_cl's docstring: Profile([[2,1,3,0],[2,1,0,3],[3,1,2,0],[1,2,3,0]]).
     // a loses to everyone (3-1 each): removed. Then d loses to b (0-3) and c (1-2): removed.
     // b and c tie 2-2 head to head: no Condorcet loser, {b, c} remain.
-    const profile ir = orders(4, {{{2, 1, 3, 0}, 1}, {{2, 1, 0, 3}, 1}, {{3, 1, 2, 0}, 1}, {{1, 2, 3, 0}, 1}});
+    const profile ir =
+        orders(4, {{{2, 1, 3, 0}, 1}, {{2, 1, 0, 3}, 1}, {{3, 1, 2, 0}, 1}, {{1, 2, 3, 0}, 1}});
     r = run(ir, "iterated-removal-condorcet-loser");
     EXPECT_EQ(r.winners, (std::vector<cand_t>{1, 2}));
     EXPECT_EQ(r.ranking, (std::vector<std::vector<cand_t>>{{1, 2}, {3}, {0}}));
@@ -101,7 +120,8 @@ TEST(HybridRules, PrefVotingDocExamplesByHandCount) {
     // then a loses to b and d: removed; b and d tie, so no loser. Plurality among {b, d}: b on
     // ballots 1 and 3, d on ballot 4 and on ballot 2 (a c d b) once a and c are gone: 2-2.
     // Plurality over everyone elects b (2 first preferences to 1 and 1).
-    const profile da = orders(4, {{{1, 3, 2, 0}, 1}, {{0, 2, 3, 1}, 1}, {{1, 3, 0, 2}, 1}, {{3, 1, 0, 2}, 1}});
+    const profile da =
+        orders(4, {{{1, 3, 2, 0}, 1}, {{0, 2, 3, 1}, 1}, {{1, 3, 0, 2}, 1}, {{3, 1, 0, 2}, 1}});
     r = run(da, "daunou", R"({"tie_break":"report"})");
     EXPECT_EQ(top(r), (std::vector<cand_t>{1, 3}));
     EXPECT_EQ(top(run(da, "plurality", R"({"tie_break":"report"})")), std::vector<cand_t>{1});
@@ -115,16 +135,19 @@ TEST(HybridRules, CondorcetConsistentRulesElectTheCondorcetWinnerOnRandomProfile
     int with_winner = 0;
     for (int trial = 0; trial < 300; ++trial) {
         const std::size_t n = 3 + trial % 5;
-        const auto p = accord_test::build(accord_test::random_ballots(rng, n, 5 + trial % 7, trial % 3 == 0), n);
+        const auto p =
+            accord_test::build(accord_test::random_ballots(rng, n, 5 + trial % 7, trial % 3 == 0), n);
         const auto cw = run(p, "condorcet").winners;
         const auto smith_set = run(p, "smith").winners;
         for (const auto& rule : k_rules) {
             if (set_valued(rule) || rule == "borda-minimax-faceoff") continue;
             const auto r = run(p, rule, R"({"tie_break":"report"})");
             if (!cw.empty()) EXPECT_EQ(top(r), cw) << rule << " trial " << trial;
-            if (rule == "smith-irv" || rule == "woodall" || rule == "tideman-alternative" || rule == "smith-minimax")
+            if (rule == "smith-irv" || rule == "woodall" || rule == "tideman-alternative" ||
+                rule == "smith-minimax")
                 for (cand_t w : top(r))
-                    EXPECT_TRUE(std::count(smith_set.begin(), smith_set.end(), w)) << rule << " trial " << trial;
+                    EXPECT_TRUE(std::count(smith_set.begin(), smith_set.end(), w))
+                        << rule << " trial " << trial;
         }
         with_winner += !cw.empty();
         // The Pareto set holds every candidate no other is unanimously preferred to; a Condorcet

@@ -26,8 +26,10 @@ errc code_of(const std::function<void()>& f) {
 TEST(Interface, UnknownOrMistypedOptionsAreErrors) {
     EXPECT_EQ(code_of([] { smaa_options_from_json(R"({"sampels": 10})"); }), errc::invalid);
     EXPECT_EQ(code_of([] { smaa_options_from_json(R"({"samples": -1})"); }), errc::invalid);
-    EXPECT_EQ(code_of([] { smaa_options_from_json(R"({"sampler": "dirichlet:2", "alpha": 3})"); }), errc::invalid);
-    EXPECT_EQ(code_of([] { smaa_options_from_json(R"({"sigma": 0.2, "sampler": "simplex"})"); }), errc::invalid);
+    EXPECT_EQ(code_of([] { smaa_options_from_json(R"({"sampler": "dirichlet:2", "alpha": 3})"); }),
+              errc::invalid);
+    EXPECT_EQ(code_of([] { smaa_options_from_json(R"({"sigma": 0.2, "sampler": "simplex"})"); }),
+              errc::invalid);
     EXPECT_EQ(code_of([] { smaa_options_from_json("[1]"); }), errc::invalid);
     EXPECT_EQ(code_of([] { sweep_options_from_json(R"({"rules": []})"); }), errc::invalid);
     EXPECT_EQ(code_of([] { sweep_options_from_json(R"({"modes": ["sideways"]})"); }), errc::invalid);
@@ -55,12 +57,15 @@ TEST(Interface, SamplerTextsAndDefaults) {
 TEST(Interface, SmaaReportHasTheContractKeysAndIgnoresThreads) {
     const auto p = four_ballots();
     const auto org = four_org();
-    const std::string one = analyse_smaa(p, org, R"({"rule": "plurality", "sampler": "simplex", "samples": 500, "seed": 3, "threads": 1})");
-    const std::string two = analyse_smaa(p, org, R"({"rule": "plurality", "sampler": "simplex", "samples": 500, "seed": 3, "threads": 2})");
+    const std::string one = analyse_smaa(
+        p, org, R"({"rule": "plurality", "sampler": "simplex", "samples": 500, "seed": 3, "threads": 1})");
+    const std::string two = analyse_smaa(
+        p, org, R"({"rule": "plurality", "sampler": "simplex", "samples": 500, "seed": 3, "threads": 2})");
     EXPECT_EQ(one, two);
     const auto j = nlohmann::json::parse(one);
-    for (const char* key : {"samples", "settings", "candidates", "units", "rank_acceptability", "winner_probability",
-                            "winner_probability_se", "expected_rank", "central_weights", "incomplete"})
+    for (const char* key :
+         {"samples", "settings", "candidates", "units", "rank_acceptability", "winner_probability",
+          "winner_probability_se", "expected_rank", "central_weights", "incomplete"})
         EXPECT_TRUE(j.contains(key)) << key;
     EXPECT_EQ(j["rank_acceptability"]["X"].size(), 3u);
     EXPECT_EQ(j["central_weights"]["X"].size(), 4u); // one share per unit
@@ -70,9 +75,12 @@ TEST(Interface, ProgressCanCancelEachAnalysis) {
     const auto p = four_ballots();
     const auto org = four_org();
     auto stop = [](std::size_t, std::size_t) { return false; };
-    EXPECT_EQ(code_of([&] { analyse_smaa(p, org, R"({"rule": "plurality", "samples": 100000, "threads": 1})", stop); }),
+    EXPECT_EQ(code_of([&] {
+                  analyse_smaa(p, org, R"({"rule": "plurality", "samples": 100000, "threads": 1})", stop);
+              }),
               errc::cancelled);
-    EXPECT_EQ(code_of([&] { analyse_sweep(p, org, R"({"rules": ["plurality", "irv"]})", stop); }), errc::cancelled);
+    EXPECT_EQ(code_of([&] { analyse_sweep(p, org, R"({"rules": ["plurality", "irv"]})", stop); }),
+              errc::cancelled);
     EXPECT_EQ(code_of([&] { analyse_tipping(p, org, R"({"rule": "plurality"})", stop); }), errc::cancelled);
     std::size_t calls = 0, last = 0;
     analyse_sweep(p, org, R"({"rules": ["plurality", "irv"], "schemes": ["equal", "population"]})",
@@ -87,8 +95,8 @@ TEST(Interface, ProgressCanCancelEachAnalysis) {
 }
 
 TEST(Interface, TippingReportStatesTheToleranceAndTheChange) {
-    const auto j = nlohmann::json::parse(
-        analyse_tipping(four_ballots(), four_org(), R"({"rule": "plurality", "scheme": "equal", "tolerance": "1/100"})"));
+    const auto j = nlohmann::json::parse(analyse_tipping(
+        four_ballots(), four_org(), R"({"rule": "plurality", "scheme": "equal", "tolerance": "1/100"})"));
     EXPECT_EQ(j["baseline_winner"], "Y");
     EXPECT_EQ(j["settings"]["tolerance_exact"], "1/100");
     // a (X) needs its weight doubled to tie Y's two practices: the change is about +1.

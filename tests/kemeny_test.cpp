@@ -35,7 +35,8 @@ std::vector<std::vector<cand_t>> tiers(std::initializer_list<std::initializer_li
 }
 
 // Every permutation: best score and the set of orders attaining it.
-std::pair<std::int64_t, std::set<std::vector<cand_t>>> brute_force(const std::vector<std::int64_t>& w, std::size_t n) {
+std::pair<std::int64_t, std::set<std::vector<cand_t>>> brute_force(const std::vector<std::int64_t>& w,
+                                                                   std::size_t n) {
     std::vector<cand_t> order(n);
     std::iota(order.begin(), order.end(), 0);
     std::int64_t best = -1;
@@ -60,7 +61,8 @@ TEST(Kemeny, TennesseeRanksNashvilleChattanoogaKnoxvilleMemphis) {
     EXPECT_EQ(winner(r), "Nashville");
     EXPECT_TRUE(r.ties.empty());
     // agreement: N>C 68 + N>K 68 + N>M 58 + C>K 83 + C>M 58 + K>M 58 = 393
-    EXPECT_NE(std::find(r.notes.begin(), r.notes.end(), "Kemeny score: 393 = total support for the pairwise orders the ranking keeps"),
+    EXPECT_NE(std::find(r.notes.begin(), r.notes.end(),
+                        "Kemeny score: 393 = total support for the pairwise orders the ranking keeps"),
               r.notes.end());
 }
 
@@ -92,7 +94,8 @@ TEST(Kemeny, ExactSolverMatchesBruteForceOnRandomProfiles) {
         auto [best, orders] = brute_force(m.support, n);
         ASSERT_EQ(sol.score, best) << "seed " << seed;
         ASSERT_TRUE(sol.listing_complete);
-        EXPECT_EQ(std::set<std::vector<cand_t>>(sol.optimal.begin(), sol.optimal.end()), orders) << "seed " << seed;
+        EXPECT_EQ(std::set<std::vector<cand_t>>(sol.optimal.begin(), sol.optimal.end()), orders)
+            << "seed " << seed;
         // The full rule (split at strong components) lists the same optimal rankings.
         auto r = kemeny(p, {.max_rankings = 10000});
         std::set<std::string> listed;
@@ -101,7 +104,8 @@ TEST(Kemeny, ExactSolverMatchesBruteForceOnRandomProfiles) {
         EXPECT_EQ(listed.size(), orders.size()) << "seed " << seed;
         // Winner: first in some optimal ranking.
         ASSERT_EQ(r.winners.size(), 1u);
-        EXPECT_TRUE(std::any_of(orders.begin(), orders.end(), [&](const auto& o) { return o.front() == r.winners[0]; }));
+        EXPECT_TRUE(std::any_of(orders.begin(), orders.end(),
+                                [&](const auto& o) { return o.front() == r.winners[0]; }));
     }
 }
 
@@ -116,7 +120,8 @@ TEST(Kemeny, CondorcetConsistentAndSplitsAtStrongComponents) {
         if (auto cw = condorcet_winner(m)) EXPECT_EQ(r.winners, std::vector<cand_t>{*cw}) << seed;
         // The top Kemeny tier lies inside the Smith set.
         auto sm = smith_set(m);
-        for (cand_t c : r.ranking.front()) EXPECT_TRUE(std::find(sm.begin(), sm.end(), c) != sm.end()) << seed;
+        for (cand_t c : r.ranking.front())
+            EXPECT_TRUE(std::find(sm.begin(), sm.end(), c) != sm.end()) << seed;
     }
 }
 
@@ -142,14 +147,16 @@ TEST(Kemeny, BeyondTheExactLimitTheSearchSaysWhetherItProvedOptimality) {
     p.add_order(std::vector<cand_t>{5, 4, 3, 2, 1, 0}, 1);
     auto r = kemeny(p, {.max_exact = 2});
     EXPECT_EQ(r.ranking, tiers({{0}, {1}, {2}, {3}, {4}, {5}}));
-    EXPECT_NE(std::find_if(r.notes.begin(), r.notes.end(), [](const std::string& s) { return s.rfind("optimality: proven", 0) == 0; }),
+    EXPECT_NE(std::find_if(r.notes.begin(), r.notes.end(),
+                           [](const std::string& s) { return s.rfind("optimality: proven", 0) == 0; }),
               r.notes.end());
     profile q({"A", "B", "C"});
     q.add_order(std::vector<cand_t>{0, 1, 2});
     q.add_order(std::vector<cand_t>{1, 2, 0});
     q.add_order(std::vector<cand_t>{2, 0, 1});
     auto h = kemeny(q, {.max_exact = 2});
-    EXPECT_NE(std::find_if(h.notes.begin(), h.notes.end(), [](const std::string& s) { return s.rfind("optimality: NOT PROVEN", 0) == 0; }),
+    EXPECT_NE(std::find_if(h.notes.begin(), h.notes.end(),
+                           [](const std::string& s) { return s.rfind("optimality: NOT PROVEN", 0) == 0; }),
               h.notes.end());
     EXPECT_EQ(h.winners.size(), 1u);
 }
@@ -160,7 +167,8 @@ TEST(Kemeny, WeightedProfileScalesExactlyAndRegistryOptions) {
     p.add_order(std::vector<cand_t>{2, 1, 0}, 1, rational(1, 4));
     auto r = kemeny(p);
     EXPECT_EQ(r.ranking, tiers({{0}, {1}, {2}}));
-    EXPECT_EQ(winner(run(tennessee(), "kemeny", R"({"max_rankings": 5, "unranked": "ignore"})")), "Nashville");
+    EXPECT_EQ(winner(run(tennessee(), "kemeny", R"({"max_rankings": 5, "unranked": "ignore"})")),
+              "Nashville");
     EXPECT_THROW(run(tennessee(), "kemeny", R"({"max_exact": 31})"), error);
     EXPECT_THROW(run(tennessee(), "kemeny", R"({"max_ranking": 5})"), error);
 }
@@ -176,7 +184,8 @@ TEST(Kemeny, TwentyCandidateCycleSolvedExactlyWithinLimit) {
     }
     auto r = kemeny(p, {.max_rankings = 3});
     EXPECT_EQ(r.winners.size(), 1u);
-    EXPECT_NE(std::find_if(r.notes.begin(), r.notes.end(), [](const std::string& s) { return s.rfind("optimality: proven", 0) == 0; }),
+    EXPECT_NE(std::find_if(r.notes.begin(), r.notes.end(),
+                           [](const std::string& s) { return s.rfind("optimality: proven", 0) == 0; }),
               r.notes.end());
 }
 
@@ -194,7 +203,10 @@ TEST(Kemeny, ExactSearchReportsProgressAndCanBeCancelled) {
         p.add_order(order);
     }
     std::vector<double> seen;
-    const auto r = run(p, "kemeny", "{}", [&](double f) { seen.push_back(f); return true; });
+    const auto r = run(p, "kemeny", "{}", [&](double f) {
+        seen.push_back(f);
+        return true;
+    });
     EXPECT_FALSE(r.winners.empty());
     ASSERT_FALSE(seen.empty());
     EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));

@@ -55,7 +55,7 @@ struct peer_case {
     const char* where;
     profile p;
     bool margin_graph;
-    const char* split_cycle;   // nullptr: the peer printed no value
+    const char* split_cycle; // nullptr: the peer printed no value
     const char* stable_voting;
     const char* simple_stable;
 };
@@ -64,48 +64,101 @@ std::vector<peer_case> peer_cases() {
     const cand_t a = 0, b = 1, c = 2, d = 3, e = 4;
     std::vector<peer_case> v;
     // pref_voting tests/test_margin_based_methods.py fixtures.
-    v.push_back({"pref_voting fixture condorcet_cycle", margin_graph(3, {{0, 1, 1}, {1, 2, 1}, {2, 0, 1}}), true, "abc", "abc", "abc"});
-    v.push_back({"pref_voting fixture cycle", margin_graph(3, {{0, 1, 1}, {1, 2, 3}, {2, 0, 5}}), true, "b", "b", "b"});
+    v.push_back({"pref_voting fixture condorcet_cycle", margin_graph(3, {{0, 1, 1}, {1, 2, 1}, {2, 0, 1}}),
+                 true, "abc", "abc", "abc"});
+    v.push_back({"pref_voting fixture cycle", margin_graph(3, {{0, 1, 1}, {1, 2, 3}, {2, 0, 5}}), true, "b",
+                 "b", "b"});
     // pref_voting example.ipynb, cells 13 and 14 (0..4 printed as a..e here).
     v.push_back({"pref_voting example.ipynb cell 13",
-                 orders(4, {{"dcab", 1}, {"bdca", 1}, {"cabd", 1}, {"abdc", 1}, {"adbc", 1}, {"dbca", 1}}), false,
-                 "abd", "abd", "abd"});
+                 orders(4, {{"dcab", 1}, {"bdca", 1}, {"cabd", 1}, {"abdc", 1}, {"adbc", 1}, {"dbca", 1}}),
+                 false, "abd", "abd", "abd"});
     v.push_back({"pref_voting example.ipynb cell 14 (first graph)",
-                 margin_graph(5, {{0, 1, 22}, {0, 2, 20}, {1, 2, 18}, {1, 3, 16}, {2, 3, 4}, {2, 4, 12}, {3, 0, 8},
-                                  {4, 3, 6}, {4, 1, 14}, {4, 0, 2}}),
+                 margin_graph(5, {{0, 1, 22},
+                                  {0, 2, 20},
+                                  {1, 2, 18},
+                                  {1, 3, 16},
+                                  {2, 3, 4},
+                                  {2, 4, 12},
+                                  {3, 0, 8},
+                                  {4, 3, 6},
+                                  {4, 1, 14},
+                                  {4, 0, 2}}),
                  true, nullptr, "e", "e"});
     v.push_back({"pref_voting example.ipynb cell 14 (second graph)",
-                 margin_graph(5, {{0, 1, 22}, {0, 2, 20}, {1, 2, 18}, {1, 3, 16}, {2, 3, 4}, {2, 4, 12}, {3, 0, 8},
-                                  {4, 3, 10}, {4, 1, 14}, {4, 0, 2}}),
+                 margin_graph(5, {{0, 1, 22},
+                                  {0, 2, 20},
+                                  {1, 2, 18},
+                                  {1, 3, 16},
+                                  {2, 3, 4},
+                                  {2, 4, 12},
+                                  {3, 0, 8},
+                                  {4, 3, 10},
+                                  {4, 1, 14},
+                                  {4, 0, 2}}),
                  true, nullptr, "a", "a"});
     // epacuit/splitcycle 02-SplitCycleExamples.ipynb.
-    v.push_back({"splitcycle notebook cell 13", orders(3, {{"acb", 5}, {"cba", 4}, {"bac", 4}, {"cab", 2}, {"bca", 2}}),
-                 false, "c", nullptr, nullptr});
-    v.push_back({"splitcycle notebook cell 14",
-                 orders(4, {{"dbac", 3}, {"adcb", 1}, {"acbd", 2}, {"cbda", 1}, {"cbad", 2}}), false, "abc", nullptr, nullptr});
-    v.push_back({"splitcycle notebook cell 15",
-                 orders(6, {{"bacedf", 2}, {"edfbac", 2}, {"acbdfe", 2}, {"dfeacb", 2}, {"cbafed", 2}, {"fedcba", 2},
-                            {"afbcde", 2}, {"edcbaf", 2}, {"dabcef", 1}, {"fecbda", 1}}),
-                 false, "abcde", nullptr, nullptr});
-    v.push_back({"splitcycle notebook cell 21",
-                 orders(5, {{"ecbad", 4}, {"cbade", 3}, {"ebadc", 7}, {"dacbe", 7}, {"cdbae", 2}, {"deabc", 1}}), false,
-                 "d", nullptr, nullptr});
-    v.push_back({"splitcycle notebook cell 28",
-                 orders(4, {{"dacb", 2}, {"acbd", 1}, {"dcba", 1}, {"cbda", 1}, {"cbad", 2}, {"acdb", 1}, {"dbac", 2},
-                            {"bacd", 1}, {"cdba", 1}, {"bdac", 1}}),
-                 false, "cd", nullptr, nullptr});
-    v.push_back({"splitcycle notebook cell 33", orders(4, {{"bdac", 1}, {"acbd", 2}, {"cbda", 1}, {"cdba", 1}}), false,
-                 "ac", "c", nullptr});
-    v.push_back({"splitcycle notebook cell 38",
-                 margin_graph(4, {{c, b, 2}, {a, c, 4}, {d, a, 6}, {c, d, 8}, {b, d, 10}, {a, b, 12}}), true, "ac", nullptr,
+    v.push_back({"splitcycle notebook cell 13",
+                 orders(3, {{"acb", 5}, {"cba", 4}, {"bac", 4}, {"cab", 2}, {"bca", 2}}), false, "c", nullptr,
                  nullptr});
+    v.push_back({"splitcycle notebook cell 14",
+                 orders(4, {{"dbac", 3}, {"adcb", 1}, {"acbd", 2}, {"cbda", 1}, {"cbad", 2}}), false, "abc",
+                 nullptr, nullptr});
+    v.push_back({"splitcycle notebook cell 15",
+                 orders(6, {{"bacedf", 2},
+                            {"edfbac", 2},
+                            {"acbdfe", 2},
+                            {"dfeacb", 2},
+                            {"cbafed", 2},
+                            {"fedcba", 2},
+                            {"afbcde", 2},
+                            {"edcbaf", 2},
+                            {"dabcef", 1},
+                            {"fecbda", 1}}),
+                 false, "abcde", nullptr, nullptr});
+    v.push_back(
+        {"splitcycle notebook cell 21",
+         orders(5, {{"ecbad", 4}, {"cbade", 3}, {"ebadc", 7}, {"dacbe", 7}, {"cdbae", 2}, {"deabc", 1}}),
+         false, "d", nullptr, nullptr});
+    v.push_back({"splitcycle notebook cell 28",
+                 orders(4, {{"dacb", 2},
+                            {"acbd", 1},
+                            {"dcba", 1},
+                            {"cbda", 1},
+                            {"cbad", 2},
+                            {"acdb", 1},
+                            {"dbac", 2},
+                            {"bacd", 1},
+                            {"cdba", 1},
+                            {"bdac", 1}}),
+                 false, "cd", nullptr, nullptr});
+    v.push_back({"splitcycle notebook cell 33",
+                 orders(4, {{"bdac", 1}, {"acbd", 2}, {"cbda", 1}, {"cdba", 1}}), false, "ac", "c", nullptr});
+    v.push_back({"splitcycle notebook cell 38",
+                 margin_graph(4, {{c, b, 2}, {a, c, 4}, {d, a, 6}, {c, d, 8}, {b, d, 10}, {a, b, 12}}), true,
+                 "ac", nullptr, nullptr});
     v.push_back({"splitcycle notebook cell 42",
-                 margin_graph(5, {{e, b, 2}, {d, c, 4}, {e, c, 6}, {a, c, 8}, {e, a, 10}, {c, b, 12}, {b, d, 14},
-                                  {d, e, 16}, {a, d, 18}, {a, b, 20}}),
+                 margin_graph(5, {{e, b, 2},
+                                  {d, c, 4},
+                                  {e, c, 6},
+                                  {a, c, 8},
+                                  {e, a, 10},
+                                  {c, b, 12},
+                                  {b, d, 14},
+                                  {d, e, 16},
+                                  {a, d, 18},
+                                  {a, b, 20}}),
                  true, "ac", "a", nullptr});
     v.push_back({"splitcycle notebook cell 44",
-                 margin_graph(5, {{d, b, 2}, {e, d, 4}, {a, c, 6}, {d, a, 8}, {c, d, 10}, {e, c, 12}, {c, b, 14},
-                                  {b, e, 16}, {a, e, 18}, {a, b, 20}}),
+                 margin_graph(5, {{d, b, 2},
+                                  {e, d, 4},
+                                  {a, c, 6},
+                                  {d, a, 8},
+                                  {c, d, 10},
+                                  {e, c, 12},
+                                  {c, b, 14},
+                                  {b, e, 16},
+                                  {a, e, 18},
+                                  {a, b, 20}}),
                  true, "ac", "a", nullptr});
     return v;
 }
@@ -138,10 +191,26 @@ TEST(MarginRules, WithoutTheSpoilerBTheSplitCycleNotebookElectsAByEveryRule) {
     // 02-SplitCycleExamples.ipynb cells 42 and 44: "The margin graph without b": Split Cycle
     // {a}, Stable Voting {a}.
     const cand_t a = 0, b = 1, c = 2, d = 3, e = 4;
-    for (const auto& g : {margin_graph(5, {{e, b, 2}, {d, c, 4}, {e, c, 6}, {a, c, 8}, {e, a, 10}, {c, b, 12}, {b, d, 14},
-                                           {d, e, 16}, {a, d, 18}, {a, b, 20}}),
-                          margin_graph(5, {{d, b, 2}, {e, d, 4}, {a, c, 6}, {d, a, 8}, {c, d, 10}, {e, c, 12}, {c, b, 14},
-                                           {b, e, 16}, {a, e, 18}, {a, b, 20}})}) {
+    for (const auto& g : {margin_graph(5, {{e, b, 2},
+                                           {d, c, 4},
+                                           {e, c, 6},
+                                           {a, c, 8},
+                                           {e, a, 10},
+                                           {c, b, 12},
+                                           {b, d, 14},
+                                           {d, e, 16},
+                                           {a, d, 18},
+                                           {a, b, 20}}),
+                          margin_graph(5, {{d, b, 2},
+                                           {e, d, 4},
+                                           {a, c, 6},
+                                           {d, a, 8},
+                                           {c, d, 10},
+                                           {e, c, 12},
+                                           {c, b, 14},
+                                           {b, e, 16},
+                                           {a, e, 18},
+                                           {a, b, 20}})}) {
         EXPECT_EQ(top(run(g, "split-cycle", R"({"unranked":"ignore","excluded":["B"]})")), "a");
         EXPECT_EQ(top(run(g, "stable-voting", R"({"unranked":"ignore","excluded":["B"]})")), "a");
     }
@@ -205,7 +274,9 @@ TEST(MarginRules, RiverReproducesPrefVotingsRiverTbFixtureWinners) {
     const auto r = run(cycle3, "river", R"({"unranked":"ignore"})");
     EXPECT_EQ(top(r), "a");
     EXPECT_EQ(r.ties.size(), 1u); // the order of the three equal margins was drawn and recorded
-    EXPECT_EQ(top(run(margin_graph(3, {{0, 1, 1}, {1, 2, 3}, {2, 0, 5}}), "river", R"({"unranked":"ignore"})")), "b");
+    EXPECT_EQ(
+        top(run(margin_graph(3, {{0, 1, 1}, {1, 2, 3}, {2, 0, 5}}), "river", R"({"unranked":"ignore"})")),
+        "b");
     const auto lin = margin_graph(3, {{0, 1, 1}, {1, 2, 11}, {0, 2, 1}});
     EXPECT_EQ(top(run(lin, "river", R"({"unranked":"ignore"})")), "a");
     EXPECT_EQ(top(run(lin, "river", R"({"unranked":"ignore","excluded":["A"]})")), "b");

@@ -46,9 +46,10 @@ TEST(MonteCarlo, ProgressCanCancel) {
     try {
         // Progress comes about every 50 ms: enough samples that the second call (about 100 ms
         // in) always comes before the end, however fast the machine.
-        monte_carlo(3, coin, {.samples = 50000000, .seed = 1, .threads = 2, .progress = [&](std::size_t, std::size_t) {
-                                  return ++calls < 2;
-                              }});
+        monte_carlo(3, coin,
+                    {.samples = 50000000, .seed = 1, .threads = 2, .progress = [&](std::size_t, std::size_t) {
+                         return ++calls < 2;
+                     }});
         FAIL() << "expected cancellation";
     } catch (const error& e) {
         EXPECT_EQ(e.code(), errc::cancelled);
@@ -98,7 +99,8 @@ struct counted_sums {
     static void note() {
         const int a = ++alive;
         int p = peak.load();
-        while (a > p && !peak.compare_exchange_weak(p, a)) {}
+        while (a > p && !peak.compare_exchange_weak(p, a)) {
+        }
     }
 };
 } // namespace
@@ -109,7 +111,8 @@ TEST(MonteCarlo, BlockSumsAreAddedInBlockOrderWithBoundedMemory) {
     // however many blocks there are.
     const monte_carlo_options opt{.samples = 64 * 10000, .seed = 1, .threads = 4};
     ordered_reduction<counted_sums> red(
-        counted_sums{}, [](counted_sums& t, const counted_sums& b) { t.order.push_back(b.order.front()); }, 8);
+        counted_sums{}, [](counted_sums& t, const counted_sums& b) { t.order.push_back(b.order.front()); },
+        8);
     counted_sums::peak = counted_sums::alive.load();
     const int before = counted_sums::alive.load();
     run_sample_blocks(opt, [&](std::size_t b, std::size_t, std::size_t, const std::atomic<bool>& stop) {

@@ -15,8 +15,11 @@ organisation place() { return read_organisation(accord_test::fixture("place_org.
 
 // p1 30,000 (N), p2 9,000 (N), p3 6,000 (N), p4 4,000 (S), p5 3,000 (S).
 std::vector<unit_vote> place_votes() {
-    return {{"p1", vote_choice::no}, {"p2", vote_choice::yes}, {"p3", vote_choice::yes},
-            {"p4", vote_choice::yes}, {"p5", vote_choice::abstain}};
+    return {{"p1", vote_choice::no},
+            {"p2", vote_choice::yes},
+            {"p3", vote_choice::yes},
+            {"p4", vote_choice::yes},
+            {"p5", vote_choice::abstain}};
 }
 
 const condition_outcome& cond(const decision& d, const std::string& name) {
@@ -66,13 +69,14 @@ TEST(Motion, QuorumVetoObserversAndCastingVote) {
         "quorum":{"units":"3/4","population":"1/2"},"veto":["p1"],"observers":["p5"]})");
     const auto d = decide(place(), place_votes(), rule);
     EXPECT_FALSE(d.passed);
-    EXPECT_TRUE(cond(d, "quorum (units)").passed);       // 4 of 4 eligible took part
+    EXPECT_TRUE(cond(d, "quorum (units)").passed); // 4 of 4 eligible took part
     EXPECT_TRUE(cond(d, "quorum (population)").passed);
-    EXPECT_FALSE(cond(d, "veto (p1)").passed);           // p1 voted no
-    ASSERT_EQ(d.notes.size(), 1u);                       // p5's abstention not counted
+    EXPECT_FALSE(cond(d, "veto (p1)").passed); // p1 voted no
+    ASSERT_EQ(d.notes.size(), 1u);             // p5's abstention not counted
     // Without p1's veto and with p1 absent, the units split 2-2 when p4 votes no: a tie that
     // only the chair's casting vote decides.
-    std::vector<unit_vote> tie{{"p2", vote_choice::yes}, {"p3", vote_choice::yes}, {"p4", vote_choice::no}, {"p5", vote_choice::no}};
+    std::vector<unit_vote> tie{
+        {"p2", vote_choice::yes}, {"p3", vote_choice::yes}, {"p4", vote_choice::no}, {"p5", vote_choice::no}};
     const auto plain = preset_rule("simple-majority");
     EXPECT_FALSE(decide(place(), tie, plain).passed);
     const auto yes = decide(place(), tie, plain, vote_choice::yes);
@@ -97,7 +101,8 @@ TEST(Motion, SeveralVotersShareTheirUnit) {
 }
 
 TEST(Motion, WeightsBasisUsesTheSchemeShares) {
-    auto rule = parse_decision_rule(R"({"conditions":[{"name":"sqrt","basis":"weights:sqrt","fraction":"1/2","of":"eligible"}]})");
+    auto rule = parse_decision_rule(
+        R"({"conditions":[{"name":"sqrt","basis":"weights:sqrt","fraction":"1/2","of":"eligible"}]})");
     const auto d = decide(place(), place_votes(), rule);
     const auto& c = cond(d, "sqrt");
     EXPECT_EQ(c.base, 1); // shares of all eligible units sum to exactly 1
@@ -141,13 +146,20 @@ TEST(Motion, BadInputIsNamed) {
     EXPECT_EQ(code([] { read_votes_text("practice,choice\n", "v.csv"); }).first, errc::parse);
     EXPECT_EQ(code([] { read_votes_text("unit,vote\np1\n", "v.csv"); }).first, errc::parse);
     EXPECT_EQ(code([] { read_votes_text("", "v.csv"); }).first, errc::parse);
-    auto [c2, m2] = code([] { decide(place(), {{"nowhere", vote_choice::yes}}, preset_rule("simple-majority")); });
+    auto [c2, m2] = code([] {
+        decide(place(), {{"nowhere", vote_choice::yes}}, preset_rule("simple-majority"));
+    });
     EXPECT_EQ(c2, errc::not_found);
     EXPECT_NE(m2.find("nowhere"), std::string::npos);
-    EXPECT_EQ(code([] { decide(place(), {{"N", vote_choice::yes}}, preset_rule("simple-majority")); }).first, errc::not_found);
+    EXPECT_EQ(code([] {
+                  decide(place(), {{"N", vote_choice::yes}}, preset_rule("simple-majority"));
+              }).first,
+              errc::not_found);
     EXPECT_EQ(code([] { preset_rule("supermajority"); }).first, errc::invalid);
-    EXPECT_EQ(code([] { parse_decision_rule(R"({"conditions":[{"fraction":"3/2"}]})"); }).first, errc::invalid);
-    EXPECT_EQ(code([] { parse_decision_rule(R"({"conditions":[{"basis":"votes"}]})"); }).first, errc::invalid);
+    EXPECT_EQ(code([] { parse_decision_rule(R"({"conditions":[{"fraction":"3/2"}]})"); }).first,
+              errc::invalid);
+    EXPECT_EQ(code([] { parse_decision_rule(R"({"conditions":[{"basis":"votes"}]})"); }).first,
+              errc::invalid);
     EXPECT_EQ(code([] { parse_decision_rule(R"({"conditions":[],"colour":"red"})"); }).first, errc::invalid);
     EXPECT_EQ(code([] { parse_decision_rule(R"({"conditions":[]})"); }).first, errc::invalid);
     EXPECT_EQ(code([] { parse_decision_rule("{not json"); }).first, errc::invalid);
@@ -170,7 +182,8 @@ TEST(Motion, HerefordshireDoubleMajorityAndSeventyFiveSeventyFive) {
     for (auto u : practices) total += org[u].population;
     // Everyone for except the largest practice (about 23% of patients).
     std::vector<unit_vote> all_but_largest;
-    for (auto u : practices) all_but_largest.push_back({org[u].id, u == practices.front() ? vote_choice::no : vote_choice::yes});
+    for (auto u : practices)
+        all_but_largest.push_back({org[u].id, u == practices.front() ? vote_choice::no : vote_choice::yes});
     const auto d = decide(org, all_but_largest, preset_rule("75-75"));
     EXPECT_EQ(cond(d, "units").have, 18);
     EXPECT_EQ(cond(d, "population").have, rational(total - org[practices.front()].population));
@@ -226,7 +239,8 @@ TEST(RuleGame, VetoesObserversUnionsAndWhatCannotBeAWeightedGame) {
     EXPECT_THROW(rule_game(place(), parse_decision_rule(R"({"conditions": [], "veto": ["nobody"]})")), error);
     // Scheme weights scale to the smallest whole numbers in proportion: group-equal gives each
     // PCN half, shared by its practices (1/6 each in N, 1/4 each in S) -> 2, 2, 2, 3, 3.
-    const auto ge = rule_game(place(), parse_decision_rule(R"({"conditions": [{"basis": "weights:group-equal"}]})"));
+    const auto ge =
+        rule_game(place(), parse_decision_rule(R"({"conditions": [{"basis": "weights:group-equal"}]})"));
     EXPECT_EQ(ge.majorities[0].weights, (std::vector<std::uint64_t>{2, 2, 2, 3, 3}));
     EXPECT_EQ(ge.majorities[0].quota, 7u); // more than half of 12
 }

@@ -89,7 +89,8 @@ TEST(AntiPlurality, TennesseeTieBetweenNashvilleAndChattanoogaIsRecorded) {
     EXPECT_EQ(r.ranking.front(), (std::vector<cand_t>{1, 2}));
     ASSERT_EQ(r.ties.size(), 1u);
     EXPECT_EQ(winner(r), "Nashville");
-    auto rev = anti_plurality(tennessee(), {.tie_break = {.policy = tie_policy::lexicographic, .order = {2, 1, 0, 3}}});
+    auto rev = anti_plurality(tennessee(),
+                              {.tie_break = {.policy = tie_policy::lexicographic, .order = {2, 1, 0, 3}}});
     EXPECT_EQ(winner(rev), "Chattanooga");
 }
 
@@ -118,8 +119,10 @@ TEST(Positional, WeightedBallotsScoreExactly) {
 
 TEST(Registry, PositionalRulesReachableByNameWithOptions) {
     auto p = tennessee();
-    for (const char* name : {"borda", "dowdall", "anti-plurality"}) EXPECT_EQ(winner(run(p, name)), "Nashville") << name;
-    EXPECT_EQ(*run(p, "positional", R"({"points": [10, 9, "8.5"]})").scores[2], 894); // 42 x 8.5 + 26 x 9 + 15 x 10 + 17 x 9
+    for (const char* name : {"borda", "dowdall", "anti-plurality"})
+        EXPECT_EQ(winner(run(p, name)), "Nashville") << name;
+    EXPECT_EQ(*run(p, "positional", R"({"points": [10, 9, "8.5"]})").scores[2],
+              894); // 42 x 8.5 + 26 x 9 + 15 x 10 + 17 x 9
     EXPECT_EQ(*run(p, "borda", R"({"base": 1, "truncation": "zero"})").scores[1], 294);
     EXPECT_THROW(run(p, "borda", R"({"truncation": "half"})"), error);
     EXPECT_THROW(run(p, "positional", R"({"points": [1.5]})"), error);
@@ -143,8 +146,9 @@ TEST(Positional, IntegerPathGivesTheRationalPathsExactScores) {
         }
         ASSERT_TRUE(whole.integral());
         ASSERT_FALSE(halves.integral());
-        for (const char* opts : {R"({"truncation": "average"})", R"({"truncation": "zero"})",
-                                 R"({"truncation": "modified"})", R"({"truncation": "average", "base": 1})"}) {
+        for (const char* opts :
+             {R"({"truncation": "average"})", R"({"truncation": "zero"})", R"({"truncation": "modified"})",
+              R"({"truncation": "average", "base": 1})"}) {
             const auto a = run(whole, "borda", opts), b = run(halves, "borda", opts);
             EXPECT_EQ(a.scores, b.scores) << opts << " trial " << trial;
             EXPECT_EQ(a.ranking, b.ranking) << opts << " trial " << trial;

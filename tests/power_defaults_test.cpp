@@ -68,11 +68,13 @@ TEST(PowerDefaults, TheJsonReaderUsesTheOneDefaultsTable) {
     EXPECT_EQ(o.indices, unsigned(index_defaults));
     EXPECT_EQ(o.method, power_method::automatic);
     EXPECT_EQ(default_power_indices(g, power_method::automatic),
-              unsigned(index_banzhaf | index_shapley_shubik | index_coleman | index_holler | index_deegan_packel |
-                       index_johnston));
-    EXPECT_EQ(power_options_from_json(R"({"indices": "banzhaf,holler"})").indices, unsigned(index_banzhaf | index_holler));
+              unsigned(index_banzhaf | index_shapley_shubik | index_coleman | index_holler |
+                       index_deegan_packel | index_johnston));
+    EXPECT_EQ(power_options_from_json(R"({"indices": "banzhaf,holler"})").indices,
+              unsigned(index_banzhaf | index_holler));
     EXPECT_EQ(power_options_from_json(R"({"method": "monte-carlo"})").indices, unsigned(index_defaults));
-    EXPECT_EQ(default_power_indices(g, power_method::monte_carlo), unsigned(index_banzhaf | index_shapley_shubik));
+    EXPECT_EQ(default_power_indices(g, power_method::monte_carlo),
+              unsigned(index_banzhaf | index_shapley_shubik));
 }
 
 TEST(PowerDefaults, NumbersAreReadAsWhatTheyAre) {

@@ -31,12 +31,18 @@ std::vector<std::map<std::string, std::string>> read_csv(const std::filesystem::
         for (std::size_t i = 0; i < l.size(); ++i) {
             const char c = l[i];
             if (q) {
-                if (c == '"' && i + 1 < l.size() && l[i + 1] == '"') cur += '"', ++i;
-                else if (c == '"') q = false;
-                else cur += c;
-            } else if (c == '"') q = true;
-            else if (c == ',') out.push_back(cur), cur.clear();
-            else if (c != '\r') cur += c;
+                if (c == '"' && i + 1 < l.size() && l[i + 1] == '"')
+                    cur += '"', ++i;
+                else if (c == '"')
+                    q = false;
+                else
+                    cur += c;
+            } else if (c == '"')
+                q = true;
+            else if (c == ',')
+                out.push_back(cur), cur.clear();
+            else if (c != '\r')
+                cur += c;
         }
         out.push_back(cur);
         return out;
@@ -45,7 +51,8 @@ std::vector<std::map<std::string, std::string>> read_csv(const std::filesystem::
         if (line.empty()) continue;
         auto f = split(line);
         if (header.empty()) {
-            if (!f.empty() && f[0].size() >= 3 && f[0].compare(0, 3, "\xEF\xBB\xBF") == 0) f[0] = f[0].substr(3);
+            if (!f.empty() && f[0].size() >= 3 && f[0].compare(0, 3, "\xEF\xBB\xBF") == 0)
+                f[0] = f[0].substr(3);
             header = f;
             continue;
         }
@@ -158,8 +165,10 @@ TEST(Power, EveryPublishedValueIsReproducedExactly) {
         EXPECT_EQ(r.method, "dynamic-programming");
         for (std::size_t i = 0; i < players.size(); ++i) {
             EXPECT_EQ(r.swings[i].str(), players[i]["banzhaf_swings"]) << name << " " << names[i];
-            EXPECT_EQ(to_string(r.banzhaf.exact[i]), players[i]["banzhaf_normalized_exact"]) << name << " " << names[i];
-            EXPECT_EQ(to_string(r.shapley_shubik.exact[i]), players[i]["shapley_shubik_exact"]) << name << " " << names[i];
+            EXPECT_EQ(to_string(r.banzhaf.exact[i]), players[i]["banzhaf_normalized_exact"])
+                << name << " " << names[i];
+            EXPECT_EQ(to_string(r.shapley_shubik.exact[i]), players[i]["shapley_shubik_exact"])
+                << name << " " << names[i];
             EXPECT_NEAR(r.banzhaf.value[i], std::stod(players[i]["banzhaf_normalized"]), 5e-7);
             EXPECT_NEAR(r.shapley_shubik.value[i], std::stod(players[i]["shapley_shubik"]), 5e-7);
         }
@@ -169,7 +178,8 @@ TEST(Power, EveryPublishedValueIsReproducedExactly) {
 TEST(Power, UnSecurityCouncilElectedMemberHas4Over2145) {
     std::vector<std::uint64_t> w(15, 1);
     std::fill(w.begin(), w.begin() + 5, 7);
-    auto r = power_indices(make_weighted_game(39, w), {.indices = index_all & ~(index_owen | index_banzhaf_owen)});
+    auto r =
+        power_indices(make_weighted_game(39, w), {.indices = index_all & ~(index_owen | index_banzhaf_owen)});
     EXPECT_EQ(to_string(r.shapley_shubik.exact[14]), "4/2145"); // Shapley & Shubik 1954
     EXPECT_EQ(to_string(r.shapley_shubik.exact[0]), "421/2145");
     EXPECT_EQ(r.swings[0], 848);
@@ -182,7 +192,8 @@ TEST(Power, UnSecurityCouncilElectedMemberHas4Over2145) {
 
 TEST(Power, EnumerationOracleMatchesPublishedNassau1958Dummies) {
     auto g = make_weighted_game(16, {9, 9, 7, 3, 1, 1});
-    auto r = power_indices(g, {.indices = index_all & ~(index_owen | index_banzhaf_owen), .method = power_method::enumeration});
+    auto r = power_indices(
+        g, {.indices = index_all & ~(index_owen | index_banzhaf_owen), .method = power_method::enumeration});
     EXPECT_EQ(exact_strings(r.banzhaf), (std::vector<std::string>{"1/3", "1/3", "1/3", "0", "0", "0"}));
     EXPECT_EQ(exact_strings(r.holler), (std::vector<std::string>{"1/3", "1/3", "1/3", "0", "0", "0"}));
     EXPECT_EQ(exact_strings(r.johnston), (std::vector<std::string>{"1/3", "1/3", "1/3", "0", "0", "0"}));
@@ -199,7 +210,8 @@ TEST(Power, DynamicProgrammeAgreesWithEnumerationOnSeededRandomGames) {
                                     index_banzhaf_owen | (M == 1 ? index_holler | index_deegan_packel : 0u);
         auto dp = power_indices(g, {.indices = dp_indices, .method = power_method::dynamic_programming});
         auto en = power_indices(g, {.indices = index_all, .method = power_method::enumeration});
-        SCOPED_TRACE("trial " + std::to_string(trial) + " n=" + std::to_string(n) + " M=" + std::to_string(M));
+        SCOPED_TRACE("trial " + std::to_string(trial) + " n=" + std::to_string(n) +
+                     " M=" + std::to_string(M));
         ASSERT_EQ(dp.swings, en.swings);
         EXPECT_EQ(dp.winning_coalitions, en.winning_coalitions);
         expect_same(dp.banzhaf, en.banzhaf, "banzhaf");
@@ -284,9 +296,11 @@ TEST(Power, ResiduePassesOnThreadsMatchEnumerationOfASmallGameAmongDummies) {
         for (auto& m : big.majorities) m.weights.resize(n0 + z, 0);
         unsigned idx = index_banzhaf | index_shapley_shubik | index_coleman;
         if (M == 1) idx |= index_holler | index_deegan_packel;
-        const auto en = power_indices(small, {.indices = index_all & ~(index_owen | index_banzhaf_owen), .method = power_method::enumeration});
+        const auto en = power_indices(small, {.indices = index_all & ~(index_owen | index_banzhaf_owen),
+                                              .method = power_method::enumeration});
         const auto dp = power_indices(big, {.indices = idx});
-        SCOPED_TRACE("trial " + std::to_string(trial) + " n0=" + std::to_string(n0) + " dummies=" + std::to_string(z));
+        SCOPED_TRACE("trial " + std::to_string(trial) + " n0=" + std::to_string(n0) +
+                     " dummies=" + std::to_string(z));
         const big_int scale = big_int(1) << static_cast<unsigned>(z);
         EXPECT_EQ(dp.winning_coalitions, en.winning_coalitions * scale);
         for (std::size_t i = 0; i < n0 + z; ++i) {
@@ -307,8 +321,9 @@ TEST(Power, ResiduePassesOnThreadsCanBeCancelled) {
     for (std::size_t i = 0; i < w.size(); ++i) w[i] = 100 + 7 * i;
     int calls = 0;
     try {
-        power_indices(make_weighted_game(9000, w), {.indices = index_all & ~(index_owen | index_banzhaf_owen | index_johnston),
-                                                   .progress = [&](double) { return ++calls < 4; }});
+        power_indices(make_weighted_game(9000, w),
+                      {.indices = index_all & ~(index_owen | index_banzhaf_owen | index_johnston),
+                       .progress = [&](double) { return ++calls < 4; }});
         FAIL() << "expected cancellation";
     } catch (const accord::error& e) {
         EXPECT_EQ(e.code(), errc::cancelled);
@@ -347,9 +362,9 @@ TEST(Power, MalformedGamesAreRejectedWithReasons) {
     u.unions = {{0, 1}};
     EXPECT_EQ(code(u), errc::invalid); // player 2 in no union
     EXPECT_THROW(power_indices(make_weighted_game(2, {1, 2}), {.indices = index_owen}), accord::error);
-    EXPECT_THROW(power_indices(make_weighted_game(40, std::vector<std::uint64_t>(40, 1)),
-                               {.indices = index_johnston}),
-                 accord::error); // no programme for Johnston and 2^40 coalitions refused
+    EXPECT_THROW(
+        power_indices(make_weighted_game(40, std::vector<std::uint64_t>(40, 1)), {.indices = index_johnston}),
+        accord::error); // no programme for Johnston and 2^40 coalitions refused
 }
 
 TEST(Power, ProgressCallbackCanCancel) {
@@ -366,7 +381,11 @@ TEST(Power, ProgressCallbackCanCancel) {
     EXPECT_EQ(calls, 3);
     double last = -1;
     bool monotone = true;
-    power_indices(g, {.progress = [&](double f) { monotone = monotone && f >= last; last = f; return true; }});
+    power_indices(g, {.progress = [&](double f) {
+                      monotone = monotone && f >= last;
+                      last = f;
+                      return true;
+                  }});
     EXPECT_TRUE(monotone);
     EXPECT_EQ(last, 1.0);
 }
@@ -374,7 +393,8 @@ TEST(Power, ProgressCallbackCanCancel) {
 TEST(Power, JsonCarriesFloatsExactStringsAndSwings) {
     std::vector<std::uint64_t> w(15, 1);
     std::fill(w.begin(), w.begin() + 5, 7);
-    auto r = power_indices(make_weighted_game(39, w), {.indices = index_banzhaf | index_shapley_shubik | index_coleman});
+    auto r = power_indices(make_weighted_game(39, w),
+                           {.indices = index_banzhaf | index_shapley_shubik | index_coleman});
     auto j = nlohmann::json::parse(to_json(r));
     EXPECT_EQ(j["players"][0], "p1");
     EXPECT_EQ(j["shapley_shubik_exact"][14], "4/2145");
@@ -389,7 +409,8 @@ TEST(Power, MonteCarloIsLabelledAnEstimateAndCoversTheExactValue) {
     std::vector<std::uint64_t> w(15, 1);
     std::fill(w.begin(), w.begin() + 5, 7);
     auto g = make_weighted_game(39, w);
-    auto mc = power_indices(g, {.method = power_method::monte_carlo, .samples = 200000, .seed = 42, .confidence = 0.999});
+    auto mc = power_indices(
+        g, {.method = power_method::monte_carlo, .samples = 200000, .seed = 42, .confidence = 0.999});
     auto ex = power_indices(g);
     EXPECT_FALSE(mc.exact);
     EXPECT_EQ(mc.method, "monte-carlo");
@@ -411,7 +432,8 @@ TEST(Power, DoubleMajorityOfUnitsAndWeightsCountsBoth) {
     g.majorities.push_back({3, {1, 1, 1, 1, 1}});
     g.majorities.push_back({51, {40, 30, 10, 10, 10}});
     auto dp = power_indices(g, {.indices = index_banzhaf | index_shapley_shubik});
-    auto en = power_indices(g, {.indices = index_banzhaf | index_shapley_shubik, .method = power_method::enumeration});
+    auto en = power_indices(
+        g, {.indices = index_banzhaf | index_shapley_shubik, .method = power_method::enumeration});
     EXPECT_EQ(dp.swings, en.swings);
     expect_same(dp.shapley_shubik, en.shapley_shubik, "ss");
     // With patients alone the big practice holds more; the units majority lifts the small ones.
@@ -426,7 +448,8 @@ struct practice {
 };
 std::vector<practice> load_practices(const std::filesystem::path& p) {
     std::vector<practice> out;
-    for (auto& r : read_csv(p)) out.push_back({r["practice_name"], r["pcn_name"], std::stoull(r["registered_patients"])});
+    for (auto& r : read_csv(p))
+        out.push_back({r["practice_name"], r["pcn_name"], std::stoull(r["registered_patients"])});
     return out;
 }
 } // namespace
@@ -464,8 +487,11 @@ TEST(Power, HerefordshireAndWorcestershire78PracticesByPatientsStrictMajority) {
     EXPECT_EQ(hd.minimal_winning_total, big_int("7272530168140082260605"));
     EXPECT_EQ(hd.deegan_packel.exact[big], rational(big_int("76448570834515252655126839737485100068749"),
                                                     big_int("5634473662384434075098229853713474117843000")));
-    auto mc = power_indices(make_weighted_game(q, w), {.indices = index_shapley_shubik, .method = power_method::monte_carlo,
-                                                       .samples = 100000, .seed = 3, .confidence = 0.999});
+    auto mc = power_indices(make_weighted_game(q, w), {.indices = index_shapley_shubik,
+                                                       .method = power_method::monte_carlo,
+                                                       .samples = 100000,
+                                                       .seed = 3,
+                                                       .confidence = 0.999});
     EXPECT_LE(mc.shapley_shubik.lower[big], r.shapley_shubik.value[big]);
     EXPECT_GE(mc.shapley_shubik.upper[big], r.shapley_shubik.value[big]);
 }
@@ -538,10 +564,12 @@ TEST(Power, FourierMethodIsLabelledAndBracketsTheExactBanzhafOfHerefordshireAndW
     for (std::size_t i = 0; i < w.size(); ++i) {
         EXPECT_LE(est.banzhaf.lower[i], exact.banzhaf.value[i]);
         EXPECT_GE(est.banzhaf.upper[i], exact.banzhaf.value[i]);
-        EXPECT_NEAR(est.banzhaf_absolute.value[i], exact.banzhaf_absolute.value[i], est.error_bound_absolute + 1e-15);
+        EXPECT_NEAR(est.banzhaf_absolute.value[i], exact.banzhaf_absolute.value[i],
+                    est.error_bound_absolute + 1e-15);
     }
     EXPECT_NE(to_json(est).find("\"error_bound\""), std::string::npos);
-    EXPECT_THROW(power_indices(g, {.indices = index_shapley_shubik, .method = power_method::fourier_bound}), accord::error);
+    EXPECT_THROW(power_indices(g, {.indices = index_shapley_shubik, .method = power_method::fourier_bound}),
+                 accord::error);
 }
 
 TEST(Power, FourierBoundHoldsOnSeededRandomGames) {
@@ -582,10 +610,11 @@ TEST(Power, ShapleyShubikReconstructionReportsProgressAndCanBeCancelled) {
     for (std::size_t i = 0; i < w.size(); ++i) w[i] = 1 + i % 5;
     bool past_passes = false;
     try {
-        power_indices(make_weighted_game(301, w), {.indices = index_shapley_shubik, .progress = [&](double f) {
-                                                       if (f > 0.9 && f < 1) past_passes = true;
-                                                       return !past_passes;
-                                                   }});
+        power_indices(make_weighted_game(301, w),
+                      {.indices = index_shapley_shubik, .progress = [&](double f) {
+                           if (f > 0.9 && f < 1) past_passes = true;
+                           return !past_passes;
+                       }});
         FAIL() << "expected cancellation";
     } catch (const accord::error& e) {
         EXPECT_EQ(e.code(), errc::cancelled);

@@ -110,4 +110,4 @@ INSTANTIATE_TEST_SUITE_P(PreflibIrv, UsIrvContest, ::testing::ValuesIn(k_us_cont
                              for (char c : s.substr(s.find('/') + 1))
                                  out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
                              return out;
-});
+                         });

@@ -83,7 +83,8 @@ TEST(Prepared, OtherMethodsAndOptionsRunTheFullCountWithOptionsParsedOnce) {
     const auto irv_batch = prepare("irv", R"({"batch_elimination": true})", p);
     EXPECT_FALSE(irv_batch.has_kernel());
     const std::vector<std::uint64_t> counts{1, 0, 5};
-    EXPECT_EQ(irv_batch(counts).winners, run(with_counts(p, counts), "irv", R"({"batch_elimination": true})").winners);
+    EXPECT_EQ(irv_batch(counts).winners,
+              run(with_counts(p, counts), "irv", R"({"batch_elimination": true})").winners);
 }
 
 TEST(Prepared, UnknownMethodsAndBadOptionsAreRefusedAsRunRefusesThem) {

@@ -31,8 +31,10 @@ inline std::vector<random_ballot> random_ballots(std::mt19937_64& rng, std::size
         random_ballot b;
         b.count = 1 + rng() % 5;
         for (std::size_t k = 0; k < keep; ++k) {
-            if (weak && !b.tiers.empty() && rng() % 4 == 0) b.tiers.back().push_back(order[k]);
-            else b.tiers.push_back({order[k]});
+            if (weak && !b.tiers.empty() && rng() % 4 == 0)
+                b.tiers.back().push_back(order[k]);
+            else
+                b.tiers.push_back({order[k]});
         }
         out.push_back(std::move(b));
     }

@@ -45,7 +45,7 @@ irv_options options_from(const json& rules, const profile& p, const std::vector<
                          const std::string& write_in) {
     irv_options opt;
     const std::string ov = rules.value("overvoteRule", "exhaustImmediately");
-    opt.overvotes = ov == "alwaysSkipToNextRank"         ? overvote_rule::skip_to_next
+    opt.overvotes = ov == "alwaysSkipToNextRank"          ? overvote_rule::skip_to_next
                     : ov == "exhaustIfMultipleContinuing" ? overvote_rule::exhaust_if_multiple_continuing
                                                           : overvote_rule::exhaust_immediately;
     const int skipped = int_of(rules.value("maxSkippedRanksAllowed", json("unlimited")), -1);
@@ -87,7 +87,8 @@ int compare(const result& r, const json& expected, const std::string& label) {
         for (auto it = ref.at("tally").begin(); it != ref.at("tally").end(); ++it) {
             std::string v = it.value().get<std::string>();
             // RCTab prints decimals ("12.0000" with decimalPlacesForVoteArithmetic); whole here.
-            if (auto dot = v.find('.'); dot != std::string::npos && v.find_first_not_of('0', dot + 1) == std::string::npos)
+            if (auto dot = v.find('.');
+                dot != std::string::npos && v.find_first_not_of('0', dot + 1) == std::string::npos)
                 v.resize(dot);
             b[it.key()] = v;
         }
@@ -106,10 +107,14 @@ int compare(const result& r, const json& expected, const std::string& label) {
         EXPECT_EQ(elect_a, elect_b) << label << ": elected at round " << i + 1;
         if (ref.contains("inactiveBallots")) {
             const auto& in = ref["inactiveBallots"];
-            EXPECT_EQ(to_string(mine.inactive.overvotes), in.value("overvotes", "0")) << label << " round " << i + 1;
-            EXPECT_EQ(to_string(mine.inactive.skipped_ranks), in.value("skippedRankings", "0")) << label << " round " << i + 1;
-            EXPECT_EQ(to_string(mine.inactive.exhausted_choices), in.value("exhaustedChoices", "0")) << label << " round " << i + 1;
-            EXPECT_EQ(to_string(mine.inactive.repeated_ranks), in.value("repeatedRankings", "0")) << label << " round " << i + 1;
+            EXPECT_EQ(to_string(mine.inactive.overvotes), in.value("overvotes", "0"))
+                << label << " round " << i + 1;
+            EXPECT_EQ(to_string(mine.inactive.skipped_ranks), in.value("skippedRankings", "0"))
+                << label << " round " << i + 1;
+            EXPECT_EQ(to_string(mine.inactive.exhausted_choices), in.value("exhaustedChoices", "0"))
+                << label << " round " << i + 1;
+            EXPECT_EQ(to_string(mine.inactive.repeated_ranks), in.value("repeatedRankings", "0"))
+                << label << " round " << i + 1;
         }
         if (ref.contains("threshold") && mine.threshold) {
             std::string t = ref["threshold"].get<std::string>();
@@ -124,7 +129,8 @@ int compare(const result& r, const json& expected, const std::string& label) {
 
 TEST(Rctab, Minneapolis2013MayorMatchesAll33Rounds) {
     ACCORD_SHARED_FILE(cvr, "votekit/mn_2013_cast_vote_record.csv");
-    ACCORD_SHARED_FILE(report, "rctab/2013_minneapolis_mayor/2013_minneapolis_mayor_expected_detailed_report.json");
+    ACCORD_SHARED_FILE(report,
+                       "rctab/2013_minneapolis_mayor/2013_minneapolis_mayor_expected_detailed_report.json");
     ACCORD_SHARED_FILE(config, "rctab/2013_minneapolis_mayor/2013_minneapolis_mayor_config.json");
     const json cfg = load_json(config);
     read_options ro;
@@ -151,7 +157,8 @@ TEST(Rctab, Minneapolis2013MayorMatchesAll33Rounds) {
 
 namespace {
 // Counts p under the case's rules and compares every round and the winner with the report.
-void expect_report(const profile& p, const json& cfg, const std::filesystem::path& dir, const std::string& name) {
+void expect_report(const profile& p, const json& cfg, const std::filesystem::path& dir,
+                   const std::string& name) {
     std::vector<std::string> order;
     for (const auto& c : cfg["candidates"]) order.push_back(c["name"].get<std::string>());
     const result r = irv(p, options_from(cfg["rules"], p, order, "Undeclared Write-ins"));
@@ -204,11 +211,12 @@ TEST_P(RctabCdf, MatchesExpectedReport) {
 
 // RCTab's NIST test sets: skipped first choice, overvotes (exhaust / skip), skipped ranks
 // (exhaust / skip / two in a row), repeated candidates (exhaust / skip).
-INSTANTIATE_TEST_SUITE_P(NistTestSets, RctabCdf,
-                         ::testing::Values("test_set_0_skipped_first_choice", "test_set_1_exhaust_at_overvote",
-                                           "test_set_2_overvote_skip_to_next", "test_set_3_skipped_choice_exhaust",
-                                           "test_set_4_skipped_choice_next", "test_set_5_two_skipped_choice_exhaust",
-                                           "test_set_6_duplicate_exhaust", "test_set_7_duplicate_skip_to_next"));
+INSTANTIATE_TEST_SUITE_P(
+    NistTestSets, RctabCdf,
+    ::testing::Values("test_set_0_skipped_first_choice", "test_set_1_exhaust_at_overvote",
+                      "test_set_2_overvote_skip_to_next", "test_set_3_skipped_choice_exhaust",
+                      "test_set_4_skipped_choice_next", "test_set_5_two_skipped_choice_exhaust",
+                      "test_set_6_duplicate_exhaust", "test_set_7_duplicate_skip_to_next"));
 
 // Several CDF files of one contest, merged by candidate name (after the config's aliases).
 class RctabMultiCdf : public ::testing::TestWithParam<const char*> {};
@@ -219,7 +227,8 @@ TEST_P(RctabMultiCdf, MatchesExpectedReport) {
     const json cfg = load_json(dir / (name + "_config.json"));
     std::unordered_map<std::string, std::string> aliases;
     for (const auto& c : cfg["candidates"])
-        for (const auto& a : c.value("aliases", json::array())) aliases[a.get<std::string>()] = c["name"].get<std::string>();
+        for (const auto& a : c.value("aliases", json::array()))
+            aliases[a.get<std::string>()] = c["name"].get<std::string>();
     std::vector<profile> parts;
     for (const auto& src : cfg["cvrFileSources"]) {
         read_options ro;

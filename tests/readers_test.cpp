@@ -24,7 +24,8 @@ std::map<std::string, std::uint64_t> ballots_of(const profile& p) {
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         auto b = p.ballot(i);
         std::string key;
-        for (const auto& m : b.marks) key += std::to_string(m.candidate) + ":" + std::to_string(m.value) + " ";
+        for (const auto& m : b.marks)
+            key += std::to_string(m.candidate) + ":" + std::to_string(m.value) + " ";
         key += "w=" + (b.weight ? to_string(*b.weight) : std::string("1"));
         key += " u=" + std::to_string(b.unit);
         out[key] += b.count;
@@ -120,7 +121,8 @@ TEST(Readers, EveryBltAndHillFileReads) {
 TEST(Readers, EveryDebianTallyReadsWithNamedOptions) {
     ACCORD_SHARED_FILE(dir, "condorcet");
     auto files = files_under(dir, {".debian_votes"});
-    for (const auto& f : files_under(dir / "condorcet_php_tests" / "DebianData", {".txt"})) files.push_back(f);
+    for (const auto& f : files_under(dir / "condorcet_php_tests" / "DebianData", {".txt"}))
+        files.push_back(f);
     EXPECT_EQ(files.size(), 21u + 3u);
     for (const auto& f : files) {
         SCOPED_TRACE(f.string());
@@ -261,7 +263,8 @@ TEST(Readers, BltNicknamesAndEqualRankings) {
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         auto b = p.ballot(i);
         auto t = tiers_of(p, b);
-        if (b.count == 3 && t.size() == 2 && t[0] == std::vector<cand_t>{2, 3} && t[1] == std::vector<cand_t>{0, 1})
+        if (b.count == 3 && t.size() == 2 && t[0] == std::vector<cand_t>{2, 3} &&
+            t[1] == std::vector<cand_t>{0, 1})
             found = true;
     }
     EXPECT_TRUE(found);
@@ -292,7 +295,8 @@ TEST(Readers, LegacyNumericPreflibFormat) {
     profile p = parse(text, file_format::toc);
     EXPECT_EQ(p.candidate_name(2), "Carol");
     EXPECT_EQ(p.total_count(), 5);
-    EXPECT_EQ(code_of("3\n1,Alice\n2,Bob\n3,Carol\n6,6,2\n3,1,2,3\n2,3,{1,2}\n", file_format::toc), errc::parse);
+    EXPECT_EQ(code_of("3\n1,Alice\n2,Bob\n3,Carol\n6,6,2\n3,1,2,3\n2,3,{1,2}\n", file_format::toc),
+              errc::parse);
     EXPECT_EQ(code_of(text, file_format::soc), errc::parse); // the tie is not strict
 }
 
@@ -310,8 +314,9 @@ TEST(Readers, NumbersWithLeadingZerosAreDecimal) {
 }
 
 TEST(Readers, CrlfBlankLinesTrailingSpaceAndNoFinalNewline) {
-    const char* lf = "# DATA TYPE: soi\n# NUMBER ALTERNATIVES: 2\n# NUMBER VOTERS: 3\n"
-                     "# NUMBER UNIQUE ORDERS: 2\n# ALTERNATIVE NAME 1: A\n# ALTERNATIVE NAME 2: B\n2: 1,2\n1: 2";
+    const char* lf =
+        "# DATA TYPE: soi\n# NUMBER ALTERNATIVES: 2\n# NUMBER VOTERS: 3\n"
+        "# NUMBER UNIQUE ORDERS: 2\n# ALTERNATIVE NAME 1: A\n# ALTERNATIVE NAME 2: B\n2: 1,2\n1: 2";
     const char* crlf = "# DATA TYPE: soi \r\n# NUMBER ALTERNATIVES: 2\r\n\r\n# NUMBER VOTERS: 3\r\n"
                        "# NUMBER UNIQUE ORDERS: 2\r\n# ALTERNATIVE NAME 1: A \r\n# ALTERNATIVE NAME 2: B\r\n"
                        "2: 1, 2 \r\n\r\n1: 2\r\n";
@@ -325,7 +330,8 @@ TEST(Readers, CrlfBlankLinesTrailingSpaceAndNoFinalNewline) {
 }
 
 TEST(Readers, MultiplicityLimitIsTwoToThe63MinusOne) {
-    const std::string head = "# DATA TYPE: soi\n# NUMBER ALTERNATIVES: 2\n# ALTERNATIVE NAME 1: A\n# ALTERNATIVE NAME 2: B\n";
+    const std::string head =
+        "# DATA TYPE: soi\n# NUMBER ALTERNATIVES: 2\n# ALTERNATIVE NAME 1: A\n# ALTERNATIVE NAME 2: B\n";
     profile p = parse(head + "9223372036854775807: 1,2\n", file_format::soi);
     EXPECT_EQ(p.total_count(), big_int("9223372036854775807"));
     EXPECT_EQ(code_of(head + "9223372036854775808: 1,2\n", file_format::soi), errc::overflow);
@@ -335,8 +341,10 @@ TEST(Readers, MultiplicityLimitIsTwoToThe63MinusOne) {
     // Different orders may together exceed 2^63: the total is exact.
     profile q = parse(head + "9223372036854775807: 1,2\n9223372036854775807: 2,1\n", file_format::soi);
     EXPECT_EQ(q.total_count(), big_int("18446744073709551614"));
-    EXPECT_EQ(code_of("2 1\n9223372036854775808 1 0\n0\n\"A\" \"B\" \"t\"\n", file_format::blt), errc::overflow);
-    EXPECT_EQ(code_of("2 1\n9223372036854775808.0 1 0\n0\n\"A\" \"B\" \"t\"\n", file_format::blt), errc::overflow);
+    EXPECT_EQ(code_of("2 1\n9223372036854775808 1 0\n0\n\"A\" \"B\" \"t\"\n", file_format::blt),
+              errc::overflow);
+    EXPECT_EQ(code_of("2 1\n9223372036854775808.0 1 0\n0\n\"A\" \"B\" \"t\"\n", file_format::blt),
+              errc::overflow);
 }
 
 // ---- lenient mode -----------------------------------------------------------------------------
@@ -355,7 +363,8 @@ TEST(Readers, LenientSkipsMalformedBallotLinesAndReportsThem) {
     EXPECT_NE(rep.skipped[1].reason.find("out of range"), std::string::npos);
 
     read_report brep;
-    profile b = parse("3 1\n1 1 2 0\n1 4 0\n2 2 2 0\n1 3 0\n0\n\"A\" \"B\" \"C\" \"t\"\n", file_format::blt, &brep, true);
+    profile b = parse("3 1\n1 1 2 0\n1 4 0\n2 2 2 0\n1 3 0\n0\n\"A\" \"B\" \"C\" \"t\"\n", file_format::blt,
+                      &brep, true);
     EXPECT_EQ(b.total_count(), 2);
     ASSERT_EQ(brep.skipped.size(), 2u);
     EXPECT_EQ(brep.skipped[0].line, 3u);
@@ -378,9 +387,10 @@ TEST(Readers, LenientNeverExcusesABadHeader) {
 
 TEST(Writers, PreflibRoundTripsRealFiles) {
     ACCORD_SHARED_FILE(dir, "preflib");
-    const char* files[] = {"00005 - burlington/00005-00000002.toi", "00005 - burlington/00005-00000002.toc",
-                           "00001 - irish/00001-00000002.soi",       "00026 - frenchapproval/00026-00000003.cat",
-                           "00007 - ers/00007-00000005.soi",         "00028 - apa/00028-00000001.soc"};
+    const char* files[] = {
+        "00005 - burlington/00005-00000002.toi", "00005 - burlington/00005-00000002.toc",
+        "00001 - irish/00001-00000002.soi",      "00026 - frenchapproval/00026-00000003.cat",
+        "00007 - ers/00007-00000005.soi",        "00028 - apa/00028-00000001.soc"};
     int done = 0;
     for (const char* rel : files) {
         if (!fs::exists(dir / rel)) continue;

@@ -97,7 +97,6 @@ TEST(RegistryOptions, SeatsIsRefusedBySingleWinnerRulesNamingTheOptionAndTheRule
 
 TEST(RegistryOptions, UnrankedIsRefusedByRulesThatNeverPlaceUnrankedCandidates) {
     const profile p = ranking_profile();
-    for (const char* m : {"irv", "plurality"})
-        EXPECT_THROW(run(p, m, R"({"unranked": "last"})"), error) << m;
+    for (const char* m : {"irv", "plurality"}) EXPECT_THROW(run(p, m, R"({"unranked": "last"})"), error) << m;
     EXPECT_THROW(run(p, "stv", R"({"seats": 1, "unranked": "last"})"), error);
 }

@@ -63,7 +63,8 @@ TEST(DeepJson, RuleOptionsNestedADepthBeyondTheLimitAreRefusedNotAStackOverflow)
     const auto code =
         code_of([&] { run(three(), "irv", "{\"tie_break\": " + nested(200000, "\"x\"") + "}"); }, &what);
     EXPECT_EQ(code, errc::invalid);
-    EXPECT_NE(what.find("irv: options nests arrays and objects deeper than 64 levels"), std::string::npos) << what;
+    EXPECT_NE(what.find("irv: options nests arrays and objects deeper than 64 levels"), std::string::npos)
+        << what;
     EXPECT_LT(what.size(), 200u);
 }
 
@@ -82,12 +83,14 @@ TEST(DeepJson, CdfDocumentNestedTooDeepIsAParseErrorNamingTheFile) {
         [&] {
             read_options o;
             o.format = file_format::cdf_json;
-            read_profile_text("{\"Election\": [{\"Candidate\": [{\"@id\": \"c1\", \"Name\": " + nested(100000) + "}]}]}",
-                              "deep.json", o);
+            read_profile_text(
+                "{\"Election\": [{\"Candidate\": [{\"@id\": \"c1\", \"Name\": " + nested(100000) + "}]}]}",
+                "deep.json", o);
         },
         &what);
     EXPECT_EQ(code, errc::parse);
-    EXPECT_EQ(what.rfind("deep.json:1:1: CDF document nests arrays and objects deeper than 64 levels", 0), 0u) << what;
+    EXPECT_EQ(what.rfind("deep.json:1:1: CDF document nests arrays and objects deeper than 64 levels", 0), 0u)
+        << what;
 }
 
 TEST(DeepJson, BracketsInsideStringsDoNotCount) {
@@ -151,8 +154,8 @@ TEST(Threads, MonteCarloRunsOnTheCallingThreadWhenNoThreadCanStart) {
     o.threads = 8;
     o.progress = [](std::size_t, std::size_t) { return true; };
     std::atomic<std::size_t> done{0};
-    EXPECT_NO_THROW(run_sample_blocks(
-        o, [&](std::size_t, std::size_t first, std::size_t last, const std::atomic<bool>&) { done += last - first; }));
+    EXPECT_NO_THROW(run_sample_blocks(o, [&](std::size_t, std::size_t first, std::size_t last,
+                                             const std::atomic<bool>&) { done += last - first; }));
     detail::fail_thread_starts_after(-1);
     EXPECT_EQ(done.load(), 640u);
 }
@@ -208,24 +211,34 @@ TEST(AtomicWrite, AFailedWriteLeavesTheExistingFileUntouchedAndNoTemporaryFile) 
 
 TEST(AtomicWrite, AMissingFolderIsAnIoErrorNamingThePath) {
     std::string what;
-    EXPECT_EQ(code_of([&] { detail::write_file_atomically("/nonexistent/dir/out.soi", [](std::ostream&) {}); }, &what),
-              errc::io);
+    EXPECT_EQ(
+        code_of([&] { detail::write_file_atomically("/nonexistent/dir/out.soi", [](std::ostream&) {}); },
+                &what),
+        errc::io);
     EXPECT_NE(what.find("/nonexistent/dir/out.soi"), std::string::npos) << what;
 }
 
 TEST(MemoryBudget, AnEstimateAboveTheBudgetIsRefusedNamingTheOption) {
     std::string what;
-    EXPECT_EQ(code_of([&] { detail::check_memory(80e9L, "the pairwise matrix of 100000 candidates", 1ull << 30); },
-                      &what),
-              errc::nomem);
-    EXPECT_NE(what.find("the pairwise matrix of 100000 candidates needs about 74.5 GiB"), std::string::npos) << what;
+    EXPECT_EQ(
+        code_of([&] { detail::check_memory(80e9L, "the pairwise matrix of 100000 candidates", 1ull << 30); },
+                &what),
+        errc::nomem);
+    EXPECT_NE(what.find("the pairwise matrix of 100000 candidates needs about 74.5 GiB"), std::string::npos)
+        << what;
     EXPECT_NE(what.find("ACCORD_MAX_MEMORY"), std::string::npos) << what;
     EXPECT_NO_THROW(detail::check_memory(1e6L, "small", 1ull << 30));
 }
 
 TEST(Names, BidiOverridesInvisibleAndControlCharactersAreRefusedEverywhere) {
     std::string what;
-    EXPECT_EQ(code_of([&] { profile({"A", "B\u202E" "C"}); }, &what), errc::invalid);
+    EXPECT_EQ(code_of(
+                  [&] {
+                      profile({"A", "B\u202E"
+                                    "C"});
+                  },
+                  &what),
+              errc::invalid);
     EXPECT_NE(what.find("candidate 2 name"), std::string::npos) << what;
     EXPECT_NE(what.find("bidirectional control U+202E"), std::string::npos) << what;
     EXPECT_EQ(code_of([&] { profile({"A", "A\u200B"}); }, &what), errc::invalid);
@@ -236,11 +249,13 @@ TEST(Names, BidiOverridesInvisibleAndControlCharactersAreRefusedEverywhere) {
     // Ordinary scripts, joiners and marks stay allowed.
     EXPECT_NO_THROW(profile({"Zoë", "علي\u200F", "क्\u200Dष", "Tab\there"}));
     // Readers name the line.
-    EXPECT_EQ(code_of([&] {
-                  read_profile_text("# NUMBER ALTERNATIVES: 2\n# ALTERNATIVE NAME 1: A\n# ALTERNATIVE NAME 2: B\u2066x\n1: 1,2\n",
-                                    "bidi.soi");
-              },
-                      &what),
+    EXPECT_EQ(code_of(
+                  [&] {
+                      read_profile_text("# NUMBER ALTERNATIVES: 2\n# ALTERNATIVE NAME 1: A\n# ALTERNATIVE "
+                                        "NAME 2: B\u2066x\n1: 1,2\n",
+                                        "bidi.soi");
+                  },
+                  &what),
               errc::parse);
     EXPECT_EQ(what.rfind("bidi.soi:3:", 0), 0u) << what;
 }
@@ -251,20 +266,23 @@ TEST(SilentChanges, CdfCandidatesSharingANameAreRefusedNotPooled) {
     o.format = file_format::cdf_json;
     EXPECT_EQ(code_of(
                   [&] {
-                      read_profile_text("{\"Election\": [{\"Candidate\": [{\"@id\": \"c1\", \"Name\": \"Smith\"}, "
-                                        "{\"@id\": \"c2\", \"Name\": \"Smith\"}], \"Contest\": []}]}",
-                                        "twins.json", o);
+                      read_profile_text(
+                          "{\"Election\": [{\"Candidate\": [{\"@id\": \"c1\", \"Name\": \"Smith\"}, "
+                          "{\"@id\": \"c2\", \"Name\": \"Smith\"}], \"Contest\": []}]}",
+                          "twins.json", o);
                   },
                   &what),
               errc::parse);
-    EXPECT_NE(what.find("Candidates @id \"c1\" and @id \"c2\" have the same Name \"Smith\""), std::string::npos)
+    EXPECT_NE(what.find("Candidates @id \"c1\" and @id \"c2\" have the same Name \"Smith\""),
+              std::string::npos)
         << what;
 }
 
 TEST(SilentChanges, AhpItemsNamedTwiceAreRefused) {
     std::string what;
-    EXPECT_EQ(code_of([&] { analyse_ahp("{\"items\": [\"x\", \"x\"], \"upper\": [3]}", "{}", nullptr); }, &what),
-              errc::invalid);
+    EXPECT_EQ(
+        code_of([&] { analyse_ahp("{\"items\": [\"x\", \"x\"], \"upper\": [3]}", "{}", nullptr); }, &what),
+        errc::invalid);
     EXPECT_NE(what.find("option 'items': the name 'x' is given twice"), std::string::npos) << what;
 }
 
@@ -294,9 +312,10 @@ TEST(MemoryBudget, PairwiseRulesRefuseAMatrixAboveTheBudgetBeforeAllocating) {
     const auto code = code_of([&] { run(p, "schulze"); }, &what);
     detail::set_memory_budget(0);
     EXPECT_EQ(code, errc::nomem);
-    EXPECT_NE(what.find("the pairwise matrix of 3000 candidates needs about 137.3 MiB of memory, above the memory "
-                        "budget of 1.00 MiB"),
-              std::string::npos)
+    EXPECT_NE(
+        what.find("the pairwise matrix of 3000 candidates needs about 137.3 MiB of memory, above the memory "
+                  "budget of 1.00 MiB"),
+        std::string::npos)
         << what;
 }
 
@@ -345,11 +364,13 @@ TEST(Threads, PowerProgrammeCarriesOnWhenTheSystemRefusesThreads) {
 
 TEST(Names, OrganisationUnitNamesFollowThePolicyNamingTheLine) {
     std::string what;
-    EXPECT_EQ(code_of([&] {
-                  read_organisation_text("id,name,kind,parent,population\nN,North\x1b[31m,pcn,,\np1,P1,practice,N,300\n",
-                                         "org.csv");
-              },
-                      &what),
+    EXPECT_EQ(code_of(
+                  [&] {
+                      read_organisation_text(
+                          "id,name,kind,parent,population\nN,North\x1b[31m,pcn,,\np1,P1,practice,N,300\n",
+                          "org.csv");
+                  },
+                  &what),
               errc::parse);
     EXPECT_NE(what.find("org.csv:2"), std::string::npos) << what;
     EXPECT_NE(what.find("unit name contains a control character"), std::string::npos) << what;

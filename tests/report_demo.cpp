@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
         mcda_table t;
         t.options = {"Access", "Workforce", "Prevention", "Mental health", "Estates", "Digital"};
         t.criteria = {"need", "impact", "cost", "feasibility"};
-        const int s[6][4] = {{9, 6, 4, 6}, {7, 8, 3, 5}, {5, 7, 8, 7}, {8, 7, 5, 4}, {3, 4, 2, 8}, {4, 6, 7, 9}};
+        const int s[6][4] = {{9, 6, 4, 6}, {7, 8, 3, 5}, {5, 7, 8, 7},
+                             {8, 7, 5, 4}, {3, 4, 2, 8}, {4, 6, 7, 9}};
         for (auto& row : s) {
             t.scores.emplace_back();
             for (int x : row) t.scores.back().emplace_back(x);
@@ -54,17 +55,25 @@ int main(int argc, char** argv) {
             for (cand_t c : cmp.moved) row.moved.push_back(t.options[c]);
             in.sweep.push_back(row);
         }
-        in.sweep.push_back({.scheme = "population", .aggregation = "two-stage", .rule = "irv", .winner = "Prevention",
-                            .ranking = {{"Prevention"}, {"Access", "Workforce"}, {"Mental health"}, {"Digital"}, {"Estates"}},
-                            .kendall_tau = -0.2, .spearman_rho = -0.1, .moved = {"Prevention", "Access"}});
+        in.sweep.push_back(
+            {.scheme = "population",
+             .aggregation = "two-stage",
+             .rule = "irv",
+             .winner = "Prevention",
+             .ranking =
+                 {{"Prevention"}, {"Access", "Workforce"}, {"Mental health"}, {"Digital"}, {"Estates"}},
+             .kendall_tau = -0.2,
+             .spearman_rho = -0.1,
+             .moved = {"Prevention", "Access"}});
         in.sweep_caption = "300 voters drawn from a Mallows model (phi 0.8); the last row is illustrative.";
 
         // Shares of 19 units, proportional to list sizes of a Herefordshire-sized group.
         const int lists[19] = {47500, 16800, 15400, 14200, 12900, 11800, 10600, 9800, 9100, 8600,
-                               7900, 7300, 6400, 5200, 4300, 3900, 3500, 2800, 1900};
+                               7900,  7300,  6400,  5200,  4300,  3900,  3500,  2800, 1900};
         double total = 0;
         for (int x : lists) total += x;
-        for (int i = 0; i < 19; ++i) in.power.push_back({"Practice " + std::to_string(i + 1), lists[i] / total});
+        for (int i = 0; i < 19; ++i)
+            in.power.push_back({"Practice " + std::to_string(i + 1), lists[i] / total});
         in.power_caption = "Share of the vote by registered population (synthetic list sizes).";
 
         write_html_report(argv[1], in);

@@ -22,9 +22,17 @@ report_input sample() {
     a.winner_se = {0.0433, 0.0433};
     in.smaa = a;
     in.candidates = {"Alpha", "Beta <script>"};
-    in.sweep = {{.scheme = "equal", .rule = "irv", .winner = "Beta <script>", .ranking = {{"Beta <script>"}, {"Alpha"}}},
-                {.scheme = "population", .rule = "irv", .winner = "Alpha", .ranking = {{"Alpha"}, {"Beta <script>"}},
-                 .kendall_tau = -1.0, .spearman_rho = -1.0, .moved = {"Alpha", "Beta <script>"}}};
+    in.sweep = {{.scheme = "equal",
+                 .rule = "irv",
+                 .winner = "Beta <script>",
+                 .ranking = {{"Beta <script>"}, {"Alpha"}}},
+                {.scheme = "population",
+                 .rule = "irv",
+                 .winner = "Alpha",
+                 .ranking = {{"Alpha"}, {"Beta <script>"}},
+                 .kendall_tau = -1.0,
+                 .spearman_rho = -1.0,
+                 .moved = {"Alpha", "Beta <script>"}}};
     in.power = {{"Small", 0.1}, {"Big", 0.9}};
     return in;
 }
@@ -45,9 +53,9 @@ TEST(Report, EscapesCallerTextAndShowsTheNumbers) {
     const std::string h = html_report(sample());
     EXPECT_NE(h.find("Test &lt;b&gt;report&lt;/b&gt; &amp; co"), std::string::npos);
     EXPECT_NE(h.find("Beta &lt;script&gt;"), std::string::npos);
-    EXPECT_NE(h.find("75.0%"), std::string::npos);  // P(win) of Beta
-    EXPECT_NE(h.find("-1.000"), std::string::npos); // tau of the second sweep row
-    EXPECT_NE(h.find("90.0%"), std::string::npos);  // Big's share
+    EXPECT_NE(h.find("75.0%"), std::string::npos);             // P(win) of Beta
+    EXPECT_NE(h.find("-1.000"), std::string::npos);            // tau of the second sweep row
+    EXPECT_NE(h.find("90.0%"), std::string::npos);             // Big's share
     EXPECT_NE(h.find("class=\"changed\""), std::string::npos); // the winner moved
     // Heatmap rows follow expected place: Beta (expected 1.25) above Alpha (1.75).
     EXPECT_LT(h.find(">Beta &lt;script&gt;</text>"), h.find(">Alpha</text>"));

@@ -59,7 +59,8 @@ std::vector<dump_row> read_dump(const std::filesystem::path& path, bool meek) {
         std::size_t k;
         if (meek) {
             r.nt = parse_rational(f[5]); // residual
-            for (k = 6; k + 3 < f.size() + 1 && k + 2 < f.size(); k += 4) r.vote[norm(f[k])] = parse_rational(f[k + 2]);
+            for (k = 6; k + 3 < f.size() + 1 && k + 2 < f.size(); k += 4)
+                r.vote[norm(f[k])] = parse_rational(f[k + 2]);
         } else {
             r.nt = parse_rational(f[3]);
             for (k = 4; k + 2 < f.size(); k += 3) r.vote[norm(f[k])] = parse_rational(f[k + 2]);
@@ -83,7 +84,8 @@ rational tally_or_zero(const result& r, std::size_t stage, const std::string& na
 }
 
 // Stage k of our count (k = 0 first preferences) against the k-th begin/transfer row.
-int compare_stages(const result& r, const std::vector<dump_row>& rows, const rational& tol, const std::string& what) {
+int compare_stages(const result& r, const std::vector<dump_row>& rows, const rational& tol,
+                   const std::string& what) {
     std::vector<const dump_row*> stages;
     for (const auto& row : rows)
         if (row.action == "begin" || row.action == "transfer") stages.push_back(&row);
@@ -100,7 +102,8 @@ int compare_stages(const result& r, const std::vector<dump_row>& rows, const rat
         }
         if (abs(r.rounds[k].inactive.exhausted_choices - stages[k]->nt) > tol && ++bad < 5)
             ADD_FAILURE() << what << " stage " << k << " non-transferable: ours "
-                          << to_double(r.rounds[k].inactive.exhausted_choices) << ", Droop " << to_double(stages[k]->nt);
+                          << to_double(r.rounds[k].inactive.exhausted_choices) << ", Droop "
+                          << to_double(stages[k]->nt);
         if (abs(*r.rounds[k].threshold - stages[k]->quota) > tol && ++bad < 5)
             ADD_FAILURE() << what << " stage " << k << " quota";
     }
@@ -142,10 +145,27 @@ void expect_conserved(const result& r, const std::string& what) {
     }
 }
 
-const char* k_glasgow[] = {"Anderston-City", "Baillieston", "Calton", "Canal", "Craigton", "Drumchapel-Anniesland",
-                           "East-Centre", "Garscadden-Scotsounhill", "Govan", "Greater-Pollock", "Hillhead",
-                           "Langside", "Linn", "Maryhill-Kelvin", "Newlands-Auldburn", "North-East",
-                           "Partick-West", "Pollokshields", "Shettleston", "Southside-Central", "Springburn"};
+const char* k_glasgow[] = {"Anderston-City",
+                           "Baillieston",
+                           "Calton",
+                           "Canal",
+                           "Craigton",
+                           "Drumchapel-Anniesland",
+                           "East-Centre",
+                           "Garscadden-Scotsounhill",
+                           "Govan",
+                           "Greater-Pollock",
+                           "Hillhead",
+                           "Langside",
+                           "Linn",
+                           "Maryhill-Kelvin",
+                           "Newlands-Auldburn",
+                           "North-East",
+                           "Partick-West",
+                           "Pollokshields",
+                           "Shettleston",
+                           "Southside-Central",
+                           "Springburn"};
 
 } // namespace
 
@@ -199,7 +219,8 @@ profile exact_quota_ward() {
 
 bool has_zero_surplus_stage(const result& r) {
     for (const auto& rd : r.rounds)
-        if (rd.note.find("surplus of") != std::string::npos && rd.note.find("(0)") != std::string::npos) return true;
+        if (rd.note.find("surplus of") != std::string::npos && rd.note.find("(0)") != std::string::npos)
+            return true;
     return false;
 }
 
@@ -215,7 +236,8 @@ TEST(ScottishZeroSurplus, ACandidateWithExactlyTheQuotaHasNoTransferStage) {
     EXPECT_EQ(r.winners[0], 0u);
     EXPECT_EQ(r.winners[1], 1u);
     bool noted = false;
-    for (const auto& n : r.notes) noted = noted || n.find("B was elected with exactly the quota") != std::string::npos;
+    for (const auto& n : r.notes)
+        noted = noted || n.find("B was elected with exactly the quota") != std::string::npos;
     EXPECT_TRUE(noted);
     stv_options droop = opt;
     droop.zero_surplus_stage = true;
@@ -246,7 +268,9 @@ TEST(ScottishZeroSurplus, TheDroopOptionMatchesDroopsWeakSurplusReferenceStageBy
 }
 
 TEST(ScottishZeroSurplus, TheOptionIsRefusedByOtherVariants) {
-    EXPECT_THROW(run(exact_quota_ward(), "stv", R"({"seats": 3, "variant": "wigm", "zero_surplus_stage": true})"), error);
+    EXPECT_THROW(
+        run(exact_quota_ward(), "stv", R"({"seats": 3, "variant": "wigm", "zero_surplus_stage": true})"),
+        error);
 }
 
 class DroopReference : public ::testing::TestWithParam<std::tuple<const char*, const char*>> {};
@@ -255,15 +279,17 @@ TEST_P(DroopReference, WigmAndMeekMatchTheReferenceReport) {
     const std::string file = std::get<0>(GetParam()), rule = std::get<1>(GetParam());
     ACCORD_SHARED_FILE(blt, "blt/droop/blt/" + file + ".blt");
     const bool meek = rule.rfind("meek", 0) == 0;
-    const std::string tag = meek ? (rule == "meek-o9" ? "meek-o9-guarded-p18-g9-d18" : "meek-o10-rational-d12")
-                                 : (rule == "wigm" ? "wigm-rational-d12" : "wigm-guarded-p18-g9-d18");
+    const std::string tag = meek
+                                ? (rule == "meek-o9" ? "meek-o9-guarded-p18-g9-d18" : "meek-o10-rational-d12")
+                                : (rule == "wigm" ? "wigm-rational-d12" : "wigm-guarded-p18-g9-d18");
     ACCORD_SHARED_FILE(dump, "blt/droop/ref/dump/" + file + "-" + tag + ".txt");
     ACCORD_SHARED_FILE(report, "blt/droop/ref/report/" + file + "-" + tag + ".txt");
     const profile p = read_blt(blt);
     stv_options opt;
     opt.variant = meek ? stv_variant::meek : stv_variant::wigm;
     opt.omega = 10;
-    opt.places = stv_options::k_exact; // Droop's rational arithmetic (and its guarded WIGM agrees to 12 places)
+    opt.places =
+        stv_options::k_exact; // Droop's rational arithmetic (and its guarded WIGM agrees to 12 places)
     // Droop breaks ties by its tie order (the file's candidate order): the first tied candidate
     // is defeated. Our lexicographic order favours the earlier, so give the reverse order.
     // A "[tie 3 2 1]" line in the file sets Droop's order.
@@ -295,18 +321,21 @@ TEST_P(DroopReference, WigmAndMeekMatchTheReferenceReport) {
         ASSERT_EQ(end.action, "end");
         for (const auto& [name, v] : end.vote) {
             const rational mine = tally_or_zero(r, r.rounds.size() - 1, name);
-            EXPECT_LE(abs(mine - v), tol) << file << " " << name << ": ours " << to_double(mine) << ", Droop " << to_double(v);
+            EXPECT_LE(abs(mine - v), tol)
+                << file << " " << name << ": ours " << to_double(mine) << ", Droop " << to_double(v);
         }
         EXPECT_LE(abs(*r.rounds.back().threshold - end.quota), tol) << file << " quota";
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Cases, DroopReference,
-    ::testing::Values(std::make_tuple("42", "wigm"), std::make_tuple("42t", "wigm"), std::make_tuple("513", "wigm"),
-                      std::make_tuple("SC", "wigm"), std::make_tuple("SC-Vm-12", "wigm"), std::make_tuple("M135", "wigm-guarded"),
-                      std::make_tuple("42", "meek"), std::make_tuple("42t", "meek"), std::make_tuple("513", "meek"),
-                      std::make_tuple("SC", "meek"), std::make_tuple("SC-Vm-12", "meek")));
+INSTANTIATE_TEST_SUITE_P(Cases, DroopReference,
+                         ::testing::Values(std::make_tuple("42", "wigm"), std::make_tuple("42t", "wigm"),
+                                           std::make_tuple("513", "wigm"), std::make_tuple("SC", "wigm"),
+                                           std::make_tuple("SC-Vm-12", "wigm"),
+                                           std::make_tuple("M135", "wigm-guarded"),
+                                           std::make_tuple("42", "meek"), std::make_tuple("42t", "meek"),
+                                           std::make_tuple("513", "meek"), std::make_tuple("SC", "meek"),
+                                           std::make_tuple("SC-Vm-12", "meek")));
 // Not compared: Droop's Meek in "guarded" arithmetic (18 digits plus 9 guard digits, values
 // equal when they differ only in the guard digits). On M135 it finds a tie ([C13, C16]) that
 // exists only at that precision, so no other arithmetic can follow it stage by stage.
@@ -329,7 +358,8 @@ TEST_P(RctabMultiSeat, MatchesExpectedReport) {
               {"seats", std::stoi(rules["numberOfWinners"].get<std::string>())},
               {"decimals", std::stoi(rules["decimalPlacesForVoteArithmetic"].get<std::string>())},
               {"fractional_threshold", rules["nonIntegerWinningThreshold"].get<bool>()},
-              {"overvote", rules["overvoteRule"] == "alwaysSkipToNextRank" ? "skip-to-next" : "exhaust-immediately"},
+              {"overvote",
+               rules["overvoteRule"] == "alwaysSkipToNextRank" ? "skip-to-next" : "exhaust-immediately"},
               {"max_skipped_ranks", std::stoi(rules["maxSkippedRanksAllowed"].get<std::string>())},
               {"tie_break", "lexicographic"}};
     const result r = run(p, "stv", o.dump());
@@ -347,8 +377,10 @@ TEST_P(RctabMultiSeat, MatchesExpectedReport) {
         std::map<std::string, rational> moved;
         for (const auto& t : rounds[k]["tallyResults"])
             for (auto it = t["transfers"].begin(); it != t["transfers"].end(); ++it) {
-                if (it.key() == "residual surplus") residual += parse_rational(it.value().get<std::string>());
-                else moved[it.key()] += parse_rational(it.value().get<std::string>());
+                if (it.key() == "residual surplus")
+                    residual += parse_rational(it.value().get<std::string>());
+                else
+                    moved[it.key()] += parse_rational(it.value().get<std::string>());
             }
         std::map<std::string, rational> ours;
         for (const auto& t : r.rounds[k].transfers)
@@ -363,11 +395,13 @@ TEST_P(RctabMultiSeat, MatchesExpectedReport) {
         for (const auto& t : rd["tallyResults"])
             if (t.contains("elected")) expect_w.insert(t["elected"].get<std::string>());
     EXPECT_EQ(winners(r), expect_w);
-    EXPECT_EQ(*r.rounds.back().lost, parse_rational(name.find("fractional") != std::string::npos ? "0.0008" : "0.0007"));
+    EXPECT_EQ(*r.rounds.back().lost,
+              parse_rational(name.find("fractional") != std::string::npos ? "0.0008" : "0.0007"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, RctabMultiSeat,
-                         ::testing::Values("test_set_multi_winner_fractional_threshold", "test_set_multi_winner_whole_threshold"));
+                         ::testing::Values("test_set_multi_winner_fractional_threshold",
+                                           "test_set_multi_winner_whole_threshold"));
 
 // ---------------------------------------------------------------------------------------------
 // Official winners.
@@ -383,7 +417,9 @@ TEST(StvOfficial, Irish2002ElectedSets) {
     const contest cases[] = {
         {"00001-00000001.soi", 4, {"Trevor Sargent", "Jim Glennon", "G.V. Wright", "Sean Ryan"}},
         {"00001-00000002.soi", 3, {"Joe Higgins", "Brian Lenihan", "Joan Burton"}},
-        {"00001-00000003.soi", 5, {"Noel Dempsey", "Johnny Brady", "Mary Wallace", "John Bruton", "Damien English"}},
+        {"00001-00000003.soi",
+         5,
+         {"Noel Dempsey", "Johnny Brady", "Mary Wallace", "John Bruton", "Damien English"}},
     };
     for (const auto& c : cases) {
         ACCORD_SHARED_FILE(f, std::string("preflib/00001 - irish/") + c.file);
@@ -410,7 +446,8 @@ TEST(StvOfficial, Portland2024District1) {
     ro.csv.first_column = 2; // after the precinct
     ro.csv.skipped_labels = {"skipped"};
     const profile p = read_profile(f, ro);
-    const result r = run(p, "stv", json{{"seats", 3}, {"variant", "wigm"}, {"overvote", "skip-to-next"}}.dump());
+    const result r =
+        run(p, "stv", json{{"seats", 3}, {"variant", "wigm"}, {"overvote", "skip-to-next"}}.dump());
     EXPECT_EQ(winners(r), (std::set<std::string>{"Candace Avalos", "Loretta Smith", "Jamie Dunphy"}));
 }
 
@@ -457,11 +494,13 @@ TEST(StvProperties, BallotOrderDoesNotMatterAndNothingIsLost) {
             q.add_order(o, b.count);
         }
         for (const char* v : {"scottish", "wigm", "meek", "gregory", "whole", "rctab"}) {
-            const std::string opts = json{{"seats", 3}, {"variant", v}, {"tie_break", "lexicographic"}}.dump();
+            const std::string opts =
+                json{{"seats", 3}, {"variant", v}, {"tie_break", "lexicographic"}}.dump();
             const result a = run(p, "stv", opts), b = run(q, "stv", opts);
             EXPECT_EQ(a.winners, b.winners) << v << " seed " << seed;
             ASSERT_EQ(a.rounds.size(), b.rounds.size()) << v;
-            for (std::size_t k = 0; k < a.rounds.size(); ++k) EXPECT_EQ(a.rounds[k].tallies, b.rounds[k].tallies) << v;
+            for (std::size_t k = 0; k < a.rounds.size(); ++k)
+                EXPECT_EQ(a.rounds[k].tallies, b.rounds[k].tallies) << v;
             if (std::string(v) != "meek") expect_conserved(a, v);
             EXPECT_EQ(a.winners.size(), 3u) << v << " seed " << seed;
         }

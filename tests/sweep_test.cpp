@@ -108,7 +108,8 @@ TEST(PopulationSmaa, NoNoiseReproducesTheCountAndSimplexSplitsTwoUnitsEvenly) {
     EXPECT_EQ(a.winner[0], 1.0);
     // Two practices voting X and Y with shares uniform on the simplex: X wins iff s1 > 1/2,
     // probability 1/2, central shares (3/4, 1/4).
-    const auto org = read_organisation_text("id,name,kind,parent,population\nG,G,pcn,,\np,P,practice,G,9\nq,Q,practice,G,1\n", "two.csv");
+    const auto org = read_organisation_text(
+        "id,name,kind,parent,population\nG,G,pcn,,\np,P,practice,G,9\nq,Q,practice,G,1\n", "two.csv");
     profile p({"X", "Y"});
     const cand_t x[] = {0, 1}, y[] = {1, 0};
     p.add_order(x, 1, rational(1), p.intern_unit("p"));

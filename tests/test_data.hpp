@@ -24,14 +24,14 @@ inline bool under_ci() {
 }
 
 /// Path to a file of ../shared/data; skips the calling test (or fails, under CI) if absent.
-#define ACCORD_SHARED_FILE(var, relative)                                                       \
-    const std::filesystem::path var = accord_test::shared_data_dir() / (relative);              \
-    do {                                                                                        \
-        if (!std::filesystem::exists(var)) {                                                    \
-            if (accord_test::under_ci()) FAIL() << "shared data missing under CI: " << var;     \
-            GTEST_SKIP() << "NOTICE: shared data not found, test skipped: " << var;             \
-        }                                                                                       \
-    } while (0)
+#define ACCORD_SHARED_FILE(var, relative) \
+  const std::filesystem::path var = accord_test::shared_data_dir() / (relative); \
+  do { \
+    if (!std::filesystem::exists(var)) { \
+      if (accord_test::under_ci()) FAIL() << "shared data missing under CI: " << var; \
+      GTEST_SKIP() << "NOTICE: shared data not found, test skipped: " << var; \
+    } \
+  } while (0)
 
 /// A small fixture written for this project, in tests/data/.
 inline std::filesystem::path fixture(const std::string& relative) {

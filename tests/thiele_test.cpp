@@ -58,30 +58,66 @@ std::vector<instance> abcvoting_instances() {
         return v;
     };
     std::vector<instance> v;
-    v.push_back({"profile1", approvals(6, one_each({"aef", "a", "bef", "b", "cef", "c", "def", "d"})), 4,
+    v.push_back({"profile1",
+                 approvals(6, one_each({"aef", "a", "bef", "b", "cef", "c", "def", "d"})),
+                 4,
                  {{"av", {"abef", "acef", "adef", "bcef", "bdef", "cdef"}},
-                  {"sav", {"abcd", "abce", "abcf", "abde", "abdf", "abef", "acde", "acdf", "acef", "adef", "bcde", "bcdf", "bcef", "bdef", "cdef"}},
+                  {"sav",
+                   {"abcd", "abce", "abcf", "abde", "abdf", "abef", "acde", "acdf", "acef", "adef", "bcde",
+                    "bcdf", "bcef", "bdef", "cdef"}},
                   {"cc", {"abcd"}},
                   {"slav", {"abcd", "abce", "abcf", "abde", "abdf", "acde", "acdf", "bcde", "bcdf"}},
-                  {"geometric", {"abce", "abcf", "abde", "abdf", "abef", "acde", "acdf", "acef", "adef", "bcde", "bcdf", "bcef", "bdef", "cdef"}},
+                  {"geometric",
+                   {"abce", "abcf", "abde", "abdf", "abef", "acde", "acdf", "acef", "adef", "bcde", "bcdf",
+                    "bcef", "bdef", "cdef"}},
                   {"seq-cc", {"abce", "abcf", "abde", "abdf", "acde", "acdf", "bcde", "bcdf"}},
-                  {"seq-slav", {"abce", "abcf", "abde", "abdf", "abef", "acde", "acdf", "acef", "adef", "bcde", "bcdf", "bcef", "bdef", "cdef"}},
-                  {"revseq-pav", {"abce", "abcf", "abde", "abdf", "abef", "acde", "acdf", "acef", "adef", "bcde", "bcdf", "bcef", "bdef", "cdef"}},
+                  {"seq-slav",
+                   {"abce", "abcf", "abde", "abdf", "abef", "acde", "acdf", "acef", "adef", "bcde", "bcdf",
+                    "bcef", "bdef", "cdef"}},
+                  {"revseq-pav",
+                   {"abce", "abcf", "abde", "abdf", "abef", "acde", "acdf", "acef", "adef", "bcde", "bcdf",
+                    "bcef", "bdef", "cdef"}},
                   {"pav", {"abef", "acef", "adef", "bcef", "bdef", "cdef"}},
                   {"seq-pav", {"abef", "acef", "adef", "bcef", "bdef", "cdef"}}}});
-    v.push_back({"profile2", approvals(5, {{"abc", 5}, {"ab", 1}, {"de", 2}, {"d", 1}}), 3,
-                 {{"av", {"abc"}}, {"sav", {"abd"}}, {"cc", {"abd", "acd", "ade", "bcd", "bde"}}, {"slav", {"abd"}},
-                  {"geometric", {"abd"}}, {"seq-cc", {"abd", "acd", "ade", "bcd", "bde"}}, {"seq-slav", {"abd"}},
-                  {"revseq-pav", {"abd"}}, {"pav", {"abd"}}, {"seq-pav", {"abd"}}}});
-    v.push_back({"profile3", approvals(6, one_each({"adef", "bc", "acf", "c", "abcde", "ade", "ace", "ab"})), 4,
-                 {{"av", {"abce", "acde"}}, {"sav", {"abce"}},
-                  {"cc", {"abcd", "abce", "abcf", "acde", "acdf", "acef", "bcde", "bcdf", "bcef"}}, {"slav", {"abce"}},
-                  {"geometric", {"abce"}}, {"seq-cc", {"abcd", "abce", "abcf", "acde", "acdf", "acef"}},
-                  {"seq-slav", {"abce"}}, {"revseq-pav", {"abce"}}, {"pav", {"abce"}}, {"seq-pav", {"abce"}}}});
-    v.push_back({"profile4", approvals(4, {{"abd", 1}, {"ab", 2}, {"ad", 1}, {"cd", 1}}), 2,
-                 {{"av", {"ab", "ad"}}, {"sav", {"ab", "ad"}}, {"cc", {"ac", "ad", "bd"}}, {"slav", {"ad"}},
-                  {"geometric", {"ad"}}, {"seq-cc", {"ac", "ad"}}, {"seq-slav", {"ad"}}, {"revseq-pav", {"ad"}},
-                  {"pav", {"ad"}}, {"seq-pav", {"ad"}}}});
+    v.push_back({"profile2",
+                 approvals(5, {{"abc", 5}, {"ab", 1}, {"de", 2}, {"d", 1}}),
+                 3,
+                 {{"av", {"abc"}},
+                  {"sav", {"abd"}},
+                  {"cc", {"abd", "acd", "ade", "bcd", "bde"}},
+                  {"slav", {"abd"}},
+                  {"geometric", {"abd"}},
+                  {"seq-cc", {"abd", "acd", "ade", "bcd", "bde"}},
+                  {"seq-slav", {"abd"}},
+                  {"revseq-pav", {"abd"}},
+                  {"pav", {"abd"}},
+                  {"seq-pav", {"abd"}}}});
+    v.push_back({"profile3",
+                 approvals(6, one_each({"adef", "bc", "acf", "c", "abcde", "ade", "ace", "ab"})),
+                 4,
+                 {{"av", {"abce", "acde"}},
+                  {"sav", {"abce"}},
+                  {"cc", {"abcd", "abce", "abcf", "acde", "acdf", "acef", "bcde", "bcdf", "bcef"}},
+                  {"slav", {"abce"}},
+                  {"geometric", {"abce"}},
+                  {"seq-cc", {"abcd", "abce", "abcf", "acde", "acdf", "acef"}},
+                  {"seq-slav", {"abce"}},
+                  {"revseq-pav", {"abce"}},
+                  {"pav", {"abce"}},
+                  {"seq-pav", {"abce"}}}});
+    v.push_back({"profile4",
+                 approvals(4, {{"abd", 1}, {"ab", 2}, {"ad", 1}, {"cd", 1}}),
+                 2,
+                 {{"av", {"ab", "ad"}},
+                  {"sav", {"ab", "ad"}},
+                  {"cc", {"ac", "ad", "bd"}},
+                  {"slav", {"ad"}},
+                  {"geometric", {"ad"}},
+                  {"seq-cc", {"ac", "ad"}},
+                  {"seq-slav", {"ad"}},
+                  {"revseq-pav", {"ad"}},
+                  {"pav", {"ad"}},
+                  {"seq-pav", {"ad"}}}});
     return v;
 }
 
@@ -110,7 +146,8 @@ TEST(ThieleRules, EveryCommitteeIsOneOfAbcvotingsWinningCommitteesOnItsTestInsta
                 std::string common = committees.front();
                 for (const auto& c : committees) {
                     std::string keep;
-                    std::set_intersection(common.begin(), common.end(), c.begin(), c.end(), std::back_inserter(keep));
+                    std::set_intersection(common.begin(), common.end(), c.begin(), c.end(),
+                                          std::back_inserter(keep));
                     common = keep;
                 }
                 const auto rep = run(inst.p, rule, options(inst.seats, "\"tie_break\":\"report\""));
@@ -135,7 +172,8 @@ TEST(ThieleRules, BookExample22AvHasTwoWinningCommitteesAndTheLastSeatIsARecorde
 }
 
 TEST(ThieleRules, BookExample23ChamberlinCourantElectsAEFG) {
-    EXPECT_EQ(committee(run(book_example(), "cc", R"({"seats":4,"tie_break":"report"})")), "aefg"); // example203
+    EXPECT_EQ(committee(run(book_example(), "cc", R"({"seats":4,"tie_break":"report"})")),
+              "aefg"); // example203
 }
 
 TEST(ThieleRules, BookExamples25And26ReverseSequentialPav) {
@@ -145,13 +183,22 @@ TEST(ThieleRules, BookExamples25And26ReverseSequentialPav) {
     EXPECT_EQ(committee(run(p, "seq-pav", R"({"seats":2})")), "cd");
     EXPECT_EQ(committee(run(p, "revseq-pav", R"({"seats":2})")), "cd");
     // example205, Janson's survey example 13.3 (Thiele): PAV {a, b}, seq-PAV {a, c}, revseq {b, d}.
-    const auto j = approvals(4, {{"acd", 960}, {"bcd", 3000}, {"bc", 520}, {"ab", 1620}, {"ad", 1081}, {"ac", 1240},
-                                 {"bd", 360}, {"d", 360}, {"c", 120}, {"b", 60}});
+    const auto j = approvals(4, {{"acd", 960},
+                                 {"bcd", 3000},
+                                 {"bc", 520},
+                                 {"ab", 1620},
+                                 {"ad", 1081},
+                                 {"ac", 1240},
+                                 {"bd", 360},
+                                 {"d", 360},
+                                 {"c", 120},
+                                 {"b", 60}});
     EXPECT_EQ(committee(run(j, "pav", R"({"seats":2})")), "ab");
     EXPECT_EQ(committee(run(j, "seq-pav", R"({"seats":2})")), "ac");
     EXPECT_EQ(committee(run(j, "revseq-pav", R"({"seats":2})")), "bd");
     // example206: AV elects a; revseq-PAV removes a (loss 11/6), d (5/2), c (7/2), leaving b.
-    const auto q = approvals(4, {{"ab", 1}, {"abc", 1}, {"abd", 1}, {"acd", 2}, {"b", 1}, {"c", 1}, {"d", 1}});
+    const auto q =
+        approvals(4, {{"ab", 1}, {"abc", 1}, {"abd", 1}, {"acd", 2}, {"b", 1}, {"c", 1}, {"d", 1}});
     EXPECT_EQ(committee(run(q, "av", R"({"seats":1})")), "a");
     const auto r = run(q, "revseq-pav", R"({"seats":1})");
     EXPECT_EQ(committee(r), "b");
@@ -176,9 +223,9 @@ TEST(ThieleRules, BookExample214SatisfactionApprovalElectsA) {
 
 TEST(ThieleRules, OptionsAreReadStrictly) {
     const auto p = book_example();
-    EXPECT_THROW(run(p, "cc", "{}"), error);                                   // seats required
-    EXPECT_THROW(run(p, "av", R"({"seats":4,"max_committees":5})"), error);    // AV never searches
+    EXPECT_THROW(run(p, "cc", "{}"), error);                                // seats required
+    EXPECT_THROW(run(p, "av", R"({"seats":4,"max_committees":5})"), error); // AV never searches
     EXPECT_THROW(run(p, "geometric", R"({"seats":4,"base":1})"), error);
     EXPECT_THROW(run(p, "slav", R"({"seats":4,"base":3})"), error);
-    EXPECT_THROW(run(p, "cc", R"({"seats":4,"max_committees":3})"), error);    // C(8,4) = 70 > 3
+    EXPECT_THROW(run(p, "cc", R"({"seats":4,"max_committees":3})"), error); // C(8,4) = 70 > 3
 }

@@ -61,8 +61,8 @@ std::vector<std::vector<std::string>> ours(const result& r) {
 }
 
 struct method_map {
-    const char* php;    // file suffix in Output_Results
-    const char* ours;   // registry name
+    const char* php;     // file suffix in Output_Results
+    const char* ours;    // registry name
     const char* options; // JSON without the unranked option
 };
 
@@ -85,15 +85,18 @@ const method_map k_methods[] = {
 
 // Why a ranking may differ from Condorcet PHP's, each reason checked on the case itself
 // (docs/methods/condorcet-php-comparison.md). Returns "" when no documented reason applies.
-std::string explain(const std::string& id, const profile& p, const method_map& mm, const std::string& unranked, const result& r,
-                    const std::vector<std::vector<std::string>>& theirs, const std::vector<std::vector<std::string>>& mine) {
+std::string explain(const std::string& id, const profile& p, const method_map& mm,
+                    const std::string& unranked, const result& r,
+                    const std::vector<std::vector<std::string>>& theirs,
+                    const std::vector<std::vector<std::string>>& mine) {
     const std::string method = mm.ours;
     const std::string opts = std::string(mm.options);
     // 1. Schulze winning votes: accord orders equal winning votes by the smaller opposition
     //    (Schulze 2011, section 2.1; Debian A.6); Condorcet PHP compares winning votes alone.
     //    Proven when accord's "winning-only" strength reproduces PHP's ranking exactly.
     if (method == "schulze" && opts.find("\"winning\"") != std::string::npos) {
-        const auto plain = run(p, "schulze", R"({"strength": "winning-only", "unranked": ")" + unranked + "\"}");
+        const auto plain =
+            run(p, "schulze", R"({"strength": "winning-only", "unranked": ")" + unranked + "\"}");
         if (ours(plain) == theirs) return "schulze-winning-opposition-refinement";
     }
     // 2. A tie had to be broken and accord recorded it (ranked pairs' tie-breaking ranking of
@@ -105,12 +108,14 @@ std::string explain(const std::string& id, const profile& p, const method_map& m
     //     order is a tie PHP settles internally. Proven when "winning-only" reproduces PHP's
     //     ranking or itself has to break a tie among those equal majorities.
     if (method == "ranked-pairs" && opts.find("\"winning\"") != std::string::npos) {
-        const auto plain = run(p, "ranked-pairs", R"({"strength": "winning-only", "unranked": ")" + unranked + "\"}");
+        const auto plain =
+            run(p, "ranked-pairs", R"({"strength": "winning-only", "unranked": ")" + unranked + "\"}");
         if (ours(plain) == theirs || !plain.ties.empty()) return "ranked-pairs-winning-opposition-refinement";
     }
     // 3. Schulze ratio with a defeat nobody opposes (x/0): accord treats it as infinitely strong.
     if (method == "schulze" && opts.find("ratio") != std::string::npos) {
-        const auto m = tally_pairwise<std::int64_t>(p, {.unranked = unranked == "last" ? unranked_rule::last : unranked_rule::ignore});
+        const auto m = tally_pairwise<std::int64_t>(
+            p, {.unranked = unranked == "last" ? unranked_rule::last : unranked_rule::ignore});
         for (cand_t a : m.candidates())
             for (cand_t b : m.candidates())
                 if (a != b && m(a, b) > 0 && m(b, a) == 0) return "schulze-ratio-zero-opposition";
@@ -142,7 +147,8 @@ std::string explain(const std::string& id, const profile& p, const method_map& m
 TEST(TidemanCollection, EveryRankingAgreesWithCondorcetPhpOrIsExplained) {
     ACCORD_SHARED_FILE(root, "condorcet/tideman_condorcet_php");
     std::vector<std::filesystem::path> inputs;
-    for (const auto& e : std::filesystem::directory_iterator(root / "Input_TidemanElectionCollection")) inputs.push_back(e.path());
+    for (const auto& e : std::filesystem::directory_iterator(root / "Input_TidemanElectionCollection"))
+        inputs.push_back(e.path());
     std::sort(inputs.begin(), inputs.end());
     std::size_t compared = 0, agreed = 0;
     std::vector<std::string> unexplained;
@@ -178,7 +184,8 @@ TEST(TidemanCollection, EveryRankingAgreesWithCondorcetPhpOrIsExplained) {
                 if (!same && std::string(mm.ours) == "kemeny") {
                     std::string theirs_line = "  ";
                     for (std::size_t i = 0; i < theirs.size(); ++i)
-                        for (const auto& c : theirs[i]) theirs_line += (theirs_line.size() > 2 ? " > " : "") + c;
+                        for (const auto& c : theirs[i])
+                            theirs_line += (theirs_line.size() > 2 ? " > " : "") + c;
                     same = std::find(r.notes.begin(), r.notes.end(), theirs_line) != r.notes.end();
                 }
                 ++compared;
@@ -199,7 +206,8 @@ TEST(TidemanCollection, EveryRankingAgreesWithCondorcetPhpOrIsExplained) {
     report << compared << " compared, " << agreed << " agree\n";
     for (const auto& [why, n] : reasons) {
         report << "  " << why << ": " << n << " (top tier differs in " << winner_differs[why] << ")\n";
-        std::cout << "[tideman]   " << why << ": " << n << " (top tier differs in " << winner_differs[why] << ")\n";
+        std::cout << "[tideman]   " << why << ": " << n << " (top tier differs in " << winner_differs[why]
+                  << ")\n";
     }
     std::cout << "[tideman] " << compared << " rankings compared, " << agreed << " agree, "
               << unexplained.size() << " unexplained disagreements (details: build/tideman_comparison.txt)\n";

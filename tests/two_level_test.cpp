@@ -35,7 +35,8 @@ aggregate_options two_level(const char* across, aggregation_mode mode = aggregat
 
 TEST(TwoLevel, EqualWithinPopulationAcrossGivesTheHandComputedShares) {
     const auto org = four_org_two_pcns();
-    const auto r = compute_two_level_weights(org, org.of_kind("practice"), parse_scheme("equal"), parse_scheme("population"));
+    const auto r = compute_two_level_weights(org, org.of_kind("practice"), parse_scheme("equal"),
+                                             parse_scheme("population"));
     EXPECT_EQ(share_of(org, r.units, "a"), rational(3, 10));
     EXPECT_EQ(share_of(org, r.units, "b"), rational(3, 10));
     EXPECT_EQ(share_of(org, r.units, "c"), rational(1, 5));
@@ -46,7 +47,8 @@ TEST(TwoLevel, EqualWithinPopulationAcrossGivesTheHandComputedShares) {
 
 TEST(TwoLevel, PopulationWithinEqualAcrossGivesTheHandComputedShares) {
     const auto org = four_org_two_pcns();
-    const auto r = compute_two_level_weights(org, org.of_kind("practice"), parse_scheme("population"), parse_scheme("equal"));
+    const auto r = compute_two_level_weights(org, org.of_kind("practice"), parse_scheme("population"),
+                                             parse_scheme("equal"));
     EXPECT_EQ(share_of(org, r.units, "a"), rational(3, 8));
     EXPECT_EQ(share_of(org, r.units, "b"), rational(1, 8));
     EXPECT_EQ(share_of(org, r.units, "c"), rational(3, 16));
@@ -74,7 +76,8 @@ TEST(TwoLevel, ACapIsAShareOfTheLevelItIsGivenFor) {
     const auto org = four_org_two_pcns();
     const auto practices = org.of_kind("practice");
     // Across 2 PCNs a cap of 1/2 holds (P's 60% is cut to 50%): each practice 1/4.
-    const auto r = compute_two_level_weights(org, practices, parse_scheme("equal"), parse_scheme("capped:1/2"));
+    const auto r =
+        compute_two_level_weights(org, practices, parse_scheme("equal"), parse_scheme("capped:1/2"));
     for (const char* id : {"a", "b", "c", "d"}) EXPECT_EQ(share_of(org, r.units, id), rational(1, 4)) << id;
     // A cap of 0.3 holds for 4 practices but not for 2 PCNs, and the message says which level.
     EXPECT_NO_THROW(compute_weights(org, practices, parse_scheme("capped:0.3")));
@@ -86,7 +89,8 @@ TEST(TwoLevel, ACapIsAShareOfTheLevelItIsGivenFor) {
         EXPECT_NE(std::string(e.what()).find("across pcns"), std::string::npos) << e.what();
     }
     // Inside each PCN a cap is a share of that PCN: 0.75 inside P leaves a at 3/4 of P's share.
-    const auto in = compute_two_level_weights(org, practices, parse_scheme("capped:0.7"), parse_scheme("equal"));
+    const auto in =
+        compute_two_level_weights(org, practices, parse_scheme("capped:0.7"), parse_scheme("equal"));
     EXPECT_EQ(share_of(org, in.units, "a"), rational(7, 20));
     EXPECT_EQ(share_of(org, in.units, "b"), rational(3, 20));
 }
@@ -101,15 +105,17 @@ TEST(TwoLevel, TwoStageUsesTheInsideSchemeInsideAndTheGroupSchemeAcross) {
     // Across equally instead, P (X) and Q (Z) tie 1/2 : 1/2 in the outer plurality.
     ag.group_scheme = parse_scheme("equal");
     ag.outer_options = R"({"tie_break": "report"})";
-    EXPECT_TRUE(run_weighted(four_ballots(), org, parse_scheme("population"), "plurality", R"({"tie_break": "report"})", ag)
+    EXPECT_TRUE(run_weighted(four_ballots(), org, parse_scheme("population"), "plurality",
+                             R"({"tie_break": "report"})", ag)
                     .winners.empty());
 }
 
 TEST(TwoLevel, TwoStageSkipsAGroupWithNoWeightInsteadOfFailing) {
     // Q has no patients: under sqrt its weight is 0, and the count goes on with P alone.
-    const auto org = read_organisation_text("id,name,kind,parent,population\nP,PCN P,pcn,,\nQ,PCN Q,pcn,,\n"
-                                            "a,A,practice,P,45\nb,B,practice,P,15\nc,C,practice,Q,0\nd,D,practice,Q,0\n",
-                                            "zero.csv");
+    const auto org =
+        read_organisation_text("id,name,kind,parent,population\nP,PCN P,pcn,,\nQ,PCN Q,pcn,,\n"
+                               "a,A,practice,P,45\nb,B,practice,P,15\nc,C,practice,Q,0\nd,D,practice,Q,0\n",
+                               "zero.csv");
     aggregate_options ag;
     ag.mode = aggregation_mode::two_stage;
     ag.inner = ag.outer = "borda";
@@ -205,7 +211,8 @@ TEST(AnalysisDefaults, EveryParserReadsTheOneTable) {
 TEST(Explore, OneCallGivesTheCountWeightPowerSmaaAndTipping) {
     const auto org = four_org_two_pcns();
     const auto p = four_ballots();
-    auto j = nlohmann::json::parse(explore_json(p, org, R"({"rule": "plurality", "scheme": "equal", "samples": 50})"));
+    auto j = nlohmann::json::parse(
+        explore_json(p, org, R"({"rule": "plurality", "scheme": "equal", "samples": 50})"));
     EXPECT_TRUE(j["error"].is_null());
     EXPECT_EQ(j["winner"], "Y");
     EXPECT_DOUBLE_EQ(j["weights"]["largest_share"].get<double>(), 0.25);
@@ -213,7 +220,8 @@ TEST(Explore, OneCallGivesTheCountWeightPowerSmaaAndTipping) {
     EXPECT_EQ(j["smaa"]["samples"], 50u);
     EXPECT_FALSE(j["tipping"]["nearest"].empty());
     // Two levels, population across: P holds 3/5 of the weight and so all the power.
-    j = nlohmann::json::parse(explore_json(p, org, R"({"rule": "plurality", "scheme": "equal", "group_scheme": "population",
+    j = nlohmann::json::parse(
+        explore_json(p, org, R"({"rule": "plurality", "scheme": "equal", "group_scheme": "population",
                                                       "samples": 0, "tipping": false})"));
     EXPECT_DOUBLE_EQ(j["groups"][0]["share"].get<double>(), 0.6);
     EXPECT_DOUBLE_EQ(j["groups"][0]["banzhaf"].get<double>(), 1.0);

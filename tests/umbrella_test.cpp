@@ -5,7 +5,8 @@
 #include <gtest/gtest.h>
 
 TEST(Umbrella, HeaderVersionMatchesNumber) {
-    EXPECT_EQ(ACCORD_VERSION_NUMBER, ACCORD_VERSION_MAJOR * 10000 + ACCORD_VERSION_MINOR * 100 + ACCORD_VERSION_PATCH);
+    EXPECT_EQ(ACCORD_VERSION_NUMBER,
+              ACCORD_VERSION_MAJOR * 10000 + ACCORD_VERSION_MINOR * 100 + ACCORD_VERSION_PATCH);
     accord::profile p({"a", "b"});
     EXPECT_EQ(p.candidate_count(), 2u);
 }

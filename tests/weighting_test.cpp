@@ -34,11 +34,15 @@ std::map<std::string, std::pair<std::uint64_t, std::string>> list_sizes(const st
         std::vector<std::string> f(1);
         bool q = false;
         for (char c : line) {
-            if (c == '"') q = !q;
-            else if (c == ',' && !q) f.emplace_back();
-            else f.back() += c;
+            if (c == '"')
+                q = !q;
+            else if (c == ',' && !q)
+                f.emplace_back();
+            else
+                f.back() += c;
         }
-        if (std::find(k_herefordshire.begin(), k_herefordshire.end(), f[3]) == k_herefordshire.end()) continue;
+        if (std::find(k_herefordshire.begin(), k_herefordshire.end(), f[3]) == k_herefordshire.end())
+            continue;
         out[f[0]] = {std::stoull(f[11]), f[3]};
     }
     return out;
@@ -103,7 +107,8 @@ TEST(Weighting, HerefordshireSharesUnderEverySchemeMatchAnIndependentComputation
     rational sum = 0;
     std::map<std::string, rational> root;
     for (const auto& [id, v] : sizes) {
-        const auto r = static_cast<std::uint64_t>(std::floor(std::sqrt(static_cast<long double>(v.first)) * 1000000.0L));
+        const auto r =
+            static_cast<std::uint64_t>(std::floor(std::sqrt(static_cast<long double>(v.first)) * 1000000.0L));
         root[id] = rational(r, 1000000);
         sum += root[id];
     }
@@ -111,9 +116,11 @@ TEST(Weighting, HerefordshireSharesUnderEverySchemeMatchAnIndependentComputation
 
     // group-equal: each of the 5 PCNs 1/5, split equally inside.
     const auto ge = compute_weights(org, practices, parse_scheme("group-equal"));
-    for (const auto& [id, v] : sizes) EXPECT_EQ(share_of(org, ge, id), rational(1, 5 * per_pcn[v.second])) << id;
+    for (const auto& [id, v] : sizes)
+        EXPECT_EQ(share_of(org, ge, id), rational(1, 5 * per_pcn[v.second])) << id;
     const auto gp = compute_weights(org, practices, parse_scheme("group-equal:population"));
-    for (const auto& [id, v] : sizes) EXPECT_EQ(share_of(org, gp, id), rational(v.first, 5 * pcn_pop[v.second])) << id;
+    for (const auto& [id, v] : sizes)
+        EXPECT_EQ(share_of(org, gp, id), rational(v.first, 5 * pcn_pop[v.second])) << id;
 
     // blend:1/2 = half equal, half population.
     const auto bl = compute_weights(org, practices, parse_scheme("blend:1/2"));
@@ -124,13 +131,15 @@ TEST(Weighting, HerefordshireSharesUnderEverySchemeMatchAnIndependentComputation
     const auto bd = compute_weights(org, practices, parse_scheme("banded:5000"));
     std::uint64_t votes = 0;
     for (const auto& [id, v] : sizes) votes += (v.first + 4999) / 5000;
-    for (const auto& [id, v] : sizes) EXPECT_EQ(share_of(org, bd, id), rational((v.first + 4999) / 5000, votes)) << id;
+    for (const auto& [id, v] : sizes)
+        EXPECT_EQ(share_of(org, bd, id), rational((v.first + 4999) / 5000, votes)) << id;
 
     // capped:0.15: HMG is cut to 15%, the rest share 85% in proportion to their lists.
     const auto cp = compute_weights(org, practices, parse_scheme("capped:0.15"));
     EXPECT_EQ(cp.largest_share, rational(15, 100));
     for (const auto& [id, v] : sizes)
-        if (v.first != 47543) EXPECT_EQ(share_of(org, cp, id), rational(85, 100) * rational(v.first, total - 47543)) << id;
+        if (v.first != 47543)
+            EXPECT_EQ(share_of(org, cp, id), rational(85, 100) * rational(v.first, total - 47543)) << id;
     rational all = 0;
     for (const auto& u : cp.units) all += u.share;
     EXPECT_EQ(all, 1);
@@ -142,13 +151,14 @@ TEST(Weighting, EnglandLoadsWithEveryPcnAndEverySchemeRuns) {
     EXPECT_EQ(org.of_kind("practice").size(), 6202u);
     std::size_t real_pcns = 0;
     for (auto i : org.of_kind("pcn")) real_pcns += org[i].id.rfind("U:", 0) != 0;
-    EXPECT_EQ(real_pcns, 1297u);   // the "Unallocated" code is not a PCN...
+    EXPECT_EQ(real_pcns, 1297u);                       // the "Unallocated" code is not a PCN...
     EXPECT_EQ(org.of_kind("pcn").size(), 1297u + 71u); // ...its 71 practices stand alone
     EXPECT_EQ(org.of_kind("icb").size(), 42u);
     std::uint64_t total = 0;
     for (auto i : org.of_kind("practice")) total += org[i].population;
     EXPECT_EQ(total, 63560406u);
-    for (const char* s : {"equal", "population", "sqrt", "capped:0.001", "banded:5000", "group-equal", "blend:0.5"}) {
+    for (const char* s :
+         {"equal", "population", "sqrt", "capped:0.001", "banded:5000", "group-equal", "blend:0.5"}) {
         const auto r = compute_weights(org, org.of_kind("practice"), parse_scheme(s));
         rational sum = 0;
         for (const auto& u : r.units) sum += u.share;
@@ -169,11 +179,11 @@ TEST(Weighting, BadOrganisationsAndSchemesAreLocatedErrors) {
             EXPECT_EQ(e.where().line, line) << e.what();
         }
     };
-    expect("id,name,kind,parent,population\na,A,practice,,5\na,A2,practice,,6\n", 3);   // duplicate id
-    expect("id,name,kind,parent,population\na,A,practice,zz,5\n", 2);                  // unknown parent
-    expect("id,name,kind,parent,population\na,A,pcn,b,5\nb,B,pcn,a,5\n", 3);            // cycle
-    expect("id,name,kind,parent,population\na,A,practice,,-5\n", 2);                    // negative
-    expect("id,name,kind,parent,population\na,A,practice,,lots\n", 2);                  // not a number
+    expect("id,name,kind,parent,population\na,A,practice,,5\na,A2,practice,,6\n", 3); // duplicate id
+    expect("id,name,kind,parent,population\na,A,practice,zz,5\n", 2);                 // unknown parent
+    expect("id,name,kind,parent,population\na,A,pcn,b,5\nb,B,pcn,a,5\n", 3);          // cycle
+    expect("id,name,kind,parent,population\na,A,practice,,-5\n", 2);                  // negative
+    expect("id,name,kind,parent,population\na,A,practice,,lots\n", 2);                // not a number
     EXPECT_THROW(parse_scheme("capped:2"), error);
     EXPECT_THROW(parse_scheme("sideways"), error);
     EXPECT_THROW(parse_scheme("blend"), error);
@@ -188,7 +198,8 @@ organisation small_org() {
                                   "p4,P4,practice,S,7\np5,P5,practice,S,1\np6,P6,practice,S,4\n",
                                   "small.csv");
 }
-profile ballots_by_practice(std::uint64_t seed, const organisation& org, std::uint64_t factor_by_population = 0) {
+profile ballots_by_practice(std::uint64_t seed, const organisation& org,
+                            std::uint64_t factor_by_population = 0) {
     auto base = impartial_culture(4, 6, seed);
     profile p(base.candidate_names());
     std::size_t k = 0;
@@ -276,7 +287,8 @@ TEST(Weighting, PartnersOfAPracticeShareItsVoteOrAreFirstReducedToOnePracticeBal
 
 TEST(Weighting, CustomWeightsSetThroughTheApi) {
     auto org = small_org();
-    for (const char* id : {"p1", "p2", "p3", "p4", "p5", "p6"}) org.set_attribute(*org.find(id), "votes", "1");
+    for (const char* id : {"p1", "p2", "p3", "p4", "p5", "p6"})
+        org.set_attribute(*org.find(id), "votes", "1");
     org.set_attribute(*org.find("p4"), "votes", "5/2");
     const auto rep = compute_weights(org, org.of_kind("practice"), parse_scheme("column:votes"));
     EXPECT_EQ(rep.units[3].share, rational(5, 15)); // 2.5 of 7.5
@@ -287,7 +299,8 @@ TEST(Weighting, CappedNeedsEnoughUnitsWithPatients) {
     // Found by fuzz_org: a unit with no population (a truncated row) made capped:1/3 return
     // shares adding up to 2/3. Only units with patients can take the excess, so the cap must be
     // at least 1 / their number.
-    const auto org = read_organisation(accord_test::fixture("fuzz_regressions/org_capped_zero_population.csv"));
+    const auto org =
+        read_organisation(accord_test::fixture("fuzz_regressions/org_capped_zero_population.csv"));
     const auto units = org.of_kind("practice");
     ASSERT_EQ(units.size(), 3u);
     try {

@@ -89,8 +89,9 @@ TEST(Xlsx, MissingSheetIsRefusedNamingTheSheetsThereAre) {
         FAIL() << "read a sheet that is not there";
     } catch (const error& e) {
         EXPECT_EQ(e.code(), errc::not_found);
-        EXPECT_NE(std::string(e.what()).find("no sheet named 'Responses'; the workbook has 'Notes', 'Ballots'"),
-                  std::string::npos)
+        EXPECT_NE(
+            std::string(e.what()).find("no sheet named 'Responses'; the workbook has 'Notes', 'Ballots'"),
+            std::string::npos)
             << e.what();
     }
 }

@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
         if (rules.empty()) rules = {"irv", "schulze", "borda"};
         for (const auto& rule : rules) {
             const accord::result r = accord::run(p, rule);
-            std::cout << rule << ": " << (r.winners.empty() ? "(no winner)" : r.candidates[r.winners[0]]) << '\n';
+            std::cout << rule << ": " << (r.winners.empty() ? "(no winner)" : r.candidates[r.winners[0]])
+                      << '\n';
         }
         const accord::result lex = accord::run(p, "irv", R"({"tie_break": "lexicographic"})");
         std::cout << "irv, ties by candidate order: " << lex.candidates[lex.winners.at(0)] << '\n';

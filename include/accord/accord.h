@@ -20,7 +20,7 @@
 #define ACCORD_VERSION_PATCH 0
 /** MAJOR*10000 + MINOR*100 + PATCH. */
 #define ACCORD_VERSION_NUMBER \
-    (ACCORD_VERSION_MAJOR * 10000 + ACCORD_VERSION_MINOR * 100 + ACCORD_VERSION_PATCH)
+  (ACCORD_VERSION_MAJOR * 10000 + ACCORD_VERSION_MINOR * 100 + ACCORD_VERSION_PATCH)
 
 /**
  * @def ACCORD_API
@@ -46,16 +46,16 @@ extern "C" {
 /** Status codes. Frozen: never renumber or reuse a value. Same numbers as accord::errc. */
 typedef enum accord_status {
     ACCORD_OK = 0,
-    ACCORD_ERROR = -1,        /**< unspecified internal failure */
-    ACCORD_EINVALID = -2,     /**< invalid argument or option (including NULL handles) */
-    ACCORD_ENOTFOUND = -3,    /**< unknown method, candidate, unit, index or file */
-    ACCORD_ENOMEM = -4,       /**< out of memory */
-    ACCORD_EPARSE = -5,       /**< malformed input; the message names file, line and column */
-    ACCORD_EIO = -6,          /**< a file could not be opened or read */
-    ACCORD_EOVERFLOW = -7,    /**< a count or weight is too large */
+    ACCORD_ERROR = -1,           /**< unspecified internal failure */
+    ACCORD_EINVALID = -2,        /**< invalid argument or option (including NULL handles) */
+    ACCORD_ENOTFOUND = -3,       /**< unknown method, candidate, unit, index or file */
+    ACCORD_ENOMEM = -4,          /**< out of memory */
+    ACCORD_EPARSE = -5,          /**< malformed input; the message names file, line and column */
+    ACCORD_EIO = -6,             /**< a file could not be opened or read */
+    ACCORD_EOVERFLOW = -7,       /**< a count or weight is too large */
     ACCORD_EUNRESOLVED_TIE = -8, /**< a tie needed breaking under the "report" policy */
-    ACCORD_ECANCELLED = -9,   /**< a progress callback asked to stop */
-    ACCORD_EUNSUPPORTED = -10 /**< the method does not accept these ballots or options */
+    ACCORD_ECANCELLED = -9,      /**< a progress callback asked to stop */
+    ACCORD_EUNSUPPORTED = -10    /**< the method does not accept these ballots or options */
 } accord_status;
 
 /**
@@ -65,13 +65,13 @@ typedef enum accord_status {
 ACCORD_API unsigned accord_version_number(void);
 
 /** Version string of the loaded library, e.g. "0.4.0". Static storage. @since 0.1 */
-ACCORD_API const char *accord_version_string(void);
+ACCORD_API const char* accord_version_string(void);
 
 /**
  * Message of the last failure on the calling thread, or "" if none. Valid until the next accord
  * call on this thread. Never NULL. @since 0.1
  */
-ACCORD_API const char *accord_last_error(void);
+ACCORD_API const char* accord_last_error(void);
 
 /**
  * Sets the process-wide memory budget, in bytes, for the big algorithms (pairwise matrices,
@@ -127,15 +127,15 @@ typedef enum accord_ballot_kind {
  * @return ACCORD_OK; ACCORD_EINVALID for NULL arguments, empty or duplicate names.
  * @since 0.1
  */
-ACCORD_API accord_status accord_profile_new(size_t n_candidates, const char *const *names,
-                                            accord_profile **out);
+ACCORD_API accord_status accord_profile_new(size_t n_candidates, const char* const* names,
+                                            accord_profile** out);
 
 /**
  * As accord_profile_new(), for a given kind of ballot (an accord_ballot_kind value).
  * @return ACCORD_OK; ACCORD_EINVALID for an unknown kind or bad names. @since 0.1
  */
-ACCORD_API accord_status accord_profile_new_kind(size_t n_candidates, const char *const *names, int kind,
-                                                 accord_profile **out);
+ACCORD_API accord_status accord_profile_new_kind(size_t n_candidates, const char* const* names, int kind,
+                                                 accord_profile** out);
 
 /**
  * Loads a ballot file.
@@ -160,16 +160,16 @@ ACCORD_API accord_status accord_profile_new_kind(size_t n_candidates, const char
  *         sheet the workbook lacks; ACCORD_EINVALID for an unknown format or option.
  * @since 0.1
  */
-ACCORD_API accord_status accord_profile_load(const char *path, const char *format, const char *options_json,
-                                             accord_profile **out);
+ACCORD_API accord_status accord_profile_load(const char* path, const char* format, const char* options_json,
+                                             accord_profile** out);
 
 /**
  * As accord_profile_load(), from memory. `name` stands for the file name in error messages and
  * format detection (may be NULL). @since 0.1
  */
-ACCORD_API accord_status accord_profile_load_text(const char *text, size_t length, const char *name,
-                                                  const char *format, const char *options_json,
-                                                  accord_profile **out);
+ACCORD_API accord_status accord_profile_load_text(const char* text, size_t length, const char* name,
+                                                  const char* format, const char* options_json,
+                                                  accord_profile** out);
 
 /**
  * Adds every distinct ballot of `from` to `into`, exactly (counts, weights, and units by id): a
@@ -178,7 +178,7 @@ ACCORD_API accord_status accord_profile_load_text(const char *text, size_t lengt
  * @return ACCORD_OK; ACCORD_EINVALID (and `into` unchanged) if the ballot kinds or seats differ,
  * or a shared candidate is withdrawn in one profile only. @since 0.5
  */
-ACCORD_API accord_status accord_profile_merge(accord_profile *into, const accord_profile *from);
+ACCORD_API accord_status accord_profile_merge(accord_profile* into, const accord_profile* from);
 
 /**
  * The profile as compact JSON text (docs/scale.md: distinct ballots with exact counts, weights and
@@ -186,7 +186,7 @@ ACCORD_API accord_status accord_profile_merge(accord_profile *into, const accord
  * @param p   the profile (only read; safe beside other readers)
  * @param out receives a new string; free it with accord_string_free(). @since 0.5
  */
-ACCORD_API accord_status accord_profile_serialize(const accord_profile *p, char **out);
+ACCORD_API accord_status accord_profile_serialize(const accord_profile* p, char** out);
 
 /**
  * The profile accord_profile_serialize() wrote. Must be freed with accord_profile_free().
@@ -195,17 +195,17 @@ ACCORD_API accord_status accord_profile_serialize(const accord_profile *p, char 
  * @param out    receives the new profile (NULL on failure)
  * @return ACCORD_OK; ACCORD_EINVALID naming what is malformed. @since 0.5
  */
-ACCORD_API accord_status accord_profile_deserialize(const char *text, size_t length, accord_profile **out);
+ACCORD_API accord_status accord_profile_deserialize(const char* text, size_t length, accord_profile** out);
 
 /**
  * Writes the profile to a file in a format ("soc", "soi", "toc", "toi", "cat", "blt", "csv",
  * "debian"). @return ACCORD_OK; ACCORD_EUNSUPPORTED if the format cannot represent the profile;
  * ACCORD_EIO if the file cannot be written. @since 0.1
  */
-ACCORD_API accord_status accord_profile_save(const accord_profile *p, const char *path, const char *format);
+ACCORD_API accord_status accord_profile_save(const accord_profile* p, const char* path, const char* format);
 
 /** Frees a profile. Accepts NULL. @since 0.1 */
-ACCORD_API void accord_profile_free(accord_profile *p);
+ACCORD_API void accord_profile_free(accord_profile* p);
 
 /**
  * Adds `count` voters who cast a ranking given as one rank per candidate: ranks[c] is the
@@ -218,19 +218,19 @@ ACCORD_API void accord_profile_free(accord_profile *p);
  * @return ACCORD_OK; ACCORD_EINVALID (wrong n, negative rank, bad weight, count 0, not a
  *         ranking profile); ACCORD_EOVERFLOW. @since 0.1
  */
-ACCORD_API accord_status accord_profile_add_ranking(accord_profile *p, const int32_t *ranks, size_t n,
-                                                    uint64_t count, const char *weight);
+ACCORD_API accord_status accord_profile_add_ranking(accord_profile* p, const int32_t* ranks, size_t n,
+                                                    uint64_t count, const char* weight);
 
 /**
  * Adds `count` voters who cast a strict ranking: candidates[0] first, then candidates[1], ...
  * (a truncated list leaves the rest unranked). @since 0.1
  */
-ACCORD_API accord_status accord_profile_add_order(accord_profile *p, const uint32_t *candidates, size_t n,
-                                                  uint64_t count, const char *weight);
+ACCORD_API accord_status accord_profile_add_order(accord_profile* p, const uint32_t* candidates, size_t n,
+                                                  uint64_t count, const char* weight);
 
 /** Adds `count` approval ballots approving the n listed candidates. @since 0.1 */
-ACCORD_API accord_status accord_profile_add_approval(accord_profile *p, const uint32_t *candidates, size_t n,
-                                                     uint64_t count, const char *weight);
+ACCORD_API accord_status accord_profile_add_approval(accord_profile* p, const uint32_t* candidates, size_t n,
+                                                     uint64_t count, const char* weight);
 
 /**
  * Adds `count` score ballots: scores[c] for each candidate, or ACCORD_NO_SCORE.
@@ -242,47 +242,48 @@ ACCORD_API accord_status accord_profile_add_approval(accord_profile *p, const ui
  * @return ACCORD_OK; ACCORD_EINVALID (wrong n, bad weight, count 0, not a score profile);
  *         ACCORD_EOVERFLOW. @since 0.1
  */
-ACCORD_API accord_status accord_profile_add_scores(accord_profile *p, const int32_t *scores, size_t n,
-                                                   uint64_t count, const char *weight);
+ACCORD_API accord_status accord_profile_add_scores(accord_profile* p, const int32_t* scores, size_t n,
+                                                   uint64_t count, const char* weight);
 
 /** Marks candidate c withdrawn (non-zero) or not (0); withdrawn candidates take no part. @since 0.1 */
-ACCORD_API accord_status accord_profile_set_withdrawn(accord_profile *p, size_t candidate, int withdrawn);
+ACCORD_API accord_status accord_profile_set_withdrawn(accord_profile* p, size_t candidate, int withdrawn);
 
 /** Number of candidates. @since 0.1 */
-ACCORD_API accord_status accord_profile_candidate_count(const accord_profile *p, size_t *out);
+ACCORD_API accord_status accord_profile_candidate_count(const accord_profile* p, size_t* out);
 
 /**
  * Name of candidate i. The string is owned by the profile and valid until it is freed.
  * @return ACCORD_ENOTFOUND if i is out of range. @since 0.1
  */
-ACCORD_API accord_status accord_profile_candidate_name(const accord_profile *p, size_t i, const char **out);
+ACCORD_API accord_status accord_profile_candidate_name(const accord_profile* p, size_t i, const char** out);
 
 /** Index of the candidate with this name. @return ACCORD_ENOTFOUND if none. @since 0.1 */
-ACCORD_API accord_status accord_profile_find_candidate(const accord_profile *p, const char *name, size_t *out);
+ACCORD_API accord_status accord_profile_find_candidate(const accord_profile* p, const char* name,
+                                                       size_t* out);
 
 /** Number of distinct ballots (identical ballots are stored once). @since 0.1 */
-ACCORD_API accord_status accord_profile_unique_count(const accord_profile *p, size_t *out);
+ACCORD_API accord_status accord_profile_unique_count(const accord_profile* p, size_t* out);
 
 /**
  * Number of voters (sum of multiplicities) as an exact decimal string, owned by the profile and
  * valid until the profile is next modified or freed. @since 0.1
  */
-ACCORD_API accord_status accord_profile_voters(const accord_profile *p, const char **out);
+ACCORD_API accord_status accord_profile_voters(const accord_profile* p, const char** out);
 
 /** The kind of ballots held, an accord_ballot_kind value. @since 0.1 */
-ACCORD_API accord_status accord_profile_kind(const accord_profile *p, int *out);
+ACCORD_API accord_status accord_profile_kind(const accord_profile* p, int* out);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Methods and counting                                                                       */
 /* ------------------------------------------------------------------------------------------ */
 
 /** Number of registered methods. @since 0.1 */
-ACCORD_API accord_status accord_method_count(size_t *out);
+ACCORD_API accord_status accord_method_count(size_t* out);
 
 /** Name ("irv", ...) and one-line summary of method i; static storage. @since 0.1 */
-ACCORD_API accord_status accord_method_name(size_t i, const char **out);
+ACCORD_API accord_status accord_method_name(size_t i, const char** out);
 /** @copydoc accord_method_name */
-ACCORD_API accord_status accord_method_summary(size_t i, const char **out);
+ACCORD_API accord_status accord_method_summary(size_t i, const char** out);
 
 /**
  * Counts the profile with a method.
@@ -296,87 +297,92 @@ ACCORD_API accord_status accord_method_summary(size_t i, const char **out);
  *         cannot count this kind of ballot. Thread-safe for concurrent reads of `p`.
  * @since 0.1
  */
-ACCORD_API accord_status accord_run(const accord_profile *p, const char *method, const char *options_json,
-                                    accord_result **out);
+ACCORD_API accord_status accord_run(const accord_profile* p, const char* method, const char* options_json,
+                                    accord_result** out);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Results. Every string returned is owned by the result and valid until accord_result_free(). */
 /* ------------------------------------------------------------------------------------------ */
 
 /** Frees a result. Accepts NULL. @since 0.1 */
-ACCORD_API void accord_result_free(accord_result *r);
+ACCORD_API void accord_result_free(accord_result* r);
 
 /** The whole result as one JSON object (docs/cli.md describes its keys). @since 0.1 */
-ACCORD_API accord_status accord_result_json(const accord_result *r, const char **out);
+ACCORD_API accord_status accord_result_json(const accord_result* r, const char** out);
 
 /** The method that produced the result. @since 0.1 */
-ACCORD_API accord_status accord_result_method(const accord_result *r, const char **out);
+ACCORD_API accord_status accord_result_method(const accord_result* r, const char** out);
 
 /** 1 if the count completed, 0 if a tie was left unresolved under the "report" policy. @since 0.1 */
-ACCORD_API accord_status accord_result_complete(const accord_result *r, int *out);
+ACCORD_API accord_status accord_result_complete(const accord_result* r, int* out);
 
 /** Number of candidates (as in the profile). @since 0.1 */
-ACCORD_API accord_status accord_result_candidate_count(const accord_result *r, size_t *out);
+ACCORD_API accord_status accord_result_candidate_count(const accord_result* r, size_t* out);
 
 /** Number of winners, and the candidate index of winner i (in order of election). @since 0.1 */
-ACCORD_API accord_status accord_result_winner_count(const accord_result *r, size_t *out);
+ACCORD_API accord_status accord_result_winner_count(const accord_result* r, size_t* out);
 /** @copydoc accord_result_winner_count */
-ACCORD_API accord_status accord_result_winner(const accord_result *r, size_t i, size_t *out);
+ACCORD_API accord_status accord_result_winner(const accord_result* r, size_t i, size_t* out);
 
-/** The ranking as tiers of tied candidates, best first: count of tiers, a tier's size, a member. @since 0.1 */
-ACCORD_API accord_status accord_result_tier_count(const accord_result *r, size_t *out);
+/** The ranking as tiers of tied candidates, best first: count of tiers, a tier's size, a member. @since 0.1
+ */
+ACCORD_API accord_status accord_result_tier_count(const accord_result* r, size_t* out);
 /** @copydoc accord_result_tier_count */
-ACCORD_API accord_status accord_result_tier_size(const accord_result *r, size_t tier, size_t *out);
+ACCORD_API accord_status accord_result_tier_size(const accord_result* r, size_t tier, size_t* out);
 /** @copydoc accord_result_tier_count */
-ACCORD_API accord_status accord_result_tier_member(const accord_result *r, size_t tier, size_t i, size_t *out);
+ACCORD_API accord_status accord_result_tier_member(const accord_result* r, size_t tier, size_t i,
+                                                   size_t* out);
 
 /**
  * Score of a candidate as an exact string ("12", "7/2"), or *out = NULL if the method gives it
  * none. @since 0.1
  */
-ACCORD_API accord_status accord_result_score(const accord_result *r, size_t candidate, const char **out);
+ACCORD_API accord_status accord_result_score(const accord_result* r, size_t candidate, const char** out);
 
 /** Number of rounds (0 for methods without rounds). @since 0.1 */
-ACCORD_API accord_status accord_result_round_count(const accord_result *r, size_t *out);
+ACCORD_API accord_status accord_result_round_count(const accord_result* r, size_t* out);
 
 /**
  * Votes of a candidate at a round's tally as an exact string, or *out = NULL if the candidate was
  * not in the count at that round. Rounds are 0-based here. @since 0.1
  */
-ACCORD_API accord_status accord_result_round_tally(const accord_result *r, size_t round, size_t candidate,
-                                                   const char **out);
+ACCORD_API accord_status accord_result_round_tally(const accord_result* r, size_t round, size_t candidate,
+                                                   const char** out);
 
 /** Inactive (exhausted) votes at a round's tally, exact string. @since 0.1 */
-ACCORD_API accord_status accord_result_round_exhausted(const accord_result *r, size_t round, const char **out);
+ACCORD_API accord_status accord_result_round_exhausted(const accord_result* r, size_t round,
+                                                       const char** out);
 
 /** Candidates eliminated at a round: count and i-th. @since 0.1 */
-ACCORD_API accord_status accord_result_round_eliminated_count(const accord_result *r, size_t round, size_t *out);
+ACCORD_API accord_status accord_result_round_eliminated_count(const accord_result* r, size_t round,
+                                                              size_t* out);
 /** @copydoc accord_result_round_eliminated_count */
-ACCORD_API accord_status accord_result_round_eliminated(const accord_result *r, size_t round, size_t i,
-                                                        size_t *out);
+ACCORD_API accord_status accord_result_round_eliminated(const accord_result* r, size_t round, size_t i,
+                                                        size_t* out);
 /** Candidates elected at a round: count and i-th. @since 0.1 */
-ACCORD_API accord_status accord_result_round_elected_count(const accord_result *r, size_t round, size_t *out);
+ACCORD_API accord_status accord_result_round_elected_count(const accord_result* r, size_t round, size_t* out);
 /** @copydoc accord_result_round_elected_count */
-ACCORD_API accord_status accord_result_round_elected(const accord_result *r, size_t round, size_t i, size_t *out);
+ACCORD_API accord_status accord_result_round_elected(const accord_result* r, size_t round, size_t i,
+                                                     size_t* out);
 
 /** Number of ties the count had to break (or left unresolved). @since 0.1 */
-ACCORD_API accord_status accord_result_tie_count(const accord_result *r, size_t *out);
+ACCORD_API accord_status accord_result_tie_count(const accord_result* r, size_t* out);
 
 /**
  * Tie i: the round it arose in (1-based; 0 if the method has no rounds), its purpose
  * ("elimination", "election", ...) and the policy that decided it. Any out-pointer may be NULL
  * to skip it. @since 0.1
  */
-ACCORD_API accord_status accord_result_tie(const accord_result *r, size_t i, size_t *round, const char **purpose,
-                                           const char **policy);
+ACCORD_API accord_status accord_result_tie(const accord_result* r, size_t i, size_t* round,
+                                           const char** purpose, const char** policy);
 /** Candidates tied in tie i: count and j-th. @since 0.1 */
-ACCORD_API accord_status accord_result_tie_candidate_count(const accord_result *r, size_t i, size_t *out);
+ACCORD_API accord_status accord_result_tie_candidate_count(const accord_result* r, size_t i, size_t* out);
 /** @copydoc accord_result_tie_candidate_count */
-ACCORD_API accord_status accord_result_tie_candidate(const accord_result *r, size_t i, size_t j, size_t *out);
+ACCORD_API accord_status accord_result_tie_candidate(const accord_result* r, size_t i, size_t j, size_t* out);
 /** Candidates chosen in tie i (the loser, for eliminations); 0 chosen = unresolved. @since 0.1 */
-ACCORD_API accord_status accord_result_tie_chosen_count(const accord_result *r, size_t i, size_t *out);
+ACCORD_API accord_status accord_result_tie_chosen_count(const accord_result* r, size_t i, size_t* out);
 /** @copydoc accord_result_tie_chosen_count */
-ACCORD_API accord_status accord_result_tie_chosen(const accord_result *r, size_t i, size_t j, size_t *out);
+ACCORD_API accord_status accord_result_tie_chosen(const accord_result* r, size_t i, size_t j, size_t* out);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Power indices of weighted voting games                                                     */
@@ -393,7 +399,7 @@ typedef struct accord_power_result accord_power_result;
  * done (0..1) and the user pointer; return 0 to go on, non-zero to cancel (the call then
  * returns ACCORD_ECANCELLED). @since 0.1
  */
-typedef int (*accord_progress_fn)(double fraction, void *user_data);
+typedef int (*accord_progress_fn)(double fraction, void* user_data);
 
 /**
  * Computes power indices of a weighted voting game.
@@ -418,8 +424,9 @@ typedef int (*accord_progress_fn)(double fraction, void *user_data);
  *         ACCORD_EUNSUPPORTED (no exact method for this index and game);
  *         ACCORD_ECANCELLED. @since 0.1
  */
-ACCORD_API accord_status accord_power(const char *game_json, const char *options_json, accord_progress_fn progress,
-                                      void *user_data, accord_power_result **out);
+ACCORD_API accord_status accord_power(const char* game_json, const char* options_json,
+                                      accord_progress_fn progress, void* user_data,
+                                      accord_power_result** out);
 
 /**
  * The result as one JSON object: "players", "banzhaf", "shapley_shubik" (floats),
@@ -427,10 +434,10 @@ ACCORD_API accord_status accord_power(const char *game_json, const char *options
  * as strings), and the other indices under their names (docs/methods/power.md). Owned by the
  * result. @since 0.1
  */
-ACCORD_API accord_status accord_power_result_json(const accord_power_result *r, const char **out);
+ACCORD_API accord_status accord_power_result_json(const accord_power_result* r, const char** out);
 
 /** Frees a power result. Accepts NULL. @since 0.1 */
-ACCORD_API void accord_power_result_free(accord_power_result *r);
+ACCORD_API void accord_power_result_free(accord_power_result* r);
 
 /**
  * As accord_run(), with a progress callback for methods with long work (exact Kemeny-Young):
@@ -444,8 +451,9 @@ ACCORD_API void accord_power_result_free(accord_power_result *r);
  * @param out          receives the result; must be freed with accord_result_free()
  * @return as accord_run(), and ACCORD_ECANCELLED. @since 0.4
  */
-ACCORD_API accord_status accord_run_progress(const accord_profile *p, const char *method, const char *options_json,
-                                             accord_progress_fn progress, void *user_data, accord_result **out);
+ACCORD_API accord_status accord_run_progress(const accord_profile* p, const char* method,
+                                             const char* options_json, accord_progress_fn progress,
+                                             void* user_data, accord_result** out);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Organisations and weighting                                                                */
@@ -470,10 +478,10 @@ typedef struct accord_org accord_org;
  *         cycles, bad populations, a mapped practice with no list size); ACCORD_EINVALID for bad
  *         options. @since 0.1
  */
-ACCORD_API accord_status accord_org_load(const char *path, const char *options_json, accord_org **out);
+ACCORD_API accord_status accord_org_load(const char* path, const char* options_json, accord_org** out);
 
 /** Frees an organisation. Accepts NULL. @since 0.1 */
-ACCORD_API void accord_org_free(accord_org *org);
+ACCORD_API void accord_org_free(accord_org* org);
 
 /**
  * Joins NHS England's practice mapping (gp-reg-pat-prac-map: practice, PCN, sub-ICB or CCG, ICB
@@ -494,8 +502,8 @@ ACCORD_API void accord_org_free(accord_org *org);
  *         ACCORD_EINVALID for options. Thread-safe.
  * @since 0.5
  */
-ACCORD_API accord_status accord_org_join_nhs(const char *map_path, const char *sizes_path, const char *options_json,
-                                             char **out_csv, char **out_report);
+ACCORD_API accord_status accord_org_join_nhs(const char* map_path, const char* sizes_path,
+                                             const char* options_json, char** out_csv, char** out_report);
 
 /**
  * Sets a free attribute of a unit — e.g. custom weights, then counted with the scheme
@@ -503,10 +511,11 @@ ACCORD_API accord_status accord_org_join_nhs(const char *map_path, const char *s
  * @return ACCORD_ENOTFOUND for an unknown unit id; ACCORD_EINVALID for an empty key.
  * @since 0.3
  */
-ACCORD_API accord_status accord_org_set_attribute(accord_org *org, const char *unit, const char *key, const char *value);
+ACCORD_API accord_status accord_org_set_attribute(accord_org* org, const char* unit, const char* key,
+                                                  const char* value);
 
 /** Number of units (all levels). @since 0.1 */
-ACCORD_API accord_status accord_org_unit_count(const accord_org *org, size_t *out);
+ACCORD_API accord_status accord_org_unit_count(const accord_org* org, size_t* out);
 
 /**
  * The weight report of the units of a kind under a scheme, as a JSON string (keys "scheme",
@@ -518,7 +527,8 @@ ACCORD_API accord_status accord_org_unit_count(const accord_org *org, size_t *ou
  * @param out    receives a new string; free it with accord_string_free()
  * @since 0.1
  */
-ACCORD_API accord_status accord_weights(const accord_org *org, const char *scheme, const char *level, char **out);
+ACCORD_API accord_status accord_weights(const accord_org* org, const char* scheme, const char* level,
+                                        char** out);
 
 /**
  * Two-level weights: `within` computed inside each group of kind `group_level` (over the group's
@@ -537,8 +547,9 @@ ACCORD_API accord_status accord_weights(const accord_org *org, const char *schem
  *         a kind). Thread-safe for concurrent reads of `org`.
  * @since 0.5
  */
-ACCORD_API accord_status accord_weights_two_level(const accord_org *org, const char *within, const char *across,
-                                                  const char *level, const char *group_level, char **out);
+ACCORD_API accord_status accord_weights_two_level(const accord_org* org, const char* within,
+                                                  const char* across, const char* level,
+                                                  const char* group_level, char** out);
 
 /**
  * The defaults of the weighting analyses (sweep, SMAA, tipping points) as one JSON object
@@ -548,12 +559,13 @@ ACCORD_API accord_status accord_weights_two_level(const accord_org *org, const c
  * @return ACCORD_OK. Thread-safe.
  * @since 0.5
  */
-ACCORD_API accord_status accord_analysis_defaults(char **out);
+ACCORD_API accord_status accord_analysis_defaults(char** out);
 
 /** Frees a string returned by accord_weights(), accord_analyse_*(), accord_decide(), accord_apportion(),
  * accord_ahp(), accord_mcda(), accord_mcda_smaa() or the governance functions
- * (accord_constitution_check(), accord_mandate(), accord_record(), accord_verify()). Accepts NULL. @since 0.1 */
-ACCORD_API void accord_string_free(char *s);
+ * (accord_constitution_check(), accord_mandate(), accord_record(), accord_verify()). Accepts NULL. @since 0.1
+ */
+ACCORD_API void accord_string_free(char* s);
 
 /** accord_profile_add_rankings_bulk() layout: one column per candidate holding its rank (1 = first,
  *  0 = unranked, equal ranks = a tie). @since 0.5 */
@@ -585,11 +597,12 @@ ACCORD_API void accord_string_free(char *s);
  *         for the same profile.
  * @since 0.5
  */
-ACCORD_API accord_status accord_profile_add_rankings_bulk(accord_profile *p, const int32_t *cells, size_t rows,
-                                                          size_t cols, int layout, const uint64_t *counts,
-                                                          const int64_t *weight_num, const int64_t *weight_den,
-                                                          const int32_t *unit_codes, const char *const *unit_ids,
-                                                          size_t n_unit_ids);
+ACCORD_API accord_status accord_profile_add_rankings_bulk(accord_profile* p, const int32_t* cells,
+                                                          size_t rows, size_t cols, int layout,
+                                                          const uint64_t* counts, const int64_t* weight_num,
+                                                          const int64_t* weight_den,
+                                                          const int32_t* unit_codes,
+                                                          const char* const* unit_ids, size_t n_unit_ids);
 
 /**
  * The whole profile as one JSON object: {"kind", "candidates", "withdrawn" (indices), "units"
@@ -602,7 +615,7 @@ ACCORD_API accord_status accord_profile_add_rankings_bulk(accord_profile *p, con
  * @return ACCORD_OK. Thread-safe for concurrent reads of `p`.
  * @since 0.5
  */
-ACCORD_API accord_status accord_profile_to_json(const accord_profile *p, char **out);
+ACCORD_API accord_status accord_profile_to_json(const accord_profile* p, char** out);
 
 /**
  * The organisation as one JSON object: {"kinds" (leaves first), "units": [{"id", "name", "kind",
@@ -612,14 +625,15 @@ ACCORD_API accord_status accord_profile_to_json(const accord_profile *p, char **
  * @return ACCORD_OK. Thread-safe for concurrent reads of `org`.
  * @since 0.5
  */
-ACCORD_API accord_status accord_org_to_json(const accord_org *org, char **out);
+ACCORD_API accord_status accord_org_to_json(const accord_org* org, char** out);
 
 /**
  * Adds `count` voters of unit `unit` (a unit id, e.g. a practice code) casting a ranking given
  * as one rank per candidate (as accord_profile_add_ranking()). @since 0.1
  */
-ACCORD_API accord_status accord_profile_add_ranking_for(accord_profile *p, const char *unit, const int32_t *ranks,
-                                                        size_t n, uint64_t count, const char *weight);
+ACCORD_API accord_status accord_profile_add_ranking_for(accord_profile* p, const char* unit,
+                                                        const int32_t* ranks, size_t n, uint64_t count,
+                                                        const char* weight);
 
 /**
  * Power indices of an organisation's voting units under a decision rule: "what power does each
@@ -642,8 +656,9 @@ ACCORD_API accord_status accord_profile_add_ranking_for(accord_profile *p, const
  *         scale to whole numbers); ACCORD_ECANCELLED. Thread-safe for concurrent reads of `org`.
  * @since 0.4
  */
-ACCORD_API accord_status accord_power_org(const accord_org *org, const char *rule_json, const char *options_json,
-                                          accord_progress_fn progress, void *user_data, accord_power_result **out);
+ACCORD_API accord_status accord_power_org(const accord_org* org, const char* rule_json,
+                                          const char* options_json, accord_progress_fn progress,
+                                          void* user_data, accord_power_result** out);
 
 /**
  * Counts a profile whose ballots name their units, weighting them by an organisation.
@@ -663,9 +678,9 @@ ACCORD_API accord_status accord_power_org(const accord_org *org, const char *rul
  * @return as accord_run(); ACCORD_ENOTFOUND if a ballot's unit is not in the organisation.
  * @since 0.1
  */
-ACCORD_API accord_status accord_run_weighted(const accord_profile *p, const accord_org *org, const char *scheme,
-                                             const char *method, const char *options_json,
-                                             const char *aggregate_json, accord_result **out);
+ACCORD_API accord_status accord_run_weighted(const accord_profile* p, const accord_org* org,
+                                             const char* scheme, const char* method, const char* options_json,
+                                             const char* aggregate_json, accord_result** out);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Analysis: how fragile are the priorities? (docs/analysis.md)                               */
@@ -717,8 +732,9 @@ ACCORD_API accord_status accord_run_weighted(const accord_profile *p, const acco
  *            For a given seed the string is identical whatever "threads" is.
  * @return ACCORD_OK, or an error listed above. @since 0.2
  */
-ACCORD_API accord_status accord_analyse_smaa(const accord_profile *p, const accord_org *org, const char *options_json,
-                                             accord_progress_fn progress, void *user_data, char **out);
+ACCORD_API accord_status accord_analyse_smaa(const accord_profile* p, const accord_org* org,
+                                             const char* options_json, accord_progress_fn progress,
+                                             void* user_data, char** out);
 
 /**
  * A sweep: the same ballots counted under every weighting scheme x across-groups scheme x
@@ -740,8 +756,9 @@ ACCORD_API accord_status accord_analyse_smaa(const accord_profile *p, const acco
  *            accord_string_free().
  * @return ACCORD_OK, or an error listed above. @since 0.2
  */
-ACCORD_API accord_status accord_analyse_sweep(const accord_profile *p, const accord_org *org, const char *options_json,
-                                              accord_progress_fn progress, void *user_data, char **out);
+ACCORD_API accord_status accord_analyse_sweep(const accord_profile* p, const accord_org* org,
+                                              const char* options_json, accord_progress_fn progress,
+                                              void* user_data, char** out);
 
 /**
  * Tipping points: for each unit with ballots, the smallest change of its weight factor (or of its
@@ -761,9 +778,9 @@ ACCORD_API accord_status accord_analyse_sweep(const accord_profile *p, const acc
  *            and their "_exact" strings})}; free with accord_string_free().
  * @return ACCORD_OK, or an error listed above. @since 0.2
  */
-ACCORD_API accord_status accord_analyse_tipping(const accord_profile *p, const accord_org *org,
-                                                const char *options_json, accord_progress_fn progress,
-                                                void *user_data, char **out);
+ACCORD_API accord_status accord_analyse_tipping(const accord_profile* p, const accord_org* org,
+                                                const char* options_json, accord_progress_fn progress,
+                                                void* user_data, char** out);
 
 /**
  * The self-contained HTML report (SMAA heatmap, sweep table, power bars), as `accord report`
@@ -782,8 +799,9 @@ ACCORD_API accord_status accord_analyse_tipping(const accord_profile *p, const a
  *         ACCORD_ECANCELLED. Thread-safe for concurrent reads of `p` and `org`.
  * @since 0.5
  */
-ACCORD_API accord_status accord_report_html(const accord_profile *p, const accord_org *org, const char *options_json,
-                                            accord_progress_fn progress, void *user_data, char **out);
+ACCORD_API accord_status accord_report_html(const accord_profile* p, const accord_org* org,
+                                            const char* options_json, accord_progress_fn progress,
+                                            void* user_data, char** out);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Decisions that bind members: motions and seats (docs/motions.md, docs/methods/apportionment.md) */
@@ -808,8 +826,8 @@ ACCORD_API accord_status accord_report_html(const accord_profile *p, const accor
  *         that does not exist. Thread-safety: reads `org` only (safe on a shared org).
  * @since 0.3
  */
-ACCORD_API accord_status accord_decide(const accord_org *org, const char *votes_json, const char *rule_json,
-                                       const char *casting_vote, char **out);
+ACCORD_API accord_status accord_decide(const accord_org* org, const char* votes_json, const char* rule_json,
+                                       const char* casting_vote, char** out);
 
 /**
  * Shares `seats` among the units of a kind in proportion to population.
@@ -824,8 +842,8 @@ ACCORD_API accord_status accord_decide(const accord_org *org, const char *votes_
  *         when no unit has that kind. Thread-safety: reads `org` only.
  * @since 0.3
  */
-ACCORD_API accord_status accord_apportion(const accord_org *org, const char *level, uint64_t seats,
-                                          const char *options_json, char **out);
+ACCORD_API accord_status accord_apportion(const accord_org* org, const char* level, uint64_t seats,
+                                          const char* options_json, char** out);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Priorities from judgements and criteria; synthetic electorates (0.4)                       */
@@ -862,8 +880,8 @@ ACCORD_API accord_status accord_apportion(const accord_org *org, const char *lev
  *         "scheme" without `org`); ACCORD_ENOTFOUND (a participant's unit not in `org`).
  *         Thread-safety: reads `org` only. @since 0.4
  */
-ACCORD_API accord_status accord_ahp(const accord_org *org, const char *input_json, const char *options_json,
-                                    char **out);
+ACCORD_API accord_status accord_ahp(const accord_org* org, const char* input_json, const char* options_json,
+                                    char** out);
 
 /**
  * MCDA weighted sum, exactly: V_i = sum_j w_j s_ij / sum_j w_j over a performance table.
@@ -880,7 +898,7 @@ ACCORD_API accord_status accord_ahp(const accord_org *org, const char *input_jso
  * @return ACCORD_OK; ACCORD_EINVALID (bad table, weights or option, named); ACCORD_ENOTFOUND (a
  *         criterion name that is not in "criteria"). Thread-safe. @since 0.4
  */
-ACCORD_API accord_status accord_mcda(const char *table_json, const char *options_json, char **out);
+ACCORD_API accord_status accord_mcda(const char* table_json, const char* options_json, char** out);
 
 /**
  * SMAA-2 over the criteria weights of an MCDA table ("weights" in the table is ignored): rank
@@ -898,8 +916,8 @@ ACCORD_API accord_status accord_mcda(const char *table_json, const char *options
  *                     whatever "threads" is; free with accord_string_free()
  * @return ACCORD_OK; ACCORD_EINVALID; ACCORD_ENOTFOUND; ACCORD_ECANCELLED. Thread-safe. @since 0.4
  */
-ACCORD_API accord_status accord_mcda_smaa(const char *table_json, const char *options_json,
-                                          accord_progress_fn progress, void *user_data, char **out);
+ACCORD_API accord_status accord_mcda_smaa(const char* table_json, const char* options_json,
+                                          accord_progress_fn progress, void* user_data, char** out);
 
 /**
  * A seeded synthetic electorate as a new profile of strict rankings.
@@ -915,8 +933,8 @@ ACCORD_API accord_status accord_mcda_smaa(const char *table_json, const char *op
  *         ACCORD_ENOTFOUND (a center or strength naming no candidate). The same seed gives the same
  *         profile on every platform. Thread-safety: reads `source` only. @since 0.4
  */
-ACCORD_API accord_status accord_generate(const char *model, const char *options_json, const accord_profile *source,
-                                         accord_profile **out);
+ACCORD_API accord_status accord_generate(const char* model, const char* options_json,
+                                         const accord_profile* source, accord_profile** out);
 
 /**
  * Monte Carlo over synthetic electorates: how often would a rule pick a different winner for
@@ -938,8 +956,8 @@ ACCORD_API accord_status accord_generate(const char *model, const char *options_
  * @return ACCORD_OK; ACCORD_EINVALID; ACCORD_ENOTFOUND (unknown rule); ACCORD_EUNSUPPORTED;
  *         ACCORD_ECANCELLED. Thread-safety: reads `reference` only. @since 0.4
  */
-ACCORD_API accord_status accord_analyse_electorates(const accord_profile *reference, const char *options_json,
-                                                    accord_progress_fn progress, void *user_data, char **out);
+ACCORD_API accord_status accord_analyse_electorates(const accord_profile* reference, const char* options_json,
+                                                    accord_progress_fn progress, void* user_data, char** out);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Governance: constitutions, mandates and verifiable records (docs/governance.md)            */
@@ -957,7 +975,7 @@ ACCORD_API accord_status accord_analyse_electorates(const accord_profile *refere
  *         is not a constitution (the message names the file, line and JSON path); ACCORD_EIO;
  *         ACCORD_EINVALID for a bad date. Thread-safety: reads files only. @since 0.5
  */
-ACCORD_API accord_status accord_constitution_check(const char *path, const char *as_of, char **out);
+ACCORD_API accord_status accord_constitution_check(const char* path, const char* as_of, char** out);
 
 /**
  * May a body decide a category (on a date, for an amount)? Under which rule, and why?
@@ -971,7 +989,7 @@ ACCORD_API accord_status accord_constitution_check(const char *path, const char 
  * @return ACCORD_OK; ACCORD_ENOTFOUND for an unknown body or category; ACCORD_EINVALID;
  *         ACCORD_EPARSE; ACCORD_EIO. Thread-safety: reads files only. @since 0.5
  */
-ACCORD_API accord_status accord_mandate(const char *path, const char *query_json, char **out);
+ACCORD_API accord_status accord_mandate(const char* path, const char* query_json, char** out);
 
 /**
  * Counts and writes a verifiable record: the invocation, the SHA-256 of every input file,
@@ -986,7 +1004,7 @@ ACCORD_API accord_status accord_mandate(const char *path, const char *query_json
  * @return ACCORD_OK; ACCORD_EINVALID for a bad invocation; the count's own errors; ACCORD_EIO.
  *         Thread-safety: reads its inputs, writes `path`. @since 0.5
  */
-ACCORD_API accord_status accord_record(const char *invocation_json, const char *path, char **out);
+ACCORD_API accord_status accord_record(const char* invocation_json, const char* path, char** out);
 
 /**
  * Verifies a record by recounting: each input's SHA-256 is compared with the recorded one (a
@@ -998,7 +1016,7 @@ ACCORD_API accord_status accord_record(const char *invocation_json, const char *
  * @return ACCORD_OK whether or not the record stands (read "ok"); ACCORD_EPARSE for a file that
  *         is not a record; ACCORD_EIO. Thread-safety: reads files only. @since 0.5
  */
-ACCORD_API accord_status accord_verify(const char *record_path, char **out);
+ACCORD_API accord_status accord_verify(const char* record_path, char** out);
 
 #ifdef __cplusplus
 }

@@ -45,8 +45,8 @@ struct apportion_tie {
 struct apportionment {
     std::string method;
     std::vector<std::uint64_t> seats;
-    std::vector<rational> quotas;     ///< exact quota population x seats / total
-    std::vector<apportion_tie> ties;  ///< every tie that decided a seat
+    std::vector<rational> quotas;    ///< exact quota population x seats / total
+    std::vector<apportion_tie> ties; ///< every tie that decided a seat
 };
 
 /// Apportions `opt.seats` among units with these populations. Errors (errc::invalid): no
@@ -62,11 +62,13 @@ struct unit_apportionment {
 
 /// Apportions among the units of `level` by population; `min` and `max` apply to every unit
 /// (max 0 = no limit). errc::not_found when there are no units of that kind.
-unit_apportionment apportion_units(const organisation& org, std::string_view level, const apportion_options& opt);
+unit_apportionment apportion_units(const organisation& org, std::string_view level,
+                                   const apportion_options& opt);
 
 /// JSON: {"method", "seats", "units": [{"id", "name", "population", "quota", "quota_exact",
 /// "seats"}], "ties": [{"seats_left", "units", "chosen"}]} (unit ids).
-std::string to_json(const organisation& org, const unit_apportionment& a, std::uint64_t seats, int indent = -1);
+std::string to_json(const organisation& org, const unit_apportionment& a, std::uint64_t seats,
+                    int indent = -1);
 
 } // namespace v0
 } // namespace accord

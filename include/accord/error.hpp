@@ -15,32 +15,43 @@ inline namespace v0 {
 /// Error codes shared with the C API (ACCORD_OK, ACCORD_ERROR, ...). Never renumber.
 enum class errc : int {
     ok = 0,
-    error = -1,        ///< unspecified internal failure
-    invalid = -2,      ///< an argument or option is invalid (bad value, wrong type, unknown option)
-    not_found = -3,    ///< unknown method, candidate, unit or file
-    nomem = -4,        ///< allocation failed
-    parse = -5,        ///< malformed input file or string; file/line/column say where
-    io = -6,           ///< the file could not be opened or read
-    overflow = -7,     ///< a count or weight does not fit the exact type that holds it
+    error = -1,          ///< unspecified internal failure
+    invalid = -2,        ///< an argument or option is invalid (bad value, wrong type, unknown option)
+    not_found = -3,      ///< unknown method, candidate, unit or file
+    nomem = -4,          ///< allocation failed
+    parse = -5,          ///< malformed input file or string; file/line/column say where
+    io = -6,             ///< the file could not be opened or read
+    overflow = -7,       ///< a count or weight does not fit the exact type that holds it
     unresolved_tie = -8, ///< a tie had to be broken and the policy is "report"
-    cancelled = -9,    ///< a progress callback asked to stop
-    unsupported = -10, ///< the method does not accept this kind of ballot or option
+    cancelled = -9,      ///< a progress callback asked to stop
+    unsupported = -10,   ///< the method does not accept this kind of ballot or option
 };
 
 /// Short stable name of a code ("invalid", "parse", ...).
 constexpr const char* errc_name(errc code) noexcept {
     switch (code) {
-    case errc::ok: return "ok";
-    case errc::error: return "error";
-    case errc::invalid: return "invalid";
-    case errc::not_found: return "not_found";
-    case errc::nomem: return "nomem";
-    case errc::parse: return "parse";
-    case errc::io: return "io";
-    case errc::overflow: return "overflow";
-    case errc::unresolved_tie: return "unresolved_tie";
-    case errc::cancelled: return "cancelled";
-    case errc::unsupported: return "unsupported";
+    case errc::ok:
+        return "ok";
+    case errc::error:
+        return "error";
+    case errc::invalid:
+        return "invalid";
+    case errc::not_found:
+        return "not_found";
+    case errc::nomem:
+        return "nomem";
+    case errc::parse:
+        return "parse";
+    case errc::io:
+        return "io";
+    case errc::overflow:
+        return "overflow";
+    case errc::unresolved_tie:
+        return "unresolved_tie";
+    case errc::cancelled:
+        return "cancelled";
+    case errc::unsupported:
+        return "unsupported";
     }
     return "error";
 }
@@ -55,7 +66,7 @@ struct source_location {
 /// The exception thrown by every accord function. what() is a complete one-line message that
 /// already names the file, line and column when they are known.
 class error : public std::runtime_error {
-public:
+  public:
     error(errc code, const std::string& message)
         : std::runtime_error(message), code_(code), detail_(message) {}
     error(errc code, const std::string& message, source_location where)
@@ -67,7 +78,7 @@ public:
     const std::string& detail() const noexcept { return detail_; }
     const source_location& where() const noexcept { return where_; }
 
-private:
+  private:
     static std::string format(const std::string& message, const source_location& w) {
         std::string out = w.file.empty() ? std::string("<input>") : w.file;
         if (w.line) {

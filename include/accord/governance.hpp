@@ -53,32 +53,32 @@ struct body {
 /// A decision category of the scheme of delegation.
 struct category {
     std::string id, description;
-    bool reserved = false;  ///< only the sovereign body may decide it; never delegated
-    bool delegable = true;  ///< false: a body it is delegated to must decide it itself
-    decision_rule rule;     ///< the rule when the sovereign body decides
-    std::string method;     ///< "" for yes/no motions; a registry method for ranked or approval votes
+    bool reserved = false; ///< only the sovereign body may decide it; never delegated
+    bool delegable = true; ///< false: a body it is delegated to must decide it itself
+    decision_rule rule;    ///< the rule when the sovereign body decides
+    std::string method;    ///< "" for yes/no motions; a registry method for ranked or approval votes
     std::string method_options = "{}";
 };
 
 /// One step of the scheme of delegation: `from` gives `to` the power to decide `category`.
 struct delegation {
     std::string category, from, to;
-    decision_rule rule;            ///< the rule `to` decides under
-    std::optional<rational> limit; ///< spending ceiling; above it the matter goes back to `from`
+    decision_rule rule;                  ///< the rule `to` decides under
+    std::optional<rational> limit;       ///< spending ceiling; above it the matter goes back to `from`
     std::string valid_from, valid_until; ///< ISO dates; "" = open
 };
 
 struct constitution {
     std::string name, version, adopted, review_by;
-    std::filesystem::path source;         ///< the file it was read from
-    std::string source_text;              ///< its text, so findings can name their line
+    std::filesystem::path source; ///< the file it was read from
+    std::string source_text;      ///< its text, so findings can name their line
     std::filesystem::path organisation_file;
-    std::vector<std::string> within;      ///< organisation filter (unit ids)
+    std::vector<std::string> within; ///< organisation filter (unit ids)
     organisation org;
     std::vector<std::string> snapshot_dates; ///< "column=date" of the NHS file's extract dates
     std::vector<grouping> groupings;
     std::vector<body> bodies;
-    std::string sovereign;                ///< the body every power comes from (all practices)
+    std::string sovereign; ///< the body every power comes from (all practices)
     std::vector<category> categories;
     std::vector<delegation> delegations;
     /// Sub-delegation rights: a body other than the sovereign may delegate only to a body it
@@ -99,9 +99,9 @@ constitution read_constitution(const std::filesystem::path& path, bool validate 
 
 /// One thing validation has to say.
 struct finding {
-    bool error = true;     ///< false: a warning (expired term, overdue review)
-    std::string path;      ///< JSON pointer into the constitution file
-    std::size_t line = 0;  ///< 1-based line of that value, 0 if not known
+    bool error = true;    ///< false: a warning (expired term, overdue review)
+    std::string path;     ///< JSON pointer into the constitution file
+    std::size_t line = 0; ///< 1-based line of that value, 0 if not known
     std::string message;
 };
 
@@ -116,14 +116,14 @@ std::string to_json(const std::vector<finding>& f, int indent = -1);
 // ---- questions -------------------------------------------------------------------------------
 
 struct mandate_answer {
-    bool allowed = false;        ///< `body` decides this matter
+    bool allowed = false; ///< `body` decides this matter
     std::string category, body;
-    std::string decider;         ///< the body that decides it (on that date, for that amount)
-    decision_rule rule;          ///< the decider's rule
-    std::string rule_json;       ///< as written in the constitution
+    std::string decider;               ///< the body that decides it (on that date, for that amount)
+    decision_rule rule;                ///< the decider's rule
+    std::string rule_json;             ///< as written in the constitution
     std::vector<std::string> chain;    ///< the delegation chain, one sentence per step
     std::vector<std::string> warnings; ///< expired seats of the decider, overdue review
-    std::string reason;          ///< one sentence: why allowed or not
+    std::string reason;                ///< one sentence: why allowed or not
 };
 
 /// May `body` decide `category` on `date` (ISO, "" = no date check) for `amount` (nullopt =
@@ -177,8 +177,9 @@ void write_text_file(const std::filesystem::path& path, const std::string& text)
 
 struct verify_report {
     bool ok = false;
-    std::vector<std::string> problems; ///< "input 'ballots' (FILE) has changed", "outcome.x: recorded 3, recount 4"
-    std::vector<std::string> checked;  ///< what was checked and held
+    std::vector<std::string>
+        problems; ///< "input 'ballots' (FILE) has changed", "outcome.x: recorded 3, recount 4"
+    std::vector<std::string> checked; ///< what was checked and held
 };
 /// Checks a record: every input's SHA-256, then a recount compared field by field.
 verify_report verify_record(const std::filesystem::path& record_path);

@@ -33,18 +33,19 @@ struct unit_vote {
 std::vector<unit_vote> read_votes(const std::filesystem::path& path, const std::string& unit_column = "unit",
                                   const std::string& vote_column = "vote");
 std::vector<unit_vote> read_votes_text(std::string_view text, std::string_view name,
-                                       const std::string& unit_column = "unit", const std::string& vote_column = "vote");
+                                       const std::string& unit_column = "unit",
+                                       const std::string& vote_column = "vote");
 
 /// One majority that must hold.
 struct majority_condition {
-    std::string name;              ///< e.g. "practices"; default from the basis
+    std::string name; ///< e.g. "practices"; default from the basis
     /// What is counted: "units" (one per voting unit), "population" (registered patients),
     /// "groups" (groups of `group_level` whose cast unit votes are mostly yes), or
     /// "weights:SCHEME" (the shares of a weighting scheme, docs/weighting.md).
     std::string basis = "units";
-    rational fraction{1, 2};       ///< the share needed
-    bool strict = true;            ///< more than `fraction` (true) or at least (false)
-    bool of_eligible = false;      ///< of all eligible units (true) or of the votes cast
+    rational fraction{1, 2};  ///< the share needed
+    bool strict = true;       ///< more than `fraction` (true) or at least (false)
+    bool of_eligible = false; ///< of all eligible units (true) or of the votes cast
     std::string group_level = "pcn";
 };
 
@@ -61,7 +62,7 @@ struct decision_rule {
     std::vector<std::string> veto;             ///< unit ids whose "no" defeats the motion
     std::vector<std::string> observers;        ///< unit ids that may speak but do not count
     abstention_rule abstentions = abstention_rule::excluded;
-    std::string level;                         ///< voting units' kind (default: the leaves)
+    std::string level; ///< voting units' kind (default: the leaves)
 };
 
 /// Named rules: "simple-majority" (more than half of the units voting), "double-majority"
@@ -83,9 +84,9 @@ std::vector<std::string> policy_categories(std::string_view policy_json);
 struct condition_outcome {
     std::string name;
     bool passed = false;
-    rational have;   ///< yes votes on this basis (units, patients, groups or weight share)
-    rational need;   ///< the least "have" that passes, given the same base
-    rational base;   ///< what the fraction is of (votes cast or eligible)
+    rational have; ///< yes votes on this basis (units, patients, groups or weight share)
+    rational need; ///< the least "have" that passes, given the same base
+    rational base; ///< what the fraction is of (votes cast or eligible)
     std::string detail;
     bool casting_vote_used = false;
 };
@@ -122,7 +123,8 @@ std::string to_json(const decision& d, int indent = -1);
 /// errc::not_found for an unknown level, observer or veto holder; errc::overflow when scheme
 /// weights do not scale to whole numbers whose total fits 64 bits; errc::invalid for a rule
 /// that no coalition or every coalition meets.
-weighted_game rule_game(const organisation& org, const decision_rule& rule, const std::string& unions_by = "");
+weighted_game rule_game(const organisation& org, const decision_rule& rule,
+                        const std::string& unions_by = "");
 
 /// Exact non-negative weights as the smallest whole numbers in the same proportions;
 /// errc::overflow (naming `what`) when their total does not fit 64 bits.

@@ -17,9 +17,7 @@ using rational = boost::multiprecision::mpq_rational;
 using big_int = boost::multiprecision::mpz_int;
 
 /// r == 1, without allocating (hot paths compare every ballot's weight with 1).
-inline bool is_one(const rational& r) noexcept {
-    return mpq_cmp_ui(r.backend().data(), 1, 1) == 0;
-}
+inline bool is_one(const rational& r) noexcept { return mpq_cmp_ui(r.backend().data(), 1, 1) == 0; }
 /// Sign of r (-1, 0, 1), without allocating.
 inline int sign(const rational& r) noexcept { return mpq_sgn(r.backend().data()); }
 

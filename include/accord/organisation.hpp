@@ -20,14 +20,14 @@ inline constexpr std::uint32_t k_no_parent = 0xFFFFFFFFu;
 struct org_unit {
     std::string id;
     std::string name;
-    std::string kind;                  ///< "practice", "pcn", "icb", ...
+    std::string kind;                   ///< "practice", "pcn", "icb", ...
     std::uint32_t parent = k_no_parent; ///< index of the parent unit
-    std::uint64_t population = 0;      ///< registered population; for groups, the sum of members
+    std::uint64_t population = 0;       ///< registered population; for groups, the sum of members
     std::map<std::string, std::string> attributes;
 };
 
 class organisation {
-public:
+  public:
     /// Adds a unit; ids are unique (errc::invalid otherwise). Returns its index.
     std::uint32_t add(org_unit u);
     /// Sets the parent (by index); refuses cycles.
@@ -63,7 +63,7 @@ public:
     const std::map<std::string, std::string>& provenance() const noexcept { return provenance_; }
     void set_provenance(const std::string& key, std::string value) { provenance_[key] = std::move(value); }
 
-private:
+  private:
     std::vector<org_unit> units_;
     std::unordered_map<std::string, std::uint32_t> index_;
     std::vector<std::string> kinds_;
@@ -89,18 +89,15 @@ struct org_csv_options {
     };
     /// A level whose id column the file lacks is skipped, so one list reads both NHS shapes:
     /// 2025 (sub-ICB, ICB) and 2022 (CCG, STP).
-    std::vector<level> levels{{"pcn", "pcn_code", "pcn_name"},
-                              {"sub_icb", "sub_icb_code", "sub_icb_name"},
-                              {"ccg", "ccg_code", "ccg_name"},
-                              {"icb", "icb_code", "icb_name"},
-                              {"stp", "stp_code", "stp_name"},
-                              {"region", "region_code", "region_name"}};
+    std::vector<level> levels{{"pcn", "pcn_code", "pcn_name"}, {"sub_icb", "sub_icb_code", "sub_icb_name"},
+                              {"ccg", "ccg_code", "ccg_name"}, {"icb", "icb_code", "icb_name"},
+                              {"stp", "stp_code", "stp_name"}, {"region", "region_code", "region_name"}};
     std::string unallocated_code = "U"; ///< at the first level
     unallocated_policy unallocated = unallocated_policy::own_group;
     /// Whether `unallocated` was given by the caller: a generic organisation file has no
     /// "Unallocated" PCN code, so a given policy there is refused rather than ignored.
     bool unallocated_given = false;
-    std::uint64_t min_population = 0;   ///< leaves below this are left out (0 = keep all)
+    std::uint64_t min_population = 0; ///< leaves below this are left out (0 = keep all)
     /// Keep only leaves under these unit ids (any level), e.g. {"QGH"} or five PCN codes.
     std::vector<std::string> within;
 };
@@ -111,7 +108,8 @@ struct org_csv_options {
 /// file and line: duplicate ids, unknown parents, cycles, negative or non-numeric populations,
 /// a leaf in two groups.
 organisation read_organisation(const std::filesystem::path& path, const org_csv_options& opt = {});
-organisation read_organisation_text(std::string_view text, std::string_view name, const org_csv_options& opt = {});
+organisation read_organisation_text(std::string_view text, std::string_view name,
+                                    const org_csv_options& opt = {});
 
 /// What joining NHS England's two practice files found (docs/formats.md, "NHS England's files").
 struct nhs_join_report {
@@ -136,13 +134,15 @@ struct nhs_join_report {
 std::string join_nhs_practice_files_text(std::string_view map_text, std::string_view map_name,
                                          std::string_view sizes_text, std::string_view sizes_name,
                                          nhs_join_report* report = nullptr);
-std::string join_nhs_practice_files(const std::filesystem::path& map_path, const std::filesystem::path& sizes_path,
+std::string join_nhs_practice_files(const std::filesystem::path& map_path,
+                                    const std::filesystem::path& sizes_path,
                                     nhs_join_report* report = nullptr);
 /// Reads the organisation straight from the two NHS files (the join above, then
 /// read_organisation_text with `opt`); the extract dates and the practices not in the mapping
 /// are kept in provenance().
-organisation read_nhs_organisation(const std::filesystem::path& map_path, const std::filesystem::path& sizes_path,
-                                   const org_csv_options& opt = {}, nhs_join_report* report = nullptr);
+organisation read_nhs_organisation(const std::filesystem::path& map_path,
+                                   const std::filesystem::path& sizes_path, const org_csv_options& opt = {},
+                                   nhs_join_report* report = nullptr);
 
 } // namespace v0
 } // namespace accord

@@ -63,14 +63,14 @@ bool is_winning(const weighted_game& g, std::span<const player_t> coalition);
 
 /// Which indices to compute (bit flags).
 enum power_index : unsigned {
-    index_banzhaf = 1u << 0,        ///< swings, normalised and absolute Banzhaf
+    index_banzhaf = 1u << 0, ///< swings, normalised and absolute Banzhaf
     index_shapley_shubik = 1u << 1,
-    index_holler = 1u << 2,         ///< public good index
+    index_holler = 1u << 2, ///< public good index
     index_deegan_packel = 1u << 3,
     index_johnston = 1u << 4,
-    index_coleman = 1u << 5,        ///< power of the collectivity to act, to prevent, to initiate
-    index_owen = 1u << 6,           ///< needs unions
-    index_banzhaf_owen = 1u << 7,   ///< needs unions
+    index_coleman = 1u << 5,      ///< power of the collectivity to act, to prevent, to initiate
+    index_owen = 1u << 6,         ///< needs unions
+    index_banzhaf_owen = 1u << 7, ///< needs unions
     index_all = (1u << 8) - 1,
     /// "The defaults": every index default_power_indices() gives this game and method. The
     /// default of power_options::indices, and what the CLI, C API and Python use when no index
@@ -125,8 +125,8 @@ struct index_values {
 
 struct power_result {
     std::vector<std::string> players;
-    std::string method;      ///< "dynamic-programming", "enumeration", "monte-carlo", "fourier-bound"
-    bool exact = true;       ///< false for estimates: then only value/lower/upper are filled
+    std::string method; ///< "dynamic-programming", "enumeration", "monte-carlo", "fourier-bound"
+    bool exact = true;  ///< false for estimates: then only value/lower/upper are filled
     std::uint64_t samples = 0;
     double confidence = 0;
     /// fourier-bound: proven bounds on |estimate - exact| of every normalised and absolute

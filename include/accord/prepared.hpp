@@ -32,7 +32,7 @@ struct prepared_outcome {
 };
 
 class prepared_count {
-public:
+  public:
     prepared_count() = default;
 
     /// The full count of any profile with the prepared candidates (options already parsed).
@@ -56,7 +56,7 @@ public:
 
     struct impl;
 
-private:
+  private:
     friend prepared_count prepare(std::string_view, std::string_view, const profile&);
     std::shared_ptr<const impl> impl_;
 };

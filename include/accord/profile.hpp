@@ -59,11 +59,10 @@ struct ballot_view {
 };
 
 class profile {
-public:
+  public:
     profile() = default;
     /// Candidates by display name, in order. Names must be non-empty and distinct.
-    explicit profile(std::vector<std::string> candidate_names,
-                     ballot_kind kind = ballot_kind::ranking);
+    explicit profile(std::vector<std::string> candidate_names, ballot_kind kind = ballot_kind::ranking);
 
     // --- candidates -------------------------------------------------------------------------
     std::size_t candidate_count() const noexcept { return names_.size(); }
@@ -122,7 +121,7 @@ public:
 
     // --- metadata carried from the file -----------------------------------------------------
     std::string title;
-    std::size_t seats = 1; ///< seats declared by the file (BLT), default 1
+    std::size_t seats = 1;     ///< seats declared by the file (BLT), default 1
     std::string source_format; ///< the format the profile was read from, if any
 
     /// Compact flat storage, for hot loops. marks of ballot i are
@@ -131,7 +130,7 @@ public:
     std::span<const std::uint32_t> flat_offsets() const noexcept { return offsets_; }
     std::span<const std::uint64_t> counts() const noexcept { return counts_; }
 
-private:
+  private:
     std::size_t insert(std::vector<mark>& sorted, std::uint64_t count, const rational& weight,
                        std::uint32_t unit);
     std::uint64_t hash_of(std::span<const mark> m, const rational& w, std::uint32_t unit) const;
@@ -144,11 +143,11 @@ private:
     std::vector<mark> marks_;
     std::vector<std::uint32_t> offsets_{0};
     std::vector<std::uint64_t> counts_;
-    std::vector<rational> weights_;     ///< empty while every weight is 1
+    std::vector<rational> weights_;      ///< empty while every weight is 1
     std::vector<std::uint32_t> unit_of_; ///< empty while no ballot has a unit
-    uint128 total_ = 0; // at most 2^32 ballots of at most 2^63 - 1: cannot overflow
+    uint128 total_ = 0;                  // at most 2^32 ballots of at most 2^63 - 1: cannot overflow
     bool has_repeats_ = false;
-    std::vector<char> seen_;      // scratch for add_order
+    std::vector<char> seen_; // scratch for add_order
 
     std::vector<std::string> units_;
     std::unordered_map<std::string, std::uint32_t> unit_index_;

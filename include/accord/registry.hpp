@@ -17,8 +17,8 @@ namespace accord {
 inline namespace v0 {
 
 struct method_info {
-    std::string name;        ///< e.g. "irv"
-    std::string summary;     ///< one line
+    std::string name;                 ///< e.g. "irv"
+    std::string summary;              ///< one line
     std::vector<std::string> options; ///< accepted option keys
 };
 

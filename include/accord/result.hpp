@@ -41,10 +41,10 @@ struct round_record {
     /// Votes per candidate at this round's tally (indexed by candidate); nullopt when the
     /// candidate is no longer (or not) in the count.
     std::vector<std::optional<rational>> tallies;
-    std::vector<cand_t> elected;    ///< elected at this round
-    std::vector<cand_t> eliminated; ///< eliminated at the end of this round
-    std::vector<transfer> transfers; ///< movements caused by this round's elections/eliminations
-    inactive_votes inactive;         ///< cumulative, at this round's tally
+    std::vector<cand_t> elected;       ///< elected at this round
+    std::vector<cand_t> eliminated;    ///< eliminated at the end of this round
+    std::vector<transfer> transfers;   ///< movements caused by this round's elections/eliminations
+    inactive_votes inactive;           ///< cumulative, at this round's tally
     std::optional<rational> threshold; ///< votes needed to win at this round, if the rule has one
     /// STV: the fraction of each paper's value that moved with the surplus transferred at this
     /// stage (surplus / votes, before any rounding of individual papers the rule prescribes).
@@ -56,22 +56,22 @@ struct round_record {
 
 /// One tie the rule had to break.
 struct tie_record {
-    std::size_t round = 0;          ///< 1-based round, or 0 when the rule has no rounds
-    std::string purpose;            ///< "elimination", "election", "ranking", ...
-    std::vector<cand_t> candidates; ///< those tied
-    std::string policy;             ///< the policy that decided: "previous-rounds", "random", ...
-    std::vector<cand_t> chosen;     ///< who was picked (to lose, for eliminations); empty if unresolved
+    std::size_t round = 0;             ///< 1-based round, or 0 when the rule has no rounds
+    std::string purpose;               ///< "elimination", "election", "ranking", ...
+    std::vector<cand_t> candidates;    ///< those tied
+    std::string policy;                ///< the policy that decided: "previous-rounds", "random", ...
+    std::vector<cand_t> chosen;        ///< who was picked (to lose, for eliminations); empty if unresolved
     std::optional<std::uint64_t> seed; ///< for random draws
     std::string detail;
 };
 
 struct result {
     std::string method;
-    std::vector<std::string> candidates;        ///< names, in profile order
-    std::vector<cand_t> winners;                ///< in order of election
-    std::vector<std::vector<cand_t>> ranking;   ///< tiers, best first; empty if undefined
+    std::vector<std::string> candidates;         ///< names, in profile order
+    std::vector<cand_t> winners;                 ///< in order of election
+    std::vector<std::vector<cand_t>> ranking;    ///< tiers, best first; empty if undefined
     std::vector<std::optional<rational>> scores; ///< per candidate, if the rule scores
-    std::string score_name;                     ///< what `scores` are ("first preferences", ...)
+    std::string score_name;                      ///< what `scores` are ("first preferences", ...)
     std::vector<std::vector<rational>> pairwise; ///< n x n pairwise support, if computed
     std::vector<round_record> rounds;
     std::vector<tie_record> ties;

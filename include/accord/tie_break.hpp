@@ -32,35 +32,33 @@ struct tie_break_options {
     tie_policy policy = tie_policy::previous_rounds;
     tie_policy fallback = tie_policy::lexicographic; ///< after previous-rounds; not previous-rounds
     std::uint64_t seed = 0;
-    std::vector<cand_t> order; ///< for lexicographic: a priority order (favoured first); empty = profile order
+    std::vector<cand_t>
+        order; ///< for lexicographic: a priority order (favoured first); empty = profile order
 };
 
 /// Breaks ties for one count. Random draws come from std::mt19937_64 (fully specified by the
 /// C++ standard, so a seed gives the same draws everywhere) with unbiased rejection sampling.
 class tie_breaker {
-public:
+  public:
     tie_breaker(const tie_break_options& opt, result& out);
 
     /// Picks the candidate to lose among `tied` (e.g. to eliminate). `history` holds the tallies
     /// of earlier rounds (oldest first) for previous-rounds. Returns nullopt if the policy is
     /// "report" (the tie is recorded unresolved and the result marked incomplete).
     std::optional<cand_t> pick_loser(std::span<const cand_t> tied, std::size_t round,
-                                     std::string_view purpose,
-                                     std::span<const round_record> history = {});
+                                     std::string_view purpose, std::span<const round_record> history = {});
     /// Picks the candidate to win among `tied`.
     std::optional<cand_t> pick_winner(std::span<const cand_t> tied, std::size_t round,
-                                      std::string_view purpose,
-                                      std::span<const round_record> history = {});
+                                      std::string_view purpose, std::span<const round_record> history = {});
     /// Orders all of `tied` from favoured to disfavoured (for full rankings); records one tie.
     std::optional<std::vector<cand_t>> order(std::span<const cand_t> tied, std::size_t round,
                                              std::string_view purpose);
 
     const tie_break_options& options() const noexcept { return opt_; }
 
-private:
-    std::optional<cand_t> pick(std::span<const cand_t> tied, std::size_t round,
-                               std::string_view purpose, std::span<const round_record> history,
-                               bool loser);
+  private:
+    std::optional<cand_t> pick(std::span<const cand_t> tied, std::size_t round, std::string_view purpose,
+                               std::span<const round_record> history, bool loser);
     std::size_t draw(std::size_t n);
     std::size_t priority(cand_t c) const;
 

@@ -42,16 +42,16 @@ weighting_scheme parse_scheme(std::string_view text);
 std::string scheme_name(const weighting_scheme& s);
 
 struct unit_weight {
-    std::uint32_t unit;   ///< index in the organisation
-    rational weight;      ///< as the scheme defines it (votes, square roots, ...)
-    rational share;       ///< weight / total: sums to exactly 1
+    std::uint32_t unit; ///< index in the organisation
+    rational weight;    ///< as the scheme defines it (votes, square roots, ...)
+    rational share;     ///< weight / total: sums to exactly 1
 };
 
 struct weight_report {
     std::string scheme;
-    std::vector<unit_weight> units;         ///< in the order of the units given
+    std::vector<unit_weight> units; ///< in the order of the units given
     rational largest_share;
-    rational sum_squared_shares;            ///< effective number = 1 / this
+    rational sum_squared_shares; ///< effective number = 1 / this
     double effective_number = 0;
     std::vector<std::uint32_t> min_majority; ///< fewest units whose shares exceed 1/2 (largest first)
     rational min_majority_share;
@@ -66,8 +66,9 @@ weight_report compute_weights(const organisation& org, const std::vector<std::ui
 /// unit's share is its group's share times its share inside the group. A group whose share is 0
 /// gives its units 0 (its inside scheme is not computed).
 struct two_level_report {
-    weight_report units;               ///< the combined shares (weight = share), scheme "WITHIN within GROUP, ACROSS across"
-    weight_report groups;              ///< the across-groups report
+    weight_report
+        units; ///< the combined shares (weight = share), scheme "WITHIN within GROUP, ACROSS across"
+    weight_report groups;                ///< the across-groups report
     std::vector<std::uint32_t> group_of; ///< group (org index) of each unit, in the order of units
 };
 two_level_report compute_two_level_weights(const organisation& org, const std::vector<std::uint32_t>& units,
@@ -120,7 +121,8 @@ profile weighted_profile(const profile& p, const organisation& org, const weight
 /// another, inside each group too. `opt.inner`/`opt.outer` with a mode other than two-stage are
 /// errc::invalid (they would be ignored).
 result run_weighted(const profile& p, const organisation& org, const weighting_scheme& scheme,
-                    std::string_view method, std::string_view options_json, const aggregate_options& opt = {});
+                    std::string_view method, std::string_view options_json,
+                    const aggregate_options& opt = {});
 
 } // namespace v0
 } // namespace accord

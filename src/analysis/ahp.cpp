@@ -27,11 +27,12 @@ void check_shape(std::size_t rows, const std::vector<std::size_t>& cols, const c
     if (rows == 0) throw error(errc::invalid, "comparison matrix: no items to compare");
     for (std::size_t i = 0; i < rows; ++i)
         if (cols[i] != rows)
-            throw error(errc::invalid, "comparison matrix: row " + item(opt, i) + " has " + std::to_string(cols[i]) +
-                                           " entries, expected " + std::to_string(rows) + " (the matrix must be square)");
+            throw error(errc::invalid, "comparison matrix: row " + item(opt, i) + " has " +
+                                           std::to_string(cols[i]) + " entries, expected " +
+                                           std::to_string(rows) + " (the matrix must be square)");
     if (!opt.names.empty() && opt.names.size() != rows)
-        throw error(errc::invalid, "comparison matrix: " + std::to_string(opt.names.size()) + " names given for " +
-                                       std::to_string(rows) + " items");
+        throw error(errc::invalid, "comparison matrix: " + std::to_string(opt.names.size()) +
+                                       " names given for " + std::to_string(rows) + " items");
 }
 
 std::string fmt(double x) {
@@ -43,7 +44,8 @@ std::string fmt(double x) {
 
 } // namespace
 
-comparison_matrix make_comparison_matrix(const std::vector<std::vector<rational>>& a, const comparison_options& opt) {
+comparison_matrix make_comparison_matrix(const std::vector<std::vector<rational>>& a,
+                                         const comparison_options& opt) {
     const std::size_t n = a.size();
     std::vector<std::size_t> cols;
     for (const auto& r : a) cols.push_back(r.size());
@@ -54,25 +56,28 @@ comparison_matrix make_comparison_matrix(const std::vector<std::vector<rational>
         for (std::size_t j = 0; j < n; ++j) {
             const rational& x = a[i][j];
             if (x <= 0)
-                throw error(errc::invalid, "comparison matrix: entry at " + where(opt, i, j) + " is " + to_string(x) +
-                                               "; judgements must be positive");
+                throw error(errc::invalid, "comparison matrix: entry at " + where(opt, i, j) + " is " +
+                                               to_string(x) + "; judgements must be positive");
             if (i == j && x != 1)
-                throw error(errc::invalid, "comparison matrix: diagonal entry at " + where(opt, i, j) + " is " +
-                                               to_string(x) + "; an item compared with itself must be 1");
+                throw error(errc::invalid, "comparison matrix: diagonal entry at " + where(opt, i, j) +
+                                               " is " + to_string(x) +
+                                               "; an item compared with itself must be 1");
             if (opt.saaty_scale && (x > nine || x < ninth))
-                throw error(errc::invalid, "comparison matrix: entry at " + where(opt, i, j) + " is " + to_string(x) +
-                                               ", outside Saaty's scale 1/9..9");
+                throw error(errc::invalid, "comparison matrix: entry at " + where(opt, i, j) + " is " +
+                                               to_string(x) + ", outside Saaty's scale 1/9..9");
             if (j > i && a[j][i] * x != 1)
-                throw error(errc::invalid, "comparison matrix: reciprocity violated at " + where(opt, i, j) + " = " +
-                                               to_string(x) + " and " + where(opt, j, i) + " = " + to_string(a[j][i]) +
-                                               "; expected " + to_string(rational(1) / x));
+                throw error(errc::invalid, "comparison matrix: reciprocity violated at " + where(opt, i, j) +
+                                               " = " + to_string(x) + " and " + where(opt, j, i) + " = " +
+                                               to_string(a[j][i]) + "; expected " +
+                                               to_string(rational(1) / x));
             m.values[i * n + j] = to_double(x);
         }
     }
     return m;
 }
 
-comparison_matrix make_comparison_matrix(const std::vector<std::vector<double>>& a, const comparison_options& opt) {
+comparison_matrix make_comparison_matrix(const std::vector<std::vector<double>>& a,
+                                         const comparison_options& opt) {
     const std::size_t n = a.size();
     std::vector<std::size_t> cols;
     for (const auto& r : a) cols.push_back(r.size());
@@ -85,25 +90,26 @@ comparison_matrix make_comparison_matrix(const std::vector<std::vector<double>>&
         for (std::size_t j = 0; j < n; ++j) {
             const double x = a[i][j];
             if (!(x > 0) || !std::isfinite(x))
-                throw error(errc::invalid, "comparison matrix: entry at " + where(opt, i, j) + " is " + fmt(x) +
-                                               "; judgements must be positive and finite");
+                throw error(errc::invalid, "comparison matrix: entry at " + where(opt, i, j) + " is " +
+                                               fmt(x) + "; judgements must be positive and finite");
             if (i == j && std::abs(x - 1) > tol)
-                throw error(errc::invalid, "comparison matrix: diagonal entry at " + where(opt, i, j) + " is " + fmt(x) +
-                                               "; an item compared with itself must be 1");
+                throw error(errc::invalid, "comparison matrix: diagonal entry at " + where(opt, i, j) +
+                                               " is " + fmt(x) + "; an item compared with itself must be 1");
             if (opt.saaty_scale && (x > 9 * (1 + tol) || x < (1 - tol) / 9))
-                throw error(errc::invalid, "comparison matrix: entry at " + where(opt, i, j) + " is " + fmt(x) +
-                                               ", outside Saaty's scale 1/9..9");
+                throw error(errc::invalid, "comparison matrix: entry at " + where(opt, i, j) + " is " +
+                                               fmt(x) + ", outside Saaty's scale 1/9..9");
             if (j > i && !(std::abs(x * a[j][i] - 1) <= tol))
-                throw error(errc::invalid, "comparison matrix: reciprocity violated at " + where(opt, i, j) + " = " +
-                                               fmt(x) + " and " + where(opt, j, i) + " = " + fmt(a[j][i]) +
-                                               "; expected " + fmt(1 / x));
+                throw error(errc::invalid, "comparison matrix: reciprocity violated at " + where(opt, i, j) +
+                                               " = " + fmt(x) + " and " + where(opt, j, i) + " = " +
+                                               fmt(a[j][i]) + "; expected " + fmt(1 / x));
             m.values[i * n + j] = i == j ? 1.0 : x;
         }
     }
     return m;
 }
 
-comparison_matrix comparison_from_upper(std::size_t n, std::span<const rational> upper, const comparison_options& opt) {
+comparison_matrix comparison_from_upper(std::size_t n, std::span<const rational> upper,
+                                        const comparison_options& opt) {
     if (n == 0) throw error(errc::invalid, "comparison matrix: no items to compare");
     if (upper.size() != n * (n - 1) / 2)
         throw error(errc::invalid, "comparison matrix: " + std::to_string(upper.size()) +
@@ -137,13 +143,15 @@ double saaty_random_index(std::size_t n) {
     static constexpr double ri[] = {0.0,  0.0,  0.58, 0.90, 1.12, 1.24, 1.32, 1.41,
                                     1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59};
     if (n == 0 || n > std::size(ri))
-        throw error(errc::invalid, "saaty_random_index: tabulated for 1 to 15 items, got " + std::to_string(n));
+        throw error(errc::invalid,
+                    "saaty_random_index: tabulated for 1 to 15 items, got " + std::to_string(n));
     return ri[n - 1];
 }
 
 ahp_priorities ahp(const comparison_matrix& m, priority_method method) {
     const std::size_t n = m.n;
-    if (n == 0 || m.values.size() != n * n) throw error(errc::invalid, "ahp: empty or malformed comparison matrix");
+    if (n == 0 || m.values.size() != n * n)
+        throw error(errc::invalid, "ahp: empty or malformed comparison matrix");
     Eigen::MatrixXd A(n, n);
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j < n; ++j) A(i, j) = m(i, j);
@@ -181,9 +189,12 @@ ahp_priorities ahp(const comparison_matrix& m, priority_method method) {
     out.random_index = saaty_random_index(std::min<std::size_t>(n, 15));
     if (n > 2) {
         // Saaty (1977): lambda_max >= n, with equality iff the judgements are consistent.
-        out.consistency_index = std::max(0.0, (out.lambda_max - static_cast<double>(n)) / static_cast<double>(n - 1));
-        if (n <= 15) out.consistency_ratio = out.consistency_index / out.random_index;
-        else out.consistency_ratio = out.consistency_index / 1.59; // beyond the table: its last value
+        out.consistency_index =
+            std::max(0.0, (out.lambda_max - static_cast<double>(n)) / static_cast<double>(n - 1));
+        if (n <= 15)
+            out.consistency_ratio = out.consistency_index / out.random_index;
+        else
+            out.consistency_ratio = out.consistency_index / 1.59; // beyond the table: its last value
         // Thresholds: Saaty (1994), Fundamentals of Decision Making and Priority Theory.
         const double limit = n == 3 ? 0.05 : (n == 4 ? 0.08 : 0.10);
         out.acceptable = out.consistency_ratio <= limit;
@@ -226,7 +237,8 @@ ahp_group_result ahp_group(std::span<const comparison_matrix> matrices, std::spa
         out.combined.names = matrices[0].names;
         out.combined.values.assign(n * n, 0.0);
         for (std::size_t p = 0; p < k; ++p)
-            for (std::size_t e = 0; e < n * n; ++e) out.combined.values[e] += out.weights[p] * std::log(matrices[p].values[e]);
+            for (std::size_t e = 0; e < n * n; ++e)
+                out.combined.values[e] += out.weights[p] * std::log(matrices[p].values[e]);
         for (double& x : out.combined.values) x = std::exp(x);
         for (std::size_t i = 0; i < n; ++i) out.combined.values[i * n + i] = 1.0;
         out.combined_result = ahp(out.combined, method);
@@ -235,7 +247,8 @@ ahp_group_result ahp_group(std::span<const comparison_matrix> matrices, std::spa
         // AIP: weighted geometric mean of each item's priority, renormalised to sum 1.
         out.priorities.assign(n, 0.0);
         for (std::size_t p = 0; p < k; ++p)
-            for (std::size_t i = 0; i < n; ++i) out.priorities[i] += out.weights[p] * std::log(out.individual[p].priorities[i]);
+            for (std::size_t i = 0; i < n; ++i)
+                out.priorities[i] += out.weights[p] * std::log(out.individual[p].priorities[i]);
         double s = 0;
         for (double& x : out.priorities) s += (x = std::exp(x));
         for (double& x : out.priorities) x /= s;

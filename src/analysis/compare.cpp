@@ -36,13 +36,17 @@ ranking_comparison compare_rankings(const ranking_tiers& a, const ranking_tiers&
             const double da = ra[i] - ra[j], db = rb[i] - rb[j];
             if (da == 0) ++ties_a;
             if (db == 0) ++ties_b;
-            if ((da == 0) != (db == 0)) ++out.tied_one;
-            else if (da != 0 && (da > 0) != (db > 0)) ++out.discordant;
-            else if (da != 0) ++concordant;
+            if ((da == 0) != (db == 0))
+                ++out.tied_one;
+            else if (da != 0 && (da > 0) != (db > 0))
+                ++out.discordant;
+            else if (da != 0)
+                ++concordant;
         }
     const double denom = std::sqrt(double(out.pairs - ties_a) * double(out.pairs - ties_b));
     out.kendall_tau_b = denom > 0 ? (double(concordant) - double(out.discordant)) / denom : 0;
-    out.kendall_distance = out.pairs ? (double(out.discordant) + 0.5 * double(out.tied_one)) / double(out.pairs) : 0;
+    out.kendall_distance =
+        out.pairs ? (double(out.discordant) + 0.5 * double(out.tied_one)) / double(out.pairs) : 0;
     double ma = 0, mb = 0;
     for (std::size_t i = 0; i < n; ++i) {
         ma += ra[i];

@@ -165,8 +165,8 @@ electorate_result electorate_monte_carlo(const electorate_options& opt, const pr
     // Blocks are added in block order as they finish: the same numbers whatever the number of
     // threads, with a bounded number of blocks' tables alive whatever the number of samples.
     auto zero = [&] {
-        return block_totals{std::vector<acceptability_sums>(k, acceptability_sums(n)), std::vector<double>(k, 0.0),
-                            std::vector<double>(k * k, 0.0)};
+        return block_totals{std::vector<acceptability_sums>(k, acceptability_sums(n)),
+                            std::vector<double>(k, 0.0), std::vector<double>(k * k, 0.0)};
     };
     ordered_reduction<block_totals> totals(
         zero(),

@@ -20,23 +20,34 @@ using namespace analysis_json;
 
 std::string explore_json(const profile& p, const organisation& org, std::string_view options_json) {
     const json o = parse_object(options_json, "explore options");
-    std::string scheme_text = "equal", group_text, mode_text = "normalised", rule = "irv", group_level = "pcn";
+    std::string scheme_text = "equal", group_text, mode_text = "normalised", rule = "irv",
+                group_level = "pcn";
     std::uint64_t samples = 200, seed = 0;
     double sigma = 0.1;
     bool want_tipping = true;
     for (auto it = o.begin(); it != o.end(); ++it) {
         const std::string& k = it.key();
         const json& v = it.value();
-        if (k == "scheme") scheme_text = text_of(v, k);
-        else if (k == "group_scheme") group_text = text_of(v, k);
-        else if (k == "mode") mode_text = text_of(v, k);
-        else if (k == "rule") rule = text_of(v, k);
-        else if (k == "group_level") group_level = text_of(v, k);
-        else if (k == "samples") samples = whole_of(v, k);
-        else if (k == "seed") seed = whole_of(v, k);
-        else if (k == "sigma") sigma = number_of(v, k);
-        else if (k == "tipping") want_tipping = bool_of(v, k);
-        else throw error(errc::invalid, "unknown explore option '" + k + "'");
+        if (k == "scheme")
+            scheme_text = text_of(v, k);
+        else if (k == "group_scheme")
+            group_text = text_of(v, k);
+        else if (k == "mode")
+            mode_text = text_of(v, k);
+        else if (k == "rule")
+            rule = text_of(v, k);
+        else if (k == "group_level")
+            group_level = text_of(v, k);
+        else if (k == "samples")
+            samples = whole_of(v, k);
+        else if (k == "seed")
+            seed = whole_of(v, k);
+        else if (k == "sigma")
+            sigma = number_of(v, k);
+        else if (k == "tipping")
+            want_tipping = bool_of(v, k);
+        else
+            throw error(errc::invalid, "unknown explore option '" + k + "'");
     }
     if (samples > 100000) throw error(errc::invalid, "explore: at most 100000 SMAA samples");
     const weighting_scheme scheme = parse_scheme(scheme_text);
@@ -60,7 +71,8 @@ std::string explore_json(const profile& p, const organisation& org, std::string_
     try {
         count = run_weighted(p, org, scheme, rule, "{}", ag);
     } catch (const error& e) {
-        if (e.code() != errc::invalid && e.code() != errc::unsupported && e.code() != errc::unresolved_tie) throw;
+        if (e.code() != errc::invalid && e.code() != errc::unsupported && e.code() != errc::unresolved_tie)
+            throw;
         j["error"] = e.what();
         return j.dump();
     }
@@ -79,8 +91,10 @@ std::string explore_json(const profile& p, const organisation& org, std::string_
     std::vector<std::uint32_t> groups, group_of(units.size());
     for (std::size_t k = 0; k < units.size(); ++k) {
         group_of[k] = org.ancestor(units[k], group_level);
-        if (group_of[k] == k_no_parent) throw error(errc::invalid, "unit '" + org[units[k]].id + "' has no " + group_level + " above it");
-        if (std::find(groups.begin(), groups.end(), group_of[k]) == groups.end()) groups.push_back(group_of[k]);
+        if (group_of[k] == k_no_parent)
+            throw error(errc::invalid, "unit '" + org[units[k]].id + "' has no " + group_level + " above it");
+        if (std::find(groups.begin(), groups.end(), group_of[k]) == groups.end())
+            groups.push_back(group_of[k]);
     }
     weight_report unit_rep;
     std::map<std::uint32_t, rational> group_share;
@@ -98,7 +112,9 @@ std::string explore_json(const profile& p, const organisation& org, std::string_
         for (std::size_t k = 0; k < units.size(); ++k) inside[group_of[k]] += flat.units[k].share;
         std::vector<rational> share(units.size());
         for (std::size_t k = 0; k < units.size(); ++k)
-            share[k] = sign(inside[group_of[k]]) > 0 ? group_share[group_of[k]] * flat.units[k].share / inside[group_of[k]] : rational(0);
+            share[k] = sign(inside[group_of[k]]) > 0
+                           ? group_share[group_of[k]] * flat.units[k].share / inside[group_of[k]]
+                           : rational(0);
         unit_rep = flat;
         unit_rep.largest_share = 0;
         unit_rep.sum_squared_shares = 0;
@@ -119,11 +135,12 @@ std::string explore_json(const profile& p, const organisation& org, std::string_
                       {"group", org[group_of[k]].id},
                       {"population", org[units[k]].population},
                       {"share", to_double(unit_rep.units[k].share)}});
-    j["weights"] = {{"scheme", group_scheme ? two_level_name(scheme, *group_scheme, group_level) : scheme_name(scheme)},
-                    {"largest_share", to_double(unit_rep.largest_share)},
-                    {"effective_number", unit_rep.effective_number},
-                    {"min_majority", unit_rep.min_majority.size()},
-                    {"units", std::move(wu)}};
+    j["weights"] = {
+        {"scheme", group_scheme ? two_level_name(scheme, *group_scheme, group_level) : scheme_name(scheme)},
+        {"largest_share", to_double(unit_rep.largest_share)},
+        {"effective_number", unit_rep.effective_number},
+        {"min_majority", unit_rep.min_majority.size()},
+        {"units", std::move(wu)}};
 
     // Power of each group: Banzhaf in the game "more than half of the weight", the groups voting
     // as blocs with their shares (in millionths, which is what is drawn).
@@ -138,7 +155,8 @@ std::string explore_json(const profile& p, const organisation& org, std::string_
     std::uint64_t total = 0;
     for (auto w : gw) total += w;
     if (total > 0) {
-        const auto game = make_weighted_game(quota_from_fraction(gw, rational(1, 2), quota_rule::more_than), gw, gnames);
+        const auto game =
+            make_weighted_game(quota_from_fraction(gw, rational(1, 2), quota_rule::more_than), gw, gnames);
         const auto pr = power_indices(game);
         if (!pr.banzhaf.value.empty()) banzhaf = pr.banzhaf.value;
     }
@@ -168,10 +186,15 @@ std::string explore_json(const profile& p, const organisation& org, std::string_
                 ra[p.candidate_name(c)] = a.by_rank[c];
                 wp[p.candidate_name(c)] = a.winner[c];
             }
-            j["smaa"] = {{"samples", a.samples}, {"sigma", sigma}, {"rank_acceptability", ra}, {"winner_probability", wp},
+            j["smaa"] = {{"samples", a.samples},
+                         {"sigma", sigma},
+                         {"rank_acceptability", ra},
+                         {"winner_probability", wp},
                          {"incomplete", a.incomplete}};
         } catch (const error& e) {
-            if (e.code() != errc::invalid && e.code() != errc::unsupported && e.code() != errc::unresolved_tie) throw;
+            if (e.code() != errc::invalid && e.code() != errc::unsupported &&
+                e.code() != errc::unresolved_tie)
+                throw;
             j["smaa"] = {{"error", e.what()}};
         }
     }
@@ -183,7 +206,8 @@ std::string explore_json(const profile& p, const organisation& org, std::string_
         t.scheme = scheme;
         t.aggregation = ag;
         t.rule = rule;
-        t.quantity = mode == aggregation_mode::two_stage ? tipping_quantity::population : tipping_quantity::weight;
+        t.quantity =
+            mode == aggregation_mode::two_stage ? tipping_quantity::population : tipping_quantity::weight;
         t.max_factor = rational(8);
         t.steps_per_doubling = 2;
         t.tolerance = rational(1, 1000);
@@ -210,13 +234,16 @@ std::string explore_json(const profile& p, const organisation& org, std::string_
                                     {"new_winner", (*side)->new_winner}}});
                 }
             }
-            std::stable_sort(all.begin(), all.end(), [](const near& a, const near& b) { return a.relative < b.relative; });
+            std::stable_sort(all.begin(), all.end(),
+                             [](const near& a, const near& b) { return a.relative < b.relative; });
             json nearest = json::array();
             for (std::size_t i = 0; i < all.size() && i < 5; ++i) nearest.push_back(all[i].entry);
             j["tipping"] = {{"quantity", t.quantity == tipping_quantity::weight ? "weight" : "population"},
                             {"nearest", std::move(nearest)}};
         } catch (const error& e) {
-            if (e.code() != errc::invalid && e.code() != errc::unsupported && e.code() != errc::unresolved_tie) throw;
+            if (e.code() != errc::invalid && e.code() != errc::unsupported &&
+                e.code() != errc::unresolved_tie)
+                throw;
             j["tipping"] = {{"error", e.what()}};
         }
     }

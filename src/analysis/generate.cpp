@@ -36,7 +36,8 @@ double random_source::normal() {
 }
 
 double random_source::gamma(double shape) {
-    if (!(shape > 0) || !std::isfinite(shape)) throw error(errc::invalid, "gamma shape must be positive and finite");
+    if (!(shape > 0) || !std::isfinite(shape))
+        throw error(errc::invalid, "gamma shape must be positive and finite");
     if (shape < 1) {
         // Gamma(a) = Gamma(a + 1) * U^(1/a).
         double u;
@@ -98,8 +99,10 @@ std::vector<double> random_source::dirichlet(std::span<const double> alpha) {
 std::vector<std::string> default_candidate_names(std::size_t n) {
     std::vector<std::string> names;
     for (std::size_t i = 0; i < n; ++i)
-        if (n <= 26) names.emplace_back(1, static_cast<char>('A' + i));
-        else names.push_back(std::string("C").append(std::to_string(i + 1)));
+        if (n <= 26)
+            names.emplace_back(1, static_cast<char>('A' + i));
+        else
+            names.push_back(std::string("C").append(std::to_string(i + 1)));
     return names;
 }
 
@@ -127,10 +130,12 @@ profile mallows(std::size_t candidates, std::span<const cand_t> center, double p
                 std::uint64_t seed) {
     check_size(candidates);
     if (!(phi >= 0 && phi <= 1)) throw error(errc::invalid, "mallows: phi must be in [0, 1]");
-    if (center.size() != candidates) throw error(errc::invalid, "mallows: the center must rank every candidate");
+    if (center.size() != candidates)
+        throw error(errc::invalid, "mallows: the center must rank every candidate");
     std::vector<char> seen(candidates, 0);
     for (cand_t c : center) {
-        if (c >= candidates || seen[c]) throw error(errc::invalid, "mallows: the center must be a permutation");
+        if (c >= candidates || seen[c])
+            throw error(errc::invalid, "mallows: the center must be a permutation");
         seen[c] = 1;
     }
     random_source rs(seed);
@@ -149,7 +154,8 @@ profile mallows(std::size_t candidates, std::span<const cand_t> center, double p
         order.clear();
         for (std::size_t i = 0; i < candidates; ++i) {
             const double u = rs.uniform();
-            std::size_t j = static_cast<std::size_t>(std::upper_bound(cdf[i].begin(), cdf[i].end(), u) - cdf[i].begin());
+            std::size_t j =
+                static_cast<std::size_t>(std::upper_bound(cdf[i].begin(), cdf[i].end(), u) - cdf[i].begin());
             j = std::min(j, i);
             order.insert(order.begin() + static_cast<std::ptrdiff_t>(j), center[i]);
         }
@@ -161,7 +167,8 @@ profile mallows(std::size_t candidates, std::span<const cand_t> center, double p
 profile plackett_luce(std::span<const double> strengths, std::size_t voters, std::uint64_t seed) {
     check_size(strengths.size());
     for (double s : strengths)
-        if (!(s > 0) || !std::isfinite(s)) throw error(errc::invalid, "plackett_luce: strengths must be positive and finite");
+        if (!(s > 0) || !std::isfinite(s))
+            throw error(errc::invalid, "plackett_luce: strengths must be positive and finite");
     random_source rs(seed);
     const std::size_t n = strengths.size();
     // Strengths near 1e308 overflow their sum to infinity (and u * inf - inf is NaN): then they

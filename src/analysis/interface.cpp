@@ -21,10 +21,14 @@ std::string level_of(const organisation& org, const std::string& level) {
 
 const char* sampler_name(population_sampler s) {
     switch (s) {
-    case population_sampler::population_noise: return "population";
-    case population_sampler::simplex: return "simplex";
-    case population_sampler::dirichlet: return "dirichlet";
-    case population_sampler::bootstrap: return "bootstrap";
+    case population_sampler::population_noise:
+        return "population";
+    case population_sampler::simplex:
+        return "simplex";
+    case population_sampler::dirichlet:
+        return "dirichlet";
+    case population_sampler::bootstrap:
+        return "bootstrap";
     }
     return "population";
 }
@@ -44,30 +48,43 @@ population_smaa_options smaa_options_from_json(std::string_view text) {
         const bool has_arg = colon != std::string::npos;
         if (name == "population" || name == "population_noise") {
             o.sampler = population_sampler::population_noise;
-            if (has_arg) o.sigma = number_of(std::string_view(s).substr(colon + 1), "the population noise in '" + s + "'");
+            if (has_arg)
+                o.sigma =
+                    number_of(std::string_view(s).substr(colon + 1), "the population noise in '" + s + "'");
             sigma_in_sampler = has_arg;
         } else if (name == "dirichlet") {
             o.sampler = population_sampler::dirichlet;
-            if (has_arg) o.alpha = number_of(std::string_view(s).substr(colon + 1), "the Dirichlet alpha in '" + s + "'");
+            if (has_arg)
+                o.alpha =
+                    number_of(std::string_view(s).substr(colon + 1), "the Dirichlet alpha in '" + s + "'");
             alpha_in_sampler = has_arg;
         } else if ((name == "simplex" || name == "bootstrap") && !has_arg) {
             o.sampler = name == "simplex" ? population_sampler::simplex : population_sampler::bootstrap;
         } else {
-            throw error(errc::invalid, "option 'sampler' must be population[:SIGMA], simplex, dirichlet[:ALPHA] or "
-                                       "bootstrap, got '" + s + "'");
+            throw error(errc::invalid,
+                        "option 'sampler' must be population[:SIGMA], simplex, dirichlet[:ALPHA] or "
+                        "bootstrap, got '" +
+                            s + "'");
         }
     }
     for (auto it = j.begin(); it != j.end(); ++it) {
         const std::string& k = it.key();
         const json& v = it.value();
         if (k == "sampler") continue;
-        if (k == "rule") o.rule = text_of(v, k);
-        else if (k == "rule_options") o.rule_options = rule_options_of(v, k);
-        else if (k == "scheme") o.scheme = parse_scheme(text_of(v, k));
-        else if (k == "mode") o.mode = parse_mode(text_of(v, k));
-        else if (k == "level") o.level = text_of(v, k);
-        else if (k == "group_level") o.group_level = text_of(v, k);
-        else if (k == "group_scheme") o.group_scheme = parse_scheme(text_of(v, k));
+        if (k == "rule")
+            o.rule = text_of(v, k);
+        else if (k == "rule_options")
+            o.rule_options = rule_options_of(v, k);
+        else if (k == "scheme")
+            o.scheme = parse_scheme(text_of(v, k));
+        else if (k == "mode")
+            o.mode = parse_mode(text_of(v, k));
+        else if (k == "level")
+            o.level = text_of(v, k);
+        else if (k == "group_level")
+            o.group_level = text_of(v, k);
+        else if (k == "group_scheme")
+            o.group_scheme = parse_scheme(text_of(v, k));
         else if (k == "sigma") {
             if (o.sampler != population_sampler::population_noise || sigma_in_sampler)
                 throw error(errc::invalid, "option 'sigma' applies to the population sampler, once");
@@ -76,9 +93,12 @@ population_smaa_options smaa_options_from_json(std::string_view text) {
             if (o.sampler != population_sampler::dirichlet || alpha_in_sampler)
                 throw error(errc::invalid, "option 'alpha' applies to the dirichlet sampler, once");
             o.alpha = number_of(v, k);
-        } else if (monte_carlo_key(k, v, o.monte_carlo)) continue;
-        else if (k == "resolution") o.resolution = whole_of(v, k);
-        else throw error(errc::invalid, "unknown SMAA option '" + k + "'");
+        } else if (monte_carlo_key(k, v, o.monte_carlo))
+            continue;
+        else if (k == "resolution")
+            o.resolution = whole_of(v, k);
+        else
+            throw error(errc::invalid, "unknown SMAA option '" + k + "'");
     }
     return o;
 }
@@ -89,7 +109,8 @@ sweep_options sweep_options_from_json(std::string_view text) {
     for (auto it = j.begin(); it != j.end(); ++it) {
         const std::string& k = it.key();
         const json& v = it.value();
-        if (k == "rules") o.rules = names_of(v, k);
+        if (k == "rules")
+            o.rules = names_of(v, k);
         else if (k == "schemes") {
             o.schemes.clear();
             for (const auto& s : names_of(v, k)) o.schemes.push_back(parse_scheme(s));
@@ -101,10 +122,14 @@ sweep_options sweep_options_from_json(std::string_view text) {
         } else if (k == "modes") {
             o.modes.clear();
             for (const auto& m : names_of(v, k)) o.modes.push_back(parse_mode(m));
-        } else if (k == "rule_options") o.rule_options = rule_options_of(v, k);
-        else if (k == "level") o.level = text_of(v, k);
-        else if (k == "group_level") o.group_level = text_of(v, k);
-        else throw error(errc::invalid, "unknown sweep option '" + k + "'");
+        } else if (k == "rule_options")
+            o.rule_options = rule_options_of(v, k);
+        else if (k == "level")
+            o.level = text_of(v, k);
+        else if (k == "group_level")
+            o.group_level = text_of(v, k);
+        else
+            throw error(errc::invalid, "unknown sweep option '" + k + "'");
     }
     return o;
 }
@@ -115,22 +140,36 @@ tipping_options tipping_options_from_json(std::string_view text) {
     for (auto it = j.begin(); it != j.end(); ++it) {
         const std::string& k = it.key();
         const json& v = it.value();
-        if (k == "rule") o.rule = text_of(v, k);
-        else if (k == "rule_options") o.rule_options = rule_options_of(v, k);
-        else if (k == "scheme") o.scheme = parse_scheme(text_of(v, k));
-        else if (k == "mode") o.aggregation.mode = parse_mode(text_of(v, k));
-        else if (k == "level") o.aggregation.level = text_of(v, k);
-        else if (k == "group_level") o.aggregation.group_level = text_of(v, k);
-        else if (k == "group_scheme") o.aggregation.group_scheme = parse_scheme(text_of(v, k));
+        if (k == "rule")
+            o.rule = text_of(v, k);
+        else if (k == "rule_options")
+            o.rule_options = rule_options_of(v, k);
+        else if (k == "scheme")
+            o.scheme = parse_scheme(text_of(v, k));
+        else if (k == "mode")
+            o.aggregation.mode = parse_mode(text_of(v, k));
+        else if (k == "level")
+            o.aggregation.level = text_of(v, k);
+        else if (k == "group_level")
+            o.aggregation.group_level = text_of(v, k);
+        else if (k == "group_scheme")
+            o.aggregation.group_scheme = parse_scheme(text_of(v, k));
         else if (k == "quantity") {
             const auto q = text_of(v, k);
-            if (q == "weight") o.quantity = tipping_quantity::weight;
-            else if (q == "population") o.quantity = tipping_quantity::population;
-            else bad(k, "\"weight\" or \"population\"", q);
-        } else if (k == "max_factor") o.max_factor = exact_of(v, k);
-        else if (k == "tolerance") o.tolerance = exact_of(v, k);
-        else if (k == "steps_per_doubling") o.steps_per_doubling = static_cast<unsigned>(std::min<std::uint64_t>(whole_of(v, k), 1000));
-        else throw error(errc::invalid, "unknown tipping option '" + k + "'");
+            if (q == "weight")
+                o.quantity = tipping_quantity::weight;
+            else if (q == "population")
+                o.quantity = tipping_quantity::population;
+            else
+                bad(k, "\"weight\" or \"population\"", q);
+        } else if (k == "max_factor")
+            o.max_factor = exact_of(v, k);
+        else if (k == "tolerance")
+            o.tolerance = exact_of(v, k);
+        else if (k == "steps_per_doubling")
+            o.steps_per_doubling = static_cast<unsigned>(std::min<std::uint64_t>(whole_of(v, k), 1000));
+        else
+            throw error(errc::invalid, "unknown tipping option '" + k + "'");
     }
     // Two-stage counts run the rule inside each group and across groups, as in a sweep
     // (run_weighted's defaults).
@@ -148,7 +187,8 @@ std::string smaa_report_json(const profile& p, const organisation& org, const po
     settings["scheme"] = scheme_name(opt.scheme);
     settings["mode"] = mode_name(opt.mode);
     settings["level"] = level;
-    if (opt.mode == aggregation_mode::two_stage || opt.group_scheme) settings["group_level"] = opt.group_level;
+    if (opt.mode == aggregation_mode::two_stage || opt.group_scheme)
+        settings["group_level"] = opt.group_level;
     settings["group_scheme"] = opt.group_scheme ? json(scheme_name(*opt.group_scheme)) : json();
     settings["sampler"] = sampler_name(opt.sampler);
     if (opt.sampler == population_sampler::population_noise) settings["sigma"] = opt.sigma;
@@ -169,8 +209,8 @@ std::string smaa_report_json(const profile& p, const organisation& org, const po
     return j.dump(indent);
 }
 
-std::string sweep_report_json(const profile& p, const sweep_options& opt, const std::vector<sweep_entry>& rows,
-                              int indent) {
+std::string sweep_report_json(const profile& p, const sweep_options& opt,
+                              const std::vector<sweep_entry>& rows, int indent) {
     json settings;
     settings["rules"] = opt.rules;
     json schemes = json::array(), modes = json::array();
@@ -200,15 +240,21 @@ std::string sweep_report_json(const profile& p, const sweep_options& opt, const 
         if (moved[c]) movers.push_back(p.candidate_names()[c]);
     json failed = json::array();
     for (const auto& e : rows)
-        if (!e.error.empty()) failed.push_back({{"scheme", e.scheme}, {"group_scheme", e.group_scheme.empty() ? json() : json(e.group_scheme)},
-                                                {"aggregation", mode_name(e.mode)}, {"rule", e.rule}, {"error", e.error}});
+        if (!e.error.empty())
+            failed.push_back({{"scheme", e.scheme},
+                              {"group_scheme", e.group_scheme.empty() ? json() : json(e.group_scheme)},
+                              {"aggregation", mode_name(e.mode)},
+                              {"rule", e.rule},
+                              {"error", e.error}});
     json j;
     j["analysis"] = "sweep";
     j["settings"] = std::move(settings);
     j["candidates"] = p.candidate_names();
     for (const auto& row : table)
         if (row["error"].is_null()) {
-            j["baseline"] = {{"scheme", row["scheme"]}, {"group_scheme", row["group_scheme"]}, {"aggregation", row["aggregation"]},
+            j["baseline"] = {{"scheme", row["scheme"]},
+                             {"group_scheme", row["group_scheme"]},
+                             {"aggregation", row["aggregation"]},
                              {"rule", row["rule"]}};
             break;
         }
@@ -231,7 +277,8 @@ std::string tipping_report_json(const organisation& org, const tipping_options& 
     settings["level"] = level_of(org, opt.aggregation.level);
     if (opt.aggregation.mode == aggregation_mode::two_stage || opt.aggregation.group_scheme)
         settings["group_level"] = opt.aggregation.group_level;
-    settings["group_scheme"] = opt.aggregation.group_scheme ? json(scheme_name(*opt.aggregation.group_scheme)) : json();
+    settings["group_scheme"] =
+        opt.aggregation.group_scheme ? json(scheme_name(*opt.aggregation.group_scheme)) : json();
     settings["quantity"] = by_weight ? "weight" : "population";
     settings["max_factor"] = to_double(opt.max_factor);
     settings["max_factor_exact"] = to_string(opt.max_factor);
@@ -278,14 +325,25 @@ std::string analysis_defaults_json(int indent) {
     for (const auto& s : sw.schemes) schemes.push_back(scheme_name(s));
     for (auto m : sw.modes) modes.push_back(mode_name(m));
     json j;
-    j["sweep"] = {{"rules", sw.rules}, {"schemes", schemes}, {"group_schemes", json::array({"none"})}, {"modes", modes},
+    j["sweep"] = {{"rules", sw.rules},
+                  {"schemes", schemes},
+                  {"group_schemes", json::array({"none"})},
+                  {"modes", modes},
                   {"group_level", sw.group_level}};
-    j["smaa"] = {{"scheme", scheme_name(sm.scheme)}, {"mode", mode_name(sm.mode)}, {"group_level", sm.group_level},
-                 {"sampler", sampler_name(sm.sampler)}, {"sigma", sm.sigma}, {"samples", sm.monte_carlo.samples},
-                 {"seed", sm.monte_carlo.seed}, {"resolution", sm.resolution}};
-    j["tipping"] = {{"scheme", scheme_name(tp.scheme)}, {"mode", mode_name(tp.aggregation.mode)},
-                    {"group_level", tp.aggregation.group_level}, {"quantity", tp.quantity == tipping_quantity::weight ? "weight" : "population"},
-                    {"max_factor", to_string(tp.max_factor)}, {"tolerance", to_string(tp.tolerance)},
+    j["smaa"] = {{"scheme", scheme_name(sm.scheme)},
+                 {"mode", mode_name(sm.mode)},
+                 {"group_level", sm.group_level},
+                 {"sampler", sampler_name(sm.sampler)},
+                 {"sigma", sm.sigma},
+                 {"samples", sm.monte_carlo.samples},
+                 {"seed", sm.monte_carlo.seed},
+                 {"resolution", sm.resolution}};
+    j["tipping"] = {{"scheme", scheme_name(tp.scheme)},
+                    {"mode", mode_name(tp.aggregation.mode)},
+                    {"group_level", tp.aggregation.group_level},
+                    {"quantity", tp.quantity == tipping_quantity::weight ? "weight" : "population"},
+                    {"max_factor", to_string(tp.max_factor)},
+                    {"tolerance", to_string(tp.tolerance)},
                     {"steps_per_doubling", tp.steps_per_doubling}};
     return j.dump(indent);
 }

@@ -110,8 +110,7 @@ bool monte_carlo_key(const std::string& key, const json& v, monte_carlo_options&
             throw error(errc::invalid, "option 'samples' (" + std::to_string(n) + ") is above the limit of " +
                                            std::to_string(k_max_monte_carlo_samples) + " samples");
         mc.samples = static_cast<std::size_t>(n);
-    }
-    else if (key == "seed")
+    } else if (key == "seed")
         mc.seed = whole_of(v, key);
     else if (key == "threads") {
         const auto t = whole_of(v, key);

@@ -32,8 +32,9 @@ void validate_shape(const mcda_table& t) {
                                        std::to_string(t.options.size()) + " options");
     for (std::size_t i = 0; i < t.scores.size(); ++i)
         if (t.scores[i].size() != t.criteria.size())
-            throw error(errc::invalid, "mcda: option " + std::to_string(i + 1) + " (" + t.options[i] + ") has " +
-                                           std::to_string(t.scores[i].size()) + " scores, expected one per criterion (" +
+            throw error(errc::invalid, "mcda: option " + std::to_string(i + 1) + " (" + t.options[i] +
+                                           ") has " + std::to_string(t.scores[i].size()) +
+                                           " scores, expected one per criterion (" +
                                            std::to_string(t.criteria.size()) + ")");
 }
 
@@ -53,7 +54,8 @@ std::vector<std::vector<rational>> scaled(const mcda_table& t, const weighted_su
                 hi = std::max(hi, row[j]);
             }
             const rational range = hi - lo;
-            for (auto& row : s) row[j] = range == 0 ? rational(0) : (lower ? (hi - row[j]) / range : (row[j] - lo) / range);
+            for (auto& row : s)
+                row[j] = range == 0 ? rational(0) : (lower ? (hi - row[j]) / range : (row[j] - lo) / range);
         } else if (lower) {
             for (auto& row : s) row[j] = -row[j];
         }
@@ -62,15 +64,16 @@ std::vector<std::vector<rational>> scaled(const mcda_table& t, const weighted_su
 }
 
 /// Tiers of equal value, best (largest) first.
-template <class T>
-std::vector<std::vector<cand_t>> tiers_by_value(const std::vector<T>& v) {
+template <class T> std::vector<std::vector<cand_t>> tiers_by_value(const std::vector<T>& v) {
     std::vector<cand_t> order(v.size());
     std::iota(order.begin(), order.end(), cand_t{0});
     std::stable_sort(order.begin(), order.end(), [&](cand_t a, cand_t b) { return v[a] > v[b]; });
     std::vector<std::vector<cand_t>> tiers;
     for (std::size_t k = 0; k < order.size(); ++k) {
-        if (k > 0 && v[order[k]] == v[order[k - 1]]) tiers.back().push_back(order[k]);
-        else tiers.push_back({order[k]});
+        if (k > 0 && v[order[k]] == v[order[k - 1]])
+            tiers.back().push_back(order[k]);
+        else
+            tiers.push_back({order[k]});
     }
     return tiers;
 }
@@ -82,15 +85,18 @@ void settle_winner(result& r, const tie_break_options& tb_opt) {
         return;
     }
     tie_breaker tb(tb_opt, r);
-    if (auto w = tb.pick_winner(top, 0, "election")) r.winners = {*w};
-    else r.complete = false;
+    if (auto w = tb.pick_winner(top, 0, "election"))
+        r.winners = {*w};
+    else
+        r.complete = false;
 }
 
 void check_bounds(std::size_t m, const mcda_smaa_options& opt) {
     auto check = [&](const std::vector<double>& b, const char* what) {
         if (!b.empty() && b.size() != m)
-            throw error(errc::invalid, std::string("mcda_smaa: ") + what + " has " + std::to_string(b.size()) +
-                                           " entries for " + std::to_string(m) + " criteria");
+            throw error(errc::invalid, std::string("mcda_smaa: ") + what + " has " +
+                                           std::to_string(b.size()) + " entries for " + std::to_string(m) +
+                                           " criteria");
         for (double x : b)
             if (!(x >= 0 && x <= 1))
                 throw error(errc::invalid, std::string("mcda_smaa: ") + what + " bounds must lie in [0, 1]");
@@ -101,7 +107,8 @@ void check_bounds(std::size_t m, const mcda_smaa_options& opt) {
     for (std::size_t j = 0; j < m; ++j) {
         const double l = opt.lower.empty() ? 0 : opt.lower[j], u = opt.upper.empty() ? 1 : opt.upper[j];
         if (l > u)
-            throw error(errc::invalid, "mcda_smaa: lower bound above upper bound for criterion " + std::to_string(j + 1));
+            throw error(errc::invalid,
+                        "mcda_smaa: lower bound above upper bound for criterion " + std::to_string(j + 1));
         lo += l;
         hi += u;
     }
@@ -110,10 +117,11 @@ void check_bounds(std::size_t m, const mcda_smaa_options& opt) {
                                        std::to_string(lo) + ", upper bounds to " + std::to_string(hi) + ")");
     if (opt.distribution == weight_distribution::dirichlet) {
         if (opt.alpha.size() != m)
-            throw error(errc::invalid, "mcda_smaa: Dirichlet needs one alpha per criterion (" + std::to_string(m) +
-                                           "), got " + std::to_string(opt.alpha.size()));
+            throw error(errc::invalid, "mcda_smaa: Dirichlet needs one alpha per criterion (" +
+                                           std::to_string(m) + "), got " + std::to_string(opt.alpha.size()));
         for (double a : opt.alpha)
-            if (!(a > 0) || !std::isfinite(a)) throw error(errc::invalid, "mcda_smaa: Dirichlet alphas must be > 0");
+            if (!(a > 0) || !std::isfinite(a))
+                throw error(errc::invalid, "mcda_smaa: Dirichlet alphas must be > 0");
     }
 }
 
@@ -127,7 +135,8 @@ void validate(const mcda_table& t, std::span<const rational> weights) {
     rational total = 0;
     for (std::size_t j = 0; j < weights.size(); ++j) {
         if (weights[j] < 0)
-            throw error(errc::invalid, "mcda: weight of " + crit(t, j) + " is " + to_string(weights[j]) + "; weights must be >= 0");
+            throw error(errc::invalid, "mcda: weight of " + crit(t, j) + " is " + to_string(weights[j]) +
+                                           "; weights must be >= 0");
         total += weights[j];
     }
     if (total == 0) throw error(errc::invalid, "mcda: all criteria weights are zero");
@@ -154,22 +163,25 @@ result weighted_sum(const mcda_table& t, std::span<const rational> weights, cons
     for (std::size_t j = 0; j < weights.size(); ++j)
         w += (j ? ", " : " ") + t.criteria[j] + " " + to_string(weights[j] / total);
     r.notes.push_back(w);
-    if (opt.scaling == mcda_scaling::min_max) r.notes.push_back("scores scaled per criterion to [0, 1] (min-max)");
+    if (opt.scaling == mcda_scaling::min_max)
+        r.notes.push_back("scores scaled per criterion to [0, 1] (min-max)");
     settle_winner(r, opt.tie_break);
     return r;
 }
 
 std::vector<double> sample_weights(random_source& rng, std::size_t m, const mcda_smaa_options& opt) {
     const std::vector<double> ones(m, 1.0);
-    const std::span<const double> alpha =
-        opt.distribution == weight_distribution::dirichlet ? std::span<const double>(opt.alpha) : std::span<const double>(ones);
+    const std::span<const double> alpha = opt.distribution == weight_distribution::dirichlet
+                                              ? std::span<const double>(opt.alpha)
+                                              : std::span<const double>(ones);
     const bool bounded = !opt.lower.empty() || !opt.upper.empty();
     for (std::size_t draw = 0; draw < std::max<std::size_t>(1, opt.max_draws_per_sample); ++draw) {
         auto w = rng.dirichlet(alpha);
         if (!bounded) return w;
         bool inside = true;
         for (std::size_t j = 0; j < m && inside; ++j)
-            inside = (opt.lower.empty() || w[j] >= opt.lower[j]) && (opt.upper.empty() || w[j] <= opt.upper[j]);
+            inside =
+                (opt.lower.empty() || w[j] >= opt.lower[j]) && (opt.upper.empty() || w[j] <= opt.upper[j]);
         if (inside) return w;
     }
     throw error(errc::invalid, "mcda_smaa: no weight vector inside the bounds after " +

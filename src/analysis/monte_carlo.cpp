@@ -34,7 +34,8 @@ namespace {
 void check_samples(std::size_t samples) {
     if (samples == 0) throw error(errc::invalid, "monte_carlo: option 'samples' must be at least 1");
     if (samples > k_max_monte_carlo_samples)
-        throw error(errc::invalid, "monte_carlo: option 'samples' (" + std::to_string(samples) + ") is above the limit of " +
+        throw error(errc::invalid, "monte_carlo: option 'samples' (" + std::to_string(samples) +
+                                       ") is above the limit of " +
                                        std::to_string(k_max_monte_carlo_samples) + " samples");
 }
 } // namespace
@@ -169,7 +170,8 @@ acceptability acceptability_sums::finish(std::size_t samples) const {
 }
 
 acceptability monte_carlo(std::size_t n, const sampler& f, const monte_carlo_options& opt) {
-    return monte_carlo_blockwise(n, [&f] { return f; }, opt);
+    return monte_carlo_blockwise(
+        n, [&f] { return f; }, opt);
 }
 
 acceptability monte_carlo_blockwise(std::size_t n, const std::function<sampler()>& make,
@@ -181,18 +183,19 @@ acceptability monte_carlo_blockwise(std::size_t n, const std::function<sampler()
     ordered_reduction<acceptability_sums> sums(
         acceptability_sums(n), [](acceptability_sums& t, const acceptability_sums& s) { t.merge(s); },
         reduction_window(opt));
-    run_sample_blocks(opt, [&](std::size_t b, std::size_t first, std::size_t last, const std::atomic<bool>& stop) {
-        sums.run(b, stop, [&] {
-            const sampler f = make();
-            acceptability_sums s(n);
-            for (std::size_t i = first; i < last && !stop.load(); ++i) {
-                random_source rng(sample_seed(opt.seed, i));
-                const sample_outcome o = f(rng, i);
-                s.add(o.count, o.parameters);
-            }
-            return s;
-        });
-    });
+    run_sample_blocks(opt,
+                      [&](std::size_t b, std::size_t first, std::size_t last, const std::atomic<bool>& stop) {
+                          sums.run(b, stop, [&] {
+                              const sampler f = make();
+                              acceptability_sums s(n);
+                              for (std::size_t i = first; i < last && !stop.load(); ++i) {
+                                  random_source rng(sample_seed(opt.seed, i));
+                                  const sample_outcome o = f(rng, i);
+                                  s.add(o.count, o.parameters);
+                              }
+                              return s;
+                          });
+                      });
     return sums.total().finish(opt.samples);
 }
 

@@ -29,9 +29,12 @@ report_input report_input_from(const profile& p, const organisation& org, std::s
     for (auto it = o.begin(); it != o.end(); ++it) {
         const std::string& k = it.key();
         const json& v = it.value();
-        if (k == "title") in.title = text_of(v, k);
-        else if (k == "notes") in.notes = names_of(v, k);
-        else if (k == "rules" || k == "schemes" || k == "modes" || k == "group_schemes") sweep_opts[k] = v;
+        if (k == "title")
+            in.title = text_of(v, k);
+        else if (k == "notes")
+            in.notes = names_of(v, k);
+        else if (k == "rules" || k == "schemes" || k == "modes" || k == "group_schemes")
+            sweep_opts[k] = v;
         else if (k == "rule_options") {
             sweep_opts[k] = v;
             smaa_opts[k] = v;
@@ -39,12 +42,18 @@ report_input report_input_from(const profile& p, const organisation& org, std::s
             level = text_of(v, k);
             sweep_opts[k] = v;
             smaa_opts[k] = v;
-        } else if (k == "scheme") scheme = text_of(v, k);
-        else if (k == "smaa_rule") smaa_rule = text_of(v, k);
-        else if (k == "sampler" || k == "samples" || k == "seed" || k == "threads") smaa_opts[k] = v;
-        else if (k == "smaa") want_smaa = bool_of(v, k);
-        else if (k == "power") want_power = bool_of(v, k);
-        else throw error(errc::invalid, "unknown report option '" + k + "'");
+        } else if (k == "scheme")
+            scheme = text_of(v, k);
+        else if (k == "smaa_rule")
+            smaa_rule = text_of(v, k);
+        else if (k == "sampler" || k == "samples" || k == "seed" || k == "threads")
+            smaa_opts[k] = v;
+        else if (k == "smaa")
+            want_smaa = bool_of(v, k);
+        else if (k == "power")
+            want_power = bool_of(v, k);
+        else
+            throw error(errc::invalid, "unknown report option '" + k + "'");
     }
     if (!smaa_opts.contains("samples")) smaa_opts["samples"] = 2000;
     in.candidates = p.candidate_names();
@@ -67,8 +76,8 @@ report_input report_input_from(const profile& p, const organisation& org, std::s
         in.smaa = population_smaa(p, org, mopt);
         const json settings = json::parse(smaa_report_json(p, org, mopt, *in.smaa))["settings"];
         in.smaa_caption = std::to_string(mopt.monte_carlo.samples) + " samples, sampler " +
-                          settings["sampler"].get<std::string>() + ", scheme " + scheme_name(mopt.scheme) + ", rule " +
-                          rule + ", seed " + std::to_string(mopt.monte_carlo.seed) + ".";
+                          settings["sampler"].get<std::string>() + ", scheme " + scheme_name(mopt.scheme) +
+                          ", rule " + rule + ", seed " + std::to_string(mopt.monte_carlo.seed) + ".";
     }
 
     if (want_power) {
@@ -84,22 +93,27 @@ report_input report_input_from(const profile& p, const organisation& org, std::s
         std::vector<std::uint64_t> w;
         big_int total = 0;
         for (const auto& x : rep.units) {
-            const big_int v = boost::multiprecision::numerator(x.weight) * (lcm / boost::multiprecision::denominator(x.weight));
+            const big_int v = boost::multiprecision::numerator(x.weight) *
+                              (lcm / boost::multiprecision::denominator(x.weight));
             total += v;
             if (total > big_int(std::numeric_limits<std::uint64_t>::max() / 2))
-                throw error(errc::overflow, "report: the weights of scheme " + rep.scheme + " do not fit whole numbers");
+                throw error(errc::overflow,
+                            "report: the weights of scheme " + rep.scheme + " do not fit whole numbers");
             w.push_back(v.convert_to<std::uint64_t>());
         }
         std::vector<std::string> ids;
         for (auto u : units) ids.push_back(org[u].id);
-        const auto g = make_weighted_game(quota_from_fraction(w, rational(1, 2), quota_rule::more_than), w, ids);
+        const auto g =
+            make_weighted_game(quota_from_fraction(w, rational(1, 2), quota_rule::more_than), w, ids);
         power_options po;
         po.indices = index_banzhaf;
         const auto r = power_indices(g, po);
         for (std::size_t i = 0; i < ids.size(); ++i)
-            in.power.push_back({org[units[i]].name.empty() ? ids[i] : org[units[i]].name, r.banzhaf.value[i]});
-        in.power_caption = "Banzhaf index of each unit when a decision needs more than half of the weight, scheme " +
-                           rep.scheme + ".";
+            in.power.push_back(
+                {org[units[i]].name.empty() ? ids[i] : org[units[i]].name, r.banzhaf.value[i]});
+        in.power_caption =
+            "Banzhaf index of each unit when a decision needs more than half of the weight, scheme " +
+            rep.scheme + ".";
     }
     return in;
 }

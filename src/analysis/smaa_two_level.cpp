@@ -35,7 +35,8 @@ std::vector<double> effective_shares(const organisation& org, const std::vector<
                                      const population_smaa_options& opt) {
     std::vector<double> out(units.size(), 0.0);
     if (opt.group_scheme) {
-        const auto rep = compute_two_level_weights(org, units, opt.scheme, *opt.group_scheme, opt.group_level);
+        const auto rep =
+            compute_two_level_weights(org, units, opt.scheme, *opt.group_scheme, opt.group_level);
         for (std::size_t k = 0; k < units.size(); ++k) out[k] = to_double(rep.units.units[k].share);
         return out;
     }
@@ -67,9 +68,10 @@ std::vector<double> effective_shares(const organisation& org, const std::vector<
 
 acceptability two_level_smaa(const profile& p, const organisation& org, const population_smaa_options& opt) {
     if (opt.sampler != population_sampler::population_noise)
-        throw error(errc::unsupported, "population_smaa: two-stage counts and two-level weightings are sampled by "
-                                       "perturbing populations (the population sampler); simplex, dirichlet and "
-                                       "bootstrap apply to one-level pooled or normalised counts");
+        throw error(errc::unsupported,
+                    "population_smaa: two-stage counts and two-level weightings are sampled by "
+                    "perturbing populations (the population sampler); simplex, dirichlet and "
+                    "bootstrap apply to one-level pooled or normalised counts");
     if (!(opt.sigma >= 0)) throw error(errc::invalid, "population_smaa: sigma must be >= 0");
     const auto units = population_smaa_units(p, org, opt.level);
     aggregate_options ao;

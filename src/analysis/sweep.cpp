@@ -25,7 +25,9 @@ std::string level_of(const organisation& org, const std::string& level) {
     return org.kinds().front();
 }
 
-std::string winner_name(const result& r) { return r.winners.empty() ? std::string() : r.candidates.at(r.winners.front()); }
+std::string winner_name(const result& r) {
+    return r.winners.empty() ? std::string() : r.candidates.at(r.winners.front());
+}
 
 /// Voting unit (org index at `level`) of each of the profile's unit tags.
 std::vector<std::uint32_t> tag_units(const profile& p, const organisation& org, const std::string& level) {
@@ -35,7 +37,8 @@ std::vector<std::uint32_t> tag_units(const profile& p, const organisation& org, 
         if (!u) throw error(errc::not_found, "ballot unit '" + p.units()[k] + "' is not in the organisation");
         map[k] = org.ancestor(*u, level);
         if (map[k] == k_no_parent)
-            throw error(errc::invalid, "ballot unit '" + p.units()[k] + "' is not a " + level + " nor inside one");
+            throw error(errc::invalid,
+                        "ballot unit '" + p.units()[k] + "' is not a " + level + " nor inside one");
     }
     return map;
 }
@@ -53,7 +56,8 @@ ballot_units units_of(const profile& p, const organisation& org, const std::stri
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         const auto b = p.ballot(i);
         if (b.unit == k_no_unit)
-            throw error(errc::invalid, "ballot " + std::to_string(i + 1) + " has no unit; weighting needs every ballot tagged");
+            throw error(errc::invalid, "ballot " + std::to_string(i + 1) +
+                                           " has no unit; weighting needs every ballot tagged");
         const auto u = map[b.unit];
         out.of_ballot.push_back(u);
         if (!seen[u]) {
@@ -89,7 +93,8 @@ organisation with_population(const organisation& org, std::uint32_t unit, std::u
 }
 
 /// The profile with the ballots of voting unit `u` scaled by f (dropped when f = 0).
-profile scaled_unit(const profile& wp, const std::vector<std::uint32_t>& unit_of_ballot, std::uint32_t u, const rational& f) {
+profile scaled_unit(const profile& wp, const std::vector<std::uint32_t>& unit_of_ballot, std::uint32_t u,
+                    const rational& f) {
     profile out(wp.candidate_names(), wp.kind());
     for (const auto& id : wp.units()) out.intern_unit(id);
     for (cand_t c = 0; c < wp.candidate_count(); ++c)
@@ -108,11 +113,11 @@ profile scaled_unit(const profile& wp, const std::vector<std::uint32_t>& unit_of
 }
 
 /// Reports progress; a callback returning false cancels.
-void check_progress(const std::function<bool(std::size_t, std::size_t)>& progress, std::size_t done, std::size_t total,
-                    const char* what) {
+void check_progress(const std::function<bool(std::size_t, std::size_t)>& progress, std::size_t done,
+                    std::size_t total, const char* what) {
     if (progress && !progress(done, total))
-        throw error(errc::cancelled, std::string(what) + ": cancelled after " + std::to_string(done) + " of " +
-                                         std::to_string(total));
+        throw error(errc::cancelled, std::string(what) + ": cancelled after " + std::to_string(done) +
+                                         " of " + std::to_string(total));
 }
 
 rational approx(double x) {
@@ -135,11 +140,11 @@ struct additive_rule {
 /// Borda over 78 practices from building and counting 100,000 profiles to a few multiply-adds per
 /// ballot. Empty when the rule is not known to be additive, when the scores do not fit in int64
 /// at this resolution, or when the full count disagrees with the sum (checked once, exactly).
-std::optional<additive_rule> additive_form(const profile& p, const std::string& rule, const std::string& options,
-                                           std::uint64_t resolution) {
+std::optional<additive_rule> additive_form(const profile& p, const std::string& rule,
+                                           const std::string& options, std::uint64_t resolution) {
     static const char* const additive_rules[] = {"borda", "dowdall", "anti-plurality", "positional"};
-    if (std::find_if(std::begin(additive_rules), std::end(additive_rules), [&](const char* r) { return rule == r; }) ==
-            std::end(additive_rules) ||
+    if (std::find_if(std::begin(additive_rules), std::end(additive_rules),
+                     [&](const char* r) { return rule == r; }) == std::end(additive_rules) ||
         p.kind() != ballot_kind::ranking || p.unique_count() == 0)
         return std::nullopt;
     const std::size_t n = p.candidate_count(), nb = p.unique_count();
@@ -161,8 +166,10 @@ std::optional<additive_rule> additive_form(const profile& p, const std::string& 
                 const big_int d = boost::multiprecision::denominator(*r.scores[c]);
                 lcm = lcm / boost::multiprecision::gcd(lcm, d) * d;
             }
-        if (i == 0) out.cands = scored;
-        else if (scored != out.cands) return std::nullopt;
+        if (i == 0)
+            out.cands = scored;
+        else if (scored != out.cands)
+            return std::nullopt;
     }
     if (out.cands.empty() || lcm > big_int(1) << 40) return std::nullopt;
     // Multiplicities sum to about `resolution` (plus rounding, at most one per ballot).
@@ -171,7 +178,8 @@ std::optional<additive_rule> additive_form(const profile& p, const std::string& 
     for (std::size_t i = 0; i < nb; ++i)
         for (std::size_t k = 0; k < out.cands.size(); ++k) {
             const rational x = own[i][k] * lcm;
-            if (boost::multiprecision::denominator(x) != 1 || std::abs(to_double(x)) > bound) return std::nullopt;
+            if (boost::multiprecision::denominator(x) != 1 || std::abs(to_double(x)) > bound)
+                return std::nullopt;
             out.scaled[i][k] = boost::multiprecision::numerator(x).convert_to<std::int64_t>();
         }
     // The full count must be the sum (weights included) and ranked by it.
@@ -198,7 +206,8 @@ std::vector<sweep_entry> sweep(const profile& p, const organisation& org, const 
     if (opt.schemes.empty() || opt.group_schemes.empty() || opt.modes.empty() || opt.rules.empty())
         throw error(errc::invalid, "sweep: give at least one scheme, one aggregation mode and one rule");
     std::vector<sweep_entry> out;
-    const std::size_t total = opt.schemes.size() * opt.group_schemes.size() * opt.modes.size() * opt.rules.size();
+    const std::size_t total =
+        opt.schemes.size() * opt.group_schemes.size() * opt.modes.size() * opt.rules.size();
     std::optional<std::size_t> base; // index of the first cell that counted
     for (const auto& s : opt.schemes)
         for (const auto& gs : opt.group_schemes)
@@ -236,7 +245,8 @@ std::vector<sweep_entry> sweep(const profile& p, const organisation& org, const 
                     check_progress(opt.progress, out.size(), total, "sweep");
                 }
     // Nothing counted: the options themselves are wrong (a bad rule option, say), not a cell.
-    if (!base) throw error(errc::invalid, "sweep: no cell could be counted; the first says: " + out.front().error);
+    if (!base)
+        throw error(errc::invalid, "sweep: no cell could be counted; the first says: " + out.front().error);
     return out;
 }
 
@@ -244,8 +254,10 @@ std::vector<sweep_row> sweep_rows(const std::vector<sweep_entry>& entries) {
     std::vector<sweep_row> rows;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const auto& e = entries[i];
-        sweep_row r{.scheme = e.group_scheme.empty() ? e.scheme : e.scheme + " within, " + e.group_scheme + " across",
-                    .aggregation = mode_name(e.mode), .rule = e.rule,
+        sweep_row r{.scheme = e.group_scheme.empty() ? e.scheme
+                                                     : e.scheme + " within, " + e.group_scheme + " across",
+                    .aggregation = mode_name(e.mode),
+                    .rule = e.rule,
                     .winner = e.error.empty() ? winner_name(e.count) : "(not counted: " + e.error + ")"};
         for (const auto& tier : e.count.ranking) {
             r.ranking.emplace_back();
@@ -268,7 +280,8 @@ std::string sweep_json(const std::vector<sweep_entry>& entries, int indent) {
         const auto& r = rows[i];
         nlohmann::ordered_json j;
         j["scheme"] = entries[i].scheme;
-        j["group_scheme"] = entries[i].group_scheme.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(entries[i].group_scheme);
+        j["group_scheme"] = entries[i].group_scheme.empty() ? nlohmann::ordered_json()
+                                                            : nlohmann::ordered_json(entries[i].group_scheme);
         j["aggregation"] = r.aggregation;
         j["rule"] = r.rule;
         const std::string w = entries[i].error.empty() ? r.winner : std::string();
@@ -283,7 +296,8 @@ std::string sweep_json(const std::vector<sweep_entry>& entries, int indent) {
         }
         j["moved"] = r.moved;
         j["winner_changed"] = entries[i].winner_changed;
-        j["error"] = entries[i].error.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(entries[i].error);
+        j["error"] =
+            entries[i].error.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(entries[i].error);
         a.push_back(j);
     }
     return a.dump(indent);
@@ -297,18 +311,21 @@ tipping_result tipping_points(const profile& p, const organisation& org, const t
     // maximum and grew until GMP's allocator aborted. The grid is bounded by a named limit.
     if (opt.max_factor > rational(k_max_tipping_factor))
         throw error(errc::invalid, "tipping: option 'max_factor' (" + to_string(opt.max_factor) +
-                                       ") is above the limit of " + std::to_string(k_max_tipping_factor) + " (2^20)");
+                                       ") is above the limit of " + std::to_string(k_max_tipping_factor) +
+                                       " (2^20)");
     if (opt.tolerance <= 0) throw error(errc::invalid, "tipping: tolerance must be positive");
     if (opt.steps_per_doubling == 0 || opt.steps_per_doubling > 64)
         throw error(errc::invalid, "tipping: steps_per_doubling must be 1..64");
     const bool by_weight = opt.quantity == tipping_quantity::weight;
     if (by_weight && opt.aggregation.mode == aggregation_mode::two_stage)
-        throw error(errc::unsupported, "tipping: weight factors apply to pooled or normalised counts; use the population "
-                                       "quantity for two-stage counts");
+        throw error(errc::unsupported,
+                    "tipping: weight factors apply to pooled or normalised counts; use the population "
+                    "quantity for two-stage counts");
     const std::string level = level_of(org, opt.aggregation.level);
     if (!by_weight && level != org.kinds().front())
-        throw error(errc::unsupported, "tipping: populations are changed at the leaf level ('" + org.kinds().front() +
-                                           "'); voting units of kind '" + level + "' take theirs from their members");
+        throw error(errc::unsupported, "tipping: populations are changed at the leaf level ('" +
+                                           org.kinds().front() + "'); voting units of kind '" + level +
+                                           "' take theirs from their members");
     const auto bu = units_of(p, org, level);
 
     tipping_result out;
@@ -324,10 +341,12 @@ tipping_result tipping_points(const profile& p, const organisation& org, const t
         counter = prepare(opt.rule, opt.rule_options, wp); // options parsed once, not per count
         out.baseline_winner = winner_name(counter.count(wp));
     } else {
-        out.baseline_winner = winner_name(run_weighted(p, org, opt.scheme, opt.rule, opt.rule_options, opt.aggregation));
+        out.baseline_winner =
+            winner_name(run_weighted(p, org, opt.scheme, opt.rule, opt.rule_options, opt.aggregation));
     }
     if (out.baseline_winner.empty())
-        throw error(errc::unresolved_tie, "tipping: the baseline count has no winner (unresolved tie); set a tie-break policy");
+        throw error(errc::unresolved_tie,
+                    "tipping: the baseline count has no winner (unresolved tie); set a tie-break policy");
 
     const double s = static_cast<double>(opt.steps_per_doubling);
     for (const auto u : bu.units) {
@@ -335,12 +354,14 @@ tipping_result tipping_points(const profile& p, const organisation& org, const t
         tp.unit = org[u].id;
         const std::uint64_t pop = org[u].population;
         if (!by_weight && rational(pop) * opt.max_factor > rational(std::int64_t{1} << 62))
-            throw error(errc::invalid, "tipping: unit '" + tp.unit + "': its population times option 'max_factor' passes 2^62");
+            throw error(errc::invalid, "tipping: unit '" + tp.unit +
+                                           "': its population times option 'max_factor' passes 2^62");
         tp.baseline = by_weight ? rational(1) : rational(pop);
         auto winner_at = [&](const rational& x) -> std::string {
             if (by_weight) return winner_name(counter.count(scaled_unit(wp, wbu.of_ballot, u, x)));
             const auto q = static_cast<std::uint64_t>(x.convert_to<big_int>());
-            return winner_name(run_weighted(p, with_population(org, u, q), opt.scheme, opt.rule, opt.rule_options, opt.aggregation));
+            return winner_name(run_weighted(p, with_population(org, u, q), opt.scheme, opt.rule,
+                                            opt.rule_options, opt.aggregation));
         };
         // Grid of the quantity away from the baseline, nearest first.
         auto grid = [&](bool up) {
@@ -359,12 +380,14 @@ tipping_result tipping_points(const profile& p, const organisation& org, const t
                 const rational top = pop == 0 ? opt.max_factor : rational(pop) * opt.max_factor;
                 rational last = tp.baseline;
                 for (int k = 1;; ++k) {
-                    rational q(static_cast<long long>(std::llround(up ? base * std::exp2(k / s) : base * std::exp2(-k / s))));
+                    rational q(static_cast<long long>(
+                        std::llround(up ? base * std::exp2(k / s) : base * std::exp2(-k / s))));
                     if (up && q >= top) break;
                     if (!up && q < 1) break;
                     if (q != last && (up ? q > last : q < last)) g.push_back(last = q);
                 }
-                g.push_back(up ? rational(static_cast<long long>(std::llround(top.convert_to<double>()))) : rational(0));
+                g.push_back(up ? rational(static_cast<long long>(std::llround(top.convert_to<double>())))
+                               : rational(0));
             }
             return g;
         };
@@ -384,7 +407,8 @@ tipping_result tipping_points(const profile& p, const organisation& org, const t
                     if (!by_weight) mid = rational(mid.convert_to<big_int>()); // integer populations
                     if (mid == same || mid == changed) break;
                     std::string wm = winner_at(mid);
-                    if (wm == out.baseline_winner) same = mid;
+                    if (wm == out.baseline_winner)
+                        same = mid;
                     else {
                         changed = mid;
                         w = std::move(wm);
@@ -407,19 +431,25 @@ std::string tipping_json(const tipping_result& r, int indent) {
     nlohmann::ordered_json units = nlohmann::ordered_json::array();
     auto side = [](const std::optional<tipping_bracket>& b) {
         if (!b) return nlohmann::ordered_json();
-        return nlohmann::ordered_json{{"same", to_double(b->same)},         {"changed", to_double(b->changed)},
-                                      {"same_exact", to_string(b->same)},   {"changed_exact", to_string(b->changed)},
+        return nlohmann::ordered_json{{"same", to_double(b->same)},
+                                      {"changed", to_double(b->changed)},
+                                      {"same_exact", to_string(b->same)},
+                                      {"changed_exact", to_string(b->changed)},
                                       {"new_winner", b->new_winner}};
     };
     for (const auto& u : r.units)
-        units.push_back({{"unit", u.unit}, {"baseline", to_double(u.baseline)}, {"up", side(u.up)}, {"down", side(u.down)}});
+        units.push_back({{"unit", u.unit},
+                         {"baseline", to_double(u.baseline)},
+                         {"up", side(u.up)},
+                         {"down", side(u.down)}});
     j["units"] = units;
     return j.dump(indent);
 }
 
 // ---- SMAA over populations, weights and voters ---------------------------------------------
 
-std::vector<std::uint32_t> population_smaa_units(const profile& p, const organisation& org, const std::string& level) {
+std::vector<std::uint32_t> population_smaa_units(const profile& p, const organisation& org,
+                                                 const std::string& level) {
     return units_of(p, org, level_of(org, level)).units;
 }
 
@@ -475,109 +505,115 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
     // per sample, and for rules with a kernel (IRV, Schulze) no profile or result built either.
     const prepared_count counter = prepare(opt.rule, opt.rule_options, base);
     const bool kernel = opt.prepared_counts && counter.has_kernel();
-    auto count = [&](const profile& x) { return opt.prepared_counts ? counter.count(x) : run(x, opt.rule, opt.rule_options); };
+    auto count = [&](const profile& x) {
+        return opt.prepared_counts ? counter.count(x) : run(x, opt.rule, opt.rule_options);
+    };
 
     auto make = [&]() -> sampler {
         auto q = std::make_shared<profile>(base);
         auto merged = std::make_shared<std::vector<std::uint64_t>>(q->unique_count());
         return [&, q, merged](random_source& rng, std::size_t) -> sample_outcome {
-        sample_outcome o;
-        std::vector<double> share(nu), v = voters;
-        switch (opt.sampler) {
-        case population_sampler::population_noise: {
-            // Each unit's population times max(0, 1 + sigma Z), rounded; the scheme re-run exactly.
-            std::vector<std::uint64_t> pops(org.size());
-            for (std::uint32_t i = 0; i < org.size(); ++i) pops[i] = org[i].population;
-            for (std::size_t k = 0; k < nu; ++k) {
-                const double x = static_cast<double>(pops[bu.units[k]]) * std::max(0.0, 1 + opt.sigma * rng.normal());
-                pops[bu.units[k]] = static_cast<std::uint64_t>(std::llround(x));
+            sample_outcome o;
+            std::vector<double> share(nu), v = voters;
+            switch (opt.sampler) {
+            case population_sampler::population_noise: {
+                // Each unit's population times max(0, 1 + sigma Z), rounded; the scheme re-run exactly.
+                std::vector<std::uint64_t> pops(org.size());
+                for (std::uint32_t i = 0; i < org.size(); ++i) pops[i] = org[i].population;
+                for (std::size_t k = 0; k < nu; ++k) {
+                    const double x =
+                        static_cast<double>(pops[bu.units[k]]) * std::max(0.0, 1 + opt.sigma * rng.normal());
+                    pops[bu.units[k]] = static_cast<std::uint64_t>(std::llround(x));
+                }
+                std::uint64_t left = 0;
+                for (std::size_t k = 0; k < nu; ++k) left += pops[bu.units[k]];
+                if (left == 0) { // every unit drawn down to nobody: no count, reported as incomplete
+                    o.count.candidates = p.candidate_names();
+                    o.parameters.assign(nu, 0.0);
+                    return o;
+                }
+                const organisation noisy = with_populations(org, pops);
+                const auto rep = compute_weights(noisy, bu.units, opt.scheme);
+                for (std::size_t k = 0; k < nu; ++k) share[k] = to_double(rep.units[k].share);
+                break;
             }
-            std::uint64_t left = 0;
-            for (std::size_t k = 0; k < nu; ++k) left += pops[bu.units[k]];
-            if (left == 0) { // every unit drawn down to nobody: no count, reported as incomplete
-                o.count.candidates = p.candidate_names();
-                o.parameters.assign(nu, 0.0);
-                return o;
+            case population_sampler::simplex:
+            case population_sampler::dirichlet:
+                share = rng.dirichlet(alpha);
+                break;
+            case population_sampler::bootstrap: {
+                // Multinomial resample of the voters (same total), ballot by ballot.
+                double total = 0;
+                for (double x : voters) total += x;
+                std::vector<double> cum(nb);
+                double acc = 0;
+                for (std::size_t i = 0; i < nb; ++i) cum[i] = acc += voters[i];
+                std::fill(v.begin(), v.end(), 0.0);
+                const auto draws = static_cast<std::size_t>(std::llround(total));
+                for (std::size_t d = 0; d < draws; ++d) {
+                    const double x = rng.uniform() * acc;
+                    const auto it = std::upper_bound(cum.begin(), cum.end(), x);
+                    v[std::min<std::size_t>(static_cast<std::size_t>(it - cum.begin()), nb - 1)] += 1;
+                }
+                share = base_share;
+                break;
             }
-            const organisation noisy = with_populations(org, pops);
-            const auto rep = compute_weights(noisy, bu.units, opt.scheme);
-            for (std::size_t k = 0; k < nu; ++k) share[k] = to_double(rep.units[k].share);
-            break;
-        }
-        case population_sampler::simplex:
-        case population_sampler::dirichlet: share = rng.dirichlet(alpha); break;
-        case population_sampler::bootstrap: {
-            // Multinomial resample of the voters (same total), ballot by ballot.
-            double total = 0;
-            for (double x : voters) total += x;
-            std::vector<double> cum(nb);
-            double acc = 0;
-            for (std::size_t i = 0; i < nb; ++i) cum[i] = acc += voters[i];
-            std::fill(v.begin(), v.end(), 0.0);
-            const auto draws = static_cast<std::size_t>(std::llround(total));
-            for (std::size_t d = 0; d < draws; ++d) {
-                const double x = rng.uniform() * acc;
-                const auto it = std::upper_bound(cum.begin(), cum.end(), x);
-                v[std::min<std::size_t>(static_cast<std::size_t>(it - cum.begin()), nb - 1)] += 1;
             }
-            share = base_share;
-            break;
-        }
-        }
-        // Ballot weights: normalised = the unit's share split over its voters; pooled = every
-        // voter carries the unit's share. Quantised to integer multiplicities (analysis only).
-        std::vector<double> unit_total(nu, 0.0);
-        for (std::size_t i = 0; i < nb; ++i) unit_total[unit_slot[i]] += v[i];
-        std::vector<double> w(nb, 0.0);
-        double sum = 0;
-        for (std::size_t i = 0; i < nb; ++i) {
-            const std::size_t k = unit_slot[i];
-            if (v[i] <= 0 || unit_total[k] <= 0) continue;
-            w[i] = pooled ? share[k] * v[i] : share[k] * v[i] / unit_total[k];
-            sum += w[i];
-        }
-        std::vector<std::uint64_t> mult(nb);
-        for (std::size_t i = 0; i < nb; ++i)
-            mult[i] = static_cast<std::uint64_t>(std::llround(sum > 0 ? R * w[i] / sum : 0.0));
-        o.parameters = std::move(share);
-        if (additive) {
-            // Exact integer scores, ranked as the rule ranks them; a tie for first place is left
-            // to the rule's own tie-break below.
-            std::vector<std::int64_t> score(p.candidate_count(), 0);
+            // Ballot weights: normalised = the unit's share split over its voters; pooled = every
+            // voter carries the unit's share. Quantised to integer multiplicities (analysis only).
+            std::vector<double> unit_total(nu, 0.0);
+            for (std::size_t i = 0; i < nb; ++i) unit_total[unit_slot[i]] += v[i];
+            std::vector<double> w(nb, 0.0);
+            double sum = 0;
+            for (std::size_t i = 0; i < nb; ++i) {
+                const std::size_t k = unit_slot[i];
+                if (v[i] <= 0 || unit_total[k] <= 0) continue;
+                w[i] = pooled ? share[k] * v[i] : share[k] * v[i] / unit_total[k];
+                sum += w[i];
+            }
+            std::vector<std::uint64_t> mult(nb);
             for (std::size_t i = 0; i < nb; ++i)
-                if (mult[i])
-                    for (std::size_t k = 0; k < additive->cands.size(); ++k)
-                        score[additive->cands[k]] += static_cast<std::int64_t>(mult[i]) * additive->scaled[i][k];
-            o.count.ranking = tiers_by_score(additive->cands, score);
-            if (o.count.ranking.front().size() == 1) {
-                o.count.candidates = p.candidate_names();
-                o.count.winners = {o.count.ranking.front().front()};
+                mult[i] = static_cast<std::uint64_t>(std::llround(sum > 0 ? R * w[i] / sum : 0.0));
+            o.parameters = std::move(share);
+            if (additive) {
+                // Exact integer scores, ranked as the rule ranks them; a tie for first place is left
+                // to the rule's own tie-break below.
+                std::vector<std::int64_t> score(p.candidate_count(), 0);
+                for (std::size_t i = 0; i < nb; ++i)
+                    if (mult[i])
+                        for (std::size_t k = 0; k < additive->cands.size(); ++k)
+                            score[additive->cands[k]] +=
+                                static_cast<std::int64_t>(mult[i]) * additive->scaled[i][k];
+                o.count.ranking = tiers_by_score(additive->cands, score);
+                if (o.count.ranking.front().size() == 1) {
+                    o.count.candidates = p.candidate_names();
+                    o.count.winners = {o.count.ranking.front().front()};
+                    return o;
+                }
+            }
+            std::fill(merged->begin(), merged->end(), 0);
+            for (std::size_t i = 0; i < nb; ++i) (*merged)[slot_of[i]] += mult[i];
+            if (kernel) {
+                // The kernel's ranking and winners are the full count's (tests/prepared_test.cpp);
+                // the acceptability needs nothing else, so the names are left empty.
+                prepared_outcome k;
+                if (counter.try_kernel(*merged, k)) {
+                    o.count.candidates.resize(p.candidate_count());
+                    o.count.ranking = std::move(k.ranking);
+                    o.count.winners = std::move(k.winners);
+                    return o;
+                }
+            }
+            if (std::all_of(mult.begin(), mult.end(), [](std::uint64_t m) { return m > 0; })) {
+                for (std::size_t j = 0; j < merged->size(); ++j) q->set_count(j, (*merged)[j]);
+                o.count = count(*q);
                 return o;
             }
-        }
-        std::fill(merged->begin(), merged->end(), 0);
-        for (std::size_t i = 0; i < nb; ++i) (*merged)[slot_of[i]] += mult[i];
-        if (kernel) {
-            // The kernel's ranking and winners are the full count's (tests/prepared_test.cpp);
-            // the acceptability needs nothing else, so the names are left empty.
-            prepared_outcome k;
-            if (counter.try_kernel(*merged, k)) {
-                o.count.candidates.resize(p.candidate_count());
-                o.count.ranking = std::move(k.ranking);
-                o.count.winners = std::move(k.winners);
-                return o;
-            }
-        }
-        if (std::all_of(mult.begin(), mult.end(), [](std::uint64_t m) { return m > 0; })) {
-            for (std::size_t j = 0; j < merged->size(); ++j) q->set_count(j, (*merged)[j]);
-            o.count = count(*q);
+            profile fresh = empty_like_p();
+            for (std::size_t i = 0; i < nb; ++i)
+                if (mult[i] > 0) fresh.add(p.ballot(i).marks, mult[i]);
+            o.count = count(fresh);
             return o;
-        }
-        profile fresh = empty_like_p();
-        for (std::size_t i = 0; i < nb; ++i)
-            if (mult[i] > 0) fresh.add(p.ballot(i).marks, mult[i]);
-        o.count = count(fresh);
-        return o;
         };
     };
     return monte_carlo_blockwise(p.candidate_count(), make, opt.monte_carlo);

@@ -21,7 +21,8 @@ accord_status analyse(analysis_fn f, const accord_profile* p, const accord_org* 
     ACCORD_CHECK_ARG(p);
     ACCORD_CHECK_ARG(org);
     ACCORD_API_BEGIN()
-    const std::string text = f(p->p, org->org, options_json ? options_json : "", accord::c_api::progress_of(progress, user_data));
+    const std::string text =
+        f(p->p, org->org, options_json ? options_json : "", accord::c_api::progress_of(progress, user_data));
     *out = accord::c_api::new_string(text);
     ACCORD_API_END()
 }
@@ -44,12 +45,14 @@ accord_status accord_analyse_tipping(const accord_profile* p, const accord_org* 
     return analyse(&accord::analyse_tipping, p, org, options_json, progress, user_data, out);
 }
 
-accord_status accord_ahp(const accord_org* org, const char* input_json, const char* options_json, char** out) {
+accord_status accord_ahp(const accord_org* org, const char* input_json, const char* options_json,
+                         char** out) {
     ACCORD_CHECK_ARG(out);
     *out = nullptr;
     ACCORD_CHECK_ARG(input_json);
     ACCORD_API_BEGIN()
-    *out = accord::c_api::new_string(accord::analyse_ahp(input_json, options_json ? options_json : "", org ? &org->org : nullptr));
+    *out = accord::c_api::new_string(
+        accord::analyse_ahp(input_json, options_json ? options_json : "", org ? &org->org : nullptr));
     ACCORD_API_END()
 }
 
@@ -68,8 +71,8 @@ accord_status accord_mcda_smaa(const char* table_json, const char* options_json,
     *out = nullptr;
     ACCORD_CHECK_ARG(table_json);
     ACCORD_API_BEGIN()
-    *out = accord::c_api::new_string(accord::analyse_mcda_smaa(table_json, options_json ? options_json : "",
-                                                               accord::c_api::progress_of(progress, user_data)));
+    *out = accord::c_api::new_string(accord::analyse_mcda_smaa(
+        table_json, options_json ? options_json : "", accord::c_api::progress_of(progress, user_data)));
     ACCORD_API_END()
 }
 
@@ -91,8 +94,8 @@ accord_status accord_analyse_electorates(const accord_profile* reference, const 
     *out = nullptr;
     ACCORD_CHECK_ARG(options_json);
     ACCORD_API_BEGIN()
-    *out = accord::c_api::new_string(accord::analyse_electorates(reference ? &reference->p : nullptr, options_json,
-                                                                 accord::c_api::progress_of(progress, user_data)));
+    *out = accord::c_api::new_string(accord::analyse_electorates(
+        reference ? &reference->p : nullptr, options_json, accord::c_api::progress_of(progress, user_data)));
     ACCORD_API_END()
 }
 

@@ -27,22 +27,22 @@ inline accord_status fail(accord_status s, const std::string& msg) noexcept {
 // Every C entry point: ACCORD_API_BEGIN ... ACCORD_API_END. Converts every exception to a status
 // and a message; clears the last error on success.
 #define ACCORD_API_BEGIN() try {
-#define ACCORD_API_END()                                                                      \
-    accord::c_api::last_error.clear();                                                        \
-    return ACCORD_OK;                                                                         \
-    }                                                                                         \
-    catch (const accord::error& e) {                                                          \
-        return accord::c_api::fail(static_cast<accord_status>(e.code()), e.what());           \
-    }                                                                                         \
-    catch (...) {                                                                             \
-        auto [code_, msg_] = accord::detail::describe_exception(std::current_exception());    \
-        return accord::c_api::fail(static_cast<accord_status>(code_), msg_);                  \
-    }
+#define ACCORD_API_END() \
+  accord::c_api::last_error.clear(); \
+  return ACCORD_OK; \
+  } \
+  catch (const accord::error& e) { \
+    return accord::c_api::fail(static_cast<accord_status>(e.code()), e.what()); \
+  } \
+  catch (...) { \
+    auto [code_, msg_] = accord::detail::describe_exception(std::current_exception()); \
+    return accord::c_api::fail(static_cast<accord_status>(code_), msg_); \
+  }
 
-#define ACCORD_CHECK_OUT(p)                                                                   \
-    do {                                                                                      \
-        if (!(p)) return accord::c_api::fail(ACCORD_EINVALID, #p " must not be NULL");        \
-    } while (0)
+#define ACCORD_CHECK_OUT(p) \
+  do { \
+    if (!(p)) return accord::c_api::fail(ACCORD_EINVALID, #p " must not be NULL"); \
+  } while (0)
 
 // ---- handle types ---------------------------------------------------------------------------
 #include "accord/organisation.hpp"
@@ -74,7 +74,7 @@ struct accord_result {
     const std::vector<std::vector<std::optional<std::string>>>& tallies() const { return strings().tallies; }
     const std::vector<std::string>& exhausted() const { return strings().exhausted; }
 
-private:
+  private:
     struct text {
         std::vector<std::optional<std::string>> scores;
         std::vector<std::vector<std::optional<std::string>>> tallies;
@@ -83,10 +83,12 @@ private:
     const text& strings() const {
         std::call_once(strings_once_, [this] {
             text t;
-            for (const auto& s : r.scores) t.scores.push_back(s ? std::optional(accord::to_string(*s)) : std::nullopt);
+            for (const auto& s : r.scores)
+                t.scores.push_back(s ? std::optional(accord::to_string(*s)) : std::nullopt);
             for (const auto& rd : r.rounds) {
                 std::vector<std::optional<std::string>> row;
-                for (const auto& v : rd.tallies) row.push_back(v ? std::optional(accord::to_string(*v)) : std::nullopt);
+                for (const auto& v : rd.tallies)
+                    row.push_back(v ? std::optional(accord::to_string(*v)) : std::nullopt);
                 t.tallies.push_back(std::move(row));
                 t.exhausted.push_back(accord::to_string(rd.inactive.total()));
             }
@@ -103,15 +105,15 @@ struct accord_org {
     accord::organisation org;
 };
 
-#define ACCORD_CHECK_ARG(p)                                                                   \
-    do {                                                                                      \
-        if (!(p)) return accord::c_api::fail(ACCORD_EINVALID, #p " must not be NULL");        \
-    } while (0)
+#define ACCORD_CHECK_ARG(p) \
+  do { \
+    if (!(p)) return accord::c_api::fail(ACCORD_EINVALID, #p " must not be NULL"); \
+  } while (0)
 
 namespace accord::c_api {
 inline accord_status out_of_range(const char* what, std::size_t i, std::size_t n) noexcept {
-    return fail(ACCORD_ENOTFOUND, std::string(what) + " " + std::to_string(i) + " out of range (" +
-                                      std::to_string(n) + ")");
+    return fail(ACCORD_ENOTFOUND,
+                std::string(what) + " " + std::to_string(i) + " out of range (" + std::to_string(n) + ")");
 }
 } // namespace accord::c_api
 
@@ -131,7 +133,8 @@ inline nlohmann::json parse_json(const char* text, const char* what) {
 inline nlohmann::json parse_json_object(const char* text, const char* what) {
     if (!text || !*text) return nlohmann::json::object();
     nlohmann::json j = parse_json(text, what);
-    if (!j.is_object()) throw accord::error(accord::errc::invalid, std::string(what) + " must be a JSON object");
+    if (!j.is_object())
+        throw accord::error(accord::errc::invalid, std::string(what) + " must be a JSON object");
     return j;
 }
 
@@ -140,7 +143,8 @@ inline nlohmann::json parse_json_object(const char* text, const char* what) {
 inline std::vector<accord::mark> marks_of_ranks(const int32_t* ranks, size_t n) {
     std::vector<accord::mark> marks;
     for (size_t c = 0; c < n; ++c) {
-        if (ranks[c] < 0) throw accord::error(accord::errc::invalid, "ranks[" + std::to_string(c) + "] is negative");
+        if (ranks[c] < 0)
+            throw accord::error(accord::errc::invalid, "ranks[" + std::to_string(c) + "] is negative");
         if (ranks[c] > 0) marks.push_back({static_cast<accord::cand_t>(c), ranks[c]});
     }
     std::sort(marks.begin(), marks.end(), [](auto& a, auto& b) { return a.value < b.value; });
@@ -158,7 +162,8 @@ inline std::vector<accord::mark> marks_of_ranks(const int32_t* ranks, size_t n) 
 
 namespace accord::c_api {
 /// The C progress callback as the C++ analyses take it: progress(done, total) -> go on?
-inline std::function<bool(std::size_t, std::size_t)> progress_of(accord_progress_fn progress, void* user_data) {
+inline std::function<bool(std::size_t, std::size_t)> progress_of(accord_progress_fn progress,
+                                                                 void* user_data) {
     if (!progress) return {};
     return [progress, user_data](std::size_t done, std::size_t total) {
         const double fraction = total ? static_cast<double>(done) / static_cast<double>(total) : 1.0;

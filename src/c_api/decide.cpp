@@ -17,13 +17,17 @@ std::vector<accord::unit_vote> votes_from(const json& j) {
     std::vector<accord::unit_vote> out;
     if (j.is_object()) {
         for (auto it = j.begin(); it != j.end(); ++it) {
-            if (!it->is_string()) throw accord::error(accord::errc::invalid, "votes: the vote of '" + it.key() + "' must be a string");
+            if (!it->is_string())
+                throw accord::error(accord::errc::invalid,
+                                    "votes: the vote of '" + it.key() + "' must be a string");
             out.push_back({it.key(), accord::parse_vote_choice(it->get<std::string>())});
         }
     } else if (j.is_array()) {
         for (const auto& x : j) {
             if (!x.is_array() || x.size() != 2 || !x[0].is_string() || !x[1].is_string())
-                throw accord::error(accord::errc::invalid, "votes: each entry must be [\"UNIT\", \"yes|no|abstain\"], got " + accord::detail::json_excerpt(x));
+                throw accord::error(accord::errc::invalid,
+                                    "votes: each entry must be [\"UNIT\", \"yes|no|abstain\"], got " +
+                                        accord::detail::json_excerpt(x));
             out.push_back({x[0].get<std::string>(), accord::parse_vote_choice(x[1].get<std::string>())});
         }
     } else {
@@ -40,7 +44,9 @@ accord::decision_rule decision_rule_of(const char* rule_json, accord::decision_r
     if (r.is_object() && r.contains("policy")) {
         if (!r.contains("category") || !r["category"].is_string())
             throw accord::error(accord::errc::invalid, "rule: a policy needs a \"category\" string");
-        if (r.size() != 2) throw accord::error(accord::errc::invalid, "rule: with \"policy\" only \"category\" may be given");
+        if (r.size() != 2)
+            throw accord::error(accord::errc::invalid,
+                                "rule: with \"policy\" only \"category\" may be given");
         return accord::policy_rule(r["policy"].dump(), r["category"].get<std::string>());
     }
     return accord::parse_decision_rule(rule_json);
@@ -49,26 +55,28 @@ accord::decision_rule decision_rule_of(const char* rule_json, accord::decision_r
 
 extern "C" {
 
-accord_status accord_decide(const accord_org* org, const char* votes_json, const char* rule_json, const char* casting_vote,
-                            char** out) {
+accord_status accord_decide(const accord_org* org, const char* votes_json, const char* rule_json,
+                            const char* casting_vote, char** out) {
     ACCORD_CHECK_ARG(out);
     *out = nullptr;
     ACCORD_CHECK_ARG(org);
     ACCORD_CHECK_ARG(votes_json);
     ACCORD_API_BEGIN()
     const auto votes = votes_from(parse(votes_json, "votes"));
-    const accord::decision_rule rule = accord::c_api::decision_rule_of(rule_json, accord::preset_rule("double-majority"));
+    const accord::decision_rule rule =
+        accord::c_api::decision_rule_of(rule_json, accord::preset_rule("double-majority"));
     std::optional<accord::vote_choice> casting;
     if (casting_vote) {
         casting = accord::parse_vote_choice(casting_vote);
-        if (*casting == accord::vote_choice::abstain) return fail(ACCORD_EINVALID, "casting_vote must be yes or no");
+        if (*casting == accord::vote_choice::abstain)
+            return fail(ACCORD_EINVALID, "casting_vote must be yes or no");
     }
     *out = accord::c_api::new_string(accord::to_json(accord::decide(org->org, votes, rule, casting)));
     ACCORD_API_END()
 }
 
-accord_status accord_apportion(const accord_org* org, const char* level, uint64_t seats, const char* options_json,
-                               char** out) {
+accord_status accord_apportion(const accord_org* org, const char* level, uint64_t seats,
+                               const char* options_json, char** out) {
     ACCORD_CHECK_ARG(out);
     *out = nullptr;
     ACCORD_CHECK_ARG(org);
@@ -80,17 +88,22 @@ accord_status accord_apportion(const accord_org* org, const char* level, uint64_
         const json j = parse(options_json, "options");
         if (!j.is_object()) return fail(ACCORD_EINVALID, "options must be a JSON object");
         for (auto it = j.begin(); it != j.end(); ++it) {
-            if (it.key() == "method" && it->is_string()) o.method = accord::parse_apportion_method(it->get<std::string>());
-            else if (it.key() == "min" && it->is_number_unsigned()) lo = it->get<std::uint64_t>();
-            else if (it.key() == "max" && it->is_number_unsigned()) hi = it->get<std::uint64_t>();
-            else return fail(ACCORD_EINVALID, "apportion: unknown option or wrong type: '" + it.key() + "'");
+            if (it.key() == "method" && it->is_string())
+                o.method = accord::parse_apportion_method(it->get<std::string>());
+            else if (it.key() == "min" && it->is_number_unsigned())
+                lo = it->get<std::uint64_t>();
+            else if (it.key() == "max" && it->is_number_unsigned())
+                hi = it->get<std::uint64_t>();
+            else
+                return fail(ACCORD_EINVALID, "apportion: unknown option or wrong type: '" + it.key() + "'");
         }
     }
     const std::string kind = level && *level ? level : "pcn";
     const std::size_t n = org->org.of_kind(kind).size();
     if (lo) o.min_seats.assign(n, lo);
     if (hi) o.max_seats.assign(n, hi);
-    *out = accord::c_api::new_string(accord::to_json(org->org, accord::apportion_units(org->org, kind, o), seats));
+    *out = accord::c_api::new_string(
+        accord::to_json(org->org, accord::apportion_units(org->org, kind, o), seats));
     ACCORD_API_END()
 }
 

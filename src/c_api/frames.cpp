@@ -13,10 +13,11 @@ using accord::c_api::fail;
 
 extern "C" {
 
-accord_status accord_profile_add_rankings_bulk(accord_profile* p, const int32_t* cells, size_t rows, size_t cols,
-                                               int layout, const uint64_t* counts, const int64_t* weight_num,
-                                               const int64_t* weight_den, const int32_t* unit_codes,
-                                               const char* const* unit_ids, size_t n_unit_ids) {
+accord_status accord_profile_add_rankings_bulk(accord_profile* p, const int32_t* cells, size_t rows,
+                                               size_t cols, int layout, const uint64_t* counts,
+                                               const int64_t* weight_num, const int64_t* weight_den,
+                                               const int32_t* unit_codes, const char* const* unit_ids,
+                                               size_t n_unit_ids) {
     ACCORD_CHECK_ARG(p);
     if (rows && !cells) return fail(ACCORD_EINVALID, "cells must not be NULL");
     if ((weight_num == nullptr) != (weight_den == nullptr))
@@ -27,13 +28,15 @@ accord_status accord_profile_add_rankings_bulk(accord_profile* p, const int32_t*
     ACCORD_API_BEGIN()
     accord::profile& prof = p->p;
     if (prof.kind() != accord::ballot_kind::ranking)
-        return fail(ACCORD_EUNSUPPORTED, "accord_profile_add_rankings_bulk: the profile does not hold rankings");
+        return fail(ACCORD_EUNSUPPORTED,
+                    "accord_profile_add_rankings_bulk: the profile does not hold rankings");
     const size_t n = prof.candidate_count();
     if (layout == ACCORD_LAYOUT_RANKS && cols != n)
         return fail(ACCORD_EINVALID, "ranks layout: " + std::to_string(cols) + " columns, the profile has " +
                                          std::to_string(n) + " candidates");
     for (size_t k = 0; k < n_unit_ids; ++k)
-        if (!unit_ids[k] || !*unit_ids[k]) return fail(ACCORD_EINVALID, "unit_ids[" + std::to_string(k) + "] is empty");
+        if (!unit_ids[k] || !*unit_ids[k])
+            return fail(ACCORD_EINVALID, "unit_ids[" + std::to_string(k) + "] is empty");
     // Check every row before adding any, so a refused call leaves the profile as it was.
     std::vector<char> seen(n, 0);
     for (size_t r = 0; r < rows; ++r) {
@@ -43,9 +46,10 @@ accord_status accord_profile_add_rankings_bulk(accord_profile* p, const int32_t*
         if (weight_num && (weight_den[r] <= 0 || weight_num[r] <= 0))
             return fail(ACCORD_EINVALID, where + ": the weight " + std::to_string(weight_num[r]) + "/" +
                                              std::to_string(weight_den[r]) + " must be positive");
-        if (unit_codes && (unit_codes[r] < -1 || (unit_codes[r] >= 0 && static_cast<size_t>(unit_codes[r]) >= n_unit_ids)))
-            return fail(ACCORD_EINVALID, where + ": unit code " + std::to_string(unit_codes[r]) + " is not -1 nor below " +
-                                             std::to_string(n_unit_ids));
+        if (unit_codes &&
+            (unit_codes[r] < -1 || (unit_codes[r] >= 0 && static_cast<size_t>(unit_codes[r]) >= n_unit_ids)))
+            return fail(ACCORD_EINVALID, where + ": unit code " + std::to_string(unit_codes[r]) +
+                                             " is not -1 nor below " + std::to_string(n_unit_ids));
         if (layout == ACCORD_LAYOUT_RANKS) {
             for (size_t c = 0; c < cols; ++c)
                 if (row[c] < 0)
@@ -57,10 +61,12 @@ accord_status accord_profile_add_rankings_bulk(accord_profile* p, const int32_t*
         for (size_t c = 0; c < cols; ++c) {
             if (row[c] == -1) continue;
             if (row[c] < -1 || static_cast<size_t>(row[c]) >= n)
-                return fail(ACCORD_EINVALID, where + ", choice " + std::to_string(c + 1) + ": candidate index " +
-                                                 std::to_string(row[c]) + " is not -1 (blank) nor below " + std::to_string(n));
+                return fail(ACCORD_EINVALID, where + ", choice " + std::to_string(c + 1) +
+                                                 ": candidate index " + std::to_string(row[c]) +
+                                                 " is not -1 (blank) nor below " + std::to_string(n));
             if (seen[static_cast<size_t>(row[c])]++)
-                return fail(ACCORD_EINVALID, where + ": candidate '" + prof.candidate_name(static_cast<accord::cand_t>(row[c])) +
+                return fail(ACCORD_EINVALID, where + ": candidate '" +
+                                                 prof.candidate_name(static_cast<accord::cand_t>(row[c])) +
                                                  "' is chosen twice");
         }
     }
@@ -78,9 +84,13 @@ accord_status accord_profile_add_rankings_bulk(accord_profile* p, const int32_t*
             // Blank cells are left out and the choices after them move up (as Profile.from_frame
             // always read them): the ranking is the order of the chosen candidates.
             for (size_t c = 0; c < cols; ++c)
-                if (row[c] >= 0) marks.push_back({static_cast<accord::cand_t>(row[c]), static_cast<int32_t>(marks.size() + 1)});
+                if (row[c] >= 0)
+                    marks.push_back(
+                        {static_cast<accord::cand_t>(row[c]), static_cast<int32_t>(marks.size() + 1)});
         }
-        const uint32_t unit = unit_codes && unit_codes[r] >= 0 ? unit_index[static_cast<size_t>(unit_codes[r])] : accord::k_no_unit;
+        const uint32_t unit = unit_codes && unit_codes[r] >= 0
+                                  ? unit_index[static_cast<size_t>(unit_codes[r])]
+                                  : accord::k_no_unit;
         if (weight_num)
             prof.add(marks, counts ? counts[r] : 1, accord::rational(weight_num[r], weight_den[r]), unit);
         else

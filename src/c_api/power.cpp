@@ -46,7 +46,9 @@ accord_status accord_power(const char* game_json, const char* options_json, acco
     ACCORD_CHECK_ARG(game_json);
     ACCORD_API_BEGIN()
     const auto g = game_of(parse(game_json, "game"));
-    *out = compute(g, options_json && *options_json ? options_of(parse(options_json, "options")) : accord::power_options{},
+    *out = compute(g,
+                   options_json && *options_json ? options_of(parse(options_json, "options"))
+                                                 : accord::power_options{},
                    progress, user_data)
                .release();
     ACCORD_API_END()
@@ -76,7 +78,8 @@ accord_status accord_power_org(const accord_org* org, const char* rule_json, con
     std::string unions_by;
     for (const char* key : {"unions_by", "level"}) {
         if (!o.contains(key)) continue;
-        if (!o[key].is_string()) throw accord::error(accord::errc::invalid, std::string("option '") + key + "' must be a string");
+        if (!o[key].is_string())
+            throw accord::error(accord::errc::invalid, std::string("option '") + key + "' must be a string");
         (std::string(key) == "level" ? rule.level : unions_by) = o[key].get<std::string>();
         o.erase(key);
     }

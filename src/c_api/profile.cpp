@@ -40,16 +40,19 @@ accord::read_options read_options_of(const char* format, const char* options_jso
     if (!options_json || !*options_json) return opt;
     const nlohmann::json j = accord::c_api::parse_json_object(options_json, "options");
     auto strings = [](const nlohmann::json& v, const std::string& key) {
-        if (!v.is_array()) throw accord::error(accord::errc::invalid, "option '" + key + "' must be a list of strings");
+        if (!v.is_array())
+            throw accord::error(accord::errc::invalid, "option '" + key + "' must be a list of strings");
         std::vector<std::string> out;
         for (const auto& x : v) {
-            if (!x.is_string()) throw accord::error(accord::errc::invalid, "option '" + key + "' must be a list of strings");
+            if (!x.is_string())
+                throw accord::error(accord::errc::invalid, "option '" + key + "' must be a list of strings");
             out.push_back(x.get<std::string>());
         }
         return out;
     };
     auto string = [](const nlohmann::json& v, const std::string& key) {
-        if (!v.is_string()) throw accord::error(accord::errc::invalid, "option '" + key + "' must be a string");
+        if (!v.is_string())
+            throw accord::error(accord::errc::invalid, "option '" + key + "' must be a string");
         return v.get<std::string>();
     };
     auto& c = opt.csv;
@@ -57,45 +60,70 @@ accord::read_options read_options_of(const char* format, const char* options_jso
         const std::string& k = it.key();
         const auto& v = it.value();
         if (k == "lenient") {
-            if (!v.is_boolean()) throw accord::error(accord::errc::invalid, "option 'lenient' must be a boolean");
+            if (!v.is_boolean())
+                throw accord::error(accord::errc::invalid, "option 'lenient' must be a boolean");
             opt.lenient = v.get<bool>();
         } else if (k == "header") {
-            if (!v.is_boolean()) throw accord::error(accord::errc::invalid, "option 'header' must be a boolean");
+            if (!v.is_boolean())
+                throw accord::error(accord::errc::invalid, "option 'header' must be a boolean");
             c.header = v.get<bool>();
         } else if (k == "layout") {
             const auto s = string(v, k);
-            if (s == "rank-columns") c.layout = accord::csv_options::layout_t::rank_columns;
-            else if (s == "candidate-columns") c.layout = accord::csv_options::layout_t::candidate_columns;
-            else if (s == "ranking-cell") c.layout = accord::csv_options::layout_t::ranking_cell;
-            else if (s == "auto") c.layout = accord::csv_options::layout_t::auto_detect;
-            else throw accord::error(accord::errc::invalid, "option 'layout' must be auto, rank-columns, candidate-columns or ranking-cell");
-        } else if (k == "skipped_labels") c.skipped_labels = strings(v, k);
-        else if (k == "overvote_labels") c.overvote_labels = strings(v, k);
-        else if (k == "write_in_labels") c.write_in_labels = strings(v, k);
-        else if (k == "skip_columns") c.skip_columns = strings(v, k);
-        else if (k == "candidates") c.candidates = strings(v, k);
-        else if (k == "overvote_delimiter") c.overvote_delimiter = string(v, k);
-        else if (k == "unit_column") c.unit_column = string(v, k);
-        else if (k == "weight_column") c.weight_column = string(v, k);
-        else if (k == "count_column") c.count_column = string(v, k);
-        else if (k == "write_in_name") c.write_in_name = string(v, k);
-        else if (k == "ranking_delimiter") c.ranking_delimiter = string(v, k);
-        else if (k == "encoding") c.encoding = string(v, k);
-        else if (k == "contest") opt.contest = string(v, k);
+            if (s == "rank-columns")
+                c.layout = accord::csv_options::layout_t::rank_columns;
+            else if (s == "candidate-columns")
+                c.layout = accord::csv_options::layout_t::candidate_columns;
+            else if (s == "ranking-cell")
+                c.layout = accord::csv_options::layout_t::ranking_cell;
+            else if (s == "auto")
+                c.layout = accord::csv_options::layout_t::auto_detect;
+            else
+                throw accord::error(
+                    accord::errc::invalid,
+                    "option 'layout' must be auto, rank-columns, candidate-columns or ranking-cell");
+        } else if (k == "skipped_labels")
+            c.skipped_labels = strings(v, k);
+        else if (k == "overvote_labels")
+            c.overvote_labels = strings(v, k);
+        else if (k == "write_in_labels")
+            c.write_in_labels = strings(v, k);
+        else if (k == "skip_columns")
+            c.skip_columns = strings(v, k);
+        else if (k == "candidates")
+            c.candidates = strings(v, k);
+        else if (k == "overvote_delimiter")
+            c.overvote_delimiter = string(v, k);
+        else if (k == "unit_column")
+            c.unit_column = string(v, k);
+        else if (k == "weight_column")
+            c.weight_column = string(v, k);
+        else if (k == "count_column")
+            c.count_column = string(v, k);
+        else if (k == "write_in_name")
+            c.write_in_name = string(v, k);
+        else if (k == "ranking_delimiter")
+            c.ranking_delimiter = string(v, k);
+        else if (k == "encoding")
+            c.encoding = string(v, k);
+        else if (k == "contest")
+            opt.contest = string(v, k);
         else if (k == "detect_columns") {
-            if (!v.is_boolean()) throw accord::error(accord::errc::invalid, "option 'detect_columns' must be a boolean");
+            if (!v.is_boolean())
+                throw accord::error(accord::errc::invalid, "option 'detect_columns' must be a boolean");
             c.detect_columns = v.get<bool>();
-        }
-        else if (k == "delimiter") {
+        } else if (k == "delimiter") {
             const auto s = string(v, k);
-            if (s.size() != 1) throw accord::error(accord::errc::invalid, "option 'delimiter' must be one character");
+            if (s.size() != 1)
+                throw accord::error(accord::errc::invalid, "option 'delimiter' must be one character");
             c.delimiter = s[0];
-        } else if (k == "sheet") opt.xlsx.sheet = string(v, k);
+        } else if (k == "sheet")
+            opt.xlsx.sheet = string(v, k);
         else if (k == "xlsx_max_bytes" || k == "xlsx_max_cells") {
             if (!v.is_number_unsigned() || v.get<std::uint64_t>() == 0)
                 throw accord::error(accord::errc::invalid, "option '" + k + "' must be a whole number > 0");
             (k == "xlsx_max_bytes" ? opt.xlsx.max_bytes : opt.xlsx.max_cells) = v.get<std::uint64_t>();
-        } else throw accord::error(accord::errc::invalid, "unknown reading option '" + k + "'");
+        } else
+            throw accord::error(accord::errc::invalid, "unknown reading option '" + k + "'");
     }
     return opt;
 }
@@ -120,7 +148,8 @@ accord_status accord_profile_new_kind(size_t n, const char* const* names, int ki
     *out = nullptr;
     ACCORD_API_BEGIN()
     if (kind < ACCORD_BALLOT_RANKING || kind > ACCORD_BALLOT_SCORE)
-        return fail(ACCORD_EINVALID, "kind must be ACCORD_BALLOT_RANKING, _APPROVAL or _SCORE, got " + std::to_string(kind));
+        return fail(ACCORD_EINVALID,
+                    "kind must be ACCORD_BALLOT_RANKING, _APPROVAL or _SCORE, got " + std::to_string(kind));
     auto h = std::make_unique<accord_profile>();
     h->p = accord::profile(names_of(n, names), static_cast<accord::ballot_kind>(kind));
     *out = h.release();
@@ -145,7 +174,8 @@ accord_status accord_profile_load_text(const char* text, size_t length, const ch
     if (!text && length) return fail(ACCORD_EINVALID, "text must not be NULL");
     ACCORD_API_BEGIN()
     const auto opt = read_options_of(format, options_json);
-    wrap(accord::read_profile_text(std::string_view(text ? text : "", length), name ? name : "<text>", opt), out);
+    wrap(accord::read_profile_text(std::string_view(text ? text : "", length), name ? name : "<text>", opt),
+         out);
     ACCORD_API_END()
 }
 
@@ -170,13 +200,14 @@ accord_status accord_profile_add_ranking(accord_profile* p, const int32_t* ranks
     if (n != p->p.candidate_count())
         return fail(ACCORD_EINVALID, "ranks has " + std::to_string(n) + " entries, the profile has " +
                                          std::to_string(p->p.candidate_count()) + " candidates");
-    if (p->p.kind() != accord::ballot_kind::ranking) return fail(ACCORD_EINVALID, "the profile does not hold rankings");
+    if (p->p.kind() != accord::ballot_kind::ranking)
+        return fail(ACCORD_EINVALID, "the profile does not hold rankings");
     p->p.add(accord::c_api::marks_of_ranks(ranks, n), count, weight_of(weight));
     ACCORD_API_END()
 }
 
-accord_status accord_profile_add_order(accord_profile* p, const uint32_t* candidates, size_t n, uint64_t count,
-                                       const char* weight) {
+accord_status accord_profile_add_order(accord_profile* p, const uint32_t* candidates, size_t n,
+                                       uint64_t count, const char* weight) {
     ACCORD_CHECK_ARG(p);
     if (!candidates && n) return fail(ACCORD_EINVALID, "candidates must not be NULL");
     ACCORD_API_BEGIN()
@@ -185,8 +216,8 @@ accord_status accord_profile_add_order(accord_profile* p, const uint32_t* candid
     ACCORD_API_END()
 }
 
-accord_status accord_profile_add_approval(accord_profile* p, const uint32_t* candidates, size_t n, uint64_t count,
-                                          const char* weight) {
+accord_status accord_profile_add_approval(accord_profile* p, const uint32_t* candidates, size_t n,
+                                          uint64_t count, const char* weight) {
     ACCORD_CHECK_ARG(p);
     if (!candidates && n) return fail(ACCORD_EINVALID, "candidates must not be NULL");
     ACCORD_API_BEGIN()
@@ -200,7 +231,8 @@ accord_status accord_profile_add_scores(accord_profile* p, const int32_t* scores
     ACCORD_CHECK_ARG(p);
     if (!scores && n) return fail(ACCORD_EINVALID, "scores must not be NULL");
     ACCORD_API_BEGIN()
-    if (p->p.kind() != accord::ballot_kind::score) return fail(ACCORD_EINVALID, "the profile does not hold score ballots");
+    if (p->p.kind() != accord::ballot_kind::score)
+        return fail(ACCORD_EINVALID, "the profile does not hold score ballots");
     if (n != p->p.candidate_count())
         return fail(ACCORD_EINVALID, "scores has " + std::to_string(n) + " entries, the profile has " +
                                          std::to_string(p->p.candidate_count()) + " candidates");
@@ -214,7 +246,8 @@ accord_status accord_profile_add_scores(accord_profile* p, const int32_t* scores
 accord_status accord_profile_set_withdrawn(accord_profile* p, size_t candidate, int withdrawn) {
     ACCORD_CHECK_ARG(p);
     ACCORD_API_BEGIN()
-    if (candidate >= p->p.candidate_count()) return accord::c_api::out_of_range("candidate", candidate, p->p.candidate_count());
+    if (candidate >= p->p.candidate_count())
+        return accord::c_api::out_of_range("candidate", candidate, p->p.candidate_count());
     p->p.set_withdrawn(static_cast<accord::cand_t>(candidate), withdrawn != 0);
     ACCORD_API_END()
 }
@@ -231,7 +264,8 @@ accord_status accord_profile_candidate_name(const accord_profile* p, size_t i, c
     ACCORD_CHECK_ARG(p);
     ACCORD_CHECK_ARG(out);
     ACCORD_API_BEGIN()
-    if (i >= p->p.candidate_count()) return accord::c_api::out_of_range("candidate", i, p->p.candidate_count());
+    if (i >= p->p.candidate_count())
+        return accord::c_api::out_of_range("candidate", i, p->p.candidate_count());
     *out = p->p.candidate_names()[i].c_str();
     ACCORD_API_END()
 }

@@ -12,8 +12,9 @@ accord_status accord_report_html(const accord_profile* p, const accord_org* org,
     ACCORD_CHECK_ARG(p);
     ACCORD_CHECK_ARG(org);
     ACCORD_API_BEGIN()
-    const auto in = accord::report_input_from(p->p, org->org, options_json && *options_json ? options_json : "{}",
-                                              accord::c_api::progress_of(progress, user_data));
+    const auto in =
+        accord::report_input_from(p->p, org->org, options_json && *options_json ? options_json : "{}",
+                                  accord::c_api::progress_of(progress, user_data));
     *out = accord::c_api::new_string(accord::html_report(in));
     ACCORD_API_END()
 }

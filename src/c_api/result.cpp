@@ -6,10 +6,10 @@ using accord::c_api::out_of_range;
 
 namespace {
 // Bounds-checked element access with a named error.
-#define ACCORD_INDEX(what, i, n)                                                              \
-    do {                                                                                      \
-        if ((i) >= (n)) return out_of_range(what, (i), (n));                                   \
-    } while (0)
+#define ACCORD_INDEX(what, i, n) \
+  do { \
+    if ((i) >= (n)) return out_of_range(what, (i), (n)); \
+  } while (0)
 } // namespace
 
 extern "C" {
@@ -110,7 +110,8 @@ accord_status accord_result_round_count(const accord_result* r, size_t* out) {
     ACCORD_API_END()
 }
 
-accord_status accord_result_round_tally(const accord_result* r, size_t round, size_t candidate, const char** out) {
+accord_status accord_result_round_tally(const accord_result* r, size_t round, size_t candidate,
+                                        const char** out) {
     ACCORD_CHECK_ARG(r);
     ACCORD_CHECK_ARG(out);
     ACCORD_API_BEGIN()

@@ -15,7 +15,6 @@ const std::vector<accord::method_info>& method_table() {
 }
 } // namespace
 
-
 extern "C" {
 
 accord_status accord_method_count(size_t* out) {

@@ -17,7 +17,8 @@ unsigned accord_version_number(void) { return ACCORD_VERSION_NUMBER; }
 #define ACCORD_STR(x) ACCORD_STR_(x)
 // From the header's numbers, so the string can never disagree with accord_version_number().
 const char* accord_version_string(void) {
-    return ACCORD_STR(ACCORD_VERSION_MAJOR) "." ACCORD_STR(ACCORD_VERSION_MINOR) "." ACCORD_STR(ACCORD_VERSION_PATCH);
+    return ACCORD_STR(ACCORD_VERSION_MAJOR) "." ACCORD_STR(ACCORD_VERSION_MINOR) "." ACCORD_STR(
+        ACCORD_VERSION_PATCH);
 }
 
 const char* accord_last_error(void) { return accord::c_api::last_error.c_str(); }

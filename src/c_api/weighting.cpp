@@ -37,27 +37,37 @@ accord_status accord_org_load(const char* path, const char* options_json, accord
     for (auto it = j.begin(); it != j.end(); ++it) {
         const auto& k = it.key();
         if (k == "within") {
-            if (!it->is_array()) throw accord::error(accord::errc::invalid, "option 'within' must be a list of ids");
+            if (!it->is_array())
+                throw accord::error(accord::errc::invalid, "option 'within' must be a list of ids");
             for (const auto& x : *it) o.within.push_back(str(x, k));
         } else if (k == "unallocated") {
             const auto v = str(*it, k);
-            if (v == "own-group") o.unallocated = accord::unallocated_policy::own_group;
-            else if (v == "exclude") o.unallocated = accord::unallocated_policy::exclude;
-            else if (v == "keep") o.unallocated = accord::unallocated_policy::keep;
-            else throw accord::error(accord::errc::invalid, "option 'unallocated' must be own-group, exclude or keep, got \"" + v + "\"");
+            if (v == "own-group")
+                o.unallocated = accord::unallocated_policy::own_group;
+            else if (v == "exclude")
+                o.unallocated = accord::unallocated_policy::exclude;
+            else if (v == "keep")
+                o.unallocated = accord::unallocated_policy::keep;
+            else
+                throw accord::error(accord::errc::invalid,
+                                    "option 'unallocated' must be own-group, exclude or keep, got \"" + v +
+                                        "\"");
             o.unallocated_given = true;
         } else if (k == "min_population") {
-            if (!it->is_number_unsigned()) throw accord::error(accord::errc::invalid, "option 'min_population' must be a whole number");
+            if (!it->is_number_unsigned())
+                throw accord::error(accord::errc::invalid, "option 'min_population' must be a whole number");
             o.min_population = it->get<std::uint64_t>();
         } else if (k == "list_sizes") {
             list_sizes = str(*it, k);
-            if (list_sizes.empty()) throw accord::error(accord::errc::invalid, "option 'list_sizes' must name a file");
+            if (list_sizes.empty())
+                throw accord::error(accord::errc::invalid, "option 'list_sizes' must name a file");
         } else {
             throw accord::error(accord::errc::invalid, "unknown organisation option '" + k + "'");
         }
     }
     auto h = std::make_unique<accord_org>();
-    h->org = list_sizes.empty() ? accord::read_organisation(path, o) : accord::read_nhs_organisation(path, list_sizes, o);
+    h->org = list_sizes.empty() ? accord::read_organisation(path, o)
+                                : accord::read_nhs_organisation(path, list_sizes, o);
     *out = h.release();
     ACCORD_API_END()
 }
@@ -71,7 +81,9 @@ accord_status accord_org_join_nhs(const char* map_path, const char* sizes_path, 
     ACCORD_CHECK_ARG(sizes_path);
     ACCORD_API_BEGIN()
     const json j = parse(options_json, "options");
-    if (!j.empty()) throw accord::error(accord::errc::invalid, "unknown option '" + j.begin().key() + "' (there are none yet)");
+    if (!j.empty())
+        throw accord::error(accord::errc::invalid,
+                            "unknown option '" + j.begin().key() + "' (there are none yet)");
     accord::nhs_join_report rep;
     const std::string text = accord::join_nhs_practice_files(map_path, sizes_path, &rep);
     std::unique_ptr<char, void (*)(void*)> csv(accord::c_api::new_string(text), std::free);
@@ -91,7 +103,8 @@ accord_status accord_org_join_nhs(const char* map_path, const char* sizes_path, 
 
 void accord_org_free(accord_org* org) { delete org; }
 
-accord_status accord_org_set_attribute(accord_org* org, const char* unit, const char* key, const char* value) {
+accord_status accord_org_set_attribute(accord_org* org, const char* unit, const char* key,
+                                       const char* value) {
     ACCORD_CHECK_ARG(org);
     ACCORD_CHECK_ARG(unit);
     ACCORD_CHECK_ARG(key);
@@ -120,13 +133,14 @@ accord_status accord_weights(const accord_org* org, const char* scheme, const ch
     const std::string kind = level && *level ? level : org->org.kinds().front();
     const auto units = org->org.of_kind(kind);
     if (units.empty()) return fail(ACCORD_ENOTFOUND, "no units of kind '" + kind + "'");
-    const std::string text = accord::to_json(org->org, accord::compute_weights(org->org, units, accord::parse_scheme(scheme)));
+    const std::string text =
+        accord::to_json(org->org, accord::compute_weights(org->org, units, accord::parse_scheme(scheme)));
     *out = accord::c_api::new_string(text);
     ACCORD_API_END()
 }
 
-accord_status accord_weights_two_level(const accord_org* org, const char* within, const char* across, const char* level,
-                                       const char* group_level, char** out) {
+accord_status accord_weights_two_level(const accord_org* org, const char* within, const char* across,
+                                       const char* level, const char* group_level, char** out) {
     ACCORD_CHECK_ARG(out);
     *out = nullptr;
     ACCORD_CHECK_ARG(org);
@@ -170,8 +184,8 @@ char* accord::c_api::new_string(const std::string& text) {
 
 extern "C" {
 
-accord_status accord_profile_add_ranking_for(accord_profile* p, const char* unit, const int32_t* ranks, size_t n,
-                                             uint64_t count, const char* weight) {
+accord_status accord_profile_add_ranking_for(accord_profile* p, const char* unit, const int32_t* ranks,
+                                             size_t n, uint64_t count, const char* weight) {
     ACCORD_CHECK_ARG(p);
     ACCORD_CHECK_ARG(unit);
     if (!ranks && n) return fail(ACCORD_EINVALID, "ranks must not be NULL");
@@ -207,13 +221,20 @@ accord_status accord_run_weighted(const accord_profile* p, const accord_org* org
     const json j = parse(aggregate_json, "aggregate options");
     for (auto it = j.begin(); it != j.end(); ++it) {
         const auto& k = it.key();
-        if (k == "mode") ag.mode = accord::parse_mode(str(*it, k));
-        else if (k == "level") ag.level = str(*it, k);
-        else if (k == "group_level") ag.group_level = str(*it, k);
-        else if (k == "inner") ag.inner = str(*it, k);
-        else if (k == "outer") ag.outer = str(*it, k);
-        else if (k == "group_scheme") ag.group_scheme = accord::parse_scheme(str(*it, k));
-        else throw accord::error(accord::errc::invalid, "unknown aggregate option '" + k + "'");
+        if (k == "mode")
+            ag.mode = accord::parse_mode(str(*it, k));
+        else if (k == "level")
+            ag.level = str(*it, k);
+        else if (k == "group_level")
+            ag.group_level = str(*it, k);
+        else if (k == "inner")
+            ag.inner = str(*it, k);
+        else if (k == "outer")
+            ag.outer = str(*it, k);
+        else if (k == "group_scheme")
+            ag.group_scheme = accord::parse_scheme(str(*it, k));
+        else
+            throw accord::error(accord::errc::invalid, "unknown aggregate option '" + k + "'");
     }
     const std::string opts = options_json && *options_json ? options_json : "{}";
     auto h = std::make_unique<accord_result>();

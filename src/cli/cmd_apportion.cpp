@@ -3,7 +3,6 @@
 
 #include "accord/apportion.hpp"
 
-
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -18,17 +17,21 @@ command add_apportion(CLI::App& root) {
         bool json = false;
     };
     auto st = std::make_shared<state>();
-    auto* app = root.add_subcommand("apportion", "Seats per unit in proportion to population (e.g. representatives per PCN)");
+    auto* app = root.add_subcommand(
+        "apportion", "Seats per unit in proportion to population (e.g. representatives per PCN)");
     app->add_option("ORG", st->org, "Organisation CSV")->required();
     app->add_option("--seats", st->seats, "Seats to share")->required();
-    app->add_option("--method", st->method, "hamilton, jefferson (dhondt), webster (sainte-lague), huntington-hill, adams")
+    app->add_option("--method", st->method,
+                    "hamilton, jefferson (dhondt), webster (sainte-lague), huntington-hill, adams")
         ->capture_default_str();
-    app->add_option("--level", st->level, "Kind of the units that receive seats (default pcn)")->capture_default_str();
+    app->add_option("--level", st->level, "Kind of the units that receive seats (default pcn)")
+        ->capture_default_str();
     app->add_option("--min", st->min, "Minimum seats per unit");
     app->add_option("--max", st->max, "Maximum seats per unit (0 = no limit)");
     add_org_flags(*app, st->of);
     app->add_flag("--json", st->json, "Print one JSON object");
-    app->footer("Example:\n  accord apportion practices.csv --within QGH --seats 20 --method webster --min 1");
+    app->footer(
+        "Example:\n  accord apportion practices.csv --within QGH --seats 20 --method webster --min 1");
     return {app, [st]() {
                 const organisation org = load_org(st->org, st->of);
                 apportion_options o;
@@ -46,7 +49,8 @@ command add_apportion(CLI::App& root) {
                 }
                 std::vector<std::uint64_t> pops;
                 for (auto u : units) pops.push_back(org[u].population);
-                std::cout << r.method << ", " << st->seats << " seats among " << units.size() << " " << st->level << " units\n";
+                std::cout << r.method << ", " << st->seats << " seats among " << units.size() << " "
+                          << st->level << " units\n";
                 for (std::size_t i = 0; i < units.size(); ++i)
                     std::cout << "  " << std::left << std::setw(10) << org[units[i]].id << std::setw(44)
                               << org[units[i]].name.substr(0, 42) << std::right << std::setw(10) << pops[i]

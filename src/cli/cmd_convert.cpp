@@ -23,11 +23,14 @@ command add_convert(CLI::App& root) {
     app->footer("Examples:\n  accord convert ward.blt --to toi -o ward.toi\n"
                 "  accord convert cvr.csv --skipped-label undervote --to blt -o ward.blt --json");
     return {app, [st]() {
-                if (st->json && st->out.empty()) throw usage_error("--json needs -o FILE (the ballots go to the file)");
+                if (st->json && st->out.empty())
+                    throw usage_error("--json needs -o FILE (the ballots go to the file)");
                 const profile p = load(st->in);
                 write_profile_file(p, parse_format(st->to), st->out);
                 if (st->json)
-                    std::cout << nlohmann::ordered_json{{"input", st->in.file}, {"output", st->out}, {"format", st->to},
+                    std::cout << nlohmann::ordered_json{{"input", st->in.file},
+                                                        {"output", st->out},
+                                                        {"format", st->to},
                                                         {"candidates", p.candidate_count()},
                                                         {"unique_ballots", p.unique_count()}}
                                      .dump()

@@ -80,94 +80,104 @@ command add_demo(CLI::App& root) {
     app->add_flag("--json", *json, "Print one JSON object with every count");
     app->footer("Examples:\n  accord demo\n  accord demo --json\n"
                 "The scenario is invented; docs/guide.md walks through real Herefordshire numbers.");
-    return {app, [json]() {
-                const profile equal = demo_profile(false), weighted = demo_profile(true);
-                const auto by_practice = count_all(equal), by_list = count_all(weighted);
-                if (*json) {
-                    nlohmann::ordered_json j;
-                    j["scenario"] = equal.title;
-                    nlohmann::ordered_json ps = nlohmann::ordered_json::array();
-                    for (const auto& pr : demo::practices()) {
-                        nlohmann::ordered_json rk = nlohmann::ordered_json::array();
-                        for (int c : pr.ranking) rk.push_back(demo::priorities[static_cast<std::size_t>(c)]);
-                        ps.push_back({{"practice", pr.name}, {"pcn", pr.pcn}, {"list_size", pr.list_size}, {"ranking", rk}});
-                    }
-                    j["practices"] = ps;
-                    for (auto [key, results] : {std::pair{"one_practice_one_vote", &by_practice},
-                                                std::pair{"weighted_by_list_size", &by_list}}) {
-                        nlohmann::ordered_json m = nlohmann::ordered_json::object();
-                        for (const auto& [name, r] : *results) m[name] = nlohmann::ordered_json::parse(to_json(r));
-                        j[key] = m;
-                    }
-                    std::cout << j.dump() << '\n';
-                    return 0;
-                }
-                std::map<std::string_view, std::pair<int, std::uint64_t>> pcns;
-                std::uint64_t total = 0;
+    return {
+        app, [json]() {
+            const profile equal = demo_profile(false), weighted = demo_profile(true);
+            const auto by_practice = count_all(equal), by_list = count_all(weighted);
+            if (*json) {
+                nlohmann::ordered_json j;
+                j["scenario"] = equal.title;
+                nlohmann::ordered_json ps = nlohmann::ordered_json::array();
                 for (const auto& pr : demo::practices()) {
-                    pcns[pr.pcn].first += 1;
-                    pcns[pr.pcn].second += pr.list_size;
-                    total += pr.list_size;
+                    nlohmann::ordered_json rk = nlohmann::ordered_json::array();
+                    for (int c : pr.ranking) rk.push_back(demo::priorities[static_cast<std::size_t>(c)]);
+                    ps.push_back({{"practice", pr.name},
+                                  {"pcn", pr.pcn},
+                                  {"list_size", pr.list_size},
+                                  {"ranking", rk}});
                 }
-                std::cout << "accord demo: a place of 20 GP practices in 5 Primary Care Networks ranks 8 local\n"
-                             "priorities (" << total << " registered patients; invented data).\n\n";
-                for (const auto& [name, v] : pcns)
-                    std::cout << "  " << std::left << std::setw(22) << name << v.first << " practices, "
-                              << std::right << std::setw(6) << v.second << " patients\n";
-                std::cout << "\nWho wins depends on the rule and on whose vote counts how much:\n\n";
-                std::size_t wide = 8;
-                for (const auto& [name, r] : by_practice) wide = std::max(wide, name.size() + 2);
-                const int mw = static_cast<int>(wide);
-                std::cout << "  " << std::left << std::setw(mw) << "method" << std::setw(32) << "one practice, one vote"
-                          << "weighted by list size\n";
-                for (std::size_t i = 0; i < by_practice.size(); ++i) {
-                    const auto& name = by_practice[i].first;
-                    std::string w = "-";
-                    for (const auto& [n2, r2] : by_list)
-                        if (n2 == name) w = winners_of(r2);
-                    std::cout << "  " << std::left << std::setw(mw) << name << std::setw(32)
-                              << winners_of(by_practice[i].second) << w << '\n';
+                j["practices"] = ps;
+                for (auto [key, results] : {std::pair{"one_practice_one_vote", &by_practice},
+                                            std::pair{"weighted_by_list_size", &by_list}}) {
+                    nlohmann::ordered_json m = nlohmann::ordered_json::object();
+                    for (const auto& [name, r] : *results)
+                        m[name] = nlohmann::ordered_json::parse(to_json(r));
+                    j[key] = m;
                 }
-                // Weighting schemes x aggregation modes, for three rules.
-                const organisation org = demo_org();
-                std::cout << "\nThe same ballots under each weighting scheme (top two priorities):\n\n";
-                const char* schemes[] = {"equal", "population", "sqrt", "capped:0.1", "group-equal", "blend:0.5"};
-                std::cout << "  " << std::left << std::setw(14) << "scheme";
-                for (const char* m : {"borda", "irv", "schulze"}) std::cout << std::setw(52) << m;
-                std::cout << '\n';
-                auto top2 = [](const result& r) {
-                    std::string s;
-                    std::size_t n = 0;
-                    for (const auto& tier : r.ranking) {
-                        for (cand_t c : tier) {
-                            if (n == 2) break;
-                            s += (s.empty() ? "" : (tier.size() > 1 && n > 0 ? " = " : " > ")) + r.candidates[c];
-                            ++n;
-                        }
-                        if (n == 2) break;
-                    }
-                    return s;
-                };
-                for (const char* sc : schemes) {
-                    std::cout << "  " << std::left << std::setw(14) << sc;
-                    for (const char* m : {"borda", "irv", "schulze"})
-                        std::cout << std::setw(52) << top2(run_weighted(equal, org, parse_scheme(sc), m, "{}"));
-                    std::cout << '\n';
-                }
-                aggregate_options two;
-                two.mode = aggregation_mode::two_stage;
-                two.inner = "borda";
-                two.outer = "borda";
-                std::cout << "  " << std::left << std::setw(14) << "two-stage" << "each PCN ranks by Borda, then PCNs (equal) vote by Borda: "
-                          << top2(run_weighted(equal, org, parse_scheme("group-equal"), "borda", "{}", two)) << '\n';
-                std::cout << "\n(`accord weights` shows each scheme's shares; docs/weighting.md explains the trade-offs.)\n";
-                for (const auto& [name, r] : by_practice)
-                    if (name == "irv") std::cout << "\nInstant runoff, one practice one vote:\n" << to_text(r);
-                for (const auto& [name, r] : by_list)
-                    if (name == "irv") std::cout << "\nInstant runoff, weighted by list size:\n" << to_text(r);
-                std::cout << "\nTry: accord methods; accord run irv FILE --json (docs/cli.md)\n";
+                std::cout << j.dump() << '\n';
                 return 0;
-            }};
+            }
+            std::map<std::string_view, std::pair<int, std::uint64_t>> pcns;
+            std::uint64_t total = 0;
+            for (const auto& pr : demo::practices()) {
+                pcns[pr.pcn].first += 1;
+                pcns[pr.pcn].second += pr.list_size;
+                total += pr.list_size;
+            }
+            std::cout << "accord demo: a place of 20 GP practices in 5 Primary Care Networks ranks 8 local\n"
+                         "priorities ("
+                      << total << " registered patients; invented data).\n\n";
+            for (const auto& [name, v] : pcns)
+                std::cout << "  " << std::left << std::setw(22) << name << v.first << " practices, "
+                          << std::right << std::setw(6) << v.second << " patients\n";
+            std::cout << "\nWho wins depends on the rule and on whose vote counts how much:\n\n";
+            std::size_t wide = 8;
+            for (const auto& [name, r] : by_practice) wide = std::max(wide, name.size() + 2);
+            const int mw = static_cast<int>(wide);
+            std::cout << "  " << std::left << std::setw(mw) << "method" << std::setw(32)
+                      << "one practice, one vote"
+                      << "weighted by list size\n";
+            for (std::size_t i = 0; i < by_practice.size(); ++i) {
+                const auto& name = by_practice[i].first;
+                std::string w = "-";
+                for (const auto& [n2, r2] : by_list)
+                    if (n2 == name) w = winners_of(r2);
+                std::cout << "  " << std::left << std::setw(mw) << name << std::setw(32)
+                          << winners_of(by_practice[i].second) << w << '\n';
+            }
+            // Weighting schemes x aggregation modes, for three rules.
+            const organisation org = demo_org();
+            std::cout << "\nThe same ballots under each weighting scheme (top two priorities):\n\n";
+            const char* schemes[] = {"equal", "population", "sqrt", "capped:0.1", "group-equal", "blend:0.5"};
+            std::cout << "  " << std::left << std::setw(14) << "scheme";
+            for (const char* m : {"borda", "irv", "schulze"}) std::cout << std::setw(52) << m;
+            std::cout << '\n';
+            auto top2 = [](const result& r) {
+                std::string s;
+                std::size_t n = 0;
+                for (const auto& tier : r.ranking) {
+                    for (cand_t c : tier) {
+                        if (n == 2) break;
+                        s += (s.empty() ? "" : (tier.size() > 1 && n > 0 ? " = " : " > ")) + r.candidates[c];
+                        ++n;
+                    }
+                    if (n == 2) break;
+                }
+                return s;
+            };
+            for (const char* sc : schemes) {
+                std::cout << "  " << std::left << std::setw(14) << sc;
+                for (const char* m : {"borda", "irv", "schulze"})
+                    std::cout << std::setw(52) << top2(run_weighted(equal, org, parse_scheme(sc), m, "{}"));
+                std::cout << '\n';
+            }
+            aggregate_options two;
+            two.mode = aggregation_mode::two_stage;
+            two.inner = "borda";
+            two.outer = "borda";
+            std::cout << "  " << std::left << std::setw(14) << "two-stage"
+                      << "each PCN ranks by Borda, then PCNs (equal) vote by Borda: "
+                      << top2(run_weighted(equal, org, parse_scheme("group-equal"), "borda", "{}", two))
+                      << '\n';
+            std::cout << "\n(`accord weights` shows each scheme's shares; docs/weighting.md explains the "
+                         "trade-offs.)\n";
+            for (const auto& [name, r] : by_practice)
+                if (name == "irv") std::cout << "\nInstant runoff, one practice one vote:\n" << to_text(r);
+            for (const auto& [name, r] : by_list)
+                if (name == "irv") std::cout << "\nInstant runoff, weighted by list size:\n" << to_text(r);
+            std::cout << "\nTry: accord methods; accord run irv FILE --json (docs/cli.md)\n";
+            return 0;
+        }};
 }
 
 } // namespace accord::cli

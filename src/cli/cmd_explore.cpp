@@ -13,11 +13,11 @@
 #include <string_view>
 
 // The page and the vendored scripts, embedded at build time (the paths come from CMakeLists.txt).
-#define ACCORD_EMBED(name, path)                                                                   \
-    __asm__(".section .rodata\n.balign 16\n.global " #name "_begin\n" #name "_begin:\n.incbin \"" path \
-            "\"\n.global " #name "_end\n" #name "_end:\n.byte 0\n.previous\n");                     \
-    extern "C" const char name##_begin[];                                                          \
-    extern "C" const char name##_end[];
+#define ACCORD_EMBED(name, path) \
+  __asm__(".section .rodata\n.balign 16\n.global " #name "_begin\n" #name "_begin:\n.incbin \"" path \
+          "\"\n.global " #name "_end\n" #name "_end:\n.byte 0\n.previous\n"); \
+  extern "C" const char name##_begin[]; \
+  extern "C" const char name##_end[];
 
 ACCORD_EMBED(accord_explore_page, ACCORD_EXPLORE_PAGE)
 ACCORD_EMBED(accord_chart_js, ACCORD_CHART_JS)
@@ -37,9 +37,11 @@ command add_explore(CLI::App& root) {
         std::string title;
     };
     auto st = std::make_shared<state>();
-    auto* app = root.add_subcommand("explore", "An interactive page for the weighting question, served on 127.0.0.1");
+    auto* app =
+        root.add_subcommand("explore", "An interactive page for the weighting question, served on 127.0.0.1");
     add_weighted_input(*app, st->w);
-    app->add_option("--port", st->port, "Port on 127.0.0.1 (0 = a free port, printed)")->capture_default_str();
+    app->add_option("--port", st->port, "Port on 127.0.0.1 (0 = a free port, printed)")
+        ->capture_default_str();
     app->footer("Opens nothing by itself: it prints the address to open, then serves until Ctrl-C.\n"
                 "Examples:\n  accord explore ballots.csv --org practices.csv\n"
                 "  accord explore ballots.csv --org practices.csv --within U12199 --port 8080");
@@ -56,9 +58,10 @@ command add_explore(CLI::App& root) {
                 server.Get("/vendor/chart.umd.min.js", [&](const httplib::Request&, httplib::Response& res) {
                     res.set_content(chart, "text/javascript");
                 });
-                server.Get("/vendor/chartjs-chart-matrix.min.js", [&](const httplib::Request&, httplib::Response& res) {
-                    res.set_content(matrix, "text/javascript");
-                });
+                server.Get("/vendor/chartjs-chart-matrix.min.js",
+                           [&](const httplib::Request&, httplib::Response& res) {
+                               res.set_content(matrix, "text/javascript");
+                           });
                 server.Post("/api/explore", [&](const httplib::Request& req, httplib::Response& res) {
                     try {
                         res.set_content(explore_json(p, org, req.body), "application/json");
@@ -72,7 +75,8 @@ command add_explore(CLI::App& root) {
                 if (st->port != 0 && !server.bind_to_port("127.0.0.1", st->port))
                     throw error(errc::io, "explore: cannot listen on 127.0.0.1:" + std::to_string(st->port));
                 if (port <= 0) throw error(errc::io, "explore: cannot listen on 127.0.0.1");
-                std::cout << "accord explore: http://127.0.0.1:" << port << "/  (Ctrl-C to stop)" << std::endl;
+                std::cout << "accord explore: http://127.0.0.1:" << port << "/  (Ctrl-C to stop)"
+                          << std::endl;
                 server.listen_after_bind();
                 return 0;
             }};

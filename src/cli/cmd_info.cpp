@@ -42,15 +42,16 @@ command add_info(CLI::App& root) {
                 std::cout << "file:           " << in->file << "\nformat:         " << format_name(rep.format)
                           << "\nkind:           " << ballot_kind_name(p.kind());
                 if (!p.title.empty()) std::cout << "\ntitle:          " << p.title;
-                std::cout << "\nballots:        " << p.total_count().str() << "\nunique ballots: "
-                          << p.unique_count();
+                std::cout << "\nballots:        " << p.total_count().str()
+                          << "\nunique ballots: " << p.unique_count();
                 if (p.total_weight() != rational(p.total_count()))
                     std::cout << "\ntotal weight:   " << to_string(p.total_weight());
                 for (const auto& n : rep.notes) std::cout << "\nread:           " << n;
-                std::cout << "\nseats:          " << p.seats << "\ncandidates:     " << p.candidate_count() << '\n';
+                std::cout << "\nseats:          " << p.seats << "\ncandidates:     " << p.candidate_count()
+                          << '\n';
                 for (cand_t c = 0; c < p.candidate_count(); ++c)
-                    std::cout << "  " << c + 1 << ". " << p.candidate_name(c) << (p.withdrawn(c) ? " (withdrawn)" : "")
-                              << '\n';
+                    std::cout << "  " << c + 1 << ". " << p.candidate_name(c)
+                              << (p.withdrawn(c) ? " (withdrawn)" : "") << '\n';
                 return 0;
             }};
 }

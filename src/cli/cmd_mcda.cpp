@@ -165,7 +165,8 @@ command add_mcda(CLI::App& root) {
             put_sampling_options(o, f->sampling);
             std::string out;
             try {
-                out = analyse_mcda_smaa(table, o.dump(), terminal_progress("smaa samples", f->sampling.quiet));
+                out =
+                    analyse_mcda_smaa(table, o.dump(), terminal_progress("smaa samples", f->sampling.quiet));
             } catch (const accord::error& e) {
                 name_file(e);
                 throw;

@@ -27,7 +27,8 @@ command add_methods(CLI::App& root) {
                 std::size_t w = 0;
                 for (const auto& m : ms) w = std::max(w, m.name.size());
                 for (const auto& m : ms) {
-                    std::cout << std::left << std::setw(static_cast<int>(w + 2)) << m.name << m.summary << '\n';
+                    std::cout << std::left << std::setw(static_cast<int>(w + 2)) << m.name << m.summary
+                              << '\n';
                     if (!m.options.empty()) {
                         std::cout << std::string(w + 2, ' ') << "options:";
                         for (const auto& o : m.options) std::cout << ' ' << o;

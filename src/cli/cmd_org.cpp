@@ -20,12 +20,14 @@ command add_org(CLI::App& root) {
     auto* app = root.add_subcommand("org", "Organisation files: join NHS England's practice files");
     app->require_subcommand(1);
     auto* join = app->add_subcommand("join", "Join a practice mapping (gp-reg-pat-prac-map) with list sizes "
-                                              "(gp-reg-pat-prac-all) into one organisation CSV");
+                                             "(gp-reg-pat-prac-all) into one organisation CSV");
     join->add_option("MAP", st->map, "NHS England's practice mapping file (gp-reg-pat-prac-map)")->required();
-    join->add_option("--list-sizes", st->sizes, "NHS England's list-size file (gp-reg-pat-prac-all)")->required();
+    join->add_option("--list-sizes", st->sizes, "NHS England's list-size file (gp-reg-pat-prac-all)")
+        ->required();
     join->add_option("-o,--output", st->out, "Write the joined CSV here (default: standard output)");
     join->add_flag("--json", st->json, "Print what the join found as one JSON object on standard error");
-    join->footer("Example:\n  accord org join gp-reg-pat-prac-map.csv --list-sizes gp-reg-pat-prac-all.csv -o org.csv");
+    join->footer("Example:\n  accord org join gp-reg-pat-prac-map.csv --list-sizes gp-reg-pat-prac-all.csv "
+                 "-o org.csv");
     return {app, [st]() {
                 nhs_join_report rep;
                 const std::string text = join_nhs_practice_files(st->map, st->sizes, &rep);
@@ -64,8 +66,9 @@ command add_org(CLI::App& root) {
                     return 0;
                 }
                 std::cerr << "accord: joined " << rep.practices << " practices (" << rep.registered_patients
-                          << " registered patients; " << rep.shape << " shape; mapping of " << rep.mapping_extract_date
-                          << ", list sizes of " << rep.list_size_extract_date << ")\n";
+                          << " registered patients; " << rep.shape << " shape; mapping of "
+                          << rep.mapping_extract_date << ", list sizes of " << rep.list_size_extract_date
+                          << ")\n";
                 if (!rep.not_in_mapping.empty()) note_not_in_mapping(rep, st->sizes);
                 return 0;
             }};

@@ -54,13 +54,15 @@ struct power_flags {
 /// scheme with a quota fraction and optionally a majority of units as well.
 weighted_game org_game(const power_flags& f) {
     if (!f.quotas.empty() || !f.weights.empty()) throw usage_error("--org replaces --quota/--weights");
-    if (!f.names.empty() || !f.unions.empty()) throw usage_error("--org names the players and --unions-by makes unions");
+    if (!f.names.empty() || !f.unions.empty())
+        throw usage_error("--org names the players and --unions-by makes unions");
     const organisation org = load_org(f.org, f.of);
     const bool by_rule = !f.rule.empty() || !f.rule_file.empty() || !f.policy.empty();
     decision_rule rule;
     if (by_rule || !f.category.empty()) {
         if (f.scheme_given || f.fraction_given || f.at_least || f.units_majority)
-            throw usage_error("--rule, --rule-file and --policy replace --scheme, --quota-fraction, --at-least and --units-majority");
+            throw usage_error("--rule, --rule-file and --policy replace --scheme, --quota-fraction, "
+                              "--at-least and --units-majority");
         rule = load_rule(f.rule, f.rule_file, f.policy, f.category);
     } else {
         majority_condition c;
@@ -118,7 +120,8 @@ int run_power(power_flags f) {
     if (f.seed_given) o["seed"] = f.seed;
     o["threads"] = f.threads;
     power_options opt = power_options_from_json(o.dump());
-    if (g.unions.empty() && !(opt.indices & index_defaults)) opt.indices &= ~unsigned(index_owen | index_banzhaf_owen);
+    if (g.unions.empty() && !(opt.indices & index_defaults))
+        opt.indices &= ~unsigned(index_owen | index_banzhaf_owen);
     opt.progress = terminal_fraction_progress("power indices", f.quiet); // big games take a while
     const auto r = power_indices(g, opt);
     if (f.json) {
@@ -127,15 +130,19 @@ int run_power(power_flags f) {
     }
     std::size_t w = 6;
     for (const auto& p : r.players) w = std::max(w, p.size());
-    std::cout << (r.exact                          ? "exact"
+    std::cout << (r.exact                       ? "exact"
                   : r.method == "fourier-bound" ? "APPROXIMATION (proven error bound, see the note)"
                                                 : "ESTIMATES (Monte Carlo)")
               << ", method " << r.method << '\n';
     std::cout << std::left << std::setw(static_cast<int>(w + 2)) << "player" << std::right;
-    auto cols = std::vector<std::pair<std::string, const index_values*>>{
-        {"banzhaf", &r.banzhaf}, {"shapley_shubik", &r.shapley_shubik}, {"holler", &r.holler},
-        {"deegan_packel", &r.deegan_packel}, {"johnston", &r.johnston}, {"owen", &r.owen},
-        {"banzhaf_owen", &r.banzhaf_owen}};
+    auto cols =
+        std::vector<std::pair<std::string, const index_values*>>{{"banzhaf", &r.banzhaf},
+                                                                 {"shapley_shubik", &r.shapley_shubik},
+                                                                 {"holler", &r.holler},
+                                                                 {"deegan_packel", &r.deegan_packel},
+                                                                 {"johnston", &r.johnston},
+                                                                 {"owen", &r.owen},
+                                                                 {"banzhaf_owen", &r.banzhaf_owen}};
     for (auto& [name, v] : cols)
         if (!v->empty()) std::cout << std::setw(16) << name;
     std::cout << '\n';
@@ -159,47 +166,59 @@ int run_power(power_flags f) {
 command add_power(CLI::App& root) {
     auto f = std::make_shared<power_flags>();
     auto* app = root.add_subcommand("power", "Power indices of a weighted voting game [q; w1..wn]");
-    app->add_option("--quota", f->quotas, "Quota (a coalition wins with weight >= quota); repeat for several majorities")
+    app->add_option("--quota", f->quotas,
+                    "Quota (a coalition wins with weight >= quota); repeat for several majorities")
         ->take_all();
     app->add_option("--weights", f->weights, "Comma-separated weights, one list per --quota")->take_all();
     auto* o = app->add_option_group("Organisation", "The game of an organisation under a weighting");
     o->add_option("--org", f->org, "Organisation CSV (instead of --quota/--weights)");
     o->add_option("--scheme", f->scheme, "Weighting scheme (default population; see accord weights --help)")
         ->each([f](const std::string&) { f->scheme_given = true; });
-    o->add_option("--quota-fraction", f->quota_fraction, "Winning needs more than this share of the weight (default 1/2)")
+    o->add_option("--quota-fraction", f->quota_fraction,
+                  "Winning needs more than this share of the weight (default 1/2)")
         ->each([f](const std::string&) { f->fraction_given = true; });
-    o->add_option("--rule", f->rule,
-                  "Instead of --scheme/--quota-fraction: the game of a decision rule preset (simple-majority, "
-                  "double-majority, two-thirds, three-quarters, 75-75, unanimity; docs/motions.md)");
+    o->add_option(
+        "--rule", f->rule,
+        "Instead of --scheme/--quota-fraction: the game of a decision rule preset (simple-majority, "
+        "double-majority, two-thirds, three-quarters, 75-75, unanimity; docs/motions.md)");
     o->add_option("--rule-file", f->rule_file, "The game of a decision rule given as JSON (docs/motions.md)");
     o->add_option("--policy", f->policy, "The game of the rule a decision policy JSON gives --category");
     o->add_option("--category", f->category, "The policy's category");
     o->add_flag("--at-least", f->at_least, "Winning needs at least (not more than) --quota-fraction");
-    o->add_flag("--units-majority", f->units_majority, "Also require a majority of units (a double majority)");
+    o->add_flag("--units-majority", f->units_majority,
+                "Also require a majority of units (a double majority)");
     o->add_option("--level", f->level, "Kind of the players (default: the leaves)");
-    o->add_option("--unions-by", f->unions_by, "A-priori unions by the units' groups of this kind (e.g. pcn), for Owen");
+    o->add_option("--unions-by", f->unions_by,
+                  "A-priori unions by the units' groups of this kind (e.g. pcn), for Owen");
     add_org_flags(*o, f->of);
     app->add_option("--names", f->names, "Comma-separated player names");
-    app->add_option("--union", f->unions, "A-priori union: comma-separated 1-based player positions (repeat)");
+    app->add_option("--union", f->unions,
+                    "A-priori union: comma-separated 1-based player positions (repeat)");
     app->add_option("--indices", f->indices,
-                    "Comma-separated: banzhaf, shapley_shubik, holler, deegan_packel, johnston, coleman, owen, banzhaf_owen, all");
-    app->add_option("--method", f->method,
-                    "auto (default: exact when the exact programme fits 512 MiB, else the proven-bound Fourier "
-                    "estimate of Banzhaf, labelled), dp, enumeration, monte-carlo (estimates with intervals), fourier "
-                    "(Banzhaf of a one-majority game with a proven error bound; fast for the 1,297 PCNs of England)");
+                    "Comma-separated: banzhaf, shapley_shubik, holler, deegan_packel, johnston, coleman, "
+                    "owen, banzhaf_owen, all");
+    app->add_option(
+        "--method", f->method,
+        "auto (default: exact when the exact programme fits 512 MiB, else the proven-bound Fourier "
+        "estimate of Banzhaf, labelled), dp, enumeration, monte-carlo (estimates with intervals), fourier "
+        "(Banzhaf of a one-majority game with a proven error bound; fast for the 1,297 PCNs of England)");
     app->add_option("--samples", f->samples, "Monte Carlo samples (default 1000000, at most 10^10)")
         ->each([f](const std::string&) { f->samples_given = true; });
-    app->add_option("--seed", f->seed, "Monte Carlo seed")->each([f](const std::string&) { f->seed_given = true; });
-    app->add_option("--threads", f->threads, "Threads for the exact passes of games over 63 players (0 = all cores; "
-                                             "the values do not depend on it)")
+    app->add_option("--seed", f->seed, "Monte Carlo seed")->each([f](const std::string&) {
+        f->seed_given = true;
+    });
+    app->add_option("--threads", f->threads,
+                    "Threads for the exact passes of games over 63 players (0 = all cores; "
+                    "the values do not depend on it)")
         ->check(CLI::Range(0u, 4096u));
     app->add_flag("--json", f->json, "Print one JSON object");
     app->add_flag("--quiet", f->quiet, "No progress bar (it shows on stderr only when stderr is a terminal)");
-    app->footer("Examples:\n  accord power --quota 16 --weights 9,9,7,3,1,1\n"
-                "  accord power --org practices.csv --within QGH --scheme population --json\n"
-                "  accord power --org practices.csv --within U12199 --units-majority --unions-by pcn\n"
-                "  accord power --org practices.csv --level pcn --unallocated exclude --method fourier --json\n"
-                "  accord power --org practices.csv --within QGH --policy constitution.json --category spending");
+    app->footer(
+        "Examples:\n  accord power --quota 16 --weights 9,9,7,3,1,1\n"
+        "  accord power --org practices.csv --within QGH --scheme population --json\n"
+        "  accord power --org practices.csv --within U12199 --units-majority --unions-by pcn\n"
+        "  accord power --org practices.csv --level pcn --unallocated exclude --method fourier --json\n"
+        "  accord power --org practices.csv --within QGH --policy constitution.json --category spending");
     return {app, [f]() { return run_power(*f); }};
 }
 

@@ -20,7 +20,8 @@ namespace {
 struct report_flags {
     weighted_input w;
     std::vector<std::string> rules, schemes, modes; // empty: the core's defaults
-    std::string html, title = "accord analysis", scheme = k_default_analysis_scheme, smaa_rule, level, options;
+    std::string html, title = "accord analysis", scheme = k_default_analysis_scheme, smaa_rule, level,
+                      options;
     sampler_flags sampler;
     std::uint64_t samples = 2000, seed = 0;
     unsigned threads = 0;
@@ -39,11 +40,13 @@ int run_report(const report_flags& f) {
     const auto [p, org] = load_weighted(f.w);
     // The report's contents come from the core (report_input_from), as for the C API and Python;
     // absent lists take the core's defaults.
-    nlohmann::json o = {{"title", f.title}, {"rule_options", rule_opts}, {"scheme", f.scheme},
-                        {"sampler", sampler_option(f.sampler)}, {"samples", f.samples}, {"seed", f.seed},
-                        {"threads", f.threads}, {"smaa", !f.no_smaa}, {"power", !f.no_power}};
-    o["notes"] = {"Ballots " + f.w.in.file + " (" + std::to_string(p.unique_count()) + " distinct ballots); organisation " +
-                  f.w.org + "."};
+    nlohmann::json o = {{"title", f.title},     {"rule_options", rule_opts},
+                        {"scheme", f.scheme},   {"sampler", sampler_option(f.sampler)},
+                        {"samples", f.samples}, {"seed", f.seed},
+                        {"threads", f.threads}, {"smaa", !f.no_smaa},
+                        {"power", !f.no_power}};
+    o["notes"] = {"Ballots " + f.w.in.file + " (" + std::to_string(p.unique_count()) +
+                  " distinct ballots); organisation " + f.w.org + "."};
     if (!f.rules.empty()) o["rules"] = f.rules;
     if (!f.schemes.empty()) o["schemes"] = f.schemes;
     if (!f.modes.empty()) o["modes"] = f.modes;
@@ -72,14 +75,18 @@ int run_report(const report_flags& f) {
 
 command add_report(CLI::App& root) {
     auto f = std::make_shared<report_flags>();
-    auto* app = root.add_subcommand("report", "Write a self-contained HTML report: SMAA heatmap, sweep, power shares");
+    auto* app = root.add_subcommand("report",
+                                    "Write a self-contained HTML report: SMAA heatmap, sweep, power shares");
     add_weighted_input(*app, f->w);
     app->add_option("--html", f->html, "The HTML file to write")->required();
     app->add_option("--title", f->title, "Page title")->capture_default_str();
-    app->add_option("--rules", f->rules, "Comma-separated rules for the sweep (default borda)")->delimiter(',');
-    app->add_option("--schemes", f->schemes, "Comma-separated schemes for the sweep (default equal,population)")
+    app->add_option("--rules", f->rules, "Comma-separated rules for the sweep (default borda)")
         ->delimiter(',');
-    app->add_option("--modes", f->modes, "Comma-separated modes for the sweep (default normalised)")->delimiter(',');
+    app->add_option("--schemes", f->schemes,
+                    "Comma-separated schemes for the sweep (default equal,population)")
+        ->delimiter(',');
+    app->add_option("--modes", f->modes, "Comma-separated modes for the sweep (default normalised)")
+        ->delimiter(',');
     app->add_option("--options", f->options, "Rule options as one JSON object");
     app->add_option("--level", f->level, "Kind of the voting units (default: the organisation's leaves)");
     auto* s = app->add_option_group("SMAA and power", "The heatmap and the power bars");
@@ -95,7 +102,8 @@ command add_report(CLI::App& root) {
     app->add_flag("--json", f->json, "Say what was written as one JSON object on stdout");
     app->footer("Examples:\n"
                 "  accord report ballots.csv --org practices.csv --html report.html\n"
-                "  accord report ballots.csv --org practices.csv --rules borda,irv,schulze --schemes equal,population,sqrt "
+                "  accord report ballots.csv --org practices.csv --rules borda,irv,schulze --schemes "
+                "equal,population,sqrt "
                 "--samples 10000 --seed 1 --html report.html");
     return {app, [f]() { return run_report(*f); }};
 }

@@ -23,8 +23,8 @@ struct run_state {
     std::vector<std::string> kv;
     bool json = false, quiet = false;
     std::string record; // --record FILE (docs/governance.md)
-    std::string org, scheme = "equal", mode = "normalised", inner, outer, level,
-        group_level = "pcn", group_scheme;
+    std::string org, scheme = "equal", mode = "normalised", inner, outer, level, group_level = "pcn",
+                     group_scheme;
     org_flags of;
 };
 } // namespace
@@ -44,7 +44,8 @@ command add_run(CLI::App& root) {
     app->add_option("METHOD", st->method, "Method name (see `accord methods`)")->required();
     add_input_flags(*app, st->in);
     auto* seats = app->add_option("--seats", st->seats, "Seats to fill (multi-winner methods)");
-    app->add_option("--variant", st->variant, "Variant of the method (stv: scottish, wigm, meek, gregory, whole, rctab)");
+    app->add_option("--variant", st->variant,
+                    "Variant of the method (stv: scottish, wigm, meek, gregory, whole, rctab)");
     auto* tb = app->add_option("--tie-break", st->tie_break,
                                "previous-rounds|lexicographic|random|report, or previous-rounds:FALLBACK "
                                "(Scottish STV's 'by lot': previous-rounds:random with --seed)");
@@ -54,19 +55,26 @@ command add_run(CLI::App& root) {
     app->add_option("--option", st->kv, "A method option KEY=VALUE (VALUE as JSON if it parses); repeatable");
     app->add_option("--options", st->options_json, "Method options as one JSON object");
     app->add_flag("--json", st->json, "Print the result as one JSON object");
-    app->add_option("--record", st->record, "Also write a verifiable record of this count to FILE (accord verify FILE)");
-    app->add_flag("--quiet", st->quiet, "No progress bar for long counts such as exact Kemeny (it shows on stderr only when stderr is a terminal)");
+    app->add_option("--record", st->record,
+                    "Also write a verifiable record of this count to FILE (accord verify FILE)");
+    app->add_flag("--quiet", st->quiet,
+                  "No progress bar for long counts such as exact Kemeny (it shows on stderr only when stderr "
+                  "is a terminal)");
     auto* w = app->add_option_group("Weighting", "Weighting ballots by their units (docs/weighting.md)");
-    auto* org_opt = w->add_option("--org", st->org, "Organisation CSV; ballots name their unit in --unit-column (default 'unit')");
+    auto* org_opt = w->add_option(
+        "--org", st->org, "Organisation CSV; ballots name their unit in --unit-column (default 'unit')");
     w->add_option("--scheme", st->scheme, "Weighting scheme (see `accord weights --help`)");
     w->add_option("--mode", st->mode, "pooled, normalised (default) or two-stage")
         ->check(CLI::IsMember({"pooled", "normalised", "normalized", "two-stage"}));
     w->add_option("--group-scheme", st->group_scheme,
                   "Two-level weighting: --scheme inside each group at --group-level, this across the groups");
-    w->add_option("--inner", st->inner, "two-stage: rule inside each group (default: METHOD, with its options)");
-    w->add_option("--outer", st->outer, "two-stage: rule across groups; METHOD is that rule, so this may only repeat it");
+    w->add_option("--inner", st->inner,
+                  "two-stage: rule inside each group (default: METHOD, with its options)");
+    w->add_option("--outer", st->outer,
+                  "two-stage: rule across groups; METHOD is that rule, so this may only repeat it");
     w->add_option("--level", st->level, "Kind of the voting units (default: the organisation's leaves)");
-    auto* group_level = w->add_option("--group-level", st->group_level, "two-stage: kind of the groups (default pcn)");
+    auto* group_level =
+        w->add_option("--group-level", st->group_level, "two-stage: kind of the groups (default pcn)");
     add_org_flags(*w, st->of);
     // Weighting flags without an organisation would be ignored: CLI11 refuses them, naming both.
     for (auto* o : w->get_options())
@@ -92,7 +100,8 @@ command add_run(CLI::App& root) {
         }
         for (const auto& kv : st->kv) {
             auto eq = kv.find('=');
-            if (eq == std::string::npos || eq == 0) throw usage_error("--option expects KEY=VALUE, got '" + kv + "'");
+            if (eq == std::string::npos || eq == 0)
+                throw usage_error("--option expects KEY=VALUE, got '" + kv + "'");
             opts[kv.substr(0, eq)] = option_value(kv.substr(eq + 1));
         }
         if (*seats) opts["seats"] = st->seats;
@@ -102,10 +111,16 @@ command add_run(CLI::App& root) {
         if (*unr) opts["unranked"] = st->unranked;
         if (st->org.empty()) {
             const profile p = load(st->in);
-            const result r = run(p, st->method, opts.dump(), terminal_fraction_progress(st->method.c_str(), st->quiet));
-            write_record_if(st->record, {{"command", "run"}, {"method", st->method}, {"options", opts}, {"ballots", ballots_invocation(st->in)}});
-            if (st->json) std::cout << to_json(r) << '\n';
-            else std::cout << to_text(r);
+            const result r =
+                run(p, st->method, opts.dump(), terminal_fraction_progress(st->method.c_str(), st->quiet));
+            write_record_if(st->record, {{"command", "run"},
+                                         {"method", st->method},
+                                         {"options", opts},
+                                         {"ballots", ballots_invocation(st->in)}});
+            if (st->json)
+                std::cout << to_json(r) << '\n';
+            else
+                std::cout << to_text(r);
             return 0;
         }
         input_flags in = st->in;
@@ -120,13 +135,23 @@ command add_run(CLI::App& root) {
         if (!st->group_scheme.empty()) ag.group_scheme = parse_scheme(st->group_scheme);
         ag.outer = st->outer;
         const result r = run_weighted(p, org, parse_scheme(st->scheme), st->method, opts.dump(), ag);
-        write_record_if(st->record, {{"command", "run"}, {"method", st->method}, {"options", opts}, {"ballots", ballots_invocation(in)},
+        write_record_if(st->record, {{"command", "run"},
+                                     {"method", st->method},
+                                     {"options", opts},
+                                     {"ballots", ballots_invocation(in)},
                                      {"org", org_invocation(st->org, st->of)},
-                                     {"weighting", {{"scheme", st->scheme}, {"mode", st->mode}, {"level", st->level},
-                                                    {"group_level", st->group_level}, {"group_scheme", st->group_scheme},
-                                                    {"inner", st->inner}, {"outer", st->outer}}}});
-        if (st->json) std::cout << to_json(r) << '\n';
-        else std::cout << to_text(r);
+                                     {"weighting",
+                                      {{"scheme", st->scheme},
+                                       {"mode", st->mode},
+                                       {"level", st->level},
+                                       {"group_level", st->group_level},
+                                       {"group_scheme", st->group_scheme},
+                                       {"inner", st->inner},
+                                       {"outer", st->outer}}}});
+        if (st->json)
+            std::cout << to_json(r) << '\n';
+        else
+            std::cout << to_text(r);
         return 0;
     };
     return c;

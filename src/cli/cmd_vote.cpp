@@ -31,24 +31,31 @@ command add_vote(CLI::App& root) {
         bool json = false;
     };
     auto st = std::make_shared<state>();
-    auto* app = root.add_subcommand("vote", "Count the returns of a vote by the body a constitution gives the matter to");
+    auto* app = root.add_subcommand(
+        "vote", "Count the returns of a vote by the body a constitution gives the matter to");
     app->add_option("CONSTITUTION", st->constitution, "Constitution JSON (docs/governance.md)")->required();
     app->add_option("BALLOTS", st->ballots,
-                    "Returns: yes/no votes (CSV unit,vote) for a motion, or ballots with a 'unit' column for a ranked category")
+                    "Returns: yes/no votes (CSV unit,vote) for a motion, or ballots with a 'unit' column for "
+                    "a ranked category")
         ->required();
     app->add_option("--category", st->category, "The decision category")->required();
     app->add_option("--amount", st->amount, "The amount at stake (limits send larger matters up)");
     app->add_option("--date", st->date, "The date of the vote (YYYY-MM-DD): delegations in force");
-    app->add_option("--duplicates", st->duplicates, "refuse (default), identical-once, or share (yes/no votes: a unit's voters share it)")
+    app->add_option("--duplicates", st->duplicates,
+                    "refuse (default), identical-once, or share (yes/no votes: a unit's voters share it)")
         ->check(CLI::IsMember({"refuse", "identical-once", "share"}))
         ->capture_default_str();
-    app->add_option("--casting-vote", st->casting, "The chair's casting vote (yes|no), used only on an exact tie");
-    app->add_option("--top-k", st->top_k, "Consensus: share of returns with the winner in their top k")->capture_default_str();
-    app->add_option("--record", st->record, "Write a verifiable record of this vote to FILE (accord verify FILE)");
+    app->add_option("--casting-vote", st->casting,
+                    "The chair's casting vote (yes|no), used only on an exact tie");
+    app->add_option("--top-k", st->top_k, "Consensus: share of returns with the winner in their top k")
+        ->capture_default_str();
+    app->add_option("--record", st->record,
+                    "Write a verifiable record of this vote to FILE (accord verify FILE)");
     app->add_flag("--json", st->json, "Print the outcome as one JSON object");
     return {app, [st]() {
-                nlohmann::ordered_json inv = {{"command", "vote"},     {"constitution", st->constitution}, {"ballots", st->ballots},
-                                              {"category", st->category}, {"duplicates", st->duplicates},  {"top_k", st->top_k}};
+                nlohmann::ordered_json inv = {
+                    {"command", "vote"},        {"constitution", st->constitution}, {"ballots", st->ballots},
+                    {"category", st->category}, {"duplicates", st->duplicates},     {"top_k", st->top_k}};
                 if (!st->amount.empty()) inv["amount"] = st->amount;
                 if (!st->date.empty()) inv["date"] = st->date;
                 if (!st->casting.empty()) inv["casting_vote"] = st->casting;
@@ -58,13 +65,16 @@ command add_vote(CLI::App& root) {
                     std::cout << o.dump() << '\n';
                     return 0;
                 }
-                std::cout << "body: " << o["body"]["id"].get<std::string>() << " (" << o["body"]["name"].get<std::string>()
-                          << "), rule '" << o["rule"]["name"].get<std::string>() << "'\n";
+                std::cout << "body: " << o["body"]["id"].get<std::string>() << " ("
+                          << o["body"]["name"].get<std::string>() << "), rule '"
+                          << o["rule"]["name"].get<std::string>() << "'\n";
                 const auto& t = o["turnout"];
                 const bool seats = o["body"]["members"] == "seats";
-                std::cout << "turnout: " << t["units"] << " of " << t["eligible_units"] << " members (" << pct(t["units_share"]) << "), "
-                          << t["population"] << " of " << t["eligible_population"]
-                          << (seats ? " patients represented (each seat counts the patients it speaks for, so seats overlap)"
+                std::cout << "turnout: " << t["units"] << " of " << t["eligible_units"] << " members ("
+                          << pct(t["units_share"]) << "), " << t["population"] << " of "
+                          << t["eligible_population"]
+                          << (seats ? " patients represented (each seat counts the patients it speaks for, "
+                                      "so seats overlap)"
                                     : " patients")
                           << " (" << pct(t["population_share"]) << ")\n";
                 if (!o["missing"].empty()) {
@@ -75,13 +85,18 @@ command add_vote(CLI::App& root) {
                 if (o.contains("decision")) {
                     std::cout << (o["decision"]["passed"].get<bool>() ? "PASSED" : "NOT PASSED") << '\n';
                     for (const auto& c : o["decision"]["conditions"])
-                        std::cout << "  " << (c["passed"].get<bool>() ? "[pass] " : "[fail] ") << c["name"].get<std::string>() << ": have "
-                                  << c["have_exact"].get<std::string>() << ", need " << c["need_exact"].get<std::string>() << " of "
+                        std::cout << "  " << (c["passed"].get<bool>() ? "[pass] " : "[fail] ")
+                                  << c["name"].get<std::string>() << ": have "
+                                  << c["have_exact"].get<std::string>() << ", need "
+                                  << c["need_exact"].get<std::string>() << " of "
                                   << c["base_exact"].get<std::string>() << '\n';
                     const auto& k = o["consensus"];
-                    std::cout << "with the outcome: " << k["units_with_outcome"] << " of " << k["units_voting"] << " members voting ("
-                              << pct(k["units_with_outcome_share"]) << "), " << pct(k["population_with_outcome_share"])
-                              << (o["body"]["members"] == "seats" ? " of the patients they represent\n" : " of their patients\n");
+                    std::cout << "with the outcome: " << k["units_with_outcome"] << " of "
+                              << k["units_voting"] << " members voting ("
+                              << pct(k["units_with_outcome_share"]) << "), "
+                              << pct(k["population_with_outcome_share"])
+                              << (o["body"]["members"] == "seats" ? " of the patients they represent\n"
+                                                                  : " of their patients\n");
                 } else {
                     if (!o["quorate"].get<bool>()) std::cout << "NOT QUORATE: no decision\n";
                     const auto& r = o["result"];
@@ -94,8 +109,9 @@ command add_vote(CLI::App& root) {
                         place += tier.size();
                     }
                     const auto& k = o["consensus"];
-                    std::cout << "winner first on " << k["winner_first"] << " of " << k["ballots"] << " returns; in the top " << k["top_k"]
-                              << " on " << k["winner_in_top_k"] << " (" << pct(k["winner_in_top_k_share"]) << "; "
+                    std::cout << "winner first on " << k["winner_first"] << " of " << k["ballots"]
+                              << " returns; in the top " << k["top_k"] << " on " << k["winner_in_top_k"]
+                              << " (" << pct(k["winner_in_top_k_share"]) << "; "
                               << pct(k["population_winner_in_top_k_share"]) << " of patients)\n";
                 }
                 if (!st->record.empty()) std::cout << "record: " << st->record << '\n';
@@ -131,7 +147,8 @@ command add_declare(CLI::App& root) {
         std::string record, out;
     };
     auto st = std::make_shared<state>();
-    auto* app = root.add_subcommand("declare", "Write a printable, plain-language declaration of a record's result (HTML)");
+    auto* app = root.add_subcommand(
+        "declare", "Write a printable, plain-language declaration of a record's result (HTML)");
     app->add_option("RECORD", st->record, "A record written with --record")->required();
     app->add_option("-o,--output", st->out, "The HTML file to write")->required();
     return {app, [st]() {
@@ -148,11 +165,13 @@ command add_brief(CLI::App& root) {
     };
     auto st = std::make_shared<state>();
     auto* app = root.add_subcommand("brief", "A representative's brief from the record of a ranked vote");
-    app->add_option("RECORD", st->record, "The record of a ranked vote (accord vote ... --record)")->required();
+    app->add_option("RECORD", st->record, "The record of a ranked vote (accord vote ... --record)")
+        ->required();
     app->add_option("--meeting", st->meeting, "The meeting the brief is for");
     app->add_option("--expires", st->expires, "The date the mandate expires (YYYY-MM-DD)");
     app->add_option("--representative", st->representative, "Who carries the brief");
-    app->add_option("--body", st->body, "The body the representative speaks for (default: the body that voted)");
+    app->add_option("--body", st->body,
+                    "The body the representative speaks for (default: the body that voted)");
     app->add_flag("--json", st->json, "Print one JSON object");
     return {app, [st]() {
                 nlohmann::ordered_json opt = nlohmann::ordered_json::object();
@@ -161,8 +180,10 @@ command add_brief(CLI::App& root) {
                 if (!st->representative.empty()) opt["representative"] = st->representative;
                 if (!st->body.empty()) opt["body"] = st->body;
                 const std::string b = make_brief(read_text_file(st->record), opt.dump());
-                if (st->json) std::cout << nlohmann::ordered_json::parse(b).dump() << '\n';
-                else std::cout << brief_text(b);
+                if (st->json)
+                    std::cout << nlohmann::ordered_json::parse(b).dump() << '\n';
+                else
+                    std::cout << brief_text(b);
                 return 0;
             }};
 }

@@ -10,10 +10,13 @@
 namespace accord::cli {
 
 void add_org_flags(CLI::App& app, org_flags& f) {
-    app.add_option("--within", f.within, "Keep only units under this id (an ICB, sub-ICB or PCN code); repeatable");
-    app.add_option("--unallocated", f.unallocated, "Practices in the 'Unallocated' PCN: own-group (default), exclude, keep")
+    app.add_option("--within", f.within,
+                   "Keep only units under this id (an ICB, sub-ICB or PCN code); repeatable");
+    app.add_option("--unallocated", f.unallocated,
+                   "Practices in the 'Unallocated' PCN: own-group (default), exclude, keep")
         ->check(CLI::IsMember({"own-group", "exclude", "keep"}));
-    app.add_option("--min-population", f.min_population, "Leave out practices with fewer registered patients");
+    app.add_option("--min-population", f.min_population,
+                   "Leave out practices with fewer registered patients");
     app.add_option("--list-sizes", f.list_sizes,
                    "NHS England's list-size file (gp-reg-pat-prac-all); the organisation file is then its "
                    "practice mapping (gp-reg-pat-prac-map), joined on the practice code");
@@ -49,15 +52,21 @@ command add_weights(CLI::App& root) {
         bool json = false;
     };
     auto st = std::make_shared<state>();
-    auto* app = root.add_subcommand("weights", "Weights, shares and the smallest majority of units under a scheme");
-    app->add_option("ORG", st->org, "Organisation CSV (NHS practice file, or id,name,kind,parent,population)")->required();
-    app->add_option("--scheme", st->scheme,
-                    "equal, population, sqrt, capped:F, banded:SIZE, group-equal[:population], blend:A, column:NAME")
+    auto* app =
+        root.add_subcommand("weights", "Weights, shares and the smallest majority of units under a scheme");
+    app->add_option("ORG", st->org, "Organisation CSV (NHS practice file, or id,name,kind,parent,population)")
+        ->required();
+    app->add_option(
+           "--scheme", st->scheme,
+           "equal, population, sqrt, capped:F, banded:SIZE, group-equal[:population], blend:A, column:NAME")
         ->capture_default_str();
-    app->add_option("--level", st->level, "Kind of the voting units: practice (default: the leaves), pcn, icb, ...");
-    app->add_option("--group-scheme", st->group_scheme,
-                    "Two-level weighting: --scheme inside each group at --group-level, this across the groups");
-    app->add_option("--group-level", st->group_level, "Kind of the groups of a two-level weighting")->capture_default_str();
+    app->add_option("--level", st->level,
+                    "Kind of the voting units: practice (default: the leaves), pcn, icb, ...");
+    app->add_option(
+        "--group-scheme", st->group_scheme,
+        "Two-level weighting: --scheme inside each group at --group-level, this across the groups");
+    app->add_option("--group-level", st->group_level, "Kind of the groups of a two-level weighting")
+        ->capture_default_str();
     add_org_flags(*app, st->of);
     app->add_flag("--json", st->json, "Print one JSON object");
     app->footer("Examples:\n  accord weights practices.csv --within U12199 --scheme sqrt\n"
@@ -66,12 +75,15 @@ command add_weights(CLI::App& root) {
                 const organisation org = load_org(st->org, st->of);
                 const std::string level = st->level.empty() ? org.kinds().front() : st->level;
                 const auto units = org.of_kind(level);
-                if (units.empty()) throw error(errc::not_found, "no units of kind '" + level + "' in " + st->org);
+                if (units.empty())
+                    throw error(errc::not_found, "no units of kind '" + level + "' in " + st->org);
                 two_level_report two;
                 if (!st->group_scheme.empty())
-                    two = compute_two_level_weights(org, units, parse_scheme(st->scheme), parse_scheme(st->group_scheme),
-                                                    st->group_level);
-                const auto rep = st->group_scheme.empty() ? compute_weights(org, units, parse_scheme(st->scheme)) : two.units;
+                    two = compute_two_level_weights(org, units, parse_scheme(st->scheme),
+                                                    parse_scheme(st->group_scheme), st->group_level);
+                const auto rep = st->group_scheme.empty()
+                                     ? compute_weights(org, units, parse_scheme(st->scheme))
+                                     : two.units;
                 if (st->json) {
                     std::cout << to_json(org, rep) << '\n';
                     return 0;
@@ -85,24 +97,27 @@ command add_weights(CLI::App& root) {
                 std::size_t wid = 4;
                 for (const auto& u : rep.units) wid = std::max(wid, org[u.unit].name.size());
                 wid = std::min<std::size_t>(wid, 48);
-                std::cout << "  " << std::left << std::setw(10) << "id" << std::setw(static_cast<int>(wid) + 2) << "name"
-                          << std::right << std::setw(11) << "population" << std::setw(14) << "weight" << std::setw(10)
-                          << "share" << '\n';
+                std::cout << "  " << std::left << std::setw(10) << "id"
+                          << std::setw(static_cast<int>(wid) + 2) << "name" << std::right << std::setw(11)
+                          << "population" << std::setw(14) << "weight" << std::setw(10) << "share" << '\n';
                 // Whole weights print whole; others to four places, so the points line up.
                 const bool whole = std::all_of(rep.units.begin(), rep.units.end(), [](const auto& u) {
                     return boost::multiprecision::denominator(u.weight) == 1;
                 });
                 for (const auto& u : rep.units) {
                     const auto& o = org[u.unit];
-                    std::cout << "  " << std::left << std::setw(10) << o.id << std::setw(static_cast<int>(wid) + 2)
-                              << o.name.substr(0, wid) << std::right << std::setw(11) << o.population << std::setw(14)
-                              << std::fixed << std::setprecision(whole ? 0 : 4) << to_double(u.weight) << std::setw(9)
-                              << std::setprecision(2) << 100 * to_double(u.share) << "%" << std::defaultfloat << '\n';
+                    std::cout << "  " << std::left << std::setw(10) << o.id
+                              << std::setw(static_cast<int>(wid) + 2) << o.name.substr(0, wid) << std::right
+                              << std::setw(11) << o.population << std::setw(14) << std::fixed
+                              << std::setprecision(whole ? 0 : 4) << to_double(u.weight) << std::setw(9)
+                              << std::setprecision(2) << 100 * to_double(u.share) << "%" << std::defaultfloat
+                              << '\n';
                 }
-                std::cout << "\nlargest share     " << std::fixed << std::setprecision(2) << 100 * to_double(rep.largest_share)
-                          << "%\neffective number  " << rep.effective_number << std::defaultfloat
-                          << "\nsmallest majority " << rep.min_majority.size() << " units (" << std::fixed
-                          << std::setprecision(2) << 100 * to_double(rep.min_majority_share) << "% of the weight)"
+                std::cout << "\nlargest share     " << std::fixed << std::setprecision(2)
+                          << 100 * to_double(rep.largest_share) << "%\neffective number  "
+                          << rep.effective_number << std::defaultfloat << "\nsmallest majority "
+                          << rep.min_majority.size() << " units (" << std::fixed << std::setprecision(2)
+                          << 100 * to_double(rep.min_majority_share) << "% of the weight)"
                           << std::defaultfloat << '\n';
                 return 0;
             }};

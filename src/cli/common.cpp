@@ -23,7 +23,8 @@ std::string whole_number(std::string& s) {
     const std::string shown = s.size() > 40 ? s.substr(0, 37) + "..." : s;
     const std::string bad = "must be a whole number >= 0 (such as 100 or 1e8), got '" + shown + "'";
     const auto e = s.find_first_of("eE");
-    const std::string mant = s.substr(0, e), expo = e == std::string::npos ? std::string("0") : s.substr(e + 1);
+    const std::string mant = s.substr(0, e),
+                      expo = e == std::string::npos ? std::string("0") : s.substr(e + 1);
     auto digits = [](const std::string& t) {
         return !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
     };
@@ -47,7 +48,8 @@ std::string whole_number(std::string& s) {
 
 void refuse_bad_whole_numbers(CLI::App& app) {
     for (auto* o : app.get_options())
-        if (o->get_type_name().rfind("UINT", 0) == 0) o->transform(CLI::Validator(whole_number, "", "whole-number"));
+        if (o->get_type_name().rfind("UINT", 0) == 0)
+            o->transform(CLI::Validator(whole_number, "", "whole-number"));
     for (auto* sub : app.get_subcommands([](CLI::App*) { return true; })) refuse_bad_whole_numbers(*sub);
 }
 
@@ -60,24 +62,31 @@ void add_input_flags(CLI::App& app, input_flags& f) {
     csv->add_option("--skipped-label", f.skipped_labels, "Cell text meaning a skipped rank (repeatable)");
     csv->add_option("--overvote-label", f.overvote_labels, "Cell text meaning an overvote (repeatable)");
     csv->add_option("--write-in-label", f.write_in_labels, "Cell text meaning an undeclared write-in");
-    csv->add_option("--overvote-delimiter", f.overvote_delimiter, "Separator of several candidates in one cell");
+    csv->add_option("--overvote-delimiter", f.overvote_delimiter,
+                    "Separator of several candidates in one cell");
     csv->add_option("--skip-column", f.skip_columns, "Column that holds neither ranks nor candidates");
-    csv->add_option("--unit-column", f.unit_column, "Column naming each ballot's unit (default: a column headed 'unit', if any)");
+    csv->add_option("--unit-column", f.unit_column,
+                    "Column naming each ballot's unit (default: a column headed 'unit', if any)");
     csv->add_option("--weight-column", f.weight_column, "Column holding an exact weight per row");
     csv->add_option("--count-column", f.count_column, "Column holding a multiplicity per row");
-    csv->add_flag("--candidate-columns", f.candidate_columns, "Columns are candidates, cells are rank numbers");
+    csv->add_flag("--candidate-columns", f.candidate_columns,
+                  "Columns are candidates, cells are rank numbers");
     csv->add_flag("--rank-columns", f.rank_columns, "Columns are ranks, cells are candidate names");
     csv->add_flag("--no-header", f.no_header, "The first row is a ballot, not a header");
-    auto* xl = app.add_option_group("XLSX", "Reading Excel workbooks (.xlsx), whose sheet is then read as CSV");
+    auto* xl =
+        app.add_option_group("XLSX", "Reading Excel workbooks (.xlsx), whose sheet is then read as CSV");
     xl->add_option("--sheet", f.sheet, "Sheet to read, by name (default: the first)");
-    xl->add_option("--xlsx-max-bytes", f.xlsx_max_bytes, "Most bytes the workbook's parts may uncompress to (default 512 MiB)")
+    xl->add_option("--xlsx-max-bytes", f.xlsx_max_bytes,
+                   "Most bytes the workbook's parts may uncompress to (default 512 MiB)")
         ->check(CLI::Range(std::uint64_t{1}, std::numeric_limits<std::uint64_t>::max()));
     xl->add_option("--xlsx-max-cells", f.xlsx_max_cells, "Most cells the sheet may span (default 50,000,000)")
         ->check(CLI::Range(std::uint64_t{1}, std::numeric_limits<std::uint64_t>::max()));
-    csv->add_flag("--ranking-cell", f.ranking_cell, "One column; each cell lists a ranking, 'A;B;C;' (Microsoft Forms)");
+    csv->add_flag("--ranking-cell", f.ranking_cell,
+                  "One column; each cell lists a ranking, 'A;B;C;' (Microsoft Forms)");
     csv->add_option("--delimiter", f.delimiter, "Field delimiter (default: detected, ',' ';' or tab)");
     csv->add_option("--encoding", f.encoding, "utf-8 (default) or windows-1252 (Excel on Windows)");
-    csv->add_option("--contest", f.contest, "The contest or question to read (CSV rank-header prefix, form question; CDF contest)");
+    csv->add_option("--contest", f.contest,
+                    "The contest or question to read (CSV rank-header prefix, form question; CDF contest)");
     csv->add_flag("--no-detect-columns", f.no_detect_columns,
                   "Do not recognise identifier, count, weight and unit columns by their names");
 }
@@ -116,7 +125,8 @@ profile load(const input_flags& f, read_report* report) {
     read_report& rep = report ? *report : local;
     profile p = read_profile(f.file, opt, &rep);
     for (const auto& s : rep.skipped)
-        std::cerr << "accord: warning: " << f.file << ':' << s.line << ": skipped ballot: " << s.reason << '\n';
+        std::cerr << "accord: warning: " << f.file << ':' << s.line << ": skipped ballot: " << s.reason
+                  << '\n';
     return p;
 }
 
@@ -124,8 +134,11 @@ profile load(const input_flags& f, read_report* report) {
 // common multiple of their denominators (exact), refusing what does not fit in 64 bits.
 void add_weighted_input(CLI::App& app, weighted_input& f) {
     add_input_flags(app, f.in);
-    auto* o = app.add_option_group("Organisation", "The voting units the ballots belong to (docs/weighting.md)");
-    o->add_option("--org", f.org, "Organisation CSV; ballots name their unit in --unit-column (default 'unit')")->required();
+    auto* o =
+        app.add_option_group("Organisation", "The voting units the ballots belong to (docs/weighting.md)");
+    o->add_option("--org", f.org,
+                  "Organisation CSV; ballots name their unit in --unit-column (default 'unit')")
+        ->required();
     add_org_flags(*o, f.of);
 }
 
@@ -137,11 +150,14 @@ std::pair<profile, organisation> load_weighted(const weighted_input& f) {
 }
 
 void add_sampler_flags(CLI::App& app, sampler_flags& f) {
-    auto* perturb = app.add_option("--perturb", f.perturb,
-                                   "population:SIGMA: each unit's population x (1 + SIGMA Z), Z normal (default population:0.1)");
-    auto* weights = app.add_option("--weights", f.weights,
-                                   "simplex (unit shares uniform on the simplex) or dirichlet:ALPHA; ignores --scheme");
-    auto* boot = app.add_flag("--bootstrap", f.bootstrap, "Resample the voters with replacement (same total)");
+    auto* perturb = app.add_option(
+        "--perturb", f.perturb,
+        "population:SIGMA: each unit's population x (1 + SIGMA Z), Z normal (default population:0.1)");
+    auto* weights =
+        app.add_option("--weights", f.weights,
+                       "simplex (unit shares uniform on the simplex) or dirichlet:ALPHA; ignores --scheme");
+    auto* boot =
+        app.add_flag("--bootstrap", f.bootstrap, "Resample the voters with replacement (same total)");
     perturb->excludes(weights)->excludes(boot);
     weights->excludes(boot);
 }
@@ -154,7 +170,8 @@ std::string sampler_option(const sampler_flags& f) {
         return f.weights;
     }
     const std::string p = f.perturb.empty() ? "population:0.1" : f.perturb;
-    if (p.rfind("population", 0) != 0) throw usage_error("--perturb must be population:SIGMA (relative noise), got '" + p + "'");
+    if (p.rfind("population", 0) != 0)
+        throw usage_error("--perturb must be population:SIGMA (relative noise), got '" + p + "'");
     return p;
 }
 
@@ -172,7 +189,8 @@ struct progress_line {
         const auto now = clock::now();
         if (fraction >= 1) {
             if (shown) std::fprintf(stderr, "\r\033[K");
-        } else if (now - start >= std::chrono::milliseconds(500) && now - last >= std::chrono::milliseconds(100)) {
+        } else if (now - start >= std::chrono::milliseconds(500) &&
+                   now - last >= std::chrono::milliseconds(100)) {
             constexpr int k_width = 30;
             const int filled = static_cast<int>(std::clamp(fraction, 0.0, 1.0) * k_width);
             std::fprintf(stderr, "\r%s [%s%s] %3.0f%%%s", what.c_str(), std::string(filled, '#').c_str(),
@@ -191,7 +209,8 @@ std::function<bool(std::size_t, std::size_t)> terminal_progress(const char* what
     auto line = std::make_shared<progress_line>(progress_line{what});
     return [line](std::size_t done, std::size_t total) {
         const double fraction = total ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
-        line->update(done >= total ? 1.0 : fraction, " (" + std::to_string(done) + " of " + std::to_string(total) + ")");
+        line->update(done >= total ? 1.0 : fraction,
+                     " (" + std::to_string(done) + " of " + std::to_string(total) + ")");
         return true;
     };
 }

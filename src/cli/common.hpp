@@ -31,7 +31,7 @@ struct input_flags {
     std::string overvote_delimiter, unit_column, weight_column, count_column;
     bool candidate_columns = false, rank_columns = false;
     bool no_header = false;
-    std::string sheet;                          ///< .xlsx: sheet name
+    std::string sheet;                                    ///< .xlsx: sheet name
     std::uint64_t xlsx_max_bytes = 0, xlsx_max_cells = 0; ///< .xlsx limits (0 = the default)
     // CSV intake (docs/formats.md): explicit values win over what the reader detects.
     std::string delimiter, encoding, contest;

@@ -12,20 +12,20 @@
 namespace accord::cli::demo {
 
 inline constexpr std::array<std::string_view, 8> priorities{
-    "Same-day access hub",      // 0
-    "Frailty & care homes",     // 1
-    "Mental health practitioners", // 2
-    "Diabetes prevention",      // 3
-    "Shared premises",          // 4
-    "Digital front door",       // 5
-    "Workforce retention",      // 6
+    "Same-day access hub",          // 0
+    "Frailty & care homes",         // 1
+    "Mental health practitioners",  // 2
+    "Diabetes prevention",          // 3
+    "Shared premises",              // 4
+    "Digital front door",           // 5
+    "Workforce retention",          // 6
     "Health inequalities outreach", // 7
 };
 
 struct practice {
     std::string_view name;
     std::string_view pcn;
-    std::uint32_t list_size; ///< registered patients
+    std::uint32_t list_size;  ///< registered patients
     std::vector<int> ranking; ///< priorities, most preferred first (truncated ballots allowed)
 };
 

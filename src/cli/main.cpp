@@ -32,13 +32,16 @@ int accord::cli::cli_main(int argc, char** argv) {
                    "Memory budget of the big algorithms (pairwise matrices, exact Kemeny), e.g. 8G; "
                    "default $ACCORD_MAX_MEMORY or 4G (docs/limits.md)")
         ->check([](const std::string& s) {
-            return accord::detail::parse_byte_size(s.c_str()) ? std::string()
-                                                                : "--max-memory must be a size such as 512M or 8G";
+            return accord::detail::parse_byte_size(s.c_str())
+                       ? std::string()
+                       : "--max-memory must be a size such as 512M or 8G";
         });
-    std::vector<command> commands{add_run(app), add_info(app), add_convert(app), add_methods(app), add_demo(app), add_weights(app), add_apportion(app), add_decide(app), add_power(app),
-                                 add_analyse(app), add_report(app), add_ahp(app), add_mcda(app), add_generate(app),
-                                 add_org(app), add_constitution(app), add_mandate(app), add_vote(app), add_verify(app),
-                                 add_declare(app), add_brief(app), add_explore(app)};
+    std::vector<command> commands{
+        add_run(app),          add_info(app),      add_convert(app), add_methods(app),  add_demo(app),
+        add_weights(app),      add_apportion(app), add_decide(app),  add_power(app),    add_analyse(app),
+        add_report(app),       add_ahp(app),       add_mcda(app),    add_generate(app), add_org(app),
+        add_constitution(app), add_mandate(app),   add_vote(app),    add_verify(app),   add_declare(app),
+        add_brief(app),        add_explore(app)};
     refuse_bad_whole_numbers(app);
     try {
         app.parse(argc, argv);
@@ -47,7 +50,8 @@ int accord::cli::cli_main(int argc, char** argv) {
         std::cerr << "accord: error: " << e.what() << '\n';
         return 2;
     }
-    if (!max_memory.empty()) accord::detail::set_memory_budget(accord::detail::parse_byte_size(max_memory.c_str()));
+    if (!max_memory.empty())
+        accord::detail::set_memory_budget(accord::detail::parse_byte_size(max_memory.c_str()));
     try {
         for (auto& c : commands)
             if (c.app->parsed()) return c.run();
@@ -59,7 +63,8 @@ int accord::cli::cli_main(int argc, char** argv) {
         return 1;
     } catch (...) {
         // std::bad_alloc, nlohmann and Boost internals become a message naming the problem.
-        std::cerr << "accord: error: " << accord::detail::describe_exception(std::current_exception()).second << '\n';
+        std::cerr << "accord: error: " << accord::detail::describe_exception(std::current_exception()).second
+                  << '\n';
         return 1;
     }
     return 2;

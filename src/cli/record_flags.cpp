@@ -5,7 +5,8 @@
 namespace accord::cli {
 
 nlohmann::ordered_json ballots_invocation(const input_flags& f) {
-    if (f.candidate_columns && f.rank_columns) throw usage_error("--candidate-columns and --rank-columns exclude each other");
+    if (f.candidate_columns && f.rank_columns)
+        throw usage_error("--candidate-columns and --rank-columns exclude each other");
     nlohmann::ordered_json read = {{"format", f.format}, {"lenient", f.lenient}, {"header", !f.no_header}};
     if (!f.unit_column.empty()) read["unit_column"] = f.unit_column;
     if (!f.weight_column.empty()) read["weight_column"] = f.weight_column;
@@ -21,7 +22,10 @@ nlohmann::ordered_json ballots_invocation(const input_flags& f) {
 }
 
 nlohmann::ordered_json org_invocation(const std::string& path, const org_flags& f) {
-    return {{"file", path}, {"within", f.within}, {"unallocated", f.unallocated}, {"min_population", f.min_population}};
+    return {{"file", path},
+            {"within", f.within},
+            {"unallocated", f.unallocated},
+            {"min_population", f.min_population}};
 }
 
 } // namespace accord::cli

@@ -25,7 +25,8 @@ namespace governance_detail {
 
 std::size_t line_of_offset(std::string_view text, std::size_t offset) {
     offset = std::min(offset, text.size());
-    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    return 1 + static_cast<std::size_t>(
+                   std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 namespace {
@@ -86,7 +87,8 @@ std::size_t locate_line(std::string_view text, std::string_view pointer) {
     for (std::size_t p = 0; p < pointer.size();) {
         if (pointer[p] != '/') return 0;
         const std::size_t q = pointer.find('/', p + 1);
-        const std::string_view raw = pointer.substr(p + 1, q == std::string_view::npos ? std::string_view::npos : q - p - 1);
+        const std::string_view raw =
+            pointer.substr(p + 1, q == std::string_view::npos ? std::string_view::npos : q - p - 1);
         std::string tok; // RFC 6901: "~1" is '/', "~0" is '~'
         for (std::size_t k = 0; k < raw.size(); ++k) {
             if (raw[k] == '~' && k + 1 < raw.size() && (raw[k + 1] == '0' || raw[k + 1] == '1')) {
@@ -171,12 +173,13 @@ std::string today_utc() {
 
 std::string add_days(const std::string& iso, int days) {
     using namespace std::chrono;
-    const year_month_day ymd{year{std::stoi(iso.substr(0, 4))}, month{static_cast<unsigned>(std::stoi(iso.substr(5, 2)))},
+    const year_month_day ymd{year{std::stoi(iso.substr(0, 4))},
+                             month{static_cast<unsigned>(std::stoi(iso.substr(5, 2)))},
                              day{static_cast<unsigned>(std::stoi(iso.substr(8, 2)))}};
     const year_month_day out{sys_days{ymd} + std::chrono::days{days}};
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(out.year()), static_cast<unsigned>(out.month()),
-                  static_cast<unsigned>(out.day()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(out.year()),
+                  static_cast<unsigned>(out.month()), static_cast<unsigned>(out.day()));
     return buf;
 }
 
@@ -194,8 +197,10 @@ json parse_json(const std::string& text, const std::string& name) {
         return json::parse(text);
     } catch (const json::parse_error& e) {
         std::string msg = e.what();
-        if (auto k = msg.find(": "); k != std::string::npos && msg.rfind("[json.exception", 0) == 0) msg = msg.substr(k + 2);
-        throw error(errc::parse, "not valid JSON: " + msg, {name, line_of_offset(text, e.byte ? e.byte - 1 : 0), 0});
+        if (auto k = msg.find(": "); k != std::string::npos && msg.rfind("[json.exception", 0) == 0)
+            msg = msg.substr(k + 2);
+        throw error(errc::parse, "not valid JSON: " + msg,
+                    {name, line_of_offset(text, e.byte ? e.byte - 1 : 0), 0});
     }
 }
 
@@ -203,9 +208,12 @@ json parse_json(const std::string& text, const std::string& name) {
 
 const char* voting_right_name(voting_right v) noexcept {
     switch (v) {
-    case voting_right::full: return "full";
-    case voting_right::observer: return "observer";
-    case voting_right::casting: return "casting";
+    case voting_right::full:
+        return "full";
+    case voting_right::observer:
+        return "observer";
+    case voting_right::casting:
+        return "casting";
     }
     return "full";
 }
@@ -236,7 +244,8 @@ struct reader {
     std::string file;
 
     [[noreturn]] void fail(const std::string& path, const std::string& msg, errc code = errc::parse) const {
-        throw error(code, (path.empty() ? std::string("/") : path) + ": " + msg, {file, gd::locate_line(text, path), 0});
+        throw error(code, (path.empty() ? std::string("/") : path) + ": " + msg,
+                    {file, gd::locate_line(text, path), 0});
     }
     void keys(const json& j, const std::string& path, std::initializer_list<const char*> allowed) const {
         if (!j.is_object()) fail(path, "expected an object");
@@ -296,8 +305,9 @@ constitution read_constitution(const std::filesystem::path& path, bool validate)
     c.source_text = gd::read_file(path.string());
     const reader r{c.source_text, path.string()};
     const json j = gd::parse_json(c.source_text, path.string());
-    r.keys(j, "", {"name", "version", "adopted", "review_by", "organisation", "groupings", "bodies", "sovereign",
-                   "categories", "delegations", "sub_delegation", "description"});
+    r.keys(j, "",
+           {"name", "version", "adopted", "review_by", "organisation", "groupings", "bodies", "sovereign",
+            "categories", "delegations", "sub_delegation", "description"});
     c.name = r.str(j, "", "name", true);
     c.version = r.str(j, "", "version", true);
     c.adopted = r.date(j, "", "adopted", false);
@@ -309,7 +319,7 @@ constitution read_constitution(const std::filesystem::path& path, bool validate)
     r.keys(o, "/organisation", {"file", "within"});
     const std::string org_file = r.str(o, "/organisation", "file", true);
     c.organisation_file = std::filesystem::path(org_file).is_absolute() ? std::filesystem::path(org_file)
-                                                                       : path.parent_path() / org_file;
+                                                                        : path.parent_path() / org_file;
     const json& within = r.array(o, "/organisation", "within");
     for (std::size_t k = 0; k < within.size(); ++k) {
         if (!within[k].is_string()) r.fail("/organisation/within/" + std::to_string(k), "expected a unit id");
@@ -320,7 +330,9 @@ constitution read_constitution(const std::filesystem::path& path, bool validate)
     try {
         c.org = read_organisation(c.organisation_file, oo);
     } catch (const error& e) {
-        if (e.code() == errc::io) r.fail("/organisation/file", "cannot read the organisation file '" + c.organisation_file.string() + "'", errc::io);
+        if (e.code() == errc::io)
+            r.fail("/organisation/file",
+                   "cannot read the organisation file '" + c.organisation_file.string() + "'", errc::io);
         throw;
     }
     std::map<std::string, std::string> dates;
@@ -333,7 +345,8 @@ constitution read_constitution(const std::filesystem::path& path, bool validate)
     for (const auto& [k, v] : dates) c.snapshot_dates.push_back(k + "=" + v);
 
     // Groupings: the organisation's own levels, then the local ones.
-    const auto leaves = c.org.kinds().empty() ? std::vector<std::uint32_t>{} : c.org.of_kind(c.org.kinds().front());
+    const auto leaves =
+        c.org.kinds().empty() ? std::vector<std::uint32_t>{} : c.org.of_kind(c.org.kinds().front());
     const std::string leaf_kind = c.org.kinds().empty() ? "practice" : c.org.kinds().front();
     for (std::size_t k = 1; k < c.org.kinds().size(); ++k)
         for (auto gi : c.org.of_kind(c.org.kinds()[k])) {
@@ -354,7 +367,8 @@ constitution read_constitution(const std::filesystem::path& path, bool validate)
         g.id = r.str(gs[k], p, "id", true);
         g.kind = r.str(gs[k], p, "kind", true);
         g.name = r.str(gs[k], p, "name", false);
-        if (c.find_grouping(g.id) || c.org.find(g.id)) r.fail(p + "/id", "the id '" + g.id + "' is already used");
+        if (c.find_grouping(g.id) || c.org.find(g.id))
+            r.fail(p + "/id", "the id '" + g.id + "' is already used");
         if (!gs[k].contains("members")) r.fail(p, "missing 'members' (\"all\" or a list of practice ids)");
         const json& m = gs[k]["members"];
         if (m.is_string() && m.get<std::string>() == "all") {
@@ -366,7 +380,8 @@ constitution read_constitution(const std::filesystem::path& path, bool validate)
                 if (!m[q].is_string()) r.fail(mp, "expected a practice id");
                 const std::string id = m[q].get<std::string>();
                 const auto u = c.org.find(id);
-                if (!u || c.org[*u].kind != leaf_kind) r.fail(mp, "'" + id + "' is not a " + leaf_kind + " of the organisation");
+                if (!u || c.org[*u].kind != leaf_kind)
+                    r.fail(mp, "'" + id + "' is not a " + leaf_kind + " of the organisation");
                 if (!seen.insert(id).second) r.fail(mp, "'" + id + "' is listed twice");
                 g.members.push_back(id);
             }
@@ -388,7 +403,8 @@ constitution read_constitution(const std::filesystem::path& path, bool validate)
         b.members_of = r.str(bs[k], p, "members_of", false);
         if (!b.members_of.empty() && bs[k].contains("seats"))
             r.fail(p, "a body has either 'members_of' (every practice of a grouping) or 'seats', not both");
-        if (b.members_of.empty() && !bs[k].contains("seats")) r.fail(p, "a body needs 'members_of' or 'seats'");
+        if (b.members_of.empty() && !bs[k].contains("seats"))
+            r.fail(p, "a body needs 'members_of' or 'seats'");
         const json& ss = r.array(bs[k], p, "seats");
         std::set<std::string> seat_ids;
         for (std::size_t q = 0; q < ss.size(); ++q) {
@@ -396,14 +412,19 @@ constitution read_constitution(const std::filesystem::path& path, bool validate)
             r.keys(ss[q], sp, {"id", "holder", "represents", "vote", "term_start", "term_end"});
             seat s;
             s.id = r.str(ss[q], sp, "id", true);
-            if (!seat_ids.insert(s.id).second) r.fail(sp + "/id", "a seat '" + s.id + "' is already defined in this body");
+            if (!seat_ids.insert(s.id).second)
+                r.fail(sp + "/id", "a seat '" + s.id + "' is already defined in this body");
             s.holder = r.str(ss[q], sp, "holder", false);
             s.represents = r.str(ss[q], sp, "represents", true);
             const std::string v = ss[q].contains("vote") ? r.str(ss[q], sp, "vote", true) : "full";
-            if (v == "full") s.vote = voting_right::full;
-            else if (v == "observer" || v == "non-voting") s.vote = voting_right::observer;
-            else if (v == "casting") s.vote = voting_right::casting;
-            else r.fail(sp + "/vote", "'" + v + "' is not a voting right (full, observer, casting)");
+            if (v == "full")
+                s.vote = voting_right::full;
+            else if (v == "observer" || v == "non-voting")
+                s.vote = voting_right::observer;
+            else if (v == "casting")
+                s.vote = voting_right::casting;
+            else
+                r.fail(sp + "/vote", "'" + v + "' is not a voting right (full, observer, casting)");
             s.term_start = r.date(ss[q], sp, "term_start", false);
             s.term_end = r.date(ss[q], sp, "term_end", false);
             b.seats.push_back(std::move(s));
@@ -422,7 +443,8 @@ constitution read_constitution(const std::filesystem::path& path, bool validate)
         cat.description = r.str(cs[k], p, "description", false);
         cat.reserved = r.boolean(cs[k], p, "reserved", false);
         cat.delegable = r.boolean(cs[k], p, "delegable", true);
-        if (!cs[k].contains("rule")) r.fail(p, "missing 'rule' (the rule the sovereign body decides '" + cat.id + "' by)");
+        if (!cs[k].contains("rule"))
+            r.fail(p, "missing 'rule' (the rule the sovereign body decides '" + cat.id + "' by)");
         cat.rule = r.rule(cs[k]["rule"], p + "/rule");
         if (cat.rule.name.empty()) cat.rule.name = cat.id;
         cat.method = r.str(cs[k], p, "method", false);
@@ -436,7 +458,8 @@ constitution read_constitution(const std::filesystem::path& path, bool validate)
     const json& ds = r.array(j, "", "delegations");
     for (std::size_t k = 0; k < ds.size(); ++k) {
         const std::string p = "/delegations/" + std::to_string(k);
-        r.keys(ds[k], p, {"category", "from", "to", "rule", "limit", "valid_from", "valid_until", "description"});
+        r.keys(ds[k], p,
+               {"category", "from", "to", "rule", "limit", "valid_from", "valid_until", "description"});
         delegation d;
         d.category = r.str(ds[k], p, "category", true);
         d.from = r.str(ds[k], p, "from", true);
@@ -447,9 +470,12 @@ constitution read_constitution(const std::filesystem::path& path, bool validate)
         if (ds[k].contains("limit")) {
             const json& l = ds[k]["limit"];
             try {
-                if (l.is_string()) d.limit = parse_rational(l.get<std::string>());
-                else if (l.is_number_integer()) d.limit = rational(l.get<std::int64_t>());
-                else r.fail(p + "/limit", "expected an amount (a whole number or a string such as \"50000\")");
+                if (l.is_string())
+                    d.limit = parse_rational(l.get<std::string>());
+                else if (l.is_number_integer())
+                    d.limit = rational(l.get<std::int64_t>());
+                else
+                    r.fail(p + "/limit", "expected an amount (a whole number or a string such as \"50000\")");
             } catch (const error& e) {
                 r.fail(p + "/limit", e.detail());
             }
@@ -466,7 +492,8 @@ constitution read_constitution(const std::filesystem::path& path, bool validate)
     }
 
     if (validate)
-        for (const auto& f : check_constitution(c, gd::today_utc())) // only errors stop it; they do not depend on the date
+        for (const auto& f :
+             check_constitution(c, gd::today_utc())) // only errors stop it; they do not depend on the date
             if (f.error) throw error(errc::invalid, f.path + ": " + f.message, {path.string(), f.line, 0});
     return c;
 }
@@ -474,7 +501,8 @@ constitution read_constitution(const std::filesystem::path& path, bool validate)
 // ---- checking --------------------------------------------------------------------------------
 
 std::vector<finding> check_constitution(const constitution& c, const std::string& as_of) {
-    if (!gd::is_iso_date(as_of)) throw error(errc::invalid, "the date '" + as_of + "' is not written YYYY-MM-DD");
+    if (!gd::is_iso_date(as_of))
+        throw error(errc::invalid, "the date '" + as_of + "' is not written YYYY-MM-DD");
     std::vector<finding> out;
     auto add = [&](bool err, const std::string& path, const std::string& msg) {
         out.push_back({err, path, gd::locate_line(c.source_text, path), msg});
@@ -482,18 +510,23 @@ std::vector<finding> check_constitution(const constitution& c, const std::string
     auto unit_known = [&](const std::string& id) { return c.find_grouping(id) || c.org.find(id); };
 
     if (!c.find_body(c.sovereign))
-        add(true, "/sovereign", "the sovereign body '" + c.sovereign + "' is not defined, so no category has a decider");
+        add(true, "/sovereign",
+            "the sovereign body '" + c.sovereign + "' is not defined, so no category has a decider");
     else if (c.find_body(c.sovereign)->members_of.empty())
-        add(false, "/sovereign", "the sovereign body '" + c.sovereign + "' is a body of seats, not of every practice");
-    if (c.categories.empty()) add(true, "/categories", "no decision categories: the scheme of delegation is empty");
+        add(false, "/sovereign",
+            "the sovereign body '" + c.sovereign + "' is a body of seats, not of every practice");
+    if (c.categories.empty())
+        add(true, "/categories", "no decision categories: the scheme of delegation is empty");
 
     for (std::size_t k = 0; k < c.bodies.size(); ++k) {
         const body& b = c.bodies[k];
         const std::string p = "/bodies/" + std::to_string(k);
         if (!b.members_of.empty()) {
             const grouping* g = c.find_grouping(b.members_of);
-            if (!g) add(true, p + "/members_of", "'" + b.members_of + "' is not a grouping");
-            else if (g->members.empty()) add(true, p + "/members_of", "the grouping '" + b.members_of + "' has no members");
+            if (!g)
+                add(true, p + "/members_of", "'" + b.members_of + "' is not a grouping");
+            else if (g->members.empty())
+                add(true, p + "/members_of", "the grouping '" + b.members_of + "' has no members");
             continue;
         }
         std::size_t voting = 0, casting = 0;
@@ -501,20 +534,30 @@ std::vector<finding> check_constitution(const constitution& c, const std::string
             const seat& s = b.seats[q];
             const std::string sp = p + "/seats/" + std::to_string(q);
             if (!unit_known(s.represents))
-                add(true, sp + "/represents", "seat '" + s.id + "' represents '" + s.represents + "', which is neither a grouping nor a practice");
+                add(true, sp + "/represents",
+                    "seat '" + s.id + "' represents '" + s.represents +
+                        "', which is neither a grouping nor a practice");
             if (s.vote != voting_right::observer) ++voting;
             if (s.vote == voting_right::casting) ++casting;
             if (!s.term_start.empty() && !s.term_end.empty() && s.term_end < s.term_start)
-                add(true, sp + "/term_end", "seat '" + s.id + "': the term ends (" + s.term_end + ") before it starts (" + s.term_start + ")");
+                add(true, sp + "/term_end",
+                    "seat '" + s.id + "': the term ends (" + s.term_end + ") before it starts (" +
+                        s.term_start + ")");
             if (!s.term_end.empty() && s.term_end < as_of)
-                add(false, sp + "/term_end", "seat '" + s.id + "' of '" + b.id + "' (" + (s.holder.empty() ? "vacant" : s.holder) +
-                                                 "): the term ended on " + s.term_end);
+                add(false, sp + "/term_end",
+                    "seat '" + s.id + "' of '" + b.id + "' (" + (s.holder.empty() ? "vacant" : s.holder) +
+                        "): the term ended on " + s.term_end);
             else if (!s.term_end.empty() && s.term_end <= gd::add_days(as_of, 90))
-                add(false, sp + "/term_end", "seat '" + s.id + "' of '" + b.id + "': the term ends on " + s.term_end + ", within 90 days");
+                add(false, sp + "/term_end",
+                    "seat '" + s.id + "' of '" + b.id + "': the term ends on " + s.term_end +
+                        ", within 90 days");
             if (s.holder.empty()) add(false, sp, "seat '" + s.id + "' of '" + b.id + "' is vacant");
         }
         if (voting == 0) add(true, p + "/seats", "body '" + b.id + "' has no voting seat");
-        if (casting > 1) add(true, p + "/seats", "body '" + b.id + "' gives a casting vote to " + std::to_string(casting) + " seats; at most one chair has it");
+        if (casting > 1)
+            add(true, p + "/seats",
+                "body '" + b.id + "' gives a casting vote to " + std::to_string(casting) +
+                    " seats; at most one chair has it");
     }
 
     for (std::size_t k = 0; k < c.delegations.size(); ++k) {
@@ -529,37 +572,51 @@ std::vector<finding> check_constitution(const constitution& c, const std::string
         if (!c.find_body(d.to)) add(true, p + "/to", "'" + d.to + "' is not a body");
         if (d.from == d.to) add(true, p + "/to", "'" + d.from + "' delegates '" + d.category + "' to itself");
         if (cat->reserved)
-            add(true, p, "'" + d.category + "' is a reserved matter: only '" + c.sovereign + "' may decide it, it cannot be delegated");
+            add(true, p,
+                "'" + d.category + "' is a reserved matter: only '" + c.sovereign +
+                    "' may decide it, it cannot be delegated");
         if (d.from != c.sovereign) {
             if (!cat->delegable)
-                add(true, p + "/from", "'" + d.category + "' cannot be delegated further: '" + d.from + "' must decide it itself");
-            const bool right = std::any_of(c.sub_delegation.begin(), c.sub_delegation.end(),
-                                           [&](const auto& sd) { return sd.first == d.from && sd.second == d.to; });
+                add(true, p + "/from",
+                    "'" + d.category + "' cannot be delegated further: '" + d.from +
+                        "' must decide it itself");
+            const bool right =
+                std::any_of(c.sub_delegation.begin(), c.sub_delegation.end(),
+                            [&](const auto& sd) { return sd.first == d.from && sd.second == d.to; });
             if (!right)
-                add(true, p + "/from", "'" + d.from + "' has no right to sub-delegate to '" + d.to + "' (list it in sub_delegation)");
-            const bool holds = std::any_of(c.delegations.begin(), c.delegations.end(),
-                                           [&](const delegation& e) { return e.category == d.category && e.to == d.from; });
-            if (!holds) add(true, p + "/from", "'" + d.from + "' passes on '" + d.category + "', which nobody delegated to it");
+                add(true, p + "/from",
+                    "'" + d.from + "' has no right to sub-delegate to '" + d.to +
+                        "' (list it in sub_delegation)");
+            const bool holds =
+                std::any_of(c.delegations.begin(), c.delegations.end(),
+                            [&](const delegation& e) { return e.category == d.category && e.to == d.from; });
+            if (!holds)
+                add(true, p + "/from",
+                    "'" + d.from + "' passes on '" + d.category + "', which nobody delegated to it");
         }
         if (d.limit && sign(*d.limit) < 0) add(true, p + "/limit", "the limit is negative");
         if (!d.valid_from.empty() && !d.valid_until.empty() && d.valid_until < d.valid_from)
             add(true, p + "/valid_until", "the delegation ends before it starts");
         if (!d.valid_until.empty() && d.valid_until < as_of)
-            add(false, p + "/valid_until", "the delegation of '" + d.category + "' to '" + d.to + "' lapsed on " + d.valid_until);
+            add(false, p + "/valid_until",
+                "the delegation of '" + d.category + "' to '" + d.to + "' lapsed on " + d.valid_until);
         for (std::size_t q = 0; q < k; ++q) {
             const delegation& e = c.delegations[q];
-            const bool overlap = (e.valid_until.empty() || d.valid_from.empty() || d.valid_from <= e.valid_until) &&
-                                 (d.valid_until.empty() || e.valid_from.empty() || e.valid_from <= d.valid_until);
+            const bool overlap =
+                (e.valid_until.empty() || d.valid_from.empty() || d.valid_from <= e.valid_until) &&
+                (d.valid_until.empty() || e.valid_from.empty() || e.valid_from <= d.valid_until);
             if (e.category == d.category && e.from == d.from && overlap)
-                add(true, p, "'" + d.from + "' delegates '" + d.category + "' twice (also delegation " + std::to_string(q) +
-                                 "), so who decides is ambiguous");
+                add(true, p,
+                    "'" + d.from + "' delegates '" + d.category + "' twice (also delegation " +
+                        std::to_string(q) + "), so who decides is ambiguous");
         }
     }
     // Cycles: per category, the graph from -> to must have none.
     for (const auto& cat : c.categories) {
         std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> next;
         for (std::size_t k = 0; k < c.delegations.size(); ++k)
-            if (c.delegations[k].category == cat.id) next[c.delegations[k].from].emplace_back(c.delegations[k].to, k);
+            if (c.delegations[k].category == cat.id)
+                next[c.delegations[k].from].emplace_back(c.delegations[k].to, k);
         std::map<std::string, int> state; // 1 = on the path, 2 = done
         std::vector<std::string> path;
         bool reported = false;
@@ -572,7 +629,8 @@ std::vector<finding> check_constitution(const constitution& c, const std::string
                     std::string cyc;
                     auto it = std::find(path.begin(), path.end(), to);
                     for (; it != path.end(); ++it) cyc += *it + " -> ";
-                    add(true, "/delegations/" + std::to_string(k), "delegation cycle for '" + cat.id + "': " + cyc + to);
+                    add(true, "/delegations/" + std::to_string(k),
+                        "delegation cycle for '" + cat.id + "': " + cyc + to);
                     reported = true;
                 } else if (state[to] == 0) {
                     dfs(to);
@@ -591,15 +649,20 @@ std::vector<finding> check_constitution(const constitution& c, const std::string
         if (!c.find_body(to)) add(true, p + "/to", "'" + to + "' is not a body");
     }
     if (!c.review_by.empty() && c.review_by < as_of)
-        add(false, "/review_by", "the constitution was due for review on " + c.review_by + " (version " + c.version + ")");
-    std::stable_sort(out.begin(), out.end(), [](const finding& a, const finding& b) { return a.error > b.error; });
+        add(false, "/review_by",
+            "the constitution was due for review on " + c.review_by + " (version " + c.version + ")");
+    std::stable_sort(out.begin(), out.end(),
+                     [](const finding& a, const finding& b) { return a.error > b.error; });
     return out;
 }
 
 std::string to_json(const std::vector<finding>& fs, int indent) {
     json a = json::array();
     for (const auto& f : fs)
-        a.push_back({{"severity", f.error ? "error" : "warning"}, {"path", f.path}, {"line", f.line}, {"message", f.message}});
+        a.push_back({{"severity", f.error ? "error" : "warning"},
+                     {"path", f.path},
+                     {"line", f.line},
+                     {"message", f.message}});
     return a.dump(indent);
 }
 

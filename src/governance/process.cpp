@@ -49,8 +49,9 @@ std::vector<std::string> get_strs(const json& j, const char* key, const std::str
 }
 
 read_options read_options_from(const json& j) {
-    only(j, "ballots.read", {"format", "lenient", "unit_column", "weight_column", "count_column", "skip_columns", "skipped_labels",
-                             "overvote_labels", "write_in_labels", "overvote_delimiter", "header", "layout"});
+    only(j, "ballots.read",
+         {"format", "lenient", "unit_column", "weight_column", "count_column", "skip_columns",
+          "skipped_labels", "overvote_labels", "write_in_labels", "overvote_delimiter", "header", "layout"});
     read_options o;
     o.format = parse_format(get_str(j, "format", "auto", "ballots.read"));
     if (j.contains("lenient")) o.lenient = j["lenient"].get<bool>();
@@ -65,9 +66,12 @@ read_options read_options_from(const json& j) {
     c.overvote_delimiter = get_str(j, "overvote_delimiter", "", "ballots.read");
     if (j.contains("header")) c.header = j["header"].get<bool>();
     const std::string layout = get_str(j, "layout", "auto", "ballots.read");
-    if (layout == "rank-columns") c.layout = csv_options::layout_t::rank_columns;
-    else if (layout == "candidate-columns") c.layout = csv_options::layout_t::candidate_columns;
-    else if (layout != "auto") throw error(errc::invalid, "ballots.read: unknown layout '" + layout + "'");
+    if (layout == "rank-columns")
+        c.layout = csv_options::layout_t::rank_columns;
+    else if (layout == "candidate-columns")
+        c.layout = csv_options::layout_t::candidate_columns;
+    else if (layout != "auto")
+        throw error(errc::invalid, "ballots.read: unknown layout '" + layout + "'");
     return o;
 }
 
@@ -78,10 +82,14 @@ organisation org_from(const json& j) {
     std::string u = get_str(j, "unallocated", "own-group", "org");
     const bool given = !u.empty() && u != "own-group"; // records of accord 0.5 write the default out
     if (u.empty()) u = "own-group";
-    if (u == "own-group") o.unallocated = unallocated_policy::own_group;
-    else if (u == "exclude") o.unallocated = unallocated_policy::exclude;
-    else if (u == "keep") o.unallocated = unallocated_policy::keep;
-    else throw error(errc::invalid, "org: unknown 'unallocated' policy '" + u + "'");
+    if (u == "own-group")
+        o.unallocated = unallocated_policy::own_group;
+    else if (u == "exclude")
+        o.unallocated = unallocated_policy::exclude;
+    else if (u == "keep")
+        o.unallocated = unallocated_policy::keep;
+    else
+        throw error(errc::invalid, "org: unknown 'unallocated' policy '" + u + "'");
     o.unallocated_given = given;
     if (j.contains("min_population")) o.min_population = j["min_population"].get<std::uint64_t>();
     return read_organisation(get_str(j, "file", "", "org"), o);
@@ -94,7 +102,8 @@ json snapshot_of(const organisation& org) {
     for (const char* col : {"mapping_extract_date", "list_size_extract_date"}) {
         std::string latest;
         for (const auto& u : org.units())
-            if (auto it = u.attributes.find(col); it != u.attributes.end() && it->second > latest) latest = it->second;
+            if (auto it = u.attributes.find(col); it != u.attributes.end() && it->second > latest)
+                latest = it->second;
         if (!latest.empty()) out[col] = latest;
     }
     return out;
@@ -106,14 +115,17 @@ json snapshot_of(const organisation& org) {
 ranking_tiers ballot_tiers_of(const profile& p, const ballot_view& b) {
     std::map<std::int32_t, std::vector<cand_t>> by;
     for (const auto& m : b.marks)
-        if (m.candidate != k_overvote) by[p.kind() == ballot_kind::score ? -m.value : m.value].push_back(m.candidate);
+        if (m.candidate != k_overvote)
+            by[p.kind() == ballot_kind::score ? -m.value : m.value].push_back(m.candidate);
     ranking_tiers t;
     for (auto& [_, cs] : by) t.push_back(cs);
     return t;
 }
 
 std::string share(std::uint64_t a, std::uint64_t b) { return b ? to_string(rational(a, b)) : "0"; }
-double ratio(std::uint64_t a, std::uint64_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; }
+double ratio(std::uint64_t a, std::uint64_t b) {
+    return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0;
+}
 
 std::string pcn_of(const organisation& org, const std::string& unit) {
     const auto i = org.find(unit);
@@ -125,7 +137,8 @@ std::string pcn_of(const organisation& org, const std::string& unit) {
 }
 
 // Roll-call, per-PCN breakdown and consensus of a ranked, approval or score count.
-void describe_count(json& out, const profile& p, const result& r, const organisation* org, std::size_t top_k) {
+void describe_count(json& out, const profile& p, const result& r, const organisation* org,
+                    std::size_t top_k) {
     const std::size_t n = p.candidate_count();
     json roll = json::array();
     if (r.ranking.empty() || r.winners.empty()) {
@@ -145,7 +158,8 @@ void describe_count(json& out, const profile& p, const result& r, const organisa
         const ranking_tiers t = ballot_tiers_of(p, b);
         const auto mid = mid_ranks(t, n);
         const auto cmp = compare_rankings(t, r.ranking, n);
-        const bool is_first = !t.empty() && std::find(t.front().begin(), t.front().end(), winner) != t.front().end();
+        const bool is_first =
+            !t.empty() && std::find(t.front().begin(), t.front().end(), winner) != t.front().end();
         // In the top k: the winner's tier starts within the first k places.
         std::size_t before = 0;
         bool in_top = false;
@@ -232,13 +246,16 @@ void describe_count(json& out, const profile& p, const result& r, const organisa
 }
 
 // Roll-call, per-PCN breakdown and consensus of a motion.
-void describe_motion(json& out, const std::vector<unit_vote>& votes, const decision& d, const organisation& org,
-                     const std::vector<std::uint32_t>& eligible) {
+void describe_motion(json& out, const std::vector<unit_vote>& votes, const decision& d,
+                     const organisation& org, const std::vector<std::uint32_t>& eligible) {
     std::map<std::string, std::vector<std::string>> by_unit;
     for (const auto& v : votes)
-        by_unit[v.unit].push_back(v.choice == vote_choice::yes ? "yes" : v.choice == vote_choice::no ? "no" : "abstain");
+        by_unit[v.unit].push_back(v.choice == vote_choice::yes  ? "yes"
+                                  : v.choice == vote_choice::no ? "no"
+                                                                : "abstain");
     json roll = json::array();
-    std::map<std::string, std::array<std::uint64_t, 4>> pcn; // yes, no, abstain, absent (whole units by majority of their voters)
+    std::map<std::string, std::array<std::uint64_t, 4>>
+        pcn; // yes, no, abstain, absent (whole units by majority of their voters)
     std::uint64_t with = 0, voted = 0, pop_with = 0, pop_voted = 0;
     for (auto i : eligible) {
         const auto& u = org[i];
@@ -282,8 +299,12 @@ json rule_json(const decision_rule& r) {
     json j = {{"name", r.name}};
     json cs = json::array();
     for (const auto& c : r.conditions)
-        cs.push_back({{"name", c.name}, {"basis", c.basis}, {"fraction", to_string(c.fraction)}, {"strict", c.strict},
-                      {"of", c.of_eligible ? "eligible" : "cast"}, {"group_level", c.group_level}});
+        cs.push_back({{"name", c.name},
+                      {"basis", c.basis},
+                      {"fraction", to_string(c.fraction)},
+                      {"strict", c.strict},
+                      {"of", c.of_eligible ? "eligible" : "cast"},
+                      {"group_level", c.group_level}});
     j["conditions"] = cs;
     if (r.quorum_units || r.quorum_population) {
         json q = json::object();
@@ -331,8 +352,8 @@ json eval_run(const json& inv) {
         ag.group_scheme = parse_scheme(gs);
     ag.inner = get_str(w, "inner", "", "run.weighting");
     ag.outer = get_str(w, "outer", "", "run.weighting");
-    const result r = run_weighted(p, org, parse_scheme(get_str(w, "scheme", "equal", "run.weighting")), method,
-                                  options.dump(), ag);
+    const result r = run_weighted(p, org, parse_scheme(get_str(w, "scheme", "equal", "run.weighting")),
+                                  method, options.dump(), ag);
     out["result"] = json::parse(to_json(r));
     describe_count(out, p, r, &org, top_k);
     return out;
@@ -343,7 +364,8 @@ json eval_decide(const json& inv) {
     if (!inv.contains("votes") || !inv.contains("org") || !inv.contains("rule"))
         throw error(errc::invalid, "decide: 'votes', 'org' and 'rule' are required");
     only(inv["votes"], "decide.votes", {"file", "unit_column", "vote_column"});
-    const auto votes = read_votes(get_str(inv["votes"], "file", "", "decide.votes"), get_str(inv["votes"], "unit_column", "unit", "decide.votes"),
+    const auto votes = read_votes(get_str(inv["votes"], "file", "", "decide.votes"),
+                                  get_str(inv["votes"], "unit_column", "unit", "decide.votes"),
                                   get_str(inv["votes"], "vote_column", "vote", "decide.votes"));
     const organisation org = org_from(inv["org"]);
     const decision_rule rule = parse_decision_rule(inv["rule"].dump());
@@ -353,16 +375,20 @@ json eval_decide(const json& inv) {
     json out;
     out["organisation_snapshot"] = snapshot_of(org);
     out["decision"] = json::parse(to_json(d));
-    const std::string level = rule.level.empty() ? (org.kinds().empty() ? "" : org.kinds().front()) : rule.level;
+    const std::string level =
+        rule.level.empty() ? (org.kinds().empty() ? "" : org.kinds().front()) : rule.level;
     std::vector<std::uint32_t> eligible;
     for (auto i : org.of_kind(level))
-        if (std::find(rule.observers.begin(), rule.observers.end(), org[i].id) == rule.observers.end()) eligible.push_back(i);
+        if (std::find(rule.observers.begin(), rule.observers.end(), org[i].id) == rule.observers.end())
+            eligible.push_back(i);
     describe_motion(out, votes, d, org, eligible);
     return out;
 }
 
 json eval_vote(const json& inv) {
-    only(inv, "vote", {"command", "constitution", "ballots", "category", "amount", "date", "duplicates", "casting_vote", "top_k"});
+    only(inv, "vote",
+         {"command", "constitution", "ballots", "category", "amount", "date", "duplicates", "casting_vote",
+          "top_k"});
     const constitution c = read_constitution(get_str(inv, "constitution", "", "vote"));
     const std::string category_id = get_str(inv, "category", "", "vote");
     const category* cat = c.find_category(category_id);
@@ -372,7 +398,8 @@ json eval_vote(const json& inv) {
     const std::string date = get_str(inv, "date", "", "vote");
     const std::string dup = get_str(inv, "duplicates", "refuse", "vote");
     if (dup != "refuse" && dup != "identical-once" && dup != "share")
-        throw error(errc::invalid, "vote: 'duplicates' is refuse, identical-once or share, not '" + dup + "'");
+        throw error(errc::invalid,
+                    "vote: 'duplicates' is refuse, identical-once or share, not '" + dup + "'");
     const std::size_t top_k = inv.value("top_k", 3);
     // The decider comes from the scheme of delegation: ask who may decide it, from the sovereign down.
     const mandate_answer m = mandate(c, c.sovereign, category_id, date, amount);
@@ -396,7 +423,8 @@ json eval_vote(const json& inv) {
     std::vector<std::uint32_t> eligible;
     const std::string level = org.kinds().empty() ? "" : org.kinds().front();
     for (auto i : org.of_kind(level))
-        if (std::find(rule.observers.begin(), rule.observers.end(), org[i].id) == rule.observers.end()) eligible.push_back(i);
+        if (std::find(rule.observers.begin(), rule.observers.end(), org[i].id) == rule.observers.end())
+            eligible.push_back(i);
     std::set<std::string> eligible_ids;
     std::uint64_t eligible_pop = 0;
     for (auto i : eligible) {
@@ -404,11 +432,15 @@ json eval_vote(const json& inv) {
         eligible_pop += org[i].population;
     }
     auto check_unit = [&](const std::string& unit) {
-        if (unit.empty()) throw error(errc::invalid, ballots_file + ": a return names no unit; every return must name its member");
+        if (unit.empty())
+            throw error(errc::invalid,
+                        ballots_file + ": a return names no unit; every return must name its member");
         if (!eligible_ids.count(unit)) {
-            const bool observer = std::find(rule.observers.begin(), rule.observers.end(), unit) != rule.observers.end();
+            const bool observer =
+                std::find(rule.observers.begin(), rule.observers.end(), unit) != rule.observers.end();
             throw error(errc::invalid, ballots_file + ": '" + unit + "' " +
-                                           (observer ? "holds an observer seat and has no vote" : "is not a voting member of '" + b.id + "'"));
+                                           (observer ? "holds an observer seat and has no vote"
+                                                     : "is not a voting member of '" + b.id + "'"));
         }
     };
     std::set<std::string> voted;
@@ -430,8 +462,9 @@ json eval_vote(const json& inv) {
                 if (dup == "identical-once") {
                     for (auto q : rs)
                         if (votes[q].choice != votes[rs.front()].choice)
-                            throw error(errc::invalid, ballots_file + ": '" + votes[k].unit + "' returned different votes; "
-                                                                        "identical-once resolves only identical returns");
+                            throw error(errc::invalid, ballots_file + ": '" + votes[k].unit +
+                                                           "' returned different votes; "
+                                                           "identical-once resolves only identical returns");
                     if (rs.front() != k) continue;
                 }
             }
@@ -440,13 +473,15 @@ json eval_vote(const json& inv) {
         if (dup == "refuse" && !duplicates.empty()) {
             std::string list;
             for (const auto& u : duplicates) list += (list.empty() ? "" : ", ") + u;
-            throw error(errc::invalid, ballots_file + ": more than one return from " + list +
-                                           " (one return per member; --duplicates identical-once or share resolves them)");
+            throw error(errc::invalid,
+                        ballots_file + ": more than one return from " + list +
+                            " (one return per member; --duplicates identical-once or share resolves them)");
         }
         for (const auto& v : kept) voted.insert(v.unit);
         std::optional<vote_choice> casting;
         if (inv.contains("casting_vote")) {
-            const bool has = std::any_of(b.seats.begin(), b.seats.end(), [](const seat& s) { return s.vote == voting_right::casting; });
+            const bool has = std::any_of(b.seats.begin(), b.seats.end(),
+                                         [](const seat& s) { return s.vote == voting_right::casting; });
             if (!has) throw error(errc::invalid, "vote: '" + b.id + "' has no seat with a casting vote");
             casting = parse_vote_choice(get_str(inv, "casting_vote", "", "vote"));
         }
@@ -470,11 +505,16 @@ json eval_vote(const json& inv) {
             for (auto i : is) n += p.ballot(i).count;
             if (n > 1) {
                 duplicates.push_back(unit);
-                if (dup == "share") throw error(errc::unsupported, "vote: 'share' resolves duplicate yes/no votes only; ranked returns are refused or identical-once");
+                if (dup == "share")
+                    throw error(errc::unsupported, "vote: 'share' resolves duplicate yes/no votes only; "
+                                                   "ranked returns are refused or identical-once");
                 if (dup == "refuse" || is.size() > 1)
-                    throw error(errc::invalid, ballots_file + ": more than one return from " + unit +
-                                                   (dup == "refuse" ? " (one return per member; --duplicates identical-once counts identical returns once)"
-                                                                    : " and they differ, so identical-once cannot resolve them"));
+                    throw error(errc::invalid,
+                                ballots_file + ": more than one return from " + unit +
+                                    (dup == "refuse"
+                                         ? " (one return per member; --duplicates identical-once counts "
+                                           "identical returns once)"
+                                         : " and they differ, so identical-once cannot resolve them"));
             }
             const auto bv = p.ballot(is.front());
             std::vector<mark> marks(bv.marks.begin(), bv.marks.end());
@@ -487,13 +527,18 @@ json eval_vote(const json& inv) {
         bool quorate = true;
         json qj = json::object();
         if (rule.quorum_units) {
-            const bool ok = rational(voted.size(), std::max<std::size_t>(eligible.size(), 1)) >= *rule.quorum_units;
-            qj["units"] = {{"need", to_string(*rule.quorum_units)}, {"have", share(voted.size(), eligible.size())}, {"met", ok}};
+            const bool ok =
+                rational(voted.size(), std::max<std::size_t>(eligible.size(), 1)) >= *rule.quorum_units;
+            qj["units"] = {{"need", to_string(*rule.quorum_units)},
+                           {"have", share(voted.size(), eligible.size())},
+                           {"met", ok}};
             quorate = quorate && ok;
         }
         if (rule.quorum_population) {
             const bool ok = eligible_pop && rational(voted_pop, eligible_pop) >= *rule.quorum_population;
-            qj["population"] = {{"need", to_string(*rule.quorum_population)}, {"have", share(voted_pop, eligible_pop)}, {"met", ok}};
+            qj["population"] = {{"need", to_string(*rule.quorum_population)},
+                                {"have", share(voted_pop, eligible_pop)},
+                                {"met", ok}};
             quorate = quorate && ok;
         }
         out["quorum"] = qj;
@@ -507,8 +552,10 @@ json eval_vote(const json& inv) {
     std::uint64_t voted_pop = 0;
     json missing = json::array();
     for (auto i : eligible) {
-        if (voted.count(org[i].id)) voted_pop += org[i].population;
-        else missing.push_back(org[i].id);
+        if (voted.count(org[i].id))
+            voted_pop += org[i].population;
+        else
+            missing.push_back(org[i].id);
     }
     out["turnout"] = {{"units", voted.size()},
                       {"eligible_units", eligible.size()},
@@ -530,10 +577,14 @@ std::string evaluate_invocation(const std::string& invocation_json) {
         throw error(errc::invalid, "invocation: expected an object with a 'command' (run, decide or vote)");
     const std::string cmd = inv["command"].get<std::string>();
     json out;
-    if (cmd == "run") out = eval_run(inv);
-    else if (cmd == "decide") out = eval_decide(inv);
-    else if (cmd == "vote") out = eval_vote(inv);
-    else throw error(errc::invalid, "invocation: unknown command '" + cmd + "' (run, decide or vote)");
+    if (cmd == "run")
+        out = eval_run(inv);
+    else if (cmd == "decide")
+        out = eval_decide(inv);
+    else if (cmd == "vote")
+        out = eval_vote(inv);
+    else
+        throw error(errc::invalid, "invocation: unknown command '" + cmd + "' (run, decide or vote)");
     return out.dump();
 }
 

@@ -33,7 +33,7 @@ struct token {
 
 /// Splits BLT text into tokens, skipping white space and '#' comments, tracking line and column.
 class blt_lexer {
-public:
+  public:
     blt_lexer(std::string_view text, std::string_view name) : text_(text), name_(name) {
         while (!text_.empty() && text_.back() == '\x1a') text_.remove_suffix(1); // DOS EOF byte
     }
@@ -59,7 +59,7 @@ public:
         }
     }
 
-private:
+  private:
     token scan() {
         while (pos_ < text_.size()) {
             const char c = text_[pos_];
@@ -98,9 +98,12 @@ private:
             if (!t.text.empty() && t.text.back() == '\r') t.text.remove_suffix(1);
             pos_ = end + 1;
         };
-        if (c == '"') delimited('"', tok_kind::quoted, "quoted string");
-        else if (c == '[') delimited(']', tok_kind::option, "option '['");
-        else if (c == '(') delimited(')', tok_kind::id, "ballot id '('");
+        if (c == '"')
+            delimited('"', tok_kind::quoted, "quoted string");
+        else if (c == '[')
+            delimited(']', tok_kind::option, "option '['");
+        else if (c == '(')
+            delimited(')', tok_kind::id, "ballot id '('");
         else {
             const std::size_t start = pos_;
             while (pos_ < text_.size() && !is_space(text_[pos_]) && text_[pos_] != '\n' && text_[pos_] != '"')
@@ -135,7 +138,7 @@ struct ballot_problem {
 };
 
 class blt_reader {
-public:
+  public:
     blt_reader(std::string_view text, std::string_view name, const read_options& opt, read_report& report)
         : lex_(text, name), text_size_(text.size()), name_(name), opt_(opt), report_(report) {}
 
@@ -168,14 +171,15 @@ public:
         return p;
     }
 
-private:
+  private:
     std::uint32_t header_number(const token& t, const char* what) {
         std::uint64_t v = 0;
         if (t.kind == tok_kind::end)
             fail(errc::parse, name_, t.line, t.column, std::string("file ends; expected the ") + what);
         auto st = t.kind == tok_kind::word ? parse_count(t.text, v) : count_status::not_a_number;
         if (st == count_status::overflow || (st == count_status::ok && v > 0xFFFFFFF0u))
-            fail(errc::overflow, name_, t.line, t.column, std::string("the ") + what + " " + quoted(t.text) + " is too large");
+            fail(errc::overflow, name_, t.line, t.column,
+                 std::string("the ") + what + " " + quoted(t.text) + " is too large");
         if (st != count_status::ok)
             fail(errc::parse, name_, t.line, t.column,
                  std::string("expected the ") + what + " (a whole number), got " + quoted(t.text));
@@ -187,7 +191,8 @@ private:
         if (t.kind == tok_kind::end)
             fail(errc::parse, name_, t.line, t.column, "empty file; expected '<candidates> <seats>'");
         n_ = header_number(t, "number of candidates");
-        if (n_ == 0) fail(errc::parse, name_, t.line, t.column, "the file declares 0 candidates; expected at least 1");
+        if (n_ == 0)
+            fail(errc::parse, name_, t.line, t.column, "the file declares 0 candidates; expected at least 1");
         // Each candidate needs a quoted name later, so a count beyond the file size is a lie (and
         // must not make us allocate for it).
         if (n_ > text_size_ / 3)
@@ -195,10 +200,12 @@ private:
                  "the file declares " + std::to_string(n_) + " candidates but is too short to name them");
         token s = lex_.next();
         seats_ = header_number(s, "number of seats");
-        if (seats_ == 0) fail(errc::parse, name_, s.line, s.column, "the file declares 0 seats; expected at least 1");
+        if (seats_ == 0)
+            fail(errc::parse, name_, s.line, s.column, "the file declares 0 seats; expected at least 1");
         if (seats_ > n_)
             fail(errc::parse, name_, s.line, s.column,
-                 "the file declares " + std::to_string(seats_) + " seats for " + std::to_string(n_) + " candidates");
+                 "the file declares " + std::to_string(seats_) + " seats for " + std::to_string(n_) +
+                     " candidates");
         header_line_ = t.line;
     }
 
@@ -243,11 +250,13 @@ private:
                 apply_option(t);
                 continue;
             }
-            if (t.kind == tok_kind::word && t.text.size() > 1 && t.text[0] == '-' && all_digits(t.text.substr(1))) {
+            if (t.kind == tok_kind::word && t.text.size() > 1 && t.text[0] == '-' &&
+                all_digits(t.text.substr(1))) {
                 lex_.next();
                 cand_t c;
                 std::string msg;
-                if (!candidate_of(t.text.substr(1), c, msg)) fail(errc::parse, name_, t.line, t.column + 1, msg);
+                if (!candidate_of(t.text.substr(1), c, msg))
+                    fail(errc::parse, name_, t.line, t.column + 1, msg);
                 withdrawn_.push_back(c);
                 continue;
             }
@@ -263,13 +272,15 @@ private:
         if (key == "nick") {
             if (words.size() - 1 != n_)
                 fail(errc::parse, name_, t.line, t.column,
-                     "[nick] lists " + std::to_string(words.size() - 1) + " nicknames for " + std::to_string(n_) +
-                         " candidates");
+                     "[nick] lists " + std::to_string(words.size() - 1) + " nicknames for " +
+                         std::to_string(n_) + " candidates");
             for (std::size_t k = 1; k < words.size(); ++k) {
                 if (all_digits(words[k].first))
-                    fail(errc::parse, name_, t.line, col(k), "a nickname cannot be a number: " + quoted(words[k].first));
+                    fail(errc::parse, name_, t.line, col(k),
+                         "a nickname cannot be a number: " + quoted(words[k].first));
                 if (!nick_.emplace(words[k].first, static_cast<cand_t>(k - 1)).second)
-                    fail(errc::parse, name_, t.line, col(k), "nickname " + quoted(words[k].first) + " given twice");
+                    fail(errc::parse, name_, t.line, col(k),
+                         "nickname " + quoted(words[k].first) + " given twice");
             }
         } else if (key == "withdrawn" || key == "tie" || key == "undeclared") {
             // [tie ...] (a predetermined tie-breaking order) and [undeclared ...] (Minneapolis
@@ -301,7 +312,8 @@ private:
         while (true) {
             token t = lex_.peek();
             if (t.kind == tok_kind::end)
-                fail(errc::parse, name_, t.line, t.column, "file ends in the ballots; expected '0' and the candidate names");
+                fail(errc::parse, name_, t.line, t.column,
+                     "file ends in the ballots; expected '0' and the candidate names");
             if (t.kind == tok_kind::quoted) return; // names follow without the final '0' (D01.HIL)
             lex_.next();
             const std::size_t ballot_line = t.line;
@@ -312,8 +324,9 @@ private:
                 t = lex_.next();
             }
             if (t.kind != tok_kind::word) {
-                problem({errc::parse, t, "expected a ballot value (or '0' to end the ballots), got " +
-                                             (t.kind == tok_kind::end ? std::string("end of file") : quoted(t.text))},
+                problem({errc::parse, t,
+                         "expected a ballot value (or '0' to end the ballots), got " +
+                             (t.kind == tok_kind::end ? std::string("end of file") : quoted(t.text))},
                         ballot_line);
                 continue;
             }
@@ -321,27 +334,32 @@ private:
             std::uint64_t count = 1;
             std::size_t weight = std::string_view::npos;
             switch (parse_count(t.text, count)) {
-            case count_status::ok: break;
+            case count_status::ok:
+                break;
             case count_status::overflow:
-                problem({errc::overflow, t, "ballot value " + quoted(t.text) + " exceeds 2^63 - 1"}, ballot_line);
+                problem({errc::overflow, t, "ballot value " + quoted(t.text) + " exceeds 2^63 - 1"},
+                        ballot_line);
                 continue;
             case count_status::not_a_number: {
                 rational w;
                 try {
                     w = parse_rational(t.text);
                 } catch (const error&) {
-                    problem({errc::parse, t, "expected a ballot value (whole number, decimal or p/q), got " + quoted(t.text)},
+                    problem({errc::parse, t,
+                             "expected a ballot value (whole number, decimal or p/q), got " + quoted(t.text)},
                             ballot_line);
                     continue;
                 }
                 if (w <= 0) {
-                    problem({errc::parse, t, "ballot value " + quoted(t.text) + " must be positive"}, ballot_line);
+                    problem({errc::parse, t, "ballot value " + quoted(t.text) + " must be positive"},
+                            ballot_line);
                     continue;
                 }
                 if (boost::multiprecision::denominator(w) == 1) {
                     const big_int num = boost::multiprecision::numerator(w);
                     if (num > INT64_MAX) {
-                        problem({errc::overflow, t, "ballot value " + quoted(t.text) + " exceeds 2^63 - 1"}, ballot_line);
+                        problem({errc::overflow, t, "ballot value " + quoted(t.text) + " exceeds 2^63 - 1"},
+                                ballot_line);
                         continue;
                     }
                     count = num.convert_to<std::uint64_t>();
@@ -385,13 +403,15 @@ private:
             std::size_t start = 0;
             while (true) {
                 const std::size_t eq = t.text.find('=', start);
-                std::string_view part = t.text.substr(start, eq == std::string_view::npos ? t.text.npos : eq - start);
+                std::string_view part =
+                    t.text.substr(start, eq == std::string_view::npos ? t.text.npos : eq - start);
                 token where = t;
                 where.column += start;
                 cand_t c;
                 std::string msg;
                 if (part.empty()) {
-                    problem({errc::parse, where, "empty candidate in an equal ranking " + quoted(t.text)}, ballot_line);
+                    problem({errc::parse, where, "empty candidate in an equal ranking " + quoted(t.text)},
+                            ballot_line);
                     return false;
                 }
                 if (!candidate_of(part, c, msg)) {
@@ -399,7 +419,9 @@ private:
                     return false;
                 }
                 if (seen_.insert_seen(c)) {
-                    problem({errc::parse, where, "candidate " + quoted(part) + " appears twice on one ballot"}, ballot_line);
+                    problem(
+                        {errc::parse, where, "candidate " + quoted(part) + " appears twice on one ballot"},
+                        ballot_line);
                     return false;
                 }
                 marks_.push_back({c, rank});
@@ -417,14 +439,18 @@ private:
             token t = lex_.next();
             if (t.kind != tok_kind::quoted)
                 fail(errc::parse, name_, t.line, t.column,
-                     "expected the quoted name of candidate " + std::to_string(k) + " of " + std::to_string(n_) + ", got " +
+                     "expected the quoted name of candidate " + std::to_string(k) + " of " +
+                         std::to_string(n_) + ", got " +
                          (t.kind == tok_kind::end ? std::string("end of file") : quoted(t.text)));
             std::string_view nm = trim(t.text);
-            if (nm.empty()) fail(errc::parse, name_, t.line, t.column, "candidate " + std::to_string(k) + " has an empty name");
+            if (nm.empty())
+                fail(errc::parse, name_, t.line, t.column,
+                     "candidate " + std::to_string(k) + " has an empty name");
             check_name_text(nm, name_, t.line, t.column + 1, "candidate name");
             if (auto [it, fresh] = first_line.emplace(nm, t.line); !fresh)
                 fail(errc::parse, name_, t.line, t.column,
-                     "duplicate candidate name " + quoted(nm) + " (first on line " + std::to_string(it->second) + ")");
+                     "duplicate candidate name " + quoted(nm) + " (first on line " +
+                         std::to_string(it->second) + ")");
             names.emplace_back(nm);
             name_line_ = t.line;
         }
@@ -474,8 +500,14 @@ std::string exact_text(const rational& r) {
     if (den == 1) return num.str();
     big_int d = den;
     std::size_t twos = 0, fives = 0;
-    while (d % 2 == 0) { d /= 2; ++twos; }
-    while (d % 5 == 0) { d /= 5; ++fives; }
+    while (d % 2 == 0) {
+        d /= 2;
+        ++twos;
+    }
+    while (d % 5 == 0) {
+        d /= 5;
+        ++fives;
+    }
     if (d != 1) return num.str() + '/' + den.str();
     const std::size_t places = std::max(twos, fives);
     big_int scale = 1;
@@ -488,7 +520,8 @@ std::string exact_text(const rational& r) {
 }
 
 void check_quotable(const std::string& s, const char* what) {
-    if (s.find('"') != std::string::npos || s.find('\n') != std::string::npos || s.find('\r') != std::string::npos)
+    if (s.find('"') != std::string::npos || s.find('\n') != std::string::npos ||
+        s.find('\r') != std::string::npos)
         cannot(std::string(what) + " '" + s + "' contains a double quote or a line break");
 }
 
@@ -505,7 +538,8 @@ void write_blt(std::ostream& out, const profile& p) {
     const std::size_t n = p.candidate_count();
     if (n == 0) cannot("it has no candidates");
     if (p.kind() != ballot_kind::ranking)
-        cannot(std::string("BLT holds rankings; this profile holds ") + ballot_kind_name(p.kind()) + " ballots");
+        cannot(std::string("BLT holds rankings; this profile holds ") + ballot_kind_name(p.kind()) +
+               " ballots");
     if (!p.units().empty()) cannot("ballots are tagged with units, which BLT cannot record");
     if (p.seats == 0 || p.seats > n) cannot("seats must be between 1 and the number of candidates");
     for (cand_t c = 0; c < n; ++c) check_quotable(p.candidate_name(c), "candidate name");
@@ -519,7 +553,8 @@ void write_blt(std::ostream& out, const profile& p) {
         for (const auto& m : b.marks) {
             if (m.candidate == k_overvote) cannot("ballot " + std::to_string(i + 1) + " records an overvote");
             if (seen.insert_seen(m.candidate))
-                cannot("ballot " + std::to_string(i + 1) + " ranks '" + p.candidate_name(m.candidate) + "' twice");
+                cannot("ballot " + std::to_string(i + 1) + " ranks '" + p.candidate_name(m.candidate) +
+                       "' twice");
         }
     }
     out << n << ' ' << p.seats << '\n';
@@ -534,8 +569,10 @@ void write_blt(std::ostream& out, const profile& p) {
         const auto b = p.ballot(i);
         // A BLT line's first number is the value of the line: voters x weight. BLT cannot tell
         // 2 voters of weight 1 from 1 voter of weight 2 (docs/formats.md).
-        if (b.weight && *b.weight != 1) out << exact_text(*b.weight * b.count);
-        else out << b.count;
+        if (b.weight && *b.weight != 1)
+            out << exact_text(*b.weight * b.count);
+        else
+            out << b.count;
         std::int32_t prev = 0;
         for (std::size_t k = 0; k < b.marks.size(); ++k) {
             const auto& m = b.marks[k];

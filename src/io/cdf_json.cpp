@@ -33,7 +33,8 @@ std::string string_of(const json& j, std::string_view name, const std::string& w
 }
 } // namespace
 
-profile read_cdf_json(std::string_view text, std::string_view name, const read_options& opt, read_report& report) {
+profile read_cdf_json(std::string_view text, std::string_view name, const read_options& opt,
+                      read_report& report) {
     json doc;
     detail::check_json_depth(text, "CDF document", errc::parse, source_location{std::string(name), 1, 1});
     try {
@@ -49,13 +50,16 @@ profile read_cdf_json(std::string_view text, std::string_view name, const read_o
                 ++col;
             }
         }
-        throw error(errc::parse, "not valid JSON: " + detail::json_error_text(e), source_location{std::string(name), line, col});
+        throw error(errc::parse, "not valid JSON: " + detail::json_error_text(e),
+                    source_location{std::string(name), line, col});
     } catch (const json::exception& e) {
         // e.g. a number too large for a double (out_of_range 406), found by fuzzing
-        throw error(errc::parse, "not valid JSON: " + detail::json_error_text(e), source_location{std::string(name), 1, 1});
+        throw error(errc::parse, "not valid JSON: " + detail::json_error_text(e),
+                    source_location{std::string(name), 1, 1});
     }
     const json& elections = member(doc, "Election", name, "CDF document");
-    if (!elections.is_array() || elections.empty()) bad(name, "CDF document: expected a non-empty \"Election\" array");
+    if (!elections.is_array() || elections.empty())
+        bad(name, "CDF document: expected a non-empty \"Election\" array");
     const json& election = elections[0];
 
     // Candidates by @id.
@@ -70,8 +74,9 @@ profile read_cdf_json(std::string_view text, std::string_view name, const read_o
         const auto idx = static_cast<cand_t>(names.size());
         if (!cand_by_id.emplace(id, idx).second) bad(name, "Candidate @id \"" + id + "\" appears twice");
         if (auto [it, fresh] = id_by_name.emplace(nm, id); !fresh)
-            bad(name, "Candidates @id \"" + detail::text_excerpt(it->second) + "\" and @id \"" + detail::text_excerpt(id) +
-                          "\" have the same Name \"" + detail::text_excerpt(nm) + "\"; names must be distinct");
+            bad(name, "Candidates @id \"" + detail::text_excerpt(it->second) + "\" and @id \"" +
+                          detail::text_excerpt(id) + "\" have the same Name \"" + detail::text_excerpt(nm) +
+                          "\"; names must be distinct");
         names.push_back(nm);
     }
     if (names.empty()) bad(name, "Election has no candidates");
@@ -91,13 +96,15 @@ profile read_cdf_json(std::string_view text, std::string_view name, const read_o
     const std::string contest_id = string_of(member(*contest, "@id", name, "Contest"), name, "Contest @id");
     std::unordered_map<std::string, cand_t> cand_by_selection;
     for (const auto& s : member(*contest, "ContestSelection", name, "Contest")) {
-        const std::string sid = string_of(member(s, "@id", name, "ContestSelection"), name, "ContestSelection @id");
+        const std::string sid =
+            string_of(member(s, "@id", name, "ContestSelection"), name, "ContestSelection @id");
         const json& ids = member(s, "CandidateIds", name, "ContestSelection " + sid);
         if (!ids.is_array() || ids.size() != 1)
             bad(name, "ContestSelection " + sid + ": expected exactly one candidate id");
         const std::string cid = string_of(ids[0], name, "CandidateIds");
         auto it = cand_by_id.find(cid);
-        if (it == cand_by_id.end()) bad(name, "ContestSelection " + sid + " names unknown candidate \"" + cid + "\"");
+        if (it == cand_by_id.end())
+            bad(name, "ContestSelection " + sid + " names unknown candidate \"" + cid + "\"");
         cand_by_selection[sid] = it->second;
     }
 
@@ -130,8 +137,10 @@ profile read_cdf_json(std::string_view text, std::string_view name, const read_o
                     for (const auto& pos : sel["SelectionPosition"]) {
                         if (pos.value("HasIndication", "yes") == "no") continue;
                         const json& rank = member(pos, "Rank", name, where + " SelectionPosition");
-                        if (!rank.is_number_integer() || rank.get<std::int64_t>() < 1 || rank.get<std::int64_t>() > 1'000'000)
-                            bad(name, where + ": Rank must be a whole number from 1, got " + detail::json_excerpt(rank));
+                        if (!rank.is_number_integer() || rank.get<std::int64_t>() < 1 ||
+                            rank.get<std::int64_t>() > 1'000'000)
+                            bad(name, where + ": Rank must be a whole number from 1, got " +
+                                          detail::json_excerpt(rank));
                         marks.push_back({it->second, static_cast<std::int32_t>(rank.get<std::int64_t>())});
                     }
                 }

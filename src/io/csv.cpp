@@ -28,7 +28,7 @@ struct field {
 
 /// Splits the text into records of fields, following RFC 4180.
 class csv_scanner {
-public:
+  public:
     csv_scanner(std::string_view text, std::string_view name, char delim, std::size_t first_line = 1)
         : t_(text), name_(name), d_(delim), line_(first_line) {}
 
@@ -48,7 +48,8 @@ public:
                 bool escaped = false;
                 while (true) {
                     if (pos_ >= t_.size())
-                        fail(errc::parse, name_, line, col, "unterminated quoted field; expected a closing '\"'");
+                        fail(errc::parse, name_, line, col,
+                             "unterminated quoted field; expected a closing '\"'");
                     const char c = t_[pos_];
                     if (c == '"') {
                         if (pos_ + 1 < t_.size() && t_[pos_ + 1] == '"') {
@@ -78,12 +79,14 @@ public:
                 out.push_back({raw, col});
                 if (pos_ < t_.size() && t_[pos_] != d_ && t_[pos_] != '\n' && t_[pos_] != '\r')
                     fail(errc::parse, name_, line_, pos_ - line_start + 1,
-                         "unexpected character after a quoted field; expected the delimiter or the end of the line");
+                         "unexpected character after a quoted field; expected the delimiter or the end of "
+                         "the line");
             } else {
                 std::size_t end = pos_;
                 while (end < t_.size() && t_[end] != d_ && t_[end] != '\n') ++end;
                 std::string_view raw = t_.substr(pos_, end - pos_);
-                if (!raw.empty() && raw.back() == '\r' && (end >= t_.size() || t_[end] == '\n')) raw.remove_suffix(1);
+                if (!raw.empty() && raw.back() == '\r' && (end >= t_.size() || t_[end] == '\n'))
+                    raw.remove_suffix(1);
                 if (raw.find('"') != std::string_view::npos)
                     fail(errc::parse, name_, line_, pos_ - line_start + 1 + raw.find('"'),
                          "a quote inside an unquoted field; expected the whole field in quotes");
@@ -135,7 +138,7 @@ public:
         return t_.substr(record_start_, e - record_start_);
     }
 
-private:
+  private:
     std::size_t record_start_ = 0;
     std::string_view t_, name_;
     char d_;
@@ -172,7 +175,7 @@ std::uint64_t text_hash(std::string_view s) noexcept {
 /// one arena, so a repeated row is compared against bytes that sit together in cache rather than
 /// against the earlier row somewhere in the file.
 class row_memo {
-public:
+  public:
     struct entry {
         std::size_t offset = 0; // into the arena
         std::size_t size = 0;
@@ -197,7 +200,7 @@ public:
         place((h & 0xFFFFFFFF00000000ull) | entries_.size(), h);
     }
 
-private:
+  private:
     // A slot packs the hash's high 32 bits with the entry's index + 1 (0 = empty): the probe
     // touches 8 bytes per slot, so the table stays in cache.
     void place(std::uint64_t v, std::uint64_t h) {
@@ -250,7 +253,8 @@ std::string lowered(std::string_view s) {
 std::string header_key(std::string_view s) {
     std::string out;
     for (char c : s) {
-        if (c == ' ' || c == '_' || c == '-' || c == '.' || c == '#' || c == ':' || c == '(' || c == ')' || c == '\t')
+        if (c == ' ' || c == '_' || c == '-' || c == '.' || c == '#' || c == ':' || c == '(' || c == ')' ||
+            c == '\t')
             continue;
         out += lower(c);
     }
@@ -263,15 +267,15 @@ constexpr std::string_view k_identifier_columns[] = {
     // cast-vote records (tabulators, ranked_voting/pyrankvote drivers, RCTab, vendors)
     "id", "ballotid", "ballot", "ballotnumber", "ballotno", "cvr", "cvrid", "cvrnumber", "castvoterecord",
     "castvoterecordid", "recordid", "recordnumber", "rownumber", "row", "rowid", "index", "voterid",
-    "precinct", "precinctid", "precinctname", "precinctcode", "precinctportion", "precinctsplit", "ballotstyle",
-    "ballotstyleid", "ballottype", "batch", "batchid", "batchnumber", "tabulator", "tabulatorid",
-    "tabulatornumber", "scanner", "imprintedid", "countinggroup", "pollingplace", "ward",
+    "precinct", "precinctid", "precinctname", "precinctcode", "precinctportion", "precinctsplit",
+    "ballotstyle", "ballotstyleid", "ballottype", "batch", "batchid", "batchnumber", "tabulator",
+    "tabulatorid", "tabulatornumber", "scanner", "imprintedid", "countinggroup", "pollingplace", "ward",
     // online forms (Microsoft Forms, Google Forms, SurveyMonkey, Qualtrics)
     "starttime", "completiontime", "endtime", "lastmodifiedtime", "submittime", "submittedat",
     "submissiontime", "submissiondate", "submissionid", "timestamp", "date", "datetime", "createdat",
     "startdate", "enddate", "recordeddate", "email", "emailaddress", "name", "fullname", "firstname",
-    "lastname", "ipaddress", "respondentid", "collectorid", "responseid", "customdata1", "status",
-    "progress", "durationinseconds", "finished"};
+    "lastname", "ipaddress", "respondentid", "collectorid", "responseid", "customdata1", "status", "progress",
+    "durationinseconds", "finished"};
 
 bool is_identifier_column(std::string_view header) {
     const std::string k = header_key(header);
@@ -280,7 +284,9 @@ bool is_identifier_column(std::string_view header) {
     return false;
 }
 
-bool is_sep(char c) { return c == ' ' || c == '_' || c == '-' || c == '#' || c == ':' || c == '.' || c == '\t'; }
+bool is_sep(char c) {
+    return c == ' ' || c == '_' || c == '-' || c == '#' || c == ':' || c == '.' || c == '\t';
+}
 
 std::string_view trim_seps(std::string_view s) {
     while (!s.empty() && is_sep(s.front())) s.remove_prefix(1);
@@ -288,10 +294,11 @@ std::string_view trim_seps(std::string_view s) {
     return s;
 }
 
-constexpr std::string_view k_ordinal_words[] = {"first",   "second",  "third",   "fourth",     "fifth",
-                                                "sixth",   "seventh", "eighth",  "ninth",      "tenth",
-                                                "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"};
-constexpr std::string_view k_rank_words[] = {"choice", "preference", "pref", "rank", "ranking", "place", "pick"};
+constexpr std::string_view k_ordinal_words[] = {
+    "first", "second", "third",    "fourth",  "fifth",      "sixth",      "seventh",  "eighth",
+    "ninth", "tenth",  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"};
+constexpr std::string_view k_rank_words[] = {"choice",  "preference", "pref", "rank",
+                                             "ranking", "place",      "pick"};
 
 bool is_rank_word(std::string_view w) {
     for (auto k : k_rank_words)
@@ -336,7 +343,8 @@ std::uint32_t rank_label(std::string_view text) {
     if (w.size() == 1) {
         // "rank2", "choice2"
         for (auto kw : k_rank_words)
-            if (w[0].size() > kw.size() && w[0].substr(0, kw.size()) == kw && all_digits(w[0].substr(kw.size())))
+            if (w[0].size() > kw.size() && w[0].substr(0, kw.size()) == kw &&
+                all_digits(w[0].substr(kw.size())))
                 return parse_index(w[0].substr(kw.size()), k) ? k : 0;
         return ordinal(w[0]);
     }
@@ -476,13 +484,14 @@ char detect_delimiter(std::string_view text) {
 
 /// Guards against a guessed reading: thresholds shared with the writer (which lists its
 /// candidates whenever a guard could fire, so accord's own files always read back).
-constexpr std::size_t k_guard_rows = 20;      // rows needed before distinctness means anything
-constexpr std::size_t k_sequence_rows = 10;   // rows needed to call a column a row counter
+constexpr std::size_t k_guard_rows = 20;    // rows needed before distinctness means anything
+constexpr std::size_t k_sequence_rows = 10; // rows needed to call a column a row counter
 constexpr std::size_t k_writer_safe_candidates = 10;
 
 } // namespace
 
-profile read_csv(std::string_view text_in, std::string_view name, const read_options& opt, read_report& report) {
+profile read_csv(std::string_view text_in, std::string_view name, const read_options& opt,
+                 read_report& report) {
     const csv_options& o = opt.csv;
     using layout_t = csv_options::layout_t;
     std::string converted;
@@ -493,7 +502,8 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
             converted = cp1252_to_utf8(text);
             text = converted;
         } else if (!enc.empty() && enc != "utf8") {
-            throw error(errc::invalid, "unknown CSV encoding '" + o.encoding + "' (expected utf-8 or windows-1252)");
+            throw error(errc::invalid,
+                        "unknown CSV encoding '" + o.encoding + "' (expected utf-8 or windows-1252)");
         }
     }
     auto check_name = [&](std::string_view n, std::size_t line, std::size_t column, const char* what) {
@@ -542,20 +552,27 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
             for (std::size_t i = 1; i < rec.size(); ++i) {
                 const auto v = trim(rec[i].text);
                 if (first == "#title") {
-                    if (i == 1) meta_title = std::string(unescape_formula(v));
-                    else if (!v.empty()) fail(errc::parse, name, line, rec[i].column, "#title takes one cell");
+                    if (i == 1)
+                        meta_title = std::string(unescape_formula(v));
+                    else if (!v.empty())
+                        fail(errc::parse, name, line, rec[i].column, "#title takes one cell");
                 } else if (first == "#seats") {
                     std::uint32_t k = 0;
                     if (i == 1 && (!parse_index(v, k) || k == 0))
-                        fail(errc::parse, name, line, rec[i].column, "expected a number of seats (1, 2, ...), got " + detail::quoted(v));
-                    if (i == 1) meta_seats = k, seats_line = line;
-                    else if (!v.empty()) fail(errc::parse, name, line, rec[i].column, "#seats takes one cell");
+                        fail(errc::parse, name, line, rec[i].column,
+                             "expected a number of seats (1, 2, ...), got " + detail::quoted(v));
+                    if (i == 1)
+                        meta_seats = k, seats_line = line;
+                    else if (!v.empty())
+                        fail(errc::parse, name, line, rec[i].column, "#seats takes one cell");
                 } else if (!v.empty()) {
                     const std::string n(unescape_formula(v));
                     check_name(n, line, rec[i].column, "candidate name");
                     if (first == "#candidates") {
-                        if (std::find(meta_candidates.begin(), meta_candidates.end(), n) != meta_candidates.end())
-                            fail(errc::parse, name, line, rec[i].column, "candidate " + detail::quoted(n) + " listed twice");
+                        if (std::find(meta_candidates.begin(), meta_candidates.end(), n) !=
+                            meta_candidates.end())
+                            fail(errc::parse, name, line, rec[i].column,
+                                 "candidate " + detail::quoted(n) + " listed twice");
                         meta_candidates.push_back(n);
                     } else {
                         meta_withdrawn.emplace_back(n, line);
@@ -575,7 +592,8 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
     bool more = true;
     if (o.header) {
         if (!have_record)
-            fail(errc::parse, name, line ? line : first_line, 1, "empty file; expected a header row naming the columns");
+            fail(errc::parse, name, line ? line : first_line, 1,
+                 "empty file; expected a header row naming the columns");
         header_line = line;
         for (const auto& f : rec) header.emplace_back(trim(f.text));
         // Two header rows (SurveyMonkey; merged cells in a spreadsheet): the question over its
@@ -585,7 +603,8 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
             for (std::size_t i = 0; i < rec.size() && plausible; ++i) {
                 const auto v = trim(rec[i].text);
                 if (v.empty()) continue;
-                if (all_digits(v) || i >= header.size() || (o.detect_columns && is_identifier_column(header[i])))
+                if (all_digits(v) || i >= header.size() ||
+                    (o.detect_columns && is_identifier_column(header[i])))
                     plausible = false;
                 else if (i > 0 && header[i].empty())
                     fills_gap = true;
@@ -629,9 +648,12 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
             if (header_key(header[i]) == key) return i;
         return SIZE_MAX;
     };
-    const std::size_t unit_col = o.unit_column.empty() ? column_named("unit") : column_of(o.unit_column, "unit");
-    const std::size_t weight_col = o.weight_column.empty() ? column_named("weight") : column_of(o.weight_column, "weight");
-    const std::size_t count_col = o.count_column.empty() ? column_named("count") : column_of(o.count_column, "count");
+    const std::size_t unit_col =
+        o.unit_column.empty() ? column_named("unit") : column_of(o.unit_column, "unit");
+    const std::size_t weight_col =
+        o.weight_column.empty() ? column_named("weight") : column_of(o.weight_column, "weight");
+    const std::size_t count_col =
+        o.count_column.empty() ? column_named("count") : column_of(o.count_column, "count");
     if (o.first_column == 0) throw error(errc::invalid, "csv first_column is 1-based; got 0");
     const std::size_t skip_before = o.first_column - 1;
 
@@ -650,7 +672,9 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
         }
     }
     auto is_special = [&](std::size_t c) { return c < special.size() && special[c]; };
-    auto ignored = [&](std::size_t c) { return c < ignore.size() ? ignore[c] != 0 : (!o.header && c < skip_before); };
+    auto ignored = [&](std::size_t c) {
+        return c < ignore.size() ? ignore[c] != 0 : (!o.header && c < skip_before);
+    };
 
     // What each ballot column's header says.
     enum class hkind : std::uint8_t { plain, rank, grid };
@@ -682,14 +706,17 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
         std::vector<std::string> seen;
         for (auto c : ballot_cols) {
             const auto& g = info[c].kind == hkind::plain ? header[c] : info[c].group;
-            if (header_key(g) == want) kept.push_back(c);
-            else ignore[c] = 1;
+            if (header_key(g) == want)
+                kept.push_back(c);
+            else
+                ignore[c] = 1;
             if (std::find(seen.begin(), seen.end(), g) == seen.end()) seen.push_back(g);
         }
         if (kept.empty()) {
             std::string list;
             for (const auto& g : seen) list += (list.empty() ? "" : ", ") + detail::quoted(g);
-            fail(errc::parse, name, header_line, 1, "no column of contest " + detail::quoted(opt.contest) + "; the columns name " + list);
+            fail(errc::parse, name, header_line, 1,
+                 "no column of contest " + detail::quoted(opt.contest) + "; the columns name " + list);
         }
         ballot_cols = kept;
     }
@@ -700,7 +727,9 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
     // Rank numbers from the header, when every ballot column has one.
     bool numbered = o.header && !ballot_cols.empty();
     for (auto c : ballot_cols) numbered &= info[c].kind == hkind::rank;
-    auto col_name = [&](std::size_t c) { return detail::quoted(c < header.size() ? header[c] : "column " + std::to_string(c + 1)); };
+    auto col_name = [&](std::size_t c) {
+        return detail::quoted(c < header.size() ? header[c] : "column " + std::to_string(c + 1));
+    };
 
     // Look ahead at up to k_probe rows to choose the layout and run the guards; then stream every
     // row straight into the profile (no per-file copy of the fields).
@@ -718,13 +747,16 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
             }
             any_named = true;
             grid_items |= info[c].kind == hkind::grid;
-            if (std::find_if(groups.begin(), groups.end(), [&](const std::string& g) { return header_key(g) == header_key(info[c].group); }) == groups.end())
+            if (std::find_if(groups.begin(), groups.end(), [&](const std::string& g) {
+                    return header_key(g) == header_key(info[c].group);
+                }) == groups.end())
                 groups.push_back(info[c].group);
         }
         if (any_named) {
             if (groups.size() > 1) {
                 std::string list;
-                for (const auto& g : groups) list += (list.empty() ? "" : ", ") + detail::quoted(g.empty() ? "(no name)" : g);
+                for (const auto& g : groups)
+                    list += (list.empty() ? "" : ", ") + detail::quoted(g.empty() ? "(no name)" : g);
                 fail(errc::parse, name, header_line, 1,
                      "the rank columns belong to several contests or questions (" + list +
                          "); choose one with --contest NAME");
@@ -732,13 +764,16 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
             for (auto c : ballot_cols)
                 if (info[c].kind == hkind::plain)
                     fail(errc::parse, name, header_line, 1,
-                         "column " + col_name(c) + " is neither a rank column nor a known identifier column; pass --skip-column " +
-                             detail::quoted(header[c]) + " to ignore it, or --rank-columns to read every column as a rank");
+                         "column " + col_name(c) +
+                             " is neither a rank column nor a known identifier column; pass --skip-column " +
+                             detail::quoted(header[c]) +
+                             " to ignore it, or --rank-columns to read every column as a rank");
             if (grid_items) {
                 for (auto c : ballot_cols)
                     if (info[c].kind == hkind::rank)
                         fail(errc::parse, name, header_line, 1,
-                             "the grid " + detail::quoted(info[c].group) + " mixes rank columns (" + col_name(c) +
+                             "the grid " + detail::quoted(info[c].group) + " mixes rank columns (" +
+                                 col_name(c) +
                                  ") with option columns; pass --rank-columns or --candidate-columns");
                 layout = layout_t::candidate_columns;
             } else {
@@ -754,11 +789,13 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
                     if (c >= fields.size()) continue;
                     const auto cell = trim(fields[c].text);
                     if (in(o.skipped_labels, cell)) continue;
-                    if (!o.ranking_delimiter.empty() && cell.find(o.ranking_delimiter) != std::string_view::npos &&
+                    if (!o.ranking_delimiter.empty() &&
+                        cell.find(o.ranking_delimiter) != std::string_view::npos &&
                         (o.overvote_delimiter.empty() || o.overvote_delimiter != o.ranking_delimiter)) {
                         list = true;
-                        list_all_end &= cell.size() >= o.ranking_delimiter.size() &&
-                                        cell.substr(cell.size() - o.ranking_delimiter.size()) == o.ranking_delimiter;
+                        list_all_end &=
+                            cell.size() >= o.ranking_delimiter.size() &&
+                            cell.substr(cell.size() - o.ranking_delimiter.size()) == o.ranking_delimiter;
                         continue;
                     }
                     if (all_digits(cell) || rank_label(cell)) {
@@ -771,9 +808,12 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
                 if (list) {
                     if (!list_all_end)
                         fail(errc::parse, name, header_line, 1,
-                             "column " + col_name(c) + " has cells holding " + detail::quoted(o.ranking_delimiter) +
-                                 ", the separator of a form's ranking answer; pass --ranking-cell to read each cell as a ranking, "
-                                 "or --overvote-delimiter " + detail::quoted(o.ranking_delimiter) + " if a cell lists equal ranks");
+                             "column " + col_name(c) + " has cells holding " +
+                                 detail::quoted(o.ranking_delimiter) +
+                                 ", the separator of a form's ranking answer; pass --ranking-cell to read "
+                                 "each cell as a ranking, "
+                                 "or --overvote-delimiter " +
+                                 detail::quoted(o.ranking_delimiter) + " if a cell lists equal ranks");
                     list_cols.push_back(c);
                 } else if (numeric && text_seen) {
                     const auto& [t, l] = first_text[c];
@@ -791,13 +831,17 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
                 if (list_cols.size() > 1)
                     fail(errc::parse, name, header_line, 1,
                          "columns " + col_name(list_cols[0]) + " and " + col_name(list_cols[1]) +
-                             " both hold ranking answers (cells like 'A;B;C;'); choose one with --contest NAME");
+                             " both hold ranking answers (cells like 'A;B;C;'); choose one with --contest "
+                             "NAME");
                 for (auto c : ballot_cols)
-                    if (c != list_cols[0] && (std::find(numeric_cols.begin(), numeric_cols.end(), c) != numeric_cols.end() ||
-                                              std::find(text_cols.begin(), text_cols.end(), c) != text_cols.end()))
+                    if (c != list_cols[0] &&
+                        (std::find(numeric_cols.begin(), numeric_cols.end(), c) != numeric_cols.end() ||
+                         std::find(text_cols.begin(), text_cols.end(), c) != text_cols.end()))
                         fail(errc::parse, name, header_line, 1,
-                             "column " + col_name(c) + " sits beside the ranking answers in " + col_name(list_cols[0]) +
-                                 " and is not a known identifier column; pass --skip-column " + detail::quoted(header[c]) +
+                             "column " + col_name(c) + " sits beside the ranking answers in " +
+                                 col_name(list_cols[0]) +
+                                 " and is not a known identifier column; pass --skip-column " +
+                                 detail::quoted(header[c]) +
                                  " (or --unit-column if it names the voter's unit)");
                 for (auto c : ballot_cols)
                     if (c != list_cols[0]) ignore[c] = 1;
@@ -806,8 +850,9 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
             } else if (!numeric_cols.empty() && !text_cols.empty()) {
                 const auto t = text_cols[0];
                 fail(errc::parse, name, first_text[t].second, 1,
-                     "column " + col_name(numeric_cols[0]) + " holds rank numbers but column " + col_name(t) + " holds " +
-                         detail::quoted(first_text[t].first) + "; pass --candidate-columns or --rank-columns (and --skip-column "
+                     "column " + col_name(numeric_cols[0]) + " holds rank numbers but column " + col_name(t) +
+                         " holds " + detail::quoted(first_text[t].first) +
+                         "; pass --candidate-columns or --rank-columns (and --skip-column "
                          "for a column that is neither)");
             } else if (!numeric_cols.empty()) {
                 layout = layout_t::candidate_columns;
@@ -816,8 +861,10 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
                 if (all_numbers && !fixed)
                     fail(errc::parse, name, header_line, 1,
                          "the columns are named by whole numbers (" + col_name(ballot_cols[0]) +
-                             ", ...) and hold numbers: if the columns are ranks holding candidate numbers, pass "
-                             "--rank-columns; if they are candidates named by numbers, pass --candidate-columns");
+                             ", ...) and hold numbers: if the columns are ranks holding candidate numbers, "
+                             "pass "
+                             "--rank-columns; if they are candidates named by numbers, pass "
+                             "--candidate-columns");
             } else {
                 layout = layout_t::rank_columns;
             }
@@ -836,21 +883,27 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
                 const auto cell = trim(fields[c].text);
                 if (in(o.skipped_labels, cell)) continue;
                 std::uint64_t v = 0;
-                if (sequence && parse_count(cell, v) == count_status::ok && (n == 0 || v == prev + 1)) prev = v;
-                else sequence = false;
+                if (sequence && parse_count(cell, v) == count_status::ok && (n == 0 || v == prev + 1))
+                    prev = v;
+                else
+                    sequence = false;
                 ++n;
                 if (layout == layout_t::rank_columns) distinct.emplace(cell, 0);
             }
             if (sequence && n >= k_sequence_rows)
                 fail(errc::parse, name, header_line ? header_line : 1, 1,
-                     "column " + col_name(c) + " counts " + std::to_string(prev - n + 1) + ", " + std::to_string(prev - n + 2) +
-                         ", ... down the rows, like a row number; pass --skip-column " + detail::quoted(c < header.size() ? header[c] : "") +
+                     "column " + col_name(c) + " counts " + std::to_string(prev - n + 1) + ", " +
+                         std::to_string(prev - n + 2) +
+                         ", ... down the rows, like a row number; pass --skip-column " +
+                         detail::quoted(c < header.size() ? header[c] : "") +
                          " (or --rank-columns / --candidate-columns to read it as ballots)");
             if (n >= k_guard_rows && distinct.size() * 2 > n)
                 fail(errc::parse, name, header_line ? header_line : 1, 1,
-                     "column " + col_name(c) + " holds " + std::to_string(distinct.size()) + " different values in " +
-                         std::to_string(n) + " rows, like an identifier, not a candidate; pass --skip-column " +
-                         detail::quoted(c < header.size() ? header[c] : "") + " (or --rank-columns to read it as ranks)");
+                     "column " + col_name(c) + " holds " + std::to_string(distinct.size()) +
+                         " different values in " + std::to_string(n) +
+                         " rows, like an identifier, not a candidate; pass --skip-column " +
+                         detail::quoted(c < header.size() ? header[c] : "") +
+                         " (or --rank-columns to read it as ranks)");
         }
     }
     if (layout == layout_t::ranking_cell) {
@@ -875,8 +928,11 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
                         break;
                     }
                     fail(errc::parse, name, header_line, 1,
-                         "rank column " + col_name(c) + (k <= ballot_cols.size() ? " repeats rank " + std::to_string(k) + " of " + col_name(by_rank[k])
-                                                                                   : " is rank " + std::to_string(k) + " of only " + std::to_string(ballot_cols.size()) + " rank columns") +
+                         "rank column " + col_name(c) +
+                             (k <= ballot_cols.size()
+                                  ? " repeats rank " + std::to_string(k) + " of " + col_name(by_rank[k])
+                                  : " is rank " + std::to_string(k) + " of only " +
+                                        std::to_string(ballot_cols.size()) + " rank columns") +
                              "; pass --rank-columns to read the columns in order");
                 }
                 by_rank[k] = c;
@@ -890,10 +946,13 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
         }
     }
     if (o.header && o.detect_columns) {
-        std::string what = layout == layout_t::rank_columns ? "rank columns" : layout == layout_t::candidate_columns ? "candidate columns" : "one ranking cell per row";
+        std::string what = layout == layout_t::rank_columns        ? "rank columns"
+                           : layout == layout_t::candidate_columns ? "candidate columns"
+                                                                   : "one ranking cell per row";
         if (!ignored_by_name.empty()) {
             what += "; ignored identifier columns: ";
-            for (std::size_t i = 0; i < ignored_by_name.size(); ++i) what += (i ? ", " : "") + ignored_by_name[i];
+            for (std::size_t i = 0; i < ignored_by_name.size(); ++i)
+                what += (i ? ", " : "") + ignored_by_name[i];
         }
         report.notes.push_back("read as " + what);
     }
@@ -924,17 +983,21 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
     commit_names();
     std::vector<std::size_t> cand_col_of; // candidate-columns: header column -> candidate
     if (layout == layout_t::candidate_columns) {
-        if (!o.header) throw error(errc::invalid, "the candidate-columns layout needs a header row naming candidates");
+        if (!o.header)
+            throw error(errc::invalid, "the candidate-columns layout needs a header row naming candidates");
         cand_col_of.assign(header.size(), SIZE_MAX);
         for (auto c : ballot_cols) {
             // A write-in column counts for the write-in candidate; a grid column for its item.
             const std::string raw = info[c].kind == hkind::grid ? info[c].item : header[c];
-            const std::string n = in(o.write_in_labels, raw) ? o.write_in_name : std::string(unescape_formula(raw));
+            const std::string n =
+                in(o.write_in_labels, raw) ? o.write_in_name : std::string(unescape_formula(raw));
             if (n.empty()) fail(errc::parse, name, header_line, 1, "empty column name; expected a candidate");
             if (fixed && !index.contains(std::string_view(n)))
-                fail(errc::parse, name, header_line, 1, "column " + detail::quoted(n) + " is not a listed candidate");
+                fail(errc::parse, name, header_line, 1,
+                     "column " + detail::quoted(n) + " is not a listed candidate");
             if (!fixed && index.contains(std::string_view(n)))
-                fail(errc::parse, name, header_line, 1, "candidate " + detail::quoted(n) + " names two columns");
+                fail(errc::parse, name, header_line, 1,
+                     "candidate " + detail::quoted(n) + " names two columns");
             check_name(n, header_line, 1, "candidate name");
             cand_col_of[c] = add_name(n);
         }
@@ -963,11 +1026,14 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
             if (is_special(c)) {
                 if (c == count_col) {
                     switch (parse_count(cell, count)) {
-                    case count_status::ok: break;
+                    case count_status::ok:
+                        break;
                     case count_status::overflow:
-                        fail(errc::overflow, name, row_line, f.column, "count " + detail::quoted(cell) + " exceeds 2^63 - 1");
+                        fail(errc::overflow, name, row_line, f.column,
+                             "count " + detail::quoted(cell) + " exceeds 2^63 - 1");
                     case count_status::not_a_number:
-                        fail(errc::parse, name, row_line, f.column, "expected a whole-number count, got " + detail::quoted(cell));
+                        fail(errc::parse, name, row_line, f.column,
+                             "expected a whole-number count, got " + detail::quoted(cell));
                     }
                     if (count == 0) fail(errc::parse, name, row_line, f.column, "count must be at least 1");
                 } else if (c == weight_col) {
@@ -975,13 +1041,16 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
                         weight = parse_rational(cell);
                     } catch (const error&) {
                         fail(errc::parse, name, row_line, f.column,
-                             "expected an exact weight (integer, p/q or decimal), got " + detail::quoted(cell));
+                             "expected an exact weight (integer, p/q or decimal), got " +
+                                 detail::quoted(cell));
                     }
                     if (sign(weight) <= 0)
-                        fail(errc::parse, name, row_line, f.column, "weight must be positive, got " + detail::quoted(cell));
+                        fail(errc::parse, name, row_line, f.column,
+                             "weight must be positive, got " + detail::quoted(cell));
                     weighted = true;
                 } else if (c == unit_col) {
-                    if (cell.empty()) fail(errc::parse, name, row_line, f.column, "empty unit; expected a unit id");
+                    if (cell.empty())
+                        fail(errc::parse, name, row_line, f.column, "empty unit; expected a unit id");
                     if (auto it = unit_index.find(cell); it != unit_index.end()) {
                         unit = it->second;
                     } else {
@@ -999,7 +1068,9 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
                 const std::uint32_t r = rank_label(cell);
                 if (r == 0)
                     fail(errc::parse, name, row_line, f.column,
-                         "column " + col_name(c) + ": expected a rank number (1, 2, ...), a rank such as '1st choice', or a blank; got " +
+                         "column " + col_name(c) +
+                             ": expected a rank number (1, 2, ...), a rank such as '1st choice', or a blank; "
+                             "got " +
                              detail::quoted(cell));
                 marks.push_back({static_cast<cand_t>(cand_col_of[c]), static_cast<std::int32_t>(r)});
                 continue;
@@ -1010,7 +1081,8 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
                     marks.push_back({it->second, at});
                 } else if (fixed) {
                     fail(errc::parse, name, row_line, f.column,
-                         "unknown candidate " + detail::quoted(n) + "; expected one of the listed candidates");
+                         "unknown candidate " + detail::quoted(n) +
+                             "; expected one of the listed candidates");
                 } else {
                     check_name(n, row_line, f.column, "candidate name");
                     marks.push_back({add_name(n), at});
@@ -1031,7 +1103,8 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
                 }
                 continue;
             }
-            const std::int32_t at = c < rank_of_col.size() ? rank_of_col[c] : static_cast<std::int32_t>(c - skip_before + 1);
+            const std::int32_t at =
+                c < rank_of_col.size() ? rank_of_col[c] : static_cast<std::int32_t>(c - skip_before + 1);
             if (at == 0) continue;
             if (in(o.skipped_labels, cell)) continue;
             if (in(o.overvote_labels, cell)) {
@@ -1056,7 +1129,8 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
         // the file written from the profile could not be read back).
         if (unit_col != SIZE_MAX && unit == k_no_unit)
             fail(errc::parse, name, row_line, 1,
-                 "the row ends before the unit column " + detail::quoted(header[unit_col]) + "; expected a unit id");
+                 "the row ends before the unit column " + detail::quoted(header[unit_col]) +
+                     "; expected a unit id");
         // The same candidate twice at one rank ("A|A") is malformed: found before any new name
         // joins the profile.
         for (std::size_t x = 0; x < marks.size(); ++x)
@@ -1112,8 +1186,10 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
             bool whole = true;
             for (std::size_t k = 0; k < id_prefix && whole; ++k) {
                 const auto d = tail.find(delim);
-                if (d == std::string_view::npos) whole = false;
-                else tail.remove_prefix(d + 1);
+                if (d == std::string_view::npos)
+                    whole = false;
+                else
+                    tail.remove_prefix(d + 1);
             }
             const std::uint64_t h = whole ? text_hash(tail) : 0;
             if (whole)
@@ -1129,7 +1205,8 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
             rec.clear();
             for (std::size_t b = 0;;) {
                 const auto d = row.find(delim, b);
-                rec.push_back({row.substr(b, d == std::string_view::npos ? std::string_view::npos : d - b), b + 1});
+                rec.push_back(
+                    {row.substr(b, d == std::string_view::npos ? std::string_view::npos : d - b), b + 1});
                 if (d == std::string_view::npos) break;
                 b = d + 1;
             }
@@ -1139,25 +1216,33 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
         }
     report.lines = line;
     if (p.candidate_count() == 0)
-        fail(errc::parse, name, header_line ? header_line : 1, 1, "no candidates found; expected candidate names in the cells");
-    // More candidates than half the ballots: an identifier or free text read as candidates.
-    if (guessed && !fixed && layout != layout_t::candidate_columns && rows >= k_guard_rows && p.candidate_count() * 2 > rows) {
-        const auto worst = static_cast<std::size_t>(std::max_element(new_names_in_col.begin(), new_names_in_col.end()) - new_names_in_col.begin());
         fail(errc::parse, name, header_line ? header_line : 1, 1,
-             std::to_string(p.candidate_count()) + " candidates for " + std::to_string(rows) + " ballots (column " + col_name(worst) +
-                 " brought " + std::to_string(new_names_in_col.empty() ? 0 : new_names_in_col[worst]) +
-                 "): an identifier or free text read as candidates; pass --skip-column for it, or --rank-columns to read it as ranks");
+             "no candidates found; expected candidate names in the cells");
+    // More candidates than half the ballots: an identifier or free text read as candidates.
+    if (guessed && !fixed && layout != layout_t::candidate_columns && rows >= k_guard_rows &&
+        p.candidate_count() * 2 > rows) {
+        const auto worst = static_cast<std::size_t>(
+            std::max_element(new_names_in_col.begin(), new_names_in_col.end()) - new_names_in_col.begin());
+        fail(errc::parse, name, header_line ? header_line : 1, 1,
+             std::to_string(p.candidate_count()) + " candidates for " + std::to_string(rows) +
+                 " ballots (column " + col_name(worst) + " brought " +
+                 std::to_string(new_names_in_col.empty() ? 0 : new_names_in_col[worst]) +
+                 "): an identifier or free text read as candidates; pass --skip-column for it, or "
+                 "--rank-columns to read it as ranks");
     }
     if (!meta_title.empty()) p.title = meta_title;
     if (meta_seats) {
         if (meta_seats > p.candidate_count())
             fail(errc::parse, name, seats_line, 1,
-                 "#seats " + std::to_string(meta_seats) + " is more than the " + std::to_string(p.candidate_count()) + " candidates");
+                 "#seats " + std::to_string(meta_seats) + " is more than the " +
+                     std::to_string(p.candidate_count()) + " candidates");
         p.seats = meta_seats;
     }
     for (const auto& [n, l] : meta_withdrawn) {
         const auto c = p.find_candidate(n);
-        if (!c) fail(errc::parse, name, l, 1, "#withdrawn names " + detail::quoted(n) + ", which is not a candidate");
+        if (!c)
+            fail(errc::parse, name, l, 1,
+                 "#withdrawn names " + detail::quoted(n) + ", which is not a candidate");
         p.set_withdrawn(*c);
     }
     return p;
@@ -1165,7 +1250,8 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
 
 namespace {
 std::string csv_quote(const std::string& s) {
-    if (s.find_first_of(",;\t\"\n\r") == std::string::npos && !s.empty() && s.front() != ' ' && s.back() != ' ')
+    if (s.find_first_of(",;\t\"\n\r") == std::string::npos && !s.empty() && s.front() != ' ' &&
+        s.back() != ' ')
         return s;
     std::string out = "\"";
     for (char c : s) {
@@ -1193,7 +1279,8 @@ void write_csv(std::ostream& out, const profile& p) {
             }
             max_rank = std::max(max_rank, b.marks[k].value);
             if (k > 0 && b.marks[k].value == b.marks[k - 1].value)
-                throw error(errc::unsupported, "CSV (rank columns) cannot hold equal rankings; use toi, blt or debian");
+                throw error(errc::unsupported,
+                            "CSV (rank columns) cannot hold equal rankings; use toi, blt or debian");
         }
         weighted |= b.weight != nullptr && *b.weight != 1;
         has_units |= b.unit != k_no_unit;
@@ -1202,9 +1289,10 @@ void write_csv(std::ostream& out, const profile& p) {
     // trimmed away.
     const csv_options defaults;
     for (const auto& n : p.candidate_names())
-        if (in(defaults.skipped_labels, n) || in(defaults.overvote_labels, n) || in(defaults.write_in_labels, n) ||
-            trim(n) != n)
-            throw error(errc::unsupported, "candidate name '" + n + "' cannot be written to CSV unambiguously");
+        if (in(defaults.skipped_labels, n) || in(defaults.overvote_labels, n) ||
+            in(defaults.write_in_labels, n) || trim(n) != n)
+            throw error(errc::unsupported,
+                        "candidate name '" + n + "' cannot be written to CSV unambiguously");
     if (p.unique_count() == 0) throw error(errc::unsupported, "CSV cannot hold a profile with no ballots");
     if (trim(p.title) != p.title)
         throw error(errc::unsupported, "a title with surrounding white space cannot be written to CSV");
@@ -1223,11 +1311,13 @@ void write_csv(std::ostream& out, const profile& p) {
         out << '\n';
     }
     bool any_withdrawn = false;
-    for (std::size_t c = 0; c < p.candidate_count(); ++c) any_withdrawn |= p.withdrawn(static_cast<cand_t>(c));
+    for (std::size_t c = 0; c < p.candidate_count(); ++c)
+        any_withdrawn |= p.withdrawn(static_cast<cand_t>(c));
     if (any_withdrawn) {
         out << "#withdrawn";
         for (std::size_t c = 0; c < p.candidate_count(); ++c)
-            if (p.withdrawn(static_cast<cand_t>(c))) out << ',' << csv_quote(escape_formula(p.candidate_name(static_cast<cand_t>(c))));
+            if (p.withdrawn(static_cast<cand_t>(c)))
+                out << ',' << csv_quote(escape_formula(p.candidate_name(static_cast<cand_t>(c))));
         out << '\n';
     }
     if (max_rank == 0) max_rank = 1;
@@ -1239,13 +1329,16 @@ void write_csv(std::ostream& out, const profile& p) {
     out << header << '\n';
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         const auto b = p.ballot(i);
-        if (has_units) out << csv_quote(b.unit == k_no_unit ? std::string() : escape_formula(p.units()[b.unit])) << ',';
+        if (has_units)
+            out << csv_quote(b.unit == k_no_unit ? std::string() : escape_formula(p.units()[b.unit])) << ',';
         if (weighted) out << to_string(b.weight ? *b.weight : rational(1)) << ',';
         out << b.count;
         std::int32_t r = 1;
         for (const auto& m : b.marks) {
             for (; r < m.value; ++r) out << ',';
-            out << ',' << (m.candidate == k_overvote ? std::string("overvote") : csv_quote(escape_formula(p.candidate_name(m.candidate))));
+            out << ','
+                << (m.candidate == k_overvote ? std::string("overvote")
+                                              : csv_quote(escape_formula(p.candidate_name(m.candidate))));
             ++r;
         }
         for (; r <= max_rank; ++r) out << ',';

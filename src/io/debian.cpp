@@ -20,7 +20,8 @@ namespace detail {
 namespace {
 
 /// Recognises "Option 3------->: Steve McIntyre", "| Option 2:   Name", "|/ Option 3:  Name".
-bool option_line(std::string_view line, std::uint32_t& number, std::string_view& name, std::size_t& name_col) {
+bool option_line(std::string_view line, std::uint32_t& number, std::string_view& name,
+                 std::size_t& name_col) {
     const auto at = line.find("Option ");
     if (at == std::string_view::npos) return false;
     for (std::size_t k = 0; k < at; ++k) // only the devotee tree characters may come before
@@ -51,7 +52,8 @@ int rank_of(char c) {
 
 } // namespace
 
-profile read_debian(std::string_view text, std::string_view name, const read_options& opt, read_report& report) {
+profile read_debian(std::string_view text, std::string_view name, const read_options& opt,
+                    read_report& report) {
     line_reader lines(text);
     std::string_view line;
     std::map<std::uint32_t, std::pair<std::string, std::size_t>> options; // number -> name, line
@@ -79,13 +81,16 @@ profile read_debian(std::string_view text, std::string_view name, const read_opt
         if (k == 0 || k > 35)
             fail(errc::parse, name, lines.line_number(), 1,
                  "option number " + std::to_string(k) + " out of range; expected 1..35");
-        if (nm.empty()) fail(errc::parse, name, lines.line_number(), col, "option " + std::to_string(k) + " has no name");
+        if (nm.empty())
+            fail(errc::parse, name, lines.line_number(), col, "option " + std::to_string(k) + " has no name");
         if (options.count(k))
             fail(errc::parse, name, lines.line_number(), 1,
-                 "option " + std::to_string(k) + " is named twice (first on line " + std::to_string(options[k].second) + ")");
+                 "option " + std::to_string(k) + " is named twice (first on line " +
+                     std::to_string(options[k].second) + ")");
         if (!first_option_line) first_option_line = lines.line_number();
         // Old tally sheets are Latin-1 (leader2007 spells "Rapha\xebl"); UTF-8 is kept as is.
-        std::string decoded = invalid_utf8_at(nm) == std::string_view::npos ? std::string(nm) : latin1_to_utf8(nm);
+        std::string decoded =
+            invalid_utf8_at(nm) == std::string_view::npos ? std::string(nm) : latin1_to_utf8(nm);
         check_name_text(decoded, name, lines.line_number(), col, "option name");
         options.emplace(k, std::make_pair(std::move(decoded), lines.line_number()));
     }
@@ -97,12 +102,15 @@ profile read_debian(std::string_view text, std::string_view name, const read_opt
             auto it = options.find(k);
             if (it == options.end())
                 fail(errc::parse, name, first_option_line, 1,
-                     "options go up to " + std::to_string(width) + " but option " + std::to_string(k) + " is not named");
+                     "options go up to " + std::to_string(width) + " but option " + std::to_string(k) +
+                         " is not named");
             names.push_back(std::move(it->second.first));
         }
     } else if (!votes.empty()) {
         width = votes.front().cells.size();
-        if (width == 0) fail(errc::parse, name, votes.front().line, votes.front().column, "empty vote; expected one character per option");
+        if (width == 0)
+            fail(errc::parse, name, votes.front().line, votes.front().column,
+                 "empty vote; expected one character per option");
         if (width > 35)
             fail(errc::parse, name, votes.front().line, votes.front().column,
                  "vote has " + std::to_string(width) + " columns; a tally sheet has at most 35 options");
@@ -119,8 +127,8 @@ profile read_debian(std::string_view text, std::string_view name, const read_opt
         std::string problem;
         std::size_t col = v.column;
         if (v.cells.size() != width) {
-            problem = "vote " + quoted(v.cells) + " has " + std::to_string(v.cells.size()) + " columns; expected " +
-                      std::to_string(width) + " (one per option)";
+            problem = "vote " + quoted(v.cells) + " has " + std::to_string(v.cells.size()) +
+                      " columns; expected " + std::to_string(width) + " (one per option)";
         } else {
             marks.clear();
             distinct.clear();
@@ -129,8 +137,8 @@ profile read_debian(std::string_view text, std::string_view name, const read_opt
                 if (c == '-') continue;
                 const int r = rank_of(c);
                 if (r < 0) {
-                    problem = "expected a rank (1-9, A-Z) or '-' for option " + std::to_string(k + 1) + ", got " +
-                              quoted(v.cells.substr(k, 1));
+                    problem = "expected a rank (1-9, A-Z) or '-' for option " + std::to_string(k + 1) +
+                              ", got " + quoted(v.cells.substr(k, 1));
                     col = v.column + k;
                     break;
                 }
@@ -147,7 +155,9 @@ profile read_debian(std::string_view text, std::string_view name, const read_opt
         std::sort(distinct.begin(), distinct.end());
         distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
         for (auto& m : marks)
-            m.value = static_cast<std::int32_t>(std::lower_bound(distinct.begin(), distinct.end(), m.value) - distinct.begin()) + 1;
+            m.value = static_cast<std::int32_t>(std::lower_bound(distinct.begin(), distinct.end(), m.value) -
+                                                distinct.begin()) +
+                      1;
         p.add(marks, 1);
     }
     report.lines = lines.line_number();
@@ -159,7 +169,8 @@ void write_debian(std::ostream& out, const profile& p) {
     if (n == 0) cannot("it has no candidates");
     if (n > 35) cannot("a tally sheet has at most 35 options, this profile has " + std::to_string(n));
     if (p.kind() != ballot_kind::ranking)
-        cannot(std::string("a tally sheet holds rankings; this profile holds ") + ballot_kind_name(p.kind()) + " ballots");
+        cannot(std::string("a tally sheet holds rankings; this profile holds ") + ballot_kind_name(p.kind()) +
+               " ballots");
     if (!p.units().empty()) cannot("ballots are tagged with units, which a tally sheet cannot record");
     if (p.title.find('\n') != std::string::npos || p.title.find('\r') != std::string::npos)
         cannot("the title contains a line break");
@@ -174,7 +185,8 @@ void write_debian(std::ostream& out, const profile& p) {
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         const auto b = p.ballot(i);
         const std::string which = "ballot " + std::to_string(i + 1);
-        if (b.weight && *b.weight != 1) cannot(which + " has weight " + to_string(*b.weight) + "; every voter counts once");
+        if (b.weight && *b.weight != 1)
+            cannot(which + " has weight " + to_string(*b.weight) + "; every voter counts once");
         std::string& s = cells[i];
         s.assign(n, '-');
         std::int32_t dense = 0, prev = 0;

@@ -30,8 +30,7 @@ bool is_complete(file_format f) { return f == file_format::soc || f == file_form
 /// Parses the items of one preference line (`a,b,{c,d},e`) into tiers of 0-based candidates.
 /// `column0` is the 1-based column of items[0]. Returns false and fills `bad` on any problem.
 bool parse_items(std::string_view items, std::size_t column0, std::size_t n,
-                 std::vector<std::vector<cand_t>>& tiers, seen_set& seen,
-                 body_problem& bad) {
+                 std::vector<std::vector<cand_t>>& tiers, seen_set& seen, body_problem& bad) {
     tiers.clear();
     std::size_t i = 0;
     auto col = [&](std::size_t at) { return column0 + at; };
@@ -45,8 +44,9 @@ bool parse_items(std::string_view items, std::size_t column0, std::size_t n,
         if (digits.empty()) {
             const std::size_t end = std::min(items.size(), start + 12);
             bad = {errc::parse, col(start),
-                   "expected an alternative number, got " +
-                       (start < items.size() ? quoted(items.substr(start, end - start)) : std::string("end of line"))};
+                   "expected an alternative number, got " + (start < items.size()
+                                                                 ? quoted(items.substr(start, end - start))
+                                                                 : std::string("end of line"))};
             return false;
         }
         std::uint32_t v = 0;
@@ -57,7 +57,8 @@ bool parse_items(std::string_view items, std::size_t column0, std::size_t n,
         }
         const cand_t c = v - 1;
         if (seen.insert_seen(c)) {
-            bad = {errc::parse, col(start), "alternative " + std::to_string(v) + " appears twice in one line"};
+            bad = {errc::parse, col(start),
+                   "alternative " + std::to_string(v) + " appears twice in one line"};
             return false;
         }
         out = c;
@@ -100,7 +101,8 @@ bool parse_items(std::string_view items, std::size_t column0, std::size_t n,
         skip_ws();
         if (i == items.size()) return true;
         if (items[i] != ',') {
-            bad = {errc::parse, col(i), "expected ',' between alternatives, got " + quoted(items.substr(i, 1))};
+            bad = {errc::parse, col(i),
+                   "expected ',' between alternatives, got " + quoted(items.substr(i, 1))};
             return false;
         }
         ++i;
@@ -114,7 +116,7 @@ struct header_value {
 };
 
 class preflib_reader {
-public:
+  public:
     preflib_reader(std::string_view text, std::string_view name, file_format f, const read_options& opt,
                    read_report& report)
         : lines_(text), name_(name), format_(f), opt_(opt), report_(report) {}
@@ -128,10 +130,11 @@ public:
             return read_legacy(line);
         }
         fail(errc::parse, name_, std::max<std::size_t>(1, lines_.line_number()), 1,
-             "empty file; expected a PrefLib header ('# NUMBER ALTERNATIVES: n' or the number of alternatives)");
+             "empty file; expected a PrefLib header ('# NUMBER ALTERNATIVES: n' or the number of "
+             "alternatives)");
     }
 
-private:
+  private:
     [[noreturn]] void fail_here(std::size_t column, const std::string& message, errc code = errc::parse) {
         fail(code, name_, lines_.line_number(), column, message);
     }
@@ -139,7 +142,8 @@ private:
     std::size_t header_number(const header_value& v, const char* key, bool allow_zero = false) {
         std::uint64_t x = 0;
         switch (parse_count(v.text, x)) {
-        case count_status::ok: break;
+        case count_status::ok:
+            break;
         case count_status::overflow:
             fail(errc::overflow, name_, v.line, v.column,
                  std::string(key) + " " + quoted(v.text) + " is too large");
@@ -172,7 +176,8 @@ private:
             std::string_view key = trim(body.substr(0, colon));
             std::string_view raw = body.substr(colon + 1);
             std::string_view value = trim(raw);
-            const std::size_t vcol = lead + 2 + colon + 1 + static_cast<std::size_t>(value.data() - raw.data());
+            const std::size_t vcol =
+                lead + 2 + colon + 1 + static_cast<std::size_t>(value.data() - raw.data());
             header_value hv{value, lines_.line_number(), value.empty() ? lead + 2 + colon + 1 : vcol};
             auto once = [&](std::optional<header_value>& slot) {
                 if (slot)
@@ -180,11 +185,16 @@ private:
                                             std::to_string(slot->line) + ")");
                 slot = hv;
             };
-            if (key == "NUMBER ALTERNATIVES") once(n_alt);
-            else if (key == "NUMBER VOTERS") once(n_voters);
-            else if (key == "NUMBER UNIQUE ORDERS" || key == "NUMBER UNIQUE PREFERENCES") once(n_unique);
-            else if (key == "NUMBER CATEGORIES") once(n_cat);
-            else if (key == "DATA TYPE") once(data_type);
+            if (key == "NUMBER ALTERNATIVES")
+                once(n_alt);
+            else if (key == "NUMBER VOTERS")
+                once(n_voters);
+            else if (key == "NUMBER UNIQUE ORDERS" || key == "NUMBER UNIQUE PREFERENCES")
+                once(n_unique);
+            else if (key == "NUMBER CATEGORIES")
+                once(n_cat);
+            else if (key == "DATA TYPE")
+                once(data_type);
             else if (key == "TITLE") {
                 check_name_text(value, name_, hv.line, hv.column, "title");
                 title = std::string(value);
@@ -203,7 +213,8 @@ private:
             std::string_view dt = data_type->text;
             if (dt != format_name(format_))
                 fail(errc::parse, name_, data_type->line, data_type->column,
-                     "file declares DATA TYPE " + quoted(dt) + " but is read as '" + format_name(format_) + "'");
+                     "file declares DATA TYPE " + quoted(dt) + " but is read as '" + format_name(format_) +
+                         "'");
         }
         if (!n_alt)
             fail(errc::parse, name_, lines_.line_number(), 1,
@@ -215,10 +226,12 @@ private:
         for (const auto& [k, hv] : alt_names) {
             if (auto [it, fresh] = name_line.emplace(hv.text, hv.line); !fresh && !hv.text.empty())
                 fail(errc::parse, name_, hv.line, hv.column,
-                     "duplicate alternative name " + quoted(hv.text) + " (also on line " + std::to_string(it->second) + ")");
+                     "duplicate alternative name " + quoted(hv.text) + " (also on line " +
+                         std::to_string(it->second) + ")");
             if (k > n)
                 fail(errc::parse, name_, hv.line, 1,
-                     "ALTERNATIVE NAME " + std::to_string(k) + " but NUMBER ALTERNATIVES is " + std::to_string(n));
+                     "ALTERNATIVE NAME " + std::to_string(k) + " but NUMBER ALTERNATIVES is " +
+                         std::to_string(n));
             if (hv.text.empty()) fail(errc::parse, name_, hv.line, hv.column, "empty alternative name");
             check_name_text(hv.text, name_, hv.line, hv.column, "alternative name");
         }
@@ -234,7 +247,8 @@ private:
         std::size_t ncat = 0;
         if (format_ == file_format::cat) {
             if (!n_cat)
-                fail(errc::parse, name_, lines_.line_number(), 1, "missing '# NUMBER CATEGORIES: n' header in a .cat file");
+                fail(errc::parse, name_, lines_.line_number(), 1,
+                     "missing '# NUMBER CATEGORIES: n' header in a .cat file");
             ncat = header_number(*n_cat, "NUMBER CATEGORIES");
         }
         profile p = make_profile(std::move(names), *n_alt);
@@ -250,7 +264,8 @@ private:
 
     profile make_profile(std::vector<std::string> names, const header_value& where) {
         try {
-            return profile(std::move(names), format_ == file_format::cat ? ballot_kind::approval : ballot_kind::ranking);
+            return profile(std::move(names),
+                           format_ == file_format::cat ? ballot_kind::approval : ballot_kind::ranking);
         } catch (const error& e) {
             fail(errc::parse, name_, where.line, where.column, e.detail());
         }
@@ -280,7 +295,8 @@ private:
             names.emplace_back(nm);
         }
         if (!lines_.next(line))
-            fail(errc::parse, name_, lines_.line_number() + 1, 1, "file ends; expected '<voters>,<sum of counts>,<unique orders>'");
+            fail(errc::parse, name_, lines_.line_number() + 1, 1,
+                 "file ends; expected '<voters>,<sum of counts>,<unique orders>'");
         std::optional<header_value> n_voters, n_sum, n_unique;
         {
             std::size_t start = 0;
@@ -289,7 +305,8 @@ private:
                 auto comma = k < 2 ? line.find(',', start) : std::string_view::npos;
                 if (k < 2 && comma == std::string_view::npos)
                     fail_here(1, "expected '<voters>,<sum of counts>,<unique orders>', got " + quoted(line));
-                std::string_view field = line.substr(start, comma == std::string_view::npos ? line.npos : comma - start);
+                std::string_view field =
+                    line.substr(start, comma == std::string_view::npos ? line.npos : comma - start);
                 std::string_view v = trim(field);
                 *slots[k] = header_value{v, lines_.line_number(), start + 1};
                 header_number(**slots[k], "count", true);
@@ -329,12 +346,14 @@ private:
         std::string_view count_text = trim(t.substr(lead, pos - lead));
         std::uint64_t count = 0;
         switch (parse_count(count_text, count)) {
-        case count_status::ok: break;
+        case count_status::ok:
+            break;
         case count_status::overflow:
             problem({errc::overflow, lead + 1, "multiplicity " + quoted(count_text) + " exceeds 2^63 - 1"});
             return;
         case count_status::not_a_number:
-            problem({errc::parse, lead + 1, "expected a multiplicity (whole number), got " + quoted(count_text)});
+            problem(
+                {errc::parse, lead + 1, "expected a multiplicity (whole number), got " + quoted(count_text)});
             return;
         }
         if (count == 0) {
@@ -352,7 +371,8 @@ private:
         if (format_ == file_format::cat) {
             if (tiers_.size() != ncat) {
                 problem({errc::parse, pos + 2,
-                         "expected " + std::to_string(ncat) + " categories, got " + std::to_string(tiers_.size())});
+                         "expected " + std::to_string(ncat) + " categories, got " +
+                             std::to_string(tiers_.size())});
                 return;
             }
         } else {
@@ -389,32 +409,34 @@ private:
         try {
             p.add(marks_, count);
         } catch (const error& e) {
-            fail(e.code() == errc::overflow ? errc::overflow : errc::parse, name_, lines_.line_number(), lead + 1,
-                 e.detail());
+            fail(e.code() == errc::overflow ? errc::overflow : errc::parse, name_, lines_.line_number(),
+                 lead + 1, e.detail());
         }
     }
 
     void check_totals(const profile& p, const std::optional<header_value>& voters,
-                      const std::optional<header_value>& unique, const char* voters_key, const char* unique_key) {
+                      const std::optional<header_value>& unique, const char* voters_key,
+                      const char* unique_key) {
         if (skipped_ > 0) return; // lenient mode dropped lines: the declared totals cannot agree
         if (voters) {
             if (!all_digits(voters->text))
                 fail(errc::parse, name_, voters->line, voters->column,
-                     std::string("expected a whole number for ") + voters_key + ", got " + quoted(voters->text));
+                     std::string("expected a whole number for ") + voters_key + ", got " +
+                         quoted(voters->text));
             std::string_view digits = voters->text; // leading zeros: GMP would read octal
             while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
             const big_int declared{std::string(digits)};
             if (declared != p.total_count())
                 fail(errc::parse, name_, voters->line, voters->column,
-                     std::string(voters_key) + " declares " + declared.str() + " but the preference lines count " +
-                         p.total_count().str());
+                     std::string(voters_key) + " declares " + declared.str() +
+                         " but the preference lines count " + p.total_count().str());
         }
         if (unique) {
             std::uint64_t declared = 0;
             if (parse_count(unique->text, declared) != count_status::ok || declared != body_lines_)
                 fail(errc::parse, name_, unique->line, unique->column,
-                     std::string(unique_key) + " declares " + std::string(unique->text) + " but the file has " +
-                         std::to_string(body_lines_) + " preference lines");
+                     std::string(unique_key) + " declares " + std::string(unique->text) +
+                         " but the file has " + std::to_string(body_lines_) + " preference lines");
         }
     }
 
@@ -433,7 +455,8 @@ private:
 // ---- writer ------------------------------------------------------------------------------
 
 [[noreturn]] void cannot(file_format f, const std::string& why) {
-    throw error(errc::unsupported, std::string("cannot write this profile as PrefLib .") + format_name(f) + ": " + why);
+    throw error(errc::unsupported,
+                std::string("cannot write this profile as PrefLib .") + format_name(f) + ": " + why);
 }
 
 void write_group(std::ostream& out, const std::vector<cand_t>& g) {
@@ -462,10 +485,11 @@ void write_preflib(std::ostream& out, const profile& p, file_format f) {
     const bool cat = f == file_format::cat;
     if (cat && p.kind() != ballot_kind::approval) cannot(f, "only approval profiles can be written as .cat");
     if (!cat && p.kind() != ballot_kind::ranking)
-        cannot(f, std::string("only ranking profiles can be written as orders; this one holds ") + ballot_kind_name(p.kind()) +
-                      " ballots");
+        cannot(f, std::string("only ranking profiles can be written as orders; this one holds ") +
+                      ballot_kind_name(p.kind()) + " ballots");
     for (cand_t c = 0; c < n; ++c) {
-        if (p.withdrawn(c)) cannot(f, "candidate '" + p.candidate_name(c) + "' is withdrawn, which PrefLib cannot record");
+        if (p.withdrawn(c))
+            cannot(f, "candidate '" + p.candidate_name(c) + "' is withdrawn, which PrefLib cannot record");
         const auto& nm = p.candidate_name(c);
         if (nm != trim(nm) || nm.find('\n') != std::string::npos || nm.find('\r') != std::string::npos)
             cannot(f, "candidate name '" + nm + "' has surrounding white space or a line break");
@@ -481,7 +505,8 @@ void write_preflib(std::ostream& out, const profile& p, file_format f) {
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         const auto b = p.ballot(i);
         const std::string which = "ballot " + std::to_string(i + 1);
-        if (b.weight && *b.weight != 1) cannot(f, which + " has weight " + to_string(*b.weight) + "; PrefLib counts are whole voters");
+        if (b.weight && *b.weight != 1)
+            cannot(f, which + " has weight " + to_string(*b.weight) + "; PrefLib counts are whole voters");
         auto& groups = lines[i];
         seen.clear();
         if (cat) {
@@ -497,8 +522,10 @@ void write_preflib(std::ostream& out, const profile& p, file_format f) {
         std::int32_t expect = 1;
         for (std::size_t k = 0; k < b.marks.size(); ++k) {
             const auto& m = b.marks[k];
-            if (m.candidate == k_overvote) cannot(f, which + " records an overvote, which PrefLib cannot record");
-            if (seen.insert_seen(m.candidate)) cannot(f, which + " ranks '" + p.candidate_name(m.candidate) + "' twice");
+            if (m.candidate == k_overvote)
+                cannot(f, which + " records an overvote, which PrefLib cannot record");
+            if (seen.insert_seen(m.candidate))
+                cannot(f, which + " ranks '" + p.candidate_name(m.candidate) + "' twice");
             if (k == 0 || m.value != b.marks[k - 1].value) {
                 if (m.value != expect) cannot(f, which + " skips a rank, which PrefLib cannot record");
                 ++expect;
@@ -509,10 +536,11 @@ void write_preflib(std::ostream& out, const profile& p, file_format f) {
         std::size_t listed = b.marks.size();
         for (const auto& g : groups)
             if (g.size() > 1 && is_strict(f))
-                cannot(f, which + " has tied candidates; ." + format_name(f) + " is for strict orders (use toc or toi)");
+                cannot(f, which + " has tied candidates; ." + format_name(f) +
+                              " is for strict orders (use toc or toi)");
         if (is_complete(f) && listed != n)
-            cannot(f, which + " ranks " + std::to_string(listed) + " of " + std::to_string(n) + " candidates; ." +
-                          format_name(f) + " is for complete orders (use soi or toi)");
+            cannot(f, which + " ranks " + std::to_string(listed) + " of " + std::to_string(n) +
+                          " candidates; ." + format_name(f) + " is for complete orders (use soi or toi)");
     }
 
     out << "# FILE NAME: \n";
@@ -528,7 +556,8 @@ void write_preflib(std::ostream& out, const profile& p, file_format f) {
         out << "# CATEGORY NAME 1: Approved\n";
         out << "# CATEGORY NAME 2: Not approved\n";
     }
-    for (cand_t c = 0; c < n; ++c) out << "# ALTERNATIVE NAME " << c + 1 << ": " << p.candidate_name(c) << '\n';
+    for (cand_t c = 0; c < n; ++c)
+        out << "# ALTERNATIVE NAME " << c + 1 << ": " << p.candidate_name(c) << '\n';
     for (std::size_t i = 0; i < lines.size(); ++i) {
         out << p.counts()[i] << ':';
         const auto& groups = lines[i];

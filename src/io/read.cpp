@@ -13,17 +13,28 @@ inline namespace v0 {
 
 const char* format_name(file_format f) noexcept {
     switch (f) {
-    case file_format::auto_detect: return "auto";
-    case file_format::soc: return "soc";
-    case file_format::soi: return "soi";
-    case file_format::toc: return "toc";
-    case file_format::toi: return "toi";
-    case file_format::cat: return "cat";
-    case file_format::blt: return "blt";
-    case file_format::csv: return "csv";
-    case file_format::debian: return "debian";
-    case file_format::cdf_json: return "cdf";
-    case file_format::xlsx: return "xlsx";
+    case file_format::auto_detect:
+        return "auto";
+    case file_format::soc:
+        return "soc";
+    case file_format::soi:
+        return "soi";
+    case file_format::toc:
+        return "toc";
+    case file_format::toi:
+        return "toi";
+    case file_format::cat:
+        return "cat";
+    case file_format::blt:
+        return "blt";
+    case file_format::csv:
+        return "csv";
+    case file_format::debian:
+        return "debian";
+    case file_format::cdf_json:
+        return "cdf";
+    case file_format::xlsx:
+        return "xlsx";
     }
     return "auto";
 }
@@ -35,8 +46,9 @@ file_format parse_format(std::string_view name) {
         if (name == format_name(f)) return f;
     if (name == "hil") return file_format::blt;
     if (name == "json" || name == "cdf-json") return file_format::cdf_json;
-    throw error(errc::invalid, "unknown format '" + std::string(name) +
-                                   "' (expected auto, soc, soi, toc, toi, cat, blt, csv, debian, cdf or xlsx)");
+    throw error(errc::invalid,
+                "unknown format '" + std::string(name) +
+                    "' (expected auto, soc, soi, toc, toi, cat, blt, csv, debian, cdf or xlsx)");
 }
 
 namespace {
@@ -72,7 +84,8 @@ file_format detect_format(std::string_view name, std::string_view head) {
     std::string_view h = head.substr(0, 4096);
     if (h.find("\nV: ") != std::string_view::npos || h.rfind("V: ", 0) == 0) return file_format::debian;
     if (h.rfind("# FILE NAME", 0) == 0 || h.find("# DATA TYPE:") != std::string_view::npos) {
-        for (auto f : {file_format::soc, file_format::soi, file_format::toc, file_format::toi, file_format::cat})
+        for (auto f :
+             {file_format::soc, file_format::soi, file_format::toc, file_format::toi, file_format::cat})
             if (h.find(std::string("# DATA TYPE: ") + format_name(f)) != std::string_view::npos) return f;
         return file_format::toi;
     }
@@ -97,25 +110,40 @@ profile read_profile_text(std::string_view text, std::string_view name, const re
     file_format f = opt.format == file_format::auto_detect ? detect_format(name, text) : opt.format;
     rep.format = f;
     if (f != file_format::xlsx && !opt.xlsx.sheet.empty())
-        throw error(errc::invalid, std::string("a sheet name applies only to .xlsx workbooks, not to format '") +
-                                       format_name(f) + "'");
+        throw error(errc::invalid,
+                    std::string("a sheet name applies only to .xlsx workbooks, not to format '") +
+                        format_name(f) + "'");
     if (f != file_format::xlsx && (opt.xlsx.max_bytes != xlsx_read_options{}.max_bytes ||
                                    opt.xlsx.max_cells != xlsx_read_options{}.max_cells))
-        throw error(errc::invalid, std::string("the .xlsx size limits apply only to .xlsx workbooks, not to format '") +
-                                       format_name(f) + "'");
+        throw error(errc::invalid,
+                    std::string("the .xlsx size limits apply only to .xlsx workbooks, not to format '") +
+                        format_name(f) + "'");
     profile p;
     switch (f) {
     case file_format::soc:
     case file_format::soi:
     case file_format::toc:
     case file_format::toi:
-    case file_format::cat: p = detail::read_preflib(text, name, f, opt, rep); break;
-    case file_format::blt: p = detail::read_blt(text, name, opt, rep); break;
-    case file_format::csv: p = detail::read_csv(text, name, opt, rep); break;
-    case file_format::debian: p = detail::read_debian(text, name, opt, rep); break;
-    case file_format::cdf_json: p = detail::read_cdf_json(text, name, opt, rep); break;
-    case file_format::xlsx: p = detail::read_xlsx(text, name, opt, rep); break;
-    case file_format::auto_detect: throw error(errc::invalid, "no format");
+    case file_format::cat:
+        p = detail::read_preflib(text, name, f, opt, rep);
+        break;
+    case file_format::blt:
+        p = detail::read_blt(text, name, opt, rep);
+        break;
+    case file_format::csv:
+        p = detail::read_csv(text, name, opt, rep);
+        break;
+    case file_format::debian:
+        p = detail::read_debian(text, name, opt, rep);
+        break;
+    case file_format::cdf_json:
+        p = detail::read_cdf_json(text, name, opt, rep);
+        break;
+    case file_format::xlsx:
+        p = detail::read_xlsx(text, name, opt, rep);
+        break;
+    case file_format::auto_detect:
+        throw error(errc::invalid, "no format");
     }
     p.source_format = format_name(f);
     return p;
@@ -132,7 +160,9 @@ profile read_profile(const std::filesystem::path& path, const read_options& opt,
     std::string text;
     in.seekg(0, std::ios::end);
     const auto size = in.tellg();
-    if (size < 0) throw error(errc::io, "cannot read the file (is it a directory?)", source_location{path.string(), 0, 0});
+    if (size < 0)
+        throw error(errc::io, "cannot read the file (is it a directory?)",
+                    source_location{path.string(), 0, 0});
     text.resize(static_cast<std::size_t>(size));
     in.seekg(0);
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
@@ -146,11 +176,20 @@ void write_profile(std::ostream& out, const profile& p, file_format f) {
     case file_format::soi:
     case file_format::toc:
     case file_format::toi:
-    case file_format::cat: detail::write_preflib(out, p, f); return;
-    case file_format::blt: detail::write_blt(out, p); return;
-    case file_format::csv: detail::write_csv(out, p); return;
-    case file_format::debian: detail::write_debian(out, p); return;
-    default: break;
+    case file_format::cat:
+        detail::write_preflib(out, p, f);
+        return;
+    case file_format::blt:
+        detail::write_blt(out, p);
+        return;
+    case file_format::csv:
+        detail::write_csv(out, p);
+        return;
+    case file_format::debian:
+        detail::write_debian(out, p);
+        return;
+    default:
+        break;
     }
     throw error(errc::unsupported, std::string("cannot write format '") + format_name(f) + "'");
 }

@@ -23,7 +23,7 @@ namespace detail {
 /// Splits text into lines; handles LF and CRLF, a missing final newline, and a DOS end-of-file
 /// mark (0x1A) at the very end, as old Tideman/Hill files carry.
 class line_reader {
-public:
+  public:
     explicit line_reader(std::string_view text) : text_(text) {
         while (!text_.empty() && (text_.back() == '\x1a')) text_.remove_suffix(1);
     }
@@ -40,7 +40,7 @@ public:
     }
     std::size_t line_number() const noexcept { return number_; }
 
-private:
+  private:
     std::string_view text_;
     std::size_t pos_ = 0;
     std::size_t number_ = 0;
@@ -92,7 +92,8 @@ inline count_status parse_count(std::string_view s, std::uint64_t& out) noexcept
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
     if (ec == std::errc::result_out_of_range) return count_status::overflow;
     if (ec != std::errc() || p != s.data() + s.size()) return count_status::not_a_number;
-    if (out > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return count_status::overflow;
+    if (out > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        return count_status::overflow;
     return count_status::ok;
 }
 
@@ -117,14 +118,26 @@ inline std::size_t invalid_utf8_at(std::string_view s) noexcept {
         }
         std::size_t len;
         unsigned lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c == 0xE0) { len = 3; lo = 0xA0; }
-        else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) len = 3;
-        else if (c == 0xED) { len = 3; hi = 0x9F; }
-        else if (c == 0xF0) { len = 4; lo = 0x90; }
-        else if (c >= 0xF1 && c <= 0xF3) len = 4;
-        else if (c == 0xF4) { len = 4; hi = 0x8F; }
-        else return i;
+        if (c >= 0xC2 && c <= 0xDF)
+            len = 2;
+        else if (c == 0xE0) {
+            len = 3;
+            lo = 0xA0;
+        } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)
+            len = 3;
+        else if (c == 0xED) {
+            len = 3;
+            hi = 0x9F;
+        } else if (c == 0xF0) {
+            len = 4;
+            lo = 0x90;
+        } else if (c >= 0xF1 && c <= 0xF3)
+            len = 4;
+        else if (c == 0xF4) {
+            len = 4;
+            hi = 0x8F;
+        } else
+            return i;
         if (i + len > n) return i;
         if (b[i + 1] < lo || b[i + 1] > hi) return i;
         for (std::size_t k = 2; k < len; ++k)
@@ -138,7 +151,8 @@ inline std::size_t invalid_utf8_at(std::string_view s) noexcept {
 inline void check_name_text(std::string_view name, std::string_view file, std::size_t line,
                             std::size_t column, const char* what) {
     // The one name policy of every reader and API (accord/detail/safety.hpp).
-    if (auto p = detail::check_name_text(name)) fail(errc::parse, file, line, column + p->offset, std::string(what) + " " + p->reason);
+    if (auto p = detail::check_name_text(name))
+        fail(errc::parse, file, line, column + p->offset, std::string(what) + " " + p->reason);
 }
 
 /// Latin-1 bytes to UTF-8, for legacy files whose names are not UTF-8 (see the Debian reader).
@@ -159,7 +173,7 @@ inline std::string latin1_to_utf8(std::string_view s) {
 /// "Seen in this ballot" flags for candidates, cleared in O(1) per ballot by bumping a
 /// generation number, so many ballots over many candidates stay linear in the input size.
 class seen_set {
-public:
+  public:
     void resize(std::size_t n) {
         if (stamp_.size() != n) {
             stamp_.assign(n, 0);
@@ -180,7 +194,7 @@ public:
         return false;
     }
 
-private:
+  private:
     std::vector<std::uint32_t> stamp_;
     std::uint32_t gen_ = 0;
 };

@@ -37,8 +37,9 @@ constexpr std::uint32_t k_max_rows = 1048576;
 // ---- the zip container (libzip) ----------------------------------------------------------
 
 class archive {
-public:
-    archive(std::string_view bytes, std::string_view file, std::uint64_t budget) : file_(file), budget_(budget) {
+  public:
+    archive(std::string_view bytes, std::string_view file, std::uint64_t budget)
+        : file_(file), budget_(budget) {
         zip_error_t err;
         zip_error_init(&err);
         zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
@@ -62,20 +63,24 @@ public:
         if (zip_) zip_discard(zip_);
     }
 
-    bool has(const std::string& part) const { return zip_name_locate(zip_, part.c_str(), ZIP_FL_NOCASE) >= 0; }
+    bool has(const std::string& part) const {
+        return zip_name_locate(zip_, part.c_str(), ZIP_FL_NOCASE) >= 0;
+    }
 
     /// Streams a part's uncompressed bytes to `sink`, refusing a part that would take the total
     /// read past the budget (checked on the declared size first, then on the bytes themselves).
     void stream(const std::string& part, const std::function<void(const char*, std::size_t)>& sink) {
         const zip_int64_t i = zip_name_locate(zip_, part.c_str(), ZIP_FL_NOCASE);
-        if (i < 0) refuse(file_, "the workbook has no part '" + part + "'; is it an .xlsx file saved by a spreadsheet program?");
+        if (i < 0)
+            refuse(file_, "the workbook has no part '" + part +
+                              "'; is it an .xlsx file saved by a spreadsheet program?");
         zip_stat_t st;
         zip_stat_init(&st);
         if (zip_stat_index(zip_, static_cast<zip_uint64_t>(i), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
             refuse(file_, "cannot read the size of part '" + part + "' in the zip container");
         if (st.size > budget_) too_big(part, st.size);
-        std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen_index(zip_, static_cast<zip_uint64_t>(i), 0),
-                                                             zip_fclose);
+        std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(
+            zip_fopen_index(zip_, static_cast<zip_uint64_t>(i), 0), zip_fclose);
         if (!f) refuse(file_, "cannot open part '" + part + "': " + zip_strerror(zip_));
         std::array<char, 65536> buf;
         std::uint64_t got = 0;
@@ -84,14 +89,15 @@ public:
             if (n < 0) refuse(file_, "part '" + part + "' is damaged: " + zip_file_strerror(f.get()));
             if (n == 0) break;
             got += static_cast<std::uint64_t>(n);
-            if (got > st.size) refuse(file_, "part '" + part + "' holds more bytes than its zip entry declares");
+            if (got > st.size)
+                refuse(file_, "part '" + part + "' holds more bytes than its zip entry declares");
             if (got > budget_) too_big(part, got);
             sink(buf.data(), static_cast<std::size_t>(n));
         }
         budget_ -= got;
     }
 
-private:
+  private:
     [[noreturn]] void too_big(const std::string& part, std::uint64_t size) {
         refuse(file_, "part '" + part + "' uncompresses to " + std::to_string(size) +
                           " bytes, more than the " + std::to_string(budget_) +
@@ -124,8 +130,8 @@ struct xml_handler {
 };
 
 void parse_part(archive& zip, const std::string& part, xml_handler& h, std::string_view file) {
-    std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> p(XML_ParserCreateNS(nullptr, '|'),
-                                                                              XML_ParserFree);
+    std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> p(
+        XML_ParserCreateNS(nullptr, '|'), XML_ParserFree);
     if (!p) throw std::bad_alloc();
     struct ctx {
         xml_handler* h;
@@ -174,14 +180,16 @@ void parse_part(archive& zip, const std::string& part, xml_handler& h, std::stri
         }
     });
     // SpreadsheetML never needs a DTD; refusing one shuts out entity expansion attacks.
-    XML_SetStartDoctypeDeclHandler(p.get(), [](void* u, const XML_Char*, const XML_Char*, const XML_Char*, int) {
-        auto* x = static_cast<ctx*>(u);
-        x->error = "the XML has a document type declaration (DTD), which SpreadsheetML never has";
-        XML_StopParser(x->p, XML_FALSE);
-    });
+    XML_SetStartDoctypeDeclHandler(
+        p.get(), [](void* u, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+            auto* x = static_cast<ctx*>(u);
+            x->error = "the XML has a document type declaration (DTD), which SpreadsheetML never has";
+            XML_StopParser(x->p, XML_FALSE);
+        });
     auto failed = [&]() {
         if (!c.error.empty()) refuse(file, c.error);
-        refuse(file, "part '" + part + "' is not well-formed XML (line " + std::to_string(XML_GetCurrentLineNumber(p.get())) +
+        refuse(file, "part '" + part + "' is not well-formed XML (line " +
+                         std::to_string(XML_GetCurrentLineNumber(p.get())) +
                          "): " + XML_ErrorString(XML_GetErrorCode(p.get())));
     };
     zip.stream(part, [&](const char* data, std::size_t n) {
@@ -192,7 +200,8 @@ void parse_part(archive& zip, const std::string& part, xml_handler& h, std::stri
 
 // ECMA-376 Part 1, 22.4.2.4 (ST_Xstring): "_xHHHH_" stands for the UTF-16 code unit HHHH.
 void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) out += static_cast<char>(cp);
+    if (cp < 0x80)
+        out += static_cast<char>(cp);
     else if (cp < 0x800) {
         out += static_cast<char>(0xC0 | (cp >> 6));
         out += static_cast<char>(0x80 | (cp & 0x3F));
@@ -219,7 +228,8 @@ std::string decode_xstring(const std::string& s) {
             // A surrogate pair arrives as two escapes.
             std::uint32_t lo = 0;
             if (v >= 0xD800 && v < 0xDC00 && i + 14 <= s.size() && s[i + 7] == '_' && s[i + 8] == 'x' &&
-                s[i + 13] == '_' && std::from_chars(s.data() + i + 9, s.data() + i + 13, lo, 16).ptr == s.data() + i + 13 &&
+                s[i + 13] == '_' &&
+                std::from_chars(s.data() + i + 9, s.data() + i + 13, lo, 16).ptr == s.data() + i + 13 &&
                 lo >= 0xDC00 && lo < 0xE000) {
                 append_utf8(out, 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00));
                 i += 14;
@@ -239,7 +249,7 @@ std::string decode_xstring(const std::string& s) {
 // ---- the parts around the sheet ----------------------------------------------------------------
 
 struct relationships : xml_handler {
-    std::unordered_map<std::string, std::string> target_of; // Id -> Target
+    std::unordered_map<std::string, std::string> target_of;   // Id -> Target
     std::vector<std::pair<std::string, std::string>> by_type; // Type -> Target
     void start(std::string_view name, const XML_Char** a) override {
         if (name != "Relationship") return;
@@ -253,7 +263,8 @@ struct relationships : xml_handler {
     void end(std::string_view) override {}
     std::string of_type(std::string_view suffix) const {
         for (const auto& [t, target] : by_type)
-            if (t.size() >= suffix.size() && t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0) return target;
+            if (t.size() >= suffix.size() && t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0)
+                return target;
         return {};
     }
 };
@@ -289,7 +300,8 @@ std::string folder_of(const std::string& part) {
 
 std::string rels_of(const std::string& part) {
     const auto dir = folder_of(part);
-    return (dir.empty() ? "" : dir + "/") + "_rels/" + part.substr(dir.empty() ? 0 : dir.size() + 1) + ".rels";
+    return (dir.empty() ? "" : dir + "/") + "_rels/" + part.substr(dir.empty() ? 0 : dir.size() + 1) +
+           ".rels";
 }
 
 struct workbook : xml_handler {
@@ -302,7 +314,7 @@ struct workbook : xml_handler {
     void start(std::string_view name, const XML_Char** a) override {
         if (name == "sheet") {
             const char* n = attribute(a, "name");
-            const char* id = attribute(a, "id"); // r:id
+            const char* id = attribute(a, "id");       // r:id
             const char* state = attribute(a, "state"); // "hidden" or "veryHidden"
             sheets.push_back({n ? n : "", id ? id : "", state && std::string_view(state) != "visible"});
         } else if (name == "workbookPr") {
@@ -325,7 +337,8 @@ struct shared_strings : xml_handler {
             // The declared count only sizes the table when it is plausible for the part's size.
             const char* u = attribute(a, "uniqueCount");
             std::uint64_t n = 0;
-            if (u && std::from_chars(u, u + std::char_traits<char>::length(u), n).ec == std::errc() && n <= max_count)
+            if (u && std::from_chars(u, u + std::char_traits<char>::length(u), n).ec == std::errc() &&
+                n <= max_count)
                 strings.reserve(static_cast<std::size_t>(n));
         } else if (name == "si") {
             in_si = true;
@@ -361,7 +374,8 @@ struct styles : xml_handler {
     static kind builtin(std::uint32_t id) {
         // ECMA-376 Part 1, 18.8.30: built-in formats 14-17 dates, 18-21 times, 22 date and time,
         // 45-47 times; 27-36 and 50-58 are dates in East Asian locales.
-        if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) || (id >= 50 && id <= 58))
+        if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) ||
+            (id >= 50 && id <= 58))
             return kind::date;
         if ((id >= 18 && id <= 21) || (id >= 32 && id <= 33) || (id >= 45 && id <= 47)) return kind::time;
         if (id == 22) return kind::datetime;
@@ -375,17 +389,22 @@ struct styles : xml_handler {
                 quoted = c != '"';
                 continue;
             }
-            if (c == '"') quoted = true;
-            else if (c == '\\' || c == '_' || c == '*') ++i; // an escaped or padding character
+            if (c == '"')
+                quoted = true;
+            else if (c == '\\' || c == '_' || c == '*')
+                ++i; // an escaped or padding character
             else if (c == '[') {
                 const auto close = code.find(']', i);
                 if (close == std::string_view::npos) break;
                 i = close; // colours, conditions, locales; elapsed [h] counts as a number
-            } else if (c == ';') break; // the first section decides
+            } else if (c == ';')
+                break; // the first section decides
             else {
                 const char l = static_cast<char>(c | 0x20);
-                if (l == 'y' || l == 'd') date = true;
-                else if (l == 'h' || l == 's') time = true;
+                if (l == 'y' || l == 'd')
+                    date = true;
+                else if (l == 'h' || l == 's')
+                    time = true;
             }
         }
         if (date && time) return kind::datetime;
@@ -398,7 +417,8 @@ struct styles : xml_handler {
             const char* id = attribute(a, "numFmtId");
             const char* code = attribute(a, "formatCode");
             std::uint32_t v = 0;
-            if (id && code && std::from_chars(id, id + std::char_traits<char>::length(id), v).ec == std::errc())
+            if (id && code &&
+                std::from_chars(id, id + std::char_traits<char>::length(id), v).ec == std::errc())
                 custom[v] = classify(code);
         } else if (name == "cellXfs") {
             in_cell_xfs = true;
@@ -465,7 +485,8 @@ std::string excel_date(double serial, styles::kind k, bool date1904) {
 
 std::string cell_name(std::uint32_t row, std::uint32_t col) {
     std::string letters;
-    for (std::uint32_t c = col + 1; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+    for (std::uint32_t c = col + 1; c > 0; c = (c - 1) / 26)
+        letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
     return letters + std::to_string(row + 1);
 }
 
@@ -473,10 +494,12 @@ std::string cell_name(std::uint32_t row, std::uint32_t col) {
 bool parse_ref(std::string_view ref, std::uint32_t& row, std::uint32_t& col) {
     std::size_t i = 0;
     std::uint64_t c = 0;
-    while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && i < 4) c = c * 26 + static_cast<std::uint64_t>(ref[i++] - 'A' + 1);
+    while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && i < 4)
+        c = c * 26 + static_cast<std::uint64_t>(ref[i++] - 'A' + 1);
     std::uint64_t r = 0;
     const std::size_t digits = i;
-    while (i < ref.size() && ref[i] >= '0' && ref[i] <= '9' && i - digits < 8) r = r * 10 + static_cast<std::uint64_t>(ref[i++] - '0');
+    while (i < ref.size() && ref[i] >= '0' && ref[i] <= '9' && i - digits < 8)
+        r = r * 10 + static_cast<std::uint64_t>(ref[i++] - '0');
     if (c == 0 || r == 0 || i != ref.size() || c > k_max_columns || r > k_max_rows) return false;
     row = static_cast<std::uint32_t>(r - 1);
     col = static_cast<std::uint32_t>(c - 1);
@@ -510,8 +533,8 @@ struct sheet_reader : xml_handler {
     bool in_v = false, in_is_t = false, in_is = false, has_formula = false, has_v = false;
     int phonetic = 0;
 
-    sheet_reader(std::string_view f, const std::vector<std::string>& s, const styles& y, bool d1904, std::uint64_t cells_cap,
-                 std::uint64_t bytes_cap)
+    sheet_reader(std::string_view f, const std::vector<std::string>& s, const styles& y, bool d1904,
+                 std::uint64_t cells_cap, std::uint64_t bytes_cap)
         : file(f), strings(s), st(y), date1904(d1904), max_cells(cells_cap), text_budget(bytes_cap) {}
 
     [[noreturn]] void bad(const std::string& msg) { throw error(errc::parse, msg); }
@@ -521,8 +544,10 @@ struct sheet_reader : xml_handler {
             const char* r = attribute(a, "r");
             std::uint64_t n = 0;
             if (r) {
-                if (std::from_chars(r, r + std::char_traits<char>::length(r), n).ec != std::errc() || n == 0 || n > k_max_rows)
-                    bad(std::string("row number '") + r + "' is outside Excel's 1.." + std::to_string(k_max_rows));
+                if (std::from_chars(r, r + std::char_traits<char>::length(r), n).ec != std::errc() ||
+                    n == 0 || n > k_max_rows)
+                    bad(std::string("row number '") + r + "' is outside Excel's 1.." +
+                        std::to_string(k_max_rows));
                 row = static_cast<std::uint32_t>(n - 1);
             } else {
                 row = row_seen ? row + 1 : 0;
@@ -537,13 +562,18 @@ struct sheet_reader : xml_handler {
             const char* r = attribute(a, "r");
             if (r) {
                 std::uint32_t rr = 0, cc = 0;
-                if (!parse_ref(r, rr, cc)) bad(std::string("cell reference '") + r + "' is not a cell within Excel's limits (A1..XFD1048576)");
+                if (!parse_ref(r, rr, cc))
+                    bad(std::string("cell reference '") + r +
+                        "' is not a cell within Excel's limits (A1..XFD1048576)");
                 if (rr != row) bad(std::string("cell ") + r + " is inside row " + std::to_string(row + 1));
-                if (cell_seen && cc <= col) bad(std::string("cell ") + r + " comes after " + cell_name(row, col));
+                if (cell_seen && cc <= col)
+                    bad(std::string("cell ") + r + " comes after " + cell_name(row, col));
                 col = cc;
             } else {
                 col = cell_seen ? col + 1 : 0;
-                if (col >= k_max_columns) bad("more than Excel's " + std::to_string(k_max_columns) + " columns in row " + std::to_string(row + 1));
+                if (col >= k_max_columns)
+                    bad("more than Excel's " + std::to_string(k_max_columns) + " columns in row " +
+                        std::to_string(row + 1));
             }
             cell_seen = true;
             const char* t = attribute(a, "t");
@@ -581,12 +611,13 @@ struct sheet_reader : xml_handler {
             std::string_view r = ref ? ref : "";
             const auto colon = r.find(':');
             std::uint32_t r1 = 0, c1 = 0, r2 = 0, c2 = 0;
-            if (colon != std::string_view::npos && parse_ref(r.substr(0, colon), r1, c1) && parse_ref(r.substr(colon + 1), r2, c2) &&
-                r2 >= r1 && c2 >= c1) {
+            if (colon != std::string_view::npos && parse_ref(r.substr(0, colon), r1, c1) &&
+                parse_ref(r.substr(colon + 1), r2, c2) && r2 >= r1 && c2 >= c1) {
                 const std::uint64_t n = std::uint64_t(r2 - r1 + 1) * (c2 - c1 + 1);
                 if (n > max_cells)
-                    bad("the sheet declares the range " + std::string(r) + " (" + std::to_string(n) + " cells), more than the limit of " +
-                        std::to_string(max_cells) + " cells (read option xlsx_max_cells, CLI --xlsx-max-cells)");
+                    bad("the sheet declares the range " + std::string(r) + " (" + std::to_string(n) +
+                        " cells), more than the limit of " + std::to_string(max_cells) +
+                        " cells (read option xlsx_max_cells, CLI --xlsx-max-cells)");
             }
         }
     }
@@ -604,9 +635,12 @@ struct sheet_reader : xml_handler {
         }
     }
     void text(const char* s, std::size_t n) override {
-        if (in_v) value.append(s, n);
-        else if (in_is_t) inline_text.append(s, n);
-        if (value.size() + inline_text.size() > text_budget) bad("a cell holds more text than the size limit (xlsx_max_bytes)");
+        if (in_v)
+            value.append(s, n);
+        else if (in_is_t)
+            inline_text.append(s, n);
+        if (value.size() + inline_text.size() > text_budget)
+            bad("a cell holds more text than the size limit (xlsx_max_bytes)");
     }
 
     void finish_cell() {
@@ -615,24 +649,33 @@ struct sheet_reader : xml_handler {
         if ((type == "s" || type == "b") && !has_v) return; // an empty cell that only carries a style
         if (type == "s") {
             std::uint64_t i = 0;
-            if (std::from_chars(value.data(), value.data() + value.size(), i).ec != std::errc() || i >= strings.size())
-                bad("cell " + where + " refers to shared string " + value + ", but the workbook has " + std::to_string(strings.size()));
+            if (std::from_chars(value.data(), value.data() + value.size(), i).ec != std::errc() ||
+                i >= strings.size())
+                bad("cell " + where + " refers to shared string " + value + ", but the workbook has " +
+                    std::to_string(strings.size()));
             out = strings[static_cast<std::size_t>(i)];
         } else if (type == "inlineStr") {
             out = decode_xstring(inline_text);
         } else if (type == "str") {
-            if (has_formula && !has_v) bad("cell " + where + " holds a formula that was never calculated; open the workbook in Excel and save it");
+            if (has_formula && !has_v)
+                bad("cell " + where +
+                    " holds a formula that was never calculated; open the workbook in Excel and save it");
             out = decode_xstring(value);
         } else if (type == "b") {
-            if (value == "1") out = "TRUE";
-            else if (value == "0") out = "FALSE";
-            else bad("cell " + where + " is a boolean holding '" + value + "'");
+            if (value == "1")
+                out = "TRUE";
+            else if (value == "0")
+                out = "FALSE";
+            else
+                bad("cell " + where + " is a boolean holding '" + value + "'");
         } else if (type == "e") {
             bad("cell " + where + " holds the spreadsheet error " + value + "; correct it in the sheet");
         } else if (type == "d") {
             out = value; // ISO 8601 already (strict SpreadsheetML)
         } else if (type == "n") {
-            if (has_formula && !has_v) bad("cell " + where + " holds a formula that was never calculated; open the workbook in Excel and save it");
+            if (has_formula && !has_v)
+                bad("cell " + where +
+                    " holds a formula that was never calculated; open the workbook in Excel and save it");
             out = value;
             const auto k = style < st.xf.size() ? st.xf[style] : styles::kind::number;
             if (k != styles::kind::number && !value.empty()) {
@@ -648,7 +691,8 @@ struct sheet_reader : xml_handler {
         }
         if (out.empty()) return;
         if (cells.size() >= max_cells)
-            bad("more than " + std::to_string(max_cells) + " cells hold values (read option xlsx_max_cells, CLI --xlsx-max-cells)");
+            bad("more than " + std::to_string(max_cells) +
+                " cells hold values (read option xlsx_max_cells, CLI --xlsx-max-cells)");
         // The cells held in memory count against the byte limit too: their text and their slot.
         const std::uint64_t held = out.size() + sizeof(cell);
         if (held > text_budget) bad("the cells take more memory than the size limit (xlsx_max_bytes)");
@@ -658,7 +702,8 @@ struct sheet_reader : xml_handler {
 };
 
 void put_csv_field(std::string& out, const std::string& f) {
-    if (f.find_first_of(",\"\r\n") == std::string::npos && (f.empty() || (f.front() != ' ' && f.back() != ' '))) {
+    if (f.find_first_of(",\"\r\n") == std::string::npos &&
+        (f.empty() || (f.front() != ' ' && f.back() != ' '))) {
         out += f;
         return;
     }
@@ -674,8 +719,10 @@ void put_csv_field(std::string& out, const std::string& f) {
 
 std::string xlsx_to_csv(std::string_view bytes, std::string_view file, const xlsx_read_options& opt) {
     if (bytes.size() >= 8 && bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
-        refuse(file, "this is a legacy .xls workbook or a password-protected one (an OLE compound file), not .xlsx; "
-                     "save it from Excel as .xlsx without a password, or as CSV");
+        refuse(
+            file,
+            "this is a legacy .xls workbook or a password-protected one (an OLE compound file), not .xlsx; "
+            "save it from Excel as .xlsx without a password, or as CSV");
     archive zip(bytes, file, opt.max_bytes);
 
     // The workbook part, from the package relationships (ECMA-376 Part 2, 9.3).
@@ -687,14 +734,17 @@ std::string xlsx_to_csv(std::string_view bytes, std::string_view file, const xls
         if (!t.empty()) wb_part = resolve("", t);
     }
     if (!zip.has(wb_part))
-        refuse(file, "no workbook part ('" + wb_part + "') in the zip container; is this an Excel .xlsx file? "
-                     "(.xlsm, .xlsb and .ods are not read: save as .xlsx or CSV)");
+        refuse(file, "no workbook part ('" + wb_part +
+                         "') in the zip container; is this an Excel .xlsx file? "
+                         "(.xlsm, .xlsb and .ods are not read: save as .xlsx or CSV)");
     workbook wb;
     parse_part(zip, wb_part, wb, file);
     if (wb.sheets.empty()) refuse(file, "the workbook lists no sheets");
     const workbook::sheet* chosen = &wb.sheets.front();
     if (opt.sheet.empty() && chosen->hidden)
-        throw error(errc::parse, "the first sheet, '" + chosen->name + "', is hidden; name the sheet to read (option sheet, CLI --sheet)",
+        throw error(errc::parse,
+                    "the first sheet, '" + chosen->name +
+                        "', is hidden; name the sheet to read (option sheet, CLI --sheet)",
                     source_location{std::string(file), 0, 0});
     if (!opt.sheet.empty()) {
         chosen = nullptr;
@@ -719,13 +769,15 @@ std::string xlsx_to_csv(std::string_view bytes, std::string_view file, const xls
     if (auto t = rels.of_type("/sharedStrings"); !t.empty() && zip.has(resolve(wb_dir, t)))
         parse_part(zip, resolve(wb_dir, t), sst, file);
     styles sty;
-    if (auto t = rels.of_type("/styles"); !t.empty() && zip.has(resolve(wb_dir, t))) parse_part(zip, resolve(wb_dir, t), sty, file);
+    if (auto t = rels.of_type("/styles"); !t.empty() && zip.has(resolve(wb_dir, t)))
+        parse_part(zip, resolve(wb_dir, t), sty, file);
 
     sheet_reader sr(file, sst.strings, sty, wb.date1904, opt.max_cells, opt.max_bytes);
     try {
         parse_part(zip, sheet_part, sr, file);
     } catch (const error& e) {
-        throw error(e.code(), "sheet '" + chosen->name + "': " + e.detail(), source_location{std::string(file), 0, 0});
+        throw error(e.code(), "sheet '" + chosen->name + "': " + e.detail(),
+                    source_location{std::string(file), 0, 0});
     }
     if (sr.cells.empty()) refuse(file, "sheet '" + chosen->name + "' is empty");
 
@@ -752,19 +804,21 @@ std::string xlsx_to_csv(std::string_view bytes, std::string_view file, const xls
                 blank_rows.insert(m.r1);
                 continue;
             }
-            throw error(errc::parse,
-                        "sheet '" + chosen->name + "': cells " + m.ref + " are merged (row " + std::to_string(m.r1 + 1) +
-                            (m.r2 != m.r1 ? "-" + std::to_string(m.r2 + 1) : "") +
-                            "), so one value would stand for several columns or rows; unmerge them and give each "
-                            "column its own header (or save the sheet as CSV and check it)",
-                        source_location{std::string(file), m.r1 + 1, m.c1 + 1});
+            throw error(
+                errc::parse,
+                "sheet '" + chosen->name + "': cells " + m.ref + " are merged (row " +
+                    std::to_string(m.r1 + 1) + (m.r2 != m.r1 ? "-" + std::to_string(m.r2 + 1) : "") +
+                    "), so one value would stand for several columns or rows; unmerge them and give each "
+                    "column its own header (or save the sheet as CSV and check it)",
+                source_location{std::string(file), m.r1 + 1, m.c1 + 1});
         }
     }
 
     const std::uint64_t rows = std::uint64_t(sr.cells.back().row) + 1, width = max_col - min_col + 1;
     if (rows * width > opt.max_cells)
-        refuse(file, "sheet '" + chosen->name + "' spans " + std::to_string(rows) + " rows by " + std::to_string(width) +
-                         " columns, more than the limit of " + std::to_string(opt.max_cells) +
+        refuse(file, "sheet '" + chosen->name + "' spans " + std::to_string(rows) + " rows by " +
+                         std::to_string(width) + " columns, more than the limit of " +
+                         std::to_string(opt.max_cells) +
                          " cells (read option xlsx_max_cells, CLI --xlsx-max-cells)");
     // One CSV line per sheet row, from row 1, so a line number in an error is the sheet's row
     // (while no cell holds a line break); every line as wide as the widest row, as Excel's own
@@ -776,7 +830,8 @@ std::string xlsx_to_csv(std::string_view bytes, std::string_view file, const xls
         if (k < sr.cells.size() && sr.cells[k].row == r && !blank) {
             for (std::uint32_t c = min_col; c <= max_col; ++c) {
                 if (c > min_col) out += ',';
-                if (k < sr.cells.size() && sr.cells[k].row == r && sr.cells[k].col == c) put_csv_field(out, sr.cells[k++].text);
+                if (k < sr.cells.size() && sr.cells[k].row == r && sr.cells[k].col == c)
+                    put_csv_field(out, sr.cells[k++].text);
             }
         }
         while (k < sr.cells.size() && sr.cells[k].row == r) ++k;
@@ -788,11 +843,15 @@ std::string xlsx_to_csv(std::string_view bytes, std::string_view file, const xls
     return out;
 }
 
-profile read_xlsx(std::string_view bytes, std::string_view name, const read_options& opt, read_report& report) {
+profile read_xlsx(std::string_view bytes, std::string_view name, const read_options& opt,
+                  read_report& report) {
     if (opt.csv.delimiter != '\0' && opt.csv.delimiter != ',')
-        throw error(errc::invalid, "the CSV delimiter option does not apply to an .xlsx workbook (its cells are already separate)");
+        throw error(
+            errc::invalid,
+            "the CSV delimiter option does not apply to an .xlsx workbook (its cells are already separate)");
     if (opt.csv.encoding != "utf-8" && !opt.csv.encoding.empty())
-        throw error(errc::invalid, "the CSV encoding option does not apply to an .xlsx workbook (its text is UTF-8 XML)");
+        throw error(errc::invalid,
+                    "the CSV encoding option does not apply to an .xlsx workbook (its text is UTF-8 XML)");
     const std::string text = xlsx_to_csv(bytes, name, opt.xlsx);
     read_options as_csv = opt; // the sheet as RFC 4180 text: comma-separated, whatever its cells hold
     as_csv.csv.delimiter = ',';

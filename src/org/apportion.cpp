@@ -30,11 +30,16 @@ apportion_method parse_apportion_method(std::string_view n) {
 
 const char* apportion_method_name(apportion_method m) noexcept {
     switch (m) {
-    case apportion_method::hamilton: return "hamilton";
-    case apportion_method::jefferson: return "jefferson";
-    case apportion_method::webster: return "webster";
-    case apportion_method::huntington_hill: return "huntington-hill";
-    case apportion_method::adams: return "adams";
+    case apportion_method::hamilton:
+        return "hamilton";
+    case apportion_method::jefferson:
+        return "jefferson";
+    case apportion_method::webster:
+        return "webster";
+    case apportion_method::huntington_hill:
+        return "huntington-hill";
+    case apportion_method::adams:
+        return "adams";
     }
     return "hamilton";
 }
@@ -57,15 +62,18 @@ struct priority {
 priority priority_of(apportion_method m, std::uint64_t pop, std::uint64_t s) {
     const rational p(pop);
     switch (m) {
-    case apportion_method::jefferson: return {false, p / rational(s + 1)};
-    case apportion_method::webster: return {false, p * 2 / rational(2 * s + 1)};
+    case apportion_method::jefferson:
+        return {false, p / rational(s + 1)};
+    case apportion_method::webster:
+        return {false, p * 2 / rational(2 * s + 1)};
     case apportion_method::adams:
         if (s == 0) return {true, 0};
         return {false, p / rational(s)};
     case apportion_method::huntington_hill:
         if (s == 0) return {true, 0};
         return {false, p * p / (rational(s) * rational(s + 1))};
-    case apportion_method::hamilton: break;
+    case apportion_method::hamilton:
+        break;
     }
     return {false, 0};
 }
@@ -85,15 +93,20 @@ apportionment apportion(std::span<const std::uint64_t> pops, const apportion_opt
     }
     big_int sum_lo = 0, sum_hi = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        if (lo[i] > hi[i]) throw error(errc::invalid, "apportion: unit " + std::to_string(i + 1) + " has minimum above maximum");
+        if (lo[i] > hi[i])
+            throw error(errc::invalid,
+                        "apportion: unit " + std::to_string(i + 1) + " has minimum above maximum");
         sum_lo += lo[i];
         sum_hi += hi[i];
     }
     if (opt.seats > k_max_apportion_seats)
-        throw error(errc::invalid, "apportion: option 'seats' (" + std::to_string(opt.seats) + ") is above the limit of " +
-                                       std::to_string(k_max_apportion_seats) + " seats");
-    if (big_int(opt.seats) < sum_lo) throw error(errc::invalid, "apportion: fewer seats than the minimums add up to");
-    if (big_int(opt.seats) > sum_hi) throw error(errc::invalid, "apportion: more seats than the maximums allow");
+        throw error(errc::invalid, "apportion: option 'seats' (" + std::to_string(opt.seats) +
+                                       ") is above the limit of " + std::to_string(k_max_apportion_seats) +
+                                       " seats");
+    if (big_int(opt.seats) < sum_lo)
+        throw error(errc::invalid, "apportion: fewer seats than the minimums add up to");
+    if (big_int(opt.seats) > sum_hi)
+        throw error(errc::invalid, "apportion: more seats than the maximums allow");
     big_int total = 0;
     for (auto p : pops) total += p;
     if (total == 0) throw error(errc::invalid, "apportion: every population is zero");
@@ -115,7 +128,9 @@ apportionment apportion(std::span<const std::uint64_t> pops, const apportion_opt
             std::size_t unit;
         };
         // Highest claim on top; among equal claims the earlier unit.
-        auto below = [](const entry& a, const entry& b) { return a.c < b.c || (a.c == b.c && a.unit > b.unit); };
+        auto below = [](const entry& a, const entry& b) {
+            return a.c < b.c || (a.c == b.c && a.unit > b.unit);
+        };
         std::vector<entry> heap;
         heap.reserve(n);
         for (std::size_t i = 0; i < n; ++i)
@@ -134,7 +149,8 @@ apportionment apportion(std::span<const std::uint64_t> pops, const apportion_opt
             std::vector<std::size_t> best;
             for (const auto& e : group) best.push_back(e.unit); // earlier units first (heap order)
             const std::size_t give = std::min<std::uint64_t>(best.size(), left);
-            if (best.size() > give) out.ties.push_back({left, best, std::vector<std::size_t>(best.begin(), best.begin() + give)});
+            if (best.size() > give)
+                out.ties.push_back({left, best, std::vector<std::size_t>(best.begin(), best.begin() + give)});
             for (std::size_t k = 0; k < give; ++k) {
                 const std::size_t i = best[k];
                 ++out.seats[i];
@@ -176,13 +192,15 @@ apportionment apportion(std::span<const std::uint64_t> pops, const apportion_opt
             std::vector<std::uint64_t> add(n);
             for (int attempt = 0; attempt < 64; ++attempt) {
                 // Exact value of the double; Huntington-Hill's claims are squared (no root taken).
-                const rational t = opt.method == apportion_method::huntington_hill ? rational(rational(t_est) * rational(t_est))
-                                                                                  : rational(t_est);
+                const rational t = opt.method == apportion_method::huntington_hill
+                                       ? rational(rational(t_est) * rational(t_est))
+                                       : rational(t_est);
                 big_int sum = 0;
                 for (std::size_t i = 0; i < n && sum <= left0; ++i) {
                     // S: how many claims (s = 0, 1, ...) are above t.
                     const double q = static_cast<double>(pops[i]) / t_est;
-                    double est = opt.method == apportion_method::jefferson ? std::ceil(q - 1) : std::ceil(q - 0.5);
+                    double est =
+                        opt.method == apportion_method::jefferson ? std::ceil(q - 1) : std::ceil(q - 0.5);
                     if (opt.method == apportion_method::adams) est = std::ceil(q);
                     std::uint64_t S = est <= 0 ? 0 : est >= 1.8e19 ? hi[i] : static_cast<std::uint64_t>(est);
                     S = std::min(S, hi[i]);
@@ -205,10 +223,12 @@ apportionment apportion(std::span<const std::uint64_t> pops, const apportion_opt
     return out;
 }
 
-unit_apportionment apportion_units(const organisation& org, std::string_view level, const apportion_options& opt) {
+unit_apportionment apportion_units(const organisation& org, std::string_view level,
+                                   const apportion_options& opt) {
     unit_apportionment out;
     out.units = org.of_kind(level);
-    if (out.units.empty()) throw error(errc::not_found, "apportion: no units of kind '" + std::string(level) + "'");
+    if (out.units.empty())
+        throw error(errc::not_found, "apportion: no units of kind '" + std::string(level) + "'");
     std::vector<std::uint64_t> pops;
     for (auto u : out.units) pops.push_back(org[u].population);
     out.result = apportion(pops, opt);
@@ -222,14 +242,18 @@ std::string to_json(const organisation& org, const unit_apportionment& a, std::u
     nlohmann::ordered_json us = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < a.units.size(); ++i) {
         const auto& u = org[a.units[i]];
-        us.push_back({{"id", u.id}, {"name", u.name}, {"population", u.population},
-                      {"quota", to_double(a.result.quotas[i])}, {"quota_exact", to_string(a.result.quotas[i])},
+        us.push_back({{"id", u.id},
+                      {"name", u.name},
+                      {"population", u.population},
+                      {"quota", to_double(a.result.quotas[i])},
+                      {"quota_exact", to_string(a.result.quotas[i])},
                       {"seats", a.result.seats[i]}});
     }
     j["units"] = us;
     nlohmann::ordered_json ts = nlohmann::ordered_json::array();
     for (const auto& t : a.result.ties) {
-        nlohmann::ordered_json tied = nlohmann::ordered_json::array(), chosen = nlohmann::ordered_json::array();
+        nlohmann::ordered_json tied = nlohmann::ordered_json::array(),
+                               chosen = nlohmann::ordered_json::array();
         for (auto u : t.units) tied.push_back(org[a.units[u]].id);
         for (auto u : t.chosen) chosen.push_back(org[a.units[u]].id);
         ts.push_back({{"seats_left", t.seats_left}, {"units", tied}, {"chosen", chosen}});

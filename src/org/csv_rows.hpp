@@ -19,8 +19,7 @@ namespace detail {
 std::vector<std::string> split_csv_line(std::string_view line, std::string_view file, std::size_t ln);
 
 /// Calls f(line_number, fields) for every non-blank line of `text`, header included.
-template <class F>
-void for_each_csv_row(std::string_view text, std::string_view file, F&& f) {
+template <class F> void for_each_csv_row(std::string_view text, std::string_view file, F&& f) {
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     std::size_t ln = 0, pos = 0;
     while (pos < text.size()) {

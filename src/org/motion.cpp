@@ -29,8 +29,8 @@ vote_choice parse_vote_choice(std::string_view text) {
     throw error(errc::invalid, "unknown vote '" + std::string(text) + "' (expected yes, no or abstain)");
 }
 
-std::vector<unit_vote> read_votes_text(std::string_view text, std::string_view name, const std::string& unit_column,
-                                       const std::string& vote_column) {
+std::vector<unit_vote> read_votes_text(std::string_view text, std::string_view name,
+                                       const std::string& unit_column, const std::string& vote_column) {
     std::optional<std::size_t> ui, vi;
     std::size_t ncols = 0, last = 0;
     std::vector<unit_vote> out;
@@ -43,11 +43,14 @@ std::vector<unit_vote> read_votes_text(std::string_view text, std::string_view n
                 if (f[k] == vote_column) vi = k;
             }
             if (!ui || !vi)
-                detail::csv_fail(name, ln, "expected a header with columns '" + unit_column + "' and '" + vote_column + "'");
+                detail::csv_fail(name, ln,
+                                 "expected a header with columns '" + unit_column + "' and '" + vote_column +
+                                     "'");
             return;
         }
         if (f.size() != ncols)
-            detail::csv_fail(name, ln, "expected " + std::to_string(ncols) + " fields, found " + std::to_string(f.size()));
+            detail::csv_fail(
+                name, ln, "expected " + std::to_string(ncols) + " fields, found " + std::to_string(f.size()));
         if (f[*ui].empty()) detail::csv_fail(name, ln, "empty unit id");
         try {
             out.push_back({f[*ui], parse_vote_choice(f[*vi])});
@@ -56,7 +59,9 @@ std::vector<unit_vote> read_votes_text(std::string_view text, std::string_view n
         }
     });
     if (!ui)
-        detail::csv_fail(name, last == 0 ? 1 : last, "empty file; expected a header with '" + unit_column + "' and '" + vote_column + "'");
+        detail::csv_fail(name, last == 0 ? 1 : last,
+                         "empty file; expected a header with '" + unit_column + "' and '" + vote_column +
+                             "'");
     return out;
 }
 
@@ -81,14 +86,21 @@ decision_rule preset_rule(std::string_view name) {
     auto pop = [](rational f, bool strict) {
         return majority_condition{"population", "population", f, strict, false, "pcn"};
     };
-    if (name == "simple-majority") r.conditions = {units({1, 2}, true)};
-    else if (name == "double-majority") r.conditions = {units({1, 2}, true), pop({1, 2}, true)};
+    if (name == "simple-majority")
+        r.conditions = {units({1, 2}, true)};
+    else if (name == "double-majority")
+        r.conditions = {units({1, 2}, true), pop({1, 2}, true)};
     else if (name == "triple-majority")
-        r.conditions = {units({1, 2}, true), pop({1, 2}, true), {"groups", "groups", {1, 2}, true, false, "pcn"}};
-    else if (name == "two-thirds") r.conditions = {units({2, 3}, false)};
-    else if (name == "three-quarters") r.conditions = {units({3, 4}, false)};
-    else if (name == "75-75") r.conditions = {units({3, 4}, false), pop({3, 4}, false)};
-    else if (name == "unanimity") r.conditions = {units(1, false)};
+        r.conditions = {
+            units({1, 2}, true), pop({1, 2}, true), {"groups", "groups", {1, 2}, true, false, "pcn"}};
+    else if (name == "two-thirds")
+        r.conditions = {units({2, 3}, false)};
+    else if (name == "three-quarters")
+        r.conditions = {units({3, 4}, false)};
+    else if (name == "75-75")
+        r.conditions = {units({3, 4}, false), pop({3, 4}, false)};
+    else if (name == "unanimity")
+        r.conditions = {units(1, false)};
     else
         throw error(errc::invalid, "unknown decision rule '" + std::string(name) +
                                        "' (simple-majority, double-majority, triple-majority, two-thirds, "
@@ -101,10 +113,15 @@ using json = nlohmann::ordered_json;
 
 rational fraction_of(const json& v, const std::string& where) {
     rational f;
-    if (v.is_string()) f = parse_rational(v.get<std::string>());
-    else if (v.is_number_integer()) f = rational(v.get<std::int64_t>());
-    else if (v.is_number()) f = parse_rational(v.dump());
-    else throw error(errc::invalid, where + " must be a fraction such as \"2/3\", got " + detail::json_excerpt(v));
+    if (v.is_string())
+        f = parse_rational(v.get<std::string>());
+    else if (v.is_number_integer())
+        f = rational(v.get<std::int64_t>());
+    else if (v.is_number())
+        f = parse_rational(v.dump());
+    else
+        throw error(errc::invalid,
+                    where + " must be a fraction such as \"2/3\", got " + detail::json_excerpt(v));
     if (f < 0 || f > 1) throw error(errc::invalid, where + " must be between 0 and 1, got " + to_string(f));
     return f;
 }
@@ -112,7 +129,8 @@ rational fraction_of(const json& v, const std::string& where) {
 void only_keys(const json& j, std::initializer_list<const char*> keys, const std::string& where) {
     if (!j.is_object()) throw error(errc::invalid, where + " must be a JSON object");
     for (auto it = j.begin(); it != j.end(); ++it)
-        if (std::find_if(keys.begin(), keys.end(), [&](const char* k) { return it.key() == k; }) == keys.end())
+        if (std::find_if(keys.begin(), keys.end(), [&](const char* k) { return it.key() == k; }) ==
+            keys.end())
             throw error(errc::invalid, where + ": unknown key '" + it.key() + "'");
 }
 
@@ -127,7 +145,10 @@ std::vector<std::string> strings(const json& v, const std::string& where) {
 }
 
 decision_rule rule_from(const json& j, const std::string& where) {
-    only_keys(j, {"name", "preset", "conditions", "quorum", "veto", "observers", "abstentions", "level", "description"}, where);
+    only_keys(j,
+              {"name", "preset", "conditions", "quorum", "veto", "observers", "abstentions", "level",
+               "description"},
+              where);
     decision_rule r;
     if (j.contains("preset")) r = preset_rule(j["preset"].get<std::string>());
     if (j.contains("name")) r.name = j["name"].get<std::string>();
@@ -140,15 +161,19 @@ decision_rule rule_from(const json& j, const std::string& where) {
             only_keys(c, {"name", "basis", "fraction", "strict", "of", "group_level"}, cw);
             majority_condition m;
             if (c.contains("basis")) m.basis = c["basis"].get<std::string>();
-            if (m.basis != "units" && m.basis != "population" && m.basis != "groups" && m.basis.rfind("weights:", 0) != 0)
-                throw error(errc::invalid, cw + ": basis must be units, population, groups or weights:SCHEME, got '" + m.basis + "'");
+            if (m.basis != "units" && m.basis != "population" && m.basis != "groups" &&
+                m.basis.rfind("weights:", 0) != 0)
+                throw error(errc::invalid,
+                            cw + ": basis must be units, population, groups or weights:SCHEME, got '" +
+                                m.basis + "'");
             if (m.basis.rfind("weights:", 0) == 0) (void)parse_scheme(m.basis.substr(8));
             m.name = c.value("name", m.basis);
             if (c.contains("fraction")) m.fraction = fraction_of(c["fraction"], cw + ": fraction");
             if (c.contains("strict")) m.strict = c["strict"].get<bool>();
             if (c.contains("of")) {
                 const auto of = c["of"].get<std::string>();
-                if (of != "cast" && of != "eligible") throw error(errc::invalid, cw + ": 'of' must be cast or eligible");
+                if (of != "cast" && of != "eligible")
+                    throw error(errc::invalid, cw + ": 'of' must be cast or eligible");
                 m.of_eligible = of == "eligible";
             }
             if (c.contains("group_level")) m.group_level = c["group_level"].get<std::string>();
@@ -157,7 +182,8 @@ decision_rule rule_from(const json& j, const std::string& where) {
     }
     if (j.contains("quorum")) {
         only_keys(j["quorum"], {"units", "population"}, where + ": quorum");
-        if (j["quorum"].contains("units")) r.quorum_units = fraction_of(j["quorum"]["units"], where + ": quorum units");
+        if (j["quorum"].contains("units"))
+            r.quorum_units = fraction_of(j["quorum"]["units"], where + ": quorum units");
         if (j["quorum"].contains("population"))
             r.quorum_population = fraction_of(j["quorum"]["population"], where + ": quorum population");
     }
@@ -165,9 +191,12 @@ decision_rule rule_from(const json& j, const std::string& where) {
     if (j.contains("observers")) r.observers = strings(j["observers"], where + ": observers");
     if (j.contains("abstentions")) {
         const auto a = j["abstentions"].get<std::string>();
-        if (a == "excluded") r.abstentions = abstention_rule::excluded;
-        else if (a == "count-as-cast") r.abstentions = abstention_rule::count_as_cast;
-        else throw error(errc::invalid, where + ": abstentions must be excluded or count-as-cast");
+        if (a == "excluded")
+            r.abstentions = abstention_rule::excluded;
+        else if (a == "count-as-cast")
+            r.abstentions = abstention_rule::count_as_cast;
+        else
+            throw error(errc::invalid, where + ": abstentions must be excluded or count-as-cast");
     }
     if (j.contains("level")) r.level = j["level"].get<std::string>();
     if (r.conditions.empty() && !r.quorum_units && !r.quorum_population && r.veto.empty())
@@ -179,8 +208,7 @@ json parse_json(std::string_view text, const std::string& what) {
     return detail::parse_json<json>(text, what);
 }
 
-template <class F>
-auto typed(const std::string& where, F&& f) {
+template <class F> auto typed(const std::string& where, F&& f) {
     try {
         return f();
     } catch (const json::exception& e) {
@@ -203,10 +231,13 @@ decision_rule policy_rule(std::string_view policy_json, std::string_view categor
         const auto& cats = j["categories"];
         if (!cats.contains(std::string(category))) {
             std::string known;
-            for (auto it = cats.begin(); it != cats.end(); ++it) known += (known.empty() ? "" : ", ") + it.key();
-            throw error(errc::not_found, "decision policy has no category '" + std::string(category) + "' (has: " + known + ")");
+            for (auto it = cats.begin(); it != cats.end(); ++it)
+                known += (known.empty() ? "" : ", ") + it.key();
+            throw error(errc::not_found, "decision policy has no category '" + std::string(category) +
+                                             "' (has: " + known + ")");
         }
-        decision_rule r = rule_from(cats[std::string(category)], "decision policy: category '" + std::string(category) + "'");
+        decision_rule r = rule_from(cats[std::string(category)],
+                                    "decision policy: category '" + std::string(category) + "'");
         if (!cats[std::string(category)].contains("name")) r.name = std::string(category);
         return r;
     });
@@ -246,7 +277,8 @@ decision decide(const organisation& org, const std::vector<unit_vote>& votes, co
     std::set<std::uint32_t> observers;
     for (const auto& id : rule.observers) {
         auto i = org.find(id);
-        if (!i) throw error(errc::not_found, "decide: observer '" + id + "' is not a unit of the organisation");
+        if (!i)
+            throw error(errc::not_found, "decide: observer '" + id + "' is not a unit of the organisation");
         observers.insert(*i);
     }
     std::vector<std::uint32_t> eligible;
@@ -264,18 +296,23 @@ decision decide(const organisation& org, const std::vector<unit_vote>& votes, co
     for (const auto& v : votes) {
         auto i = org.find(v.unit);
         if (!i || org[*i].kind != level)
-            throw error(errc::not_found, "decide: vote for '" + v.unit + "', which is not a " + level + " of the organisation");
+            throw error(errc::not_found, "decide: vote for '" + v.unit + "', which is not a " + level +
+                                             " of the organisation");
         if (observers.count(*i)) {
             ++observer_votes;
             continue;
         }
         auto& x = t[pos[*i]];
         ++x.voters;
-        if (v.choice == vote_choice::yes) ++x.yes;
-        else if (v.choice == vote_choice::no) ++x.no;
-        else ++x.abstain;
+        if (v.choice == vote_choice::yes)
+            ++x.yes;
+        else if (v.choice == vote_choice::no)
+            ++x.no;
+        else
+            ++x.abstain;
     }
-    if (observer_votes) d.notes.push_back(std::to_string(observer_votes) + " vote(s) of observers not counted");
+    if (observer_votes)
+        d.notes.push_back(std::to_string(observer_votes) + " vote(s) of observers not counted");
     for (std::size_t k = 0; k < eligible.size(); ++k) {
         const rational pop(org[eligible[k]].population);
         const auto& x = t[k];
@@ -301,7 +338,8 @@ decision decide(const organisation& org, const std::vector<unit_vote>& votes, co
             pop_in += org[eligible[k]].population;
         }
     }
-    auto quorum = [&](const char* name, const rational& have, const rational& all_of, const rational& q, const char* unit) {
+    auto quorum = [&](const char* name, const rational& have, const rational& all_of, const rational& q,
+                      const char* unit) {
         condition_outcome c;
         c.name = name;
         c.base = all_of;
@@ -311,13 +349,17 @@ decision decide(const organisation& org, const std::vector<unit_vote>& votes, co
         c.detail = "at least " + to_string(q) + " of the eligible " + unit + " take part";
         d.conditions.push_back(c);
     };
-    if (rule.quorum_units) quorum("quorum (units)", units_in, rational(static_cast<std::int64_t>(eligible.size())), *rule.quorum_units, "units");
-    if (rule.quorum_population) quorum("quorum (population)", pop_in, pop_all, *rule.quorum_population, "patients");
+    if (rule.quorum_units)
+        quorum("quorum (units)", units_in, rational(static_cast<std::int64_t>(eligible.size())),
+               *rule.quorum_units, "units");
+    if (rule.quorum_population)
+        quorum("quorum (population)", pop_in, pop_all, *rule.quorum_population, "patients");
 
     // Vetoes.
     for (const auto& id : rule.veto) {
         auto i = org.find(id);
-        if (!i || !pos.count(*i)) throw error(errc::not_found, "decide: veto holder '" + id + "' is not a voting " + level);
+        if (!i || !pos.count(*i))
+            throw error(errc::not_found, "decide: veto holder '" + id + "' is not a voting " + level);
         const auto& x = t[pos[*i]];
         condition_outcome c;
         c.name = "veto (" + id + ")";
@@ -340,7 +382,9 @@ decision decide(const organisation& org, const std::vector<unit_vote>& votes, co
             std::map<std::uint32_t, rational> group_abst;
             for (std::size_t k = 0; k < eligible.size(); ++k) {
                 const auto g = org.ancestor(eligible[k], m.group_level);
-                if (g == k_no_parent) throw error(errc::not_found, "decide: unit '" + org[eligible[k]].id + "' has no " + m.group_level);
+                if (g == k_no_parent)
+                    throw error(errc::not_found,
+                                "decide: unit '" + org[eligible[k]].id + "' has no " + m.group_level);
                 auto& gy = groups[g];
                 gy.first += t[k].share(t[k].yes);
                 gy.second += t[k].share(t[k].no);
@@ -350,8 +394,10 @@ decision decide(const organisation& org, const std::vector<unit_vote>& votes, co
                 elig += 1;
                 const bool took_part = yn.first + yn.second > 0 || (abst_cast && group_abst[g] > 0);
                 if (!took_part) continue;
-                if (yn.first > yn.second) yes += 1;
-                else no += 1;
+                if (yn.first > yn.second)
+                    yes += 1;
+                else
+                    no += 1;
             }
         } else {
             std::vector<rational> amount(eligible.size(), rational(1));
@@ -376,11 +422,16 @@ decision decide(const organisation& org, const std::vector<unit_vote>& votes, co
         const rational threshold = m.fraction * c.base;
         c.have = yes;
         c.passed = m.strict ? yes > threshold : yes >= threshold;
-        if (integral) c.need = m.strict ? floor_of(threshold) + 1 : ceil_of(threshold);
-        else c.need = threshold;
+        if (integral)
+            c.need = m.strict ? floor_of(threshold) + 1 : ceil_of(threshold);
+        else
+            c.need = threshold;
         if (c.base == 0) c.passed = false;
         c.detail = std::string(m.strict ? "more than " : "at least ") + to_string(m.fraction) + " of the " +
-                   (m.basis == "units" ? "units" : m.basis == "population" ? "patients" : m.basis == "groups" ? m.group_level + " groups" : "weight") +
+                   (m.basis == "units"        ? "units"
+                    : m.basis == "population" ? "patients"
+                    : m.basis == "groups"     ? m.group_level + " groups"
+                                              : "weight") +
                    (m.of_eligible ? " eligible" : " voting");
         if (m.strict && c.base > 0 && yes == threshold && casting) {
             c.passed = *casting == vote_choice::yes;
@@ -390,7 +441,8 @@ decision decide(const organisation& org, const std::vector<unit_vote>& votes, co
         }
         d.conditions.push_back(c);
     }
-    d.passed = std::all_of(d.conditions.begin(), d.conditions.end(), [](const condition_outcome& c) { return c.passed; });
+    d.passed = std::all_of(d.conditions.begin(), d.conditions.end(),
+                           [](const condition_outcome& c) { return c.passed; });
     return d;
 }
 
@@ -415,9 +467,12 @@ std::string to_json(const decision& d, int indent) {
         cs.push_back(x);
     }
     j["conditions"] = cs;
-    j["votes"] = {{"yes_units", to_string(d.yes_units)},           {"no_units", to_string(d.no_units)},
-                  {"abstain_units", to_string(d.abstain_units)},   {"absent_units", to_string(d.absent_units)},
-                  {"yes_population", to_string(d.yes_population)}, {"no_population", to_string(d.no_population)},
+    j["votes"] = {{"yes_units", to_string(d.yes_units)},
+                  {"no_units", to_string(d.no_units)},
+                  {"abstain_units", to_string(d.abstain_units)},
+                  {"absent_units", to_string(d.absent_units)},
+                  {"yes_population", to_string(d.yes_population)},
+                  {"no_population", to_string(d.no_population)},
                   {"abstain_population", to_string(d.abstain_population)},
                   {"absent_population", to_string(d.absent_population)}};
     j["notes"] = d.notes;

@@ -15,7 +15,9 @@ inline namespace v0 {
 
 namespace {
 
-[[noreturn]] void fail(std::string_view file, std::size_t line, const std::string& msg) { detail::csv_fail(file, line, msg); }
+[[noreturn]] void fail(std::string_view file, std::size_t line, const std::string& msg) {
+    detail::csv_fail(file, line, msg);
+}
 
 struct table {
     std::vector<std::string> header;
@@ -35,7 +37,8 @@ table read_table(std::string_view text, std::string_view file) {
             return;
         }
         if (f.size() != t.header.size())
-            fail(file, ln, std::to_string(f.size()) + " fields; the header has " + std::to_string(t.header.size()));
+            fail(file, ln,
+                 std::to_string(f.size()) + " fields; the header has " + std::to_string(t.header.size()));
         t.rows.emplace_back(ln, std::move(f));
     });
     if (t.header.empty()) fail(file, 1, "empty file; expected a header row");
@@ -45,7 +48,9 @@ table read_table(std::string_view text, std::string_view file) {
 std::size_t need(const table& t, std::string_view file, std::string_view name, std::string_view what) {
     const auto c = t.column(name);
     if (c == SIZE_MAX)
-        fail(file, 1, "no column " + std::string(name) + " in the header; is this NHS England's " + std::string(what) + " file?");
+        fail(file, 1,
+             "no column " + std::string(name) + " in the header; is this NHS England's " + std::string(what) +
+                 " file?");
     return c;
 }
 
@@ -56,12 +61,15 @@ std::string iso_date(const std::string& s, std::string_view file, std::size_t ln
             if (s[i] < '0' || s[i] > '9') return false;
         return true;
     };
-    if (s.size() == 10 && s[4] == '-' && s[7] == '-' && digits(0, 4) && digits(5, 2) && digits(8, 2)) return s;
-    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (s.size() == 10 && s[4] == '-' && s[7] == '-' && digits(0, 4) && digits(5, 2) && digits(8, 2))
+        return s;
+    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     if (s.size() == 9 && digits(0, 2) && digits(5, 4))
         for (int m = 0; m < 12; ++m)
             if (s.compare(2, 3, months[m]) == 0) {
-                const char mm[3] = {static_cast<char>('0' + (m + 1) / 10), static_cast<char>('0' + (m + 1) % 10), 0};
+                const char mm[3] = {static_cast<char>('0' + (m + 1) / 10),
+                                    static_cast<char>('0' + (m + 1) % 10), 0};
                 return s.substr(5, 4) + "-" + mm + "-" + s.substr(0, 2);
             }
     fail(file, ln, "EXTRACT_DATE '" + s + "' is not a date (expected 01Oct2025 or 2025-10-01)");
@@ -71,10 +79,12 @@ std::string one_extract_date(const table& t, std::string_view file, std::string_
     const auto c = need(t, file, "EXTRACT_DATE", what);
     std::string date;
     for (const auto& [ln, f] : t.rows) {
-        if (date.empty()) date = f[c];
+        if (date.empty())
+            date = f[c];
         else if (f[c] != date)
-            fail(file, ln, "EXTRACT_DATE '" + f[c] + "' differs from the first row's '" + date +
-                               "'; one file must be one publication");
+            fail(file, ln,
+                 "EXTRACT_DATE '" + f[c] + "' differs from the first row's '" + date +
+                     "'; one file must be one publication");
     }
     if (t.rows.empty()) fail(file, 1, "no practices after the header");
     return iso_date(date, file, t.rows.front().first);
@@ -97,7 +107,8 @@ std::string slurp(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
     if (!in) {
         std::error_code ec;
-        throw error(errc::io, std::filesystem::exists(p, ec) ? "cannot open the file for reading" : "no such file",
+        throw error(errc::io,
+                    std::filesystem::exists(p, ec) ? "cannot open the file for reading" : "no such file",
                     source_location{p.string(), 0, 0});
     }
     std::ostringstream s;
@@ -121,26 +132,38 @@ std::string join_nhs_practice_files_text(std::string_view map_text, std::string_
     const bool icb_era = map.column("SUB_ICB_LOCATION_CODE") != SIZE_MAX;
     const bool ccg_era = map.column("CCG_CODE") != SIZE_MAX;
     if (icb_era == ccg_era)
-        fail(map_name, 1, icb_era ? "both SUB_ICB_LOCATION_CODE and CCG_CODE columns; expected one shape"
-                                  : "no SUB_ICB_LOCATION_CODE (2022-07 on) or CCG_CODE (before) column; is this "
-                                    "NHS England's practice mapping (gp-reg-pat-prac-map) file?");
+        fail(map_name, 1,
+             icb_era ? "both SUB_ICB_LOCATION_CODE and CCG_CODE columns; expected one shape"
+                     : "no SUB_ICB_LOCATION_CODE (2022-07 on) or CCG_CODE (before) column; is this "
+                       "NHS England's practice mapping (gp-reg-pat-prac-map) file?");
     rep.shape = icb_era ? "2025" : "2022";
     struct out_col {
         const char* out;
         const char* in;
     };
-    const std::vector<out_col> cols =
-        icb_era ? std::vector<out_col>{{"practice_code", "PRACTICE_CODE"}, {"practice_name", "PRACTICE_NAME"},
-                                       {"practice_postcode", "PRACTICE_POSTCODE"}, {"pcn_code", "PCN_CODE"},
-                                       {"pcn_name", "PCN_NAME"}, {"sub_icb_code", "SUB_ICB_LOCATION_CODE"},
-                                       {"sub_icb_name", "SUB_ICB_LOCATION_NAME"}, {"icb_code", "ICB_CODE"},
-                                       {"icb_name", "ICB_NAME"}, {"region_code", "COMM_REGION_CODE"},
-                                       {"region_name", "COMM_REGION_NAME"}}
-                : std::vector<out_col>{{"practice_code", "PRACTICE_CODE"}, {"practice_name", "PRACTICE_NAME"},
-                                       {"practice_postcode", "PRACTICE_POSTCODE"}, {"pcn_code", "PCN_CODE"},
-                                       {"pcn_name", "PCN_NAME"}, {"ccg_code", "CCG_CODE"}, {"ccg_name", "CCG_NAME"},
-                                       {"stp_code", "STP_CODE"}, {"stp_name", "STP_NAME"},
-                                       {"region_code", "COMM_REGION_CODE"}, {"region_name", "COMM_REGION_NAME"}};
+    const std::vector<out_col> cols = icb_era
+                                          ? std::vector<out_col>{{"practice_code", "PRACTICE_CODE"},
+                                                                 {"practice_name", "PRACTICE_NAME"},
+                                                                 {"practice_postcode", "PRACTICE_POSTCODE"},
+                                                                 {"pcn_code", "PCN_CODE"},
+                                                                 {"pcn_name", "PCN_NAME"},
+                                                                 {"sub_icb_code", "SUB_ICB_LOCATION_CODE"},
+                                                                 {"sub_icb_name", "SUB_ICB_LOCATION_NAME"},
+                                                                 {"icb_code", "ICB_CODE"},
+                                                                 {"icb_name", "ICB_NAME"},
+                                                                 {"region_code", "COMM_REGION_CODE"},
+                                                                 {"region_name", "COMM_REGION_NAME"}}
+                                          : std::vector<out_col>{{"practice_code", "PRACTICE_CODE"},
+                                                                 {"practice_name", "PRACTICE_NAME"},
+                                                                 {"practice_postcode", "PRACTICE_POSTCODE"},
+                                                                 {"pcn_code", "PCN_CODE"},
+                                                                 {"pcn_name", "PCN_NAME"},
+                                                                 {"ccg_code", "CCG_CODE"},
+                                                                 {"ccg_name", "CCG_NAME"},
+                                                                 {"stp_code", "STP_CODE"},
+                                                                 {"stp_name", "STP_NAME"},
+                                                                 {"region_code", "COMM_REGION_CODE"},
+                                                                 {"region_name", "COMM_REGION_NAME"}};
     std::vector<std::size_t> in_cols;
     for (const auto& c : cols) in_cols.push_back(need(map, map_name, c.in, map_what));
     rep.mapping_extract_date = one_extract_date(map, map_name, map_what);
@@ -166,15 +189,18 @@ std::string join_nhs_practice_files_text(std::string_view map_text, std::string_
         std::uint64_t v = 0;
         auto [p, ec] = std::from_chars(n.data(), n.data() + n.size(), v);
         if (n.empty() || ec != std::errc() || p != n.data() + n.size())
-            fail(sizes_name, ln, "NUMBER_OF_PATIENTS '" + n + "' of practice " + code + " is not a whole number");
+            fail(sizes_name, ln,
+                 "NUMBER_OF_PATIENTS '" + n + "' of practice " + code + " is not a whole number");
         auto [it, fresh] = size_of.emplace(code, size_row{v, ln});
         if (!fresh)
-            fail(sizes_name, ln, "practice " + code + " has a second list size (first on line " +
-                                     std::to_string(it->second.line) + ")");
+            fail(sizes_name, ln,
+                 "practice " + code + " has a second list size (first on line " +
+                     std::to_string(it->second.line) + ")");
         size_order.push_back(&it->first);
     }
     if (size_of.empty())
-        fail(sizes_name, 1, "no row with SEX=ALL and AGE=ALL; expected NHS England's gp-reg-pat-prac-all file");
+        fail(sizes_name, 1,
+             "no row with SEX=ALL and AGE=ALL; expected NHS England's gp-reg-pat-prac-all file");
 
     std::string out;
     out.reserve(map_text.size() / 2 + 64 * map.rows.size());
@@ -190,7 +216,8 @@ std::string join_nhs_practice_files_text(std::string_view map_text, std::string_
         const std::string& code = f[in_cols[0]];
         if (code.empty()) fail(map_name, ln, "empty PRACTICE_CODE");
         if (auto [it, fresh] = seen.emplace(code, ln); !fresh)
-            fail(map_name, ln, "practice " + code + " appears twice (first on line " + std::to_string(it->second) + ")");
+            fail(map_name, ln,
+                 "practice " + code + " appears twice (first on line " + std::to_string(it->second) + ")");
         auto s = size_of.find(code);
         if (s == size_of.end()) {
             if (missing.empty()) first_missing_line = ln;
@@ -218,7 +245,8 @@ std::string join_nhs_practice_files_text(std::string_view map_text, std::string_
         if (missing.size() > 20) list += ", ...";
         fail(map_name, first_missing_line,
              std::to_string(missing.size()) + " practice(s) of the mapping have no list size in " +
-                 std::string(sizes_name) + ": " + list + " (use list sizes from the same or a later publication)");
+                 std::string(sizes_name) + ": " + list +
+                 " (use list sizes from the same or a later publication)");
     }
     for (const std::string* code : size_order)
         if (!size_of.at(*code).used) rep.not_in_mapping.push_back(*code);
@@ -226,14 +254,15 @@ std::string join_nhs_practice_files_text(std::string_view map_text, std::string_
     return out;
 }
 
-std::string join_nhs_practice_files(const std::filesystem::path& map_path, const std::filesystem::path& sizes_path,
-                                    nhs_join_report* report) {
-    return join_nhs_practice_files_text(slurp(map_path), map_path.string(), slurp(sizes_path), sizes_path.string(),
-                                        report);
+std::string join_nhs_practice_files(const std::filesystem::path& map_path,
+                                    const std::filesystem::path& sizes_path, nhs_join_report* report) {
+    return join_nhs_practice_files_text(slurp(map_path), map_path.string(), slurp(sizes_path),
+                                        sizes_path.string(), report);
 }
 
-organisation read_nhs_organisation(const std::filesystem::path& map_path, const std::filesystem::path& sizes_path,
-                                   const org_csv_options& opt, nhs_join_report* report) {
+organisation read_nhs_organisation(const std::filesystem::path& map_path,
+                                   const std::filesystem::path& sizes_path, const org_csv_options& opt,
+                                   nhs_join_report* report) {
     nhs_join_report rep;
     const std::string joined = join_nhs_practice_files(map_path, sizes_path, &rep);
     organisation org = read_organisation_text(joined, map_path.string(), opt);

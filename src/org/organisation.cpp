@@ -37,7 +37,8 @@ void organisation::set_parent(std::uint32_t child, std::uint32_t parent) {
     if (child >= units_.size() || (parent != k_no_parent && parent >= units_.size()))
         throw error(errc::invalid, "set_parent: index out of range");
     for (std::uint32_t a = parent; a != k_no_parent; a = units_[a].parent)
-        if (a == child) throw error(errc::invalid, "unit '" + units_[child].id + "' would be its own ancestor (a cycle)");
+        if (a == child)
+            throw error(errc::invalid, "unit '" + units_[child].id + "' would be its own ancestor (a cycle)");
     units_[child].parent = parent;
 }
 
@@ -161,21 +162,26 @@ std::vector<std::string> split_csv_line(std::string_view line, std::string_view 
 
 namespace {
 
-[[noreturn]] void fail(std::string_view file, std::size_t line, const std::string& msg) { detail::csv_fail(file, line, msg); }
+[[noreturn]] void fail(std::string_view file, std::size_t line, const std::string& msg) {
+    detail::csv_fail(file, line, msg);
+}
 
 std::uint64_t population_of(const std::string& s, std::string_view file, std::size_t ln) {
     if (s.empty()) return 0;
     if (s[0] == '-') fail(file, ln, "negative population '" + s + "'; expected a whole number >= 0");
     std::uint64_t v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec == std::errc::result_out_of_range) throw error(errc::overflow, "population '" + s + "' is too large", source_location{std::string(file), ln, 0});
+    if (ec == std::errc::result_out_of_range)
+        throw error(errc::overflow, "population '" + s + "' is too large",
+                    source_location{std::string(file), ln, 0});
     if (ec != std::errc() || p != s.data() + s.size())
         fail(file, ln, "population '" + s + "' is not a whole number");
     return v;
 }
 
 // Issue 13: a typo in --within ("NOPE") used to drop silently; every id must name a unit.
-void check_within(const std::set<std::string>& within, const std::set<std::string>& seen, std::string_view file) {
+void check_within(const std::set<std::string>& within, const std::set<std::string>& seen,
+                  std::string_view file) {
     for (const auto& w : within)
         if (!seen.count(w))
             throw error(errc::not_found, "option 'within': no unit or group has the id '" + w + "'",
@@ -198,7 +204,8 @@ organisation filter_generic(organisation org, std::string_view file, const org_c
     for (std::uint32_t i = 0; i < org.size(); ++i) {
         if (is_parent[i] || org[i].population < opt.min_population) continue;
         bool inside = within.empty();
-        for (std::uint32_t a = i; a != k_no_parent && !inside; a = org[a].parent) inside = within.count(org[a].id) > 0;
+        for (std::uint32_t a = i; a != k_no_parent && !inside; a = org[a].parent)
+            inside = within.count(org[a].id) > 0;
         if (inside) leaves.push_back(i);
     }
     if (leaves.empty()) fail(file, 1, "no units left after 'within' and 'min_population'");
@@ -207,12 +214,15 @@ organisation filter_generic(organisation org, std::string_view file, const org_c
 
 } // namespace
 
-organisation read_organisation_text(std::string_view text, std::string_view file, const org_csv_options& opt) {
+organisation read_organisation_text(std::string_view text, std::string_view file,
+                                    const org_csv_options& opt) {
     std::vector<std::pair<std::size_t, std::vector<std::string>>> rows;
     std::vector<std::string> header;
     detail::for_each_csv_row(text, file, [&](std::size_t ln, std::vector<std::string> f) {
-        if (header.empty()) header = std::move(f);
-        else rows.emplace_back(ln, std::move(f));
+        if (header.empty())
+            header = std::move(f);
+        else
+            rows.emplace_back(ln, std::move(f));
     });
     if (header.empty()) fail(file, 1, "empty file; expected a header row");
     auto col = [&](const std::string& name) -> std::size_t {
@@ -230,8 +240,10 @@ organisation read_organisation_text(std::string_view text, std::string_view file
     if (generic) {
         // Issue 13: every option honoured or refused. A generic file has no "Unallocated" PCN.
         if (opt.unallocated_given)
-            throw error(errc::invalid, "option 'unallocated' applies to NHS England practice files, not to the generic "
-                                       "organisation file '" + std::string(file) + "' (it has no Unallocated PCN code)");
+            throw error(errc::invalid,
+                        "option 'unallocated' applies to NHS England practice files, not to the generic "
+                        "organisation file '" +
+                            std::string(file) + "' (it has no Unallocated PCN code)");
         const auto c_id = need("id"), c_parent = need("parent");
         const auto c_name = col("name"), c_kind = col("kind"), c_pop = col("population");
         std::vector<std::pair<std::size_t, std::string>> parents;
@@ -248,7 +260,8 @@ organisation read_organisation_text(std::string_view text, std::string_view file
             u.kind = c_kind == SIZE_MAX ? "unit" : f[c_kind];
             u.population = c_pop == SIZE_MAX ? 0 : population_of(f[c_pop], file, line);
             for (std::size_t c = 0; c < header.size(); ++c)
-                if (c != c_id && c != c_parent && c != c_name && c != c_kind && c != c_pop) u.attributes[header[c]] = f[c];
+                if (c != c_id && c != c_parent && c != c_name && c != c_kind && c != c_pop)
+                    u.attributes[header[c]] = f[c];
             org.add(std::move(u));
             parents.emplace_back(line, f[c_parent]);
         }
@@ -356,7 +369,8 @@ organisation read_organisation_text(std::string_view text, std::string_view file
         const auto c = col(key);
         if (c == SIZE_MAX || rows.empty()) continue;
         const std::string& first = rows.front().second[c];
-        if (!first.empty() && std::all_of(rows.begin(), rows.end(), [&](const auto& r) { return r.second[c] == first; }))
+        if (!first.empty() &&
+            std::all_of(rows.begin(), rows.end(), [&](const auto& r) { return r.second[c] == first; }))
             tmp.set_provenance(key, first);
     }
     // Order kinds leaves first, then the levels nearest first.

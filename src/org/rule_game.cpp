@@ -33,8 +33,9 @@ std::vector<std::uint64_t> whole_weights(const std::vector<rational>& weights, c
         if (g > 1) s /= g;
         total += s;
         if (total > big_int(std::numeric_limits<std::uint64_t>::max()))
-            throw error(errc::overflow, what + ": the weights do not scale to whole numbers that fit a weighted game "
-                                               "(their total passes 2^64); use a scheme with rational weights");
+            throw error(errc::overflow,
+                        what + ": the weights do not scale to whole numbers that fit a weighted game "
+                               "(their total passes 2^64); use a scheme with rational weights");
         out.push_back(s.convert_to<std::uint64_t>());
     }
     return out;
@@ -47,7 +48,9 @@ weighted_game rule_game(const organisation& org, const decision_rule& rule, cons
     std::set<std::uint32_t> observers;
     for (const auto& id : rule.observers) {
         auto i = org.find(id);
-        if (!i) throw error(errc::not_found, "rule game: observer '" + id + "' is not a unit of the organisation");
+        if (!i)
+            throw error(errc::not_found,
+                        "rule game: observer '" + id + "' is not a unit of the organisation");
         observers.insert(*i);
     }
     std::vector<std::uint32_t> units;
@@ -70,13 +73,15 @@ weighted_game rule_game(const organisation& org, const decision_rule& rule, cons
             for (const auto& x : rep.units) shares.push_back(x.weight);
             w = whole_weights(shares, what);
         } else if (c.basis == "groups") {
-            throw error(errc::unsupported, what + ": a majority of groups is a composite game (a majority of "
-                                                  "majorities), not a weighted one; power indices need weighted majorities");
+            throw error(errc::unsupported,
+                        what + ": a majority of groups is a composite game (a majority of "
+                               "majorities), not a weighted one; power indices need weighted majorities");
         } else {
             throw error(errc::invalid, what + ": unknown basis '" + c.basis + "'");
         }
-        g.majorities.push_back({quota_from_fraction(w, c.fraction, c.strict ? quota_rule::more_than : quota_rule::at_least),
-                                std::move(w)});
+        g.majorities.push_back(
+            {quota_from_fraction(w, c.fraction, c.strict ? quota_rule::more_than : quota_rule::at_least),
+             std::move(w)});
     }
     if (!rule.veto.empty()) {
         // A motion passes only if every veto holder votes yes: a majority only they can meet.
@@ -85,7 +90,8 @@ weighted_game rule_game(const organisation& org, const decision_rule& rule, cons
         for (const auto& id : rule.veto) {
             auto i = org.find(id);
             auto at = i ? std::find(units.begin(), units.end(), *i) : units.end();
-            if (at == units.end()) throw error(errc::not_found, "rule game: veto holder '" + id + "' is not a voting " + level);
+            if (at == units.end())
+                throw error(errc::not_found, "rule game: veto holder '" + id + "' is not a voting " + level);
             m.weights[static_cast<std::size_t>(at - units.begin())] = 1;
         }
         for (auto x : m.weights) m.quota += x;
@@ -95,7 +101,8 @@ weighted_game rule_game(const organisation& org, const decision_rule& rule, cons
         std::map<std::uint32_t, std::vector<player_t>> groups;
         for (std::size_t i = 0; i < n; ++i) {
             const auto a = org.ancestor(units[i], unions_by);
-            if (a == k_no_parent) throw error(errc::invalid, "rule game: unit '" + org[units[i]].id + "' has no " + unions_by);
+            if (a == k_no_parent)
+                throw error(errc::invalid, "rule game: unit '" + org[units[i]].id + "' has no " + unions_by);
             groups[a].push_back(static_cast<player_t>(i));
         }
         for (auto& [_, members] : groups) g.unions.push_back(std::move(members));

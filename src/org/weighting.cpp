@@ -17,55 +17,73 @@ weighting_scheme parse_scheme(std::string_view text) {
     const std::string_view head = text.substr(0, colon);
     const std::string arg = colon == std::string_view::npos ? "" : std::string(text.substr(colon + 1));
     auto number = [&](const char* what) {
-        if (arg.empty()) throw error(errc::invalid, std::string("scheme '") + std::string(head) + "' needs " + what);
+        if (arg.empty())
+            throw error(errc::invalid, std::string("scheme '") + std::string(head) + "' needs " + what);
         try {
             return parse_rational(arg);
         } catch (const error&) {
-            throw error(errc::invalid, std::string("scheme '") + std::string(text) + "': " + what + " must be an exact number");
+            throw error(errc::invalid, std::string("scheme '") + std::string(text) + "': " + what +
+                                           " must be an exact number");
         }
     };
-    if (head == "equal") s.kind = scheme_kind::equal;
-    else if (head == "population") s.kind = scheme_kind::population;
-    else if (head == "sqrt" || head == "penrose") s.kind = scheme_kind::sqrt;
+    if (head == "equal")
+        s.kind = scheme_kind::equal;
+    else if (head == "population")
+        s.kind = scheme_kind::population;
+    else if (head == "sqrt" || head == "penrose")
+        s.kind = scheme_kind::sqrt;
     else if (head == "capped") {
         s.kind = scheme_kind::capped;
         s.parameter = number("a fraction, e.g. capped:0.15");
-        if (sign(s.parameter) <= 0 || s.parameter > 1) throw error(errc::invalid, "capped: the cap must be in (0, 1]");
+        if (sign(s.parameter) <= 0 || s.parameter > 1)
+            throw error(errc::invalid, "capped: the cap must be in (0, 1]");
     } else if (head == "banded") {
         s.kind = scheme_kind::banded;
         s.parameter = number("a band size, e.g. banded:5000");
         if (sign(s.parameter) <= 0) throw error(errc::invalid, "banded: the band size must be positive");
     } else if (head == "group-equal") {
         s.kind = scheme_kind::group_equal;
-        if (arg == "population") s.split_by_population = true;
-        else if (!arg.empty() && arg != "equal") s.group_level = arg;
+        if (arg == "population")
+            s.split_by_population = true;
+        else if (!arg.empty() && arg != "equal")
+            s.group_level = arg;
     } else if (head == "blend") {
         s.kind = scheme_kind::blend;
         s.parameter = number("alpha, e.g. blend:0.5");
-        if (sign(s.parameter) < 0 || s.parameter > 1) throw error(errc::invalid, "blend: alpha must be in [0, 1]");
+        if (sign(s.parameter) < 0 || s.parameter > 1)
+            throw error(errc::invalid, "blend: alpha must be in [0, 1]");
     } else if (head == "column") {
         s.kind = scheme_kind::column;
         if (arg.empty()) throw error(errc::invalid, "column: needs a column name, e.g. column:votes");
         s.column = arg;
     } else {
-        throw error(errc::invalid, "unknown weighting scheme '" + std::string(text) +
-                                       "' (equal, population, sqrt, capped:F, banded:SIZE, group-equal, blend:A, column:NAME)");
+        throw error(
+            errc::invalid,
+            "unknown weighting scheme '" + std::string(text) +
+                "' (equal, population, sqrt, capped:F, banded:SIZE, group-equal, blend:A, column:NAME)");
     }
     return s;
 }
 
 std::string scheme_name(const weighting_scheme& s) {
     switch (s.kind) {
-    case scheme_kind::equal: return "equal";
-    case scheme_kind::population: return "population";
-    case scheme_kind::sqrt: return "sqrt";
-    case scheme_kind::capped: return "capped:" + to_string(s.parameter);
-    case scheme_kind::banded: return "banded:" + to_string(s.parameter);
+    case scheme_kind::equal:
+        return "equal";
+    case scheme_kind::population:
+        return "population";
+    case scheme_kind::sqrt:
+        return "sqrt";
+    case scheme_kind::capped:
+        return "capped:" + to_string(s.parameter);
+    case scheme_kind::banded:
+        return "banded:" + to_string(s.parameter);
     case scheme_kind::group_equal:
         return std::string("group-equal") + (s.split_by_population ? ":population" : "") +
                (s.group_level != "pcn" ? " (" + s.group_level + ")" : "");
-    case scheme_kind::blend: return "blend:" + to_string(s.parameter);
-    case scheme_kind::column: return "column:" + s.column;
+    case scheme_kind::blend:
+        return "blend:" + to_string(s.parameter);
+    case scheme_kind::column:
+        return "column:" + s.column;
     }
     return "equal";
 }
@@ -81,8 +99,8 @@ rational penrose(std::uint64_t pop, unsigned decimals) {
     return rational(isqrt(big_int(pop) * scale * scale), scale);
 }
 /// The report of shares (summing to 1) and the measures of concentration.
-weight_report make_report(std::string name, const std::vector<std::uint32_t>& units, const std::vector<rational>& w,
-                          const std::vector<rational>& share) {
+weight_report make_report(std::string name, const std::vector<std::uint32_t>& units,
+                          const std::vector<rational>& w, const std::vector<rational>& share) {
     const std::size_t n = units.size();
     weight_report r;
     r.scheme = std::move(name);
@@ -138,7 +156,8 @@ weight_report compute_weights(const organisation& org, const std::vector<std::ui
         for (std::size_t i = 0; i < n; ++i) {
             g[i] = org.ancestor(units[i], s.group_level);
             if (g[i] == k_no_parent)
-                throw error(errc::invalid, "unit '" + org[units[i]].id + "' has no " + s.group_level + " above it");
+                throw error(errc::invalid,
+                            "unit '" + org[units[i]].id + "' has no " + s.group_level + " above it");
             groups[g[i]].first += 1;
             groups[g[i]].second += org[units[i]].population;
         }
@@ -146,7 +165,8 @@ weight_report compute_weights(const organisation& org, const std::vector<std::ui
         for (std::size_t i = 0; i < n; ++i) {
             const auto& [members, pop] = groups[g[i]];
             if (s.split_by_population) {
-                if (sign(pop) == 0) throw error(errc::invalid, "group '" + org[g[i]].id + "' has no population to split by");
+                if (sign(pop) == 0)
+                    throw error(errc::invalid, "group '" + org[g[i]].id + "' has no population to split by");
                 w[i] = each * rational(org[units[i]].population) / pop;
             } else {
                 w[i] = each / static_cast<long>(members);
@@ -157,26 +177,31 @@ weight_report compute_weights(const organisation& org, const std::vector<std::ui
     case scheme_kind::blend:
         if (sign(total_pop) == 0) throw error(errc::invalid, "blend: the units have no population");
         for (std::size_t i = 0; i < n; ++i)
-            w[i] = s.parameter / static_cast<long>(n) + (1 - s.parameter) * rational(org[units[i]].population) / total_pop;
+            w[i] = s.parameter / static_cast<long>(n) +
+                   (1 - s.parameter) * rational(org[units[i]].population) / total_pop;
         break;
     case scheme_kind::column:
         for (std::size_t i = 0; i < n; ++i) {
             const auto& a = org[units[i]].attributes;
             auto it = a.find(s.column);
-            if (it == a.end()) throw error(errc::not_found, "unit '" + org[units[i]].id + "' has no column '" + s.column + "'");
+            if (it == a.end())
+                throw error(errc::not_found,
+                            "unit '" + org[units[i]].id + "' has no column '" + s.column + "'");
             try {
                 w[i] = parse_rational(it->second);
             } catch (const error&) {
-                throw error(errc::invalid, "unit '" + org[units[i]].id + "': '" + it->second + "' in column '" + s.column +
-                                               "' is not an exact number");
+                throw error(errc::invalid, "unit '" + org[units[i]].id + "': '" + it->second +
+                                               "' in column '" + s.column + "' is not an exact number");
             }
-            if (sign(w[i]) < 0) throw error(errc::invalid, "unit '" + org[units[i]].id + "' has a negative weight");
+            if (sign(w[i]) < 0)
+                throw error(errc::invalid, "unit '" + org[units[i]].id + "' has a negative weight");
         }
         break;
     }
     rational total = 0;
     for (const auto& x : w) total += x;
-    if (sign(total) == 0) throw error(errc::invalid, "every unit has weight 0 under scheme " + scheme_name(s));
+    if (sign(total) == 0)
+        throw error(errc::invalid, "every unit has weight 0 under scheme " + scheme_name(s));
     std::vector<rational> share(n);
     for (std::size_t i = 0; i < n; ++i) share[i] = w[i] / total;
     if (s.kind == scheme_kind::capped) {
@@ -185,10 +210,12 @@ weight_report compute_weights(const organisation& org, const std::vector<std::ui
         const rational cap = s.parameter;
         // Only units with patients can take a share of the excess: a cap below 1 / (their
         // number) cannot hold (found by fuzzing: shares summed to less than 1).
-        const auto positive = static_cast<long>(std::count_if(share.begin(), share.end(), [](const rational& x) { return sign(x) > 0; }));
+        const auto positive = static_cast<long>(
+            std::count_if(share.begin(), share.end(), [](const rational& x) { return sign(x) > 0; }));
         if (cap * positive < 1)
-            throw error(errc::invalid, "capped: " + std::to_string(positive) + " unit(s) with patients cannot all stay under " +
-                                           to_string(cap) + "; the cap must be at least 1/" + std::to_string(positive));
+            throw error(errc::invalid, "capped: " + std::to_string(positive) +
+                                           " unit(s) with patients cannot all stay under " + to_string(cap) +
+                                           "; the cap must be at least 1/" + std::to_string(positive));
         std::vector<char> capped(n, 0);
         while (true) {
             bool changed = false;
@@ -200,13 +227,17 @@ weight_report compute_weights(const organisation& org, const std::vector<std::ui
             if (!changed) break;
             rational fixed = 0, free_total = 0;
             for (std::size_t i = 0; i < n; ++i) {
-                if (capped[i]) fixed += cap;
-                else free_total += share[i];
+                if (capped[i])
+                    fixed += cap;
+                else
+                    free_total += share[i];
             }
             const rational rest = 1 - fixed;
             for (std::size_t i = 0; i < n; ++i) {
-                if (capped[i]) share[i] = cap;
-                else if (sign(free_total) > 0) share[i] = share[i] * rest / free_total;
+                if (capped[i])
+                    share[i] = cap;
+                else if (sign(free_total) > 0)
+                    share[i] = share[i] * rest / free_total;
             }
         }
         w = share; // the capped scheme's weights are its shares
@@ -219,16 +250,19 @@ two_level_report compute_two_level_weights(const organisation& org, const std::v
                                            const std::string& group_level) {
     if (units.empty()) throw error(errc::invalid, "no voting units to weigh");
     if (within.kind == scheme_kind::group_equal || across.kind == scheme_kind::group_equal)
-        throw error(errc::invalid, "two-level weighting: group-equal is itself two-level; give 'equal' inside or across groups");
+        throw error(
+            errc::invalid,
+            "two-level weighting: group-equal is itself two-level; give 'equal' inside or across groups");
     two_level_report out;
     std::vector<std::uint32_t> groups;
     std::map<std::uint32_t, std::vector<std::size_t>> members; // group -> positions in units
     for (std::size_t i = 0; i < units.size(); ++i) {
         const auto g = org.ancestor(units[i], group_level);
-        if (g == k_no_parent) throw error(errc::invalid, "unit '" + org[units[i]].id + "' has no " + group_level + " above it");
+        if (g == k_no_parent)
+            throw error(errc::invalid, "unit '" + org[units[i]].id + "' has no " + group_level + " above it");
         if (g == units[i])
-            throw error(errc::invalid, "two-level weighting: the voting units are themselves of kind '" + group_level +
-                                           "'; choose a group level above them");
+            throw error(errc::invalid, "two-level weighting: the voting units are themselves of kind '" +
+                                           group_level + "'; choose a group level above them");
         out.group_of.push_back(g);
         if (!members.count(g)) groups.push_back(g);
         members[g].push_back(i);
@@ -256,7 +290,8 @@ two_level_report compute_two_level_weights(const organisation& org, const std::v
     return out;
 }
 
-std::string two_level_name(const weighting_scheme& within, const weighting_scheme& across, const std::string& group_level) {
+std::string two_level_name(const weighting_scheme& within, const weighting_scheme& across,
+                           const std::string& group_level) {
     return scheme_name(within) + " within " + group_level + ", " + scheme_name(across) + " across";
 }
 
@@ -268,9 +303,14 @@ std::string to_json(const organisation& org, const weight_report& r, int indent)
     nlohmann::ordered_json units = nlohmann::ordered_json::array();
     for (const auto& u : r.units) {
         const auto& o = org[u.unit];
-        units.push_back({{"id", o.id}, {"name", o.name}, {"kind", o.kind}, {"population", o.population},
-                         {"weight", to_double(u.weight)}, {"share", to_double(u.share)},
-                         {"weight_exact", to_string(u.weight)}, {"share_exact", to_string(u.share)}});
+        units.push_back({{"id", o.id},
+                         {"name", o.name},
+                         {"kind", o.kind},
+                         {"population", o.population},
+                         {"weight", to_double(u.weight)},
+                         {"share", to_double(u.share)},
+                         {"weight_exact", to_string(u.weight)},
+                         {"share_exact", to_string(u.share)}});
     }
     j["units"] = units;
     j["largest_share"] = to_double(r.largest_share);
@@ -279,8 +319,10 @@ std::string to_json(const organisation& org, const weight_report& r, int indent)
     j["effective_number_exact"] = to_string(1 / r.sum_squared_shares);
     nlohmann::ordered_json ids = nlohmann::ordered_json::array();
     for (auto u : r.min_majority) ids.push_back(org[u].id);
-    j["min_majority"] = {{"count", r.min_majority.size()}, {"units", ids},
-                         {"share", to_double(r.min_majority_share)}, {"share_exact", to_string(r.min_majority_share)}};
+    j["min_majority"] = {{"count", r.min_majority.size()},
+                         {"units", ids},
+                         {"share", to_double(r.min_majority_share)},
+                         {"share_exact", to_string(r.min_majority_share)}};
     return j.dump(indent);
 }
 
@@ -288,14 +330,18 @@ aggregation_mode parse_mode(std::string_view t) {
     if (t == "pooled") return aggregation_mode::pooled;
     if (t == "normalised" || t == "normalized") return aggregation_mode::normalised;
     if (t == "two-stage") return aggregation_mode::two_stage;
-    throw error(errc::invalid, "unknown aggregation mode '" + std::string(t) + "' (pooled, normalised, two-stage)");
+    throw error(errc::invalid,
+                "unknown aggregation mode '" + std::string(t) + "' (pooled, normalised, two-stage)");
 }
 
 const char* mode_name(aggregation_mode m) {
     switch (m) {
-    case aggregation_mode::pooled: return "pooled";
-    case aggregation_mode::normalised: return "normalised";
-    case aggregation_mode::two_stage: return "two-stage";
+    case aggregation_mode::pooled:
+        return "pooled";
+    case aggregation_mode::normalised:
+        return "normalised";
+    case aggregation_mode::two_stage:
+        return "two-stage";
     }
     return "normalised";
 }
@@ -314,13 +360,16 @@ tagged tag(const profile& p, const organisation& org, const std::string& level) 
         if (!u) throw error(errc::not_found, "ballot unit '" + p.units()[k] + "' is not in the organisation");
         const auto a = org.ancestor(*u, level);
         if (a == k_no_parent)
-            throw error(errc::invalid, "ballot unit '" + p.units()[k] + "' is not a " + level + " nor inside one");
+            throw error(errc::invalid,
+                        "ballot unit '" + p.units()[k] + "' is not a " + level + " nor inside one");
         map[k] = a;
     }
     std::vector<char> seen(org.size(), 0);
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         const auto b = p.ballot(i);
-        if (b.unit == k_no_unit) throw error(errc::invalid, "ballot " + std::to_string(i + 1) + " has no unit; weighting needs every ballot tagged");
+        if (b.unit == k_no_unit)
+            throw error(errc::invalid, "ballot " + std::to_string(i + 1) +
+                                           " has no unit; weighting needs every ballot tagged");
         const auto u = map[b.unit];
         t.unit_of_ballot.push_back(u);
         if (!seen[u]) {
@@ -366,7 +415,8 @@ namespace {
 // The rules of a two-stage count: METHOD is the outer rule (issue 13: `run irv --mode two-stage`
 // counted Borda across groups), 'outer' may only repeat it, and the inner rule defaults to it,
 // as in a sweep. Stage options outside a two-stage count would be ignored, so they are refused.
-aggregate_options resolve_stages(aggregate_options o, std::string_view method, std::string_view options_json) {
+aggregate_options resolve_stages(aggregate_options o, std::string_view method,
+                                 std::string_view options_json) {
     const std::string m(method);
     const std::string opts = options_json.empty() ? std::string("{}") : std::string(options_json);
     if (o.mode != aggregation_mode::two_stage) {
@@ -377,10 +427,12 @@ aggregate_options resolve_stages(aggregate_options o, std::string_view method, s
         return o;
     }
     if (!o.outer.empty() && o.outer != m)
-        throw error(errc::invalid, "two-stage: the method '" + m + "' is the rule across groups, but 'outer' says '" +
-                                       o.outer + "'; give one of them, or the same rule");
+        throw error(errc::invalid, "two-stage: the method '" + m +
+                                       "' is the rule across groups, but 'outer' says '" + o.outer +
+                                       "'; give one of them, or the same rule");
     if (!o.outer_options.empty() && o.outer_options != "{}" && o.outer_options != opts)
-        throw error(errc::invalid, "two-stage: the method's options are the outer rule's; 'outer_options' differs");
+        throw error(errc::invalid,
+                    "two-stage: the method's options are the outer rule's; 'outer_options' differs");
     o.outer = m;
     o.outer_options = opts;
     if (o.inner.empty()) {
@@ -395,10 +447,13 @@ profile weighted_profile(const profile& p, const organisation& org, const weight
                          const aggregate_options& opt) {
     const std::string level = opt.level.empty() ? org.kinds().front() : opt.level;
     const tagged t = tag(p, org, level);
-    const auto rep = opt.group_scheme
-                         ? compute_two_level_weights(org, t.voting_units, scheme, *opt.group_scheme, opt.group_level).units
-                         : compute_weights(org, t.voting_units, scheme);
-    return reweigh(p, org, t, rep, opt.mode == aggregation_mode::pooled ? aggregation_mode::pooled : aggregation_mode::normalised);
+    const auto rep =
+        opt.group_scheme
+            ? compute_two_level_weights(org, t.voting_units, scheme, *opt.group_scheme, opt.group_level).units
+            : compute_weights(org, t.voting_units, scheme);
+    return reweigh(p, org, t, rep,
+                   opt.mode == aggregation_mode::pooled ? aggregation_mode::pooled
+                                                        : aggregation_mode::normalised);
 }
 
 result run_weighted(const profile& p, const organisation& org, const weighting_scheme& scheme,
@@ -407,8 +462,9 @@ result run_weighted(const profile& p, const organisation& org, const weighting_s
     if (opt.mode != aggregation_mode::two_stage) {
         result r = run(weighted_profile(p, org, scheme, opt), method, options_json);
         r.notes.push_back("weighting: " +
-                          (opt.group_scheme ? two_level_name(scheme, *opt.group_scheme, opt.group_level) : scheme_name(scheme)) + ", " +
-                          (opt.mode == aggregation_mode::pooled ? "pooled" : "normalised"));
+                          (opt.group_scheme ? two_level_name(scheme, *opt.group_scheme, opt.group_level)
+                                            : scheme_name(scheme)) +
+                          ", " + (opt.mode == aggregation_mode::pooled ? "pooled" : "normalised"));
         return r;
     }
     // Two-stage: the inner rule counts each group's ballots (weighted within the group by the
@@ -421,16 +477,21 @@ result run_weighted(const profile& p, const organisation& org, const weighting_s
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         const auto g = org.ancestor(t.unit_of_ballot[i], opt.group_level);
         if (g == k_no_parent)
-            throw error(errc::invalid, "unit '" + org[t.unit_of_ballot[i]].id + "' has no " + opt.group_level + " above it");
+            throw error(errc::invalid,
+                        "unit '" + org[t.unit_of_ballot[i]].id + "' has no " + opt.group_level + " above it");
         if (!ballots_of_group.count(g)) groups.push_back(g);
         ballots_of_group[g].push_back(i);
     }
     // One scheme: the unit weights are computed over every unit and renormalised within each
     // group by reweigh. Two levels: the scheme is computed inside each group, group_scheme across.
     weighting_scheme group_scheme = opt.group_scheme ? *opt.group_scheme : scheme;
-    if (!opt.group_scheme && group_scheme.kind == scheme_kind::group_equal) group_scheme.kind = scheme_kind::equal;
-    if (opt.group_scheme && (scheme.kind == scheme_kind::group_equal || group_scheme.kind == scheme_kind::group_equal))
-        throw error(errc::invalid, "two-level weighting: group-equal is itself two-level; give 'equal' inside or across groups");
+    if (!opt.group_scheme && group_scheme.kind == scheme_kind::group_equal)
+        group_scheme.kind = scheme_kind::equal;
+    if (opt.group_scheme &&
+        (scheme.kind == scheme_kind::group_equal || group_scheme.kind == scheme_kind::group_equal))
+        throw error(
+            errc::invalid,
+            "two-level weighting: group-equal is itself two-level; give 'equal' inside or across groups");
     weight_report group_rep;
     try {
         group_rep = compute_weights(org, groups, group_scheme);
@@ -455,18 +516,21 @@ result run_weighted(const profile& p, const organisation& org, const weighting_s
             try {
                 inside_rep = compute_weights(org, inside, scheme);
             } catch (const error& e) {
-                throw error(e.code(), "within " + opt.group_level + " '" + org[gw.unit].id + "': " + e.detail());
+                throw error(e.code(),
+                            "within " + opt.group_level + " '" + org[gw.unit].id + "': " + e.detail());
             }
         }
         // Within a group the unit weights are renormalised by reweigh (only its ballots count).
-        profile inner = reweigh(p, org, t, opt.group_scheme ? inside_rep : unit_rep, aggregation_mode::normalised,
-                                ballots_of_group[gw.unit]);
+        profile inner = reweigh(p, org, t, opt.group_scheme ? inside_rep : unit_rep,
+                                aggregation_mode::normalised, ballots_of_group[gw.unit]);
         if (inner.unique_count() == 0) {
-            notes.push_back(org[gw.unit].id + " (" + org[gw.unit].name + "): no ballot of positive weight, not counted");
+            notes.push_back(org[gw.unit].id + " (" + org[gw.unit].name +
+                            "): no ballot of positive weight, not counted");
             continue;
         }
         const result ri = run(inner, opt.inner, opt.inner_options);
-        if (ri.ranking.empty()) throw error(errc::unsupported, "two-stage: the inner rule '" + opt.inner + "' gives no ranking");
+        if (ri.ranking.empty())
+            throw error(errc::unsupported, "two-stage: the inner rule '" + opt.inner + "' gives no ranking");
         const auto u = outer.intern_unit(org[gw.unit].id);
         outer.add_ranking(ri.ranking, 1, gw.share, u);
         std::string w;
@@ -475,7 +539,8 @@ result run_weighted(const profile& p, const organisation& org, const weighting_s
                         (w.empty() ? "(tie)" : w) + ", group weight " + to_string(gw.share));
     }
     if (outer.unique_count() == 0)
-        throw error(errc::invalid, "two-stage: no " + opt.group_level + " has a positive weight and a ballot to count");
+        throw error(errc::invalid,
+                    "two-stage: no " + opt.group_level + " has a positive weight and a ballot to count");
     result r = run(outer, opt.outer, opt.outer_options);
     r.notes.insert(r.notes.begin(), notes.begin(), notes.end());
     r.notes.push_back("two-stage: " + opt.inner + " inside each " + opt.group_level + ", then " + opt.outer +

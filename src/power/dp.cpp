@@ -121,9 +121,8 @@ constexpr std::size_t k_max_bytes = std::size_t{1} << 29; // 512 MiB
 
 /// Counts of coalitions by weight in the dimensions of D (each below its quota), optionally by
 /// size too; after build(), holds inclusive prefix sums for F queries.
-template <class Ring>
-class count_table {
-public:
+template <class Ring> class count_table {
+  public:
     using value = typename Ring::value;
 
     count_table(const Ring& ring, std::vector<std::uint64_t> ext, bool sized,
@@ -154,9 +153,9 @@ public:
             const std::size_t len = lo_[k] <= hi_[k] ? static_cast<std::size_t>(hi_[k] - lo_[k] + 1) : 0;
             off_[k + 1] = off_[k] + len * inner_;
             if (off_[k + 1] > k_max_bytes / sizeof(value))
-                throw power_detail::table_too_large(errc::unsupported, "power indices: the dynamic programme needs more than 512 MiB (" +
-                                                   std::string(sized_ ? "by size and weight" : "by weight") +
-                                                   ")");
+                throw power_detail::table_too_large(
+                    errc::unsupported, "power indices: the dynamic programme needs more than 512 MiB (" +
+                                           std::string(sized_ ? "by size and weight" : "by weight") + ")");
         }
     }
 
@@ -227,8 +226,9 @@ public:
 
     std::size_t rows() const { return rows_; }
 
-private:
-    void add_shift(std::size_t src_row, std::size_t dst_row, const std::vector<std::uint64_t>& v, bool inplace) {
+  private:
+    void add_shift(std::size_t src_row, std::size_t dst_row, const std::vector<std::uint64_t>& v,
+                   bool inplace) {
         const std::size_t D = ext_.size();
         if (inplace) {
             bool all_zero = true;
@@ -274,7 +274,8 @@ private:
         }
     }
 
-    void shift_slab(std::size_t d, const value* src, value* dst, const std::vector<std::uint64_t>& v, bool inplace) {
+    void shift_slab(std::size_t d, const value* src, value* dst, const std::vector<std::uint64_t>& v,
+                    bool inplace) {
         const std::size_t D = ext_.size();
         if (v[d] >= ext_[d]) return;
         const std::size_t len = static_cast<std::size_t>(ext_[d] - v[d]);
@@ -394,7 +395,9 @@ std::vector<typename Ring::value> count_pass(const Ring& ring, const weighted_ga
         for (std::size_t j = 0; j < n; ++j)
             for (auto d : dims) w[j].push_back(g.majorities[d].weights[j]);
         count_table<Ring> t(ring, ext, L.ss, w);
-        t.build(w, [&](double f) { if (step) step((double(done) + f) / double(subsets - 1)); });
+        t.build(w, [&](double f) {
+            if (step) step((double(done) + f) / double(subsets - 1));
+        });
         ++done;
         auto acc = [&](value& into, value x) { into = negative ? ring.sub(into, x) : ring.add(into, x); };
         std::vector<std::int64_t> q(dims.size()), qw(dims.size());
@@ -429,7 +432,8 @@ std::vector<std::uint16_t> small_primes_for(std::size_t bits) {
     big_int product = 1;
     const big_int need = pow2(bits);
     for (std::uint64_t c = 32767; product < need; c -= 2) {
-        if (c < 3) throw error(errc::unsupported, "power indices: the game is too large for the residue passes");
+        if (c < 3)
+            throw error(errc::unsupported, "power indices: the game is too large for the residue passes");
         if (!is_prime(c)) continue;
         ps.push_back(static_cast<std::uint16_t>(c));
         product *= static_cast<unsigned>(c);
@@ -439,14 +443,14 @@ std::vector<std::uint16_t> small_primes_for(std::size_t bits) {
 
 /// Runs `pass(ring, step)` in as many rings as outputs below 2^bits need and hands each output,
 /// exactly, to `consume(x, value)` in order, so a caller that reduces the outputs (Shapley-Shubik
-/// sums n x n counts into n values) never holds them all as big integers. Below 2^64 that is one pass in 64-bit words. Otherwise it is one pass per prime
-/// below 2^15 (16-bit cells), the passes spread over the machine's cores — each is independent,
-/// so the result does not depend on the number of threads — and the residues are combined by
-/// Garner's mixed-radix form of the Chinese remainder theorem. Progress is reported, and
-/// cancellation honoured, from the calling thread only.
+/// sums n x n counts into n values) never holds them all as big integers. Below 2^64 that is one pass in
+/// 64-bit words. Otherwise it is one pass per prime below 2^15 (16-bit cells), the passes spread over the
+/// machine's cores — each is independent, so the result does not depend on the number of threads — and the
+/// residues are combined by Garner's mixed-radix form of the Chinese remainder theorem. Progress is reported,
+/// and cancellation honoured, from the calling thread only.
 template <class Pass, class Consume>
-void exact_outputs_each(std::size_t bits, std::size_t outputs, const Pass& pass, const std::function<void(double)>& step,
-                        unsigned threads, const Consume& consume) {
+void exact_outputs_each(std::size_t bits, std::size_t outputs, const Pass& pass,
+                        const std::function<void(double)>& step, unsigned threads, const Consume& consume) {
     if (bits <= 64) {
         ring_u64 ring;
         const auto v = pass(ring, step);
@@ -459,10 +463,11 @@ void exact_outputs_each(std::size_t bits, std::size_t outputs, const Pass& pass,
     // estimate, rather than pass the table limit (or fail an allocation) at the end.
     const long double residue_bytes = static_cast<long double>(R) * outputs * sizeof(std::uint16_t);
     if (residue_bytes > static_cast<long double>(k_max_bytes))
-        throw error(errc::unsupported, "power indices: the exact residues need " +
-                                           std::to_string(static_cast<unsigned long long>(residue_bytes / (1 << 20))) +
-                                           " MiB, more than the 512 MiB limit; use fewer indices (Banzhaf alone keeps "
-                                           "n + 1 counts) or method monte_carlo");
+        throw error(errc::unsupported,
+                    "power indices: the exact residues need " +
+                        std::to_string(static_cast<unsigned long long>(residue_bytes / (1 << 20))) +
+                        " MiB, more than the 512 MiB limit; use fewer indices (Banzhaf alone keeps "
+                        "n + 1 counts) or method monte_carlo");
     // Passes take the first 90% of the progress, the reconstruction the rest.
     const auto pass_step = [&](double f) {
         if (step) step(0.9 * f);
@@ -493,7 +498,8 @@ void exact_outputs_each(std::size_t bits, std::size_t outputs, const Pass& pass,
             done[r].store(1);
         }
     };
-    const std::size_t cores = threads ? threads : std::max<std::size_t>(1, std::thread::hardware_concurrency());
+    const std::size_t cores =
+        threads ? threads : std::max<std::size_t>(1, std::thread::hardware_concurrency());
     std::vector<std::thread> helpers;
     for (std::size_t t = 1; t < std::min(cores, R); ++t) {
         ++running;
@@ -570,25 +576,29 @@ template <class Pass>
 std::vector<big_int> exact_outputs(std::size_t bits, std::size_t outputs, const Pass& pass,
                                    const std::function<void(double)>& step, unsigned threads) {
     std::vector<big_int> out(outputs);
-    exact_outputs_each(bits, outputs, pass, step, threads, [&](std::size_t x, big_int&& v) { out[x] = std::move(v); });
+    exact_outputs_each(bits, outputs, pass, step, threads,
+                       [&](std::size_t x, big_int&& v) { out[x] = std::move(v); });
     return out;
 }
 
 /// Exact values of one pass's outputs, each handed to `consume`: every count is below 2^(n+1).
 template <class Consume>
-void exact_counts(const weighted_game& g, const layout& L, const classes& cls, const std::function<void(double)>& step,
-                  unsigned threads, const Consume& consume) {
+void exact_counts(const weighted_game& g, const layout& L, const classes& cls,
+                  const std::function<void(double)>& step, unsigned threads, const Consume& consume) {
     exact_outputs_each(
         g.player_count() + 1, L.size(),
-        [&](const auto& ring, const std::function<void(double)>& st) { return count_pass(ring, g, cls, L, st); }, step,
-        threads, consume);
+        [&](const auto& ring, const std::function<void(double)>& st) {
+            return count_pass(ring, g, cls, L, st);
+        },
+        step, threads, consume);
 }
 
 // ---- Owen and Banzhaf-Owen ------------------------------------------------------------------
 
 /// For i in union k: the sets R of other unions are counted by a table over the unions (with
 /// union k divided out), the sets T of i's partners by a small sparse table (size, weight).
-void owen_dp(const weighted_game& g, power_result& r, unsigned want, const std::function<void(double)>& step) {
+void owen_dp(const weighted_game& g, power_result& r, unsigned want,
+             const std::function<void(double)>& step) {
     const std::size_t n = g.player_count(), m = g.unions.size(), M = g.majorities.size();
     if (m > 126)
         throw error(errc::unsupported, "power indices: the Owen programme handles at most 126 unions");
@@ -639,7 +649,8 @@ void owen_dp(const weighted_game& g, power_result& r, unsigned want, const std::
                     for (std::size_t x = 0; x < D; ++x) {
                         const std::int64_t q = static_cast<std::int64_t>(ext[x]);
                         a[x] = q - static_cast<std::int64_t>(std::min<std::uint64_t>(key.second[x], ext[x]));
-                        b[x] = a[x] - static_cast<std::int64_t>(std::min<std::uint64_t>(g.majorities[dims[x]].weights[i], ext[x]));
+                        b[x] = a[x] - static_cast<std::int64_t>(
+                                          std::min<std::uint64_t>(g.majorities[dims[x]].weights[i], ext[x]));
                     }
                     const std::size_t tsz = key.first;
                     big_int per_bo = 0, per_owen = 0;
@@ -704,7 +715,8 @@ std::vector<typename Ring::value> minimal_winning_pass(const Ring& ring, const w
     const std::uint64_t q = maj.quota;
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return maj.weights[a] > maj.weights[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](auto a, auto b) { return maj.weights[a] > maj.weights[b]; });
     const std::size_t rows = sized ? n + 1 : 1;
     std::vector<std::uint64_t> lo(rows, 0), hi(rows, q - 1), cur_lo(rows, 0);
     if (sized) {
@@ -719,7 +731,9 @@ std::vector<typename Ring::value> minimal_winning_pass(const Ring& ring, const w
     for (std::size_t k = 0; k < rows; ++k) {
         off[k + 1] = off[k] + (lo[k] <= hi[k] ? static_cast<std::size_t>(hi[k] - lo[k] + 1) : 0);
         if (off[k + 1] > k_max_bytes / sizeof(value))
-            throw power_detail::table_too_large(errc::unsupported, "power indices: the Holler/Deegan-Packel programme needs more than 512 MiB");
+            throw power_detail::table_too_large(
+                errc::unsupported,
+                "power indices: the Holler/Deegan-Packel programme needs more than 512 MiB");
     }
     std::vector<value> cum(off[rows], value{});
     std::fill(cum.begin(), cum.begin() + static_cast<std::ptrdiff_t>(off[1]), ring.from(1)); // the empty set
@@ -747,7 +761,8 @@ std::vector<typename Ring::value> minimal_winning_pass(const Ring& ring, const w
         const std::size_t mplayer = order[pos];
         const std::uint64_t wm = maj.weights[mplayer];
         if (wm > 0) {
-            const std::int64_t top = std::int64_t(q), bottom = std::int64_t(q) - std::int64_t(std::min(wm, q));
+            const std::int64_t top = std::int64_t(q),
+                               bottom = std::int64_t(q) - std::int64_t(std::min(wm, q));
             for (std::size_t k = 0; k < rows && k <= pos; ++k) {
                 const value c = ring.sub(F(k, top), F(k, bottom)); // T: |T| = k, w(T) in [q - wm, q - 1]
                 out[n] = ring.add(out[n], c);
@@ -864,8 +879,10 @@ power_result dynamic_programme(const weighted_game& g, const power_options& opt)
         for (std::size_t k = 0; k < coef.size(); ++k) coef[k] = factorial(k) * factorial(n - 1 - k);
         r.swings.resize(n);
         exact_counts(g, L, cls, stage, opt.threads, [&](std::size_t x, big_int&& v) {
-            if (x < n) r.swings[x] = std::move(v);
-            else if (x == L.winning()) r.winning_coalitions = std::move(v);
+            if (x < n)
+                r.swings[x] = std::move(v);
+            else if (x == L.winning())
+                r.winning_coalitions = std::move(v);
             else if (v != 0) {
                 const std::size_t i = (x - n) / n, k = (x - n) % n;
                 acc[i] += coef[k] * v;
@@ -887,7 +904,8 @@ power_result dynamic_programme(const weighted_game& g, const power_options& opt)
     }
     if (mwc) {
         if (g.majorities.size() != 1)
-            throw error(errc::unsupported, "power indices: Holler/Deegan-Packel programme handles one majority");
+            throw error(errc::unsupported,
+                        "power indices: Holler/Deegan-Packel programme handles one majority");
         minimal_winning_dp(g, r, want, stage, opt.threads);
         base += 1;
     }

@@ -159,17 +159,21 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
             for (std::size_t rr = 0; rr < m; ++rr)
                 for (std::size_t t = 0; t < pk; ++t) {
                     if (!cnt[rr][t]) continue;
-                    owen_num += big_int(cnt[rr][t]) * factorial(rr) * factorial(m - 1 - rr) *
-                                factorial(t) * factorial(pk - 1 - t);
+                    owen_num += big_int(cnt[rr][t]) * factorial(rr) * factorial(m - 1 - rr) * factorial(t) *
+                                factorial(pk - 1 - t);
                     bo_num += cnt[rr][t];
                 }
             r.owen.exact[i] = rational(owen_num, factorial(m) * factorial(pk));
             r.banzhaf_owen.exact[i] = rational(bo_num, pow2(m - 1 + pk - 1));
         }
-        if (opt.indices & index_owen) fill_doubles(r.owen);
-        else r.owen = {};
-        if (opt.indices & index_banzhaf_owen) fill_doubles(r.banzhaf_owen);
-        else r.banzhaf_owen = {};
+        if (opt.indices & index_owen)
+            fill_doubles(r.owen);
+        else
+            r.owen = {};
+        if (opt.indices & index_banzhaf_owen)
+            fill_doubles(r.banzhaf_owen);
+        else
+            r.banzhaf_owen = {};
     }
     if (!(opt.indices & index_banzhaf)) {
         if (!(opt.indices & index_coleman)) r.swings.clear();

@@ -76,9 +76,11 @@ banzhaf_bound_result banzhaf_fourier(const weighted_game& g, double target_error
         // prod_{j != i} cos, and the same with |cos| + delta, by prefix and suffix products
         // (no division, so a near-zero factor costs nothing in accuracy).
         pre[0] = preb[0] = 1;
-        for (std::size_t j = 0; j < n; ++j) pre[j + 1] = pre[j] * c[j], preb[j + 1] = preb[j] * (std::fabs(c[j]) + delta);
+        for (std::size_t j = 0; j < n; ++j)
+            pre[j + 1] = pre[j] * c[j], preb[j + 1] = preb[j] * (std::fabs(c[j]) + delta);
         suf[n] = sufb[n] = 1;
-        for (std::size_t j = n; j-- > 0;) suf[j] = suf[j + 1] * c[j], sufb[j] = sufb[j + 1] * (std::fabs(c[j]) + delta);
+        for (std::size_t j = n; j-- > 0;)
+            suf[j] = suf[j + 1] * c[j], sufb[j] = sufb[j + 1] * (std::fabs(c[j]) + delta);
         const double sin1 = std::sin(angle_pi_frac(t, N));
         for (std::size_t i = 0; i < n; ++i) {
             const std::uint64_t wi = m.weights[i];
@@ -94,8 +96,9 @@ banzhaf_bound_result banzhaf_fourier(const weighted_game& g, double target_error
             const double dmag = std::fabs(sinL / sin1);
             acc[i] += amp * (sinL / sin1) * std::cos(phase - dphase);
             // |true - computed| <= (bound - |amp|) |D| + rounding of the product and of D.
-            err[i] += ((bound - std::fabs(amp)) + bound * double(n + 32) * u) * (dmag * (1 + 64 * u) + 64 * u) +
-                      1e-300;
+            err[i] +=
+                ((bound - std::fabs(amp)) + bound * double(n + 32) * u) * (dmag * (1 + 64 * u) + 64 * u) +
+                1e-300;
         }
         if (progress && (t & 63) == 0) power_detail::tick(progress, 0.5 * double(t) / double(T));
     }
@@ -117,7 +120,8 @@ banzhaf_bound_result banzhaf_fourier(const weighted_game& g, double target_error
     for (std::uint64_t t = T + 1; t <= half; ++t) {
         double prod = 1, smallest = 1;
         for (std::size_t x = 0; x < n; ++x) {
-            const double cf = std::min(1.0, std::fabs(cos_pi_frac((u128f)t * m.weights[order[x]], N)) + delta);
+            const double cf =
+                std::min(1.0, std::fabs(cos_pi_frac((u128f)t * m.weights[order[x]], N)) + delta);
             if (cf < smallest) {
                 prod *= smallest; // the previous smallest becomes an ordinary factor
                 smallest = cf;
@@ -128,7 +132,8 @@ banzhaf_bound_result banzhaf_fourier(const weighted_game& g, double target_error
         }
         // |D(t)| <= 1 / sin(pi t / N); two conjugate terms; 1/N.
         tail += (long double)prod / std::sin(std::numbers::pi * double(t) / double(N));
-        if (progress && (t & 0xFFFF) == 0) power_detail::tick(progress, 0.5 + 0.5 * double(t - T) / double(half - T));
+        if (progress && (t & 0xFFFF) == 0)
+            power_detail::tick(progress, 0.5 + 0.5 * double(t - T) / double(half - T));
     }
     const double trunc_error = double(2.0L * tail / N) * (1 + 1e-9);
     out.absolute_error = alias_error + trunc_error + fp_error;

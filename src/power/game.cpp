@@ -23,8 +23,8 @@ weighted_game make_weighted_game(std::uint64_t quota, std::vector<std::uint64_t>
 
 std::uint64_t quota_from_fraction(std::uint64_t total, const rational& fraction, quota_rule rule) {
     if (fraction < 0 || fraction > 1)
-        throw error(errc::invalid, "quota_from_fraction: fraction must lie in [0, 1], got " +
-                                       to_string(fraction));
+        throw error(errc::invalid,
+                    "quota_from_fraction: fraction must lie in [0, 1], got " + to_string(fraction));
     // f*T exactly; at_least -> ceil(f*T), more_than -> floor(f*T) + 1.
     const rational x = fraction * rational(big_int(total));
     const big_int num = boost::multiprecision::numerator(x), den = boost::multiprecision::denominator(x);
@@ -43,7 +43,8 @@ std::uint64_t quota_from_fraction(std::span<const std::uint64_t> weights, const 
 }
 
 void validate(const weighted_game& g) {
-    if (g.majorities.empty()) throw error(errc::invalid, "weighted game: no majority (quota and weights) given");
+    if (g.majorities.empty())
+        throw error(errc::invalid, "weighted game: no majority (quota and weights) given");
     const std::size_t n = g.majorities[0].weights.size();
     if (n == 0) throw error(errc::invalid, "weighted game: no players");
     if (!g.players.empty() && g.players.size() != n)
@@ -60,12 +61,12 @@ void validate(const weighted_game& g) {
         if (total > std::numeric_limits<std::uint64_t>::max())
             throw error(errc::overflow, which + ": total weight exceeds 2^64");
         if (m.quota == 0)
-            throw error(errc::invalid, which + ": quota must be at least 1 (with quota 0 the empty coalition wins)");
+            throw error(errc::invalid,
+                        which + ": quota must be at least 1 (with quota 0 the empty coalition wins)");
         if (m.quota > total)
-            throw error(errc::invalid, which + ": quota " + std::to_string(m.quota) +
-                                           " exceeds the total weight " +
-                                           std::to_string(static_cast<std::uint64_t>(total)) +
-                                           ", so no coalition wins");
+            throw error(errc::invalid,
+                        which + ": quota " + std::to_string(m.quota) + " exceeds the total weight " +
+                            std::to_string(static_cast<std::uint64_t>(total)) + ", so no coalition wins");
     }
     if (!g.unions.empty()) {
         std::vector<int> seen(n, 0);
@@ -78,8 +79,8 @@ void validate(const weighted_game& g) {
                                                    " names player " + std::to_string(p) + ", but there are " +
                                                    std::to_string(n));
                 if (seen[p]++)
-                    throw error(errc::invalid, "weighted game: player " + std::to_string(p) +
-                                                   " is in more than one union");
+                    throw error(errc::invalid,
+                                "weighted game: player " + std::to_string(p) + " is in more than one union");
             }
         }
         for (std::size_t p = 0; p < n; ++p)
@@ -152,14 +153,22 @@ std::vector<std::string> player_names(const weighted_game& g) {
 
 const char* index_name(unsigned bit) {
     switch (bit) {
-    case index_banzhaf: return "banzhaf";
-    case index_shapley_shubik: return "shapley_shubik";
-    case index_holler: return "holler";
-    case index_deegan_packel: return "deegan_packel";
-    case index_johnston: return "johnston";
-    case index_coleman: return "coleman";
-    case index_owen: return "owen";
-    case index_banzhaf_owen: return "banzhaf_owen";
+    case index_banzhaf:
+        return "banzhaf";
+    case index_shapley_shubik:
+        return "shapley_shubik";
+    case index_holler:
+        return "holler";
+    case index_deegan_packel:
+        return "deegan_packel";
+    case index_johnston:
+        return "johnston";
+    case index_coleman:
+        return "coleman";
+    case index_owen:
+        return "owen";
+    case index_banzhaf_owen:
+        return "banzhaf_owen";
     }
     return "?";
 }
@@ -206,7 +215,8 @@ power_result compute(const weighted_game& g, const power_options& opt);
 // What can answer when the exact programme does not fit, for an error that names it.
 std::string better_methods(const weighted_game& g) {
     return g.majorities.size() == 1
-               ? "method fourier gives Banzhaf with a proven error bound, method monte-carlo estimates Banzhaf "
+               ? "method fourier gives Banzhaf with a proven error bound, method monte-carlo estimates "
+                 "Banzhaf "
                  "and Shapley-Shubik with confidence intervals"
                : "method monte-carlo estimates Banzhaf and Shapley-Shubik with confidence intervals";
 }
@@ -219,7 +229,8 @@ power_result power_indices(const weighted_game& g, const power_options& given) {
     if (defaults) opt.indices = (opt.indices & index_all) | default_power_indices(g, opt.method);
     if (opt.method == power_method::monte_carlo && (opt.samples == 0 || opt.samples > k_max_power_samples))
         throw error(errc::invalid, "power indices: option 'samples' must be between 1 and " +
-                                       std::to_string(k_max_power_samples) + ", got " + std::to_string(opt.samples));
+                                       std::to_string(k_max_power_samples) + ", got " +
+                                       std::to_string(opt.samples));
     if (opt.method != power_method::automatic) {
         try {
             return compute(g, opt);
@@ -240,10 +251,11 @@ power_result power_indices(const weighted_game& g, const power_options& given) {
         o.method = power_method::fourier_bound;
         o.indices = index_banzhaf;
         power_result r = compute(g, o);
-        r.notes.insert(r.notes.begin(),
-                       "method auto: the exact dynamic programme for the default indices needs more than 512 MiB, so "
-                       "this is the Fourier estimate of Banzhaf with a proven error bound (method monte-carlo "
-                       "estimates Shapley-Shubik too)");
+        r.notes.insert(
+            r.notes.begin(),
+            "method auto: the exact dynamic programme for the default indices needs more than 512 MiB, so "
+            "this is the Fourier estimate of Banzhaf with a proven error bound (method monte-carlo "
+            "estimates Shapley-Shubik too)");
         return r;
     }
 }
@@ -252,7 +264,8 @@ namespace {
 power_result compute(const weighted_game& g, const power_options& opt) {
     const std::size_t n = g.player_count();
     if ((opt.indices & (index_owen | index_banzhaf_owen)) && g.unions.empty())
-        throw error(errc::invalid, "power indices: Owen and Banzhaf-Owen need a-priori unions (weighted_game::unions)");
+        throw error(errc::invalid,
+                    "power indices: Owen and Banzhaf-Owen need a-priori unions (weighted_game::unions)");
     if ((opt.indices & index_all) == 0) throw error(errc::invalid, "power indices: no index requested");
     power_result r;
     switch (opt.method) {
@@ -263,10 +276,13 @@ power_result compute(const weighted_game& g, const power_options& opt) {
                                                std::to_string(opt.max_enumeration_players) + ")");
         r = power_detail::enumerate(g, opt);
         break;
-    case power_method::monte_carlo: r = power_detail::monte_carlo(g, opt); break;
+    case power_method::monte_carlo:
+        r = power_detail::monte_carlo(g, opt);
+        break;
     case power_method::fourier_bound: {
         if ((opt.indices & index_all) & ~unsigned(index_banzhaf))
-            throw error(errc::unsupported, "power indices: method fourier-bound gives the Banzhaf index only");
+            throw error(errc::unsupported,
+                        "power indices: method fourier-bound gives the Banzhaf index only");
         const auto b = banzhaf_fourier(g, opt.target_error, opt.progress);
         r.method = "fourier-bound";
         r.exact = false;
@@ -282,10 +298,11 @@ power_result compute(const weighted_game& g, const power_options& opt) {
         fill(r.banzhaf, b.normalised, b.normalised_error);
         fill(r.banzhaf_absolute, b.absolute, b.absolute_error);
         char buf[160];
-        std::snprintf(buf, sizeof buf,
-                      "approximation with a proven error bound (not exact): every normalised Banzhaf value is "
-                      "within %.2g of the exact one, every absolute one within %.2g",
-                      b.normalised_error, b.absolute_error);
+        std::snprintf(
+            buf, sizeof buf,
+            "approximation with a proven error bound (not exact): every normalised Banzhaf value is "
+            "within %.2g of the exact one, every absolute one within %.2g",
+            b.normalised_error, b.absolute_error);
         r.notes.push_back(buf);
         break;
     }
@@ -312,10 +329,12 @@ power_result compute(const weighted_game& g, const power_options& opt) {
             power_options o = opt;
             o.indices = rest;
             auto e = power_detail::enumerate(g, o);
-            if (!by_dp) r = std::move(e);
+            if (!by_dp)
+                r = std::move(e);
             else {
                 merge(r, std::move(e), rest);
-                r.notes.push_back("johnston and any index without a dynamic programme were computed by enumeration");
+                r.notes.push_back(
+                    "johnston and any index without a dynamic programme were computed by enumeration");
             }
         }
         break;

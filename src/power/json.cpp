@@ -15,7 +15,8 @@ using json = nlohmann::json;
 
 // Short excerpt of a JSON value for a message (never the whole of a large input).
 std::string excerpt(const json& v) {
-    std::string s = v.is_structured() ? (v.is_array() ? std::string("a list") : std::string("an object")) : v.dump();
+    std::string s =
+        v.is_structured() ? (v.is_array() ? std::string("a list") : std::string("an object")) : v.dump();
     if (s.size() > 40) s = s.substr(0, 37) + "...";
     return s;
 }
@@ -51,7 +52,8 @@ weighted_majority majority_of(const json& m, const std::string& where) {
     weighted_majority out;
     out.quota = whole(m["quota"], where + " quota");
     std::size_t i = 0;
-    for (const auto& w : m["weights"]) out.weights.push_back(whole(w, where + " weights[" + std::to_string(i++) + "]"));
+    for (const auto& w : m["weights"])
+        out.weights.push_back(whole(w, where + " weights[" + std::to_string(i++) + "]"));
     return out;
 }
 
@@ -69,17 +71,21 @@ unsigned default_power_indices(const weighted_game& g, power_method m) {
 }
 
 unsigned parse_power_index(std::string_view name) {
-    static const std::pair<const char*, unsigned> table[] = {
-        {"banzhaf", index_banzhaf},   {"shapley_shubik", index_shapley_shubik},
-        {"holler", index_holler},     {"deegan_packel", index_deegan_packel},
-        {"johnston", index_johnston}, {"coleman", index_coleman},
-        {"owen", index_owen},         {"banzhaf_owen", index_banzhaf_owen},
-        {"all", index_all}};
+    static const std::pair<const char*, unsigned> table[] = {{"banzhaf", index_banzhaf},
+                                                             {"shapley_shubik", index_shapley_shubik},
+                                                             {"holler", index_holler},
+                                                             {"deegan_packel", index_deegan_packel},
+                                                             {"johnston", index_johnston},
+                                                             {"coleman", index_coleman},
+                                                             {"owen", index_owen},
+                                                             {"banzhaf_owen", index_banzhaf_owen},
+                                                             {"all", index_all}};
     for (auto& [n, b] : table)
         if (name == n) return b;
-    throw error(errc::invalid, "unknown power index '" + std::string(name.substr(0, 40)) +
-                                   "' (banzhaf, shapley_shubik, holler, deegan_packel, johnston, coleman, owen, "
-                                   "banzhaf_owen, all)");
+    throw error(errc::invalid,
+                "unknown power index '" + std::string(name.substr(0, 40)) +
+                    "' (banzhaf, shapley_shubik, holler, deegan_packel, johnston, coleman, owen, "
+                    "banzhaf_owen, all)");
 }
 
 power_method parse_power_method(std::string_view m) {
@@ -88,8 +94,9 @@ power_method parse_power_method(std::string_view m) {
     if (m == "enumeration") return power_method::enumeration;
     if (m == "monte-carlo") return power_method::monte_carlo;
     if (m == "fourier") return power_method::fourier_bound;
-    throw error(errc::invalid, "option 'method' must be auto, dp, enumeration, monte-carlo or fourier, got '" +
-                                   std::string(m.substr(0, 40)) + "'");
+    throw error(errc::invalid,
+                "option 'method' must be auto, dp, enumeration, monte-carlo or fourier, got '" +
+                    std::string(m.substr(0, 40)) + "'");
 }
 
 weighted_game power_game_from_json(std::string_view text) {
@@ -97,15 +104,16 @@ weighted_game power_game_from_json(std::string_view text) {
     if (!j.is_object()) throw error(errc::invalid, "game must be a JSON object");
     weighted_game g;
     for (auto it = j.begin(); it != j.end(); ++it)
-        if (it.key() != "quota" && it.key() != "weights" && it.key() != "majorities" && it.key() != "players" &&
-            it.key() != "unions")
+        if (it.key() != "quota" && it.key() != "weights" && it.key() != "majorities" &&
+            it.key() != "players" && it.key() != "unions")
             throw error(errc::invalid, "game: unknown member '" + it.key().substr(0, 40) + "'");
     if (j.contains("majorities")) {
         if (j.contains("quota") || j.contains("weights"))
             throw error(errc::invalid, "game: give either quota/weights or majorities, not both");
         if (!j["majorities"].is_array()) throw error(errc::invalid, "game: majorities must be a list");
         std::size_t k = 0;
-        for (const auto& m : j["majorities"]) g.majorities.push_back(majority_of(m, "majorities[" + std::to_string(k++) + "]"));
+        for (const auto& m : j["majorities"])
+            g.majorities.push_back(majority_of(m, "majorities[" + std::to_string(k++) + "]"));
     } else {
         g.majorities.push_back(majority_of(j, "game"));
     }
@@ -119,11 +127,13 @@ weighted_game power_game_from_json(std::string_view text) {
     if (j.contains("unions")) {
         if (!j["unions"].is_array()) throw error(errc::invalid, "game: unions must be a list of lists");
         for (const auto& u : j["unions"]) {
-            if (!u.is_array()) throw error(errc::invalid, "game: each union must be a list of player indices");
+            if (!u.is_array())
+                throw error(errc::invalid, "game: each union must be a list of player indices");
             std::vector<player_t> members;
             for (const auto& x : u) {
                 const auto v = whole(x, "union member");
-                if (v > 0xFFFFFFFFu) throw error(errc::invalid, "union member " + std::to_string(v) + " is not a player");
+                if (v > 0xFFFFFFFFu)
+                    throw error(errc::invalid, "union member " + std::to_string(v) + " is not a player");
                 members.push_back(static_cast<player_t>(v));
             }
             g.unions.push_back(std::move(members));
@@ -151,22 +161,27 @@ power_options power_options_from_json(std::string_view text) {
                     names.remove_prefix(comma + 1);
                 }
             };
-            if (v.is_string()) add(v.get_ref<const std::string&>());
+            if (v.is_string())
+                add(v.get_ref<const std::string&>());
             else if (v.is_array())
                 for (const auto& x : v) {
                     if (!x.is_string()) throw error(errc::invalid, "option 'indices' must list names");
                     add(x.get_ref<const std::string&>());
                 }
-            else throw error(errc::invalid, "option 'indices' must be a name or a list of names");
+            else
+                throw error(errc::invalid, "option 'indices' must be a name or a list of names");
         } else if (k == "method") {
-            if (!v.is_string()) throw error(errc::invalid, "option 'method' must be a string, got " + excerpt(v));
+            if (!v.is_string())
+                throw error(errc::invalid, "option 'method' must be a string, got " + excerpt(v));
             opt.method = parse_power_method(v.get_ref<const std::string&>());
         } else if (k == "samples") {
             opt.samples = whole(v, "option 'samples'");
             if (opt.samples == 0 || opt.samples > k_max_power_samples)
-                throw error(errc::invalid, "option 'samples' must be between 1 and " + std::to_string(k_max_power_samples) +
-                                               " (the limit on Monte Carlo samples), got " + std::to_string(opt.samples));
-        } else if (k == "seed") opt.seed = whole(v, "option 'seed'");
+                throw error(errc::invalid,
+                            "option 'samples' must be between 1 and " + std::to_string(k_max_power_samples) +
+                                " (the limit on Monte Carlo samples), got " + std::to_string(opt.samples));
+        } else if (k == "seed")
+            opt.seed = whole(v, "option 'seed'");
         else if (k == "threads") {
             const auto t = whole(v, "option 'threads'");
             if (t > 4096) throw error(errc::invalid, "option 'threads' must be 0 (all cores) to 4096");
@@ -175,13 +190,15 @@ power_options power_options_from_json(std::string_view text) {
             if (!v.is_number() || v.get<double>() <= 0 || v.get<double>() >= 1)
                 throw error(errc::invalid, "option 'confidence' must be a number in (0, 1)");
             opt.confidence = v.get<double>();
-        } else throw error(errc::invalid, "unknown power option '" + k.substr(0, 40) + "'");
+        } else
+            throw error(errc::invalid, "unknown power option '" + k.substr(0, 40) + "'");
     }
     // Options only Monte Carlo reads would be ignored by the other methods: refused.
     if (opt.method != power_method::monte_carlo)
         for (const char* k : {"samples", "seed", "confidence"})
             if (j.contains(k))
-                throw error(errc::invalid, std::string("option '") + k + "' is only used by method monte-carlo");
+                throw error(errc::invalid,
+                            std::string("option '") + k + "' is only used by method monte-carlo");
     return opt;
 }
 

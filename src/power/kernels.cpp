@@ -6,10 +6,10 @@
 
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__) && \
     !defined(__SANITIZE_THREAD__)
-#define ACCORD_VECTOR_KERNEL \
+#  define ACCORD_VECTOR_KERNEL \
     __attribute__((target_clones("arch=skylake-avx512", "avx2", "default"), optimize("O3")))
 #else
-#define ACCORD_VECTOR_KERNEL
+#  define ACCORD_VECTOR_KERNEL
 #endif
 
 namespace accord {

@@ -27,7 +27,8 @@ std::pair<double, double> wilson(double hits, double trials, double z) {
 power_result monte_carlo(const weighted_game& g, const power_options& opt) {
     const std::size_t n = g.player_count(), M = g.majorities.size();
     if (opt.indices & ~(index_banzhaf | index_shapley_shubik))
-        throw error(errc::unsupported, "power indices: Monte Carlo estimates only Banzhaf and Shapley-Shubik");
+        throw error(errc::unsupported,
+                    "power indices: Monte Carlo estimates only Banzhaf and Shapley-Shubik");
     if (opt.samples == 0) throw error(errc::invalid, "power indices: Monte Carlo needs samples >= 1");
     if (!(opt.confidence > 0 && opt.confidence < 1))
         throw error(errc::invalid, "power indices: confidence must lie in (0, 1)");
@@ -115,7 +116,8 @@ power_result monte_carlo(const weighted_game& g, const power_options& opt) {
         }
     }
     r.notes.push_back("Monte Carlo ESTIMATES from " + std::to_string(opt.samples) + " samples (seed " +
-                      std::to_string(opt.seed) + "); intervals are per-player Wilson intervals at confidence " +
+                      std::to_string(opt.seed) +
+                      "); intervals are per-player Wilson intervals at confidence " +
                       std::to_string(opt.confidence));
     tick(opt.progress, 1);
     return r;

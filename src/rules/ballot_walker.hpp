@@ -17,8 +17,7 @@ inline constexpr std::uint32_t k_none = 0xFFFFFFFFu;
 
 enum class why : std::uint8_t { active, exhausted_choices, overvote, skipped, repeated, blank };
 
-template <class Num>
-inline Num value_of(const profile& p, std::size_t i) {
+template <class Num> inline Num value_of(const profile& p, std::size_t i) {
     if constexpr (std::is_same_v<Num, std::int64_t>) {
         return static_cast<std::int64_t>(p.counts()[i]);
     } else {
@@ -29,10 +28,7 @@ inline Num value_of(const profile& p, std::size_t i) {
     }
 }
 
-template <class Num>
-inline rational exact(const Num& x) {
-    return rational(x);
-}
+template <class Num> inline rational exact(const Num& x) { return rational(x); }
 
 struct walker {
     const profile& p;
@@ -96,7 +92,8 @@ struct walker {
             bool unknown = false;
             for (std::uint32_t x = j; x < k; ++x) {
                 const cand_t c = all[x].candidate;
-                if (c == k_overvote) unknown = true;
+                if (c == k_overvote)
+                    unknown = true;
                 else if (continuing[c]) {
                     ++n_cont;
                     found = c;
@@ -118,23 +115,32 @@ struct walker {
     }
 };
 
-template <class Num>
-inline void add_inactive(inactive_votes& iv, why w, const Num& v) {
+template <class Num> inline void add_inactive(inactive_votes& iv, why w, const Num& v) {
     switch (w) {
-    case why::exhausted_choices: iv.exhausted_choices += exact(v); break;
-    case why::overvote: iv.overvotes += exact(v); break;
-    case why::skipped: iv.skipped_ranks += exact(v); break;
-    case why::repeated: iv.repeated_ranks += exact(v); break;
-    case why::blank: iv.blank += exact(v); break;
-    case why::active: break;
+    case why::exhausted_choices:
+        iv.exhausted_choices += exact(v);
+        break;
+    case why::overvote:
+        iv.overvotes += exact(v);
+        break;
+    case why::skipped:
+        iv.skipped_ranks += exact(v);
+        break;
+    case why::repeated:
+        iv.repeated_ranks += exact(v);
+        break;
+    case why::blank:
+        iv.blank += exact(v);
+        break;
+    case why::active:
+        break;
     }
 }
 
 /// RCTab's safe batch elimination: the largest k >= 2 such that the k lowest (`asc`, ascending
 /// by tally) together have fewer votes than the next one, so none of them can overtake anyone
 /// above by transfers among themselves. Returns those k candidates, or none.
-template <class Tally>
-std::vector<cand_t> safe_batch(const std::vector<cand_t>& asc, const Tally& tally) {
+template <class Tally> std::vector<cand_t> safe_batch(const std::vector<cand_t>& asc, const Tally& tally) {
     std::decay_t<decltype(tally[0])> running(0);
     std::size_t best = 0;
     for (std::size_t k = 1; k < asc.size(); ++k) {

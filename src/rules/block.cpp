@@ -13,7 +13,8 @@ inline namespace v0 {
 result block_vote(const profile& p, const block_options& opt, std::string_view method_view) {
     const std::string method(method_view);
     if (p.kind() == ballot_kind::score)
-        throw error(errc::unsupported, method + " needs ranking or approval ballots, the profile holds score ballots");
+        throw error(errc::unsupported,
+                    method + " needs ranking or approval ballots, the profile holds score ballots");
     const std::size_t n = p.candidate_count();
     std::vector<char> active(n, 1);
     for (cand_t c = 0; c < n; ++c)
@@ -27,8 +28,9 @@ result block_vote(const profile& p, const block_options& opt, std::string_view m
         if (active[c]) cands.push_back(c);
     if (opt.seats < 1) throw error(errc::invalid, method + ": option 'seats' must be >= 1");
     if (opt.seats > cands.size())
-        throw error(errc::invalid, method + ": option 'seats' (" + std::to_string(opt.seats) + ") exceeds the " +
-                                       std::to_string(cands.size()) + " candidates standing");
+        throw error(errc::invalid, method + ": option 'seats' (" + std::to_string(opt.seats) +
+                                       ") exceeds the " + std::to_string(cands.size()) +
+                                       " candidates standing");
     const std::size_t allowance = opt.votes == 0 ? opt.seats : opt.votes;
 
     result r;
@@ -91,7 +93,8 @@ result block_vote(const profile& p, const block_options& opt, std::string_view m
         for (std::size_t s = 0; s < left; ++s) {
             auto w = tb.pick_winner(pool, 1, "election: equal votes for the last seat(s)");
             if (!w) {
-                r.notes.push_back("tie for the last seat(s) left unresolved; fewer candidates than seats are elected");
+                r.notes.push_back(
+                    "tie for the last seat(s) left unresolved; fewer candidates than seats are elected");
                 break;
             }
             r.winners.push_back(*w);
@@ -100,7 +103,8 @@ result block_vote(const profile& p, const block_options& opt, std::string_view m
         break;
     }
     rec.elected = r.winners;
-    rec.note = "each ballot marks at most " + std::to_string(allowance) + " candidate(s); overvotes count for nobody";
+    rec.note = "each ballot marks at most " + std::to_string(allowance) +
+               " candidate(s); overvotes count for nobody";
     r.rounds.push_back(std::move(rec));
     // Ranking: the elected in order of election, then the others by votes.
     for (cand_t c : r.winners) r.ranking.push_back({c});
@@ -118,13 +122,15 @@ namespace {
 block_options read_block(option_reader& o, bool read_votes) {
     block_options b;
     if (!o.has("seats"))
-        throw error(errc::invalid, o.method() + ": option 'seats' is required (the number to elect, an integer >= 1)");
+        throw error(errc::invalid,
+                    o.method() + ": option 'seats' is required (the number to elect, an integer >= 1)");
     const auto s = o.get<std::int64_t>("seats");
     if (!s || *s < 1) throw error(errc::invalid, o.method() + ": option 'seats' must be an integer >= 1");
     b.seats = static_cast<std::size_t>(*s);
     if (read_votes) {
         if (!o.has("votes"))
-            throw error(errc::invalid, "limited: option 'votes' is required (marks per ballot, 1 <= votes < seats)");
+            throw error(errc::invalid,
+                        "limited: option 'votes' is required (marks per ballot, 1 <= votes < seats)");
         const auto v = o.get<std::int64_t>("votes");
         if (!v || *v < 1 || static_cast<std::size_t>(*v) >= b.seats)
             throw error(errc::invalid, "limited: option 'votes' must be an integer with 1 <= votes < seats");
@@ -141,7 +147,9 @@ result run_sntv(const profile& p, option_reader& o) {
     b.votes = 1;
     return block_vote(p, b, "sntv");
 }
-result run_limited(const profile& p, option_reader& o) { return block_vote(p, read_block(o, true), "limited"); }
+result run_limited(const profile& p, option_reader& o) {
+    return block_vote(p, read_block(o, true), "limited");
+}
 result run_block(const profile& p, option_reader& o) { return block_vote(p, read_block(o, false), "block"); }
 } // namespace detail
 

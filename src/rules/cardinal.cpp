@@ -11,17 +11,19 @@ namespace accord {
 inline namespace v0 {
 namespace {
 
-std::vector<char> active_of(const profile& p, const cardinal_common& opt, const char* method, ballot_kind need,
-                            std::vector<cand_t>& cands) {
+std::vector<char> active_of(const profile& p, const cardinal_common& opt, const char* method,
+                            ballot_kind need, std::vector<cand_t>& cands) {
     if (p.kind() != need)
         throw error(errc::unsupported, std::string(method) + " needs " + ballot_kind_name(need) +
-                                           " ballots, the profile holds " + ballot_kind_name(p.kind()) + " ballots");
+                                           " ballots, the profile holds " + ballot_kind_name(p.kind()) +
+                                           " ballots");
     const std::size_t n = p.candidate_count();
     std::vector<char> active(n, 1);
     for (cand_t c = 0; c < n; ++c)
         if (p.withdrawn(c)) active[c] = 0;
     for (cand_t c : opt.excluded) {
-        if (c >= n) throw error(errc::invalid, std::string(method) + ": excluded candidate index out of range");
+        if (c >= n)
+            throw error(errc::invalid, std::string(method) + ": excluded candidate index out of range");
         active[c] = 0;
     }
     cands.clear();
@@ -37,8 +39,8 @@ rational weight_of(const ballot_view& b) {
     return w;
 }
 
-result by_scores(const profile& p, const char* method, const std::vector<cand_t>& cands, const std::vector<rational>& s,
-                 const std::string& name, const tie_break_options& tbo) {
+result by_scores(const profile& p, const char* method, const std::vector<cand_t>& cands,
+                 const std::vector<rational>& s, const std::string& name, const tie_break_options& tbo) {
     result r;
     r.method = method;
     r.candidates = p.candidate_names();
@@ -138,9 +140,12 @@ result star(const profile& p, const cardinal_common& opt) {
             if (m.candidate == b) sb = m.value;
         }
         const rational w = weight_of(bv);
-        if (sa > sb) pa += w;
-        else if (sb > sa) pb += w;
-        else none += w;
+        if (sa > sb)
+            pa += w;
+        else if (sb > sa)
+            pb += w;
+        else
+            none += w;
     }
     for (cand_t c : cands)
         if (c != a && c != b) scoring.eliminated.push_back(c);
@@ -152,7 +157,8 @@ result star(const profile& p, const cardinal_common& opt) {
     run.inactive.exhausted_choices = none;
     run.note = "automatic runoff: voters who scored one finalist higher; equal scores abstain";
     std::optional<cand_t> w;
-    if (pa != pb) w = pa > pb ? a : b;
+    if (pa != pb)
+        w = pa > pb ? a : b;
     else if (s[a] != s[b]) {
         w = s[a] > s[b] ? a : b;
         r.notes.push_back("runoff tied; the finalist with the higher total score wins");
@@ -232,8 +238,8 @@ result majority_judgment(const profile& p, const majority_judgment_options& opt)
     r.score_name = "majority grade (lower median)";
     r.ranking = layer_by(cands, better);
     for (cand_t c : cands)
-        r.notes.push_back(p.candidate_name(c) + ": majority grade " + std::to_string(g[c].grade) + ", gauge " +
-                          (g[c].plus ? "+" + to_string(g[c].p) : "-" + to_string(g[c].q)));
+        r.notes.push_back(p.candidate_name(c) + ": majority grade " + std::to_string(g[c].grade) +
+                          ", gauge " + (g[c].plus ? "+" + to_string(g[c].p) : "-" + to_string(g[c].q)));
     tie_breaker tb(opt.common.tie_break, r);
     if (auto w = tb.pick_winner(r.ranking.front(), 0, "election")) r.winners = {*w};
     return r;
@@ -249,16 +255,18 @@ result cumulative(const profile& p, const cumulative_options& opt) {
         std::int64_t sum = 0;
         for (const auto& m : b.marks) {
             if (m.value < 0)
-                throw error(errc::invalid, "cumulative: distinct ballot " + std::to_string(i + 1) + " gives " +
-                                               std::to_string(m.value) + " points to '" + p.candidate_name(m.candidate) +
-                                               "'; points must be >= 0");
+                throw error(errc::invalid, "cumulative: distinct ballot " + std::to_string(i + 1) +
+                                               " gives " + std::to_string(m.value) + " points to '" +
+                                               p.candidate_name(m.candidate) + "'; points must be >= 0");
             sum += m.value;
         }
         if (opt.budget && sum > *opt.budget) {
             if (!opt.skip_over_budget)
-                throw error(errc::invalid, "cumulative: distinct ballot " + std::to_string(i + 1) + " distributes " +
-                                               std::to_string(sum) + " points, more than the budget of " +
-                                               std::to_string(*opt.budget) + " (option 'over_budget': \"skip\" to leave such ballots out)");
+                throw error(errc::invalid, "cumulative: distinct ballot " + std::to_string(i + 1) +
+                                               " distributes " + std::to_string(sum) +
+                                               " points, more than the budget of " +
+                                               std::to_string(*opt.budget) +
+                                               " (option 'over_budget': \"skip\" to leave such ballots out)");
             skipped += weight_of(b);
             continue;
         }
@@ -289,8 +297,11 @@ result run_approval(const profile& p, option_reader& o) {
 result run_score(const profile& p, option_reader& o) {
     score_options opt;
     if (auto v = o.get<std::string>("aggregate")) {
-        if (*v == "mean") opt.mean = true;
-        else if (*v != "sum") throw error(errc::invalid, "score: option 'aggregate' must be \"sum\" or \"mean\", got '" + *v + "'");
+        if (*v == "mean")
+            opt.mean = true;
+        else if (*v != "sum")
+            throw error(errc::invalid,
+                        "score: option 'aggregate' must be \"sum\" or \"mean\", got '" + *v + "'");
     }
     opt.common = read_cardinal(o);
     o.finish();
@@ -315,8 +326,11 @@ result run_cumulative(const profile& p, option_reader& o) {
         opt.budget = *v;
     }
     if (auto v = o.get<std::string>("over_budget")) {
-        if (*v == "skip") opt.skip_over_budget = true;
-        else if (*v != "error") throw error(errc::invalid, "cumulative: option 'over_budget' must be \"error\" or \"skip\", got '" + *v + "'");
+        if (*v == "skip")
+            opt.skip_over_budget = true;
+        else if (*v != "error")
+            throw error(errc::invalid,
+                        "cumulative: option 'over_budget' must be \"error\" or \"skip\", got '" + *v + "'");
     }
     opt.common = read_cardinal(o);
     o.finish();

@@ -415,8 +415,8 @@ template <class I> struct pav_search {
 };
 
 template <class I>
-result thiele_exact(const profile& p, const thiele_options& opt, std::vector<char> active, const std::string& method,
-                    const std::string& label) {
+result thiele_exact(const profile& p, const thiele_options& opt, std::vector<char> active,
+                    const std::string& method, const std::string& label) {
     return with_electorate(p, std::move(active), [&](const auto& e) {
         committee_count cnt(p, e, method);
         const std::size_t k = opt.common.seats;
@@ -499,7 +499,8 @@ result thiele_exact(const profile& p, const thiele_options& opt, std::vector<cha
             if (f[local[c]]) cnt.in[c] = 1, cnt.r.winners.push_back(c);
         const rational score = rational(to_big(best), den * lcm_k);
         cnt.r.notes.push_back(label + " score of the committee: " + to_string(score));
-        cnt.r.notes.push_back("winners are listed in candidate order (" + label + " chooses a set, not a sequence)");
+        cnt.r.notes.push_back("winners are listed in candidate order (" + label +
+                              " chooses a set, not a sequence)");
         result r = cnt.finish();
         if (r.winners.size() == k) {
             r.ranking = {r.winners};
@@ -514,10 +515,14 @@ result thiele_exact(const profile& p, const thiele_options& opt, std::vector<cha
 
 rational thiele_weight(const thiele_options& opt, std::size_t j) {
     switch (opt.rule) {
-    case thiele_rule::pav: return rational(1, static_cast<std::int64_t>(j));
-    case thiele_rule::av: return rational(1);
-    case thiele_rule::cc: return rational(j == 1 ? 1 : 0);
-    case thiele_rule::slav: return rational(1, static_cast<std::int64_t>(2 * j - 1));
+    case thiele_rule::pav:
+        return rational(1, static_cast<std::int64_t>(j));
+    case thiele_rule::av:
+        return rational(1);
+    case thiele_rule::cc:
+        return rational(j == 1 ? 1 : 0);
+    case thiele_rule::slav:
+        return rational(1, static_cast<std::int64_t>(2 * j - 1));
     case thiele_rule::geometric: {
         big_int d = 1;
         for (std::size_t i = 1; i < j; ++i) d *= opt.base;
@@ -530,38 +535,50 @@ rational thiele_weight(const thiele_options& opt, std::size_t j) {
 namespace {
 const char* thiele_name(thiele_rule r) {
     switch (r) {
-    case thiele_rule::pav: return "pav";
-    case thiele_rule::av: return "av";
-    case thiele_rule::cc: return "cc";
-    case thiele_rule::slav: return "slav";
-    case thiele_rule::geometric: return "geometric";
+    case thiele_rule::pav:
+        return "pav";
+    case thiele_rule::av:
+        return "av";
+    case thiele_rule::cc:
+        return "cc";
+    case thiele_rule::slav:
+        return "slav";
+    case thiele_rule::geometric:
+        return "geometric";
     }
     return "";
 }
 const char* thiele_label(thiele_rule r) {
     switch (r) {
-    case thiele_rule::pav: return "PAV";
-    case thiele_rule::av: return "AV";
-    case thiele_rule::cc: return "CC";
-    case thiele_rule::slav: return "SLAV";
-    case thiele_rule::geometric: return "geometric Thiele";
+    case thiele_rule::pav:
+        return "PAV";
+    case thiele_rule::av:
+        return "AV";
+    case thiele_rule::cc:
+        return "CC";
+    case thiele_rule::slav:
+        return "SLAV";
+    case thiele_rule::geometric:
+        return "geometric Thiele";
     }
     return "";
 }
 
-result thiele_search(const profile& p, const thiele_options& opt, const std::string& method, const std::string& label) {
+result thiele_search(const profile& p, const thiele_options& opt, const std::string& method,
+                     const std::string& label) {
     auto active = active_candidates(p, opt.common.excluded, method);
     const auto standing = static_cast<std::size_t>(std::count(active.begin(), active.end(), 1));
     check_seats(method, opt.common.seats, standing);
     const big_int committees = binomial(standing, opt.common.seats);
     if (committees > opt.max_committees)
-        throw error(errc::invalid, method + ": the exact search over C(" + std::to_string(standing) + ", " +
-                                       std::to_string(opt.common.seats) + ") = " + committees.str() +
-                                       " committees exceeds the limit of " +
-                                       std::to_string(opt.max_committees) +
-                                       " (option 'max_committees'); use " +
-                                       (opt.rule == thiele_rule::geometric ? std::string("a sequential rule") : "seq-" + method) +
-                                       " for elections this large");
+        throw error(
+            errc::invalid,
+            method + ": the exact search over C(" + std::to_string(standing) + ", " +
+                std::to_string(opt.common.seats) + ") = " + committees.str() +
+                " committees exceeds the limit of " + std::to_string(opt.max_committees) +
+                " (option 'max_committees'); use " +
+                (opt.rule == thiele_rule::geometric ? std::string("a sequential rule") : "seq-" + method) +
+                " for elections this large");
     // Integer scores fit 128 bits when total scaled weight x lcm(weight denominators) x (k + 1)
     // does (every weight is at most 1, so a score is at most k x the scaled total).
     rational total = p.total_weight();
@@ -573,7 +590,8 @@ result thiele_search(const profile& p, const thiele_options& opt, const std::str
     for (std::size_t j = 1; j <= opt.common.seats; ++j)
         lcm_k = boost::multiprecision::lcm(lcm_k, big_int(denominator(thiele_weight(opt, j))));
     const rational bound = total * rational(den) * rational(lcm_k) * rational(opt.common.seats + 1);
-    if (bound < rational(big_int(1) << 120)) return thiele_exact<uint128>(p, opt, std::move(active), method, label);
+    if (bound < rational(big_int(1) << 120))
+        return thiele_exact<uint128>(p, opt, std::move(active), method, label);
     return thiele_exact<big_int>(p, opt, std::move(active), method, label);
 }
 } // namespace
@@ -650,7 +668,8 @@ result top_k(const profile& p, const committee_options& opt, const std::string& 
             for (std::size_t s = 0; s < left; ++s) {
                 auto w = tb.pick_winner(pool, 1, "election: equal scores for the last seat(s)");
                 if (!w) {
-                    k.r.notes.push_back("tie for the last seat(s) left unresolved; the committee is incomplete");
+                    k.r.notes.push_back(
+                        "tie for the last seat(s) left unresolved; the committee is incomplete");
                     break;
                 }
                 k.in[*w] = 1;
@@ -684,7 +703,8 @@ result thiele(const profile& p, const thiele_options& opt) {
         throw error(errc::invalid, "geometric: option 'base' must be an integer >= 2");
     if (opt.rule == thiele_rule::av)
         return top_k(
-            p, opt.common, "av", [](const auto& e, cand_t c) { return as_rational(e.approvals[c]); }, "approvals");
+            p, opt.common, "av", [](const auto& e, cand_t c) { return as_rational(e.approvals[c]); },
+            "approvals");
     return thiele_search(p, opt, thiele_name(opt.rule), thiele_label(opt.rule));
 }
 
@@ -694,23 +714,25 @@ result seq_thiele(const profile& p, const thiele_options& opt) {
     const std::string method = std::string("seq-") + thiele_name(opt.rule);
     const std::string note = std::string("tallies: marginal ") + thiele_label(opt.rule) +
                              " gain, sum over supporters of weight x w(1 + members they already have)";
-    return sequential(p, opt.common, method, [&](const auto& e, committee_count& k, tie_breaker& tb, auto& cl) {
-        using W = std::decay_t<decltype(e.total)>;
-        cl.start(e, rational(0));
-        while (k.r.winners.size() < opt.common.seats) {
-            auto score = [&](cand_t c) -> std::optional<rational> {
-                rational g = 0;
-                for (std::size_t j = 0; j < cl.value.size(); ++j)
-                    if (cl.mass[j][c] != W{})
-                        g += as_rational(cl.mass[j][c]) *
-                             thiele_weight(opt, numerator(cl.value[j]).template convert_to<std::size_t>() + 1);
-                return g;
-            };
-            auto w = k.round(tb, score, false, note, false, true);
-            if (!w) break;
-            cl.move_supporters(e, *w, [](const rational& v) { return rational(v + 1); });
-        }
-    });
+    return sequential(
+        p, opt.common, method, [&](const auto& e, committee_count& k, tie_breaker& tb, auto& cl) {
+            using W = std::decay_t<decltype(e.total)>;
+            cl.start(e, rational(0));
+            while (k.r.winners.size() < opt.common.seats) {
+                auto score = [&](cand_t c) -> std::optional<rational> {
+                    rational g = 0;
+                    for (std::size_t j = 0; j < cl.value.size(); ++j)
+                        if (cl.mass[j][c] != W{})
+                            g += as_rational(cl.mass[j][c]) *
+                                 thiele_weight(opt,
+                                               numerator(cl.value[j]).template convert_to<std::size_t>() + 1);
+                    return g;
+                };
+                auto w = k.round(tb, score, false, note, false, true);
+                if (!w) break;
+                cl.move_supporters(e, *w, [](const rational& v) { return rational(v + 1); });
+            }
+        });
 }
 
 result revseq_thiele(const profile& p, const thiele_options& opt) {
@@ -736,9 +758,12 @@ result revseq_thiele(const profile& p, const thiele_options& opt) {
                 if (!in[c]) continue;
                 // Removing c costs each supporter the weight of its last member: w(members).
                 rational loss = 0;
-                for (std::uint32_t i : e.supporters[c]) loss += as_rational(e.weight[i]) * thiele_weight(opt, members[i]);
-                if (!least || loss < *least) least = loss, worst = {c};
-                else if (loss == *least) worst.push_back(c);
+                for (std::uint32_t i : e.supporters[c])
+                    loss += as_rational(e.weight[i]) * thiele_weight(opt, members[i]);
+                if (!least || loss < *least)
+                    least = loss, worst = {c};
+                else if (loss == *least)
+                    worst.push_back(c);
                 rec.tallies[c] = loss;
             }
             const std::size_t number = k.r.rounds.size() + 1;
@@ -982,13 +1007,25 @@ thiele_options read_thiele(option_reader& o, thiele_rule rule, bool exact) {
     return t;
 }
 } // namespace
-result run_av(const profile& p, option_reader& o) { return thiele(p, read_thiele(o, thiele_rule::av, false)); }
+result run_av(const profile& p, option_reader& o) {
+    return thiele(p, read_thiele(o, thiele_rule::av, false));
+}
 result run_cc(const profile& p, option_reader& o) { return thiele(p, read_thiele(o, thiele_rule::cc, true)); }
-result run_slav(const profile& p, option_reader& o) { return thiele(p, read_thiele(o, thiele_rule::slav, true)); }
-result run_geometric(const profile& p, option_reader& o) { return thiele(p, read_thiele(o, thiele_rule::geometric, true)); }
-result run_seq_cc(const profile& p, option_reader& o) { return seq_thiele(p, read_thiele(o, thiele_rule::cc, false)); }
-result run_seq_slav(const profile& p, option_reader& o) { return seq_thiele(p, read_thiele(o, thiele_rule::slav, false)); }
-result run_revseq_pav(const profile& p, option_reader& o) { return revseq_thiele(p, read_thiele(o, thiele_rule::pav, false)); }
+result run_slav(const profile& p, option_reader& o) {
+    return thiele(p, read_thiele(o, thiele_rule::slav, true));
+}
+result run_geometric(const profile& p, option_reader& o) {
+    return thiele(p, read_thiele(o, thiele_rule::geometric, true));
+}
+result run_seq_cc(const profile& p, option_reader& o) {
+    return seq_thiele(p, read_thiele(o, thiele_rule::cc, false));
+}
+result run_seq_slav(const profile& p, option_reader& o) {
+    return seq_thiele(p, read_thiele(o, thiele_rule::slav, false));
+}
+result run_revseq_pav(const profile& p, option_reader& o) {
+    return revseq_thiele(p, read_thiele(o, thiele_rule::pav, false));
+}
 result run_seq_phragmen(const profile& p, option_reader& o) {
     auto c = read_committee(o);
     o.finish();

@@ -16,18 +16,25 @@ defeat_strength parse_defeat_strength(std::string_view text, std::string_view me
     if (text == "margin" || text == "margins") return defeat_strength::margins;
     if (text == "ratio") return defeat_strength::ratio;
     if (text == "winning-only") return defeat_strength::winning_votes_only;
-    throw error(errc::invalid, std::string(method) + ": option 'strength' must be \"winning\", \"margin\", \"ratio\" or \"winning-only\", got '" +
-                                   std::string(text) + "'");
+    throw error(
+        errc::invalid,
+        std::string(method) +
+            ": option 'strength' must be \"winning\", \"margin\", \"ratio\" or \"winning-only\", got '" +
+            std::string(text) + "'");
 }
 
 namespace {
 
 const char* strength_name(defeat_strength s) {
     switch (s) {
-    case defeat_strength::winning_votes: return "winning votes";
-    case defeat_strength::margins: return "margins";
-    case defeat_strength::ratio: return "ratio";
-    case defeat_strength::winning_votes_only: return "winning votes only";
+    case defeat_strength::winning_votes:
+        return "winning votes";
+    case defeat_strength::margins:
+        return "margins";
+    case defeat_strength::ratio:
+        return "ratio";
+    case defeat_strength::winning_votes_only:
+        return "winning votes only";
     }
     return "";
 }
@@ -39,15 +46,13 @@ inline rational mul(const rational& a, const rational& b) { return a * b; }
 
 // The strength of the pairwise link a -> b: x = support(a,b), y = support(b,a). A link exists
 // only when x > y (a defeats b); `none` is weaker than every link.
-template <class Num>
-struct link {
+template <class Num> struct link {
     Num x{0}, y{0};
     bool none = true;
 };
 
 // -1, 0, +1 as s is weaker than, as strong as, or stronger than t.
-template <class Num>
-int compare(const link<Num>& s, const link<Num>& t, defeat_strength mode) {
+template <class Num> int compare(const link<Num>& s, const link<Num>& t, defeat_strength mode) {
     if (s.none || t.none) return s.none == t.none ? 0 : (s.none ? -1 : 1);
     switch (mode) {
     case defeat_strength::winning_votes:
@@ -78,8 +83,7 @@ int compare(const link<Num>& s, const link<Num>& t, defeat_strength mode) {
     return 0;
 }
 
-template <class Num>
-link<Num> link_of(const pairwise_matrix<Num>& m, cand_t a, cand_t b) {
+template <class Num> link<Num> link_of(const pairwise_matrix<Num>& m, cand_t a, cand_t b) {
     link<Num> l;
     l.x = m(a, b);
     l.y = m(b, a);
@@ -87,8 +91,7 @@ link<Num> link_of(const pairwise_matrix<Num>& m, cand_t a, cand_t b) {
     return l;
 }
 
-template <class Num>
-result start(const profile& p, const pairwise_matrix<Num>& m, const char* method) {
+template <class Num> result start(const profile& p, const pairwise_matrix<Num>& m, const char* method) {
     result r;
     r.method = method;
     r.candidates = p.candidate_names();
@@ -110,8 +113,7 @@ void check_active(const std::vector<cand_t>& cands, const char* method) {
 pairwise_options pw(const condorcet_common& c) { return {c.unranked, c.excluded}; }
 
 // ---- condorcet -----------------------------------------------------------------------------
-template <class Num>
-result condorcet_impl(const profile& p, const pairwise_matrix<Num>& m) {
+template <class Num> result condorcet_impl(const profile& p, const pairwise_matrix<Num>& m) {
     result r = start(p, m, "condorcet");
     auto cands = m.candidates();
     check_active(cands, "condorcet");
@@ -123,10 +125,14 @@ result condorcet_impl(const profile& p, const pairwise_matrix<Num>& m) {
     if (w) r.ranking.push_back({*w});
     if (!middle.empty()) r.ranking.push_back(middle);
     if (l && l != w) r.ranking.push_back({*l});
-    if (w) r.winners = {*w};
-    else r.notes.push_back("no Condorcet winner: no candidate beats every other head to head");
-    if (l) r.notes.push_back("Condorcet loser: " + p.candidate_name(*l));
-    else r.notes.push_back("no Condorcet loser");
+    if (w)
+        r.winners = {*w};
+    else
+        r.notes.push_back("no Condorcet winner: no candidate beats every other head to head");
+    if (l)
+        r.notes.push_back("Condorcet loser: " + p.candidate_name(*l));
+    else
+        r.notes.push_back("no Condorcet loser");
     // Scores: head-to-head wins, for display.
     r.scores.assign(m.n, std::nullopt);
     for (cand_t a : cands) {
@@ -149,8 +155,10 @@ result copeland_impl(const profile& p, const pairwise_matrix<Num>& m, const cope
     for (cand_t a : cands)
         for (cand_t b : cands) {
             if (a == b) continue;
-            if (m.beats(a, b)) score[a] += 1;
-            else if (!m.beats(b, a)) score[a] += opt.tie_value;
+            if (m.beats(a, b))
+                score[a] += 1;
+            else if (!m.beats(b, a))
+                score[a] += opt.tie_value;
         }
     r.ranking = tiers_by_score(cands, score);
     r.scores.assign(m.n, std::nullopt);
@@ -175,9 +183,15 @@ result minimax_impl(const profile& p, const pairwise_matrix<Num>& m, const minim
             if (a == b) continue;
             Num s;
             switch (opt.variant) {
-            case minimax_variant::winning_votes: s = m.beats(b, a) ? m(b, a) : Num(0); break;
-            case minimax_variant::margins: s = m(b, a) - m(a, b); break;
-            case minimax_variant::pairwise_opposition: s = m(b, a); break;
+            case minimax_variant::winning_votes:
+                s = m.beats(b, a) ? m(b, a) : Num(0);
+                break;
+            case minimax_variant::margins:
+                s = m(b, a) - m(a, b);
+                break;
+            case minimax_variant::pairwise_opposition:
+                s = m(b, a);
+                break;
             }
             if (first || s > worst) worst = s;
             first = false;
@@ -188,8 +202,8 @@ result minimax_impl(const profile& p, const pairwise_matrix<Num>& m, const minim
     r.scores.assign(m.n, std::nullopt);
     for (cand_t c : cands) r.scores[c] = rational(score[c]);
     r.score_name = opt.variant == minimax_variant::winning_votes ? "worst defeat (winning votes); lowest wins"
-                   : opt.variant == minimax_variant::margins   ? "worst defeat (margin); lowest wins"
-                                                               : "largest pairwise opposition; lowest wins";
+                   : opt.variant == minimax_variant::margins     ? "worst defeat (margin); lowest wins"
+                                                                 : "largest pairwise opposition; lowest wins";
     tie_breaker tb(opt.common.tie_break, r);
     pick_from_top(r, tb);
     return r;
@@ -197,19 +211,21 @@ result minimax_impl(const profile& p, const pairwise_matrix<Num>& m, const minim
 
 // ---- schulze -------------------------------------------------------------------------------
 // Strongest paths between the active candidates, and the beatpath relation over them.
-template <class Num>
-struct schulze_paths {
+template <class Num> struct schulze_paths {
     std::vector<link<Num>> P; // k x k, in the order of `cands`
     std::vector<std::size_t> pos;
     std::size_t k = 0;
     defeat_strength mode{};
     // a is better than b when its strongest path to b beats the one back (section 4.1: this
     // relation is transitive, so layering it gives the Schulze ranking).
-    bool better(cand_t a, cand_t b) const { return compare(P[pos[a] * k + pos[b]], P[pos[b] * k + pos[a]], mode) > 0; }
+    bool better(cand_t a, cand_t b) const {
+        return compare(P[pos[a] * k + pos[b]], P[pos[b] * k + pos[a]], mode) > 0;
+    }
 };
 
 template <class Num>
-schulze_paths<Num> strongest_paths(const pairwise_matrix<Num>& m, const std::vector<cand_t>& cands, defeat_strength mode) {
+schulze_paths<Num> strongest_paths(const pairwise_matrix<Num>& m, const std::vector<cand_t>& cands,
+                                   defeat_strength mode) {
     schulze_paths<Num> s;
     const std::size_t k = s.k = cands.size();
     s.mode = mode;
@@ -335,15 +351,15 @@ result ranked_pairs_impl(const profile& p, const pairwise_matrix<Num>& m, const 
     std::string locked_list;
     for (const auto& e : maj)
         if (locked[e.a * n + e.b])
-            locked_list += (locked_list.empty() ? "" : ", ") + p.candidate_name(e.a) + " > " + p.candidate_name(e.b);
+            locked_list +=
+                (locked_list.empty() ? "" : ", ") + p.candidate_name(e.a) + " > " + p.candidate_name(e.b);
     r.notes.push_back(std::string("locked (") + strength_name(mode) + ", strongest first): " + locked_list);
     if (r.complete) pick_from_top(r, tb);
     return r;
 }
 
 // ---- smith / schwartz ----------------------------------------------------------------------
-template <class Num>
-result smith_impl(const profile& p, const pairwise_matrix<Num>& m) {
+template <class Num> result smith_impl(const profile& p, const pairwise_matrix<Num>& m) {
     result r = start(p, m, "smith");
     auto cands = m.candidates();
     check_active(cands, "smith");
@@ -353,8 +369,7 @@ result smith_impl(const profile& p, const pairwise_matrix<Num>& m) {
     return r;
 }
 
-template <class Num>
-result schwartz_impl(const profile& p, const pairwise_matrix<Num>& m) {
+template <class Num> result schwartz_impl(const profile& p, const pairwise_matrix<Num>& m) {
     result r = start(p, m, "schwartz");
     auto left = m.candidates();
     check_active(left, "schwartz");
@@ -415,7 +430,8 @@ result minimax(const profile& p, const minimax_options& opt) {
     return with_pairwise(p, pw(opt.common), [&](const auto& m) { return minimax_impl(p, m, opt); });
 }
 namespace detail {
-std::vector<std::vector<cand_t>> schulze_ranking(const pairwise_matrix<std::int64_t>& m, defeat_strength strength) {
+std::vector<std::vector<cand_t>> schulze_ranking(const pairwise_matrix<std::int64_t>& m,
+                                                 defeat_strength strength) {
     const auto cands = m.candidates();
     const auto paths = strongest_paths(m, cands, strength);
     return layer_by(cands, [&](cand_t a, cand_t b) { return paths.better(a, b); });
@@ -488,11 +504,16 @@ result run_copeland(const profile& p, option_reader& o) {
 result run_minimax(const profile& p, option_reader& o) {
     minimax_options opt;
     if (auto v = o.get<std::string>("variant")) {
-        if (*v == "winning" || *v == "winning-votes") opt.variant = minimax_variant::winning_votes;
-        else if (*v == "margin" || *v == "margins") opt.variant = minimax_variant::margins;
-        else if (*v == "opposition" || *v == "pairwise-opposition") opt.variant = minimax_variant::pairwise_opposition;
+        if (*v == "winning" || *v == "winning-votes")
+            opt.variant = minimax_variant::winning_votes;
+        else if (*v == "margin" || *v == "margins")
+            opt.variant = minimax_variant::margins;
+        else if (*v == "opposition" || *v == "pairwise-opposition")
+            opt.variant = minimax_variant::pairwise_opposition;
         else
-            throw error(errc::invalid, "minimax: option 'variant' must be \"winning\", \"margin\" or \"opposition\", got '" + *v + "'");
+            throw error(errc::invalid,
+                        "minimax: option 'variant' must be \"winning\", \"margin\" or \"opposition\", got '" +
+                            *v + "'");
     }
     opt.common = read_condorcet_common(o);
     o.finish();

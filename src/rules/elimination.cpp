@@ -20,7 +20,8 @@ struct setup {
     std::vector<weighted_ballot> ballots;
 };
 
-setup prepare(const profile& p, const elimination_options& opt, const char* method, std::size_t max_tiers = 0) {
+setup prepare(const profile& p, const elimination_options& opt, const char* method,
+              std::size_t max_tiers = 0) {
     if (p.kind() != ballot_kind::ranking)
         throw error(errc::unsupported, std::string(method) + " needs ranking ballots, the profile holds " +
                                            ballot_kind_name(p.kind()) + " ballots");
@@ -30,7 +31,8 @@ setup prepare(const profile& p, const elimination_options& opt, const char* meth
     for (cand_t c = 0; c < n; ++c)
         if (p.withdrawn(c)) s.active[c] = 0;
     for (cand_t c : opt.excluded) {
-        if (c >= n) throw error(errc::invalid, std::string(method) + ": excluded candidate index out of range");
+        if (c >= n)
+            throw error(errc::invalid, std::string(method) + ": excluded candidate index out of range");
         s.active[c] = 0;
     }
     for (cand_t c = 0; c < n; ++c)
@@ -60,7 +62,8 @@ result start(const profile& p, const char* method) {
 
 // Votes for each continuing candidate from each ballot's highest tier holding one (shared
 // equally within that tier); the rest is exhausted.
-std::vector<rational> first_preferences(const setup& s, const std::vector<char>& cont, std::size_t n, rational& exhausted) {
+std::vector<rational> first_preferences(const setup& s, const std::vector<char>& cont, std::size_t n,
+                                        rational& exhausted) {
     std::vector<rational> t(n, rational(0));
     exhausted = 0;
     for (const auto& b : s.ballots) {
@@ -80,7 +83,8 @@ std::vector<rational> first_preferences(const setup& s, const std::vector<char>&
     return t;
 }
 
-round_record record(const std::vector<rational>& t, const std::vector<char>& cont, const rational& exhausted) {
+round_record record(const std::vector<rational>& t, const std::vector<char>& cont,
+                    const rational& exhausted) {
     round_record rec;
     rec.tallies.assign(t.size(), std::nullopt);
     for (std::size_t c = 0; c < t.size(); ++c)
@@ -113,7 +117,8 @@ void finish_ranking(result& r, const std::vector<cand_t>& left, const std::vecto
 }
 
 // ---- runoff / contingent / supplementary ---------------------------------------------------
-result two_round(const profile& p, const elimination_options& opt, const char* method, std::size_t max_tiers) {
+result two_round(const profile& p, const elimination_options& opt, const char* method,
+                 std::size_t max_tiers) {
     const setup s = prepare(p, opt, method, max_tiers);
     const std::size_t n = p.candidate_count();
     result r = start(p, method);
@@ -172,8 +177,10 @@ result two_round(const profile& p, const elimination_options& opt, const char* m
     auto rec2 = record(t2, cont, ex);
     const cand_t a = finalists[0], b = finalists[1];
     std::optional<cand_t> w;
-    if (t2[a] != t2[b]) w = t2[a] > t2[b] ? a : b;
-    else w = tb.pick_winner(finalists, 2, "election", r.rounds);
+    if (t2[a] != t2[b])
+        w = t2[a] > t2[b] ? a : b;
+    else
+        w = tb.pick_winner(finalists, 2, "election", r.rounds);
     if (w) {
         r.winners = {*w};
         rec2.elected = r.winners;
@@ -228,8 +235,10 @@ result coombs_impl(const profile& p, const elimination_options& opt) {
                 std::vector<cand_t> un;
                 for (cand_t c : left)
                     if (!ranked[c]) un.push_back(c);
-                if (!un.empty() && un.size() < left.size()) bottom = un;
-                else if (un.size() == left.size()) bottom.clear(); // a blank ballot says nothing
+                if (!un.empty() && un.size() < left.size())
+                    bottom = un;
+                else if (un.size() == left.size())
+                    bottom.clear(); // a blank ballot says nothing
             }
             if (bottom.empty()) continue;
             const rational share = b.w / static_cast<std::int64_t>(bottom.size());
@@ -282,7 +291,9 @@ result bucklin_impl(const profile& p, const elimination_options& opt) {
             std::vector<cand_t> top;
             for (cand_t c : s.cands)
                 if (t[c] == best) top.push_back(c);
-            if (2 * best <= total) r.notes.push_back("no candidate reached a majority; the most supported after the last round wins");
+            if (2 * best <= total)
+                r.notes.push_back(
+                    "no candidate reached a majority; the most supported after the last round wins");
             if (auto w = tb.pick_winner(top, k, "election", r.rounds)) {
                 r.winners = {*w};
                 rec.elected = r.winners;
@@ -300,7 +311,8 @@ result bucklin_impl(const profile& p, const elimination_options& opt) {
 
 // ---- baldwin / nanson ----------------------------------------------------------------------
 template <class Num>
-result borda_elimination(const profile& p, const pairwise_matrix<Num>& m, const elimination_options& opt, bool nanson) {
+result borda_elimination(const profile& p, const pairwise_matrix<Num>& m, const elimination_options& opt,
+                         bool nanson) {
     result r = start(p, nanson ? "nanson" : "baldwin");
     r.pairwise = to_rational_matrix(m);
     tie_breaker tb(opt.tie_break, r);
@@ -334,7 +346,8 @@ result borda_elimination(const profile& p, const pairwise_matrix<Num>& m, const 
         if (nanson) {
             // The average of the margin sums is 0: eliminate every score <= 0, unless all are
             // equal (then those left are tied).
-            bool all_equal = std::all_of(left.begin(), left.end(), [&](cand_t c) { return score[c] == score[left[0]]; });
+            bool all_equal =
+                std::all_of(left.begin(), left.end(), [&](cand_t c) { return score[c] == score[left[0]]; });
             if (all_equal) {
                 auto w = tb.pick_winner(left, round, "election", r.rounds);
                 if (w) {
@@ -375,15 +388,21 @@ result borda_elimination(const profile& p, const pairwise_matrix<Num>& m, const 
 } // namespace
 
 result runoff(const profile& p, const elimination_options& opt) { return two_round(p, opt, "runoff", 0); }
-result contingent(const profile& p, const elimination_options& opt) { return two_round(p, opt, "contingent", 0); }
-result supplementary(const profile& p, const elimination_options& opt) { return two_round(p, opt, "supplementary", 2); }
+result contingent(const profile& p, const elimination_options& opt) {
+    return two_round(p, opt, "contingent", 0);
+}
+result supplementary(const profile& p, const elimination_options& opt) {
+    return two_round(p, opt, "supplementary", 2);
+}
 result coombs(const profile& p, const elimination_options& opt) { return coombs_impl(p, opt); }
 result bucklin(const profile& p, const elimination_options& opt) { return bucklin_impl(p, opt); }
 result baldwin(const profile& p, const elimination_options& opt) {
-    return with_pairwise(p, {opt.unranked, opt.excluded}, [&](const auto& m) { return borda_elimination(p, m, opt, false); });
+    return with_pairwise(p, {opt.unranked, opt.excluded},
+                         [&](const auto& m) { return borda_elimination(p, m, opt, false); });
 }
 result nanson(const profile& p, const elimination_options& opt) {
-    return with_pairwise(p, {opt.unranked, opt.excluded}, [&](const auto& m) { return borda_elimination(p, m, opt, true); });
+    return with_pairwise(p, {opt.unranked, opt.excluded},
+                         [&](const auto& m) { return borda_elimination(p, m, opt, true); });
 }
 
 namespace detail {

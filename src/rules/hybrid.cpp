@@ -36,8 +36,7 @@ struct weighted_ballot {
     rational w;
 };
 
-template <class Num>
-result start(const profile& p, const pairwise_matrix<Num>& m, const char* method) {
+template <class Num> result start(const profile& p, const pairwise_matrix<Num>& m, const char* method) {
     result r;
     r.method = method;
     r.candidates = p.candidate_names();
@@ -47,9 +46,8 @@ result start(const profile& p, const pairwise_matrix<Num>& m, const char* method
 
 // One count of one rule: the profile's ballots (for first preferences), the pairwise matrix
 // (for the majority graph), the result being built and its tie-breaker.
-template <class Num>
-class count {
-public:
+template <class Num> class count {
+  public:
     count(const profile& p, const pairwise_matrix<Num>& m, const hybrid_options& opt, const char* method)
         : m(m), r(start(p, m, method)), tb(opt.tie_break, r) { // tb needs r's candidates
         all = m.candidates();
@@ -146,13 +144,15 @@ public:
         return w;
     }
 
-    template <class T>
-    static cand_set extreme(const cand_set& s, const std::vector<T>& score, bool highest) {
+    template <class T> static cand_set extreme(const cand_set& s, const std::vector<T>& score, bool highest) {
         cand_set out;
         for (cand_t c : s) {
-            if (out.empty()) out = {c};
-            else if (score[c] == score[out[0]]) out.push_back(c);
-            else if (highest ? score[c] > score[out[0]] : score[c] < score[out[0]]) out = {c};
+            if (out.empty())
+                out = {c};
+            else if (score[c] == score[out[0]])
+                out.push_back(c);
+            else if (highest ? score[c] > score[out[0]] : score[c] < score[out[0]])
+                out = {c};
         }
         return out;
     }
@@ -166,8 +166,7 @@ public:
         return rec;
     }
 
-    template <class T>
-    void set_scores(const cand_set& s, const std::vector<T>& score, std::string name) {
+    template <class T> void set_scores(const cand_set& s, const std::vector<T>& score, std::string name) {
         r.scores.assign(m.n, std::nullopt);
         for (cand_t c : s) r.scores[c] = rational(score[c]);
         r.score_name = std::move(name);
@@ -183,8 +182,10 @@ public:
             if (!t.empty()) r.ranking.push_back(std::move(t));
         for (auto it = eliminated.rbegin(); it != eliminated.rend(); ++it) r.ranking.push_back(*it);
         if (!outside.empty()) r.ranking.push_back(outside);
-        if (tied.size() == 1) r.winners = {tied[0]};
-        else if (auto w = tb.pick_winner(tied, r.rounds.size(), "election", r.rounds)) r.winners = {*w};
+        if (tied.size() == 1)
+            r.winners = {tied[0]};
+        else if (auto w = tb.pick_winner(tied, r.rounds.size(), "election", r.rounds))
+            r.winners = {*w};
         if (!r.rounds.empty() && !r.winners.empty()) r.rounds.back().elected = r.winners;
         return std::move(r);
     }
@@ -194,7 +195,8 @@ public:
         r.ranking.push_back(set);
         for (auto it = removed.rbegin(); it != removed.rend(); ++it) r.ranking.push_back(*it);
         r.winners = set;
-        r.notes.push_back(std::string("set-valued rule: the winners are the whole ") + what + "; no tie is broken");
+        r.notes.push_back(std::string("set-valued rule: the winners are the whole ") + what +
+                          "; no tie is broken");
         return std::move(r);
     }
 
@@ -245,8 +247,7 @@ public:
     }
 };
 
-template <class F>
-result with_count(const profile& p, const hybrid_options& opt, const char* method, F&& f) {
+template <class F> result with_count(const profile& p, const hybrid_options& opt, const char* method, F&& f) {
     return with_pairwise(p, {opt.unranked, opt.excluded}, [&]<class Num>(const pairwise_matrix<Num>& m) {
         count<Num> c(p, m, opt, method);
         return f(c);
@@ -255,8 +256,7 @@ result with_count(const profile& p, const hybrid_options& opt, const char* metho
 
 // ---- the rules -----------------------------------------------------------------------------
 
-template <class Num>
-result benham_impl(count<Num>& k) {
+template <class Num> result benham_impl(count<Num>& k) {
     cand_set s = k.all;
     std::vector<cand_set> eliminated;
     for (bool first = true;; first = false) {
@@ -284,8 +284,7 @@ result benham_impl(count<Num>& k) {
     }
 }
 
-template <class Num>
-result woodall_impl(count<Num>& k) {
+template <class Num> result woodall_impl(count<Num>& k) {
     const cand_set smith = k.smith(k.all);
     cand_set s = k.all;
     std::vector<cand_set> eliminated;
@@ -316,8 +315,7 @@ result woodall_impl(count<Num>& k) {
     }
 }
 
-template <class Num>
-result tideman_alternative_impl(count<Num>& k, dominant_set which) {
+template <class Num> result tideman_alternative_impl(count<Num>& k, dominant_set which) {
     cand_set s = k.all;
     std::vector<cand_set> eliminated;
     const char* set_name = which == dominant_set::smith ? "Smith" : "Schwartz";
@@ -326,7 +324,8 @@ result tideman_alternative_impl(count<Num>& k, dominant_set which) {
         rational ex;
         auto t = k.plurality(w, &ex);
         if (first) k.set_scores(w, t, std::string("first preferences within the first ") + set_name + " set");
-        auto rec = k.record(w, t, std::string("first preferences within the ") + set_name + " set of the candidates left");
+        auto rec = k.record(
+            w, t, std::string("first preferences within the ") + set_name + " set of the candidates left");
         rec.inactive.exhausted_choices = ex;
         if (w.size() == 1) {
             k.r.rounds.push_back(rec);
@@ -345,8 +344,7 @@ result tideman_alternative_impl(count<Num>& k, dominant_set which) {
     }
 }
 
-template <class Num>
-result btr_irv_impl(count<Num>& k) {
+template <class Num> result btr_irv_impl(count<Num>& k) {
     cand_set s = k.all;
     std::vector<cand_set> eliminated;
     for (bool first = true;; first = false) {
@@ -385,8 +383,7 @@ result btr_irv_impl(count<Num>& k) {
     }
 }
 
-template <class Num>
-result raynaud_impl(count<Num>& k) {
+template <class Num> result raynaud_impl(count<Num>& k) {
     cand_set s = k.all;
     std::vector<cand_set> eliminated;
     for (bool first = true;; first = false) {
@@ -405,8 +402,7 @@ result raynaud_impl(count<Num>& k) {
     }
 }
 
-template <class Num>
-result strict_nanson_impl(count<Num>& k) {
+template <class Num> result strict_nanson_impl(count<Num>& k) {
     cand_set s = k.all;
     std::vector<cand_set> eliminated;
     for (bool first = true;; first = false) {
@@ -432,8 +428,7 @@ result strict_nanson_impl(count<Num>& k) {
 }
 
 // The survivors of iterated removal of the Condorcet loser, and the removed, in order.
-template <class Num>
-cand_set iterated_removal(const count<Num>& k, std::vector<cand_set>& removed) {
+template <class Num> cand_set iterated_removal(const count<Num>& k, std::vector<cand_set>& removed) {
     cand_set s = k.all;
     while (s.size() > 1) {
         auto l = k.condorcet_loser(s);
@@ -445,7 +440,8 @@ cand_set iterated_removal(const count<Num>& k, std::vector<cand_set>& removed) {
 }
 
 template <class Num>
-result plurality_among(count<Num>& k, const cand_set& s, const std::vector<cand_set>& removed, const cand_set& outside) {
+result plurality_among(count<Num>& k, const cand_set& s, const std::vector<cand_set>& removed,
+                       const cand_set& outside) {
     rational ex;
     auto t = k.plurality(s, &ex);
     k.set_scores(s, t, "first preferences among the candidates considered");
@@ -458,8 +454,7 @@ result plurality_among(count<Num>& k, const cand_set& s, const std::vector<cand_
     return k.finish(top, tiers, removed, outside);
 }
 
-template <class Num>
-result daunou_impl(count<Num>& k) {
+template <class Num> result daunou_impl(count<Num>& k) {
     if (auto w = k.condorcet_winner(k.all)) {
         k.r.notes.push_back("Condorcet winner: " + k.r.candidates[*w]);
         return k.finish({*w}, {minus(k.all, {*w})}, {});
@@ -471,8 +466,7 @@ result daunou_impl(count<Num>& k) {
     return plurality_among(k, s, removed, {});
 }
 
-template <class Num>
-result condorcet_plurality_impl(count<Num>& k) {
+template <class Num> result condorcet_plurality_impl(count<Num>& k) {
     if (auto w = k.condorcet_winner(k.all)) {
         k.r.notes.push_back("Condorcet winner: " + k.r.candidates[*w]);
         return k.finish({*w}, {minus(k.all, {*w})}, {});
@@ -481,8 +475,7 @@ result condorcet_plurality_impl(count<Num>& k) {
     return plurality_among(k, k.all, {}, {});
 }
 
-template <class Num>
-result smith_minimax_impl(count<Num>& k) {
+template <class Num> result smith_minimax_impl(count<Num>& k) {
     const cand_set smith = k.smith(k.all);
     auto w = k.worst_defeat(smith);
     k.set_scores(smith, w, "worst defeat (margin) within the Smith set; lowest wins");
@@ -492,17 +485,16 @@ result smith_minimax_impl(count<Num>& k) {
     return k.finish(top, tiers, {}, minus(k.all, smith));
 }
 
-template <class Num>
-cand_set copeland_winners(const count<Num>& k) {
+template <class Num> cand_set copeland_winners(const count<Num>& k) {
     return k.extreme(k.all, k.copeland(k.all), true);
 }
 
-template <class Num>
-result copeland_borda_impl(count<Num>& k, bool local) {
+template <class Num> result copeland_borda_impl(count<Num>& k, bool local) {
     const cand_set cw = copeland_winners(k);
     auto b = k.borda(local ? cw : k.all);
-    k.set_scores(cw, b, local ? "Borda score within the Copeland winners (sum of margins)"
-                              : "Borda score over all candidates (sum of margins), for the Copeland winners");
+    k.set_scores(cw, b,
+                 local ? "Borda score within the Copeland winners (sum of margins)"
+                       : "Borda score over all candidates (sum of margins), for the Copeland winners");
     k.r.notes.push_back("Copeland winners (wins minus losses): " + std::to_string(cw.size()));
     auto tiers = k.by_score(cw, b, true);
     const cand_set top = tiers.front();
@@ -512,14 +504,14 @@ result copeland_borda_impl(count<Num>& k, bool local) {
     return k.finish(top, tiers, {});
 }
 
-template <class Num>
-result faceoff_impl(count<Num>& k) {
+template <class Num> result faceoff_impl(count<Num>& k) {
     auto b = k.borda(k.all);
     auto w = k.worst_defeat(k.all);
     const cand_set bw = k.extreme(k.all, b, true), mw = k.extreme(k.all, w, false);
     k.set_scores(k.all, b, "Borda score (sum of margins)");
     cand_set win;
-    if (bw == mw) win = bw;
+    if (bw == mw)
+        win = bw;
     else {
         k.r.notes.push_back("the Borda and minimax winners differ: they meet head to head");
         for (cand_t a : bw)
@@ -537,8 +529,7 @@ result faceoff_impl(count<Num>& k) {
     return k.finish(win, k.by_score(minus(k.all, win), b, true), {});
 }
 
-template <class Num>
-result pareto_impl(count<Num>& k) {
+template <class Num> result pareto_impl(count<Num>& k) {
     cand_set dominated;
     for (cand_t a : k.all)
         for (cand_t b : k.all)
@@ -553,10 +544,10 @@ result pareto_impl(count<Num>& k) {
 
 } // namespace
 
-#define ACCORD_HYBRID(fn, name, body)                                                                     \
-    result fn(const profile& p, const hybrid_options& opt) {                                              \
-        return with_count(p, opt, name, [&](auto& k) { return body(k); });                                 \
-    }
+#define ACCORD_HYBRID(fn, name, body) \
+  result fn(const profile& p, const hybrid_options& opt) { \
+    return with_count(p, opt, name, [&](auto& k) { return body(k); }); \
+  }
 ACCORD_HYBRID(benham, "benham", benham_impl)
 ACCORD_HYBRID(woodall, "woodall", woodall_impl)
 ACCORD_HYBRID(btr_irv, "btr-irv", btr_irv_impl)
@@ -600,7 +591,8 @@ result copeland_local_borda(const profile& p, const hybrid_options& opt) {
     return with_count(p, opt, "copeland-local-borda", [&](auto& k) { return copeland_borda_impl(k, true); });
 }
 result copeland_global_borda(const profile& p, const hybrid_options& opt) {
-    return with_count(p, opt, "copeland-global-borda", [&](auto& k) { return copeland_borda_impl(k, false); });
+    return with_count(p, opt, "copeland-global-borda",
+                      [&](auto& k) { return copeland_borda_impl(k, false); });
 }
 
 // ---- registry adapters (declared in single_winner_adapters.hpp) ----------------------------
@@ -615,12 +607,12 @@ hybrid_options read_hybrid(option_reader& o) {
 }
 } // namespace
 
-#define ACCORD_HYBRID_ADAPTER(adapter, fn)                                                                \
-    result adapter(const profile& p, option_reader& o) {                                                  \
-        auto h = read_hybrid(o);                                                                          \
-        o.finish();                                                                                       \
-        return fn(p, h);                                                                                  \
-    }
+#define ACCORD_HYBRID_ADAPTER(adapter, fn) \
+  result adapter(const profile& p, option_reader& o) { \
+    auto h = read_hybrid(o); \
+    o.finish(); \
+    return fn(p, h); \
+  }
 ACCORD_HYBRID_ADAPTER(run_benham, benham)
 ACCORD_HYBRID_ADAPTER(run_woodall, woodall)
 ACCORD_HYBRID_ADAPTER(run_smith_irv, smith_irv)
@@ -655,9 +647,14 @@ result run_pareto(const profile& p, option_reader& o) {
 result run_tideman_alternative(const profile& p, option_reader& o) {
     tideman_alternative_options opt;
     if (auto v = o.get<std::string>("set")) {
-        if (*v == "smith") opt.set = dominant_set::smith;
-        else if (*v == "schwartz") opt.set = dominant_set::schwartz;
-        else throw error(errc::invalid, "tideman-alternative: option 'set' must be \"smith\" or \"schwartz\", got '" + *v + "'");
+        if (*v == "smith")
+            opt.set = dominant_set::smith;
+        else if (*v == "schwartz")
+            opt.set = dominant_set::schwartz;
+        else
+            throw error(errc::invalid,
+                        "tideman-alternative: option 'set' must be \"smith\" or \"schwartz\", got '" + *v +
+                            "'");
     }
     opt.common = read_hybrid(o);
     o.finish();

@@ -50,7 +50,8 @@ result count(const profile& p, const irv_options& opt, bool single_round, std::s
         why reason = why::active;
         cur[i] = w.next(i, pos[i], last[i], reason);
         if (cur[i] == k_none && p.flat_offsets()[i] == p.flat_offsets()[i + 1]) reason = why::blank;
-        if (cur[i] == k_none) add_inactive(inactive, reason, val[i]);
+        if (cur[i] == k_none)
+            add_inactive(inactive, reason, val[i]);
         else {
             pile[cur[i]].push_back(static_cast<std::uint32_t>(i));
             tally[cur[i]] += val[i];
@@ -79,8 +80,10 @@ result count(const profile& p, const irv_options& opt, bool single_round, std::s
                 cont.push_back(c);
             }
         rec.inactive = inactive;
-        if constexpr (std::is_same_v<Num, std::int64_t>) rec.threshold = rational(total / 2 + 1);
-        else rec.threshold = exact(total) / 2;
+        if constexpr (std::is_same_v<Num, std::int64_t>)
+            rec.threshold = rational(total / 2 + 1);
+        else
+            rec.threshold = exact(total) / 2;
         if (!std::is_same_v<Num, std::int64_t>) rec.note = "a winner needs more than the threshold";
 
         // Order continuing candidates by tally, highest first.
@@ -191,7 +194,8 @@ result count(const profile& p, const irv_options& opt, bool single_round, std::s
         for (std::size_t i = 0; i < group.size(); ++i) {
             if (i > 0 && *t[group[i]] == *t[group[i - 1]] && res.ranking.size() > 0)
                 res.ranking.back().push_back(group[i]);
-            else res.ranking.push_back({group[i]});
+            else
+                res.ranking.push_back({group[i]});
         }
     };
     if (!single_round) {
@@ -201,8 +205,10 @@ result count(const profile& p, const irv_options& opt, bool single_round, std::s
             const std::size_t r = eliminated_round[*it];
             std::vector<cand_t> batch;
             while (it != eliminated_order.rend() && eliminated_round[*it] == r) batch.push_back(*it++);
-            if (batch.size() == 1) res.ranking.push_back(batch);
-            else push_grouped(batch, res.rounds[r - 1].tallies);
+            if (batch.size() == 1)
+                res.ranking.push_back(batch);
+            else
+                push_grouped(batch, res.rounds[r - 1].tallies);
         }
     } else {
         res.ranking.clear();
@@ -228,8 +234,7 @@ result count(const profile& p, const irv_options& opt, bool single_round, std::s
     return res;
 }
 
-template <class F>
-result dispatch(const profile& p, F&& f) {
+template <class F> result dispatch(const profile& p, F&& f) {
     if (p.integral()) return f(std::int64_t{});
     return f(rational{});
 }
@@ -237,9 +242,7 @@ result dispatch(const profile& p, F&& f) {
 } // namespace
 
 result irv(const profile& p, const irv_options& opt) {
-    return dispatch(p, [&](auto zero) {
-        return count<decltype(zero)>(p, opt, false, "irv");
-    });
+    return dispatch(p, [&](auto zero) { return count<decltype(zero)>(p, opt, false, "irv"); });
 }
 
 result plurality(const profile& p, const plurality_options& popt) {
@@ -247,9 +250,7 @@ result plurality(const profile& p, const plurality_options& popt) {
     opt.overvotes = popt.overvotes;
     opt.excluded = popt.excluded;
     opt.tie_break = popt.tie_break;
-    return dispatch(p, [&](auto zero) {
-        return count<decltype(zero)>(p, opt, true, "plurality");
-    });
+    return dispatch(p, [&](auto zero) { return count<decltype(zero)>(p, opt, true, "plurality"); });
 }
 
 } // namespace v0

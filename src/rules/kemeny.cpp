@@ -24,21 +24,24 @@ __extension__ typedef __int128 int128;
 // placed last among S; w[c][c] = 0). col is read from two tables over the low and high halves of
 // S's bits, so each step is three loads and the DP is O(2^k k) time, 2^k values of memory.
 template <class V>
-kemeny_solution solve_exact(const std::vector<std::int64_t>& w, std::size_t n, const std::vector<cand_t>& cands,
-                            std::size_t max_rankings, const std::function<void(double)>& tick) {
+kemeny_solution solve_exact(const std::vector<std::int64_t>& w, std::size_t n,
+                            const std::vector<cand_t>& cands, std::size_t max_rankings,
+                            const std::function<void(double)>& tick) {
     const std::size_t k = cands.size();
     kemeny_solution sol;
     const std::size_t h = k / 2, hh = k - h;
     const std::uint64_t mlo = (std::uint64_t(1) << h) - 1;
     // 2^k subset values plus the two half tables, checked against the memory budget first.
-    detail::check_memory(static_cast<long double>(sizeof(V)) *
-                             (std::ldexp(1.0L, static_cast<int>(k)) +
-                              (std::ldexp(1.0L, static_cast<int>(h)) + std::ldexp(1.0L, static_cast<int>(hh))) * k),
-                         "kemeny: the exact search over " + std::to_string(k) +
-                             " candidates (lower 'max_exact' for a local search)");
+    detail::check_memory(
+        static_cast<long double>(sizeof(V)) *
+            (std::ldexp(1.0L, static_cast<int>(k)) +
+             (std::ldexp(1.0L, static_cast<int>(h)) + std::ldexp(1.0L, static_cast<int>(hh))) * k),
+        "kemeny: the exact search over " + std::to_string(k) +
+            " candidates (lower 'max_exact' for a local search)");
     std::vector<V> lw(k * k);
     for (std::size_t i = 0; i < k; ++i)
-        for (std::size_t j = 0; j < k; ++j) lw[i * k + j] = i == j ? 0 : static_cast<V>(w[cands[i] * n + cands[j]]);
+        for (std::size_t j = 0; j < k; ++j)
+            lw[i * k + j] = i == j ? 0 : static_cast<V>(w[cands[i] * n + cands[j]]);
     std::vector<V> lo((std::size_t(1) << h) * k, 0), hi((std::size_t(1) << hh) * k, 0);
     for (std::uint64_t x = 1; x < (std::uint64_t(1) << h); ++x) {
         const unsigned a = std::countr_zero(x);
@@ -107,13 +110,15 @@ std::int64_t agreement(const std::vector<std::int64_t>& w, std::size_t n, const 
 
 // Beyond the exact limit: start from the order by sum of margins, improve by moving one
 // candidate at a time to its best position until no move helps (a local optimum).
-kemeny_solution local_search(const std::vector<std::int64_t>& w, std::size_t n, const std::vector<cand_t>& cands) {
+kemeny_solution local_search(const std::vector<std::int64_t>& w, std::size_t n,
+                             const std::vector<cand_t>& cands) {
     kemeny_solution sol;
     std::vector<cand_t> order = cands;
     std::vector<std::int64_t> margin_sum(n, 0);
     for (cand_t a : cands)
         for (cand_t b : cands) margin_sum[a] += w[a * n + b] - w[b * n + a];
-    std::stable_sort(order.begin(), order.end(), [&](cand_t a, cand_t b) { return margin_sum[a] > margin_sum[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](cand_t a, cand_t b) { return margin_sum[a] > margin_sum[b]; });
     const std::size_t k = order.size();
     bool improved = true;
     while (improved) {
@@ -147,9 +152,11 @@ kemeny_solution local_search(const std::vector<std::int64_t>& w, std::size_t n, 
 
 } // namespace
 
-kemeny_solution kemeny_order(const std::vector<std::int64_t>& w, std::size_t n, const std::vector<cand_t>& cands,
-                             std::size_t max_rankings, std::size_t max_exact, const std::function<void(double)>& tick) {
-    if (max_exact > 30) throw error(errc::invalid, "kemeny: 'max_exact' must be at most 30 (2^30 values of memory)");
+kemeny_solution kemeny_order(const std::vector<std::int64_t>& w, std::size_t n,
+                             const std::vector<cand_t>& cands, std::size_t max_rankings,
+                             std::size_t max_exact, const std::function<void(double)>& tick) {
+    if (max_exact > 30)
+        throw error(errc::invalid, "kemeny: 'max_exact' must be at most 30 (2^30 values of memory)");
     int128 total = 0, bound = 0;
     for (cand_t a : cands)
         for (cand_t b : cands) {
@@ -176,19 +183,22 @@ kemeny_solution kemeny_order(const std::vector<std::int64_t>& w, std::size_t n, 
 
 namespace {
 
-template <class Num>
-std::vector<std::int64_t> integer_weights(const pairwise_matrix<Num>& m) {
+template <class Num> std::vector<std::int64_t> integer_weights(const pairwise_matrix<Num>& m) {
     std::vector<std::int64_t> w(m.n * m.n, 0);
     if constexpr (std::is_same_v<Num, std::int64_t>) {
         w = m.support;
     } else {
         // Scale by the least common multiple of the denominators: an order-preserving exact map.
         big_int l = 1;
-        for (const auto& x : m.support) l = boost::multiprecision::lcm(l, boost::multiprecision::denominator(x));
+        for (const auto& x : m.support)
+            l = boost::multiprecision::lcm(l, boost::multiprecision::denominator(x));
         for (std::size_t i = 0; i < w.size(); ++i) {
-            const big_int v = boost::multiprecision::numerator(m.support[i]) * (l / boost::multiprecision::denominator(m.support[i]));
+            const big_int v = boost::multiprecision::numerator(m.support[i]) *
+                              (l / boost::multiprecision::denominator(m.support[i]));
             if (v > INT64_MAX)
-                throw error(errc::overflow, "kemeny: the weighted pairwise matrix scaled to integers does not fit in 64 bits");
+                throw error(
+                    errc::overflow,
+                    "kemeny: the weighted pairwise matrix scaled to integers does not fit in 64 bits");
             w[i] = v.convert_to<std::int64_t>();
         }
     }
@@ -226,7 +236,8 @@ result kemeny_impl(const profile& p, const pairwise_matrix<Num>& m, const kemeny
             throw error(errc::cancelled, "kemeny: cancelled by the progress callback");
     };
     for (const auto& c : comps) {
-        const double part = c.size() > 1 && c.size() <= opt.max_exact ? std::ldexp(1.0, static_cast<int>(c.size())) : 0;
+        const double part =
+            c.size() > 1 && c.size() <= opt.max_exact ? std::ldexp(1.0, static_cast<int>(c.size())) : 0;
         sols.push_back(kemeny_order(w, m.n, c, opt.max_rankings, opt.max_exact,
                                     [&](double f) { report(done + f * part); }));
         done += part;
@@ -285,18 +296,21 @@ result kemeny_impl(const profile& p, const pairwise_matrix<Num>& m, const kemeny
     std::string scale = std::is_same_v<Num, std::int64_t> ? "" : " (pairwise weights scaled to integers)";
     r.notes.push_back("Kemeny score: " + std::to_string(score) +
                       " = total support for the pairwise orders the ranking keeps" + scale);
-    r.notes.push_back(std::string("optimality: ") +
-                      (proven ? (largest <= opt.max_exact ? "proven (exact dynamic programming"
-                                                          : "proven (local search met the upper bound")
-                              : "NOT PROVEN: a component larger than max_exact = " + std::to_string(opt.max_exact) +
-                                    " was ordered by local search (heuristic") +
-                      "; largest strong component " + std::to_string(largest) + " candidates)");
+    r.notes.push_back(
+        std::string("optimality: ") +
+        (proven ? (largest <= opt.max_exact ? "proven (exact dynamic programming"
+                                            : "proven (local search met the upper bound")
+                : "NOT PROVEN: a component larger than max_exact = " + std::to_string(opt.max_exact) +
+                      " was ordered by local search (heuristic") +
+        "; largest strong component " + std::to_string(largest) + " candidates)");
     if (!proven)
         for (std::size_t ci = 0; ci < comps.size(); ++ci)
             if (!sols[ci].proven)
-                r.notes.push_back("component of " + std::to_string(comps[ci].size()) + " candidates: best found " +
-                                  std::to_string(sols[ci].score) + ", upper bound " + std::to_string(sols[ci].upper_bound));
-    r.notes.push_back((proven ? "optimal rankings: " : "best rankings found: ") + std::to_string(full.size()) +
+                r.notes.push_back("component of " + std::to_string(comps[ci].size()) +
+                                  " candidates: best found " + std::to_string(sols[ci].score) +
+                                  ", upper bound " + std::to_string(sols[ci].upper_bound));
+    r.notes.push_back((proven ? "optimal rankings: " : "best rankings found: ") +
+                      std::to_string(full.size()) +
                       (listing_complete ? "" : " listed (more may exist; 'max_rankings' caps the list)"));
     for (const auto& o : full) r.notes.push_back("  " + order_text(p, o));
 
@@ -306,7 +320,8 @@ result kemeny_impl(const profile& p, const pairwise_matrix<Num>& m, const kemeny
     std::vector<cand_t> firsts;
     for (const auto& o : full)
         if (std::find(firsts.begin(), firsts.end(), o.front()) == firsts.end()) firsts.push_back(o.front());
-    if (r.ranking.front().size() == 1) r.winners = r.ranking.front();
+    if (r.ranking.front().size() == 1)
+        r.winners = r.ranking.front();
     else if (auto w1 = tb.pick_winner(firsts, 0, "election: several optimal Kemeny rankings"))
         r.winners = {*w1};
     return r;

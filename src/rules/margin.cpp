@@ -16,16 +16,14 @@ namespace {
 
 using mask_t = std::uint64_t;
 
-template <class Num>
-struct margin_graph {
-    std::vector<cand_t> cands;   // active candidates; index i <-> bit i
-    std::vector<Num> margin;     // k x k, margin(i, j) = support(i, j) - support(j, i)
+template <class Num> struct margin_graph {
+    std::vector<cand_t> cands; // active candidates; index i <-> bit i
+    std::vector<Num> margin;   // k x k, margin(i, j) = support(i, j) - support(j, i)
     std::size_t k = 0;
     const Num& operator()(std::size_t i, std::size_t j) const { return margin[i * k + j]; }
 };
 
-template <class Num>
-margin_graph<Num> margins_of(const pairwise_matrix<Num>& m, const char* method) {
+template <class Num> margin_graph<Num> margins_of(const pairwise_matrix<Num>& m, const char* method) {
     margin_graph<Num> g;
     g.cands = m.candidates();
     g.k = g.cands.size();
@@ -40,8 +38,7 @@ margin_graph<Num> margins_of(const pairwise_matrix<Num>& m, const char* method) 
 // Split Cycle defeats among the members of `s`: defeat[i * k + j] when i defeats j. The
 // strongest majority path from j back to i (widest path over positive margins, Floyd-Warshall
 // form) must be weaker than margin(i, j).
-template <class Num>
-std::vector<char> split_cycle_defeats(const margin_graph<Num>& g, mask_t s) {
+template <class Num> std::vector<char> split_cycle_defeats(const margin_graph<Num>& g, mask_t s) {
     const std::size_t k = g.k;
     std::vector<std::size_t> in;
     for (std::size_t i = 0; i < k; ++i)
@@ -70,12 +67,12 @@ std::vector<char> split_cycle_defeats(const margin_graph<Num>& g, mask_t s) {
     std::vector<char> defeat(k * k, 0);
     for (std::size_t i : in)
         for (std::size_t j : in)
-            if (i != j && g(i, j) > Num(0) && !(has[j * k + i] && path[j * k + i] >= g(i, j))) defeat[i * k + j] = 1;
+            if (i != j && g(i, j) > Num(0) && !(has[j * k + i] && path[j * k + i] >= g(i, j)))
+                defeat[i * k + j] = 1;
     return defeat;
 }
 
-template <class Num>
-mask_t undefeated(const margin_graph<Num>& g, mask_t s) {
+template <class Num> mask_t undefeated(const margin_graph<Num>& g, mask_t s) {
     const auto d = split_cycle_defeats(g, s);
     mask_t out = 0;
     for (std::size_t j = 0; j < g.k; ++j) {
@@ -88,26 +85,27 @@ mask_t undefeated(const margin_graph<Num>& g, mask_t s) {
 }
 
 // Stable Voting (filtered = true) and Simple Stable Voting, memoised by sub-election.
-template <class Num>
-class stable_count {
-public:
+template <class Num> class stable_count {
+  public:
     stable_count(const margin_graph<Num>& g, bool filtered, const char* method)
         : g_(g), filtered_(filtered), method_(method) {
         for (std::size_t i = 0; i < g.k; ++i)
             for (std::size_t j = 0; j < g.k; ++j)
                 if (i != j) pairs_.push_back({i, j});
         // Largest margin first; the order within equal margins does not change the winners.
-        std::stable_sort(pairs_.begin(), pairs_.end(),
-                         [&](const auto& x, const auto& y) { return g(x.first, x.second) > g(y.first, y.second); });
+        std::stable_sort(pairs_.begin(), pairs_.end(), [&](const auto& x, const auto& y) {
+            return g(x.first, x.second) > g(y.first, y.second);
+        });
     }
 
     mask_t winners(mask_t s) {
         if (std::popcount(s) == 1) return s;
         if (auto it = memo_.find(s); it != memo_.end()) return it->second;
         if (memo_.size() >= k_stable_voting_max_subelections)
-            throw error(errc::unsupported, std::string(method_) + ": more than " +
-                                               std::to_string(k_stable_voting_max_subelections) +
-                                               " sub-elections would be needed; the profile is too large for the exact recursion");
+            throw error(
+                errc::unsupported,
+                std::string(method_) + ": more than " + std::to_string(k_stable_voting_max_subelections) +
+                    " sub-elections would be needed; the profile is too large for the exact recursion");
         mask_t eligible = s;
         if (filtered_) {
             eligible = undefeated(g_, s);
@@ -135,7 +133,7 @@ public:
     const std::vector<std::pair<std::size_t, std::size_t>>& top_witnesses() const { return top_witness_; }
     std::size_t subelections() const { return memo_.size(); }
 
-private:
+  private:
     const margin_graph<Num>& g_;
     bool filtered_;
     const char* method_;
@@ -145,8 +143,7 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> top_witness_;
 };
 
-template <class Num>
-result start(const profile& p, const pairwise_matrix<Num>& m, const char* method) {
+template <class Num> result start(const profile& p, const pairwise_matrix<Num>& m, const char* method) {
     result r;
     r.method = method;
     r.candidates = p.candidate_names();
@@ -161,15 +158,14 @@ std::vector<cand_t> members(const std::vector<cand_t>& cands, mask_t s) {
     return out;
 }
 
-template <class Num>
-mask_t full_mask(const margin_graph<Num>& g, const char* method) {
+template <class Num> mask_t full_mask(const margin_graph<Num>& g, const char* method) {
     if (g.k > 64)
-        throw error(errc::unsupported, std::string(method) + ": at most 64 candidates, the profile has " + std::to_string(g.k));
+        throw error(errc::unsupported,
+                    std::string(method) + ": at most 64 candidates, the profile has " + std::to_string(g.k));
     return g.k == 64 ? ~mask_t(0) : (mask_t(1) << g.k) - 1;
 }
 
-template <class Num>
-result split_cycle_impl(const profile& p, const pairwise_matrix<Num>& m) {
+template <class Num> result split_cycle_impl(const profile& p, const pairwise_matrix<Num>& m) {
     result r = start(p, m, "split-cycle");
     const auto g = margins_of(m, "split-cycle");
     const auto d = split_cycle_defeats(g, full_mask(g, "split-cycle"));
@@ -184,12 +180,14 @@ result split_cycle_impl(const profile& p, const pairwise_matrix<Num>& m) {
         r.scores[g.cands[j]] = rational(by);
     }
     r.score_name = "Split Cycle defeats suffered";
-    r.notes.push_back("set-valued rule: the winners are every candidate Split Cycle leaves undefeated; no tie is broken");
+    r.notes.push_back(
+        "set-valued rule: the winners are every candidate Split Cycle leaves undefeated; no tie is broken");
     return r;
 }
 
 template <class Num>
-result stable_impl(const profile& p, const pairwise_matrix<Num>& m, const margin_options& opt, bool filtered) {
+result stable_impl(const profile& p, const pairwise_matrix<Num>& m, const margin_options& opt,
+                   bool filtered) {
     const char* method = filtered ? "stable-voting" : "simple-stable-voting";
     result r = start(p, m, method);
     const auto g = margins_of(m, method);
@@ -198,9 +196,9 @@ result stable_impl(const profile& p, const pairwise_matrix<Num>& m, const margin
     sc.set_top(all);
     const auto win = members(g.cands, sc.winners(all));
     for (const auto& [a, b] : sc.top_witnesses())
-        r.notes.push_back(p.candidate_name(g.cands[a]) + " wins: margin " + to_string(rational(g(a, b))) + " over " +
-                          p.candidate_name(g.cands[b]) + ", and " + p.candidate_name(g.cands[a]) + " wins without " +
-                          p.candidate_name(g.cands[b]));
+        r.notes.push_back(p.candidate_name(g.cands[a]) + " wins: margin " + to_string(rational(g(a, b))) +
+                          " over " + p.candidate_name(g.cands[b]) + ", and " + p.candidate_name(g.cands[a]) +
+                          " wins without " + p.candidate_name(g.cands[b]));
     r.notes.push_back(std::to_string(sc.subelections()) + " sub-elections decided");
     std::vector<cand_t> rest;
     for (cand_t c : g.cands)
@@ -208,8 +206,10 @@ result stable_impl(const profile& p, const pairwise_matrix<Num>& m, const margin
     r.ranking.push_back(win);
     if (!rest.empty()) r.ranking.push_back(rest);
     tie_breaker tb(opt.tie_break, r);
-    if (win.size() == 1) r.winners = win;
-    else if (auto w = tb.pick_winner(win, 0, "election")) r.winners = {*w};
+    if (win.size() == 1)
+        r.winners = win;
+    else if (auto w = tb.pick_winner(win, 0, "election"))
+        r.winners = {*w};
     return r;
 }
 
@@ -240,7 +240,8 @@ result river_impl(const profile& p, const pairwise_matrix<Num>& m, const margin_
     for (std::size_t i = 0; i < k; ++i)
         for (std::size_t j = 0; j < k; ++j)
             if (i != j && g(i, j) >= Num(0)) edges.push_back({i, j});
-    std::stable_sort(edges.begin(), edges.end(), [&](const edge& x, const edge& y) { return g(x.a, x.b) > g(y.a, y.b); });
+    std::stable_sort(edges.begin(), edges.end(),
+                     [&](const edge& x, const edge& y) { return g(x.a, x.b) > g(y.a, y.b); });
     std::vector<char> reach(k * k, 0), has_in(k, 0); // reach: transitive closure of the locked edges
     auto lockable = [&](const std::vector<char>& R, const std::vector<char>& in, const edge& e) {
         return !in[e.b] && !R[e.b * k + e.a];
@@ -259,7 +260,8 @@ result river_impl(const profile& p, const pairwise_matrix<Num>& m, const margin_
     for (std::size_t i = 0; i < edges.size() && !stopped;) {
         std::size_t j = i + 1;
         while (j < edges.size() && g(edges[j].a, edges[j].b) == g(edges[i].a, edges[i].b)) ++j;
-        std::vector<edge> group(edges.begin() + static_cast<std::ptrdiff_t>(i), edges.begin() + static_cast<std::ptrdiff_t>(j));
+        std::vector<edge> group(edges.begin() + static_cast<std::ptrdiff_t>(i),
+                                edges.begin() + static_cast<std::ptrdiff_t>(j));
         // The order within a group matters only if its lockable edges cannot all be locked.
         auto R = reach;
         auto in = has_in;
@@ -276,7 +278,8 @@ result river_impl(const profile& p, const pairwise_matrix<Num>& m, const margin_
             if (!rank) {
                 auto order = tb.order(g.cands, 0, "river: order of equal margins");
                 if (!order) {
-                    r.notes.push_back("count stopped: the order of equal margins decides the winner and the tie was left unresolved");
+                    r.notes.push_back("count stopped: the order of equal margins decides the winner and the "
+                                      "tie was left unresolved");
                     stopped = true;
                     break;
                 }
@@ -318,17 +321,21 @@ result river_impl(const profile& p, const pairwise_matrix<Num>& m, const margin_
 } // namespace
 
 result river(const profile& p, const margin_options& opt) {
-    return with_pairwise(p, {opt.unranked, opt.excluded}, [&](const auto& m) { return river_impl(p, m, opt); });
+    return with_pairwise(p, {opt.unranked, opt.excluded},
+                         [&](const auto& m) { return river_impl(p, m, opt); });
 }
 
 result split_cycle(const profile& p, const margin_options& opt) {
-    return with_pairwise(p, {opt.unranked, opt.excluded}, [&](const auto& m) { return split_cycle_impl(p, m); });
+    return with_pairwise(p, {opt.unranked, opt.excluded},
+                         [&](const auto& m) { return split_cycle_impl(p, m); });
 }
 result stable_voting(const profile& p, const margin_options& opt) {
-    return with_pairwise(p, {opt.unranked, opt.excluded}, [&](const auto& m) { return stable_impl(p, m, opt, true); });
+    return with_pairwise(p, {opt.unranked, opt.excluded},
+                         [&](const auto& m) { return stable_impl(p, m, opt, true); });
 }
 result simple_stable_voting(const profile& p, const margin_options& opt) {
-    return with_pairwise(p, {opt.unranked, opt.excluded}, [&](const auto& m) { return stable_impl(p, m, opt, false); });
+    return with_pairwise(p, {opt.unranked, opt.excluded},
+                         [&](const auto& m) { return stable_impl(p, m, opt, false); });
 }
 
 namespace detail {
@@ -351,7 +358,9 @@ result run_split_cycle(const profile& p, option_reader& o) {
     return split_cycle(p, m);
 }
 result run_stable_voting(const profile& p, option_reader& o) { return stable_voting(p, read_margin(o)); }
-result run_simple_stable_voting(const profile& p, option_reader& o) { return simple_stable_voting(p, read_margin(o)); }
+result run_simple_stable_voting(const profile& p, option_reader& o) {
+    return simple_stable_voting(p, read_margin(o));
+}
 result run_river(const profile& p, option_reader& o) { return river(p, read_margin(o)); }
 } // namespace detail
 

@@ -14,7 +14,8 @@ inline namespace v0 {
 unranked_rule parse_unranked(std::string_view text, std::string_view method) {
     if (text == "last") return unranked_rule::last;
     if (text == "ignore") return unranked_rule::ignore;
-    throw error(errc::invalid, std::string(method) + ": option 'unranked' must be \"last\" or \"ignore\", got '" +
+    throw error(errc::invalid, std::string(method) +
+                                   ": option 'unranked' must be \"last\" or \"ignore\", got '" +
                                    std::string(text) + "'");
 }
 
@@ -22,11 +23,11 @@ const char* unranked_rule_name(unranked_rule u) noexcept {
     return u == unranked_rule::ignore ? "ignore" : "last";
 }
 
-template <class Num>
-pairwise_matrix<Num> tally_pairwise(const profile& p, const pairwise_options& opt) {
+template <class Num> pairwise_matrix<Num> tally_pairwise(const profile& p, const pairwise_options& opt) {
     if (p.kind() != ballot_kind::ranking)
-        throw error(errc::unsupported, std::string("pairwise comparison needs ranking ballots, the profile holds ") +
-                                           ballot_kind_name(p.kind()) + " ballots");
+        throw error(errc::unsupported,
+                    std::string("pairwise comparison needs ranking ballots, the profile holds ") +
+                        ballot_kind_name(p.kind()) + " ballots");
     const std::size_t n = p.candidate_count();
     // The matrix and the n x n tables the rules build from it (strongest paths, locked edges):
     // estimated before anything is allocated, so 100,000 candidates is a named refusal, not
@@ -40,7 +41,8 @@ pairwise_matrix<Num> tally_pairwise(const profile& p, const pairwise_options& op
     for (cand_t c = 0; c < n; ++c)
         if (p.withdrawn(c)) m.active[c] = 0;
     for (cand_t c : opt.excluded) {
-        if (c >= n) throw error(errc::invalid, "excluded candidate index " + std::to_string(c) + " out of range");
+        if (c >= n)
+            throw error(errc::invalid, "excluded candidate index " + std::to_string(c) + " out of range");
         m.active[c] = 0;
     }
     // rank[c] per ballot: the mark's rank value when ranked; for unranked candidates INT32_MAX
@@ -59,7 +61,8 @@ pairwise_matrix<Num> tally_pairwise(const profile& p, const pairwise_options& op
         ranked.clear();
         for (std::uint32_t j = off[i]; j < off[i + 1]; ++j) {
             const cand_t c = marks[j].candidate;
-            if (c == k_overvote || !m.active[c] || rank[c] != unranked_value) continue; // repeat: first rank counts
+            if (c == k_overvote || !m.active[c] || rank[c] != unranked_value)
+                continue; // repeat: first rank counts
             rank[c] = marks[j].value;
             ranked.push_back(c);
         }
@@ -85,8 +88,7 @@ pairwise_matrix<Num> tally_pairwise(const profile& p, const pairwise_options& op
     return m;
 }
 
-template <class Num>
-std::optional<cand_t> condorcet_winner(const pairwise_matrix<Num>& m) {
+template <class Num> std::optional<cand_t> condorcet_winner(const pairwise_matrix<Num>& m) {
     const auto cands = m.candidates();
     for (cand_t a : cands) {
         bool all = true;
@@ -100,8 +102,7 @@ std::optional<cand_t> condorcet_winner(const pairwise_matrix<Num>& m) {
     return std::nullopt;
 }
 
-template <class Num>
-std::optional<cand_t> condorcet_loser(const pairwise_matrix<Num>& m) {
+template <class Num> std::optional<cand_t> condorcet_loser(const pairwise_matrix<Num>& m) {
     const auto cands = m.candidates();
     for (cand_t a : cands) {
         bool all = true;
@@ -147,7 +148,8 @@ std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<Num>& m,
     // The "beats or ties" graph is semicomplete, so its condensation is a transitive tournament:
     // order the components by how many others they reach.
     std::vector<std::vector<char>> between;
-    auto comps = components(among, [&](cand_t a, cand_t b) { return !m.beats(b, a); }, &between);
+    auto comps = components(
+        among, [&](cand_t a, cand_t b) { return !m.beats(b, a); }, &between);
     std::vector<std::size_t> idx(comps.size()), reach(comps.size(), 0);
     for (std::size_t i = 0; i < comps.size(); ++i) {
         idx[i] = i;
@@ -165,7 +167,8 @@ std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<Num>& m,
 template <class Num>
 std::vector<cand_t> schwartz_set(const pairwise_matrix<Num>& m, const std::vector<cand_t>& among) {
     std::vector<std::vector<char>> between;
-    auto comps = components(among, [&](cand_t a, cand_t b) { return m.beats(a, b); }, &between);
+    auto comps = components(
+        among, [&](cand_t a, cand_t b) { return m.beats(a, b); }, &between);
     std::vector<cand_t> out;
     for (std::size_t j = 0; j < comps.size(); ++j) {
         bool dominated = false;
@@ -177,8 +180,7 @@ std::vector<cand_t> schwartz_set(const pairwise_matrix<Num>& m, const std::vecto
     return out;
 }
 
-template <class Num>
-std::vector<std::vector<rational>> to_rational_matrix(const pairwise_matrix<Num>& m) {
+template <class Num> std::vector<std::vector<rational>> to_rational_matrix(const pairwise_matrix<Num>& m) {
     std::vector<std::vector<rational>> out(m.n, std::vector<rational>(m.n));
     for (cand_t a = 0; a < m.n; ++a)
         for (cand_t b = 0; b < m.n; ++b)
@@ -194,8 +196,10 @@ std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand_t> cands, const
     });
     std::vector<std::vector<cand_t>> tiers;
     for (std::size_t i = 0; i < cands.size(); ++i) {
-        if (i > 0 && score[cands[i]] == score[cands[i - 1]]) tiers.back().push_back(cands[i]);
-        else tiers.push_back({cands[i]});
+        if (i > 0 && score[cands[i]] == score[cands[i - 1]])
+            tiers.back().push_back(cands[i]);
+        else
+            tiers.push_back({cands[i]});
     }
     return tiers;
 }
@@ -206,14 +210,18 @@ template std::optional<cand_t> condorcet_winner(const pairwise_matrix<std::int64
 template std::optional<cand_t> condorcet_winner(const pairwise_matrix<rational>&);
 template std::optional<cand_t> condorcet_loser(const pairwise_matrix<std::int64_t>&);
 template std::optional<cand_t> condorcet_loser(const pairwise_matrix<rational>&);
-template std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<std::int64_t>&, const std::vector<cand_t>&);
-template std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<rational>&, const std::vector<cand_t>&);
+template std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<std::int64_t>&,
+                                                           const std::vector<cand_t>&);
+template std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<rational>&,
+                                                           const std::vector<cand_t>&);
 template std::vector<cand_t> schwartz_set(const pairwise_matrix<std::int64_t>&, const std::vector<cand_t>&);
 template std::vector<cand_t> schwartz_set(const pairwise_matrix<rational>&, const std::vector<cand_t>&);
 template std::vector<std::vector<rational>> to_rational_matrix(const pairwise_matrix<std::int64_t>&);
 template std::vector<std::vector<rational>> to_rational_matrix(const pairwise_matrix<rational>&);
-template std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand_t>, const std::vector<std::int64_t>&, bool);
-template std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand_t>, const std::vector<rational>&, bool);
+template std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand_t>,
+                                                         const std::vector<std::int64_t>&, bool);
+template std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand_t>, const std::vector<rational>&,
+                                                         bool);
 
 } // namespace v0
 } // namespace accord

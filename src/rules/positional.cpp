@@ -45,7 +45,8 @@ void for_each_share(const profile& p, const std::vector<char>& active, const std
         const std::size_t k = flat.size();
         starts.push_back(k);
         for (std::size_t t = 0; t + 1 < starts.size(); ++t)
-            f(b, std::span<const cand_t>(flat.data() + starts[t], starts[t + 1] - starts[t]), starts[t] + 1, starts[t + 1], k);
+            f(b, std::span<const cand_t>(flat.data() + starts[t], starts[t + 1] - starts[t]), starts[t] + 1,
+              starts[t + 1], k);
         if (trunc == truncation::average && k < m) {
             unranked.clear();
             for (cand_t c : cands)
@@ -83,11 +84,13 @@ std::optional<scaled_scores> integer_scores(const profile& p, const std::vector<
     const std::int64_t max_range =
         trunc == truncation::modified ? static_cast<std::int64_t>(m * (m + 1) / 2) : 2 * max_abs;
     scaled_scores out;
-    for (std::size_t t = 2; t <= m; ++t) out.denominator = std::lcm(out.denominator, static_cast<std::int64_t>(t));
+    for (std::size_t t = 2; t <= m; ++t)
+        out.denominator = std::lcm(out.denominator, static_cast<std::int64_t>(t));
     std::uint64_t voters = 0; // at most INT64_MAX, since the profile is integral
     for (std::size_t i = 0; i < p.unique_count(); ++i) voters += p.ballot(i).count;
     // Every partial sum is at most voters x max_range x D in size; keep well inside int64.
-    if (static_cast<double>(voters) * static_cast<double>(max_range) * static_cast<double>(out.denominator) > 0x1p62)
+    if (static_cast<double>(voters) * static_cast<double>(max_range) * static_cast<double>(out.denominator) >
+        0x1p62)
         return std::nullopt;
     auto range = [&](std::size_t s, std::size_t e, std::size_t k) -> std::int64_t {
         if (e < s) return 0;
@@ -96,12 +99,13 @@ std::optional<scaled_scores> integer_scores(const profile& p, const std::vector<
         return len * static_cast<std::int64_t>(k + 1) - static_cast<std::int64_t>(s + e) * len / 2;
     };
     out.scaled.assign(p.candidate_count(), 0);
-    for_each_share(p, active, cands, trunc, [&](const ballot_view& b, std::span<const cand_t> tier, std::size_t s,
-                                                std::size_t e, std::size_t k) {
-        const std::int64_t add = static_cast<std::int64_t>(b.count) * range(s, e, k) *
-                                 (out.denominator / static_cast<std::int64_t>(tier.size()));
-        for (cand_t c : tier) out.scaled[c] += add;
-    });
+    for_each_share(
+        p, active, cands, trunc,
+        [&](const ballot_view& b, std::span<const cand_t> tier, std::size_t s, std::size_t e, std::size_t k) {
+            const std::int64_t add = static_cast<std::int64_t>(b.count) * range(s, e, k) *
+                                     (out.denominator / static_cast<std::int64_t>(tier.size()));
+            for (cand_t c : tier) out.scaled[c] += add;
+        });
     return out;
 }
 
@@ -115,7 +119,8 @@ result score_positions(const profile& p, const positional_common& opt, truncatio
     for (cand_t c = 0; c < n; ++c)
         if (p.withdrawn(c)) active[c] = 0;
     for (cand_t c : opt.excluded) {
-        if (c >= n) throw error(errc::invalid, std::string(method) + ": excluded candidate index out of range");
+        if (c >= n)
+            throw error(errc::invalid, std::string(method) + ": excluded candidate index out of range");
         active[c] = 0;
     }
     std::vector<cand_t> cands;
@@ -148,16 +153,17 @@ result score_positions(const profile& p, const positional_common& opt, truncatio
         r.ranking = tiers_by_score(cands, fast->scaled);
         for (cand_t c : cands) score[c] = rational(fast->scaled[c]) / fast->denominator;
     } else {
-        for_each_share(p, active, cands, trunc, [&](const ballot_view& b, std::span<const cand_t> tier, std::size_t s,
-                                                    std::size_t e, std::size_t k) {
-            // Equal rankings (or the unranked, under truncation::average) share the points of
-            // the positions they span.
-            const rational share = range_sum(s, e, k) / static_cast<std::int64_t>(tier.size());
-            if (share == 0) return;
-            rational w(b.count);
-            if (b.weight) w *= *b.weight;
-            for (cand_t c : tier) score[c] += w * share;
-        });
+        for_each_share(p, active, cands, trunc,
+                       [&](const ballot_view& b, std::span<const cand_t> tier, std::size_t s, std::size_t e,
+                           std::size_t k) {
+                           // Equal rankings (or the unranked, under truncation::average) share the points of
+                           // the positions they span.
+                           const rational share = range_sum(s, e, k) / static_cast<std::int64_t>(tier.size());
+                           if (share == 0) return;
+                           rational w(b.count);
+                           if (b.weight) w *= *b.weight;
+                           for (cand_t c : tier) score[c] += w * share;
+                       });
         r.ranking = tiers_by_score(cands, score);
     }
     r.scores.assign(n, std::nullopt);
@@ -174,9 +180,12 @@ truncation default_truncation(const positional_common& c) {
 
 const char* truncation_name(truncation t) {
     switch (t) {
-    case truncation::average: return "unranked share the remaining points";
-    case truncation::zero: return "unranked score 0";
-    case truncation::modified: return "modified (Emerson): k ranked score k..1";
+    case truncation::average:
+        return "unranked share the remaining points";
+    case truncation::zero:
+        return "unranked score 0";
+    case truncation::modified:
+        return "modified (Emerson): k ranked score k..1";
     }
     return "";
 }
@@ -188,31 +197,38 @@ result borda(const profile& p, const borda_options& opt) {
     const rational base = opt.base;
     return score_positions(
         p, opt.common, t,
-        [base](std::size_t i, std::size_t m, std::size_t) { return rational(static_cast<std::int64_t>(m - i)) + base; },
-        "borda", std::string("Borda points (") + truncation_name(t) + (t == truncation::modified ? "" : ", last place scores " + to_string(base)) + ")");
+        [base](std::size_t i, std::size_t m, std::size_t) {
+            return rational(static_cast<std::int64_t>(m - i)) + base;
+        },
+        "borda",
+        std::string("Borda points (") + truncation_name(t) +
+            (t == truncation::modified ? "" : ", last place scores " + to_string(base)) + ")");
 }
 
 result dowdall(const profile& p, const positional_common& opt) {
     return score_positions(
         p, opt, default_truncation(opt),
         [](std::size_t i, std::size_t, std::size_t) { return rational(1, static_cast<std::int64_t>(i)); },
-        "dowdall", std::string("Dowdall points 1/position (") + truncation_name(default_truncation(opt)) + ")");
+        "dowdall",
+        std::string("Dowdall points 1/position (") + truncation_name(default_truncation(opt)) + ")");
 }
 
 result anti_plurality(const profile& p, const positional_common& opt) {
     return score_positions(
         p, opt, default_truncation(opt),
-        [](std::size_t i, std::size_t m, std::size_t) { return rational(i < m ? 1 : 0); },
-        "anti-plurality", std::string("anti-plurality points (") + truncation_name(default_truncation(opt)) + ")");
+        [](std::size_t i, std::size_t m, std::size_t) { return rational(i < m ? 1 : 0); }, "anti-plurality",
+        std::string("anti-plurality points (") + truncation_name(default_truncation(opt)) + ")");
 }
 
 result positional(const profile& p, const positional_options& opt) {
-    if (opt.points.empty()) throw error(errc::invalid, "positional: option 'points' must list at least one number");
+    if (opt.points.empty())
+        throw error(errc::invalid, "positional: option 'points' must list at least one number");
     for (std::size_t i = 0; i < opt.points.size(); ++i) {
         if (opt.points[i] < 0) throw error(errc::invalid, "positional: option 'points' must be non-negative");
         if (i && opt.points[i] > opt.points[i - 1])
             throw error(errc::invalid, "positional: option 'points' must not increase (position " +
-                                           std::to_string(i + 1) + " scores more than position " + std::to_string(i) + ")");
+                                           std::to_string(i + 1) + " scores more than position " +
+                                           std::to_string(i) + ")");
     }
     const auto pts = opt.points;
     std::string name = "points";
@@ -241,11 +257,16 @@ positional_common read_positional_common(option_reader& o) {
 result run_borda(const profile& p, option_reader& o) {
     borda_options opt;
     if (auto v = o.get<std::string>("truncation")) {
-        if (*v == "average") opt.truncated = truncation::average;
-        else if (*v == "zero") opt.truncated = truncation::zero;
-        else if (*v == "modified") opt.truncated = truncation::modified;
+        if (*v == "average")
+            opt.truncated = truncation::average;
+        else if (*v == "zero")
+            opt.truncated = truncation::zero;
+        else if (*v == "modified")
+            opt.truncated = truncation::modified;
         else
-            throw error(errc::invalid, "borda: option 'truncation' must be \"average\", \"zero\" or \"modified\", got '" + *v + "'");
+            throw error(errc::invalid,
+                        "borda: option 'truncation' must be \"average\", \"zero\" or \"modified\", got '" +
+                            *v + "'");
     }
     opt.base = read_rational_option(o, "base", opt.base);
     opt.common = read_positional_common(o);
@@ -270,9 +291,11 @@ result run_positional(const profile& p, option_reader& o) {
     // A list of integers or exact numbers as strings ("2.5", "5/2").
     if (auto j = o.get<nlohmann::json>("points")) {
         if (!j->is_array())
-            throw error(errc::invalid, "positional: option 'points' must be a list of numbers, got " + detail::json_excerpt(*j));
+            throw error(errc::invalid, "positional: option 'points' must be a list of numbers, got " +
+                                           detail::json_excerpt(*j));
         for (const auto& v : *j) {
-            if (v.is_number_integer()) opt.points.push_back(rational(v.get<std::int64_t>()));
+            if (v.is_number_integer())
+                opt.points.push_back(rational(v.get<std::int64_t>()));
             else if (v.is_string()) {
                 try {
                     opt.points.push_back(parse_rational(v.get<std::string>()));

@@ -24,7 +24,8 @@ result run_minimax(const profile& p, option_reader& o);
 result run_schulze(const profile& p, option_reader& o);
 /// The Schulze ranking (tiers, no tie broken) of an int64 pairwise matrix: what schulze() ranks
 /// by, for prepared counts (src/prepared.cpp).
-std::vector<std::vector<cand_t>> schulze_ranking(const pairwise_matrix<std::int64_t>& m, defeat_strength strength);
+std::vector<std::vector<cand_t>> schulze_ranking(const pairwise_matrix<std::int64_t>& m,
+                                                 defeat_strength strength);
 result run_ranked_pairs(const profile& p, option_reader& o);
 result run_smith(const profile& p, option_reader& o);
 result run_schwartz(const profile& p, option_reader& o);

@@ -19,12 +19,18 @@ inline namespace v0 {
 
 const char* stv_variant_name(stv_variant v) noexcept {
     switch (v) {
-    case stv_variant::scottish: return "scottish";
-    case stv_variant::wigm: return "wigm";
-    case stv_variant::meek: return "meek";
-    case stv_variant::gregory: return "gregory";
-    case stv_variant::whole: return "whole";
-    case stv_variant::rctab: return "rctab";
+    case stv_variant::scottish:
+        return "scottish";
+    case stv_variant::wigm:
+        return "wigm";
+    case stv_variant::meek:
+        return "meek";
+    case stv_variant::gregory:
+        return "gregory";
+    case stv_variant::whole:
+        return "whole";
+    case stv_variant::rctab:
+        return "rctab";
     }
     return "scottish";
 }
@@ -74,8 +80,10 @@ struct fixed_arith {
         for (unsigned i = 0; i < p; ++i) scale *= 10;
     }
     static T narrow(int128 v) {
-        if (v > std::numeric_limits<std::int64_t>::max() / 4 || v < -(std::numeric_limits<std::int64_t>::max() / 4))
-            throw error(errc::overflow, "stv: a value does not fit the fixed-point arithmetic; use exact arithmetic");
+        if (v > std::numeric_limits<std::int64_t>::max() / 4 ||
+            v < -(std::numeric_limits<std::int64_t>::max() / 4))
+            throw error(errc::overflow,
+                        "stv: a value does not fit the fixed-point arithmetic; use exact arithmetic");
         return static_cast<T>(v);
     }
     T from_count(std::uint64_t n) const { return narrow(static_cast<int128>(n) * scale); }
@@ -89,7 +97,9 @@ struct fixed_arith {
             throw error(errc::overflow, "stv: ballot weight too large for fixed-point arithmetic");
         return v.convert_to<std::int64_t>();
     }
-    T mul_count(T v, std::uint64_t n) const { return narrow(static_cast<int128>(v) * static_cast<int128>(n)); }
+    T mul_count(T v, std::uint64_t n) const {
+        return narrow(static_cast<int128>(v) * static_cast<int128>(n));
+    }
     T muldiv_down(T a, T b, T c) const { return narrow(static_cast<int128>(a) * b / c); }
     T mul_down(T a, T b) const { return narrow(static_cast<int128>(a) * b / scale); }
     T mul_up(T a, T b) const {
@@ -172,11 +182,11 @@ papers strict_papers(const profile& p, const stv_options& opt) {
 
 enum class cstate : std::uint8_t { hopeful, pending, elected, defeated, out };
 
-
-template <class A>
-unsigned places_of(const A& a) {
-    if constexpr (A::exact) return 0;
-    else return a.places;
+template <class A> unsigned places_of(const A& a) {
+    if constexpr (A::exact)
+        return 0;
+    else
+        return a.places;
 }
 
 result fresh_result(const profile& p) {
@@ -192,7 +202,8 @@ std::size_t seats_of(const profile& p, const stv_options& opt) {
     // More seats than candidates cannot be filled, and a huge count made the quota divide by
     // seats + 1 == 0 (issue 14: SIGFPE in meek and rctab, "Division by zero." elsewhere).
     if (s > p.candidate_count())
-        throw error(errc::invalid, "stv: option 'seats' (" + std::to_string(s) + ") must be at most the number of candidates (" +
+        throw error(errc::invalid, "stv: option 'seats' (" + std::to_string(s) +
+                                       ") must be at most the number of candidates (" +
                                        std::to_string(p.candidate_count()) + ")");
     return s;
 }
@@ -221,7 +232,9 @@ struct count_base {
             if (p.withdrawn(c)) st_[c] = cstate::out;
         for (cand_t c : opt.ballots.excluded) st_.at(c) = cstate::out;
     }
-    std::size_t count_state(cstate s) const { return static_cast<std::size_t>(std::count(st_.begin(), st_.end(), s)); }
+    std::size_t count_state(cstate s) const {
+        return static_cast<std::size_t>(std::count(st_.begin(), st_.end(), s));
+    }
     std::vector<cand_t> in_state(cstate s) const {
         std::vector<cand_t> v;
         for (cand_t c = 0; c < st_.size(); ++c)
@@ -241,9 +254,8 @@ void finish_ranking(result& res, const std::vector<cand_t>& defeated_order, cons
 // ---------------------------------------------------------------------------------------------
 // Scottish STV and WIGM (Droop's flavours of the weighted inclusive Gregory method).
 
-template <class A>
-class gregory_count : count_base {
-public:
+template <class A> class gregory_count : count_base {
+  public:
     using T = typename A::T;
     gregory_count(const profile& p, const stv_options& opt, A a) : count_base(p, opt), a_(a) {
         scottish_ = opt.variant == stv_variant::scottish;
@@ -285,24 +297,29 @@ public:
         const T valid = total - blank_value();
         set_quota(valid);
         const std::size_t hopefuls = std::count(st_.begin(), st_.end(), cstate::hopeful);
-        res_.notes.push_back(std::string("variant ") + stv_variant_name(opt_.variant) + ", " +
-                             std::to_string(seats_) + " seats, " + std::to_string(hopefuls) +
-                             " candidates, quota " + to_string(a_.to_rational(quota_)) +
-                             (A::exact ? ", exact arithmetic" : ", fixed-point arithmetic to " + std::to_string(places_of(a_)) + " places"));
+        res_.notes.push_back(
+            std::string("variant ") + stv_variant_name(opt_.variant) + ", " + std::to_string(seats_) +
+            " seats, " + std::to_string(hopefuls) + " candidates, quota " +
+            to_string(a_.to_rational(quota_)) +
+            (A::exact ? ", exact arithmetic"
+                      : ", fixed-point arithmetic to " + std::to_string(places_of(a_)) + " places"));
         round_record first = snapshot();
         first.note = "first preferences";
         res_.rounds.push_back(std::move(first));
-        if (scottish_ || last_parcel_) run_scottish();
-        else run_wigm();
+        if (scottish_ || last_parcel_)
+            run_scottish();
+        else
+            run_wigm();
         finish_ranking(res_, defeated_order_, st_);
         res_.scores = res_.rounds.front().tallies;
         res_.score_name = "first preferences";
         return std::move(res_);
     }
 
-private:
+  private:
     T blank_value() const {
-        if constexpr (A::exact) return blank_;
+        if constexpr (A::exact)
+            return blank_;
         else {
             // blank_ is exact; convert back (it is a sum of representable values)
             return a_.from_rational(blank_);
@@ -310,7 +327,8 @@ private:
     }
 
     void set_quota(const T& valid) {
-        const stv_quota q = opt_.quota.value_or(scottish_ || last_parcel_ ? stv_quota::droop : stv_quota::droop_exact);
+        const stv_quota q =
+            opt_.quota.value_or(scottish_ || last_parcel_ ? stv_quota::droop : stv_quota::droop_exact);
         const rational v = a_.to_rational(valid);
         if (scottish_ || q == stv_quota::droop) {
             quota_ = a_.from_rational(rational(floor_int(v / rational(seats_ + 1)) + 1));
@@ -337,7 +355,8 @@ private:
         }
     }
     T exact_or_up(const rational& r) const {
-        if constexpr (A::exact) return r;
+        if constexpr (A::exact)
+            return r;
         else {
             return ceil_int(r * a_.scale).template convert_to<std::int64_t>();
         }
@@ -370,8 +389,10 @@ private:
                 st_[c] = cstate::pending;
                 parcel_from_[c] = mark_[c]; // the papers of the transfer that brought c to the quota
                 res_.winners.push_back(c);
-                if (rec) rec->elected.push_back(c);
-                else res_.rounds.back().elected.push_back(c);
+                if (rec)
+                    rec->elected.push_back(c);
+                else
+                    res_.rounds.back().elected.push_back(c);
                 ++k;
             }
         return k;
@@ -397,16 +418,15 @@ private:
 
     void record_moves(round_record& rec, cand_t from, const std::vector<T>& moved) {
         for (cand_t to = 0; to <= n_; ++to)
-            if (moved[to] != T(0)) rec.transfers.push_back({from, to == n_ ? k_exhausted : to, a_.to_rational(moved[to])});
+            if (moved[to] != T(0))
+                rec.transfers.push_back({from, to == n_ ? k_exhausted : to, a_.to_rational(moved[to])});
     }
 
     // Before a transfer: where each pile ends, so the next parcel can be told apart.
     void mark_piles() {
         for (cand_t c = 0; c < n_; ++c) mark_[c] = pile_[c].size();
     }
-    bool transferable(std::uint32_t g) const {
-        return next_hopeful(g) != k_none;
-    }
+    bool transferable(std::uint32_t g) const { return next_hopeful(g) != k_none; }
     std::uint32_t next_hopeful(std::uint32_t g) const {
         for (std::uint32_t pos = pos_[g] + 1; pos < end_[g]; ++pos)
             if (st_[pp_.seq[pos]] == cstate::hopeful) return pp_.seq[pos];
@@ -433,7 +453,8 @@ private:
         const rational surplus_r = a_.to_rational(vote_[c] - quota_);
         const big_int surplus = floor_int(surplus_r);
         mark_piles();
-        std::vector<std::uint32_t> parcel(pile_[c].begin() + static_cast<std::ptrdiff_t>(parcel_from_[c]), pile_[c].end());
+        std::vector<std::uint32_t> parcel(pile_[c].begin() + static_cast<std::ptrdiff_t>(parcel_from_[c]),
+                                          pile_[c].end());
         std::map<cand_t, std::vector<std::uint32_t>> sub; // next preference -> groups, in arrival order
         big_int movable = 0;
         for (std::uint32_t g : parcel) {
@@ -465,8 +486,9 @@ private:
             });
             for (std::size_t k = 0; given < surplus && k < rem.size(); ++k, given += 1) {
                 if (k + 1 < rem.size() && rem[k + 1].first == rem[k].first && given + 1 == surplus)
-                    res_.notes.push_back("whole transfer: equal remainders for the last paper of " + p_.candidate_name(c) +
-                                         "'s surplus; given to " + p_.candidate_name(rem[k].second) + " (candidate order)");
+                    res_.notes.push_back("whole transfer: equal remainders for the last paper of " +
+                                         p_.candidate_name(c) + "'s surplus; given to " +
+                                         p_.candidate_name(rem[k].second) + " (candidate order)");
                 take[rem[k].second] += 1;
             }
         }
@@ -502,7 +524,8 @@ private:
         vote_[c] = quota_;
         st_[c] = cstate::elected;
         round_record rec = snapshot();
-        rec.note = "surplus of " + p_.candidate_name(c) + " (" + to_string(surplus_r) + ") transferred as whole papers from the last parcel";
+        rec.note = "surplus of " + p_.candidate_name(c) + " (" + to_string(surplus_r) +
+                   ") transferred as whole papers from the last parcel";
         record_moves(rec, c, moved);
         res_.rounds.push_back(std::move(rec));
     }
@@ -512,7 +535,8 @@ private:
     void transfer_last_parcel(cand_t c) {
         const T surplus = vote_[c] - quota_;
         mark_piles();
-        std::vector<std::uint32_t> parcel(pile_[c].begin() + static_cast<std::ptrdiff_t>(parcel_from_[c]), pile_[c].end());
+        std::vector<std::uint32_t> parcel(pile_[c].begin() + static_cast<std::ptrdiff_t>(parcel_from_[c]),
+                                          pile_[c].end());
         pile_[c].resize(parcel_from_[c]);
         T movable(0);
         for (std::uint32_t g : parcel)
@@ -529,7 +553,8 @@ private:
         }
         T sent(0);
         for (const T& x : moved) sent += x;
-        if (scale_down) lost_ += surplus - sent;
+        if (scale_down)
+            lost_ += surplus - sent;
         else {
             exhausted_ += surplus - sent;
             moved[n_] += surplus - sent;
@@ -564,7 +589,8 @@ private:
         st_[c] = cstate::elected;
         round_record rec = snapshot();
         rec.transfer_value = a_.to_rational(surplus) / a_.to_rational(votes);
-        rec.note = "surplus of " + p_.candidate_name(c) + " (" + to_string(a_.to_rational(surplus)) + ") transferred";
+        rec.note = "surplus of " + p_.candidate_name(c) + " (" + to_string(a_.to_rational(surplus)) +
+                   ") transferred";
         record_moves(rec, c, moved);
         res_.rounds.push_back(std::move(rec));
     }
@@ -615,7 +641,8 @@ private:
                 if (vote_[c] == quota_) {
                     st_[c] = cstate::elected;
                     any_exact = true;
-                    res_.notes.push_back(p_.candidate_name(c) + " was elected with exactly the quota: no surplus "
+                    res_.notes.push_back(p_.candidate_name(c) +
+                                         " was elected with exactly the quota: no surplus "
                                          "to transfer (rule 48(1))");
                 } else {
                     rest.push_back(c);
@@ -715,7 +742,7 @@ private:
     A a_;
     bool scottish_ = false, last_parcel_ = false, whole_ = false, strict_ = false;
     std::vector<std::uint32_t> start_, end_; // per group: its preferences (groups can split)
-    std::vector<std::uint64_t> count_; // per group: papers in it
+    std::vector<std::uint64_t> count_;       // per group: papers in it
     std::vector<std::size_t> parcel_from_, mark_;
     std::vector<T> vote_, val_;
     std::vector<std::uint32_t> pos_;
@@ -728,9 +755,8 @@ private:
 // ---------------------------------------------------------------------------------------------
 // Meek's method (as Droop's reference implementation counts it).
 
-template <class A>
-class meek_count : count_base {
-public:
+template <class A> class meek_count : count_base {
+  public:
     using T = typename A::T;
     meek_count(const profile& p, const stv_options& opt, A a) : count_base(p, opt), a_(a) {
         kf_.assign(n_, T(0));
@@ -742,7 +768,8 @@ public:
             for (unsigned i = 0; i < omega10_; ++i) w /= 10;
             omega_ = w;
         } else {
-            if (omega10_ > a.places) throw error(errc::invalid, "stv: meek omega cannot exceed the decimal places");
+            if (omega10_ > a.places)
+                throw error(errc::invalid, "stv: meek omega cannot exceed the decimal places");
             std::int64_t w = a.scale;
             for (unsigned i = 0; i < omega10_; ++i) w /= 10;
             omega_ = w;
@@ -754,7 +781,8 @@ public:
         T total(0);
         mult_.resize(m);
         for (std::size_t g = 0; g < m; ++g) {
-            mult_[g] = a_.mul_count(pp_.weights.empty() ? a_.one() : a_.from_rational(pp_.weights[g]), pp_.count[g]);
+            mult_[g] =
+                a_.mul_count(pp_.weights.empty() ? a_.one() : a_.from_rational(pp_.weights[g]), pp_.count[g]);
             total += mult_[g];
         }
         for (cand_t c = 0; c < n_; ++c)
@@ -764,8 +792,10 @@ public:
             if (pp_.off[g] < pp_.off[g + 1]) vote_[pp_.seq[pp_.off[g]]] += mult_[g];
         votes_ = total;
         quota_ = calc_quota();
-        res_.notes.push_back("variant meek, " + std::to_string(seats_) + " seats, omega 10^-" + std::to_string(omega10_) +
-                             (A::exact ? ", exact arithmetic" : ", fixed-point arithmetic to " + std::to_string(places_of(a_)) + " places"));
+        res_.notes.push_back(
+            "variant meek, " + std::to_string(seats_) + " seats, omega 10^-" + std::to_string(omega10_) +
+            (A::exact ? ", exact arithmetic"
+                      : ", fixed-point arithmetic to " + std::to_string(places_of(a_)) + " places"));
         round_record first = snapshot();
         first.note = "first preferences";
         res_.rounds.push_back(std::move(first));
@@ -795,7 +825,8 @@ public:
             for (cand_t c : hope)
                 if (low + surplus_ >= vote_[c]) within.push_back(c);
             std::optional<cand_t> loser = within.front();
-            if (within.size() > 1) loser = tb_.pick_loser(within, res_.rounds.size() + 1, "exclusion", res_.rounds);
+            if (within.size() > 1)
+                loser = tb_.pick_loser(within, res_.rounds.size() + 1, "exclusion", res_.rounds);
             if (!loser) {
                 res_.rounds.push_back(std::move(rec));
                 res_.notes.push_back("count stopped: a tie was left unresolved (tie_break report)");
@@ -831,11 +862,13 @@ public:
         return std::move(res_);
     }
 
-private:
+  private:
     std::size_t seats_left() const { return seats_ - std::min(seats_, count_state(cstate::elected)); }
     T calc_quota() const {
-        if constexpr (A::exact) return votes_ / T(seats_ + 1);
-        else return votes_ / static_cast<std::int64_t>(seats_ + 1) + a_.epsilon();
+        if constexpr (A::exact)
+            return votes_ / T(seats_ + 1);
+        else
+            return votes_ / static_cast<std::int64_t>(seats_ + 1) + a_.epsilon();
     }
     bool has_quota(cand_t c) const { return A::exact ? vote_[c] > quota_ : vote_[c] >= quota_; }
 
@@ -843,7 +876,8 @@ private:
         round_record r;
         r.tallies.assign(n_, std::nullopt);
         for (cand_t c = 0; c < n_; ++c)
-            if (st_[c] == cstate::hopeful || st_[c] == cstate::elected) r.tallies[c] = a_.to_rational(vote_[c]);
+            if (st_[c] == cstate::hopeful || st_[c] == cstate::elected)
+                r.tallies[c] = a_.to_rational(vote_[c]);
         r.threshold = a_.to_rational(quota_);
         r.inactive.exhausted_choices = a_.to_rational(residual_);
         return r;
@@ -882,20 +916,24 @@ private:
             if (st_[c] == cstate::hopeful || st_[c] == cstate::elected) votes_ += vote_[c];
     }
     T mul_weight(const T& keep, std::size_t g) const {
-        if constexpr (A::exact) return keep * mult_[g];
-        else return a_.mul_down(keep, mult_[g]);
+        if constexpr (A::exact)
+            return keep * mult_[g];
+        else
+            return a_.mul_down(keep, mult_[g]);
     }
 
     std::vector<cand_t> sure_losers() const {
         if (!opt_.batch_defeat) return {};
         auto sorted = in_state(cstate::hopeful);
-        std::stable_sort(sorted.begin(), sorted.end(), [&](cand_t x, cand_t y) { return vote_[x] < vote_[y]; });
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [&](cand_t x, cand_t y) { return vote_[x] < vote_[y]; });
         // Groups of candidates within the surplus of the group's first (the lowest starts from 0).
         std::vector<std::vector<cand_t>> groups;
         std::vector<cand_t> group;
         T v(0);
         for (cand_t c : sorted) {
-            if (v + surplus_ >= vote_[c]) group.push_back(c);
+            if (v + surplus_ >= vote_[c])
+                group.push_back(c);
             else {
                 if (!group.empty()) groups.push_back(group);
                 group = {c};
@@ -915,7 +953,8 @@ private:
         }
         std::vector<cand_t> out;
         if (maxg)
-            for (std::size_t g = 0; g <= *maxg; ++g) out.insert(out.end(), groups[g].begin(), groups[g].end());
+            for (std::size_t g = 0; g <= *maxg; ++g)
+                out.insert(out.end(), groups[g].begin(), groups[g].end());
         std::sort(out.begin(), out.end());
         return out;
     }
@@ -942,7 +981,8 @@ private:
             batch = sure_losers();
             if (!batch.empty()) return "sure losers";
             last_surplus = surplus_;
-            for (cand_t c : in_state(cstate::elected)) kf_[c] = a_.div_up(a_.mul_up(kf_[c], quota_), vote_[c]);
+            for (cand_t c : in_state(cstate::elected))
+                kf_[c] = a_.div_up(a_.mul_up(kf_[c], quota_), vote_[c]);
         }
     }
 
@@ -971,18 +1011,31 @@ result stv_rctab(const profile& p, const stv_options& opt); // stv_rctab.cpp
 result stv(const profile& p, const stv_options& opt) {
     check_ranking(p);
     for (cand_t c : opt.ballots.excluded)
-        if (c >= p.candidate_count()) throw error(errc::invalid, "stv: excluded candidate index out of range");
+        if (c >= p.candidate_count())
+            throw error(errc::invalid, "stv: excluded candidate index out of range");
     const std::size_t seats = seats_of(p, opt);
     (void)seats;
     result r;
     switch (opt.variant) {
-    case stv_variant::scottish: r = with_arith<gregory_count>(p, opt, 5u); break;
-    case stv_variant::wigm: r = with_arith<gregory_count>(p, opt, opt.places); break;
-    case stv_variant::meek: r = with_arith<meek_count>(p, opt, opt.places.value_or(9u)); break;
-    case stv_variant::rctab: r = stv_rctab(p, opt); break;
-    case stv_variant::gregory: r = with_arith<gregory_count>(p, opt, opt.places.value_or(stv_options::k_exact)); break;
+    case stv_variant::scottish:
+        r = with_arith<gregory_count>(p, opt, 5u);
+        break;
+    case stv_variant::wigm:
+        r = with_arith<gregory_count>(p, opt, opt.places);
+        break;
+    case stv_variant::meek:
+        r = with_arith<meek_count>(p, opt, opt.places.value_or(9u));
+        break;
+    case stv_variant::rctab:
+        r = stv_rctab(p, opt);
+        break;
+    case stv_variant::gregory:
+        r = with_arith<gregory_count>(p, opt, opt.places.value_or(stv_options::k_exact));
+        break;
     case stv_variant::whole:
-        if (!p.integral()) throw error(errc::invalid, "stv: the whole variant moves whole papers and needs unweighted ballots");
+        if (!p.integral())
+            throw error(errc::invalid,
+                        "stv: the whole variant moves whole papers and needs unweighted ballots");
         r = with_arith<gregory_count>(p, opt, stv_options::k_exact);
         break;
     }

@@ -50,7 +50,8 @@ struct rctab_count {
     }
 
     rctab_count(const profile& pr, const stv_options& o, std::size_t s)
-        : p(pr), opt(o), n(pr.candidate_count()), seats(s), res(fresh(pr)), tb(o.ballots.tie_break, res), continuing(n, 1),
+        : p(pr), opt(o), n(pr.candidate_count()), seats(s), res(fresh(pr)), tb(o.ballots.tie_break, res),
+          continuing(n, 1),
           w{pr, o.ballots, continuing, pr.flat_marks(), pr.flat_offsets(), pr.has_repeats()} {
         if (opt.decimals > 12) throw error(errc::invalid, "stv: rctab decimals must be at most 12");
         for (unsigned i = 0; i < opt.decimals; ++i) scale *= 10;
@@ -64,7 +65,9 @@ struct rctab_count {
     }
 
     static fx checked(int128 v) {
-        if (v > INT64_MAX / 4) throw error(errc::overflow, "stv: rctab tally does not fit; too many ballots for the decimal places");
+        if (v > INT64_MAX / 4)
+            throw error(errc::overflow,
+                        "stv: rctab tally does not fit; too many ballots for the decimal places");
         return static_cast<fx>(v);
     }
     fx paper_value(std::size_t i) const {
@@ -73,13 +76,16 @@ struct rctab_count {
         const auto b = p.ballot(i);
         const rational s = (b.weight ? *b.weight : rational(1)) * scale;
         if (boost::multiprecision::denominator(s) != 1)
-            throw error(errc::invalid, "stv: rctab needs ballot weights exact at " + std::to_string(opt.decimals) + " decimal places");
+            throw error(errc::invalid, "stv: rctab needs ballot weights exact at " +
+                                           std::to_string(opt.decimals) + " decimal places");
         const big_int x = boost::multiprecision::numerator(s);
         if (x > big_int(INT64_MAX / 4)) throw error(errc::overflow, "stv: rctab ballot weight too large");
         return x.convert_to<fx>();
     }
     rational exact(fx v) const { return rational(big_int(v), big_int(scale)); }
-    fx of_paper(std::size_t i) const { return checked(static_cast<int128>(val[i]) * static_cast<int128>(p.counts()[i])); }
+    fx of_paper(std::size_t i) const {
+        return checked(static_cast<int128>(val[i]) * static_cast<int128>(p.counts()[i]));
+    }
 
     void place(std::uint32_t i, std::vector<fx>* moved) {
         why reason = why::active;
@@ -87,7 +93,8 @@ struct rctab_count {
         cur[i] = to;
         const fx v = of_paper(i);
         if (to == k_none) {
-            if (pos[i] == p.flat_offsets()[i] && p.flat_offsets()[i] == p.flat_offsets()[i + 1]) reason = why::blank;
+            if (pos[i] == p.flat_offsets()[i] && p.flat_offsets()[i] == p.flat_offsets()[i + 1])
+                reason = why::blank;
             add_inactive(inactive, reason, exact(v));
             if (moved) (*moved)[n] += v;
         } else {
@@ -109,8 +116,10 @@ struct rctab_count {
         round_record r;
         r.tallies.assign(n, std::nullopt);
         for (cand_t c = 0; c < n; ++c)
-            if (continuing[c]) r.tallies[c] = exact(tally[c]);
-            else if (won[c]) r.tallies[c] = exact(tally[c]);
+            if (continuing[c])
+                r.tallies[c] = exact(tally[c]);
+            else if (won[c])
+                r.tallies[c] = exact(tally[c]);
         r.inactive = inactive;
         r.threshold = exact(threshold);
         r.lost = exact(lost);
@@ -196,9 +205,10 @@ struct rctab_count {
             auto c = cont();
             std::vector<cand_t> new_winners;
             if (bottoms_up) {
-                const bool all_pass = opt.bottoms_up_threshold > 0
-                                          ? std::all_of(c.begin(), c.end(), [&](cand_t x) { return tally[x] >= threshold; })
-                                          : c.size() <= seats;
+                const bool all_pass =
+                    opt.bottoms_up_threshold > 0
+                        ? std::all_of(c.begin(), c.end(), [&](cand_t x) { return tally[x] >= threshold; })
+                        : c.size() <= seats;
                 if (all_pass) new_winners = c;
             } else if (winners() + c.size() <= seats) {
                 new_winners = c; // the continuing candidates fill the remaining seats
@@ -216,7 +226,8 @@ struct rctab_count {
                     new_winners = pick ? std::vector<cand_t>{*pick} : std::vector<cand_t>{};
                 }
             }
-            std::stable_sort(new_winners.begin(), new_winners.end(), [&](cand_t a, cand_t b) { return tally[a] > tally[b]; });
+            std::stable_sort(new_winners.begin(), new_winners.end(),
+                             [&](cand_t a, cand_t b) { return tally[a] > tally[b]; });
             if (!new_winners.empty()) {
                 for (cand_t x : new_winners) {
                     continuing[x] = 0;
@@ -240,7 +251,8 @@ struct rctab_count {
             }
             if (c.empty()) {
                 res.rounds.push_back(std::move(rec));
-                res.notes.push_back("no continuing candidates left: " + std::to_string(seats - winners()) + " seat(s) unfilled");
+                res.notes.push_back("no continuing candidates left: " + std::to_string(seats - winners()) +
+                                    " seat(s) unfilled");
                 break;
             }
             // Eliminate: undeclared write-in first, then a safe batch, else the lowest.
@@ -270,13 +282,14 @@ struct rctab_count {
         std::vector<cand_t> rest = cont();
         std::stable_sort(rest.begin(), rest.end(), [&](cand_t a, cand_t b) { return tally[a] > tally[b]; });
         for (cand_t c : rest) res.ranking.push_back({c});
-        for (auto it = eliminated_order.rbegin(); it != eliminated_order.rend(); ++it) res.ranking.push_back({*it});
+        for (auto it = eliminated_order.rbegin(); it != eliminated_order.rend(); ++it)
+            res.ranking.push_back({*it});
         res.scores = res.rounds.front().tallies;
         res.score_name = "first preferences";
         res.notes.push_back(std::string("variant rctab (") +
                             (opt.mode == rctab_mode::multiple_per_round ? "several winners per round"
                              : opt.mode == rctab_mode::one_per_round    ? "one winner per round"
-                                                                         : "bottoms-up") +
+                                                                        : "bottoms-up") +
                             "), values truncated to " + std::to_string(opt.decimals) + " decimal places");
         return std::move(res);
     }
@@ -291,7 +304,8 @@ result sequential(const profile& p, const stv_options& opt, std::size_t seats) {
     for (std::size_t k = 0; k < seats; ++k) {
         std::size_t left = 0;
         for (cand_t c = 0; c < p.candidate_count(); ++c)
-            if (!p.withdrawn(c) && std::find(io.excluded.begin(), io.excluded.end(), c) == io.excluded.end()) ++left;
+            if (!p.withdrawn(c) && std::find(io.excluded.begin(), io.excluded.end(), c) == io.excluded.end())
+                ++left;
         if (left == 0) break;
         result pass = irv(p, io);
         for (auto& rd : pass.rounds) {

@@ -10,14 +10,14 @@
 
 #include "check.h"
 
-static const char *data_dir = ".";
+static const char* data_dir = ".";
 
 /* The whole of DATA_DIR/name, malloc'd (NULL if unreadable). */
-static char *slurp(const char *name) {
+static char* slurp(const char* name) {
     char path[1024];
-    FILE *f;
+    FILE* f;
     long n;
-    char *text;
+    char* text;
     snprintf(path, sizeof path, "%s/%s", data_dir, name);
     f = fopen(path, "rb");
     if (!f) return NULL;
@@ -35,9 +35,9 @@ static char *slurp(const char *name) {
 }
 
 /* The number after the first "key": in json (NAN if absent). */
-static double number_after(const char *json, const char *key) {
+static double number_after(const char* json, const char* key) {
     char pattern[256];
-    const char *at;
+    const char* at;
     snprintf(pattern, sizeof pattern, "\"%s\":", key);
     at = json ? strstr(json, pattern) : NULL;
     return at ? strtod(at + strlen(pattern), NULL) : NAN;
@@ -46,10 +46,10 @@ static double number_after(const char *json, const char *key) {
 static int near3(double x, double published) { return fabs(x - published) <= 0.0005; }
 
 static void test_ahp_textbook(void) {
-    static const char *drinks[] = {"coffee", "wine", "tea", "beer", "sodas", "milk", "water"};
+    static const char* drinks[] = {"coffee", "wine", "tea", "beer", "sodas", "milk", "water"};
     static const double drinks_published[] = {0.177, 0.019, 0.042, 0.116, 0.190, 0.129, 0.327};
-    static const char *house[] = {"size", "transport", "neighbourhood", "age", "yard", "modern facilities",
-                                  "general condition", "financing"};
+    static const char* house[] = {"size", "transport",         "neighbourhood",     "age",
+                                  "yard", "modern facilities", "general condition", "financing"};
     static const double house_published[] = {0.173, 0.054, 0.188, 0.018, 0.031, 0.036, 0.167, 0.333};
     char *input = slurp("ahp/saaty2008_drinks.json"), *out = NULL;
     size_t i;
@@ -72,9 +72,9 @@ static void test_ahp_textbook(void) {
     free(input);
 }
 
-static void test_ahp_errors_and_groups(const char *org_path) {
-    char *input = slurp("ahp/not_reciprocal.json"), *out = (char *)1;
-    accord_org *org = NULL;
+static void test_ahp_errors_and_groups(const char* org_path) {
+    char *input = slurp("ahp/not_reciprocal.json"), *out = (char*)1;
+    accord_org* org = NULL;
     CHECK(accord_ahp(NULL, input, NULL, &out) == ACCORD_EINVALID && out == NULL);
     CHECK(strstr(accord_last_error(), "reciprocity violated") != NULL);
     free(input);
@@ -87,7 +87,8 @@ static void test_ahp_errors_and_groups(const char *org_path) {
     input = slurp("ahp/board.json");
     CHECK(accord_ahp(NULL, input, "{\"scheme\": \"population\"}", &out) == ACCORD_EINVALID); /* no org */
     CHECK(accord_org_load(org_path, NULL, &org) == ACCORD_OK);
-    CHECK(accord_ahp(org, input, "{\"scheme\": \"population\", \"aggregation\": \"aij\"}", &out) == ACCORD_OK);
+    CHECK(accord_ahp(org, input, "{\"scheme\": \"population\", \"aggregation\": \"aij\"}", &out) ==
+          ACCORD_OK);
     CHECK(fabs(number_after(out, "weight") - 30000.0 / 42000.0) < 1e-9); /* Riverside, first participant */
     accord_string_free(out);
     CHECK(accord_ahp(org, input, "{\"aggregation\": \"aip\"}", &out) == ACCORD_OK);
@@ -99,7 +100,8 @@ static void test_ahp_errors_and_groups(const char *org_path) {
 
 static void test_mcda(void) {
     char *table = slurp("mcda_options.json"), *out = NULL, *again = NULL;
-    static const char two[] = "{\"options\": [\"a\", \"b\"], \"criteria\": [\"x\", \"y\"], \"scores\": [[1, 0], [0, 1]]}";
+    static const char two[] =
+        "{\"options\": [\"a\", \"b\"], \"criteria\": [\"x\", \"y\"], \"scores\": [[1, 0], [0, 1]]}";
     CHECK(table != NULL);
     CHECK(accord_mcda(table, NULL, &out) == ACCORD_OK);
     CHECK(strstr(out, "\"Frailty team\":\"9/2\"") != NULL);
@@ -107,8 +109,10 @@ static void test_mcda(void) {
     accord_string_free(out);
     CHECK(accord_mcda(table, "{\"scaling\": \"log\"}", &out) == ACCORD_EINVALID && out == NULL);
     CHECK(accord_mcda(two, NULL, &out) == ACCORD_EINVALID); /* no weights */
-    CHECK(accord_mcda_smaa(two, "{\"samples\": 4000, \"seed\": 2, \"threads\": 1}", NULL, NULL, &out) == ACCORD_OK);
-    CHECK(accord_mcda_smaa(two, "{\"samples\": 4000, \"seed\": 2, \"threads\": 2}", NULL, NULL, &again) == ACCORD_OK);
+    CHECK(accord_mcda_smaa(two, "{\"samples\": 4000, \"seed\": 2, \"threads\": 1}", NULL, NULL, &out) ==
+          ACCORD_OK);
+    CHECK(accord_mcda_smaa(two, "{\"samples\": 4000, \"seed\": 2, \"threads\": 2}", NULL, NULL, &again) ==
+          ACCORD_OK);
     CHECK(out && again && strcmp(out, again) == 0);
     CHECK(out && fabs(number_after(strstr(out, "winner_probability"), "a") - 0.5) < 0.04);
     accord_string_free(out);
@@ -116,21 +120,22 @@ static void test_mcda(void) {
     free(table);
 }
 
-static int cancel_at_once(double fraction, void *user) {
+static int cancel_at_once(double fraction, void* user) {
     (void)fraction;
-    ++*(int *)user;
+    ++*(int*)user;
     return 1;
 }
 
 static void test_generate_and_electorates(void) {
     accord_profile *p = NULL, *q = NULL;
-    accord_result *r = NULL;
+    accord_result* r = NULL;
     size_t n = 0, w = 9;
-    const char *s = NULL;
+    const char* s = NULL;
     char *out = NULL, *again = NULL;
     int calls = 0;
-    CHECK(accord_generate("mallows", "{\"names\": [\"Access\", \"Frailty\", \"Digital\"], \"phi\": 0, "
-                                     "\"center\": [\"Frailty\", \"Digital\", \"Access\"], \"voters\": 11, \"seed\": 3}",
+    CHECK(accord_generate("mallows",
+                          "{\"names\": [\"Access\", \"Frailty\", \"Digital\"], \"phi\": 0, "
+                          "\"center\": [\"Frailty\", \"Digital\", \"Access\"], \"voters\": 11, \"seed\": 3}",
                           NULL, &p) == ACCORD_OK);
     CHECK(accord_profile_candidate_count(p, &n) == ACCORD_OK && n == 3);
     CHECK(accord_profile_voters(p, &s) == ACCORD_OK && strcmp(s, "11") == 0);
@@ -140,25 +145,34 @@ static void test_generate_and_electorates(void) {
     CHECK(accord_generate("resample", "{\"seed\": 1}", p, &q) == ACCORD_OK);
     CHECK(accord_profile_voters(q, &s) == ACCORD_OK && strcmp(s, "11") == 0);
     accord_profile_free(q);
-    q = (accord_profile *)1;
+    q = (accord_profile*)1;
     CHECK(accord_generate("resample", "{\"seed\": 1}", NULL, &q) == ACCORD_EINVALID && q == NULL);
     CHECK(accord_generate("urn", "{\"candidates\": 3, \"voters\": 3}", NULL, &q) == ACCORD_EINVALID);
     CHECK(strstr(accord_last_error(), "urn") != NULL);
-    CHECK(accord_generate("impartial-culture", "{\"candidates\": 3, \"voters\": 3, \"phi\": 1}", NULL, &q) == ACCORD_EINVALID);
+    CHECK(accord_generate("impartial-culture", "{\"candidates\": 3, \"voters\": 3, \"phi\": 1}", NULL, &q) ==
+          ACCORD_EINVALID);
     CHECK(accord_generate(NULL, NULL, NULL, &q) == ACCORD_EINVALID);
 
-    CHECK(accord_analyse_electorates(p, "{\"model\": \"resample\", \"rules\": [\"irv\", \"borda\"], \"samples\": 300, "
-                                        "\"seed\": 4, \"threads\": 1}", NULL, NULL, &out) == ACCORD_OK);
-    CHECK(accord_analyse_electorates(p, "{\"model\": \"resample\", \"rules\": [\"irv\", \"borda\"], \"samples\": 300, "
-                                        "\"seed\": 4, \"threads\": 2}", NULL, NULL, &again) == ACCORD_OK);
+    CHECK(accord_analyse_electorates(
+              p,
+              "{\"model\": \"resample\", \"rules\": [\"irv\", \"borda\"], \"samples\": 300, "
+              "\"seed\": 4, \"threads\": 1}",
+              NULL, NULL, &out) == ACCORD_OK);
+    CHECK(accord_analyse_electorates(
+              p,
+              "{\"model\": \"resample\", \"rules\": [\"irv\", \"borda\"], \"samples\": 300, "
+              "\"seed\": 4, \"threads\": 2}",
+              NULL, NULL, &again) == ACCORD_OK);
     CHECK(out && again && strcmp(out, again) == 0);
     CHECK(out && strstr(out, "\"reference_winner\":\"Frailty\"") != NULL);
     CHECK(number_after(out, "differs_from_reference") == 0.0); /* a unanimous electorate resampled */
     accord_string_free(out);
     accord_string_free(again);
-    out = (char *)1;
-    CHECK(accord_analyse_electorates(NULL, "{\"model\": \"impartial-culture\", \"candidates\": 4, \"voters\": 30, "
-                                           "\"samples\": 1000000}", cancel_at_once, &calls, &out) == ACCORD_ECANCELLED);
+    out = (char*)1;
+    CHECK(accord_analyse_electorates(NULL,
+                                     "{\"model\": \"impartial-culture\", \"candidates\": 4, \"voters\": 30, "
+                                     "\"samples\": 1000000}",
+                                     cancel_at_once, &calls, &out) == ACCORD_ECANCELLED);
     CHECK(out == NULL && calls >= 1);
     CHECK(accord_analyse_electorates(NULL, "{\"candidates\": 4}", NULL, NULL, &out) == ACCORD_EINVALID);
     CHECK(strstr(accord_last_error(), "model") != NULL);
@@ -168,13 +182,13 @@ static void test_generate_and_electorates(void) {
 /* Two-level weighting (0.5) on the four-practice, two-PCN example of tests/four_practices.hpp:
  * equal within each PCN and population across gives a, b 3/10 and c, d 1/5, and plurality Y;
  * population within and equal across gives plurality X. */
-static void test_two_level(const char *org_path) {
-    static const char *names[] = {"X", "Y", "Z"};
+static void test_two_level(const char* org_path) {
+    static const char* names[] = {"X", "Y", "Z"};
     static const int32_t x[] = {1, 2, 3}, y[] = {3, 1, 2}, z[] = {3, 2, 1};
-    accord_org *org = NULL;
-    accord_profile *p = NULL;
-    accord_result *r = NULL;
-    char *out = NULL;
+    accord_org* org = NULL;
+    accord_profile* p = NULL;
+    accord_result* r = NULL;
+    char* out = NULL;
     size_t w = 99;
     CHECK(accord_org_load(org_path, NULL, &org) == ACCORD_OK);
     CHECK(accord_weights_two_level(org, "equal", "population", NULL, NULL, &out) == ACCORD_OK);
@@ -182,7 +196,7 @@ static void test_two_level(const char *org_path) {
     CHECK(out && strstr(out, "\"share_exact\":\"1/5\"") != NULL);
     CHECK(out && strstr(out, "\"scheme\":\"equal within pcn, population across\"") != NULL);
     accord_string_free(out);
-    out = (char *)1;
+    out = (char*)1;
     CHECK(accord_weights_two_level(org, "equal", "capped:0.3", NULL, NULL, &out) == ACCORD_EINVALID);
     CHECK(out == NULL && strstr(accord_last_error(), "across pcns") != NULL);
     CHECK(accord_profile_new(3, names, &p) == ACCORD_OK);
@@ -190,11 +204,13 @@ static void test_two_level(const char *org_path) {
     CHECK(accord_profile_add_ranking_for(p, "b", y, 3, 1, NULL) == ACCORD_OK);
     CHECK(accord_profile_add_ranking_for(p, "c", y, 3, 1, NULL) == ACCORD_OK);
     CHECK(accord_profile_add_ranking_for(p, "d", z, 3, 1, NULL) == ACCORD_OK);
-    CHECK(accord_run_weighted(p, org, "equal", "plurality", NULL, "{\"group_scheme\": \"population\"}", &r) == ACCORD_OK);
+    CHECK(accord_run_weighted(p, org, "equal", "plurality", NULL, "{\"group_scheme\": \"population\"}", &r) ==
+          ACCORD_OK);
     CHECK(r && accord_result_winner(r, 0, &w) == ACCORD_OK && w == 1);
     accord_result_free(r);
     r = NULL;
-    CHECK(accord_run_weighted(p, org, "population", "plurality", NULL, "{\"group_scheme\": \"equal\"}", &r) == ACCORD_OK);
+    CHECK(accord_run_weighted(p, org, "population", "plurality", NULL, "{\"group_scheme\": \"equal\"}", &r) ==
+          ACCORD_OK);
     CHECK(r && accord_result_winner(r, 0, &w) == ACCORD_OK && w == 0);
     accord_result_free(r);
     CHECK(accord_analysis_defaults(&out) == ACCORD_OK);
@@ -204,7 +220,7 @@ static void test_two_level(const char *org_path) {
     accord_org_free(org);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
     char org_path[1024];
     if (argc > 1) data_dir = argv[1];
     snprintf(org_path, sizeof org_path, "%s/place_org.csv", data_dir);

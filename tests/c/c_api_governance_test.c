@@ -7,15 +7,15 @@
 
 static char path_buf[4][1024];
 
-static const char *join(int slot, const char *dir, const char *file) {
+static const char* join(int slot, const char* dir, const char* file) {
     snprintf(path_buf[slot], sizeof path_buf[slot], "%s/%s", dir, file);
     return path_buf[slot];
 }
 
-int main(int argc, char **argv) {
-    const char *dir = argc > 1 ? argv[1] : "tests/data/governance";
-    const char *constitution = join(0, dir, "place.json");
-    char *out = NULL;
+int main(int argc, char** argv) {
+    const char* dir = argc > 1 ? argv[1] : "tests/data/governance";
+    const char* constitution = join(0, dir, "place.json");
+    char* out = NULL;
 
     CHECK(accord_constitution_check(constitution, "2026-01-15", &out) == ACCORD_OK);
     CHECK(out && strstr(out, "\"severity\":\"warning\"") && !strstr(out, "\"severity\":\"error\""));
@@ -26,18 +26,23 @@ int main(int argc, char **argv) {
     CHECK(accord_constitution_check(NULL, "2026-01-15", &out) == ACCORD_EINVALID);
     CHECK(strstr(accord_last_error(), "path") != NULL);
 
-    CHECK(accord_mandate(constitution, "{\"body\": \"exec\", \"category\": \"spending\", \"amount\": \"50000\"}", &out) == ACCORD_OK);
+    CHECK(accord_mandate(constitution,
+                         "{\"body\": \"exec\", \"category\": \"spending\", \"amount\": \"50000\"}",
+                         &out) == ACCORD_OK);
     CHECK(out && strstr(out, "\"allowed\":false") && strstr(out, "\"decider\":\"board\""));
     accord_string_free(out);
     out = NULL;
-    CHECK(accord_mandate(constitution, "{\"body\": \"nobody\", \"category\": \"spending\"}", &out) == ACCORD_ENOTFOUND);
-    CHECK(accord_mandate(constitution, "{\"body\": \"exec\", \"category\": \"spending\", \"colour\": 1}", &out) == ACCORD_EINVALID);
+    CHECK(accord_mandate(constitution, "{\"body\": \"nobody\", \"category\": \"spending\"}", &out) ==
+          ACCORD_ENOTFOUND);
+    CHECK(accord_mandate(constitution, "{\"body\": \"exec\", \"category\": \"spending\", \"colour\": 1}",
+                         &out) == ACCORD_EINVALID);
 
     {
         char inv[3072];
-        const char *record_path = "accord_c_governance_record.json";
+        const char* record_path = "accord_c_governance_record.json";
         snprintf(inv, sizeof inv,
-                 "{\"command\": \"vote\", \"constitution\": \"%s\", \"ballots\": \"%s\", \"category\": \"priorities\"}",
+                 "{\"command\": \"vote\", \"constitution\": \"%s\", \"ballots\": \"%s\", \"category\": "
+                 "\"priorities\"}",
                  constitution, join(1, dir, "place_priorities.csv"));
         CHECK(accord_record(inv, record_path, &out) == ACCORD_OK);
         CHECK(out && strstr(out, "\"sha256\"") && strstr(out, "\"roll_call\""));

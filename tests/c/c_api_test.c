@@ -9,9 +9,9 @@
 #include "check.h"
 
 static void test_irv(void) {
-    const char *names[] = {"A", "B", "C"};
-    accord_profile *p = NULL;
-    accord_result *r = NULL;
+    const char* names[] = {"A", "B", "C"};
+    accord_profile* p = NULL;
+    accord_result* r = NULL;
     const uint32_t o1[] = {0, 1, 2}, o2[] = {1, 2, 0}, o3[] = {2, 1, 0};
     size_t n = 0, w = 99, rounds = 0;
     const char *s = NULL, *json = NULL;
@@ -40,7 +40,8 @@ static void test_irv(void) {
     CHECK(accord_result_method(r, &s) == ACCORD_OK && strcmp(s, "irv") == 0);
     CHECK(accord_result_score(r, 0, &s) == ACCORD_OK && s && strcmp(s, "8") == 0);
     /* Out of range is ENOTFOUND with a message naming what. */
-    CHECK(accord_result_winner(r, 5, &n) == ACCORD_ENOTFOUND && strstr(accord_last_error(), "winner") != NULL);
+    CHECK(accord_result_winner(r, 5, &n) == ACCORD_ENOTFOUND &&
+          strstr(accord_last_error(), "winner") != NULL);
     accord_result_free(r);
     accord_profile_free(p);
 }
@@ -48,9 +49,9 @@ static void test_irv(void) {
 /* STV through the generic entry point: two seats among four, exact WIGM and Scottish STV. */
 /* Committee rules over approval ballots through the generic entry point. */
 static void test_committee(void) {
-    const char *names[] = {"a", "b", "c", "d"};
-    accord_profile *p = NULL;
-    accord_result *r = NULL;
+    const char* names[] = {"a", "b", "c", "d"};
+    accord_profile* p = NULL;
+    accord_result* r = NULL;
     const uint32_t ab[] = {0, 1}, c[] = {2}, cd[] = {2, 3};
     size_t n = 0, w = 9;
     CHECK(accord_profile_new_kind(4, names, ACCORD_BALLOT_APPROVAL, &p) == ACCORD_OK);
@@ -64,18 +65,19 @@ static void test_committee(void) {
     CHECK(accord_result_winner(r, 1, &w) == ACCORD_OK && w == 2);
     accord_result_free(r);
     r = NULL;
-    CHECK(accord_run(p, "pav", "{}", &r) == ACCORD_EINVALID && r == NULL && strstr(accord_last_error(), "seats") != NULL);
+    CHECK(accord_run(p, "pav", "{}", &r) == ACCORD_EINVALID && r == NULL &&
+          strstr(accord_last_error(), "seats") != NULL);
     CHECK(accord_run(p, "budget", "{\"budget\":2,\"costs\":{\"a\":1}}", &r) == ACCORD_EINVALID);
     accord_profile_free(p);
 }
 
 static void test_stv(void) {
-    const char *names[] = {"A", "B", "C", "D"};
-    accord_profile *p = NULL;
-    accord_result *r = NULL;
+    const char* names[] = {"A", "B", "C", "D"};
+    accord_profile* p = NULL;
+    accord_result* r = NULL;
     const uint32_t o1[] = {0, 1}, o2[] = {2, 3}, o3[] = {3, 2}, o4[] = {1, 0};
     size_t n = 0, w0 = 9, w1 = 9;
-    const char *json = NULL;
+    const char* json = NULL;
     CHECK(accord_profile_new(4, names, &p) == ACCORD_OK);
     CHECK(accord_profile_add_order(p, o1, 2, 10, NULL) == ACCORD_OK);
     CHECK(accord_profile_add_order(p, o2, 2, 6, NULL) == ACCORD_OK);
@@ -87,7 +89,8 @@ static void test_stv(void) {
     CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 2);
     CHECK(accord_result_winner(r, 0, &w0) == ACCORD_OK && w0 == 0);
     CHECK(accord_result_winner(r, 1, &w1) == ACCORD_OK && w1 == 2);
-    CHECK(accord_result_json(r, &json) == ACCORD_OK && strstr(json, "\"transfer_value_exact\":\"1/5\"") != NULL);
+    CHECK(accord_result_json(r, &json) == ACCORD_OK &&
+          strstr(json, "\"transfer_value_exact\":\"1/5\"") != NULL);
     accord_result_free(r);
     r = NULL;
     CHECK(accord_run(p, "stv", "{\"seats\":0}", &r) == ACCORD_EINVALID && r == NULL &&
@@ -98,9 +101,9 @@ static void test_stv(void) {
 }
 
 static void test_ties_and_weights(void) {
-    const char *names[] = {"X", "Y", "Z"};
-    accord_profile *p = NULL;
-    accord_result *r = NULL;
+    const char* names[] = {"X", "Y", "Z"};
+    accord_profile* p = NULL;
+    accord_result* r = NULL;
     const int32_t x[] = {1, 0, 0}, y[] = {0, 1, 0}, z[] = {0, 0, 1};
     size_t n = 0, round = 0;
     const char *purpose = NULL, *policy = NULL;
@@ -125,13 +128,15 @@ static void test_ties_and_weights(void) {
 
 static void test_misuse(void) {
     const char *names[] = {"A", "B"}, *dup[] = {"A", "A"};
-    accord_profile *p = NULL;
-    accord_result *r = NULL;
+    accord_profile* p = NULL;
+    accord_result* r = NULL;
     const int32_t bad[] = {1, -1};
     const uint32_t out_of_range[] = {7};
     size_t n;
-    CHECK(accord_profile_new(2, names, NULL) == ACCORD_EINVALID && strstr(accord_last_error(), "out") != NULL);
-    CHECK(accord_profile_new(2, dup, &p) == ACCORD_EINVALID && p == NULL && strstr(accord_last_error(), "duplicate"));
+    CHECK(accord_profile_new(2, names, NULL) == ACCORD_EINVALID &&
+          strstr(accord_last_error(), "out") != NULL);
+    CHECK(accord_profile_new(2, dup, &p) == ACCORD_EINVALID && p == NULL &&
+          strstr(accord_last_error(), "duplicate"));
     CHECK(accord_profile_new(0, names, &p) == ACCORD_EINVALID);
     CHECK(accord_profile_new(2, names, &p) == ACCORD_OK);
     CHECK(accord_profile_add_ranking(p, bad, 2, 1, NULL) == ACCORD_EINVALID);
@@ -143,7 +148,8 @@ static void test_misuse(void) {
     CHECK(accord_profile_add_order(p, out_of_range, 0, UINT64_MAX, NULL) == ACCORD_EOVERFLOW);
     CHECK(accord_run(p, "no-such-method", NULL, &r) == ACCORD_ENOTFOUND && r == NULL &&
           strstr(accord_last_error(), "no-such-method") != NULL);
-    CHECK(accord_run(p, "irv", "{\"bogus\":1}", &r) == ACCORD_EINVALID && strstr(accord_last_error(), "bogus") != NULL);
+    CHECK(accord_run(p, "irv", "{\"bogus\":1}", &r) == ACCORD_EINVALID &&
+          strstr(accord_last_error(), "bogus") != NULL);
     CHECK(accord_run(p, "irv", "{not json", &r) == ACCORD_EINVALID);
     CHECK(accord_run(NULL, "irv", NULL, &r) == ACCORD_EINVALID);
     CHECK(accord_run(p, NULL, NULL, &r) == ACCORD_EINVALID);
@@ -151,7 +157,7 @@ static void test_misuse(void) {
     CHECK(accord_profile_candidate_name(p, 9, NULL) == ACCORD_EINVALID);
     CHECK(accord_profile_find_candidate(p, "Nobody", &n) == ACCORD_ENOTFOUND);
     {
-        accord_profile *q = NULL;
+        accord_profile* q = NULL;
         CHECK(accord_profile_load("/nonexistent/file.soi", NULL, NULL, &q) == ACCORD_EIO && q == NULL);
         CHECK(accord_profile_load("x.soi", "no-format", NULL, &q) == ACCORD_EINVALID && q == NULL);
     }
@@ -164,14 +170,14 @@ static void test_misuse(void) {
 /* CSV intake (docs/formats.md, "CSV"): a ballot id column is ignored by name, a Microsoft Forms
  * ranking cell is read in order, and the encoding and contest options reach the reader. */
 static void test_csv_intake(void) {
-    const char *cvr = "ballot_id,rank1,rank2\n1001,Access,Frailty\n1002,Frailty,\n";
-    const char *forms = "Id,Start time,Completion time,Email,Name,Rank the priorities\n"
+    const char* cvr = "ballot_id,rank1,rank2\n1001,Access,Frailty\n1002,Frailty,\n";
+    const char* forms = "Id,Start time,Completion time,Email,Name,Rank the priorities\n"
                         "1,a,b,x@nhs.net,Ann,Frailty;Access;\n";
-    const char *cp1252 = "Choice 1\nZo\xeb\n";
-    const char *two = "Mayor - Rank 1,Council - Rank 1\nAccess,Kim\n";
-    accord_profile *p = NULL;
+    const char* cp1252 = "Choice 1\nZo\xeb\n";
+    const char* two = "Mayor - Rank 1,Council - Rank 1\nAccess,Kim\n";
+    accord_profile* p = NULL;
     size_t n = 0;
-    const char *s = NULL;
+    const char* s = NULL;
     CHECK(accord_profile_load_text(cvr, strlen(cvr), "cvr.csv", "auto", NULL, &p) == ACCORD_OK);
     CHECK(accord_profile_candidate_count(p, &n) == ACCORD_OK && n == 2);
     accord_profile_free(p);
@@ -180,25 +186,26 @@ static void test_csv_intake(void) {
     accord_profile_free(p);
     CHECK(accord_profile_load_text(cp1252, strlen(cp1252), "w.csv", "csv", NULL, &p) == ACCORD_EPARSE &&
           strstr(accord_last_error(), "windows-1252") != NULL);
-    CHECK(accord_profile_load_text(cp1252, strlen(cp1252), "w.csv", "csv", "{\"encoding\": \"windows-1252\"}", &p) ==
-          ACCORD_OK);
+    CHECK(accord_profile_load_text(cp1252, strlen(cp1252), "w.csv", "csv", "{\"encoding\": \"windows-1252\"}",
+                                   &p) == ACCORD_OK);
     CHECK(accord_profile_candidate_name(p, 0, &s) == ACCORD_OK && strcmp(s, "Zo\xc3\xab") == 0);
     accord_profile_free(p);
     CHECK(accord_profile_load_text(two, strlen(two), "two.csv", "csv", NULL, &p) == ACCORD_EPARSE &&
           strstr(accord_last_error(), "--contest") != NULL);
-    CHECK(accord_profile_load_text(two, strlen(two), "two.csv", "csv", "{\"contest\": \"Council\"}", &p) == ACCORD_OK);
+    CHECK(accord_profile_load_text(two, strlen(two), "two.csv", "csv", "{\"contest\": \"Council\"}", &p) ==
+          ACCORD_OK);
     CHECK(accord_profile_candidate_name(p, 0, &s) == ACCORD_OK && strcmp(s, "Kim") == 0);
     accord_profile_free(p);
 }
 
 static void test_load_text_and_methods(void) {
-    const char *soi = "# FILE NAME: t.soi\n# TITLE: t\n# DATA TYPE: soi\n# NUMBER ALTERNATIVES: 2\n"
+    const char* soi = "# FILE NAME: t.soi\n# TITLE: t\n# DATA TYPE: soi\n# NUMBER ALTERNATIVES: 2\n"
                       "# NUMBER VOTERS: 3\n# NUMBER UNIQUE ORDERS: 2\n# ALTERNATIVE NAME 1: Left\n"
                       "# ALTERNATIVE NAME 2: Right\n2: 1,2\n1: 2\n";
-    accord_profile *p = NULL;
-    accord_result *r = NULL;
+    accord_profile* p = NULL;
+    accord_result* r = NULL;
     size_t n = 0, i;
-    const char *s = NULL;
+    const char* s = NULL;
     int found_irv = 0;
     CHECK(accord_profile_load_text(soi, strlen(soi), "t.soi", "auto", NULL, &p) == ACCORD_OK);
     CHECK(accord_profile_candidate_name(p, 1, &s) == ACCORD_OK && strcmp(s, "Right") == 0);
@@ -217,26 +224,31 @@ static void test_load_text_and_methods(void) {
     CHECK(accord_version_number() == ACCORD_VERSION_NUMBER);
 }
 
-static int cancel_after_first(double fraction, void *user) {
+static int cancel_after_first(double fraction, void* user) {
     (void)fraction;
-    return ++*(int *)user > 1;
+    return ++*(int*)user > 1;
 }
 
 static void test_power(void) {
-    accord_power_result *pr = NULL;
-    const char *json = NULL;
+    accord_power_result* pr = NULL;
+    const char* json = NULL;
     int calls = 0;
     /* UN Security Council [39; 7 x 5, 1 x 10]: Shapley-Shubik 421/2145 per permanent member. */
-    CHECK(accord_power("{\"quota\": 39, \"weights\": [7,7,7,7,7,1,1,1,1,1,1,1,1,1,1]}", NULL, NULL, NULL, &pr) == ACCORD_OK);
+    CHECK(accord_power("{\"quota\": 39, \"weights\": [7,7,7,7,7,1,1,1,1,1,1,1,1,1,1]}", NULL, NULL, NULL,
+                       &pr) == ACCORD_OK);
     CHECK(accord_power_result_json(pr, &json) == ACCORD_OK && strstr(json, "\"421/2145\"") != NULL);
     accord_power_result_free(pr);
-    CHECK(accord_power("{\"majorities\": [{\"quota\": 2, \"weights\": [1,1,1]}, {\"quota\": 50, \"weights\": [60,30,10]}]}",
+    CHECK(accord_power("{\"majorities\": [{\"quota\": 2, \"weights\": [1,1,1]}, {\"quota\": 50, \"weights\": "
+                       "[60,30,10]}]}",
                        "{\"indices\": \"all\"}", NULL, NULL, &pr) == ACCORD_OK);
     accord_power_result_free(pr);
-    CHECK(accord_power("{\"quota\": 0, \"weights\": [1,1]}", NULL, NULL, NULL, &pr) == ACCORD_EINVALID && pr == NULL);
-    CHECK(accord_power("{\"quota\": 2, \"weights\": [1,1], \"bogus\": 1}", NULL, NULL, NULL, &pr) == ACCORD_EINVALID &&
+    CHECK(accord_power("{\"quota\": 0, \"weights\": [1,1]}", NULL, NULL, NULL, &pr) == ACCORD_EINVALID &&
+          pr == NULL);
+    CHECK(accord_power("{\"quota\": 2, \"weights\": [1,1], \"bogus\": 1}", NULL, NULL, NULL, &pr) ==
+              ACCORD_EINVALID &&
           strstr(accord_last_error(), "bogus") != NULL);
-    CHECK(accord_power("{\"quota\": 2, \"weights\": [1,1]}", "{\"indices\": [\"nope\"]}", NULL, NULL, &pr) == ACCORD_EINVALID);
+    CHECK(accord_power("{\"quota\": 2, \"weights\": [1,1]}", "{\"indices\": [\"nope\"]}", NULL, NULL, &pr) ==
+          ACCORD_EINVALID);
     CHECK(accord_power("not json", NULL, NULL, NULL, &pr) == ACCORD_EINVALID);
     /* The Fourier estimate: labelled an approximation, with its proven bound. */
     CHECK(accord_power("{\"quota\": 39, \"weights\": [7,7,7,7,7,1,1,1,1,1,1,1,1,1,1]}",
@@ -251,7 +263,8 @@ static void test_power(void) {
         size_t len = 0;
         int i;
         len += (size_t)snprintf(game + len, sizeof game - len, "{\"quota\": 5000000, \"weights\": [");
-        for (i = 0; i < 200; ++i) len += (size_t)snprintf(game + len, sizeof game - len, "%s%d", i ? "," : "", 50000 + i);
+        for (i = 0; i < 200; ++i)
+            len += (size_t)snprintf(game + len, sizeof game - len, "%s%d", i ? "," : "", 50000 + i);
         snprintf(game + len, sizeof game - len, "]}");
         CHECK(accord_power(game, NULL, cancel_after_first, &calls, &pr) == ACCORD_ECANCELLED && pr == NULL);
         CHECK(calls >= 1);
@@ -260,10 +273,10 @@ static void test_power(void) {
 }
 
 /* tests/data/place_ballots.csv as a profile: one ranking per practice p1..p5 of place_org.csv. */
-static accord_profile *place_ballots(void) {
-    const char *names[] = {"Access", "Frailty", "Digital"};
+static accord_profile* place_ballots(void) {
+    const char* names[] = {"Access", "Frailty", "Digital"};
     const int32_t a[] = {1, 2, 3}, f[] = {2, 1, 3}, d[] = {2, 3, 1};
-    accord_profile *p = NULL;
+    accord_profile* p = NULL;
     CHECK(accord_profile_new(3, names, &p) == ACCORD_OK);
     CHECK(accord_profile_add_ranking_for(p, "p1", a, 3, 1, NULL) == ACCORD_OK);
     CHECK(accord_profile_add_ranking_for(p, "p2", a, 3, 1, NULL) == ACCORD_OK);
@@ -273,11 +286,11 @@ static accord_profile *place_ballots(void) {
     return p;
 }
 
-static void test_weighting(const char *org_path) {
-    accord_org *org = NULL;
-    accord_profile *p = NULL;
-    accord_result *r = NULL;
-    char *json = NULL;
+static void test_weighting(const char* org_path) {
+    accord_org* org = NULL;
+    accord_profile* p = NULL;
+    accord_result* r = NULL;
+    char* json = NULL;
     const int32_t a[] = {1, 2, 3};
     size_t n = 0, w = 9;
     CHECK(accord_org_load(org_path, NULL, &org) == ACCORD_OK);
@@ -290,14 +303,16 @@ static void test_weighting(const char *org_path) {
     CHECK(accord_run_weighted(p, org, "population", "plurality", NULL, NULL, &r) == ACCORD_OK);
     CHECK(accord_result_winner(r, 0, &w) == ACCORD_OK && w == 0);
     accord_result_free(r);
-    CHECK(accord_run_weighted(p, org, "group-equal", "borda", NULL, "{\"mode\": \"two-stage\", \"inner\": \"irv\"}", &r) == ACCORD_OK);
+    CHECK(accord_run_weighted(p, org, "group-equal", "borda", NULL,
+                              "{\"mode\": \"two-stage\", \"inner\": \"irv\"}", &r) == ACCORD_OK);
     accord_result_free(r);
-    CHECK(accord_run_weighted(p, org, "equal", "borda", NULL, "{\"mode\": \"sideways\"}", &r) == ACCORD_EINVALID);
+    CHECK(accord_run_weighted(p, org, "equal", "borda", NULL, "{\"mode\": \"sideways\"}", &r) ==
+          ACCORD_EINVALID);
     CHECK(accord_profile_add_ranking_for(p, "zz", a, 3, 1, NULL) == ACCORD_OK);
     CHECK(accord_run_weighted(p, org, "equal", "borda", NULL, NULL, &r) == ACCORD_ENOTFOUND &&
           strstr(accord_last_error(), "zz") != NULL);
     {
-        accord_org *missing = NULL;
+        accord_org* missing = NULL;
         CHECK(accord_org_load("/nonexistent/org.csv", NULL, &missing) == ACCORD_EIO && missing == NULL);
     }
     accord_profile_free(p);
@@ -307,10 +322,11 @@ static void test_weighting(const char *org_path) {
 }
 
 /* Motions and seats over tests/data/place_org.csv (p1 30,000 ... p5 3,000 patients). */
-static void test_decide_and_apportion(const char *org_path) {
-    accord_org *org = NULL;
-    char *json = NULL;
-    const char *votes = "{\"p1\": \"no\", \"p2\": \"yes\", \"p3\": \"yes\", \"p4\": \"yes\", \"p5\": \"abstain\"}";
+static void test_decide_and_apportion(const char* org_path) {
+    accord_org* org = NULL;
+    char* json = NULL;
+    const char* votes =
+        "{\"p1\": \"no\", \"p2\": \"yes\", \"p3\": \"yes\", \"p4\": \"yes\", \"p5\": \"abstain\"}";
     CHECK(accord_org_load(org_path, NULL, &org) == ACCORD_OK);
     CHECK(accord_decide(org, votes, NULL, NULL, &json) == ACCORD_OK && json != NULL);
     CHECK(strstr(json, "\"passed\":false") != NULL && strstr(json, "\"need_exact\":\"24501\"") != NULL);
@@ -322,8 +338,11 @@ static void test_decide_and_apportion(const char *org_path) {
                         "{\"preset\": \"simple-majority\"}", "yes", &json) == ACCORD_OK);
     CHECK(strstr(json, "\"casting_vote\":true") != NULL && strstr(json, "\"passed\":true") != NULL);
     accord_string_free(json);
-    CHECK(accord_decide(org, votes, "{\"policy\": {\"categories\": {\"routine\": {\"preset\": \"unanimity\"}}}, \"category\": \"routine\"}",
-                        NULL, &json) == ACCORD_OK && strstr(json, "\"rule\":\"routine\"") != NULL);
+    CHECK(accord_decide(org, votes,
+                        "{\"policy\": {\"categories\": {\"routine\": {\"preset\": \"unanimity\"}}}, "
+                        "\"category\": \"routine\"}",
+                        NULL, &json) == ACCORD_OK &&
+          strstr(json, "\"rule\":\"routine\"") != NULL);
     accord_string_free(json);
     json = NULL;
     CHECK(accord_decide(org, "{\"zz\": \"yes\"}", NULL, NULL, &json) == ACCORD_ENOTFOUND && json == NULL &&
@@ -340,7 +359,8 @@ static void test_decide_and_apportion(const char *org_path) {
     CHECK(accord_org_set_attribute(org, "p3", "votes", "1") == ACCORD_OK);
     CHECK(accord_org_set_attribute(org, "p4", "votes", "1/2") == ACCORD_OK);
     CHECK(accord_org_set_attribute(org, "p5", "votes", "1/2") == ACCORD_OK);
-    CHECK(accord_weights(org, "column:votes", "practice", &json) == ACCORD_OK && strstr(json, "\"share_exact\":\"1/2\"") != NULL);
+    CHECK(accord_weights(org, "column:votes", "practice", &json) == ACCORD_OK &&
+          strstr(json, "\"share_exact\":\"1/2\"") != NULL);
     accord_string_free(json);
     CHECK(accord_org_set_attribute(org, "zz", "votes", "1") == ACCORD_ENOTFOUND);
     CHECK(accord_org_set_attribute(org, "p1", "", "1") == ACCORD_EINVALID);
@@ -355,21 +375,21 @@ static void test_decide_and_apportion(const char *org_path) {
     accord_org_free(org);
 }
 
-static int cancel_at_once(double fraction, void *user) {
+static int cancel_at_once(double fraction, void* user) {
     (void)fraction;
-    ++*(int *)user;
+    ++*(int*)user;
     return 1;
 }
 
-static int count_calls(double fraction, void *user) {
+static int count_calls(double fraction, void* user) {
     CHECK(fraction >= 0.0 && fraction <= 1.0);
-    ++*(int *)user;
+    ++*(int*)user;
     return 0;
 }
 
-static void test_analysis(const char *org_path) {
-    accord_org *org = NULL;
-    accord_profile *p = NULL;
+static void test_analysis(const char* org_path) {
+    accord_org* org = NULL;
+    accord_profile* p = NULL;
     char *json = NULL, *json2 = NULL;
     const int32_t a[] = {1, 2, 3};
     int calls = 0;
@@ -377,13 +397,19 @@ static void test_analysis(const char *org_path) {
     p = place_ballots();
 
     /* SMAA: the contract keys, the same JSON for 1 and 2 threads, progress reported. */
-    CHECK(accord_analyse_smaa(p, org, "{\"rule\": \"borda\", \"sampler\": \"simplex\", \"samples\": 500, \"seed\": 9, \"threads\": 1}",
-                              count_calls, &calls, &json) == ACCORD_OK);
+    CHECK(
+        accord_analyse_smaa(
+            p, org,
+            "{\"rule\": \"borda\", \"sampler\": \"simplex\", \"samples\": 500, \"seed\": 9, \"threads\": 1}",
+            count_calls, &calls, &json) == ACCORD_OK);
     CHECK(json && strstr(json, "\"rank_acceptability\":{\"Access\":[") != NULL);
     CHECK(json && strstr(json, "\"winner_probability\"") && strstr(json, "\"samples\":500"));
     CHECK(calls >= 1);
-    CHECK(accord_analyse_smaa(p, org, "{\"rule\": \"borda\", \"sampler\": \"simplex\", \"samples\": 500, \"seed\": 9, \"threads\": 2}",
-                              NULL, NULL, &json2) == ACCORD_OK);
+    CHECK(
+        accord_analyse_smaa(
+            p, org,
+            "{\"rule\": \"borda\", \"sampler\": \"simplex\", \"samples\": 500, \"seed\": 9, \"threads\": 2}",
+            NULL, NULL, &json2) == ACCORD_OK);
     CHECK(json && json2 && strcmp(json, json2) == 0);
     accord_string_free(json);
     accord_string_free(json2);
@@ -393,21 +419,26 @@ static void test_analysis(const char *org_path) {
 
     /* Cancelled by the callback: ECANCELLED, out NULL, a message. */
     calls = 0;
-    json = (char *)"sentinel";
-    CHECK(accord_analyse_smaa(p, org, "{\"rule\": \"borda\", \"samples\": 1000000, \"threads\": 1}", cancel_at_once, &calls,
-                              &json) == ACCORD_ECANCELLED);
+    json = (char*)"sentinel";
+    CHECK(accord_analyse_smaa(p, org, "{\"rule\": \"borda\", \"samples\": 1000000, \"threads\": 1}",
+                              cancel_at_once, &calls, &json) == ACCORD_ECANCELLED);
     CHECK(json == NULL && calls >= 1 && strstr(accord_last_error(), "cancel") != NULL);
-    CHECK(accord_analyse_sweep(p, org, NULL, cancel_at_once, &calls, &json) == ACCORD_ECANCELLED && json == NULL);
-    CHECK(accord_analyse_tipping(p, org, NULL, cancel_at_once, &calls, &json) == ACCORD_ECANCELLED && json == NULL);
+    CHECK(accord_analyse_sweep(p, org, NULL, cancel_at_once, &calls, &json) == ACCORD_ECANCELLED &&
+          json == NULL);
+    CHECK(accord_analyse_tipping(p, org, NULL, cancel_at_once, &calls, &json) == ACCORD_ECANCELLED &&
+          json == NULL);
 
     /* Sweep and tipping. */
-    CHECK(accord_analyse_sweep(p, org, "{\"rules\": [\"borda\", \"irv\"], \"schemes\": [\"equal\", \"population\"]}",
+    CHECK(accord_analyse_sweep(p, org,
+                               "{\"rules\": [\"borda\", \"irv\"], \"schemes\": [\"equal\", \"population\"]}",
                                NULL, NULL, &json) == ACCORD_OK);
     CHECK(json && strstr(json, "\"kendall_tau\"") && strstr(json, "\"movers\""));
     accord_string_free(json);
-    CHECK(accord_analyse_tipping(p, org, "{\"rule\": \"borda\", \"scheme\": \"equal\", \"tolerance\": \"1/1000\"}",
+    CHECK(accord_analyse_tipping(p, org,
+                                 "{\"rule\": \"borda\", \"scheme\": \"equal\", \"tolerance\": \"1/1000\"}",
                                  NULL, NULL, &json) == ACCORD_OK);
-    CHECK(json && strstr(json, "\"baseline_winner\":\"Access\"") && strstr(json, "\"tolerance_exact\":\"1/1000\""));
+    CHECK(json && strstr(json, "\"baseline_winner\":\"Access\"") &&
+          strstr(json, "\"tolerance_exact\":\"1/1000\""));
     accord_string_free(json);
 
     /* Misuse: NULL handles and out, bad JSON, unknown or mistyped options, unknown rule. */
@@ -416,52 +447,60 @@ static void test_analysis(const char *org_path) {
     CHECK(accord_analyse_tipping(p, org, NULL, NULL, NULL, NULL) == ACCORD_EINVALID);
     CHECK(accord_analyse_smaa(p, org, "{\"sampels\": 10}", NULL, NULL, &json) == ACCORD_EINVALID &&
           strstr(accord_last_error(), "sampels") != NULL && json == NULL);
-    CHECK(accord_analyse_sweep(p, org, "{\"rules\": \"borda\", \"shemes\": []}", NULL, NULL, &json) == ACCORD_EINVALID &&
+    CHECK(accord_analyse_sweep(p, org, "{\"rules\": \"borda\", \"shemes\": []}", NULL, NULL, &json) ==
+              ACCORD_EINVALID &&
           strstr(accord_last_error(), "shemes") != NULL);
-    CHECK(accord_analyse_tipping(p, org, "{\"tolerance\": \"small\"}", NULL, NULL, &json) == ACCORD_EINVALID &&
+    CHECK(accord_analyse_tipping(p, org, "{\"tolerance\": \"small\"}", NULL, NULL, &json) ==
+              ACCORD_EINVALID &&
           strstr(accord_last_error(), "tolerance") != NULL);
     CHECK(accord_analyse_smaa(p, org, "not json", NULL, NULL, &json) == ACCORD_EINVALID);
     CHECK(accord_analyse_smaa(p, org, "{\"samples\": \"ten\"}", NULL, NULL, &json) == ACCORD_EINVALID);
-    CHECK(accord_analyse_smaa(p, org, "{\"rule\": \"nosuchrule\", \"samples\": 5}", NULL, NULL, &json) == ACCORD_ENOTFOUND);
+    CHECK(accord_analyse_smaa(p, org, "{\"rule\": \"nosuchrule\", \"samples\": 5}", NULL, NULL, &json) ==
+          ACCORD_ENOTFOUND);
     /* Two-stage counts are sampled by perturbing populations (0.5); the shares samplers refuse them. */
-    CHECK(accord_analyse_smaa(p, org, "{\"mode\": \"two-stage\", \"sampler\": \"simplex\"}", NULL, NULL, &json) ==
+    CHECK(accord_analyse_smaa(p, org, "{\"mode\": \"two-stage\", \"sampler\": \"simplex\"}", NULL, NULL,
+                              &json) == ACCORD_EUNSUPPORTED);
+    CHECK(accord_analyse_tipping(p, org, "{\"mode\": \"two-stage\"}", NULL, NULL, &json) ==
           ACCORD_EUNSUPPORTED);
-    CHECK(accord_analyse_tipping(p, org, "{\"mode\": \"two-stage\"}", NULL, NULL, &json) == ACCORD_EUNSUPPORTED);
     /* A ballot whose unit the organisation does not know. */
     CHECK(accord_profile_add_ranking_for(p, "zz", a, 3, 1, NULL) == ACCORD_OK);
-    CHECK(accord_analyse_sweep(p, org, NULL, NULL, NULL, &json) == ACCORD_ENOTFOUND && strstr(accord_last_error(), "zz"));
+    CHECK(accord_analyse_sweep(p, org, NULL, NULL, NULL, &json) == ACCORD_ENOTFOUND &&
+          strstr(accord_last_error(), "zz"));
     accord_profile_free(p);
     accord_org_free(org);
 }
 
-static int stop_now(double fraction, void *user) {
+static int stop_now(double fraction, void* user) {
     (void)fraction;
     (void)user;
     return 1;
 }
 
 /* Power under a constitution, and progress from a long count (exact Kemeny). */
-static void test_power_org_and_run_progress(const char *org_path) {
-    accord_org *org = NULL;
-    accord_power_result *pr = NULL;
-    accord_profile *p = NULL;
-    accord_result *r = NULL;
-    const char *json = NULL;
+static void test_power_org_and_run_progress(const char* org_path) {
+    accord_org* org = NULL;
+    accord_power_result* pr = NULL;
+    accord_profile* p = NULL;
+    accord_result* r = NULL;
+    const char* json = NULL;
     char names_buf[21][4];
-    const char *names[21];
+    const char* names[21];
     uint32_t order[21];
     size_t i, s;
     int calls = 0;
     CHECK(accord_org_load(org_path, NULL, &org) == ACCORD_OK);
     /* Double majority of the place: p1 (30,000 of 52,000 patients) and three of five practices. */
-    CHECK(accord_power_org(org, "{\"preset\": \"double-majority\"}", "{\"indices\": [\"banzhaf\"]}", NULL, NULL, &pr) ==
-          ACCORD_OK);
-    CHECK(accord_power_result_json(pr, &json) == ACCORD_OK && strstr(json, "\"swings\":[\"11\",\"3\",\"3\",\"3\",\"3\"]"));
+    CHECK(accord_power_org(org, "{\"preset\": \"double-majority\"}", "{\"indices\": [\"banzhaf\"]}", NULL,
+                           NULL, &pr) == ACCORD_OK);
+    CHECK(accord_power_result_json(pr, &json) == ACCORD_OK &&
+          strstr(json, "\"swings\":[\"11\",\"3\",\"3\",\"3\",\"3\"]"));
     accord_power_result_free(pr);
     pr = NULL;
-    CHECK(accord_power_org(org, "{\"preset\": \"triple-majority\"}", NULL, NULL, NULL, &pr) == ACCORD_EUNSUPPORTED &&
+    CHECK(accord_power_org(org, "{\"preset\": \"triple-majority\"}", NULL, NULL, NULL, &pr) ==
+              ACCORD_EUNSUPPORTED &&
           pr == NULL && strstr(accord_last_error(), "composite") != NULL);
-    CHECK(accord_power_org(org, NULL, "{\"unions_by\": \"pcn\", \"indices\": \"owen\"}", NULL, NULL, &pr) == ACCORD_OK);
+    CHECK(accord_power_org(org, NULL, "{\"unions_by\": \"pcn\", \"indices\": \"owen\"}", NULL, NULL, &pr) ==
+          ACCORD_OK);
     accord_power_result_free(pr);
     accord_org_free(org);
     /* 21 rotations of one order of 21 candidates: one strong component, 2^21 subsets. */
@@ -485,10 +524,10 @@ static void test_power_org_and_run_progress(const char *org_path) {
 static void test_merge_and_summary(void) {
     const char *ab[] = {"A", "B"}, *cba[] = {"C", "B", "A"};
     accord_profile *p = NULL, *q = NULL, *back = NULL, *bad = NULL;
-    accord_result *r = NULL;
+    accord_result* r = NULL;
     const uint32_t o1[] = {0, 1}, o2[] = {0, 2};
-    char *text = NULL;
-    const char *s = NULL;
+    char* text = NULL;
+    const char* s = NULL;
     size_t n = 0, w = 99;
     CHECK(accord_profile_new(2, ab, &p) == ACCORD_OK);
     CHECK(accord_profile_add_order(p, o1, 2, 2, NULL) == ACCORD_OK);
@@ -511,7 +550,7 @@ static void test_merge_and_summary(void) {
     accord_profile_free(p);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
     if (argc > 1) test_weighting(argv[1]);
     if (argc > 1) test_decide_and_apportion(argv[1]);
     if (argc > 1) test_analysis(argv[1]);

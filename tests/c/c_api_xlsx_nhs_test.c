@@ -9,15 +9,15 @@
 #include "check.h"
 
 static char path_buf[2048];
-static const char *path(const char *dir, const char *name) {
+static const char* path(const char* dir, const char* name) {
     snprintf(path_buf, sizeof path_buf, "%s/%s", dir, name);
     return path_buf;
 }
 
-static void workbooks(const char *data) {
-    accord_profile *p = NULL;
-    accord_result *r = NULL;
-    const char *json = NULL;
+static void workbooks(const char* data) {
+    accord_profile* p = NULL;
+    accord_result* r = NULL;
+    const char* json = NULL;
     CHECK(accord_profile_load(path(data, "forms/excel_two_sheets.xlsx"), "xlsx",
                               "{\"sheet\": \"Ballots\", \"count_column\": \"count\"}", &p) == ACCORD_OK);
     CHECK(accord_run(p, "irv", NULL, &r) == ACCORD_OK);
@@ -35,24 +35,26 @@ static void workbooks(const char *data) {
     CHECK(p == NULL && strstr(accord_last_error(), "'Notes', 'Ballots'") != NULL);
     CHECK(accord_profile_load(path(data, "forms/bad_huge_dimension.xlsx"), NULL, NULL, &p) == ACCORD_EPARSE);
     CHECK(strstr(accord_last_error(), "xlsx_max_cells") != NULL);
-    CHECK(accord_profile_load(path(data, "forms/excel_rank_columns.xlsx"), NULL, "{\"xlsx_max_bytes\": 0}", &p) ==
-          ACCORD_EINVALID);
+    CHECK(accord_profile_load(path(data, "forms/excel_rank_columns.xlsx"), NULL, "{\"xlsx_max_bytes\": 0}",
+                              &p) == ACCORD_EINVALID);
     CHECK(accord_profile_load(path(data, "place_ballots.csv"), NULL, "{\"sheet\": \"Sheet1\"}", &p) ==
           ACCORD_EINVALID);
 }
 
-static void nhs(const char *shared) {
+static void nhs(const char* shared) {
     char map[2048], sizes[2048];
     char *csv = NULL, *report = NULL, *weights = NULL;
-    accord_org *org = NULL;
-    FILE *f;
+    accord_org* org = NULL;
+    FILE* f;
     snprintf(map, sizeof map, "%s/nhs/raw/gp-reg-pat-prac-map_2025-10.csv", shared);
     snprintf(sizes, sizeof sizes, "%s/nhs/raw/gp-reg-pat-prac-all_2025-04.csv", shared);
     f = fopen(map, "rb");
     if (!f) {
-        const char *ci = getenv("CI");
-        if (ci && *ci && strcmp(ci, "0") != 0 && strcmp(ci, "false") != 0) CHECK(!"shared data missing under CI");
-        else fprintf(stderr, "NOTICE: shared data not found, NHS checks skipped: %s\n", map);
+        const char* ci = getenv("CI");
+        if (ci && *ci && strcmp(ci, "0") != 0 && strcmp(ci, "false") != 0)
+            CHECK(!"shared data missing under CI");
+        else
+            fprintf(stderr, "NOTICE: shared data not found, NHS checks skipped: %s\n", map);
         return;
     }
     fclose(f);
@@ -76,7 +78,7 @@ static void nhs(const char *shared) {
     accord_org_free(org);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
     if (argc < 3) {
         fprintf(stderr, "usage: %s TESTS_DATA_DIR SHARED_DATA_DIR\n", argv[0]);
         return 2;

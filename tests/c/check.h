@@ -9,14 +9,14 @@
 
 static int failures = 0, checks = 0;
 
-#define CHECK(cond)                                                                    \
-    do {                                                                               \
-        ++checks;                                                                      \
-        if (!(cond)) {                                                                 \
-            ++failures;                                                                \
-            fprintf(stderr, "%s:%d: check failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond, \
-                    accord_last_error());                                              \
-        }                                                                              \
-    } while (0)
+#define CHECK(cond) \
+  do { \
+    ++checks; \
+    if (!(cond)) { \
+      ++failures; \
+      fprintf(stderr, "%s:%d: check failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond, \
+              accord_last_error()); \
+    } \
+  } while (0)
 
 #endif

@@ -3,9 +3,9 @@
 #include <stdio.h>
 
 int main(void) {
-    const char *names[] = {"Yes", "No"};
-    accord_profile *p = NULL;
-    accord_result *r = NULL;
+    const char* names[] = {"Yes", "No"};
+    accord_profile* p = NULL;
+    accord_result* r = NULL;
     const uint32_t yes[] = {0}, no[] = {1};
     size_t w = 9;
     if (accord_version_number() != ACCORD_VERSION_NUMBER) return 1;

@@ -63,11 +63,11 @@ const char* priority_method_name(priority_method m) noexcept;
 double saaty_random_index(std::size_t n);
 
 struct ahp_priorities {
-    std::vector<double> priorities;  ///< sum to 1
-    double lambda_max = 0;           ///< principal eigenvalue of the matrix (whatever the method)
-    double consistency_index = 0;    ///< CI = (lambda_max - n) / (n - 1); 0 for n <= 2
-    double random_index = 0;         ///< RI(n)
-    double consistency_ratio = 0;    ///< CR = CI / RI; 0 for n <= 2 (always consistent)
+    std::vector<double> priorities; ///< sum to 1
+    double lambda_max = 0;          ///< principal eigenvalue of the matrix (whatever the method)
+    double consistency_index = 0;   ///< CI = (lambda_max - n) / (n - 1); 0 for n <= 2
+    double random_index = 0;        ///< RI(n)
+    double consistency_ratio = 0;   ///< CR = CI / RI; 0 for n <= 2 (always consistent)
     /// Saaty's rule of thumb: CR <= 0.10 acceptable (0.05 for n = 3, 0.08 for n = 4).
     bool acceptable = true;
 };
@@ -83,12 +83,12 @@ const char* ahp_aggregation_name(ahp_aggregation a) noexcept;
 
 struct ahp_group_result {
     ahp_aggregation mode = ahp_aggregation::judgements;
-    std::vector<double> priorities;            ///< the group's priorities, summing to 1
-    std::vector<ahp_priorities> individual;    ///< each participant's own result
+    std::vector<double> priorities;         ///< the group's priorities, summing to 1
+    std::vector<ahp_priorities> individual; ///< each participant's own result
     /// AIJ only: the aggregated matrix and its consistency (empty/zero for AIP).
     comparison_matrix combined;
     ahp_priorities combined_result;
-    std::vector<double> weights;               ///< the weights used, normalised to sum 1
+    std::vector<double> weights; ///< the weights used, normalised to sum 1
 };
 
 /// Combines participants' matrices (all of the same size), weighted by `weights` (one per

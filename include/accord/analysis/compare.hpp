@@ -18,14 +18,14 @@ using ranking_tiers = std::vector<std::vector<cand_t>>;
 std::vector<double> mid_ranks(const ranking_tiers& r, std::size_t n);
 
 struct ranking_comparison {
-    std::size_t discordant = 0; ///< pairs ordered oppositely
-    std::size_t tied_one = 0;   ///< pairs tied in exactly one ranking
-    std::size_t pairs = 0;      ///< n(n-1)/2
-    double kendall_tau_b = 0;   ///< Kendall's tau-b in [-1, 1] (1 = same order); 0 if undefined
+    std::size_t discordant = 0;  ///< pairs ordered oppositely
+    std::size_t tied_one = 0;    ///< pairs tied in exactly one ranking
+    std::size_t pairs = 0;       ///< n(n-1)/2
+    double kendall_tau_b = 0;    ///< Kendall's tau-b in [-1, 1] (1 = same order); 0 if undefined
     double kendall_distance = 0; ///< discordant + tied_one / 2, normalised to [0, 1]
-    double spearman_rho = 0;    ///< Pearson correlation of mid-ranks
-    double footrule = 0;        ///< sum |mid-rank difference|
-    std::vector<cand_t> moved;  ///< candidates whose mid-rank differs
+    double spearman_rho = 0;     ///< Pearson correlation of mid-ranks
+    double footrule = 0;         ///< sum |mid-rank difference|
+    std::vector<cand_t> moved;   ///< candidates whose mid-rank differs
 };
 
 ranking_comparison compare_rankings(const ranking_tiers& a, const ranking_tiers& b, std::size_t n);

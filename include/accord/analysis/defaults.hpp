@@ -22,7 +22,9 @@ inline constexpr const char* k_default_group_level = "pcn";
 
 /// Sweep: Borda (a full ranking that every weighting moves smoothly), equal against population.
 inline std::vector<std::string> default_sweep_rules() { return {"borda"}; }
-inline std::vector<weighting_scheme> default_sweep_schemes() { return {parse_scheme("equal"), parse_scheme("population")}; }
+inline std::vector<weighting_scheme> default_sweep_schemes() {
+    return {parse_scheme("equal"), parse_scheme("population")};
+}
 inline std::vector<aggregation_mode> default_sweep_modes() { return {parse_mode(k_default_analysis_mode)}; }
 
 /// The table as JSON: {"sweep": {"rules", "schemes", "modes", "group_level"}, "smaa": {"scheme",

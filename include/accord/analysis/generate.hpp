@@ -17,7 +17,7 @@ inline namespace v0 {
 
 /// Portable random source: uniform doubles, integers, gamma and Dirichlet draws.
 class random_source {
-public:
+  public:
     explicit random_source(std::uint64_t seed) : rng_(seed) {}
     /// Uniform on [0, 1) with 53 random bits.
     double uniform() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
@@ -31,7 +31,7 @@ public:
     std::vector<double> dirichlet(std::span<const double> alpha);
     std::mt19937_64& engine() { return rng_; }
 
-private:
+  private:
     std::mt19937_64 rng_;
     bool has_spare_ = false;
     double spare_ = 0;

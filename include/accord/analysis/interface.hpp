@@ -48,8 +48,8 @@ std::string smaa_report_json(const profile& p, const organisation& org, const po
 
 /// The sweep report: "settings", "candidates", "rows" (sweep_json), "winners" (distinct
 /// winners, in row order), "movers" (candidates placed differently from the baseline in some row).
-std::string sweep_report_json(const profile& p, const sweep_options& opt, const std::vector<sweep_entry>& rows,
-                              int indent = -1);
+std::string sweep_report_json(const profile& p, const sweep_options& opt,
+                              const std::vector<sweep_entry>& rows, int indent = -1);
 
 /// The tipping report: "settings", "baseline_winner", "quantity", "units" (tipping_json's units
 /// with each unit's "name" and "population", and per bracket the "change" from the baseline).
@@ -87,7 +87,8 @@ std::string analyse_mcda_smaa(std::string_view table_json, std::string_view opti
 /// One electorate of `model` with options {"candidates", "voters", "seed", "names", "phi",
 /// "center", "strengths", "dimensions"}; `source` (may be null) is resampled, or lends its names
 /// and number of voters.
-profile generate_profile(std::string_view model, std::string_view options_json, const profile* source = nullptr);
+profile generate_profile(std::string_view model, std::string_view options_json,
+                         const profile* source = nullptr);
 
 /// Monte Carlo over electorates, options {"model", the model's keys, "rules", "rule_options",
 /// "samples", "seed", "threads"}; report "analysis": "electorates", "samples", "settings",

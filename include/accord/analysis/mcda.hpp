@@ -50,7 +50,8 @@ void validate(const mcda_table& t, std::span<const rational> weights);
 /// Weighted sum V_i = sum_j w_j s_ij / sum_j w_j, exactly. The result's method is "weighted-sum",
 /// its candidates are the options, its scores the V_i, its ranking the options by V_i in tiers of
 /// equal totals; winners holds the top option (or the tie-break's pick, recorded in ties).
-result weighted_sum(const mcda_table& t, std::span<const rational> weights, const weighted_sum_options& opt = {});
+result weighted_sum(const mcda_table& t, std::span<const rational> weights,
+                    const weighted_sum_options& opt = {});
 
 enum class weight_distribution : unsigned char {
     simplex = 0,   ///< uniform on {w >= 0, sum w = 1} (Dirichlet(1, ..., 1))

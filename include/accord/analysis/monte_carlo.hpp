@@ -74,8 +74,8 @@ std::size_t sample_block_count(std::size_t samples);
 
 /// One block of samples [first, last): write only to the block's own slot `block`, and stop
 /// early when `stop` is set (the run is then cancelled or failing anyway).
-using sample_block_fn =
-    std::function<void(std::size_t block, std::size_t first, std::size_t last, const std::atomic<bool>& stop)>;
+using sample_block_fn = std::function<void(std::size_t block, std::size_t first, std::size_t last,
+                                           const std::atomic<bool>& stop)>;
 
 /// Runs every block on opt.threads threads (0 = all), reporting progress on the calling thread
 /// about every 50 ms as monte_carlo() does; the caller then adds up the blocks' slots in block
@@ -87,17 +87,15 @@ void run_sample_blocks(const monte_carlo_options& opt, const sample_block_fn& bl
 /// keeping at most `window` blocks' sums alive at once: memory does not grow with the number of
 /// samples, and the total is the same sum in the same order whatever the number of threads
 /// (so bit-identical). A block more than `window` ahead of the oldest unfinished one waits.
-template <class Sums>
-class ordered_reduction {
-public:
+template <class Sums> class ordered_reduction {
+  public:
     using merge_fn = std::function<void(Sums& total, const Sums& block)>;
     ordered_reduction(Sums total, merge_fn merge, std::size_t window)
         : total_(std::move(total)), merge_(std::move(merge)), slots_(window ? window : 1) {}
 
     /// Runs `fill()` (which returns block b's sums) for block b and adds it in its turn. Returns
     /// without adding when `stop` is set while waiting (the run is then cancelled or failing).
-    template <class Fill>
-    void run(std::size_t b, const std::atomic<bool>& stop, Fill&& fill) {
+    template <class Fill> void run(std::size_t b, const std::atomic<bool>& stop, Fill&& fill) {
         const std::size_t w = slots_.size();
         {
             std::unique_lock lock(mu_);
@@ -117,7 +115,7 @@ public:
     /// The total (call after every block has run).
     const Sums& total() const { return total_; }
 
-private:
+  private:
     Sums total_;
     merge_fn merge_;
     std::vector<std::optional<Sums>> slots_;
@@ -131,7 +129,7 @@ std::size_t reduction_window(const monte_carlo_options& opt);
 
 /// Running sums of what an acceptability is made of: places, wins, the winners' parameters.
 class acceptability_sums {
-public:
+  public:
     explicit acceptability_sums(std::size_t candidates = 0);
     /// One sample: its ranking (tiers share their places) and, if it has one, its first winner,
     /// whose parameter vector (may be empty) joins that winner's central weights.
@@ -140,7 +138,7 @@ public:
     void merge(const acceptability_sums& other);
     acceptability finish(std::size_t samples) const;
 
-private:
+  private:
     std::size_t n_ = 0, dims_ = 0, incomplete_ = 0;
     std::vector<double> by_rank_; // n x n
     std::vector<double> wins_;    // n

@@ -18,14 +18,14 @@ inline namespace v0 {
 
 /// One line of a sweep: one weighting scheme / aggregation / rule combination.
 struct sweep_row {
-    std::string scheme;                  ///< e.g. "population", "penrose"
-    std::string aggregation;             ///< e.g. "pooled", "two-stage" (may be empty)
-    std::string rule;                    ///< e.g. "irv"
-    std::string winner;                  ///< name, or "" when no winner (unresolved tie)
+    std::string scheme;                            ///< e.g. "population", "penrose"
+    std::string aggregation;                       ///< e.g. "pooled", "two-stage" (may be empty)
+    std::string rule;                              ///< e.g. "irv"
+    std::string winner;                            ///< name, or "" when no winner (unresolved tie)
     std::vector<std::vector<std::string>> ranking; ///< tiers of names, best first
-    std::optional<double> kendall_tau;   ///< tau-b against the baseline (first) row
-    std::optional<double> spearman_rho;  ///< against the baseline row
-    std::vector<std::string> moved;      ///< candidates placed differently from the baseline
+    std::optional<double> kendall_tau;             ///< tau-b against the baseline (first) row
+    std::optional<double> spearman_rho;            ///< against the baseline row
+    std::vector<std::string> moved;                ///< candidates placed differently from the baseline
 };
 
 /// A unit's share of power (or of weight) under some measure.

@@ -38,13 +38,14 @@ struct sweep_options {
     std::vector<std::string> rules = default_sweep_rules();
     std::string rule_options = "{}"; ///< JSON options given to every rule
     std::string level;               ///< voting units' kind (default: the organisation's leaves)
-    std::string group_level = k_default_group_level; ///< two-stage groups; the row's rule runs inside and across
+    std::string group_level =
+        k_default_group_level; ///< two-stage groups; the row's rule runs inside and across
     /// Called after each count with (done, total); returning false cancels (errc::cancelled).
     std::function<bool(std::size_t, std::size_t)> progress;
 };
 
 struct sweep_entry {
-    std::string scheme;      ///< scheme_name()
+    std::string scheme;       ///< scheme_name()
     std::string group_scheme; ///< scheme_name() of the across-groups scheme, "" for one level
     /// Why this cell could not be counted (an impossible cap, a group with nobody to weigh...);
     /// "" when it was. A failed cell has an empty count and is compared with nothing.
@@ -81,7 +82,7 @@ inline constexpr std::uint64_t k_max_tipping_factor = std::uint64_t{1} << 20;
 
 struct tipping_options {
     weighting_scheme scheme = parse_scheme(k_default_analysis_scheme);
-    aggregate_options aggregation;   ///< mode, level, and two-stage rules (population only)
+    aggregate_options aggregation; ///< mode, level, and two-stage rules (population only)
     std::string rule = "irv";
     std::string rule_options = "{}";
     tipping_quantity quantity = tipping_quantity::weight;
@@ -105,8 +106,8 @@ struct tipping_bracket {
 };
 
 struct tipping_point {
-    std::string unit;                  ///< unit id
-    rational baseline;                 ///< 1 (weight factor) or the unit's population
+    std::string unit;                    ///< unit id
+    rational baseline;                   ///< 1 (weight factor) or the unit's population
     std::optional<tipping_bracket> up;   ///< nearest change found increasing the quantity
     std::optional<tipping_bracket> down; ///< nearest change found decreasing it (down to 0)
 };
@@ -139,7 +140,7 @@ struct population_smaa_options {
     aggregation_mode mode = aggregation_mode::normalised; ///< pooled, normalised or two-stage
     std::string level;
     std::string group_level = k_default_group_level; ///< two-stage and two-level: the groups
-    std::optional<weighting_scheme> group_scheme; ///< two-level weighting: across the groups
+    std::optional<weighting_scheme> group_scheme;    ///< two-level weighting: across the groups
     std::string rule = "irv";
     std::string rule_options = "{}";
     population_sampler sampler = population_sampler::population_noise;
@@ -166,7 +167,8 @@ struct population_smaa_options {
 acceptability population_smaa(const profile& p, const organisation& org, const population_smaa_options& opt);
 
 /// The voting units of p at opt.level, in the order population_smaa reports their shares.
-std::vector<std::uint32_t> population_smaa_units(const profile& p, const organisation& org, const std::string& level = {});
+std::vector<std::uint32_t> population_smaa_units(const profile& p, const organisation& org,
+                                                 const std::string& level = {});
 
 } // namespace v0
 } // namespace accord

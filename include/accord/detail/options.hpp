@@ -23,7 +23,7 @@ inline namespace v0 {
 namespace detail {
 
 class option_reader {
-public:
+  public:
     /// `declared`, when given, is the method's option list (method_entry::options): reading a
     /// key it does not list is an internal error, so the list and the adapter cannot drift
     /// (tests/registry_options_test.cpp checks the other direction: every listed key is read).
@@ -41,8 +41,7 @@ public:
     /// The caller's progress callback (empty if none), for rules with long work.
     std::function<bool(double)> progress;
 
-    template <class T>
-    std::optional<T> get(const std::string& key) {
+    template <class T> std::optional<T> get(const std::string& key) {
         check_declared(key);
         auto it = j_.find(key);
         if (it == j_.end() || it->is_null()) {
@@ -56,7 +55,8 @@ public:
             } else if constexpr (std::is_integral_v<T>) {
                 if (!it->is_number_integer()) throw std::invalid_argument("integer");
                 if constexpr (std::is_unsigned_v<T>) {
-                    if (it->is_number_integer() && !it->is_number_unsigned() && it->template get<std::int64_t>() < 0)
+                    if (it->is_number_integer() && !it->is_number_unsigned() &&
+                        it->template get<std::int64_t>() < 0)
                         throw std::invalid_argument("non-negative integer");
                 }
             } else if constexpr (std::is_same_v<T, std::string>) {
@@ -66,10 +66,11 @@ public:
             }
             return it->template get<T>();
         } catch (const std::invalid_argument& e) {
-            throw error(errc::invalid, method_ + ": option '" + key + "' must be a " + e.what() +
-                                           ", got " + json_excerpt(*it));
+            throw error(errc::invalid, method_ + ": option '" + key + "' must be a " + e.what() + ", got " +
+                                           json_excerpt(*it));
         } catch (const nlohmann::json::exception&) {
-            throw error(errc::invalid, method_ + ": option '" + key + "' has the wrong type: " + json_excerpt(*it));
+            throw error(errc::invalid,
+                        method_ + ": option '" + key + "' has the wrong type: " + json_excerpt(*it));
         }
     }
 
@@ -83,7 +84,8 @@ public:
         if (v.is_number_unsigned() && v.get<std::uint64_t>() < p_.candidate_count())
             return static_cast<cand_t>(v.get<std::uint64_t>());
         throw error(errc::invalid, method_ + ": option '" + key +
-                                       "' must name a candidate (name or 0-based index), got " + json_excerpt(v));
+                                       "' must name a candidate (name or 0-based index), got " +
+                                       json_excerpt(v));
     }
 
     std::vector<cand_t> candidates(const std::string& key) {
@@ -106,7 +108,9 @@ public:
             def.policy = parse_tie_policy(s->substr(0, colon));
             if (colon != std::string::npos) def.fallback = parse_tie_policy(s->substr(colon + 1));
             if (def.fallback == tie_policy::previous_rounds)
-                throw error(errc::invalid, method_ + ": the fallback after previous-rounds must be lexicographic, random or report");
+                throw error(
+                    errc::invalid,
+                    method_ + ": the fallback after previous-rounds must be lexicographic, random or report");
         }
         if (auto seed = get<std::uint64_t>("seed")) def.seed = *seed;
         if (has("tie_order")) def.order = candidates("tie_order");
@@ -131,7 +135,7 @@ public:
 
     const std::string& method() const { return method_; }
 
-private:
+  private:
     const nlohmann::json& j_;
     const profile& p_;
     std::string method_;

@@ -19,14 +19,14 @@ inline namespace v0 {
 
 enum class file_format : std::uint8_t {
     auto_detect = 0,
-    soc,    ///< PrefLib strict complete orders
-    soi,    ///< PrefLib strict incomplete orders
-    toc,    ///< PrefLib orders with ties, complete
-    toi,    ///< PrefLib orders with ties, incomplete
-    cat,    ///< PrefLib categorical (approval: first category approved)
-    blt,    ///< BLT / David Hill format
-    csv,    ///< one row per ballot (cast-vote records, online forms)
-    debian, ///< Debian tally sheet (V: lines)
+    soc,      ///< PrefLib strict complete orders
+    soi,      ///< PrefLib strict incomplete orders
+    toc,      ///< PrefLib orders with ties, complete
+    toi,      ///< PrefLib orders with ties, incomplete
+    cat,      ///< PrefLib categorical (approval: first category approved)
+    blt,      ///< BLT / David Hill format
+    csv,      ///< one row per ballot (cast-vote records, online forms)
+    debian,   ///< Debian tally sheet (V: lines)
     cdf_json, ///< NIST 1500-103 Common Data Format cast-vote records (JSON), as RCTab reads them
     xlsx,     ///< Excel workbook: one sheet, read as CSV (docs/formats.md)
 };
@@ -43,32 +43,32 @@ file_format parse_format(std::string_view name);
 /// wins over what the reader would detect.
 struct csv_options {
     enum class layout_t : std::uint8_t {
-        auto_detect = 0, ///< from the header names, then from the cells (docs/formats.md)
-        rank_columns,    ///< each column is a rank; cells hold candidate names
+        auto_detect = 0,   ///< from the header names, then from the cells (docs/formats.md)
+        rank_columns,      ///< each column is a rank; cells hold candidate names
         candidate_columns, ///< each column is a candidate; cells hold rank numbers
-        ranking_cell,    ///< one column; each cell lists the ranking ("A;B;C;", Microsoft Forms)
+        ranking_cell,      ///< one column; each cell lists the ranking ("A;B;C;", Microsoft Forms)
     };
     layout_t layout = layout_t::auto_detect;
     /// Field delimiter; '\0' = detect from the header row (',' unless it holds only ';' or tabs)
     /// or from Excel's "sep=X" first line.
     char delimiter = '\0';
-    bool header = true;                  ///< first row names the columns
+    bool header = true; ///< first row names the columns
     /// Recognise identifier/metadata columns (ignored), and `count`, `weight`, `unit` columns, by
     /// their header names (docs/formats.md lists them). False reads every column as a ballot column.
     bool detect_columns = true;
     std::vector<std::string> skip_columns; ///< columns that are neither ranks nor candidates
-    std::size_t first_column = 1;        ///< 1-based: columns before it are ignored (ids, precincts)
+    std::size_t first_column = 1;          ///< 1-based: columns before it are ignored (ids, precincts)
     /// Column naming each ballot's unit. "" = a header column named "unit" (any case) if there is
     /// one, else none: a column of practice codes is never read as a rank.
     std::string unit_column;
-    std::string weight_column;           ///< exact weight per row ("" = a column named "weight")
-    std::string count_column;            ///< multiplicity per row ("" = a column named "count")
+    std::string weight_column; ///< exact weight per row ("" = a column named "weight")
+    std::string count_column;  ///< multiplicity per row ("" = a column named "count")
     std::vector<std::string> skipped_labels{"", "skipped", "undervote", "-", "n/a", "N/A"}; ///< a blank rank
-    std::vector<std::string> overvote_labels{"overvote"};                 ///< an overvote at a rank
-    std::string overvote_delimiter;      ///< e.g. "|" when one cell lists several candidates
-    std::string ranking_delimiter = ";"; ///< separator of the candidates in a ranking cell
+    std::vector<std::string> overvote_labels{"overvote"}; ///< an overvote at a rank
+    std::string overvote_delimiter;                       ///< e.g. "|" when one cell lists several candidates
+    std::string ranking_delimiter = ";";                  ///< separator of the candidates in a ranking cell
     std::vector<std::string> write_in_labels{"UWI", "writein", "write-in"}; ///< undeclared write-ins
-    std::string write_in_name = "Undeclared Write-ins"; ///< candidate they count for
+    std::string write_in_name = "Undeclared Write-ins";                     ///< candidate they count for
     std::vector<std::string> candidates; ///< fixed candidate list in this order (else first seen)
     /// Text encoding of the file: "utf-8" (default) or "windows-1252" (Excel's "CSV" on Windows;
     /// also reads Latin-1). Text that is not valid UTF-8 is refused naming this option.
@@ -90,8 +90,8 @@ struct read_options {
     /// CDF: the contest to read, by name or id ("" = the file's only contest). CSV: the contest
     /// (rank-header prefix such as "Mayor" in "Mayor (1)", form question, or ranking column).
     std::string contest;
-    bool lenient = false; ///< skip malformed ballot lines, reporting each, instead of failing
-    csv_options csv;      ///< also for .xlsx, whose sheet is read as CSV
+    bool lenient = false;   ///< skip malformed ballot lines, reporting each, instead of failing
+    csv_options csv;        ///< also for .xlsx, whose sheet is read as CSV
     xlsx_read_options xlsx; ///< .xlsx only; a sheet name for any other format is an error
 };
 

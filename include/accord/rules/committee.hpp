@@ -51,7 +51,7 @@ enum class thiele_rule : std::uint8_t {
 struct thiele_options {
     committee_options common;
     thiele_rule rule = thiele_rule::pav;
-    std::uint64_t base = 2; ///< geometric only, >= 2
+    std::uint64_t base = 2;                    ///< geometric only, >= 2
     std::uint64_t max_committees = 10'000'000; ///< exact search only, as pav_options
 };
 

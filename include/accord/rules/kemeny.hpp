@@ -36,11 +36,11 @@ result kemeny(const profile& p, const kemeny_options& opt = {});
 
 /// Outcome of the exact solver on one set of candidates, for tests and benchmarks.
 struct kemeny_solution {
-    std::int64_t score = 0;                    ///< best total agreement found
-    std::vector<std::vector<cand_t>> optimal;  ///< optimal orders (up to the cap), best first
-    bool listing_complete = true;              ///< false if more optimal orders exist than listed
-    bool proven = true;                        ///< false when the bounded search could not prove it
-    std::int64_t upper_bound = 0;              ///< sum of max(N[a][b], N[b][a]) (a proof bound)
+    std::int64_t score = 0;                   ///< best total agreement found
+    std::vector<std::vector<cand_t>> optimal; ///< optimal orders (up to the cap), best first
+    bool listing_complete = true;             ///< false if more optimal orders exist than listed
+    bool proven = true;                       ///< false when the bounded search could not prove it
+    std::int64_t upper_bound = 0;             ///< sum of max(N[a][b], N[b][a]) (a proof bound)
 };
 /// Solves Kemeny on `cands` for an integer matrix w (w[a * n + b] = agreement weight of a > b).
 /// `tick`, if set, is called now and then with the fraction of the exact search done.

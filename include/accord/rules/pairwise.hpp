@@ -38,11 +38,10 @@ struct pairwise_options {
     std::vector<cand_t> excluded;
 };
 
-template <class Num>
-struct pairwise_matrix {
-    std::size_t n = 0;           ///< candidates in the profile (active or not)
-    std::vector<Num> support;    ///< n x n, row-major: support[a * n + b]
-    std::vector<char> active;    ///< candidates that take part (not withdrawn, not excluded)
+template <class Num> struct pairwise_matrix {
+    std::size_t n = 0;        ///< candidates in the profile (active or not)
+    std::vector<Num> support; ///< n x n, row-major: support[a * n + b]
+    std::vector<char> active; ///< candidates that take part (not withdrawn, not excluded)
 
     const Num& operator()(cand_t a, cand_t b) const { return support[a * n + b]; }
     Num margin(cand_t a, cand_t b) const { return (*this)(a, b) - (*this)(b, a); }
@@ -59,24 +58,20 @@ struct pairwise_matrix {
 
 /// Tallies the pairwise matrix of a ranking profile. Overvote marks are skipped; a candidate
 /// marked twice counts at its first (best) rank. errc::unsupported for non-ranking profiles.
-template <class Num>
-pairwise_matrix<Num> tally_pairwise(const profile& p, const pairwise_options& opt = {});
+template <class Num> pairwise_matrix<Num> tally_pairwise(const profile& p, const pairwise_options& opt = {});
 extern template pairwise_matrix<std::int64_t> tally_pairwise(const profile&, const pairwise_options&);
 extern template pairwise_matrix<rational> tally_pairwise(const profile&, const pairwise_options&);
 
 /// Calls f(matrix) with the int64 matrix when the profile is integral, else the rational one.
-template <class F>
-decltype(auto) with_pairwise(const profile& p, const pairwise_options& opt, F&& f) {
+template <class F> decltype(auto) with_pairwise(const profile& p, const pairwise_options& opt, F&& f) {
     if (p.integral()) return f(tally_pairwise<std::int64_t>(p, opt));
     return f(tally_pairwise<rational>(p, opt));
 }
 
 /// The candidate who beats every other active candidate head to head, if any.
-template <class Num>
-std::optional<cand_t> condorcet_winner(const pairwise_matrix<Num>& m);
+template <class Num> std::optional<cand_t> condorcet_winner(const pairwise_matrix<Num>& m);
 /// The candidate beaten by every other active candidate, if any.
-template <class Num>
-std::optional<cand_t> condorcet_loser(const pairwise_matrix<Num>& m);
+template <class Num> std::optional<cand_t> condorcet_loser(const pairwise_matrix<Num>& m);
 
 /// The strong components of the "beats or ties" graph (edge a -> b when support(a,b) >=
 /// support(b,a)), in order: every member of an earlier component beats every member of a later
@@ -84,8 +79,7 @@ std::optional<cand_t> condorcet_loser(const pairwise_matrix<Num>& m);
 template <class Num>
 std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<Num>& m,
                                                   const std::vector<cand_t>& among);
-template <class Num>
-std::vector<cand_t> smith_set(const pairwise_matrix<Num>& m) {
+template <class Num> std::vector<cand_t> smith_set(const pairwise_matrix<Num>& m) {
     auto comps = smith_components(m, m.candidates());
     return comps.empty() ? std::vector<cand_t>{} : comps.front();
 }
@@ -95,13 +89,11 @@ template <class Num>
 std::vector<cand_t> schwartz_set(const pairwise_matrix<Num>& m, const std::vector<cand_t>& among);
 
 /// The matrix as exact rationals for result::pairwise (inactive rows and columns are zero).
-template <class Num>
-std::vector<std::vector<rational>> to_rational_matrix(const pairwise_matrix<Num>& m);
+template <class Num> std::vector<std::vector<rational>> to_rational_matrix(const pairwise_matrix<Num>& m);
 
 /// Layers a strict relation into tiers: repeatedly the remaining candidates that no remaining
 /// candidate is `better` than. If a layer would be empty (a cycle), all remaining form one tier.
-template <class Better>
-std::vector<std::vector<cand_t>> layer_by(std::vector<cand_t> left, Better&& better) {
+template <class Better> std::vector<std::vector<cand_t>> layer_by(std::vector<cand_t> left, Better&& better) {
     std::vector<std::vector<cand_t>> tiers;
     while (!left.empty()) {
         std::vector<cand_t> top, rest;
@@ -133,14 +125,20 @@ extern template std::optional<cand_t> condorcet_winner(const pairwise_matrix<std
 extern template std::optional<cand_t> condorcet_winner(const pairwise_matrix<rational>&);
 extern template std::optional<cand_t> condorcet_loser(const pairwise_matrix<std::int64_t>&);
 extern template std::optional<cand_t> condorcet_loser(const pairwise_matrix<rational>&);
-extern template std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<std::int64_t>&, const std::vector<cand_t>&);
-extern template std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<rational>&, const std::vector<cand_t>&);
-extern template std::vector<cand_t> schwartz_set(const pairwise_matrix<std::int64_t>&, const std::vector<cand_t>&);
-extern template std::vector<cand_t> schwartz_set(const pairwise_matrix<rational>&, const std::vector<cand_t>&);
+extern template std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<std::int64_t>&,
+                                                                  const std::vector<cand_t>&);
+extern template std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<rational>&,
+                                                                  const std::vector<cand_t>&);
+extern template std::vector<cand_t> schwartz_set(const pairwise_matrix<std::int64_t>&,
+                                                 const std::vector<cand_t>&);
+extern template std::vector<cand_t> schwartz_set(const pairwise_matrix<rational>&,
+                                                 const std::vector<cand_t>&);
 extern template std::vector<std::vector<rational>> to_rational_matrix(const pairwise_matrix<std::int64_t>&);
 extern template std::vector<std::vector<rational>> to_rational_matrix(const pairwise_matrix<rational>&);
-extern template std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand_t>, const std::vector<std::int64_t>&, bool);
-extern template std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand_t>, const std::vector<rational>&, bool);
+extern template std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand_t>,
+                                                                const std::vector<std::int64_t>&, bool);
+extern template std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand_t>,
+                                                                const std::vector<rational>&, bool);
 
 } // namespace v0
 } // namespace accord
