@@ -46,7 +46,10 @@ command add_explore(CLI::App& root) {
                 "Examples:\n  accord explore ballots.csv --org practices.csv\n"
                 "  accord explore ballots.csv --org practices.csv --within U12199 --port 8080");
     return {app, [st]() {
-                const auto [p, org] = load_weighted(st->w);
+                // Named, not a structured binding: Clang 14 cannot capture bindings in the lambdas below.
+                const auto loaded = load_weighted(st->w);
+                const profile& p = loaded.first;
+                const organisation& org = loaded.second;
                 (void)explore_json(p, org, R"({"samples": 0, "tipping": false})"); // refuse bad input now
                 httplib::Server server;
                 const std::string page(embedded(accord_explore_page_begin, accord_explore_page_end));
