@@ -5,6 +5,9 @@
 #include "accord/registry.hpp"
 
 #include <gtest/gtest.h>
+
+#include <set>
+#include <string>
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -42,9 +45,14 @@ profile score_profile() {
 // reader treats as "not given" once it has looked the key up.
 nlohmann::json required_values(const std::string& method) {
     nlohmann::json j = nlohmann::json::object();
-    if (method == "pav" || method == "seq-pav" || method == "seq-phragmen" || method == "equal-shares" ||
-        method == "stv")
-        j["seats"] = 1;
+    static const std::set<std::string> need_seats{
+        "pav", "seq-pav", "seq-phragmen", "equal-shares", "stv", "av",       "sav",   "slav",  "cc",
+        "geometric", "seq-cc", "seq-slav", "revseq-pav", "sntv", "limited", "block"};
+    if (need_seats.count(method)) j["seats"] = 1;
+    if (method == "limited") { // fewer votes than seats
+        j["seats"] = 2;
+        j["votes"] = 1;
+    }
     if (method == "budget") {
         j["method"] = "equal-shares"; // the method and completion that read every budget option
         j["completion"] = "add1";

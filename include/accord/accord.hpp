@@ -2,6 +2,7 @@
 #pragma once
 
 #include "accord/error.hpp"
+#include "accord/governance.hpp"
 #include "accord/io/read.hpp"
 #include "accord/number.hpp"
 #include "accord/organisation.hpp"
@@ -31,10 +32,13 @@
 
 #include "accord/analysis/ahp.hpp"
 #include "accord/analysis/compare.hpp"
+#include "accord/analysis/defaults.hpp"
 #include "accord/analysis/electorates.hpp"
+#include "accord/analysis/explore.hpp"
 #include "accord/analysis/generate.hpp"
 #include "accord/analysis/interface.hpp"
 #include "accord/analysis/mcda.hpp"
 #include "accord/analysis/monte_carlo.hpp"
 #include "accord/analysis/report.hpp"
+#include "accord/analysis/report_options.hpp"
 #include "accord/analysis/sweep.hpp"

@@ -66,7 +66,8 @@ std::string explore_json(const profile& p, const organisation& org, std::string_
     ag.mode = mode;
     ag.group_level = group_level;
     ag.group_scheme = group_scheme;
-    ag.inner = ag.outer = rule;
+    // The rule counts inside each group and across them (a two-stage count's defaults: METHOD is
+    // the outer rule, and the inner one unless named); inner/outer are refused in other modes.
     result count;
     try {
         count = run_weighted(p, org, scheme, rule, "{}", ag);

@@ -79,8 +79,8 @@ acceptability two_level_smaa(const profile& p, const organisation& org, const po
     ao.level = opt.level;
     ao.group_level = opt.group_level;
     ao.group_scheme = opt.group_scheme;
-    ao.inner = ao.outer = opt.rule;
-    ao.inner_options = ao.outer_options = opt.rule_options;
+    // The rule counts inside each group and across them (a two-stage count's defaults: METHOD is
+    // the outer rule, and the inner one unless named); inner/outer are refused in other modes.
     // The observed count must be possible: a wrong option is an error, not 100% incomplete.
     (void)run_weighted(p, org, opt.scheme, opt.rule, opt.rule_options, ao);
     const sampler f = [&](random_source& rng, std::size_t) -> sample_outcome {

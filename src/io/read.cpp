@@ -150,6 +150,9 @@ profile read_profile_text(std::string_view text, std::string_view name, const re
 }
 
 profile read_profile(const std::filesystem::path& path, const read_options& opt, read_report* report) {
+    // On Linux a directory opens as a stream whose end is at 2^63-1: refuse it by name first.
+    if (std::error_code dir_ec; std::filesystem::is_directory(path, dir_ec))
+        throw error(errc::io, "is a directory, not a ballot file", source_location{path.string(), 0, 0});
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         std::error_code ec;

@@ -33,7 +33,7 @@ seen["python accord.__version__"] = accord.__version__
 generated = (source / "bindings" / "python" / "accord" / "_version.py").read_text(encoding="utf-8")
 seen["python _version.py (wheel metadata)"] = re.search(r'__version__ = "(.*)"', generated).group(1)
 pyproject = (source / "bindings" / "python" / "pyproject.toml").read_text(encoding="utf-8")
-if re.search(r'^version\s*=', pyproject, re.M):
+if re.search(r'^version\s*=\s*"', pyproject, re.M):
     seen["pyproject.toml static version"] = "written by hand (must be dynamic)"
 doxyfile = (source / "docs" / "Doxyfile").read_text(encoding="utf-8")
 seen["docs/Doxyfile PROJECT_NUMBER"] = re.search(r"^PROJECT_NUMBER\s*=\s*(.*)$", doxyfile, re.M).group(1).strip()

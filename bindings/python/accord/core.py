@@ -636,7 +636,7 @@ class Profile:
         a Fraction or a string ("1/3", "0.25"). `unit` names the voter's unit (e.g. a practice
         code) for weighted counts (Organisation.run).
         """
-        count = whole(count, "count")
+        count = _count(count)  # checked here: ctypes would wrap 2**64 + 3 to 3, -1 to 2**64 - 1
         if self.kind == "approval":
             self.add_approval(ballot, count, weight)
             return
@@ -665,14 +665,14 @@ class Profile:
 
     def add_approval(self, approved: Iterable[Any], count: int = 1, weight: Weight = None) -> None:
         """Adds `count` approval ballots."""
-        count = whole(count, "count")
+        count = _count(count)  # checked here: ctypes would wrap 2**64 + 3 to 3, -1 to 2**64 - 1
         idx = [self.index(c) for c in approved]
         array = (ctypes.c_uint32 * max(1, len(idx)))(*idx)
         check(lib.accord_profile_add_approval(self._handle, array, len(idx), _count(count), _weight_text(weight)))
 
     def add_scores(self, scores: Mapping[Any, int], count: int = 1, weight: Weight = None) -> None:
         """Adds `count` score ballots: {candidate: integer score}; unscored candidates omitted."""
-        count = whole(count, "count")
+        count = _count(count)  # checked here: ctypes would wrap 2**64 + 3 to 3, -1 to 2**64 - 1
         n = len(self.candidates)
         values = [_NO_SCORE] * n
         for c, s in scores.items():
