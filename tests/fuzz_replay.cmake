@@ -14,10 +14,7 @@ if(NOT ACCORD_FUZZ AND ACCORD_SANITIZE MATCHES "address|ON")
       target_link_libraries(${exe} PRIVATE accord::c) # the shipped shared library, as users link it
     endif()
     if(name STREQUAL "fuzz_cli_args")
-      # The CLI as a function: its sources but the one holding main().
-      set(cli_sources ${ACCORD_CLI_SOURCES})
-      list(FILTER cli_sources EXCLUDE REGEX "/entry\\.cpp$")
-      target_sources(${exe} PRIVATE ${cli_sources})
+      accord_add_cli_sources(${exe}) # the CLI as a function: its sources but main() (CMakeLists.txt)
     endif()
     set(seeds ${PROJECT_SOURCE_DIR}/tests/bad_inputs ${PROJECT_SOURCE_DIR}/tests/data ${PROJECT_SOURCE_DIR}/fuzz/seeds)
     if(name STREQUAL "fuzz_cli_args")
