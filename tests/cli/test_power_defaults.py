@@ -19,6 +19,10 @@ def accord(*args: object, timeout: float = 120) -> subprocess.CompletedProcess[s
 
 class PowerDefaults(unittest.TestCase):
     def test_cli_c_and_python_compute_the_same_default_indices(self) -> None:
+        if os.environ.get("ACCORD_SANITIZED") == "1":
+            # Python cannot load an ASan-instrumented libaccord without preloading the runtime;
+            # the plain build runs this comparison.
+            self.skipTest("NOTICE: the CLI/C/Python comparison runs in the plain build only")
         try:
             import accord as api  # the bindings, over the C API (PYTHONPATH and ACCORD_LIBRARY)
         except (ImportError, OSError) as exc:
