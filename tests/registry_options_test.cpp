@@ -46,8 +46,8 @@ profile score_profile() {
 nlohmann::json required_values(const std::string& method) {
     nlohmann::json j = nlohmann::json::object();
     static const std::set<std::string> need_seats{
-        "pav", "seq-pav", "seq-phragmen", "equal-shares", "stv", "av",       "sav",   "slav",  "cc",
-        "geometric", "seq-cc", "seq-slav", "revseq-pav", "sntv", "limited", "block"};
+        "pav", "seq-pav",   "seq-phragmen", "equal-shares", "stv",        "av",   "sav",     "slav",
+        "cc",  "geometric", "seq-cc",       "seq-slav",     "revseq-pav", "sntv", "limited", "block"};
     if (need_seats.count(method)) j["seats"] = 1;
     if (method == "limited") { // fewer votes than seats
         j["seats"] = 2;

@@ -218,8 +218,9 @@ std::vector<sweep_entry> sweep(const profile& p, const organisation& org, const 
                     ao.level = opt.level;
                     ao.group_level = opt.group_level;
                     ao.group_scheme = gs;
-                    // The rule counts inside each group and across them (a two-stage count's defaults: METHOD is
-                    // the outer rule, and the inner one unless named); inner/outer are refused in other modes.
+                    // The rule counts inside each group and across them (a two-stage count's defaults: METHOD
+                    // is the outer rule, and the inner one unless named); inner/outer are refused in other
+                    // modes.
                     sweep_entry e;
                     e.scheme = scheme_name(s);
                     e.group_scheme = gs ? scheme_name(*gs) : std::string();
