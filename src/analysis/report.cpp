@@ -2,6 +2,7 @@
 #include "accord/analysis/report.hpp"
 
 #include "accord/detail/safety.hpp"
+#include "../html_escape.hpp"
 #include "accord/error.hpp"
 
 #include <algorithm>
@@ -15,32 +16,7 @@ namespace accord {
 inline namespace v0 {
 namespace {
 
-std::string esc(const std::string& s) {
-    std::string o;
-    o.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            o += "&amp;";
-            break;
-        case '<':
-            o += "&lt;";
-            break;
-        case '>':
-            o += "&gt;";
-            break;
-        case '"':
-            o += "&quot;";
-            break;
-        case '\'':
-            o += "&#39;";
-            break;
-        default:
-            o += c;
-        }
-    }
-    return o;
-}
+std::string esc(const std::string& s) { return detail::html_escape(s); }
 
 std::string num(double x, int decimals) {
     char buf[64];

@@ -7,6 +7,7 @@
 #include "accord/accord.h"
 
 #include "governance_internal.hpp"
+#include "../html_escape.hpp"
 
 #include <openssl/evp.h>
 
@@ -129,28 +130,7 @@ void compare(const json& recorded, const json& recount, const std::string& path,
         out.push_back(path + ": recorded " + recorded.dump() + ", recount gives " + recount.dump());
 }
 
-std::string esc(const std::string& s) {
-    std::string o;
-    for (char ch : s) {
-        switch (ch) {
-        case '&':
-            o += "&amp;";
-            break;
-        case '<':
-            o += "&lt;";
-            break;
-        case '>':
-            o += "&gt;";
-            break;
-        case '"':
-            o += "&quot;";
-            break;
-        default:
-            o += ch;
-        }
-    }
-    return o;
-}
+std::string esc(const std::string& s) { return detail::html_escape(s); }
 
 std::string pct(const std::string& exact) {
     const rational r = parse_rational(exact);
