@@ -5,6 +5,8 @@
 #include "accord/analysis/interface.hpp"
 #include "accord/analysis/sweep.hpp"
 #include "accord/error.hpp"
+#include "accord/motion.hpp"
+#include "accord/power.hpp"
 #include "accord/registry.hpp"
 #include "accord/weighting.hpp"
 #include "four_practices.hpp"
@@ -93,6 +95,62 @@ TEST(TwoLevel, ACapIsAShareOfTheLevelItIsGivenFor) {
         compute_two_level_weights(org, practices, parse_scheme("capped:0.7"), parse_scheme("equal"));
     EXPECT_EQ(share_of(org, in.units, "a"), rational(7, 20));
     EXPECT_EQ(share_of(org, in.units, "b"), rational(3, 20));
+}
+
+// Power under a two-level weighting, worked by hand from the shares in four_practices.hpp.
+// Equal within, population across: weights 3,3,2,2 (tenths), more than 5 wins. Winning
+// coalitions ab, abc, abd, acd, bcd, abcd: swings a 4, b 4, c 2, d 2; Shapley-Shubik pivots
+// (of 24 orders) a 8, b 8, c 4, d 4. Population within, equal across: 6,2,3,5 (sixteenths),
+// more than 8 wins: swings a 5, b 1, c 3, d 3.
+TEST(TwoLevel, PowerOfATwoLevelWeightingHasTheHandComputedIndices) {
+    const auto org = four_org_two_pcns();
+    decision_rule rule;
+    majority_condition c;
+    c.basis = "weights:equal";
+    c.group_scheme = "population";
+    rule.conditions.push_back(c);
+    const auto g = rule_game(org, rule, "");
+    EXPECT_EQ(g.majorities.at(0).weights, (std::vector<std::uint64_t>{3, 3, 2, 2}));
+    const auto r = power_indices(g, power_options_from_json(R"({"indices": "banzhaf,shapley_shubik"})"));
+    EXPECT_EQ(r.banzhaf.exact, (std::vector<rational>{{1, 3}, {1, 3}, {1, 6}, {1, 6}}));
+    EXPECT_EQ(r.shapley_shubik.exact, (std::vector<rational>{{1, 3}, {1, 3}, {1, 6}, {1, 6}}));
+
+    rule.conditions[0].basis = "weights:population";
+    rule.conditions[0].group_scheme = "equal";
+    const auto h =
+        power_indices(rule_game(org, rule, ""), power_options_from_json(R"({"indices": "banzhaf"})"));
+    EXPECT_EQ(h.banzhaf.exact, (std::vector<rational>{{5, 12}, {1, 12}, {1, 4}, {1, 4}}));
+
+    // The same rule read from JSON; a group scheme needs a weights basis.
+    const auto parsed = parse_decision_rule(
+        R"({"conditions": [{"basis": "weights:population", "group_scheme": "equal", "group_level": "pcn"}]})");
+    EXPECT_EQ(power_indices(rule_game(org, parsed, ""), power_options_from_json(R"({"indices": "banzhaf"})"))
+                  .banzhaf.exact,
+              h.banzhaf.exact);
+    try {
+        (void)parse_decision_rule(R"({"conditions": [{"basis": "population", "group_scheme": "equal"}]})");
+        ADD_FAILURE() << "a group scheme on a population basis was accepted";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::invalid);
+        EXPECT_NE(std::string(e.what()).find("group_scheme"), std::string::npos) << e.what();
+    }
+}
+
+// A motion with a and b (PCN P) for, c and d (PCN Q) against: half the practices, so a simple
+// majority of equal weights fails; equal within and population across gives P's 3/5 and passes.
+TEST(TwoLevel, AMotionWeighsVotesByTheTwoLevelShares) {
+    const auto org = four_org_two_pcns();
+    const std::vector<unit_vote> votes{
+        {"a", vote_choice::yes}, {"b", vote_choice::yes}, {"c", vote_choice::no}, {"d", vote_choice::no}};
+    decision_rule rule;
+    majority_condition c;
+    c.basis = "weights:equal";
+    rule.conditions.push_back(c);
+    EXPECT_FALSE(decide(org, votes, rule).passed);
+    rule.conditions[0].group_scheme = "population";
+    const auto d = decide(org, votes, rule);
+    EXPECT_TRUE(d.passed);
+    EXPECT_EQ(d.conditions.back().have, rational(3, 5));
 }
 
 TEST(TwoLevel, TwoStageUsesTheInsideSchemeInsideAndTheGroupSchemeAcross) {

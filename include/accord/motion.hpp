@@ -7,6 +7,7 @@
 #include "accord/number.hpp"
 #include "accord/organisation.hpp"
 #include "accord/power.hpp"
+#include "accord/weighting.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -47,7 +48,15 @@ struct majority_condition {
     bool strict = true;       ///< more than `fraction` (true) or at least (false)
     bool of_eligible = false; ///< of all eligible units (true) or of the votes cast
     std::string group_level = "pcn";
+    /// Two-level weighting (basis "weights:SCHEME" only): SCHEME inside each group of
+    /// `group_level`, this scheme across the groups (compute_two_level_weights). Empty: one level.
+    std::string group_scheme;
 };
+
+/// The weights a "weights:SCHEME" condition gives the voting units (indices into org, in
+/// order): the scheme's report, or with a group_scheme the two-level report's combined shares.
+weight_report condition_weights(const organisation& org, const std::vector<std::uint32_t>& units,
+                                const majority_condition& c);
 
 enum class abstention_rule : std::uint8_t {
     excluded = 0,      ///< abstentions are not votes cast (default)
@@ -72,7 +81,7 @@ struct decision_rule {
 /// yes and none no).
 decision_rule preset_rule(std::string_view name);
 /// A rule from JSON (docs/motions.md): {"name", "conditions": [{"name", "basis", "fraction"
-/// ("2/3" or a number), "strict", "of": "cast"|"eligible", "group_level"}], "quorum":
+/// ("2/3" or a number), "strict", "of": "cast"|"eligible", "group_level", "group_scheme"}], "quorum":
 /// {"units", "population"}, "veto": [ids], "observers": [ids], "abstentions":
 /// "excluded"|"count-as-cast", "level", or "preset": NAME}. Unknown keys are errors.
 decision_rule parse_decision_rule(std::string_view json_text);

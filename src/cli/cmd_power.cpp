@@ -39,7 +39,8 @@ std::uint64_t parse_u64(const std::string& s, const std::string& what) {
 
 struct power_flags {
     std::string org, scheme = "population", quota_fraction = "1/2", level, unions_by;
-    std::string rule, rule_file, policy, category;
+    std::string rule, rule_file, policy, category, group_scheme, group_level = "pcn";
+    bool group_level_given = false;
     bool at_least = false, units_majority = false, scheme_given = false, fraction_given = false;
     org_flags of;
     std::vector<std::string> quotas, weights, unions;
@@ -60,9 +61,10 @@ weighted_game org_game(const power_flags& f) {
     const bool by_rule = !f.rule.empty() || !f.rule_file.empty() || !f.policy.empty();
     decision_rule rule;
     if (by_rule || !f.category.empty()) {
-        if (f.scheme_given || f.fraction_given || f.at_least || f.units_majority)
-            throw usage_error("--rule, --rule-file and --policy replace --scheme, --quota-fraction, "
-                              "--at-least and --units-majority");
+        if (f.scheme_given || f.fraction_given || f.at_least || f.units_majority || !f.group_scheme.empty())
+            throw usage_error("--rule, --rule-file and --policy replace --scheme, --group-scheme, "
+                              "--quota-fraction, --at-least and --units-majority (a rule's condition "
+                              "takes \"group_scheme\", docs/motions.md)");
         rule = load_rule(f.rule, f.rule_file, f.policy, f.category);
     } else {
         majority_condition c;
@@ -74,6 +76,14 @@ weighted_game org_game(const power_flags& f) {
             throw usage_error("--quota-fraction must be an exact fraction such as 1/2 or 2/3");
         }
         c.strict = !f.at_least;
+        if (!f.group_scheme.empty()) {
+            c.group_scheme = f.group_scheme;
+            c.group_level = f.group_level;
+            (void)parse_scheme(c.group_scheme);
+            c.name = two_level_name(parse_scheme(f.scheme), parse_scheme(f.group_scheme), f.group_level);
+        } else if (f.group_level_given) {
+            throw usage_error("--group-level is the groups of --group-scheme: give --group-scheme");
+        }
         rule.conditions.push_back(c);
         if (f.units_majority) rule.conditions.push_back({.name = "units", .basis = "units"});
     }
@@ -174,6 +184,11 @@ command add_power(CLI::App& root) {
     o->add_option("--org", f->org, "Organisation CSV (instead of --quota/--weights)");
     o->add_option("--scheme", f->scheme, "Weighting scheme (default population; see accord weights --help)")
         ->each([f](const std::string&) { f->scheme_given = true; });
+    o->add_option("--group-scheme", f->group_scheme,
+                  "Two-level weighting: --scheme inside each group, this scheme across the groups "
+                  "(e.g. --scheme equal --group-scheme sqrt; docs/weighting.md)");
+    o->add_option("--group-level", f->group_level, "Kind of the groups of --group-scheme (default pcn)")
+        ->each([f](const std::string&) { f->group_level_given = true; });
     o->add_option("--quota-fraction", f->quota_fraction,
                   "Winning needs more than this share of the weight (default 1/2)")
         ->each([f](const std::string&) { f->fraction_given = true; });

@@ -112,6 +112,11 @@ std::string to_json(const mandate_answer& m, int indent) {
                          {"fraction", to_string(k.fraction)},
                          {"strict", k.strict},
                          {"of", k.of_eligible ? "eligible" : "cast"}});
+    for (std::size_t k = 0; k < m.rule.conditions.size(); ++k)
+        if (!m.rule.conditions[k].group_scheme.empty()) {
+            conds[k]["group_scheme"] = m.rule.conditions[k].group_scheme;
+            conds[k]["group_level"] = m.rule.conditions[k].group_level;
+        }
     rule["name"] = m.rule.name;
     rule["conditions"] = conds;
     if (m.rule.quorum_units) rule["quorum_units"] = to_string(*m.rule.quorum_units);

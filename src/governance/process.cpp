@@ -305,6 +305,8 @@ json rule_json(const decision_rule& r) {
                       {"strict", c.strict},
                       {"of", c.of_eligible ? "eligible" : "cast"},
                       {"group_level", c.group_level}});
+    for (std::size_t k = 0; k < r.conditions.size(); ++k)
+        if (!r.conditions[k].group_scheme.empty()) cs[k]["group_scheme"] = r.conditions[k].group_scheme;
     j["conditions"] = cs;
     if (r.quorum_units || r.quorum_population) {
         json q = json::object();

@@ -158,7 +158,7 @@ decision_rule rule_from(const json& j, const std::string& where) {
         std::size_t k = 0;
         for (const auto& c : j["conditions"]) {
             const std::string cw = where + ": condition " + std::to_string(++k);
-            only_keys(c, {"name", "basis", "fraction", "strict", "of", "group_level"}, cw);
+            only_keys(c, {"name", "basis", "fraction", "strict", "of", "group_level", "group_scheme"}, cw);
             majority_condition m;
             if (c.contains("basis")) m.basis = c["basis"].get<std::string>();
             if (m.basis != "units" && m.basis != "population" && m.basis != "groups" &&
@@ -177,6 +177,15 @@ decision_rule rule_from(const json& j, const std::string& where) {
                 m.of_eligible = of == "eligible";
             }
             if (c.contains("group_level")) m.group_level = c["group_level"].get<std::string>();
+            if (c.contains("group_scheme")) {
+                if (m.basis.rfind("weights:", 0) != 0)
+                    throw error(errc::invalid, cw +
+                                                   ": 'group_scheme' (two-level weighting) needs basis "
+                                                   "weights:SCHEME, got '" +
+                                                   m.basis + "'");
+                m.group_scheme = c["group_scheme"].get<std::string>();
+                (void)parse_scheme(m.group_scheme);
+            }
             r.conditions.push_back(m);
         }
     }
@@ -404,7 +413,7 @@ decision decide(const organisation& org, const std::vector<unit_vote>& votes, co
             if (m.basis == "population") {
                 for (std::size_t k = 0; k < eligible.size(); ++k) amount[k] = org[eligible[k]].population;
             } else if (m.basis.rfind("weights:", 0) == 0) {
-                const auto rep = compute_weights(org, eligible, parse_scheme(m.basis.substr(8)));
+                const auto rep = condition_weights(org, eligible, m);
                 for (std::size_t k = 0; k < eligible.size(); ++k) amount[k] = rep.units[k].share;
                 integral = false;
             } else if (m.basis != "units") {

@@ -41,6 +41,13 @@ std::vector<std::uint64_t> whole_weights(const std::vector<rational>& weights, c
     return out;
 }
 
+weight_report condition_weights(const organisation& org, const std::vector<std::uint32_t>& units,
+                                const majority_condition& c) {
+    const auto within = parse_scheme(c.basis.substr(8));
+    if (c.group_scheme.empty()) return compute_weights(org, units, within);
+    return compute_two_level_weights(org, units, within, parse_scheme(c.group_scheme), c.group_level).units;
+}
+
 weighted_game rule_game(const organisation& org, const decision_rule& rule, const std::string& unions_by) {
     if (rule.conditions.empty() && rule.veto.empty())
         throw error(errc::invalid, "rule game: the rule has no majority and no veto");
@@ -68,7 +75,7 @@ weighted_game rule_game(const organisation& org, const decision_rule& rule, cons
         } else if (c.basis == "population") {
             for (auto u : units) w.push_back(org[u].population);
         } else if (c.basis.rfind("weights:", 0) == 0) {
-            const auto rep = compute_weights(org, units, parse_scheme(c.basis.substr(8)));
+            const auto rep = condition_weights(org, units, c);
             std::vector<rational> shares;
             for (const auto& x : rep.units) shares.push_back(x.weight);
             w = whole_weights(shares, what);

@@ -213,6 +213,19 @@ static void test_two_level(const char* org_path) {
           ACCORD_OK);
     CHECK(r && accord_result_winner(r, 0, &w) == ACCORD_OK && w == 0);
     accord_result_free(r);
+    /* Power under the same two-level weighting: equal within, population across gives weights
+       3,3,2,2 and Banzhaf 1/3, 1/3, 1/6, 1/6 (worked by hand in tests/two_level_test.cpp). */
+    {
+        accord_power_result* pr = NULL;
+        const char* pj = NULL;
+        CHECK(accord_power_org(org,
+                               "{\"conditions\": [{\"basis\": \"weights:equal\", \"group_scheme\": "
+                               "\"population\"}]}",
+                               "{\"indices\": \"banzhaf\"}", NULL, NULL, &pr) == ACCORD_OK);
+        CHECK(pr && accord_power_result_json(pr, &pj) == ACCORD_OK);
+        CHECK(pj && strstr(pj, "\"banzhaf_exact\":[\"1/3\",\"1/3\",\"1/6\",\"1/6\"]") != NULL);
+        accord_power_result_free(pr);
+    }
     CHECK(accord_analysis_defaults(&out) == ACCORD_OK);
     CHECK(out && strstr(out, "\"rules\":[\"borda\"]") != NULL);
     accord_string_free(out);

@@ -280,6 +280,22 @@ class TwoLevel(unittest.TestCase):
         self.assertEqual(bad.returncode, 1)
         self.assertIn("across pcns", bad.stderr)
 
+    def test_power_of_a_two_level_weighting(self) -> None:
+        # Population within, equal across: weights 6,2,3,5 (sixteenths), more than 8 wins, swings
+        # a 5, b 1, c 3, d 3 of 12 (worked by hand in tests/two_level_test.cpp).
+        j = accord_json("power", "--org", FOUR_ORG, "--scheme", "population", "--group-scheme", "equal",
+                        "--indices", "banzhaf", "--json")
+        self.assertEqual(j["players"], ["a", "b", "c", "d"])
+        self.assertEqual(j["banzhaf_exact"], ["5/12", "1/12", "1/4", "1/4"])
+        one_level = accord_json("power", "--org", FOUR_ORG, "--scheme", "population", "--indices", "banzhaf", "--json")
+        self.assertNotEqual(one_level["banzhaf_exact"], j["banzhaf_exact"])
+        bad = accord("power", "--org", FOUR_ORG, "--rule", "simple-majority", "--group-scheme", "equal")
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("--group-scheme", bad.stderr)
+        bad = accord("power", "--org", FOUR_ORG, "--group-level", "pcn")
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("--group-scheme", bad.stderr)
+
     def test_sweep_reports_an_impossible_cell_and_goes_on(self) -> None:
         j = accord_json("analyse", "sweep", FOUR_BALLOTS, "--org", FOUR_ORG, "--rules", "plurality", "--schemes",
                         "capped:0.2,equal", "--group-schemes", "none,population", "--json")

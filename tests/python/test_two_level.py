@@ -39,6 +39,17 @@ class TwoLevel(unittest.TestCase):
         self.assertEqual(org.run(p, "plurality", scheme="equal", group_scheme="population").winners, ["Y"])
         self.assertEqual(org.run(p, "plurality", scheme="population", group_scheme="equal").winners, ["X"])
 
+    def test_power_of_a_two_level_weighting(self) -> None:
+        # Equal within, population across: weights 3,3,2,2, swings 4,4,2,2 (tests/two_level_test.cpp).
+        _, org = four()
+        rule = {"conditions": [{"basis": "weights:equal", "group_scheme": "population", "group_level": "pcn"}]}
+        p = org.power(rule, indices="banzhaf,shapley_shubik")
+        third, sixth = Fraction(1, 3), Fraction(1, 6)
+        self.assertEqual(p["banzhaf_exact"], [third, third, sixth, sixth])
+        self.assertEqual(p["shapley_shubik_exact"], [third, third, sixth, sixth])
+        with self.assertRaises(accord.InvalidArgument):
+            org.power({"conditions": [{"basis": "units", "group_scheme": "population"}]})
+
     def test_a_cap_too_low_for_two_pcns_is_refused_naming_the_level(self) -> None:
         _, org = four()
         with self.assertRaises(accord.InvalidArgument) as caught:
