@@ -997,8 +997,10 @@ ACCORD_API accord_status accord_mandate(const char* path, const char* query_json
  * consensus) and a UTC timestamp.
  * @param invocation_json {"command": "vote", "constitution", "ballots", "category", ...},
  *                        {"command": "run", "method", "options", "ballots": {"file", "read"},
- *                        "org", "weighting"} or {"command": "decide", "votes", "org", "rule"}
- *                        (docs/governance.md)
+ *                        "org", "weighting"}, {"command": "decide", "votes", "org", "rule"} or
+ *                        {"command": "brief", "record": VOTE_RECORD, "body", "meeting", "expires",
+ *                        "representative"} (a representative's brief, which pins the vote's record
+ *                        and the constitution; docs/governance.md)
  * @param path            NULL, or the file to write the record to
  * @param out             receives the record JSON; free it with accord_string_free()
  * @return ACCORD_OK; ACCORD_EINVALID for a bad invocation; the count's own errors; ACCORD_EIO.

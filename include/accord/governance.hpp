@@ -165,7 +165,7 @@ std::string run_vote(const std::string& invocation_json);
 /// A decision rule as JSON that parse_decision_rule() reads back to the same rule.
 std::string rule_to_json(const decision_rule& r);
 
-/// Evaluates an invocation ({"command": "run"|"decide"|"vote", ...}, docs/governance.md) and
+/// Evaluates an invocation ({"command": "run"|"decide"|"vote"|"brief", ...}, docs/governance.md) and
 /// returns its outcome as JSON: the same function makes and verifies records.
 std::string evaluate_invocation(const std::string& invocation_json);
 

@@ -18,7 +18,7 @@ std::string pct(const nlohmann::ordered_json& exact) {
 }
 } // namespace
 
-// Writes a record of an invocation (run, decide, vote) when --record was given.
+// Writes a record of an invocation (run, decide, vote, brief) when --record was given.
 void write_record_if(const std::string& path, const nlohmann::ordered_json& invocation) {
     if (path.empty()) return;
     write_text_file(path, make_record(invocation.dump()) + "\n");
@@ -160,7 +160,7 @@ command add_declare(CLI::App& root) {
 
 command add_brief(CLI::App& root) {
     struct state {
-        std::string record, meeting, expires, representative, body;
+        std::string record, meeting, expires, representative, body, out_record;
         bool json = false;
     };
     auto st = std::make_shared<state>();
@@ -172,18 +172,23 @@ command add_brief(CLI::App& root) {
     app->add_option("--representative", st->representative, "Who carries the brief");
     app->add_option("--body", st->body,
                     "The body the representative speaks for (default: the body that voted)");
+    app->add_option("--record", st->out_record,
+                    "Write a verifiable record of this brief to FILE (accord verify FILE): it pins the "
+                    "vote's record and the constitution by SHA-256");
     app->add_flag("--json", st->json, "Print one JSON object");
     return {app, [st]() {
-                nlohmann::ordered_json opt = nlohmann::ordered_json::object();
-                if (!st->meeting.empty()) opt["meeting"] = st->meeting;
-                if (!st->expires.empty()) opt["expires"] = st->expires;
-                if (!st->representative.empty()) opt["representative"] = st->representative;
-                if (!st->body.empty()) opt["body"] = st->body;
-                const std::string b = make_brief(read_text_file(st->record), opt.dump());
+                nlohmann::ordered_json inv = {{"command", "brief"}, {"record", st->record}};
+                if (!st->meeting.empty()) inv["meeting"] = st->meeting;
+                if (!st->expires.empty()) inv["expires"] = st->expires;
+                if (!st->representative.empty()) inv["representative"] = st->representative;
+                if (!st->body.empty()) inv["body"] = st->body;
+                const std::string b = evaluate_invocation(inv.dump());
+                write_record_if(st->out_record, inv);
                 if (st->json)
-                    std::cout << nlohmann::ordered_json::parse(b).dump() << '\n';
+                    std::cout << b << '\n';
                 else
                     std::cout << brief_text(b);
+                if (!st->out_record.empty() && !st->json) std::cout << "record: " << st->out_record << '\n';
                 return 0;
             }};
 }

@@ -571,12 +571,26 @@ json eval_vote(const json& inv) {
     return out;
 }
 
+// A representative's brief drawn from the record of a vote: its inputs are that record (whose
+// own inputs it names) and the constitution, so a brief can be recorded and verified like a count.
+json eval_brief(const json& inv) {
+    only(inv, "brief", {"command", "record", "meeting", "expires", "representative", "body"});
+    const std::string record = get_str(inv, "record", "", "brief");
+    if (record.empty())
+        throw error(errc::invalid, "brief: 'record' (the record of a ranked vote) is required");
+    json opt = json::object();
+    for (const char* k : {"meeting", "expires", "representative", "body"})
+        if (inv.contains(k)) opt[k] = get_str(inv, k, "", "brief");
+    return json::parse(make_brief(gd::read_file(record), opt.dump()));
+}
+
 } // namespace
 
 std::string evaluate_invocation(const std::string& invocation_json) {
     const json inv = gd::parse_json(invocation_json, "invocation");
     if (!inv.is_object() || !inv.contains("command") || !inv["command"].is_string())
-        throw error(errc::invalid, "invocation: expected an object with a 'command' (run, decide or vote)");
+        throw error(errc::invalid,
+                    "invocation: expected an object with a 'command' (run, decide, vote or brief)");
     const std::string cmd = inv["command"].get<std::string>();
     json out;
     if (cmd == "run")
@@ -585,8 +599,10 @@ std::string evaluate_invocation(const std::string& invocation_json) {
         out = eval_decide(inv);
     else if (cmd == "vote")
         out = eval_vote(inv);
+    else if (cmd == "brief")
+        out = eval_brief(inv);
     else
-        throw error(errc::invalid, "invocation: unknown command '" + cmd + "' (run, decide or vote)");
+        throw error(errc::invalid, "invocation: unknown command '" + cmd + "' (run, decide, vote or brief)");
     return out.dump();
 }
 

@@ -78,6 +78,14 @@ std::vector<std::pair<std::string, std::string>> inputs_of(const json& inv) {
         out.emplace_back("constitution", cf);
         out.emplace_back("organisation", read_constitution(cf).organisation_file.string());
         out.emplace_back("ballots", inv.value("ballots", ""));
+    } else if (cmd == "brief") {
+        // The vote record (which pins its own inputs by SHA-256), and the constitution the brief
+        // reads its latitude from.
+        const std::string rf = inv.value("record", "");
+        out.emplace_back("vote record", rf);
+        const json vote = gd::parse_json(gd::read_file(rf), rf);
+        if (vote.is_object() && vote.contains("invocation") && vote["invocation"].is_object())
+            out.emplace_back("constitution", vote["invocation"].value("constitution", ""));
     }
     return out;
 }
@@ -214,6 +222,14 @@ verify_report verify_record(const std::filesystem::path& record_path) {
         compare(rec["outcome"], recount, "outcome", diffs);
         if (diffs.empty()) v.checked.push_back("recount matches every recorded figure");
         for (auto& d : diffs) v.problems.push_back(std::move(d));
+        // A brief stands only on a vote record that stands: verify that one too.
+        if (inv.value("command", "") == "brief") {
+            const verify_report vote = verify_record(inv.value("record", ""));
+            if (vote.ok)
+                v.checked.push_back(
+                    "the vote record stands: its inputs are unchanged and its recount matches");
+            for (const auto& p : vote.problems) v.problems.push_back("vote record: " + p);
+        }
     }
     v.ok = v.problems.empty();
     return v;
@@ -225,6 +241,44 @@ std::string to_json(const verify_report& v, int indent) {
 
 // ---- the declaration -------------------------------------------------------------------------
 
+namespace {
+// The sections of a brief's declaration: what the representative carries and may agree.
+void brief_sections(std::ostream& h, const json& b) {
+    h << "<p class=\"result\">";
+    if (!b.value("meeting", "").empty())
+        h << "For the meeting <b>" << esc(b.value("meeting", "")) << "</b>. ";
+    if (!b.value("expires", "").empty())
+        h << "This mandate expires on <b>" << esc(b.value("expires", "")) << "</b>.";
+    if (b.contains("constitution"))
+        h << " Under <b>" << esc(b["constitution"].value("name", "")) << "</b>, version "
+          << esc(b["constitution"].value("version", "")) << ".";
+    h << "</p>\n<h2>The agreed order</h2><p>Support: the returns that put the option in their top "
+      << b["top_k"] << ".</p><table><tr><th>place</th><th>option</th><th>support</th></tr>";
+    for (const auto& e : b["agreed_order"])
+        h << "<tr><td>" << e["place"] << "</td><td>" << esc(e.value("option", "")) << "</td><td>"
+          << e["in_top_k"] << " of " << e["returns"] << "</td></tr>";
+    h << "</table>\n<h2>Voted down</h2>";
+    if (b["voted_down"].empty())
+        h << "<p>None: no option was put in the bottom half by more than half.</p>";
+    else {
+        h << "<ul>";
+        for (const auto& e : b["voted_down"])
+            h << "<li>" << esc(e.value("option", "")) << ": " << e["in_bottom_half"] << " of " << e["returns"]
+              << " returns put it in their bottom half</li>";
+        h << "</ul>";
+    }
+    h << "\n<h2>May agree on behalf of " << esc(b.value("body", "")) << "</h2><ul>";
+    for (const auto& e : b["latitude"])
+        h << "<li>" << esc(e.value("category", ""))
+          << (e.contains("up_to") ? " up to " + esc(e.value("up_to", "")) : std::string()) << " (rule "
+          << esc(e.value("rule", "")) << ")</li>";
+    h << "</ul>\n<h2>Must refer back</h2><ul>";
+    for (const auto& e : b["refer_back"])
+        h << "<li>" << esc(e.value("category", "")) << ": " << esc(e.value("why", "")) << "</li>";
+    h << "</ul>\n";
+}
+} // namespace
+
 std::string declaration_html(const std::string& record_json) {
     const json rec = gd::parse_json(record_json, "record");
     if (!rec.is_object() || !rec.contains("outcome") || !rec.contains("invocation"))
@@ -233,8 +287,15 @@ std::string declaration_html(const std::string& record_json) {
     const json& inv = rec["invocation"];
     const std::string cmd = inv.value("command", "");
     std::ostringstream h;
-    std::string title = "Declaration of the result";
-    if (o.contains("body")) title += ": " + o["body"].value("name", o["body"].value("id", ""));
+    const bool brief = cmd == "brief";
+    std::string title = brief ? "Representative's brief" : "Declaration of the result";
+    if (brief)
+        title = "Representative's brief: " +
+                (o.value("representative", "").empty() ? std::string("the representative")
+                                                       : o.value("representative", "")) +
+                " for " + o.value("body", "");
+    else if (o.contains("body") && o["body"].is_object())
+        title += ": " + o["body"].value("name", o["body"].value("id", ""));
     h << "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << esc(title)
       << "</title><style>"
       << "body{font-family:Georgia,serif;max-width:60em;margin:2em "
@@ -247,7 +308,7 @@ std::string declaration_html(const std::string& record_json) {
          "padding:.6em;border-left:6px solid #123a7a}"
       << "@media print{body{margin:0}.noprint{display:none}}</style></head><body>\n";
     h << "<h1>" << esc(title) << "</h1>\n";
-    if (o.contains("constitution"))
+    if (o.contains("constitution") && !brief)
         h << "<p>Under <b>" << esc(o["constitution"].value("name", "")) << "</b>, version "
           << esc(o["constitution"].value("version", "")) << ", on the matter <b>"
           << esc(o.value("category", "")) << "</b>"
@@ -258,7 +319,10 @@ std::string declaration_html(const std::string& record_json) {
         for (const auto& s : o["mandate"]) h << "<li>" << esc(s.get<std::string>()) << "</li>";
         h << "</ol>\n";
     }
-    h << "<h2>The result</h2>\n";
+    if (brief)
+        brief_sections(h, o);
+    else
+        h << "<h2>The result</h2>\n";
     std::set<std::string> top;
     if (o.contains("result")) {
         const json& r = o["result"];

@@ -52,6 +52,22 @@ int main(int argc, char** argv) {
         CHECK(out && strstr(out, "\"ok\":true"));
         accord_string_free(out);
         out = NULL;
+        /* A representative's brief drawn from that vote, recorded and verified in its turn. */
+        snprintf(inv, sizeof inv,
+                 "{\"command\": \"brief\", \"record\": \"%s\", \"body\": \"board\", \"expires\": "
+                 "\"2026-03-31\"}",
+                 record_path);
+        CHECK(accord_record(inv, "accord_c_governance_brief.json", &out) == ACCORD_OK);
+        CHECK(out && strstr(out, "\"vote record\"") && strstr(out, "\"agreed_order\""));
+        accord_string_free(out);
+        out = NULL;
+        CHECK(accord_verify("accord_c_governance_brief.json", &out) == ACCORD_OK);
+        CHECK(out && strstr(out, "\"ok\":true") && strstr(out, "the vote record stands"));
+        accord_string_free(out);
+        out = NULL;
+        CHECK(accord_record("{\"command\": \"brief\", \"record\": \"accord_c_governance_brief.json\"}", NULL,
+                            &out) == ACCORD_EINVALID);
+        remove("accord_c_governance_brief.json");
         CHECK(accord_verify("no_such_record.json", &out) == ACCORD_EIO);
         CHECK(accord_record("{\"command\": \"count\"}", NULL, &out) == ACCORD_EINVALID);
         remove(record_path);

@@ -88,6 +88,45 @@ class Governance(unittest.TestCase):
         self.assertEqual(bad.returncode, 1)
         self.assertIn(f"FAIL: input 'ballots' ({ballots}) has changed", bad.stdout)
 
+    def test_a_brief_is_a_record_that_verifies_with_its_vote(self) -> None:
+        rec = self.dir / "rec.json"
+        self.assertEqual(accord("vote", self.c, self.dir / "governance" / "place_priorities.csv", "--category",
+                                "priorities", "--record", rec).returncode, 0)
+        brec = self.dir / "brief.json"
+        out = accord("brief", rec, "--body", "board", "--meeting", "ICB board", "--expires", "2026-03-31", "--record", brec)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn(f"record: {brec}", out.stdout)
+        b = json.loads(brec.read_text())
+        self.assertEqual(b["invocation"]["command"], "brief")
+        self.assertEqual([i["role"] for i in b["inputs"]], ["vote record", "constitution"])
+        self.assertEqual(b["outcome"]["voted_down"][0]["option"], "C")
+        ok = accord("verify", brec)
+        self.assertEqual(ok.returncode, 0, ok.stdout)
+        self.assertIn("the vote record stands", ok.stdout)
+        # The printable declaration of a brief.
+        html = self.dir / "brief.html"
+        self.assertEqual(accord("declare", brec, "-o", html).returncode, 0)
+        page = html.read_text()
+        self.assertIn("<h1>Representative&#39;s brief: the representative for board</h1>", page)
+        self.assertIn("Must refer back", page)
+        # An edited number in the brief is named by its path.
+        edited = self.dir / "edited.json"
+        b["outcome"]["voted_down"][0]["in_bottom_half"] += 1
+        edited.write_text(json.dumps(b))
+        bad = accord("verify", edited)
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("FAIL: outcome.voted_down[0].in_bottom_half", bad.stdout)
+        # A changed ballot under the vote record fails the brief too, naming the ballots file.
+        ballots = self.dir / "governance" / "place_priorities.csv"
+        ballots.write_text(ballots.read_text().replace("p4,A,B,C", "p4,A,C,B"))
+        bad = accord("verify", brec)
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn(f"FAIL: vote record: input 'ballots' ({ballots}) has changed", bad.stdout)
+        # And a changed byte of the vote record itself is named by file.
+        rec.write_text(rec.read_text().replace('"record"', '"record" ', 1))
+        bad = accord("verify", brec)
+        self.assertIn(f"FAIL: input 'vote record' ({rec}) has changed", bad.stdout)
+
     def test_record_on_run_and_decide_verifies_and_names_an_edited_field(self) -> None:
         run_rec = self.dir / "run.json"
         out = accord("run", "borda", self.dir / "place_ballots.csv", "--org", self.dir / "place_org.csv", "--scheme", "sqrt",

@@ -57,6 +57,20 @@ class Governance(unittest.TestCase):
         self.assertFalse(v.ok)
         self.assertEqual(v.problems, ["outcome.consensus.winner_first: recorded 3, recount gives 2"])
 
+    def test_a_brief_is_recorded_and_verified_with_its_vote(self):
+        vote = self.dir / "vote.json"
+        accord.record({"command": "vote", "constitution": str(self.constitution),
+                       "ballots": str(self.dir / "governance" / "place_priorities.csv"), "category": "priorities"},
+                      path=vote)
+        path = self.dir / "brief.json"
+        rec = accord.record({"command": "brief", "record": str(vote), "body": "board", "expires": "2026-03-31"},
+                            path=path)
+        self.assertEqual([e["option"] for e in rec["outcome"]["agreed_order"]], ["B", "A", "C"])
+        self.assertEqual(rec["outcome"]["voted_down"][0]["option"], "C")
+        v = accord.verify(path)
+        self.assertTrue(v.ok, v.problems)
+        self.assertIn("the vote record stands: its inputs are unchanged and its recount matches", v.checked)
+
 
 if __name__ == "__main__":
     unittest.main()
