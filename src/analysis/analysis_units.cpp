@@ -3,6 +3,8 @@
 
 #include "accord/error.hpp"
 
+#include "../org/ballot_units.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -20,41 +22,9 @@ std::string winner_name(const result& r) {
     return r.winners.empty() ? std::string() : r.candidates.at(r.winners.front());
 }
 
-namespace {
-
-/// Voting unit (org index at `level`) of each of the profile's unit tags.
-std::vector<std::uint32_t> tag_units(const profile& p, const organisation& org, const std::string& level) {
-    std::vector<std::uint32_t> map(p.units().size(), k_no_parent);
-    for (std::size_t k = 0; k < p.units().size(); ++k) {
-        auto u = org.find(p.units()[k]);
-        if (!u) throw error(errc::not_found, "ballot unit '" + p.units()[k] + "' is not in the organisation");
-        map[k] = org.ancestor(*u, level);
-        if (map[k] == k_no_parent)
-            throw error(errc::invalid,
-                        "ballot unit '" + p.units()[k] + "' is not a " + level + " nor inside one");
-    }
-    return map;
-}
-
-} // namespace
-
 ballot_units units_of(const profile& p, const organisation& org, const std::string& level) {
-    const auto map = tag_units(p, org, level);
-    ballot_units out;
-    std::vector<char> seen(org.size(), 0);
-    for (std::size_t i = 0; i < p.unique_count(); ++i) {
-        const auto b = p.ballot(i);
-        if (b.unit == k_no_unit)
-            throw error(errc::invalid, "ballot " + std::to_string(i + 1) +
-                                           " has no unit; weighting needs every ballot tagged");
-        const auto u = map[b.unit];
-        out.of_ballot.push_back(u);
-        if (!seen[u]) {
-            seen[u] = 1;
-            out.units.push_back(u);
-        }
-    }
-    return out;
+    auto t = org_detail::tag(p, org, level);
+    return {std::move(t.unit_of_ballot), std::move(t.voting_units)};
 }
 
 organisation with_populations(const organisation& org, const std::vector<std::uint64_t>& pops) {
