@@ -113,6 +113,23 @@ def _first_seen(ballots: Iterable[Any]) -> list[str]:
     return list(seen)
 
 
+def _ballot_columns(columns: list[str], rank_columns: Sequence[str] | None,
+                    candidate_columns: Sequence[str] | None) -> list[str]:
+    """The columns of a frame that hold the ballots: ``rank_columns`` or ``candidate_columns``, or
+    by default the columns named rank1, rank2, ... (or choice1, ...); NotFound for a column the
+    frame lacks."""
+    if candidate_columns is None and rank_columns is None:
+        rank_columns = [c for c in columns if c.lower().startswith(("rank", "choice"))]
+        if not rank_columns:
+            raise InvalidArgument("from_frame: no rank columns (named rank1, rank2, ... or choice1, ...); "
+                                  "pass rank_columns=[...] or candidate_columns=[...]")
+    wanted = list(rank_columns or candidate_columns or [])
+    for c in wanted:
+        if c not in columns:
+            raise NotFound(f"from_frame: no column {c!r} (columns: {columns})")
+    return wanted
+
+
 class Profile:
     """Candidates and ballots. Identical ballots are stored once with a multiplicity.
 
@@ -240,15 +257,7 @@ class Profile:
         if _is_pandas_frame(frame):
             return cls._from_pandas(frame, rank_columns, candidate_columns, count_column, weight_column, unit_column,
                                     candidates)
-        if candidate_columns is None and rank_columns is None:
-            rank_columns = [c for c in columns if c.lower().startswith(("rank", "choice"))]
-            if not rank_columns:
-                raise InvalidArgument("from_frame: no rank columns (named rank1, rank2, ... or choice1, ...); "
-                                      "pass rank_columns=[...] or candidate_columns=[...]")
-        wanted = list(rank_columns or candidate_columns or [])
-        for c in wanted:
-            if c not in columns:
-                raise NotFound(f"from_frame: no column {c!r} (columns: {columns})")
+        wanted = _ballot_columns(columns, rank_columns, candidate_columns)
         extra = {name: col for name, col in (("count", count_column), ("weight", weight_column),
                                              ("unit", unit_column)) if col is not None and col in columns}
         position = {c: i for i, c in enumerate(columns)}
@@ -382,15 +391,7 @@ class Profile:
         import numpy as np  # noqa: PLC0415
         pd = pandas()
         columns = [str(c) for c in frame.columns]
-        if candidate_columns is None and rank_columns is None:
-            rank_columns = [c for c in columns if c.lower().startswith(("rank", "choice"))]
-            if not rank_columns:
-                raise InvalidArgument("from_frame: no rank columns (named rank1, rank2, ... or choice1, ...); "
-                                      "pass rank_columns=[...] or candidate_columns=[...]")
-        wanted = list(rank_columns or candidate_columns or [])
-        for c in wanted:
-            if c not in columns:
-                raise NotFound(f"from_frame: no column {c!r} (columns: {columns})")
+        wanted = _ballot_columns(columns, rank_columns, candidate_columns)
         frame = frame.set_axis(columns, axis=1)
         rows = len(frame)
         if candidate_columns is not None:
