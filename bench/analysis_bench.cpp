@@ -9,56 +9,18 @@
 #include "accord/analysis/sweep.hpp"
 #include "accord/registry.hpp"
 
+#include "nhs_fixture.hpp"
+
 #include <benchmark/benchmark.h>
 
 #include <sys/resource.h>
 
 #include <chrono>
-#include <cstdlib>
-#include <filesystem>
 
 using namespace accord;
 
 namespace {
-struct fixture {
-    organisation org;
-    profile ballots;
-    bool real = false;
-};
-
-const fixture& data() {
-    static const fixture f = [] {
-        fixture x;
-        std::filesystem::path dir =
-            std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "shared" / "data";
-        if (const char* env = std::getenv("ACCORD_SHARED_DATA"); env && *env) dir = env;
-        const auto file = dir / "nhs" / "practices_herefordshire_worcestershire_2025.csv";
-        if (std::filesystem::exists(file)) {
-            x.org = read_organisation(file);
-            x.real = true;
-        } else {
-            // Synthetic stand-in of the same shape: 78 practices in 15 PCNs.
-            std::string csv = "id,name,kind,parent,population\n";
-            for (int g = 0; g < 15; ++g)
-                csv += "N" + std::to_string(g) + ",PCN " + std::to_string(g) + ",pcn,,\n";
-            for (int i = 0; i < 78; ++i)
-                csv += "p" + std::to_string(i) + ",P" + std::to_string(i) + ",practice,N" +
-                       std::to_string(i % 15) + "," + std::to_string(3000 + (i * 7919) % 20000) + "\n";
-            x.org = read_organisation_text(csv, "synthetic.csv");
-        }
-        const auto practices = x.org.of_kind("practice");
-        const cand_t centre[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
-        const auto m = mallows(10, centre, 0.8, practices.size(), 78);
-        x.ballots = profile(m.candidate_names());
-        std::size_t k = 0;
-        for (std::size_t i = 0; i < m.unique_count(); ++i)
-            for (std::uint64_t c = 0; c < m.ballot(i).count; ++c, ++k)
-                x.ballots.add(m.ballot(i).marks, 1, rational(1),
-                              x.ballots.intern_unit(x.org[practices[k]].id));
-        return x;
-    }();
-    return f;
-}
+const accord_bench::nhs_fixture& data() { return accord_bench::nhs_practices(); }
 
 double process_cpu() {
     rusage u{};

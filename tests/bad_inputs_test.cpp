@@ -6,6 +6,8 @@
 // A file in the folder without a row fails the CatalogueListsEveryFile test.
 #include "accord/io/read.hpp"
 
+#include "fixtures.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -167,13 +169,7 @@ TEST_P(BadInput, FailsWithPreciseCodeNamingFileAndLine) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Catalogue, BadInput, ::testing::ValuesIn(k_bad_inputs),
-                         [](const ::testing::TestParamInfo<bad_input>& param_info) {
-                             std::string out;
-                             for (char ch : std::string(param_info.param.file))
-                                 out += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
-                             return out;
-                         });
+INSTANTIATE_TEST_SUITE_P(Catalogue, BadInput, ::testing::ValuesIn(k_bad_inputs), accord_test::name_by_file{});
 
 TEST(BadInputs, CatalogueListsEveryFile) {
     std::set<std::string> listed;

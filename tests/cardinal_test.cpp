@@ -3,18 +3,16 @@
 #include "accord/registry.hpp"
 #include "accord/rules/cardinal.hpp"
 
+#include "fixtures.hpp"
 #include "random_profiles.hpp"
 #include "test_data.hpp"
 
 #include <gtest/gtest.h>
 
 using namespace accord;
+using accord_test::winner;
 
 namespace {
-std::string winner(const result& r) {
-    if (r.winners.size() != 1) return "(" + std::to_string(r.winners.size()) + " winners)";
-    return r.candidates[r.winners[0]];
-}
 void add_scores(profile& p, std::vector<std::pair<cand_t, std::int32_t>> s, std::uint64_t count = 1) {
     std::vector<mark> m;
     for (auto [c, v] : s) m.push_back({c, v});

@@ -6,6 +6,7 @@
 #include "accord/rules/irv.hpp"
 #include "accord/rules/positional.hpp"
 
+#include "fixtures.hpp"
 #include "random_profiles.hpp"
 #include "test_data.hpp"
 
@@ -16,27 +17,13 @@
 
 using namespace accord;
 using accord_test::named;
+using accord_test::parse_ranking;
+using accord_test::tennessee;
+using accord_test::tiers;
+using accord_test::winner;
 using accord_test::winner_names;
 
 namespace {
-
-std::string winner(const result& r) {
-    if (r.winners.size() != 1) return "(" + std::to_string(r.winners.size()) + " winners)";
-    return r.candidates[r.winners[0]];
-}
-
-// The Tennessee capital example: Memphis 42% M>N>C>K, Nashville 26% N>C>K>M, Chattanooga 15%
-// C>K>N>M, Knoxville 17% K>C>N>M. Head to head: N beats C 68-32, K 68-32, M 58-42; C beats
-// K 83-17 and M 58-42; K beats M 58-42.
-profile tennessee() {
-    profile p({"Memphis", "Nashville", "Chattanooga", "Knoxville"});
-    const cand_t M = 0, N = 1, C = 2, K = 3;
-    p.add_order(std::vector<cand_t>{M, N, C, K}, 42);
-    p.add_order(std::vector<cand_t>{N, C, K, M}, 26);
-    p.add_order(std::vector<cand_t>{C, K, N, M}, 15);
-    p.add_order(std::vector<cand_t>{K, C, N, M}, 17);
-    return p;
-}
 
 // Schulze (2011), section 3.1, example 1: 45 voters, 5 candidates; E wins, ranking
 // E > A > C > B > D.
@@ -65,12 +52,6 @@ profile cycle_plus_loser() {
     p.add_order(std::vector<cand_t>{1, 2, 0, 3});
     p.add_order(std::vector<cand_t>{2, 0, 1, 3});
     return p;
-}
-
-std::vector<std::vector<cand_t>> tiers(std::initializer_list<std::initializer_list<cand_t>> t) {
-    std::vector<std::vector<cand_t>> out;
-    for (auto& x : t) out.emplace_back(x);
-    return out;
 }
 
 } // namespace
@@ -386,29 +367,6 @@ TEST(Schulze, Debian2006WithUnrankedIgnoredElectsSteveMcIntyre) {
     EXPECT_EQ(winner(schulze(p, {.common = {.unranked = unranked_rule::ignore}})), "Steve McIntyre");
     EXPECT_EQ(winner(run(p, "schulze", R"({"unranked": "ignore"})")), "Steve McIntyre");
 }
-
-namespace {
-std::vector<std::vector<std::string>> parse_ranking(const std::string& s) {
-    std::vector<std::vector<std::string>> out;
-    std::size_t pos = 0;
-    out.emplace_back();
-    auto trim = [](std::string x) {
-        while (!x.empty() && x.front() == ' ') x.erase(x.begin());
-        while (!x.empty() && x.back() == ' ') x.pop_back();
-        return x;
-    };
-    while (pos <= s.size()) {
-        const std::size_t gt = s.find(" > ", pos), eq = s.find(" = ", pos);
-        const std::size_t next = std::min(gt, eq);
-        out.back().push_back(trim(s.substr(pos, next == std::string::npos ? std::string::npos : next - pos)));
-        if (next == std::string::npos) break;
-        if (next == gt) out.emplace_back();
-        pos = next + 3;
-    }
-    for (auto& t : out) std::sort(t.begin(), t.end());
-    return out;
-}
-} // namespace
 
 // Condorcet PHP's Debian tests (DebianFormatTest.php; SOURCES.md): Schulze margin rankings.
 TEST(Schulze, DebianFullRankings2006And2007And2020MatchCondorcetPhp) {

@@ -3,6 +3,7 @@
 // checked by hand, and records that verify or name what changed.
 #include "accord/governance.hpp"
 
+#include "fixtures.hpp"
 #include "test_data.hpp"
 
 #include <gtest/gtest.h>
@@ -95,12 +96,7 @@ TEST_P(BadConstitution, IsRefusedWithItsCodeFileAndLine) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Catalogue, BadConstitution, ::testing::ValuesIn(k_bad_constitutions),
-                         [](const ::testing::TestParamInfo<bad_constitution>& param_info) {
-                             std::string out;
-                             for (char ch : std::string(param_info.param.file))
-                                 out += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
-                             return out;
-                         });
+                         accord_test::name_by_file{});
 
 TEST(BadConstitutions, CatalogueListsEveryFileAndHasAtLeastFifteen) {
     std::set<std::string> listed;

@@ -3,6 +3,7 @@
 #include "accord/registry.hpp"
 #include "accord/rules/kemeny.hpp"
 
+#include "fixtures.hpp"
 #include "random_profiles.hpp"
 
 #include <gtest/gtest.h>
@@ -12,28 +13,11 @@
 #include <set>
 
 using namespace accord;
+using accord_test::tennessee;
+using accord_test::tiers;
+using accord_test::winner;
 
 namespace {
-std::string winner(const result& r) {
-    if (r.winners.size() != 1) return "(" + std::to_string(r.winners.size()) + " winners)";
-    return r.candidates[r.winners[0]];
-}
-
-profile tennessee() {
-    profile p({"Memphis", "Nashville", "Chattanooga", "Knoxville"});
-    p.add_order(std::vector<cand_t>{0, 1, 2, 3}, 42);
-    p.add_order(std::vector<cand_t>{1, 2, 3, 0}, 26);
-    p.add_order(std::vector<cand_t>{2, 3, 1, 0}, 15);
-    p.add_order(std::vector<cand_t>{3, 2, 1, 0}, 17);
-    return p;
-}
-
-std::vector<std::vector<cand_t>> tiers(std::initializer_list<std::initializer_list<cand_t>> t) {
-    std::vector<std::vector<cand_t>> out;
-    for (auto& x : t) out.emplace_back(x);
-    return out;
-}
-
 // Every permutation: best score and the set of orders attaining it.
 std::pair<std::int64_t, std::set<std::vector<cand_t>>> brute_force(const std::vector<std::int64_t>& w,
                                                                    std::size_t n) {

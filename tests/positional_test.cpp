@@ -1,33 +1,15 @@
 // Positional scoring rules: hand-checked scores, truncated-ballot variants, registry options.
 #include "accord/registry.hpp"
 #include "accord/rules/positional.hpp"
+#include "fixtures.hpp"
 #include "random_profiles.hpp"
 
 #include <gtest/gtest.h>
 
 using namespace accord;
-
-namespace {
-std::string winner(const result& r) {
-    if (r.winners.size() != 1) return "(" + std::to_string(r.winners.size()) + " winners)";
-    return r.candidates[r.winners[0]];
-}
-
-profile tennessee() {
-    profile p({"Memphis", "Nashville", "Chattanooga", "Knoxville"});
-    p.add_order(std::vector<cand_t>{0, 1, 2, 3}, 42);
-    p.add_order(std::vector<cand_t>{1, 2, 3, 0}, 26);
-    p.add_order(std::vector<cand_t>{2, 3, 1, 0}, 15);
-    p.add_order(std::vector<cand_t>{3, 2, 1, 0}, 17);
-    return p;
-}
-
-std::vector<std::vector<cand_t>> tiers(std::initializer_list<std::initializer_list<cand_t>> t) {
-    std::vector<std::vector<cand_t>> out;
-    for (auto& x : t) out.emplace_back(x);
-    return out;
-}
-} // namespace
+using accord_test::tennessee;
+using accord_test::tiers;
+using accord_test::winner;
 
 TEST(Borda, TennesseeScoresAsCountedByHand) {
     auto r = borda(tennessee());

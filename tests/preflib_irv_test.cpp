@@ -5,6 +5,7 @@
 #include "accord/io/read.hpp"
 #include "accord/rules/irv.hpp"
 
+#include "fixtures.hpp"
 #include "test_data.hpp"
 
 #include <gtest/gtest.h>
@@ -104,10 +105,4 @@ TEST_P(UsIrvContest, ElectsOfficialWinner) {
 }
 
 INSTANTIATE_TEST_SUITE_P(PreflibIrv, UsIrvContest, ::testing::ValuesIn(k_us_contests),
-                         [](const ::testing::TestParamInfo<us_contest>& param_info) {
-                             std::string s = param_info.param.file;
-                             std::string out;
-                             for (char c : s.substr(s.find('/') + 1))
-                                 out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-                             return out;
-                         });
+                         accord_test::name_by_file{.after_directory = true});

@@ -6,6 +6,8 @@
 #include "accord/registry.hpp"
 #include "accord/rules/pairwise.hpp"
 
+#include "fixtures.hpp"
+#include "random_profiles.hpp"
 #include "test_data.hpp"
 
 #include <gtest/gtest.h>
@@ -16,29 +18,10 @@
 #include <set>
 
 using namespace accord;
+using accord_test::named;
+using accord_test::parse_ranking;
 
 namespace {
-
-std::vector<std::vector<std::string>> parse_ranking(const std::string& s) {
-    std::vector<std::vector<std::string>> out;
-    out.emplace_back();
-    std::size_t pos = 0;
-    auto trim = [](std::string x) {
-        while (!x.empty() && x.front() == ' ') x.erase(x.begin());
-        while (!x.empty() && x.back() == ' ') x.pop_back();
-        return x;
-    };
-    while (true) {
-        const std::size_t gt = s.find(" > ", pos), eq = s.find(" = ", pos);
-        const std::size_t next = std::min(gt, eq);
-        out.back().push_back(trim(s.substr(pos, next == std::string::npos ? std::string::npos : next - pos)));
-        if (next == std::string::npos) break;
-        if (next == gt) out.emplace_back();
-        pos = next + 3;
-    }
-    for (auto& t : out) std::sort(t.begin(), t.end());
-    return out;
-}
 
 std::string show(const std::vector<std::vector<std::string>>& r) {
     std::string s;
@@ -47,17 +30,6 @@ std::string show(const std::vector<std::vector<std::string>>& r) {
         for (std::size_t j = 0; j < r[i].size(); ++j) s += (j ? " = " : "") + r[i][j];
     }
     return s;
-}
-
-std::vector<std::vector<std::string>> ours(const result& r) {
-    std::vector<std::vector<std::string>> out;
-    for (const auto& t : r.ranking) {
-        std::vector<std::string> names;
-        for (auto c : t) names.push_back(r.candidates[c]);
-        std::sort(names.begin(), names.end());
-        out.push_back(names);
-    }
-    return out;
 }
 
 struct method_map {
@@ -97,7 +69,7 @@ std::string explain(const std::string& id, const profile& p, const method_map& m
     if (method == "schulze" && opts.find("\"winning\"") != std::string::npos) {
         const auto plain =
             run(p, "schulze", R"({"strength": "winning-only", "unranked": ")" + unranked + "\"}");
-        if (ours(plain) == theirs) return "schulze-winning-opposition-refinement";
+        if (named(plain) == theirs) return "schulze-winning-opposition-refinement";
     }
     // 2. A tie had to be broken and accord recorded it (ranked pairs' tie-breaking ranking of
     //    equal majorities, IRV's previous-rounds rule, plurality's split of the top tie);
@@ -110,7 +82,8 @@ std::string explain(const std::string& id, const profile& p, const method_map& m
     if (method == "ranked-pairs" && opts.find("\"winning\"") != std::string::npos) {
         const auto plain =
             run(p, "ranked-pairs", R"({"strength": "winning-only", "unranked": ")" + unranked + "\"}");
-        if (ours(plain) == theirs || !plain.ties.empty()) return "ranked-pairs-winning-opposition-refinement";
+        if (named(plain) == theirs || !plain.ties.empty())
+            return "ranked-pairs-winning-opposition-refinement";
     }
     // 3. Schulze ratio with a defeat nobody opposes (x/0): accord treats it as infinitely strong.
     if (method == "schulze" && opts.find("ratio") != std::string::npos) {
@@ -177,7 +150,7 @@ TEST(TidemanCollection, EveryRankingAgreesWithCondorcetPhpOrIsExplained) {
                 opts += std::string(mm.options) + "}";
                 const auto theirs = parse_ranking(j["Ranking"].get<std::string>());
                 const auto r = run(p, mm.ours, opts);
-                auto mine = ours(r);
+                auto mine = named(r);
                 bool same = mine == theirs;
                 // Kemeny: Condorcet PHP prints one optimal ranking; with several ("Ranking In
                 // Conflicts" > 0) it must be one of ours.

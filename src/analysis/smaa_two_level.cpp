@@ -5,28 +5,14 @@
 
 #include "accord/error.hpp"
 
+#include "analysis_units.hpp"
+
 #include <cmath>
 #include <map>
 
 namespace accord {
 inline namespace v0 {
 namespace {
-
-/// A copy of the organisation with these populations (group totals recomputed).
-organisation repopulated(const organisation& org, const std::vector<std::uint64_t>& pops) {
-    organisation out;
-    for (std::uint32_t i = 0; i < org.size(); ++i) {
-        org_unit c = org[i];
-        c.parent = k_no_parent;
-        c.population = pops[i];
-        out.add(std::move(c));
-    }
-    for (std::uint32_t i = 0; i < org.size(); ++i)
-        if (org[i].parent != k_no_parent) out.set_parent(i, org[i].parent);
-    out.sort_kinds();
-    out.sum_populations();
-    return out;
-}
 
 /// Each unit's effective share of the count (the central-weight parameters): the two-level
 /// shares, or for a two-stage count under one scheme, the group's share times the unit's share
@@ -85,13 +71,8 @@ acceptability two_level_smaa(const profile& p, const organisation& org, const po
     (void)run_weighted(p, org, opt.scheme, opt.rule, opt.rule_options, ao);
     const sampler f = [&](random_source& rng, std::size_t) -> sample_outcome {
         sample_outcome o;
-        std::vector<std::uint64_t> pops(org.size());
-        for (std::uint32_t i = 0; i < org.size(); ++i) pops[i] = org[i].population;
-        for (const auto u : units) {
-            const double x = static_cast<double>(pops[u]) * std::max(0.0, 1 + opt.sigma * rng.normal());
-            pops[u] = static_cast<std::uint64_t>(std::llround(x));
-        }
-        const organisation noisy = repopulated(org, pops);
+        const organisation noisy = analysis_detail::with_populations(
+            org, analysis_detail::noisy_populations(org, units, opt.sigma, rng));
         try {
             o.parameters = effective_shares(noisy, units, opt);
             o.count = run_weighted(p, noisy, opt.scheme, opt.rule, opt.rule_options, ao);

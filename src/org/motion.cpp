@@ -273,45 +273,50 @@ struct tally {
 rational floor_of(const rational& r) { return rational(floor_int(r)); }
 rational ceil_of(const rational& r) { return rational(ceil_int(r)); }
 
-} // namespace
-
-decision decide(const organisation& org, const std::vector<unit_vote>& votes, const decision_rule& rule,
-                std::optional<vote_choice> casting) {
-    if (org.size() == 0) throw error(errc::invalid, "decide: the organisation is empty");
-    if (rule.conditions.empty() && !rule.quorum_units && !rule.quorum_population && rule.veto.empty())
-        throw error(errc::invalid, "decide: the rule has no conditions");
-    const std::string level = rule.level.empty() ? org.kinds().front() : rule.level;
-    const auto all = org.of_kind(level);
-    if (all.empty()) throw error(errc::not_found, "decide: no units of kind '" + level + "'");
+/// Who may vote on a motion: the units of the rule's level less the observers, and where each
+/// eligible unit sits in `eligible` (and so in the tallies).
+struct electorate {
+    std::string level;
     std::set<std::uint32_t> observers;
+    std::vector<std::uint32_t> eligible;
+    std::map<std::uint32_t, std::size_t> pos;
+};
+
+electorate electorate_of(const organisation& org, const decision_rule& rule) {
+    electorate el;
+    el.level = rule.level.empty() ? org.kinds().front() : rule.level;
+    const auto all = org.of_kind(el.level);
+    if (all.empty()) throw error(errc::not_found, "decide: no units of kind '" + el.level + "'");
     for (const auto& id : rule.observers) {
         auto i = org.find(id);
         if (!i)
             throw error(errc::not_found, "decide: observer '" + id + "' is not a unit of the organisation");
-        observers.insert(*i);
+        el.observers.insert(*i);
     }
-    std::vector<std::uint32_t> eligible;
-    std::map<std::uint32_t, std::size_t> pos;
     for (auto u : all)
-        if (!observers.count(u)) {
-            pos[u] = eligible.size();
-            eligible.push_back(u);
+        if (!el.observers.count(u)) {
+            el.pos[u] = el.eligible.size();
+            el.eligible.push_back(u);
         }
-    if (eligible.empty()) throw error(errc::invalid, "decide: every unit is an observer");
-    std::vector<tally> t(eligible.size());
-    decision d;
-    d.rule = rule.name;
+    if (el.eligible.empty()) throw error(errc::invalid, "decide: every unit is an observer");
+    return el;
+}
+
+/// Each eligible unit's tally of its voters' choices; observers' votes are noted, not counted.
+std::vector<tally> tally_votes(const organisation& org, const std::vector<unit_vote>& votes,
+                               const electorate& el, decision& d) {
+    std::vector<tally> t(el.eligible.size());
     std::size_t observer_votes = 0;
     for (const auto& v : votes) {
         auto i = org.find(v.unit);
-        if (!i || org[*i].kind != level)
-            throw error(errc::not_found, "decide: vote for '" + v.unit + "', which is not a " + level +
+        if (!i || org[*i].kind != el.level)
+            throw error(errc::not_found, "decide: vote for '" + v.unit + "', which is not a " + el.level +
                                              " of the organisation");
-        if (observers.count(*i)) {
+        if (el.observers.count(*i)) {
             ++observer_votes;
             continue;
         }
-        auto& x = t[pos[*i]];
+        auto& x = t[el.pos.at(*i)];
         ++x.voters;
         if (v.choice == vote_choice::yes)
             ++x.yes;
@@ -322,8 +327,14 @@ decision decide(const organisation& org, const std::vector<unit_vote>& votes, co
     }
     if (observer_votes)
         d.notes.push_back(std::to_string(observer_votes) + " vote(s) of observers not counted");
-    for (std::size_t k = 0; k < eligible.size(); ++k) {
-        const rational pop(org[eligible[k]].population);
+    return t;
+}
+
+/// The decision's vote totals: units and population yes, no, abstaining and absent (a unit with
+/// several voters counts by the shares of its voters).
+void add_totals(const organisation& org, const electorate& el, const std::vector<tally>& t, decision& d) {
+    for (std::size_t k = 0; k < el.eligible.size(); ++k) {
+        const rational pop(org[el.eligible[k]].population);
         const auto& x = t[k];
         d.yes_units += x.share(x.yes);
         d.no_units += x.share(x.no);
@@ -336,15 +347,17 @@ decision decide(const organisation& org, const std::vector<unit_vote>& votes, co
             d.absent_population += pop;
         }
     }
-    const bool abst_cast = rule.abstentions == abstention_rule::count_as_cast;
+}
 
-    // Quorum.
+/// The quorum conditions of the rule: enough eligible units, and enough of their population, take part.
+void add_quorums(const organisation& org, const electorate& el, const std::vector<tally>& t,
+                 const decision_rule& rule, decision& d) {
     rational units_in(0), pop_in(0), pop_all(0);
-    for (std::size_t k = 0; k < eligible.size(); ++k) {
-        pop_all += org[eligible[k]].population;
+    for (std::size_t k = 0; k < el.eligible.size(); ++k) {
+        pop_all += org[el.eligible[k]].population;
         if (t[k].voters) {
             units_in += 1;
-            pop_in += org[eligible[k]].population;
+            pop_in += org[el.eligible[k]].population;
         }
     }
     auto quorum = [&](const char* name, const rational& have, const rational& all_of, const rational& q,
@@ -359,17 +372,20 @@ decision decide(const organisation& org, const std::vector<unit_vote>& votes, co
         d.conditions.push_back(c);
     };
     if (rule.quorum_units)
-        quorum("quorum (units)", units_in, rational(static_cast<std::int64_t>(eligible.size())),
+        quorum("quorum (units)", units_in, rational(static_cast<std::int64_t>(el.eligible.size())),
                *rule.quorum_units, "units");
     if (rule.quorum_population)
         quorum("quorum (population)", pop_in, pop_all, *rule.quorum_population, "patients");
+}
 
-    // Vetoes.
+/// One condition per veto holder: passed unless the holder voted no (more no than yes).
+void add_vetoes(const organisation& org, const electorate& el, const std::vector<tally>& t,
+                const decision_rule& rule, decision& d) {
     for (const auto& id : rule.veto) {
         auto i = org.find(id);
-        if (!i || !pos.count(*i))
-            throw error(errc::not_found, "decide: veto holder '" + id + "' is not a voting " + level);
-        const auto& x = t[pos[*i]];
+        if (!i || !el.pos.count(*i))
+            throw error(errc::not_found, "decide: veto holder '" + id + "' is not a voting " + el.level);
+        const auto& x = t[el.pos.at(*i)];
         condition_outcome c;
         c.name = "veto (" + id + ")";
         c.have = x.share(x.no);
@@ -379,76 +395,118 @@ decision decide(const organisation& org, const std::vector<unit_vote>& votes, co
         c.detail = c.passed ? "the veto holder did not vote no" : "the veto holder voted no";
         d.conditions.push_back(c);
     }
+}
 
-    // Majorities.
-    for (const auto& m : rule.conditions) {
-        condition_outcome c;
-        c.name = m.name.empty() ? m.basis : m.name;
-        rational yes(0), no(0), abst(0), elig(0);
-        bool integral = true;
-        if (m.basis == "groups") {
-            std::map<std::uint32_t, std::pair<rational, rational>> groups; // yes, no (unit shares)
-            std::map<std::uint32_t, rational> group_abst;
-            for (std::size_t k = 0; k < eligible.size(); ++k) {
-                const auto g = org.ancestor(eligible[k], m.group_level);
-                if (g == k_no_parent)
-                    throw error(errc::not_found,
-                                "decide: unit '" + org[eligible[k]].id + "' has no " + m.group_level);
-                auto& gy = groups[g];
-                gy.first += t[k].share(t[k].yes);
-                gy.second += t[k].share(t[k].no);
-                group_abst[g] += t[k].share(t[k].abstain);
-            }
-            for (const auto& [g, yn] : groups) {
-                elig += 1;
-                const bool took_part = yn.first + yn.second > 0 || (abst_cast && group_abst[g] > 0);
-                if (!took_part) continue;
-                if (yn.first > yn.second)
-                    yes += 1;
-                else
-                    no += 1;
-            }
-        } else {
-            std::vector<rational> amount(eligible.size(), rational(1));
-            if (m.basis == "population") {
-                for (std::size_t k = 0; k < eligible.size(); ++k) amount[k] = org[eligible[k]].population;
-            } else if (m.basis.rfind("weights:", 0) == 0) {
-                const auto rep = condition_weights(org, eligible, m);
-                for (std::size_t k = 0; k < eligible.size(); ++k) amount[k] = rep.units[k].share;
-                integral = false;
-            } else if (m.basis != "units") {
-                throw error(errc::invalid, "decide: unknown basis '" + m.basis + "'");
-            }
-            for (std::size_t k = 0; k < eligible.size(); ++k) {
-                yes += amount[k] * t[k].share(t[k].yes);
-                no += amount[k] * t[k].share(t[k].no);
-                abst += amount[k] * t[k].share(t[k].abstain);
-                elig += amount[k];
-            }
-        }
-        const rational cast = yes + no + (abst_cast ? abst : rational(0));
-        c.base = m.of_eligible ? elig : cast;
-        const rational threshold = m.fraction * c.base;
-        c.have = yes;
-        c.passed = m.strict ? yes > threshold : yes >= threshold;
-        if (integral)
-            c.need = m.strict ? floor_of(threshold) + 1 : ceil_of(threshold);
+/// Yes, no and abstaining amounts of one majority's basis, and the eligible amount; `integral`
+/// when the amounts are whole numbers (so the votes needed round).
+struct basis_totals {
+    rational yes{0}, no{0}, abstain{0}, eligible{0};
+    bool integral = true;
+};
+
+/// A majority of groups: each group of kind m.group_level is one vote, yes when its units' yes
+/// shares exceed their no shares; a group takes part when any unit voted (abstaining counts only
+/// when abstentions count as cast).
+basis_totals group_totals(const organisation& org, const electorate& el, const std::vector<tally>& t,
+                          const majority_condition& m, bool abst_cast) {
+    basis_totals b;
+    std::map<std::uint32_t, std::pair<rational, rational>> groups; // yes, no (unit shares)
+    std::map<std::uint32_t, rational> group_abst;
+    for (std::size_t k = 0; k < el.eligible.size(); ++k) {
+        const auto g = org.ancestor(el.eligible[k], m.group_level);
+        if (g == k_no_parent)
+            throw error(errc::not_found,
+                        "decide: unit '" + org[el.eligible[k]].id + "' has no " + m.group_level);
+        auto& gy = groups[g];
+        gy.first += t[k].share(t[k].yes);
+        gy.second += t[k].share(t[k].no);
+        group_abst[g] += t[k].share(t[k].abstain);
+    }
+    for (const auto& [g, yn] : groups) {
+        b.eligible += 1;
+        const bool took_part = yn.first + yn.second > 0 || (abst_cast && group_abst[g] > 0);
+        if (!took_part) continue;
+        if (yn.first > yn.second)
+            b.yes += 1;
         else
-            c.need = threshold;
-        if (c.base == 0) c.passed = false;
-        c.detail = std::string(m.strict ? "more than " : "at least ") + to_string(m.fraction) + " of the " +
-                   (m.basis == "units"        ? "units"
-                    : m.basis == "population" ? "patients"
-                    : m.basis == "groups"     ? m.group_level + " groups"
-                                              : "weight") +
-                   (m.of_eligible ? " eligible" : " voting");
-        if (m.strict && c.base > 0 && yes == threshold && casting) {
-            c.passed = *casting == vote_choice::yes;
-            c.casting_vote_used = true;
-            c.detail += "; exactly tied, decided by the chair's casting vote (" +
-                        std::string(*casting == vote_choice::yes ? "yes" : "no") + ")";
-        }
-        d.conditions.push_back(c);
+            b.no += 1;
+    }
+    return b;
+}
+
+/// A majority of units, of population or of a weighting scheme's shares ("weights:SCHEME").
+basis_totals amount_totals(const organisation& org, const electorate& el, const std::vector<tally>& t,
+                           const majority_condition& m) {
+    basis_totals b;
+    std::vector<rational> amount(el.eligible.size(), rational(1));
+    if (m.basis == "population") {
+        for (std::size_t k = 0; k < el.eligible.size(); ++k) amount[k] = org[el.eligible[k]].population;
+    } else if (m.basis.rfind("weights:", 0) == 0) {
+        const auto rep = condition_weights(org, el.eligible, m);
+        for (std::size_t k = 0; k < el.eligible.size(); ++k) amount[k] = rep.units[k].share;
+        b.integral = false;
+    } else if (m.basis != "units") {
+        throw error(errc::invalid, "decide: unknown basis '" + m.basis + "'");
+    }
+    for (std::size_t k = 0; k < el.eligible.size(); ++k) {
+        b.yes += amount[k] * t[k].share(t[k].yes);
+        b.no += amount[k] * t[k].share(t[k].no);
+        b.abstain += amount[k] * t[k].share(t[k].abstain);
+        b.eligible += amount[k];
+    }
+    return b;
+}
+
+/// The outcome of one majority condition on its basis totals, with the chair's casting vote on
+/// an exact tie of a strict majority.
+condition_outcome judge_majority(const majority_condition& m, const basis_totals& b, bool abst_cast,
+                                 std::optional<vote_choice> casting) {
+    condition_outcome c;
+    c.name = m.name.empty() ? m.basis : m.name;
+    const rational cast = b.yes + b.no + (abst_cast ? b.abstain : rational(0));
+    c.base = m.of_eligible ? b.eligible : cast;
+    const rational threshold = m.fraction * c.base;
+    c.have = b.yes;
+    c.passed = m.strict ? b.yes > threshold : b.yes >= threshold;
+    if (b.integral)
+        c.need = m.strict ? floor_of(threshold) + 1 : ceil_of(threshold);
+    else
+        c.need = threshold;
+    if (c.base == 0) c.passed = false;
+    c.detail = std::string(m.strict ? "more than " : "at least ") + to_string(m.fraction) + " of the " +
+               (m.basis == "units"        ? "units"
+                : m.basis == "population" ? "patients"
+                : m.basis == "groups"     ? m.group_level + " groups"
+                                          : "weight") +
+               (m.of_eligible ? " eligible" : " voting");
+    if (m.strict && c.base > 0 && b.yes == threshold && casting) {
+        c.passed = *casting == vote_choice::yes;
+        c.casting_vote_used = true;
+        c.detail += "; exactly tied, decided by the chair's casting vote (" +
+                    std::string(*casting == vote_choice::yes ? "yes" : "no") + ")";
+    }
+    return c;
+}
+
+} // namespace
+
+decision decide(const organisation& org, const std::vector<unit_vote>& votes, const decision_rule& rule,
+                std::optional<vote_choice> casting) {
+    if (org.size() == 0) throw error(errc::invalid, "decide: the organisation is empty");
+    if (rule.conditions.empty() && !rule.quorum_units && !rule.quorum_population && rule.veto.empty())
+        throw error(errc::invalid, "decide: the rule has no conditions");
+    const electorate el = electorate_of(org, rule);
+    decision d;
+    d.rule = rule.name;
+    const auto t = tally_votes(org, votes, el, d);
+    add_totals(org, el, t, d);
+    const bool abst_cast = rule.abstentions == abstention_rule::count_as_cast;
+    add_quorums(org, el, t, rule, d);
+    add_vetoes(org, el, t, rule, d);
+    for (const auto& m : rule.conditions) {
+        const basis_totals b =
+            m.basis == "groups" ? group_totals(org, el, t, m, abst_cast) : amount_totals(org, el, t, m);
+        d.conditions.push_back(judge_majority(m, b, abst_cast, casting));
     }
     d.passed = std::all_of(d.conditions.begin(), d.conditions.end(),
                            [](const condition_outcome& c) { return c.passed; });

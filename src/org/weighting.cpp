@@ -3,6 +3,8 @@
 
 #include "accord/registry.hpp"
 
+#include "ballot_units.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -346,11 +348,7 @@ const char* mode_name(aggregation_mode m) {
     return "normalised";
 }
 
-namespace {
-struct tagged {
-    std::vector<std::uint32_t> unit_of_ballot; // org index of each distinct ballot's voting unit
-    std::vector<std::uint32_t> voting_units;   // distinct, in order of first appearance
-};
+namespace org_detail {
 
 tagged tag(const profile& p, const organisation& org, const std::string& level) {
     tagged t;
@@ -379,6 +377,12 @@ tagged tag(const profile& p, const organisation& org, const std::string& level) 
     }
     return t;
 }
+
+} // namespace org_detail
+
+namespace {
+using org_detail::tag;
+using org_detail::tagged;
 
 profile reweigh(const profile& p, const organisation& org, const tagged& t, const weight_report& rep,
                 aggregation_mode mode, const std::vector<std::size_t>& only = {}) {

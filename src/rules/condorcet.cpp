@@ -4,6 +4,7 @@
 #include "accord/rules/condorcet.hpp"
 
 #include "accord/detail/options.hpp"
+#include "pairwise_result.hpp"
 #include "single_winner_adapters.hpp"
 
 #include <algorithm>
@@ -24,6 +25,7 @@ defeat_strength parse_defeat_strength(std::string_view text, std::string_view me
 }
 
 namespace {
+using pairwise_detail::start;
 
 const char* strength_name(defeat_strength s) {
     switch (s) {
@@ -91,19 +93,10 @@ template <class Num> link<Num> link_of(const pairwise_matrix<Num>& m, cand_t a, 
     return l;
 }
 
-template <class Num> result start(const profile& p, const pairwise_matrix<Num>& m, const char* method) {
-    result r;
-    r.method = method;
-    r.candidates = p.candidate_names();
-    r.pairwise = to_rational_matrix(m);
-    return r;
-}
-
 // Winners = the top tier, a tie in it broken (and recorded) by the tie-breaker.
 void pick_from_top(result& r, tie_breaker& tb) {
     if (r.ranking.empty()) return;
-    const auto& top = r.ranking.front();
-    if (auto w = tb.pick_winner(top, 0, "election")) r.winners = {*w};
+    pairwise_detail::elect_one(r, tb, r.ranking.front());
 }
 
 void check_active(const std::vector<cand_t>& cands, const char* method) {

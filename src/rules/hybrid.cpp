@@ -5,6 +5,7 @@
 #include "accord/rules/hybrid.hpp"
 
 #include "accord/detail/options.hpp"
+#include "pairwise_result.hpp"
 #include "single_winner_adapters.hpp"
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 namespace accord {
 inline namespace v0 {
 namespace {
+using pairwise_detail::start;
 
 using cand_set = std::vector<cand_t>; // always sorted
 
@@ -35,14 +37,6 @@ struct weighted_ballot {
     std::vector<std::vector<cand_t>> tiers; // active candidates only
     rational w;
 };
-
-template <class Num> result start(const profile& p, const pairwise_matrix<Num>& m, const char* method) {
-    result r;
-    r.method = method;
-    r.candidates = p.candidate_names();
-    r.pairwise = to_rational_matrix(m);
-    return r;
-}
 
 // One count of one rule: the profile's ballots (for first preferences), the pairwise matrix
 // (for the majority graph), the result being built and its tie-breaker.
@@ -182,10 +176,7 @@ template <class Num> class count {
             if (!t.empty()) r.ranking.push_back(std::move(t));
         for (auto it = eliminated.rbegin(); it != eliminated.rend(); ++it) r.ranking.push_back(*it);
         if (!outside.empty()) r.ranking.push_back(outside);
-        if (tied.size() == 1)
-            r.winners = {tied[0]};
-        else if (auto w = tb.pick_winner(tied, r.rounds.size(), "election", r.rounds))
-            r.winners = {*w};
+        pairwise_detail::elect_one(r, tb, tied, r.rounds.size(), r.rounds);
         if (!r.rounds.empty() && !r.winners.empty()) r.rounds.back().elected = r.winners;
         return std::move(r);
     }

@@ -4,6 +4,7 @@
 #include "accord/rules/margin.hpp"
 
 #include "accord/detail/options.hpp"
+#include "pairwise_result.hpp"
 #include "single_winner_adapters.hpp"
 
 #include <algorithm>
@@ -13,6 +14,9 @@
 namespace accord {
 inline namespace v0 {
 namespace {
+using pairwise_detail::elect_one;
+using pairwise_detail::start;
+using pairwise_detail::winner_then_rest;
 
 using mask_t = std::uint64_t;
 
@@ -143,14 +147,6 @@ template <class Num> class stable_count {
     std::vector<std::pair<std::size_t, std::size_t>> top_witness_;
 };
 
-template <class Num> result start(const profile& p, const pairwise_matrix<Num>& m, const char* method) {
-    result r;
-    r.method = method;
-    r.candidates = p.candidate_names();
-    r.pairwise = to_rational_matrix(m);
-    return r;
-}
-
 std::vector<cand_t> members(const std::vector<cand_t>& cands, mask_t s) {
     std::vector<cand_t> out;
     for (std::size_t i = 0; i < cands.size(); ++i)
@@ -206,10 +202,7 @@ result stable_impl(const profile& p, const pairwise_matrix<Num>& m, const margin
     r.ranking.push_back(win);
     if (!rest.empty()) r.ranking.push_back(rest);
     tie_breaker tb(opt.tie_break, r);
-    if (win.size() == 1)
-        r.winners = win;
-    else if (auto w = tb.pick_winner(win, 0, "election"))
-        r.winners = {*w};
+    elect_one(r, tb, win);
     return r;
 }
 
@@ -223,12 +216,7 @@ result river_impl(const profile& p, const pairwise_matrix<Num>& m, const margin_
         bool beats_all = true;
         for (std::size_t j = 0; j < k && beats_all; ++j) beats_all = i == j || g(i, j) > Num(0);
         if (beats_all) {
-            r.winners = {g.cands[i]};
-            r.ranking.push_back(r.winners);
-            std::vector<cand_t> rest;
-            for (cand_t c : g.cands)
-                if (c != g.cands[i]) rest.push_back(c);
-            if (!rest.empty()) r.ranking.push_back(rest);
+            winner_then_rest(r, g.cands[i], g.cands);
             r.notes.push_back("Condorcet winner: " + p.candidate_name(g.cands[i]));
             return r;
         }
@@ -307,12 +295,7 @@ result river_impl(const profile& p, const pairwise_matrix<Num>& m, const margin_
     r.notes.push_back("locked (largest margin first): " + locked);
     for (std::size_t i = 0; i < k; ++i)
         if (!has_in[i]) {
-            r.winners = {g.cands[i]};
-            std::vector<cand_t> rest;
-            for (cand_t c : g.cands)
-                if (c != g.cands[i]) rest.push_back(c);
-            r.ranking.push_back(r.winners);
-            if (!rest.empty()) r.ranking.push_back(rest);
+            winner_then_rest(r, g.cands[i], g.cands);
             break;
         }
     return r;

@@ -34,9 +34,11 @@ from . import plots
 from .ahp import Ahp, AhpParticipant, Consistency, ahp
 from .analysis import (Smaa, Sweep, SweepRow, Tipping, TippingBracket, TippingPoint, analysis_defaults, report, smaa,
                        sweep, tipping)
-from .core import (Apportionment, Ballot, Decision, Organisation, PowerIndices, Profile, Result, Round, Tie, Transfer,
-                   WeightReport, join_nhs, memory_budget, methods, power, run, set_memory_budget, version,
-                   version_number)
+from .library import memory_budget, methods, set_memory_budget, version, version_number
+from .organisation import Apportionment, Decision, Organisation, WeightReport, join_nhs
+from .power import PowerIndices, power
+from .profile import Ballot, Profile
+from .result import Result, Round, Tie, Transfer, run
 from .errors import (AccordError, AccordIOError, AccordMemoryError, AccordOverflowError, Cancelled,
                      InvalidArgument, NotFound, OptionError, ParseError, UnresolvedTie, Unsupported)
 from .generate import ElectorateRule, Electorates, electorates, generate

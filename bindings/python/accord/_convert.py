@@ -10,7 +10,7 @@ import json
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["pandas", "jsonable", "dumps", "names", "whole"]
+__all__ = ["pandas", "jsonable", "dumps", "exact_text", "names", "whole"]
 
 
 def pandas() -> Any:
@@ -58,11 +58,19 @@ def whole(value: Any, option: str, minimum: int = 0, maximum: int = 2**64 - 1) -
     return v
 
 
+def exact_text(x: Any) -> Any:
+    """A Fraction as the exact string "p/q" (or "p" when whole) the C API reads; anything else
+    unchanged."""
+    if isinstance(x, Fraction):
+        return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
+    return x
+
+
 def jsonable(value: Any) -> Any:
     """``value`` with Fractions as exact strings ("421/2145"), dataclasses and tuples as JSON
     objects and arrays, so json.dumps accepts it."""
     if isinstance(value, Fraction):
-        return str(value)
+        return exact_text(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
@@ -73,5 +81,17 @@ def jsonable(value: Any) -> Any:
 
 
 def dumps(value: Any, indent: int | None = None) -> str:
-    """JSON text of ``value`` (see jsonable)."""
+    """JSON text of ``value`` (see jsonable); ``.encode()`` it for the C API."""
     return json.dumps(jsonable(value), indent=indent)
+
+
+class _Report(dict):  # type: ignore[type-arg]
+    """A JSON report of the C API as a dict, exact values as Fractions under the "_exact" keys."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain dict of JSON types (Fractions as exact strings such as "421/2145")."""
+        return json.loads(dumps(dict(self)))
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The report as JSON text (Fractions as exact strings)."""
+        return dumps(dict(self), indent=indent)

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import ctypes
 import json
-from fractions import Fraction
 from typing import Any, Callable
 
 from ._ffi import check, lib
-from .core import _Progress
+from ._progress import _Progress
 
-__all__ = ["call_json", "exact_text", "dumps"]
+__all__ = ["call_json"]
 
 
 def call_json(fn: Any, *args: Any, progress: Callable[[float], Any] | None = None,
@@ -28,21 +27,3 @@ def call_json(fn: Any, *args: Any, progress: Callable[[float], Any] | None = Non
         return json.loads(ctypes.cast(out, ctypes.c_char_p).value.decode())
     finally:
         lib.accord_string_free(out)
-
-
-def exact_text(x: Any) -> Any:
-    """A Fraction as the exact string "p/q" the C API reads; anything else unchanged."""
-    if isinstance(x, Fraction):
-        return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
-    return x
-
-
-def dumps(obj: Any) -> bytes:
-    """JSON for the C API, with Fractions written exactly."""
-    def convert(o: Any) -> Any:
-        if isinstance(o, dict):
-            return {str(k): convert(v) for k, v in o.items()}
-        if isinstance(o, (list, tuple)):
-            return [convert(v) for v in o]
-        return exact_text(o)
-    return json.dumps(convert(obj)).encode()

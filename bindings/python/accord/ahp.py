@@ -15,8 +15,9 @@ from dataclasses import asdict, dataclass
 from typing import Any, Mapping, Sequence
 
 from ._ffi import lib
-from ._json_call import call_json, dumps
-from .core import Organisation
+from ._convert import dumps
+from ._json_call import call_json
+from .organisation import Organisation
 
 __all__ = ["Ahp", "AhpParticipant", "Consistency", "ahp"]
 
@@ -100,7 +101,7 @@ def ahp(matrix: Sequence[Sequence[Any]] | None = None, items: Sequence[str] | No
             options["level"] = level
     elif scheme is not None or level is not None:
         raise ValueError("scheme and level weight participants by unit and need org")
-    j = call_json(lib.accord_ahp, org._handle if org is not None else None, dumps(data), dumps(options))
+    j = call_json(lib.accord_ahp, org._handle if org is not None else None, dumps(data).encode(), dumps(options).encode())
     parts = [AhpParticipant(name=p["name"], unit=p.get("unit"), weight=p["weight"], priorities=p["priorities"],
                             consistency=Consistency(**p["consistency"])) for p in j.get("participants", [])]
     return Ahp(items=j["items"], method=j["method"], priorities=j["priorities"], ranking=j["ranking"],

@@ -23,7 +23,9 @@ from typing import Any, Callable, Mapping, Sequence, Union
 from ._convert import dumps, names, pandas, whole
 from ._ffi import lib
 from ._json_call import call_json
-from .core import Organisation, Profile
+from ._progress import _Progress
+from .organisation import Organisation
+from .profile import Profile
 
 __all__ = ["Smaa", "SweepRow", "Sweep", "TippingBracket", "TippingPoint", "Tipping", "smaa", "sweep", "tipping",
            "analysis_defaults", "report"]
@@ -350,7 +352,6 @@ def report(profile: Profile, org: Organisation, path: Any = None, *, progress: P
         if isinstance(options.get(key), str):
             options[key] = [x.strip() for x in options[key].split(",")] if key != "notes" else [options[key]]
     out = ctypes.c_void_p()
-    from .core import _Progress
     with _Progress(progress) as callback:
         callback.check(lib.accord_report_html(profile._handle, org._handle, json.dumps(options).encode(),
                                               callback.pointer, None, ctypes.byref(out)))

@@ -21,8 +21,10 @@ from os import PathLike
 from typing import Any, Iterable, Mapping, Union
 
 from ._ffi import check, lib
-from .core import Organisation, Profile, Result
-from .core import run as _run
+from .organisation import Organisation
+from .profile import Profile
+from .result import Result
+from .result import run as _run
 
 Shard = Union[str, "PathLike[str]", Profile, bytes]
 

@@ -16,10 +16,10 @@ import ctypes
 from dataclasses import asdict, dataclass
 from typing import Any, Callable, Mapping, Sequence, Union
 
+from ._convert import dumps, names as _names, whole
 from ._ffi import check, lib
-from ._convert import names as _names, whole
-from ._json_call import call_json, dumps
-from .core import Profile
+from ._json_call import call_json
+from .profile import Profile
 
 __all__ = ["generate", "electorates", "Electorates", "ElectorateRule"]
 
@@ -86,7 +86,7 @@ def generate(model: str, *, candidates: int | None = None, voters: int | None = 
     o = _model_options(candidates, voters, names, phi, center, strengths, dimensions)
     o["seed"] = whole(seed, "seed")
     handle = ctypes.c_void_p()
-    check(lib.accord_generate(model.encode(), dumps(o), source._handle if source is not None else None,
+    check(lib.accord_generate(model.encode(), dumps(o).encode(), source._handle if source is not None else None,
                               ctypes.byref(handle)))
     p = Profile.__new__(Profile)
     p._adopt(handle)
@@ -137,7 +137,7 @@ def electorates(model: str, rules: Union[str, Sequence[str]] = ("irv",), *, refe
     o.update(model=model, rules=_names(rules, "rules"), samples=whole(samples, "samples", minimum=1), seed=whole(seed, "seed"), threads=whole(threads, "threads"))
     if rule_options:
         o["rule_options"] = dict(rule_options)
-    j = call_json(lib.accord_analyse_electorates, reference._handle if reference is not None else None, dumps(o),
+    j = call_json(lib.accord_analyse_electorates, reference._handle if reference is not None else None, dumps(o).encode(),
                   progress=progress, with_progress=True)
     return Electorates(samples=j["samples"], candidates=j["candidates"], rules=j["rules"],
                        by_rule={k: ElectorateRule(**v) for k, v in j["by_rule"].items()},

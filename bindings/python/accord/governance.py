@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from ._convert import dumps, exact_text
 from ._ffi import lib
-from ._json_call import call_json, dumps, exact_text
+from ._json_call import call_json
 
 __all__ = ["Finding", "Mandate", "Verification", "check_constitution", "mandate", "record", "verify"]
 
@@ -70,14 +71,14 @@ def mandate(path: str | os.PathLike[str], body: str, category: str, date: str | 
         if isinstance(amount, float):
             raise TypeError("amount must be exact: an int, a Fraction or a string such as '80000'")
         query["amount"] = str(exact_text(Fraction(amount) if isinstance(amount, int) else amount))
-    m = call_json(lib.accord_mandate, _path(path), dumps(query))
+    m = call_json(lib.accord_mandate, _path(path), dumps(query).encode())
     return Mandate(m["allowed"], m["body"], m["category"], m["decider"], m["rule"], m["chain"], m["reason"],
                    m["warnings"])
 
 
 def record(invocation: dict[str, Any], path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """Counts an invocation (docs/governance.md) and returns its record; writes it to ``path`` too."""
-    return call_json(lib.accord_record, dumps(invocation), None if path is None else _path(path))
+    return call_json(lib.accord_record, dumps(invocation).encode(), None if path is None else _path(path))
 
 
 def verify(record_path: str | os.PathLike[str]) -> Verification:

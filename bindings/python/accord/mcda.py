@@ -16,9 +16,9 @@ from dataclasses import asdict, dataclass
 from fractions import Fraction
 from typing import Any, Callable, Mapping, Sequence, Union
 
-from ._convert import names, whole
+from ._convert import dumps, names, whole
 from ._ffi import lib
-from ._json_call import call_json, dumps
+from ._json_call import call_json
 
 __all__ = ["Mcda", "McdaSmaa", "mcda", "mcda_smaa"]
 
@@ -98,7 +98,7 @@ def mcda(scores: Scores, criteria: Sequence[str], weights: Union[Sequence[Any], 
     o: dict[str, Any] = {"scaling": scaling}
     if tie_break is not None:
         o["tie_break"] = tie_break
-    j = call_json(lib.accord_mcda, dumps(t), dumps(o))
+    j = call_json(lib.accord_mcda, dumps(t).encode(), dumps(o).encode())
     return Mcda(options=j["options"], criteria=j["criteria"],
                 weights={k: Fraction(v) for k, v in j["weights_exact"].items()},
                 scores={k: Fraction(v) for k, v in j["scores_exact"].items()}, ranking=j["ranking"],
@@ -124,7 +124,7 @@ def mcda_smaa(scores: Scores, criteria: Sequence[str], *, options: Sequence[str]
             o[key] = dict(value) if isinstance(value, Mapping) else list(value)
     if tie_break is not None:
         o["tie_break"] = tie_break
-    j = call_json(lib.accord_mcda_smaa, dumps(t), dumps(o), progress=progress, with_progress=True)
+    j = call_json(lib.accord_mcda_smaa, dumps(t).encode(), dumps(o).encode(), progress=progress, with_progress=True)
     return McdaSmaa(samples=j["samples"], options=j["options"], criteria=j["criteria"],
                     rank_acceptability=j["rank_acceptability"], winner_probability=j["winner_probability"],
                     winner_probability_se=j["winner_probability_se"], expected_rank=j["expected_rank"],

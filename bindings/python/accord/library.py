@@ -1,0 +1,45 @@
+"""The loaded libaccord: its version, its memory budget and its registered methods."""
+from __future__ import annotations
+
+import ctypes
+
+from ._ffi import check, lib
+from .errors import InvalidArgument
+
+__all__ = ['version', 'version_number', 'set_memory_budget', 'memory_budget', 'methods']
+
+
+def version() -> str:
+    """Version of the loaded libaccord, e.g. "0.4.0"."""
+    return lib.accord_version_string().decode()
+
+
+def set_memory_budget(bytes: int) -> None:
+    """Sets the process-wide memory budget of the big algorithms (pairwise matrices, exact
+    Kemeny), in bytes; 0 restores the default ($ACCORD_MAX_MEMORY, else 4 GiB). docs/limits.md."""
+    if isinstance(bytes, bool) or not isinstance(bytes, int) or not 0 <= bytes < 2**64:
+        raise InvalidArgument(f"the memory budget must be a whole number of bytes from 0 to 2**64-1, got {bytes!r}")
+    lib.accord_set_memory_budget(bytes)
+
+
+def memory_budget() -> int:
+    """The memory budget in force, in bytes (see set_memory_budget)."""
+    return int(lib.accord_memory_budget())
+
+
+def version_number() -> int:
+    """Version of the loaded libaccord as MAJOR*10000 + MINOR*100 + PATCH (e.g. 300)."""
+    return int(lib.accord_version_number())
+
+
+def methods() -> dict[str, str]:
+    """Registered methods: name -> one-line summary."""
+    n = ctypes.c_size_t()
+    check(lib.accord_method_count(ctypes.byref(n)))
+    out = {}
+    for i in range(n.value):
+        name, summary = ctypes.c_char_p(), ctypes.c_char_p()
+        check(lib.accord_method_name(i, ctypes.byref(name)))
+        check(lib.accord_method_summary(i, ctypes.byref(summary)))
+        out[name.value.decode()] = summary.value.decode()
+    return out
