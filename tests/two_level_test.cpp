@@ -201,6 +201,24 @@ TEST(TwoLevel, TippingByPopulationInATwoStageCountSurvivesPopulationsOfZero) {
     EXPECT_EQ(r.units.size(), 3u);
 }
 
+TEST(TwoLevel, TippingSkipsAPointWhereTheCapCannotBeMetAndCarriesOn) {
+    // capped:3/10 holds for the four practices (X 3/10, Y 2/5, Z 3/10), but a population of 0
+    // leaves three practices with patients, which cannot all stay under 3/10. That point used to
+    // stop the whole analysis; now it is recorded and skipped.
+    const auto t = tipping_options_from_json(
+        R"({"rule": "plurality", "scheme": "capped:3/10", "quantity": "population", "mode": "normalised"})");
+    const auto r = tipping_points(accord_test::four_ballots(), accord_test::four_org(), t);
+    EXPECT_EQ(r.baseline_winner, "Y");
+    ASSERT_EQ(r.units.size(), 4u);
+    for (const auto& u : r.units) {
+        ASSERT_EQ(u.skipped.size(), 1u) << u.unit;
+        EXPECT_EQ(u.skipped[0].at, rational(0));
+        EXPECT_NE(u.skipped[0].reason.find("cannot all stay under 3/10"), std::string::npos)
+            << u.skipped[0].reason;
+    }
+    EXPECT_NE(tipping_json(r).find(R"("skipped":[{"at":0.0,"at_exact":"0")"), std::string::npos);
+}
+
 TEST(TwoLevel, SweepMarksAnImpossibleCellAndCarriesOn) {
     sweep_options o;
     o.schemes = {parse_scheme("capped:0.2"), parse_scheme("equal")}; // 0.2 x 4 practices < 1

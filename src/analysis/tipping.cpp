@@ -106,11 +106,19 @@ tipping_result tipping_points(const profile& p, const organisation& org, const t
             throw error(errc::invalid, "tipping: unit '" + tp.unit +
                                            "': its population times option 'max_factor' passes 2^62");
         tp.baseline = by_weight ? rational(1) : rational(pop);
-        auto winner_at = [&](const rational& x) -> std::string {
-            if (by_weight) return winner_name(counter.count(scaled_unit(wp, wbu.of_ballot, u, x)));
-            const auto q = static_cast<std::uint64_t>(x.convert_to<big_int>());
-            return winner_name(run_weighted(p, with_population(org, u, q), opt.scheme, opt.rule,
-                                            opt.rule_options, opt.aggregation));
+        // The winner at x, or nothing when the weighting cannot be made there (errc::invalid:
+        // e.g. a cap that too few units with patients cannot meet); such a point is skipped.
+        auto winner_at = [&](const rational& x) -> std::optional<std::string> {
+            try {
+                if (by_weight) return winner_name(counter.count(scaled_unit(wp, wbu.of_ballot, u, x)));
+                const auto q = static_cast<std::uint64_t>(x.convert_to<big_int>());
+                return winner_name(run_weighted(p, with_population(org, u, q), opt.scheme, opt.rule,
+                                                opt.rule_options, opt.aggregation));
+            } catch (const error& e) {
+                if (e.code() != errc::invalid) throw;
+                tp.skipped.push_back({x, e.what()});
+                return std::nullopt;
+            }
         };
         // Grid of the quantity away from the baseline, nearest first.
         auto grid = [&](bool up) {
@@ -143,7 +151,9 @@ tipping_result tipping_points(const profile& p, const organisation& org, const t
         for (bool up : {true, false}) {
             rational same = tp.baseline;
             for (const auto& x : grid(up)) {
-                std::string w = winner_at(x);
+                auto at = winner_at(x);
+                if (!at) continue; // not countable here: look further
+                std::string w = std::move(*at);
                 if (w == out.baseline_winner) {
                     same = x;
                     continue;
@@ -155,12 +165,13 @@ tipping_result tipping_points(const profile& p, const organisation& org, const t
                     rational mid = (same + changed) / 2;
                     if (!by_weight) mid = rational(mid.convert_to<big_int>()); // integer populations
                     if (mid == same || mid == changed) break;
-                    std::string wm = winner_at(mid);
-                    if (wm == out.baseline_winner)
+                    auto wm = winner_at(mid);
+                    if (!wm) break; // the bracket stays as narrow as the countable points allow
+                    if (*wm == out.baseline_winner)
                         same = mid;
                     else {
                         changed = mid;
-                        w = std::move(wm);
+                        w = std::move(*wm);
                     }
                 }
                 (up ? tp.up : tp.down) = tipping_bracket{same, changed, w};
@@ -186,11 +197,18 @@ std::string tipping_json(const tipping_result& r, int indent) {
                                       {"changed_exact", to_string(b->changed)},
                                       {"new_winner", b->new_winner}};
     };
-    for (const auto& u : r.units)
+    for (const auto& u : r.units) {
         units.push_back({{"unit", u.unit},
                          {"baseline", to_double(u.baseline)},
                          {"up", side(u.up)},
                          {"down", side(u.down)}});
+        if (!u.skipped.empty()) {
+            nlohmann::ordered_json sk = nlohmann::ordered_json::array();
+            for (const auto& x : u.skipped)
+                sk.push_back({{"at", to_double(x.at)}, {"at_exact", to_string(x.at)}, {"reason", x.reason}});
+            units.back()["skipped"] = std::move(sk);
+        }
+    }
     j["units"] = units;
     return j.dump(indent);
 }

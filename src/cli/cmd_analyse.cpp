@@ -260,6 +260,13 @@ void print_tipping(const json& j) {
                   << std::setw(static_cast<int>(wn) + 2) << u.value("name", std::string()).substr(0, wn)
                   << std::right << std::setw(11) << u.value("population", std::uint64_t{0}) << "  "
                   << std::left << std::setw(static_cast<int>(wu)) << side(u["up"]) << side(u["down"]) << '\n';
+    for (const auto& u : j["units"])
+        if (u.contains("skipped"))
+            std::cout << "\n"
+                      << u["unit"].get<std::string>() << ": " << u["skipped"].size()
+                      << " point(s) of the search could not be counted and were skipped, e.g. at "
+                      << u["skipped"][0]["at_exact"].get<std::string>() << ": "
+                      << u["skipped"][0]["reason"].get<std::string>() << '\n';
 }
 
 int run_tipping(const tipping_flags& f) {

@@ -226,6 +226,15 @@ static void test_two_level(const char* org_path) {
         CHECK(pj && strstr(pj, "\"banzhaf_exact\":[\"1/3\",\"1/3\",\"1/6\",\"1/6\"]") != NULL);
         accord_power_result_free(pr);
     }
+    /* Tipping by population under capped:3/10: a population of 0 leaves three practices, which
+       cannot all stay under the cap; that point is skipped, not fatal. */
+    CHECK(accord_analyse_tipping(p, org,
+                                 "{\"rule\": \"plurality\", \"scheme\": \"capped:3/10\", \"quantity\": "
+                                 "\"population\", \"mode\": \"normalised\"}",
+                                 NULL, NULL, &out) == ACCORD_OK);
+    CHECK(out && strstr(out, "\"skipped\":[{\"at\":0.0,\"at_exact\":\"0\"") != NULL);
+    accord_string_free(out);
+    out = NULL;
     CHECK(accord_analysis_defaults(&out) == ACCORD_OK);
     CHECK(out && strstr(out, "\"rules\":[\"borda\"]") != NULL);
     accord_string_free(out);

@@ -296,6 +296,17 @@ class TwoLevel(unittest.TestCase):
         self.assertEqual(bad.returncode, 2)
         self.assertIn("--group-scheme", bad.stderr)
 
+    def test_tipping_skips_a_point_where_the_cap_cannot_be_met(self) -> None:
+        j = accord_json("analyse", "tipping", FOUR_BALLOTS, "--org", FOUR_ORG, "--rule", "plurality", "--scheme",
+                        "capped:0.3", "--quantity", "population", "--json")
+        self.assertEqual(len(j["units"]), 4)
+        self.assertEqual(j["units"][0]["skipped"][0]["at_exact"], "0")
+        table = accord("analyse", "tipping", FOUR_BALLOTS, "--org", FOUR_ORG, "--rule", "plurality", "--scheme",
+                       "capped:0.3", "--quantity", "population")
+        self.assertEqual(table.returncode, 0, table.stderr)
+        self.assertIn("a: 1 point(s) of the search could not be counted and were skipped, e.g. at 0: capped:",
+                      table.stdout)
+
     def test_sweep_reports_an_impossible_cell_and_goes_on(self) -> None:
         j = accord_json("analyse", "sweep", FOUR_BALLOTS, "--org", FOUR_ORG, "--rules", "plurality", "--schemes",
                         "capped:0.2,equal", "--group-schemes", "none,population", "--json")

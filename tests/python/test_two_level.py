@@ -50,6 +50,15 @@ class TwoLevel(unittest.TestCase):
         with self.assertRaises(accord.InvalidArgument):
             org.power({"conditions": [{"basis": "units", "group_scheme": "population"}]})
 
+    def test_tipping_skips_a_point_where_the_cap_cannot_be_met(self) -> None:
+        p = accord.Profile.from_file(DATA / "four_ballots.csv", unit_column="unit")
+        org = accord.Organisation.from_file(DATA / "four_two_pcns_org.csv")
+        t = accord.tipping(p, org, "plurality", scheme="capped:0.3", mode="normalised", quantity="population")
+        self.assertEqual(len(t.units), 4)
+        for u in t.units:
+            self.assertEqual(u.skipped[0][0], 0)
+            self.assertIn("cannot all stay under 3/10", u.skipped[0][1])
+
     def test_a_cap_too_low_for_two_pcns_is_refused_naming_the_level(self) -> None:
         _, org = four()
         with self.assertRaises(accord.InvalidArgument) as caught:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from fractions import Fraction
 from typing import Any, Callable, Mapping, Sequence, Union
 
@@ -267,6 +267,9 @@ class TippingPoint:
     baseline: Fraction
     up: TippingBracket | None
     down: TippingBracket | None
+    #: Points of the search that could not be counted (e.g. a population of 0 leaves too few units
+    #: for a cap), as (value tried, reason); the search went on past them.
+    skipped: list[tuple[Fraction, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -330,7 +333,8 @@ def tipping(profile: Profile, org: Organisation, rule: str, *, scheme: str | Non
         o["group_scheme"] = group_scheme
     j = _analyse(lib.accord_analyse_tipping, profile, org, o, progress)
     units = [TippingPoint(unit=u["unit"], name=u.get("name", ""), population=u.get("population", 0),
-                          baseline=Fraction(u["baseline_exact"]), up=_bracket(u["up"]), down=_bracket(u["down"]))
+                          baseline=Fraction(u["baseline_exact"]), up=_bracket(u["up"]), down=_bracket(u["down"]),
+                          skipped=[(Fraction(x["at_exact"]), x["reason"]) for x in u.get("skipped", [])])
              for u in j["units"]]
     return Tipping(baseline_winner=j["baseline_winner"], quantity=j["quantity"],
                    tolerance=Fraction(j["settings"]["tolerance_exact"]), units=units, settings=j["settings"])

@@ -105,11 +105,21 @@ struct tipping_bracket {
     std::string new_winner; ///< "" when the count at `changed` ends in an unresolved tie
 };
 
+/// A point of the search where no count can be made (e.g. a population of 0 leaves too few
+/// units for a cap): skipped, and the search goes on past it.
+struct tipping_skip {
+    rational at;        ///< the weight factor or population tried
+    std::string reason; ///< why it cannot be counted (the count's error message)
+};
+
 struct tipping_point {
     std::string unit;                    ///< unit id
     rational baseline;                   ///< 1 (weight factor) or the unit's population
     std::optional<tipping_bracket> up;   ///< nearest change found increasing the quantity
     std::optional<tipping_bracket> down; ///< nearest change found decreasing it (down to 0)
+    /// Points that could not be counted, skipped (a bracket across one is as narrow as the
+    /// countable points allow).
+    std::vector<tipping_skip> skipped;
 };
 
 struct tipping_result {
@@ -122,7 +132,9 @@ struct tipping_result {
 /// (steps_per_doubling points per doubling; down to 1/2^k then 0) and bisects exactly between the
 /// last point with the baseline winner and the first without. Since a winner can change and
 /// change back between scan points, the bracket is the nearest change on the scan grid; it is the
-/// nearest change overall when the winner is monotone in the unit's weight.
+/// nearest change overall when the winner is monotone in the unit's weight. A point where the
+/// weighting cannot be made (errc::invalid, e.g. a population of 0 leaves too few units for a
+/// cap) is recorded in `skipped` and passed over; other errors stop the analysis.
 tipping_result tipping_points(const profile& p, const organisation& org, const tipping_options& opt);
 std::string tipping_json(const tipping_result& r, int indent = -1);
 
