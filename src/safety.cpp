@@ -381,11 +381,22 @@ void write_file_atomically(const std::string& path, const std::function<void(std
 }
 
 namespace {
+// Test hook (docs/c-api.md, "Out of memory"): with $ACCORD_TEST_GMP_FAIL_ABOVE=N set when the
+// library loads, every GMP allocation of more than N bytes fails as if memory had run out, so
+// the tests can show, end to end through the C API, that GMP running out of memory is a status
+// and not an abort. Read once, before any number is made; 0 (unset) = never.
+const std::size_t g_gmp_fail_above = [] {
+    const char* v = std::getenv("ACCORD_TEST_GMP_FAIL_ABOVE");
+    return v && *v ? static_cast<std::size_t>(std::strtoull(v, nullptr, 10)) : std::size_t{0};
+}();
+
 void* throwing_allocate(size_t n) {
+    if (g_gmp_fail_above != 0 && n > g_gmp_fail_above) throw std::bad_alloc();
     if (void* p = std::malloc(n)) return p;
     throw std::bad_alloc();
 }
 void* throwing_reallocate(void* p, size_t, size_t n) {
+    if (g_gmp_fail_above != 0 && n > g_gmp_fail_above) throw std::bad_alloc(); // p stays valid
     if (void* q = std::realloc(p, n)) return q;
     throw std::bad_alloc(); // p is still valid and still owned by GMP's caller
 }

@@ -38,3 +38,12 @@ target_link_libraries(accord_c_api_governance_test PRIVATE accord::c)
 set_target_properties(accord_c_api_governance_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
 add_test(NAME CApi.GovernanceRecordAndVerify COMMAND accord_c_api_governance_test ${CMAKE_CURRENT_SOURCE_DIR}/data/governance
          WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+
+# GMP running out of memory through the C API: ACCORD_TEST_GMP_FAIL_ABOVE makes every GMP
+# allocation above 4 KiB fail (src/safety.cpp); each call must return ACCORD_ENOMEM, and the host
+# must go on counting afterwards.
+add_executable(accord_c_api_gmp_oom_test ${CMAKE_CURRENT_SOURCE_DIR}/c/c_api_gmp_oom_test.c)
+target_link_libraries(accord_c_api_gmp_oom_test PRIVATE accord::c)
+set_target_properties(accord_c_api_gmp_oom_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+add_test(NAME CApi.GmpOutOfMemoryIsAStatus COMMAND accord_c_api_gmp_oom_test)
+set_tests_properties(CApi.GmpOutOfMemoryIsAStatus PROPERTIES ENVIRONMENT "ACCORD_TEST_GMP_FAIL_ABOVE=4096")
