@@ -90,6 +90,55 @@ else
     echo "ok   convert -o leaves the existing file untouched"
 fi
 
+# ---- a small thread limit ---------------------------------------------------------------------
+# The Monte Carlo and power passes under a process limit that refuses every new thread
+# (RLIMIT_NPROC 1, as an unprivileged user: the limit does not bind root): each must give the
+# same answer as without the limit, on the calling thread, instead of dying in std::terminate.
+# The unprivileged user may not be able to reach the source or build tree (a clone under a
+# private home): the binary and the inputs are copied to the scratch folder it can read.
+chmod 755 "$TMP"
+cp "$ACCORD" "$TMP/accord"
+cp "$SRC/tests/data/place_ballots.csv" "$SRC/tests/data/place_org.csv" "$TMP/"
+chmod 755 "$TMP/accord"
+chmod 644 "$TMP/place_ballots.csv" "$TMP/place_org.csv"
+# The command prefix that runs a program under the limit (exec only, no fork of its own).
+if [ "$(id -u)" = 0 ]; then
+    limited=(setpriv --reuid=65534 --regid=65534 --clear-groups prlimit --nproc=1:1)
+else
+    limited=(prlimit "--nproc=$(ps -u "$(id -u)" --no-headers | wc -l)")
+fi
+same_under_thread_limit() { # NAME -- ARGS...
+    local name=$1
+    shift 2
+    cases=$((cases + 1))
+    local free_out limited_out free_rc limited_rc
+    free_out=$(timeout "$SECONDS_EACH" "$TMP/accord" "$@" 2>&1)
+    free_rc=$?
+    limited_out=$(cd "$TMP" && timeout "$SECONDS_EACH" "${limited[@]}" "$TMP/accord" "$@" 2>&1)
+    limited_rc=$?
+    if [ "$free_rc" != 0 ] || [ "$limited_rc" != 0 ] || [ "$free_out" != "$limited_out" ]; then
+        failures=$((failures + 1))
+        printf 'FAIL %s: exit %s without the limit, %s with it; output with it: %s\n' "$name" "$free_rc" \
+            "$limited_rc" "$(head -c 300 <<<"$limited_out")"
+    else
+        printf 'ok   %-48s\n' "$name (no thread can start)"
+    fi
+}
+cases=$((cases + 1))
+if "${limited[@]}" sh -c 'sleep 0 & wait' >/dev/null 2>&1; then
+    failures=$((failures + 1))
+    echo "FAIL the thread limit does not hold here: a process could still fork under it"
+else
+    echo "ok   the thread limit holds (fork refused under it)"
+fi
+weights=$(seq 1 70 | awk '{printf "%s%d", (NR > 1 ? "," : ""), ($1 * 37) % 11 + 1}')
+same_under_thread_limit "SMAA, 3,000 samples on 8 threads" -- analyse smaa "$TMP/place_ballots.csv" \
+    --org "$TMP/place_org.csv" --rule borda --samples 3000 --threads 8 --json
+same_under_thread_limit "power, 70 players, residue passes on 8 threads" -- power --quota 210 \
+    --weights "$weights" --threads 8 --indices banzhaf,shapley_shubik --json
+same_under_thread_limit "power, Monte Carlo estimate on 8 threads" -- power --quota 210 \
+    --weights "$weights" --threads 8 --method monte-carlo --samples 20000 --json
+
 end=$(date +%s.%N)
 printf '%d cases, %d failed, %.1f s in all (ulimit -v %s KiB)\n' "$cases" "$failures" "$(awk -v a="$start" -v b="$end" 'BEGIN{print b-a}')" "$LIMIT_KB"
 [ "$failures" = 0 ]
