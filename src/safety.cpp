@@ -15,6 +15,7 @@
 #include <fstream>
 #include <mutex>
 #include <new>
+#include <set>
 #include <sstream>
 #include <system_error>
 
@@ -98,8 +99,33 @@ std::string text_excerpt(std::string_view text, std::size_t max_chars) {
     return out;
 }
 
+namespace {
+// -1: not set (read the environment), else a hidden_characters value.
+std::atomic<int> g_hidden_policy{-1};
+// The distinct names accepted with such characters (a reader and then the profile check the
+// same name: it counts once).
+std::mutex g_hidden_mutex;
+std::set<std::string, std::less<>> g_hidden_names;
+} // namespace
+
+void set_hidden_characters(hidden_characters policy) { g_hidden_policy.store(static_cast<int>(policy)); }
+void reset_hidden_characters() { g_hidden_policy.store(-1); }
+
+hidden_characters hidden_characters_policy() {
+    const int set = g_hidden_policy.load();
+    if (set >= 0) return static_cast<hidden_characters>(set);
+    const char* env = std::getenv("ACCORD_HIDDEN_CHARACTERS");
+    return env && std::string_view(env) == "allow" ? hidden_characters::allow : hidden_characters::refuse;
+}
+
+std::uint64_t hidden_names_accepted() {
+    const std::lock_guard<std::mutex> lock(g_hidden_mutex);
+    return g_hidden_names.size();
+}
+
 std::optional<name_problem> check_name_text(std::string_view s) {
     char buf[64];
+    bool hidden_seen = false;
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t len = utf8_sequence(s, i);
         if (len == 0)
@@ -115,17 +141,30 @@ std::optional<name_problem> check_name_text(std::string_view s) {
             cp = ((cp & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
         if ((cp < 0x20 && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F))
             return name_problem{i, "contains a control character; expected printable text"};
-        if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+        const bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+        const bool invisible = cp == 0x200B || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF || cp == 0xAD;
+        if ((bidi || invisible) && hidden_characters_policy() == hidden_characters::allow) {
+            hidden_seen = true; // allowed: counted once per name, for the caller's warning
+            i += len;
+            continue;
+        }
+        if (bidi) {
             std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
             return name_problem{i, std::string("contains the bidirectional control ") + buf +
-                                       ", which displays text in another order than it is stored"};
+                                       ", which displays text in another order than it is stored (allow "
+                                       "with $ACCORD_HIDDEN_CHARACTERS=allow)"};
         }
-        if (cp == 0x200B || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF || cp == 0xAD) {
+        if (invisible) {
             std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
             return name_problem{i, std::string("contains the invisible character ") + buf +
-                                       ", which makes distinct names look alike"};
+                                       ", which makes distinct names look alike (allow with "
+                                       "$ACCORD_HIDDEN_CHARACTERS=allow)"};
         }
         i += len;
+    }
+    if (hidden_seen) {
+        const std::lock_guard<std::mutex> lock(g_hidden_mutex);
+        if (g_hidden_names.find(s) == g_hidden_names.end()) g_hidden_names.emplace(s);
     }
     return std::nullopt;
 }

@@ -230,6 +230,23 @@ TEST(MemoryBudget, AnEstimateAboveTheBudgetIsRefusedNamingTheOption) {
     EXPECT_NO_THROW(detail::check_memory(1e6L, "small", 1ull << 30));
 }
 
+TEST(Names, HiddenCharactersCanBeAllowedAndAreCountedButControlCharactersNever) {
+    const auto before = detail::hidden_names_accepted();
+    detail::set_hidden_characters(detail::hidden_characters::allow);
+    EXPECT_NO_THROW(profile({"A",
+                             "B\u202E"
+                             "C",
+                             "A\u200B"}));
+    EXPECT_EQ(detail::hidden_names_accepted() - before, 2u); // one per name, not per character
+    std::string what;
+    EXPECT_EQ(code_of([&] { profile({"A", "\x1b[2J"}); }, &what), errc::invalid);
+    EXPECT_NE(what.find("control character"), std::string::npos) << what;
+    detail::reset_hidden_characters();
+    EXPECT_EQ(code_of([&] { profile({"A", "A\u200B"}); }, &what), errc::invalid);
+    EXPECT_NE(what.find("ACCORD_HIDDEN_CHARACTERS=allow"), std::string::npos) << what;
+    EXPECT_EQ(detail::hidden_names_accepted() - before, 2u);
+}
+
 TEST(Names, BidiOverridesInvisibleAndControlCharactersAreRefusedEverywhere) {
     std::string what;
     EXPECT_EQ(code_of(

@@ -85,6 +85,24 @@ ACCORD_API void accord_set_memory_budget(uint64_t bytes);
 /** The memory budget in force, in bytes (see accord_set_memory_budget()). Thread-safe. @since 0.5 */
 ACCORD_API uint64_t accord_memory_budget(void);
 
+/**
+ * Names (candidates, units, items) holding bidirectional controls (U+202A-202E, U+2066-2069) or
+ * invisible characters (U+200B, U+2060-2064, U+FEFF, U+00AD) are refused by default, because
+ * they make distinct names look alike or display in another order than stored. allow != 0
+ * accepts them and counts each such name (accord_hidden_names_accepted()) so the caller can warn;
+ * 0 refuses them again. Control characters and invalid UTF-8 are refused either way. Default: the
+ * environment variable ACCORD_HIDDEN_CHARACTERS ("allow" or "refuse"), else refuse. See
+ * docs/formats.md, "Names". Thread-safe; affects every thread. @since 0.5
+ */
+ACCORD_API void accord_set_hidden_characters(int allow);
+
+/** 1 when names may hold bidirectional controls and invisible characters, else 0. @since 0.5 */
+ACCORD_API int accord_hidden_characters(void);
+
+/** How many distinct names holding such characters were accepted since the process began.
+ *  @since 0.5 */
+ACCORD_API uint64_t accord_hidden_names_accepted(void);
+
 /* ------------------------------------------------------------------------------------------ */
 /* Handles                                                                                    */
 /* ------------------------------------------------------------------------------------------ */

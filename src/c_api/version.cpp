@@ -27,4 +27,15 @@ void accord_set_memory_budget(uint64_t bytes) { accord::detail::set_memory_budge
 
 uint64_t accord_memory_budget(void) { return accord::detail::memory_budget(); }
 
+void accord_set_hidden_characters(int allow) {
+    accord::detail::set_hidden_characters(allow ? accord::detail::hidden_characters::allow
+                                                : accord::detail::hidden_characters::refuse);
+}
+
+int accord_hidden_characters(void) {
+    return accord::detail::hidden_characters_policy() == accord::detail::hidden_characters::allow ? 1 : 0;
+}
+
+uint64_t accord_hidden_names_accepted(void) { return accord::detail::hidden_names_accepted(); }
+
 } // extern "C"

@@ -20,6 +20,7 @@ command add_explore(CLI::App& root); // src/cli/cmd_explore.cpp
 int accord::cli::cli_main(int argc, char** argv) {
     using namespace accord::cli;
     accord::detail::set_memory_budget(0);
+    accord::detail::reset_hidden_characters();
     CLI::App app{"accord: exact priority-setting and consensus voting", "accord"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "accord " + std::to_string(ACCORD_VERSION_MAJOR) + "." +
@@ -36,6 +37,10 @@ int accord::cli::cli_main(int argc, char** argv) {
                        ? std::string()
                        : "--max-memory must be a size such as 512M or 8G";
         });
+    bool allow_hidden = false;
+    app.add_flag("--allow-hidden-characters", allow_hidden,
+                 "Accept names holding bidirectional controls or invisible characters (refused by "
+                 "default; a note on stderr counts them; docs/formats.md)");
     std::vector<command> commands{
         add_run(app),          add_info(app),      add_convert(app), add_methods(app),  add_demo(app),
         add_weights(app),      add_apportion(app), add_decide(app),  add_power(app),    add_analyse(app),
@@ -52,9 +57,20 @@ int accord::cli::cli_main(int argc, char** argv) {
     }
     if (!max_memory.empty())
         accord::detail::set_memory_budget(accord::detail::parse_byte_size(max_memory.c_str()));
+    if (allow_hidden) accord::detail::set_hidden_characters(accord::detail::hidden_characters::allow);
+    // Names accepted with hidden characters are flagged once, on stderr, after the command.
+    const auto hidden_before = accord::detail::hidden_names_accepted();
+    const auto flag_hidden = [hidden_before](int status) {
+        if (const auto n = accord::detail::hidden_names_accepted() - hidden_before)
+            std::cerr << "accord: note: " << n
+                      << " name(s) hold bidirectional controls or invisible characters, so distinct names "
+                         "may look alike or display in another order than stored (accepted by "
+                         "--allow-hidden-characters or $ACCORD_HIDDEN_CHARACTERS)\n";
+        return status;
+    };
     try {
         for (auto& c : commands)
-            if (c.app->parsed()) return c.run();
+            if (c.app->parsed()) return flag_hidden(c.run());
     } catch (const usage_error& e) {
         std::cerr << "accord: error: " << e.what() << '\n';
         return 2;

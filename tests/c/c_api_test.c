@@ -550,6 +550,28 @@ static void test_merge_and_summary(void) {
     accord_profile_free(p);
 }
 
+/* Bidirectional controls and invisible characters in names: refused by default (naming the way
+   to allow them), accepted and counted when allowed; control characters never. */
+static void test_hidden_characters(void) {
+    const char* const rtl[] = {"A", "B\xE2\x80\xAE"
+                                    "C"}; /* U+202E */
+    const char* const esc[] = {"A", "\x1b[2J"};
+    accord_profile* p = NULL;
+    uint64_t before = accord_hidden_names_accepted();
+    CHECK(accord_hidden_characters() == 0);
+    CHECK(accord_profile_new(2, rtl, &p) == ACCORD_EINVALID && p == NULL);
+    CHECK(strstr(accord_last_error(), "ACCORD_HIDDEN_CHARACTERS=allow") != NULL);
+    accord_set_hidden_characters(1);
+    CHECK(accord_hidden_characters() == 1);
+    CHECK(accord_profile_new(2, rtl, &p) == ACCORD_OK && p != NULL);
+    CHECK(accord_hidden_names_accepted() == before + 1);
+    accord_profile_free(p);
+    p = NULL;
+    CHECK(accord_profile_new(2, esc, &p) == ACCORD_EINVALID && p == NULL);
+    accord_set_hidden_characters(0);
+    CHECK(accord_profile_new(2, rtl, &p) == ACCORD_EINVALID && p == NULL);
+}
+
 int main(int argc, char** argv) {
     if (argc > 1) test_weighting(argv[1]);
     if (argc > 1) test_decide_and_apportion(argv[1]);
@@ -564,6 +586,7 @@ int main(int argc, char** argv) {
     test_load_text_and_methods();
     test_csv_intake();
     test_merge_and_summary();
+    test_hidden_characters();
     printf("%d checks, %d failed\n", checks, failures);
     return failures ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -38,6 +38,25 @@ class HostileInput(unittest.TestCase):
             self.assertIn(b"esc.soi:3:", out.stderr)
             self.assertNotIn(b"\x1b", out.stderr + out.stdout)
 
+    def test_hidden_characters_are_refused_unless_allowed_and_then_flagged(self) -> None:
+        with tempfile.TemporaryDirectory() as d:
+            soi = Path(d, "rtl.soi")
+            soi.write_bytes("# NUMBER ALTERNATIVES: 2\n# ALTERNATIVE NAME 1: A\n"
+                            "# ALTERNATIVE NAME 2: B\u202eC\n3: 2,1\n1: 1,2\n".encode())
+            refused = accord("run", "plurality", soi)
+            self.assertEqual(refused.returncode, 1)
+            self.assertIn(b"rtl.soi:3:", refused.stderr)
+            self.assertIn(b"bidirectional control U+202E", refused.stderr)
+            allowed = accord("--allow-hidden-characters", "run", "plurality", soi, "--json")
+            self.assertEqual(allowed.returncode, 0, allowed.stderr)
+            self.assertIn("B\u202eC".encode(), allowed.stdout)
+            self.assertIn(b"accord: note: 1 name(s) hold bidirectional controls or invisible characters",
+                          allowed.stderr)
+            by_env = subprocess.run([ACCORD, "run", "plurality", str(soi)], capture_output=True, timeout=120,
+                                    env={**os.environ, "ACCORD_HIDDEN_CHARACTERS": "allow"})
+            self.assertEqual(by_env.returncode, 0, by_env.stderr)
+            self.assertIn(b"accord: note: 1 name(s)", by_env.stderr)
+
     def test_a_refused_convert_leaves_the_existing_output(self) -> None:
         with tempfile.TemporaryDirectory() as d:
             target = Path(d, "out.debian_votes")

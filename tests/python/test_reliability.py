@@ -62,6 +62,26 @@ class MemoryBudget(unittest.TestCase):
             accord.set_memory_budget(-1)
 
 
+class HiddenCharacters(unittest.TestCase):
+    def test_refused_by_default_allowed_on_request_and_counted(self) -> None:
+        self.assertFalse(accord.hidden_characters())
+        with self.assertRaisesRegex(accord.InvalidArgument, "invisible character U[+]200B"):
+            accord.Profile(["A", "A\u200b"])
+        before = accord.hidden_names_accepted()
+        try:
+            accord.set_hidden_characters(True)
+            self.assertTrue(accord.hidden_characters())
+            p = accord.Profile(["A", "A\u200b"])
+            self.assertEqual(p.candidates, ["A", "A\u200b"])
+            self.assertEqual(accord.hidden_names_accepted() - before, 1)
+            with self.assertRaisesRegex(accord.InvalidArgument, "control character"):
+                accord.Profile(["A", "\x1b[2J"])
+        finally:
+            accord.set_hidden_characters(False)
+        with self.assertRaises(accord.InvalidArgument):
+            accord.set_hidden_characters(1)  # type: ignore[arg-type]
+
+
 class SavingNeverDestroysAnExistingFile(unittest.TestCase):
     def test_a_refused_save_leaves_the_old_file(self) -> None:
         p = accord.Profile(["A", "B"])

@@ -34,7 +34,8 @@ from . import plots
 from .ahp import Ahp, AhpParticipant, Consistency, ahp
 from .analysis import (Smaa, Sweep, SweepRow, Tipping, TippingBracket, TippingPoint, analysis_defaults, report, smaa,
                        sweep, tipping)
-from .library import memory_budget, methods, set_memory_budget, version, version_number
+from .library import (hidden_characters, hidden_names_accepted, memory_budget, methods, set_hidden_characters,
+                      set_memory_budget, version, version_number)
 from .organisation import Apportionment, Decision, Organisation, WeightReport, join_nhs
 from .power import PowerIndices, power
 from .profile import Ballot, Profile
@@ -57,6 +58,7 @@ __all__ = [
     "AccordOverflowError", "AccordMemoryError", "UnresolvedTie", "Cancelled", "Unsupported", "__version__",
     "ahp", "Ahp", "AhpParticipant", "Consistency", "mcda", "mcda_smaa", "Mcda", "McdaSmaa",
     "generate", "electorates", "Electorates", "ElectorateRule", "plots", "set_memory_budget", "memory_budget",
+    "set_hidden_characters", "hidden_characters", "hidden_names_accepted",
     "join_nhs",
     "check_constitution", "mandate", "record", "verify", "Finding", "Mandate", "Verification",
 ]

@@ -6,7 +6,8 @@ import ctypes
 from ._ffi import check, lib
 from .errors import InvalidArgument
 
-__all__ = ['version', 'version_number', 'set_memory_budget', 'memory_budget', 'methods']
+__all__ = ['version', 'version_number', 'set_memory_budget', 'memory_budget', 'methods', 'set_hidden_characters',
+           'hidden_characters', 'hidden_names_accepted']
 
 
 def version() -> str:
@@ -25,6 +26,25 @@ def set_memory_budget(bytes: int) -> None:
 def memory_budget() -> int:
     """The memory budget in force, in bytes (see set_memory_budget)."""
     return int(lib.accord_memory_budget())
+
+
+def set_hidden_characters(allow: bool) -> None:
+    """Whether names may hold bidirectional controls and invisible characters (U+202E, U+200B,
+    ...): refused by default, since they make distinct names look alike; ``True`` accepts and
+    counts them (:func:`hidden_names_accepted`). Process-wide; docs/formats.md, "Names"."""
+    if not isinstance(allow, bool):
+        raise InvalidArgument(f"set_hidden_characters takes True or False, got {allow!r}")
+    lib.accord_set_hidden_characters(1 if allow else 0)
+
+
+def hidden_characters() -> bool:
+    """True when names may hold bidirectional controls and invisible characters."""
+    return bool(lib.accord_hidden_characters())
+
+
+def hidden_names_accepted() -> int:
+    """How many names holding such characters were accepted since the process began."""
+    return int(lib.accord_hidden_names_accepted())
 
 
 def version_number() -> int:

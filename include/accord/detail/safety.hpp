@@ -74,6 +74,19 @@ struct name_problem {
     std::string reason;
 };
 std::optional<name_problem> check_name_text(std::string_view name);
+
+/// Bidirectional controls and invisible characters in names: refused (the default), or allowed
+/// and counted, so the caller can warn (docs/formats.md, "Names"). Control characters and
+/// invalid UTF-8 are refused either way. Process-wide: set_hidden_characters(), else
+/// $ACCORD_HIDDEN_CHARACTERS ("allow" or "refuse"), else refuse.
+enum class hidden_characters : std::uint8_t { refuse = 0, allow = 1 };
+void set_hidden_characters(hidden_characters policy);
+/// Back to the default ($ACCORD_HIDDEN_CHARACTERS, else refuse).
+void reset_hidden_characters();
+hidden_characters hidden_characters_policy();
+/// How many distinct names holding such characters were accepted under "allow" since the
+/// process began.
+std::uint64_t hidden_names_accepted();
 /// Throws errc::invalid "<what> <excerpt>: <reason>" when the name breaks the policy.
 void check_name(std::string_view name, const std::string& what);
 
