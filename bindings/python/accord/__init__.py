@@ -24,6 +24,8 @@ Everything the C API offers has a Python name here:
 - pictures: accord.plots (rank acceptability, sweep, power shares) when matplotlib is installed;
 - beyond one machine: accord.dask (shards read and merged exactly on a Dask cluster, then counted;
   docs/scale.md) when dask.distributed is installed;
+- criteria: check (a rule's result checked against Condorcet, majority, monotonicity,
+  participation, clones, JR/PJR/EJR...; CheckReport, Check; docs/check.md);
 - errors: AccordError and one subclass per C status code (accord.errors);
 - versions: version, version_number, __version__.
 
@@ -34,6 +36,7 @@ from . import plots
 from .ahp import Ahp, AhpParticipant, Consistency, ahp
 from .analysis import (Smaa, Sweep, SweepRow, Tipping, TippingBracket, TippingPoint, analysis_defaults, report, smaa,
                        sweep, tipping)
+from .checks import Check, CheckReport, check
 from .core import (Apportionment, Ballot, Decision, Organisation, PowerIndices, Profile, Result, Round, Tie, Transfer,
                    WeightReport, join_nhs, memory_budget, methods, power, run, set_memory_budget, version,
                    version_number)
@@ -57,4 +60,5 @@ __all__ = [
     "generate", "electorates", "Electorates", "ElectorateRule", "plots", "set_memory_budget", "memory_budget",
     "join_nhs",
     "check_constitution", "mandate", "record", "verify", "Finding", "Mandate", "Verification",
+    "check", "Check", "CheckReport",
 ]
