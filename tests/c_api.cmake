@@ -38,3 +38,8 @@ target_link_libraries(accord_c_api_governance_test PRIVATE accord::c)
 set_target_properties(accord_c_api_governance_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
 add_test(NAME CApi.GovernanceRecordAndVerify COMMAND accord_c_api_governance_test ${CMAKE_CURRENT_SOURCE_DIR}/data/governance
          WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+# accord_check (0.5): the published examples of docs/check.md, through the C API.
+add_executable(accord_c_api_check_test ${CMAKE_CURRENT_SOURCE_DIR}/c/c_api_check_test.c)
+target_link_libraries(accord_c_api_check_test PRIVATE accord::c)
+set_target_properties(accord_c_api_check_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+add_test(NAME CApi.CheckFindsPublishedFailures COMMAND accord_c_api_check_test ${CMAKE_CURRENT_SOURCE_DIR}/data/check)
