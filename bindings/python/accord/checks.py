@@ -36,10 +36,12 @@ class Check:
 
     @property
     def passed(self) -> bool:
+        """True for a "pass" verdict (see ``exact`` for whether a search was exhaustive)."""
         return self.verdict == "pass"
 
     @property
     def failed(self) -> bool:
+        """True for a "fail" verdict: ``witness`` or ``group`` shows the violation."""
         return self.verdict == "fail"
 
 
@@ -60,6 +62,7 @@ class CheckReport:
         raise KeyError(name)
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as the C API's JSON object (docs/check.md)."""
         return self.raw
 
 
