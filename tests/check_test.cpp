@@ -248,3 +248,22 @@ TEST(Check, JsonCarriesTheWitnessBallotsAndWinners) {
         if (b["ranking"] == nlohmann::json::parse(R"([["C"],["A"],["B"]])")) raised = b["count"] == 14;
     EXPECT_TRUE(raised) << m.dump();
 }
+
+TEST(Check, IrvIsManipulableByACoalitionOnTannenbaumsExample) {
+    // The 15 voters who prefer B to the winner C (7 A > B > C, 8 B > C > A) all cast B > A > C:
+    // A, with 4 first choices, goes first, and B beats C 15 to 14.
+    const profile p = tannenbaum();
+    const check_item m = *check(p, "irv", {.only = {"manipulation"}}).find("manipulation");
+    ASSERT_EQ(m.verdict, check_verdict::fail) << m.reason;
+    EXPECT_NE(m.change.find("the 15 voter(s) who rank B above C all cast B > A > C"), std::string::npos)
+        << m.change;
+    EXPECT_EQ(winner_names(*m.witness, run(*m.witness, "irv").winners), std::vector<std::string>{"B"});
+}
+
+TEST(Check, AMajorityWinnerUnderPluralityResistsCommonBallotManipulation) {
+    const profile p = orders("ABC", {{"ABC", 3}, {"BCA", 2}});
+    const check_item m = *check(p, "plurality", {.only = {"manipulation"}}).find("manipulation");
+    EXPECT_EQ(m.verdict, check_verdict::pass) << m.reason;
+    EXPECT_FALSE(m.exact);       // only common ballots were tried
+    EXPECT_EQ(m.evaluated, 12u); // B and C each: 3! rankings
+}

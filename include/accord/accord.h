@@ -1020,11 +1020,12 @@ ACCORD_API accord_status accord_verify(const char* record_path, char** out);
 
 /**
  * Checks a rule's result on a profile against voting criteria (docs/check.md): Condorcet winner
- * and loser, majority, mutual majority, Smith and Pareto (exact); monotonicity, participation and
- * independence of clones (a deterministic search bounded by "search_limit", with the modified
- * profile that witnesses a violation); JR, PJR and EJR for committees over approval ballots
- * (exact, bounded by "cohesive_limit", with the witness group). Each check is "pass", "fail",
- * "not-applicable" or "unknown" (a limit stopped an exact check), with a reason.
+ * and loser, majority, mutual majority, Smith and Pareto (exact); monotonicity, participation,
+ * independence of clones and coalitional manipulation (deterministic searches bounded by
+ * "search_limit", with the modified profile that witnesses a violation); JR, PJR and EJR for
+ * committees over approval ballots (exact, bounded by "cohesive_limit", with the witness group).
+ * Each check is "pass", "fail", "not-applicable" or "unknown" (a limit stopped an exact check),
+ * with a reason.
  * @param p            the profile
  * @param method       a registry name, as accord_run()
  * @param options_json NULL or {"rule_options": {...} (as accord_run()'s options), "search_limit":

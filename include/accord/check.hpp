@@ -2,11 +2,12 @@
 //
 // For a profile and a rule from the registry, each check says pass, fail or not-applicable with
 // a reason: Condorcet winner and loser consistency, the majority and mutual-majority criteria,
-// Smith and Pareto efficiency of the result; monotonicity, participation and independence of
-// clones by a bounded deterministic search that returns the modified profile witnessing a
-// violation; and for committees over approval ballots, JR, PJR and EJR by exact search over
-// the common approvals of cohesive groups, with the witness group when one fails. Every
-// comparison is exact (integers and rationals); the searches stop at stated limits and say so.
+// Smith and Pareto efficiency of the result; monotonicity, participation, independence of
+// clones and coalitional manipulation by bounded deterministic searches that return the
+// modified profile witnessing a violation; and for committees over approval ballots, JR, PJR
+// and EJR by exact search over the common approvals of cohesive groups, with the witness group
+// when one fails. Every comparison is exact (integers and rationals); the searches stop at
+// stated limits and say so.
 #pragma once
 
 #include "accord/number.hpp"
@@ -42,7 +43,7 @@ struct check_options {
 };
 
 struct check_item {
-    std::string name; ///< "condorcet-winner", "monotonicity", "ejr", ...
+    std::string name; ///< "condorcet-winner", "monotonicity", "manipulation", "ejr", ...
     check_verdict verdict = check_verdict::not_applicable;
     /// True when the verdict is proven (exact criteria, exhaustive searches); false for a pass of
     /// a bounded search, which only says no violation was among the profiles tried.

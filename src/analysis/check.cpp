@@ -107,6 +107,12 @@ profile add_voters(const profile& p, const plain_ballot& extra, std::uint64_t m)
     return q;
 }
 
+/// The number of voters, as a loop bound (the searches stop at search_limit long before 10^9).
+std::uint64_t capped_voters(const profile& p) {
+    const big_int voters = p.total_count();
+    return voters > 1'000'000'000 ? 1'000'000'000 : voters.convert_to<std::uint64_t>();
+}
+
 bool contains(const std::vector<cand_t>& v, cand_t c) { return std::find(v.begin(), v.end(), c) != v.end(); }
 
 std::string names_of(const std::vector<std::string>& names, const std::vector<cand_t>& cs) {
@@ -364,6 +370,7 @@ const std::vector<std::string>& check_names() {
                                                 "monotonicity",
                                                 "participation",
                                                 "clones",
+                                                "manipulation",
                                                 "jr",
                                                 "pjr",
                                                 "ejr"};
@@ -523,17 +530,19 @@ check_report check(const profile& p, std::string_view rule_name, const check_opt
             rep.items.push_back(not_applicable(
                 "pareto", ranking ? why_not_single : "defined here for ranking ballots and a single winner"));
         else {
-            std::optional<cand_t> dom;
-            for (cand_t c = 0; c < n_cand && !dom; ++c) {
-                if (c == w || p.withdrawn(c)) continue;
-                bool weakly = true, strictly = false;
-                for (const auto& b : ballots) {
-                    const auto pos = positions(b.tiers, n_cand);
-                    if (pos[c] > pos[w]) weakly = false;
-                    if (pos[c] < pos[w]) strictly = true;
+            // One pass over the ballots: c dominates w when no ballot puts c below w and some
+            // ballot puts it above.
+            std::vector<char> below(n_cand, 0), above(n_cand, 0);
+            for (const auto& b : ballots) {
+                const auto pos = positions(b.tiers, n_cand);
+                for (cand_t c = 0; c < n_cand; ++c) {
+                    if (pos[c] > pos[w]) below[c] = 1;
+                    if (pos[c] < pos[w]) above[c] = 1;
                 }
-                if (weakly && strictly) dom = c;
             }
+            std::optional<cand_t> dom;
+            for (cand_t c = 0; c < n_cand && !dom; ++c)
+                if (c != w && !p.withdrawn(c) && !below[c] && above[c]) dom = c;
             check_item c = make("pareto");
             c.verdict = dom ? check_verdict::fail : check_verdict::pass;
             if (dom) {
@@ -626,9 +635,7 @@ check_report check(const profile& p, std::string_view rule_name, const check_opt
         else {
             check_item item = make("participation");
             search_state s{item, opt.search_limit};
-            const auto voters = p.total_count();
-            const std::uint64_t max_added =
-                voters > 1'000'000'000 ? 1'000'000'000 : voters.convert_to<std::uint64_t>();
+            const std::uint64_t max_added = capped_voters(p);
             // Voters who rank the winner above someone join; if one they rank below the winner now
             // wins, they were better off not voting. Fewest added voters first.
             for (std::uint64_t m = 1; m <= max_added && !s.found && !s.stopped; ++m)
@@ -661,9 +668,7 @@ check_report check(const profile& p, std::string_view rule_name, const check_opt
         else {
             check_item item = make("clones");
             search_state s{item, opt.search_limit};
-            const auto voters = p.total_count();
-            const std::uint64_t n_voters =
-                voters > 1'000'000'000 ? 1'000'000'000 : voters.convert_to<std::uint64_t>();
+            const std::uint64_t n_voters = capped_voters(p);
             // Clone x as x' (no candidate between them on any ballot): the first j voters, in ballot
             // order, rank x' just above x, the others just below. Cloning a loser must not unseat the
             // winner; cloning the winner must elect the winner or its clone.
@@ -711,6 +716,68 @@ check_report check(const profile& p, std::string_view rule_name, const check_opt
                 "each candidate cloned, its clone placed above it by the first j voters and below by the "
                 "rest, j from 0 to " +
                 std::to_string(n_voters));
+            rep.items.push_back(std::move(item));
+        }
+    }
+
+    if (wanted("manipulation")) {
+        std::size_t n_active = 0;
+        for (cand_t c = 0; c < n_cand; ++c) n_active += !p.withdrawn(c);
+        if (!single)
+            rep.items.push_back(not_applicable("manipulation", why_not_single));
+        else if (n_active > 8)
+            rep.items.push_back(not_applicable(
+                "manipulation",
+                "searched only with at most 8 candidates (8! common ballots); this profile has " +
+                    std::to_string(n_active)));
+        else {
+            check_item item = make("manipulation");
+            search_state s{item, opt.search_limit};
+            // For each candidate c, the coalition is every voter who ranks c above the winner; they
+            // all cast one common strict ranking instead of their own. Every ranking is tried, in
+            // lexicographic order; a fail is a ranking that elects c.
+            std::vector<cand_t> order;
+            for (cand_t c = 0; c < n_cand; ++c)
+                if (!p.withdrawn(c)) order.push_back(c);
+            for (cand_t c = 0; c < n_cand && !s.found && !s.stopped; ++c) {
+                if (c == w || p.withdrawn(c)) continue;
+                std::vector<char> in(ballots.size(), 0);
+                bool any = false;
+                for (std::size_t i = 0; i < ballots.size(); ++i) {
+                    const auto pos = positions(ballots[i].tiers, n_cand);
+                    in[i] = pos[c] < pos[w];
+                    any = any || in[i];
+                }
+                if (!any) continue;
+                std::vector<cand_t> perm = order;
+                do {
+                    plain_ballot cast;
+                    for (cand_t x : perm) cast.tiers.push_back({x});
+                    profile q = empty_like(p);
+                    big_int size = 0;
+                    for (std::size_t i = 0; i < ballots.size(); ++i) {
+                        const ballot_view b = p.ballot(i);
+                        const rational bw = b.weight ? *b.weight : rational(1);
+                        if (in[i]) {
+                            add_plain(q, cast, b.count, bw, b.unit);
+                            size += b.count;
+                        } else {
+                            q.add(b.marks, b.count, bw, b.unit);
+                        }
+                    }
+                    const std::string change = "the " + size.str() + " voter(s) who rank " + names[c] +
+                                               " above " + names[w] + " all cast " +
+                                               ballot_text(names, cast, true);
+                    s.attempt(r, std::move(q), change, [&](const result& res) -> std::optional<std::string> {
+                        if (res.winners.size() != 1 || res.winners.front() != c) return std::nullopt;
+                        return names[w] + " wins, but " + change + ", and " + names[c] + " wins";
+                    });
+                } while (!s.found && !s.stopped && std::next_permutation(perm.begin(), perm.end()));
+            }
+            s.finish("for each candidate c, the voters ranking c above the winner all casting one common "
+                     "strict ranking, every ranking tried");
+            // A pass covers only common ballots: other coalition strategies were not tried.
+            if (item.verdict == check_verdict::pass) item.exact = false;
             rep.items.push_back(std::move(item));
         }
     }

@@ -2,7 +2,6 @@
 #include "common.hpp"
 
 #include "accord/check.hpp"
-#include "accord/detail/safety.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -11,7 +10,8 @@
 
 namespace accord::cli {
 
-nlohmann::json option_value(const std::string& text); // cmd_run.cpp
+/// The rule options of --options JSON and --option KEY=VALUE flags (cmd_run.cpp).
+nlohmann::json method_options(const std::string& options_json, const std::vector<std::string>& kv);
 
 namespace {
 struct check_state {
@@ -63,21 +63,7 @@ command add_check(CLI::App& root) {
     command c;
     c.app = app;
     c.run = [st, seats, sl, cl]() {
-        nlohmann::json opts = nlohmann::json::object();
-        if (!st->options_json.empty()) {
-            try {
-                opts = accord::detail::parse_json(st->options_json, "--options");
-            } catch (const accord::error& e) {
-                throw usage_error(e.detail());
-            }
-            if (!opts.is_object()) throw usage_error("--options must be a JSON object");
-        }
-        for (const auto& kv : st->kv) {
-            auto eq = kv.find('=');
-            if (eq == std::string::npos || eq == 0)
-                throw usage_error("--option expects KEY=VALUE, got '" + kv + "'");
-            opts[kv.substr(0, eq)] = option_value(kv.substr(eq + 1));
-        }
+        nlohmann::json opts = method_options(st->options_json, st->kv);
         if (*seats) opts["seats"] = st->seats;
         check_options o;
         o.rule_options = opts.dump();
