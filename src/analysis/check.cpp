@@ -149,6 +149,7 @@ struct search_state {
     std::optional<check_item> tied_fallback; // a violation that needed a tie-break
     bool stopped = false;                    // the limit was reached
     bool found = false;                      // a tie-free violation was recorded
+    std::string refused;                     // the rule's error on a modified profile, if any
 
     /// Tries one modified profile; `violates` decides on its result. Returns false to stop.
     template <class Violates>
@@ -158,7 +159,16 @@ struct search_state {
             return false;
         }
         ++item.evaluated;
-        result res = r(q);
+        result res;
+        try {
+            res = r(q);
+        } catch (const error& e) {
+            // E.g. an option naming every candidate, which a clone then lacks: the search cannot
+            // go on, and says why rather than passing.
+            refused = change + ": " + e.what();
+            stopped = true;
+            return false;
+        }
         const std::optional<std::string> why = violates(res);
         if (!why) return true;
         check_item hit = item;
@@ -183,6 +193,13 @@ struct search_state {
 
     void finish(const std::string& searched) {
         if (found) return;
+        if (!refused.empty() && !tied_fallback) {
+            item.verdict = check_verdict::unknown;
+            item.exact = false;
+            item.reason = "the rule refused a modified profile (" + refused + ") after " +
+                          std::to_string(item.evaluated - 1) + " profiles without a violation";
+            return;
+        }
         if (tied_fallback) {
             const auto n = item.evaluated;
             item = std::move(*tied_fallback);
