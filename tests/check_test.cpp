@@ -267,3 +267,18 @@ TEST(Check, AMajorityWinnerUnderPluralityResistsCommonBallotManipulation) {
     EXPECT_FALSE(m.exact);       // only common ballots were tried
     EXPECT_EQ(m.evaluated, 12u); // B and C each: 3! rankings
 }
+
+TEST(Check, CommitteeParetoMatchesAbcvotingOnBrillEtAlAndCatchesADominatedCommittee) {
+    // abcvoting's full analysis of this committee: Pareto optimal, JR, PJR, not EJR.
+    const check_report r =
+        check(brill(), "seq-phragmen", {.rule_options = R"({"seats": 12})", .only = {"pareto"}});
+    EXPECT_EQ(verdict(r, "pareto"), check_verdict::pass);
+    EXPECT_EQ(r.find("pareto")->evaluated, 91u); // C(14, 12) committees
+    // One voter approving {b, c}: every committee of 2 scores 1 for Chamberlin-Courant, and the
+    // lexicographic tie-break picks {a, b}, which {b, c} dominates.
+    const profile p = approvals(3, {{{1, 2}, 1}});
+    const check_report cc = check(p, "cc", {.rule_options = R"({"seats": 2})", .only = {"pareto"}});
+    ASSERT_EQ(cc.outcome.winners, (std::vector<cand_t>{0, 1}));
+    EXPECT_EQ(verdict(cc, "pareto"), check_verdict::fail);
+    EXPECT_EQ(cc.find("pareto")->about, (std::vector<cand_t>{1, 2}));
+}

@@ -348,6 +348,67 @@ struct cohesion_search {
     }
 };
 
+check_item make(std::string name);
+
+/// Pareto efficiency of a committee W over approval ballots: no committee W' of the same size
+/// gives every voter at least as many approved members and some voter more. Exact: every
+/// committee of |W| active candidates is compared, up to `limit` of them (then unknown).
+check_item committee_pareto(const profile& p, const std::vector<plain_ballot>& ballots,
+                            const std::vector<cand_t>& committee, std::uint64_t limit) {
+    check_item c = make("pareto");
+    const auto& names = p.candidate_names();
+    std::vector<cand_t> active;
+    for (cand_t x = 0; x < p.candidate_count(); ++x)
+        if (!p.withdrawn(x)) active.push_back(x);
+    const std::size_t k = committee.size();
+    std::vector<char> in_w(p.candidate_count(), 0);
+    for (cand_t x : committee) in_w[x] = 1;
+    std::vector<std::size_t> have(ballots.size(), 0);
+    for (std::size_t i = 0; i < ballots.size(); ++i)
+        for (cand_t x : ballots[i].approve) have[i] += in_w[x];
+    std::vector<std::size_t> pick(k);
+    for (std::size_t j = 0; j < k; ++j) pick[j] = j;
+    std::vector<char> in_other(p.candidate_count(), 0);
+    while (k <= active.size()) {
+        if (c.evaluated >= limit) {
+            c.verdict = check_verdict::unknown;
+            c.exact = false;
+            c.reason =
+                "stopped at cohesive_limit " + std::to_string(limit) + " committees compared before deciding";
+            return c;
+        }
+        ++c.evaluated;
+        std::fill(in_other.begin(), in_other.end(), 0);
+        for (std::size_t j : pick) in_other[active[j]] = 1;
+        bool worse = false, better = false;
+        for (std::size_t i = 0; i < ballots.size() && !worse; ++i) {
+            std::size_t got = 0;
+            for (cand_t x : ballots[i].approve) got += in_other[x];
+            if (got < have[i]) worse = true;
+            if (got > have[i]) better = true;
+        }
+        if (!worse && better) {
+            std::vector<cand_t> other;
+            for (std::size_t j : pick) other.push_back(active[j]);
+            c.verdict = check_verdict::fail;
+            c.about = other;
+            c.reason = "the committee {" + names_of(names, other) +
+                       "} gives every voter at least as many approved members as the rule's committee, and "
+                       "some voter more";
+            return c;
+        }
+        std::size_t j = k;
+        while (j > 0 && pick[j - 1] == active.size() - k + j - 1) --j;
+        if (j == 0) break;
+        ++pick[j - 1];
+        for (std::size_t q = j; q < k; ++q) pick[q] = pick[q - 1] + 1;
+    }
+    c.verdict = check_verdict::pass;
+    c.reason = "no committee of " + std::to_string(k) + " among the " + std::to_string(c.evaluated) +
+               " compared gives every voter at least as many approved members and some voter more";
+    return c;
+}
+
 check_item make(std::string name) {
     check_item c;
     c.name = std::move(name);
@@ -543,9 +604,11 @@ check_report check(const profile& p, std::string_view rule_name, const check_opt
         }
     }
     if (wanted("pareto")) {
-        if (!single)
+        if (p.kind() == ballot_kind::approval && !winners.empty())
+            rep.items.push_back(committee_pareto(p, ballots, winners, opt.cohesive_limit));
+        else if (!single)
             rep.items.push_back(not_applicable(
-                "pareto", ranking ? why_not_single : "defined here for ranking ballots and a single winner"));
+                "pareto", ranking ? why_not_single : "defined here for ranking and approval ballots"));
         else {
             // One pass over the ballots: c dominates w when no ballot puts c below w and some
             // ballot puts it above.
