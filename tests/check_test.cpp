@@ -70,13 +70,25 @@ TEST(Check, IrvFailsMonotonicityOnTannenbaumsPublishedExample) {
     EXPECT_TRUE(m.exact);
     ASSERT_TRUE(m.witness);
     // The published change: all 4 A > C > B voters raise C to first (no smaller change works
-    // without a tie), and then B wins.
-    EXPECT_NE(m.change.find("4 voter(s) of A > C > B cast C > A > B"), std::string::npos) << m.change;
+    // without a tie), and then B wins: 14 C > A > B ballots, no A > C > B left.
+    EXPECT_NE(m.change.find("the first 4 voter(s) ranking A first and C second swap the two"),
+              std::string::npos)
+        << m.change;
     EXPECT_EQ(winner_names(*m.witness, m.witness_winners), std::vector<std::string>{"B"});
     // The witness recounts as claimed, independently of the check.
     const result again = run(*m.witness, "irv");
     EXPECT_EQ(winner_names(*m.witness, again.winners), std::vector<std::string>{"B"});
     EXPECT_EQ(m.witness->total_count(), p.total_count());
+    const profile expected = orders("ABC", {{"ABC", 7}, {"BCA", 8}, {"CAB", 14}});
+    ASSERT_EQ(m.witness->unique_count(), expected.unique_count());
+    for (std::size_t i = 0; i < expected.unique_count(); ++i) {
+        const auto want = tiers_of(expected, expected.ballot(i));
+        bool seen = false;
+        for (std::size_t j = 0; j < m.witness->unique_count(); ++j)
+            if (tiers_of(*m.witness, m.witness->ballot(j)) == want)
+                seen = m.witness->ballot(j).count == expected.ballot(i).count;
+        EXPECT_TRUE(seen) << "ballot " << i;
+    }
 }
 
 TEST(Check, IrvFailsMonotonicityOnStraffinsExample) {
@@ -86,7 +98,10 @@ TEST(Check, IrvFailsMonotonicityOnStraffinsExample) {
     EXPECT_EQ(winner_names(p, r.outcome.winners), std::vector<std::string>{"A"});
     const check_item& m = *r.find("monotonicity");
     ASSERT_EQ(m.verdict, check_verdict::fail) << m.reason;
-    EXPECT_NE(m.change.find("2 voter(s) of B > A > C cast A > B > C"), std::string::npos) << m.change;
+    // The first B-first voters in ballot order are the 2 B > A > C voters: they swap B and A.
+    EXPECT_NE(m.change.find("the first 2 voter(s) ranking B first and A second swap the two"),
+              std::string::npos)
+        << m.change;
     EXPECT_EQ(winner_names(*m.witness, run(*m.witness, "irv").winners), std::vector<std::string>{"C"});
 }
 

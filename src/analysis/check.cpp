@@ -150,6 +150,7 @@ struct search_state {
     bool stopped = false;                    // the limit was reached
     bool found = false;                      // a tie-free violation was recorded
     std::string refused;                     // the rule's error on a modified profile, if any
+    bool partial = false;                    // a part of the search stopped at its share of the limit
 
     /// Tries one modified profile; `violates` decides on its result. Returns false to stop.
     template <class Violates>
@@ -206,11 +207,12 @@ struct search_state {
             item.evaluated = n;
             return;
         }
+        const bool cut = stopped || partial;
         item.verdict = check_verdict::pass;
-        item.exact = !stopped;
-        item.reason = (stopped ? "no violation among the first " : "no violation among all ") +
+        item.exact = !cut;
+        item.reason = (cut ? "no violation among the first " : "no violation among all ") +
                       std::to_string(item.evaluated) + " modified profiles searched (" + searched +
-                      (stopped ? "; stopped at search_limit " + std::to_string(limit) + ")" : ")");
+                      (cut ? "; stopped at search_limit " + std::to_string(limit) + ")" : ")");
     }
 };
 
@@ -649,6 +651,70 @@ check_report check(const profile& p, std::string_view rule_name, const check_opt
             search_state s{item, opt.search_limit};
             std::uint64_t max_count = 0;
             for (const auto& b : ballots) max_count = std::max(max_count, b.count);
+            // First, with rankings, changes spread over many distinct ballots: for each x, the
+            // first m voters (in ballot order) who rank x alone first and the winner alone second
+            // swap the two (Burlington 2009's Wright > Kiss voters); then the first m voters with x
+            // alone first rank the winner first. Fewest voters first, up to half the limit.
+            std::uint64_t pooled_max = 0;
+            if (single) {
+                const std::vector<cand_t> only_w{w};
+                const auto swap_voter = [&](const tiers_t& t, cand_t x) {
+                    return t.size() >= 2 && t[0] == std::vector<cand_t>{x} && t[1] == only_w;
+                };
+                const auto top_voter = [&](const tiers_t& t, cand_t x) {
+                    return !t.empty() && t[0] == std::vector<cand_t>{x};
+                };
+                std::vector<std::uint64_t> swaps(n_cand, 0), tops(n_cand, 0);
+                for (const auto& b : ballots)
+                    for (cand_t x = 0; x < n_cand; ++x) {
+                        if (x == w) continue;
+                        if (swap_voter(b.tiers, x)) swaps[x] += b.count;
+                        if (top_voter(b.tiers, x)) tops[x] += b.count;
+                    }
+                for (cand_t x = 0; x < n_cand; ++x) pooled_max = std::max(pooled_max, tops[x]);
+                const std::uint64_t half = std::max<std::uint64_t>(1, opt.search_limit / 2);
+                for (int family = 0; family < 2; ++family) {
+                    const auto& avail = family == 0 ? swaps : tops;
+                    bool capped = false;
+                    for (std::uint64_t m = 1; m <= pooled_max && !s.found && !s.stopped && !capped; ++m)
+                        for (cand_t x = 0; x < n_cand && !s.found && !s.stopped; ++x) {
+                            if (x == w || avail[x] < m) continue;
+                            if (item.evaluated >= half) {
+                                capped = s.partial = true;
+                                break;
+                            }
+                            profile q = empty_like(p);
+                            std::uint64_t left = m;
+                            for (std::size_t i = 0; i < ballots.size(); ++i) {
+                                const ballot_view b = p.ballot(i);
+                                const rational bw = b.weight ? *b.weight : rational(1);
+                                const auto& t = ballots[i].tiers;
+                                const bool eligible = family == 0 ? swap_voter(t, x) : top_voter(t, x);
+                                const std::uint64_t moved = (left && eligible) ? std::min(left, b.count) : 0;
+                                left -= moved;
+                                if (b.count > moved) q.add(b.marks, b.count - moved, bw, b.unit);
+                                if (moved) {
+                                    plain_ballot top = ballots[i];
+                                    for (auto& tier : top.tiers) std::erase(tier, w);
+                                    std::erase_if(top.tiers, [](const auto& tier) { return tier.empty(); });
+                                    top.tiers.insert(top.tiers.begin(), {w});
+                                    add_plain(q, top, moved, bw, b.unit);
+                                }
+                            }
+                            const std::string change =
+                                "the first " + std::to_string(m) + " voter(s) ranking " + names[x] +
+                                " first" +
+                                (family == 0 ? " and " + names[w] + " second swap the two"
+                                             : " rank " + names[w] + " first instead") +
+                                ", raising " + names[w];
+                            s.attempt(r, std::move(q), change,
+                                      [&](const result& res) -> std::optional<std::string> {
+                                          if (contains(res.winners, w)) return std::nullopt;
+                                          return names[w] + " wins, but loses when raised: " + change;
+                                      });
+                        }
+                }
+            }
             // m voters of one distinct ballot raise a winner: to the top, or one place (rankings);
             // add the winner to their approvals (approval ballots). Fewest voters first.
             for (std::uint64_t m = 1; m <= max_count && !s.found && !s.stopped; ++m)
@@ -702,10 +768,14 @@ check_report check(const profile& p, std::string_view rule_name, const check_opt
                     }
                     if (s.found || s.stopped) break;
                 }
-            s.finish(ranking ? "up to " + std::to_string(max_count) +
-                                   " voters of one ballot raising the winner to the top or by one place"
-                             : "up to " + std::to_string(max_count) +
-                                   " voters of one ballot adding a winner to their approvals");
+            s.finish(ranking
+                         ? "the first m voters with one first choice swapping it with the winner or ranking "
+                           "the winner first, m up to " +
+                               std::to_string(pooled_max) + " (up to half the limit); then up to " +
+                               std::to_string(max_count) +
+                               " voters of one ballot raising the winner to the top or by one place"
+                         : "up to " + std::to_string(max_count) +
+                               " voters of one ballot adding a winner to their approvals");
             rep.items.push_back(std::move(item));
         }
     }

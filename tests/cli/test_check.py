@@ -25,7 +25,7 @@ class Check(unittest.TestCase):
         self.assertEqual(j["winners"], ["C"])
         m = {c["name"]: c for c in j["checks"]}["monotonicity"]
         self.assertEqual(m["verdict"], "fail")
-        self.assertIn("4 voter(s) of A > C > B cast C > A > B", m["witness"]["change"])
+        self.assertIn("the first 4 voter(s) ranking A first and C second swap the two", m["witness"]["change"])
         self.assertEqual(m["witness"]["winners"], ["B"])
 
     def test_irv_text_report_names_each_verdict(self) -> None:

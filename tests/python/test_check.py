@@ -23,7 +23,7 @@ class Check(unittest.TestCase):
         self.assertEqual(rep.winners, ["C"])
         m = rep["monotonicity"]
         self.assertTrue(m.failed, m.reason)
-        self.assertIn("4 voter(s) of A > C > B cast C > A > B", m.witness["change"])
+        self.assertIn("the first 4 voter(s) ranking A first and C second swap the two", m.witness["change"])
         self.assertEqual(m.witness["winners"], ["B"])
         # The witness recounts as claimed.
         w = accord.Profile(m.witness["candidates"])
