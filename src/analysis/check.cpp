@@ -82,6 +82,14 @@ void add_plain(profile& q, const plain_ballot& b, std::uint64_t count, const rat
 
 /// p with `m` voters of distinct ballot `i` casting `changed` instead (their weight and unit kept).
 profile replace_some(const profile& p, std::size_t i, std::uint64_t m, const plain_ballot& changed) {
+    const ballot_view bi = p.ballot(i);
+    if (bi.count > m) {
+        // Copying the profile and moving m voters is much cheaper than adding every ballot again.
+        profile q = p;
+        q.set_count(i, bi.count - m);
+        add_plain(q, changed, m, bi.weight ? *bi.weight : rational(1), bi.unit);
+        return q;
+    }
     profile q = empty_like(p);
     for (std::size_t j = 0; j < p.unique_count(); ++j) {
         const ballot_view b = p.ballot(j);
@@ -98,11 +106,7 @@ profile replace_some(const profile& p, std::size_t i, std::uint64_t m, const pla
 
 /// p with `m` more voters casting `extra` (weight 1, no unit).
 profile add_voters(const profile& p, const plain_ballot& extra, std::uint64_t m) {
-    profile q = empty_like(p);
-    for (std::size_t j = 0; j < p.unique_count(); ++j) {
-        const ballot_view b = p.ballot(j);
-        q.add(b.marks, b.count, b.weight ? *b.weight : rational(1), b.unit);
-    }
+    profile q = p;
     add_plain(q, extra, m, rational(1), k_no_unit);
     return q;
 }
