@@ -47,3 +47,9 @@ target_link_libraries(accord_c_api_gmp_oom_test PRIVATE accord::c)
 set_target_properties(accord_c_api_gmp_oom_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
 add_test(NAME CApi.GmpOutOfMemoryIsAStatus COMMAND accord_c_api_gmp_oom_test)
 set_tests_properties(CApi.GmpOutOfMemoryIsAStatus PROPERTIES ENVIRONMENT "ACCORD_TEST_GMP_FAIL_ABOVE=4096")
+
+# accord_check (0.5): the published examples of docs/check.md, through the C API.
+add_executable(accord_c_api_check_test ${CMAKE_CURRENT_SOURCE_DIR}/c/c_api_check_test.c)
+target_link_libraries(accord_c_api_check_test PRIVATE accord::c)
+set_target_properties(accord_c_api_check_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+add_test(NAME CApi.CheckFindsPublishedFailures COMMAND accord_c_api_check_test ${CMAKE_CURRENT_SOURCE_DIR}/data/check)

@@ -1038,6 +1038,28 @@ ACCORD_API accord_status accord_record(const char* invocation_json, const char* 
  */
 ACCORD_API accord_status accord_verify(const char* record_path, char** out);
 
+/**
+ * Checks a rule's result on a profile against voting criteria (docs/check.md): Condorcet winner
+ * and loser, majority, mutual majority, Smith and Pareto (exact); monotonicity, participation,
+ * independence of clones and coalitional manipulation (deterministic searches bounded by
+ * "search_limit", with the modified profile that witnesses a violation); JR, PJR and EJR for
+ * committees over approval ballots (exact, bounded by "cohesive_limit", with the witness group).
+ * Each check is "pass", "fail", "not-applicable" or "unknown" (a limit stopped an exact check),
+ * with a reason.
+ * @param p            the profile
+ * @param method       a registry name, as accord_run()
+ * @param options_json NULL or {"rule_options": {...} (as accord_run()'s options), "search_limit":
+ *                     2000, "cohesive_limit": 5000000, "checks": ["monotonicity", ...] (default all)}
+ * @param out          receives {"rule", "candidates", "winners", "complete", "checks": [{"name",
+ *                     "verdict", "exact", "reason", "about", "evaluated", "witness" {"change",
+ *                     "candidates", "ballots", "winners"}, "group" {"common", "weight", "ballots"}}]};
+ *                     free it with accord_string_free()
+ * @return ACCORD_OK; ACCORD_EINVALID (a bad option, named); ACCORD_ENOTFOUND (unknown rule or
+ *         check); the rule's own errors. Thread-safety: reads `p` only. @since 0.5
+ */
+ACCORD_API accord_status accord_check(const accord_profile* p, const char* method, const char* options_json,
+                                      char** out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -42,3 +42,4 @@
 #include "accord/analysis/report.hpp"
 #include "accord/analysis/report_options.hpp"
 #include "accord/analysis/sweep.hpp"
+#include "accord/check.hpp"

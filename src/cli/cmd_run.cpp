@@ -38,6 +38,25 @@ nlohmann::json option_value(const std::string& text) {
     }
 }
 
+nlohmann::json method_options(const std::string& options_json, const std::vector<std::string>& kv) {
+    nlohmann::json opts = nlohmann::json::object();
+    if (!options_json.empty()) {
+        try {
+            opts = accord::detail::parse_json(options_json, "--options");
+        } catch (const accord::error& e) {
+            throw usage_error(e.detail());
+        }
+        if (!opts.is_object()) throw usage_error("--options must be a JSON object");
+    }
+    for (const auto& item : kv) {
+        auto eq = item.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw usage_error("--option expects KEY=VALUE, got '" + item + "'");
+        opts[item.substr(0, eq)] = option_value(item.substr(eq + 1));
+    }
+    return opts;
+}
+
 command add_run(CLI::App& root) {
     auto st = std::make_shared<run_state>();
     auto* app = root.add_subcommand("run", "Count a ballot file with a method");
@@ -89,21 +108,7 @@ command add_run(CLI::App& root) {
     c.run = [st, seats, tb, seed, unr, group_level]() {
         if (group_level->count() && st->mode != "two-stage")
             throw usage_error("--group-level is only used with --mode two-stage");
-        nlohmann::json opts = nlohmann::json::object();
-        if (!st->options_json.empty()) {
-            try {
-                opts = accord::detail::parse_json(st->options_json, "--options");
-            } catch (const accord::error& e) {
-                throw usage_error(e.detail());
-            }
-            if (!opts.is_object()) throw usage_error("--options must be a JSON object");
-        }
-        for (const auto& kv : st->kv) {
-            auto eq = kv.find('=');
-            if (eq == std::string::npos || eq == 0)
-                throw usage_error("--option expects KEY=VALUE, got '" + kv + "'");
-            opts[kv.substr(0, eq)] = option_value(kv.substr(eq + 1));
-        }
+        nlohmann::json opts = method_options(st->options_json, st->kv);
         if (*seats) opts["seats"] = st->seats;
         if (!st->variant.empty()) opts["variant"] = st->variant;
         if (*tb) opts["tie_break"] = st->tie_break;

@@ -13,7 +13,8 @@
 
 namespace accord::cli {
 command add_explore(CLI::App& root); // src/cli/cmd_explore.cpp
-}
+command add_check(CLI::App& root);   // src/cli/cmd_check.cpp
+} // namespace accord::cli
 
 // The whole CLI as a function (src/cli/entry.cpp is the program's main), so the argument fuzzer
 // (fuzz/fuzz_cli_args.cpp) can drive it with argument vectors in one process.
@@ -46,7 +47,7 @@ int accord::cli::cli_main(int argc, char** argv) {
         add_weights(app),      add_apportion(app), add_decide(app),  add_power(app),    add_analyse(app),
         add_report(app),       add_ahp(app),       add_mcda(app),    add_generate(app), add_org(app),
         add_constitution(app), add_mandate(app),   add_vote(app),    add_verify(app),   add_declare(app),
-        add_brief(app),        add_explore(app)};
+        add_brief(app),        add_explore(app),   add_check(app)};
     refuse_bad_whole_numbers(app);
     try {
         app.parse(argc, argv);

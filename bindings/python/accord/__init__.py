@@ -24,6 +24,8 @@ Everything the C API offers has a Python name here:
 - pictures: accord.plots (rank acceptability, sweep, power shares) when matplotlib is installed;
 - beyond one machine: accord.dask (shards read and merged exactly on a Dask cluster, then counted;
   docs/scale.md) when dask.distributed is installed;
+- criteria: check (a rule's result checked against Condorcet, majority, monotonicity,
+  participation, clones, JR/PJR/EJR...; CheckReport, Check; docs/check.md);
 - errors: AccordError and one subclass per C status code (accord.errors);
 - versions: version, version_number, __version__.
 
@@ -40,6 +42,7 @@ from .organisation import Apportionment, Decision, Organisation, WeightReport, j
 from .power import PowerIndices, power
 from .profile import Ballot, Profile
 from .result import Result, Round, Tie, Transfer, run
+from .checks import Check, CheckReport, check
 from .errors import (AccordError, AccordIOError, AccordMemoryError, AccordOverflowError, Cancelled,
                      InvalidArgument, NotFound, OptionError, ParseError, UnresolvedTie, Unsupported)
 from .generate import ElectorateRule, Electorates, electorates, generate
@@ -61,4 +64,5 @@ __all__ = [
     "set_hidden_characters", "hidden_characters", "hidden_names_accepted",
     "join_nhs",
     "check_constitution", "mandate", "record", "verify", "Finding", "Mandate", "Verification",
+    "check", "Check", "CheckReport",
 ]

@@ -137,6 +137,8 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "accord_mandate": (_status, [c_char_p, c_char_p, POINTER(c_void_p)]),
     "accord_record": (_status, [c_char_p, c_char_p, POINTER(c_void_p)]),
     "accord_verify": (_status, [c_char_p, POINTER(c_void_p)]),
+    # 0.5: criteria checks of a rule's result (docs/check.md)
+    "accord_check": (_status, [_profile_p, c_char_p, c_char_p, POINTER(c_void_p)]),
 }
 
 # int (*)(double fraction, void *user_data): return 0 to go on, non-zero to cancel.
