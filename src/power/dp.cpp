@@ -114,7 +114,7 @@ template <class Ring> class count_table {
             }
             if (step) step(double(jj + 1) / double(n_));
         }
-        prefix_sums();
+        if (!cumulative()) prefix_sums();
     }
 
     /// F(k, a) = number of coalitions of size k (any size if unsized) with s_d < a_d for all d.
@@ -167,6 +167,10 @@ template <class Ring> class count_table {
             }
         }
         if (lo_[src_row] > hi_[src_row] || lo_[dst_row] > hi_[dst_row]) return;
+        if (cumulative()) {
+            add_shift_cumulative(src_row, dst_row, v[0]);
+            return;
+        }
         // Range of s0 in the source whose target s0 + v0 lies in the destination band.
         u128 s_lo = lo_[src_row];
         if (u128(lo_[dst_row]) > s_lo + v[0]) s_lo = u128(lo_[dst_row]) - v[0];
@@ -200,6 +204,39 @@ template <class Ring> class count_table {
         for (std::uint64_t s0 = b + 1; s0-- > a;) {
             shift_slab(1, src + (s0 - sl) * inner_, dst + (s0 + v[0] - dl) * inner_, v, inplace);
         }
+    }
+
+    /// By size in one dimension the rows hold cumulative counts from the start, F(k, s) = number
+    /// of k-coalitions weighing at most s: multiplying by (1 + y x^v) commutes with the
+    /// 1 / (1 - x) that turns counts into their prefix sums, so the table starts from the empty
+    /// coalition's cumulative row and needs no serial prefix-sum pass at the end (that pass, one
+    /// dependent modular addition per cell, was most of a Shapley-Shubik count on 78 players).
+    bool cumulative() const { return sized_ && ext_.size() == 1; }
+
+    /// dst(t) += src(t - v) over the destination band, for cumulative rows: below the source
+    /// band the source is 0; above the heaviest (k-1)-coalition so far (reach) or its band's
+    /// top when that is the heaviest possible, it stays at its last value, which is added as a
+    /// constant. (A band cut at the quota ends at q - 1, so t = s + v lies past every band.)
+    void add_shift_cumulative(std::size_t src_row, std::size_t dst_row, std::uint64_t v) {
+        const u128 sl = lo_[src_row], dl = lo_[dst_row], dh = hi_[dst_row];
+        const u128 top = std::min<u128>(hi_[src_row], reach_[src_row]); // source constant beyond
+        if (top < sl) return;                                           // no coalition yet
+        value* src = data_.data() + off_[src_row];
+        value* dst = data_.data() + off_[dst_row];
+        // Cells t = s + v with s in [max(sl, dl - v), min(top, dh - v)] take src(s).
+        const u128 s_lo = dl > sl + v ? dl - v : sl;
+        if (dh >= v) {
+            const u128 s_hi = std::min<u128>(top, dh - v);
+            if (s_lo <= s_hi)
+                ring_.add_rows(dst + static_cast<std::size_t>(s_lo + v - dl),
+                               src + static_cast<std::size_t>(s_lo - sl),
+                               static_cast<std::size_t>(s_hi - s_lo + 1));
+        }
+        // Cells t > top + v take the saturated src(top).
+        const u128 t_lo = std::max<u128>(top + v + 1, dl);
+        if (t_lo <= dh)
+            ring_.add_const(dst + static_cast<std::size_t>(t_lo - dl),
+                            static_cast<std::size_t>(dh - t_lo + 1), src[static_cast<std::size_t>(top - sl)]);
     }
 
     void shift_slab(std::size_t d, const value* src, value* dst, const std::vector<std::uint64_t>& v,
