@@ -4,6 +4,7 @@
 //  - IRV: the whole count vs one pass over the distinct ballots summing first choices.
 #include "bench_util.hpp"
 
+#include "accord/rules/elimination.hpp"
 #include "accord/rules/irv.hpp"
 
 #include <algorithm>
@@ -119,6 +120,28 @@ void BM_IrvManyCandidates(benchmark::State& state) {
     });
     state.counters["rounds"] = static_cast<double>(rounds);
 }
+// Baldwin over many candidates: n rounds over the n x n pairwise matrix. Baseline: one pass
+// over that matrix (n^2 cells), so a count linear in its rounds' work sits near n x baseline.
+void BM_BaldwinManyCandidates(benchmark::State& state) {
+    const auto candidates = static_cast<std::size_t>(state.range(0));
+    const profile p = many_candidates(candidates, 2 * candidates, 17);
+    const auto r0 = baldwin(p);
+    const double base = accord_bench::time_per_call(
+        [&] {
+            rational s = 0;
+            for (const auto& row : r0.pairwise)
+                for (const auto& x : row) s += x;
+            benchmark::DoNotOptimize(s);
+        },
+        3);
+    accord_bench::timed_loop(state, base, [&] {
+        auto r = baldwin(p);
+        benchmark::DoNotOptimize(r.winners.data());
+    });
+    state.counters["rounds"] = static_cast<double>(r0.rounds.size());
+}
+BENCHMARK(BM_BaldwinManyCandidates)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(2);
+
 BENCHMARK(BM_IrvManyCandidates)
     ->Args({1'000, 2'000})
     ->Args({2'000, 4'000})
