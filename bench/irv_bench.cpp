@@ -142,6 +142,25 @@ void BM_BaldwinManyCandidates(benchmark::State& state) {
 }
 BENCHMARK(BM_BaldwinManyCandidates)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(2);
 
+// Coombs over many candidates: a round reads every ballot (first and last places). Baseline: one
+// pass over every mark of every distinct ballot, so a count near rounds x baseline costs each
+// round only its ballots.
+void BM_CoombsManyCandidates(benchmark::State& state) {
+    const auto candidates = static_cast<std::size_t>(state.range(0));
+    const profile p = many_candidates(candidates, 2 * candidates, 17);
+    const double base = accord_bench::time_per_call([&] { accord_bench::full_pass(p); }, 20);
+    std::size_t rounds = 0;
+    accord_bench::timed_loop(state, base, [&] {
+        auto r = coombs(p);
+        rounds = r.rounds.size();
+        benchmark::DoNotOptimize(r.winners.data());
+    });
+    state.counters["rounds"] = static_cast<double>(rounds);
+    if (rounds)
+        state.counters["x_baseline_per_round"] = state.counters["x_baseline"] / static_cast<double>(rounds);
+}
+BENCHMARK(BM_CoombsManyCandidates)->Arg(300)->Unit(benchmark::kMillisecond)->Iterations(1);
+
 BENCHMARK(BM_IrvManyCandidates)
     ->Args({1'000, 2'000})
     ->Args({2'000, 4'000})

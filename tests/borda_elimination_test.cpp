@@ -44,3 +44,89 @@ TEST(BordaElimination, EveryRoundsScoresAreTheMarginSumsAmongThoseLeft) {
 }
 
 } // namespace
+
+namespace {
+using accord_test::random_ballot;
+
+// Coombs from its definition (docs/methods/coombs.md), straight over the ballots' tiers: the
+// eliminations in order, and the winner, up to the first tie (both counts stop there under the
+// "report" policy).
+struct coombs_outcome {
+    std::vector<cand_t> eliminated;
+    std::vector<cand_t> winners;
+};
+coombs_outcome coombs_by_definition(const std::vector<random_ballot>& bs, std::size_t n, unranked_rule u) {
+    std::vector<char> cont(n, 1);
+    coombs_outcome out;
+    for (;;) {
+        std::vector<rational> first(n, rational(0)), last(n, rational(0));
+        std::vector<cand_t> left;
+        for (cand_t c = 0; c < n; ++c)
+            if (cont[c]) left.push_back(c);
+        for (const auto& b : bs) {
+            std::vector<std::vector<cand_t>> tiers;
+            std::vector<char> ranked(n, 0);
+            for (const auto& t : b.tiers) {
+                std::vector<cand_t> in;
+                for (cand_t c : t)
+                    if (cont[c]) in.push_back(c), ranked[c] = 1;
+                if (!in.empty()) tiers.push_back(in);
+            }
+            const rational w(static_cast<long>(b.count));
+            if (!tiers.empty())
+                for (cand_t c : tiers.front()) first[c] += w / static_cast<long>(tiers.front().size());
+            std::vector<cand_t> bottom = tiers.empty() ? std::vector<cand_t>{} : tiers.back();
+            if (u == unranked_rule::last) {
+                std::vector<cand_t> un;
+                for (cand_t c : left)
+                    if (!ranked[c]) un.push_back(c);
+                if (un.size() == left.size()) continue;
+                if (!un.empty()) bottom = un;
+            }
+            for (cand_t c : bottom) last[c] += w / static_cast<long>(bottom.size());
+        }
+        rational valid = 0, best = -1;
+        for (cand_t c : left) valid += first[c], best = std::max(best, first[c]);
+        std::vector<cand_t> top;
+        for (cand_t c : left)
+            if (first[c] == best) top.push_back(c);
+        if (left.size() == 1 || (top.size() == 1 && 2 * best > valid)) {
+            out.winners = {top.front()};
+            return out;
+        }
+        rational most = -1;
+        for (cand_t c : left) most = std::max(most, last[c]);
+        std::vector<cand_t> worst;
+        for (cand_t c : left)
+            if (last[c] == most) worst.push_back(c);
+        if (worst.size() > 1) return out; // unresolved tie: the count stops
+        cont[worst.front()] = 0;
+        out.eliminated.push_back(worst.front());
+    }
+}
+
+TEST(Coombs, EliminatesAsItsDefinitionOnRandomWeakProfiles) {
+    std::mt19937_64 rng(3105);
+    std::size_t eliminations = 0;
+    for (int trial = 0; trial < 300; ++trial) {
+        const std::size_t n = 2 + rng() % 8;
+        const auto ballots = accord_test::random_ballots(rng, n, 1 + rng() % 15, true);
+        const profile p = accord_test::build(ballots, n);
+        for (auto u : {unranked_rule::last, unranked_rule::ignore}) {
+            SCOPED_TRACE("trial " + std::to_string(trial) + (u == unranked_rule::last ? " last" : " ignore"));
+            elimination_options opt;
+            opt.unranked = u;
+            opt.tie_break.policy = tie_policy::report;
+            const result r = coombs(p, opt);
+            const auto want = coombs_by_definition(ballots, n, u);
+            std::vector<cand_t> got;
+            for (const auto& rd : r.rounds) got.insert(got.end(), rd.eliminated.begin(), rd.eliminated.end());
+            EXPECT_EQ(got, want.eliminated);
+            EXPECT_EQ(r.winners, want.winners);
+            eliminations += got.size();
+        }
+    }
+    EXPECT_GT(eliminations, 300u);
+}
+
+} // namespace
