@@ -21,9 +21,10 @@ inline namespace v0 {
 namespace {
 using namespace detail;
 
-// The candidates a count starts with: all but the withdrawn and the excluded.
-std::vector<char> starting_candidates(const profile& p, const std::vector<cand_t>& excluded,
-                                      const std::string& method) {
+// Starts the result of `method`, and returns the candidates the count starts with: all but the
+// withdrawn and the excluded.
+std::vector<char> start_count(const profile& p, const std::vector<cand_t>& excluded,
+                              const std::string& method, result& res) {
     if (p.kind() != ballot_kind::ranking)
         throw error(errc::unsupported, method + " needs ranking ballots, the profile holds " +
                                            ballot_kind_name(p.kind()) + " ballots");
@@ -37,6 +38,8 @@ std::vector<char> starting_candidates(const profile& p, const std::vector<cand_t
     }
     if (std::count(continuing.begin(), continuing.end(), 1) == 0)
         throw error(errc::invalid, method + ": no candidate to count");
+    res.method = method;
+    res.candidates = p.candidate_names();
     return continuing;
 }
 
@@ -255,9 +258,7 @@ void finishing_order(result& res, const std::vector<char>& continuing,
 
 template <class Num> result count_irv(const profile& p, const irv_options& opt) {
     result res;
-    res.method = "irv";
-    std::vector<char> continuing = starting_candidates(p, opt.excluded, res.method);
-    res.candidates = p.candidate_names();
+    std::vector<char> continuing = start_count(p, opt.excluded, "irv", res);
     tie_breaker tb(opt.tie_break, res);
     const std::size_t n = p.candidate_count();
 
@@ -357,9 +358,7 @@ template <class Num> result count_plurality(const profile& p, const plurality_op
     opt.excluded = popt.excluded;
     opt.tie_break = popt.tie_break;
     result res;
-    res.method = "plurality";
-    std::vector<char> continuing = starting_candidates(p, opt.excluded, res.method);
-    res.candidates = p.candidate_names();
+    std::vector<char> continuing = start_count(p, opt.excluded, "plurality", res);
     tie_breaker tb(opt.tie_break, res);
     const std::size_t n = p.candidate_count();
 
