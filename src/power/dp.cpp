@@ -213,16 +213,27 @@ template <class Ring> class count_table {
     /// dependent modular addition per cell, was most of a Shapley-Shubik count on 78 players).
     bool cumulative() const { return sized_ && ext_.size() == 1; }
 
-    /// dst(t) += src(t - v) over the destination band, for cumulative rows: below the source
-    /// band the source is 0; above the heaviest (k-1)-coalition so far (reach) or its band's
-    /// top when that is the heaviest possible, it stays at its last value, which is added as a
-    /// constant. (A band cut at the quota ends at q - 1, so t = s + v lies past every band.)
+    /// dst(t) += src(t - v) over the destination band, for cumulative rows. A row is stored up
+    /// to its heaviest coalition so far (reach) and is constant beyond it, so that tail is left
+    /// implicit: the cells this player's coalitions newly reach are first filled with the row's
+    /// last value, and nothing is added past them (adding the source's last value to the whole
+    /// tail, for every player and row, cost as much as the table itself). Every cell up to the
+    /// band's top is real at the end, since the final reach (the k heaviest weights) is at least
+    /// the band's top. Below the source band the source is 0; a band cut at the quota ends at
+    /// q - 1, so t = s + v then lies past every band.
     void add_shift_cumulative(std::size_t src_row, std::size_t dst_row, std::uint64_t v) {
         const u128 sl = lo_[src_row], dl = lo_[dst_row], dh = hi_[dst_row];
         const u128 top = std::min<u128>(hi_[src_row], reach_[src_row]); // source constant beyond
         if (top < sl) return;                                           // no coalition yet
         value* src = data_.data() + off_[src_row];
         value* dst = data_.data() + off_[dst_row];
+        const u128 reach = reach_[dst_row];
+        const u128 new_top = std::min<u128>(top + v, dh);
+        if (reach < new_top && reach >= dl) { // (reach < dl: no coalition yet, the cells hold 0)
+            const value last = dst[static_cast<std::size_t>(reach - dl)];
+            std::fill(dst + static_cast<std::size_t>(reach + 1 - dl),
+                      dst + static_cast<std::size_t>(new_top + 1 - dl), last);
+        }
         // Cells t = s + v with s in [max(sl, dl - v), min(top, dh - v)] take src(s).
         const u128 s_lo = dl > sl + v ? dl - v : sl;
         if (dh >= v) {
@@ -232,11 +243,13 @@ template <class Ring> class count_table {
                                src + static_cast<std::size_t>(s_lo - sl),
                                static_cast<std::size_t>(s_hi - s_lo + 1));
         }
-        // Cells t > top + v take the saturated src(top).
-        const u128 t_lo = std::max<u128>(top + v + 1, dl);
-        if (t_lo <= dh)
+        // Real cells past top + v (only if players came heaviest first: the build sorts them
+        // lightest first, so top + v is the new reach) take the saturated src(top).
+        const u128 t_lo = std::max<u128>(top + v + 1, dl), t_hi = std::min<u128>(reach, dh);
+        if (t_lo <= t_hi)
             ring_.add_const(dst + static_cast<std::size_t>(t_lo - dl),
-                            static_cast<std::size_t>(dh - t_lo + 1), src[static_cast<std::size_t>(top - sl)]);
+                            static_cast<std::size_t>(t_hi - t_lo + 1),
+                            src[static_cast<std::size_t>(top - sl)]);
     }
 
     void shift_slab(std::size_t d, const value* src, value* dst, const std::vector<std::uint64_t>& v,
