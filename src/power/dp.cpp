@@ -101,6 +101,20 @@ template <class Ring> class count_table {
         std::vector<std::size_t> order(n_);
         std::iota(order.begin(), order.end(), 0);
         std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return w[a][0] < w[b][0]; });
+        std::vector<std::uint64_t> group; // one dimension, no sizes: players swept together
+        std::size_t group_cells = 0;
+        auto flush = [&](std::size_t done) {
+            if (group.empty()) return;
+            if (group.size() == 1) { // a player alone: one long stream, top down
+                add_shift(0, 0, {group.front()}, true);
+                reach_[0] += group.front();
+            } else {
+                add_players_swept(group);
+            }
+            group.clear();
+            group_cells = 0;
+            if (step) step(double(done) / double(n_));
+        };
         for (std::size_t jj = 0; jj < n_; ++jj) {
             const auto& v = w[order[jj]];
             if (sized_) {
@@ -108,12 +122,26 @@ template <class Ring> class count_table {
                     add_shift(k - 1, k, v, false);
                     reach_[k] = std::max<u128>(reach_[k], reach_[k - 1] + v[0]);
                 }
+            } else if (ext_.size() == 1 && v[0] > 0) {
+                // The group's window (its weights plus a chunk each) stays within 1 MiB, so it
+                // is swept from L2 rather than from memory once per player.
+                const std::size_t cells = static_cast<std::size_t>(std::min<std::uint64_t>(v[0], hi_[0] + 1));
+                if (!group.empty() &&
+                    (group.size() == 16 ||
+                     (group_cells + cells + (group.size() + 1) * k_sweep_chunk) * sizeof(value) >
+                         (std::size_t{1} << 20)))
+                    flush(jj);
+                group.push_back(v[0]);
+                group_cells += cells;
+                continue;
             } else {
+                flush(jj);
                 add_shift(0, 0, v, true);
                 reach_[0] += v[0];
             }
             if (step) step(double(jj + 1) / double(n_));
         }
+        flush(n_);
         if (!cumulative()) prefix_sums();
     }
 
@@ -204,6 +232,59 @@ template <class Ring> class count_table {
         for (std::uint64_t s0 = b + 1; s0-- > a;) {
             shift_slab(1, src + (s0 - sl) * inner_, dst + (s0 + v[0] - dl) * inner_, v, inplace);
         }
+    }
+
+    static constexpr std::size_t k_sweep_chunk = 8192;
+
+    /// Multiplies in several players' (1 + x^v) on the one unsized row, in one sweep from the
+    /// top: the table passes the quota's 63 MB for England's PCNs, and a pass per player read
+    /// and wrote all of it from memory. Player i's update t += t - v_i (top down, in blocks of at
+    /// most v_i cells, so it reads only cells it has not updated) may run at cell t once every
+    /// lighter player of the group is done at t - v_i: so the first player steps down a chunk at
+    /// a time and each later one follows at its predecessor's frontier plus its own weight, and
+    /// the group's working set is that window. Weights are positive and ascending.
+    void add_players_swept(const std::vector<std::uint64_t>& vs) {
+        const std::size_t k = vs.size();
+        const u128 hi = hi_[0];
+        // frontier[i]: player i has updated every cell at or above it; it has nothing to do below
+        // v_i (no source) or above the reach before it plus v_i (a zero source).
+        std::vector<u128> frontier(k);
+        u128 reach = reach_[0];
+        for (std::size_t i = 0; i < k; ++i) {
+            frontier[i] = std::min<u128>(hi, reach + vs[i]) + 1;
+            reach += vs[i];
+        }
+        value* d = data_.data();
+        auto apply = [&](std::size_t i, u128 from, u128 to) { // cells [from, to), top down
+            const u128 v = vs[i];
+            for (u128 top = to; top > from;) {
+                const u128 c = std::min<u128>(top - from, v);
+                top -= c;
+                ring_.add_rows(d + static_cast<std::size_t>(top), d + static_cast<std::size_t>(top - v),
+                               static_cast<std::size_t>(c));
+            }
+        };
+        for (bool busy = true; busy;) {
+            busy = false;
+            for (std::size_t i = 0; i < k; ++i) {
+                const u128 bottom = vs[i];
+                if (frontier[i] <= bottom) continue;
+                u128 target;
+                if (i == 0) {
+                    target = frontier[0] > bottom + k_sweep_chunk ? frontier[0] - k_sweep_chunk : bottom;
+                } else {
+                    // Below its own bottom the previous player never changes a cell.
+                    const u128 ready = frontier[i - 1] <= vs[i - 1] ? 0 : frontier[i - 1];
+                    target = std::max<u128>(ready + vs[i], bottom);
+                }
+                if (target < frontier[i]) {
+                    apply(i, target, frontier[i]);
+                    frontier[i] = target;
+                }
+                busy = busy || frontier[i] > bottom;
+            }
+        }
+        reach_[0] = reach;
     }
 
     /// By size in one dimension the rows hold cumulative counts from the start, F(k, s) = number
