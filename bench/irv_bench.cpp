@@ -4,9 +4,13 @@
 //  - IRV: the whole count vs one pass over the distinct ballots summing first choices.
 #include "bench_util.hpp"
 
+#include "accord/rules/elimination.hpp"
 #include "accord/rules/irv.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <numeric>
+#include <random>
 
 namespace {
 using namespace accord;
@@ -76,6 +80,99 @@ void BM_IrvBatchTally(benchmark::State& state) {
     });
 }
 BENCHMARK(BM_IrvBatchTally)->Unit(benchmark::kMicrosecond);
+
+// Open nominations and write-ins: many candidates, few votes each (issue 17: 10,000 candidates
+// and 20,000 ballots under 1 s). Each voter ranks 1..5 candidates drawn by Zipf-like strengths
+// (1/(c+1)^0.5, so the tail is long and flat: most candidates get a vote or two, many none).
+profile many_candidates(std::size_t candidates, std::size_t voters, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::vector<double> cumulative(candidates);
+    double total = 0;
+    for (std::size_t c = 0; c < candidates; ++c)
+        cumulative[c] = total += 1.0 / std::sqrt(static_cast<double>(c + 1));
+    profile p(accord_bench::names(candidates));
+    std::vector<cand_t> order;
+    for (std::size_t v = 0; v < voters; ++v) {
+        const std::size_t len = 1 + rng() % 5;
+        order.clear();
+        while (order.size() < len) {
+            const double u = static_cast<double>(rng() >> 11) * 0x1.0p-53 * total;
+            const auto c = static_cast<cand_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) -
+                                               cumulative.begin());
+            if (c < candidates && std::find(order.begin(), order.end(), c) == order.end()) order.push_back(c);
+        }
+        p.add_order(order);
+    }
+    return p;
+}
+
+void BM_IrvManyCandidates(benchmark::State& state) {
+    const auto candidates = static_cast<std::size_t>(state.range(0));
+    const auto voters = static_cast<std::size_t>(state.range(1));
+    const profile p = many_candidates(candidates, voters, 17);
+    // Baseline: one pass reading every mark of every distinct ballot.
+    const double base = accord_bench::time_per_call([&] { accord_bench::full_pass(p); }, 20);
+    std::size_t rounds = 0, trace = 0;
+    accord_bench::timed_loop(state, base, [&] {
+        auto r = irv(p);
+        rounds = r.rounds.size();
+        trace = 0;
+        for (const auto& rd : r.rounds)
+            for (const auto& t : rd.tallies) trace += t.has_value();
+        benchmark::DoNotOptimize(r.winners.data());
+    });
+    state.counters["rounds"] = static_cast<double>(rounds);
+    // Exact tallies the Result's round trace holds (every continuing candidate, every round):
+    // with thousands of candidates this, not the count, is what the time goes to.
+    state.counters["trace_tallies"] = static_cast<double>(trace);
+}
+// Baldwin over many candidates: n rounds over the n x n pairwise matrix. Baseline: one pass
+// over that matrix (n^2 cells), so a count linear in its rounds' work sits near n x baseline.
+void BM_BaldwinManyCandidates(benchmark::State& state) {
+    const auto candidates = static_cast<std::size_t>(state.range(0));
+    const profile p = many_candidates(candidates, 2 * candidates, 17);
+    const auto r0 = baldwin(p);
+    const double base = accord_bench::time_per_call(
+        [&] {
+            rational s = 0;
+            for (const auto& row : r0.pairwise)
+                for (const auto& x : row) s += x;
+            benchmark::DoNotOptimize(s);
+        },
+        3);
+    accord_bench::timed_loop(state, base, [&] {
+        auto r = baldwin(p);
+        benchmark::DoNotOptimize(r.winners.data());
+    });
+    state.counters["rounds"] = static_cast<double>(r0.rounds.size());
+}
+BENCHMARK(BM_BaldwinManyCandidates)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(2);
+
+// Coombs over many candidates: a round reads every ballot (first and last places). Baseline: one
+// pass over every mark of every distinct ballot, so a count near rounds x baseline costs each
+// round only its ballots.
+void BM_CoombsManyCandidates(benchmark::State& state) {
+    const auto candidates = static_cast<std::size_t>(state.range(0));
+    const profile p = many_candidates(candidates, 2 * candidates, 17);
+    const double base = accord_bench::time_per_call([&] { accord_bench::full_pass(p); }, 20);
+    std::size_t rounds = 0;
+    accord_bench::timed_loop(state, base, [&] {
+        auto r = coombs(p);
+        rounds = r.rounds.size();
+        benchmark::DoNotOptimize(r.winners.data());
+    });
+    state.counters["rounds"] = static_cast<double>(rounds);
+    if (rounds)
+        state.counters["x_baseline_per_round"] = state.counters["x_baseline"] / static_cast<double>(rounds);
+}
+BENCHMARK(BM_CoombsManyCandidates)->Arg(300)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+BENCHMARK(BM_IrvManyCandidates)
+    ->Args({1'000, 2'000})
+    ->Args({2'000, 4'000})
+    ->Args({10'000, 20'000})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 } // namespace
 
 BENCHMARK_MAIN();

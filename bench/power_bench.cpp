@@ -107,12 +107,19 @@ void run(benchmark::State& state, const std::vector<std::uint64_t>& w, unsigned 
         return;
     }
     const auto g = make_weighted_game(strict_majority(w), w);
+    double total = 0;
+    std::int64_t calls = 0;
     for (auto _ : state) {
+        const auto t0 = std::chrono::steady_clock::now();
         auto r = power_indices(g, {.indices = indices});
         benchmark::DoNotOptimize(r.swings.data());
+        total += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        ++calls;
     }
     const double base =
         knapsack_baseline ? baseline_knapsack_seconds(w, strict_majority(w)) : baseline_sum_seconds(w, 1000);
+    // Wall time per call over the baseline (both on this machine, in this run).
+    if (calls && base > 0) state.counters["x_baseline"] = total / static_cast<double>(calls) / base;
     state.counters["players"] = double(w.size());
     state.counters["quota"] = double(strict_majority(w));
     state.counters[knapsack_baseline ? "knapsack_pass_s" : "sum_pass_s"] = base;
@@ -132,6 +139,41 @@ void BM_England_SubICB106_Banzhaf(benchmark::State& s) {
 
 /// All 1,297 PCNs of England by population, strict majority: the Fourier estimate with its
 /// proven error bound (exact counting is out of reach; see docs/methods/power.md).
+// Exact Banzhaf over the first 300 of England's PCNs (by code), the quota a majority of their
+// patients: the regime of the 1,297-PCN count (16-bit residue passes over a table larger than
+// the caches, players of ~45,000 cells) at a size that runs in seconds, to extrapolate from.
+// Baseline: one pass adding a 16-bit row of q cells into another, the unit a player costs.
+void BM_England_PCN300_Banzhaf(benchmark::State& state) {
+    auto w = england_by("pcn_code");
+    if (w.size() < 300) {
+        state.SkipWithError("shared data not found");
+        return;
+    }
+    w.resize(300);
+    const auto q = strict_majority(w);
+    const auto g = make_weighted_game(q, w);
+    double total = 0;
+    std::int64_t calls = 0;
+    for (auto _ : state) {
+        const auto t0 = std::chrono::steady_clock::now();
+        auto r = power_indices(g, {.indices = index_banzhaf, .method = power_method::dynamic_programming});
+        benchmark::DoNotOptimize(r.swings.data());
+        total += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        ++calls;
+    }
+    std::vector<std::uint16_t> a(q, 1), b(q, 2);
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int rep = 0; rep < 5; ++rep) {
+        for (std::size_t i = 0; i < a.size(); ++i) a[i] = static_cast<std::uint16_t>(a[i] + b[i]);
+        benchmark::DoNotOptimize(a.data());
+    }
+    const double base = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / 5;
+    state.counters["players"] = 300;
+    state.counters["quota"] = double(q);
+    state.counters["row_pass_s"] = base;
+    if (calls) state.counters["x_row_pass"] = total / static_cast<double>(calls) / base;
+}
+
 void BM_England_PCN1297_BanzhafFourierBound(benchmark::State& state) {
     auto w = england_by("pcn_code");
     if (w.empty()) {
@@ -163,5 +205,6 @@ BENCHMARK(BM_HW78_BanzhafShapleyShubik)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_HW78_HollerDeeganPackel)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_England_ICB42_Banzhaf)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_England_SubICB106_Banzhaf)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_England_PCN300_Banzhaf)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_England_PCN1297_BanzhafFourierBound)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK_MAIN();

@@ -56,8 +56,29 @@ std::size_t tie_breaker::draw(std::size_t n) {
     return static_cast<std::size_t>(x % range);
 }
 
+namespace {
+// Previous-rounds over full round records: latest earlier round first, keep the candidates with
+// the fewest (loser) or most (winner) votes there; a round missing one of them is passed over.
+tie_breaker::history_filter over_records(std::span<const round_record> history, bool loser) {
+    return [history, loser](std::vector<cand_t>& left) {
+        for (auto it = history.rbegin(); it != history.rend() && left.size() > 1; ++it) {
+            const auto& t = it->tallies;
+            bool all_present = std::all_of(left.begin(), left.end(),
+                                           [&](cand_t c) { return c < t.size() && t[c].has_value(); });
+            if (!all_present) continue;
+            rational best = *t[left.front()];
+            for (cand_t c : left) best = loser ? std::min(best, *t[c]) : std::max(best, *t[c]);
+            std::vector<cand_t> keep;
+            for (cand_t c : left)
+                if (*t[c] == best) keep.push_back(c);
+            left = std::move(keep);
+        }
+    };
+}
+} // namespace
+
 std::optional<cand_t> tie_breaker::pick(std::span<const cand_t> tied_in, std::size_t round,
-                                        std::string_view purpose, std::span<const round_record> history,
+                                        std::string_view purpose, const history_filter& previous_rounds,
                                         bool loser) {
     std::vector<cand_t> tied(tied_in.begin(), tied_in.end());
     std::sort(tied.begin(), tied.end());
@@ -71,19 +92,7 @@ std::optional<cand_t> tie_breaker::pick(std::span<const cand_t> tied_in, std::si
         // Latest earlier round first: keep the candidates with the fewest (loser) or most
         // (winner) votes there, until one remains.
         std::vector<cand_t> left = tied;
-        std::string detail;
-        for (auto it = history.rbegin(); it != history.rend() && left.size() > 1; ++it) {
-            const auto& t = it->tallies;
-            bool all_present = std::all_of(left.begin(), left.end(),
-                                           [&](cand_t c) { return c < t.size() && t[c].has_value(); });
-            if (!all_present) continue;
-            rational best = *t[left.front()];
-            for (cand_t c : left) best = loser ? std::min(best, *t[c]) : std::max(best, *t[c]);
-            std::vector<cand_t> keep;
-            for (cand_t c : left)
-                if (*t[c] == best) keep.push_back(c);
-            left = std::move(keep);
-        }
+        previous_rounds(left);
         if (left.size() == 1) {
             rec.policy = "previous-rounds";
             rec.chosen = left;
@@ -123,13 +132,19 @@ std::optional<cand_t> tie_breaker::pick(std::span<const cand_t> tied_in, std::si
 std::optional<cand_t> tie_breaker::pick_loser(std::span<const cand_t> tied, std::size_t round,
                                               std::string_view purpose,
                                               std::span<const round_record> history) {
-    return pick(tied, round, purpose, history, true);
+    return pick(tied, round, purpose, over_records(history, true), true);
+}
+
+std::optional<cand_t> tie_breaker::pick_loser(std::span<const cand_t> tied, std::size_t round,
+                                              std::string_view purpose,
+                                              const history_filter& previous_rounds) {
+    return pick(tied, round, purpose, previous_rounds, true);
 }
 
 std::optional<cand_t> tie_breaker::pick_winner(std::span<const cand_t> tied, std::size_t round,
                                                std::string_view purpose,
                                                std::span<const round_record> history) {
-    return pick(tied, round, purpose, history, false);
+    return pick(tied, round, purpose, over_records(history, false), false);
 }
 
 std::optional<std::vector<cand_t>> tie_breaker::order(std::span<const cand_t> tied_in, std::size_t round,

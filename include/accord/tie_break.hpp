@@ -7,6 +7,7 @@
 #include "accord/result.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <random>
 #include <span>
@@ -47,6 +48,14 @@ class tie_breaker {
     /// "report" (the tie is recorded unresolved and the result marked incomplete).
     std::optional<cand_t> pick_loser(std::span<const cand_t> tied, std::size_t round,
                                      std::string_view purpose, std::span<const round_record> history = {});
+    /// Narrows the tied candidates (sorted, in place) by the previous-rounds rule: latest earlier
+    /// round first, keep those with the fewest (loser) votes there, until one remains.
+    using history_filter = std::function<void(std::vector<cand_t>& left)>;
+    /// pick_loser for counts that keep their own compact tally history (IRV with thousands of
+    /// candidates cannot rescan every earlier round for every tie): `previous_rounds` must
+    /// narrow exactly as the history overload would; the tie is recorded the same way.
+    std::optional<cand_t> pick_loser(std::span<const cand_t> tied, std::size_t round,
+                                     std::string_view purpose, const history_filter& previous_rounds);
     /// Picks the candidate to win among `tied`.
     std::optional<cand_t> pick_winner(std::span<const cand_t> tied, std::size_t round,
                                       std::string_view purpose, std::span<const round_record> history = {});
@@ -58,7 +67,7 @@ class tie_breaker {
 
   private:
     std::optional<cand_t> pick(std::span<const cand_t> tied, std::size_t round, std::string_view purpose,
-                               std::span<const round_record> history, bool loser);
+                               const history_filter& previous_rounds, bool loser);
     std::size_t draw(std::size_t n);
     std::size_t priority(cand_t c) const;
 

@@ -1,14 +1,12 @@
-// Deterministic multi-threaded Monte Carlo driver.
+// Deterministic multi-threaded Monte Carlo driver, over the library's one thread pool
+// (src/parallel_blocks.hpp).
 #include "accord/analysis/monte_carlo.hpp"
 #include "accord/detail/safety.hpp"
+#include "../parallel_blocks.hpp"
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cmath>
-#include <condition_variable>
-#include <exception>
-#include <mutex>
 #include <thread>
 
 namespace accord {
@@ -48,58 +46,19 @@ std::size_t reduction_window(const monte_carlo_options& opt) {
 void run_sample_blocks(const monte_carlo_options& opt, const sample_block_fn& block) {
     check_samples(opt.samples);
     const std::size_t blocks = sample_block_count(opt.samples);
-    std::atomic<std::size_t> next_block{0}, done{0};
-    std::atomic<bool> stop{false};
-    std::exception_ptr failure;
-    std::mutex mu;
-    std::condition_variable cv;
-
-    auto work = [&] {
-        while (!stop.load()) {
-            const std::size_t b = next_block.fetch_add(1);
-            if (b >= blocks) break;
+    std::atomic<std::size_t> done{0};
+    // Blocks are seeded by index, so the threads that run them (fewer if the system refuses some)
+    // do not change the result. Progress is reported from the calling thread only, about every
+    // 50 ms rather than once per 64-sample block (thousands of calls a second into C or Python).
+    std::function<bool()> report;
+    if (opt.progress) report = [&] { return opt.progress(done.load(), opt.samples); };
+    const bool finished = detail::parallel_blocks(
+        blocks, opt.threads, report, [&](std::size_t b, const std::atomic<bool>& stop, bool) {
             const std::size_t first = b * k_block, end = std::min(opt.samples, first + k_block);
-            try {
-                block(b, first, end, stop);
-            } catch (...) {
-                std::lock_guard lock(mu);
-                if (!failure) failure = std::current_exception();
-                stop = true;
-            }
-            done.fetch_add(end - first);
-            cv.notify_one();
-        }
-    };
-
-    unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, blocks));
-    // A thread the system refuses (a process or thread limit) is simply not started: blocks are
-    // seeded by index, so fewer threads give the same result, and the calling thread always works.
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        if (!detail::start_thread(pool, work)) break;
-    if (opt.progress) {
-        // The calling thread reports progress (callbacks never run on worker threads), unless no
-        // worker could be started: then it works and reports once at the end.
-        if (pool.empty() && !detail::start_thread(pool, work)) work();
-        // Workers notify after each 64-sample block; the callback runs about every 50 ms, not
-        // once per block (thousands of times a second, each a call into C or Python).
-        auto last = std::chrono::steady_clock::now();
-        while (!stop.load() && done.load() < opt.samples) {
-            std::unique_lock lock(mu);
-            cv.wait_for(lock, std::chrono::milliseconds(50));
-            lock.unlock();
-            const auto now = std::chrono::steady_clock::now();
-            if (now - last < std::chrono::milliseconds(50) && done.load() < opt.samples) continue;
-            last = now;
-            if (!opt.progress(done.load(), opt.samples)) stop = true;
-        }
-    } else {
-        work();
-    }
-    for (auto& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
-    if (stop.load() || done.load() < opt.samples)
+            block(b, first, end, stop);
+            if (!stop.load()) done.fetch_add(end - first);
+        });
+    if (!finished || done.load() < opt.samples)
         throw error(errc::cancelled, "monte_carlo: cancelled after " + std::to_string(done.load()) + " of " +
                                          std::to_string(opt.samples) + " samples");
     if (opt.progress) opt.progress(opt.samples, opt.samples);

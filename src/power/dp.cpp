@@ -10,19 +10,14 @@
 // term needs a table only over the product of the quotas in D.
 // Counts are exact: 64-bit words when n <= 63 (every count is < 2^64), else residues modulo
 // enough primes below 2^15 in 16-bit cells (vectorised row additions, one pass per prime, the
-// passes in parallel), reconstructed by the Chinese remainder theorem.
+// passes in parallel), reconstructed by the Chinese remainder theorem (src/power/residues.cpp).
 // See docs/methods/power.md.
-#include "accord/detail/safety.hpp"
 #include "power_internal.hpp"
+#include "residues.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <exception>
 #include <map>
-#include <mutex>
 #include <numeric>
-#include <thread>
 
 namespace accord {
 inline namespace v0 {
@@ -51,73 +46,6 @@ struct ring_u128 {
         for (std::size_t i = 0; i < len; ++i) dst[i] += c;
     }
 };
-
-struct ring_u64 { // exact when every count is below 2^64 (n <= 63)
-    using value = std::uint64_t;
-    value add(value a, value b) const { return a + b; }
-    value sub(value a, value b) const { return a - b; }
-    value half(value a) const { return a >> 1; }
-    value from(std::uint64_t a) const { return a; }
-    value pow2(std::size_t e) const { return e >= 64 ? 0 : std::uint64_t{1} << e; }
-    big_int to_big(value a) const { return big_int(a); }
-    void add_rows(value* dst, const value* src, std::size_t len) const { add_rows_u64(dst, src, len); }
-    void add_const(value* dst, std::size_t len, value c) const { add_const_u64(dst, len, c); }
-};
-
-/// Residues modulo an odd prime p < 2^15 in 16-bit cells: the narrowest cells, so the most
-/// counts per vector instruction and per cache line. Many such passes, one per prime, run in
-/// parallel and are reconstructed by the Chinese remainder theorem.
-struct ring_mod16 {
-    using value = std::uint16_t;
-    std::uint16_t p;
-    value add(value a, value b) const {
-        const unsigned s = unsigned(a) + b;
-        return static_cast<value>(s >= p ? s - p : s);
-    }
-    value sub(value a, value b) const { return static_cast<value>(a >= b ? a - b : a + (p - b)); }
-    value half(value a) const { return static_cast<value>((a & 1) ? (unsigned(a) + p) >> 1 : a >> 1); }
-    value from(std::uint64_t a) const { return static_cast<value>(a % p); }
-    value pow2(std::size_t e) const {
-        value r = 1;
-        for (std::size_t i = 0; i < e; ++i) r = add(r, r);
-        return r;
-    }
-    void add_rows(value* dst, const value* src, std::size_t len) const { add_rows_mod16(dst, src, len, p); }
-    void add_const(value* dst, std::size_t len, value c) const { add_const_mod16(dst, len, c, p); }
-};
-
-std::uint64_t mulmod(std::uint64_t a, std::uint64_t b, std::uint64_t m) {
-    return static_cast<std::uint64_t>(u128(a) * b % m);
-}
-std::uint64_t powmod(std::uint64_t a, std::uint64_t e, std::uint64_t m) {
-    std::uint64_t r = 1;
-    for (a %= m; e; e >>= 1, a = mulmod(a, a, m))
-        if (e & 1) r = mulmod(r, a, m);
-    return r;
-}
-/// Deterministic Miller-Rabin for 64-bit integers (these bases suffice below 2^64).
-bool is_prime(std::uint64_t n) {
-    if (n < 2) return false;
-    for (std::uint64_t p : {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37})
-        if (n % p == 0) return n == p;
-    std::uint64_t d = n - 1;
-    int s = 0;
-    while (!(d & 1)) d >>= 1, ++s;
-    for (std::uint64_t a : {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37}) {
-        std::uint64_t x = powmod(a, d, n);
-        if (x == 1 || x == n - 1) continue;
-        bool comp = true;
-        for (int r = 1; r < s && comp; ++r) {
-            x = mulmod(x, x, n);
-            if (x == n - 1) comp = false;
-        }
-        if (comp) return false;
-    }
-    return true;
-}
-
-/// Tables larger than this are refused (errc::unsupported).
-constexpr std::size_t k_max_bytes = std::size_t{1} << 29; // 512 MiB
 
 /// Counts of coalitions by weight in the dimensions of D (each below its quota), optionally by
 /// size too; after build(), holds inclusive prefix sums for F queries.
@@ -173,6 +101,20 @@ template <class Ring> class count_table {
         std::vector<std::size_t> order(n_);
         std::iota(order.begin(), order.end(), 0);
         std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return w[a][0] < w[b][0]; });
+        std::vector<std::uint64_t> group; // one dimension, no sizes: players swept together
+        std::size_t group_cells = 0;
+        auto flush = [&](std::size_t done) {
+            if (group.empty()) return;
+            if (group.size() == 1) { // a player alone: one long stream, top down
+                add_shift(0, 0, {group.front()}, true);
+                reach_[0] += group.front();
+            } else {
+                add_players_swept(group);
+            }
+            group.clear();
+            group_cells = 0;
+            if (step) step(double(done) / double(n_));
+        };
         for (std::size_t jj = 0; jj < n_; ++jj) {
             const auto& v = w[order[jj]];
             if (sized_) {
@@ -180,13 +122,27 @@ template <class Ring> class count_table {
                     add_shift(k - 1, k, v, false);
                     reach_[k] = std::max<u128>(reach_[k], reach_[k - 1] + v[0]);
                 }
+            } else if (ext_.size() == 1 && v[0] > 0) {
+                // The group's window (its weights plus a chunk each) stays within 1 MiB, so it
+                // is swept from L2 rather than from memory once per player.
+                const std::size_t cells = static_cast<std::size_t>(std::min<std::uint64_t>(v[0], hi_[0] + 1));
+                if (!group.empty() &&
+                    (group.size() == 16 ||
+                     (group_cells + cells + (group.size() + 1) * k_sweep_chunk) * sizeof(value) >
+                         (std::size_t{1} << 20)))
+                    flush(jj);
+                group.push_back(v[0]);
+                group_cells += cells;
+                continue;
             } else {
+                flush(jj);
                 add_shift(0, 0, v, true);
                 reach_[0] += v[0];
             }
             if (step) step(double(jj + 1) / double(n_));
         }
-        prefix_sums();
+        flush(n_);
+        if (!cumulative()) prefix_sums();
     }
 
     /// F(k, a) = number of coalitions of size k (any size if unsized) with s_d < a_d for all d.
@@ -239,6 +195,10 @@ template <class Ring> class count_table {
             }
         }
         if (lo_[src_row] > hi_[src_row] || lo_[dst_row] > hi_[dst_row]) return;
+        if (cumulative()) {
+            add_shift_cumulative(src_row, dst_row, v[0]);
+            return;
+        }
         // Range of s0 in the source whose target s0 + v0 lies in the destination band.
         u128 s_lo = lo_[src_row];
         if (u128(lo_[dst_row]) > s_lo + v[0]) s_lo = u128(lo_[dst_row]) - v[0];
@@ -272,6 +232,105 @@ template <class Ring> class count_table {
         for (std::uint64_t s0 = b + 1; s0-- > a;) {
             shift_slab(1, src + (s0 - sl) * inner_, dst + (s0 + v[0] - dl) * inner_, v, inplace);
         }
+    }
+
+    static constexpr std::size_t k_sweep_chunk = 8192;
+
+    /// Multiplies in several players' (1 + x^v) on the one unsized row, in one sweep from the
+    /// top: the table passes the quota's 63 MB for England's PCNs, and a pass per player read
+    /// and wrote all of it from memory. Player i's update t += t - v_i (top down, in blocks of at
+    /// most v_i cells, so it reads only cells it has not updated) may run at cell t once every
+    /// lighter player of the group is done at t - v_i: so the first player steps down a chunk at
+    /// a time and each later one follows at its predecessor's frontier plus its own weight, and
+    /// the group's working set is that window. Weights are positive and ascending.
+    void add_players_swept(const std::vector<std::uint64_t>& vs) {
+        const std::size_t k = vs.size();
+        const u128 hi = hi_[0];
+        // frontier[i]: player i has updated every cell at or above it; it has nothing to do below
+        // v_i (no source) or above the reach before it plus v_i (a zero source).
+        std::vector<u128> frontier(k);
+        u128 reach = reach_[0];
+        for (std::size_t i = 0; i < k; ++i) {
+            frontier[i] = std::min<u128>(hi, reach + vs[i]) + 1;
+            reach += vs[i];
+        }
+        value* d = data_.data();
+        auto apply = [&](std::size_t i, u128 from, u128 to) { // cells [from, to), top down
+            const u128 v = vs[i];
+            for (u128 top = to; top > from;) {
+                const u128 c = std::min<u128>(top - from, v);
+                top -= c;
+                ring_.add_rows(d + static_cast<std::size_t>(top), d + static_cast<std::size_t>(top - v),
+                               static_cast<std::size_t>(c));
+            }
+        };
+        for (bool busy = true; busy;) {
+            busy = false;
+            for (std::size_t i = 0; i < k; ++i) {
+                const u128 bottom = vs[i];
+                if (frontier[i] <= bottom) continue;
+                u128 target;
+                if (i == 0) {
+                    target = frontier[0] > bottom + k_sweep_chunk ? frontier[0] - k_sweep_chunk : bottom;
+                } else {
+                    // Below its own bottom the previous player never changes a cell.
+                    const u128 ready = frontier[i - 1] <= vs[i - 1] ? 0 : frontier[i - 1];
+                    target = std::max<u128>(ready + vs[i], bottom);
+                }
+                if (target < frontier[i]) {
+                    apply(i, target, frontier[i]);
+                    frontier[i] = target;
+                }
+                busy = busy || frontier[i] > bottom;
+            }
+        }
+        reach_[0] = reach;
+    }
+
+    /// By size in one dimension the rows hold cumulative counts from the start, F(k, s) = number
+    /// of k-coalitions weighing at most s: multiplying by (1 + y x^v) commutes with the
+    /// 1 / (1 - x) that turns counts into their prefix sums, so the table starts from the empty
+    /// coalition's cumulative row and needs no serial prefix-sum pass at the end (that pass, one
+    /// dependent modular addition per cell, was most of a Shapley-Shubik count on 78 players).
+    bool cumulative() const { return sized_ && ext_.size() == 1; }
+
+    /// dst(t) += src(t - v) over the destination band, for cumulative rows. A row is stored up
+    /// to its heaviest coalition so far (reach) and is constant beyond it, so that tail is left
+    /// implicit: the cells this player's coalitions newly reach are first filled with the row's
+    /// last value, and nothing is added past them (adding the source's last value to the whole
+    /// tail, for every player and row, cost as much as the table itself). Every cell up to the
+    /// band's top is real at the end, since the final reach (the k heaviest weights) is at least
+    /// the band's top. Below the source band the source is 0; a band cut at the quota ends at
+    /// q - 1, so t = s + v then lies past every band.
+    void add_shift_cumulative(std::size_t src_row, std::size_t dst_row, std::uint64_t v) {
+        const u128 sl = lo_[src_row], dl = lo_[dst_row], dh = hi_[dst_row];
+        const u128 top = std::min<u128>(hi_[src_row], reach_[src_row]); // source constant beyond
+        if (top < sl) return;                                           // no coalition yet
+        value* src = data_.data() + off_[src_row];
+        value* dst = data_.data() + off_[dst_row];
+        const u128 reach = reach_[dst_row];
+        const u128 new_top = std::min<u128>(top + v, dh);
+        if (reach < new_top && reach >= dl) { // (reach < dl: no coalition yet, the cells hold 0)
+            const value last = dst[static_cast<std::size_t>(reach - dl)];
+            std::fill(dst + static_cast<std::size_t>(reach + 1 - dl),
+                      dst + static_cast<std::size_t>(new_top + 1 - dl), last);
+        }
+        // Cells t = s + v with s in [max(sl, dl - v), min(top, dh - v)] take src(s).
+        const u128 s_lo = dl > sl + v ? dl - v : sl;
+        if (dh >= v) {
+            const u128 s_hi = std::min<u128>(top, dh - v);
+            if (s_lo <= s_hi)
+                ring_.add_rows(dst + static_cast<std::size_t>(s_lo + v - dl),
+                               src + static_cast<std::size_t>(s_lo - sl),
+                               static_cast<std::size_t>(s_hi - s_lo + 1));
+        }
+        // Real cells past top + v (only if players came heaviest first: the build sorts them
+        // lightest first, so top + v is the new reach) take the saturated src(top).
+        const u128 t_lo = std::max<u128>(top + v + 1, dl), t_hi = std::min<u128>(reach, dh);
+        if (t_lo <= t_hi)
+            ring_.add_const(dst + static_cast<std::size_t>(t_lo - dl),
+                            static_cast<std::size_t>(t_hi - t_lo + 1),
+                            src[static_cast<std::size_t>(top - sl)]);
     }
 
     void shift_slab(std::size_t d, const value* src, value* dst, const std::vector<std::uint64_t>& v,
@@ -423,161 +482,6 @@ std::vector<typename Ring::value> count_pass(const Ring& ring, const weighted_ga
             }
         }
     }
-    return out;
-}
-
-/// Odd primes below 2^15, largest first, as many as needed for a product of at least 2^bits.
-std::vector<std::uint16_t> small_primes_for(std::size_t bits) {
-    std::vector<std::uint16_t> ps;
-    big_int product = 1;
-    const big_int need = pow2(bits);
-    for (std::uint64_t c = 32767; product < need; c -= 2) {
-        if (c < 3)
-            throw error(errc::unsupported, "power indices: the game is too large for the residue passes");
-        if (!is_prime(c)) continue;
-        ps.push_back(static_cast<std::uint16_t>(c));
-        product *= static_cast<unsigned>(c);
-    }
-    return ps;
-}
-
-/// Runs `pass(ring, step)` in as many rings as outputs below 2^bits need and hands each output,
-/// exactly, to `consume(x, value)` in order, so a caller that reduces the outputs (Shapley-Shubik
-/// sums n x n counts into n values) never holds them all as big integers. Below 2^64 that is one pass in
-/// 64-bit words. Otherwise it is one pass per prime below 2^15 (16-bit cells), the passes spread over the
-/// machine's cores — each is independent, so the result does not depend on the number of threads — and the
-/// residues are combined by Garner's mixed-radix form of the Chinese remainder theorem. Progress is reported,
-/// and cancellation honoured, from the calling thread only.
-template <class Pass, class Consume>
-void exact_outputs_each(std::size_t bits, std::size_t outputs, const Pass& pass,
-                        const std::function<void(double)>& step, unsigned threads, const Consume& consume) {
-    if (bits <= 64) {
-        ring_u64 ring;
-        const auto v = pass(ring, step);
-        for (std::size_t x = 0; x < v.size(); ++x) consume(x, ring.to_big(v[x]));
-        return;
-    }
-    const auto primes = small_primes_for(bits);
-    const std::size_t R = primes.size();
-    // The residues of every pass are kept until the reconstruction: refuse up front, with the
-    // estimate, rather than pass the table limit (or fail an allocation) at the end.
-    const long double residue_bytes = static_cast<long double>(R) * outputs * sizeof(std::uint16_t);
-    if (residue_bytes > static_cast<long double>(k_max_bytes))
-        throw error(errc::unsupported,
-                    "power indices: the exact residues need " +
-                        std::to_string(static_cast<unsigned long long>(residue_bytes / (1 << 20))) +
-                        " MiB, more than the 512 MiB limit; use fewer indices (Banzhaf alone keeps "
-                        "n + 1 counts) or method monte_carlo");
-    // Passes take the first 90% of the progress, the reconstruction the rest.
-    const auto pass_step = [&](double f) {
-        if (step) step(0.9 * f);
-    };
-    std::vector<std::vector<std::uint16_t>> res(R);
-    std::vector<std::atomic<double>> done(R);
-    for (auto& d : done) d.store(0);
-    std::atomic<bool> stop{false};
-    std::atomic<std::size_t> next{0}, running{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    struct stopped {};
-    auto fraction = [&] {
-        double f = 0;
-        for (const auto& d : done) f += d.load(std::memory_order_relaxed);
-        return f / double(R);
-    };
-    auto work = [&](bool report) {
-        for (;;) {
-            const std::size_t r = next.fetch_add(1);
-            if (r >= R || stop.load()) return;
-            const ring_mod16 ring{primes[r]};
-            res[r] = pass(ring, [&, r, report](double f) {
-                done[r].store(f, std::memory_order_relaxed);
-                if (stop.load(std::memory_order_relaxed)) throw stopped{};
-                if (report) pass_step(fraction());
-            });
-            done[r].store(1);
-        }
-    };
-    const std::size_t cores =
-        threads ? threads : std::max<std::size_t>(1, std::thread::hardware_concurrency());
-    std::vector<std::thread> helpers;
-    for (std::size_t t = 1; t < std::min(cores, R); ++t) {
-        ++running;
-        // A helper the system refuses (a thread limit) is not started; the passes it would have
-        // run are taken by the threads that exist.
-        const bool started = detail::start_thread(helpers, [&] {
-            try {
-                work(false);
-            } catch (const stopped&) {
-            } catch (...) {
-                std::lock_guard lock(failure_mutex);
-                if (!failure) failure = std::current_exception();
-                stop.store(true);
-            }
-            --running;
-        });
-        if (!started) {
-            --running;
-            break;
-        }
-    }
-    auto join = [&] {
-        for (auto& t : helpers) t.join();
-        helpers.clear();
-    };
-    try {
-        work(true);
-        // Keep reporting, and honouring a cancellation, while the other passes finish.
-        while (running.load() > 0) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-            if (stop.load()) break;
-            pass_step(fraction());
-        }
-    } catch (const stopped&) {
-        // a helper failed; its exception is rethrown below
-    } catch (...) {
-        stop.store(true);
-        join();
-        throw;
-    }
-    join();
-    if (failure) std::rethrow_exception(failure);
-
-    // Garner: x = y_0 + p_0 (y_1 + p_1 (y_2 + ...)) with mixed-radix digits y_r < p_r.
-    std::vector<std::uint32_t> inv(R, 1); // (p_0 ... p_{r-1})^-1 mod p_r
-    for (std::size_t r = 1; r < R; ++r) {
-        std::uint64_t prod = 1;
-        for (std::size_t s2 = 0; s2 < r; ++s2) prod = prod * primes[s2] % primes[r];
-        inv[r] = static_cast<std::uint32_t>(powmod(prod, primes[r] - 2, primes[r]));
-    }
-    if (res[0].size() != outputs) throw error(errc::error, "power indices: a pass returned the wrong size");
-    std::vector<std::uint32_t> y(R);
-    for (std::size_t x = 0; x < outputs; ++x) {
-        // Reconstruction is O(R^2) per output: report progress and honour a cancel as it goes.
-        if (step && x % 4096 == 0) step(0.9 + 0.1 * double(x) / double(outputs));
-        for (std::size_t r = 0; r < R; ++r) {
-            const std::uint32_t p = primes[r];
-            std::uint32_t acc = 0; // y_0 + p_0 (y_1 + ...) mod p, from the digits so far
-            for (std::size_t s2 = r; s2-- > 0;) acc = (acc * primes[s2] + y[s2]) % p;
-            const std::uint32_t v = res[r][x];
-            y[r] = static_cast<std::uint32_t>(std::uint64_t(v >= acc ? v - acc : v + p - acc) * inv[r] % p);
-        }
-        big_int value = y[R - 1];
-        for (std::size_t r = R - 1; r-- > 0;) {
-            value *= static_cast<unsigned>(primes[r]);
-            value += static_cast<unsigned>(y[r]);
-        }
-        consume(x, std::move(value));
-    }
-}
-
-/// exact_outputs_each() collected into a vector, for callers that keep few outputs.
-template <class Pass>
-std::vector<big_int> exact_outputs(std::size_t bits, std::size_t outputs, const Pass& pass,
-                                   const std::function<void(double)>& step, unsigned threads) {
-    std::vector<big_int> out(outputs);
-    exact_outputs_each(bits, outputs, pass, step, threads,
-                       [&](std::size_t x, big_int&& v) { out[x] = std::move(v); });
     return out;
 }
 

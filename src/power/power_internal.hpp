@@ -19,6 +19,9 @@ struct table_too_large : error {
     using error::error;
 };
 
+/// Tables larger than this are refused (errc::unsupported).
+inline constexpr std::size_t k_max_bytes = std::size_t{1} << 29; // 512 MiB
+
 /// Reports progress; throws errc::cancelled when the callback says stop.
 inline void tick(const std::function<bool(double)>& progress, double done) {
     if (progress && !progress(done < 0 ? 0 : done > 1 ? 1 : done))
