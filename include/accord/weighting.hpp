@@ -81,6 +81,10 @@ std::string two_level_name(const weighting_scheme& within, const weighting_schem
 /// The report as JSON: "scheme", "units" (id, name, population, weight, share, exact strings),
 /// "largest_share", "effective_number", "min_majority" {"count", "units", "share"}.
 std::string to_json(const organisation& org, const weight_report& r, int indent = -1);
+/// A two-level report: the combined shares (as to_json above) with "within", "across",
+/// "group_level" and the across-groups report as "groups"; keys in name order.
+std::string to_json(const organisation& org, const two_level_report& r, const weighting_scheme& within,
+                    const weighting_scheme& across, const std::string& group_level, int indent = -1);
 
 /// How units' ballots combine (docs/weighting.md).
 enum class aggregation_mode : std::uint8_t {

@@ -8,6 +8,7 @@
 #include "accord/detail/safety.hpp"
 
 #include "accord/analysis/interface.hpp"
+#include "accord/detail/reports.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -116,11 +117,11 @@ int run_smaa(const smaa_flags& f) {
     o["resolution"] = f.resolution;
     if (!f.group_level.empty()) o["group_level"] = f.group_level;
     const auto [p, org] = load_weighted(f.w);
-    const std::string out = analyse_smaa(p, org, o.dump(), terminal_progress("smaa samples", f.quiet));
+    const auto out = detail::smaa_report(p, org, o.dump(), terminal_progress("smaa samples", f.quiet));
     if (f.json_out)
-        std::cout << out << '\n';
+        std::cout << out.dump() << '\n';
     else
-        print_smaa(json::parse(out));
+        print_smaa(out);
     return 0;
 }
 
@@ -208,11 +209,11 @@ int run_sweep(const sweep_flags& f) {
     if (!f.level.empty()) o["level"] = f.level;
     o["group_level"] = f.group_level;
     const auto [p, org] = load_weighted(f.w);
-    const std::string out = analyse_sweep(p, org, o.dump());
+    const auto out = detail::sweep_report(p, org, o.dump());
     if (f.json_out)
-        std::cout << out << '\n';
+        std::cout << out.dump() << '\n';
     else
-        print_sweep(json::parse(out));
+        print_sweep(out);
     return 0;
 }
 
@@ -270,11 +271,11 @@ int run_tipping(const tipping_flags& f) {
     o["tolerance"] = f.tolerance;
     o["steps_per_doubling"] = f.steps;
     const auto [p, org] = load_weighted(f.w);
-    const std::string out = analyse_tipping(p, org, o.dump());
+    const auto out = detail::tipping_report(p, org, o.dump());
     if (f.json_out)
-        std::cout << out << '\n';
+        std::cout << out.dump() << '\n';
     else
-        print_tipping(json::parse(out));
+        print_tipping(out);
     return 0;
 }
 
@@ -346,12 +347,12 @@ int run_electorates(const electorates_flags& f) {
     put_sampling_options(o, f.sampling);
     std::optional<profile> reference;
     if (!f.reference.file.empty()) reference = load(f.reference);
-    const std::string out = analyse_electorates(reference ? &*reference : nullptr, o.dump(),
+    const auto out = detail::electorates_report(reference ? &*reference : nullptr, o.dump(),
                                                 terminal_progress("electorates", f.sampling.quiet));
     if (f.json_out)
-        std::cout << out << '\n';
+        std::cout << out.dump() << '\n';
     else
-        print_electorates(json::parse(out));
+        print_electorates(out);
     return 0;
 }
 

@@ -2,6 +2,7 @@
 // records anyone can verify (docs/governance.md).
 #include "common.hpp"
 
+#include "accord/detail/reports.hpp"
 #include "accord/governance.hpp"
 
 #include <iostream>
@@ -59,7 +60,7 @@ command add_vote(CLI::App& root) {
                 if (!st->amount.empty()) inv["amount"] = st->amount;
                 if (!st->date.empty()) inv["date"] = st->date;
                 if (!st->casting.empty()) inv["casting_vote"] = st->casting;
-                const auto o = nlohmann::ordered_json::parse(evaluate_invocation(inv.dump()));
+                const auto o = detail::invocation_outcome(inv);
                 write_record_if(st->record, inv);
                 if (st->json) {
                     std::cout << o.dump() << '\n';
@@ -181,7 +182,7 @@ command add_brief(CLI::App& root) {
                 if (!st->body.empty()) opt["body"] = st->body;
                 const std::string b = make_brief(read_text_file(st->record), opt.dump());
                 if (st->json)
-                    std::cout << nlohmann::ordered_json::parse(b).dump() << '\n';
+                    std::cout << b << '\n';
                 else
                     std::cout << brief_text(b);
                 return 0;

@@ -295,12 +295,13 @@ std::string two_level_name(const weighting_scheme& within, const weighting_schem
     return scheme_name(within) + " within " + group_level + ", " + scheme_name(across) + " across";
 }
 
-std::string to_json(const organisation& org, const weight_report& r, int indent) {
-    nlohmann::ordered_json j;
+namespace {
+template <class Json> Json weight_report_tree(const organisation& org, const weight_report& r) {
+    Json j;
     j["scheme"] = r.scheme;
     // Where the units came from (NHS England's extract dates), when the loader knew it.
     if (!org.provenance().empty()) j["provenance"] = org.provenance();
-    nlohmann::ordered_json units = nlohmann::ordered_json::array();
+    Json units = Json::array();
     for (const auto& u : r.units) {
         const auto& o = org[u.unit];
         units.push_back({{"id", o.id},
@@ -317,12 +318,28 @@ std::string to_json(const organisation& org, const weight_report& r, int indent)
     j["largest_share_exact"] = to_string(r.largest_share);
     j["effective_number"] = r.effective_number;
     j["effective_number_exact"] = to_string(1 / r.sum_squared_shares);
-    nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+    Json ids = Json::array();
     for (auto u : r.min_majority) ids.push_back(org[u].id);
     j["min_majority"] = {{"count", r.min_majority.size()},
                          {"units", ids},
                          {"share", to_double(r.min_majority_share)},
                          {"share_exact", to_string(r.min_majority_share)}};
+    return j;
+}
+} // namespace
+
+std::string to_json(const organisation& org, const weight_report& r, int indent) {
+    return weight_report_tree<nlohmann::ordered_json>(org, r).dump(indent);
+}
+
+std::string to_json(const organisation& org, const two_level_report& r, const weighting_scheme& within,
+                    const weighting_scheme& across, const std::string& group_level, int indent) {
+    // Keys in name order (nlohmann::json), as the C API has always returned this report.
+    auto j = weight_report_tree<nlohmann::json>(org, r.units);
+    j["within"] = scheme_name(within);
+    j["across"] = scheme_name(across);
+    j["group_level"] = group_level;
+    j["groups"] = weight_report_tree<nlohmann::json>(org, r.groups);
     return j.dump(indent);
 }
 
