@@ -140,8 +140,8 @@ ACCORD_API accord_status accord_profile_new_kind(size_t n_candidates, const char
 /**
  * Loads a ballot file.
  * @param path         file to read
- * @param format       "auto" (or NULL), "soc", "soi", "toc", "toi", "cat", "blt", "csv", "debian", "cdf",
- *                     "xlsx" (@since 0.5)
+ * @param format       "auto" (or NULL), or a format name of docs/formats.md's table ("soc", "blt",
+ *                     "csv", "xlsx" (@since 0.5), ...)
  * @param options_json NULL or a JSON object of reading options: "lenient" (bool), and for CSV
  *                     "layout" ("rank-columns"|"candidate-columns"), "skipped_labels",
  *                     "overvote_labels", "write_in_labels", "skip_columns" (string arrays),
@@ -198,8 +198,8 @@ ACCORD_API accord_status accord_profile_serialize(const accord_profile* p, char*
 ACCORD_API accord_status accord_profile_deserialize(const char* text, size_t length, accord_profile** out);
 
 /**
- * Writes the profile to a file in a format ("soc", "soi", "toc", "toi", "cat", "blt", "csv",
- * "debian"). @return ACCORD_OK; ACCORD_EUNSUPPORTED if the format cannot represent the profile;
+ * Writes the profile to a file in a format that docs/formats.md's table marks as written ("soc",
+ * "blt", "csv", ...). @return ACCORD_OK; ACCORD_EUNSUPPORTED if the format cannot represent the profile;
  * ACCORD_EIO if the file cannot be written. @since 0.1
  */
 ACCORD_API accord_status accord_profile_save(const accord_profile* p, const char* path, const char* format);
@@ -521,8 +521,7 @@ ACCORD_API accord_status accord_org_unit_count(const accord_org* org, size_t* ou
  * The weight report of the units of a kind under a scheme, as a JSON string (keys "scheme",
  * "units", "largest_share", "effective_number", "min_majority"; docs/weighting.md).
  * @param org    the organisation (only read)
- * @param scheme "equal", "population", "sqrt", "capped:F", "banded:SIZE", "group-equal",
- *               "blend:A", "column:NAME"
+ * @param scheme a scheme of docs/weighting.md: "equal", "population", "sqrt", "capped:F", ...
  * @param level  kind of the voting units, or NULL for the leaves
  * @param out    receives a new string; free it with accord_string_free()
  * @since 0.1
