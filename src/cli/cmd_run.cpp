@@ -47,8 +47,9 @@ command add_run(CLI::App& root) {
     app->add_option("--variant", st->variant,
                     "Variant of the method (stv: scottish, wigm, meek, gregory, whole, rctab)");
     auto* tb = app->add_option("--tie-break", st->tie_break,
-                               "previous-rounds|lexicographic|random|report, or previous-rounds:FALLBACK "
-                               "(Scottish STV's 'by lot': previous-rounds:random with --seed)");
+                               tie_policy_names("|", "|") +
+                                   ", or previous-rounds:FALLBACK "
+                                   "(Scottish STV's 'by lot': previous-rounds:random with --seed)");
     auto* seed = app->add_option("--seed", st->seed, "Seed for random tie-breaks (recorded in the result)");
     auto* unr = app->add_option("--unranked", st->unranked, "last|ignore: how unranked candidates compare")
                     ->check(CLI::IsMember({"last", "ignore"}));

@@ -56,10 +56,7 @@ command add_weights(CLI::App& root) {
         root.add_subcommand("weights", "Weights, shares and the smallest majority of units under a scheme");
     app->add_option("ORG", st->org, "Organisation CSV (NHS practice file, or id,name,kind,parent,population)")
         ->required();
-    app->add_option(
-           "--scheme", st->scheme,
-           "equal, population, sqrt, capped:F, banded:SIZE, group-equal[:population], blend:A, column:NAME")
-        ->capture_default_str();
+    app->add_option("--scheme", st->scheme, scheme_syntax())->capture_default_str();
     app->add_option("--level", st->level,
                     "Kind of the voting units: practice (default: the leaves), pcn, icb, ...");
     app->add_option(

@@ -11,6 +11,30 @@
 namespace accord {
 inline namespace v0 {
 
+std::span<const scheme_info> scheme_table() {
+    static constexpr scheme_info table[] = {
+        {scheme_kind::equal, "equal", "", "", "docs/weighting.md"},
+        {scheme_kind::population, "population", "", "", "docs/weighting.md"},
+        {scheme_kind::sqrt, "sqrt", "penrose", "", "docs/weighting.md"},
+        {scheme_kind::capped, "capped", "", ":F", "docs/weighting.md"},
+        {scheme_kind::banded, "banded", "", ":SIZE", "docs/weighting.md"},
+        {scheme_kind::group_equal, "group-equal", "", "[:population]", "docs/weighting.md"},
+        {scheme_kind::blend, "blend", "", ":A", "docs/weighting.md"},
+        {scheme_kind::column, "column", "", ":NAME", "docs/weighting.md"},
+    };
+    return table;
+}
+
+std::string scheme_syntax(bool optional_arguments) {
+    std::string out;
+    for (const auto& s : scheme_table()) {
+        if (!out.empty()) out += ", ";
+        out += s.name;
+        if (s.argument[0] != '[' || optional_arguments) out += s.argument;
+    }
+    return out;
+}
+
 weighting_scheme parse_scheme(std::string_view text) {
     weighting_scheme s;
     const auto colon = text.find(':');
@@ -26,41 +50,42 @@ weighting_scheme parse_scheme(std::string_view text) {
                                            " must be an exact number");
         }
     };
-    if (head == "equal")
-        s.kind = scheme_kind::equal;
-    else if (head == "population")
-        s.kind = scheme_kind::population;
-    else if (head == "sqrt" || head == "penrose")
-        s.kind = scheme_kind::sqrt;
-    else if (head == "capped") {
-        s.kind = scheme_kind::capped;
+    const scheme_info* info = nullptr;
+    for (const auto& e : scheme_table())
+        if (head == e.name || (*e.aliases && head == e.aliases)) info = &e;
+    if (!info)
+        throw error(errc::invalid,
+                    "unknown weighting scheme '" + std::string(text) + "' (" + scheme_syntax(false) + ")");
+    s.kind = info->kind;
+    switch (s.kind) {
+    case scheme_kind::equal:
+    case scheme_kind::population:
+    case scheme_kind::sqrt:
+        break;
+    case scheme_kind::capped:
         s.parameter = number("a fraction, e.g. capped:0.15");
         if (sign(s.parameter) <= 0 || s.parameter > 1)
             throw error(errc::invalid, "capped: the cap must be in (0, 1]");
-    } else if (head == "banded") {
-        s.kind = scheme_kind::banded;
+        break;
+    case scheme_kind::banded:
         s.parameter = number("a band size, e.g. banded:5000");
         if (sign(s.parameter) <= 0) throw error(errc::invalid, "banded: the band size must be positive");
-    } else if (head == "group-equal") {
-        s.kind = scheme_kind::group_equal;
+        break;
+    case scheme_kind::group_equal:
         if (arg == "population")
             s.split_by_population = true;
         else if (!arg.empty() && arg != "equal")
             s.group_level = arg;
-    } else if (head == "blend") {
-        s.kind = scheme_kind::blend;
+        break;
+    case scheme_kind::blend:
         s.parameter = number("alpha, e.g. blend:0.5");
         if (sign(s.parameter) < 0 || s.parameter > 1)
             throw error(errc::invalid, "blend: alpha must be in [0, 1]");
-    } else if (head == "column") {
-        s.kind = scheme_kind::column;
+        break;
+    case scheme_kind::column:
         if (arg.empty()) throw error(errc::invalid, "column: needs a column name, e.g. column:votes");
         s.column = arg;
-    } else {
-        throw error(
-            errc::invalid,
-            "unknown weighting scheme '" + std::string(text) +
-                "' (equal, population, sqrt, capped:F, banded:SIZE, group-equal, blend:A, column:NAME)");
+        break;
     }
     return s;
 }
@@ -68,11 +93,9 @@ weighting_scheme parse_scheme(std::string_view text) {
 std::string scheme_name(const weighting_scheme& s) {
     switch (s.kind) {
     case scheme_kind::equal:
-        return "equal";
     case scheme_kind::population:
-        return "population";
     case scheme_kind::sqrt:
-        return "sqrt";
+        break;
     case scheme_kind::capped:
         return "capped:" + to_string(s.parameter);
     case scheme_kind::banded:
@@ -85,6 +108,8 @@ std::string scheme_name(const weighting_scheme& s) {
     case scheme_kind::column:
         return "column:" + s.column;
     }
+    for (const auto& e : scheme_table())
+        if (e.kind == s.kind) return e.name;
     return "equal";
 }
 
