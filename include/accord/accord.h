@@ -408,9 +408,9 @@ typedef int (*accord_progress_fn)(double fraction, void* user_data);
  *                     weighted majorities that must all be met (e.g. practices AND patients);
  *                     optional "players" (names) and "unions" (a partition of 0-based player
  *                     indices, for the Owen and Banzhaf-Owen indices)
- * @param options_json NULL or {"indices": ["banzhaf", "shapley_shubik", "holler",
- *                     "deegan_packel", "johnston", "coleman", "owen", "banzhaf_owen"] or "all",
- *                     "method": "auto"|"dp"|"enumeration"|"monte-carlo"|"fourier", "samples",
+ * @param options_json NULL or {"indices": a list of index names of docs/methods/power.md
+ *                     ("banzhaf", "shapley_shubik", ...) or "all", "method": a method name of
+ *                     docs/methods/power.md ("auto", "dp", "monte-carlo", ...), "samples",
  *                     "seed", "confidence", "threads" (since 0.5: threads for the exact passes
  *                     of games over 63 players, 0 = all cores; the values do not depend on it)};
  *                     default Banzhaf and Shapley-Shubik, exact.
