@@ -222,8 +222,12 @@ int run_sweep(const sweep_flags& f) {
 struct tipping_flags {
     weighted_input w;
     count_flags count;
-    std::string group_level = "pcn", quantity = "weight", max_factor = "16", tolerance = "1/1000000";
-    unsigned steps = 4;
+    // The defaults of the core's tipping_options (one table: accord/analysis/defaults.hpp).
+    std::string group_level = k_default_group_level,
+                quantity = tipping_options{}.quantity == tipping_quantity::weight ? "weight" : "population",
+                max_factor = to_string(tipping_options{}.max_factor),
+                tolerance = to_string(tipping_options{}.tolerance);
+    unsigned steps = tipping_options{}.steps_per_doubling;
     bool json_out = false;
 };
 

@@ -1,6 +1,7 @@
 // accord run METHOD FILE: count a ballot file with a method from the registry.
 #include "common.hpp"
 
+#include "accord/analysis/defaults.hpp"
 #include "accord/detail/safety.hpp"
 
 #include "accord/weighting.hpp"
@@ -23,8 +24,8 @@ struct run_state {
     std::vector<std::string> kv;
     bool json = false, quiet = false;
     std::string record; // --record FILE (docs/governance.md)
-    std::string org, scheme = "equal", mode = "normalised", inner, outer, level, group_level = "pcn",
-                     group_scheme;
+    std::string org, scheme = "equal", mode = "normalised", inner, outer, level,
+                     group_level = k_default_group_level, group_scheme;
     org_flags of;
 };
 } // namespace

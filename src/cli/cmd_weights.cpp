@@ -1,6 +1,7 @@
 // accord weights ORG.csv --scheme S: whose vote counts how much (docs/weighting.md).
 #include "common.hpp"
 
+#include "accord/analysis/defaults.hpp"
 #include "accord/weighting.hpp"
 
 #include <iomanip>
@@ -47,7 +48,7 @@ void note_not_in_mapping(const nhs_join_report& rep, const std::string& sizes_pa
 
 command add_weights(CLI::App& root) {
     struct state {
-        std::string org, scheme = "equal", level, group_scheme, group_level = "pcn";
+        std::string org, scheme = "equal", level, group_scheme, group_level = k_default_group_level;
         org_flags of;
         bool json = false;
     };
