@@ -91,26 +91,22 @@ weighting_scheme parse_scheme(std::string_view text) {
 }
 
 std::string scheme_name(const weighting_scheme& s) {
-    switch (s.kind) {
-    case scheme_kind::equal:
-    case scheme_kind::population:
-    case scheme_kind::sqrt:
-        break;
-    case scheme_kind::capped:
-        return "capped:" + to_string(s.parameter);
-    case scheme_kind::banded:
-        return "banded:" + to_string(s.parameter);
-    case scheme_kind::group_equal:
-        return std::string("group-equal") + (s.split_by_population ? ":population" : "") +
-               (s.group_level != "pcn" ? " (" + s.group_level + ")" : "");
-    case scheme_kind::blend:
-        return "blend:" + to_string(s.parameter);
-    case scheme_kind::column:
-        return "column:" + s.column;
-    }
+    std::string name = "equal";
     for (const auto& e : scheme_table())
-        if (e.kind == s.kind) return e.name;
-    return "equal";
+        if (e.kind == s.kind) name = e.name;
+    switch (s.kind) {
+    case scheme_kind::capped:
+    case scheme_kind::banded:
+    case scheme_kind::blend:
+        return name + ":" + to_string(s.parameter);
+    case scheme_kind::group_equal:
+        return name + (s.split_by_population ? ":population" : "") +
+               (s.group_level != "pcn" ? " (" + s.group_level + ")" : "");
+    case scheme_kind::column:
+        return name + ":" + s.column;
+    default:
+        return name;
+    }
 }
 
 namespace {
