@@ -371,19 +371,23 @@ const std::vector<method_entry>& table() {
             {"borda",
              "Borda count with truncated-ballot variants (average, zero, modified)",
              {"truncation", "base", "unranked", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_borda},
+             detail::run_borda,
+             true},
             {"dowdall",
              "Dowdall (Nauru): position i scores 1/i",
              {"unranked", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_dowdall},
+             detail::run_dowdall,
+             true},
             {"anti-plurality",
              "anti-plurality: one point to every position but the last",
              {"unranked", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_anti_plurality},
+             detail::run_anti_plurality,
+             true},
             {"positional",
              "any positional scoring rule from a points vector (e.g. JLA 10..1)",
              {"points", "unranked", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_positional},
+             detail::run_positional,
+             true},
             {"benham",
              "Benham: the Condorcet winner among those left, else eliminate the fewest first preferences",
              {"unranked", "excluded", "tie_break", "seed", "tie_order"},
@@ -518,7 +522,7 @@ bound_method bind_method(std::string_view method, std::string_view options_json)
 
 std::vector<method_info> methods() {
     std::vector<method_info> out;
-    for (const auto& e : table()) out.push_back({e.name, e.summary, e.options});
+    for (const auto& e : table()) out.push_back({e.name, e.summary, e.options, e.additive});
     return out;
 }
 

@@ -1,6 +1,8 @@
 // JSON and text forms of a result. The JSON layout is the CLI's contract (docs/formats.md).
 #include "accord/result.hpp"
 
+#include "accord/detail/reports.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -44,7 +46,7 @@ void append(json& obj, const std::string& key, json value) {
 }
 } // namespace
 
-std::string to_json(const result& r, int indent) {
+nlohmann::ordered_json detail::result_report(const result& r) {
     json j;
     j["method"] = r.method;
     j["candidates"] = r.candidates;
@@ -132,8 +134,10 @@ std::string to_json(const result& r, int indent) {
     }
     j["ties"] = ties;
     if (!r.notes.empty()) j["notes"] = r.notes;
-    return j.dump(indent);
+    return j;
 }
+
+std::string to_json(const result& r, int indent) { return detail::result_report(r).dump(indent); }
 
 namespace {
 // For people: an exact decimal when the value has one of at most 12 places (every count that

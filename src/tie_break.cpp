@@ -6,27 +6,37 @@
 namespace accord {
 inline namespace v0 {
 
-const char* tie_policy_name(tie_policy p) noexcept {
-    switch (p) {
-    case tie_policy::report:
-        return "report";
-    case tie_policy::lexicographic:
-        return "lexicographic";
-    case tie_policy::random:
-        return "random";
-    case tie_policy::previous_rounds:
-        return "previous-rounds";
+std::span<const tie_policy_info> tie_policy_table() {
+    static constexpr tie_policy_info table[] = {
+        {tie_policy::report, "report", ""},
+        {tie_policy::lexicographic, "lexicographic", "candidate-order"},
+        {tie_policy::random, "random", ""},
+        {tie_policy::previous_rounds, "previous-rounds", "backward"},
+    };
+    return table;
+}
+
+std::string tie_policy_names(std::string_view sep, std::string_view last) {
+    const auto t = tie_policy_table();
+    std::string out;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (i) out += i + 1 == t.size() ? last : sep;
+        out += t[i].name;
     }
+    return out;
+}
+
+const char* tie_policy_name(tie_policy p) noexcept {
+    for (const auto& e : tie_policy_table())
+        if (e.policy == p) return e.name;
     return "report";
 }
 
 tie_policy parse_tie_policy(std::string_view name) {
-    if (name == "report") return tie_policy::report;
-    if (name == "lexicographic" || name == "candidate-order") return tie_policy::lexicographic;
-    if (name == "random") return tie_policy::random;
-    if (name == "previous-rounds" || name == "backward") return tie_policy::previous_rounds;
-    throw error(errc::invalid, "unknown tie-break policy '" + std::string(name) +
-                                   "' (expected report, lexicographic, random or previous-rounds)");
+    for (const auto& e : tie_policy_table())
+        if (name == e.name || (*e.aliases && name == e.aliases)) return e.policy;
+    throw error(errc::invalid, "unknown tie-break policy '" + std::string(name) + "' (expected " +
+                                   tie_policy_names(", ", " or ") + ")");
 }
 
 tie_breaker::tie_breaker(const tie_break_options& opt, result& out) : opt_(opt), out_(out), rng_(opt.seed) {

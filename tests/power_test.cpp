@@ -635,3 +635,26 @@ TEST(Power, ShapleyShubikBeyondTheTableLimitIsRefusedUpFrontWithTheEstimate) {
         EXPECT_NE(std::string(e.what()).find("monte_carlo"), std::string::npos) << e.what();
     }
 }
+
+// Every index and method is reachable by the name the front doors use (power_index_table(),
+// power_method_table()), and the dynamic programme and enumeration agree when named.
+TEST(Power, IndicesAndMethodsAreReachedByTheirNames) {
+    const weighted_game g = make_weighted_game(6, {4, 3, 2, 1});
+    weighted_game with_unions = g;
+    with_unions.unions = {{0, 1}, {2, 3}};
+    const auto dp = power_indices(
+        with_unions,
+        power_options_from_json(R"({"method": "dp", "indices": "banzhaf,coleman,banzhaf_owen"})"));
+    const auto en = power_indices(
+        with_unions,
+        power_options_from_json(R"({"method": "enumeration", "indices": "banzhaf,coleman,banzhaf_owen"})"));
+    EXPECT_EQ(dp.method, "dynamic-programming");
+    EXPECT_EQ(en.method, "enumeration");
+    EXPECT_EQ(dp.banzhaf_owen.exact, en.banzhaf_owen.exact);
+    EXPECT_EQ(dp.coleman_prevent.exact, en.coleman_prevent.exact);
+    const auto coleman = power_indices(g, power_options_from_json(R"({"indices": ["coleman"]})"));
+    EXPECT_FALSE(coleman.coleman_prevent.empty());
+    EXPECT_TRUE(coleman.shapley_shubik.empty());
+    const auto bo = power_indices(with_unions, power_options_from_json(R"({"indices": "banzhaf_owen"})"));
+    EXPECT_EQ(bo.banzhaf_owen.exact, dp.banzhaf_owen.exact);
+}

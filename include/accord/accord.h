@@ -158,8 +158,8 @@ ACCORD_API accord_status accord_profile_new_kind(size_t n_candidates, const char
 /**
  * Loads a ballot file.
  * @param path         file to read
- * @param format       "auto" (or NULL), "soc", "soi", "toc", "toi", "cat", "blt", "csv", "debian", "cdf",
- *                     "xlsx" (@since 0.5)
+ * @param format       "auto" (or NULL), or a format name of docs/formats.md's table ("soc", "blt",
+ *                     "csv", "xlsx" (@since 0.5), ...)
  * @param options_json NULL or a JSON object of reading options: "lenient" (bool), and for CSV
  *                     "layout" ("rank-columns"|"candidate-columns"), "skipped_labels",
  *                     "overvote_labels", "write_in_labels", "skip_columns" (string arrays),
@@ -216,8 +216,8 @@ ACCORD_API accord_status accord_profile_serialize(const accord_profile* p, char*
 ACCORD_API accord_status accord_profile_deserialize(const char* text, size_t length, accord_profile** out);
 
 /**
- * Writes the profile to a file in a format ("soc", "soi", "toc", "toi", "cat", "blt", "csv",
- * "debian"). @return ACCORD_OK; ACCORD_EUNSUPPORTED if the format cannot represent the profile;
+ * Writes the profile to a file in a format that docs/formats.md's table marks as written ("soc",
+ * "blt", "csv", ...). @return ACCORD_OK; ACCORD_EUNSUPPORTED if the format cannot represent the profile;
  * ACCORD_EIO if the file cannot be written. @since 0.1
  */
 ACCORD_API accord_status accord_profile_save(const accord_profile* p, const char* path, const char* format);
@@ -426,9 +426,9 @@ typedef int (*accord_progress_fn)(double fraction, void* user_data);
  *                     weighted majorities that must all be met (e.g. practices AND patients);
  *                     optional "players" (names) and "unions" (a partition of 0-based player
  *                     indices, for the Owen and Banzhaf-Owen indices)
- * @param options_json NULL or {"indices": ["banzhaf", "shapley_shubik", "holler",
- *                     "deegan_packel", "johnston", "coleman", "owen", "banzhaf_owen"] or "all",
- *                     "method": "auto"|"dp"|"enumeration"|"monte-carlo"|"fourier", "samples",
+ * @param options_json NULL or {"indices": a list of index names of docs/methods/power.md
+ *                     ("banzhaf", "shapley_shubik", ...) or "all", "method": a method name of
+ *                     docs/methods/power.md ("auto", "dp", "monte-carlo", ...), "samples",
  *                     "seed", "confidence", "threads" (since 0.5: threads for the exact passes
  *                     of games over 63 players, 0 = all cores; the values do not depend on it)};
  *                     default Banzhaf and Shapley-Shubik, exact.
@@ -539,8 +539,7 @@ ACCORD_API accord_status accord_org_unit_count(const accord_org* org, size_t* ou
  * The weight report of the units of a kind under a scheme, as a JSON string (keys "scheme",
  * "units", "largest_share", "effective_number", "min_majority"; docs/weighting.md).
  * @param org    the organisation (only read)
- * @param scheme "equal", "population", "sqrt", "capped:F", "banded:SIZE", "group-equal",
- *               "blend:A", "column:NAME"
+ * @param scheme a scheme of docs/weighting.md: "equal", "population", "sqrt", "capped:F", ...
  * @param level  kind of the voting units, or NULL for the leaves
  * @param out    receives a new string; free it with accord_string_free()
  * @since 0.1

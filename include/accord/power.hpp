@@ -161,11 +161,39 @@ struct power_result {
 /// majority or up to 20 players, Johnston up to 20 players, Owen and Banzhaf-Owen with unions.
 unsigned default_power_indices(const weighted_game& g, power_method m);
 
-/// Index names ("banzhaf", "shapley_shubik", "holler", "deegan_packel", "johnston", "coleman",
-/// "owen", "banzhaf_owen", "all") to bits; errc::invalid naming the unknown one.
+/// One power index: the name every front door uses, its bit, its page, and where a result keeps
+/// its values (null for Coleman, whose three measures have their own members).
+struct power_index_info {
+    const char* name;
+    unsigned bit;
+    index_values power_result::*values;
+    const char* docs; ///< the docs page that defines it
+};
+/// Every power index, in the order reports list them: the one table names, parsing, help and
+/// error texts come from ("all" is not an entry; it means every one).
+std::span<const power_index_info> power_index_table();
+
+/// One power method: its name, its value and a note for help texts (empty if none).
+struct power_method_info {
+    const char* name;
+    power_method method;
+    const char* note;
+};
+/// Every power method, in the order help texts list them.
+std::span<const power_method_info> power_method_table();
+
+/// The table's names joined by `sep`, the last pair by `last` ("a, b or c").
+std::string power_index_names(std::string_view sep = ", ", std::string_view last = ", ");
+std::string power_method_names(std::string_view sep = ", ", std::string_view last = ", ");
+
+/// Index names (power_index_table(), or "all") to bits; errc::invalid naming the unknown one.
 unsigned parse_power_index(std::string_view name);
-/// Method names ("auto", "dp", "enumeration", "monte-carlo", "fourier"); errc::invalid otherwise.
+/// Method names (power_method_table()); errc::invalid otherwise.
 power_method parse_power_method(std::string_view name);
+
+/// The options every front door computes with: indices named explicitly keep only the Owen
+/// indices a game with a-priori unions can give (so "all" means all that apply).
+power_options fit_power_options(const weighted_game& g, power_options opt);
 
 /// The one reader of power games and options given as JSON (the C API and the CLI marshal into
 /// it). Game: {"quota": q, "weights": [...]} or {"majorities": [{"quota", "weights"}, ...]}, plus

@@ -20,6 +20,7 @@ struct method_info {
     std::string name;                 ///< e.g. "irv"
     std::string summary;              ///< one line
     std::vector<std::string> options; ///< accepted option keys
+    bool additive = false;            ///< the count is a sum of per-ballot scores (positional rules)
 };
 
 /// Runs the named method. `options_json` is a JSON object ("{}" or "" for defaults).

@@ -11,6 +11,7 @@
 #include <optional>
 #include <random>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,16 @@ enum class tie_policy : std::uint8_t {
 const char* tie_policy_name(tie_policy p) noexcept;
 /// "report", "lexicographic", "random", "previous-rounds" (also accepts "backward").
 tie_policy parse_tie_policy(std::string_view name);
+
+/// One tie-break policy: the one table names, parsing, help and error texts come from.
+struct tie_policy_info {
+    tie_policy policy;
+    const char* name;    ///< "previous-rounds"
+    const char* aliases; ///< other names parse_tie_policy() takes, space-separated ("backward")
+};
+std::span<const tie_policy_info> tie_policy_table();
+/// The table's names joined by `sep`, the last two by `last`.
+std::string tie_policy_names(std::string_view sep, std::string_view last);
 
 struct tie_break_options {
     tie_policy policy = tie_policy::previous_rounds;

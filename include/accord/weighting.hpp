@@ -8,6 +8,7 @@
 #include "accord/result.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,21 @@ struct weighting_scheme {
 /// "group-equal:population", "blend:0.5", "column:NAME"; errc::invalid otherwise.
 weighting_scheme parse_scheme(std::string_view text);
 std::string scheme_name(const weighting_scheme& s);
+
+/// One weighting scheme: the one table (src/org/weighting.cpp) that names, parsing, help and
+/// error texts come from.
+struct scheme_info {
+    scheme_kind kind;
+    const char* name;     ///< "capped"
+    const char* aliases;  ///< other names parse_scheme() takes, space-separated ("penrose")
+    const char* argument; ///< how help writes its argument: ":F" (required), "[:population]" (optional), ""
+    const char* docs;     ///< the docs page that defines it
+};
+/// Every scheme, in the order help texts list them.
+std::span<const scheme_info> scheme_table();
+/// "equal, population, sqrt, capped:F, ...": the table's names with their arguments (optional
+/// arguments only if asked), for help and error texts.
+std::string scheme_syntax(bool optional_arguments = true);
 
 struct unit_weight {
     std::uint32_t unit; ///< index in the organisation
@@ -81,6 +97,10 @@ std::string two_level_name(const weighting_scheme& within, const weighting_schem
 /// The report as JSON: "scheme", "units" (id, name, population, weight, share, exact strings),
 /// "largest_share", "effective_number", "min_majority" {"count", "units", "share"}.
 std::string to_json(const organisation& org, const weight_report& r, int indent = -1);
+/// A two-level report: the combined shares (as to_json above) with "within", "across",
+/// "group_level" and the across-groups report as "groups"; keys in name order.
+std::string to_json(const organisation& org, const two_level_report& r, const weighting_scheme& within,
+                    const weighting_scheme& across, const std::string& group_level, int indent = -1);
 
 /// How units' ballots combine (docs/weighting.md).
 enum class aggregation_mode : std::uint8_t {

@@ -1,6 +1,7 @@
 // The analyses with strictly checked JSON options and JSON reports: what the C API, Python and
 // the CLI call (include/accord/analysis/interface.hpp).
 #include "accord/analysis/interface.hpp"
+#include "accord/detail/reports.hpp"
 
 #include "accord/error.hpp"
 
@@ -178,8 +179,9 @@ tipping_options tipping_options_from_json(std::string_view text) {
 
 // ---- reports -------------------------------------------------------------------------------
 
-std::string smaa_report_json(const profile& p, const organisation& org, const population_smaa_options& opt,
-                             const acceptability& a, int indent) {
+namespace {
+json smaa_report_tree(const profile& p, const organisation& org, const population_smaa_options& opt,
+                      const acceptability& a) {
     const std::string level = level_of(org, opt.level);
     json settings;
     settings["rule"] = opt.rule;
@@ -206,11 +208,18 @@ std::string smaa_report_json(const profile& p, const organisation& org, const po
     j["units"] = units;
     put_acceptability(j, p.candidate_names(), a, units);
     j["incomplete"] = a.incomplete;
-    return j.dump(indent);
+    return j;
 }
 
-std::string sweep_report_json(const profile& p, const sweep_options& opt,
-                              const std::vector<sweep_entry>& rows, int indent) {
+} // namespace
+
+std::string smaa_report_json(const profile& p, const organisation& org, const population_smaa_options& opt,
+                             const acceptability& a, int indent) {
+    return smaa_report_tree(p, org, opt, a).dump(indent);
+}
+
+namespace {
+json sweep_report_tree(const profile& p, const sweep_options& opt, const std::vector<sweep_entry>& rows) {
     json settings;
     settings["rules"] = opt.rules;
     json schemes = json::array(), modes = json::array();
@@ -262,11 +271,18 @@ std::string sweep_report_json(const profile& p, const sweep_options& opt,
     j["winners"] = std::move(winners);
     j["movers"] = std::move(movers);
     j["failed"] = std::move(failed);
-    return j.dump(indent);
+    return j;
 }
 
-std::string tipping_report_json(const organisation& org, const tipping_options& opt, const tipping_result& r,
-                                int indent) {
+} // namespace
+
+std::string sweep_report_json(const profile& p, const sweep_options& opt,
+                              const std::vector<sweep_entry>& rows, int indent) {
+    return sweep_report_tree(p, opt, rows).dump(indent);
+}
+
+namespace {
+json tipping_report_tree(const organisation& org, const tipping_options& opt, const tipping_result& r) {
     const bool by_weight = r.quantity == tipping_quantity::weight;
     const rational tolerance = by_weight ? opt.tolerance : rational(1);
     json settings;
@@ -312,7 +328,14 @@ std::string tipping_report_json(const organisation& org, const tipping_options& 
     j["baseline_winner"] = r.baseline_winner;
     j["quantity"] = by_weight ? "weight" : "population";
     j["units"] = std::move(units);
-    return j.dump(indent);
+    return j;
+}
+
+} // namespace
+
+std::string tipping_report_json(const organisation& org, const tipping_options& opt, const tipping_result& r,
+                                int indent) {
+    return tipping_report_tree(org, opt, r).dump(indent);
 }
 
 // ---- defaults -------------------------------------------------------------------------------
@@ -350,26 +373,43 @@ std::string analysis_defaults_json(int indent) {
 
 // ---- parse, run, print ---------------------------------------------------------------------
 
-std::string analyse_smaa(const profile& p, const organisation& org, std::string_view options_json,
-                         const analysis_progress& progress) {
+nlohmann::ordered_json detail::smaa_report(const profile& p, const organisation& org,
+                                           std::string_view options_json, const analysis_progress& progress) {
     auto o = smaa_options_from_json(options_json);
     o.monte_carlo.progress = progress;
     const auto a = population_smaa(p, org, o);
-    return smaa_report_json(p, org, o, a);
+    return smaa_report_tree(p, org, o, a);
+}
+
+nlohmann::ordered_json detail::sweep_report(const profile& p, const organisation& org,
+                                            std::string_view options_json,
+                                            const analysis_progress& progress) {
+    auto o = sweep_options_from_json(options_json);
+    o.progress = progress;
+    return sweep_report_tree(p, o, sweep(p, org, o));
+}
+
+nlohmann::ordered_json detail::tipping_report(const profile& p, const organisation& org,
+                                              std::string_view options_json,
+                                              const analysis_progress& progress) {
+    auto o = tipping_options_from_json(options_json);
+    o.progress = progress;
+    return tipping_report_tree(org, o, tipping_points(p, org, o));
+}
+
+std::string analyse_smaa(const profile& p, const organisation& org, std::string_view options_json,
+                         const analysis_progress& progress) {
+    return detail::smaa_report(p, org, options_json, progress).dump();
 }
 
 std::string analyse_sweep(const profile& p, const organisation& org, std::string_view options_json,
                           const analysis_progress& progress) {
-    auto o = sweep_options_from_json(options_json);
-    o.progress = progress;
-    return sweep_report_json(p, o, sweep(p, org, o));
+    return detail::sweep_report(p, org, options_json, progress).dump();
 }
 
 std::string analyse_tipping(const profile& p, const organisation& org, std::string_view options_json,
                             const analysis_progress& progress) {
-    auto o = tipping_options_from_json(options_json);
-    o.progress = progress;
-    return tipping_report_json(org, o, tipping_points(p, org, o));
+    return detail::tipping_report(p, org, options_json, progress).dump();
 }
 
 } // namespace v0

@@ -2,6 +2,7 @@
 // Python and the CLI call (accord/analysis/interface.hpp; keys in docs/methods/ahp.md and mcda.md).
 #include "accord/analysis/ahp.hpp"
 #include "accord/analysis/interface.hpp"
+#include "accord/detail/reports.hpp"
 #include "accord/analysis/mcda.hpp"
 #include "accord/weighting.hpp"
 
@@ -326,7 +327,8 @@ std::vector<double> per_criterion_doubles(const json& v, const std::vector<std::
 
 // ---- AHP -----------------------------------------------------------------------------------
 
-std::string analyse_ahp(std::string_view input_json, std::string_view options_json, const organisation* org) {
+nlohmann::ordered_json detail::ahp_report(std::string_view input_json, std::string_view options_json,
+                                          const organisation* org) {
     const json in = parse_object(input_json, "AHP input");
     const json o = parse_object(options_json, "AHP options");
     priority_method method = priority_method::eigenvector;
@@ -390,7 +392,7 @@ std::string analyse_ahp(std::string_view input_json, std::string_view options_js
         out["priorities"] = by_name(names, r.priorities);
         out["ranking"] = ranking_json(names, r.priorities);
         out["consistency"] = consistency_json(r);
-        return out.dump();
+        return out;
     }
 
     const json& ps = in["participants"];
@@ -457,12 +459,16 @@ std::string analyse_ahp(std::string_view input_json, std::string_view options_js
         parts.push_back(std::move(x));
     }
     out["participants"] = std::move(parts);
-    return out.dump();
+    return out;
+}
+
+std::string analyse_ahp(std::string_view input_json, std::string_view options_json, const organisation* org) {
+    return detail::ahp_report(input_json, options_json, org).dump();
 }
 
 // ---- MCDA ----------------------------------------------------------------------------------
 
-std::string analyse_mcda(std::string_view table_json, std::string_view options_json) {
+nlohmann::ordered_json detail::mcda_report(std::string_view table_json, std::string_view options_json) {
     const mcda_input in = mcda_input_of(table_json);
     const json o = parse_object(options_json, "MCDA options");
     weighted_sum_options opt;
@@ -504,12 +510,16 @@ std::string analyse_mcda(std::string_view table_json, std::string_view options_j
     out["ranking"] = std::move(ranking);
     out["winner"] = r.winners.empty() ? json(nullptr) : json(r.candidates[r.winners.front()]);
     out["complete"] = r.complete;
-    out["result"] = json::parse(to_json(r));
-    return out.dump();
+    out["result"] = detail::result_report(r);
+    return out;
 }
 
-std::string analyse_mcda_smaa(std::string_view table_json, std::string_view options_json,
-                              const analysis_progress& progress) {
+std::string analyse_mcda(std::string_view table_json, std::string_view options_json) {
+    return detail::mcda_report(table_json, options_json).dump();
+}
+
+nlohmann::ordered_json detail::mcda_smaa_report(std::string_view table_json, std::string_view options_json,
+                                                const analysis_progress& progress) {
     const mcda_input in = mcda_input_of(table_json);
     const json o = parse_object(options_json, "MCDA SMAA options");
     const auto& criteria = in.table.criteria;
@@ -567,7 +577,12 @@ std::string analyse_mcda_smaa(std::string_view table_json, std::string_view opti
     out["criteria"] = criteria;
     put_acceptability(out, in.table.options, a, criteria);
     out["incomplete"] = a.incomplete;
-    return out.dump();
+    return out;
+}
+
+std::string analyse_mcda_smaa(std::string_view table_json, std::string_view options_json,
+                              const analysis_progress& progress) {
+    return detail::mcda_smaa_report(table_json, options_json, progress).dump();
 }
 
 } // namespace v0

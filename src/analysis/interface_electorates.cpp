@@ -2,6 +2,7 @@
 // Carlo over electorates with a JSON report (accord/analysis/interface.hpp; docs/analysis.md).
 #include "accord/analysis/electorates.hpp"
 #include "accord/analysis/interface.hpp"
+#include "accord/detail/reports.hpp"
 
 #include "json_options.hpp"
 
@@ -149,8 +150,8 @@ profile generate_profile(std::string_view model, std::string_view options_json, 
     return p;
 }
 
-std::string analyse_electorates(const profile* reference, std::string_view options_json,
-                                const analysis_progress& progress) {
+nlohmann::ordered_json detail::electorates_report(const profile* reference, std::string_view options_json,
+                                                  const analysis_progress& progress) {
     const json o = parse_object(options_json, "electorates options");
     electorate_options opt;
     if (!o.contains("model")) throw error(errc::invalid, "electorates: option 'model' is required");
@@ -207,7 +208,12 @@ std::string analyse_electorates(const profile* reference, std::string_view optio
     out["rules"] = r.rules;
     out["by_rule"] = std::move(by_rule);
     out["agreement"] = std::move(agreement);
-    return out.dump();
+    return out;
+}
+
+std::string analyse_electorates(const profile* reference, std::string_view options_json,
+                                const analysis_progress& progress) {
+    return detail::electorates_report(reference, options_json, progress).dump();
 }
 
 } // namespace v0

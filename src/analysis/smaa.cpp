@@ -37,10 +37,9 @@ struct additive_rule {
 /// at this resolution, or when the full count disagrees with the sum (checked once, exactly).
 std::optional<additive_rule> additive_form(const profile& p, const std::string& rule,
                                            const std::string& options, std::uint64_t resolution) {
-    static const char* const additive_rules[] = {"borda", "dowdall", "anti-plurality", "positional"};
-    if (std::find_if(std::begin(additive_rules), std::end(additive_rules),
-                     [&](const char* r) { return rule == r; }) == std::end(additive_rules) ||
-        p.kind() != ballot_kind::ranking || p.unique_count() == 0)
+    const auto all = methods(); // the registry says which rules are additive
+    const auto m = std::find_if(all.begin(), all.end(), [&](const method_info& i) { return i.name == rule; });
+    if (m == all.end() || !m->additive || p.kind() != ballot_kind::ranking || p.unique_count() == 0)
         return std::nullopt;
     const std::size_t n = p.candidate_count(), nb = p.unique_count();
     std::vector<std::vector<rational>> own(nb);

@@ -27,8 +27,7 @@ accord::power_options options_of(const json& j) { return accord::power_options_f
 /// The indices of a game: Owen indices only when it has unions; the caller's progress callback.
 std::unique_ptr<accord_power_result> compute(const accord::weighted_game& g, accord::power_options opt,
                                              accord_progress_fn progress, void* user_data) {
-    if (g.unions.empty() && !(opt.indices & accord::index_defaults))
-        opt.indices &= ~unsigned(accord::index_owen | accord::index_banzhaf_owen);
+    opt = accord::fit_power_options(g, std::move(opt));
     if (progress) opt.progress = [progress, user_data](double f) { return progress(f, user_data) == 0; };
     auto h = std::make_unique<accord_power_result>();
     h->r = accord::power_indices(g, opt);

@@ -152,14 +152,9 @@ accord_status accord_weights_two_level(const accord_org* org, const char* within
     const auto units = org->org.of_kind(kind);
     if (units.empty()) return fail(ACCORD_ENOTFOUND, "no units of kind '" + kind + "'");
     if (org->org.of_kind(groups).empty()) return fail(ACCORD_ENOTFOUND, "no units of kind '" + groups + "'");
-    const auto rep = accord::compute_two_level_weights(org->org, units, accord::parse_scheme(within),
-                                                       accord::parse_scheme(across), groups);
-    json j = json::parse(accord::to_json(org->org, rep.units));
-    j["within"] = accord::scheme_name(accord::parse_scheme(within));
-    j["across"] = accord::scheme_name(accord::parse_scheme(across));
-    j["group_level"] = groups;
-    j["groups"] = json::parse(accord::to_json(org->org, rep.groups));
-    *out = accord::c_api::new_string(j.dump());
+    const auto in = accord::parse_scheme(within), over = accord::parse_scheme(across);
+    const auto rep = accord::compute_two_level_weights(org->org, units, in, over, groups);
+    *out = accord::c_api::new_string(accord::to_json(org->org, rep, in, over, groups));
     ACCORD_API_END()
 }
 

@@ -4,6 +4,7 @@
 #include "common.hpp"
 
 #include "accord/analysis/interface.hpp"
+#include "accord/detail/reports.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -102,9 +103,9 @@ command add_ahp(CLI::App& root) {
                 } else if (!f->scheme.empty() || !f->level.empty()) {
                     throw usage_error("--scheme and --level weight participants by unit and need --org");
                 }
-                std::string out;
+                nlohmann::ordered_json out;
                 try {
-                    out = analyse_ahp(read_text_file(f->file), o.dump(), org ? &*org : nullptr);
+                    out = detail::ahp_report(read_text_file(f->file), o.dump(), org ? &*org : nullptr);
                 } catch (const accord::error& e) {
                     // A problem in the file's content names the file (the core only has its text).
                     if (e.where().file.empty() && e.detail().rfind("AHP input", 0) == 0)
@@ -112,9 +113,9 @@ command add_ahp(CLI::App& root) {
                     throw;
                 }
                 if (f->json_out)
-                    std::cout << out << '\n';
+                    std::cout << out.dump() << '\n';
                 else
-                    print_ahp(json::parse(out));
+                    print_ahp(out);
                 return 0;
             }};
 }

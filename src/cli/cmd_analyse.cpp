@@ -8,6 +8,7 @@
 #include "accord/detail/safety.hpp"
 
 #include "accord/analysis/interface.hpp"
+#include "accord/detail/reports.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -116,11 +117,11 @@ int run_smaa(const smaa_flags& f) {
     o["resolution"] = f.resolution;
     if (!f.group_level.empty()) o["group_level"] = f.group_level;
     const auto [p, org] = load_weighted(f.w);
-    const std::string out = analyse_smaa(p, org, o.dump(), terminal_progress("smaa samples", f.quiet));
+    const auto out = detail::smaa_report(p, org, o.dump(), terminal_progress("smaa samples", f.quiet));
     if (f.json_out)
-        std::cout << out << '\n';
+        std::cout << out.dump() << '\n';
     else
-        print_smaa(json::parse(out));
+        print_smaa(out);
     return 0;
 }
 
@@ -208,11 +209,11 @@ int run_sweep(const sweep_flags& f) {
     if (!f.level.empty()) o["level"] = f.level;
     o["group_level"] = f.group_level;
     const auto [p, org] = load_weighted(f.w);
-    const std::string out = analyse_sweep(p, org, o.dump());
+    const auto out = detail::sweep_report(p, org, o.dump());
     if (f.json_out)
-        std::cout << out << '\n';
+        std::cout << out.dump() << '\n';
     else
-        print_sweep(json::parse(out));
+        print_sweep(out);
     return 0;
 }
 
@@ -221,8 +222,12 @@ int run_sweep(const sweep_flags& f) {
 struct tipping_flags {
     weighted_input w;
     count_flags count;
-    std::string group_level = "pcn", quantity = "weight", max_factor = "16", tolerance = "1/1000000";
-    unsigned steps = 4;
+    // The defaults of the core's tipping_options (one table: accord/analysis/defaults.hpp).
+    std::string group_level = k_default_group_level,
+                quantity = tipping_options{}.quantity == tipping_quantity::weight ? "weight" : "population",
+                max_factor = to_string(tipping_options{}.max_factor),
+                tolerance = to_string(tipping_options{}.tolerance);
+    unsigned steps = tipping_options{}.steps_per_doubling;
     bool json_out = false;
 };
 
@@ -277,11 +282,11 @@ int run_tipping(const tipping_flags& f) {
     o["tolerance"] = f.tolerance;
     o["steps_per_doubling"] = f.steps;
     const auto [p, org] = load_weighted(f.w);
-    const std::string out = analyse_tipping(p, org, o.dump());
+    const auto out = detail::tipping_report(p, org, o.dump());
     if (f.json_out)
-        std::cout << out << '\n';
+        std::cout << out.dump() << '\n';
     else
-        print_tipping(json::parse(out));
+        print_tipping(out);
     return 0;
 }
 
@@ -353,12 +358,12 @@ int run_electorates(const electorates_flags& f) {
     put_sampling_options(o, f.sampling);
     std::optional<profile> reference;
     if (!f.reference.file.empty()) reference = load(f.reference);
-    const std::string out = analyse_electorates(reference ? &*reference : nullptr, o.dump(),
+    const auto out = detail::electorates_report(reference ? &*reference : nullptr, o.dump(),
                                                 terminal_progress("electorates", f.sampling.quiet));
     if (f.json_out)
-        std::cout << out << '\n';
+        std::cout << out.dump() << '\n';
     else
-        print_electorates(json::parse(out));
+        print_electorates(out);
     return 0;
 }
 

@@ -17,7 +17,7 @@ command add_convert(CLI::App& root) {
     auto st = std::make_shared<state>();
     auto* app = root.add_subcommand("convert", "Write a ballot file in another format");
     add_input_flags(*app, st->in);
-    app->add_option("--to", st->to, "soc|soi|toc|toi|cat|blt|csv|debian")->required();
+    app->add_option("--to", st->to, format_names("|", "|", true))->required();
     app->add_option("-o,--output", st->out, "Output file (default: standard output)");
     app->add_flag("--json", st->json, "With -o: say what was written as one JSON object on stdout");
     app->footer("Examples:\n  accord convert ward.blt --to toi -o ward.toi\n"

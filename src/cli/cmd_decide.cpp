@@ -1,6 +1,7 @@
 // accord decide VOTES.csv --org ORG.csv [--rule R | --policy FILE --category C]: a motion.
 #include "common.hpp"
 
+#include "accord/detail/reports.hpp"
 #include "accord/governance.hpp"
 #include "accord/motion.hpp"
 
@@ -69,7 +70,7 @@ command add_decide(CLI::App& root) {
                 {"votes",
                  {{"file", st->votes}, {"unit_column", st->unit_column}, {"vote_column", st->vote_column}}},
                 {"org", org_invocation(st->org, st->of)},
-                {"rule", nlohmann::ordered_json::parse(rule_to_json(rule))}};
+                {"rule", detail::decision_rule_report(rule)}};
             if (casting) inv["casting_vote"] = *casting == vote_choice::yes ? "yes" : "no";
             write_record_if(st->record, inv);
             if (st->json) {

@@ -3,6 +3,7 @@
 #include "common.hpp"
 #include "demo_data.hpp"
 
+#include "accord/detail/reports.hpp"
 #include "accord/weighting.hpp"
 
 #include <nlohmann/json.hpp>
@@ -100,8 +101,7 @@ command add_demo(CLI::App& root) {
                 for (auto [key, results] : {std::pair{"one_practice_one_vote", &by_practice},
                                             std::pair{"weighted_by_list_size", &by_list}}) {
                     nlohmann::ordered_json m = nlohmann::ordered_json::object();
-                    for (const auto& [name, r] : *results)
-                        m[name] = nlohmann::ordered_json::parse(to_json(r));
+                    for (const auto& [name, r] : *results) m[name] = detail::result_report(r);
                     j[key] = m;
                 }
                 std::cout << j.dump() << '\n';

@@ -55,8 +55,7 @@ command add_generate(CLI::App& root) {
         ->capture_default_str();
     app->add_option("--from", st->source.file,
                     "resample: the ballot file whose voters are drawn with replacement");
-    app->add_option("--to", st->to, "Output format: soc|soi|toc|toi|cat|blt|csv|debian")
-        ->capture_default_str();
+    app->add_option("--to", st->to, "Output format: " + format_names("|", "|", true))->capture_default_str();
     app->add_option("-o,--output", st->out, "Output file (default: standard output)");
     app->footer(
         "Examples:\n"

@@ -4,6 +4,7 @@
 #include "common.hpp"
 
 #include "accord/analysis/interface.hpp"
+#include "accord/detail/reports.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -131,17 +132,17 @@ command add_mcda(CLI::App& root) {
                     throw accord::error(e.code(), e.detail(), {f->file});
             };
             if (!f->smaa) {
-                std::string out;
+                nlohmann::ordered_json out;
                 try {
-                    out = analyse_mcda(table, o.dump());
+                    out = detail::mcda_report(table, o.dump());
                 } catch (const accord::error& e) {
                     name_file(e);
                     throw;
                 }
                 if (f->json_out)
-                    std::cout << out << '\n';
+                    std::cout << out.dump() << '\n';
                 else
-                    print_mcda(json::parse(out));
+                    print_mcda(out);
                 return 0;
             }
             const auto colon = f->weights.find(':');
@@ -163,18 +164,18 @@ command add_mcda(CLI::App& root) {
             if (!f->lower.empty()) o["lower"] = bounds(f->lower, "--lower");
             if (!f->upper.empty()) o["upper"] = bounds(f->upper, "--upper");
             put_sampling_options(o, f->sampling);
-            std::string out;
+            nlohmann::ordered_json out;
             try {
-                out =
-                    analyse_mcda_smaa(table, o.dump(), terminal_progress("smaa samples", f->sampling.quiet));
+                out = detail::mcda_smaa_report(table, o.dump(),
+                                               terminal_progress("smaa samples", f->sampling.quiet));
             } catch (const accord::error& e) {
                 name_file(e);
                 throw;
             }
             if (f->json_out)
-                std::cout << out << '\n';
+                std::cout << out.dump() << '\n';
             else
-                print_smaa(json::parse(out));
+                print_smaa(out);
             return 0;
         }};
 }

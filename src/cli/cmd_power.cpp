@@ -44,8 +44,8 @@ struct power_flags {
     bool at_least = false, units_majority = false, scheme_given = false, fraction_given = false;
     org_flags of;
     std::vector<std::string> quotas, weights, unions;
-    std::string names, indices, method = "auto";
-    std::uint64_t samples = 1'000'000, seed = 1;
+    std::string names, indices, method = power_method_table().front().name;
+    std::uint64_t samples = power_options{}.samples, seed = power_options{}.seed;
     unsigned threads = 0;
     bool samples_given = false, seed_given = false;
     bool json = false, quiet = false;
@@ -91,6 +91,17 @@ weighted_game org_game(const power_flags& f) {
     return rule_game(org, rule, f.unions_by);
 }
 
+/// The --method help, from the core's table of methods.
+std::string method_help() {
+    std::string out;
+    for (const auto& m : power_method_table()) {
+        if (!out.empty()) out += ", ";
+        out += m.name;
+        if (*m.note) out += std::string(" (") + m.note + ")";
+    }
+    return out;
+}
+
 int run_power(power_flags f) {
     weighted_game g;
     if (!f.org.empty()) {
@@ -129,9 +140,7 @@ int run_power(power_flags f) {
     if (f.samples_given) o["samples"] = f.samples;
     if (f.seed_given) o["seed"] = f.seed;
     o["threads"] = f.threads;
-    power_options opt = power_options_from_json(o.dump());
-    if (g.unions.empty() && !(opt.indices & index_defaults))
-        opt.indices &= ~unsigned(index_owen | index_banzhaf_owen);
+    power_options opt = fit_power_options(g, power_options_from_json(o.dump()));
     opt.progress = terminal_fraction_progress("power indices", f.quiet); // big games take a while
     const auto r = power_indices(g, opt);
     if (f.json) {
@@ -145,14 +154,11 @@ int run_power(power_flags f) {
                                                 : "ESTIMATES (Monte Carlo)")
               << ", method " << r.method << '\n';
     std::cout << std::left << std::setw(static_cast<int>(w + 2)) << "player" << std::right;
-    auto cols =
-        std::vector<std::pair<std::string, const index_values*>>{{"banzhaf", &r.banzhaf},
-                                                                 {"shapley_shubik", &r.shapley_shubik},
-                                                                 {"holler", &r.holler},
-                                                                 {"deegan_packel", &r.deegan_packel},
-                                                                 {"johnston", &r.johnston},
-                                                                 {"owen", &r.owen},
-                                                                 {"banzhaf_owen", &r.banzhaf_owen}};
+    // One column per index of the core's table that has per-player values (Coleman's three
+    // measures are in the JSON).
+    std::vector<std::pair<std::string, const index_values*>> cols;
+    for (const auto& i : power_index_table())
+        if (i.values) cols.emplace_back(i.name, &(r.*i.values));
     for (auto& [name, v] : cols)
         if (!v->empty()) std::cout << std::setw(16) << name;
     std::cout << '\n';
@@ -209,15 +215,11 @@ command add_power(CLI::App& root) {
     app->add_option("--names", f->names, "Comma-separated player names");
     app->add_option("--union", f->unions,
                     "A-priori union: comma-separated 1-based player positions (repeat)");
-    app->add_option("--indices", f->indices,
-                    "Comma-separated: banzhaf, shapley_shubik, holler, deegan_packel, johnston, coleman, "
-                    "owen, banzhaf_owen, all");
-    app->add_option(
-        "--method", f->method,
-        "auto (default: exact when the exact programme fits 512 MiB, else the proven-bound Fourier "
-        "estimate of Banzhaf, labelled), dp, enumeration, monte-carlo (estimates with intervals), fourier "
-        "(Banzhaf of a one-majority game with a proven error bound; fast for the 1,297 PCNs of England)");
-    app->add_option("--samples", f->samples, "Monte Carlo samples (default 1000000, at most 10^10)")
+    app->add_option("--indices", f->indices, "Comma-separated: " + power_index_names() + ", all");
+    app->add_option("--method", f->method, method_help());
+    app->add_option("--samples", f->samples,
+                    "Monte Carlo samples (default " + std::to_string(power_options{}.samples) +
+                        ", at most 10^10)")
         ->each([f](const std::string&) { f->samples_given = true; });
     app->add_option("--seed", f->seed, "Monte Carlo seed")->each([f](const std::string&) {
         f->seed_given = true;

@@ -1,6 +1,7 @@
 // accord run METHOD FILE: count a ballot file with a method from the registry.
 #include "common.hpp"
 
+#include "accord/analysis/defaults.hpp"
 #include "accord/detail/safety.hpp"
 
 #include "accord/weighting.hpp"
@@ -23,8 +24,8 @@ struct run_state {
     std::vector<std::string> kv;
     bool json = false, quiet = false;
     std::string record; // --record FILE (docs/governance.md)
-    std::string org, scheme = "equal", mode = "normalised", inner, outer, level, group_level = "pcn",
-                     group_scheme;
+    std::string org, scheme = "equal", mode = "normalised", inner, outer, level,
+                     group_level = k_default_group_level, group_scheme;
     org_flags of;
 };
 } // namespace
@@ -66,8 +67,9 @@ command add_run(CLI::App& root) {
     app->add_option("--variant", st->variant,
                     "Variant of the method (stv: scottish, wigm, meek, gregory, whole, rctab)");
     auto* tb = app->add_option("--tie-break", st->tie_break,
-                               "previous-rounds|lexicographic|random|report, or previous-rounds:FALLBACK "
-                               "(Scottish STV's 'by lot': previous-rounds:random with --seed)");
+                               tie_policy_names("|", "|") +
+                                   ", or previous-rounds:FALLBACK "
+                                   "(Scottish STV's 'by lot': previous-rounds:random with --seed)");
     auto* seed = app->add_option("--seed", st->seed, "Seed for random tie-breaks (recorded in the result)");
     auto* unr = app->add_option("--unranked", st->unranked, "last|ignore: how unranked candidates compare")
                     ->check(CLI::IsMember({"last", "ignore"}));

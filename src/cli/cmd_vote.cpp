@@ -2,6 +2,7 @@
 // records anyone can verify (docs/governance.md).
 #include "common.hpp"
 
+#include "accord/detail/reports.hpp"
 #include "accord/governance.hpp"
 
 #include <iostream>
@@ -59,7 +60,7 @@ command add_vote(CLI::App& root) {
                 if (!st->amount.empty()) inv["amount"] = st->amount;
                 if (!st->date.empty()) inv["date"] = st->date;
                 if (!st->casting.empty()) inv["casting_vote"] = st->casting;
-                const auto o = nlohmann::ordered_json::parse(evaluate_invocation(inv.dump()));
+                const auto o = detail::invocation_outcome(inv);
                 write_record_if(st->record, inv);
                 if (st->json) {
                     std::cout << o.dump() << '\n';

@@ -1,6 +1,7 @@
 // accord weights ORG.csv --scheme S: whose vote counts how much (docs/weighting.md).
 #include "common.hpp"
 
+#include "accord/analysis/defaults.hpp"
 #include "accord/weighting.hpp"
 
 #include <iomanip>
@@ -47,7 +48,7 @@ void note_not_in_mapping(const nhs_join_report& rep, const std::string& sizes_pa
 
 command add_weights(CLI::App& root) {
     struct state {
-        std::string org, scheme = "equal", level, group_scheme, group_level = "pcn";
+        std::string org, scheme = "equal", level, group_scheme, group_level = k_default_group_level;
         org_flags of;
         bool json = false;
     };
@@ -56,10 +57,7 @@ command add_weights(CLI::App& root) {
         root.add_subcommand("weights", "Weights, shares and the smallest majority of units under a scheme");
     app->add_option("ORG", st->org, "Organisation CSV (NHS practice file, or id,name,kind,parent,population)")
         ->required();
-    app->add_option(
-           "--scheme", st->scheme,
-           "equal, population, sqrt, capped:F, banded:SIZE, group-equal[:population], blend:A, column:NAME")
-        ->capture_default_str();
+    app->add_option("--scheme", st->scheme, scheme_syntax())->capture_default_str();
     app->add_option("--level", st->level,
                     "Kind of the voting units: practice (default: the leaves), pcn, icb, ...");
     app->add_option(

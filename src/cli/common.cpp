@@ -55,8 +55,7 @@ void refuse_bad_whole_numbers(CLI::App& app) {
 
 void add_input_flags(CLI::App& app, input_flags& f) {
     app.add_option("FILE", f.file, "Ballot file")->required();
-    app.add_option("--format", f.format, "auto|soc|soi|toc|toi|cat|blt|csv|debian|cdf|xlsx")
-        ->capture_default_str();
+    app.add_option("--format", f.format, "auto|" + format_names("|", "|"))->capture_default_str();
     app.add_flag("--lenient", f.lenient, "Skip malformed ballot lines (each is reported on stderr)");
     auto* csv = app.add_option_group("CSV", "Reading CSV cast-vote records");
     csv->add_option("--skipped-label", f.skipped_labels, "Cell text meaning a skipped rank (repeatable)");

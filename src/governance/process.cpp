@@ -2,6 +2,7 @@
 // roll-calls and consensus measures, and the one evaluator behind records and their
 // verification (accord/governance.hpp, docs/governance.md).
 #include "accord/governance.hpp"
+#include "accord/detail/reports.hpp"
 
 #include "accord/analysis/compare.hpp"
 #include "accord/io/read.hpp"
@@ -587,7 +588,10 @@ json eval_brief(const json& inv) {
 } // namespace
 
 std::string evaluate_invocation(const std::string& invocation_json) {
-    const json inv = gd::parse_json(invocation_json, "invocation");
+    return detail::invocation_outcome(gd::parse_json(invocation_json, "invocation")).dump();
+}
+
+json detail::invocation_outcome(const json& inv) {
     if (!inv.is_object() || !inv.contains("command") || !inv["command"].is_string())
         throw error(errc::invalid,
                     "invocation: expected an object with a 'command' (run, decide, vote or brief)");
@@ -603,8 +607,10 @@ std::string evaluate_invocation(const std::string& invocation_json) {
         out = eval_brief(inv);
     else
         throw error(errc::invalid, "invocation: unknown command '" + cmd + "' (run, decide, vote or brief)");
-    return out.dump();
+    return out;
 }
+
+json detail::decision_rule_report(const decision_rule& r) { return rule_json(r); }
 
 std::string rule_to_json(const decision_rule& r) { return rule_json(r).dump(); }
 

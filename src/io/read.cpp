@@ -1,4 +1,5 @@
-// Format dispatch, detection and file loading for every reader.
+// Format dispatch, detection and file loading for every reader: all of it read from the one table
+// of formats (src/io/formats.hpp).
 #include "accord/io/read.hpp"
 
 #include "formats.hpp"
@@ -11,44 +12,50 @@
 namespace accord {
 inline namespace v0 {
 
-const char* format_name(file_format f) noexcept {
-    switch (f) {
-    case file_format::auto_detect:
-        return "auto";
-    case file_format::soc:
-        return "soc";
-    case file_format::soi:
-        return "soi";
-    case file_format::toc:
-        return "toc";
-    case file_format::toi:
-        return "toi";
-    case file_format::cat:
-        return "cat";
-    case file_format::blt:
-        return "blt";
-    case file_format::csv:
-        return "csv";
-    case file_format::debian:
-        return "debian";
-    case file_format::cdf_json:
-        return "cdf";
-    case file_format::xlsx:
-        return "xlsx";
+namespace {
+/// Whether a space-separated list holds `word`.
+bool listed(std::string_view list, std::string_view word) {
+    while (!list.empty()) {
+        const auto space = list.find(' ');
+        if (list.substr(0, space) == word) return true;
+        if (space == std::string_view::npos) break;
+        list.remove_prefix(space + 1);
     }
-    return "auto";
+    return false;
+}
+
+const format_info* find_format(file_format f) noexcept {
+    for (const auto& e : detail::k_formats)
+        if (e.id == f) return &e;
+    return nullptr;
+}
+} // namespace
+
+std::span<const format_info> format_table() { return detail::k_formats; }
+
+std::string format_names(std::string_view sep, std::string_view last, bool writable_only) {
+    std::vector<const char*> names;
+    for (const auto& e : detail::k_formats)
+        if (!writable_only || e.write) names.push_back(e.name);
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i) out += i + 1 == names.size() ? last : sep;
+        out += names[i];
+    }
+    return out;
+}
+
+const char* format_name(file_format f) noexcept {
+    const auto* e = find_format(f);
+    return e ? e->name : "auto";
 }
 
 file_format parse_format(std::string_view name) {
-    for (auto f : {file_format::auto_detect, file_format::soc, file_format::soi, file_format::toc,
-                   file_format::toi, file_format::cat, file_format::blt, file_format::csv,
-                   file_format::debian, file_format::cdf_json, file_format::xlsx})
-        if (name == format_name(f)) return f;
-    if (name == "hil") return file_format::blt;
-    if (name == "json" || name == "cdf-json") return file_format::cdf_json;
-    throw error(errc::invalid,
-                "unknown format '" + std::string(name) +
-                    "' (expected auto, soc, soi, toc, toi, cat, blt, csv, debian, cdf or xlsx)");
+    if (name == "auto") return file_format::auto_detect;
+    for (const auto& e : detail::k_formats)
+        if (name == e.name || listed(e.aliases, name)) return e.id;
+    throw error(errc::invalid, "unknown format '" + std::string(name) + "' (expected auto, " +
+                                   format_names(", ", " or ") + ")");
 }
 
 namespace {
@@ -62,39 +69,56 @@ std::string lower_extension(std::string_view name) {
 }
 } // namespace
 
-file_format detect_format(std::string_view name, std::string_view head) {
-    const std::string ext = lower_extension(name);
-    if (ext == "soc") return file_format::soc;
-    if (ext == "soi") return file_format::soi;
-    if (ext == "toc") return file_format::toc;
-    if (ext == "toi") return file_format::toi;
-    if (ext == "cat") return file_format::cat;
-    if (ext == "blt" || ext == "hil") return file_format::blt;
-    if (ext == "csv") return file_format::csv;
-    if (ext == "debian_votes") return file_format::debian;
-    if (ext == "json") return file_format::cdf_json;
-    if (ext == "xlsx") return file_format::xlsx;
-    if (ext == "xls" || ext == "xlsm" || ext == "xlsb" || ext == "ods")
-        throw error(errc::unsupported, "." + ext + " workbooks are not read; save the sheet as .xlsx or CSV",
-                    source_location{std::string(name), 0, 0});
-    // A zip container (PK\3\4) is taken for a workbook.
-    if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return file_format::xlsx;
-    // By content: Debian tally sheets have "V: " lines; PrefLib 2022 starts with "# FILE NAME";
-    // BLT starts with two integers.
-    std::string_view h = head.substr(0, 4096);
-    if (h.find("\nV: ") != std::string_view::npos || h.rfind("V: ", 0) == 0) return file_format::debian;
-    if (h.rfind("# FILE NAME", 0) == 0 || h.find("# DATA TYPE:") != std::string_view::npos) {
-        for (auto f :
-             {file_format::soc, file_format::soi, file_format::toc, file_format::toi, file_format::cat})
-            if (h.find(std::string("# DATA TYPE: ") + format_name(f)) != std::string_view::npos) return f;
-        return file_format::toi;
-    }
+namespace detail {
+// A zip container (PK\3\4) is taken for a workbook.
+file_format sniff_xlsx(std::string_view h) {
+    return h.substr(0, 4) == std::string_view("PK\x03\x04", 4) ? file_format::xlsx : file_format::auto_detect;
+}
+// Debian tally sheets have "V: " lines.
+file_format sniff_debian(std::string_view h) {
+    return h.find("\nV: ") != std::string_view::npos || h.rfind("V: ", 0) == 0 ? file_format::debian
+                                                                               : file_format::auto_detect;
+}
+// PrefLib 2022 starts with "# FILE NAME" and names its DATA TYPE (toi when it does not).
+file_format sniff_preflib(std::string_view h) {
+    if (h.rfind("# FILE NAME", 0) != 0 && h.find("# DATA TYPE:") == std::string_view::npos)
+        return file_format::auto_detect;
+    for (auto f : {file_format::soc, file_format::soi, file_format::toc, file_format::toi, file_format::cat})
+        if (h.find(std::string("# DATA TYPE: ") + format_name(f)) != std::string_view::npos) return f;
+    return file_format::toi;
+}
+// BLT starts with two integers.
+file_format sniff_blt(std::string_view h) {
     std::size_t i = 0;
     while (i < h.size() && (h[i] == ' ' || h[i] == '\t')) ++i;
     std::size_t j = i;
     while (j < h.size() && std::isdigit(static_cast<unsigned char>(h[j]))) ++j;
-    if (j > i && j < h.size() && (h[j] == ' ' || h[j] == '\t')) return file_format::blt;
-    if (h.find(',') != std::string_view::npos) return file_format::csv;
+    return j > i && j < h.size() && (h[j] == ' ' || h[j] == '\t') ? file_format::blt
+                                                                  : file_format::auto_detect;
+}
+file_format sniff_csv(std::string_view h) {
+    return h.find(',') != std::string_view::npos ? file_format::csv : file_format::auto_detect;
+}
+} // namespace detail
+
+file_format detect_format(std::string_view name, std::string_view head) {
+    const std::string ext = lower_extension(name);
+    if (!ext.empty())
+        for (const auto& e : detail::k_formats)
+            if (listed(e.extensions, ext)) return e.id;
+    if (ext == "xls" || ext == "xlsm" || ext == "xlsb" || ext == "ods")
+        throw error(errc::unsupported, "." + ext + " workbooks are not read; save the sheet as .xlsx or CSV",
+                    source_location{std::string(name), 0, 0});
+    // By content, in the table's sniffing order, over the first 4 KiB (the whole head for a zip).
+    std::vector<const format_info*> sniffers;
+    for (const auto& e : detail::k_formats)
+        if (e.sniff) sniffers.push_back(&e);
+    std::stable_sort(sniffers.begin(), sniffers.end(), [](const format_info* a, const format_info* b) {
+        return a->sniff_rank < b->sniff_rank;
+    });
+    const std::string_view h = head.substr(0, 4096);
+    for (const auto* e : sniffers)
+        if (const auto f = e->sniff(h); f != file_format::auto_detect) return f;
     throw error(errc::parse, "cannot tell the format of this file; pass a format explicitly",
                 source_location{std::string(name), 1, 1});
 }
@@ -118,33 +142,9 @@ profile read_profile_text(std::string_view text, std::string_view name, const re
         throw error(errc::invalid,
                     std::string("the .xlsx size limits apply only to .xlsx workbooks, not to format '") +
                         format_name(f) + "'");
-    profile p;
-    switch (f) {
-    case file_format::soc:
-    case file_format::soi:
-    case file_format::toc:
-    case file_format::toi:
-    case file_format::cat:
-        p = detail::read_preflib(text, name, f, opt, rep);
-        break;
-    case file_format::blt:
-        p = detail::read_blt(text, name, opt, rep);
-        break;
-    case file_format::csv:
-        p = detail::read_csv(text, name, opt, rep);
-        break;
-    case file_format::debian:
-        p = detail::read_debian(text, name, opt, rep);
-        break;
-    case file_format::cdf_json:
-        p = detail::read_cdf_json(text, name, opt, rep);
-        break;
-    case file_format::xlsx:
-        p = detail::read_xlsx(text, name, opt, rep);
-        break;
-    case file_format::auto_detect:
-        throw error(errc::invalid, "no format");
-    }
+    const auto* e = find_format(f);
+    if (!e) throw error(errc::invalid, "no format");
+    profile p = e->read(text, name, f, opt, rep);
     p.source_format = format_name(f);
     return p;
 }
@@ -174,26 +174,7 @@ profile read_profile(const std::filesystem::path& path, const read_options& opt,
 }
 
 void write_profile(std::ostream& out, const profile& p, file_format f) {
-    switch (f) {
-    case file_format::soc:
-    case file_format::soi:
-    case file_format::toc:
-    case file_format::toi:
-    case file_format::cat:
-        detail::write_preflib(out, p, f);
-        return;
-    case file_format::blt:
-        detail::write_blt(out, p);
-        return;
-    case file_format::csv:
-        detail::write_csv(out, p);
-        return;
-    case file_format::debian:
-        detail::write_debian(out, p);
-        return;
-    default:
-        break;
-    }
+    if (const auto* e = find_format(f); e && e->write) return e->write(out, p, f);
     throw error(errc::unsupported, std::string("cannot write format '") + format_name(f) + "'");
 }
 

@@ -13,6 +13,30 @@
 namespace accord {
 inline namespace v0 {
 
+std::span<const scheme_info> scheme_table() {
+    static constexpr scheme_info table[] = {
+        {scheme_kind::equal, "equal", "", "", "docs/weighting.md"},
+        {scheme_kind::population, "population", "", "", "docs/weighting.md"},
+        {scheme_kind::sqrt, "sqrt", "penrose", "", "docs/weighting.md"},
+        {scheme_kind::capped, "capped", "", ":F", "docs/weighting.md"},
+        {scheme_kind::banded, "banded", "", ":SIZE", "docs/weighting.md"},
+        {scheme_kind::group_equal, "group-equal", "", "[:population]", "docs/weighting.md"},
+        {scheme_kind::blend, "blend", "", ":A", "docs/weighting.md"},
+        {scheme_kind::column, "column", "", ":NAME", "docs/weighting.md"},
+    };
+    return table;
+}
+
+std::string scheme_syntax(bool optional_arguments) {
+    std::string out;
+    for (const auto& s : scheme_table()) {
+        if (!out.empty()) out += ", ";
+        out += s.name;
+        if (s.argument[0] != '[' || optional_arguments) out += s.argument;
+    }
+    return out;
+}
+
 weighting_scheme parse_scheme(std::string_view text) {
     weighting_scheme s;
     const auto colon = text.find(':');
@@ -28,66 +52,63 @@ weighting_scheme parse_scheme(std::string_view text) {
                                            " must be an exact number");
         }
     };
-    if (head == "equal")
-        s.kind = scheme_kind::equal;
-    else if (head == "population")
-        s.kind = scheme_kind::population;
-    else if (head == "sqrt" || head == "penrose")
-        s.kind = scheme_kind::sqrt;
-    else if (head == "capped") {
-        s.kind = scheme_kind::capped;
+    const scheme_info* info = nullptr;
+    for (const auto& e : scheme_table())
+        if (head == e.name || (*e.aliases && head == e.aliases)) info = &e;
+    if (!info)
+        throw error(errc::invalid,
+                    "unknown weighting scheme '" + std::string(text) + "' (" + scheme_syntax(false) + ")");
+    s.kind = info->kind;
+    switch (s.kind) {
+    case scheme_kind::equal:
+    case scheme_kind::population:
+    case scheme_kind::sqrt:
+        break;
+    case scheme_kind::capped:
         s.parameter = number("a fraction, e.g. capped:0.15");
         if (sign(s.parameter) <= 0 || s.parameter > 1)
             throw error(errc::invalid, "capped: the cap must be in (0, 1]");
-    } else if (head == "banded") {
-        s.kind = scheme_kind::banded;
+        break;
+    case scheme_kind::banded:
         s.parameter = number("a band size, e.g. banded:5000");
         if (sign(s.parameter) <= 0) throw error(errc::invalid, "banded: the band size must be positive");
-    } else if (head == "group-equal") {
-        s.kind = scheme_kind::group_equal;
+        break;
+    case scheme_kind::group_equal:
         if (arg == "population")
             s.split_by_population = true;
         else if (!arg.empty() && arg != "equal")
             s.group_level = arg;
-    } else if (head == "blend") {
-        s.kind = scheme_kind::blend;
+        break;
+    case scheme_kind::blend:
         s.parameter = number("alpha, e.g. blend:0.5");
         if (sign(s.parameter) < 0 || s.parameter > 1)
             throw error(errc::invalid, "blend: alpha must be in [0, 1]");
-    } else if (head == "column") {
-        s.kind = scheme_kind::column;
+        break;
+    case scheme_kind::column:
         if (arg.empty()) throw error(errc::invalid, "column: needs a column name, e.g. column:votes");
         s.column = arg;
-    } else {
-        throw error(
-            errc::invalid,
-            "unknown weighting scheme '" + std::string(text) +
-                "' (equal, population, sqrt, capped:F, banded:SIZE, group-equal, blend:A, column:NAME)");
+        break;
     }
     return s;
 }
 
 std::string scheme_name(const weighting_scheme& s) {
+    std::string name = "equal";
+    for (const auto& e : scheme_table())
+        if (e.kind == s.kind) name = e.name;
     switch (s.kind) {
-    case scheme_kind::equal:
-        return "equal";
-    case scheme_kind::population:
-        return "population";
-    case scheme_kind::sqrt:
-        return "sqrt";
     case scheme_kind::capped:
-        return "capped:" + to_string(s.parameter);
     case scheme_kind::banded:
-        return "banded:" + to_string(s.parameter);
-    case scheme_kind::group_equal:
-        return std::string("group-equal") + (s.split_by_population ? ":population" : "") +
-               (s.group_level != "pcn" ? " (" + s.group_level + ")" : "");
     case scheme_kind::blend:
-        return "blend:" + to_string(s.parameter);
+        return name + ":" + to_string(s.parameter);
+    case scheme_kind::group_equal:
+        return name + (s.split_by_population ? ":population" : "") +
+               (s.group_level != "pcn" ? " (" + s.group_level + ")" : "");
     case scheme_kind::column:
-        return "column:" + s.column;
+        return name + ":" + s.column;
+    default:
+        return name;
     }
-    return "equal";
 }
 
 namespace {
@@ -297,12 +318,13 @@ std::string two_level_name(const weighting_scheme& within, const weighting_schem
     return scheme_name(within) + " within " + group_level + ", " + scheme_name(across) + " across";
 }
 
-std::string to_json(const organisation& org, const weight_report& r, int indent) {
-    nlohmann::ordered_json j;
+namespace {
+template <class Json> Json weight_report_tree(const organisation& org, const weight_report& r) {
+    Json j;
     j["scheme"] = r.scheme;
     // Where the units came from (NHS England's extract dates), when the loader knew it.
     if (!org.provenance().empty()) j["provenance"] = org.provenance();
-    nlohmann::ordered_json units = nlohmann::ordered_json::array();
+    Json units = Json::array();
     for (const auto& u : r.units) {
         const auto& o = org[u.unit];
         units.push_back({{"id", o.id},
@@ -319,12 +341,28 @@ std::string to_json(const organisation& org, const weight_report& r, int indent)
     j["largest_share_exact"] = to_string(r.largest_share);
     j["effective_number"] = r.effective_number;
     j["effective_number_exact"] = to_string(1 / r.sum_squared_shares);
-    nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+    Json ids = Json::array();
     for (auto u : r.min_majority) ids.push_back(org[u].id);
     j["min_majority"] = {{"count", r.min_majority.size()},
                          {"units", ids},
                          {"share", to_double(r.min_majority_share)},
                          {"share_exact", to_string(r.min_majority_share)}};
+    return j;
+}
+} // namespace
+
+std::string to_json(const organisation& org, const weight_report& r, int indent) {
+    return weight_report_tree<nlohmann::ordered_json>(org, r).dump(indent);
+}
+
+std::string to_json(const organisation& org, const two_level_report& r, const weighting_scheme& within,
+                    const weighting_scheme& across, const std::string& group_level, int indent) {
+    // Keys in name order (nlohmann::json), as the C API has always returned this report.
+    auto j = weight_report_tree<nlohmann::json>(org, r.units);
+    j["within"] = scheme_name(within);
+    j["across"] = scheme_name(across);
+    j["group_level"] = group_level;
+    j["groups"] = weight_report_tree<nlohmann::json>(org, r.groups);
     return j.dump(indent);
 }
 

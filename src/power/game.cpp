@@ -152,24 +152,8 @@ std::vector<std::string> player_names(const weighted_game& g) {
 }
 
 const char* index_name(unsigned bit) {
-    switch (bit) {
-    case index_banzhaf:
-        return "banzhaf";
-    case index_shapley_shubik:
-        return "shapley_shubik";
-    case index_holler:
-        return "holler";
-    case index_deegan_packel:
-        return "deegan_packel";
-    case index_johnston:
-        return "johnston";
-    case index_coleman:
-        return "coleman";
-    case index_owen:
-        return "owen";
-    case index_banzhaf_owen:
-        return "banzhaf_owen";
-    }
+    for (const auto& i : power_index_table())
+        if (i.bit == bit) return i.name;
     return "?";
 }
 

@@ -18,17 +18,21 @@ def accord(*args: object, timeout: float = 120) -> subprocess.CompletedProcess[s
 
 
 class PowerDefaults(unittest.TestCase):
-    def test_cli_c_and_python_compute_the_same_default_indices(self) -> None:
+    def _api(self):  # the bindings, over the C API (PYTHONPATH and ACCORD_LIBRARY)
         if os.environ.get("ACCORD_SANITIZED") == "1":
             # Python cannot load an ASan-instrumented libaccord without preloading the runtime;
-            # the plain build runs this comparison.
+            # the plain build runs these comparisons.
             self.skipTest("NOTICE: the CLI/C/Python comparison runs in the plain build only")
         try:
-            import accord as api  # the bindings, over the C API (PYTHONPATH and ACCORD_LIBRARY)
+            import accord as api
         except (ImportError, OSError) as exc:
             if UNDER_CI:
                 raise
             self.skipTest(f"NOTICE: the Python bindings are not importable here: {exc}")
+        return api
+
+    def test_cli_c_and_python_compute_the_same_default_indices(self) -> None:
+        api = self._api()
         cli = json.loads(accord("power", "--quota", GAME["quota"], "--weights",
                                 ",".join(map(str, GAME["weights"])), "--json").stdout)
         py = api.power(GAME["quota"], GAME["weights"])
@@ -36,6 +40,30 @@ class PowerDefaults(unittest.TestCase):
         self.assertEqual(cli["method"], py["method"])
         self.assertEqual(cli["banzhaf_exact"], [str(x) for x in py["banzhaf_exact"]])
         self.assertEqual(cli["holler_exact"], [str(x) for x in py["holler_exact"]])
+
+    def test_cli_c_and_python_share_the_monte_carlo_sample_count_and_seed(self) -> None:
+        api = self._api()
+        cli = json.loads(accord("power", "--quota", GAME["quota"], "--weights", ",".join(map(str, GAME["weights"])),
+                                "--method", "monte-carlo", "--json").stdout)
+        py = api.power(GAME["quota"], GAME["weights"], method="monte-carlo")
+        self.assertEqual(cli["samples"], py["samples"])
+        self.assertEqual(cli["confidence"], py["confidence"])
+        self.assertEqual(cli["banzhaf"], list(py["banzhaf"]))  # same seed, same draws
+
+    def test_cli_c_and_python_weigh_and_play_an_organisation_alike_by_default(self) -> None:
+        api = self._api()
+        org_file = os.path.join(os.path.dirname(__file__), "..", "data", "place_org.csv")
+        org = api.Organisation.from_file(org_file)
+        cli_weights = json.loads(accord("weights", org_file, "--json").stdout)
+        py_weights = org.weights()
+        self.assertEqual(cli_weights["scheme"], py_weights["scheme"])
+        self.assertEqual([u["share_exact"] for u in cli_weights["units"]],
+                         [str(u["share_exact"]) for u in py_weights["units"]])
+        cli_power = json.loads(accord("power", "--org", org_file, "--json").stdout)
+        py_power = org.power()
+        self.assertEqual(cli_power["players"], list(py_power["players"]))
+        self.assertEqual(cli_power["method"], py_power["method"])
+        self.assertEqual(cli_power["banzhaf_exact"], [str(x) for x in py_power["banzhaf_exact"]])
 
     def test_no_method_flag_on_a_game_too_large_for_the_exact_programme_is_labelled_bounded(self) -> None:
         weights = [100000 + 37 * i for i in range(600)]

@@ -155,6 +155,9 @@ struct method_entry {
     std::string summary;
     std::vector<std::string> options;
     result (*run)(const profile&, option_reader&);
+    /// The count is a sum of per-ballot scores (the positional family): SMAA may sum scores
+    /// instead of counting each sample (analysis asks this, never the rule's name).
+    bool additive = false;
 };
 
 } // namespace detail

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <iosfwd>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +33,7 @@ enum class file_format : std::uint8_t {
 };
 
 const char* format_name(file_format f) noexcept;
-/// "auto", "soc", "soi", "toc", "toi", "cat", "blt", "csv", "debian", "cdf", "xlsx"; errc::invalid otherwise.
+/// "auto" or a name or alias of format_table(); errc::invalid otherwise.
 file_format parse_format(std::string_view name);
 
 /// How CSV ballots are laid out and labelled (see docs/formats.md, "CSV").
@@ -118,9 +119,30 @@ profile read_profile_text(std::string_view text, std::string_view name, const re
 /// Guesses the format from the file name's extension and the first bytes.
 file_format detect_format(std::string_view name, std::string_view head);
 
-/// Writes the profile in a format (soc/soi/toc/toi/cat, blt, csv, debian); errc::unsupported if
-/// the format cannot represent it (e.g. ties in soi).
+/// Writes the profile in a format that has a writer (format_table()); errc::unsupported if the
+/// format cannot represent it (e.g. ties in soi).
 void write_profile(std::ostream& out, const profile& p, file_format f);
+
+/// One ballot file format: the one table (src/io/formats.hpp) that names, aliases, extensions,
+/// detection, reading, writing and every front door's help and error texts come from.
+struct format_info {
+    file_format id;
+    const char* name;        ///< the name every front door takes ("blt")
+    const char* aliases;     ///< other names parse_format() takes, space-separated ("hil")
+    const char* extensions;  ///< lower-case file extensions, space-separated ("blt hil")
+    const char* description; ///< one line for help texts
+    const char* fuzz_target; ///< the libFuzzer target that reads it (fuzz/<target>.cpp, seeds in fuzz/seeds/)
+    int sniff_rank;          ///< order of detection by content (0: by extension or name only)
+    /// What a file's first bytes show (file_format::auto_detect when not this format).
+    file_format (*sniff)(std::string_view head);
+    profile (*read)(std::string_view text, std::string_view name, file_format f, const read_options& opt,
+                    read_report& report);
+    void (*write)(std::ostream& out, const profile& p, file_format f); ///< null: not written
+};
+/// Every format, in the order help texts list them.
+std::span<const format_info> format_table();
+/// The table's names joined by `sep`, the last two by `last`; only those with a writer if asked.
+std::string format_names(std::string_view sep, std::string_view last, bool writable_only = false);
 
 } // namespace v0
 } // namespace accord
