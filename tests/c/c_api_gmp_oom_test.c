@@ -2,22 +2,10 @@
  * ACCORD_TEST_GMP_FAIL_ABOVE=4096, so every GMP allocation above 4 KiB fails as if memory had run
  * out. GMP's own allocator would print "GNU MP: Cannot allocate memory" and abort the host; accord
  * installs one that throws, and the C barrier returns ACCORD_ENOMEM. The host then goes on. */
-#include "accord/accord.h"
+#include "check.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int checks = 0, failures = 0;
-#define CHECK(cond) \
-  do { \
-    ++checks; \
-    if (!(cond)) { \
-      ++failures; \
-      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond, \
-              accord_last_error() ? accord_last_error() : ""); \
-    } \
-  } while (0)
 
 int main(void) {
     const char* names[] = {"X", "Y", "Z"};
