@@ -116,8 +116,16 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
         // of it w_i / w(S); CM_i = (1/|M|) sum_{S in M, i in S} w_i / w(S).
         r.colomer.exact.resize(n);
         for (std::size_t i = 0; i < n; ++i) {
-            rational acc = 0;
-            for (const auto& [weight, cnt] : mwc_by_weight[i]) acc += rational(big_int(cnt), big_int(weight));
+            // Summed as a balanced tree: one term per distinct coalition weight, so adding them
+            // in a row makes every addition pay for the growing common denominator.
+            std::vector<rational> terms;
+            terms.reserve(mwc_by_weight[i].size());
+            for (const auto& [weight, cnt] : mwc_by_weight[i])
+                terms.emplace_back(big_int(cnt), big_int(weight));
+            for (std::size_t len = terms.size(); len > 1; len = (len + 1) / 2)
+                for (std::size_t k = 0; 2 * k < len; ++k)
+                    terms[k] = 2 * k + 1 < len ? terms[2 * k] + terms[2 * k + 1] : terms[2 * k];
+            const rational acc = terms.empty() ? rational(0) : terms[0];
             r.colomer.exact[i] =
                 acc * rational(big_int(g.majorities[0].weights[i])) / rational(big_int(mwc_total));
         }
