@@ -382,7 +382,7 @@ TEST(Power, ResiduePassesOnThreadsMatchEnumerationOfASmallGameAmongDummies) {
         auto big = small;
         const std::size_t z = 64 - n0 + rng() % 12;
         for (auto& m : big.majorities) m.weights.resize(n0 + z, 0);
-        unsigned idx = index_banzhaf | index_shapley_shubik | index_coleman;
+        unsigned idx = index_banzhaf | index_shapley_shubik | index_coleman | index_chow | index_rae;
         if (M == 1) idx |= index_holler | index_deegan_packel;
         const auto en = power_indices(
             small, {.indices = index_all & ~(index_owen | index_banzhaf_owen | (M > 1 ? index_colomer : 0u)),
@@ -396,6 +396,9 @@ TEST(Power, ResiduePassesOnThreadsMatchEnumerationOfASmallGameAmongDummies) {
             EXPECT_EQ(dp.swings[i], i < n0 ? en.swings[i] * scale : big_int(0));
             EXPECT_EQ(dp.shapley_shubik.exact[i], i < n0 ? en.shapley_shubik.exact[i] : rational(0));
             EXPECT_EQ(dp.banzhaf.exact[i], i < n0 ? en.banzhaf.exact[i] : rational(0));
+            // A dummy is in half the winning coalitions and agrees with the outcome half the time.
+            EXPECT_EQ(dp.chow[i], i < n0 ? en.chow[i] * scale : big_int(dp.winning_coalitions / 2));
+            EXPECT_EQ(dp.rae.exact[i], i < n0 ? en.rae.exact[i] : rational(1, 2));
             if (M == 1) {
                 EXPECT_EQ(dp.minimal_winning[i], i < n0 ? en.minimal_winning[i] : big_int(0));
                 EXPECT_EQ(dp.holler.exact[i], i < n0 ? en.holler.exact[i] : rational(0));
