@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <map>
 #include <numeric>
@@ -132,6 +133,39 @@ void BM_HW78_BanzhafShapleyShubik(benchmark::State& s) {
 void BM_HW78_HollerDeeganPackel(benchmark::State& s) {
     run(s, hw_weights(), index_holler | index_deegan_packel, true);
 }
+// Chow and Rae are derived from the Banzhaf counts: this should cost what BM_HW78_Banzhaf does.
+void BM_HW78_ChowRae(benchmark::State& s) { run(s, hw_weights(), index_chow | index_rae, true); }
+
+// Colomer-Martinez needs each minimal winning coalition's weight, so it enumerates all 2^n
+// coalitions: on the 20 largest practices of Herefordshire and Worcestershire, beside exact
+// Banzhaf of the same game by the programme in the same run (x_banzhaf = the ratio).
+void BM_HW20_ColomerByEnumeration(benchmark::State& state) {
+    auto w = hw_weights();
+    if (w.empty()) {
+        state.SkipWithError("shared data not found");
+        return;
+    }
+    std::sort(w.begin(), w.end(), std::greater<>());
+    w.resize(std::min<std::size_t>(w.size(), 20));
+    const auto g = make_weighted_game(strict_majority(w), w);
+    const auto t0 = std::chrono::steady_clock::now();
+    constexpr int k_reps = 20;
+    for (int r = 0; r < k_reps; ++r) benchmark::DoNotOptimize(power_indices(g, {.indices = index_banzhaf}));
+    const double base = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / k_reps;
+    double total = 0;
+    std::int64_t calls = 0;
+    for (auto _ : state) {
+        const auto t1 = std::chrono::steady_clock::now();
+        auto r = power_indices(g, {.indices = index_colomer});
+        benchmark::DoNotOptimize(r.colomer.value.data());
+        total += std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+        ++calls;
+    }
+    if (calls && base > 0) state.counters["x_banzhaf"] = total / static_cast<double>(calls) / base;
+    state.counters["banzhaf_s"] = base;
+    state.counters["players"] = double(w.size());
+}
+
 void BM_England_ICB42_Banzhaf(benchmark::State& s) { run(s, england_by("icb_code"), index_banzhaf, false); }
 void BM_England_SubICB106_Banzhaf(benchmark::State& s) {
     run(s, england_by("sub_icb_code"), index_banzhaf, false);
@@ -203,6 +237,8 @@ BENCHMARK(BM_Baseline_SumWeightsHW);
 BENCHMARK(BM_HW78_Banzhaf)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_HW78_BanzhafShapleyShubik)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_HW78_HollerDeeganPackel)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HW78_ChowRae)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HW20_ColomerByEnumeration)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_England_ICB42_Banzhaf)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_England_SubICB106_Banzhaf)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_England_PCN300_Banzhaf)->Unit(benchmark::kMillisecond)->Iterations(1);

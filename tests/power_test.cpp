@@ -63,6 +63,12 @@ std::vector<std::map<std::string, std::string>> read_csv(const std::filesystem::
     return rows;
 }
 
+big_int factorial_of(std::size_t n) {
+    big_int f = 1;
+    for (std::size_t k = 2; k <= n; ++k) f *= static_cast<unsigned>(k);
+    return f;
+}
+
 std::vector<std::string> exact_strings(const index_values& v) {
     std::vector<std::string> out;
     for (const auto& x : v.exact) out.push_back(to_string(x));
@@ -190,6 +196,76 @@ TEST(Power, UnSecurityCouncilElectedMemberHas4Over2145) {
     EXPECT_EQ(r.minimal_winning[5], 84); // C(9, 3)
 }
 
+// [3; 2, 1, 1], by hand: W = {AB, AC, ABC}; swings 3, 1, 1; minimal winning {AB, AC}; of the
+// six orders A is pivotal in BAC, BCA, CAB, CBA, B in ABC, C in ACB.
+TEST(Power, ChowRaeColomerPivotsAndMinimalWinningOfThreeTwoOneOneByHand) {
+    const auto g = make_weighted_game(3, {2, 1, 1});
+    for (const auto m : {power_method::automatic, power_method::enumeration}) {
+        const auto r = power_indices(g, {.indices = index_chow | index_rae | index_colomer |
+                                                    index_minimal_winning | index_shapley_shubik,
+                                         .method = m});
+        SCOPED_TRACE(r.method);
+        EXPECT_EQ(r.chow, (std::vector<big_int>{3, 2, 2}));
+        EXPECT_EQ(r.winning_coalitions, 3);
+        // Rae: B agrees in AB, ABC (yes, passes) and {}, A, C (no, fails): 5 of 8.
+        EXPECT_EQ(exact_strings(r.rae), (std::vector<std::string>{"7/8", "5/8", "5/8"}));
+        // Colomer-Martinez: (1/2)(2/3 + 2/3) for A, (1/2)(1/3) for B and C.
+        EXPECT_EQ(exact_strings(r.colomer), (std::vector<std::string>{"2/3", "1/6", "1/6"}));
+        EXPECT_EQ(r.minimal_winning, (std::vector<big_int>{2, 1, 1}));
+        EXPECT_EQ(r.minimal_winning_total, 2);
+        EXPECT_EQ(r.pivots, (std::vector<big_int>{4, 1, 1}));
+        EXPECT_TRUE(r.banzhaf.empty()); // only what was asked
+        EXPECT_TRUE(r.holler.empty());
+    }
+}
+
+// UN Security Council [39; 7 x 5, 1 x 10]: 848 winning coalitions (the five permanent members and
+// at least four of ten), swings 848 and 84 (Felsenthal & Machover 1998), 421/2145 and 4/2145 of
+// the 15! orders (Shapley & Shubik 1954); a permanent member is in all 848, an elected one in
+// sum_{j=3..9} C(9, j) = 466; every minimal winning coalition weighs 39.
+TEST(Power, UnSecurityCouncilChowRaeColomerAndPivotsFollowFromPublishedCounts) {
+    std::vector<std::uint64_t> w(15, 1);
+    std::fill(w.begin(), w.begin() + 5, 7);
+    const auto r =
+        power_indices(make_weighted_game(39, w),
+                      power_options_from_json(R"({"indices": ["chow", "rae", "colomer", "minimal_winning",
+                                                                          "shapley_shubik"]})"));
+    EXPECT_EQ(r.winning_coalitions, 848);
+    EXPECT_EQ(r.chow[0], 848);
+    EXPECT_EQ(r.chow[14], 466);
+    EXPECT_EQ(to_string(r.rae.exact[0]), "1077/2048");  // (2^14 + 848) / 2^15
+    EXPECT_EQ(to_string(r.rae.exact[14]), "4117/8192"); // (2^14 + 84) / 2^15
+    EXPECT_EQ(to_string(r.colomer.exact[0]), "7/39");   // 210 coalitions, each 7/39
+    EXPECT_EQ(to_string(r.colomer.exact[14]), "2/195"); // 84 of 210, each 1/39
+    EXPECT_EQ(r.minimal_winning[0], 210);
+    EXPECT_EQ(r.minimal_winning[14], 84);
+    EXPECT_EQ(r.pivots[0], big_int(256657766400)); // 421/2145 of 15! = 1,307,674,368,000
+    EXPECT_EQ(r.pivots[14], big_int(2438553600));  // 4/2145 of 15!
+    const auto j = nlohmann::json::parse(to_json(r));
+    EXPECT_EQ(j["chow"][14], "466");
+    EXPECT_EQ(j["winning_coalitions"], "848");
+    EXPECT_EQ(j["pivots"][0], "256657766400");
+    EXPECT_EQ(j["rae_exact"][0], "1077/2048");
+    EXPECT_EQ(j["colomer_exact"][14], "2/195");
+    EXPECT_EQ(j["minimal_winning"][14], "84");
+}
+
+TEST(Power, ColomerIsRefusedForSeveralMajoritiesAndLeftOutOfAll) {
+    weighted_game g = make_weighted_game(2, {1, 1, 1});
+    g.majorities.push_back({50, {60, 30, 10}});
+    try {
+        power_indices(g, {.indices = index_colomer});
+        FAIL() << "expected a refusal";
+    } catch (const accord::error& e) {
+        EXPECT_EQ(e.code(), errc::unsupported);
+        EXPECT_NE(std::string(e.what()).find("one weighted majority"), std::string::npos);
+    }
+    const auto all = power_indices(g, fit_power_options(g, power_options_from_json(R"({"indices": "all"})")));
+    EXPECT_TRUE(all.colomer.empty());
+    EXPECT_FALSE(all.chow.empty());
+    EXPECT_FALSE(all.minimal_winning.empty()); // by enumeration with two majorities
+}
+
 TEST(Power, EnumerationOracleMatchesPublishedNassau1958Dummies) {
     auto g = make_weighted_game(16, {9, 9, 7, 3, 1, 1});
     auto r = power_indices(
@@ -206,10 +282,13 @@ TEST(Power, DynamicProgrammeAgreesWithEnumerationOnSeededRandomGames) {
         const std::size_t n = 1 + rng() % 11;
         const std::size_t M = 1 + (trial % 5 == 4 ? 1 + rng() % 2 : 0);
         auto g = random_game(rng, n, M, true);
-        const unsigned dp_indices = index_banzhaf | index_shapley_shubik | index_coleman | index_owen |
-                                    index_banzhaf_owen | (M == 1 ? index_holler | index_deegan_packel : 0u);
+        const unsigned dp_indices =
+            index_banzhaf | index_shapley_shubik | index_coleman | index_owen | index_banzhaf_owen |
+            index_chow | index_rae |
+            (M == 1 ? index_holler | index_deegan_packel | index_minimal_winning : 0u);
         auto dp = power_indices(g, {.indices = dp_indices, .method = power_method::dynamic_programming});
-        auto en = power_indices(g, {.indices = index_all, .method = power_method::enumeration});
+        auto en = power_indices(g, {.indices = index_all & ~(M > 1 ? unsigned(index_colomer) : 0u),
+                                    .method = power_method::enumeration});
         SCOPED_TRACE("trial " + std::to_string(trial) + " n=" + std::to_string(n) +
                      " M=" + std::to_string(M));
         ASSERT_EQ(dp.swings, en.swings);
@@ -220,6 +299,10 @@ TEST(Power, DynamicProgrammeAgreesWithEnumerationOnSeededRandomGames) {
         expect_same(dp.coleman_prevent, en.coleman_prevent, "coleman prevent");
         expect_same(dp.coleman_initiate, en.coleman_initiate, "coleman initiate");
         EXPECT_EQ(dp.coleman_act, en.coleman_act);
+        // The programme derives Chow and Rae from the swings; enumeration counts them directly.
+        EXPECT_EQ(dp.chow, en.chow);
+        expect_same(dp.rae, en.rae, "rae");
+        EXPECT_EQ(dp.pivots, en.pivots);
         expect_same(dp.owen, en.owen, "owen");
         expect_same(dp.banzhaf_owen, en.banzhaf_owen, "banzhaf-owen");
         if (M == 1) {
@@ -229,11 +312,16 @@ TEST(Power, DynamicProgrammeAgreesWithEnumerationOnSeededRandomGames) {
             expect_same(dp.deegan_packel, en.deegan_packel, "deegan-packel");
         }
         // Sums: normalised indices and values add up to one.
-        rational ss = 0, bz = 0, ow = 0, ho = 0, dpk = 0, jo = 0;
+        rational ss = 0, bz = 0, ow = 0, ho = 0, dpk = 0, jo = 0, cm = M == 1 ? 0 : 1;
+        big_int pivots = 0;
         for (std::size_t i = 0; i < n; ++i) {
             ss += dp.shapley_shubik.exact[i], bz += dp.banzhaf.exact[i], ow += dp.owen.exact[i];
             ho += en.holler.exact[i], dpk += en.deegan_packel.exact[i], jo += en.johnston.exact[i];
+            if (M == 1) cm += en.colomer.exact[i];
+            pivots += dp.pivots[i];
         }
+        EXPECT_EQ(cm, 1);
+        EXPECT_EQ(pivots, factorial_of(n)); // every order has exactly one pivot
         EXPECT_EQ(ss, 1);
         EXPECT_EQ(bz, 1);
         EXPECT_EQ(ow, 1);
@@ -294,10 +382,11 @@ TEST(Power, ResiduePassesOnThreadsMatchEnumerationOfASmallGameAmongDummies) {
         auto big = small;
         const std::size_t z = 64 - n0 + rng() % 12;
         for (auto& m : big.majorities) m.weights.resize(n0 + z, 0);
-        unsigned idx = index_banzhaf | index_shapley_shubik | index_coleman;
+        unsigned idx = index_banzhaf | index_shapley_shubik | index_coleman | index_chow | index_rae;
         if (M == 1) idx |= index_holler | index_deegan_packel;
-        const auto en = power_indices(small, {.indices = index_all & ~(index_owen | index_banzhaf_owen),
-                                              .method = power_method::enumeration});
+        const auto en = power_indices(
+            small, {.indices = index_all & ~(index_owen | index_banzhaf_owen | (M > 1 ? index_colomer : 0u)),
+                    .method = power_method::enumeration});
         const auto dp = power_indices(big, {.indices = idx});
         SCOPED_TRACE("trial " + std::to_string(trial) + " n0=" + std::to_string(n0) +
                      " dummies=" + std::to_string(z));
@@ -307,6 +396,9 @@ TEST(Power, ResiduePassesOnThreadsMatchEnumerationOfASmallGameAmongDummies) {
             EXPECT_EQ(dp.swings[i], i < n0 ? en.swings[i] * scale : big_int(0));
             EXPECT_EQ(dp.shapley_shubik.exact[i], i < n0 ? en.shapley_shubik.exact[i] : rational(0));
             EXPECT_EQ(dp.banzhaf.exact[i], i < n0 ? en.banzhaf.exact[i] : rational(0));
+            // A dummy is in half the winning coalitions and agrees with the outcome half the time.
+            EXPECT_EQ(dp.chow[i], i < n0 ? en.chow[i] * scale : big_int(dp.winning_coalitions / 2));
+            EXPECT_EQ(dp.rae.exact[i], i < n0 ? en.rae.exact[i] : rational(1, 2));
             if (M == 1) {
                 EXPECT_EQ(dp.minimal_winning[i], i < n0 ? en.minimal_winning[i] : big_int(0));
                 EXPECT_EQ(dp.holler.exact[i], i < n0 ? en.holler.exact[i] : rational(0));
@@ -321,9 +413,9 @@ TEST(Power, ResiduePassesOnThreadsCanBeCancelled) {
     for (std::size_t i = 0; i < w.size(); ++i) w[i] = 100 + 7 * i;
     int calls = 0;
     try {
-        power_indices(make_weighted_game(9000, w),
-                      {.indices = index_all & ~(index_owen | index_banzhaf_owen | index_johnston),
-                       .progress = [&](double) { return ++calls < 4; }});
+        power_indices(make_weighted_game(9000, w), {.indices = index_all & ~(index_owen | index_banzhaf_owen |
+                                                                             index_johnston | index_colomer),
+                                                    .progress = [&](double) { return ++calls < 4; }});
         FAIL() << "expected cancellation";
     } catch (const accord::error& e) {
         EXPECT_EQ(e.code(), errc::cancelled);
@@ -520,7 +612,7 @@ TEST(Power, HerefordshireNineteenPracticesInFivePcnsAgreeWithEnumeration) {
     for (auto& [_, members] : by_pcn) g.unions.push_back(members);
     const auto hmg = std::max_element(m.weights.begin(), m.weights.end()) - m.weights.begin();
     EXPECT_NEAR(double(m.weights[hmg]) / double(total), 0.232, 0.0005); // 23.2% (DESIGN.md)
-    const unsigned dp_idx = index_all & ~index_johnston;
+    const unsigned dp_idx = index_all & ~(index_johnston | index_colomer);
     auto dp = power_indices(g, {.indices = dp_idx, .method = power_method::dynamic_programming});
     auto en = power_indices(g, {.indices = dp_idx, .method = power_method::enumeration});
     EXPECT_EQ(dp.swings, en.swings);

@@ -3,7 +3,9 @@
 // A game is one or more weighted majorities [q; w1..wn] that must all hold (a double majority of
 // practices AND patients is two), optionally with a-priori unions (practices inside their PCNs).
 // Indices: Banzhaf (swings, normalised, absolute), Shapley-Shubik, Holler (public good),
-// Deegan-Packel, Johnston, Coleman's powers to act / prevent / initiate, Owen and Banzhaf-Owen.
+// Deegan-Packel, Johnston, Coleman's powers to act / prevent / initiate, Owen and Banzhaf-Owen,
+// Chow parameters, Rae, Colomer-Martinez, and the counts behind them (swings, pivots, minimal
+// winning coalitions).
 // Counts are exact integers and indices exact rationals; doubles sit beside them for display.
 // Definitions, sources, algorithms and their complexity: docs/methods/power.md.
 #pragma once
@@ -68,10 +70,14 @@ enum power_index : unsigned {
     index_holler = 1u << 2, ///< public good index
     index_deegan_packel = 1u << 3,
     index_johnston = 1u << 4,
-    index_coleman = 1u << 5,      ///< power of the collectivity to act, to prevent, to initiate
-    index_owen = 1u << 6,         ///< needs unions
-    index_banzhaf_owen = 1u << 7, ///< needs unions
-    index_all = (1u << 8) - 1,
+    index_coleman = 1u << 5,          ///< power of the collectivity to act, to prevent, to initiate
+    index_owen = 1u << 6,             ///< needs unions
+    index_banzhaf_owen = 1u << 7,     ///< needs unions
+    index_chow = 1u << 8,             ///< winning coalitions containing each player, and their total
+    index_rae = 1u << 9,              ///< probability of agreeing with the outcome
+    index_colomer = 1u << 10,         ///< Colomer-Martinez (one majority; by enumeration)
+    index_minimal_winning = 1u << 11, ///< minimal winning coalitions containing each player
+    index_all = (1u << 12) - 1,
     /// "The defaults": every index default_power_indices() gives this game and method. The
     /// default of power_options::indices, and what the CLI, C API and Python use when no index
     /// is named (one table, so the three front doors agree).
@@ -139,6 +145,9 @@ struct power_result {
     big_int total_swings;
     index_values banzhaf, banzhaf_absolute;
     index_values shapley_shubik;
+    /// Shapley-Shubik numerators: pivots[i] = number of the n! orders of the players in which i is
+    /// pivotal (turns the players before it from losing to winning); they sum to n!.
+    std::vector<big_int> pivots;
     /// Minimal winning coalitions containing each player, and their total number.
     std::vector<big_int> minimal_winning;
     big_int minimal_winning_total;
@@ -151,6 +160,14 @@ struct power_result {
     index_values coleman_prevent, coleman_initiate;
     /// Owen (1977) and Banzhaf-Owen (Owen 1982) with the game's a-priori unions.
     index_values owen, banzhaf_owen;
+    /// Chow (1961) parameters: chow[i] = winning coalitions containing i (their total is
+    /// winning_coalitions).
+    std::vector<big_int> chow;
+    /// Rae (1969): the probability that i's vote agrees with the outcome when every coalition is
+    /// equally likely, (2^(n-1) + swings_i) / 2^n (Dubey & Shapley 1979: 1/2 + absolute Banzhaf/2).
+    index_values rae;
+    /// Colomer & Martinez (1995): (1/|M|) sum over minimal winning S containing i of w_i / w(S).
+    index_values colomer;
 
     std::vector<std::string> notes;
 };

@@ -168,11 +168,19 @@ int run_power(power_flags f) {
             if (!v->empty()) std::cout << std::setw(16) << std::fixed << std::setprecision(6) << v->value[i];
         std::cout << '\n';
     }
-    if (!r.swings.empty()) {
-        std::cout << "swings:";
-        for (const auto& s : r.swings) std::cout << ' ' << s.str();
+    // Exact per-player counts, one line each: swings (Banzhaf), pivots (Shapley-Shubik), chow,
+    // minimal_winning.
+    auto counts = [](const char* name, const std::vector<big_int>& v) {
+        if (v.empty()) return;
+        std::cout << name << ':';
+        for (const auto& s : v) std::cout << ' ' << s.str();
         std::cout << '\n';
-    }
+    };
+    counts("swings", r.swings);
+    counts("pivots", r.pivots);
+    counts("chow", r.chow);
+    if (!r.chow.empty()) std::cout << "winning coalitions: " << r.winning_coalitions.str() << '\n';
+    counts("minimal_winning", r.minimal_winning);
     for (const auto& note : r.notes) std::cout << "note: " << note << '\n';
     return 0;
 }

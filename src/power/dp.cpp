@@ -769,9 +769,10 @@ power_result dynamic_programme(const weighted_game& g, const power_options& opt)
     const unsigned want = opt.indices;
     tick(opt.progress, 0);
     const classes cls = group(g);
-    const bool counts = want & (index_banzhaf | index_shapley_shubik | index_coleman);
+    const bool counts =
+        want & (index_banzhaf | index_shapley_shubik | index_coleman | index_chow | index_rae);
     const bool owen = want & (index_owen | index_banzhaf_owen);
-    const bool mwc = want & (index_holler | index_deegan_packel);
+    const bool mwc = want & (index_holler | index_deegan_packel | index_minimal_winning);
     const double parts = double(counts) + double(owen) + double(mwc);
     double base = 0;
     auto stage = [&](double f) { tick(opt.progress, (base + f) / parts); };
@@ -793,11 +794,13 @@ power_result dynamic_programme(const weighted_game& g, const power_options& opt)
             }
         });
         if (want & (index_banzhaf | index_coleman)) finish_banzhaf(r, n, want & index_coleman);
+        finish_chow_rae(r, n, want);
         if (L.ss) {
             const big_int nf = factorial(n);
             r.shapley_shubik.exact.resize(n);
             for (std::size_t i = 0; i < n; ++i) r.shapley_shubik.exact[i] = rational(acc[i], nf);
             fill_doubles(r.shapley_shubik);
+            r.pivots = std::move(acc); // acc[i]: the orders in which i is pivotal
         }
         if (!(want & (index_banzhaf | index_coleman))) r.swings.clear();
         base += 1;

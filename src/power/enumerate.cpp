@@ -3,6 +3,7 @@
 #include "power_internal.hpp"
 
 #include <bit>
+#include <map>
 
 namespace accord {
 inline namespace v0 {
@@ -39,7 +40,10 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
         }
     }
 
-    std::vector<std::uint64_t> swings(n, 0), mwc(n, 0);
+    std::vector<std::uint64_t> swings(n, 0), mwc(n, 0), chow(n, 0);
+    // Colomer-Martinez: per player, minimal winning coalitions containing it by total weight.
+    const bool colomer = opt.indices & index_colomer;
+    std::vector<std::map<std::uint64_t, std::uint64_t>> mwc_by_weight(colomer ? n : 0);
     std::vector<std::vector<std::uint64_t>> ss(n, std::vector<std::uint64_t>(n, 0));
     std::vector<std::vector<std::uint64_t>> mwc_by_size(n, std::vector<std::uint64_t>(n + 1, 0));
     std::vector<std::vector<std::uint64_t>> johnston(n, std::vector<std::uint64_t>(n + 1, 0));
@@ -54,6 +58,15 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
             if (!wins(m ^ (std::uint64_t{1} << i))) crit |= std::uint64_t{1} << i;
         }
         const unsigned c = static_cast<unsigned>(std::popcount(crit));
+        for (std::uint64_t rest = m; rest; rest &= rest - 1)
+            ++chow[static_cast<unsigned>(std::countr_zero(rest))];
+        if (colomer && c == size) {
+            std::uint64_t weight = 0; // one majority (checked by the driver)
+            for (std::uint64_t rest = m; rest; rest &= rest - 1)
+                weight += g.majorities[0].weights[static_cast<unsigned>(std::countr_zero(rest))];
+            for (std::uint64_t rest = m; rest; rest &= rest - 1)
+                ++mwc_by_weight[static_cast<unsigned>(std::countr_zero(rest))][weight];
+        }
         for (std::uint64_t rest = crit; rest; rest &= rest - 1) {
             const unsigned i = static_cast<unsigned>(std::countr_zero(rest));
             ++swings[i];
@@ -73,18 +86,52 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
     r.winning_coalitions = winning;
     if (opt.indices & (index_banzhaf | index_coleman)) finish_banzhaf(r, n, opt.indices & index_coleman);
     if (opt.indices & index_shapley_shubik) {
-        // phi_i = sum over swings S (i not in S) of |S|! (n-1-|S|)! / n!  (Shapley & Shubik 1954).
+        // phi_i = sum over swings S (i not in S) of |S|! (n-1-|S|)! / n!  (Shapley & Shubik 1954);
+        // the numerator counts the orders in which i is pivotal.
         const big_int nf = factorial(n);
         r.shapley_shubik.exact.resize(n);
+        r.pivots.assign(n, 0);
         for (std::size_t i = 0; i < n; ++i) {
-            big_int acc = 0;
+            big_int& acc = r.pivots[i];
             for (std::size_t k = 0; k < n; ++k)
                 if (ss[i][k]) acc += big_int(ss[i][k]) * factorial(k) * factorial(n - 1 - k);
             r.shapley_shubik.exact[i] = rational(acc, nf);
         }
         fill_doubles(r.shapley_shubik);
     }
-    if (opt.indices & (index_holler | index_deegan_packel)) {
+    if (opt.indices & index_chow) r.chow.assign(chow.begin(), chow.end()); // counted, not derived
+    if (opt.indices & index_rae) {
+        // Rae (1969): i agrees with the outcome in the winning coalitions containing it (chow_i)
+        // and the losing ones without it: 2^(n-1) coalitions lack i, of which |W| - chow_i win.
+        const big_int half = pow2(n - 1), all = pow2(n);
+        r.rae.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const big_int losing_without = half - (big_int(winning) - big_int(chow[i]));
+            r.rae.exact[i] = rational(big_int(chow[i]) + losing_without, all);
+        }
+        fill_doubles(r.rae);
+    }
+    if (colomer) {
+        // Colomer & Martinez (1995): each minimal winning coalition S equally likely, and i's share
+        // of it w_i / w(S); CM_i = (1/|M|) sum_{S in M, i in S} w_i / w(S).
+        r.colomer.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            // Summed as a balanced tree: one term per distinct coalition weight, so adding them
+            // in a row makes every addition pay for the growing common denominator.
+            std::vector<rational> terms;
+            terms.reserve(mwc_by_weight[i].size());
+            for (const auto& [weight, cnt] : mwc_by_weight[i])
+                terms.emplace_back(big_int(cnt), big_int(weight));
+            for (std::size_t len = terms.size(); len > 1; len = (len + 1) / 2)
+                for (std::size_t k = 0; 2 * k < len; ++k)
+                    terms[k] = 2 * k + 1 < len ? terms[2 * k] + terms[2 * k + 1] : terms[2 * k];
+            const rational acc = terms.empty() ? rational(0) : terms[0];
+            r.colomer.exact[i] =
+                acc * rational(big_int(g.majorities[0].weights[i])) / rational(big_int(mwc_total));
+        }
+        fill_doubles(r.colomer);
+    }
+    if (opt.indices & (index_holler | index_deegan_packel | index_minimal_winning)) {
         r.minimal_winning.assign(mwc.begin(), mwc.end());
         r.minimal_winning_total = mwc_total;
     }

@@ -140,6 +140,29 @@ void finish_banzhaf(power_result& r, std::size_t n, bool coleman) {
     }
 }
 
+void finish_chow_rae(power_result& r, std::size_t n, unsigned want) {
+    // Every winning S not containing i stays winning with i, so the S + i that win number
+    // #{S wins, i not in S} + swings_i, and together with the former they are all |W| winning
+    // coalitions: chow_i = (|W| + swings_i) / 2.
+    if (want & index_chow) {
+        r.chow.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const big_int twice = r.winning_coalitions + r.swings[i];
+            if (boost::multiprecision::bit_test(twice, 0))
+                throw error(errc::error, "power indices: odd |W| + swings (a bug: please report it)");
+            r.chow[i] = twice >> 1;
+        }
+    }
+    // Rae (1969): i agrees with the outcome in the 2^(n-1) + swings_i coalitions (of 2^n) in which
+    // it votes yes and the motion passes or it votes no and the motion fails (Dubey & Shapley 1979).
+    if (want & index_rae) {
+        const big_int half = pow2(n - 1), all = pow2(n);
+        r.rae.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i) r.rae.exact[i] = rational(half + r.swings[i], all);
+        fill_doubles(r.rae);
+    }
+}
+
 } // namespace power_detail
 
 namespace {
@@ -159,8 +182,9 @@ const char* index_name(unsigned bit) {
 
 /// Indices the dynamic programme computes for this game.
 unsigned dp_supported(const weighted_game& g) {
-    unsigned s = index_banzhaf | index_shapley_shubik | index_coleman | index_owen | index_banzhaf_owen;
-    if (g.majorities.size() == 1) s |= index_holler | index_deegan_packel;
+    unsigned s = index_banzhaf | index_shapley_shubik | index_coleman | index_owen | index_banzhaf_owen |
+                 index_chow | index_rae;
+    if (g.majorities.size() == 1) s |= index_holler | index_deegan_packel | index_minimal_winning;
     return s;
 }
 
@@ -171,8 +195,11 @@ void merge(power_result& into, power_result&& from, unsigned which) {
         into.banzhaf = std::move(from.banzhaf);
         into.banzhaf_absolute = std::move(from.banzhaf_absolute);
     }
-    if (which & index_shapley_shubik) into.shapley_shubik = std::move(from.shapley_shubik);
-    if (which & (index_holler | index_deegan_packel)) {
+    if (which & index_shapley_shubik) {
+        into.shapley_shubik = std::move(from.shapley_shubik);
+        into.pivots = std::move(from.pivots);
+    }
+    if (which & (index_holler | index_deegan_packel | index_minimal_winning)) {
         into.minimal_winning = std::move(from.minimal_winning);
         into.minimal_winning_total = from.minimal_winning_total;
     }
@@ -188,6 +215,12 @@ void merge(power_result& into, power_result&& from, unsigned which) {
     }
     if (which & index_owen) into.owen = std::move(from.owen);
     if (which & index_banzhaf_owen) into.banzhaf_owen = std::move(from.banzhaf_owen);
+    if (which & index_chow) {
+        into.chow = std::move(from.chow);
+        into.winning_coalitions = from.winning_coalitions;
+    }
+    if (which & index_rae) into.rae = std::move(from.rae);
+    if (which & index_colomer) into.colomer = std::move(from.colomer);
     for (auto& n : from.notes) into.notes.push_back(std::move(n));
 }
 
@@ -251,6 +284,10 @@ power_result compute(const weighted_game& g, const power_options& opt) {
         throw error(errc::invalid,
                     "power indices: Owen and Banzhaf-Owen need a-priori unions (weighted_game::unions)");
     if ((opt.indices & index_all) == 0) throw error(errc::invalid, "power indices: no index requested");
+    if ((opt.indices & index_colomer) && g.majorities.size() != 1)
+        throw error(errc::unsupported,
+                    "power indices: the Colomer-Martinez index is defined for one weighted "
+                    "majority (it divides a player's weight by its coalition's)");
     power_result r;
     switch (opt.method) {
     case power_method::enumeration:
@@ -369,6 +406,10 @@ std::string to_json(const power_result& r, int indent) {
     put(j, "banzhaf", r.banzhaf);
     put(j, "banzhaf_absolute", r.banzhaf_absolute);
     put(j, "shapley_shubik", r.shapley_shubik);
+    if (!r.pivots.empty()) {
+        auto& s = j["pivots"] = nlohmann::json::array();
+        for (const auto& x : r.pivots) s.push_back(x.str());
+    }
     if (!r.minimal_winning.empty()) {
         auto& s = j["minimal_winning"] = nlohmann::json::array();
         for (const auto& x : r.minimal_winning) s.push_back(x.str());
@@ -377,8 +418,12 @@ std::string to_json(const power_result& r, int indent) {
     put(j, "holler", r.holler);
     put(j, "deegan_packel", r.deegan_packel);
     put(j, "johnston", r.johnston);
+    if (!r.chow.empty()) {
+        auto& s = j["chow"] = nlohmann::json::array();
+        for (const auto& x : r.chow) s.push_back(x.str());
+    }
+    if (!r.chow.empty() || !r.coleman_prevent.empty()) j["winning_coalitions"] = r.winning_coalitions.str();
     if (!r.coleman_prevent.empty()) {
-        j["winning_coalitions"] = r.winning_coalitions.str();
         j["coleman_act"] = r.coleman_act_value;
         j["coleman_act_exact"] = to_string(r.coleman_act);
     }
@@ -386,6 +431,8 @@ std::string to_json(const power_result& r, int indent) {
     put(j, "coleman_initiate", r.coleman_initiate);
     put(j, "owen", r.owen);
     put(j, "banzhaf_owen", r.banzhaf_owen);
+    put(j, "rae", r.rae);
+    put(j, "colomer", r.colomer);
     if (!r.notes.empty()) j["notes"] = r.notes;
     return j.dump(indent);
 }

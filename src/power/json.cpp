@@ -80,6 +80,10 @@ std::span<const power_index_info> power_index_table() {
         {"coleman", index_coleman, nullptr, "docs/methods/power.md"},
         {"owen", index_owen, &power_result::owen, "docs/methods/power.md"},
         {"banzhaf_owen", index_banzhaf_owen, &power_result::banzhaf_owen, "docs/methods/power.md"},
+        {"chow", index_chow, nullptr, "docs/methods/power.md"},
+        {"rae", index_rae, &power_result::rae, "docs/methods/power.md"},
+        {"colomer", index_colomer, &power_result::colomer, "docs/methods/power.md"},
+        {"minimal_winning", index_minimal_winning, nullptr, "docs/methods/power.md"},
     };
     return table;
 }
@@ -132,6 +136,9 @@ power_method parse_power_method(std::string_view m) {
 }
 
 power_options fit_power_options(const weighted_game& g, power_options opt) {
+    // "all" keeps Colomer-Martinez only where it is defined: one weighted majority.
+    if (g.majorities.size() > 1 && (opt.indices & index_all) == index_all)
+        opt.indices &= ~unsigned(index_colomer);
     if (g.unions.empty() && !(opt.indices & index_defaults))
         opt.indices &= ~unsigned(index_owen | index_banzhaf_owen);
     return opt;

@@ -46,6 +46,9 @@ void fill_doubles(index_values& v);
 /// Turns raw per-player counts into the derived Banzhaf and Coleman indices.
 void finish_banzhaf(power_result& r, std::size_t n, bool coleman);
 
+/// Chow parameters and Rae from swings and the number of winning coalitions (for `want`).
+void finish_chow_rae(power_result& r, std::size_t n, unsigned want);
+
 /// All indices by visiting all 2^n coalitions (or n! orders for none): the test oracle.
 power_result enumerate(const weighted_game& g, const power_options& opt);
 

@@ -250,6 +250,24 @@ static void test_power(void) {
     CHECK(accord_power("{\"quota\": 2, \"weights\": [1,1]}", "{\"indices\": [\"nope\"]}", NULL, NULL, &pr) ==
           ACCORD_EINVALID);
     CHECK(accord_power("not json", NULL, NULL, NULL, &pr) == ACCORD_EINVALID);
+    /* [3; 2,1,1] by hand: Chow 3,2,2 of 3 winning; Rae 7/8, 5/8; Colomer-Martinez 2/3, 1/6;
+       minimal winning 2,1,1; pivots 4,1,1 of the 3! orders. */
+    CHECK(accord_power("{\"quota\": 3, \"weights\": [2,1,1]}",
+                       "{\"indices\": \"chow,rae,colomer,minimal_winning,shapley_shubik\"}", NULL, NULL,
+                       &pr) == ACCORD_OK);
+    CHECK(accord_power_result_json(pr, &json) == ACCORD_OK &&
+          strstr(json, "\"chow\":[\"3\",\"2\",\"2\"]") != NULL &&
+          strstr(json, "\"winning_coalitions\":\"3\"") != NULL &&
+          strstr(json, "\"rae_exact\":[\"7/8\",\"5/8\",\"5/8\"]") != NULL &&
+          strstr(json, "\"colomer_exact\":[\"2/3\",\"1/6\",\"1/6\"]") != NULL &&
+          strstr(json, "\"minimal_winning\":[\"2\",\"1\",\"1\"]") != NULL &&
+          strstr(json, "\"pivots\":[\"4\",\"1\",\"1\"]") != NULL);
+    accord_power_result_free(pr);
+    /* Colomer-Martinez divides by one weight: refused for a double majority. */
+    CHECK(accord_power("{\"majorities\": [{\"quota\": 2, \"weights\": [1,1,1]}, {\"quota\": 50, \"weights\": "
+                       "[60,30,10]}]}",
+                       "{\"indices\": \"colomer\"}", NULL, NULL, &pr) == ACCORD_EUNSUPPORTED &&
+          pr == NULL);
     /* The Fourier estimate: labelled an approximation, with its proven bound. */
     CHECK(accord_power("{\"quota\": 39, \"weights\": [7,7,7,7,7,1,1,1,1,1,1,1,1,1,1]}",
                        "{\"method\": \"fourier\", \"indices\": \"banzhaf\"}", NULL, NULL, &pr) == ACCORD_OK);

@@ -34,6 +34,35 @@ class Power(unittest.TestCase):
         for key in ("holler", "deegan_packel", "johnston", "coleman_prevent", "coleman_initiate"):
             self.assertIn(key, d)
 
+    def test_chow_rae_colomer_minimal_winning_and_pivots_of_three_two_one_one(self) -> None:
+        # [3; 2,1,1] by hand: winning AB, AC, ABC; minimal AB, AC; A pivotal in 4 of 6 orders.
+        args = ("power", "--quota", "3", "--weights", "2,1,1",
+                "--indices", "chow,rae,colomer,minimal_winning,shapley_shubik")
+        out = accord(*args, "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        d = json.loads(out.stdout)
+        self.assertEqual(d["chow"], ["3", "2", "2"])
+        self.assertEqual(d["winning_coalitions"], "3")
+        self.assertEqual(d["rae_exact"], ["7/8", "5/8", "5/8"])
+        self.assertEqual(d["colomer_exact"], ["2/3", "1/6", "1/6"])
+        self.assertEqual(d["minimal_winning"], ["2", "1", "1"])
+        self.assertEqual(d["pivots"], ["4", "1", "1"])
+        self.assertNotIn("banzhaf", d)
+        table = accord(*args)
+        self.assertEqual(table.returncode, 0, table.stderr)
+        header = table.stdout.splitlines()[1].split()
+        self.assertEqual(header, ["player", "shapley_shubik", "rae", "colomer"])
+        self.assertIn("pivots: 4 1 1", table.stdout)
+        self.assertIn("chow: 3 2 2", table.stdout)
+        self.assertIn("winning coalitions: 3", table.stdout)
+        self.assertIn("minimal_winning: 2 1 1", table.stdout)
+
+    def test_colomer_needs_one_majority(self) -> None:
+        out = accord("power", "--quota", "3", "--weights", "1,1,1,1,1",
+                     "--quota", "51", "--weights", "40,30,10,10,10", "--indices", "colomer")
+        self.assertNotEqual(out.returncode, 0)
+        self.assertIn("one weighted majority", out.stderr)
+
     def test_threads_set_the_exact_passes_and_never_change_the_values(self) -> None:
         # 80 players: over 63, so the exact counts run as residue passes on threads.
         weights = ",".join(str(100 + 7 * i + i % 3) for i in range(80))

@@ -195,6 +195,18 @@ class Power(unittest.TestCase):
         self.assertEqual(r["swings"][0], 848)
         self.assertEqual(sum(r["banzhaf_exact"]), 1)
 
+    def test_chow_rae_colomer_minimal_winning_and_pivots(self) -> None:
+        # [3; 2,1,1] by hand (docs/methods/power.md): counts are ints, indices Fractions.
+        r = accord.power(3, [2, 1, 1], indices=["chow", "rae", "colomer", "minimal_winning", "shapley_shubik"])
+        self.assertEqual(r["chow"], [3, 2, 2])
+        self.assertEqual(r["winning_coalitions"], 3)
+        self.assertEqual(r["rae_exact"], [Fraction(7, 8), Fraction(5, 8), Fraction(5, 8)])
+        self.assertEqual(r["colomer_exact"], [Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)])
+        self.assertEqual(r["minimal_winning"], [2, 1, 1])
+        self.assertEqual(r["minimal_winning_total"], 2)
+        self.assertEqual(r["pivots"], [4, 1, 1])
+        self.assertEqual(r.indices(), ["colomer", "rae", "shapley_shubik"])
+
     def test_double_majority_and_unions(self) -> None:
         r = accord.power(majorities=[(2, [1, 1, 1]), (50, [60, 30, 10])], players=["big", "mid", "small"],
                          unions=[[0], [1, 2]], indices="all")

@@ -44,6 +44,12 @@ class Frames(unittest.TestCase):
         f = pw.to_frame()
         self.assertAlmostEqual(f.loc["A", "banzhaf"], 1 / 3)
         self.assertEqual(list(f["swings"]), pw["swings"])
+        # [3; 2,1,1]: the exact counts become int columns beside the index columns.
+        counts = accord.power(3, [2, 1, 1], indices="chow,rae,minimal_winning,shapley_shubik").to_frame()
+        self.assertEqual(list(counts.columns), ["rae", "shapley_shubik", "pivots", "chow", "minimal_winning"])
+        self.assertEqual(list(counts["pivots"]), [4, 1, 1])
+        self.assertEqual(list(counts["chow"]), [3, 2, 2])
+        self.assertEqual(list(counts["minimal_winning"]), [2, 1, 1])
         org = accord.Organisation.from_file(DATA / "place_org.csv")
         w = org.weights("population").to_frame()
         self.assertAlmostEqual(w["share"].sum(), 1.0)

@@ -12,11 +12,15 @@ from ._progress import _Progress
 
 __all__ = ['PowerIndices', 'power']
 
+# Per-player exact counts of the result JSON (decimal strings there, ints here).
+_COUNTS = ("swings", "pivots", "chow", "minimal_winning")
+
 
 class PowerIndices(_Report):
     """Power indices of a game (docs/methods/power.md): ``self["banzhaf"]`` (floats, one per
-    player), ``self["banzhaf_exact"]`` (Fractions), ``self["swings"]`` (ints), ... by index name,
-    and ``"players"``."""
+    player), ``self["banzhaf_exact"]`` (Fractions), the exact counts ``self["swings"]``,
+    ``"pivots"``, ``"chow"`` and ``"minimal_winning"`` (ints), ... by index name, and
+    ``"players"``."""
 
     @property
     def players(self) -> list[str]:
@@ -27,16 +31,17 @@ class PowerIndices(_Report):
         """Names of the indices computed (keys holding one float per player)."""
         n = len(self.players)
         return [k for k, v in self.items() if isinstance(v, list) and len(v) == n and k != "players"
-                and not k.endswith(("_exact", "_lower", "_upper")) and k not in ("swings",)
+                and not k.endswith(("_exact", "_lower", "_upper")) and k not in _COUNTS
                 and all(isinstance(x, (int, float)) for x in v)]
 
     def to_frame(self) -> Any:
-        """One row per player, one float column per index, plus "swings" when computed. Needs
-        pandas."""
+        """One row per player, one float column per index, plus the exact counts ("swings",
+        "pivots", "chow", "minimal_winning") that were computed. Needs pandas."""
         pd = pandas()
         data: dict[str, Any] = {k: self[k] for k in self.indices()}
-        if isinstance(self.get("swings"), list):
-            data["swings"] = self["swings"]
+        for k in _COUNTS:
+            if isinstance(self.get(k), list):
+                data[k] = self[k]
         return pd.DataFrame(data, index=pd.Index(self.players, name="player"))
 
     def _repr_html_(self) -> str:
@@ -60,7 +65,8 @@ def power(quota: int | None = None, weights: Sequence[int] | None = None, *,
     Other keywords are options of docs/methods/power.md: ``samples``, ``seed``, ``confidence``,
     and ``threads`` (threads of the exact passes of games over 63 players; 0 = every core).
     Returns the JSON object of docs/methods/power.md (a PowerIndices dict, with ``to_frame()``)
-    with exact values as Fractions under the ``*_exact`` keys and swings as ints.
+    with exact values as Fractions under the ``*_exact`` keys and the counts (swings, pivots, chow,
+    minimal_winning and their totals) as ints.
     """
     game: dict[str, Any] = {}
     if majorities is not None:
@@ -99,6 +105,10 @@ def _power_from(handle: ctypes.c_void_p) -> PowerIndices:
             raw[key] = [Fraction(v) for v in value]
         elif key.endswith("_exact") and isinstance(value, str):
             raw[key] = Fraction(value)
-    if isinstance(raw.get("swings"), list):
-        raw["swings"] = [int(v) for v in raw["swings"]]
+    for key in _COUNTS:
+        if isinstance(raw.get(key), list):
+            raw[key] = [int(v) for v in raw[key]]
+    for key in ("total_swings", "winning_coalitions", "minimal_winning_total"):
+        if isinstance(raw.get(key), str):
+            raw[key] = int(raw[key])
     return PowerIndices(raw)
