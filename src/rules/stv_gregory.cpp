@@ -194,12 +194,20 @@ template <class A> class gregory_count : count_base {
         };
     }
 
+    // Every round records every candidate still in the count (the public round trace); only the
+    // votes changed since the last round are converted again.
     round_record snapshot() const {
         round_record r;
         r.tallies.assign(n_, std::nullopt);
+        if (res_.rounds.empty()) {
+            shown_.resize(n_);
+            for (cand_t c = 0; c < n_; ++c) shown_[c] = a_.to_rational(vote_[c]);
+        } else {
+            for (cand_t c : changed_) shown_[c] = a_.to_rational(vote_[c]);
+        }
         for (cand_t c = 0; c < n_; ++c)
             if (st_[c] == cstate::hopeful || st_[c] == cstate::pending || st_[c] == cstate::elected)
-                r.tallies[c] = a_.to_rational(vote_[c]);
+                r.tallies[c] = shown_[c];
         r.threshold = a_.to_rational(quota_);
         r.inactive.exhausted_choices = a_.to_rational(exhausted_);
         r.inactive.blank = blank_;
@@ -636,6 +644,7 @@ template <class A> class gregory_count : count_base {
     std::size_t n_elected_ = 0;
     moves moved_;
     std::vector<cand_t> received_, changed_; // vote changed in this transfer / since the last round
+    mutable std::vector<rational> shown_;    // each vote as last recorded
     std::vector<std::vector<std::pair<std::size_t, rational>>> changes_; // per candidate: (round, tally)
     std::vector<std::uint32_t> pos_;
     std::vector<std::vector<std::uint32_t>> pile_;
