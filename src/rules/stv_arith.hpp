@@ -78,8 +78,15 @@ struct fixed_arith {
     }
     T mul_down(T a, T b) const {
         T p;
-        if (!__builtin_mul_overflow(a, b, &p)) return narrow(p / scale);
+        if (!__builtin_mul_overflow(a, b, &p)) return narrow(div_scale(p));
         return narrow(static_cast<int128>(a) * b / scale);
+    }
+    // p / scale; the usual scales (Meek's 9 places, the Scottish 5) divide by a constant, which
+    // the compiler turns into a multiplication.
+    T div_scale(T p) const {
+        if (scale == 1'000'000'000) return p / 1'000'000'000;
+        if (scale == 100'000) return p / 100'000;
+        return p / scale;
     }
     T mul_up(T a, T b) const {
         const int128 p = static_cast<int128>(a) * b;
