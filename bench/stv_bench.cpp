@@ -12,6 +12,7 @@
 #include "accord/rules/stv.hpp"
 
 #include <filesystem>
+#include <optional>
 
 namespace {
 using namespace accord;
@@ -58,11 +59,13 @@ const profile& big() {
     return p;
 }
 
-void run_big(benchmark::State& state, stv_variant v) {
-    const profile& p = big();
-    const double base = accord_bench::time_per_call([&] { accord_bench::full_pass(p); }, 10);
+// Counts `p` under variant v beside a full pass over the same ballots.
+void run_count(benchmark::State& state, const profile& p, stv_variant v, std::optional<unsigned> places,
+               int base_reps) {
+    const double base = accord_bench::time_per_call([&] { accord_bench::full_pass(p); }, base_reps);
     stv_options opt;
     opt.variant = v;
+    opt.places = places;
     std::size_t stages = 0;
     accord_bench::timed_loop(state, base, [&] {
         auto r = stv(p, opt);
@@ -71,7 +74,10 @@ void run_big(benchmark::State& state, stv_variant v) {
     });
     state.counters["stages"] = static_cast<double>(stages);
     state.counters["unique_ballots"] = static_cast<double>(p.unique_count());
+    state.counters["candidates"] = static_cast<double>(p.candidate_count());
 }
+
+void run_big(benchmark::State& state, stv_variant v) { run_count(state, big(), v, std::nullopt, 10); }
 
 void BM_Scottish1M(benchmark::State& state) { run_big(state, stv_variant::scottish); }
 void BM_Meek1M(benchmark::State& state) { run_big(state, stv_variant::meek); }
@@ -93,21 +99,11 @@ const profile& many(std::size_t candidates) {
 }
 
 void run_many(benchmark::State& state, stv_variant v) {
-    const profile& p = many(static_cast<std::size_t>(state.range(0)));
-    const double base = accord_bench::time_per_call([&] { accord_bench::full_pass(p); }, 20);
-    stv_options opt;
-    opt.variant = v;
     // WIGM and Gregory in exact arithmetic compound every transfer value into the papers'
     // denominators (the 1,000-candidate count did not end in 10 minutes): count them at 9 places.
-    if (v == stv_variant::wigm || v == stv_variant::gregory) opt.places = 9;
-    std::size_t stages = 0;
-    accord_bench::timed_loop(state, base, [&] {
-        auto r = stv(p, opt);
-        stages = r.rounds.size();
-        benchmark::DoNotOptimize(r.winners.data());
-    });
-    state.counters["stages"] = static_cast<double>(stages);
-    state.counters["candidates"] = static_cast<double>(p.candidate_count());
+    const bool fixed = v == stv_variant::wigm || v == stv_variant::gregory;
+    run_count(state, many(static_cast<std::size_t>(state.range(0))), v,
+              fixed ? std::optional<unsigned>(9) : std::nullopt, 20);
 }
 
 void BM_ManyScottish(benchmark::State& state) { run_many(state, stv_variant::scottish); }

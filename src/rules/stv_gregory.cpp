@@ -12,6 +12,7 @@
 #include "ballot_walker.hpp"
 #include "stv_arith.hpp"
 #include "stv_count.hpp"
+#include "tally_history.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -40,7 +41,7 @@ template <class A> class gregory_count : count_base {
         pile_.resize(n_);
         moved_.amount.assign(n_ + 1, T(0));
         moved_.seen.assign(n_ + 1, 0);
-        changes_.resize(n_);
+        history_ = tally_history<rational>(n_);
         exhausted_ = T(0);
         lost_ = T(0);
     }
@@ -151,9 +152,7 @@ template <class A> class gregory_count : count_base {
         const std::size_t k = res_.rounds.size();
         const auto& t = res_.rounds.back().tallies;
         auto note = [&](cand_t c) {
-            auto& h = changes_[c];
-            if (!t[c]) return;
-            if (h.empty() || h.back().second != *t[c]) h.emplace_back(k, *t[c]);
+            if (t[c]) history_.note(k, c, *t[c]);
         };
         if (k == 1) {
             for (cand_t c = 0; c < n_; ++c) note(c);
@@ -164,33 +163,10 @@ template <class A> class gregory_count : count_base {
     }
 
     // tie_breaker's previous-rounds filter over the rounds so far, for candidates in every one of
-    // them (hopeful or pending ones: they have been in each round's record since the first). A
-    // tally is constant between its changes, so only the rounds at which one of the candidates
-    // left changed can separate them.
+    // them (hopeful or pending ones: they have been in each round's record since the first).
     tie_breaker::history_filter previous_rounds(bool loser) const {
         return [this, loser](std::vector<cand_t>& left) {
-            std::size_t k = res_.rounds.size();
-            while (k >= 1 && left.size() > 1) {
-                std::vector<const std::pair<std::size_t, rational>*> at(left.size());
-                for (std::size_t x = 0; x < left.size(); ++x) {
-                    const auto& h = changes_[left[x]];
-                    auto it = std::upper_bound(h.begin(), h.end(), k,
-                                               [](std::size_t r, const auto& e) { return r < e.first; });
-                    at[x] = &*std::prev(it);
-                }
-                const rational* best = &at[0]->second;
-                for (const auto* e : at)
-                    if (loser ? e->second < *best : e->second > *best) best = &e->second;
-                std::vector<cand_t> keep;
-                std::size_t latest_change = 0;
-                for (std::size_t x = 0; x < left.size(); ++x)
-                    if (at[x]->second == *best) {
-                        keep.push_back(left[x]);
-                        latest_change = std::max(latest_change, at[x]->first);
-                    }
-                left = std::move(keep);
-                k = latest_change - 1;
-            }
+            history_.narrow_to_fewest(left, res_.rounds.size(), !loser);
         };
     }
 
@@ -645,7 +621,7 @@ template <class A> class gregory_count : count_base {
     moves moved_;
     std::vector<cand_t> received_, changed_; // vote changed in this transfer / since the last round
     mutable std::vector<rational> shown_;    // each vote as last recorded
-    std::vector<std::vector<std::pair<std::size_t, rational>>> changes_; // per candidate: (round, tally)
+    tally_history<rational> history_{0};
     std::vector<std::uint32_t> pos_;
     std::vector<std::vector<std::uint32_t>> pile_;
     T quota_{}, exhausted_{}, lost_{};
