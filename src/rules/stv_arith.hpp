@@ -69,8 +69,25 @@ struct fixed_arith {
     T mul_count(T v, std::uint64_t n) const {
         return narrow(static_cast<int128>(v) * static_cast<int128>(n));
     }
-    T muldiv_down(T a, T b, T c) const { return narrow(static_cast<int128>(a) * b / c); }
-    T mul_down(T a, T b) const { return narrow(static_cast<int128>(a) * b / scale); }
+    // When the product fits 64 bits (Meek's keep factors and weights at 9 places mostly do), a
+    // 64-bit division gives the same quotient as the 128-bit one, several times faster.
+    T muldiv_down(T a, T b, T c) const {
+        T p;
+        if (!__builtin_mul_overflow(a, b, &p)) return narrow(p / c);
+        return narrow(static_cast<int128>(a) * b / c);
+    }
+    T mul_down(T a, T b) const {
+        T p;
+        if (!__builtin_mul_overflow(a, b, &p)) return narrow(div_scale(p));
+        return narrow(static_cast<int128>(a) * b / scale);
+    }
+    // p / scale; the usual scales (Meek's 9 places, the Scottish 5) divide by a constant, which
+    // the compiler turns into a multiplication.
+    T div_scale(T p) const {
+        if (scale == 1'000'000'000) return p / 1'000'000'000;
+        if (scale == 100'000) return p / 100'000;
+        return p / scale;
+    }
     T mul_up(T a, T b) const {
         const int128 p = static_cast<int128>(a) * b;
         return narrow((p + scale - 1) / scale);

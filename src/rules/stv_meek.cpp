@@ -96,6 +96,7 @@ template <class A> class meek_count : count_base {
             defeat(*loser);
             res_.rounds.push_back(std::move(rec));
         }
+        if (stale_) distribute();
         if (res_.complete) {
             auto h = in_state(cstate::hopeful);
             std::stable_sort(h.begin(), h.end(), [&](cand_t x, cand_t y) { return vote_[x] > vote_[y]; });
@@ -138,16 +139,20 @@ template <class A> class meek_count : count_base {
         return r;
     }
 
+    // The papers are redistributed once, when next needed (the next iteration, or the end of
+    // the count), not once per candidate of a batch: the same votes, without a pass over every
+    // paper for each defeated candidate (issue 17).
     void defeat(cand_t c) {
         st_[c] = cstate::defeated;
         kf_[c] = T(0);
         vote_[c] = T(0);
         defeated_.push_back(c);
-        distribute();
+        stale_ = true;
     }
 
     // Each paper gives each candidate in turn the keep factor's share of what is left of it.
     void distribute() {
+        stale_ = false;
         for (cand_t c = 0; c < n_; ++c) vote_[c] = T(0);
         residual_ = T(0);
         const T one = a_.one();
@@ -245,6 +250,7 @@ template <class A> class meek_count : count_base {
     std::vector<T> kf_, vote_, mult_;
     T omega_{}, quota_{}, votes_{}, surplus_{}, residual_{};
     unsigned omega10_ = 10;
+    bool stale_ = false; // a candidate was defeated since the last distribution
     std::vector<cand_t> defeated_, newly_elected_;
 };
 
