@@ -98,6 +98,22 @@ TEST(Csv, FuzzRegressionARowEndingBeforeTheUnitColumnIsSkippedNotLeftWithoutAUni
     EXPECT_EQ(q.unique_count(), p.unique_count());
 }
 
+TEST(Csv, FuzzRegressionASepLineThatIsTheWholeFileIsAnEmptyFileNotAnOverread) {
+    // Fuzz.Replay.fuzz_csv under ASan: a file of exactly "sep=;" read the byte after it and
+    // skipped past the end of the text (heap-buffer-overflow). It is an empty file after the sep line.
+    for (const char* text : {"sep=;", "sep=,\n", "sep=;\r\n"}) {
+        read_options o;
+        o.format = file_format::csv;
+        try {
+            (void)read_profile_text(text, "sep_only.csv", o);
+            ADD_FAILURE() << "read '" << text << "' without a header";
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), errc::parse) << text;
+            EXPECT_NE(std::string(e.what()).find("empty file"), std::string::npos) << e.what();
+        }
+    }
+}
+
 TEST(Csv, FuzzRegressionACandidateNoBallotRanksIsNotDroppedByTheWriter) {
     // fuzz_csv: rank columns name only mentioned candidates, so writing lost the others and the
     // file could not be read back. The writer refuses instead; unit ids are checked as UTF-8.

@@ -520,7 +520,8 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
     if (text.size() >= 5 && text.substr(0, 4) == "sep=" &&
         (text.size() == 5 || text[5] == '\n' || (text[5] == '\r' && text.size() > 6 && text[6] == '\n'))) {
         if (delim == '\0') delim = text[4];
-        text.remove_prefix(text[5] == '\r' ? 7 : 6);
+        // "sep=;" may be the whole file: nothing follows it then (text[5] would be past the end).
+        text = text.size() == 5 ? std::string_view() : text.substr(text[5] == '\r' ? 7 : 6);
         first_line = 2;
     }
     if (delim == '\0') {
