@@ -277,6 +277,38 @@ TEST(Names, BidiOverridesInvisibleAndControlCharactersAreRefusedEverywhere) {
     EXPECT_EQ(what.rfind("bidi.soi:3:", 0), 0u) << what;
 }
 
+TEST(Crashes, CdfMembersOfTheWrongTypeAreParseErrorsNotLibraryExceptions) {
+    // libFuzzer (fuzz_cdf, 25 s): an element that is not an object, or an optional member that is
+    // not a string, escaped as nlohmann's type_error (std::terminate in the fuzzer) instead of
+    // an accord::error naming it. The fuzzer's input is kept as a seed
+    // (fuzz/seeds/fuzz_cdf/fuzz_crash_value_on_non_object.json).
+    read_options o;
+    o.format = file_format::cdf_json;
+    const std::string head = "{\"Election\": [{\"Candidate\": [{\"@id\": \"c1\", \"Name\": \"Ann\"}], "
+                             "\"Contest\": [";
+    for (const auto& [contest, needle] : std::vector<std::pair<std::string, std::string>>{
+             {"7", "Contest: expected an object, got 7"},
+             {"{\"@id\": 5}", "Contest @id: expected a string, got 5"}}) {
+        std::string what;
+        EXPECT_EQ(
+            code_of([&] { read_profile_text(head + contest + "]}], \"CVR\": []}", "bad.json", o); }, &what),
+            errc::parse);
+        EXPECT_NE(what.find(needle), std::string::npos) << what;
+    }
+    std::ifstream in(std::filesystem::path(ACCORD_SOURCE_DIR) /
+                         "fuzz/seeds/fuzz_cdf/fuzz_crash_value_on_non_object.json",
+                     std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(text.empty());
+    for (bool lenient : {false, true}) {
+        o.lenient = lenient;
+        try {
+            (void)read_profile_text(text, "fuzz.json", o);
+        } catch (const error&) {
+        } // any other exception fails the test
+    }
+}
+
 TEST(SilentChanges, CdfCandidatesSharingANameAreRefusedNotPooled) {
     std::string what;
     read_options o;

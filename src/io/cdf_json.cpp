@@ -31,6 +31,15 @@ std::string string_of(const json& j, std::string_view name, const std::string& w
     if (!j.is_string()) bad(name, where + ": expected a string, got " + detail::json_excerpt(j));
     return j.get<std::string>();
 }
+
+/// An optional string member: `def` when absent. Not an object, or a member that is not a
+/// string, is an error naming it (nlohmann's value() would throw its own type_error).
+std::string optional_string(const json& j, const char* key, const char* def, std::string_view name,
+                            const std::string& where) {
+    if (!j.is_object()) bad(name, where + ": expected an object, got " + detail::json_excerpt(j));
+    if (!j.contains(key)) return def;
+    return string_of(j[key], name, where + " " + key);
+}
 } // namespace
 
 profile read_cdf_json(std::string_view text, std::string_view name, const read_options& opt,
@@ -85,7 +94,8 @@ profile read_cdf_json(std::string_view text, std::string_view name, const read_o
     const json& contests = member(election, "Contest", name, "Election");
     const json* contest = nullptr;
     for (const auto& c : contests) {
-        const std::string id = c.value("@id", ""), nm = c.value("Name", "");
+        const std::string id = optional_string(c, "@id", "", name, "Contest"),
+                          nm = optional_string(c, "Name", "", name, "Contest");
         if (opt.contest.empty() || opt.contest == id || opt.contest == nm) {
             if (contest && opt.contest.empty())
                 bad(name, "the file has several contests; choose one with the contest option (name or @id)");
@@ -115,10 +125,10 @@ profile read_cdf_json(std::string_view text, std::string_view name, const read_o
         ++n;
         const std::string where = "CVR " + std::to_string(n);
         const json& snaps = member(cvr, "CVRSnapshot", name, where);
-        const std::string current = cvr.value("CurrentSnapshotId", "");
+        const std::string current = optional_string(cvr, "CurrentSnapshotId", "", name, where);
         const json* snap = nullptr;
         for (const auto& s : snaps)
-            if (current.empty() || s.value("@id", "") == current) {
+            if (current.empty() || optional_string(s, "@id", "", name, where + " CVRSnapshot") == current) {
                 snap = &s;
                 break;
             }
@@ -126,16 +136,19 @@ profile read_cdf_json(std::string_view text, std::string_view name, const read_o
         marks.clear();
         if (snap->contains("CVRContest"))
             for (const auto& cc : (*snap)["CVRContest"]) {
-                if (cc.value("ContestId", "") != contest_id) continue;
+                if (optional_string(cc, "ContestId", "", name, where + " CVRContest") != contest_id) continue;
                 if (!cc.contains("CVRContestSelection")) continue;
                 for (const auto& sel : cc["CVRContestSelection"]) {
-                    const std::string sid = sel.value("ContestSelectionId", "");
+                    const std::string sid =
+                        optional_string(sel, "ContestSelectionId", "", name, where + " CVRContestSelection");
                     auto it = cand_by_selection.find(sid);
                     if (it == cand_by_selection.end())
                         bad(name, where + ": unknown ContestSelectionId \"" + sid + "\"");
                     if (!sel.contains("SelectionPosition")) continue;
                     for (const auto& pos : sel["SelectionPosition"]) {
-                        if (pos.value("HasIndication", "yes") == "no") continue;
+                        if (optional_string(pos, "HasIndication", "yes", name,
+                                            where + " SelectionPosition") == "no")
+                            continue;
                         const json& rank = member(pos, "Rank", name, where + " SelectionPosition");
                         if (!rank.is_number_integer() || rank.get<std::int64_t>() < 1 ||
                             rank.get<std::int64_t>() > 1'000'000)
