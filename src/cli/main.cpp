@@ -49,6 +49,15 @@ int accord::cli::cli_main(int argc, char** argv) {
         add_constitution(app), add_mandate(app),   add_vote(app),    add_verify(app),   add_declare(app),
         add_brief(app),        add_explore(app),   add_check(app)};
     refuse_bad_whole_numbers(app);
+    // An empty argument can only be an option's value ("--title ''"). Anywhere else it names no
+    // method, file or command, and CLI11 2.1 loops for ever on an empty positional followed by an
+    // option (found by fuzz_cli_args: `accord run irv f.soi "" --seats 2` hung).
+    for (int i = 1; i < argc; ++i)
+        if (argv[i][0] == '\0' && (i == 1 || argv[i - 1][0] != '-')) {
+            std::cerr << "accord: error: argument " << i
+                      << " is empty; an empty argument can only be the value of an option\n";
+            return 2;
+        }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

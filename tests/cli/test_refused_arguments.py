@@ -26,6 +26,9 @@ def accord(*args: object, timeout: float = 60) -> subprocess.CompletedProcess[st
 
 # (arguments, exit status, words stderr must contain)
 CASES: list[tuple[list[object], int, str]] = [
+    # fuzz_cli_args: an empty positional followed by an option made CLI11 loop for ever.
+    (["run", "irv", SMALL, "", "--seats", "2"], 2, "argument 4 is empty"),
+    (["run", "irv", "", "", "-q"], 2, "argument 3 is empty"),
     # Issue 13 item 4: an option a method does not use is refused, naming it and the method.
     (["run", "irv", SMALL, "--seats", "3"], 1, "irv: unknown option 'seats' (irv does not use it"),
     (["run", "plurality", SMALL, "--seats", "3"], 1, "plurality does not use it"),
