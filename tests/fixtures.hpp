@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,5 +84,24 @@ struct name_by_file {
         return test_name(after_directory ? std::string_view(file).substr(file.find('/') + 1) : file);
     }
 };
+
+/// n candidates "c0".."c(n-1)" and `ballots` orders of 1 to max_len distinct candidates, each
+/// from the first `common` candidates except one draw in `rare_one_in` from all of them: many
+/// candidates sit at few or no votes for many rounds (the equivalence tests of IRV and STV).
+inline accord::profile skewed_profile(std::mt19937_64& rng, std::size_t n, int ballots, std::uint64_t max_len,
+                                      std::uint64_t rare_one_in, std::uint64_t common) {
+    std::vector<std::string> names;
+    for (std::size_t c = 0; c < n; ++c) names.push_back("c" + std::to_string(c));
+    accord::profile p(names);
+    for (int b = 0; b < ballots; ++b) {
+        std::vector<accord::cand_t> order;
+        while (order.size() < 1 + rng() % max_len) {
+            const auto c = static_cast<accord::cand_t>(rng() % rare_one_in == 0 ? rng() % n : rng() % common);
+            if (std::find(order.begin(), order.end(), c) == order.end()) order.push_back(c);
+        }
+        p.add_order(order);
+    }
+    return p;
+}
 
 } // namespace accord_test

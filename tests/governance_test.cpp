@@ -337,6 +337,40 @@ TEST(Record, VerifyPassesOnAFreshRecordAndNamesAChangedFileOrAnEditedField) {
         << b.problems[0];
 }
 
+TEST(Record, ABriefIsARecordThatStandsOnlyOnAVoteThatStands) {
+    const fs::path dir = scratch_copy("brief_record");
+    const json vote =
+        vote_invocation(dir / "governance/place.json", dir / "governance/place_priorities.csv", "priorities");
+    const fs::path vote_path = dir / "vote.json";
+    write_text_file(vote_path, make_record(vote.dump()));
+    const json inv = {{"command", "brief"}, {"record", vote_path.string()}, {"body", "board"}};
+    const json r = json::parse(make_record(inv.dump()));
+    ASSERT_EQ(r["inputs"].size(), 2u);
+    EXPECT_EQ(r["inputs"][0]["role"], "vote record");
+    EXPECT_EQ(r["inputs"][1]["role"], "constitution");
+    EXPECT_EQ(r["outcome"]["voted_down"][0]["option"], "C");
+    const fs::path path = dir / "brief.json";
+    write_text_file(path, r.dump(2));
+    const verify_report ok = verify_record(path);
+    EXPECT_TRUE(ok.ok);
+    EXPECT_NE(std::find(ok.checked.begin(), ok.checked.end(),
+                        "the vote record stands: its inputs are unchanged and its recount matches"),
+              ok.checked.end());
+    // A changed ballot under the vote fails the brief, through the vote's record.
+    const fs::path ballots = dir / "governance/place_priorities.csv";
+    std::string text;
+    {
+        std::ifstream in(ballots, std::ios::binary);
+        text.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    text.replace(text.find("p4,A,B,C"), 8, "p4,A,C,B");
+    write_text_file(ballots, text);
+    const verify_report bad = verify_record(path);
+    EXPECT_FALSE(bad.ok);
+    ASSERT_FALSE(bad.problems.empty());
+    EXPECT_EQ(bad.problems[0].rfind("vote record: input 'ballots' (", 0), 0u) << bad.problems[0];
+}
+
 TEST(Record, Sha256OfAKnownStringMatchesTheStandardVector) {
     const fs::path p = fs::temp_directory_path() / "accord_sha_abc.txt";
     write_text_file(p, "abc");

@@ -6,6 +6,8 @@
 #include "../src/rules/ballot_walker.hpp"
 #include "accord/rules/irv.hpp"
 
+#include "fixtures.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -318,18 +320,7 @@ TEST(IrvEquivalence, RandomProfilesGiveTheReplacedCountsResult) {
 TEST(IrvEquivalence, ManyZeroTalliesBreakTiesAsTheReplacedCountDid) {
     std::mt19937_64 rng(7);
     for (int trial = 0; trial < 20; ++trial) {
-        const std::size_t n = 60;
-        std::vector<std::string> names;
-        for (std::size_t c = 0; c < n; ++c) names.push_back("c" + std::to_string(c));
-        profile p(names);
-        for (int b = 0; b < 50; ++b) {
-            std::vector<cand_t> order;
-            while (order.size() < 1 + rng() % 4) {
-                const auto c = static_cast<cand_t>(rng() % 20 == 0 ? rng() % n : rng() % 12);
-                if (std::find(order.begin(), order.end(), c) == order.end()) order.push_back(c);
-            }
-            p.add_order(order);
-        }
+        const profile p = accord_test::skewed_profile(rng, 60, 50, 4, 20, 12);
         for (bool batch : {false, true}) {
             irv_options opt;
             opt.batch_elimination = batch;

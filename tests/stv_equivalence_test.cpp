@@ -9,6 +9,8 @@
 #include "../src/rules/stv_count.hpp"
 #include "accord/rules/stv.hpp"
 
+#include "fixtures.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -873,18 +875,7 @@ TEST(StvEquivalence, ABrokenReferenceIsCaught) {
 TEST(StvEquivalence, ManyLowTalliesBreakTiesAsTheReplacedCountDid) {
     std::mt19937_64 rng(17);
     for (int trial = 0; trial < 12; ++trial) {
-        const std::size_t n = 60;
-        std::vector<std::string> names;
-        for (std::size_t c = 0; c < n; ++c) names.push_back("c" + std::to_string(c));
-        profile p(names);
-        for (int b = 0; b < 80; ++b) {
-            std::vector<cand_t> order;
-            while (order.size() < 1 + rng() % 5) {
-                const auto c = static_cast<cand_t>(rng() % 10 == 0 ? rng() % n : rng() % 15);
-                if (std::find(order.begin(), order.end(), c) == order.end()) order.push_back(c);
-            }
-            p.add_order(order);
-        }
+        const profile p = accord_test::skewed_profile(rng, 60, 80, 5, 10, 15);
         for (stv_variant v : {stv_variant::scottish, stv_variant::wigm, stv_variant::gregory,
                               stv_variant::whole, stv_variant::meek}) {
             stv_options opt;
