@@ -286,9 +286,11 @@ TEST(Crashes, CdfMembersOfTheWrongTypeAreParseErrorsNotLibraryExceptions) {
     o.format = file_format::cdf_json;
     const std::string head = "{\"Election\": [{\"Candidate\": [{\"@id\": \"c1\", \"Name\": \"Ann\"}], "
                              "\"Contest\": [";
-    for (const auto& [contest, needle] : std::vector<std::pair<std::string, std::string>>{
+    for (const auto& [contest_text, needle] : std::vector<std::pair<std::string, std::string>>{
              {"7", "Contest: expected an object, got 7"},
              {"{\"@id\": 5}", "Contest @id: expected a string, got 5"}}) {
+        // A named copy: Clang 14 cannot capture a structured binding in a lambda.
+        const std::string contest = contest_text;
         std::string what;
         EXPECT_EQ(
             code_of([&] { read_profile_text(head + contest + "]}], \"CVR\": []}", "bad.json", o); }, &what),
