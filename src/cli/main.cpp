@@ -16,6 +16,18 @@ command add_explore(CLI::App& root); // src/cli/cmd_explore.cpp
 command add_check(CLI::App& root);   // src/cli/cmd_check.cpp
 } // namespace accord::cli
 
+namespace {
+/// Whether `arg` is an option of `app` or of any of its subcommands that takes a value (not a
+/// flag, and not written `--name=value`), so that the next argument may be an empty value.
+bool option_takes_value(const CLI::App& app, const std::string& arg) {
+    if (arg.size() < 2 || arg[0] != '-' || arg.find('=') != std::string::npos) return false;
+    if (const CLI::Option* o = app.get_option_no_throw(arg); o && o->get_type_size_max() > 0) return true;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+        if (option_takes_value(*sub, arg)) return true;
+    return false;
+}
+} // namespace
+
 // The whole CLI as a function (src/cli/entry.cpp is the program's main), so the argument fuzzer
 // (fuzz/fuzz_cli_args.cpp) can drive it with argument vectors in one process.
 int accord::cli::cli_main(int argc, char** argv) {
@@ -51,9 +63,10 @@ int accord::cli::cli_main(int argc, char** argv) {
     refuse_bad_whole_numbers(app);
     // An empty argument can only be an option's value ("--title ''"). Anywhere else it names no
     // method, file or command, and CLI11 2.1 loops for ever on an empty positional followed by an
-    // option (found by fuzz_cli_args: `accord run irv f.soi "" --seats 2` hung).
+    // option (found by fuzz_cli_args: `accord run irv f.soi "" --seats 2` hung, and so did
+    // `accord analyse smaa f.soi --no-such-flag "" --seed 1`, after an option that takes no value).
     for (int i = 1; i < argc; ++i)
-        if (argv[i][0] == '\0' && (i == 1 || argv[i - 1][0] != '-')) {
+        if (argv[i][0] == '\0' && (i == 1 || !option_takes_value(app, argv[i - 1]))) {
             std::cerr << "accord: error: argument " << i
                       << " is empty; an empty argument can only be the value of an option\n";
             return 2;

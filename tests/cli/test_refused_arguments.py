@@ -29,6 +29,10 @@ CASES: list[tuple[list[object], int, str]] = [
     # fuzz_cli_args: an empty positional followed by an option made CLI11 loop for ever.
     (["run", "irv", SMALL, "", "--seats", "2"], 2, "argument 4 is empty"),
     (["run", "irv", "", "", "-q"], 2, "argument 3 is empty"),
+    # ... and so did one after an unknown flag (which takes no value): fuzz_cli_args, 20 minutes.
+    (["analyse", "smaa", SMALL, "--no-such-flag", "", "--seed", "1"], 2, "argument 5 is empty"),
+    # An empty value of an option that takes one is that option's to judge.
+    (["analyse", "smaa", SMALL, "--seed", "", "--rule", "irv"], 2, "--seed: must be a whole number"),
     # Issue 13 item 4: an option a method does not use is refused, naming it and the method.
     (["run", "irv", SMALL, "--seats", "3"], 1, "irv: unknown option 'seats' (irv does not use it"),
     (["run", "plurality", SMALL, "--seats", "3"], 1, "plurality does not use it"),
