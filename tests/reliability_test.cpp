@@ -311,6 +311,27 @@ TEST(Crashes, CdfMembersOfTheWrongTypeAreParseErrorsNotLibraryExceptions) {
     }
 }
 
+TEST(Crashes, ARankBeyondTheCandidateColumnsIsRefusedNotPaddedOutByTheWriter) {
+    // libFuzzer (fuzz_csv, niced 20-minute run): "rank0001403392751" in a candidate column was
+    // read as rank 1,403,392,751, and writing the profile back as rank columns padded every row
+    // out to that many cells until the process ran out of memory.
+    read_options o;
+    o.format = file_format::csv;
+    std::string what;
+    EXPECT_EQ(code_of([&] { read_profile_text("A,B*C,2,0\n\n1,rank0001403392751", "f.csv", o); }, &what),
+              errc::parse);
+    EXPECT_NE(what.find("pass --candidate-columns or --rank-columns"), std::string::npos) << what;
+    o.csv.layout = csv_options::layout_t::candidate_columns;
+    EXPECT_EQ(code_of([&] { read_profile_text("A,B\n1,3\n", "f.csv", o); }, &what), errc::parse);
+    EXPECT_NE(what.find("f.csv:2:3: column 'B': rank '3' is more than the 2 candidate columns"),
+              std::string::npos)
+        << what;
+    // A rank within the candidates, gaps and all, is still read.
+    const auto p = read_profile_text("A,B,C\n1,3,\n", "f.csv", o);
+    ASSERT_EQ(p.unique_count(), 1u);
+    EXPECT_EQ(p.ballot(0).marks.back().value, 3);
+}
+
 TEST(SilentChanges, CdfCandidatesSharingANameAreRefusedNotPooled) {
     std::string what;
     read_options o;

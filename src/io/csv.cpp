@@ -333,23 +333,27 @@ std::vector<std::string_view> words_of(std::string_view s) {
     return out;
 }
 
+/// The largest number read as a rank label (larger ones are not ranks: ids, counts, years...).
+constexpr std::uint32_t k_max_rank_label = 1'000'000;
+
 /// A rank written as a cell or a grid item: "2", "2nd", "2nd choice", "Second", "Second
 /// preference", "Rank 2", "Choice 2"; 0 if the text is not one.
 std::uint32_t rank_label(std::string_view text) {
     const std::string s = lowered(trim(text));
     std::uint32_t k = 0;
-    if (all_digits(s)) return parse_index(s, k) && k <= 1'000'000 ? k : 0;
+    if (all_digits(s)) return parse_index(s, k) && k <= k_max_rank_label ? k : 0;
     const auto w = words_of(s);
     if (w.size() == 1) {
         // "rank2", "choice2"
         for (auto kw : k_rank_words)
             if (w[0].size() > kw.size() && w[0].substr(0, kw.size()) == kw &&
                 all_digits(w[0].substr(kw.size())))
-                return parse_index(w[0].substr(kw.size()), k) ? k : 0;
+                return parse_index(w[0].substr(kw.size()), k) && k <= k_max_rank_label ? k : 0;
         return ordinal(w[0]);
     }
     if (w.size() == 2 && ordinal(w[0]) && is_rank_word(w[1])) return ordinal(w[0]);
-    if (w.size() == 2 && is_rank_word(w[0]) && all_digits(w[1])) return parse_index(w[1], k) ? k : 0;
+    if (w.size() == 2 && is_rank_word(w[0]) && all_digits(w[1]))
+        return parse_index(w[1], k) && k <= k_max_rank_label ? k : 0;
     return 0;
 }
 
@@ -1073,6 +1077,13 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
                              ": expected a rank number (1, 2, ...), a rank such as '1st choice', or a blank; "
                              "got " +
                              detail::quoted(cell));
+                // A rank beyond the number of candidate columns is no position in any ranking of
+                // them (and a huge one would be padded out by every writer of rank columns).
+                if (r > ballot_cols.size())
+                    fail(errc::parse, name, row_line, f.column,
+                         "column " + col_name(c) + ": rank " + detail::quoted(cell) + " is more than the " +
+                             std::to_string(ballot_cols.size()) +
+                             " candidate columns; a rank can be at most the number of candidates");
                 marks.push_back({static_cast<cand_t>(cand_col_of[c]), static_cast<std::int32_t>(r)});
                 continue;
             }
