@@ -550,6 +550,25 @@ TEST(StvErrors, HugeSeatsAreRefusedNamingTheOptionInEveryVariant) {
         }
 }
 
+TEST(StvErrors, AHareQuotaOnNoValidVoteElectsNoMoreThanTheSeats) {
+    // Issue 14 (the "Division by zero." left open, found again in tests/stv_equivalence_test.cpp,
+    // trial 2183): with the one first choice excluded and the next tier of equal rankings
+    // exhausted, no vote is valid, so the Hare quota is 0. Every candidate "reached" it with
+    // nothing: Gregory and RCTab elected all five continuing candidates to 2 seats, and WIGM
+    // divided the zero surplus by zero votes. Now nobody is elected by quota and the seats go
+    // as under Droop: the last continuing candidates, the exclusion ties recorded.
+    profile p({"c0", "c1", "c2", "c3", "c4", "c5"});
+    p.add(std::vector<mark>{{0, 1}, {3, 1}, {4, 1}}, 1, rational(15, 4));
+    p.add(std::vector<mark>{{1, 1}, {2, 2}, {4, 2}, {5, 2}}, 4);
+    for (const char* v : {"wigm", "gregory", "rctab"}) {
+        const result r = run(p, "stv",
+                             std::string(R"({"seats":2,"quota":"hare","excluded":["c1"],"variant":")") + v +
+                                 R"(","tie_break":"lexicographic"})");
+        EXPECT_EQ(r.winners, (std::vector<cand_t>{0, 2})) << v;
+        EXPECT_FALSE(r.ties.empty()) << v;
+    }
+}
+
 TEST(StvGregory, OnlyTheLastParcelMoves) {
     // 25 papers, 2 seats, quota 9. E (2) is excluded first and its papers take B from 8 to 10:
     // B's surplus of 1 comes from those 2 papers only (the last parcel), not from B's 8 first

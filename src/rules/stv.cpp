@@ -131,7 +131,6 @@ result stv(const profile& p, const stv_options& opt) {
         if (c >= p.candidate_count())
             throw error(errc::invalid, "stv: excluded candidate index out of range");
     const std::size_t seats = seats_of(p, opt);
-    (void)seats;
     result r;
     switch (opt.variant) {
     case stv_variant::scottish:
@@ -156,6 +155,11 @@ result stv(const profile& p, const stv_options& opt) {
         r = stv_gregory(p, opt, stv_options::k_exact);
         break;
     }
+    // Every variant fills at most the seats; more winners would be a defect of the count, never
+    // an answer (a Hare quota of 0 once elected every candidate).
+    if (r.winners.size() > seats)
+        throw error(errc::error, "stv: internal error: " + std::to_string(r.winners.size()) +
+                                     " candidates elected to " + std::to_string(seats) + " seats");
     r.method = "stv";
     return r;
 }

@@ -134,6 +134,10 @@ stv_threshold<typename A::T> gregory_quota(const A& a, const typename A::T& vali
     if (q == stv_quota::droop)
         return {a.from_rational(rational(floor_int(v / rational(seats + 1)) + 1)), false};
     if (q == stv_quota::hare) {
+        // With no valid vote the Hare quota is 0, which every candidate "reaches" with nothing:
+        // all would be elected at once, more than the seats (and WIGM divided 0 by 0). Elected
+        // on exceeding 0 instead, nobody is elected by quota, as under Droop (quota 1).
+        if (v == 0) return {a.from_rational(v), true};
         const rational h = v / rational(seats);
         if (whole_papers) return {a.from_rational(rational(ceil_int(h))), false}; // the Hare quota rounded up
         return {exact_or_up(a, h), false};

@@ -139,7 +139,8 @@ struct rctab_count {
         const fx unit = opt.fractional_threshold ? 1 : scale; // one unit in the last place kept
         if (q == stv_quota::hare) {
             const int128 num = active, den = static_cast<int128>(seats) * unit;
-            threshold = checked((num + den - 1) / den * unit);
+            // No active vote: a threshold of 0 would elect every continuing candidate at once.
+            threshold = active == 0 ? unit : checked((num + den - 1) / den * unit);
         } else {
             const int128 den = static_cast<int128>(seats + 1) * unit;
             threshold = checked(static_cast<int128>(active) / den * unit + unit);
