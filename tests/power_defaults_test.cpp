@@ -40,7 +40,7 @@ TEST(PowerDefaults, AutoAnswersAGameTooLargeForTheExactProgrammeWithTheLabelledF
     ASSERT_EQ(r.banzhaf.value.size(), 600u);
     ASSERT_FALSE(r.notes.empty());
     EXPECT_NE(r.notes.front().find("method auto"), std::string::npos) << r.notes.front();
-    EXPECT_NE(r.notes.front().find("512 MiB"), std::string::npos) << r.notes.front();
+    EXPECT_NE(r.notes.front().find("512.0 MiB"), std::string::npos) << r.notes.front();
 }
 
 TEST(PowerDefaults, AutoStaysExactWhenTheProgrammeFits) {
@@ -55,7 +55,7 @@ TEST(PowerDefaults, NamedIndicesThatDoNotFitAreRefusedNamingTheBetterMethods) {
     power_options o;
     o.indices = index_banzhaf | index_shapley_shubik;
     const auto what = message_of(big_game(), o);
-    EXPECT_NE(what.find("512 MiB"), std::string::npos) << what;
+    EXPECT_NE(what.find("512.0 MiB"), std::string::npos) << what;
     EXPECT_NE(what.find("method fourier"), std::string::npos) << what;
     EXPECT_NE(what.find("method monte-carlo"), std::string::npos) << what;
     o.method = power_method::dynamic_programming;

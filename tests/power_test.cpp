@@ -1,5 +1,6 @@
 // Power indices: published values reproduced exactly, the dynamic programme against the
 // enumeration and permutation oracles on seeded random games, real NHS games.
+#include "accord/detail/safety.hpp"
 #include "accord/power.hpp"
 #include "test_data.hpp"
 
@@ -724,8 +725,45 @@ TEST(Power, ShapleyShubikBeyondTheTableLimitIsRefusedUpFrontWithTheEstimate) {
     } catch (const accord::error& e) {
         EXPECT_EQ(e.code(), errc::unsupported);
         EXPECT_NE(std::string(e.what()).find("MiB"), std::string::npos) << e.what();
-        EXPECT_NE(std::string(e.what()).find("monte_carlo"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("method monte-carlo"), std::string::npos) << e.what();
     }
+}
+
+TEST(Power, TheTableLimitIsAnEighthOfTheMemoryBudgetAndRaisedWithIt) {
+    // Issue 14: the exact programme's 512 MiB limit was fixed, and its refusal said only "more
+    // than 512 MiB". It is now an eighth of the memory budget (512 MiB by default), and the
+    // refusal names the table's size and how to raise the budget.
+    struct restore {
+        ~restore() { detail::set_memory_budget(0); }
+    } guard;
+    // 120 players of weight 1..120 (total 7,260): Shapley-Shubik's table by size and weight has
+    // 121 x ~3,600 cells, more than 128 KiB.
+    std::vector<std::uint64_t> w(120);
+    std::iota(w.begin(), w.end(), 1);
+    const auto g = make_weighted_game(3631, w);
+    const power_options named{.indices = index_shapley_shubik, .method = power_method::dynamic_programming};
+    detail::set_memory_budget(std::uint64_t{1} << 20); // 1 MiB: tables up to 128 KiB
+    try {
+        power_indices(g, named);
+        FAIL() << "expected a refusal";
+    } catch (const accord::error& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(e.code(), errc::unsupported);
+        EXPECT_NE(what.find(", more than its limit of 128.0 KiB (an eighth of the memory budget; raise the "
+                            "budget with $ACCORD_MAX_MEMORY, the CLI's --max-memory"),
+                  std::string::npos)
+            << what;
+        EXPECT_NE(what.find("need"), std::string::npos) << what; // the estimate
+    }
+    // method auto answers with the proven-bound estimate, and says why with the limit in force.
+    const auto fallback = power_indices(g, {});
+    EXPECT_FALSE(fallback.exact);
+    ASSERT_FALSE(fallback.notes.empty());
+    EXPECT_NE(fallback.notes[0].find("more than 128.0 KiB per table"), std::string::npos)
+        << fallback.notes[0];
+    // Raised, the same count is exact again.
+    detail::set_memory_budget(std::uint64_t{4} << 30);
+    EXPECT_TRUE(power_indices(g, named).exact);
 }
 
 // Every index and method is reachable by the name the front doors use (power_index_table(),

@@ -86,7 +86,8 @@ enum power_index : unsigned {
 
 enum class power_method : std::uint8_t {
     /// The best method that fits: exact (dynamic programme, enumeration where only it applies)
-    /// when its tables fit the 512 MiB limit; otherwise, for the default indices of a
+    /// when its tables fit an eighth of the memory budget (512 MiB by default, see
+    /// accord_set_memory_budget()); otherwise, for the default indices of a
     /// one-majority game, the proven-bound Fourier estimate of Banzhaf (labelled, with a note
     /// saying why). Indices the caller named explicitly are never silently replaced: the error
     /// then names the method that can answer.

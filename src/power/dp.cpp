@@ -76,14 +76,21 @@ template <class Ring> class count_table {
                 hi_[k] = large >= ext_[0] ? ext_[0] - 1 : static_cast<std::uint64_t>(large);
             }
         }
+        // The table's size, estimated in full before anything is allocated.
+        long double need = 0;
+        for (std::size_t k = 0; k < rows_; ++k)
+            need += lo_[k] <= hi_[k] ? (static_cast<long double>(hi_[k] - lo_[k]) + 1) * inner_ : 0;
+        need *= sizeof(value);
+        if (need > static_cast<long double>(max_table_bytes()))
+            throw power_detail::table_too_large(errc::unsupported,
+                                                "power indices: the dynamic programme (" +
+                                                    std::string(sized_ ? "by size and weight" : "by weight") +
+                                                    ") needs a " + detail::format_bytes(need) +
+                                                    " table, more than " + table_limit_words());
         off_.assign(rows_ + 1, 0);
         for (std::size_t k = 0; k < rows_; ++k) {
             const std::size_t len = lo_[k] <= hi_[k] ? static_cast<std::size_t>(hi_[k] - lo_[k] + 1) : 0;
             off_[k + 1] = off_[k] + len * inner_;
-            if (off_[k + 1] > k_max_bytes / sizeof(value))
-                throw power_detail::table_too_large(
-                    errc::unsupported, "power indices: the dynamic programme needs more than 512 MiB (" +
-                                           std::string(sized_ ? "by size and weight" : "by weight") + ")");
         }
     }
 
@@ -631,14 +638,17 @@ std::vector<typename Ring::value> minimal_winning_pass(const Ring& ring, const w
             hi[k] = heavy >= q ? q - 1 : static_cast<std::uint64_t>(heavy);
         }
     }
+    long double need = 0;
+    for (std::size_t k = 0; k < rows; ++k)
+        need += lo[k] <= hi[k] ? static_cast<long double>(hi[k] - lo[k]) + 1 : 0;
+    need *= sizeof(value);
+    if (need > static_cast<long double>(max_table_bytes()))
+        throw power_detail::table_too_large(
+            errc::unsupported, "power indices: the Holler/Deegan-Packel programme needs a " +
+                                   detail::format_bytes(need) + " table, more than " + table_limit_words());
     std::vector<std::size_t> off(rows + 1, 0);
-    for (std::size_t k = 0; k < rows; ++k) {
+    for (std::size_t k = 0; k < rows; ++k)
         off[k + 1] = off[k] + (lo[k] <= hi[k] ? static_cast<std::size_t>(hi[k] - lo[k] + 1) : 0);
-        if (off[k + 1] > k_max_bytes / sizeof(value))
-            throw power_detail::table_too_large(
-                errc::unsupported,
-                "power indices: the Holler/Deegan-Packel programme needs more than 512 MiB");
-    }
     std::vector<value> cum(off[rows], value{});
     std::fill(cum.begin(), cum.begin() + static_cast<std::ptrdiff_t>(off[1]), ring.from(1)); // the empty set
     auto F = [&](std::size_t k, std::int64_t a) -> value { // #{k-subsets, weight < a}

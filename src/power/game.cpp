@@ -270,9 +270,10 @@ power_result power_indices(const weighted_game& g, const power_options& given) {
         power_result r = compute(g, o);
         r.notes.insert(
             r.notes.begin(),
-            "method auto: the exact dynamic programme for the default indices needs more than 512 MiB, so "
-            "this is the Fourier estimate of Banzhaf with a proven error bound (method monte-carlo "
-            "estimates Shapley-Shubik too)");
+            "method auto: the exact dynamic programme for the default indices needs more than " +
+                detail::format_bytes(static_cast<long double>(power_detail::max_table_bytes())) +
+                " per table (an eighth of the memory budget), so this is the Fourier estimate of Banzhaf "
+                "with a proven error bound (method monte-carlo estimates Shapley-Shubik too)");
         return r;
     }
 }

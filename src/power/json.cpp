@@ -91,8 +91,8 @@ std::span<const power_index_info> power_index_table() {
 std::span<const power_method_info> power_method_table() {
     static constexpr power_method_info table[] = {
         {"auto", power_method::automatic,
-         "default: exact when the exact programme fits 512 MiB, else the proven-bound Fourier estimate of "
-         "Banzhaf, labelled"},
+         "default: exact when the exact programme's tables fit an eighth of the memory budget (512 MiB "
+         "by default), else the proven-bound Fourier estimate of Banzhaf, labelled"},
         {"dp", power_method::dynamic_programming, ""},
         {"enumeration", power_method::enumeration, ""},
         {"monte-carlo", power_method::monte_carlo, "estimates with intervals"},

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "accord/error.hpp"
+#include "accord/detail/safety.hpp"
 #include "accord/power.hpp"
 
 #include <cstdint>
@@ -13,14 +14,25 @@ namespace accord {
 inline namespace v0 {
 namespace power_detail {
 
-/// A dynamic programme whose tables would pass the 512 MiB limit (thrown before allocating), so
+/// A dynamic programme whose tables would pass max_table_bytes() (thrown before allocating), so
 /// the automatic method can fall back to a method that fits.
 struct table_too_large : error {
     using error::error;
 };
 
-/// Tables larger than this are refused (errc::unsupported).
-inline constexpr std::size_t k_max_bytes = std::size_t{1} << 29; // 512 MiB
+/// The largest table of an exact programme: an eighth of the memory budget (512 MiB with the
+/// default budget of 4 GiB; $ACCORD_MAX_MEMORY, the CLI's --max-memory, accord_set_memory_budget()).
+/// An eighth, because the passes hold a table per thread at once beside the residues, the
+/// reconstruction and the caller's own data. Larger tables are refused before allocating, with
+/// the estimate (errc::unsupported; method automatic then picks a method that fits).
+inline std::size_t max_table_bytes() { return static_cast<std::size_t>(detail::memory_budget() / 8); }
+
+/// The words every refusal of a table ends with: the limit and how to raise it.
+inline std::string table_limit_words() {
+    return "its limit of " + detail::format_bytes(static_cast<long double>(max_table_bytes())) +
+           " (an eighth of the memory budget; raise the budget with $ACCORD_MAX_MEMORY, the CLI's "
+           "--max-memory or accord_set_memory_budget())";
+}
 
 /// Reports progress; throws errc::cancelled when the callback says stop.
 inline void tick(const std::function<bool(double)>& progress, double done) {

@@ -75,12 +75,11 @@ void run_exact_passes(std::size_t bits, std::size_t outputs, const word_pass& in
     // The residues of every pass are kept until the reconstruction: refuse up front, with the
     // estimate, rather than pass the table limit (or fail an allocation) at the end.
     const long double residue_bytes = static_cast<long double>(R) * outputs * sizeof(std::uint16_t);
-    if (residue_bytes > static_cast<long double>(k_max_bytes))
-        throw error(errc::unsupported,
-                    "power indices: the exact residues need " +
-                        std::to_string(static_cast<unsigned long long>(residue_bytes / (1 << 20))) +
-                        " MiB, more than the 512 MiB limit; use fewer indices (Banzhaf alone keeps "
-                        "n + 1 counts) or method monte_carlo");
+    if (residue_bytes > static_cast<long double>(max_table_bytes()))
+        throw power_detail::table_too_large(
+            errc::unsupported,
+            "power indices: the exact residues need " + detail::format_bytes(residue_bytes) + ", more than " +
+                table_limit_words() + "; or use fewer indices (Banzhaf alone keeps n + 1 counts)");
     // Passes take the first 90% of the progress, the reconstruction the rest.
     const auto pass_step = [&](double f) {
         if (step) step(0.9 * f);
