@@ -171,11 +171,20 @@ def _org_csv(org: Organisation) -> str:
     return out.getvalue()
 
 
+def _org_fingerprint(org: Organisation) -> str:
+    """Everything an analysis reads of the organisation, in order (an empty attribute is one the
+    generic CSV leaves blank: the same as none)."""
+    j = org._json()
+    for u in j["units"]:
+        u["attributes"] = {k: v for k, v in (u.get("attributes") or {}).items() if v != ""}
+    return json.dumps(j, sort_keys=True)
+
+
 def _ship_org(org: Organisation) -> tuple[str, str]:
-    """What a worker needs to rebuild the organisation: its CSV, and its JSON to check against."""
+    """What a worker needs to rebuild the organisation: its CSV, and its fingerprint to check."""
     text = _org_csv(org)
-    expected = json.dumps(org._json()["units"], sort_keys=True)
-    if json.dumps(_load_org(text, None)._json()["units"], sort_keys=True) != expected:
+    expected = _org_fingerprint(org)
+    if _org_fingerprint(_load_org(text, None)) != expected:
         raise ValueError("accord.dask: this organisation does not survive the generic unit CSV unchanged; "
                          "pass an organisation read from a generic unit file")
     return text, expected
@@ -194,7 +203,7 @@ def _load_org(text: str, expected: str | None) -> Organisation:
         finally:
             import os
             os.unlink(f.name)
-        if expected is not None and json.dumps(org._json()["units"], sort_keys=True) != expected:
+        if expected is not None and _org_fingerprint(org) != expected:
             raise ValueError("accord.dask: the organisation rebuilt on a worker differs from the original")
         _cache[key] = org
     return _cache[key]
