@@ -242,6 +242,13 @@ def sweep(profile: Profile, org: Organisation, rules: Union[str, Sequence[str], 
     population, normalised), the same as the CLI's and the C API's. ``group_schemes`` are
     across-groups schemes of two-level weightings ("none": one level). Each of the four is a list
     or a comma-separated string."""
+    o = _sweep_options(rules, schemes, modes, group_schemes, level, group_level, rule_options)
+    return _sweep_result(_analyse(lib.accord_analyse_sweep, profile, org, o, progress))
+
+
+def _sweep_options(rules: Any, schemes: Any, modes: Any, group_schemes: Any, level: str | None,
+                   group_level: str | None, rule_options: Mapping[str, Any] | None) -> dict[str, Any]:
+    """sweep()'s arguments as the C API's options (shared with accord.dask.sweep)."""
     o: dict[str, Any] = {}
     for key, value in (("rules", rules), ("schemes", schemes), ("modes", modes), ("group_schemes", group_schemes)):
         if value is not None:
@@ -252,7 +259,10 @@ def sweep(profile: Profile, org: Organisation, rules: Union[str, Sequence[str], 
         o["group_level"] = group_level
     if rule_options:
         o["rule_options"] = dict(rule_options)
-    j = _analyse(lib.accord_analyse_sweep, profile, org, o, progress)
+    return o
+
+
+def _sweep_result(j: Mapping[str, Any]) -> Sweep:
     return Sweep(rows=[SweepRow(**r) for r in j["rows"]], candidates=j["candidates"], winners=j["winners"],
                  movers=j["movers"], settings=j["settings"])
 

@@ -28,8 +28,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence, Union
 
 from ._ffi import check, lib
 from ._json_call import call_json
-from .analysis import Smaa, Sweep, _smaa_options, _smaa_result, analysis_defaults
-from .analysis import SweepRow
+from .analysis import Smaa, Sweep, _smaa_options, _smaa_result, _sweep_options, _sweep_result, analysis_defaults
 from .generate import Electorates, _electorates_options, _electorates_result
 from .organisation import Organisation
 from .profile import Profile
@@ -325,22 +324,14 @@ def sweep(profile: Profile, org: Organisation, rules: Union[str, Sequence[str], 
           cells_per_task: int | None = None) -> Sweep:
     """``accord.sweep`` with its cells (scheme x group scheme x mode x rule) counted in ranges as
     Dask tasks and compared once here: the same report whatever the workers."""
-    from ._convert import names as _names
+    o = _sweep_options(rules, schemes, modes, group_schemes, level, group_level, rule_options)
     defaults = analysis_defaults()["sweep"]
-    o: dict[str, Any] = {}
-    for key, value in (("rules", rules), ("schemes", schemes), ("modes", modes), ("group_schemes", group_schemes)):
-        o[key] = _names(value, key) if value is not None else list(defaults[key])
-    if level is not None:
-        o["level"] = level
-    if group_level is not None:
-        o["group_level"] = group_level
-    if rule_options:
-        o["rule_options"] = dict(rule_options)
+    for key in ("rules", "schemes", "modes", "group_schemes"):
+        o.setdefault(key, list(defaults[key]))  # the core's defaults, to know the number of cells
     n = len(o["rules"]) * len(o["schemes"]) * len(o["modes"]) * len(o["group_schemes"])
     client = _default_client(client)
     ranges = _ranges(n, cells_per_task, client)
     parts = list(_gather_in_order(client, _sweep_cells, (summary(profile), _ship_org(org), o), ranges))
     j = call_json(lib.accord_analyse_sweep, profile._handle, org._handle,
                   json.dumps(dict(o, counted=parts)).encode(), None, None)
-    return Sweep(rows=[SweepRow(**r) for r in j["rows"]], candidates=j["candidates"], winners=j["winners"],
-                 movers=j["movers"], settings=j["settings"])
+    return _sweep_result(j)
