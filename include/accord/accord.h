@@ -976,6 +976,23 @@ ACCORD_API accord_status accord_generate(const char* model, const char* options_
 ACCORD_API accord_status accord_analyse_electorates(const accord_profile* reference, const char* options_json,
                                                     accord_progress_fn progress, void* user_data, char** out);
 
+/**
+ * Adds up the parts of a Monte Carlo run split across processes (accord.dask, docs/scale.md).
+ * accord_analyse_smaa() and accord_analyse_electorates() with the option "blocks": [first, last]
+ * run only those 64-sample blocks (each seeded by its index, so it draws what one process would)
+ * and report a part, {"format": "accord-blocks", "version": 1, "analysis", "samples", "seed",
+ * "first", "last", "total": false, "sums": [...]}, instead of their report. This function adds
+ * parts in block order, exactly as one process adds its blocks; the same options with
+ * "total": (the fold of every block) then give the report, identical to the unsplit run's.
+ * @param parts_json a JSON array of parts (block ranges, or an earlier fold first), contiguous
+ *                   from block 0, of one run (same analysis, samples and seed)
+ * @param out        receives one part with "total": true covering the same blocks; free it with
+ *                   accord_string_free()
+ * @return ACCORD_OK; ACCORD_EINVALID (malformed parts, a gap, an overlap, parts of different
+ *         runs). Thread-safety: reads its arguments only. @since 0.5
+ */
+ACCORD_API accord_status accord_analyse_fold(const char* parts_json, char** out);
+
 /* ------------------------------------------------------------------------------------------ */
 /* Governance: constitutions, mandates and verifiable records (docs/governance.md)            */
 /* ------------------------------------------------------------------------------------------ */

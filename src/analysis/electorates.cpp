@@ -6,7 +6,11 @@
 #include "accord/error.hpp"
 #include "accord/registry.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <bit>
 #include <numeric>
+#include <span>
 
 namespace accord {
 inline namespace v0 {
@@ -73,6 +77,44 @@ struct block_totals {
     std::vector<acceptability_sums> rules;
     std::vector<double> differs; // k
     std::vector<double> agree;   // k x k
+
+    void merge(const block_totals& t) {
+        for (std::size_t r = 0; r < rules.size(); ++r) {
+            rules[r].merge(t.rules[r]);
+            differs[r] += t.differs[r];
+        }
+        for (std::size_t x = 0; x < agree.size(); ++x) agree[x] += t.agree[x];
+    }
+    // Exact text for a split run (doubles by their bits), as acceptability_sums::save().
+    std::string save() const {
+        nlohmann::json j;
+        j["rules"] = nlohmann::json::array();
+        for (const auto& r : rules) j["rules"].push_back(r.save());
+        j["differs"] = nlohmann::json::array();
+        for (double x : differs) j["differs"].push_back(std::bit_cast<std::uint64_t>(x));
+        j["agree"] = nlohmann::json::array();
+        for (double x : agree) j["agree"].push_back(std::bit_cast<std::uint64_t>(x));
+        return j.dump();
+    }
+    static block_totals load(std::string_view text) {
+        try {
+            const auto j = nlohmann::json::parse(text);
+            block_totals t;
+            for (const auto& r : j.at("rules"))
+                t.rules.push_back(acceptability_sums::load(r.get<std::string>()));
+            for (const auto& x : j.at("differs"))
+                t.differs.push_back(std::bit_cast<double>(x.get<std::uint64_t>()));
+            for (const auto& x : j.at("agree"))
+                t.agree.push_back(std::bit_cast<double>(x.get<std::uint64_t>()));
+            const std::size_t k = t.rules.size();
+            if (t.differs.size() != k || t.agree.size() != k * k)
+                throw error(errc::invalid, "block sums: not the sums of an electorates block");
+            return t;
+        } catch (const nlohmann::json::exception& e) {
+            throw error(errc::invalid,
+                        std::string("block sums: not the sums of an electorates block: ") + e.what());
+        }
+    }
 };
 
 } // namespace
@@ -169,15 +211,17 @@ electorate_result electorate_monte_carlo(const electorate_options& opt, const pr
                             std::vector<double>(k, 0.0), std::vector<double>(k * k, 0.0)};
     };
     ordered_reduction<block_totals> totals(
-        zero(),
-        [k](block_totals& sum, const block_totals& t) {
-            for (std::size_t r = 0; r < k; ++r) {
-                sum.rules[r].merge(t.rules[r]);
-                sum.differs[r] += t.differs[r];
-            }
-            for (std::size_t x = 0; x < k * k; ++x) sum.agree[x] += t.agree[x];
-        },
+        zero(), [](block_totals& sum, const block_totals& t) { sum.merge(t); },
         reduction_window(opt.monte_carlo));
+    totals.use_split(
+        opt.monte_carlo.split, [](const block_totals& t) { return t.save(); },
+        [&](std::string_view text) {
+            block_totals t = block_totals::load(text);
+            if (t.rules.size() != k || (k && t.rules[0].candidates() != n))
+                throw error(errc::invalid,
+                            "electorates: option 'total' holds the sums of other rules or candidates");
+            return t;
+        });
     run_sample_blocks(opt.monte_carlo, [&](std::size_t b, std::size_t first, std::size_t last,
                                            const std::atomic<bool>& stop) {
         totals.run(b, stop, [&] {
@@ -210,6 +254,23 @@ electorate_result electorate_monte_carlo(const electorate_options& opt, const pr
     for (std::size_t a = 0; a < k; ++a)
         for (std::size_t c = 0; c < k; ++c) out.agreement[a][c] = agree[a * k + c] / N;
     return out;
+}
+
+std::string fold_electorate_sums(std::span<const std::string> items) {
+    if (items.empty()) throw error(errc::invalid, "electorates: no block sums to add");
+    block_totals total = block_totals::load(items.front());
+    total = block_totals{
+        std::vector<acceptability_sums>(
+            total.rules.size(), acceptability_sums(total.rules.empty() ? 0 : total.rules[0].candidates())),
+        std::vector<double>(total.differs.size(), 0.0), std::vector<double>(total.agree.size(), 0.0)};
+    for (const auto& x : items) {
+        const block_totals t = block_totals::load(x);
+        if (t.rules.size() != total.rules.size() ||
+            (!t.rules.empty() && t.rules[0].candidates() != total.rules[0].candidates()))
+            throw error(errc::invalid, "electorates: block sums of other rules or candidates");
+        total.merge(t); // from zero, in block order: the additions one process makes
+    }
+    return total.save();
 }
 
 } // namespace v0

@@ -6,6 +6,7 @@
 #include "accord/error.hpp"
 
 #include "json_options.hpp"
+#include "split.hpp"
 
 #include <algorithm>
 
@@ -94,7 +95,7 @@ population_smaa_options smaa_options_from_json(std::string_view text) {
             if (o.sampler != population_sampler::dirichlet || alpha_in_sampler)
                 throw error(errc::invalid, "option 'alpha' applies to the dirichlet sampler, once");
             o.alpha = number_of(v, k);
-        } else if (monte_carlo_key(k, v, o.monte_carlo))
+        } else if (monte_carlo_key(k, v, o.monte_carlo) || analysis_detail::split_key(k, v, o.monte_carlo))
             continue;
         else if (k == "resolution")
             o.resolution = whole_of(v, k);
@@ -103,6 +104,57 @@ population_smaa_options smaa_options_from_json(std::string_view text) {
     }
     return o;
 }
+
+namespace {
+constexpr const char* k_sweep_cells_format = "accord-sweep-cells";
+
+/// A split sweep's parts ({"format": "accord-sweep-cells", "version": 1, "first", "last",
+/// "cells": [{"error", "ranking", "winners"}]}), contiguous from cell 0, as one list of cells.
+std::vector<sweep_cell> sweep_cells_of(const json& parts) {
+    if (!parts.is_array())
+        throw error(errc::invalid, "option 'counted' must be an array of sweep parts, in cell order");
+    std::vector<sweep_cell> cells;
+    try {
+        for (const auto& part : parts) {
+            if (!part.is_object() || part.value("format", "") != k_sweep_cells_format ||
+                part.value("version", 0) != 1)
+                throw error(errc::invalid, "option 'counted': not a part of a split sweep (format "
+                                           "accord-sweep-cells, version 1)");
+            const auto first = part.at("first").get<std::size_t>(), last = part.at("last").get<std::size_t>();
+            if (first != cells.size() || last <= first || part.at("cells").size() != last - first)
+                throw error(errc::invalid, "option 'counted': the part of cells [" + std::to_string(first) +
+                                               ", " + std::to_string(last) + ") does not follow cell " +
+                                               std::to_string(cells.size()) +
+                                               " (parts must be contiguous, in cell order)");
+            for (const auto& c : part.at("cells")) {
+                sweep_cell x;
+                if (!c.at("error").is_null()) x.error = c.at("error").get<std::string>();
+                x.ranking = c.at("ranking").get<std::vector<std::vector<cand_t>>>();
+                x.winners = c.at("winners").get<std::vector<cand_t>>();
+                cells.push_back(std::move(x));
+            }
+        }
+    } catch (const json::exception& e) {
+        throw error(errc::invalid, std::string("option 'counted': malformed sweep part: ") + e.what());
+    }
+    return cells;
+}
+
+json sweep_cells_part(const sweep_options& opt, const std::vector<sweep_entry>& rows) {
+    json cells = json::array();
+    for (const auto& e : rows)
+        cells.push_back({{"error", e.error.empty() ? json() : json(e.error)},
+                         {"ranking", e.count.ranking},
+                         {"winners", e.count.winners}});
+    json j;
+    j["format"] = k_sweep_cells_format;
+    j["version"] = 1;
+    j["first"] = opt.cells->first;
+    j["last"] = opt.cells->second;
+    j["cells"] = std::move(cells);
+    return j;
+}
+} // namespace
 
 sweep_options sweep_options_from_json(std::string_view text) {
     const json j = parse_object(text, "sweep options");
@@ -129,9 +181,16 @@ sweep_options sweep_options_from_json(std::string_view text) {
             o.level = text_of(v, k);
         else if (k == "group_level")
             o.group_level = text_of(v, k);
+        else if (k == "cells") {
+            if (!v.is_array() || v.size() != 2 || !v[0].is_number_unsigned() || !v[1].is_number_unsigned())
+                throw error(errc::invalid, "option 'cells' must be [first, last], two cell numbers");
+            o.cells.emplace(v[0].get<std::size_t>(), v[1].get<std::size_t>());
+        } else if (k == "counted")
+            o.counted = std::make_shared<const std::vector<sweep_cell>>(sweep_cells_of(v));
         else
             throw error(errc::invalid, "unknown sweep option '" + k + "'");
     }
+    if (o.cells && o.counted) throw error(errc::invalid, "give option 'cells' or 'counted', not both");
     return o;
 }
 
@@ -377,7 +436,11 @@ nlohmann::ordered_json detail::smaa_report(const profile& p, const organisation&
                                            std::string_view options_json, const analysis_progress& progress) {
     auto o = smaa_options_from_json(options_json);
     o.monte_carlo.progress = progress;
+    analysis_detail::check_split(o.monte_carlo, "smaa");
     const auto a = population_smaa(p, org, o);
+    // A block range of a split run (accord.dask) reports its blocks' sums, not a report.
+    if (o.monte_carlo.split && !o.monte_carlo.split->total)
+        return analysis_detail::block_part(o.monte_carlo, "smaa");
     return smaa_report_tree(p, org, o, a);
 }
 
@@ -386,7 +449,21 @@ nlohmann::ordered_json detail::sweep_report(const profile& p, const organisation
                                             const analysis_progress& progress) {
     auto o = sweep_options_from_json(options_json);
     o.progress = progress;
-    return sweep_report_tree(p, o, sweep(p, org, o));
+    if (o.counted)
+        for (const auto& c : *o.counted) {
+            for (const auto& tier : c.ranking)
+                for (cand_t x : tier)
+                    if (x >= p.candidate_count())
+                        throw error(errc::invalid,
+                                    "option 'counted': a candidate number beyond the profile's");
+            for (cand_t x : c.winners)
+                if (x >= p.candidate_count())
+                    throw error(errc::invalid, "option 'counted': a candidate number beyond the profile's");
+        }
+    const auto rows = sweep(p, org, o);
+    // A cell range of a split sweep (accord.dask) reports its cells' counts, not a report.
+    if (o.cells) return sweep_cells_part(o, rows);
+    return sweep_report_tree(p, o, rows);
 }
 
 nlohmann::ordered_json detail::tipping_report(const profile& p, const organisation& org,

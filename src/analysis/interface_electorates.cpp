@@ -5,6 +5,7 @@
 #include "accord/detail/reports.hpp"
 
 #include "json_options.hpp"
+#include "split.hpp"
 
 #include <algorithm>
 
@@ -161,7 +162,7 @@ nlohmann::ordered_json detail::electorates_report(const profile* reference, std:
         const std::string& k = it.key();
         const json& v = it.value();
         if (k == "model" || model_key(k, v, opt.model, center, strengths) ||
-            monte_carlo_key(k, v, opt.monte_carlo))
+            monte_carlo_key(k, v, opt.monte_carlo) || analysis_detail::split_key(k, v, opt.monte_carlo))
             continue;
         if (k == "rules") {
             opt.rules = names_of(v, k);
@@ -176,7 +177,11 @@ nlohmann::ordered_json detail::electorates_report(const profile* reference, std:
     }
     finish_model(opt.model, center, strengths, reference);
     opt.monte_carlo.progress = progress;
+    analysis_detail::check_split(opt.monte_carlo, "electorates");
     const electorate_result r = electorate_monte_carlo(opt, reference);
+    // A block range of a split run (accord.dask) reports its blocks' sums, not a report.
+    if (opt.monte_carlo.split && !opt.monte_carlo.split->total)
+        return analysis_detail::block_part(opt.monte_carlo, "electorates");
 
     const std::size_t voters =
         opt.model.voters ? opt.model.voters

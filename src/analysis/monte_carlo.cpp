@@ -4,8 +4,11 @@
 #include "accord/detail/safety.hpp"
 #include "../parallel_blocks.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cmath>
 #include <thread>
 
@@ -45,7 +48,21 @@ std::size_t reduction_window(const monte_carlo_options& opt) {
 
 void run_sample_blocks(const monte_carlo_options& opt, const sample_block_fn& block) {
     check_samples(opt.samples);
-    const std::size_t blocks = sample_block_count(opt.samples);
+    std::size_t blocks = sample_block_count(opt.samples), offset = 0, todo = opt.samples;
+    if (const auto& split = opt.split) {
+        if (split->total) { // the blocks ran elsewhere: their total is given
+            if (opt.progress) opt.progress(opt.samples, opt.samples);
+            return;
+        }
+        if (split->first >= split->last || split->last > blocks)
+            throw error(errc::invalid,
+                        "monte_carlo: option 'blocks' must be [first, last) with first < last <= " +
+                            std::to_string(blocks) + " (the number of 64-sample blocks)");
+        offset = split->first;
+        todo = std::min(opt.samples, split->last * k_block) - offset * k_block;
+        blocks = split->last - split->first;
+        split->saved.assign(blocks, std::string());
+    }
     std::atomic<std::size_t> done{0};
     // Blocks are seeded by index, so the threads that run them (fewer if the system refuses some)
     // do not change the result. Progress is reported from the calling thread only, about every
@@ -53,14 +70,15 @@ void run_sample_blocks(const monte_carlo_options& opt, const sample_block_fn& bl
     std::function<bool()> report;
     if (opt.progress) report = [&] { return opt.progress(done.load(), opt.samples); };
     const bool finished = detail::parallel_blocks(
-        blocks, opt.threads, report, [&](std::size_t b, const std::atomic<bool>& stop, bool) {
+        blocks, opt.threads, report, [&](std::size_t local, const std::atomic<bool>& stop, bool) {
+            const std::size_t b = local + offset;
             const std::size_t first = b * k_block, end = std::min(opt.samples, first + k_block);
             block(b, first, end, stop);
             if (!stop.load()) done.fetch_add(end - first);
         });
-    if (!finished || done.load() < opt.samples)
+    if (!finished || done.load() < todo)
         throw error(errc::cancelled, "monte_carlo: cancelled after " + std::to_string(done.load()) + " of " +
-                                         std::to_string(opt.samples) + " samples");
+                                         std::to_string(todo) + " samples");
     if (opt.progress) opt.progress(opt.samples, opt.samples);
 }
 
@@ -128,6 +146,50 @@ acceptability acceptability_sums::finish(std::size_t samples) const {
     return out;
 }
 
+namespace {
+// Doubles cross between processes by their bits, so a split run adds exactly what one process adds.
+nlohmann::json bits_of(const std::vector<double>& v) {
+    nlohmann::json a = nlohmann::json::array();
+    for (double x : v) a.push_back(std::bit_cast<std::uint64_t>(x));
+    return a;
+}
+std::vector<double> doubles_of(const nlohmann::json& a, std::size_t size) {
+    if (!a.is_array() || a.size() != size)
+        throw error(errc::invalid, "block sums: an array has the wrong size");
+    std::vector<double> v;
+    v.reserve(size);
+    for (const auto& x : a) v.push_back(std::bit_cast<double>(x.get<std::uint64_t>()));
+    return v;
+}
+} // namespace
+
+std::string acceptability_sums::save() const {
+    nlohmann::json j;
+    j["n"] = n_;
+    j["dims"] = dims_;
+    j["incomplete"] = incomplete_;
+    j["by_rank"] = bits_of(by_rank_);
+    j["wins"] = bits_of(wins_);
+    j["central"] = bits_of(central_);
+    return j.dump();
+}
+
+acceptability_sums acceptability_sums::load(std::string_view text) {
+    try {
+        const auto j = nlohmann::json::parse(text);
+        acceptability_sums s(j.at("n").get<std::size_t>());
+        s.dims_ = j.at("dims").get<std::size_t>();
+        s.incomplete_ = j.at("incomplete").get<std::size_t>();
+        s.by_rank_ = doubles_of(j.at("by_rank"), s.n_ * s.n_);
+        s.wins_ = doubles_of(j.at("wins"), s.n_);
+        s.central_ = doubles_of(j.at("central"), s.n_ * s.dims_);
+        return s;
+    } catch (const nlohmann::json::exception& e) {
+        throw error(errc::invalid,
+                    std::string("block sums: not the sums of a Monte Carlo block: ") + e.what());
+    }
+}
+
 acceptability monte_carlo(std::size_t n, const sampler& f, const monte_carlo_options& opt) {
     return monte_carlo_blockwise(
         n, [&f] { return f; }, opt);
@@ -142,6 +204,9 @@ acceptability monte_carlo_blockwise(std::size_t n, const std::function<sampler()
     ordered_reduction<acceptability_sums> sums(
         acceptability_sums(n), [](acceptability_sums& t, const acceptability_sums& s) { t.merge(s); },
         reduction_window(opt));
+    sums.use_split(
+        opt.split, [](const acceptability_sums& s) { return s.save(); },
+        [](std::string_view t) { return acceptability_sums::load(t); });
     run_sample_blocks(opt,
                       [&](std::size_t b, std::size_t first, std::size_t last, const std::atomic<bool>& stop) {
                           sums.run(b, stop, [&] {

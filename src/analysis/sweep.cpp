@@ -24,10 +24,19 @@ std::vector<sweep_entry> sweep(const profile& p, const organisation& org, const 
     const std::size_t total =
         opt.schemes.size() * opt.group_schemes.size() * opt.modes.size() * opt.rules.size();
     std::optional<std::size_t> base; // index of the first cell that counted
+    if (opt.cells && (opt.cells->first >= opt.cells->second || opt.cells->second > total))
+        throw error(errc::invalid, "sweep: option 'cells' must be [first, last) with first < last <= " +
+                                       std::to_string(total) + " (the number of cells)");
+    if (opt.counted && opt.counted->size() != total)
+        throw error(errc::invalid, "sweep: " + std::to_string(opt.counted->size()) +
+                                       " counted cells given for " + std::to_string(total) + " cells");
+    std::size_t cell = 0;
     for (const auto& s : opt.schemes)
         for (const auto& gs : opt.group_schemes)
             for (auto m : opt.modes)
                 for (const auto& rule : opt.rules) {
+                    const std::size_t i = cell++;
+                    if (opt.cells && (i < opt.cells->first || i >= opt.cells->second)) continue;
                     aggregate_options ao;
                     ao.mode = m;
                     ao.level = opt.level;
@@ -42,7 +51,14 @@ std::vector<sweep_entry> sweep(const profile& p, const organisation& org, const 
                     e.mode = m;
                     e.rule = rule;
                     try {
-                        e.count = run_weighted(p, org, s, rule, opt.rule_options, ao);
+                        if (opt.counted) { // counted elsewhere (a split sweep): compared here
+                            const sweep_cell& c = (*opt.counted)[i];
+                            e.error = c.error;
+                            e.count.candidates = p.candidate_names();
+                            e.count.ranking = c.ranking;
+                            e.count.winners = c.winners;
+                        } else
+                            e.count = run_weighted(p, org, s, rule, opt.rule_options, ao);
                     } catch (const error& x) {
                         // An impossible cell (a cap no set of units can meet, a group with nobody
                         // to weigh, a rule that refuses the ballots) is reported, not fatal.
@@ -51,7 +67,7 @@ std::vector<sweep_entry> sweep(const profile& p, const organisation& org, const 
                             throw;
                         e.error = x.what();
                     }
-                    if (e.error.empty()) {
+                    if (e.error.empty() && !opt.cells) {
                         const auto& b = base ? out[*base].count : e.count;
                         e.vs_baseline = compare_rankings(b.ranking, e.count.ranking, p.candidate_count());
                         e.winner_changed = winner_name(b) != winner_name(e.count);
@@ -61,7 +77,7 @@ std::vector<sweep_entry> sweep(const profile& p, const organisation& org, const 
                     check_progress(opt.progress, out.size(), total, "sweep");
                 }
     // Nothing counted: the options themselves are wrong (a bad rule option, say), not a cell.
-    if (!base)
+    if (!base && !opt.cells)
         throw error(errc::invalid, "sweep: no cell could be counted; the first says: " + out.front().error);
     return out;
 }

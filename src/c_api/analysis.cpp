@@ -4,6 +4,7 @@
 #include "c_api_internal.hpp"
 
 #include "accord/analysis/interface.hpp"
+#include "accord/analysis/monte_carlo.hpp"
 
 #include <memory>
 
@@ -96,6 +97,15 @@ accord_status accord_analyse_electorates(const accord_profile* reference, const 
     ACCORD_API_BEGIN()
     *out = accord::c_api::new_string(accord::analyse_electorates(
         reference ? &reference->p : nullptr, options_json, accord::c_api::progress_of(progress, user_data)));
+    ACCORD_API_END()
+}
+
+accord_status accord_analyse_fold(const char* parts_json, char** out) {
+    ACCORD_CHECK_ARG(out);
+    *out = nullptr;
+    ACCORD_CHECK_ARG(parts_json);
+    ACCORD_API_BEGIN()
+    *out = accord::c_api::new_string(accord::fold_block_sums(parts_json));
     ACCORD_API_END()
 }
 

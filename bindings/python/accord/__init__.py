@@ -23,7 +23,8 @@ Everything the C API offers has a Python name here:
 - priorities from judgements and criteria: ahp (Ahp), mcda and mcda_smaa (Mcda, McdaSmaa);
 - pictures: accord.plots (rank acceptability, sweep, power shares) when matplotlib is installed;
 - beyond one machine: accord.dask (shards read and merged exactly on a Dask cluster, then counted;
-  docs/scale.md) when dask.distributed is installed;
+  smaa, sweep and electorates split into tasks with the single-process report; docs/scale.md)
+  when dask.distributed is installed;
 - criteria: check (a rule's result checked against Condorcet, majority, monotonicity,
   participation, clones, JR/PJR/EJR...; CheckReport, Check; docs/check.md);
 - errors: AccordError and one subclass per C status code (accord.errors);

@@ -132,6 +132,8 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "accord_mcda_smaa": (_status, [c_char_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
     "accord_generate": (_status, [c_char_p, c_char_p, _profile_p, _out_profile]),
     "accord_analyse_electorates": (_status, [_profile_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
+    # 0.5: Monte Carlo split across processes (accord.dask)
+    "accord_analyse_fold": (_status, [c_char_p, POINTER(c_void_p)]),
     # 0.5: governance (constitutions, mandates, verifiable records)
     "accord_constitution_check": (_status, [c_char_p, c_char_p, POINTER(c_void_p)]),
     "accord_mandate": (_status, [c_char_p, c_char_p, POINTER(c_void_p)]),

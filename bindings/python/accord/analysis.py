@@ -133,6 +133,17 @@ def smaa(profile: Profile, org: Organisation, rule: str, *, samples: int = 1000,
     and ``group_scheme`` (two-level weighting) sample populations, each sample an exact count.
     ``scheme`` defaults to the core's table (population).
     """
+    o = _smaa_options(rule, samples=samples, seed=seed, threads=threads, perturb=perturb, weights=weights,
+                      bootstrap=bootstrap, scheme=scheme, mode=mode, level=level, rule_options=rule_options,
+                      resolution=resolution, group_scheme=group_scheme, group_level=group_level)
+    return _smaa_result(_analyse(lib.accord_analyse_smaa, profile, org, o, progress))
+
+
+def _smaa_options(rule: str, *, samples: int, seed: int, threads: int, perturb: Union[float, str, None],
+                  weights: str | None, bootstrap: bool, scheme: str | None, mode: str | None, level: str | None,
+                  rule_options: Mapping[str, Any] | None, resolution: int | None, group_scheme: str | None,
+                  group_level: str | None) -> dict[str, Any]:
+    """smaa()'s keywords as the C API's options (shared with accord.dask.smaa)."""
     if sum(x is not None and x is not False for x in (perturb, weights, bootstrap)) > 1:
         raise ValueError("give at most one of perturb, weights and bootstrap")
     o = _common(rule, scheme, mode, level, rule_options)
@@ -151,7 +162,10 @@ def smaa(profile: Profile, org: Organisation, rule: str, *, samples: int = 1000,
         o["group_scheme"] = group_scheme
     if group_level is not None:
         o["group_level"] = group_level
-    j = _analyse(lib.accord_analyse_smaa, profile, org, o, progress)
+    return o
+
+
+def _smaa_result(j: Mapping[str, Any]) -> Smaa:
     return Smaa(samples=j["samples"], candidates=j["candidates"], units=j["units"],
                 rank_acceptability=j["rank_acceptability"], winner_probability=j["winner_probability"],
                 winner_probability_se=j["winner_probability_se"], expected_rank=j["expected_rank"],
@@ -228,6 +242,13 @@ def sweep(profile: Profile, org: Organisation, rules: Union[str, Sequence[str], 
     population, normalised), the same as the CLI's and the C API's. ``group_schemes`` are
     across-groups schemes of two-level weightings ("none": one level). Each of the four is a list
     or a comma-separated string."""
+    o = _sweep_options(rules, schemes, modes, group_schemes, level, group_level, rule_options)
+    return _sweep_result(_analyse(lib.accord_analyse_sweep, profile, org, o, progress))
+
+
+def _sweep_options(rules: Any, schemes: Any, modes: Any, group_schemes: Any, level: str | None,
+                   group_level: str | None, rule_options: Mapping[str, Any] | None) -> dict[str, Any]:
+    """sweep()'s arguments as the C API's options (shared with accord.dask.sweep)."""
     o: dict[str, Any] = {}
     for key, value in (("rules", rules), ("schemes", schemes), ("modes", modes), ("group_schemes", group_schemes)):
         if value is not None:
@@ -238,7 +259,10 @@ def sweep(profile: Profile, org: Organisation, rules: Union[str, Sequence[str], 
         o["group_level"] = group_level
     if rule_options:
         o["rule_options"] = dict(rule_options)
-    j = _analyse(lib.accord_analyse_sweep, profile, org, o, progress)
+    return o
+
+
+def _sweep_result(j: Mapping[str, Any]) -> Sweep:
     return Sweep(rows=[SweepRow(**r) for r in j["rows"]], candidates=j["candidates"], winners=j["winners"],
                  movers=j["movers"], settings=j["settings"])
 

@@ -133,12 +133,28 @@ def electorates(model: str, rules: Union[str, Sequence[str]] = ("irv",), *, refe
     """Monte Carlo over electorates drawn from ``model``, each counted under every rule; the same
     numbers for a seed whatever ``threads`` is. ``reference`` is the profile they are "like" (the
     source of "resample", and the winners compared with)."""
+    o = _electorates_options(model, rules, samples=samples, seed=seed, threads=threads, candidates=candidates,
+                             voters=voters, names=names, phi=phi, center=center, strengths=strengths,
+                             dimensions=dimensions, rule_options=rule_options)
+    j = call_json(lib.accord_analyse_electorates, reference._handle if reference is not None else None, dumps(o).encode(),
+                  progress=progress, with_progress=True)
+    return _electorates_result(j)
+
+
+def _electorates_options(model: str, rules: Union[str, Sequence[str]], *, samples: int, seed: int, threads: int,
+                         candidates: int | None, voters: int | None, names: Sequence[str] | None, phi: float | None,
+                         center: Sequence[Union[str, int]] | None,
+                         strengths: Union[Sequence[float], Mapping[str, float], None], dimensions: int | None,
+                         rule_options: Mapping[str, Any] | None) -> dict[str, Any]:
+    """electorates()' keywords as the C API's options (shared with accord.dask.electorates)."""
     o = _model_options(candidates, voters, names, phi, center, strengths, dimensions)
     o.update(model=model, rules=_names(rules, "rules"), samples=whole(samples, "samples", minimum=1), seed=whole(seed, "seed"), threads=whole(threads, "threads"))
     if rule_options:
         o["rule_options"] = dict(rule_options)
-    j = call_json(lib.accord_analyse_electorates, reference._handle if reference is not None else None, dumps(o).encode(),
-                  progress=progress, with_progress=True)
+    return o
+
+
+def _electorates_result(j: Mapping[str, Any]) -> Electorates:
     return Electorates(samples=j["samples"], candidates=j["candidates"], rules=j["rules"],
                        by_rule={k: ElectorateRule(**v) for k, v in j["by_rule"].items()},
                        agreement=j["agreement"], settings=j["settings"])

@@ -18,9 +18,12 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace accord {
@@ -37,6 +40,20 @@ using sampler = std::function<sample_outcome(random_source& rng, std::size_t ind
 /// the count would not finish in any useful time, and a larger value is refused by name.
 inline constexpr std::size_t k_max_monte_carlo_samples = 1'000'000'000;
 
+/// One Monte Carlo run split across processes (accord.dask, docs/scale.md). Blocks are seeded by
+/// their index, so each process runs a range of them and saves each block's partial sums, and the
+/// sums are added in block order afterwards (fold_block_sums()): the same additions in the same
+/// order as one process makes, so the result is bit-identical whatever the split.
+struct block_split {
+    /// Run only blocks [first, last) and append each block's sums (serialised) to `saved`, in
+    /// block order; the analysis's own result is then meaningless.
+    std::size_t first = 0, last = 0;
+    std::vector<std::string> saved;
+    /// Or run no block at all: the total of every block's sums (serialised, from
+    /// fold_block_sums()) is given, and the analysis finishes from it.
+    std::optional<std::string> total;
+};
+
 struct monte_carlo_options {
     std::size_t samples = 1000; ///< 1 to k_max_monte_carlo_samples
     std::uint64_t seed = 0;
@@ -44,6 +61,8 @@ struct monte_carlo_options {
     /// Called on the calling thread with (done, total) about every 50 ms and at the end;
     /// returning false cancels (accord::error with errc::cancelled).
     std::function<bool(std::size_t, std::size_t)> progress;
+    /// Null: one process runs every block. Otherwise the part of a split run this one does.
+    std::shared_ptr<block_split> split;
 };
 
 struct acceptability {
@@ -93,10 +112,28 @@ template <class Sums> class ordered_reduction {
     ordered_reduction(Sums total, merge_fn merge, std::size_t window)
         : total_(std::move(total)), merge_(std::move(merge)), slots_(window ? window : 1) {}
 
+    using save_fn = std::function<std::string(const Sums&)>;
+    using load_fn = std::function<Sums(std::string_view)>;
+    /// A split run (monte_carlo_options::split, may be null): blocks' sums are saved to
+    /// split->saved instead of added, or the total is loaded from split->total.
+    void use_split(std::shared_ptr<block_split> split, save_fn save, const load_fn& load) {
+        split_ = std::move(split);
+        save_ = std::move(save);
+        if (split_ && split_->total) total_ = load(*split_->total);
+    }
+
     /// Runs `fill()` (which returns block b's sums) for block b and adds it in its turn. Returns
     /// without adding when `stop` is set while waiting (the run is then cancelled or failing).
     template <class Fill> void run(std::size_t b, const std::atomic<bool>& stop, Fill&& fill) {
         const std::size_t w = slots_.size();
+        if (split_) { // a range of a split run: each block's sums saved in their own slot
+            Sums s = fill();
+            if (stop.load()) return;
+            std::string text = save_(s);
+            std::lock_guard lock(mu_);
+            split_->saved.at(b - split_->first) = std::move(text);
+            return;
+        }
         {
             std::unique_lock lock(mu_);
             while (b >= next_ + w && !stop.load()) cv_.wait_for(lock, std::chrono::milliseconds(20));
@@ -118,6 +155,8 @@ template <class Sums> class ordered_reduction {
   private:
     Sums total_;
     merge_fn merge_;
+    std::shared_ptr<block_split> split_;
+    save_fn save_;
     std::vector<std::optional<Sums>> slots_;
     std::size_t next_ = 0;
     std::mutex mu_;
@@ -137,6 +176,10 @@ class acceptability_sums {
     /// Adds another block's sums (call in block order for thread-count invariance).
     void merge(const acceptability_sums& other);
     acceptability finish(std::size_t samples) const;
+    /// Exact text of the sums (every double by its bits), for a split run; load() reads it back.
+    std::string save() const;
+    static acceptability_sums load(std::string_view text);
+    std::size_t candidates() const { return n_; }
 
   private:
     std::size_t n_ = 0, dims_ = 0, incomplete_ = 0;
@@ -144,6 +187,16 @@ class acceptability_sums {
     std::vector<double> wins_;    // n
     std::vector<double> central_; // n x dims
 };
+
+/// Adds split-run parts in block order: `parts` is a JSON array of parts (each the output of an
+/// analysis run with a block range, or of an earlier fold), contiguous from block 0. Returns one
+/// part holding the total of those blocks, which the analysis finishes from. Refuses parts of
+/// different analyses, seeds or sample counts, gaps and overlaps, by name.
+std::string fold_block_sums(std::string_view parts);
+/// fold_block_sums() for one kind of sums: each block's (or an earlier total's) saved sums added
+/// from zero in the order given. Exposed for the analyses that keep their own sums.
+std::string fold_acceptability_sums(std::span<const std::string> items);
+std::string fold_electorate_sums(std::span<const std::string> items);
 
 /// The seed of sample `index` (SplitMix64 of seed and index), exposed for reproducing one sample.
 std::uint64_t sample_seed(std::uint64_t seed, std::size_t index);

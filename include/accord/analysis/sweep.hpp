@@ -20,14 +20,24 @@
 #include "accord/weighting.hpp"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace accord {
 inline namespace v0 {
 
 // ---- sweep ---------------------------------------------------------------------------------
+
+/// One cell's count as a sweep split across processes keeps it (accord.dask): what the
+/// comparisons and the report read, and no more.
+struct sweep_cell {
+    std::string error; ///< "" when the cell counted
+    std::vector<std::vector<cand_t>> ranking;
+    std::vector<cand_t> winners;
+};
 
 struct sweep_options {
     // Defaults: accord/analysis/defaults.hpp (the one table every front door reads).
@@ -42,6 +52,11 @@ struct sweep_options {
         k_default_group_level; ///< two-stage groups; the row's rule runs inside and across
     /// Called after each count with (done, total); returning false cancels (errc::cancelled).
     std::function<bool(std::size_t, std::size_t)> progress;
+    /// A sweep split across processes: count only cells [first, last) (in the nesting order
+    /// below), comparing nothing; sweep() then returns just those cells.
+    std::optional<std::pair<std::size_t, std::size_t>> cells;
+    /// Or count nothing: every cell's count is given, in order, and only compared and reported.
+    std::shared_ptr<const std::vector<sweep_cell>> counted;
 };
 
 struct sweep_entry {
