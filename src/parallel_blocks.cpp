@@ -8,6 +8,7 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace accord {
@@ -25,7 +26,7 @@ bool parallel_blocks(std::size_t count, unsigned threads, const std::function<bo
     std::condition_variable cv;
     auto fail = [&](std::exception_ptr e) {
         std::lock_guard lock(mu);
-        if (!failure) failure = e;
+        if (!failure) failure = std::move(e);
         stop = true;
     };
     auto last = std::chrono::steady_clock::now();

@@ -251,6 +251,7 @@ std::size_t profile::add_ranking(const std::vector<std::vector<cand_t>>& tiers, 
     }
     // A candidate in two tiers of a weak order is a contradiction, unlike a CVR's repeated rank.
     std::vector<cand_t> seen;
+    seen.reserve(m.size());
     for (auto& x : m) seen.push_back(x.candidate);
     std::sort(seen.begin(), seen.end());
     if (auto twice = std::adjacent_find(seen.begin(), seen.end()); twice != seen.end())

@@ -18,6 +18,7 @@
 #include <set>
 #include <sstream>
 #include <system_error>
+#include <utility>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,6 +26,7 @@
 // GMP's own allocators, exported by libgmp; weak so that a GMP without them still links (the
 // throwing allocator is then installed only if nothing else was).
 extern "C" {
+// NOLINTNEXTLINE(bugprone-reserved-identifier): GMP's own exported name, declared, not defined.
 void* __gmp_default_allocate(size_t) __attribute__((weak));
 }
 
@@ -229,7 +231,7 @@ std::string json_excerpt(const nlohmann::json& v, std::size_t max_chars) {
 std::pair<errc, std::string> describe_exception(std::exception_ptr ep) noexcept {
     try {
         try {
-            std::rethrow_exception(ep);
+            std::rethrow_exception(std::move(ep));
         } catch (const error& e) {
             return {e.code(), e.what()};
         } catch (const std::bad_alloc&) {

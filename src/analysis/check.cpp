@@ -331,6 +331,7 @@ struct cohesion_search {
                 return;
             }
             std::vector<cand_t> x;
+            x.reserve(pick.size());
             for (std::size_t j : pick) x.push_back(u[j]);
             std::vector<std::size_t> g;
             rational w = 0;
@@ -395,6 +396,7 @@ check_item committee_pareto(const profile& p, const std::vector<plain_ballot>& b
         }
         if (!worse && better) {
             std::vector<cand_t> other;
+            other.reserve(pick.size());
             for (std::size_t j : pick) other.push_back(active[j]);
             c.verdict = check_verdict::fail;
             c.about = other;

@@ -102,6 +102,7 @@ report_input report_input_from(const profile& p, const organisation& org, std::s
             w.push_back(v.convert_to<std::uint64_t>());
         }
         std::vector<std::string> ids;
+        ids.reserve(units.size());
         for (auto u : units) ids.push_back(org[u].id);
         const auto g =
             make_weighted_game(quota_from_fraction(w, rational(1, 2), quota_rule::more_than), w, ids);

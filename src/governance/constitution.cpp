@@ -265,7 +265,7 @@ struct reader {
             return "";
         }
         if (!j[key].is_string()) fail(path + "/" + key, "expected a string");
-        const std::string s = j[key].get<std::string>();
+        std::string s = j[key].get<std::string>();
         if (required && s.empty()) fail(path + "/" + key, std::string("'") + key + "' is empty");
         return s;
     }

@@ -4,16 +4,12 @@
 // (rank columns holding candidate names; candidate columns holding rank numbers), labels for
 // skipped ranks, overvotes and undeclared write-ins, and optional unit/weight/count columns.
 // Skipped ranks are kept as gaps in the rank numbers because RCTab's skipped-rank limit depends
-// on them (docs/formats.md, "CSV").
-#include "formats.hpp"
-#include "text_scan.hpp"
+// on them (docs/formats.md, "CSV"). The reader runs in named steps (csv_reading::read); the
+// scanner and the labels it shares with the writer (src/io/csv_write.cpp) are in csv_text.hpp.
+#include "csv_text.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <cstring>
-#include <deque>
-#include <span>
-#include <ostream>
+#include <optional>
 #include <unordered_map>
 
 namespace accord {
@@ -21,486 +17,146 @@ inline namespace v0 {
 namespace detail {
 namespace {
 
-struct field {
-    std::string_view text; ///< unquoted, unescaped content
-    std::size_t column;    ///< 1-based byte column of the field's start
-};
+using namespace csv_text;
 
-/// Splits the text into records of fields, following RFC 4180.
-class csv_scanner {
+/// One reading of a CSV file, in the steps `read` takes in order. Each step reads what the
+/// steps before it settled (the delimiter, the header, the column roles, the layout) and the
+/// members keep the names the single function they came from used.
+class csv_reading {
   public:
-    csv_scanner(std::string_view text, std::string_view name, char delim, std::size_t first_line = 1)
-        : t_(text), name_(name), d_(delim), line_(first_line) {}
-
-    /// Next record; false at the end. `line` is the 1-based line where the record starts.
-    bool next(std::vector<field>& out, std::size_t& line) {
-        out.clear();
-        if (pos_ >= t_.size()) return false;
-        line = line_;
-        record_start_ = pos_;
-        std::size_t line_start = line_start_;
-        while (true) {
-            const std::size_t col = pos_ - line_start + 1;
-            if (pos_ < t_.size() && t_[pos_] == '"') {
-                // Quoted field.
-                ++pos_;
-                std::size_t start = pos_;
-                bool escaped = false;
-                while (true) {
-                    if (pos_ >= t_.size())
-                        fail(errc::parse, name_, line, col,
-                             "unterminated quoted field; expected a closing '\"'");
-                    const char c = t_[pos_];
-                    if (c == '"') {
-                        if (pos_ + 1 < t_.size() && t_[pos_ + 1] == '"') {
-                            escaped = true;
-                            pos_ += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    if (c == '\n') {
-                        ++line_;
-                        line_start = line_start_ = pos_ + 1;
-                    }
-                    ++pos_;
-                }
-                std::string_view raw = t_.substr(start, pos_ - start);
-                ++pos_; // closing quote
-                if (escaped) {
-                    std::string& s = arena_.emplace_back();
-                    s.reserve(raw.size());
-                    for (std::size_t i = 0; i < raw.size(); ++i) {
-                        s += raw[i];
-                        if (raw[i] == '"') ++i;
-                    }
-                    raw = s;
-                }
-                out.push_back({raw, col});
-                if (pos_ < t_.size() && t_[pos_] != d_ && t_[pos_] != '\n' && t_[pos_] != '\r')
-                    fail(errc::parse, name_, line_, pos_ - line_start + 1,
-                         "unexpected character after a quoted field; expected the delimiter or the end of "
-                         "the line");
-            } else {
-                std::size_t end = pos_;
-                while (end < t_.size() && t_[end] != d_ && t_[end] != '\n') ++end;
-                std::string_view raw = t_.substr(pos_, end - pos_);
-                if (!raw.empty() && raw.back() == '\r' && (end >= t_.size() || t_[end] == '\n'))
-                    raw.remove_suffix(1);
-                if (raw.find('"') != std::string_view::npos)
-                    fail(errc::parse, name_, line_, pos_ - line_start + 1 + raw.find('"'),
-                         "a quote inside an unquoted field; expected the whole field in quotes");
-                out.push_back({raw, col});
-                pos_ = end;
-            }
-            if (pos_ < t_.size() && t_[pos_] == '\r') ++pos_;
-            if (pos_ >= t_.size()) break;
-            if (t_[pos_] == d_) {
-                ++pos_;
-                continue;
-            }
-            if (t_[pos_] == '\n') {
-                ++pos_;
-                ++line_;
-                line_start_ = pos_;
-                break;
-            }
-        }
-        return true;
-    }
-
-    /// The next record when it is one line without quotes (the common case), as its text
-    /// without the line end; false (and nothing consumed) otherwise or at the end.
-    bool next_plain(std::string_view& out, std::size_t& line) {
-        if (pos_ >= t_.size()) return false;
-        const char* b = t_.data() + pos_;
-        const std::size_t rest = t_.size() - pos_;
-        const auto* nl = static_cast<const char*>(std::memchr(b, '\n', rest));
-        const std::size_t len = nl ? static_cast<std::size_t>(nl - b) : rest;
-        if (std::memchr(b, '"', len)) return false;
-        line = line_;
-        record_start_ = pos_;
-        out = std::string_view(b, len);
-        if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
-        pos_ += len;
-        if (nl) {
-            ++pos_;
-            ++line_;
-            line_start_ = pos_;
-        }
-        return true;
-    }
-
-    /// The raw text of the record last returned (without its line end).
-    std::string_view raw() const noexcept {
-        std::size_t e = pos_;
-        while (e > record_start_ && (t_[e - 1] == '\n' || t_[e - 1] == '\r')) --e;
-        return t_.substr(record_start_, e - record_start_);
-    }
-
-  private:
-    std::size_t record_start_ = 0;
-    std::string_view t_, name_;
-    char d_;
-    std::size_t pos_ = 0, line_ = 1, line_start_ = 0;
-    std::deque<std::string> arena_; // unescaped copies of fields with doubled quotes
-};
-
-struct sv_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-struct sv_eq {
-    using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const noexcept { return a == b; }
-};
-
-/// A fast hash of a short text, 8 bytes at a time (the row tails of a cast-vote record).
-std::uint64_t text_hash(std::string_view s) noexcept {
-    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
-        h ^= h >> 31;
-    }
-    std::uint64_t w = 0;
-    std::memcpy(&w, s.data() + i, s.size() - i);
-    h = (h ^ w) * 0x94D049BB133111EBull;
-    return h ^ (h >> 29);
-}
-
-/// Row text -> (ballot, count), open addressing in one flat array. The texts are copied into
-/// one arena, so a repeated row is compared against bytes that sit together in cache rather than
-/// against the earlier row somewhere in the file.
-class row_memo {
-  public:
-    struct entry {
-        std::size_t offset = 0; // into the arena
-        std::size_t size = 0;
-        std::size_t ballot = 0;
-        std::uint64_t count = 0;
-    };
-    const entry* find(std::string_view s, std::uint64_t h) const noexcept {
-        if (slots_.empty()) return nullptr;
-        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-            const std::uint64_t v = slots_[i];
-            if (!v) return nullptr;
-            if ((v >> 32) != (h >> 32)) continue;
-            const entry& e = entries_[(v & 0xFFFFFFFFu) - 1];
-            if (e.size == s.size() && std::equal(s.begin(), s.end(), arena_.data() + e.offset)) return &e;
-        }
-    }
-    void insert(std::string_view s, std::uint64_t h, std::size_t ballot, std::uint64_t count) {
-        if (entries_.size() >= 0xFFFFFFF0u) return; // not worth remembering more
-        if ((entries_.size() + 1) * 2 > slots_.size()) grow();
-        entries_.push_back({arena_.size(), s.size(), ballot, count});
-        arena_.insert(arena_.end(), s.begin(), s.end());
-        place((h & 0xFFFFFFFF00000000ull) | entries_.size(), h);
-    }
-
-  private:
-    // A slot packs the hash's high 32 bits with the entry's index + 1 (0 = empty): the probe
-    // touches 8 bytes per slot, so the table stays in cache.
-    void place(std::uint64_t v, std::uint64_t h) {
-        for (std::size_t i = h & mask_;; i = (i + 1) & mask_)
-            if (!slots_[i]) {
-                slots_[i] = v;
-                return;
-            }
-    }
-    void grow() {
-        slots_.assign(std::max<std::size_t>(1024, slots_.size() * 2), 0);
-        mask_ = slots_.size() - 1;
-        for (std::size_t k = 0; k < entries_.size(); ++k) {
-            const auto& e = entries_[k];
-            const auto h = text_hash(std::string_view(arena_.data() + e.offset, e.size));
-            place((h & 0xFFFFFFFF00000000ull) | (k + 1), h);
-        }
-    }
-    std::vector<std::uint64_t> slots_;
-    std::vector<entry> entries_;
-    std::vector<char> arena_;
-    std::size_t mask_ = 0;
-};
-
-/// A record that is one empty field: an empty (or white-space) line, never a ballot.
-bool is_blank_line(const std::vector<field>& r) { return r.size() == 1 && trim(r[0].text).empty(); }
-
-bool is_blank_record(const std::vector<field>& r) {
-    for (const auto& f : r)
-        if (!trim(f.text).empty()) return false;
-    return true;
-}
-
-bool in(const std::vector<std::string>& labels, std::string_view s) {
-    for (const auto& l : labels)
-        if (s == l) return true;
-    return false;
-}
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lowered(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = lower(c);
-    return out;
-}
-
-/// A header name compared case- and space-insensitively: lower case, without spaces, '_', '-',
-/// '.', '#', ':' and parentheses ("Ballot ID", "ballot_id" and "BallotID" are all "ballotid").
-std::string header_key(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == ' ' || c == '_' || c == '-' || c == '.' || c == '#' || c == ':' || c == '(' || c == ')' ||
-            c == '\t')
-            continue;
-        out += lower(c);
-    }
-    return out;
-}
-
-/// Identifier and metadata columns that cast-vote records and form exports carry beside the
-/// ballot: ignored by name (docs/formats.md keeps this list).
-constexpr std::string_view k_identifier_columns[] = {
-    // cast-vote records (tabulators, ranked_voting/pyrankvote drivers, RCTab, vendors)
-    "id", "ballotid", "ballot", "ballotnumber", "ballotno", "cvr", "cvrid", "cvrnumber", "castvoterecord",
-    "castvoterecordid", "recordid", "recordnumber", "rownumber", "row", "rowid", "index", "voterid",
-    "precinct", "precinctid", "precinctname", "precinctcode", "precinctportion", "precinctsplit",
-    "ballotstyle", "ballotstyleid", "ballottype", "batch", "batchid", "batchnumber", "tabulator",
-    "tabulatorid", "tabulatornumber", "scanner", "imprintedid", "countinggroup", "pollingplace", "ward",
-    // online forms (Microsoft Forms, Google Forms, SurveyMonkey, Qualtrics)
-    "starttime", "completiontime", "endtime", "lastmodifiedtime", "submittime", "submittedat",
-    "submissiontime", "submissiondate", "submissionid", "timestamp", "date", "datetime", "createdat",
-    "startdate", "enddate", "recordeddate", "email", "emailaddress", "name", "fullname", "firstname",
-    "lastname", "ipaddress", "respondentid", "collectorid", "responseid", "customdata1", "status", "progress",
-    "durationinseconds", "finished"};
-
-bool is_identifier_column(std::string_view header) {
-    const std::string k = header_key(header);
-    for (auto id : k_identifier_columns)
-        if (k == id) return true;
-    return false;
-}
-
-bool is_sep(char c) {
-    return c == ' ' || c == '_' || c == '-' || c == '#' || c == ':' || c == '.' || c == '\t';
-}
-
-std::string_view trim_seps(std::string_view s) {
-    while (!s.empty() && is_sep(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_sep(s.back())) s.remove_suffix(1);
-    return s;
-}
-
-constexpr std::string_view k_ordinal_words[] = {
-    "first", "second", "third",    "fourth",  "fifth",      "sixth",      "seventh",  "eighth",
-    "ninth", "tenth",  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"};
-constexpr std::string_view k_rank_words[] = {"choice",  "preference", "pref", "rank",
-                                             "ranking", "place",      "pick"};
-
-bool is_rank_word(std::string_view w) {
-    for (auto k : k_rank_words)
-        if (w == k) return true;
-    return false;
-}
-
-/// 1st, 2nd, 23rd, first, second ... (lower case); 0 if not an ordinal.
-std::uint32_t ordinal(std::string_view w) {
-    for (std::size_t i = 0; i < std::size(k_ordinal_words); ++i)
-        if (w == k_ordinal_words[i]) return static_cast<std::uint32_t>(i + 1);
-    std::size_t d = 0;
-    while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
-    if (d == 0 || d > 6 || w.size() != d + 2) return 0;
-    const auto suf = w.substr(d);
-    if (suf != "st" && suf != "nd" && suf != "rd" && suf != "th") return 0;
-    std::uint32_t k = 0;
-    parse_index(w.substr(0, d), k);
-    return k;
-}
-
-std::vector<std::string_view> words_of(std::string_view s) {
-    std::vector<std::string_view> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && is_sep(s[i])) ++i;
-        std::size_t j = i;
-        while (j < s.size() && !is_sep(s[j])) ++j;
-        if (j > i) out.push_back(s.substr(i, j - i));
-        i = j;
-    }
-    return out;
-}
-
-/// The largest number read as a rank label (larger ones are not ranks: ids, counts, years...).
-constexpr std::uint32_t k_max_rank_label = 1'000'000;
-
-/// A rank written as a cell or a grid item: "2", "2nd", "2nd choice", "Second", "Second
-/// preference", "Rank 2", "Choice 2"; 0 if the text is not one.
-std::uint32_t rank_label(std::string_view text) {
-    const std::string s = lowered(trim(text));
-    std::uint32_t k = 0;
-    if (all_digits(s)) return parse_index(s, k) && k <= k_max_rank_label ? k : 0;
-    const auto w = words_of(s);
-    if (w.size() == 1) {
-        // "rank2", "choice2"
-        for (auto kw : k_rank_words)
-            if (w[0].size() > kw.size() && w[0].substr(0, kw.size()) == kw &&
-                all_digits(w[0].substr(kw.size())))
-                return parse_index(w[0].substr(kw.size()), k) && k <= k_max_rank_label ? k : 0;
-        return ordinal(w[0]);
-    }
-    if (w.size() == 2 && ordinal(w[0]) && is_rank_word(w[1])) return ordinal(w[0]);
-    if (w.size() == 2 && is_rank_word(w[0]) && all_digits(w[1]))
-        return parse_index(w[1], k) && k <= k_max_rank_label ? k : 0;
-    return 0;
-}
-
-/// A header naming a rank: "rank1", "Rank 1", "Choice 1", "1st choice", "Preference 1",
-/// "Mayor (1)", "Mayor - Rank 1", "choice 1 of 5". `contest` gets the prefix ("Mayor"), if any.
-std::uint32_t rank_header(std::string_view header, std::string& contest) {
-    std::string_view h = trim(header);
-    const std::string low = lowered(h);
-    std::string_view s = low;
-    // "... of N"
-    if (auto of = s.rfind(" of "); of != std::string_view::npos && all_digits(trim(s.substr(of + 4))))
-        s = s.substr(0, of);
-    s = trim(s);
-    std::uint32_t k = 0;
-    auto prefix = [&](std::size_t end) { contest = std::string(trim_seps(h.substr(0, end))); };
-    // "Mayor (1)"
-    if (s.size() >= 3 && s.back() == ')') {
-        const auto open = s.rfind('(');
-        if (open != std::string_view::npos && all_digits(trim(s.substr(open + 1, s.size() - open - 2))) &&
-            parse_index(trim(s.substr(open + 1, s.size() - open - 2)), k) && k >= 1) {
-            prefix(open);
-            return k;
-        }
-        return 0;
-    }
-    // trailing number after a rank word: "rank1", "Rank 1", "Mayor - Rank 1", "r1"
-    std::size_t d = s.size();
-    while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9') --d;
-    if (d < s.size() && s.size() - d <= 6) {
-        parse_index(s.substr(d), k);
-        std::string_view before = s.substr(0, d);
-        while (!before.empty() && is_sep(before.back())) before.remove_suffix(1);
-        if (before == "r") {
-            contest.clear();
-            return k;
-        }
-        for (auto kw : k_rank_words)
-            if (before.size() >= kw.size() && before.substr(before.size() - kw.size()) == kw &&
-                (before.size() == kw.size() || is_sep(before[before.size() - kw.size() - 1]))) {
-                prefix(before.size() - kw.size());
-                return k >= 1 ? k : 0;
-            }
-        return 0;
-    }
-    // ordinals: "1st choice", "Mayor 2nd preference", "1st", "First choice"
-    const auto w = words_of(s);
-    if (w.empty()) return 0;
-    std::size_t last = w.size() - 1;
-    const bool word_after = is_rank_word(w[last]);
-    if (word_after) {
-        if (last == 0) return 0;
-        --last;
-    }
-    k = ordinal(w[last]);
-    if (k == 0) return 0;
-    const bool digits = w[last][0] >= '0' && w[last][0] <= '9';
-    if (!word_after && (!digits || last != 0)) return 0; // "First" alone could be a name
-    prefix(static_cast<std::size_t>(w[last].data() - s.data()));
-    return k;
-}
-
-/// Google Forms grid header "Question [Item]": true with the two parts.
-bool grid_header(std::string_view header, std::string& question, std::string& item) {
-    const auto h = trim(header);
-    if (h.size() < 4 || h.back() != ']') return false;
-    const auto open = h.rfind('[');
-    if (open == std::string_view::npos || open == 0) return false;
-    question = std::string(trim(h.substr(0, open)));
-    item = std::string(trim(h.substr(open + 1, h.size() - open - 2)));
-    return !question.empty() && !item.empty();
-}
-
-/// Spreadsheet formula prefixes: the writer puts a ' before a name starting with one of them
-/// (after any run of 's), so a spreadsheet shows the name as text; the reader takes it off.
-bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@'; }
-
-std::string_view unescape_formula(std::string_view s) {
-    if (s.empty() || s[0] != '\'') return s;
-    std::size_t i = 0;
-    while (i < s.size() && s[i] == '\'') ++i;
-    return i < s.size() && formula_start(s[i]) ? s.substr(1) : s;
-}
-
-std::string escape_formula(const std::string& s) {
-    std::size_t i = 0;
-    while (i < s.size() && s[i] == '\'') ++i;
-    return i < s.size() && formula_start(s[i]) ? "'" + s : s;
-}
-
-/// Windows-1252 (a superset of Latin-1's printable characters) to UTF-8.
-std::string cp1252_to_utf8(std::string_view s) {
-    static constexpr std::uint16_t k_80_9f[32] = {
-        0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-        0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
-    std::string out;
-    out.reserve(s.size() + s.size() / 8);
-    for (unsigned char c : s) {
-        unsigned u = c;
-        if (c >= 0x80 && c < 0xA0) u = k_80_9f[c - 0x80];
-        if (u < 0x80) {
-            out += static_cast<char>(u);
-        } else if (u < 0x800) {
-            out += static_cast<char>(0xC0 | (u >> 6));
-            out += static_cast<char>(0x80 | (u & 0x3F));
-        } else {
-            out += static_cast<char>(0xE0 | (u >> 12));
-            out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (u & 0x3F));
-        }
-    }
-    return out;
-}
-
-/// The delimiter of a file whose options leave it open: ',' unless the first line (outside
-/// quotes) holds no comma but ';' or tabs (European Excel writes ';').
-char detect_delimiter(std::string_view text) {
-    std::size_t commas = 0, semis = 0, tabs = 0;
-    bool quoted = false;
-    for (char c : text) {
-        if (c == '"') quoted = !quoted;
-        if (quoted) continue;
-        if (c == '\n') break;
-        commas += c == ',';
-        semis += c == ';';
-        tabs += c == '\t';
-    }
-    if (commas == 0 && semis > 0 && semis >= tabs) return ';';
-    if (commas == 0 && tabs > 0) return '\t';
-    return ',';
-}
-
-/// Guards against a guessed reading: thresholds shared with the writer (which lists its
-/// candidates whenever a guard could fire, so accord's own files always read back).
-constexpr std::size_t k_guard_rows = 20;    // rows needed before distinctness means anything
-constexpr std::size_t k_sequence_rows = 10; // rows needed to call a column a row counter
-constexpr std::size_t k_writer_safe_candidates = 10;
-
-} // namespace
-
-profile read_csv(std::string_view text_in, std::string_view name, const read_options& opt,
-                 read_report& report) {
-    const csv_options& o = opt.csv;
     using layout_t = csv_options::layout_t;
+
+    csv_reading(std::string_view text_in, std::string_view file, const read_options& options,
+                read_report& rep)
+        : text(text_in), name(file), opt(options), o(options.csv), report(rep) {}
+
+    profile read() {
+        decode();
+        detect_delimiter_and_start();
+        read_metadata();
+        read_header();
+        assign_column_roles();
+        classify_ballot_columns();
+        keep_chosen_contest();
+        probe_rows();
+        detect_layout();
+        guard_guessed_reading();
+        number_rank_columns();
+        note_layout();
+        set_up_candidates();
+        read_rows();
+        return finish();
+    }
+
+  private:
+    // What each ballot column's header says.
+    enum class hkind : std::uint8_t { plain, rank, grid };
+    struct col_info {
+        hkind kind = hkind::plain;
+        std::uint32_t rank = 0;
+        std::string group, item;
+    };
+    /// What a row says beside its ranking: its count, weight and unit.
+    struct row_extras {
+        std::uint64_t count = 1;
+        bool weighted = false;
+        std::uint32_t unit = k_no_unit;
+    };
+
     std::string converted;
-    std::string_view text = text_in;
-    {
+    std::string_view text;
+    std::string_view name;
+    const read_options& opt;
+    const csv_options& o;
+    read_report& report;
+
+    // The delimiter and the scanner over the records.
+    std::size_t first_line = 1;
+    char delim = '\0';
+    std::optional<csv_scanner> scan;
+    std::vector<field> rec;
+    std::size_t line = 0;
+
+    // accord's metadata records before the header.
+    std::string meta_title;
+    std::size_t meta_seats = 0, seats_line = 0;
+    std::vector<std::string> meta_candidates;
+    std::vector<std::pair<std::string, std::size_t>> meta_withdrawn;
+    bool have_record = false;
+
+    // The header, and the first rows, read ahead to choose the layout.
+    std::vector<std::string> header;
+    std::size_t header_line = 0;
+    std::vector<std::pair<std::vector<field>, std::size_t>> probe;
+    bool more = true;
+
+    // Column roles.
+    std::size_t unit_col = SIZE_MAX, weight_col = SIZE_MAX, count_col = SIZE_MAX;
+    std::size_t skip_before = 0;
+    std::vector<char> special, ignore;
+    std::vector<std::string> ignored_by_name;
+    std::vector<col_info> info;
+    std::vector<std::size_t> ballot_cols;
+
+    // The layout and the ranks of rank columns.
+    layout_t layout = layout_t::auto_detect;
+    bool guessed = false, fixed = false, numbered = false;
+    std::vector<std::int32_t> rank_of_col;
+
+    // The profile being read, and the names of its candidates.
+    profile p;
+    std::unordered_map<std::string, cand_t, sv_hash, sv_eq> index;
+    // Names first seen in the row being read join the profile only when that row is accepted,
+    // so a row skipped in lenient mode leaves nothing behind.
+    std::vector<std::string> pending;
+    std::vector<std::size_t> new_names_in_col; // per column, for the many-candidates guard
+    std::vector<std::size_t> cand_col_of;      // candidate-columns: header column -> candidate
+
+    // Rows.
+    std::vector<mark> marks;
+    std::size_t last_ballot = 0;
+    std::uint64_t last_count = 0;
+    std::unordered_map<std::string, std::uint32_t, sv_hash, sv_eq> unit_index;
+    const rational one{1};
+    rational weight;
+    std::size_t rows = 0;
+
+    void check_name(std::string_view n, std::size_t at_line, std::size_t column, const char* what) const {
+        if (auto bad = invalid_utf8_at(n); bad != std::string_view::npos)
+            fail(errc::parse, name, at_line, column + bad,
+                 std::string(what) + " is not valid UTF-8 (byte " + std::to_string(bad + 1) +
+                     "); if the file came from Excel on Windows, pass --encoding windows-1252");
+        check_name_text(n, name, at_line, column, what);
+    }
+
+    std::size_t column_of(const std::string& col, const char* what) const {
+        if (col.empty()) return SIZE_MAX;
+        if (!o.header)
+            throw error(errc::invalid, std::string(what) + " column '" + col + "' needs a header row",
+                        source_location{std::string(name), 1, 0});
+        for (std::size_t i = 0; i < header.size(); ++i)
+            if (header[i] == col) return i;
+        fail(errc::parse, name, header_line, 1,
+             std::string("no ") + what + " column named " + detail::quoted(col) + " in the header");
+    }
+    std::size_t column_named(std::string_view key) const {
+        if (!o.detect_columns) return SIZE_MAX;
+        for (std::size_t i = 0; i < header.size(); ++i)
+            if (header_key(header[i]) == key) return i;
+        return SIZE_MAX;
+    }
+    bool is_special(std::size_t c) const { return c < special.size() && special[c]; }
+    bool ignored(std::size_t c) const {
+        return c < ignore.size() ? ignore[c] != 0 : (!o.header && c < skip_before);
+    }
+    std::string col_name(std::size_t c) const {
+        return detail::quoted(c < header.size() ? header[c] : "column " + std::to_string(c + 1));
+    }
+    /// The line a file-wide complaint points at: the header's, or the first.
+    std::size_t header_line_or_first() const { return header_line ? header_line : 1; }
+
+    /// Windows-1252 text becomes UTF-8 before anything reads it.
+    void decode() {
         const std::string enc = header_key(o.encoding);
         if (enc == "windows1252" || enc == "cp1252" || enc == "latin1" || enc == "iso88591") {
             converted = cp1252_to_utf8(text);
@@ -510,202 +166,165 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
                         "unknown CSV encoding '" + o.encoding + "' (expected utf-8 or windows-1252)");
         }
     }
-    auto check_name = [&](std::string_view n, std::size_t line, std::size_t column, const char* what) {
-        if (auto bad = invalid_utf8_at(n); bad != std::string_view::npos)
-            fail(errc::parse, name, line, column + bad,
-                 std::string(what) + " is not valid UTF-8 (byte " + std::to_string(bad + 1) +
-                     "); if the file came from Excel on Windows, pass --encoding windows-1252");
-        check_name_text(n, name, line, column, what);
-    };
 
-    // Excel's "sep=;" first line names the delimiter.
-    std::size_t first_line = 1;
-    char delim = o.delimiter;
-    if (text.size() >= 5 && text.substr(0, 4) == "sep=" &&
-        (text.size() == 5 || text[5] == '\n' || (text[5] == '\r' && text.size() > 6 && text[6] == '\n'))) {
-        if (delim == '\0') delim = text[4];
-        // "sep=;" may be the whole file: nothing follows it then (text[5] would be past the end).
-        text = text.size() == 5 ? std::string_view() : text.substr(text[5] == '\r' ? 7 : 6);
-        first_line = 2;
-    }
-    if (delim == '\0') {
-        // The first line that is not accord's '#' metadata decides.
-        std::string_view t = text;
-        while (!t.empty() && t[0] == '#') {
-            const auto nl = t.find('\n');
-            t = nl == std::string_view::npos ? std::string_view() : t.substr(nl + 1);
+    /// The delimiter: the option, Excel's "sep=;" first line, or the first line that is not
+    /// accord's '#' metadata.
+    void detect_delimiter_and_start() {
+        delim = o.delimiter;
+        if (text.size() >= 5 && text.substr(0, 4) == "sep=" &&
+            (text.size() == 5 || text[5] == '\n' ||
+             (text[5] == '\r' && text.size() > 6 && text[6] == '\n'))) {
+            if (delim == '\0') delim = text[4];
+            // "sep=;" may be the whole file: nothing follows it then (text[5] would be past the end).
+            text = text.size() == 5 ? std::string_view() : text.substr(text[5] == '\r' ? 7 : 6);
+            first_line = 2;
         }
-        delim = detect_delimiter(t);
-    }
-    if (delim == '"' || delim == '\n' || delim == '\r')
-        throw error(errc::invalid, "a CSV delimiter cannot be a quote or a line break");
-    csv_scanner scan(text, name, delim, first_line);
-    std::vector<field> rec;
-    std::size_t line = 0;
-
-    // accord's metadata records before the header (written by write_csv): #title, #seats,
-    // #candidates, #withdrawn, each a record whose first cell is that word.
-    std::string meta_title;
-    std::size_t meta_seats = 0, seats_line = 0;
-    std::vector<std::string> meta_candidates;
-    std::vector<std::pair<std::string, std::size_t>> meta_withdrawn;
-    bool have_record = false;
-    while (scan.next(rec, line)) {
-        if (is_blank_line(rec)) continue;
-        const auto first = trim(rec[0].text);
-        if (first == "#title" || first == "#seats" || first == "#candidates" || first == "#withdrawn") {
-            for (std::size_t i = 1; i < rec.size(); ++i) {
-                const auto v = trim(rec[i].text);
-                if (first == "#title") {
-                    if (i == 1)
-                        meta_title = std::string(unescape_formula(v));
-                    else if (!v.empty())
-                        fail(errc::parse, name, line, rec[i].column, "#title takes one cell");
-                } else if (first == "#seats") {
-                    std::uint32_t k = 0;
-                    if (i == 1 && (!parse_index(v, k) || k == 0))
-                        fail(errc::parse, name, line, rec[i].column,
-                             "expected a number of seats (1, 2, ...), got " + detail::quoted(v));
-                    if (i == 1)
-                        meta_seats = k, seats_line = line;
-                    else if (!v.empty())
-                        fail(errc::parse, name, line, rec[i].column, "#seats takes one cell");
-                } else if (!v.empty()) {
-                    const std::string n(unescape_formula(v));
-                    check_name(n, line, rec[i].column, "candidate name");
-                    if (first == "#candidates") {
-                        if (std::find(meta_candidates.begin(), meta_candidates.end(), n) !=
-                            meta_candidates.end())
-                            fail(errc::parse, name, line, rec[i].column,
-                                 "candidate " + detail::quoted(n) + " listed twice");
-                        meta_candidates.push_back(n);
-                    } else {
-                        meta_withdrawn.emplace_back(n, line);
-                    }
-                }
+        if (delim == '\0') {
+            std::string_view t = text;
+            while (!t.empty() && t[0] == '#') {
+                const auto nl = t.find('\n');
+                t = nl == std::string_view::npos ? std::string_view() : t.substr(nl + 1);
             }
-            continue;
+            delim = detect_delimiter(t);
         }
-        have_record = true;
-        break;
+        if (delim == '"' || delim == '\n' || delim == '\r')
+            throw error(errc::invalid, "a CSV delimiter cannot be a quote or a line break");
+        scan.emplace(text, name, delim, first_line);
     }
 
-    // Header.
-    std::vector<std::string> header;
-    std::size_t header_line = 0;
-    std::vector<std::pair<std::vector<field>, std::size_t>> probe;
-    bool more = true;
-    if (o.header) {
+    /// accord's metadata records before the header (written by write_csv): #title, #seats,
+    /// #candidates, #withdrawn, each a record whose first cell is that word. Leaves the first
+    /// other record in `rec` (`have_record`).
+    void read_metadata() {
+        while (scan->next(rec, line)) {
+            if (is_blank_line(rec)) continue;
+            const auto first = trim(rec[0].text);
+            if (first == "#title" || first == "#seats" || first == "#candidates" || first == "#withdrawn") {
+                for (std::size_t i = 1; i < rec.size(); ++i) read_metadata_cell(first, i);
+                continue;
+            }
+            have_record = true;
+            break;
+        }
+    }
+    void read_metadata_cell(std::string_view first, std::size_t i) {
+        const auto v = trim(rec[i].text);
+        if (first == "#title") {
+            if (i == 1)
+                meta_title = std::string(unescape_formula(v));
+            else if (!v.empty())
+                fail(errc::parse, name, line, rec[i].column, "#title takes one cell");
+        } else if (first == "#seats") {
+            std::uint32_t k = 0;
+            if (i == 1 && (!parse_index(v, k) || k == 0))
+                fail(errc::parse, name, line, rec[i].column,
+                     "expected a number of seats (1, 2, ...), got " + detail::quoted(v));
+            if (i == 1)
+                meta_seats = k, seats_line = line;
+            else if (!v.empty())
+                fail(errc::parse, name, line, rec[i].column, "#seats takes one cell");
+        } else if (!v.empty()) {
+            const std::string n(unescape_formula(v));
+            check_name(n, line, rec[i].column, "candidate name");
+            if (first == "#candidates") {
+                if (std::find(meta_candidates.begin(), meta_candidates.end(), n) != meta_candidates.end())
+                    fail(errc::parse, name, line, rec[i].column,
+                         "candidate " + detail::quoted(n) + " listed twice");
+                meta_candidates.push_back(n);
+            } else {
+                meta_withdrawn.emplace_back(n, line);
+            }
+        }
+    }
+
+    /// The header row (or two, question over option), or the first row as a ballot when there
+    /// is no header.
+    void read_header() {
+        if (!o.header) {
+            if (have_record && !is_blank_line(rec)) probe.emplace_back(rec, line);
+            return;
+        }
         if (!have_record)
             fail(errc::parse, name, line ? line : first_line, 1,
                  "empty file; expected a header row naming the columns");
         header_line = line;
         for (const auto& f : rec) header.emplace_back(trim(f.text));
+        if (!(more = scan->next(rec, line))) return;
         // Two header rows (SurveyMonkey; merged cells in a spreadsheet): the question over its
         // first column, empty cells over the rest, and the options in the row below.
-        if ((more = scan.next(rec, line))) {
-            bool fills_gap = false, plausible = !is_blank_record(rec) && o.detect_columns;
-            for (std::size_t i = 0; i < rec.size() && plausible; ++i) {
-                const auto v = trim(rec[i].text);
-                if (v.empty()) continue;
-                if (all_digits(v) || i >= header.size() ||
-                    (o.detect_columns && is_identifier_column(header[i])))
-                    plausible = false;
-                else if (i > 0 && header[i].empty())
-                    fills_gap = true;
-            }
-            if (plausible && fills_gap) {
-                std::string question;
-                for (std::size_t i = 0; i < header.size(); ++i) {
-                    if (!header[i].empty()) question = header[i];
-                    const auto sub = i < rec.size() ? std::string(trim(rec[i].text)) : std::string();
-                    const auto sk = header_key(sub);
-                    if (sub.empty() || sk == "response" || sk == "openendedresponse") {
-                        if (header[i].empty()) header[i] = sub;
-                    } else {
-                        header[i] = question + " [" + sub + "]";
-                    }
+        bool fills_gap = false, plausible = !is_blank_record(rec) && o.detect_columns;
+        for (std::size_t i = 0; i < rec.size() && plausible; ++i) {
+            const auto v = trim(rec[i].text);
+            if (v.empty()) continue;
+            if (all_digits(v) || i >= header.size() || (o.detect_columns && is_identifier_column(header[i])))
+                plausible = false;
+            else if (i > 0 && header[i].empty())
+                fills_gap = true;
+        }
+        if (plausible && fills_gap) {
+            std::string question;
+            for (std::size_t i = 0; i < header.size(); ++i) {
+                if (!header[i].empty()) question = header[i];
+                const auto sub = i < rec.size() ? std::string(trim(rec[i].text)) : std::string();
+                const auto sk = header_key(sub);
+                if (sub.empty() || sk == "response" || sk == "openendedresponse") {
+                    if (header[i].empty()) header[i] = sub;
+                } else {
+                    header[i] = question + " [" + sub + "]";
                 }
-                report.notes.push_back("lines " + std::to_string(header_line) + "-" + std::to_string(line) +
-                                       " read as two header rows (question, then option)");
-                header_line = line;
-            } else if (!is_blank_line(rec)) {
-                probe.emplace_back(rec, line);
+            }
+            report.notes.push_back("lines " + std::to_string(header_line) + "-" + std::to_string(line) +
+                                   " read as two header rows (question, then option)");
+            header_line = line;
+        } else if (!is_blank_line(rec)) {
+            probe.emplace_back(rec, line);
+        }
+    }
+
+    /// Column roles. special: count/weight/unit; ignored: identifiers, skipped, before
+    /// first_column.
+    void assign_column_roles() {
+        unit_col = o.unit_column.empty() ? column_named("unit") : column_of(o.unit_column, "unit");
+        weight_col = o.weight_column.empty() ? column_named("weight") : column_of(o.weight_column, "weight");
+        count_col = o.count_column.empty() ? column_named("count") : column_of(o.count_column, "count");
+        if (o.first_column == 0) throw error(errc::invalid, "csv first_column is 1-based; got 0");
+        skip_before = o.first_column - 1;
+        special.assign(header.size(), 0);
+        ignore.assign(header.size(), 0);
+        for (std::size_t c : {unit_col, weight_col, count_col})
+            if (c != SIZE_MAX) special[c] = 1;
+        for (const auto& s : o.skip_columns) ignore[column_of(s, "skipped")] = 1;
+        for (std::size_t c = 0; c < header.size(); ++c) {
+            if (c < skip_before) ignore[c] = 1;
+            if (!special[c] && !ignore[c] && o.detect_columns && is_identifier_column(header[c])) {
+                ignore[c] = 1;
+                ignored_by_name.push_back(header[c]);
             }
         }
-    } else if (have_record && !is_blank_line(rec)) {
-        probe.emplace_back(rec, line);
     }
 
-    auto column_of = [&](const std::string& col, const char* what) -> std::size_t {
-        if (col.empty()) return SIZE_MAX;
-        if (!o.header)
-            throw error(errc::invalid, std::string(what) + " column '" + col + "' needs a header row",
-                        source_location{std::string(name), 1, 0});
-        for (std::size_t i = 0; i < header.size(); ++i)
-            if (header[i] == col) return i;
-        fail(errc::parse, name, header_line, 1,
-             std::string("no ") + what + " column named " + detail::quoted(col) + " in the header");
-    };
-    auto column_named = [&](std::string_view key) -> std::size_t {
-        if (!o.detect_columns) return SIZE_MAX;
-        for (std::size_t i = 0; i < header.size(); ++i)
-            if (header_key(header[i]) == key) return i;
-        return SIZE_MAX;
-    };
-    const std::size_t unit_col =
-        o.unit_column.empty() ? column_named("unit") : column_of(o.unit_column, "unit");
-    const std::size_t weight_col =
-        o.weight_column.empty() ? column_named("weight") : column_of(o.weight_column, "weight");
-    const std::size_t count_col =
-        o.count_column.empty() ? column_named("count") : column_of(o.count_column, "count");
-    if (o.first_column == 0) throw error(errc::invalid, "csv first_column is 1-based; got 0");
-    const std::size_t skip_before = o.first_column - 1;
-
-    // Column roles. special: count/weight/unit; ignored: identifiers, skipped, before
-    // first_column, other contests.
-    std::vector<char> special(header.size(), 0), ignore(header.size(), 0);
-    for (std::size_t c : {unit_col, weight_col, count_col})
-        if (c != SIZE_MAX) special[c] = 1;
-    for (const auto& s : o.skip_columns) ignore[column_of(s, "skipped")] = 1;
-    std::vector<std::string> ignored_by_name;
-    for (std::size_t c = 0; c < header.size(); ++c) {
-        if (c < skip_before) ignore[c] = 1;
-        if (!special[c] && !ignore[c] && o.detect_columns && is_identifier_column(header[c])) {
-            ignore[c] = 1;
-            ignored_by_name.push_back(header[c]);
+    /// What each remaining column's header says: a rank, an item of a grid, or nothing.
+    void classify_ballot_columns() {
+        info.resize(header.size());
+        for (std::size_t c = 0; c < header.size(); ++c) {
+            if (is_special(c) || ignored(c)) continue;
+            auto& ci = info[c];
+            std::string contest;
+            if (grid_header(header[c], ci.group, ci.item)) {
+                ci.kind = hkind::grid;
+                if (const auto k = rank_label(ci.item); k) ci.kind = hkind::rank, ci.rank = k;
+            } else if (const auto k = rank_header(header[c], contest); k) {
+                ci.kind = hkind::rank;
+                ci.rank = k;
+                ci.group = contest;
+            }
+            ballot_cols.push_back(c);
         }
     }
-    auto is_special = [&](std::size_t c) { return c < special.size() && special[c]; };
-    auto ignored = [&](std::size_t c) {
-        return c < ignore.size() ? ignore[c] != 0 : (!o.header && c < skip_before);
-    };
 
-    // What each ballot column's header says.
-    enum class hkind : std::uint8_t { plain, rank, grid };
-    struct col_info {
-        hkind kind = hkind::plain;
-        std::uint32_t rank = 0;
-        std::string group, item;
-    };
-    std::vector<col_info> info(header.size());
-    std::vector<std::size_t> ballot_cols;
-    for (std::size_t c = 0; c < header.size(); ++c) {
-        if (is_special(c) || ignored(c)) continue;
-        auto& ci = info[c];
-        std::string contest;
-        if (grid_header(header[c], ci.group, ci.item)) {
-            ci.kind = hkind::grid;
-            if (const auto k = rank_label(ci.item); k) ci.kind = hkind::rank, ci.rank = k;
-        } else if (const auto k = rank_header(header[c], contest); k) {
-            ci.kind = hkind::rank;
-            ci.rank = k;
-            ci.group = contest;
-        }
-        ballot_cols.push_back(c);
-    }
-    // A contest chosen by name keeps only its columns.
-    if (!opt.contest.empty() && o.header) {
+    /// A contest chosen by name keeps only its columns.
+    void keep_chosen_contest() {
+        if (opt.contest.empty() || !o.header) return;
         const auto want = header_key(opt.contest);
         std::vector<std::size_t> kept;
         std::vector<std::string> seen;
@@ -726,203 +345,215 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
         ballot_cols = kept;
     }
 
-    auto layout = o.layout;
-    const bool guessed = layout == layout_t::auto_detect;
-    const bool fixed = !o.candidates.empty() || !meta_candidates.empty();
-    // Rank numbers from the header, when every ballot column has one.
-    bool numbered = o.header && !ballot_cols.empty();
-    for (auto c : ballot_cols) numbered &= info[c].kind == hkind::rank;
-    auto col_name = [&](std::size_t c) {
-        return detail::quoted(c < header.size() ? header[c] : "column " + std::to_string(c + 1));
-    };
+    /// Look ahead at up to k_probe rows to choose the layout and run the guards; then every row
+    /// streams straight into the profile (no per-file copy of the fields).
+    void probe_rows() {
+        layout = o.layout;
+        guessed = layout == layout_t::auto_detect;
+        fixed = !o.candidates.empty() || !meta_candidates.empty();
+        // Rank numbers from the header, when every ballot column has one.
+        numbered = o.header && !ballot_cols.empty();
+        for (auto c : ballot_cols) numbered &= info[c].kind == hkind::rank;
+        constexpr std::size_t k_probe = 200;
+        while (more && probe.size() < k_probe && (more = scan->next(rec, line)))
+            if (!is_blank_line(rec)) probe.emplace_back(rec, line);
+    }
 
-    // Look ahead at up to k_probe rows to choose the layout and run the guards; then stream every
-    // row straight into the profile (no per-file copy of the fields).
-    constexpr std::size_t k_probe = 200;
-    while (more && probe.size() < k_probe && (more = scan.next(rec, line)))
-        if (!is_blank_line(rec)) probe.emplace_back(rec, line);
-
-    if (guessed && o.header) {
-        std::vector<std::string> groups;
-        bool any_named = false, any_plain = false, grid_items = false;
-        for (auto c : ballot_cols) {
-            if (info[c].kind == hkind::plain) {
-                any_plain = true;
-                continue;
-            }
-            any_named = true;
-            grid_items |= info[c].kind == hkind::grid;
-            if (std::find_if(groups.begin(), groups.end(), [&](const std::string& g) {
-                    return header_key(g) == header_key(info[c].group);
-                }) == groups.end())
-                groups.push_back(info[c].group);
-        }
-        if (any_named) {
-            if (groups.size() > 1) {
-                std::string list;
-                for (const auto& g : groups)
-                    list += (list.empty() ? "" : ", ") + detail::quoted(g.empty() ? "(no name)" : g);
-                fail(errc::parse, name, header_line, 1,
-                     "the rank columns belong to several contests or questions (" + list +
-                         "); choose one with --contest NAME");
-            }
-            for (auto c : ballot_cols)
-                if (info[c].kind == hkind::plain)
-                    fail(errc::parse, name, header_line, 1,
-                         "column " + col_name(c) +
-                             " is neither a rank column nor a known identifier column; pass --skip-column " +
-                             detail::quoted(header[c]) +
-                             " to ignore it, or --rank-columns to read every column as a rank");
-            if (grid_items) {
-                for (auto c : ballot_cols)
-                    if (info[c].kind == hkind::rank)
-                        fail(errc::parse, name, header_line, 1,
-                             "the grid " + detail::quoted(info[c].group) + " mixes rank columns (" +
-                                 col_name(c) +
-                                 ") with option columns; pass --rank-columns or --candidate-columns");
-                layout = layout_t::candidate_columns;
-            } else {
-                layout = layout_t::rank_columns;
-            }
-        } else if (any_plain) {
-            // No header says what the columns are: look at the cells.
-            std::vector<std::size_t> list_cols, numeric_cols, text_cols;
-            std::vector<std::pair<std::string_view, std::size_t>> first_text(header.size(), {{}, 0});
+    /// A guessed layout from the headers, or from the probed cells when no header says.
+    void detect_layout() {
+        if (guessed && o.header) {
+            std::vector<std::string> groups;
+            bool any_named = false, any_plain = false, grid_items = false;
             for (auto c : ballot_cols) {
-                bool list = false, list_all_end = true, numeric = false, text_seen = false;
-                for (const auto& [fields, row_line] : probe) {
-                    if (c >= fields.size()) continue;
-                    const auto cell = trim(fields[c].text);
-                    if (in(o.skipped_labels, cell)) continue;
-                    if (!o.ranking_delimiter.empty() &&
-                        cell.find(o.ranking_delimiter) != std::string_view::npos &&
-                        (o.overvote_delimiter.empty() || o.overvote_delimiter != o.ranking_delimiter)) {
-                        list = true;
-                        list_all_end &=
-                            cell.size() >= o.ranking_delimiter.size() &&
-                            cell.substr(cell.size() - o.ranking_delimiter.size()) == o.ranking_delimiter;
-                        continue;
-                    }
-                    if (all_digits(cell) || rank_label(cell)) {
-                        numeric = true;
-                    } else if (!text_seen) {
-                        text_seen = true;
-                        first_text[c] = {cell, row_line};
-                    }
+                if (info[c].kind == hkind::plain) {
+                    any_plain = true;
+                    continue;
                 }
-                if (list) {
-                    if (!list_all_end)
-                        fail(errc::parse, name, header_line, 1,
-                             "column " + col_name(c) + " has cells holding " +
-                                 detail::quoted(o.ranking_delimiter) +
-                                 ", the separator of a form's ranking answer; pass --ranking-cell to read "
-                                 "each cell as a ranking, "
-                                 "or --overvote-delimiter " +
-                                 detail::quoted(o.ranking_delimiter) + " if a cell lists equal ranks");
-                    list_cols.push_back(c);
-                } else if (numeric && text_seen) {
-                    const auto& [t, l] = first_text[c];
-                    fail(errc::parse, name, l, 1,
-                         "column " + col_name(c) + " mixes rank numbers with " + detail::quoted(t) +
-                             "; pass --candidate-columns (and --skipped-label " + detail::quoted(t) +
-                             " if it means unranked) or --rank-columns");
-                } else if (numeric) {
-                    numeric_cols.push_back(c);
-                } else if (text_seen) {
-                    text_cols.push_back(c);
-                }
+                any_named = true;
+                grid_items |= info[c].kind == hkind::grid;
+                if (std::find_if(groups.begin(), groups.end(), [&](const std::string& g) {
+                        return header_key(g) == header_key(info[c].group);
+                    }) == groups.end())
+                    groups.push_back(info[c].group);
             }
-            if (!list_cols.empty()) {
-                if (list_cols.size() > 1)
+            if (any_named)
+                detect_layout_from_headers(groups, grid_items);
+            else if (any_plain)
+                detect_layout_from_cells();
+        }
+        if (layout == layout_t::auto_detect)
+            layout = layout_t::rank_columns; // no header, or no ballot column
+    }
+
+    void detect_layout_from_headers(const std::vector<std::string>& groups, bool grid_items) {
+        if (groups.size() > 1) {
+            std::string list;
+            for (const auto& g : groups)
+                list += (list.empty() ? "" : ", ") + detail::quoted(g.empty() ? "(no name)" : g);
+            fail(errc::parse, name, header_line, 1,
+                 "the rank columns belong to several contests or questions (" + list +
+                     "); choose one with --contest NAME");
+        }
+        for (auto c : ballot_cols)
+            if (info[c].kind == hkind::plain)
+                fail(errc::parse, name, header_line, 1,
+                     "column " + col_name(c) +
+                         " is neither a rank column nor a known identifier column; pass --skip-column " +
+                         detail::quoted(header[c]) +
+                         " to ignore it, or --rank-columns to read every column as a rank");
+        if (grid_items) {
+            for (auto c : ballot_cols)
+                if (info[c].kind == hkind::rank)
                     fail(errc::parse, name, header_line, 1,
-                         "columns " + col_name(list_cols[0]) + " and " + col_name(list_cols[1]) +
-                             " both hold ranking answers (cells like 'A;B;C;'); choose one with --contest "
-                             "NAME");
-                for (auto c : ballot_cols)
-                    if (c != list_cols[0] &&
-                        (std::find(numeric_cols.begin(), numeric_cols.end(), c) != numeric_cols.end() ||
-                         std::find(text_cols.begin(), text_cols.end(), c) != text_cols.end()))
-                        fail(errc::parse, name, header_line, 1,
-                             "column " + col_name(c) + " sits beside the ranking answers in " +
-                                 col_name(list_cols[0]) +
-                                 " and is not a known identifier column; pass --skip-column " +
-                                 detail::quoted(header[c]) +
-                                 " (or --unit-column if it names the voter's unit)");
-                for (auto c : ballot_cols)
-                    if (c != list_cols[0]) ignore[c] = 1;
-                ballot_cols = {list_cols[0]};
-                layout = layout_t::ranking_cell;
-            } else if (!numeric_cols.empty() && !text_cols.empty()) {
-                const auto t = text_cols[0];
-                fail(errc::parse, name, first_text[t].second, 1,
-                     "column " + col_name(numeric_cols[0]) + " holds rank numbers but column " + col_name(t) +
-                         " holds " + detail::quoted(first_text[t].first) +
-                         "; pass --candidate-columns or --rank-columns (and --skip-column "
-                         "for a column that is neither)");
-            } else if (!numeric_cols.empty()) {
-                layout = layout_t::candidate_columns;
-                bool all_numbers = true;
-                for (auto c : ballot_cols) all_numbers &= all_digits(header[c]);
-                if (all_numbers && !fixed)
-                    fail(errc::parse, name, header_line, 1,
-                         "the columns are named by whole numbers (" + col_name(ballot_cols[0]) +
-                             ", ...) and hold numbers: if the columns are ranks holding candidate numbers, "
-                             "pass "
-                             "--rank-columns; if they are candidates named by numbers, pass "
-                             "--candidate-columns");
-            } else {
-                layout = layout_t::rank_columns;
-            }
+                         "the grid " + detail::quoted(info[c].group) + " mixes rank columns (" + col_name(c) +
+                             ") with option columns; pass --rank-columns or --candidate-columns");
+            layout = layout_t::candidate_columns;
+        } else {
+            layout = layout_t::rank_columns;
         }
     }
-    if (layout == layout_t::auto_detect) layout = layout_t::rank_columns; // no header, or no ballot column
-    if (guessed && !fixed && layout != layout_t::ranking_cell) {
-        // Guards on a guessed reading: a row counter, or an identifier, read as ballots.
+
+    /// No header says what the columns are: look at the cells.
+    void detect_layout_from_cells() {
+        std::vector<std::size_t> list_cols, numeric_cols, text_cols;
+        std::vector<std::pair<std::string_view, std::size_t>> first_text(header.size(), {{}, 0});
         for (auto c : ballot_cols) {
-            std::size_t n = 0;
-            bool sequence = true;
-            std::uint64_t prev = 0;
-            std::unordered_map<std::string_view, char, sv_hash, sv_eq> distinct;
+            bool list = false, list_all_end = true, numeric = false, text_seen = false;
             for (const auto& [fields, row_line] : probe) {
                 if (c >= fields.size()) continue;
                 const auto cell = trim(fields[c].text);
                 if (in(o.skipped_labels, cell)) continue;
-                std::uint64_t v = 0;
-                if (sequence && parse_count(cell, v) == count_status::ok && (n == 0 || v == prev + 1))
-                    prev = v;
-                else
-                    sequence = false;
-                ++n;
-                if (layout == layout_t::rank_columns) distinct.emplace(cell, 0);
+                if (!o.ranking_delimiter.empty() &&
+                    cell.find(o.ranking_delimiter) != std::string_view::npos &&
+                    (o.overvote_delimiter.empty() || o.overvote_delimiter != o.ranking_delimiter)) {
+                    list = true;
+                    list_all_end &=
+                        cell.size() >= o.ranking_delimiter.size() &&
+                        cell.substr(cell.size() - o.ranking_delimiter.size()) == o.ranking_delimiter;
+                    continue;
+                }
+                if (all_digits(cell) || rank_label(cell)) {
+                    numeric = true;
+                } else if (!text_seen) {
+                    text_seen = true;
+                    first_text[c] = {cell, row_line};
+                }
             }
-            if (sequence && n >= k_sequence_rows)
-                fail(errc::parse, name, header_line ? header_line : 1, 1,
-                     "column " + col_name(c) + " counts " + std::to_string(prev - n + 1) + ", " +
-                         std::to_string(prev - n + 2) +
-                         ", ... down the rows, like a row number; pass --skip-column " +
-                         detail::quoted(c < header.size() ? header[c] : "") +
-                         " (or --rank-columns / --candidate-columns to read it as ballots)");
-            if (n >= k_guard_rows && distinct.size() * 2 > n)
-                fail(errc::parse, name, header_line ? header_line : 1, 1,
-                     "column " + col_name(c) + " holds " + std::to_string(distinct.size()) +
-                         " different values in " + std::to_string(n) +
-                         " rows, like an identifier, not a candidate; pass --skip-column " +
-                         detail::quoted(c < header.size() ? header[c] : "") +
-                         " (or --rank-columns to read it as ranks)");
+            if (list) {
+                if (!list_all_end)
+                    fail(errc::parse, name, header_line, 1,
+                         "column " + col_name(c) + " has cells holding " +
+                             detail::quoted(o.ranking_delimiter) +
+                             ", the separator of a form's ranking answer; pass --ranking-cell to read "
+                             "each cell as a ranking, "
+                             "or --overvote-delimiter " +
+                             detail::quoted(o.ranking_delimiter) + " if a cell lists equal ranks");
+                list_cols.push_back(c);
+            } else if (numeric && text_seen) {
+                const auto& [t, l] = first_text[c];
+                fail(errc::parse, name, l, 1,
+                     "column " + col_name(c) + " mixes rank numbers with " + detail::quoted(t) +
+                         "; pass --candidate-columns (and --skipped-label " + detail::quoted(t) +
+                         " if it means unranked) or --rank-columns");
+            } else if (numeric) {
+                numeric_cols.push_back(c);
+            } else if (text_seen) {
+                text_cols.push_back(c);
+            }
+        }
+        if (!list_cols.empty()) {
+            if (list_cols.size() > 1)
+                fail(errc::parse, name, header_line, 1,
+                     "columns " + col_name(list_cols[0]) + " and " + col_name(list_cols[1]) +
+                         " both hold ranking answers (cells like 'A;B;C;'); choose one with --contest "
+                         "NAME");
+            for (auto c : ballot_cols)
+                if (c != list_cols[0] &&
+                    (std::find(numeric_cols.begin(), numeric_cols.end(), c) != numeric_cols.end() ||
+                     std::find(text_cols.begin(), text_cols.end(), c) != text_cols.end()))
+                    fail(errc::parse, name, header_line, 1,
+                         "column " + col_name(c) + " sits beside the ranking answers in " +
+                             col_name(list_cols[0]) +
+                             " and is not a known identifier column; pass --skip-column " +
+                             detail::quoted(header[c]) + " (or --unit-column if it names the voter's unit)");
+            for (auto c : ballot_cols)
+                if (c != list_cols[0]) ignore[c] = 1;
+            ballot_cols = {list_cols[0]};
+            layout = layout_t::ranking_cell;
+        } else if (!numeric_cols.empty() && !text_cols.empty()) {
+            const auto t = text_cols[0];
+            fail(errc::parse, name, first_text[t].second, 1,
+                 "column " + col_name(numeric_cols[0]) + " holds rank numbers but column " + col_name(t) +
+                     " holds " + detail::quoted(first_text[t].first) +
+                     "; pass --candidate-columns or --rank-columns (and --skip-column "
+                     "for a column that is neither)");
+        } else if (!numeric_cols.empty()) {
+            layout = layout_t::candidate_columns;
+            bool all_numbers = true;
+            for (auto c : ballot_cols) all_numbers &= all_digits(header[c]);
+            if (all_numbers && !fixed)
+                fail(errc::parse, name, header_line, 1,
+                     "the columns are named by whole numbers (" + col_name(ballot_cols[0]) +
+                         ", ...) and hold numbers: if the columns are ranks holding candidate numbers, "
+                         "pass "
+                         "--rank-columns; if they are candidates named by numbers, pass "
+                         "--candidate-columns");
+        } else {
+            layout = layout_t::rank_columns;
         }
     }
-    if (layout == layout_t::ranking_cell) {
-        if (!o.header && ballot_cols.empty()) ballot_cols.push_back(skip_before);
-        if (ballot_cols.size() != 1)
-            fail(errc::parse, name, header_line ? header_line : 1, 1,
-                 "the ranking-cell layout reads one column, but " + std::to_string(ballot_cols.size()) +
-                     " columns remain; pass --skip-column for the others, or --contest NAME");
+
+    /// Guards on a guessed reading: a row counter, or an identifier, read as ballots; and the
+    /// ranking-cell layout's single column.
+    void guard_guessed_reading() {
+        if (guessed && !fixed && layout != layout_t::ranking_cell)
+            for (auto c : ballot_cols) guard_column(c);
+        if (layout == layout_t::ranking_cell) {
+            if (!o.header && ballot_cols.empty()) ballot_cols.push_back(skip_before);
+            if (ballot_cols.size() != 1)
+                fail(errc::parse, name, header_line_or_first(), 1,
+                     "the ranking-cell layout reads one column, but " + std::to_string(ballot_cols.size()) +
+                         " columns remain; pass --skip-column for the others, or --contest NAME");
+        }
+    }
+    void guard_column(std::size_t c) const {
+        std::size_t n = 0;
+        bool sequence = true;
+        std::uint64_t prev = 0;
+        std::unordered_map<std::string_view, char, sv_hash, sv_eq> distinct;
+        for (const auto& [fields, row_line] : probe) {
+            if (c >= fields.size()) continue;
+            const auto cell = trim(fields[c].text);
+            if (in(o.skipped_labels, cell)) continue;
+            std::uint64_t v = 0;
+            if (sequence && parse_count(cell, v) == count_status::ok && (n == 0 || v == prev + 1))
+                prev = v;
+            else
+                sequence = false;
+            ++n;
+            if (layout == layout_t::rank_columns) distinct.emplace(cell, 0);
+        }
+        if (sequence && n >= k_sequence_rows)
+            fail(errc::parse, name, header_line_or_first(), 1,
+                 "column " + col_name(c) + " counts " + std::to_string(prev - n + 1) + ", " +
+                     std::to_string(prev - n + 2) +
+                     ", ... down the rows, like a row number; pass --skip-column " +
+                     detail::quoted(c < header.size() ? header[c] : "") +
+                     " (or --rank-columns / --candidate-columns to read it as ballots)");
+        if (n >= k_guard_rows && distinct.size() * 2 > n)
+            fail(errc::parse, name, header_line_or_first(), 1,
+                 "column " + col_name(c) + " holds " + std::to_string(distinct.size()) +
+                     " different values in " + std::to_string(n) +
+                     " rows, like an identifier, not a candidate; pass --skip-column " +
+                     detail::quoted(c < header.size() ? header[c] : "") +
+                     " (or --rank-columns to read it as ranks)");
     }
 
-    // Rank number of each rank column: from the header when every column is numbered, else by
-    // position.
-    std::vector<std::int32_t> rank_of_col(header.size(), 0);
-    if (layout == layout_t::rank_columns) {
+    /// Rank number of each rank column: from the header when every column is numbered, else by
+    /// position.
+    void number_rank_columns() {
+        rank_of_col.assign(header.size(), 0);
+        if (layout != layout_t::rank_columns) return;
         if (numbered) {
             std::vector<std::size_t> by_rank(ballot_cols.size() + 1, SIZE_MAX);
             for (auto c : ballot_cols) {
@@ -950,7 +581,9 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
             for (auto c : ballot_cols) rank_of_col[c] = ++r;
         }
     }
-    if (o.header && o.detect_columns) {
+
+    void note_layout() {
+        if (!o.header || !o.detect_columns) return;
         std::string what = layout == layout_t::rank_columns        ? "rank columns"
                            : layout == layout_t::candidate_columns ? "candidate columns"
                                                                    : "one ranking cell per row";
@@ -962,32 +595,27 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
         report.notes.push_back("read as " + what);
     }
 
-    // Candidates: the fixed list, the header (candidate columns), or as first seen.
-    profile p;
-    std::unordered_map<std::string, cand_t, sv_hash, sv_eq> index;
-    // Names first seen in the row being read join the profile only when that row is accepted,
-    // so a row skipped in lenient mode leaves nothing behind.
-    std::vector<std::string> pending;
-    std::vector<std::size_t> new_names_in_col; // per column, for the many-candidates guard
-    auto add_name = [&](std::string_view n) -> cand_t {
+    cand_t add_name(std::string_view n) {
         if (auto it = index.find(n); it != index.end()) return it->second; // no allocation
         const auto c = static_cast<cand_t>(p.candidate_count() + pending.size());
         pending.emplace_back(n);
         index.emplace(std::string(n), c);
         return c;
-    };
-    auto commit_names = [&] {
+    }
+    void commit_names() {
         for (auto& n : pending) p.add_candidate(std::move(n));
         pending.clear();
-    };
-    auto rollback_names = [&] {
+    }
+    void rollback_names() {
         for (const auto& n : pending) index.erase(index.find(std::string_view(n)));
         pending.clear();
-    };
-    for (const auto& c : o.candidates.empty() ? meta_candidates : o.candidates) add_name(c);
-    commit_names();
-    std::vector<std::size_t> cand_col_of; // candidate-columns: header column -> candidate
-    if (layout == layout_t::candidate_columns) {
+    }
+
+    /// Candidates: the fixed list, the header (candidate columns), or as first seen (later).
+    void set_up_candidates() {
+        for (const auto& c : o.candidates.empty() ? meta_candidates : o.candidates) add_name(c);
+        commit_names();
+        if (layout != layout_t::candidate_columns) return;
         if (!o.header)
             throw error(errc::invalid, "the candidate-columns layout needs a header row naming candidates");
         cand_col_of.assign(header.size(), SIZE_MAX);
@@ -1009,353 +637,283 @@ profile read_csv(std::string_view text_in, std::string_view name, const read_opt
         commit_names();
     }
 
-    std::vector<mark> marks;
-    std::size_t last_ballot = 0;
-    std::uint64_t last_count = 0;
-    std::unordered_map<std::string, std::uint32_t, sv_hash, sv_eq> unit_index;
-    // Ballots are deduplicated on the parsed ranking (profile::add merges equal marks, weight and
-    // unit), not on the row text, so id and timestamp columns never split a ballot.
-    const rational one(1);
-    rational weight;
-    std::size_t rows = 0;
-    auto process = [&](const std::vector<field>& fields, std::size_t row_line) {
-        marks.clear();
-        std::uint64_t count = 1;
-        bool weighted = false;
-        std::uint32_t unit = k_no_unit;
+    /// A count, weight or unit cell.
+    void read_special_cell(std::size_t c, const field& f, std::string_view cell, std::size_t row_line,
+                           row_extras& x) {
+        if (c == count_col) {
+            switch (parse_count(cell, x.count)) {
+            case count_status::ok:
+                break;
+            case count_status::overflow:
+                fail(errc::overflow, name, row_line, f.column,
+                     "count " + detail::quoted(cell) + " exceeds 2^63 - 1");
+            case count_status::not_a_number:
+                fail(errc::parse, name, row_line, f.column,
+                     "expected a whole-number count, got " + detail::quoted(cell));
+            }
+            if (x.count == 0) fail(errc::parse, name, row_line, f.column, "count must be at least 1");
+        } else if (c == weight_col) {
+            try {
+                weight = parse_rational(cell);
+            } catch (const error&) {
+                fail(errc::parse, name, row_line, f.column,
+                     "expected an exact weight (integer, p/q or decimal), got " + detail::quoted(cell));
+            }
+            if (sign(weight) <= 0)
+                fail(errc::parse, name, row_line, f.column,
+                     "weight must be positive, got " + detail::quoted(cell));
+            x.weighted = true;
+        } else if (c == unit_col) {
+            if (cell.empty()) fail(errc::parse, name, row_line, f.column, "empty unit; expected a unit id");
+            if (auto it = unit_index.find(cell); it != unit_index.end()) {
+                x.unit = it->second;
+            } else {
+                const auto u = unescape_formula(cell);
+                check_name(u, row_line, f.column, "unit id");
+                x.unit = p.intern_unit(u);
+                unit_index.emplace(std::string(cell), x.unit);
+            }
+        }
+    }
+
+    /// Candidate columns: the cell holds the rank of the column's candidate.
+    void read_candidate_column_cell(std::size_t c, const field& f, std::string_view cell,
+                                    std::size_t row_line) {
+        if (c >= cand_col_of.size() || cand_col_of[c] == SIZE_MAX) return;
+        if (in(o.skipped_labels, cell)) return;
+        const std::uint32_t r = rank_label(cell);
+        if (r == 0)
+            fail(errc::parse, name, row_line, f.column,
+                 "column " + col_name(c) +
+                     ": expected a rank number (1, 2, ...), a rank such as '1st choice', or a blank; "
+                     "got " +
+                     detail::quoted(cell));
+        // A rank beyond the number of candidate columns is no position in any ranking of
+        // them (and a huge one would be padded out by every writer of rank columns).
+        if (r > ballot_cols.size())
+            fail(errc::parse, name, row_line, f.column,
+                 "column " + col_name(c) + ": rank " + detail::quoted(cell) + " is more than the " +
+                     std::to_string(ballot_cols.size()) +
+                     " candidate columns; a rank can be at most the number of candidates");
+        marks.push_back({static_cast<cand_t>(cand_col_of[c]), static_cast<std::int32_t>(r)});
+    }
+
+    /// A candidate named in column `c` at rank `at`.
+    void add_candidate(std::string_view n, std::int32_t at, std::size_t c, const field& f,
+                       std::size_t row_line) {
+        n = in(o.write_in_labels, n) ? std::string_view(o.write_in_name) : unescape_formula(n);
+        if (auto it = index.find(n); it != index.end()) {
+            marks.push_back({it->second, at});
+        } else if (fixed) {
+            fail(errc::parse, name, row_line, f.column,
+                 "unknown candidate " + detail::quoted(n) + "; expected one of the listed candidates");
+        } else {
+            check_name(n, row_line, f.column, "candidate name");
+            marks.push_back({add_name(n), at});
+            if (new_names_in_col.size() <= c) new_names_in_col.resize(c + 1, 0);
+            ++new_names_in_col[c];
+        }
+    }
+
+    /// Ranking cell: the whole ranking in one cell, "A;B;C;".
+    void read_ranking_cell(std::size_t c, const field& f, std::string_view cell, std::size_t row_line) {
+        if (c != ballot_cols[0]) return;
         std::int32_t rank = 0;
+        std::string_view rest = cell;
+        const auto& d = o.ranking_delimiter;
+        while (!rest.empty()) {
+            const auto at = d.empty() ? std::string_view::npos : rest.find(d);
+            const auto part = trim(rest.substr(0, at));
+            if (!part.empty()) add_candidate(part, ++rank, c, f, row_line);
+            if (at == std::string_view::npos) break;
+            rest.remove_prefix(at + d.size());
+        }
+    }
+
+    /// Rank columns: the cell names the candidate (or several, an overvote) at the column's rank.
+    void read_rank_column_cell(std::size_t c, const field& f, std::string_view cell, std::size_t row_line) {
+        const std::int32_t at =
+            c < rank_of_col.size() ? rank_of_col[c] : static_cast<std::int32_t>(c - skip_before + 1);
+        if (at == 0) return;
+        if (in(o.skipped_labels, cell)) return;
+        if (in(o.overvote_labels, cell)) {
+            marks.push_back({k_overvote, at});
+            return;
+        }
+        if (!o.overvote_delimiter.empty() && cell.find(o.overvote_delimiter) != std::string_view::npos) {
+            std::string_view rest = cell;
+            while (true) {
+                auto d = rest.find(o.overvote_delimiter);
+                auto part = trim(rest.substr(0, d));
+                if (!part.empty()) add_candidate(part, at, c, f, row_line);
+                if (d == std::string_view::npos) break;
+                rest.remove_prefix(d + o.overvote_delimiter.size());
+            }
+        } else {
+            add_candidate(cell, at, c, f, row_line);
+        }
+    }
+
+    /// One row into the profile. Ballots are deduplicated on the parsed ranking (profile::add
+    /// merges equal marks, weight and unit), not on the row text, so id and timestamp columns
+    /// never split a ballot.
+    void read_row(const std::vector<field>& fields, std::size_t row_line) {
+        marks.clear();
+        row_extras x;
         for (std::size_t c = 0; c < fields.size(); ++c) {
             const auto& f = fields[c];
             if (ignored(c)) continue;
             const std::string_view cell = trim(f.text);
-            if (is_special(c)) {
-                if (c == count_col) {
-                    switch (parse_count(cell, count)) {
-                    case count_status::ok:
-                        break;
-                    case count_status::overflow:
-                        fail(errc::overflow, name, row_line, f.column,
-                             "count " + detail::quoted(cell) + " exceeds 2^63 - 1");
-                    case count_status::not_a_number:
-                        fail(errc::parse, name, row_line, f.column,
-                             "expected a whole-number count, got " + detail::quoted(cell));
-                    }
-                    if (count == 0) fail(errc::parse, name, row_line, f.column, "count must be at least 1");
-                } else if (c == weight_col) {
-                    try {
-                        weight = parse_rational(cell);
-                    } catch (const error&) {
-                        fail(errc::parse, name, row_line, f.column,
-                             "expected an exact weight (integer, p/q or decimal), got " +
-                                 detail::quoted(cell));
-                    }
-                    if (sign(weight) <= 0)
-                        fail(errc::parse, name, row_line, f.column,
-                             "weight must be positive, got " + detail::quoted(cell));
-                    weighted = true;
-                } else if (c == unit_col) {
-                    if (cell.empty())
-                        fail(errc::parse, name, row_line, f.column, "empty unit; expected a unit id");
-                    if (auto it = unit_index.find(cell); it != unit_index.end()) {
-                        unit = it->second;
-                    } else {
-                        const auto u = unescape_formula(cell);
-                        check_name(u, row_line, f.column, "unit id");
-                        unit = p.intern_unit(u);
-                        unit_index.emplace(std::string(cell), unit);
-                    }
-                }
-                continue;
-            }
-            if (layout == layout_t::candidate_columns) {
-                if (c >= cand_col_of.size() || cand_col_of[c] == SIZE_MAX) continue;
-                if (in(o.skipped_labels, cell)) continue;
-                const std::uint32_t r = rank_label(cell);
-                if (r == 0)
-                    fail(errc::parse, name, row_line, f.column,
-                         "column " + col_name(c) +
-                             ": expected a rank number (1, 2, ...), a rank such as '1st choice', or a blank; "
-                             "got " +
-                             detail::quoted(cell));
-                // A rank beyond the number of candidate columns is no position in any ranking of
-                // them (and a huge one would be padded out by every writer of rank columns).
-                if (r > ballot_cols.size())
-                    fail(errc::parse, name, row_line, f.column,
-                         "column " + col_name(c) + ": rank " + detail::quoted(cell) + " is more than the " +
-                             std::to_string(ballot_cols.size()) +
-                             " candidate columns; a rank can be at most the number of candidates");
-                marks.push_back({static_cast<cand_t>(cand_col_of[c]), static_cast<std::int32_t>(r)});
-                continue;
-            }
-            auto add_candidate = [&](std::string_view n, std::int32_t at) {
-                n = in(o.write_in_labels, n) ? std::string_view(o.write_in_name) : unescape_formula(n);
-                if (auto it = index.find(n); it != index.end()) {
-                    marks.push_back({it->second, at});
-                } else if (fixed) {
-                    fail(errc::parse, name, row_line, f.column,
-                         "unknown candidate " + detail::quoted(n) +
-                             "; expected one of the listed candidates");
-                } else {
-                    check_name(n, row_line, f.column, "candidate name");
-                    marks.push_back({add_name(n), at});
-                    if (new_names_in_col.size() <= c) new_names_in_col.resize(c + 1, 0);
-                    ++new_names_in_col[c];
-                }
-            };
-            if (layout == layout_t::ranking_cell) {
-                if (c != ballot_cols[0]) continue;
-                std::string_view rest = cell;
-                const auto& d = o.ranking_delimiter;
-                while (!rest.empty()) {
-                    const auto at = d.empty() ? std::string_view::npos : rest.find(d);
-                    const auto part = trim(rest.substr(0, at));
-                    if (!part.empty()) add_candidate(part, ++rank);
-                    if (at == std::string_view::npos) break;
-                    rest.remove_prefix(at + d.size());
-                }
-                continue;
-            }
-            const std::int32_t at =
-                c < rank_of_col.size() ? rank_of_col[c] : static_cast<std::int32_t>(c - skip_before + 1);
-            if (at == 0) continue;
-            if (in(o.skipped_labels, cell)) continue;
-            if (in(o.overvote_labels, cell)) {
-                marks.push_back({k_overvote, at});
-                continue;
-            }
-            if (!o.overvote_delimiter.empty() && cell.find(o.overvote_delimiter) != std::string_view::npos) {
-                std::string_view rest = cell;
-                while (true) {
-                    auto d = rest.find(o.overvote_delimiter);
-                    auto part = trim(rest.substr(0, d));
-                    if (!part.empty()) add_candidate(part, at);
-                    if (d == std::string_view::npos) break;
-                    rest.remove_prefix(d + o.overvote_delimiter.size());
-                }
-            } else {
-                add_candidate(cell, at);
-            }
+            if (is_special(c))
+                read_special_cell(c, f, cell, row_line, x);
+            else if (layout == layout_t::candidate_columns)
+                read_candidate_column_cell(c, f, cell, row_line);
+            else if (layout == layout_t::ranking_cell)
+                read_ranking_cell(c, f, cell, row_line);
+            else
+                read_rank_column_cell(c, f, cell, row_line);
         }
         // With a unit column every ballot names its unit: a row that ends before that column
         // is as wrong as an empty unit cell (found by fuzz_csv: such a ballot had no unit, and
         // the file written from the profile could not be read back).
-        if (unit_col != SIZE_MAX && unit == k_no_unit)
+        if (unit_col != SIZE_MAX && x.unit == k_no_unit)
             fail(errc::parse, name, row_line, 1,
                  "the row ends before the unit column " + detail::quoted(header[unit_col]) +
                      "; expected a unit id");
         // The same candidate twice at one rank ("A|A") is malformed: found before any new name
         // joins the profile.
-        for (std::size_t x = 0; x < marks.size(); ++x)
-            for (std::size_t y = x + 1; y < marks.size(); ++y)
-                if (marks[x].value == marks[y].value && marks[x].candidate == marks[y].candidate &&
-                    marks[x].candidate != k_overvote)
+        for (std::size_t a = 0; a < marks.size(); ++a)
+            for (std::size_t b = a + 1; b < marks.size(); ++b)
+                if (marks[a].value == marks[b].value && marks[a].candidate == marks[b].candidate &&
+                    marks[a].candidate != k_overvote)
                     fail(errc::parse, name, row_line, 1,
-                         "candidate named twice at rank " + std::to_string(marks[x].value));
+                         "candidate named twice at rank " + std::to_string(marks[a].value));
         try {
             commit_names();
-            last_count = count;
-            last_ballot = p.add(marks, count, weighted ? weight : one, unit);
+            last_count = x.count;
+            last_ballot = p.add(marks, x.count, x.weighted ? weight : one, x.unit);
         } catch (const error& e) {
             // e.g. the same candidate twice in one rank ("A|A"), or a multiplicity overflow.
             throw error(e.code() == errc::overflow ? errc::overflow : errc::parse, e.detail(),
                         source_location{std::string(name), row_line, 1});
         }
-    };
-    auto guarded = [&](const std::vector<field>& fields, std::size_t row_line) {
+    }
+
+    /// A row, refused or (lenient) skipped as a whole when any of it is wrong.
+    void read_row_guarded(const std::vector<field>& fields, std::size_t row_line) {
         if (o.header && fields.size() > header.size())
             fail(errc::parse, name, row_line, fields[header.size()].column,
                  "row has " + std::to_string(fields.size()) + " fields; expected at most " +
                      std::to_string(header.size()) + " as in the header");
         try {
-            process(fields, row_line);
+            read_row(fields, row_line);
             ++rows;
         } catch (const error& e) {
             rollback_names();
             if (!opt.lenient || e.code() == errc::overflow) throw;
             report.skipped.push_back({row_line, e.detail()});
         }
-    };
-    for (const auto& [fields, row_line] : probe) guarded(fields, row_line);
-    // Fast path for the rest: a plain line whose text after its leading ignored columns (ballot
-    // ids, timestamps) repeats a line already read is the same ballot again, with the same count,
-    // weight and unit; it costs one hash lookup. Other lines take the full path above.
-    std::size_t id_prefix = 0;
-    if (o.header)
-        while (id_prefix < header.size() && ignored(id_prefix) && !is_special(id_prefix)) ++id_prefix;
-    else
-        id_prefix = skip_before;
-    row_memo seen_tails;
-    std::string_view row;
-    if (more)
-        while (true) {
-            if (!scan.next_plain(row, line)) {
-                if (!scan.next(rec, line)) break;
-                if (!is_blank_line(rec)) guarded(rec, line);
-                continue;
-            }
-            if (trim(row).empty()) continue; // an empty line
-            std::string_view tail = row;
-            bool whole = true;
-            for (std::size_t k = 0; k < id_prefix && whole; ++k) {
-                const auto d = tail.find(delim);
-                if (d == std::string_view::npos)
-                    whole = false;
-                else
-                    tail.remove_prefix(d + 1);
-            }
-            const std::uint64_t h = whole ? text_hash(tail) : 0;
-            if (whole)
-                if (const auto* e = seen_tails.find(tail, h)) {
-                    try {
-                        p.add_to(e->ballot, e->count);
-                    } catch (const error& err) {
-                        throw error(err.code(), err.detail(), source_location{std::string(name), line, 1});
-                    }
-                    ++rows;
+    }
+
+    /// The probed rows, then the rest. Fast path for the rest: a plain line whose text after its
+    /// leading ignored columns (ballot ids, timestamps) repeats a line already read is the same
+    /// ballot again, with the same count, weight and unit; it costs one hash lookup. Other
+    /// lines take the full path.
+    void read_rows() {
+        for (const auto& [fields, row_line] : probe) read_row_guarded(fields, row_line);
+        std::size_t id_prefix = 0;
+        if (o.header)
+            while (id_prefix < header.size() && ignored(id_prefix) && !is_special(id_prefix)) ++id_prefix;
+        else
+            id_prefix = skip_before;
+        row_memo seen_tails;
+        std::string_view row;
+        if (more)
+            while (true) {
+                if (!scan->next_plain(row, line)) {
+                    if (!scan->next(rec, line)) break;
+                    if (!is_blank_line(rec)) read_row_guarded(rec, line);
                     continue;
                 }
-            rec.clear();
-            for (std::size_t b = 0;;) {
-                const auto d = row.find(delim, b);
-                rec.push_back(
-                    {row.substr(b, d == std::string_view::npos ? std::string_view::npos : d - b), b + 1});
-                if (d == std::string_view::npos) break;
-                b = d + 1;
+                if (trim(row).empty()) continue; // an empty line
+                std::string_view tail = row;
+                bool whole = true;
+                for (std::size_t k = 0; k < id_prefix && whole; ++k) {
+                    const auto d = tail.find(delim);
+                    if (d == std::string_view::npos)
+                        whole = false;
+                    else
+                        tail.remove_prefix(d + 1);
+                }
+                const std::uint64_t h = whole ? text_hash(tail) : 0;
+                if (whole)
+                    if (const auto* e = seen_tails.find(tail, h)) {
+                        try {
+                            p.add_to(e->ballot, e->count);
+                        } catch (const error& err) {
+                            throw error(err.code(), err.detail(),
+                                        source_location{std::string(name), line, 1});
+                        }
+                        ++rows;
+                        continue;
+                    }
+                rec.clear();
+                for (std::size_t b = 0;;) {
+                    const auto d = row.find(delim, b);
+                    rec.push_back(
+                        {row.substr(b, d == std::string_view::npos ? std::string_view::npos : d - b), b + 1});
+                    if (d == std::string_view::npos) break;
+                    b = d + 1;
+                }
+                const std::size_t before = report.skipped.size();
+                read_row_guarded(rec, line);
+                if (whole && report.skipped.size() == before)
+                    seen_tails.insert(tail, h, last_ballot, last_count);
             }
-            const std::size_t before = report.skipped.size();
-            guarded(rec, line);
-            if (whole && report.skipped.size() == before) seen_tails.insert(tail, h, last_ballot, last_count);
-        }
-    report.lines = line;
-    if (p.candidate_count() == 0)
-        fail(errc::parse, name, header_line ? header_line : 1, 1,
-             "no candidates found; expected candidate names in the cells");
-    // More candidates than half the ballots: an identifier or free text read as candidates.
-    if (guessed && !fixed && layout != layout_t::candidate_columns && rows >= k_guard_rows &&
-        p.candidate_count() * 2 > rows) {
-        const auto worst = static_cast<std::size_t>(
-            std::max_element(new_names_in_col.begin(), new_names_in_col.end()) - new_names_in_col.begin());
-        fail(errc::parse, name, header_line ? header_line : 1, 1,
-             std::to_string(p.candidate_count()) + " candidates for " + std::to_string(rows) +
-                 " ballots (column " + col_name(worst) + " brought " +
-                 std::to_string(new_names_in_col.empty() ? 0 : new_names_in_col[worst]) +
-                 "): an identifier or free text read as candidates; pass --skip-column for it, or "
-                 "--rank-columns to read it as ranks");
+        report.lines = line;
     }
-    if (!meta_title.empty()) p.title = meta_title;
-    if (meta_seats) {
-        if (meta_seats > p.candidate_count())
-            fail(errc::parse, name, seats_line, 1,
-                 "#seats " + std::to_string(meta_seats) + " is more than the " +
-                     std::to_string(p.candidate_count()) + " candidates");
-        p.seats = meta_seats;
-    }
-    for (const auto& [n, l] : meta_withdrawn) {
-        const auto c = p.find_candidate(n);
-        if (!c)
-            fail(errc::parse, name, l, 1,
-                 "#withdrawn names " + detail::quoted(n) + ", which is not a candidate");
-        p.set_withdrawn(*c);
-    }
-    return p;
-}
 
-namespace {
-std::string csv_quote(const std::string& s) {
-    if (s.find_first_of(",;\t\"\n\r") == std::string::npos && !s.empty() && s.front() != ' ' &&
-        s.back() != ' ')
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
+    /// The checks on the whole profile, then the metadata that needs its candidates.
+    profile finish() {
+        if (p.candidate_count() == 0)
+            fail(errc::parse, name, header_line_or_first(), 1,
+                 "no candidates found; expected candidate names in the cells");
+        // More candidates than half the ballots: an identifier or free text read as candidates.
+        if (guessed && !fixed && layout != layout_t::candidate_columns && rows >= k_guard_rows &&
+            p.candidate_count() * 2 > rows) {
+            const auto worst =
+                static_cast<std::size_t>(std::max_element(new_names_in_col.begin(), new_names_in_col.end()) -
+                                         new_names_in_col.begin());
+            fail(errc::parse, name, header_line_or_first(), 1,
+                 std::to_string(p.candidate_count()) + " candidates for " + std::to_string(rows) +
+                     " ballots (column " + col_name(worst) + " brought " +
+                     std::to_string(new_names_in_col.empty() ? 0 : new_names_in_col[worst]) +
+                     "): an identifier or free text read as candidates; pass --skip-column for it, or "
+                     "--rank-columns to read it as ranks");
+        }
+        if (!meta_title.empty()) p.title = meta_title;
+        if (meta_seats) {
+            if (meta_seats > p.candidate_count())
+                fail(errc::parse, name, seats_line, 1,
+                     "#seats " + std::to_string(meta_seats) + " is more than the " +
+                         std::to_string(p.candidate_count()) + " candidates");
+            p.seats = meta_seats;
+        }
+        for (const auto& [n, l] : meta_withdrawn) {
+            const auto c = p.find_candidate(n);
+            if (!c)
+                fail(errc::parse, name, l, 1,
+                     "#withdrawn names " + detail::quoted(n) + ", which is not a candidate");
+            p.set_withdrawn(*c);
+        }
+        return std::move(p);
     }
-    return out + '"';
-}
+};
+
 } // namespace
 
-void write_csv(std::ostream& out, const profile& p) {
-    if (p.kind() != ballot_kind::ranking)
-        throw error(errc::unsupported, "CSV is written for ranking ballots only");
-    std::int32_t max_rank = 0;
-    bool weighted = false, has_units = false;
-    std::vector<char> mentioned(p.candidate_count(), 0);
-    std::vector<cand_t> first_seen;
-    for (std::size_t i = 0; i < p.unique_count(); ++i) {
-        const auto b = p.ballot(i);
-        for (std::size_t k = 0; k < b.marks.size(); ++k) {
-            const auto c = b.marks[k].candidate;
-            if (c < mentioned.size() && !mentioned[c]) {
-                mentioned[c] = 1;
-                first_seen.push_back(c);
-            }
-            max_rank = std::max(max_rank, b.marks[k].value);
-            if (k > 0 && b.marks[k].value == b.marks[k - 1].value)
-                throw error(errc::unsupported,
-                            "CSV (rank columns) cannot hold equal rankings; use toi, blt or debian");
-        }
-        weighted |= b.weight != nullptr && *b.weight != 1;
-        has_units |= b.unit != k_no_unit;
-    }
-    // A name equal to a label would read back as the label; a leading/trailing space would be
-    // trimmed away.
-    const csv_options defaults;
-    for (const auto& n : p.candidate_names())
-        if (in(defaults.skipped_labels, n) || in(defaults.overvote_labels, n) ||
-            in(defaults.write_in_labels, n) || trim(n) != n)
-            throw error(errc::unsupported,
-                        "candidate name '" + n + "' cannot be written to CSV unambiguously");
-    if (p.unique_count() == 0) throw error(errc::unsupported, "CSV cannot hold a profile with no ballots");
-    if (trim(p.title) != p.title)
-        throw error(errc::unsupported, "a title with surrounding white space cannot be written to CSV");
-    // The candidate list is written (a #candidates record) whenever reading the rows alone would
-    // not give the same profile back: another order than first seen, a candidate no ballot ranks,
-    // or names and sizes that the reader's guards would question (docs/formats.md).
-    bool list = first_seen.size() != p.candidate_count() || p.candidate_count() > k_writer_safe_candidates;
-    for (std::size_t i = 0; i < first_seen.size() && !list; ++i) list = first_seen[i] != i;
-    for (const auto& n : p.candidate_names())
-        list |= all_digits(n) || n.find_first_of(";|") != std::string::npos || rank_label(n) != 0;
-    if (!p.title.empty()) out << "#title," << csv_quote(escape_formula(p.title)) << '\n';
-    if (p.seats != 1) out << "#seats," << p.seats << '\n';
-    if (list) {
-        out << "#candidates";
-        for (const auto& n : p.candidate_names()) out << ',' << csv_quote(escape_formula(n));
-        out << '\n';
-    }
-    bool any_withdrawn = false;
-    for (std::size_t c = 0; c < p.candidate_count(); ++c)
-        any_withdrawn |= p.withdrawn(static_cast<cand_t>(c));
-    if (any_withdrawn) {
-        out << "#withdrawn";
-        for (std::size_t c = 0; c < p.candidate_count(); ++c)
-            if (p.withdrawn(static_cast<cand_t>(c)))
-                out << ',' << csv_quote(escape_formula(p.candidate_name(static_cast<cand_t>(c))));
-        out << '\n';
-    }
-    if (max_rank == 0) max_rank = 1;
-    std::string header;
-    if (has_units) header += "unit,";
-    if (weighted) header += "weight,";
-    header += "count";
-    for (std::int32_t r = 1; r <= max_rank; ++r) header += ",rank" + std::to_string(r);
-    out << header << '\n';
-    for (std::size_t i = 0; i < p.unique_count(); ++i) {
-        const auto b = p.ballot(i);
-        if (has_units)
-            out << csv_quote(b.unit == k_no_unit ? std::string() : escape_formula(p.units()[b.unit])) << ',';
-        if (weighted) out << to_string(b.weight ? *b.weight : rational(1)) << ',';
-        out << b.count;
-        std::int32_t r = 1;
-        for (const auto& m : b.marks) {
-            for (; r < m.value; ++r) out << ',';
-            out << ','
-                << (m.candidate == k_overvote ? std::string("overvote")
-                                              : csv_quote(escape_formula(p.candidate_name(m.candidate))));
-            ++r;
-        }
-        for (; r <= max_rank; ++r) out << ',';
-        out << '\n';
-    }
+profile read_csv(std::string_view text, std::string_view name, const read_options& opt, read_report& report) {
+    return csv_reading(text, name, opt, report).read();
 }
 
 } // namespace detail

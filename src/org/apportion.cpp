@@ -147,6 +147,7 @@ apportionment apportion(std::span<const std::uint64_t> pops, const apportion_opt
             std::vector<entry> group{pop()};
             while (!heap.empty() && heap.front().c == group.front().c) group.push_back(pop());
             std::vector<std::size_t> best;
+            best.reserve(group.size());
             for (const auto& e : group) best.push_back(e.unit); // earlier units first (heap order)
             const std::size_t give = std::min<std::uint64_t>(best.size(), left);
             if (best.size() > give)

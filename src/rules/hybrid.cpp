@@ -141,12 +141,10 @@ template <class Num> class count {
     template <class T> static cand_set extreme(const cand_set& s, const std::vector<T>& score, bool highest) {
         cand_set out;
         for (cand_t c : s) {
-            if (out.empty())
+            if (out.empty() || (highest ? score[c] > score[out[0]] : score[c] < score[out[0]]))
                 out = {c};
             else if (score[c] == score[out[0]])
                 out.push_back(c);
-            else if (highest ? score[c] > score[out[0]] : score[c] < score[out[0]])
-                out = {c};
         }
         return out;
     }
@@ -197,7 +195,8 @@ template <class Num> class count {
         std::map<T, cand_set> groups;
         for (cand_t c : s) groups[score[c]].push_back(c);
         std::vector<cand_set> out;
-        for (auto& [k, g] : groups) out.push_back(g);
+        out.reserve(groups.size());
+        for (auto& [k, g] : groups) out.push_back(std::move(g));
         if (descending) std::reverse(out.begin(), out.end());
         return out;
     }

@@ -1,0 +1,495 @@
+// Internal: the text layer of the CSV reader and writer (src/io/csv.cpp, src/io/csv_write.cpp):
+// the RFC 4180 scanner, the row memo of the reader's fast path, and what both sides must agree
+// on: header keys, identifier columns, rank labels and headers, grid headers, the escaping of
+// spreadsheet formulas, the Windows-1252 decoder, the delimiter guess and the guards' thresholds.
+#pragma once
+
+#include "formats.hpp"
+#include "text_scan.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accord {
+inline namespace v0 {
+namespace detail::csv_text {
+
+struct field {
+    std::string_view text; ///< unquoted, unescaped content
+    std::size_t column;    ///< 1-based byte column of the field's start
+};
+
+/// Splits the text into records of fields, following RFC 4180.
+class csv_scanner {
+  public:
+    csv_scanner(std::string_view text, std::string_view name, char delim, std::size_t first_line = 1)
+        : t_(text), name_(name), d_(delim), line_(first_line) {}
+
+    /// Next record; false at the end. `line` is the 1-based line where the record starts.
+    bool next(std::vector<field>& out, std::size_t& line) {
+        out.clear();
+        if (pos_ >= t_.size()) return false;
+        line = line_;
+        record_start_ = pos_;
+        std::size_t line_start = line_start_;
+        while (true) {
+            const std::size_t col = pos_ - line_start + 1;
+            if (pos_ < t_.size() && t_[pos_] == '"') {
+                // Quoted field.
+                ++pos_;
+                std::size_t start = pos_;
+                bool escaped = false;
+                while (true) {
+                    if (pos_ >= t_.size())
+                        fail(errc::parse, name_, line, col,
+                             "unterminated quoted field; expected a closing '\"'");
+                    const char c = t_[pos_];
+                    if (c == '"') {
+                        if (pos_ + 1 < t_.size() && t_[pos_ + 1] == '"') {
+                            escaped = true;
+                            pos_ += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (c == '\n') {
+                        ++line_;
+                        line_start = line_start_ = pos_ + 1;
+                    }
+                    ++pos_;
+                }
+                std::string_view raw = t_.substr(start, pos_ - start);
+                ++pos_; // closing quote
+                if (escaped) {
+                    std::string& s = arena_.emplace_back();
+                    s.reserve(raw.size());
+                    for (std::size_t i = 0; i < raw.size(); ++i) {
+                        s += raw[i];
+                        if (raw[i] == '"') ++i;
+                    }
+                    raw = s;
+                }
+                out.push_back({raw, col});
+                if (pos_ < t_.size() && t_[pos_] != d_ && t_[pos_] != '\n' && t_[pos_] != '\r')
+                    fail(errc::parse, name_, line_, pos_ - line_start + 1,
+                         "unexpected character after a quoted field; expected the delimiter or the end of "
+                         "the line");
+            } else {
+                std::size_t end = pos_;
+                while (end < t_.size() && t_[end] != d_ && t_[end] != '\n') ++end;
+                std::string_view raw = t_.substr(pos_, end - pos_);
+                if (!raw.empty() && raw.back() == '\r' && (end >= t_.size() || t_[end] == '\n'))
+                    raw.remove_suffix(1);
+                if (raw.find('"') != std::string_view::npos)
+                    fail(errc::parse, name_, line_, pos_ - line_start + 1 + raw.find('"'),
+                         "a quote inside an unquoted field; expected the whole field in quotes");
+                out.push_back({raw, col});
+                pos_ = end;
+            }
+            if (pos_ < t_.size() && t_[pos_] == '\r') ++pos_;
+            if (pos_ >= t_.size()) break;
+            if (t_[pos_] == d_) {
+                ++pos_;
+                continue;
+            }
+            if (t_[pos_] == '\n') {
+                ++pos_;
+                ++line_;
+                line_start_ = pos_;
+                break;
+            }
+        }
+        return true;
+    }
+
+    /// The next record when it is one line without quotes (the common case), as its text
+    /// without the line end; false (and nothing consumed) otherwise or at the end.
+    bool next_plain(std::string_view& out, std::size_t& line) {
+        if (pos_ >= t_.size()) return false;
+        const char* b = t_.data() + pos_;
+        const std::size_t rest = t_.size() - pos_;
+        const auto* nl = static_cast<const char*>(std::memchr(b, '\n', rest));
+        const std::size_t len = nl ? static_cast<std::size_t>(nl - b) : rest;
+        if (std::memchr(b, '"', len)) return false;
+        line = line_;
+        record_start_ = pos_;
+        out = std::string_view(b, len);
+        if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
+        pos_ += len;
+        if (nl) {
+            ++pos_;
+            ++line_;
+            line_start_ = pos_;
+        }
+        return true;
+    }
+
+    /// The raw text of the record last returned (without its line end).
+    std::string_view raw() const noexcept {
+        std::size_t e = pos_;
+        while (e > record_start_ && (t_[e - 1] == '\n' || t_[e - 1] == '\r')) --e;
+        return t_.substr(record_start_, e - record_start_);
+    }
+
+  private:
+    std::size_t record_start_ = 0;
+    std::string_view t_, name_;
+    char d_;
+    std::size_t pos_ = 0, line_ = 1, line_start_ = 0;
+    std::deque<std::string> arena_; // unescaped copies of fields with doubled quotes
+};
+
+struct sv_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+struct sv_eq {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const noexcept { return a == b; }
+};
+
+/// A fast hash of a short text, 8 bytes at a time (the row tails of a cast-vote record).
+inline std::uint64_t text_hash(std::string_view s) noexcept {
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    h = (h ^ w) * 0x94D049BB133111EBull;
+    return h ^ (h >> 29);
+}
+
+/// Row text -> (ballot, count), open addressing in one flat array. The texts are copied into
+/// one arena, so a repeated row is compared against bytes that sit together in cache rather than
+/// against the earlier row somewhere in the file.
+class row_memo {
+  public:
+    struct entry {
+        std::size_t offset = 0; // into the arena
+        std::size_t size = 0;
+        std::size_t ballot = 0;
+        std::uint64_t count = 0;
+    };
+    const entry* find(std::string_view s, std::uint64_t h) const noexcept {
+        if (slots_.empty()) return nullptr;
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            const std::uint64_t v = slots_[i];
+            if (!v) return nullptr;
+            if ((v >> 32) != (h >> 32)) continue;
+            const entry& e = entries_[(v & 0xFFFFFFFFu) - 1];
+            if (e.size == s.size() && std::equal(s.begin(), s.end(), arena_.data() + e.offset)) return &e;
+        }
+    }
+    void insert(std::string_view s, std::uint64_t h, std::size_t ballot, std::uint64_t count) {
+        if (entries_.size() >= 0xFFFFFFF0u) return; // not worth remembering more
+        if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+        entries_.push_back({arena_.size(), s.size(), ballot, count});
+        arena_.insert(arena_.end(), s.begin(), s.end());
+        place((h & 0xFFFFFFFF00000000ull) | entries_.size(), h);
+    }
+
+  private:
+    // A slot packs the hash's high 32 bits with the entry's index + 1 (0 = empty): the probe
+    // touches 8 bytes per slot, so the table stays in cache.
+    void place(std::uint64_t v, std::uint64_t h) {
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_)
+            if (!slots_[i]) {
+                slots_[i] = v;
+                return;
+            }
+    }
+    void grow() {
+        slots_.assign(std::max<std::size_t>(1024, slots_.size() * 2), 0);
+        mask_ = slots_.size() - 1;
+        for (std::size_t k = 0; k < entries_.size(); ++k) {
+            const auto& e = entries_[k];
+            const auto h = text_hash(std::string_view(arena_.data() + e.offset, e.size));
+            place((h & 0xFFFFFFFF00000000ull) | (k + 1), h);
+        }
+    }
+    std::vector<std::uint64_t> slots_;
+    std::vector<entry> entries_;
+    std::vector<char> arena_;
+    std::size_t mask_ = 0;
+};
+
+/// A record that is one empty field: an empty (or white-space) line, never a ballot.
+inline bool is_blank_line(const std::vector<field>& r) { return r.size() == 1 && trim(r[0].text).empty(); }
+
+inline bool is_blank_record(const std::vector<field>& r) {
+    for (const auto& f : r)
+        if (!trim(f.text).empty()) return false;
+    return true;
+}
+
+inline bool in(const std::vector<std::string>& labels, std::string_view s) {
+    for (const auto& l : labels)
+        if (s == l) return true;
+    return false;
+}
+
+inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+inline std::string lowered(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = lower(c);
+    return out;
+}
+
+/// A header name compared case- and space-insensitively: lower case, without spaces, '_', '-',
+/// '.', '#', ':' and parentheses ("Ballot ID", "ballot_id" and "BallotID" are all "ballotid").
+inline std::string header_key(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == ' ' || c == '_' || c == '-' || c == '.' || c == '#' || c == ':' || c == '(' || c == ')' ||
+            c == '\t')
+            continue;
+        out += lower(c);
+    }
+    return out;
+}
+
+/// Identifier and metadata columns that cast-vote records and form exports carry beside the
+/// ballot: ignored by name (docs/formats.md keeps this list).
+inline constexpr std::string_view k_identifier_columns[] = {
+    // cast-vote records (tabulators, ranked_voting/pyrankvote drivers, RCTab, vendors)
+    "id", "ballotid", "ballot", "ballotnumber", "ballotno", "cvr", "cvrid", "cvrnumber", "castvoterecord",
+    "castvoterecordid", "recordid", "recordnumber", "rownumber", "row", "rowid", "index", "voterid",
+    "precinct", "precinctid", "precinctname", "precinctcode", "precinctportion", "precinctsplit",
+    "ballotstyle", "ballotstyleid", "ballottype", "batch", "batchid", "batchnumber", "tabulator",
+    "tabulatorid", "tabulatornumber", "scanner", "imprintedid", "countinggroup", "pollingplace", "ward",
+    // online forms (Microsoft Forms, Google Forms, SurveyMonkey, Qualtrics)
+    "starttime", "completiontime", "endtime", "lastmodifiedtime", "submittime", "submittedat",
+    "submissiontime", "submissiondate", "submissionid", "timestamp", "date", "datetime", "createdat",
+    "startdate", "enddate", "recordeddate", "email", "emailaddress", "name", "fullname", "firstname",
+    "lastname", "ipaddress", "respondentid", "collectorid", "responseid", "customdata1", "status", "progress",
+    "durationinseconds", "finished"};
+
+inline bool is_identifier_column(std::string_view header) {
+    const std::string k = header_key(header);
+    for (auto id : k_identifier_columns)
+        if (k == id) return true;
+    return false;
+}
+
+inline bool is_sep(char c) {
+    return c == ' ' || c == '_' || c == '-' || c == '#' || c == ':' || c == '.' || c == '\t';
+}
+
+inline std::string_view trim_seps(std::string_view s) {
+    while (!s.empty() && is_sep(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_sep(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+inline constexpr std::string_view k_ordinal_words[] = {
+    "first", "second", "third",    "fourth",  "fifth",      "sixth",      "seventh",  "eighth",
+    "ninth", "tenth",  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"};
+inline constexpr std::string_view k_rank_words[] = {"choice",  "preference", "pref", "rank",
+                                                    "ranking", "place",      "pick"};
+
+inline bool is_rank_word(std::string_view w) {
+    for (auto k : k_rank_words)
+        if (w == k) return true;
+    return false;
+}
+
+/// 1st, 2nd, 23rd, first, second ... (lower case); 0 if not an ordinal.
+inline std::uint32_t ordinal(std::string_view w) {
+    for (std::size_t i = 0; i < std::size(k_ordinal_words); ++i)
+        if (w == k_ordinal_words[i]) return static_cast<std::uint32_t>(i + 1);
+    std::size_t d = 0;
+    while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
+    if (d == 0 || d > 6 || w.size() != d + 2) return 0;
+    const auto suf = w.substr(d);
+    if (suf != "st" && suf != "nd" && suf != "rd" && suf != "th") return 0;
+    std::uint32_t k = 0;
+    parse_index(w.substr(0, d), k);
+    return k;
+}
+
+inline std::vector<std::string_view> words_of(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && is_sep(s[i])) ++i;
+        std::size_t j = i;
+        while (j < s.size() && !is_sep(s[j])) ++j;
+        if (j > i) out.push_back(s.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+/// The largest number read as a rank label (larger ones are not ranks: ids, counts, years...).
+inline constexpr std::uint32_t k_max_rank_label = 1'000'000;
+
+/// A rank written as a cell or a grid item: "2", "2nd", "2nd choice", "Second", "Second
+/// preference", "Rank 2", "Choice 2"; 0 if the text is not one.
+inline std::uint32_t rank_label(std::string_view text) {
+    const std::string s = lowered(trim(text));
+    std::uint32_t k = 0;
+    if (all_digits(s)) return parse_index(s, k) && k <= k_max_rank_label ? k : 0;
+    const auto w = words_of(s);
+    if (w.size() == 1) {
+        // "rank2", "choice2"
+        for (auto kw : k_rank_words)
+            if (w[0].size() > kw.size() && w[0].substr(0, kw.size()) == kw &&
+                all_digits(w[0].substr(kw.size())))
+                return parse_index(w[0].substr(kw.size()), k) && k <= k_max_rank_label ? k : 0;
+        return ordinal(w[0]);
+    }
+    if (w.size() == 2 && ordinal(w[0]) && is_rank_word(w[1])) return ordinal(w[0]);
+    if (w.size() == 2 && is_rank_word(w[0]) && all_digits(w[1]))
+        return parse_index(w[1], k) && k <= k_max_rank_label ? k : 0;
+    return 0;
+}
+
+/// A header naming a rank: "rank1", "Rank 1", "Choice 1", "1st choice", "Preference 1",
+/// "Mayor (1)", "Mayor - Rank 1", "choice 1 of 5". `contest` gets the prefix ("Mayor"), if any.
+inline std::uint32_t rank_header(std::string_view header, std::string& contest) {
+    std::string_view h = trim(header);
+    const std::string low = lowered(h);
+    std::string_view s = low;
+    // "... of N"
+    if (auto of = s.rfind(" of "); of != std::string_view::npos && all_digits(trim(s.substr(of + 4))))
+        s = s.substr(0, of);
+    s = trim(s);
+    std::uint32_t k = 0;
+    auto prefix = [&](std::size_t end) { contest = std::string(trim_seps(h.substr(0, end))); };
+    // "Mayor (1)"
+    if (s.size() >= 3 && s.back() == ')') {
+        const auto open = s.rfind('(');
+        if (open != std::string_view::npos && all_digits(trim(s.substr(open + 1, s.size() - open - 2))) &&
+            parse_index(trim(s.substr(open + 1, s.size() - open - 2)), k) && k >= 1) {
+            prefix(open);
+            return k;
+        }
+        return 0;
+    }
+    // trailing number after a rank word: "rank1", "Rank 1", "Mayor - Rank 1", "r1"
+    std::size_t d = s.size();
+    while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9') --d;
+    if (d < s.size() && s.size() - d <= 6) {
+        parse_index(s.substr(d), k);
+        std::string_view before = s.substr(0, d);
+        while (!before.empty() && is_sep(before.back())) before.remove_suffix(1);
+        if (before == "r") {
+            contest.clear();
+            return k;
+        }
+        for (auto kw : k_rank_words)
+            if (before.size() >= kw.size() && before.substr(before.size() - kw.size()) == kw &&
+                (before.size() == kw.size() || is_sep(before[before.size() - kw.size() - 1]))) {
+                prefix(before.size() - kw.size());
+                return k >= 1 ? k : 0;
+            }
+        return 0;
+    }
+    // ordinals: "1st choice", "Mayor 2nd preference", "1st", "First choice"
+    const auto w = words_of(s);
+    if (w.empty()) return 0;
+    std::size_t last = w.size() - 1;
+    const bool word_after = is_rank_word(w[last]);
+    if (word_after) {
+        if (last == 0) return 0;
+        --last;
+    }
+    k = ordinal(w[last]);
+    if (k == 0) return 0;
+    const bool digits = w[last][0] >= '0' && w[last][0] <= '9';
+    if (!word_after && (!digits || last != 0)) return 0; // "First" alone could be a name
+    prefix(static_cast<std::size_t>(w[last].data() - s.data()));
+    return k;
+}
+
+/// Google Forms grid header "Question [Item]": true with the two parts.
+inline bool grid_header(std::string_view header, std::string& question, std::string& item) {
+    const auto h = trim(header);
+    if (h.size() < 4 || h.back() != ']') return false;
+    const auto open = h.rfind('[');
+    if (open == std::string_view::npos || open == 0) return false;
+    question = std::string(trim(h.substr(0, open)));
+    item = std::string(trim(h.substr(open + 1, h.size() - open - 2)));
+    return !question.empty() && !item.empty();
+}
+
+/// Spreadsheet formula prefixes: the writer puts a ' before a name starting with one of them
+/// (after any run of 's), so a spreadsheet shows the name as text; the reader takes it off.
+inline bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@'; }
+
+inline std::string_view unescape_formula(std::string_view s) {
+    if (s.empty() || s[0] != '\'') return s;
+    std::size_t i = 0;
+    while (i < s.size() && s[i] == '\'') ++i;
+    return i < s.size() && formula_start(s[i]) ? s.substr(1) : s;
+}
+
+inline std::string escape_formula(const std::string& s) {
+    std::size_t i = 0;
+    while (i < s.size() && s[i] == '\'') ++i;
+    return i < s.size() && formula_start(s[i]) ? "'" + s : s;
+}
+
+/// Windows-1252 (a superset of Latin-1's printable characters) to UTF-8.
+inline std::string cp1252_to_utf8(std::string_view s) {
+    static constexpr std::uint16_t k_80_9f[32] = {
+        0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for (unsigned char c : s) {
+        unsigned u = c;
+        if (c >= 0x80 && c < 0xA0) u = k_80_9f[c - 0x80];
+        if (u < 0x80) {
+            out += static_cast<char>(u);
+        } else if (u < 0x800) {
+            out += static_cast<char>(0xC0 | (u >> 6));
+            out += static_cast<char>(0x80 | (u & 0x3F));
+        } else {
+            out += static_cast<char>(0xE0 | (u >> 12));
+            out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (u & 0x3F));
+        }
+    }
+    return out;
+}
+
+/// The delimiter of a file whose options leave it open: ',' unless the first line (outside
+/// quotes) holds no comma but ';' or tabs (European Excel writes ';').
+inline char detect_delimiter(std::string_view text) {
+    std::size_t commas = 0, semis = 0, tabs = 0;
+    bool quoted = false;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\n') break;
+        commas += c == ',';
+        semis += c == ';';
+        tabs += c == '\t';
+    }
+    if (commas == 0 && semis > 0 && semis >= tabs) return ';';
+    if (commas == 0 && tabs > 0) return '\t';
+    return ',';
+}
+
+/// Guards against a guessed reading: thresholds shared with the writer (which lists its
+/// candidates whenever a guard could fire, so accord's own files always read back).
+inline constexpr std::size_t k_guard_rows = 20;    // rows needed before distinctness means anything
+inline constexpr std::size_t k_sequence_rows = 10; // rows needed to call a column a row counter
+inline constexpr std::size_t k_writer_safe_candidates = 10;
+
+} // namespace detail::csv_text
+} // namespace v0
+} // namespace accord
