@@ -12,7 +12,7 @@
 #include "ballot_walker.hpp"
 #include "stv_arith.hpp"
 #include "stv_count.hpp"
-#include "tally_history.hpp"
+#include "accord/detail/tally_history.hpp"
 
 #include <algorithm>
 #include <limits>

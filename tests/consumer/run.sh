@@ -11,6 +11,15 @@ cmake -S "$source_dir" -B "$work/build" -DCMAKE_PREFIX_PATH="$work/prefix" -DCMA
 cmake --build "$work/build" -j2 >/dev/null
 LD_LIBRARY_PATH="$work/prefix/lib:${LD_LIBRARY_PATH:-}" "$work/build/consumer_cpp"
 LD_LIBRARY_PATH="$work/prefix/lib:${LD_LIBRARY_PATH:-}" "$work/build/consumer_c"
+# accord::header-only from the installed package: IRV over double weights, no libaccord linked
+# (exit 77: the Burlington file is absent outside CI, reported by the consumer).
+cmake -S "$source_dir/../consumer_header_only" -B "$work/build_header_only" -DCMAKE_PREFIX_PATH="$work/prefix" \
+  -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$work/build_header_only" >/dev/null
+status=0
+"$work/build_header_only/consumer_header_only" \
+  "${ACCORD_SHARED_DATA:-$source_dir/../../../shared/data}/preflib/00005 - burlington/00005-00000002.toi" || status=$?
+test "$status" -eq 0 || test "$status" -eq 77
 # pkg-config: compile the C consumer with the flags the .pc file gives.
 export PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig"
 cc $(pkg-config --cflags accord) "$source_dir/main.c" $(pkg-config --libs accord) -o "$work/consumer_pc"

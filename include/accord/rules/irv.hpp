@@ -3,13 +3,25 @@
 // IRV with the ballot-continuation rules of real cast-vote-record counts (RCTab): overvotes,
 // skipped ranks, repeated candidates, maximum rankings, batch elimination, continue until two.
 // See docs/methods/irv.md and docs/methods/plurality.md.
+//
+// The count is also a template over the number type and the ballot source (count_irv below),
+// defined in irv-inl.hpp: libaccord compiles it for 64-bit integers and exact rationals over a
+// profile; include irv-inl.hpp (or use accord::header-only) for any other, e.g. `double` weights
+// over your own ballot storage (docs/architecture.md, "Header-heavy").
 #pragma once
 
 #include "accord/profile.hpp"
 #include "accord/result.hpp"
 #include "accord/tie_break.hpp"
 
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <optional>
+#include <span>
+#include <string>
+#include <type_traits>
 #include <vector>
 
 namespace accord {
@@ -58,8 +70,151 @@ struct plurality_options {
     tie_break_options tie_break{.policy = tie_policy::lexicographic};
 };
 
+// --- the generic count (definitions in irv-inl.hpp) ----------------------------------------
+
+/// What count_irv reads ballots from: distinct ranking ballots in flat storage, as profile keeps
+/// them. Ballot i's marks are flat_marks()[flat_offsets()[i] .. flat_offsets()[i + 1]), sorted by
+/// rank then candidate (equal ranks are adjacent); counts()[i] is its multiplicity;
+/// has_repeats() says whether any ballot names a candidate twice.
+template <class S>
+concept ranking_ballot_source = requires(const S& s, cand_t c) {
+    { s.candidate_count() } -> std::convertible_to<std::size_t>;
+    { s.unique_count() } -> std::convertible_to<std::size_t>;
+    { s.flat_marks() } -> std::convertible_to<std::span<const mark>>;
+    { s.flat_offsets() } -> std::convertible_to<std::span<const std::uint32_t>>;
+    { s.counts() } -> std::convertible_to<std::span<const std::uint64_t>>;
+    { s.withdrawn(c) } -> std::convertible_to<bool>;
+    { s.has_repeats() } -> std::convertible_to<bool>;
+};
+
+/// The value of ballot i in the number type Num: its count, times its weight when the source
+/// has `weights()` (one per distinct ballot). Specialise it for a source that stores values
+/// otherwise; check<Num>() refuses a source Num cannot count exactly enough.
+template <class Source> struct ballot_values {
+    template <class Num> static Num value(const Source& s, std::size_t i) {
+        if constexpr (requires { s.weights(); })
+            return static_cast<Num>(s.counts()[i]) * static_cast<Num>(s.weights()[i]);
+        else
+            return static_cast<Num>(s.counts()[i]);
+    }
+    template <class Num> static void check(const Source& s) {
+        if constexpr (std::is_integral_v<Num>) {
+            static_assert(
+                !requires { s.weights(); }, "weighted ballots need a non-integral number type");
+            uint128 total = 0; // at most 2^32 ballots of at most 2^64 - 1: cannot overflow
+            for (std::uint64_t c : s.counts()) total += c;
+            if (total > static_cast<uint128>(std::numeric_limits<Num>::max()))
+                throw error(errc::invalid, "irv: the number of voters does not fit the count's integer type");
+        }
+    }
+};
+
+/// A profile's ballots: std::int64_t counts (only when profile::integral()), exact rationals
+/// (count x weight), or a floating type (count x the nearest double of the weight).
+template <> struct ballot_values<profile> {
+    template <class Num> static Num value(const profile& p, std::size_t i) {
+        if constexpr (std::is_same_v<Num, std::int64_t>) {
+            return static_cast<std::int64_t>(p.counts()[i]);
+        } else if constexpr (std::is_same_v<Num, rational>) {
+            auto b = p.ballot(i);
+            rational v(b.count);
+            if (b.weight) v *= *b.weight;
+            return v;
+        } else {
+            static_assert(std::is_floating_point_v<Num>,
+                          "a profile counts in int64_t, rational or a floating type");
+            auto b = p.ballot(i);
+            Num v = static_cast<Num>(b.count);
+            if (b.weight) v *= static_cast<Num>(to_double(*b.weight));
+            return v;
+        }
+    }
+    template <class Num> static void check(const profile& p) {
+        if (p.kind() != ballot_kind::ranking)
+            throw error(errc::unsupported, std::string("irv needs ranking ballots, the profile holds ") +
+                                               ballot_kind_name(p.kind()) + " ballots");
+        if constexpr (std::is_same_v<Num, std::int64_t>)
+            if (!p.integral())
+                throw error(errc::invalid, "irv: int64_t counts need unweighted ballots fewer than 2^63 "
+                                           "(profile::integral()); count in rational");
+    }
+};
+
+/// Votes that stopped counting, by reason (cumulative), in the count's number type.
+template <class Num> struct irv_inactive {
+    Num exhausted_choices{};
+    Num overvotes{};
+    Num skipped_ranks{};
+    Num repeated_ranks{};
+    Num blank{}; ///< ranked nobody; not in total()
+    Num total() const { return exhausted_choices + overvotes + skipped_ranks + repeated_ranks; }
+};
+
+template <class Num> struct irv_transfer {
+    cand_t from;
+    cand_t to; ///< or k_exhausted
+    Num amount;
+};
+
+/// One round of a generic count: as round_record, in the count's number type.
+template <class Num> struct irv_round {
+    std::vector<std::optional<Num>> tallies; ///< per candidate; nullopt once out of the count
+    std::vector<cand_t> elected;
+    std::vector<cand_t> eliminated; ///< at the end of this round
+    std::vector<irv_transfer<Num>> transfers;
+    irv_inactive<Num> inactive;
+    Num total{}; ///< the continuing candidates' votes: a winner needs more than half
+};
+
+/// A tie the generic count broke (or left unresolved under tie_policy::report).
+struct irv_tie {
+    std::size_t round = 0;
+    std::string purpose; ///< "elimination" or "election"
+    std::vector<cand_t> candidates;
+    tie_policy policy = tie_policy::previous_rounds;
+    std::optional<cand_t> chosen; ///< the loser (elimination) or winner (election)
+};
+
+/// What count_irv returns: the winner, the candidates in order of elimination, every round.
+template <class Num> struct irv_outcome {
+    std::optional<cand_t> winner; ///< none if a tie was left unresolved
+    std::vector<cand_t> eliminated;
+    std::vector<irv_round<Num>> rounds;
+    std::vector<irv_tie> ties;
+    bool complete = true;
+};
+
+namespace detail {
+/// Where run_irv leaves a count (irv() turns it into a result).
+struct irv_progress {
+    std::optional<cand_t> winner;
+    std::vector<char> continuing;
+    std::vector<cand_t> eliminated_order;
+    std::vector<std::size_t> eliminated_round;
+    bool stopped = false; ///< a tie for elimination was left unresolved
+};
+} // namespace detail
+
+/// Instant runoff in the number type Num over any ranking ballot source: the same count as
+/// irv() (same rules, options and tie-breaks), without building a result. With std::int64_t or
+/// rational over a profile it is libaccord's compiled count; any other Num or Source needs
+/// accord/rules/irv-inl.hpp. Floating point is for analysis only: it never decides an election.
+template <class Num, ranking_ballot_source Source>
+irv_outcome<Num> count_irv(const Source& ballots, const irv_options& opt = {});
+
 /// First-past-the-post: most first preferences wins; the ranking orders all by that count.
 result plurality(const profile& p, const plurality_options& opt = {});
 
+#ifndef ACCORD_HEADER_ONLY
+// Compiled once in libaccord (src/rules/irv.cpp).
+extern template irv_outcome<std::int64_t> count_irv<std::int64_t, profile>(const profile&,
+                                                                           const irv_options&);
+extern template irv_outcome<rational> count_irv<rational, profile>(const profile&, const irv_options&);
+#endif
+
 } // namespace v0
 } // namespace accord
+
+#ifdef ACCORD_HEADER_ONLY
+#  include "accord/rules/irv-inl.hpp"
+#endif

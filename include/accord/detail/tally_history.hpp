@@ -1,5 +1,6 @@
-// Internal: each candidate's tally at the rounds it changed, for the previous-rounds tie-break
-// of elimination counts with many candidates (IRV in irv.cpp, STV's Gregory family).
+// accord/detail/tally_history.hpp (internal): each candidate's tally at the rounds it changed, for the
+// previous-rounds tie-break of elimination counts with many candidates (IRV in rules/irv-inl.hpp, STV's
+// Gregory family).
 #pragma once
 
 #include "accord/profile.hpp"

@@ -1,0 +1,140 @@
+// Counts IRV on Burlington 2009 (PrefLib 00005-00000002.toi) with accord::header-only: the
+// ballots live in this program's own storage, weighted by `double`s, and no libaccord is linked.
+// The winner and the order of elimination must be the exact count's: libaccord's irv() elects
+// Bob Kiss after eliminating Simpson, the write-ins, Smith and Montroll one at a time, 4313 to
+// 4061 in the last round (tests/preflib_irv_test.cpp, the official count in
+// ../shared/data/SOURCES.md). The same template over std::int64_t, the type libaccord counts
+// unweighted profiles in, is counted here too and must agree.
+//
+// usage: consumer_header_only FILE.toi; exits 77 (skipped) when the file is missing outside CI.
+#include <accord/rules/irv.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <span>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+// The embedder's own ballot storage: distinct rankings, flat, with a multiplicity each.
+struct my_ballots {
+    std::vector<std::string> names;
+    std::vector<accord::mark> marks;
+    std::vector<std::uint32_t> offsets{0};
+    std::vector<std::uint64_t> count;
+
+    std::size_t candidate_count() const { return names.size(); }
+    std::size_t unique_count() const { return count.size(); }
+    std::span<const accord::mark> flat_marks() const { return marks; }
+    std::span<const std::uint32_t> flat_offsets() const { return offsets; }
+    std::span<const std::uint64_t> counts() const { return count; }
+    bool withdrawn(accord::cand_t) const { return false; }
+    bool has_repeats() const { return false; }
+};
+
+// The same ballots, each voter weighing `weight` (a double).
+struct weighted_ballots : my_ballots {
+    std::vector<double> weight;
+    std::span<const double> weights() const { return weight; }
+};
+
+// PrefLib TOI: "# ALTERNATIVE NAME k: name" headers, then "count: a,{b,c},d" lines (1-based).
+weighted_ballots read_toi(std::istream& in, double w) {
+    weighted_ballots b;
+    std::string line;
+    const std::string name_tag = "# ALTERNATIVE NAME ";
+    while (std::getline(in, line)) {
+        if (line.rfind(name_tag, 0) == 0) {
+            b.names.push_back(line.substr(line.find(": ") + 2));
+            continue;
+        }
+        if (line.empty() || line[0] == '#') continue;
+        const auto colon = line.find(':');
+        b.count.push_back(std::stoull(line.substr(0, colon)));
+        b.weight.push_back(w);
+        std::int32_t rank = 0;
+        bool in_tier = false;
+        std::string item;
+        auto flush = [&] {
+            if (item.empty()) return;
+            if (!in_tier) ++rank;
+            b.marks.push_back({static_cast<accord::cand_t>(std::stoul(item) - 1), rank});
+            item.clear();
+        };
+        for (std::size_t i = colon + 1; i < line.size(); ++i) {
+            const char c = line[i];
+            if (c == '{') {
+                ++rank;
+                in_tier = true;
+            } else if (c == '}') {
+                flush();
+                in_tier = false;
+            } else if (c == ',') {
+                flush();
+            } else if (c != ' ') {
+                item += c;
+            }
+        }
+        flush();
+        // Marks sorted by rank, then candidate, as ranking_ballot_source asks.
+        std::sort(b.marks.begin() + b.offsets.back(), b.marks.end(), [](const auto& x, const auto& y) {
+            return x.value != y.value ? x.value < y.value : x.candidate < y.candidate;
+        });
+        b.offsets.push_back(static_cast<std::uint32_t>(b.marks.size()));
+    }
+    return b;
+}
+
+int failures = 0;
+void check(bool ok, const std::string& what) {
+    if (!ok) {
+        std::cerr << "FAILED: " << what << "\n";
+        ++failures;
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 2) return 2;
+    std::ifstream in(argv[1]);
+    if (!in) {
+        const char* ci = std::getenv("CI");
+        std::cerr << (ci && std::string(ci) == "true" ? "FAILED" : "SKIPPED") << ": no data file " << argv[1]
+                  << "\n";
+        return ci && std::string(ci) == "true" ? 1 : 77;
+    }
+    const weighted_ballots ballots = read_toi(in, 0.5);
+
+    const auto fast = accord::count_irv<double>(ballots);
+    const auto exact = accord::count_irv<std::int64_t>(static_cast<const my_ballots&>(ballots));
+
+    auto name = [&](accord::cand_t c) { return ballots.names.at(c); };
+    check(fast.winner && name(*fast.winner) == "Bob Kiss", "double count elects Bob Kiss");
+    check(exact.winner == fast.winner, "int64 and double counts elect the same candidate");
+    const std::vector<std::string> official = {"James Simpson", "Write-In", "Dan Smith", "Andy Montroll"};
+    std::vector<std::string> order;
+    for (accord::cand_t c : fast.eliminated) order.push_back(name(c));
+    check(order == official, "double count eliminates Simpson, Write-In, Smith, Montroll in that order");
+    check(exact.eliminated == fast.eliminated, "int64 and double counts eliminate in the same order");
+    check(fast.rounds.size() == exact.rounds.size() && fast.rounds.size() == 5, "five rounds");
+    const auto& last = fast.rounds.back().tallies;
+    check(last[0] && *last[0] == 2156.5 && last[4] && *last[4] == 2030.5,
+          "last round: Kiss 4313 x 0.5, Wright 4061 x 0.5");
+    for (std::size_t r = 0; r < fast.rounds.size() && r < exact.rounds.size(); ++r)
+        for (std::size_t c = 0; c < ballots.candidate_count(); ++c) {
+            const auto& f = fast.rounds[r].tallies[c];
+            const auto& e = exact.rounds[r].tallies[c];
+            check(f.has_value() == e.has_value() && (!f || *f == 0.5 * static_cast<double>(*e)),
+                  "round " + std::to_string(r + 1) + " tally of " + name(static_cast<accord::cand_t>(c)));
+        }
+    std::cout << "header-only IRV on Burlington 2009 (double weights): " << name(*fast.winner) << " after";
+    for (const auto& n : order) std::cout << " " << n << ",";
+    std::cout << " as the exact count\n";
+    return failures == 0 ? 0 : 1;
+}
