@@ -13,52 +13,23 @@
 #include "accord/registry.hpp"
 #include "accord/rules/committee.hpp"
 
+#include "abc_fixtures.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 
 using namespace accord;
+using namespace abc_fixtures;
 
 namespace {
-
-using ballots = std::vector<std::pair<std::string, std::uint64_t>>;
-
-profile approvals(std::size_t n, const ballots& list) {
-    std::vector<std::string> names;
-    for (std::size_t c = 0; c < n; ++c) names.emplace_back(1, static_cast<char>('a' + c));
-    profile p(names, ballot_kind::approval);
-    for (const auto& [set, k] : list) {
-        std::vector<cand_t> a;
-        for (char c : set) a.push_back(static_cast<cand_t>(c - 'a'));
-        p.add_approval(a, k);
-    }
-    return p;
-}
 
 ballots one_each(std::initializer_list<const char*> sets) {
     ballots v;
     for (auto s : sets) v.push_back({s, 1});
     return v;
 }
-
-std::string committee(const result& r) {
-    std::string s;
-    for (cand_t c : r.winners) s += static_cast<char>('a' + c);
-    std::sort(s.begin(), s.end());
-    return s;
-}
-
-std::string options(std::size_t seats, const std::string& extra) {
-    return "{\"seats\":" + std::to_string(seats) + (extra.empty() ? "" : "," + extra) + "}";
-}
-
-struct instance {
-    const char* name;
-    profile p;
-    std::size_t seats;
-    std::vector<std::pair<const char*, std::vector<std::string>>> expected; // rule -> committees
-};
 
 // Candidates 0, 1, 2, ... of abcvoting are a, b, c, ... here. abcvoting's rule ids: monroe,
 // greedy-monroe, minimaxav, lexminimaxav, lexcc, adams, phragmen-enestroem, consensus-rule, eph.

@@ -1541,12 +1541,21 @@ result run_seq_slav(const profile& p, option_reader& o) {
 result run_revseq_pav(const profile& p, option_reader& o) {
     return revseq_thiele(p, read_thiele(o, thiele_rule::pav, false));
 }
+result run_revseq_cc(const profile& p, option_reader& o) {
+    return revseq_thiele(p, read_thiele(o, thiele_rule::cc, false));
+}
 result run_seq_phragmen(const profile& p, option_reader& o) {
     auto c = read_committee(o);
     o.finish();
     return seq_phragmen(p, c);
 }
 namespace {
+/// The options of a rule that takes nothing but the committee's (seats, excluded, ties).
+committee_options read_only_committee(option_reader& o) {
+    auto c = read_committee(o);
+    o.finish();
+    return c;
+}
 exact_committee_options read_exact(option_reader& o) {
     exact_committee_options x;
     x.common = read_committee(o);
@@ -1559,26 +1568,14 @@ result run_monroe(const profile& p, option_reader& o) { return monroe(p, read_ex
 result run_minimax_av(const profile& p, option_reader& o) { return minimax_av(p, read_exact(o)); }
 result run_lex_cc(const profile& p, option_reader& o) { return lex_cc(p, read_exact(o)); }
 result run_phragmen_enestrom(const profile& p, option_reader& o) {
-    auto c = read_committee(o);
-    o.finish();
-    return phragmen_enestrom(p, c);
+    return phragmen_enestrom(p, read_only_committee(o));
 }
-result run_consensus(const profile& p, option_reader& o) {
-    auto c = read_committee(o);
-    o.finish();
-    return consensus_rule(p, c);
-}
-result run_eph(const profile& p, option_reader& o) {
-    auto c = read_committee(o);
-    o.finish();
-    return eph(p, c);
-}
+result run_consensus(const profile& p, option_reader& o) { return consensus_rule(p, read_only_committee(o)); }
+result run_eph(const profile& p, option_reader& o) { return eph(p, read_only_committee(o)); }
 result run_lex_minimax_av(const profile& p, option_reader& o) { return lex_minimax_av(p, read_exact(o)); }
 result run_adams(const profile& p, option_reader& o) { return adams(p, read_exact(o)); }
 result run_greedy_monroe(const profile& p, option_reader& o) {
-    auto c = read_committee(o);
-    o.finish();
-    return greedy_monroe(p, c);
+    return greedy_monroe(p, read_only_committee(o));
 }
 result run_equal_shares(const profile& p, option_reader& o) {
     equal_shares_options opt;

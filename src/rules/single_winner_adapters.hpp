@@ -97,6 +97,7 @@ result run_geometric(const profile& p, option_reader& o);
 result run_seq_cc(const profile& p, option_reader& o);
 result run_seq_slav(const profile& p, option_reader& o);
 result run_revseq_pav(const profile& p, option_reader& o);
+result run_revseq_cc(const profile& p, option_reader& o);
 result run_monroe(const profile& p, option_reader& o);
 result run_greedy_monroe(const profile& p, option_reader& o);
 result run_minimax_av(const profile& p, option_reader& o);

@@ -18,7 +18,7 @@ NEW_RULES = [
     "copeland-local-borda", "copeland-global-borda", "borda-minimax-faceoff", "pareto", "split-cycle",
     "stable-voting", "simple-stable-voting", "av", "sav", "cc", "slav", "geometric", "seq-cc", "seq-slav",
     "revseq-pav", "sntv", "limited", "block", "river", "monroe", "greedy-monroe", "minimax-av", "lex-cc",
-    "lex-minimax-av", "adams", "phragmen-enestrom", "consensus", "eph",
+    "lex-minimax-av", "adams", "phragmen-enestrom", "consensus", "eph", "revseq-cc",
 ]
 
 

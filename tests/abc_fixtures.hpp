@@ -1,0 +1,52 @@
+// Small approval profiles for the committee-rule tests, written the way abcvoting's tests and
+// Lackner & Skowron's book write them: candidates a, b, c, ... and approval sets as strings.
+#pragma once
+
+#include "accord/profile.hpp"
+#include "accord/result.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace abc_fixtures {
+
+using ballots = std::vector<std::pair<std::string, std::uint64_t>>;
+
+/// n candidates named a, b, c, ...; each entry is an approval set ("ab") with its multiplicity.
+inline accord::profile approvals(std::size_t n, const ballots& list) {
+    std::vector<std::string> names;
+    for (std::size_t c = 0; c < n; ++c) names.emplace_back(1, static_cast<char>('a' + c));
+    accord::profile p(names, accord::ballot_kind::approval);
+    for (const auto& [set, k] : list) {
+        std::vector<accord::cand_t> a;
+        for (char c : set) a.push_back(static_cast<accord::cand_t>(c - 'a'));
+        p.add_approval(a, k);
+    }
+    return p;
+}
+
+/// The winners as a sorted string of candidate letters ("abd").
+inline std::string committee(const accord::result& r) {
+    std::string s;
+    for (accord::cand_t c : r.winners) s += static_cast<char>('a' + c);
+    std::sort(s.begin(), s.end());
+    return s;
+}
+
+/// {"seats": seats, extra...}
+inline std::string options(std::size_t seats, const std::string& extra) {
+    return "{\"seats\":" + std::to_string(seats) + (extra.empty() ? "" : "," + extra) + "}";
+}
+
+/// One peer test instance: for each rule, every committee the peer lists as winning.
+struct instance {
+    const char* name;
+    accord::profile p;
+    std::size_t seats;
+    std::vector<std::pair<const char*, std::vector<std::string>>> expected;
+};
+
+} // namespace abc_fixtures
