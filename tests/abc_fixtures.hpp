@@ -3,10 +3,15 @@
 #pragma once
 
 #include "accord/profile.hpp"
+#include "accord/registry.hpp"
 #include "accord/result.hpp"
+
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,5 +53,34 @@ struct instance {
     std::size_t seats;
     std::vector<std::pair<const char*, std::vector<std::string>>> expected;
 };
+
+/// accord's committee for `rule` is one of the peer's `committees`, under two opposite tie
+/// orders (candidate order, and the last candidate favoured), and the count is complete.
+inline void expect_one_of(const instance& inst, const std::string& rule,
+                          const std::vector<std::string>& committees) {
+    const std::set<std::string> allowed(committees.begin(), committees.end());
+    const std::string last(1, static_cast<char>('a' + inst.p.candidate_count() - 1));
+    for (const std::string& order : {std::string(), "\"tie_order\":[\"" + last + "\"]"}) {
+        const auto r = accord::run(inst.p, rule, options(inst.seats, order));
+        EXPECT_TRUE(allowed.count(committee(r))) << committee(r);
+        EXPECT_TRUE(r.complete);
+    }
+}
+
+/// An exact rule under "report": the winners are exactly the candidates every one of the peer's
+/// committees holds, and the result is complete (no tie recorded) only when there is one.
+inline void expect_report_is_intersection(const instance& inst, const std::string& rule,
+                                          const std::vector<std::string>& committees) {
+    std::string common = committees.front();
+    for (const auto& c : committees) {
+        std::string keep;
+        std::set_intersection(common.begin(), common.end(), c.begin(), c.end(), std::back_inserter(keep));
+        common = keep;
+    }
+    const auto rep = accord::run(inst.p, rule, options(inst.seats, "\"tie_break\":\"report\""));
+    EXPECT_EQ(committee(rep), common);
+    EXPECT_EQ(rep.complete, committees.size() == 1);
+    EXPECT_EQ(rep.ties.empty(), committees.size() == 1);
+}
 
 } // namespace abc_fixtures

@@ -414,6 +414,20 @@ template <class I> struct pav_search {
     }
 };
 
+/// The result of a rule that chooses a set: winners in candidate order, and the committee as
+/// one tier of the ranking (when it is complete), then everyone else.
+result finish_as_set(committee_count& cnt, const std::string& label, std::size_t k) {
+    cnt.r.notes.push_back("winners are listed in candidate order (" + label +
+                          " chooses a set, not a sequence)");
+    result r = cnt.finish();
+    if (r.winners.size() == k) {
+        r.ranking = {r.winners};
+        auto rest = cnt.continuing();
+        if (!rest.empty()) r.ranking.push_back(rest);
+    }
+    return r;
+}
+
 template <class I>
 result thiele_exact(const profile& p, const thiele_options& opt, std::vector<char> active,
                     const std::string& method, const std::string& label) {
@@ -499,15 +513,7 @@ result thiele_exact(const profile& p, const thiele_options& opt, std::vector<cha
             if (f[local[c]]) cnt.in[c] = 1, cnt.r.winners.push_back(c);
         const rational score = rational(to_big(best), den * lcm_k);
         cnt.r.notes.push_back(label + " score of the committee: " + to_string(score));
-        cnt.r.notes.push_back("winners are listed in candidate order (" + label +
-                              " chooses a set, not a sequence)");
-        result r = cnt.finish();
-        if (r.winners.size() == k) {
-            r.ranking = {r.winners};
-            auto rest = cnt.continuing();
-            if (!rest.empty()) r.ranking.push_back(rest);
-        }
-        return r;
+        return finish_as_set(cnt, label, k);
     });
 }
 
@@ -956,15 +962,7 @@ result best_committee(const profile& p, const exact_committee_options& opt, cons
         for (cand_t c : e.cands)
             if (cnt.in[c]) cnt.r.winners.push_back(c);
         cnt.r.notes.push_back(describe(*best));
-        cnt.r.notes.push_back("winners are listed in candidate order (" + label +
-                              " chooses a set, not a sequence)");
-        result r = cnt.finish();
-        if (r.winners.size() == k) {
-            r.ranking = {r.winners};
-            auto rest = cnt.continuing();
-            if (!rest.empty()) r.ranking.push_back(rest);
-        }
-        return r;
+        return finish_as_set(cnt, label, k);
     });
 }
 
