@@ -1,5 +1,9 @@
-// Committees over approval ballots (PAV, seq-PAV, seq-Phragmén, Equal Shares) and participatory
-// budgeting (greedy, Equal Shares with costs).
+// Committees over approval ballots (PAV and the Thiele rules, seq-Phragmén, Equal Shares, Monroe,
+// minimax-AV, lex-CC, Adams, Phragmén-Eneström, consensus, EPH) and participatory budgeting
+// (greedy, Equal Shares with costs).
+//
+// Rules defined by an optimum that no search here can bound (Monroe, minimax-AV, lex-minimax-AV,
+// lex-CC, Adams) score every committee (best_committee), under a stated limit.
 //
 // The sequential rules share one engine. A voter's state is one number: how many of the voter's
 // candidates are elected (seq-PAV), the voter's load (Phragmén) or budget left (Equal Shares).

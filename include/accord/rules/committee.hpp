@@ -1,11 +1,13 @@
 // accord/rules/committee.hpp: proportional committees over approval ballots, and participatory
 // budgeting.
 //
-// PAV (exact optimum), sequential PAV, Phragmén's sequential rule, Monroe and greedy Monroe,
-// minimax-AV, lexicographic CC, Phragmén-Eneström, the consensus rule, E Pluribus Hugo, the Method of Equal
-// Shares for committees, and participatory budgeting with costs (greedy by approvals, or Equal Shares). Every
-// number is exact: harmonic numbers, loads, budgets and costs are rationals. Ties are broken only
-// by the tie-breaker and recorded. See docs/methods/{pav,seq-pav,seq-phragmen,equal-shares,budget}.md.
+// PAV and the other Thiele rules (exact optimum, sequential, reverse sequential), satisfaction
+// approval voting, Phragmén's sequential rule and Phragmén-Eneström, the Method of Equal Shares
+// for committees, Monroe and greedy Monroe, minimax-AV and lex-minimax-AV, lexicographic CC,
+// Adams, the consensus rule, E Pluribus Hugo, and participatory budgeting with costs (greedy by
+// approvals, or Equal Shares). Every number is exact: harmonic numbers, loads, budgets and costs
+// are rationals. Ties are broken only by the tie-breaker and recorded. Each rule has its page
+// docs/methods/<name>.md under its registry name.
 #pragma once
 
 #include "accord/profile.hpp"
