@@ -45,9 +45,15 @@ profile score_profile() {
 // reader treats as "not given" once it has looked the key up.
 nlohmann::json required_values(const std::string& method) {
     nlohmann::json j = nlohmann::json::object();
-    static const std::set<std::string> need_seats{
-        "pav", "seq-pav",   "seq-phragmen", "equal-shares", "stv",        "av",   "sav",     "slav",
-        "cc",  "geometric", "seq-cc",       "seq-slav",     "revseq-pav", "sntv", "limited", "block"};
+    static const std::set<std::string> need_seats{"pav",          "seq-pav",  "seq-phragmen",
+                                                  "equal-shares", "stv",      "av",
+                                                  "sav",          "slav",     "cc",
+                                                  "geometric",    "seq-cc",   "seq-slav",
+                                                  "revseq-pav",   "sntv",     "limited",
+                                                  "block",        "monroe",   "greedy-monroe",
+                                                  "minimax-av",   "lex-cc",   "phragmen-enestrom",
+                                                  "consensus",    "eph",      "lex-minimax-av",
+                                                  "adams",        "revseq-cc"};
     if (need_seats.count(method)) j["seats"] = 1;
     if (method == "limited") { // fewer votes than seats
         j["seats"] = 2;

@@ -1,5 +1,9 @@
-// Committees over approval ballots (PAV, seq-PAV, seq-Phragmén, Equal Shares) and participatory
-// budgeting (greedy, Equal Shares with costs).
+// Committees over approval ballots (PAV and the Thiele rules, seq-Phragmén, Equal Shares, Monroe,
+// minimax-AV, lex-CC, Adams, Phragmén-Eneström, consensus, EPH) and participatory budgeting
+// (greedy, Equal Shares with costs).
+//
+// Rules defined by an optimum that no search here can bound (Monroe, minimax-AV, lex-minimax-AV,
+// lex-CC, Adams) score every committee (best_committee), under a stated limit.
 //
 // The sequential rules share one engine. A voter's state is one number: how many of the voter's
 // candidates are elected (seq-PAV), the voter's load (Phragmén) or budget left (Equal Shares).
@@ -414,6 +418,20 @@ template <class I> struct pav_search {
     }
 };
 
+/// The result of a rule that chooses a set: winners in candidate order, and the committee as
+/// one tier of the ranking (when it is complete), then everyone else.
+result finish_as_set(committee_count& cnt, const std::string& label, std::size_t k) {
+    cnt.r.notes.push_back("winners are listed in candidate order (" + label +
+                          " chooses a set, not a sequence)");
+    result r = cnt.finish();
+    if (r.winners.size() == k) {
+        r.ranking = {r.winners};
+        auto rest = cnt.continuing();
+        if (!rest.empty()) r.ranking.push_back(rest);
+    }
+    return r;
+}
+
 template <class I>
 result thiele_exact(const profile& p, const thiele_options& opt, std::vector<char> active,
                     const std::string& method, const std::string& label) {
@@ -499,15 +517,7 @@ result thiele_exact(const profile& p, const thiele_options& opt, std::vector<cha
             if (f[local[c]]) cnt.in[c] = 1, cnt.r.winners.push_back(c);
         const rational score = rational(to_big(best), den * lcm_k);
         cnt.r.notes.push_back(label + " score of the committee: " + to_string(score));
-        cnt.r.notes.push_back("winners are listed in candidate order (" + label +
-                              " chooses a set, not a sequence)");
-        result r = cnt.finish();
-        if (r.winners.size() == k) {
-            r.ranking = {r.winners};
-            auto rest = cnt.continuing();
-            if (!rest.empty()) r.ranking.push_back(rest);
-        }
-        return r;
+        return finish_as_set(cnt, label, k);
     });
 }
 
@@ -796,6 +806,513 @@ result revseq_thiele(const profile& p, const thiele_options& opt) {
     });
 }
 
+// --- rules found by scoring every committee: Monroe, minimax-AV, lex-CC ----------------------
+
+namespace {
+
+/// Maximum flow (Dinic) with 64-bit capacities: Monroe's score of one committee.
+struct max_flow {
+    struct arc {
+        std::uint32_t to;
+        std::int64_t cap;
+    };
+    std::vector<arc> arcs;
+    std::vector<std::vector<std::uint32_t>> out;
+    std::vector<int> level;
+    std::vector<std::size_t> next;
+
+    explicit max_flow(std::size_t nodes) : out(nodes) {}
+
+    void add(std::uint32_t a, std::uint32_t b, std::int64_t cap) {
+        out[a].push_back(static_cast<std::uint32_t>(arcs.size()));
+        arcs.push_back({b, cap});
+        out[b].push_back(static_cast<std::uint32_t>(arcs.size()));
+        arcs.push_back({a, 0});
+    }
+
+    bool layer(std::uint32_t s, std::uint32_t t) {
+        level.assign(out.size(), -1);
+        std::vector<std::uint32_t> queue{s};
+        level[s] = 0;
+        for (std::size_t h = 0; h < queue.size(); ++h)
+            for (auto a : out[queue[h]])
+                if (arcs[a].cap > 0 && level[arcs[a].to] < 0) {
+                    level[arcs[a].to] = level[queue[h]] + 1;
+                    queue.push_back(arcs[a].to);
+                }
+        return level[t] >= 0;
+    }
+
+    std::int64_t push(std::uint32_t u, std::uint32_t t, std::int64_t f) {
+        if (u == t) return f;
+        for (; next[u] < out[u].size(); ++next[u]) {
+            const auto a = out[u][next[u]];
+            const auto v = arcs[a].to;
+            if (arcs[a].cap <= 0 || level[v] != level[u] + 1) continue;
+            if (const std::int64_t d = push(v, t, std::min(f, arcs[a].cap)); d > 0) {
+                arcs[a].cap -= d;
+                arcs[a ^ 1U].cap += d;
+                return d;
+            }
+        }
+        return 0;
+    }
+
+    std::int64_t run(std::uint32_t s, std::uint32_t t) {
+        std::int64_t total = 0;
+        while (layer(s, t)) {
+            next.assign(out.size(), 0);
+            while (const std::int64_t f = push(s, t, INT64_MAX)) total += f;
+        }
+        return total;
+    }
+};
+
+/// Monroe's score of committee `w`: the most voters a balanced assignment can satisfy. Every
+/// member takes q = floor(n/k) voters, r = n mod k of them one more. Satisfied voters flow
+/// source -> ballot -> approved member -> sink (q each); the r extra places pass through one
+/// shared node of capacity r, at most one per member. The unsatisfied voters then fill the
+/// places left, so any flow is a balanced assignment and conversely (Lackner & Skowron 2023,
+/// section 2.5; Betzler, Slinko & Uhlmann 2013 for the flow formulation).
+std::int64_t monroe_score(const electorate<std::int64_t>& e, const std::vector<cand_t>& w) {
+    const auto k = static_cast<std::int64_t>(w.size());
+    const std::int64_t q = e.total / k, r = e.total % k;
+    std::vector<std::uint32_t> member(e.n, UINT32_MAX);
+    for (std::size_t j = 0; j < w.size(); ++j) member[w[j]] = static_cast<std::uint32_t>(3 + j);
+    const auto first_ballot = static_cast<std::uint32_t>(3 + w.size());
+    max_flow g(first_ballot + e.weight.size());
+    for (std::size_t j = 0; j < w.size(); ++j) {
+        if (q > 0) g.add(static_cast<std::uint32_t>(3 + j), 1, q);
+        if (r > 0) g.add(static_cast<std::uint32_t>(3 + j), 2, 1);
+    }
+    if (r > 0) g.add(2, 1, r);
+    for (std::size_t i = 0; i < e.weight.size(); ++i) {
+        const auto node = static_cast<std::uint32_t>(first_ballot + i);
+        bool any = false;
+        for (cand_t c : e.approved(i))
+            if (member[c] != UINT32_MAX) g.add(node, member[c], e.weight[i]), any = true;
+        if (any) g.add(0, node, e.weight[i]);
+    }
+    return g.run(0, 1);
+}
+
+/// Scores every committee of opt.common.seats active candidates by `key` (a vector compared
+/// lexicographically, larger is better) and keeps the best. Where several are optimal, the
+/// tie-breaker picks among the candidates some but not all of them hold, one at a time, until
+/// one committee is left; each pick is recorded. Under "report" the winners are the candidates
+/// every optimal committee holds and the result is incomplete (as the exact Thiele rules do).
+template <class Key, class Describe>
+result best_committee(const profile& p, const exact_committee_options& opt, const std::string& method,
+                      const std::string& label, Key&& key, Describe&& describe) {
+    auto active = active_candidates(p, opt.common.excluded, method);
+    const auto standing = static_cast<std::size_t>(std::count(active.begin(), active.end(), 1));
+    const std::size_t k = opt.common.seats;
+    check_seats(method, k, standing);
+    const big_int committees = binomial(standing, k);
+    if (committees > opt.max_committees)
+        throw error(errc::invalid, method + ": the exact search over C(" + std::to_string(standing) + ", " +
+                                       std::to_string(k) + ") = " + committees.str() +
+                                       " committees exceeds the limit of " +
+                                       std::to_string(opt.max_committees) + " (option 'max_committees')");
+    return with_electorate(p, std::move(active), [&](const auto& e) {
+        committee_count cnt(p, e, method);
+        std::vector<std::size_t> pick(k);
+        std::iota(pick.begin(), pick.end(), 0);
+        std::vector<cand_t> w(k);
+        std::optional<std::vector<rational>> best;
+        std::vector<std::vector<cand_t>> optimal;
+        const std::size_t m = e.cands.size();
+        while (true) {
+            for (std::size_t j = 0; j < k; ++j) w[j] = e.cands[pick[j]];
+            auto s = key(e, w);
+            if (!best || s > *best) {
+                best = std::move(s);
+                optimal.clear();
+                optimal.push_back(w);
+            } else if (s == *best)
+                optimal.push_back(w);
+            // Next combination in lexicographic order.
+            std::size_t j = k;
+            while (j > 0 && pick[j - 1] == m - k + j - 1) --j;
+            if (j == 0) break;
+            ++pick[j - 1];
+            for (std::size_t i = j; i < k; ++i) pick[i] = pick[i - 1] + 1;
+        }
+        tie_breaker tb(opt.common.tie_break, cnt.r);
+        std::vector<std::size_t> holding(e.n);
+        while (true) {
+            std::fill(holding.begin(), holding.end(), 0);
+            for (const auto& c : optimal)
+                for (cand_t x : c) ++holding[x];
+            std::vector<cand_t> open;
+            for (cand_t c : e.cands)
+                if (holding[c] > 0 && holding[c] < optimal.size()) open.push_back(c);
+            if (open.empty()) break;
+            const auto chosen = tb.pick_winner(open, 0,
+                                               "election: " + std::to_string(optimal.size()) +
+                                                   " committees have the optimal " + label);
+            if (!chosen) {
+                cnt.r.notes.push_back("several committees are optimal; the tie was left unresolved, so the "
+                                      "winners are only the candidates every optimal committee holds");
+                break;
+            }
+            const cand_t c = *chosen;
+            std::erase_if(optimal, [c](const std::vector<cand_t>& x) {
+                return std::find(x.begin(), x.end(), c) == x.end();
+            });
+        }
+        for (cand_t c : e.cands)
+            if (holding[c] == optimal.size()) cnt.in[c] = 1;
+        for (cand_t c : e.cands)
+            if (cnt.in[c]) cnt.r.winners.push_back(c);
+        cnt.r.notes.push_back(describe(*best));
+        return finish_as_set(cnt, label, k);
+    });
+}
+
+void require_unweighted(const profile& p, const std::string& method) {
+    if (!p.integral())
+        throw error(errc::unsupported, method + " assigns whole voters to members, so it needs unweighted "
+                                                "ballots; the profile has weights");
+}
+} // namespace
+
+result monroe(const profile& p, const exact_committee_options& opt) {
+    require_unweighted(p, "monroe");
+    return best_committee(
+        p, opt, "monroe", "Monroe score",
+        [](const auto& e, const std::vector<cand_t>& w) {
+            using W = std::decay_t<decltype(e.total)>;
+            if constexpr (std::is_same_v<W, std::int64_t>)
+                return std::vector<rational>{rational(monroe_score(e, w))};
+            else // unreachable: require_unweighted refused weights
+                return std::vector<rational>{};
+        },
+        [](const std::vector<rational>& s) {
+            return "Monroe score of the committee: " + to_string(s.at(0)) + " voters satisfied";
+        });
+}
+
+result minimax_av(const profile& p, const exact_committee_options& opt) {
+    return best_committee(
+        p, opt, "minimax-av", "minimax-AV score",
+        [](const auto& e, const std::vector<cand_t>& w) {
+            using W = std::decay_t<decltype(e.total)>;
+            std::vector<char> in(e.n, 0);
+            for (cand_t c : w) in[c] = 1;
+            std::size_t worst = 0;
+            for (std::size_t i = 0; i < e.weight.size(); ++i) {
+                if (!(e.weight[i] > W{})) continue;
+                std::size_t both = 0;
+                for (cand_t c : e.approved(i)) both += in[c] ? 1 : 0;
+                worst = std::max(worst, e.approved(i).size() + w.size() - 2 * both);
+            }
+            // Larger keys win: the negated largest distance.
+            return std::vector<rational>{rational(-static_cast<std::int64_t>(worst))};
+        },
+        [](const std::vector<rational>& s) {
+            return "largest Hamming distance from a ballot to the committee: " + to_string(-s.at(0));
+        });
+}
+
+result lex_cc(const profile& p, const exact_committee_options& opt) {
+    return best_committee(
+        p, opt, "lex-cc", "lex-CC score",
+        [](const auto& e, const std::vector<cand_t>& w) {
+            std::vector<char> in(e.n, 0);
+            for (cand_t c : w) in[c] = 1;
+            // at_least[j-1]: weight of the voters approving at least j members.
+            std::vector<rational> at_least(w.size(), rational(0));
+            for (std::size_t i = 0; i < e.weight.size(); ++i) {
+                std::size_t both = 0;
+                for (cand_t c : e.approved(i)) both += in[c] ? 1 : 0;
+                for (std::size_t j = 0; j < both; ++j) at_least[j] += as_rational(e.weight[i]);
+            }
+            return at_least;
+        },
+        [](const std::vector<rational>& s) {
+            std::string t = "voters approving at least 1, 2, ... members of the committee: ";
+            for (std::size_t j = 0; j < s.size(); ++j) t += (j ? ", " : "") + to_string(s[j]);
+            return t;
+        });
+}
+
+result lex_minimax_av(const profile& p, const exact_committee_options& opt) {
+    // Lackner & Skowron (2023), Remark 2: the committee whose distances to the ballots, sorted
+    // from largest, are lexicographically smallest. Comparing those sorted vectors is comparing
+    // the weight of voters at each distance from the largest possible down, fewer first.
+    std::size_t widest = 0;
+    for (std::size_t i = 0; i < p.unique_count(); ++i) widest = std::max(widest, p.ballot(i).marks.size());
+    const std::size_t top = widest + opt.common.seats;
+    return best_committee(
+        p, opt, "lex-minimax-av", "lex-minimax-AV score",
+        [top](const auto& e, const std::vector<cand_t>& w) {
+            std::vector<char> in(e.n, 0);
+            for (cand_t c : w) in[c] = 1;
+            std::vector<rational> key(top + 1, rational(0)); // key[j]: minus the weight at distance top - j
+            for (std::size_t i = 0; i < e.weight.size(); ++i) {
+                std::size_t both = 0;
+                for (cand_t c : e.approved(i)) both += in[c] ? 1 : 0;
+                const std::size_t d = e.approved(i).size() + w.size() - 2 * both;
+                key[top - d] -= as_rational(e.weight[i]);
+            }
+            return key;
+        },
+        [top](const std::vector<rational>& s) {
+            std::string t = "voters at each Hamming distance from the committee, largest first:";
+            bool any = false;
+            for (std::size_t j = 0; j < s.size(); ++j)
+                if (sign(s[j]) != 0) {
+                    t += (any ? ", " : " ") + std::string("distance ") + std::to_string(top - j) + ": " +
+                         to_string(-s[j]);
+                    any = true;
+                }
+            return t;
+        });
+}
+
+result adams(const profile& p, const exact_committee_options& opt) {
+    return best_committee(
+        p, opt, "adams", "Adams score",
+        [](const auto& e, const std::vector<cand_t>& w) {
+            std::vector<char> in(e.n, 0);
+            for (cand_t c : w) in[c] = 1;
+            // First the voters covered (CC), then the Thiele score with weights 1, 1, 1/2, 1/3, ...
+            rational covered = 0, score = 0;
+            for (std::size_t i = 0; i < e.weight.size(); ++i) {
+                std::size_t both = 0;
+                for (cand_t c : e.approved(i)) both += in[c] ? 1 : 0;
+                if (both == 0) continue;
+                const rational wt = as_rational(e.weight[i]);
+                covered += wt;
+                rational s = 1;
+                for (std::size_t j = 2; j <= both; ++j) s += rational(1, static_cast<std::int64_t>(j - 1));
+                score += wt * s;
+            }
+            return std::vector<rational>{covered, score};
+        },
+        [](const std::vector<rational>& s) {
+            return "voters covered: " + to_string(s.at(0)) +
+                   "; Adams score (1, 1, 1/2, 1/3, ...): " + to_string(s.at(1));
+        });
+}
+
+result greedy_monroe(const profile& p, const committee_options& opt) {
+    const std::string method = "greedy-monroe";
+    auto active = active_candidates(p, opt.excluded, method);
+    require_unweighted(p, method);
+    return with_electorate(p, std::move(active), [&](const auto& e) {
+        using W = std::decay_t<decltype(e.total)>;
+        check_seats(method, opt.seats, e.cands.size());
+        committee_count k(p, e, method);
+        tie_breaker tb(opt.tie_break, k.r);
+        if constexpr (std::is_same_v<W, std::int64_t>) {
+            std::vector<std::int64_t> left = e.weight; // voters of each distinct ballot not yet assigned
+            const auto seats = static_cast<std::int64_t>(opt.seats);
+            const std::int64_t q = e.total / seats, r = e.total % seats;
+            std::vector<std::vector<cand_t>> sets(e.weight.size());
+            for (std::size_t i = 0; i < sets.size(); ++i) {
+                sets[i].assign(e.approved(i).begin(), e.approved(i).end());
+                std::sort(sets[i].begin(), sets[i].end());
+            }
+            for (std::int64_t t = 0; t < seats; ++t) {
+                auto score = [&](cand_t c) -> std::optional<rational> {
+                    std::int64_t s = 0;
+                    for (std::uint32_t i : e.supporters[c]) s += left[i];
+                    return rational(s);
+                };
+                auto w = k.round(tb, score, false, "tallies: approvals from the voters not yet assigned",
+                                 false, true);
+                if (!w) break;
+                // Monroe's group sizes: the first n mod k groups take one voter more.
+                const std::int64_t group = q + (t < r ? 1 : 0);
+                // Which supporters: those with the fewest approved candidates still open first
+                // (they have the fewest other chances), then by approval set. abcvoting takes the
+                // lowest voter numbers instead, which depends on the order of the ballots.
+                std::vector<std::uint32_t> sup;
+                std::vector<std::size_t> open(e.weight.size(), 0);
+                for (std::uint32_t i : e.supporters[*w])
+                    if (left[i] > 0) {
+                        sup.push_back(i);
+                        for (cand_t c : sets[i]) open[i] += k.in[c] ? 0 : 1;
+                    }
+                std::sort(sup.begin(), sup.end(), [&](std::uint32_t a, std::uint32_t b) {
+                    if (open[a] != open[b]) return open[a] < open[b];
+                    if (sets[a] != sets[b]) return sets[a] < sets[b];
+                    return a < b; // identical approval sets: which one is immaterial
+                });
+                std::int64_t need = group, assigned = 0;
+                for (std::uint32_t i : sup) {
+                    const std::int64_t take = std::min(need, left[i]);
+                    left[i] -= take;
+                    need -= take;
+                    assigned += take;
+                    if (need == 0) break;
+                }
+                k.r.rounds.back().note +=
+                    "; " + std::to_string(assigned) + " of a group of " + std::to_string(group) +
+                    " voters assigned to " + p.candidate_name(*w) +
+                    " (supporters with the fewest open approved candidates first, then by "
+                    "approval set)";
+            }
+        }
+        return k.finish();
+    });
+}
+
+// --- budget rules: Phragmén-Eneström and the consensus rule; E Pluribus Hugo ---------------
+
+namespace {
+/// The frame of the two budget rules: each round elects the continuing candidate whose
+/// supporters with a positive budget hold the most, then `pay` charges those supporters.
+template <class Start, class Pay>
+result budget_rounds(const profile& p, const committee_options& opt, const std::string& method,
+                     const std::string& note, Start&& start, Pay&& pay) {
+    auto active = active_candidates(p, opt.excluded, method);
+    return with_electorate(p, std::move(active), [&](const auto& e) {
+        check_seats(method, opt.seats, e.cands.size());
+        committee_count k(p, e, method);
+        tie_breaker tb(opt.tie_break, k.r);
+        std::vector<rational> budget(e.weight.size(), rational(0));
+        const rational total = as_rational(e.total);
+        while (k.r.winners.size() < opt.seats) {
+            const bool first = k.r.winners.empty();
+            for (std::size_t i = 0; i < budget.size(); ++i) start(budget[i], as_rational(e.weight[i]), first);
+            auto score = [&](cand_t c) -> std::optional<rational> {
+                rational s = 0;
+                for (std::uint32_t i : e.supporters[c])
+                    if (sign(budget[i]) > 0) s += budget[i];
+                return s;
+            };
+            auto w = k.round(tb, score, false, note, false, true);
+            if (!w) break;
+            std::vector<std::uint32_t> paying;
+            rational support = 0, weight = 0;
+            for (std::uint32_t i : e.supporters[*w])
+                if (sign(budget[i]) > 0) {
+                    paying.push_back(i);
+                    support += budget[i];
+                    weight += as_rational(e.weight[i]);
+                }
+            pay(budget, paying, support, weight, total, e);
+        }
+        return k.finish();
+    });
+}
+} // namespace
+
+result phragmen_enestrom(const profile& p, const committee_options& opt) {
+    return budget_rounds(
+        p, opt, "phragmen-enestrom",
+        "tallies: the budget left to the candidate's supporters (each voter starts with its weight)",
+        [](rational& b, const rational& w, bool first) {
+            if (first) b = w; // every voter starts with its weight, once
+        },
+        [&opt](std::vector<rational>& budget, const std::vector<std::uint32_t>& paying,
+               const rational& support, const rational&, const rational& total, const auto&) {
+            // Janson (2016), section 18.5: a seat costs total / k; supporters who hold more pay
+            // it in proportion to their budgets, supporters who hold less spend everything.
+            const rational price = total / rational(opt.seats);
+            const rational keep = support > price ? rational((support - price) / support) : rational(0);
+            for (std::uint32_t i : paying) budget[i] *= keep;
+        });
+}
+
+result consensus_rule(const profile& p, const committee_options& opt) {
+    return budget_rounds(
+        p, opt, "consensus",
+        "tallies: the budget of the candidate's supporters with a positive budget (each voter gains its "
+        "weight every round)",
+        [](rational& b, const rational& w, bool) { b += w; },
+        [](std::vector<rational>& budget, const std::vector<std::uint32_t>& paying, const rational&,
+           const rational& weight, const rational& total, const auto& e) {
+            // Lackner (2020), perpetual consensus: the supporters pay the whole electorate's
+            // weight, shared in proportion to their weights (a budget may go negative).
+            for (std::uint32_t i : paying) budget[i] -= as_rational(e.weight[i]) * total / weight;
+        });
+}
+
+result eph(const profile& p, const committee_options& opt) {
+    const std::string method = "eph";
+    auto active = active_candidates(p, opt.excluded, method);
+    return with_electorate(p, std::move(active), [&](const auto& e) {
+        check_seats(method, opt.seats, e.cands.size());
+        committee_count k(p, e, method);
+        tie_breaker tb(opt.tie_break, k.r);
+        std::vector<char> in(e.n, 0);
+        std::size_t left = e.cands.size();
+        for (cand_t c : e.cands) in[c] = 1;
+        std::vector<std::vector<cand_t>> out_order;
+        bool stopped = false;
+        std::vector<cand_t> go;
+        while (left > opt.seats) {
+            // Quinn & Schneier (2016), SDV-LPE: every voter splits its weight equally among the
+            // candidates it approves that are still in; the two lowest of these points face
+            // elimination, and of those the ones with the fewest approvals go.
+            std::vector<rational> sdv(e.n, rational(0)), av(e.n, rational(0));
+            for (std::size_t i = 0; i < e.weight.size(); ++i) {
+                std::size_t still = 0;
+                for (cand_t c : e.approved(i)) still += in[c] ? 1 : 0;
+                if (still == 0) continue;
+                const rational share = as_rational(e.weight[i]) / rational(still);
+                for (cand_t c : e.approved(i))
+                    if (in[c]) sdv[c] += share, av[c] += as_rational(e.weight[i]);
+            }
+            std::vector<rational> values;
+            for (cand_t c : e.cands)
+                if (in[c]) values.push_back(sdv[c]);
+            std::sort(values.begin(), values.end());
+            const rational cutoff = values[1]; // second smallest (left >= 2 here)
+            std::optional<rational> fewest;
+            for (cand_t c : e.cands)
+                if (in[c] && sdv[c] <= cutoff && (!fewest || av[c] < *fewest)) fewest = av[c];
+            go.clear();
+            for (cand_t c : e.cands)
+                if (in[c] && sdv[c] <= cutoff && av[c] == *fewest) go.push_back(c);
+            round_record rec;
+            rec.tallies.assign(e.n, std::nullopt);
+            for (cand_t c : e.cands)
+                if (in[c]) rec.tallies[c] = sdv[c];
+            rec.note =
+                "tallies: SDV points (each voter's weight split equally among its candidates still in); "
+                "of the two lowest, those with the fewest approvals (" +
+                to_string(*fewest) + ") are eliminated";
+            const std::size_t number = k.r.rounds.size() + 1;
+            // Eliminating all of them must leave at least k: else the tie-breaker chooses which go.
+            while (left - go.size() < opt.seats) {
+                auto spared =
+                    tb.pick_winner(go, number, "elimination: more candidates tied to go than can go");
+                if (!spared) {
+                    rec.note += "; tie left unresolved, count stopped";
+                    stopped = true;
+                    break;
+                }
+                std::erase(go, *spared);
+            }
+            if (stopped) {
+                k.r.rounds.push_back(std::move(rec));
+                break;
+            }
+            rec.eliminated = go;
+            k.r.rounds.push_back(std::move(rec));
+            for (cand_t c : go) in[c] = 0;
+            left -= go.size();
+            out_order.push_back(go);
+        }
+        // Under "report" a stopped count elects only those not among the tied.
+        for (cand_t c : e.cands)
+            if (in[c] && (!stopped || std::find(go.begin(), go.end(), c) == go.end()))
+                k.in[c] = 1, k.r.winners.push_back(c);
+        k.r.notes.push_back("winners are listed in candidate order (the committee is what is left)");
+        result r = k.finish();
+        if (!stopped) {
+            r.ranking = {r.winners};
+            for (auto it = out_order.rbegin(); it != out_order.rend(); ++it) r.ranking.push_back(*it);
+        }
+        return r;
+    });
+}
+
 result seq_phragmen(const profile& p, const committee_options& opt) {
     return sequential(p, opt, "seq-phragmen",
                       [&](const auto& e, committee_count& k, tie_breaker& tb, auto& cl) {
@@ -1026,10 +1543,41 @@ result run_seq_slav(const profile& p, option_reader& o) {
 result run_revseq_pav(const profile& p, option_reader& o) {
     return revseq_thiele(p, read_thiele(o, thiele_rule::pav, false));
 }
+result run_revseq_cc(const profile& p, option_reader& o) {
+    return revseq_thiele(p, read_thiele(o, thiele_rule::cc, false));
+}
 result run_seq_phragmen(const profile& p, option_reader& o) {
     auto c = read_committee(o);
     o.finish();
     return seq_phragmen(p, c);
+}
+namespace {
+/// The options of a rule that takes nothing but the committee's (seats, excluded, ties).
+committee_options read_only_committee(option_reader& o) {
+    auto c = read_committee(o);
+    o.finish();
+    return c;
+}
+exact_committee_options read_exact(option_reader& o) {
+    exact_committee_options x;
+    x.common = read_committee(o);
+    if (auto v = o.get<std::uint64_t>("max_committees")) x.max_committees = *v;
+    o.finish();
+    return x;
+}
+} // namespace
+result run_monroe(const profile& p, option_reader& o) { return monroe(p, read_exact(o)); }
+result run_minimax_av(const profile& p, option_reader& o) { return minimax_av(p, read_exact(o)); }
+result run_lex_cc(const profile& p, option_reader& o) { return lex_cc(p, read_exact(o)); }
+result run_phragmen_enestrom(const profile& p, option_reader& o) {
+    return phragmen_enestrom(p, read_only_committee(o));
+}
+result run_consensus(const profile& p, option_reader& o) { return consensus_rule(p, read_only_committee(o)); }
+result run_eph(const profile& p, option_reader& o) { return eph(p, read_only_committee(o)); }
+result run_lex_minimax_av(const profile& p, option_reader& o) { return lex_minimax_av(p, read_exact(o)); }
+result run_adams(const profile& p, option_reader& o) { return adams(p, read_exact(o)); }
+result run_greedy_monroe(const profile& p, option_reader& o) {
+    return greedy_monroe(p, read_only_committee(o));
 }
 result run_equal_shares(const profile& p, option_reader& o) {
     equal_shares_options opt;

@@ -97,6 +97,16 @@ result run_geometric(const profile& p, option_reader& o);
 result run_seq_cc(const profile& p, option_reader& o);
 result run_seq_slav(const profile& p, option_reader& o);
 result run_revseq_pav(const profile& p, option_reader& o);
+result run_revseq_cc(const profile& p, option_reader& o);
+result run_monroe(const profile& p, option_reader& o);
+result run_greedy_monroe(const profile& p, option_reader& o);
+result run_minimax_av(const profile& p, option_reader& o);
+result run_lex_cc(const profile& p, option_reader& o);
+result run_lex_minimax_av(const profile& p, option_reader& o);
+result run_adams(const profile& p, option_reader& o);
+result run_phragmen_enestrom(const profile& p, option_reader& o);
+result run_consensus(const profile& p, option_reader& o);
+result run_eph(const profile& p, option_reader& o);
 result run_equal_shares(const profile& p, option_reader& o);
 result run_budget(const profile& p, option_reader& o);
 

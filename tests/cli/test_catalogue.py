@@ -17,7 +17,8 @@ NEW_RULES = [
     "strict-nanson", "iterated-removal-condorcet-loser", "daunou", "condorcet-plurality", "smith-minimax",
     "copeland-local-borda", "copeland-global-borda", "borda-minimax-faceoff", "pareto", "split-cycle",
     "stable-voting", "simple-stable-voting", "av", "sav", "cc", "slav", "geometric", "seq-cc", "seq-slav",
-    "revseq-pav", "sntv", "limited", "block", "river",
+    "revseq-pav", "sntv", "limited", "block", "river", "monroe", "greedy-monroe", "minimax-av", "lex-cc",
+    "lex-minimax-av", "adams", "phragmen-enestrom", "consensus", "eph", "revseq-cc",
 ]
 
 
@@ -53,6 +54,16 @@ class Catalogue(unittest.TestCase):
     def test_chamberlin_courant_on_the_book_example(self) -> None:
         j = json.loads(accord("run", "cc", BOOK, "--seats", "4", "--json").stdout)
         self.assertEqual(sorted(j["winners"]), ["a", "e", "f", "g"])  # abcvoting example203
+
+    def test_monroe_rules_on_the_book_example(self) -> None:
+        j = json.loads(accord("run", "greedy-monroe", BOOK, "--seats", "4", "--json").stdout)
+        self.assertEqual(j["winners"], ["a", "c", "d", "f"])  # abcvoting example208
+        j = json.loads(accord("run", "monroe", BOOK, "--seats", "4", "--json").stdout)
+        example207 = {"abce", "abcf", "abcg", "abdf", "acdf", "bcdf"}  # the six Monroe optima
+        self.assertIn("".join(sorted(j["winners"])), example207)
+        out = accord("run", "lex-cc", BOOK)
+        self.assertNotEqual(out.returncode, 0)
+        self.assertIn("option 'seats' is required", out.stderr)
 
 
 if __name__ == "__main__":

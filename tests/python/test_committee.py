@@ -26,6 +26,25 @@ class Committee(unittest.TestCase):
             self.assertEqual([t.candidates for t in mes.ties], [["b", "c"]])
             self.assertEqual(accord.run(p, "equal-shares", seats=4, completion="none").winners, ["a"])
 
+    def test_monroe_greedy_monroe_minimax_av_and_lex_cc_by_name(self) -> None:
+        # abcvoting example207/208 (Lackner & Skowron, Examples 2.7 and 2.8).
+        with book_example() as p:
+            self.assertEqual(accord.run(p, "greedy-monroe", seats=4).winners, ["a", "c", "d", "f"])
+            monroe = accord.run(p, "monroe", seats=4, tie_order=["g"])
+            self.assertEqual(monroe.winners, ["a", "b", "c", "g"])
+            self.assertIn("Monroe score of the committee: 10 voters satisfied", monroe.to_dict()["notes"])
+            self.assertEqual(len(accord.run(p, "lex-cc", seats=4).winners), 4)
+            with self.assertRaises(accord.AccordError):
+                accord.run(p, "monroe", seats=4, max_committees=10)  # C(8, 4) = 70
+        # example213: 99 x {a}, 1 x {b, c}; minimax-AV elects b or c, a tie recorded.
+        q = accord.Profile(list("abc"), kind="approval")
+        q.add_approval(["a"], count=99)
+        q.add_approval(["b", "c"])
+        r = accord.run(q, "minimax-av", seats=1)
+        self.assertEqual(r.winners, ["b"])
+        self.assertEqual([t.candidates for t in r.ties], [["b", "c"]])
+        q.close()
+
     def test_fractional_weights_equal_duplicates(self) -> None:
         halves = accord.Profile(list("abcdefgh"), kind="approval")
         for approved, n in [("ab", 3), ("ac", 3), ("ad", 2), ("bcf", 1), ("e", 1), ("f", 1), ("g", 1)]:

@@ -1,10 +1,13 @@
 // accord/rules/committee.hpp: proportional committees over approval ballots, and participatory
 // budgeting.
 //
-// PAV (exact optimum), sequential PAV, Phragmén's sequential rule, the Method of Equal Shares for
-// committees, and participatory budgeting with costs (greedy by approvals, or Equal Shares). Every
-// number is exact: harmonic numbers, loads, budgets and costs are rationals. Ties are broken only
-// by the tie-breaker and recorded. See docs/methods/{pav,seq-pav,seq-phragmen,equal-shares,budget}.md.
+// PAV and the other Thiele rules (exact optimum, sequential, reverse sequential), satisfaction
+// approval voting, Phragmén's sequential rule and Phragmén-Eneström, the Method of Equal Shares
+// for committees, Monroe and greedy Monroe, minimax-AV and lex-minimax-AV, lexicographic CC,
+// Adams, the consensus rule, E Pluribus Hugo, and participatory budgeting with costs (greedy by
+// approvals, or Equal Shares). Every number is exact: harmonic numbers, loads, budgets and costs
+// are rationals. Ties are broken only by the tie-breaker and recorded. Each rule has its page
+// docs/methods/<name>.md under its registry name.
 #pragma once
 
 #include "accord/profile.hpp"
@@ -64,6 +67,48 @@ result seq_thiele(const profile& p, const thiele_options& opt);
 /// Reverse sequential Thiele: start from every candidate and remove, one at a time, the one whose
 /// removal loses least, until k are left.
 result revseq_thiele(const profile& p, const thiele_options& opt);
+/// Options of the rules found by searching every committee (Monroe, minimax-AV, lex-CC).
+struct exact_committee_options {
+    committee_options common;
+    /// The search refuses elections with more than this many possible committees
+    /// (C(candidates, seats)): it scores each one.
+    std::uint64_t max_committees = 1'000'000;
+};
+
+/// Monroe's rule (approval): each voter is assigned to one member, every member to floor(n/k) or
+/// ceil(n/k) voters; the committee whose best such assignment satisfies most voters wins.
+/// Unweighted ballots only (voters are assigned whole).
+result monroe(const profile& p, const exact_committee_options& opt);
+/// Greedy Monroe: k rounds; each elects the candidate most approved by the voters not yet
+/// assigned and assigns up to one group (n/k, rounded as Monroe) of its supporters to it.
+result greedy_monroe(const profile& p, const committee_options& opt);
+/// Minimax approval voting: the committee W minimising the largest Hamming distance
+/// |A_v \ W| + |W \ A_v| from any voter's ballot.
+result minimax_av(const profile& p, const exact_committee_options& opt);
+/// Lexicographic Chamberlin-Courant: among committees with the most voters approving at least
+/// one member, the most approving at least two, then three, ... up to k.
+result lex_cc(const profile& p, const exact_committee_options& opt);
+
+/// Lexicographic minimax-AV (Lackner & Skowron 2023, Remark 2): among minimax-AV committees,
+/// the fewest voters at the largest distance, then at the next, and so on.
+result lex_minimax_av(const profile& p, const exact_committee_options& opt);
+/// Adams approval voting (abcvoting "adams"): the most voters approving a member (CC), then the
+/// largest Thiele score with weights 1, 1, 1/2, 1/3, ...
+result adams(const profile& p, const exact_committee_options& opt);
+/// Phragmén-Eneström (Phragmén's first method, Eneström's method): every voter starts with a
+/// budget equal to its weight and a seat costs total / k; each round elects the candidate whose
+/// supporters hold the most, and they pay the price in proportion to their budgets (all of it
+/// when they hold less).
+result phragmen_enestrom(const profile& p, const committee_options& opt);
+/// The consensus rule (Lackner 2020): every round each voter's budget grows by its weight; the
+/// candidate whose supporters with a positive budget hold the most is elected, and those
+/// supporters pay the electorate's total weight, in proportion to their weights.
+result consensus_rule(const profile& p, const committee_options& opt);
+/// E Pluribus Hugo (Quinn & Schneier's SDV-LPE): while more than k remain, of the two candidates
+/// with the fewest points (each voter's weight split equally among its candidates still in),
+/// eliminate the one(s) with the fewest approvals.
+result eph(const profile& p, const committee_options& opt);
+
 /// Satisfaction approval voting: each voter gives weight / |approved| to each approved
 /// candidate; the k highest totals win.
 result sav(const profile& p, const committee_options& opt);
