@@ -56,15 +56,7 @@ tie_breaker::tie_breaker(const tie_break_options& opt, result& out) : opt_(opt),
 
 std::size_t tie_breaker::priority(cand_t c) const { return c < prio_.size() ? prio_[c] : c; }
 
-std::size_t tie_breaker::draw(std::size_t n) {
-    // Unbiased: reject the top partial block of the 64-bit range.
-    const std::uint64_t range = n;
-    const std::uint64_t limit = UINT64_MAX - UINT64_MAX % range;
-    std::uint64_t x;
-    do x = rng_();
-    while (x >= limit);
-    return static_cast<std::size_t>(x % range);
-}
+std::size_t tie_breaker::draw(std::size_t n) { return detail::uniform_below(rng_, n); }
 
 namespace {
 // Previous-rounds over full round records: latest earlier round first, keep the candidates with

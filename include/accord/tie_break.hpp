@@ -6,6 +6,7 @@
 
 #include "accord/result.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -25,6 +26,20 @@ enum class tie_policy : std::uint8_t {
     previous_rounds = 3, ///< compare the tied candidates' tallies in earlier rounds, latest first,
                          ///< then apply `fallback`
 };
+
+namespace detail {
+/// A uniform draw in [0, n) from the seeded generator, unbiased (the top partial block of the
+/// 64-bit range is rejected). The one draw of every random tie-break, inline so that the
+/// header-only counts (accord::header-only) draw exactly as libaccord does.
+inline std::size_t uniform_below(std::mt19937_64& rng, std::size_t n) {
+    const std::uint64_t range = n;
+    const std::uint64_t limit = UINT64_MAX - UINT64_MAX % range;
+    std::uint64_t x;
+    do x = rng();
+    while (x >= limit);
+    return static_cast<std::size_t>(x % range);
+}
+} // namespace detail
 
 const char* tie_policy_name(tie_policy p) noexcept;
 /// "report", "lexicographic", "random", "previous-rounds" (also accepts "backward").

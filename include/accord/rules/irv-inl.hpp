@@ -481,15 +481,7 @@ template <class Num> class outcome_hooks {
         out_.ties.push_back(std::move(rec));
         return chosen;
     }
-    // std::mt19937_64 with unbiased rejection sampling, as tie_breaker draws.
-    std::size_t draw(std::size_t n) {
-        const std::uint64_t range = n;
-        const std::uint64_t limit = UINT64_MAX - UINT64_MAX % range;
-        std::uint64_t x;
-        do x = rng_();
-        while (x >= limit);
-        return static_cast<std::size_t>(x % range);
-    }
+    std::size_t draw(std::size_t n) { return detail::uniform_below(rng_, n); } // as tie_breaker draws
     std::size_t priority(cand_t c) const { return c < prio_.size() ? prio_[c] : c; }
 
     const tie_break_options& opt_;
