@@ -188,22 +188,6 @@ template <class Num> std::vector<std::vector<rational>> to_rational_matrix(const
     return out;
 }
 
-template <class Num>
-std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand_t> cands, const std::vector<Num>& score,
-                                                bool descending) {
-    std::stable_sort(cands.begin(), cands.end(), [&](cand_t a, cand_t b) {
-        return descending ? score[a] > score[b] : score[a] < score[b];
-    });
-    std::vector<std::vector<cand_t>> tiers;
-    for (std::size_t i = 0; i < cands.size(); ++i) {
-        if (i > 0 && score[cands[i]] == score[cands[i - 1]])
-            tiers.back().push_back(cands[i]);
-        else
-            tiers.push_back({cands[i]});
-    }
-    return tiers;
-}
-
 template pairwise_matrix<std::int64_t> tally_pairwise(const profile&, const pairwise_options&);
 template pairwise_matrix<rational> tally_pairwise(const profile&, const pairwise_options&);
 template std::optional<cand_t> condorcet_winner(const pairwise_matrix<std::int64_t>&);

@@ -157,23 +157,6 @@ template <class Tally> std::vector<cand_t> safe_batch(const std::vector<cand_t>&
     return std::vector<cand_t>(asc.begin(), asc.begin() + static_cast<std::ptrdiff_t>(best));
 }
 
-// The candidates a count starts with: all but the withdrawn and the excluded.
-template <class Source>
-std::vector<char> starting_candidates(const Source& s, const std::vector<cand_t>& excluded,
-                                      const std::string& method) {
-    const std::size_t n = s.candidate_count();
-    std::vector<char> continuing(n, 1);
-    for (cand_t c = 0; c < n; ++c)
-        if (s.withdrawn(c)) continuing[c] = 0;
-    for (cand_t c : excluded) {
-        if (c >= n) throw error(errc::invalid, "excluded candidate index out of range");
-        continuing[c] = 0;
-    }
-    if (std::count(continuing.begin(), continuing.end(), 1) == 0)
-        throw error(errc::invalid, method + ": no candidate to count");
-    return continuing;
-}
-
 // Every distinct ballot in the pile of the candidate it counts for, with its place in the ballot.
 template <class Num, class Source> struct piles {
     basic_walker<Source> w;
@@ -440,7 +423,7 @@ template <class Num> class outcome_hooks {
 
 template <class Num, ranking_ballot_source Source>
 irv_outcome<Num> count_irv(const Source& ballots, const irv_options& opt) {
-    ballot_values<Source>::template check<Num>(ballots);
+    ballot_values<Source>::template check<Num>(ballots, "irv");
     irv_outcome<Num> out;
     detail::outcome_hooks<Num> hooks(opt.tie_break, ballots.candidate_count(), out);
     detail::irv_progress run = detail::run_irv<Num>(ballots, opt, hooks);

@@ -11,6 +11,7 @@
 #include "accord/profile.hpp"
 #include "accord/result.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -116,10 +117,23 @@ template <class Better> std::vector<std::vector<cand_t>> layer_by(std::vector<ca
     return tiers;
 }
 
-/// Tiers from scores: higher first when `descending`, equal scores share a tier.
+/// Tiers from scores: higher first when `descending`, equal scores share a tier. Defined here
+/// (not in src/) so the header-only counts rank in any number type.
 template <class Num>
 std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand_t> cands, const std::vector<Num>& score,
-                                                bool descending = true);
+                                                bool descending = true) {
+    std::stable_sort(cands.begin(), cands.end(), [&](cand_t a, cand_t b) {
+        return descending ? score[a] > score[b] : score[a] < score[b];
+    });
+    std::vector<std::vector<cand_t>> tiers;
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+        if (i > 0 && score[cands[i]] == score[cands[i - 1]])
+            tiers.back().push_back(cands[i]);
+        else
+            tiers.push_back({cands[i]});
+    }
+    return tiers;
+}
 
 extern template std::optional<cand_t> condorcet_winner(const pairwise_matrix<std::int64_t>&);
 extern template std::optional<cand_t> condorcet_winner(const pairwise_matrix<rational>&);
