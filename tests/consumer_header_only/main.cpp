@@ -12,8 +12,12 @@
 // storage: the tiers must be the same, each score within rounding of half the exact one, and
 // Andy Montroll must win, as libaccord's borda() elects him (tests/condorcet_test.cpp).
 //
+// The pairwise matrix (pairwise.hpp's tally_pairwise) in `double` must be half the int64 one,
+// cell by cell, with Montroll the Condorcet winner, beating Kiss 4067-3477 (electowiki).
+//
 // usage: consumer_header_only FILE.toi; exits 77 (skipped) when the file is missing outside CI.
 #include <accord/rules/irv.hpp>
+#include <accord/rules/pairwise.hpp>
 #include <accord/rules/positional.hpp>
 
 #include <algorithm>
@@ -162,5 +166,18 @@ int main(int argc, char** argv) {
     }
     std::cout << "header-only Borda on Burlington 2009 (double weights): "
               << name(borda_fast.ranking.front().front()) << " as the exact count\n";
+
+    const auto pairs_fast = accord::tally_pairwise<double>(ballots);
+    const auto pairs_exact = accord::tally_pairwise<std::int64_t>(static_cast<const my_ballots&>(ballots));
+    for (std::size_t x = 0; x < pairs_exact.support.size(); ++x)
+        check(pairs_fast.support[x] == 0.5 * static_cast<double>(pairs_exact.support[x]),
+              "pairwise cell " + std::to_string(x) + " is half the int64 count");
+    const auto cw = accord::condorcet_winner(pairs_fast);
+    check(cw && name(*cw) == "Andy Montroll", "Montroll is the Condorcet winner");
+    check(cw == accord::condorcet_winner(pairs_exact),
+          "double and int64 matrices agree on the Condorcet winner");
+    check(pairs_exact(1, 0) == 4067 && pairs_exact(0, 1) == 3477, "Montroll beats Kiss 4067-3477");
+    std::cout << "header-only pairwise on Burlington 2009 (double weights): Condorcet winner "
+              << (cw ? name(*cw) : "none") << " as the exact count\n";
     return failures == 0 ? 0 : 1;
 }
