@@ -91,6 +91,10 @@ positional_outcome<Num> count_positional(const Source& ballots, const positional
         return sum;
     };
     std::vector<Num> score(n, Num(0));
+    // Each ballot's value is formed once, not once per tier: a rational, or a weight's nearest
+    // double, costs more than the additions it feeds.
+    std::size_t valued = static_cast<std::size_t>(-1);
+    Num w(0);
     detail::for_each_share(
         ballots, active, cands, trunc,
         [&](std::size_t i, std::span<const cand_t> tier, std::size_t s, std::size_t e, std::size_t k) {
@@ -98,7 +102,10 @@ positional_outcome<Num> count_positional(const Source& ballots, const positional
             // the points of the positions they span.
             const Num share = range_sum(s, e, k) / Num(static_cast<std::int64_t>(tier.size()));
             if (share == Num(0)) return;
-            const Num w = ballot_values<Source>::template value<Num>(ballots, i);
+            if (valued != i) {
+                w = ballot_values<Source>::template value<Num>(ballots, i);
+                valued = i;
+            }
             for (cand_t c : tier) score[c] += w * share;
         });
     positional_outcome<Num> out;
