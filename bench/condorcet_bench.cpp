@@ -1,6 +1,8 @@
 // Pairwise matrix + Schulze on 1,000,000 ballots (13 and 20 candidates), against a baseline in
-// the same run: one pass over the distinct ballots reading every mark (the least any tally does).
+// the same run: one pass over the distinct ballots reading every mark (the least any tally does);
+// and the matrix in double against the int64 one.
 #include "accord/rules/condorcet.hpp"
+#include "accord/rules/pairwise-inl.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -83,7 +85,32 @@ void BM_PairwisePlusRankedPairs(benchmark::State& s) {
     run(s, [](const accord::profile& p) { return accord::ranked_pairs(p); });
 }
 
+// The matrix template in double (pairwise-inl.hpp; what a Monte Carlo over weights would tally
+// in), with the int64 tally as a second baseline in the same run: x_int64 = double / int64.
+void BM_PairwiseMatrixDouble(benchmark::State& s) {
+    const auto& p = million(static_cast<std::size_t>(s.range(0)));
+    double exact = 0;
+    for (int r = 0; r < 3; ++r) {
+        const auto t0 = std::chrono::steady_clock::now();
+        auto m = accord::tally_pairwise<std::int64_t>(p);
+        benchmark::DoNotOptimize(m.support.data());
+        exact += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / 3;
+    }
+    double total = 0;
+    std::int64_t iters = 0;
+    run(s, [&](const accord::profile& q) {
+        const auto t0 = std::chrono::steady_clock::now();
+        auto m = accord::tally_pairwise<double>(q);
+        total += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        ++iters;
+        return m;
+    });
+    if (iters) s.counters["x_int64"] = total / static_cast<double>(iters) / exact;
+    s.counters["int64_ms"] = exact * 1e3;
+}
+
 BENCHMARK(BM_PairwiseMatrix)->Arg(13)->Arg(20)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PairwiseMatrixDouble)->Arg(13)->Arg(20)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PairwisePlusSchulze)->Arg(13)->Arg(20)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PairwisePlusRankedPairs)->Arg(13)->Arg(20)->Unit(benchmark::kMillisecond);
 

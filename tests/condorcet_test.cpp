@@ -4,6 +4,7 @@
 #include "accord/registry.hpp"
 #include "accord/rules/condorcet.hpp"
 #include "accord/rules/irv.hpp"
+#include "accord/rules/pairwise-inl.hpp"
 #include "accord/rules/positional.hpp"
 
 #include "fixtures.hpp"
@@ -414,6 +415,27 @@ TEST(Condorcet, Burlington2009MontrollWinsEveryCondorcetRuleAndBordaKissWinsIrv)
     EXPECT_EQ(m(montroll, wright), 4597);
     EXPECT_EQ(m(wright, montroll), 3668);
     EXPECT_EQ(winner(irv(p)), "Bob Kiss");
+}
+
+// The matrix template (pairwise-inl.hpp) over a profile in double, and over weighted ballots in
+// rational, is the int64 tally scaled by the weight, cell by cell, on Burlington 2009.
+TEST(Condorcet, Burlington2009PairwiseInDoubleAndWeightedRationalEqualsTheInt64Tally) {
+    ACCORD_SHARED_FILE(path, "preflib/00005 - burlington/00005-00000002.toi");
+    const profile p = read_profile(path);
+    const auto exact = tally_pairwise<std::int64_t>(p);
+    const auto fast = tally_pairwise<double>(p);
+    profile thirds(p.candidate_names());
+    for (std::size_t i = 0; i < p.unique_count(); ++i)
+        thirds.add(p.ballot(i).marks, p.ballot(i).count, rational(1, 3));
+    const auto weighted = tally_pairwise<rational>(thirds);
+    ASSERT_EQ(fast.support.size(), exact.support.size());
+    for (std::size_t x = 0; x < exact.support.size(); ++x) {
+        EXPECT_EQ(fast.support[x], static_cast<double>(exact.support[x])) << x;
+        EXPECT_EQ(weighted.support[x], rational(exact.support[x], 3)) << x;
+    }
+    EXPECT_EQ(condorcet_winner(fast), condorcet_winner(exact));
+    EXPECT_EQ(smith_set(fast), smith_set(exact));
+    EXPECT_THROW(tally_pairwise<std::int64_t>(thirds), error); // weighted: count in rational
 }
 
 // ---- properties over seeded random profiles ---------------------------------------------------

@@ -1,8 +1,11 @@
 // Positional scoring rules: hand-checked scores, truncated-ballot variants, registry options.
 #include "accord/registry.hpp"
+#include "accord/io/read.hpp"
+#include "accord/rules/positional-inl.hpp"
 #include "accord/rules/positional.hpp"
 #include "fixtures.hpp"
 #include "random_profiles.hpp"
+#include "test_data.hpp"
 
 #include <gtest/gtest.h>
 
@@ -141,4 +144,44 @@ TEST(Positional, IntegerPathGivesTheRationalPathsExactScores) {
         EXPECT_EQ(a.scores, b.scores) << "points trial " << trial;
         EXPECT_EQ(a.ranking, b.ranking) << "points trial " << trial;
     }
+}
+
+// The generic count (positional-inl.hpp) is borda()'s: over a profile in rational it gives
+// borda()'s exact scores and tiers (whichever of its paths borda() took), and in double the
+// same tiers with each score within rounding of the exact one. Burlington 2009: Montroll wins
+// Borda (tests/condorcet_test.cpp).
+TEST(Positional, GenericCountInRationalAndDoubleMatchesBordaOnBurlington2009) {
+    ACCORD_SHARED_FILE(path, "preflib/00005 - burlington/00005-00000002.toi");
+    const profile p = read_profile(path);
+    for (truncation t : {truncation::average, truncation::zero, truncation::modified}) {
+        const result r = borda(p, {.truncated = t});
+        const auto exact = count_positional<rational>(
+            p, {.points = [](std::size_t i,
+                             std::size_t m) { return rational(static_cast<std::int64_t>(m - i)); },
+                .truncated = t,
+                .method = "borda"});
+        const auto fast = count_positional<double>(
+            p, {.points = [](std::size_t i, std::size_t m) { return static_cast<double>(m - i); },
+                .truncated = t,
+                .method = "borda"});
+        EXPECT_EQ(exact.scores, r.scores);
+        EXPECT_EQ(exact.ranking, r.ranking);
+        EXPECT_EQ(fast.ranking, r.ranking);
+        for (cand_t c = 0; c < p.candidate_count(); ++c)
+            EXPECT_NEAR(*fast.scores[c], to_double(*r.scores[c]), 1e-9 * to_double(*r.scores[c])) << c;
+        if (t == truncation::average) {
+            EXPECT_EQ(winner(r), "Andy Montroll");
+        }
+    }
+}
+
+TEST(Positional, GenericCountRefusesWhatBordaRefuses) {
+    profile approvals({"a", "b"}, ballot_kind::approval);
+    positional_count<rational> how{
+        .points = [](std::size_t i, std::size_t m) { return rational(static_cast<std::int64_t>(m - i)); }};
+    EXPECT_THROW(count_positional<rational>(approvals, how), error);
+    how.excluded = {7};
+    EXPECT_THROW(count_positional<rational>(tennessee(), how), error);
+    how.excluded = {0, 1, 2, 3};
+    EXPECT_THROW(count_positional<rational>(tennessee(), how), error);
 }

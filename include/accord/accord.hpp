@@ -1,6 +1,7 @@
 // accord/accord.hpp: the umbrella header of the C++ API.
 #pragma once
 
+#include "accord/ballot_source.hpp"
 #include "accord/error.hpp"
 #include "accord/governance.hpp"
 #include "accord/io/read.hpp"

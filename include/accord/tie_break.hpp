@@ -6,9 +6,11 @@
 
 #include "accord/result.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <random>
 #include <span>
@@ -26,20 +28,6 @@ enum class tie_policy : std::uint8_t {
     previous_rounds = 3, ///< compare the tied candidates' tallies in earlier rounds, latest first,
                          ///< then apply `fallback`
 };
-
-namespace detail {
-/// A uniform draw in [0, n) from the seeded generator, unbiased (the top partial block of the
-/// 64-bit range is rejected). The one draw of every random tie-break, inline so that the
-/// header-only counts (accord::header-only) draw exactly as libaccord does.
-inline std::size_t uniform_below(std::mt19937_64& rng, std::size_t n) {
-    const std::uint64_t range = n;
-    const std::uint64_t limit = UINT64_MAX - UINT64_MAX % range;
-    std::uint64_t x;
-    do x = rng();
-    while (x >= limit);
-    return static_cast<std::size_t>(x % range);
-}
-} // namespace detail
 
 const char* tie_policy_name(tie_policy p) noexcept;
 /// "report", "lexicographic", "random", "previous-rounds" (also accepts "backward").
@@ -62,6 +50,128 @@ struct tie_break_options {
     std::vector<cand_t>
         order; ///< for lexicographic: a priority order (favoured first); empty = profile order
 };
+
+namespace detail {
+/// A uniform draw in [0, n) from the seeded generator, unbiased (the top partial block of the
+/// 64-bit range is rejected). The one draw of every random tie-break.
+inline std::size_t uniform_below(std::mt19937_64& rng, std::size_t n) {
+    const std::uint64_t range = n;
+    const std::uint64_t limit = UINT64_MAX - UINT64_MAX % range;
+    std::uint64_t x;
+    do x = rng();
+    while (x >= limit);
+    return static_cast<std::size_t>(x % range);
+}
+
+/// Previous-rounds over recorded rounds (anything with `tallies[c]`, an optional number per
+/// candidate), oldest first: from the latest, keep the candidates of `left` with the fewest
+/// (loser) or most (winner) votes there, until one is left; a round missing one of them is
+/// passed over.
+template <class Rounds> void narrow_by_rounds(const Rounds& history, std::vector<cand_t>& left, bool loser) {
+    for (auto it = std::rbegin(history); it != std::rend(history) && left.size() > 1; ++it) {
+        const auto& t = it->tallies;
+        if (!std::all_of(left.begin(), left.end(),
+                         [&](cand_t c) { return c < t.size() && t[c].has_value(); }))
+            continue;
+        auto best = *t[left.front()];
+        for (cand_t c : left) best = loser ? std::min(best, *t[c]) : std::max(best, *t[c]);
+        std::vector<cand_t> keep;
+        for (cand_t c : left)
+            if (*t[c] == best) keep.push_back(c);
+        left = std::move(keep);
+    }
+}
+
+/// The tie-break policies themselves, written once: which candidate a policy chooses, and which
+/// policy chose it. tie_breaker (libaccord, recording into a result) and the header-only counts
+/// (irv-inl.hpp, recording into their outcome) both decide through it, so the header-only target
+/// breaks every tie exactly as libaccord does; each caller only records the decision its way.
+/// Inline, as accord::header-only links nothing.
+class tie_policy_core {
+  public:
+    /// `n` candidates. errc::invalid for a previous-rounds fallback or an unknown `order` entry.
+    tie_policy_core(const tie_break_options& opt, std::size_t n) : opt_(opt), rng_(opt.seed), prio_(n, n) {
+        if (opt_.fallback == tie_policy::previous_rounds)
+            throw error(errc::invalid, "the fallback tie-break policy cannot be previous-rounds");
+        if (opt_.order.empty()) {
+            for (std::size_t i = 0; i < n; ++i) prio_[i] = i;
+        } else {
+            for (std::size_t i = 0; i < opt_.order.size(); ++i) {
+                if (opt_.order[i] >= n)
+                    throw error(errc::invalid, "tie-break order names an unknown candidate");
+                prio_[opt_.order[i]] = i;
+            }
+        }
+    }
+
+    struct decision {
+        std::optional<cand_t> chosen; ///< none under tie_policy::report
+        tie_policy applied;           ///< the policy that chose (previous_rounds if it separated them)
+        bool fell_back = false;       ///< previous rounds did not separate them: `fallback` chose
+    };
+
+    /// Chooses the loser (or the winner) among `tied`: at least two candidates, sorted. Under
+    /// previous-rounds, `narrow(left)` keeps those the earlier rounds do not separate (latest
+    /// round first, the fewest votes for a loser, the most for a winner); if one is left it is
+    /// chosen, else `fallback` chooses among those left.
+    template <class Narrow> decision pick(std::vector<cand_t> tied, bool loser, Narrow&& narrow) {
+        decision d{std::nullopt, opt_.policy};
+        if (d.applied == tie_policy::previous_rounds) {
+            narrow(tied);
+            if (tied.size() == 1) {
+                d.chosen = tied.front();
+                return d;
+            }
+            d.applied = opt_.fallback;
+            d.fell_back = true;
+        }
+        auto favoured = [&](cand_t a, cand_t b) { return priority(a) < priority(b); };
+        switch (d.applied) {
+        case tie_policy::report:
+            break;
+        case tie_policy::lexicographic:
+            d.chosen = loser ? *std::max_element(tied.begin(), tied.end(), favoured)
+                             : *std::min_element(tied.begin(), tied.end(), favoured);
+            break;
+        case tie_policy::random:
+            d.chosen = tied[uniform_below(rng_, tied.size())];
+            break;
+        case tie_policy::previous_rounds:
+            break; // refused as a fallback by the constructor
+        }
+        return d;
+    }
+
+    /// Orders all of `tied` (sorted) from favoured to disfavoured, for full rankings: by the
+    /// policy, or its fallback under previous-rounds. nullopt under report.
+    std::optional<std::vector<cand_t>> order(std::vector<cand_t> tied, tie_policy& applied) {
+        applied = opt_.policy == tie_policy::previous_rounds ? opt_.fallback : opt_.policy;
+        switch (applied) {
+        case tie_policy::report:
+        case tie_policy::previous_rounds:
+            return std::nullopt;
+        case tie_policy::lexicographic:
+            std::sort(tied.begin(), tied.end(),
+                      [&](cand_t a, cand_t b) { return priority(a) < priority(b); });
+            return tied;
+        case tie_policy::random:
+            for (std::size_t i = tied.size() - 1; i > 0; --i)
+                std::swap(tied[i], tied[uniform_below(rng_, i + 1)]);
+            return tied;
+        }
+        return std::nullopt;
+    }
+
+    const tie_break_options& options() const noexcept { return opt_; }
+
+  private:
+    std::size_t priority(cand_t c) const { return c < prio_.size() ? prio_[c] : c; }
+
+    tie_break_options opt_;
+    std::mt19937_64 rng_;
+    std::vector<std::size_t> prio_;
+};
+} // namespace detail
 
 /// Breaks ties for one count. Random draws come from std::mt19937_64 (fully specified by the
 /// C++ standard, so a seed gives the same draws everywhere) with unbiased rejection sampling.
@@ -89,18 +199,14 @@ class tie_breaker {
     std::optional<std::vector<cand_t>> order(std::span<const cand_t> tied, std::size_t round,
                                              std::string_view purpose);
 
-    const tie_break_options& options() const noexcept { return opt_; }
+    const tie_break_options& options() const noexcept { return core_.options(); }
 
   private:
     std::optional<cand_t> pick(std::span<const cand_t> tied, std::size_t round, std::string_view purpose,
                                const history_filter& previous_rounds, bool loser);
-    std::size_t draw(std::size_t n);
-    std::size_t priority(cand_t c) const;
 
-    tie_break_options opt_;
+    detail::tie_policy_core core_;
     result& out_;
-    std::mt19937_64 rng_;
-    std::vector<std::size_t> prio_;
 };
 
 } // namespace v0

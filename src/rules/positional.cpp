@@ -1,6 +1,11 @@
 // Positional scoring rules: one engine given the points of each position.
+//
+// The count itself is the template of accord/rules/positional-inl.hpp (count_positional); this
+// file adds an integer fast path for unweighted profiles, builds the result and breaks the tie
+// for the winner, and compiles the instantiation positional.hpp declares extern.
 #include "accord/detail/safety.hpp"
 #include "accord/rules/positional.hpp"
+#include "accord/rules/positional-inl.hpp"
 
 #include "single_winner_adapters.hpp"
 
@@ -12,49 +17,14 @@
 
 namespace accord {
 inline namespace v0 {
+
+template positional_outcome<rational> count_positional<rational, profile>(const profile&,
+                                                                          const positional_count<rational>&);
+
 namespace {
 
-// points(position, m, k) for a ballot ranking k of the m active candidates (positions 1-based).
-using points_fn = std::function<rational(std::size_t, std::size_t, std::size_t)>;
-
-// Calls f(ballot, tier, s, e, k) for each tier of active candidates in each ballot, which takes
-// positions s..e of the k it ranks, and, under truncation::average with k < m, once more with the
-// unranked active candidates over positions k+1..m. Tiers are read from the marks as tiers_of()
-// reads them (overvotes and repeats skipped), into buffers reused across ballots: this loop runs
-// for every count of every Monte Carlo sample.
-template <class F>
-void for_each_share(const profile& p, const std::vector<char>& active, const std::vector<cand_t>& cands,
-                    truncation trunc, F&& f) {
-    const std::size_t m = cands.size();
-    std::vector<char> seen(p.candidate_count());
-    std::vector<cand_t> flat, unranked;
-    std::vector<std::size_t> starts;
-    for (std::size_t i = 0; i < p.unique_count(); ++i) {
-        const auto b = p.ballot(i);
-        std::fill(seen.begin(), seen.end(), 0);
-        flat.clear();
-        starts.clear();
-        std::int32_t last = 0;
-        for (const auto& mk : b.marks) {
-            if (mk.candidate == k_overvote || !active[mk.candidate] || seen[mk.candidate]) continue;
-            seen[mk.candidate] = 1;
-            if (starts.empty() || mk.value != last) starts.push_back(flat.size());
-            last = mk.value;
-            flat.push_back(mk.candidate);
-        }
-        const std::size_t k = flat.size();
-        starts.push_back(k);
-        for (std::size_t t = 0; t + 1 < starts.size(); ++t)
-            f(b, std::span<const cand_t>(flat.data() + starts[t], starts[t + 1] - starts[t]), starts[t] + 1,
-              starts[t + 1], k);
-        if (trunc == truncation::average && k < m) {
-            unranked.clear();
-            for (cand_t c : cands)
-                if (!seen[c]) unranked.push_back(c);
-            f(b, std::span<const cand_t>(unranked), k + 1, m, k);
-        }
-    }
-}
+// points(position, m) for the m active candidates (positions 1-based).
+using points_fn = std::function<rational(std::size_t, std::size_t)>;
 
 struct scaled_scores {
     std::vector<std::int64_t> scaled; ///< score x denominator, exactly
@@ -63,19 +33,21 @@ struct scaled_scores {
 
 // Integer fast path (unweighted ballots, integer points): every share divides a sum of points by
 // a tier size of at most m, so scores are integers over D = lcm(1..m). Tallying them in int64
-// gives the rational path's exact numbers without a GMP allocation per addition (which made a
-// Borda count of 78 ballots cost ~250 us, ten times IRV's). Empty when the path does not apply or
-// the tally could overflow.
+// gives count_positional<rational>'s exact numbers without a GMP allocation per addition (which
+// made a Borda count of 78 ballots cost ~250 us, ten times IRV's). Empty when the path does not
+// apply or the tally could overflow.
 std::optional<scaled_scores> integer_scores(const profile& p, const std::vector<char>& active,
                                             const std::vector<cand_t>& cands, truncation trunc,
-                                            const std::vector<rational>& prefix) {
+                                            const points_fn& points) {
     const std::size_t m = cands.size();
     if (!p.integral() || m > 20) return std::nullopt; // lcm(1..20) = 232,792,560
-    std::vector<std::int64_t> pre(prefix.size());
+    std::vector<std::int64_t> pre(trunc == truncation::modified ? 0 : m + 1, 0);
     std::int64_t max_abs = 0;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        if (boost::multiprecision::denominator(prefix[i]) != 1) return std::nullopt;
-        const big_int v = boost::multiprecision::numerator(prefix[i]);
+    rational sum = 0;
+    for (std::size_t i = 1; i < pre.size(); ++i) {
+        sum += points(i, m);
+        if (boost::multiprecision::denominator(sum) != 1) return std::nullopt;
+        const big_int v = boost::multiprecision::numerator(sum);
         if (abs(v) > big_int(INT32_MAX)) return std::nullopt;
         pre[i] = v.convert_to<std::int64_t>();
         max_abs = std::max<std::int64_t>(max_abs, pre[i] < 0 ? -pre[i] : pre[i]);
@@ -87,7 +59,7 @@ std::optional<scaled_scores> integer_scores(const profile& p, const std::vector<
     for (std::size_t t = 2; t <= m; ++t)
         out.denominator = std::lcm(out.denominator, static_cast<std::int64_t>(t));
     std::uint64_t voters = 0; // at most INT64_MAX, since the profile is integral
-    for (std::size_t i = 0; i < p.unique_count(); ++i) voters += p.ballot(i).count;
+    for (std::size_t i = 0; i < p.unique_count(); ++i) voters += p.counts()[i];
     // Every partial sum is at most voters x max_range x D in size; keep well inside int64.
     if (static_cast<double>(voters) * static_cast<double>(max_range) * static_cast<double>(out.denominator) >
         0x1p62)
@@ -99,10 +71,11 @@ std::optional<scaled_scores> integer_scores(const profile& p, const std::vector<
         return len * static_cast<std::int64_t>(k + 1) - static_cast<std::int64_t>(s + e) * len / 2;
     };
     out.scaled.assign(p.candidate_count(), 0);
-    for_each_share(
+    const auto counts = p.counts();
+    detail::for_each_share(
         p, active, cands, trunc,
-        [&](const ballot_view& b, std::span<const cand_t> tier, std::size_t s, std::size_t e, std::size_t k) {
-            const std::int64_t add = static_cast<std::int64_t>(b.count) * range(s, e, k) *
+        [&](std::size_t i, std::span<const cand_t> tier, std::size_t s, std::size_t e, std::size_t k) {
+            const std::int64_t add = static_cast<std::int64_t>(counts[i]) * range(s, e, k) *
                                      (out.denominator / static_cast<std::int64_t>(tier.size()));
             for (cand_t c : tier) out.scaled[c] += add;
         });
@@ -111,63 +84,28 @@ std::optional<scaled_scores> integer_scores(const profile& p, const std::vector<
 
 result score_positions(const profile& p, const positional_common& opt, truncation trunc,
                        const points_fn& points, const char* method, const std::string& score_name) {
-    if (p.kind() != ballot_kind::ranking)
-        throw error(errc::unsupported, std::string(method) + " needs ranking ballots, the profile holds " +
-                                           ballot_kind_name(p.kind()) + " ballots");
-    const std::size_t n = p.candidate_count();
-    std::vector<char> active(n, 1);
-    for (cand_t c = 0; c < n; ++c)
-        if (p.withdrawn(c)) active[c] = 0;
-    for (cand_t c : opt.excluded) {
-        if (c >= n)
-            throw error(errc::invalid, std::string(method) + ": excluded candidate index out of range");
-        active[c] = 0;
-    }
-    std::vector<cand_t> cands;
-    for (cand_t c = 0; c < n; ++c)
-        if (active[c]) cands.push_back(c);
-    if (cands.empty()) throw error(errc::invalid, std::string(method) + ": no candidate to count");
-    const std::size_t m = cands.size();
-
+    const positional_count<rational> how{
+        .points = points, .truncated = trunc, .excluded = opt.excluded, .method = method};
     result r;
     r.method = method;
     r.candidates = p.candidate_names();
-    // The points of positions s..e (inclusive) of a ballot ranking k candidates. Without
-    // truncation::modified the points do not depend on k, so prefix sums serve every ballot.
-    std::vector<rational> prefix;
-    if (trunc != truncation::modified) {
-        prefix.assign(m + 1, rational(0));
-        for (std::size_t i = 1; i <= m; ++i) prefix[i] = prefix[i - 1] + points(i, m, m);
-    }
-    auto range_sum = [&](std::size_t s, std::size_t e, std::size_t k) -> rational {
-        if (e < s) return rational(0);
-        if (trunc != truncation::modified) return prefix[e] - prefix[s - 1];
-        // Emerson: position i of k ranked scores k - i + 1.
-        rational sum = 0;
-        for (std::size_t i = s; i <= e; ++i) sum += rational(static_cast<std::int64_t>(k - i + 1));
-        return sum;
-    };
-    std::vector<rational> score(n, rational(0));
-    if (auto fast = integer_scores(p, active, cands, trunc, prefix)) {
-        // The same exact numbers as below: integers over the common denominator D.
+    // The fast path's checks are count_positional's, in its order (it checks again).
+    ballot_values<profile>::check<rational>(p, method);
+    const std::vector<char> active = detail::starting_candidates(p, opt.excluded, method);
+    std::vector<cand_t> cands;
+    for (cand_t c = 0; c < active.size(); ++c)
+        if (active[c]) cands.push_back(c);
+    if (auto fast = integer_scores(p, active, cands, trunc, points)) {
+        // The same exact numbers as count_positional<rational>: integers over the common
+        // denominator D.
         r.ranking = tiers_by_score(cands, fast->scaled);
-        for (cand_t c : cands) score[c] = rational(fast->scaled[c]) / fast->denominator;
+        r.scores.assign(p.candidate_count(), std::nullopt);
+        for (cand_t c : cands) r.scores[c] = rational(fast->scaled[c]) / fast->denominator;
     } else {
-        for_each_share(p, active, cands, trunc,
-                       [&](const ballot_view& b, std::span<const cand_t> tier, std::size_t s, std::size_t e,
-                           std::size_t k) {
-                           // Equal rankings (or the unranked, under truncation::average) share the points of
-                           // the positions they span.
-                           const rational share = range_sum(s, e, k) / static_cast<std::int64_t>(tier.size());
-                           if (share == 0) return;
-                           rational w(b.count);
-                           if (b.weight) w *= *b.weight;
-                           for (cand_t c : tier) score[c] += w * share;
-                       });
-        r.ranking = tiers_by_score(cands, score);
+        positional_outcome<rational> o = count_positional<rational>(p, how);
+        r.ranking = std::move(o.ranking);
+        r.scores = std::move(o.scores);
     }
-    r.scores.assign(n, std::nullopt);
-    for (cand_t c : cands) r.scores[c] = score[c];
     r.score_name = score_name;
     tie_breaker tb(opt.tie_break, r);
     if (auto w = tb.pick_winner(r.ranking.front(), 0, "election")) r.winners = {*w};
@@ -197,9 +135,7 @@ result borda(const profile& p, const borda_options& opt) {
     const rational base = opt.base;
     return score_positions(
         p, opt.common, t,
-        [base](std::size_t i, std::size_t m, std::size_t) {
-            return rational(static_cast<std::int64_t>(m - i)) + base;
-        },
+        [base](std::size_t i, std::size_t m) { return rational(static_cast<std::int64_t>(m - i)) + base; },
         "borda",
         std::string("Borda points (") + truncation_name(t) +
             (t == truncation::modified ? "" : ", last place scores " + to_string(base)) + ")");
@@ -208,15 +144,14 @@ result borda(const profile& p, const borda_options& opt) {
 result dowdall(const profile& p, const positional_common& opt) {
     return score_positions(
         p, opt, default_truncation(opt),
-        [](std::size_t i, std::size_t, std::size_t) { return rational(1, static_cast<std::int64_t>(i)); },
-        "dowdall",
+        [](std::size_t i, std::size_t) { return rational(1, static_cast<std::int64_t>(i)); }, "dowdall",
         std::string("Dowdall points 1/position (") + truncation_name(default_truncation(opt)) + ")");
 }
 
 result anti_plurality(const profile& p, const positional_common& opt) {
     return score_positions(
-        p, opt, default_truncation(opt),
-        [](std::size_t i, std::size_t m, std::size_t) { return rational(i < m ? 1 : 0); }, "anti-plurality",
+        p, opt, default_truncation(opt), [](std::size_t i, std::size_t m) { return rational(i < m ? 1 : 0); },
+        "anti-plurality",
         std::string("anti-plurality points (") + truncation_name(default_truncation(opt)) + ")");
 }
 
@@ -239,7 +174,7 @@ result positional(const profile& p, const positional_options& opt) {
     if (pts.size() > 12) name += ",...";
     return score_positions(
         p, opt.common, default_truncation(opt.common),
-        [pts](std::size_t i, std::size_t, std::size_t) { return i <= pts.size() ? pts[i - 1] : rational(0); },
+        [pts](std::size_t i, std::size_t) { return i <= pts.size() ? pts[i - 1] : rational(0); },
         "positional", name + " (" + truncation_name(default_truncation(opt.common)) + ")");
 }
 

@@ -6,10 +6,22 @@
 // ../shared/data/SOURCES.md). The same template over std::int64_t, the type libaccord counts
 // unweighted profiles in, is counted here too and must agree.
 //
+//
+// Borda (positional.hpp's count_positional, m - i points, unranked candidates sharing the rest)
+// is counted the same way with `double` weights, and in exact rationals over the unweighted
+// storage: the tiers must be the same, each score within rounding of half the exact one, and
+// Andy Montroll must win, as libaccord's borda() elects him (tests/condorcet_test.cpp).
+//
+// The pairwise matrix (pairwise.hpp's tally_pairwise) in `double` must be half the int64 one,
+// cell by cell, with Montroll the Condorcet winner, beating Kiss 4067-3477 (electowiki).
+//
 // usage: consumer_header_only FILE.toi; exits 77 (skipped) when the file is missing outside CI.
 #include <accord/rules/irv.hpp>
+#include <accord/rules/pairwise.hpp>
+#include <accord/rules/positional.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
@@ -136,5 +148,36 @@ int main(int argc, char** argv) {
     std::cout << "header-only IRV on Burlington 2009 (double weights): " << name(*fast.winner) << " after";
     for (const auto& n : order) std::cout << " " << n << ",";
     std::cout << " as the exact count\n";
+
+    const auto borda_fast = accord::count_positional<double>(
+        ballots, {.points = [](std::size_t i, std::size_t m) { return static_cast<double>(m - i); }});
+    const auto borda_exact = accord::count_positional<accord::rational>(
+        static_cast<const my_ballots&>(ballots), {.points = [](std::size_t i, std::size_t m) {
+            return accord::rational(static_cast<std::int64_t>(m - i));
+        }});
+    check(borda_fast.ranking == borda_exact.ranking, "double and exact Borda rank in the same tiers");
+    check(borda_exact.ranking.front().size() == 1 &&
+              name(borda_exact.ranking.front().front()) == "Andy Montroll",
+          "exact Borda elects Andy Montroll");
+    for (accord::cand_t c = 0; c < ballots.candidate_count(); ++c) {
+        const double want = 0.5 * borda_exact.scores[c]->convert_to<double>();
+        check(borda_fast.scores[c] && std::abs(*borda_fast.scores[c] - want) <= 1e-9 * want,
+              "Borda score of " + name(c) + " within rounding of half the exact score");
+    }
+    std::cout << "header-only Borda on Burlington 2009 (double weights): "
+              << name(borda_fast.ranking.front().front()) << " as the exact count\n";
+
+    const auto pairs_fast = accord::tally_pairwise<double>(ballots);
+    const auto pairs_exact = accord::tally_pairwise<std::int64_t>(static_cast<const my_ballots&>(ballots));
+    for (std::size_t x = 0; x < pairs_exact.support.size(); ++x)
+        check(pairs_fast.support[x] == 0.5 * static_cast<double>(pairs_exact.support[x]),
+              "pairwise cell " + std::to_string(x) + " is half the int64 count");
+    const auto cw = accord::condorcet_winner(pairs_fast);
+    check(cw && name(*cw) == "Andy Montroll", "Montroll is the Condorcet winner");
+    check(cw == accord::condorcet_winner(pairs_exact),
+          "double and int64 matrices agree on the Condorcet winner");
+    check(pairs_exact(1, 0) == 4067 && pairs_exact(0, 1) == 3477, "Montroll beats Kiss 4067-3477");
+    std::cout << "header-only pairwise on Burlington 2009 (double weights): Condorcet winner "
+              << (cw ? name(*cw) : "none") << " as the exact count\n";
     return failures == 0 ? 0 : 1;
 }

@@ -20,7 +20,6 @@
 #include <cstdint>
 #include <iterator>
 #include <limits>
-#include <random>
 #include <set>
 #include <span>
 #include <type_traits>
@@ -156,23 +155,6 @@ template <class Tally> std::vector<cand_t> safe_batch(const std::vector<cand_t>&
     }
     if (best < 2) return {};
     return std::vector<cand_t>(asc.begin(), asc.begin() + static_cast<std::ptrdiff_t>(best));
-}
-
-// The candidates a count starts with: all but the withdrawn and the excluded.
-template <class Source>
-std::vector<char> starting_candidates(const Source& s, const std::vector<cand_t>& excluded,
-                                      const std::string& method) {
-    const std::size_t n = s.candidate_count();
-    std::vector<char> continuing(n, 1);
-    for (cand_t c = 0; c < n; ++c)
-        if (s.withdrawn(c)) continuing[c] = 0;
-    for (cand_t c : excluded) {
-        if (c >= n) throw error(errc::invalid, "excluded candidate index out of range");
-        continuing[c] = 0;
-    }
-    if (std::count(continuing.begin(), continuing.end(), 1) == 0)
-        throw error(errc::invalid, method + ": no candidate to count");
-    return continuing;
 }
 
 // Every distinct ballot in the pile of the candidate it counts for, with its place in the ballot.
@@ -404,38 +386,15 @@ irv_progress run_irv(const Source& s, const irv_options& opt, Hooks& hooks) {
 }
 
 // What count_irv uses to break ties when no libaccord tie_breaker is at hand: the same
-// policies, decided the same way (tie_break.cpp), recorded in the outcome.
+// policies, decided by the same code (tie_policy_core, tie_break.hpp), recorded in the outcome.
 template <class Num> class outcome_hooks {
   public:
     outcome_hooks(const tie_break_options& opt, std::size_t n, irv_outcome<Num>& out)
-        : opt_(opt), out_(out), rng_(opt.seed), prio_(n, n) {
-        if (opt_.fallback == tie_policy::previous_rounds)
-            throw error(errc::invalid, "the fallback tie-break policy cannot be previous-rounds");
-        if (opt_.order.empty()) {
-            for (std::size_t i = 0; i < n; ++i) prio_[i] = i;
-        } else {
-            for (std::size_t i = 0; i < opt_.order.size(); ++i) {
-                if (opt_.order[i] >= n)
-                    throw error(errc::invalid, "tie-break order names an unknown candidate");
-                prio_[opt_.order[i]] = i;
-            }
-        }
-    }
+        : core_(opt, n), out_(out) {}
     void round(irv_round<Num>&& r) { out_.rounds.push_back(std::move(r)); }
     std::optional<cand_t> pick_winner(std::span<const cand_t> tied, std::size_t round) {
-        // Previous rounds, latest first, keeping the most votes (every round holds every tied
-        // candidate: they are continuing).
-        return pick(tied, round, false, [&](std::vector<cand_t>& left) {
-            for (auto it = out_.rounds.rbegin(); it != out_.rounds.rend() && left.size() > 1; ++it) {
-                const auto& t = it->tallies;
-                Num best = *t[left.front()];
-                for (cand_t c : left) best = std::max(best, *t[c]);
-                std::vector<cand_t> keep;
-                for (cand_t c : left)
-                    if (*t[c] == best) keep.push_back(c);
-                left = std::move(keep);
-            }
-        });
+        return pick(tied, round, false,
+                    [&](std::vector<cand_t>& left) { narrow_by_rounds(out_.rounds, left, false); });
     }
     template <class F>
     std::optional<cand_t> pick_loser(std::span<const cand_t> tied, std::size_t round, F&& narrow) {
@@ -448,53 +407,23 @@ template <class Num> class outcome_hooks {
         std::vector<cand_t> tied(tied_in.begin(), tied_in.end());
         std::sort(tied.begin(), tied.end());
         if (tied.size() == 1) return tied.front();
-        irv_tie rec{round, loser ? "elimination" : "election", tied, opt_.policy, std::nullopt};
-        tie_policy policy = opt_.policy;
-        if (policy == tie_policy::previous_rounds) {
-            std::vector<cand_t> left = tied;
-            narrow(left);
-            if (left.size() == 1) {
-                rec.chosen = left.front();
-                out_.ties.push_back(std::move(rec));
-                return left.front();
-            }
-            tied = left;
-            policy = opt_.fallback;
-        }
-        std::optional<cand_t> chosen;
-        auto cmp = [&](cand_t a, cand_t b) { return priority(a) < priority(b); };
-        switch (policy) {
-        case tie_policy::report:
-            out_.complete = false;
-            break;
-        case tie_policy::lexicographic:
-            chosen = loser ? *std::max_element(tied.begin(), tied.end(), cmp)
-                           : *std::min_element(tied.begin(), tied.end(), cmp);
-            break;
-        case tie_policy::random:
-            chosen = tied[draw(tied.size())];
-            break;
-        case tie_policy::previous_rounds:
-            break; // refused by the constructor
-        }
+        irv_tie rec{round, loser ? "elimination" : "election", tied, core_.options().policy, std::nullopt};
+        const std::optional<cand_t> chosen = core_.pick(std::move(tied), loser, narrow).chosen;
         rec.chosen = chosen;
+        if (!chosen) out_.complete = false;
         out_.ties.push_back(std::move(rec));
         return chosen;
     }
-    std::size_t draw(std::size_t n) { return detail::uniform_below(rng_, n); } // as tie_breaker draws
-    std::size_t priority(cand_t c) const { return c < prio_.size() ? prio_[c] : c; }
 
-    const tie_break_options& opt_;
+    tie_policy_core core_;
     irv_outcome<Num>& out_;
-    std::mt19937_64 rng_;
-    std::vector<std::size_t> prio_;
 };
 
 } // namespace detail
 
 template <class Num, ranking_ballot_source Source>
 irv_outcome<Num> count_irv(const Source& ballots, const irv_options& opt) {
-    ballot_values<Source>::template check<Num>(ballots);
+    ballot_values<Source>::template check<Num>(ballots, "irv");
     irv_outcome<Num> out;
     detail::outcome_hooks<Num> hooks(opt.tie_break, ballots.candidate_count(), out);
     detail::irv_progress run = detail::run_irv<Num>(ballots, opt, hooks);

@@ -6,11 +6,18 @@
 // and the Smith and Schwartz sets (strong components of the majority graph, with Boost.Graph)
 // are computed here and shared by every Condorcet-family rule (condorcet.hpp, kemeny.hpp).
 // See docs/methods/condorcet.md.
+//
+// The matrix is a template over the number type and the ballot source, defined with the sets
+// read off it in pairwise-inl.hpp: libaccord compiles them for 64-bit integers and exact
+// rationals over a profile; include pairwise-inl.hpp (or use accord::header-only) for any other,
+// e.g. `double` weights over your own ballot storage (docs/architecture.md, "Header-heavy").
 #pragma once
 
+#include "accord/ballot_source.hpp"
 #include "accord/profile.hpp"
 #include "accord/result.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -56,11 +63,14 @@ template <class Num> struct pairwise_matrix {
     }
 };
 
-/// Tallies the pairwise matrix of a ranking profile. Overvote marks are skipped; a candidate
-/// marked twice counts at its first (best) rank. errc::unsupported for non-ranking profiles.
-template <class Num> pairwise_matrix<Num> tally_pairwise(const profile& p, const pairwise_options& opt = {});
-extern template pairwise_matrix<std::int64_t> tally_pairwise(const profile&, const pairwise_options&);
-extern template pairwise_matrix<rational> tally_pairwise(const profile&, const pairwise_options&);
+/// Tallies the pairwise matrix of a ranking profile, or of any ranking ballot source
+/// (ballot_source.hpp), in the number type Num. Overvote marks are skipped; a candidate marked
+/// twice counts at its first (best) rank. errc::unsupported for non-ranking profiles; an
+/// int64_t count of a weighted profile is refused (count in rational). With std::int64_t or
+/// rational over a profile it is libaccord's compiled tally; any other Num or Source needs
+/// accord/rules/pairwise-inl.hpp. Floating point is for analysis only.
+template <class Num, ranking_ballot_source Source>
+pairwise_matrix<Num> tally_pairwise(const Source& ballots, const pairwise_options& opt = {});
 
 /// Calls f(matrix) with the int64 matrix when the profile is integral, else the rational one.
 template <class F> decltype(auto) with_pairwise(const profile& p, const pairwise_options& opt, F&& f) {
@@ -116,11 +126,30 @@ template <class Better> std::vector<std::vector<cand_t>> layer_by(std::vector<ca
     return tiers;
 }
 
-/// Tiers from scores: higher first when `descending`, equal scores share a tier.
+/// Tiers from scores: higher first when `descending`, equal scores share a tier. Defined here
+/// (not in src/) so the header-only counts rank in any number type.
 template <class Num>
 std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand_t> cands, const std::vector<Num>& score,
-                                                bool descending = true);
+                                                bool descending = true) {
+    std::stable_sort(cands.begin(), cands.end(), [&](cand_t a, cand_t b) {
+        return descending ? score[a] > score[b] : score[a] < score[b];
+    });
+    std::vector<std::vector<cand_t>> tiers;
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+        if (i > 0 && score[cands[i]] == score[cands[i - 1]])
+            tiers.back().push_back(cands[i]);
+        else
+            tiers.push_back({cands[i]});
+    }
+    return tiers;
+}
 
+#ifndef ACCORD_HEADER_ONLY
+// Compiled once in libaccord (src/rules/pairwise.cpp).
+extern template pairwise_matrix<std::int64_t> tally_pairwise<std::int64_t, profile>(const profile&,
+                                                                                    const pairwise_options&);
+extern template pairwise_matrix<rational> tally_pairwise<rational, profile>(const profile&,
+                                                                            const pairwise_options&);
 extern template std::optional<cand_t> condorcet_winner(const pairwise_matrix<std::int64_t>&);
 extern template std::optional<cand_t> condorcet_winner(const pairwise_matrix<rational>&);
 extern template std::optional<cand_t> condorcet_loser(const pairwise_matrix<std::int64_t>&);
@@ -139,6 +168,11 @@ extern template std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand
                                                                 const std::vector<std::int64_t>&, bool);
 extern template std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand_t>,
                                                                 const std::vector<rational>&, bool);
+#endif
 
 } // namespace v0
 } // namespace accord
+
+#ifdef ACCORD_HEADER_ONLY
+#  include "accord/rules/pairwise-inl.hpp"
+#endif

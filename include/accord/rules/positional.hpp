@@ -5,10 +5,22 @@
 // the positions they span (the average); unranked candidates share the points of the positions
 // below the ranked ones (unranked = last) or get none (unranked = ignore). Scores are exact
 // rationals. See docs/methods/borda.md, dowdall.md, anti-plurality.md, positional.md.
+//
+// The count is also a template over the number type and the ballot source (count_positional
+// below), defined in positional-inl.hpp: libaccord compiles it for exact rationals over a
+// profile; include positional-inl.hpp (or use accord::header-only) for any other, e.g. `double`
+// weights over your own ballot storage (docs/architecture.md, "Header-heavy").
 #pragma once
 
+#include "accord/ballot_source.hpp"
 #include "accord/rules/pairwise.hpp"
 #include "accord/tie_break.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace accord {
 inline namespace v0 {
@@ -57,5 +69,47 @@ struct positional_options {
 /// Any positional scoring rule, e.g. {10, 9, ..., 1} for a James Lind Alliance workshop.
 result positional(const profile& p, const positional_options& opt);
 
+// --- the generic count (definitions in positional-inl.hpp) ---------------------------------
+
+/// How count_positional scores, in its number type Num.
+template <class Num> struct positional_count {
+    /// points(i, m): the points of position i (1-based) when m candidates are counted (the
+    /// candidates not withdrawn and not excluded); e.g. Borda's m - i. Not read under
+    /// truncation::modified, whose points depend on each ballot (Emerson's k..1).
+    std::function<Num(std::size_t i, std::size_t m)> points;
+    truncation truncated = truncation::average;
+    /// Candidates removed before counting (as if withdrawn).
+    std::vector<cand_t> excluded;
+    /// Names the count in its errors ("borda: no candidate to count").
+    std::string method = "positional";
+};
+
+/// What count_positional returns: each counted candidate's score, and the candidates in tiers
+/// by score (highest first, equal scores sharing a tier). No tie is broken: a tie at the top is
+/// the first tier holding several candidates.
+template <class Num> struct positional_outcome {
+    std::vector<std::optional<Num>> scores; ///< per candidate; nullopt if not counted
+    std::vector<std::vector<cand_t>> ranking;
+};
+
+/// A positional count in the number type Num over any ranking ballot source: the scores borda(),
+/// dowdall(), anti_plurality() and positional() compute (equal rankings share the points of the
+/// positions they span; unranked candidates as `truncated` says), without building a result.
+/// Num must hold fractions (shared points are): rational, or a floating type for analysis. With
+/// rational over a profile it is libaccord's compiled count; any other Num or Source needs
+/// accord/rules/positional-inl.hpp. Floating point never decides an election.
+template <class Num, ranking_ballot_source Source>
+positional_outcome<Num> count_positional(const Source& ballots, const positional_count<Num>& how);
+
+#ifndef ACCORD_HEADER_ONLY
+// Compiled once in libaccord (src/rules/positional.cpp).
+extern template positional_outcome<rational>
+count_positional<rational, profile>(const profile&, const positional_count<rational>&);
+#endif
+
 } // namespace v0
 } // namespace accord
+
+#ifdef ACCORD_HEADER_ONLY
+#  include "accord/rules/positional-inl.hpp"
+#endif
