@@ -686,6 +686,32 @@ TEST(CatalogueRules, BradleyTerryIsExactWhereEveryPairIsComparedEquallyAndRefuse
     EXPECT_EQ(run(t, "bradley-terry").winners, cands{0});
 }
 
+TEST(CatalogueRules, IteratedBucklinReproducesSvvampsExample) {
+    // SVVAMP RuleIteratedBucklin docstring: [0,1,2], [0,2,1], [1,0,2], [2,0,1], [2,1,0].
+    // Round 1: A's Borda scores 2 2 1 1 0, median 1, one voter below: 1 - 1/6 = 5/6; B and C
+    // 2/3 each: the tie eliminates C (the last, as SVVAMP's highest index). Round 2: A 5/3, B 1.
+    const profile p =
+        orders(3, {{{0, 1, 2}, 1}, {{0, 2, 1}, 1}, {{1, 0, 2}, 1}, {{2, 0, 1}, 1}, {{2, 1, 0}, 1}});
+    auto r = run(p, "iterated-bucklin");
+    EXPECT_EQ(r.winners, cands{0});
+    ASSERT_EQ(r.rounds.size(), 2u);
+    EXPECT_EQ(r.rounds[0].tallies, q({"5/6", "2/3", "2/3"}));
+    EXPECT_EQ(r.rounds[0].eliminated, cands{2});
+    ASSERT_EQ(r.ties.size(), 1u);
+    EXPECT_EQ(r.ties[0].candidates, (cands{1, 2}));
+    // Round 2, A against B: A's Borda scores 1 1 0 1 0 (median 1, two below: 2/3), B's
+    // 0 0 1 0 1 (median 0: 0). SVVAMP prints 5/3 and 1: it shifts the scores of those below an
+    // eliminated candidate up by one, the same for every candidate left, so the order is the same.
+    EXPECT_EQ(r.rounds[1].tallies, q({"2/3", "0", nullptr}));
+    EXPECT_EQ(r.rounds[1].eliminated, cands{1});
+    EXPECT_EQ(r.ranking, (std::vector<cands>{{0}, {1}, {2}}));
+    // An even number of voters takes the mean of the two middle scores: A 2 and 1, median 3/2,
+    // one voter below: 3/2 - 1/3 = 7/6; B the same; C 0.
+    r = run(orders(3, {{{0, 1, 2}, 1}, {{1, 0, 2}, 1}}), "iterated-bucklin");
+    EXPECT_EQ(r.rounds[0].tallies, q({"7/6", "7/6", "0"}));
+    EXPECT_THROW(run(orders(4, {{{0, 1}, 1}}), "iterated-bucklin"), error);
+}
+
 TEST(CatalogueRules, CppEntryPointsAgreeWithTheRegistry) {
     const profile& p = linear0();
     EXPECT_EQ(to_json(superior_voting(p)), to_json(run(p, "superior-voting")));
@@ -698,6 +724,7 @@ TEST(CatalogueRules, CppEntryPointsAgreeWithTheRegistry) {
     EXPECT_EQ(to_json(simplified_bucklin(p)), to_json(run(p, "simplified-bucklin")));
     EXPECT_EQ(to_json(weighted_bucklin(p)), to_json(run(p, "weighted-bucklin")));
     EXPECT_EQ(to_json(split_irv(p)), to_json(run(p, "split-irv")));
+    EXPECT_EQ(to_json(iterated_bucklin(p)), to_json(run(p, "iterated-bucklin")));
     EXPECT_EQ(to_json(alaska(p)), to_json(run(p, "alaska")));
     EXPECT_EQ(to_json(random_dictator(p)), to_json(run(p, "random-dictator")));
 }

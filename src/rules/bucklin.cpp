@@ -8,6 +8,7 @@
 #include "single_winner_adapters.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace accord {
 inline namespace v0 {
@@ -130,6 +131,113 @@ result weighted_bucklin(const profile& p, const weighted_bucklin_options& opt) {
     return r; // unreachable: m >= 1
 }
 
+result iterated_bucklin(const profile& p, const bucklin_options& opt) {
+    const setup s = prepare(p, opt.excluded, "iterated-bucklin");
+    result r = start_result(p, "iterated-bucklin");
+    tie_breaker tb(opt.tie_break, r);
+    const std::size_t n = p.candidate_count();
+    // Complete strict rankings, one per distinct ballot, with whole-voter counts.
+    std::vector<std::vector<cand_t>> orders;
+    std::vector<std::int64_t> counts;
+    std::int64_t voters = 0;
+    for (std::size_t i = 0; i < s.ballots.size(); ++i) {
+        const auto b = p.ballot(i);
+        const std::string which = "iterated-bucklin: ballot " + std::to_string(i + 1);
+        if (b.weight && *b.weight != 1)
+            throw error(errc::unsupported, which + " is weighted; the median counts whole voters");
+        std::vector<cand_t> o;
+        for (const auto& tier : s.ballots[i].tiers) {
+            if (tier.size() > 1)
+                throw error(errc::unsupported, which + " ranks " + p.candidate_name(tier[0]) + " and " +
+                                                   p.candidate_name(tier[1]) +
+                                                   " equal; iterated Bucklin needs strict rankings");
+            o.push_back(tier[0]);
+        }
+        if (o.size() + 1 < s.cands.size())
+            throw error(errc::unsupported,
+                        which + " ranks " + std::to_string(o.size()) + " of the " +
+                            std::to_string(s.cands.size()) +
+                            " candidates; iterated Bucklin needs complete rankings (one candidate "
+                            "may be left unranked: it is last)");
+        if (o.size() + 1 == s.cands.size())
+            for (cand_t c : s.cands)
+                if (std::find(o.begin(), o.end(), c) == o.end()) o.push_back(c);
+        if (b.count > static_cast<std::uint64_t>(INT64_MAX - voters))
+            throw error(errc::overflow, "iterated-bucklin: too many voters");
+        voters += static_cast<std::int64_t>(b.count);
+        orders.push_back(std::move(o));
+        counts.push_back(static_cast<std::int64_t>(b.count));
+    }
+    if (voters == 0) throw error(errc::invalid, "iterated-bucklin: no voters");
+    std::vector<char> in = s.active;
+    std::vector<cand_t> left = s.cands;
+    std::vector<cand_t> out;
+    while (left.size() > 1) {
+        // Borda score among those left: how many of them the ballot ranks below the candidate.
+        std::vector<std::map<std::int64_t, std::int64_t>> dist(n); // score -> voters
+        for (std::size_t i = 0; i < orders.size(); ++i) {
+            std::int64_t below = 0;
+            for (auto it = orders[i].rbegin(); it != orders[i].rend(); ++it)
+                if (in[*it]) dist[*it][below++] += counts[i];
+        }
+        std::vector<rational> adjusted(n, rational(0));
+        for (cand_t c : left) {
+            // The median of the voters' scores (the mean of the two middle ones for an even count,
+            // as SVVAMP takes numpy's median), less the share of voters scoring below it.
+            auto kth = [&](std::int64_t k) { // the k-th smallest score, 0-based
+                std::int64_t seen = 0;
+                for (const auto& [v, w] : dist[c]) {
+                    seen += w;
+                    if (k < seen) return v;
+                }
+                return dist[c].rbegin()->first;
+            };
+            const rational med =
+                voters % 2 ? rational(kth(voters / 2)) : rational(kth(voters / 2 - 1) + kth(voters / 2), 2);
+            std::int64_t x = 0;
+            for (const auto& [v, w] : dist[c])
+                if (rational(v) < med) x += w;
+            adjusted[c] = med - rational(x, voters + 1);
+        }
+        auto rec = tally_round(in, adjusted, "adjusted median Borda score among the candidates left");
+        std::vector<cand_t> low;
+        for (cand_t c : left) {
+            if (low.empty() || adjusted[c] < adjusted[low[0]])
+                low = {c};
+            else if (adjusted[c] == adjusted[low[0]])
+                low.push_back(c);
+        }
+        std::optional<cand_t> loser = low.front();
+        if (low.size() > 1) loser = tb.pick_loser(low, r.rounds.size() + 1, "elimination", r.rounds);
+        if (!loser) {
+            rec.note += "; tie for elimination left unresolved";
+            r.rounds.push_back(rec);
+            r.ranking.push_back(left);
+            for (auto it = out.rbegin(); it != out.rend(); ++it) r.ranking.push_back({*it});
+            r.notes.push_back("count stopped: tie for elimination left unresolved");
+            return r;
+        }
+        if (r.rounds.empty()) {
+            r.scores = rec.tallies;
+            r.score_name = "adjusted median Borda score (first round)";
+        }
+        rec.eliminated = {*loser};
+        r.rounds.push_back(rec);
+        out.push_back(*loser);
+        in[*loser] = 0;
+        std::erase(left, *loser);
+    }
+    r.winners = left;
+    if (r.rounds.empty()) {
+        r.scores = tally_round(in, std::vector<rational>(n, rational(0)), "").tallies;
+        r.score_name = "adjusted median Borda score (first round)";
+    } else
+        r.rounds.back().elected = r.winners;
+    r.ranking.push_back(left);
+    for (auto it = out.rbegin(); it != out.rend(); ++it) r.ranking.push_back({*it});
+    return r;
+}
+
 result split_irv(const profile& p, const bucklin_options& opt) {
     const setup s = prepare(p, opt.excluded, "split-irv");
     result r = start_result(p, "split-irv");
@@ -189,6 +297,11 @@ result run_weighted_bucklin(const profile& p, option_reader& o) {
     w.common = read_bucklin(o);
     o.finish();
     return weighted_bucklin(p, w);
+}
+result run_iterated_bucklin(const profile& p, option_reader& o) {
+    auto b = read_bucklin(o);
+    o.finish();
+    return iterated_bucklin(p, b);
 }
 result run_split_irv(const profile& p, option_reader& o) {
     auto b = read_bucklin(o);

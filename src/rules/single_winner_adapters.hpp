@@ -85,6 +85,7 @@ result run_simultaneous_veto(const profile& p, option_reader& o);
 // bucklin.cpp
 result run_simplified_bucklin(const profile& p, option_reader& o);
 result run_weighted_bucklin(const profile& p, option_reader& o);
+result run_iterated_bucklin(const profile& p, option_reader& o);
 result run_split_irv(const profile& p, option_reader& o);
 
 // utility.cpp

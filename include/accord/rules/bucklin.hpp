@@ -34,6 +34,12 @@ struct weighted_bucklin_options {
 /// adds ranks 1..k; the first round where a score reaches the threshold elects the highest.
 result weighted_bucklin(const profile& p, const weighted_bucklin_options& opt = {});
 
+/// Iterated Bucklin (SVVAMP): repeatedly eliminate the candidate with the lowest adjusted median
+/// Borda score among those left, med - x / (voters + 1), where med is the median of its Borda
+/// scores over the voters and x the voters giving it less. Needs complete strict rankings and
+/// unweighted ballots. Ties for elimination go to the tie-breaker (`pick_loser`), recorded.
+result iterated_bucklin(const profile& p, const bucklin_options& opt = {});
+
 /// Split-IRV (Delemazure & Peters 2024): each ballot counts for its highest tier of candidates
 /// still standing, split equally among them; every candidate with the fewest is eliminated
 /// together, until one is left or all left tie (the tied winners go to the tie-breaker).
