@@ -137,38 +137,9 @@ result iterated_bucklin(const profile& p, const bucklin_options& opt) {
     tie_breaker tb(opt.tie_break, r);
     const std::size_t n = p.candidate_count();
     // Complete strict rankings, one per distinct ballot, with whole-voter counts.
-    std::vector<std::vector<cand_t>> orders;
-    std::vector<std::int64_t> counts;
-    std::int64_t voters = 0;
-    for (std::size_t i = 0; i < s.ballots.size(); ++i) {
-        const auto b = p.ballot(i);
-        const std::string which = "iterated-bucklin: ballot " + std::to_string(i + 1);
-        if (b.weight && *b.weight != 1)
-            throw error(errc::unsupported, which + " is weighted; the median counts whole voters");
-        std::vector<cand_t> o;
-        for (const auto& tier : s.ballots[i].tiers) {
-            if (tier.size() > 1)
-                throw error(errc::unsupported, which + " ranks " + p.candidate_name(tier[0]) + " and " +
-                                                   p.candidate_name(tier[1]) +
-                                                   " equal; iterated Bucklin needs strict rankings");
-            o.push_back(tier[0]);
-        }
-        if (o.size() + 1 < s.cands.size())
-            throw error(errc::unsupported,
-                        which + " ranks " + std::to_string(o.size()) + " of the " +
-                            std::to_string(s.cands.size()) +
-                            " candidates; iterated Bucklin needs complete rankings (one candidate "
-                            "may be left unranked: it is last)");
-        if (o.size() + 1 == s.cands.size())
-            for (cand_t c : s.cands)
-                if (std::find(o.begin(), o.end(), c) == o.end()) o.push_back(c);
-        if (b.count > static_cast<std::uint64_t>(INT64_MAX - voters))
-            throw error(errc::overflow, "iterated-bucklin: too many voters");
-        voters += static_cast<std::int64_t>(b.count);
-        orders.push_back(std::move(o));
-        counts.push_back(static_cast<std::int64_t>(b.count));
-    }
-    if (voters == 0) throw error(errc::invalid, "iterated-bucklin: no voters");
+    const auto so = strict_orders_of(p, s.ballots, s.cands, "iterated-bucklin", INT64_MAX / 2);
+    const auto& orders = so.orders;
+    const auto voters = static_cast<std::int64_t>(so.voters);
     std::vector<char> in = s.active;
     std::vector<cand_t> left = s.cands;
     std::vector<cand_t> out;
@@ -178,7 +149,7 @@ result iterated_bucklin(const profile& p, const bucklin_options& opt) {
         for (std::size_t i = 0; i < orders.size(); ++i) {
             std::int64_t below = 0;
             for (auto it = orders[i].rbegin(); it != orders[i].rend(); ++it)
-                if (in[*it]) dist[*it][below++] += counts[i];
+                if (in[*it]) dist[*it][below++] += static_cast<std::int64_t>(so.counts[i]);
         }
         std::vector<rational> adjusted(n, rational(0));
         for (cand_t c : left) {

@@ -7,6 +7,8 @@
 #include "accord/profile.hpp"
 #include "accord/result.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -66,6 +68,53 @@ inline std::vector<weighted_tiers> ballots_of(const profile& p, const std::vecto
         out.push_back(std::move(wt));
     }
     return out;
+}
+
+/// Complete strict rankings of whole voters, for rules that count voters one at a time or take
+/// medians: each distinct ballot as an order of the candidates taking part (`cands`; a ballot
+/// may leave one unranked, which it ranks last) with its count. Refuses (unsupported, naming the
+/// ballot) a weighted ballot, an equal ranking, a ballot leaving two or more unranked, and more
+/// than `max_voters` voters; `invalid` when there are no voters.
+struct strict_orders {
+    std::vector<std::vector<cand_t>> orders;
+    std::vector<std::uint64_t> counts;
+    std::uint64_t voters = 0;
+};
+inline strict_orders strict_orders_of(const profile& p, const std::vector<weighted_tiers>& ballots,
+                                      const std::vector<cand_t>& cands, const std::string& method,
+                                      std::uint64_t max_voters) {
+    strict_orders s;
+    for (std::size_t i = 0; i < ballots.size(); ++i) {
+        const auto b = p.ballot(i);
+        const std::string which = method + ": ballot " + std::to_string(i + 1);
+        if (b.weight && *b.weight != 1)
+            throw error(errc::unsupported, which + " has weight " + b.weight->str() + "; " + method +
+                                               " counts whole voters and needs unweighted ballots");
+        std::vector<cand_t> order;
+        for (const auto& tier : ballots[i].tiers) {
+            if (tier.size() > 1)
+                throw error(errc::unsupported, which + " ranks " + p.candidate_name(tier[0]) + " and " +
+                                                   p.candidate_name(tier[1]) + " equal; " + method +
+                                                   " needs strict rankings");
+            order.push_back(tier[0]);
+        }
+        if (order.size() + 1 < cands.size())
+            throw error(errc::unsupported, which + " ranks " + std::to_string(order.size()) + " of the " +
+                                               std::to_string(cands.size()) + " candidates; " + method +
+                                               " needs complete rankings (one candidate may be left "
+                                               "unranked: it is last)");
+        if (order.size() + 1 == cands.size())
+            for (cand_t c : cands)
+                if (std::find(order.begin(), order.end(), c) == order.end()) order.push_back(c);
+        if (b.count > max_voters - s.voters)
+            throw error(errc::unsupported, method + ": more than " + std::to_string(max_voters) +
+                                               " voters; the rule counts every voter and stops there");
+        s.voters += b.count;
+        s.orders.push_back(std::move(order));
+        s.counts.push_back(b.count);
+    }
+    if (s.voters == 0) throw error(errc::invalid, method + ": no voters");
+    return s;
 }
 
 /// First preferences among `in`: each ballot's weight goes to the highest of its tiers holding a

@@ -30,41 +30,10 @@ voter_sequence sequence_of(const profile& p, const veto_options& opt, const std:
     voter_sequence s;
     const auto active = active_candidates(p, opt.excluded, method);
     s.cands = members(active);
-    const auto ballots = ballots_of(p, active, method);
-    std::vector<std::vector<cand_t>> orders;
-    std::vector<std::uint64_t> counts;
-    std::uint64_t voters = 0;
-    for (std::size_t i = 0; i < ballots.size(); ++i) {
-        const auto b = p.ballot(i);
-        const std::string which = method + ": ballot " + std::to_string(i + 1);
-        if (b.weight && *b.weight != 1)
-            throw error(errc::unsupported, which + " has weight " + b.weight->str() + "; " + method +
-                                               " counts voters one at a time and needs unweighted ballots");
-        std::vector<cand_t> order;
-        for (const auto& tier : ballots[i].tiers) {
-            if (tier.size() > 1)
-                throw error(errc::unsupported, which + " ranks " + p.candidate_name(tier[0]) + " and " +
-                                                   p.candidate_name(tier[1]) + " equal; " + method +
-                                                   " needs strict rankings");
-            order.push_back(tier[0]);
-        }
-        if (order.size() + 1 < s.cands.size())
-            throw error(errc::unsupported,
-                        which + " ranks " + std::to_string(order.size()) + " of the " +
-                            std::to_string(s.cands.size()) + " candidates; " + method +
-                            " needs complete rankings (one candidate may be left unranked: it "
-                            "is last)");
-        if (order.size() + 1 == s.cands.size())
-            for (cand_t c : s.cands)
-                if (std::find(order.begin(), order.end(), c) == order.end()) order.push_back(c);
-        voters += b.count;
-        if (voters > k_max_voters)
-            throw error(errc::unsupported, method + ": more than " + std::to_string(k_max_voters) +
-                                               " voters; the rule orders every voter and stops there");
-        orders.push_back(std::move(order));
-        counts.push_back(b.count);
-    }
-    if (voters == 0) throw error(errc::invalid, method + ": no voters");
+    auto so = strict_orders_of(p, ballots_of(p, active, method), s.cands, method, k_max_voters);
+    auto& orders = so.orders;
+    auto& counts = so.counts;
+    const std::uint64_t voters = so.voters;
     if (opt.order == voter_order::random) {
         // Distinct rankings sorted first, so the draw depends on the ballots, not on the order the
         // profile was read in.

@@ -20,7 +20,8 @@ NEW_RULES = [
     "revseq-pav", "sntv", "limited", "block", "river", "monroe", "greedy-monroe", "minimax-av", "lex-cc",
     "lex-minimax-av", "adams", "phragmen-enestrom", "consensus", "eph", "revseq-cc",
     "superior-voting", "bracket-voting", "knockout", "plurality-veto", "serial-veto", "simultaneous-veto",
-    "simplified-bucklin", "weighted-bucklin", "split-irv", "dis-and-approval", "relative-utilitarian",
+    "simplified-bucklin", "weighted-bucklin", "iterated-bucklin", "split-irv", "dis-and-approval",
+    "relative-utilitarian",
     "maximin-utility", "lex-maximin", "nash", "random-dictator",
 ]
 
