@@ -41,6 +41,14 @@ profile score_profile() {
     return p;
 }
 
+// Dis&approval counts only scores -1, 0 and 1.
+profile grade_profile() {
+    profile p({"A", "B", "C"}, ballot_kind::score);
+    const mark a[] = {{0, 1}, {1, -1}, {2, 0}};
+    p.add(a, 2);
+    return p;
+}
+
 // Values for the options a rule requires; every other listed option is given as null, which a
 // reader treats as "not given" once it has looked the key up.
 nlohmann::json required_values(const std::string& method) {
@@ -73,7 +81,8 @@ nlohmann::json required_values(const std::string& method) {
 } // namespace
 
 TEST(RegistryOptions, EveryListedOptionIsReadByItsRule) {
-    const std::vector<profile> profiles{ranking_profile(), approval_profile(), score_profile()};
+    const std::vector<profile> profiles{ranking_profile(), approval_profile(), score_profile(),
+                                        grade_profile()};
     for (const auto& m : methods()) {
         nlohmann::json opts = required_values(m.name);
         for (const auto& k : m.options)

@@ -71,6 +71,36 @@ result run_stable_voting(const profile& p, option_reader& o);
 result run_simple_stable_voting(const profile& p, option_reader& o);
 result run_river(const profile& p, option_reader& o);
 
+// knockout.cpp
+result run_superior_voting(const profile& p, option_reader& o);
+result run_bracket_voting(const profile& p, option_reader& o);
+result run_knockout(const profile& p, option_reader& o);
+result run_bradley_terry(const profile& p, option_reader& o);
+
+// veto.cpp
+result run_plurality_veto(const profile& p, option_reader& o);
+result run_serial_veto(const profile& p, option_reader& o);
+result run_simultaneous_veto(const profile& p, option_reader& o);
+
+// bucklin.cpp
+result run_simplified_bucklin(const profile& p, option_reader& o);
+result run_weighted_bucklin(const profile& p, option_reader& o);
+result run_iterated_bucklin(const profile& p, option_reader& o);
+result run_split_irv(const profile& p, option_reader& o);
+
+// utility.cpp
+result run_dis_and_approval(const profile& p, option_reader& o);
+result run_relative_utilitarian(const profile& p, option_reader& o);
+result run_maximin_utility(const profile& p, option_reader& o);
+result run_lex_maximin(const profile& p, option_reader& o);
+result run_nash(const profile& p, option_reader& o);
+
+// alaska.cpp
+result run_alaska(const profile& p, option_reader& o);
+
+// lottery.cpp
+result run_random_dictator(const profile& p, option_reader& o);
+
 // block.cpp
 result run_sntv(const profile& p, option_reader& o);
 result run_limited(const profile& p, option_reader& o);

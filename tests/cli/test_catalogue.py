@@ -19,6 +19,10 @@ NEW_RULES = [
     "stable-voting", "simple-stable-voting", "av", "sav", "cc", "slav", "geometric", "seq-cc", "seq-slav",
     "revseq-pav", "sntv", "limited", "block", "river", "monroe", "greedy-monroe", "minimax-av", "lex-cc",
     "lex-minimax-av", "adams", "phragmen-enestrom", "consensus", "eph", "revseq-cc",
+    "superior-voting", "bracket-voting", "knockout", "plurality-veto", "serial-veto", "simultaneous-veto",
+    "simplified-bucklin", "weighted-bucklin", "iterated-bucklin", "split-irv", "dis-and-approval",
+    "relative-utilitarian",
+    "maximin-utility", "lex-maximin", "nash", "random-dictator",
 ]
 
 
@@ -43,6 +47,29 @@ class Catalogue(unittest.TestCase):
                 out = accord("run", rule, SMALL, "--json")
                 self.assertEqual(out.returncode, 0, out.stderr)
                 self.assertEqual(json.loads(out.stdout)["winners"], ["South"])
+
+    def test_pref_voting_catalogue_rules_elect_south(self) -> None:
+        # Superior voting: South's points are all 12 first preferences. Bracket: North beats West,
+        # South beats East, South beats North 7-5. Knockout: South never loses a match. Split-IRV:
+        # West, then East, then North go.
+        for rule in ["superior-voting", "bracket-voting", "knockout", "split-irv"]:
+            with self.subTest(rule=rule):
+                out = accord("run", rule, SMALL, "--json")
+                self.assertEqual(out.returncode, 0, out.stderr)
+                self.assertEqual(json.loads(out.stdout)["winners"], ["South"])
+
+    def test_random_dictator_records_its_seeded_draw(self) -> None:
+        out = accord("run", "random-dictator", SMALL, "--options", '{"seed": 9}', "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        j = json.loads(out.stdout)
+        self.assertEqual(j["ties"][0]["purpose"], "lottery draw")
+        self.assertEqual(j["ties"][0]["seed"], 9)
+        self.assertEqual(len(j["winners"]), 1)
+
+    def test_plurality_veto_refuses_truncated_ballots_naming_one(self) -> None:
+        out = accord("run", "plurality-veto", SMALL)
+        self.assertNotEqual(out.returncode, 0)
+        self.assertIn("needs complete rankings", out.stderr)
 
     def test_sntv_uses_the_seats_flag(self) -> None:
         j = json.loads(accord("run", "sntv", SMALL, "--seats", "2", "--json").stdout)

@@ -20,6 +20,16 @@ class Catalogue(unittest.TestCase):
                 self.assertEqual(accord.run(self.p, rule).winners, ["B"])
         self.assertIn("split-cycle", accord.methods())
 
+    def test_pref_voting_catalogue_rules_through_the_c_api(self) -> None:
+        # B is the Condorcet winner with a first preference: superior voting, knockout and
+        # bracket voting elect it; split-IRV eliminates C and B beats A 11-8.
+        for rule in ["superior-voting", "knockout", "bracket-voting", "split-irv", "simultaneous-veto"]:
+            with self.subTest(rule=rule):
+                self.assertEqual(accord.run(self.p, rule).winners, ["B"])
+        self.assertIn("random-dictator", accord.methods())
+        with self.assertRaises(accord.AccordError):
+            accord.run(self.p, "plurality-veto", {"voter_order": "alphabetical"})
+
     def test_sntv_seats_and_strict_options(self) -> None:
         self.assertEqual(accord.run(self.p, "sntv", {"seats": 2}).winners, ["A", "B"])
         with self.assertRaises(accord.AccordError):
