@@ -16,6 +16,7 @@
 namespace accord {
 inline namespace v0 {
 namespace {
+using detail::ballot_kinds;
 using detail::method_entry;
 using detail::option_reader;
 
@@ -187,7 +188,10 @@ const std::vector<method_entry>& table() {
              "instant-runoff voting (alternative vote, RCV) with RCTab continuation rules",
              {"batch_elimination", "overvote", "max_skipped_ranks", "exhaust_on_duplicate", "max_rankings",
               "continue_until_two", "excluded", "undeclared_write_in", "tie_break", "seed", "tie_order"},
-             run_irv},
+             run_irv,
+             false,
+             ballot_kinds::ranking,
+             {"rcv", "instant-runoff", "alternative-vote"}},
             {"stv",
              "single transferable vote: scottish (default), wigm, meek, gregory, whole, rctab multi-seat; "
              "exact arithmetic",
@@ -218,112 +222,168 @@ const std::vector<method_entry>& table() {
             {"pav",
              "proportional approval voting, exact optimum (branch and bound)",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_pav},
+             detail::run_pav,
+             false,
+             ballot_kinds::approval},
             {"seq-pav",
              "sequential PAV: greedy by marginal harmonic gain",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_seq_pav},
+             detail::run_seq_pav,
+             false,
+             ballot_kinds::approval},
             {"seq-phragmen",
              "Phragmen's sequential rule: exact load balancing",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_seq_phragmen},
+             detail::run_seq_phragmen,
+             false,
+             ballot_kinds::approval},
             {"sntv",
              "single non-transferable vote: one vote each, the K most voted elected",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_sntv},
+             detail::run_sntv,
+             false,
+             ballot_kinds::ranking_or_approval},
             {"limited",
              "limited voting: up to V votes each (V < K), the K most voted elected",
              {"seats", "votes", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_limited},
+             detail::run_limited,
+             false,
+             ballot_kinds::ranking_or_approval},
             {"block",
              "block voting: up to K votes each, the K most voted elected",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_block},
+             detail::run_block,
+             false,
+             ballot_kinds::ranking_or_approval},
             {"av",
              "approval voting for a committee: the k most approved",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_av},
+             detail::run_av,
+             false,
+             ballot_kinds::approval},
             {"sav",
              "satisfaction approval voting: each voter's approval split equally",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_sav},
+             detail::run_sav,
+             false,
+             ballot_kinds::approval},
             {"cc",
              "Chamberlin-Courant (approval), exact optimum (branch and bound)",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_cc},
+             detail::run_cc,
+             false,
+             ballot_kinds::approval},
             {"slav",
              "Sainte-Lague approval voting (Thiele 1, 1/3, 1/5, ...), exact optimum",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_slav},
+             detail::run_slav,
+             false,
+             ballot_kinds::approval},
             {"geometric",
              "geometric Thiele rule (1, 1/p, 1/p^2, ...), exact optimum",
              {"seats", "base", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_geometric},
+             detail::run_geometric,
+             false,
+             ballot_kinds::approval},
             {"seq-cc",
              "sequential Chamberlin-Courant: greedy by marginal coverage",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_seq_cc},
+             detail::run_seq_cc,
+             false,
+             ballot_kinds::approval},
             {"seq-slav",
              "sequential SLAV: greedy by marginal SLAV gain",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_seq_slav},
+             detail::run_seq_slav,
+             false,
+             ballot_kinds::approval},
             {"revseq-pav",
              "reverse sequential PAV: remove the least PAV loss until k are left",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_revseq_pav},
+             detail::run_revseq_pav,
+             false,
+             ballot_kinds::approval},
             {"revseq-cc",
              "reverse sequential Chamberlin-Courant: remove the least CC loss until k are left",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_revseq_cc},
+             detail::run_revseq_cc,
+             false,
+             ballot_kinds::approval},
             {"monroe",
              "Monroe's rule (approval), exact optimum by scoring every committee",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_monroe},
+             detail::run_monroe,
+             false,
+             ballot_kinds::approval},
             {"greedy-monroe",
              "greedy Monroe: elect the most approved by unassigned voters, assign a group of them",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_greedy_monroe},
+             detail::run_greedy_monroe,
+             false,
+             ballot_kinds::approval},
             {"minimax-av",
              "minimax approval voting: the committee nearest (Hamming) the farthest ballot",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_minimax_av},
+             detail::run_minimax_av,
+             false,
+             ballot_kinds::approval},
             {"lex-cc",
              "lexicographic Chamberlin-Courant: most voters with >= 1, then >= 2, ... members",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_lex_cc},
+             detail::run_lex_cc,
+             false,
+             ballot_kinds::approval},
             {"lex-minimax-av",
              "lexicographic minimax approval voting: the farthest ballot, then the next, ...",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_lex_minimax_av},
+             detail::run_lex_minimax_av,
+             false,
+             ballot_kinds::approval},
             {"adams",
              "Adams approval voting: most voters covered, then Thiele 1, 1, 1/2, 1/3, ...",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_adams},
+             detail::run_adams,
+             false,
+             ballot_kinds::approval},
             {"phragmen-enestrom",
              "Phragmen-Enestrom: the best-funded candidate wins, its supporters pay total/k",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_phragmen_enestrom},
+             detail::run_phragmen_enestrom,
+             false,
+             ballot_kinds::approval},
             {"consensus",
              "consensus rule: budgets grow by the weight each round, the winner's supporters pay all",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_consensus},
+             detail::run_consensus,
+             false,
+             ballot_kinds::approval},
             {"eph",
              "E Pluribus Hugo (SDV-LPE): eliminate the least approved of the two lowest SDV scores",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_eph},
+             detail::run_eph,
+             false,
+             ballot_kinds::approval},
             {"equal-shares",
              "Method of Equal Shares for committees, seq-Phragmen completion",
              {"seats", "completion", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_equal_shares},
+             detail::run_equal_shares,
+             false,
+             ballot_kinds::approval,
+             {"mes"}},
             {"budget",
              "participatory budgeting with costs: greedy or Method of Equal Shares",
              {"method", "budget", "costs", "utilities", "completion", "increment", "excluded", "tie_break",
               "seed", "tie_order"},
-             detail::run_budget},
+             detail::run_budget,
+             false,
+             ballot_kinds::approval},
             {"plurality",
              "first-past-the-post on first preferences",
              {"overvote", "excluded", "tie_break", "seed", "tie_order"},
-             run_plurality},
+             run_plurality,
+             false,
+             ballot_kinds::ranking,
+             {"fptp"}},
             {"condorcet",
              "Condorcet winner and loser from the pairwise matrix",
              {"unranked", "excluded", "tie_break", "seed", "tie_order"},
@@ -335,11 +395,17 @@ const std::vector<method_entry>& table() {
             {"minimax",
              "Simpson-Kramer minimax (winning votes, margins or pairwise opposition)",
              {"variant", "unranked", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_minimax},
+             detail::run_minimax,
+             false,
+             ballot_kinds::ranking,
+             {"simpson-kramer"}},
             {"schulze",
              "Schulze beatpath method with full ranking (winning votes, margins or ratio)",
              {"strength", "unranked", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_schulze},
+             detail::run_schulze,
+             false,
+             ballot_kinds::ranking,
+             {"beatpath"}},
             {"ranked-pairs",
              "Tideman's ranked pairs (winning votes or margins)",
              {"strength", "unranked", "excluded", "tie_break", "seed", "tie_order"},
@@ -355,23 +421,35 @@ const std::vector<method_entry>& table() {
             {"approval",
              "approval voting: most approvals wins",
              {"excluded", "tie_break", "seed", "tie_order"},
-             detail::run_approval},
+             detail::run_approval,
+             false,
+             ballot_kinds::approval},
             {"score",
              "score (range) voting: total or mean score",
              {"aggregate", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_score},
+             detail::run_score,
+             false,
+             ballot_kinds::score,
+             {"range"}},
             {"star",
              "STAR: score then automatic runoff between the top two",
              {"excluded", "tie_break", "seed", "tie_order"},
-             detail::run_star},
+             detail::run_star,
+             false,
+             ballot_kinds::score},
             {"majority-judgment",
              "majority judgment: highest median grade, majority-gauge tie-break",
              {"ungraded", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_majority_judgment},
+             detail::run_majority_judgment,
+             false,
+             ballot_kinds::score,
+             {"mj"}},
             {"cumulative",
              "cumulative / dot voting with a points budget",
              {"budget", "over_budget", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_cumulative},
+             detail::run_cumulative,
+             false,
+             ballot_kinds::score},
             {"runoff",
              "two-round runoff simulated from rankings (majority, else top two)",
              {"unranked", "excluded", "tie_break", "seed", "tie_order"},
@@ -403,7 +481,10 @@ const std::vector<method_entry>& table() {
             {"kemeny",
              "Kemeny-Young, exact (dynamic programming per strong component), every optimal ranking",
              {"max_exact", "max_rankings", "unranked", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_kemeny},
+             detail::run_kemeny,
+             false,
+             ballot_kinds::ranking,
+             {"kemeny-young"}},
             {"black",
              "Black: the Condorcet winner, else the Borda winner",
              {"unranked", "excluded", "tie_break", "seed", "tie_order"},
@@ -523,7 +604,9 @@ result run(const profile& p, std::string_view method, std::string_view options_j
 namespace {
 const method_entry& entry_of(std::string_view method) {
     const auto& t = table();
-    auto it = std::find_if(t.begin(), t.end(), [&](const method_entry& e) { return e.name == method; });
+    auto it = std::find_if(t.begin(), t.end(), [&](const method_entry& e) {
+        return e.name == method || std::find(e.aliases.begin(), e.aliases.end(), method) != e.aliases.end();
+    });
     if (it == t.end()) {
         std::string known;
         for (const auto& e : t) known += (known.empty() ? "" : ", ") + e.name;
@@ -541,8 +624,8 @@ nlohmann::json parse_options(std::string_view method, std::string_view options_j
 result run(const profile& p, std::string_view method, std::string_view options_json,
            const std::function<bool(double)>& progress) {
     const method_entry& e = entry_of(method);
-    const nlohmann::json j = parse_options(method, options_json);
-    option_reader reader(j, p, std::string(method), &e.options);
+    const nlohmann::json j = parse_options(e.name, options_json);
+    option_reader reader(j, p, e.name, &e.options);
     reader.progress = progress;
     return e.run(p, reader);
 }
@@ -551,9 +634,9 @@ namespace detail {
 bound_method bind_method(std::string_view method, std::string_view options_json) {
     const method_entry& e = entry_of(method);
     bound_method b;
-    b.options = parse_options(method, options_json);
-    b.run = [&e, j = b.options, name = std::string(method)](const profile& p) {
-        option_reader reader(j, p, name, &e.options);
+    b.options = parse_options(e.name, options_json);
+    b.run = [&e, j = b.options](const profile& p) {
+        option_reader reader(j, p, e.name, &e.options);
         return e.run(p, reader);
     };
     return b;
@@ -562,9 +645,34 @@ bound_method bind_method(std::string_view method, std::string_view options_json)
 
 std::vector<method_info> methods() {
     std::vector<method_info> out;
-    for (const auto& e : table()) out.push_back({e.name, e.summary, e.options, e.additive});
+    out.reserve(table().size());
+    for (const auto& e : table()) {
+        method_info m{e.name, e.summary, e.options, e.additive, {}, e.aliases, e.docs};
+        for (auto k : {ballot_kind::ranking, ballot_kind::approval, ballot_kind::score})
+            if (detail::accepts(e.ballots, k)) m.ballots.push_back(k);
+        if (m.docs.empty()) m.docs = "docs/methods/" + e.name + ".md";
+        out.push_back(std::move(m));
+    }
     return out;
 }
+
+std::string methods_json(int indent) {
+    nlohmann::ordered_json a = nlohmann::ordered_json::array();
+    for (const auto& m : methods()) {
+        nlohmann::ordered_json ballots = nlohmann::ordered_json::array();
+        for (auto k : m.ballots) ballots.push_back(ballot_kind_name(k));
+        a.push_back({{"name", m.name},
+                     {"summary", m.summary},
+                     {"options", m.options},
+                     {"additive", m.additive},
+                     {"ballots", ballots},
+                     {"aliases", m.aliases},
+                     {"docs", m.docs}});
+    }
+    return a.dump(indent);
+}
+
+std::string method_name(std::string_view name_or_alias) { return entry_of(name_or_alias).name; }
 
 } // namespace v0
 } // namespace accord

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <set>
 #include <string>
 #include <nlohmann/json.hpp>
@@ -113,4 +115,67 @@ TEST(RegistryOptions, UnrankedIsRefusedByRulesThatNeverPlaceUnrankedCandidates) 
     const profile p = ranking_profile();
     for (const char* m : {"irv", "plurality"}) EXPECT_THROW(run(p, m, R"({"unranked": "last"})"), error) << m;
     EXPECT_THROW(run(p, "stv", R"({"seats": 1, "unranked": "last"})"), error);
+}
+
+TEST(RegistryMetadata, EachRuleCountsExactlyTheBallotKindsItDeclares) {
+    const std::vector<profile> profiles{ranking_profile(), approval_profile(), score_profile()};
+    for (const auto& m : methods()) {
+        ASSERT_FALSE(m.ballots.empty()) << m.name;
+        const std::string opts = required_values(m.name).dump();
+        for (const auto& p : profiles) {
+            const bool declared = std::find(m.ballots.begin(), m.ballots.end(), p.kind()) != m.ballots.end();
+            std::string refusal;
+            try {
+                run(p, m.name, opts);
+            } catch (const error& e) {
+                if (e.code() == errc::unsupported) refusal = e.what();
+            }
+            if (declared)
+                EXPECT_EQ(refusal, "")
+                    << m.name << " declares " << ballot_kind_name(p.kind()) << " ballots but refuses them";
+            else
+                EXPECT_NE(refusal, "") << m.name << " counts " << ballot_kind_name(p.kind())
+                                       << " ballots, which its registry entry does not declare";
+        }
+    }
+}
+
+TEST(RegistryMetadata, AnAliasRunsItsRuleAndNoNameIsTakenTwice) {
+    std::set<std::string> taken;
+    const profile p = ranking_profile();
+    for (const auto& m : methods()) {
+        EXPECT_TRUE(taken.insert(m.name).second) << m.name;
+        for (const auto& a : m.aliases) {
+            EXPECT_TRUE(taken.insert(a).second) << a << " (alias of " << m.name << ") is taken twice";
+            EXPECT_EQ(method_name(a), m.name);
+        }
+    }
+    EXPECT_EQ(run(p, "rcv").method, "irv");
+    EXPECT_EQ(run(p, "rcv").ranking, run(p, "irv").ranking);
+    EXPECT_EQ(method_name("irv"), "irv");
+    try {
+        run(p, "rcv", R"({"seats": 2})");
+        ADD_FAILURE() << "rcv accepted seats";
+    } catch (const error& e) {
+        EXPECT_NE(std::string(e.what()).find("irv does not use it"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(method_name("no-such-rule"), error);
+}
+
+TEST(RegistryMetadata, TheJsonListingCarriesEveryField) {
+    const auto j = nlohmann::json::parse(methods_json());
+    const auto ms = methods();
+    ASSERT_EQ(j.size(), ms.size());
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+        EXPECT_EQ(j[i]["name"], ms[i].name);
+        EXPECT_EQ(j[i]["options"].get<std::vector<std::string>>(), ms[i].options);
+        EXPECT_EQ(j[i]["additive"], ms[i].additive);
+        EXPECT_EQ(j[i]["ballots"].size(), ms[i].ballots.size());
+        EXPECT_EQ(j[i]["aliases"].get<std::vector<std::string>>(), ms[i].aliases);
+        EXPECT_EQ(j[i]["docs"], ms[i].docs);
+    }
+    const auto irv = std::find_if(ms.begin(), ms.end(), [](const method_info& m) { return m.name == "irv"; });
+    ASSERT_NE(irv, ms.end());
+    EXPECT_EQ(irv->docs, "docs/methods/irv.md");
+    EXPECT_EQ(irv->ballots, std::vector<ballot_kind>{ballot_kind::ranking});
 }

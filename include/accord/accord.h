@@ -304,6 +304,17 @@ ACCORD_API accord_status accord_method_name(size_t i, const char** out);
 ACCORD_API accord_status accord_method_summary(size_t i, const char** out);
 
 /**
+ * Every registered method with its metadata, as one JSON array (what `accord methods --json`
+ * prints): [{"name", "summary", "options" (the keys it accepts), "additive" (its count is a sum
+ * of per-ballot scores), "ballots" (the kinds it counts: "ranking", "approval", "score"),
+ * "aliases" (other names accord_run() accepts for it), "docs" (its page in the source tree)}].
+ * @param out receives the array; static storage, valid for the life of the library
+ * @return ACCORD_OK; ACCORD_EINVALID if out is NULL. Thread-safe.
+ * @since 0.5
+ */
+ACCORD_API accord_status accord_methods_json(const char** out);
+
+/**
  * Counts the profile with a method.
  * @param p            the profile (only read)
  * @param method       registered name, e.g. "irv", "plurality"

@@ -65,6 +65,22 @@ class PowerDefaults(unittest.TestCase):
         self.assertEqual(cli_power["method"], py_power["method"])
         self.assertEqual(cli_power["banzhaf_exact"], [str(x) for x in py_power["banzhaf_exact"]])
 
+    def test_cli_c_and_python_list_the_same_methods_with_their_metadata(self) -> None:
+        api = self._api()
+        cli = json.loads(accord("methods", "--json").stdout)
+        self.assertEqual(cli, api.methods_info())
+        self.assertEqual([m["name"] for m in cli], list(api.methods()))
+        irv = next(m for m in cli if m["name"] == "irv")
+        self.assertEqual(irv["ballots"], ["ranking"])
+        self.assertIn("rcv", irv["aliases"])
+        self.assertEqual(irv["docs"], "docs/methods/irv.md")
+        profile = api.Profile(["A", "B"])
+        profile.add(["A"])
+        self.assertEqual(api.run(profile, "rcv").method, "irv")
+        text = accord("methods").stdout
+        self.assertIn("aliases: rcv instant-runoff alternative-vote", text)
+        self.assertIn("ballots: ranking (additive)", text)
+
     def test_no_method_flag_on_a_game_too_large_for_the_exact_programme_is_labelled_bounded(self) -> None:
         weights = [100000 + 37 * i for i in range(600)]
         out = accord("power", "--quota", sum(weights) // 2 + 1, "--weights", ",".join(map(str, weights)), "--json")
