@@ -6,12 +6,14 @@
 #include "accord/registry.hpp"
 
 #include "accord/detail/options.hpp"
+#include "accord/detail/stv_variants.hpp"
 #include "accord/rules/irv.hpp"
 #include "accord/rules/stv.hpp"
 #include "registry_bind.hpp"
 #include "rules/single_winner_adapters.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 namespace accord {
 inline namespace v0 {
@@ -106,12 +108,7 @@ result run_stv(const profile& p, option_reader& o) {
     }
     if (auto v = o.get<bool>("batch_defeat")) opt.batch_defeat = *v;
     if (auto v = o.get<bool>("defeat_zero_batch")) opt.defeat_zero_batch = *v;
-    if (auto v = o.get<bool>("zero_surplus_stage")) {
-        if (opt.variant != stv_variant::scottish)
-            throw error(errc::invalid,
-                        "stv: option 'zero_surplus_stage' is only used by the scottish variant");
-        opt.zero_surplus_stage = *v;
-    }
+    if (auto v = o.get<bool>("zero_surplus_stage")) opt.zero_surplus_stage = *v;
     if (auto v = o.get<std::string>("mode")) {
         if (*v == "multiple-per-round")
             opt.mode = rctab_mode::multiple_per_round;
@@ -143,31 +140,22 @@ result run_stv(const profile& p, option_reader& o) {
     opt.ballots.tie_break = o.tie_break(opt.ballots.tie_break);
     o.finish();
     // An option the chosen variant does not read would be ignored silently: refuse it, naming
-    // the option and the variants that use it (docs/methods/stv.md, "Options").
-    static const std::pair<const char*, const char*> k_variant_options[] = {
-        {"quota", "wigm gregory whole rctab"},
-        {"arithmetic", "wigm meek gregory"},
-        {"omega", "meek"},
-        {"batch_defeat", "meek"},
-        {"defeat_zero_batch", "wigm"},
-        {"mode", "rctab"},
-        {"decimals", "rctab"},
-        {"fractional_threshold", "rctab"},
-        {"bottoms_up_threshold", "rctab"},
-        {"max_skipped_ranks", "rctab"},
-        {"exhaust_on_duplicate", "rctab"},
-        {"max_rankings", "rctab"},
-        {"undeclared_write_in", "rctab"},
-        {"batch_elimination", "rctab"},
-        {"continue_until_two", "rctab"},
+    // the option and the variants that read it (stv_variant_table(); docs/methods/stv.md).
+    const auto reads = [](const stv_variant_info& v, const std::string& key) {
+        const std::string list = std::string(" ") + v.options + " ";
+        return list.find(" " + key + " ") != std::string::npos;
     };
-    const std::string variant = stv_variant_name(opt.variant);
-    for (const auto& [key, users] : k_variant_options) {
-        if (!o.has(key) || o.get<nlohmann::json>(key) == std::nullopt) continue;
-        const std::string list = std::string(" ") + users + " ";
-        if (list.find(" " + variant + " ") == std::string::npos)
-            throw error(errc::invalid, std::string("stv: option '") + key + "' is not used by the " +
-                                           variant + " variant (only by: " + users + ")");
+    const stv_variant_info& chosen = stv_variant_of(opt.variant);
+    for (const auto& e : stv_variant_table()) {
+        std::istringstream keys(e.options);
+        for (std::string key; keys >> key;) {
+            if (reads(chosen, key) || !o.has(key) || o.get<nlohmann::json>(key) == std::nullopt) continue;
+            std::string users;
+            for (const auto& u : stv_variant_table())
+                if (reads(u, key)) users += (users.empty() ? "" : " ") + std::string(u.name);
+            throw error(errc::invalid, "stv: option '" + key + "' is not used by the " + chosen.name +
+                                           " variant (only by: " + users + ")");
+        }
     }
     return stv(p, opt);
 }
@@ -193,8 +181,9 @@ const std::vector<method_entry>& table() {
              ballot_kinds::ranking,
              {"rcv", "instant-runoff", "alternative-vote"}},
             {"stv",
-             "single transferable vote: scottish (default), wigm, meek, gregory, whole, rctab multi-seat; "
-             "exact arithmetic",
+             "single transferable vote, variants " + stv_variant_names() +
+                 " (the first is the default); "
+                 "exact arithmetic",
              {"seats",
               "variant",
               "quota",

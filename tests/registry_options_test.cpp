@@ -3,10 +3,14 @@
 // is listed (option_reader refuses an unlisted key as an internal error), and an option a rule
 // does not use is refused naming the option and the rule.
 #include "accord/registry.hpp"
+#include "accord/detail/stv_variants.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 
 #include <set>
 #include <string>
@@ -178,4 +182,113 @@ TEST(RegistryMetadata, TheJsonListingCarriesEveryField) {
     ASSERT_NE(irv, ms.end());
     EXPECT_EQ(irv->docs, "docs/methods/irv.md");
     EXPECT_EQ(irv->ballots, std::vector<ballot_kind>{ballot_kind::ranking});
+}
+
+namespace {
+// Four candidates, two seats: a surplus and an exclusion, so every variant has work to do.
+profile stv_profile() {
+    profile p({"A", "B", "C", "D"});
+    p.add_order(std::vector<cand_t>{0, 1, 2}, 9);
+    p.add_order(std::vector<cand_t>{1, 2}, 4);
+    p.add_order(std::vector<cand_t>{2, 3}, 3);
+    p.add_order(std::vector<cand_t>{3, 0}, 2);
+    return p;
+}
+
+const char* quota_name(stv_quota q) {
+    return q == stv_quota::droop ? "droop" : q == stv_quota::droop_exact ? "droop-exact" : "hare";
+}
+} // namespace
+
+TEST(StvVariantTable, NamesAliasesAndDocsSectionsComeFromTheOneTable) {
+    std::ifstream in(std::string(ACCORD_SOURCE_DIR) + "/docs/methods/stv.md");
+    const std::string docs((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(docs.empty());
+    std::string names;
+    for (const auto& v : stv_variant_table()) {
+        EXPECT_EQ(parse_stv_variant(v.name), v.id);
+        EXPECT_STREQ(stv_variant_name(v.id), v.name);
+        std::istringstream aliases(v.aliases);
+        for (std::string a; aliases >> a;) EXPECT_EQ(parse_stv_variant(a), v.id) << a;
+        EXPECT_EQ(std::string(v.docs), std::string("docs/methods/stv.md#") + v.name);
+        EXPECT_NE(docs.find(std::string("### `") + v.name + "`"), std::string::npos)
+            << v.name << ": docs/methods/stv.md has no section for it";
+        names += (names.empty() ? "" : ", ") + std::string(v.name);
+    }
+    EXPECT_EQ(stv_variant_names(), names);
+    EXPECT_EQ(stv_variant_table().front().id, stv_options{}.variant) << "the first entry is the default";
+    try {
+        (void)parse_stv_variant("hare-clark");
+        ADD_FAILURE() << "an unknown variant was accepted";
+    } catch (const error& e) {
+        EXPECT_NE(std::string(e.what()).find(names), std::string::npos) << e.what();
+    }
+    const auto ms = methods();
+    const auto stv_entry =
+        std::find_if(ms.begin(), ms.end(), [](const method_info& m) { return m.name == "stv"; });
+    ASSERT_NE(stv_entry, ms.end());
+    EXPECT_NE(stv_entry->summary.find(names), std::string::npos) << stv_entry->summary;
+}
+
+TEST(StvVariantTable, EachVariantOptionIsReadByItsVariantsAndRefusedByTheOthers) {
+    const profile p = stv_profile();
+    const nlohmann::json values = {{"zero_surplus_stage", true},
+                                   {"quota", "droop"},
+                                   {"arithmetic", "exact"},
+                                   {"defeat_zero_batch", true},
+                                   {"omega", 8},
+                                   {"batch_defeat", false},
+                                   {"mode", "one-per-round"},
+                                   {"decimals", 4},
+                                   {"fractional_threshold", true},
+                                   {"bottoms_up_threshold", "3/10"},
+                                   {"max_skipped_ranks", 1},
+                                   {"exhaust_on_duplicate", true},
+                                   {"max_rankings", 3},
+                                   {"undeclared_write_in", "D"},
+                                   {"batch_elimination", false},
+                                   {"continue_until_two", false}};
+    for (const auto& v : stv_variant_table()) {
+        std::istringstream keys(v.options);
+        for (std::string key; keys >> key;) {
+            ASSERT_TRUE(values.contains(key)) << key;
+            for (const auto& other : stv_variant_table()) {
+                nlohmann::json o = {{"seats", 2}, {"variant", other.name}, {key, values[key]}};
+                if (key == "mode" || key == "bottoms_up_threshold") o["mode"] = "bottoms-up";
+                const std::string list = std::string(" ") + other.options + " ";
+                if (list.find(" " + key + " ") != std::string::npos) {
+                    EXPECT_NO_THROW(run(p, "stv", o.dump())) << other.name << " reads " << key;
+                } else {
+                    try {
+                        run(p, "stv", o.dump());
+                        ADD_FAILURE() << other.name << " accepted " << key;
+                    } catch (const error& e) {
+                        EXPECT_NE(std::string(e.what()).find(std::string("not used by the ") + other.name),
+                                  std::string::npos)
+                            << e.what();
+                    }
+                }
+            }
+        }
+    }
+}
+
+TEST(StvVariantTable, AVariantsDefaultQuotaIsTheTablesQuota) {
+    const profile p = stv_profile();
+    std::size_t compared = 0;
+    for (const auto& v : stv_variant_table()) {
+        const std::string list = std::string(" ") + v.options + " ";
+        if (!v.quota || list.find(" quota ") == std::string::npos) continue;
+        const nlohmann::json base = {{"seats", 2}, {"variant", v.name}};
+        nlohmann::json named = base;
+        named["quota"] = quota_name(*v.quota);
+        EXPECT_EQ(to_json(run(p, "stv", base.dump())), to_json(run(p, "stv", named.dump()))) << v.name;
+        nlohmann::json hare = base;
+        hare["quota"] = "hare";
+        if (*v.quota != stv_quota::hare)
+            EXPECT_NE(to_json(run(p, "stv", base.dump())), to_json(run(p, "stv", hare.dump())))
+                << v.name << ": the quota option changes nothing, so this test could not fail";
+        ++compared;
+    }
+    EXPECT_GE(compared, 4u);
 }
