@@ -581,8 +581,12 @@ ACCORD_API accord_status accord_weights_two_level(const accord_org* org, const c
 
 /**
  * The defaults of the weighting analyses (sweep, SMAA, tipping points) as one JSON object
- * {"sweep": {...}, "smaa": {...}, "tipping": {...}}: what an absent option means in
- * accord_analyse_*(), Python and the CLI alike (include/accord/analysis/defaults.hpp).
+ * {"weights": {...}, "run": {...}, "sweep": {...}, "smaa": {...}, "tipping": {...}}: what an
+ * absent option means in accord_analyse_*(), Python and the CLI alike
+ * (include/accord/analysis/defaults.hpp). "weights" {"scheme", "group_level"} and "run"
+ * {"scheme", "mode", "group_level"} (since 0.5) say what Python's Organisation.weights() and
+ * .run() and the CLI's `weights` and `run --org` use when no scheme or mode is given; the
+ * scheme is the first of the core's scheme table ("equal").
  * @param out receives a new string; free it with accord_string_free()
  * @return ACCORD_OK. Thread-safe.
  * @since 0.5
