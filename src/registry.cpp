@@ -6,16 +6,19 @@
 #include "accord/registry.hpp"
 
 #include "accord/detail/options.hpp"
+#include "accord/detail/stv_variants.hpp"
 #include "accord/rules/irv.hpp"
 #include "accord/rules/stv.hpp"
 #include "registry_bind.hpp"
 #include "rules/single_winner_adapters.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 namespace accord {
 inline namespace v0 {
 namespace {
+using detail::ballot_kinds;
 using detail::method_entry;
 using detail::option_reader;
 
@@ -105,12 +108,7 @@ result run_stv(const profile& p, option_reader& o) {
     }
     if (auto v = o.get<bool>("batch_defeat")) opt.batch_defeat = *v;
     if (auto v = o.get<bool>("defeat_zero_batch")) opt.defeat_zero_batch = *v;
-    if (auto v = o.get<bool>("zero_surplus_stage")) {
-        if (opt.variant != stv_variant::scottish)
-            throw error(errc::invalid,
-                        "stv: option 'zero_surplus_stage' is only used by the scottish variant");
-        opt.zero_surplus_stage = *v;
-    }
+    if (auto v = o.get<bool>("zero_surplus_stage")) opt.zero_surplus_stage = *v;
     if (auto v = o.get<std::string>("mode")) {
         if (*v == "multiple-per-round")
             opt.mode = rctab_mode::multiple_per_round;
@@ -142,31 +140,22 @@ result run_stv(const profile& p, option_reader& o) {
     opt.ballots.tie_break = o.tie_break(opt.ballots.tie_break);
     o.finish();
     // An option the chosen variant does not read would be ignored silently: refuse it, naming
-    // the option and the variants that use it (docs/methods/stv.md, "Options").
-    static const std::pair<const char*, const char*> k_variant_options[] = {
-        {"quota", "wigm gregory whole rctab"},
-        {"arithmetic", "wigm meek gregory"},
-        {"omega", "meek"},
-        {"batch_defeat", "meek"},
-        {"defeat_zero_batch", "wigm"},
-        {"mode", "rctab"},
-        {"decimals", "rctab"},
-        {"fractional_threshold", "rctab"},
-        {"bottoms_up_threshold", "rctab"},
-        {"max_skipped_ranks", "rctab"},
-        {"exhaust_on_duplicate", "rctab"},
-        {"max_rankings", "rctab"},
-        {"undeclared_write_in", "rctab"},
-        {"batch_elimination", "rctab"},
-        {"continue_until_two", "rctab"},
+    // the option and the variants that read it (stv_variant_table(); docs/methods/stv.md).
+    const auto reads = [](const stv_variant_info& v, const std::string& key) {
+        const std::string list = std::string(" ") + v.options + " ";
+        return list.find(" " + key + " ") != std::string::npos;
     };
-    const std::string variant = stv_variant_name(opt.variant);
-    for (const auto& [key, users] : k_variant_options) {
-        if (!o.has(key) || o.get<nlohmann::json>(key) == std::nullopt) continue;
-        const std::string list = std::string(" ") + users + " ";
-        if (list.find(" " + variant + " ") == std::string::npos)
-            throw error(errc::invalid, std::string("stv: option '") + key + "' is not used by the " +
-                                           variant + " variant (only by: " + users + ")");
+    const stv_variant_info& chosen = stv_variant_of(opt.variant);
+    for (const auto& e : stv_variant_table()) {
+        std::istringstream keys(e.options);
+        for (std::string key; keys >> key;) {
+            if (reads(chosen, key) || !o.has(key) || o.get<nlohmann::json>(key) == std::nullopt) continue;
+            std::string users;
+            for (const auto& u : stv_variant_table())
+                if (reads(u, key)) users += (users.empty() ? "" : " ") + std::string(u.name);
+            throw error(errc::invalid, "stv: option '" + key + "' is not used by the " + chosen.name +
+                                           " variant (only by: " + users + ")");
+        }
     }
     return stv(p, opt);
 }
@@ -187,10 +176,14 @@ const std::vector<method_entry>& table() {
              "instant-runoff voting (alternative vote, RCV) with RCTab continuation rules",
              {"batch_elimination", "overvote", "max_skipped_ranks", "exhaust_on_duplicate", "max_rankings",
               "continue_until_two", "excluded", "undeclared_write_in", "tie_break", "seed", "tie_order"},
-             run_irv},
+             run_irv,
+             false,
+             ballot_kinds::ranking,
+             {"rcv", "instant-runoff", "alternative-vote"}},
             {"stv",
-             "single transferable vote: scottish (default), wigm, meek, gregory, whole, rctab multi-seat; "
-             "exact arithmetic",
+             "single transferable vote, variants " + stv_variant_names() +
+                 " (the first is the default); "
+                 "exact arithmetic",
              {"seats",
               "variant",
               "quota",
@@ -218,112 +211,168 @@ const std::vector<method_entry>& table() {
             {"pav",
              "proportional approval voting, exact optimum (branch and bound)",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_pav},
+             detail::run_pav,
+             false,
+             ballot_kinds::approval},
             {"seq-pav",
              "sequential PAV: greedy by marginal harmonic gain",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_seq_pav},
+             detail::run_seq_pav,
+             false,
+             ballot_kinds::approval},
             {"seq-phragmen",
              "Phragmen's sequential rule: exact load balancing",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_seq_phragmen},
+             detail::run_seq_phragmen,
+             false,
+             ballot_kinds::approval},
             {"sntv",
              "single non-transferable vote: one vote each, the K most voted elected",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_sntv},
+             detail::run_sntv,
+             false,
+             ballot_kinds::ranking_or_approval},
             {"limited",
              "limited voting: up to V votes each (V < K), the K most voted elected",
              {"seats", "votes", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_limited},
+             detail::run_limited,
+             false,
+             ballot_kinds::ranking_or_approval},
             {"block",
              "block voting: up to K votes each, the K most voted elected",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_block},
+             detail::run_block,
+             false,
+             ballot_kinds::ranking_or_approval},
             {"av",
              "approval voting for a committee: the k most approved",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_av},
+             detail::run_av,
+             false,
+             ballot_kinds::approval},
             {"sav",
              "satisfaction approval voting: each voter's approval split equally",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_sav},
+             detail::run_sav,
+             false,
+             ballot_kinds::approval},
             {"cc",
              "Chamberlin-Courant (approval), exact optimum (branch and bound)",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_cc},
+             detail::run_cc,
+             false,
+             ballot_kinds::approval},
             {"slav",
              "Sainte-Lague approval voting (Thiele 1, 1/3, 1/5, ...), exact optimum",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_slav},
+             detail::run_slav,
+             false,
+             ballot_kinds::approval},
             {"geometric",
              "geometric Thiele rule (1, 1/p, 1/p^2, ...), exact optimum",
              {"seats", "base", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_geometric},
+             detail::run_geometric,
+             false,
+             ballot_kinds::approval},
             {"seq-cc",
              "sequential Chamberlin-Courant: greedy by marginal coverage",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_seq_cc},
+             detail::run_seq_cc,
+             false,
+             ballot_kinds::approval},
             {"seq-slav",
              "sequential SLAV: greedy by marginal SLAV gain",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_seq_slav},
+             detail::run_seq_slav,
+             false,
+             ballot_kinds::approval},
             {"revseq-pav",
              "reverse sequential PAV: remove the least PAV loss until k are left",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_revseq_pav},
+             detail::run_revseq_pav,
+             false,
+             ballot_kinds::approval},
             {"revseq-cc",
              "reverse sequential Chamberlin-Courant: remove the least CC loss until k are left",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_revseq_cc},
+             detail::run_revseq_cc,
+             false,
+             ballot_kinds::approval},
             {"monroe",
              "Monroe's rule (approval), exact optimum by scoring every committee",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_monroe},
+             detail::run_monroe,
+             false,
+             ballot_kinds::approval},
             {"greedy-monroe",
              "greedy Monroe: elect the most approved by unassigned voters, assign a group of them",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_greedy_monroe},
+             detail::run_greedy_monroe,
+             false,
+             ballot_kinds::approval},
             {"minimax-av",
              "minimax approval voting: the committee nearest (Hamming) the farthest ballot",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_minimax_av},
+             detail::run_minimax_av,
+             false,
+             ballot_kinds::approval},
             {"lex-cc",
              "lexicographic Chamberlin-Courant: most voters with >= 1, then >= 2, ... members",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_lex_cc},
+             detail::run_lex_cc,
+             false,
+             ballot_kinds::approval},
             {"lex-minimax-av",
              "lexicographic minimax approval voting: the farthest ballot, then the next, ...",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_lex_minimax_av},
+             detail::run_lex_minimax_av,
+             false,
+             ballot_kinds::approval},
             {"adams",
              "Adams approval voting: most voters covered, then Thiele 1, 1, 1/2, 1/3, ...",
              {"seats", "max_committees", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_adams},
+             detail::run_adams,
+             false,
+             ballot_kinds::approval},
             {"phragmen-enestrom",
              "Phragmen-Enestrom: the best-funded candidate wins, its supporters pay total/k",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_phragmen_enestrom},
+             detail::run_phragmen_enestrom,
+             false,
+             ballot_kinds::approval},
             {"consensus",
              "consensus rule: budgets grow by the weight each round, the winner's supporters pay all",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_consensus},
+             detail::run_consensus,
+             false,
+             ballot_kinds::approval},
             {"eph",
              "E Pluribus Hugo (SDV-LPE): eliminate the least approved of the two lowest SDV scores",
              {"seats", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_eph},
+             detail::run_eph,
+             false,
+             ballot_kinds::approval},
             {"equal-shares",
              "Method of Equal Shares for committees, seq-Phragmen completion",
              {"seats", "completion", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_equal_shares},
+             detail::run_equal_shares,
+             false,
+             ballot_kinds::approval,
+             {"mes"}},
             {"budget",
              "participatory budgeting with costs: greedy or Method of Equal Shares",
              {"method", "budget", "costs", "utilities", "completion", "increment", "excluded", "tie_break",
               "seed", "tie_order"},
-             detail::run_budget},
+             detail::run_budget,
+             false,
+             ballot_kinds::approval},
             {"plurality",
              "first-past-the-post on first preferences",
              {"overvote", "excluded", "tie_break", "seed", "tie_order"},
-             run_plurality},
+             run_plurality,
+             false,
+             ballot_kinds::ranking,
+             {"fptp"}},
             {"condorcet",
              "Condorcet winner and loser from the pairwise matrix",
              {"unranked", "excluded", "tie_break", "seed", "tie_order"},
@@ -335,11 +384,17 @@ const std::vector<method_entry>& table() {
             {"minimax",
              "Simpson-Kramer minimax (winning votes, margins or pairwise opposition)",
              {"variant", "unranked", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_minimax},
+             detail::run_minimax,
+             false,
+             ballot_kinds::ranking,
+             {"simpson-kramer"}},
             {"schulze",
              "Schulze beatpath method with full ranking (winning votes, margins or ratio)",
              {"strength", "unranked", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_schulze},
+             detail::run_schulze,
+             false,
+             ballot_kinds::ranking,
+             {"beatpath"}},
             {"ranked-pairs",
              "Tideman's ranked pairs (winning votes or margins)",
              {"strength", "unranked", "excluded", "tie_break", "seed", "tie_order"},
@@ -355,23 +410,35 @@ const std::vector<method_entry>& table() {
             {"approval",
              "approval voting: most approvals wins",
              {"excluded", "tie_break", "seed", "tie_order"},
-             detail::run_approval},
+             detail::run_approval,
+             false,
+             ballot_kinds::approval},
             {"score",
              "score (range) voting: total or mean score",
              {"aggregate", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_score},
+             detail::run_score,
+             false,
+             ballot_kinds::score,
+             {"range"}},
             {"star",
              "STAR: score then automatic runoff between the top two",
              {"excluded", "tie_break", "seed", "tie_order"},
-             detail::run_star},
+             detail::run_star,
+             false,
+             ballot_kinds::score},
             {"majority-judgment",
              "majority judgment: highest median grade, majority-gauge tie-break",
              {"ungraded", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_majority_judgment},
+             detail::run_majority_judgment,
+             false,
+             ballot_kinds::score,
+             {"mj"}},
             {"cumulative",
              "cumulative / dot voting with a points budget",
              {"budget", "over_budget", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_cumulative},
+             detail::run_cumulative,
+             false,
+             ballot_kinds::score},
             {"runoff",
              "two-round runoff simulated from rankings (majority, else top two)",
              {"unranked", "excluded", "tie_break", "seed", "tie_order"},
@@ -403,7 +470,10 @@ const std::vector<method_entry>& table() {
             {"kemeny",
              "Kemeny-Young, exact (dynamic programming per strong component), every optimal ranking",
              {"max_exact", "max_rankings", "unranked", "excluded", "tie_break", "seed", "tie_order"},
-             detail::run_kemeny},
+             detail::run_kemeny,
+             false,
+             ballot_kinds::ranking,
+             {"kemeny-young"}},
             {"black",
              "Black: the Condorcet winner, else the Borda winner",
              {"unranked", "excluded", "tie_break", "seed", "tie_order"},
@@ -597,7 +667,9 @@ result run(const profile& p, std::string_view method, std::string_view options_j
 namespace {
 const method_entry& entry_of(std::string_view method) {
     const auto& t = table();
-    auto it = std::find_if(t.begin(), t.end(), [&](const method_entry& e) { return e.name == method; });
+    auto it = std::find_if(t.begin(), t.end(), [&](const method_entry& e) {
+        return e.name == method || std::find(e.aliases.begin(), e.aliases.end(), method) != e.aliases.end();
+    });
     if (it == t.end()) {
         std::string known;
         for (const auto& e : t) known += (known.empty() ? "" : ", ") + e.name;
@@ -615,8 +687,8 @@ nlohmann::json parse_options(std::string_view method, std::string_view options_j
 result run(const profile& p, std::string_view method, std::string_view options_json,
            const std::function<bool(double)>& progress) {
     const method_entry& e = entry_of(method);
-    const nlohmann::json j = parse_options(method, options_json);
-    option_reader reader(j, p, std::string(method), &e.options);
+    const nlohmann::json j = parse_options(e.name, options_json);
+    option_reader reader(j, p, e.name, &e.options);
     reader.progress = progress;
     return e.run(p, reader);
 }
@@ -625,9 +697,9 @@ namespace detail {
 bound_method bind_method(std::string_view method, std::string_view options_json) {
     const method_entry& e = entry_of(method);
     bound_method b;
-    b.options = parse_options(method, options_json);
-    b.run = [&e, j = b.options, name = std::string(method)](const profile& p) {
-        option_reader reader(j, p, name, &e.options);
+    b.options = parse_options(e.name, options_json);
+    b.run = [&e, j = b.options](const profile& p) {
+        option_reader reader(j, p, e.name, &e.options);
         return e.run(p, reader);
     };
     return b;
@@ -636,9 +708,34 @@ bound_method bind_method(std::string_view method, std::string_view options_json)
 
 std::vector<method_info> methods() {
     std::vector<method_info> out;
-    for (const auto& e : table()) out.push_back({e.name, e.summary, e.options, e.additive});
+    out.reserve(table().size());
+    for (const auto& e : table()) {
+        method_info m{e.name, e.summary, e.options, e.additive, {}, e.aliases, e.docs};
+        for (auto k : {ballot_kind::ranking, ballot_kind::approval, ballot_kind::score})
+            if (detail::accepts(e.ballots, k)) m.ballots.push_back(k);
+        if (m.docs.empty()) m.docs = "docs/methods/" + e.name + ".md";
+        out.push_back(std::move(m));
+    }
     return out;
 }
+
+std::string methods_json(int indent) {
+    nlohmann::ordered_json a = nlohmann::ordered_json::array();
+    for (const auto& m : methods()) {
+        nlohmann::ordered_json ballots = nlohmann::ordered_json::array();
+        for (auto k : m.ballots) ballots.push_back(ballot_kind_name(k));
+        a.push_back({{"name", m.name},
+                     {"summary", m.summary},
+                     {"options", m.options},
+                     {"additive", m.additive},
+                     {"ballots", ballots},
+                     {"aliases", m.aliases},
+                     {"docs", m.docs}});
+    }
+    return a.dump(indent);
+}
+
+std::string method_name(std::string_view name_or_alias) { return entry_of(name_or_alias).name; }
 
 } // namespace v0
 } // namespace accord

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -126,6 +127,39 @@ TEST(Architecture, EveryTiePolicyIsDocumentedAndTested) {
 
 TEST(Architecture, EveryRuleIsNamedByATest) {
     for (const auto& m : methods()) EXPECT_TRUE(tested(m.name)) << m.name << ": no test names the rule";
+}
+
+TEST(Architecture, EveryRuleHasItsDocsPageNamingItAndItsAliases) {
+    for (const auto& m : methods()) {
+        const std::string page = slurp(k_root / m.docs);
+        ASSERT_FALSE(page.empty()) << m.name << ": no page " << m.docs;
+        EXPECT_TRUE(names(page, m.name)) << m.name << ": " << m.docs << " never names it";
+        for (const auto& a : m.aliases)
+            EXPECT_NE(page.find('`' + a + '`'), std::string::npos)
+                << m.name << ": " << m.docs << " never names its alias `" << a << "`";
+    }
+}
+
+// Analysis asks the registry what a rule is (additive, ballot kinds), never its name: a rule
+// named in src/analysis would be a special case that a new rule silently misses. A default rule
+// is a name by necessity; the defaults live in include/accord/analysis/defaults.hpp and the
+// option structs. Criteria that share a rule's name (the Smith and Pareto criteria of `accord
+// check`) and ballot kinds used as JSON keys are not rules.
+TEST(Architecture, AnalysisCodeNamesNoRule) {
+    const std::set<std::string> not_rules{"smith", "pareto", "approval", "score", "condorcet"};
+    for (const auto& e : fs::directory_iterator(k_root / "src" / "analysis")) {
+        const std::string text = slurp(e.path());
+        for (const auto& m : methods()) {
+            std::vector<std::string> spellings{m.name};
+            spellings.insert(spellings.end(), m.aliases.begin(), m.aliases.end());
+            for (const auto& n : spellings) {
+                if (not_rules.count(n)) continue;
+                EXPECT_EQ(text.find('"' + n + '"'), std::string::npos)
+                    << e.path().filename().string() << " names the rule \"" << n
+                    << "\": ask the registry's metadata (methods()) instead";
+            }
+        }
+    }
 }
 
 TEST(Architecture, EveryFileTheHowToAddSectionNamesExists) {

@@ -3,8 +3,14 @@
 // is listed (option_reader refuses an unlisted key as an internal error), and an option a rule
 // does not use is refused naming the option and the rule.
 #include "accord/registry.hpp"
+#include "accord/detail/stv_variants.hpp"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 
 #include <set>
 #include <string>
@@ -50,19 +56,12 @@ profile grade_profile() {
 }
 
 // Values for the options a rule requires; every other listed option is given as null, which a
-// reader treats as "not given" once it has looked the key up.
-nlohmann::json required_values(const std::string& method) {
+// reader treats as "not given" once it has looked the key up. A rule that lists `seats` is given
+// one seat (its metadata says so; no list of committee rules to keep up to date).
+nlohmann::json required_values(const method_info& m) {
+    const std::string& method = m.name;
     nlohmann::json j = nlohmann::json::object();
-    static const std::set<std::string> need_seats{"pav",          "seq-pav",  "seq-phragmen",
-                                                  "equal-shares", "stv",      "av",
-                                                  "sav",          "slav",     "cc",
-                                                  "geometric",    "seq-cc",   "seq-slav",
-                                                  "revseq-pav",   "sntv",     "limited",
-                                                  "block",        "monroe",   "greedy-monroe",
-                                                  "minimax-av",   "lex-cc",   "phragmen-enestrom",
-                                                  "consensus",    "eph",      "lex-minimax-av",
-                                                  "adams",        "revseq-cc"};
-    if (need_seats.count(method)) j["seats"] = 1;
+    if (std::find(m.options.begin(), m.options.end(), "seats") != m.options.end()) j["seats"] = 1;
     if (method == "limited") { // fewer votes than seats
         j["seats"] = 2;
         j["votes"] = 1;
@@ -84,7 +83,7 @@ TEST(RegistryOptions, EveryListedOptionIsReadByItsRule) {
     const std::vector<profile> profiles{ranking_profile(), approval_profile(), score_profile(),
                                         grade_profile()};
     for (const auto& m : methods()) {
-        nlohmann::json opts = required_values(m.name);
+        nlohmann::json opts = required_values(m);
         for (const auto& k : m.options)
             if (!opts.contains(k)) opts[k] = nullptr;
         bool counted = false;
@@ -122,4 +121,176 @@ TEST(RegistryOptions, UnrankedIsRefusedByRulesThatNeverPlaceUnrankedCandidates) 
     const profile p = ranking_profile();
     for (const char* m : {"irv", "plurality"}) EXPECT_THROW(run(p, m, R"({"unranked": "last"})"), error) << m;
     EXPECT_THROW(run(p, "stv", R"({"seats": 1, "unranked": "last"})"), error);
+}
+
+TEST(RegistryMetadata, EachRuleCountsExactlyTheBallotKindsItDeclares) {
+    const std::vector<profile> profiles{ranking_profile(), approval_profile(), score_profile()};
+    for (const auto& m : methods()) {
+        ASSERT_FALSE(m.ballots.empty()) << m.name;
+        const std::string opts = required_values(m).dump();
+        for (const auto& p : profiles) {
+            const bool declared = std::find(m.ballots.begin(), m.ballots.end(), p.kind()) != m.ballots.end();
+            std::string refusal;
+            try {
+                run(p, m.name, opts);
+            } catch (const error& e) {
+                if (e.code() == errc::unsupported) refusal = e.what();
+            }
+            if (declared)
+                EXPECT_EQ(refusal, "")
+                    << m.name << " declares " << ballot_kind_name(p.kind()) << " ballots but refuses them";
+            else
+                EXPECT_NE(refusal, "") << m.name << " counts " << ballot_kind_name(p.kind())
+                                       << " ballots, which its registry entry does not declare";
+        }
+    }
+}
+
+TEST(RegistryMetadata, AnAliasRunsItsRuleAndNoNameIsTakenTwice) {
+    std::set<std::string> taken;
+    const profile p = ranking_profile();
+    for (const auto& m : methods()) {
+        EXPECT_TRUE(taken.insert(m.name).second) << m.name;
+        for (const auto& a : m.aliases) {
+            EXPECT_TRUE(taken.insert(a).second) << a << " (alias of " << m.name << ") is taken twice";
+            EXPECT_EQ(method_name(a), m.name);
+        }
+    }
+    EXPECT_EQ(run(p, "rcv").method, "irv");
+    EXPECT_EQ(run(p, "rcv").ranking, run(p, "irv").ranking);
+    EXPECT_EQ(method_name("irv"), "irv");
+    try {
+        run(p, "rcv", R"({"seats": 2})");
+        ADD_FAILURE() << "rcv accepted seats";
+    } catch (const error& e) {
+        EXPECT_NE(std::string(e.what()).find("irv does not use it"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(method_name("no-such-rule"), error);
+}
+
+TEST(RegistryMetadata, TheJsonListingCarriesEveryField) {
+    const auto j = nlohmann::json::parse(methods_json());
+    const auto ms = methods();
+    ASSERT_EQ(j.size(), ms.size());
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+        EXPECT_EQ(j[i]["name"], ms[i].name);
+        EXPECT_EQ(j[i]["options"].get<std::vector<std::string>>(), ms[i].options);
+        EXPECT_EQ(j[i]["additive"], ms[i].additive);
+        EXPECT_EQ(j[i]["ballots"].size(), ms[i].ballots.size());
+        EXPECT_EQ(j[i]["aliases"].get<std::vector<std::string>>(), ms[i].aliases);
+        EXPECT_EQ(j[i]["docs"], ms[i].docs);
+    }
+    const auto irv = std::find_if(ms.begin(), ms.end(), [](const method_info& m) { return m.name == "irv"; });
+    ASSERT_NE(irv, ms.end());
+    EXPECT_EQ(irv->docs, "docs/methods/irv.md");
+    EXPECT_EQ(irv->ballots, std::vector<ballot_kind>{ballot_kind::ranking});
+}
+
+namespace {
+// Four candidates, two seats: a surplus and an exclusion, so every variant has work to do.
+profile stv_profile() {
+    profile p({"A", "B", "C", "D"});
+    p.add_order(std::vector<cand_t>{0, 1, 2}, 9);
+    p.add_order(std::vector<cand_t>{1, 2}, 4);
+    p.add_order(std::vector<cand_t>{2, 3}, 3);
+    p.add_order(std::vector<cand_t>{3, 0}, 2);
+    return p;
+}
+
+const char* quota_name(stv_quota q) {
+    return q == stv_quota::droop ? "droop" : q == stv_quota::droop_exact ? "droop-exact" : "hare";
+}
+} // namespace
+
+TEST(StvVariantTable, NamesAliasesAndDocsSectionsComeFromTheOneTable) {
+    std::ifstream in(std::string(ACCORD_SOURCE_DIR) + "/docs/methods/stv.md");
+    const std::string docs((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(docs.empty());
+    std::string names;
+    for (const auto& v : stv_variant_table()) {
+        EXPECT_EQ(parse_stv_variant(v.name), v.id);
+        EXPECT_STREQ(stv_variant_name(v.id), v.name);
+        std::istringstream aliases(v.aliases);
+        for (std::string a; aliases >> a;) EXPECT_EQ(parse_stv_variant(a), v.id) << a;
+        EXPECT_EQ(std::string(v.docs), std::string("docs/methods/stv.md#") + v.name);
+        EXPECT_NE(docs.find(std::string("### `") + v.name + "`"), std::string::npos)
+            << v.name << ": docs/methods/stv.md has no section for it";
+        names += (names.empty() ? "" : ", ") + std::string(v.name);
+    }
+    EXPECT_EQ(stv_variant_names(), names);
+    EXPECT_EQ(stv_variant_table().front().id, stv_options{}.variant) << "the first entry is the default";
+    try {
+        (void)parse_stv_variant("hare-clark");
+        ADD_FAILURE() << "an unknown variant was accepted";
+    } catch (const error& e) {
+        EXPECT_NE(std::string(e.what()).find(names), std::string::npos) << e.what();
+    }
+    const auto ms = methods();
+    const auto stv_entry =
+        std::find_if(ms.begin(), ms.end(), [](const method_info& m) { return m.name == "stv"; });
+    ASSERT_NE(stv_entry, ms.end());
+    EXPECT_NE(stv_entry->summary.find(names), std::string::npos) << stv_entry->summary;
+}
+
+TEST(StvVariantTable, EachVariantOptionIsReadByItsVariantsAndRefusedByTheOthers) {
+    const profile p = stv_profile();
+    const nlohmann::json values = {{"zero_surplus_stage", true},
+                                   {"quota", "droop"},
+                                   {"arithmetic", "exact"},
+                                   {"defeat_zero_batch", true},
+                                   {"omega", 8},
+                                   {"batch_defeat", false},
+                                   {"mode", "one-per-round"},
+                                   {"decimals", 4},
+                                   {"fractional_threshold", true},
+                                   {"bottoms_up_threshold", "3/10"},
+                                   {"max_skipped_ranks", 1},
+                                   {"exhaust_on_duplicate", true},
+                                   {"max_rankings", 3},
+                                   {"undeclared_write_in", "D"},
+                                   {"batch_elimination", false},
+                                   {"continue_until_two", false}};
+    for (const auto& v : stv_variant_table()) {
+        std::istringstream keys(v.options);
+        for (std::string key; keys >> key;) {
+            ASSERT_TRUE(values.contains(key)) << key;
+            for (const auto& other : stv_variant_table()) {
+                nlohmann::json o = {{"seats", 2}, {"variant", other.name}, {key, values[key]}};
+                if (key == "mode" || key == "bottoms_up_threshold") o["mode"] = "bottoms-up";
+                const std::string list = std::string(" ") + other.options + " ";
+                if (list.find(" " + key + " ") != std::string::npos) {
+                    EXPECT_NO_THROW(run(p, "stv", o.dump())) << other.name << " reads " << key;
+                } else {
+                    try {
+                        run(p, "stv", o.dump());
+                        ADD_FAILURE() << other.name << " accepted " << key;
+                    } catch (const error& e) {
+                        EXPECT_NE(std::string(e.what()).find(std::string("not used by the ") + other.name),
+                                  std::string::npos)
+                            << e.what();
+                    }
+                }
+            }
+        }
+    }
+}
+
+TEST(StvVariantTable, AVariantsDefaultQuotaIsTheTablesQuota) {
+    const profile p = stv_profile();
+    std::size_t compared = 0;
+    for (const auto& v : stv_variant_table()) {
+        const std::string list = std::string(" ") + v.options + " ";
+        if (!v.quota || list.find(" quota ") == std::string::npos) continue;
+        const nlohmann::json base = {{"seats", 2}, {"variant", v.name}};
+        nlohmann::json named = base;
+        named["quota"] = quota_name(*v.quota);
+        EXPECT_EQ(to_json(run(p, "stv", base.dump())), to_json(run(p, "stv", named.dump()))) << v.name;
+        nlohmann::json hare = base;
+        hare["quota"] = "hare";
+        if (*v.quota != stv_quota::hare)
+            EXPECT_NE(to_json(run(p, "stv", base.dump())), to_json(run(p, "stv", hare.dump())))
+                << v.name << ": the quota option changes nothing, so this test could not fail";
+        ++compared;
+    }
+    EXPECT_GE(compared, 4u);
 }

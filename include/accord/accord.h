@@ -304,6 +304,17 @@ ACCORD_API accord_status accord_method_name(size_t i, const char** out);
 ACCORD_API accord_status accord_method_summary(size_t i, const char** out);
 
 /**
+ * Every registered method with its metadata, as one JSON array (what `accord methods --json`
+ * prints): [{"name", "summary", "options" (the keys it accepts), "additive" (its count is a sum
+ * of per-ballot scores), "ballots" (the kinds it counts: "ranking", "approval", "score"),
+ * "aliases" (other names accord_run() accepts for it), "docs" (its page in the source tree)}].
+ * @param out receives the array; static storage, valid for the life of the library
+ * @return ACCORD_OK; ACCORD_EINVALID if out is NULL. Thread-safe.
+ * @since 0.5
+ */
+ACCORD_API accord_status accord_methods_json(const char** out);
+
+/**
  * Counts the profile with a method.
  * @param p            the profile (only read)
  * @param method       registered name, e.g. "irv", "plurality"
@@ -570,8 +581,12 @@ ACCORD_API accord_status accord_weights_two_level(const accord_org* org, const c
 
 /**
  * The defaults of the weighting analyses (sweep, SMAA, tipping points) as one JSON object
- * {"sweep": {...}, "smaa": {...}, "tipping": {...}}: what an absent option means in
- * accord_analyse_*(), Python and the CLI alike (include/accord/analysis/defaults.hpp).
+ * {"weights": {...}, "run": {...}, "sweep": {...}, "smaa": {...}, "tipping": {...}}: what an
+ * absent option means in accord_analyse_*(), Python and the CLI alike
+ * (include/accord/analysis/defaults.hpp). "weights" {"scheme", "group_level"} and "run"
+ * {"scheme", "mode", "group_level"} (since 0.5) say what Python's Organisation.weights() and
+ * .run() and the CLI's `weights` and `run --org` use when no scheme or mode is given; the
+ * scheme is the first of the core's scheme table ("equal").
  * @param out receives a new string; free it with accord_string_free()
  * @return ACCORD_OK. Thread-safe.
  * @since 0.5

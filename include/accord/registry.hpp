@@ -21,6 +21,9 @@ struct method_info {
     std::string summary;              ///< one line
     std::vector<std::string> options; ///< accepted option keys
     bool additive = false;            ///< the count is a sum of per-ballot scores (positional rules)
+    std::vector<ballot_kind> ballots; ///< the ballot kinds it counts; others are errc::unsupported
+    std::vector<std::string> aliases; ///< other names run() accepts for it, e.g. "rcv" for "irv"
+    std::string docs;                 ///< its page, relative to the source tree: "docs/methods/irv.md"
 };
 
 /// Runs the named method. `options_json` is a JSON object ("{}" or "" for defaults).
@@ -32,6 +35,15 @@ result run(const profile& p, std::string_view method, std::string_view options_j
 
 /// All registered methods, sorted by name.
 std::vector<method_info> methods();
+
+/// The same as one JSON array: [{"name", "summary", "options", "additive", "ballots" (e.g.
+/// ["ranking"]), "aliases", "docs"}] (what `accord methods --json` prints and
+/// accord_methods_json() returns).
+std::string methods_json(int indent = -1);
+
+/// The registered name a method name or alias stands for ("rcv" -> "irv"); errc::not_found,
+/// naming the known methods, for neither.
+std::string method_name(std::string_view name_or_alias);
 
 } // namespace v0
 } // namespace accord

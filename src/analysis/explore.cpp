@@ -20,8 +20,8 @@ using namespace analysis_json;
 
 std::string explore_json(const profile& p, const organisation& org, std::string_view options_json) {
     const json o = parse_object(options_json, "explore options");
-    std::string scheme_text = "equal", group_text, mode_text = "normalised", rule = "irv",
-                group_level = "pcn";
+    std::string scheme_text = scheme_table().front().name, group_text, mode_text = k_default_analysis_mode,
+                rule = k_default_analysis_rule, group_level = "pcn";
     std::uint64_t samples = 200, seed = 0;
     double sigma = 0.1;
     bool want_tipping = true;

@@ -399,6 +399,9 @@ std::string tipping_report_json(const organisation& org, const tipping_options& 
 
 // ---- defaults -------------------------------------------------------------------------------
 
+// Also {"weights": {"scheme", "group_level"}, "run": {"scheme", "mode", "group_level"}}: what an
+// absent scheme, level or mode means for accord weights / accord_weights() / Organisation.weights
+// and weighted counts; the default scheme is the first of scheme_table().
 std::string analysis_defaults_json(int indent) {
     const sweep_options sw;
     const population_smaa_options sm;
@@ -407,6 +410,10 @@ std::string analysis_defaults_json(int indent) {
     for (const auto& s : sw.schemes) schemes.push_back(scheme_name(s));
     for (auto m : sw.modes) modes.push_back(mode_name(m));
     json j;
+    j["weights"] = {{"scheme", scheme_table().front().name}, {"group_level", k_default_group_level}};
+    j["run"] = {{"scheme", scheme_table().front().name},
+                {"mode", k_default_analysis_mode},
+                {"group_level", k_default_group_level}};
     j["sweep"] = {{"rules", sw.rules},
                   {"schemes", schemes},
                   {"group_schemes", json::array({"none"})},

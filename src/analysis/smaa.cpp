@@ -38,7 +38,9 @@ struct additive_rule {
 std::optional<additive_rule> additive_form(const profile& p, const std::string& rule,
                                            const std::string& options, std::uint64_t resolution) {
     const auto all = methods(); // the registry says which rules are additive
-    const auto m = std::find_if(all.begin(), all.end(), [&](const method_info& i) { return i.name == rule; });
+    const auto m = std::find_if(all.begin(), all.end(), [&](const method_info& i) {
+        return i.name == rule || std::find(i.aliases.begin(), i.aliases.end(), rule) != i.aliases.end();
+    });
     if (m == all.end() || !m->additive || p.kind() != ballot_kind::ranking || p.unique_count() == 0)
         return std::nullopt;
     const std::size_t n = p.candidate_count(), nb = p.unique_count();

@@ -40,6 +40,14 @@ accord_status accord_method_summary(size_t i, const char** out) {
     ACCORD_API_END()
 }
 
+accord_status accord_methods_json(const char** out) {
+    ACCORD_CHECK_ARG(out);
+    ACCORD_API_BEGIN()
+    static const std::string json = accord::methods_json();
+    *out = json.c_str();
+    ACCORD_API_END()
+}
+
 accord_status accord_run(const accord_profile* p, const char* method, const char* options_json,
                          accord_result** out) {
     return accord_run_progress(p, method, options_json, nullptr, nullptr, out);

@@ -48,6 +48,7 @@ command add_apportion(CLI::App& root) {
                     return 0;
                 }
                 std::vector<std::uint64_t> pops;
+                pops.reserve(units.size());
                 for (auto u : units) pops.push_back(org[u].population);
                 std::cout << r.method << ", " << st->seats << " seats among " << units.size() << " "
                           << st->level << " units\n";

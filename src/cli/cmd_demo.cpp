@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -33,6 +34,7 @@ profile demo_profile(bool by_population) {
 std::vector<std::pair<std::string, result>> count_all(const profile& p) {
     std::vector<std::pair<std::string, result>> out;
     for (const auto& m : methods()) {
+        if (std::find(m.ballots.begin(), m.ballots.end(), p.kind()) == m.ballots.end()) continue;
         try {
             out.emplace_back(m.name, run(p, m.name));
         } catch (const error& e) {

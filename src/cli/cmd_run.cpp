@@ -3,6 +3,7 @@
 
 #include "accord/analysis/defaults.hpp"
 #include "accord/detail/safety.hpp"
+#include "accord/detail/stv_variants.hpp"
 
 #include "accord/weighting.hpp"
 
@@ -24,8 +25,9 @@ struct run_state {
     std::vector<std::string> kv;
     bool json = false, quiet = false;
     std::string record; // --record FILE (docs/governance.md)
-    std::string org, scheme = "equal", mode = "normalised", inner, outer, level,
-                     group_level = k_default_group_level, group_scheme;
+    // The default scheme is the first of the core's table; the mode is analysis/defaults.hpp's.
+    std::string org, scheme = scheme_table().front().name, mode = k_default_analysis_mode, inner, outer,
+                     level, group_level = k_default_group_level, group_scheme;
     org_flags of;
 };
 } // namespace
@@ -65,7 +67,7 @@ command add_run(CLI::App& root) {
     add_input_flags(*app, st->in);
     auto* seats = app->add_option("--seats", st->seats, "Seats to fill (multi-winner methods)");
     app->add_option("--variant", st->variant,
-                    "Variant of the method (stv: scottish, wigm, meek, gregory, whole, rctab)");
+                    "Variant of the method (stv: " + stv_variant_names() + "; docs/methods/stv.md)");
     auto* tb = app->add_option("--tie-break", st->tie_break,
                                tie_policy_names("|", "|") +
                                    ", or previous-rounds:FALLBACK "

@@ -48,7 +48,9 @@ void note_not_in_mapping(const nhs_join_report& rep, const std::string& sizes_pa
 
 command add_weights(CLI::App& root) {
     struct state {
-        std::string org, scheme = "equal", level, group_scheme, group_level = k_default_group_level;
+        // The default scheme is the first of the core's table (as for C and Python).
+        std::string org, scheme = scheme_table().front().name, level, group_scheme,
+                         group_level = k_default_group_level;
         org_flags of;
         bool json = false;
     };

@@ -21,7 +21,7 @@ namespace {
 // (a transform, so CLI11 converts the rewritten text).
 std::string whole_number(std::string& s) {
     const std::string shown = s.size() > 40 ? s.substr(0, 37) + "..." : s;
-    const std::string bad = "must be a whole number >= 0 (such as 100 or 1e8), got '" + shown + "'";
+    std::string bad = "must be a whole number >= 0 (such as 100 or 1e8), got '" + shown + "'";
     const auto e = s.find_first_of("eE");
     const std::string mant = s.substr(0, e),
                       expo = e == std::string::npos ? std::string("0") : s.substr(e + 1);
@@ -29,7 +29,7 @@ std::string whole_number(std::string& s) {
         return !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
     };
     if (!digits(mant) || !digits(expo)) return bad;
-    const std::string too_big = "does not fit in 64 bits, got '" + shown + "'";
+    std::string too_big = "does not fit in 64 bits, got '" + shown + "'";
     std::uint64_t v = 0;
     for (char c : mant) {
         const auto d = static_cast<std::uint64_t>(c - '0');
@@ -168,7 +168,7 @@ std::string sampler_option(const sampler_flags& f) {
             throw usage_error("--weights must be simplex or dirichlet:ALPHA, got '" + f.weights + "'");
         return f.weights;
     }
-    const std::string p = f.perturb.empty() ? "population:0.1" : f.perturb;
+    std::string p = f.perturb.empty() ? "population:0.1" : f.perturb;
     if (p.rfind("population", 0) != 0)
         throw usage_error("--perturb must be population:SIGMA (relative noise), got '" + p + "'");
     return p;

@@ -331,7 +331,7 @@ class preflib_reader {
             fail_here(lead + 1, "header line after the first preference line; headers must come first");
         ++body_lines_;
         body_problem bad;
-        auto problem = [&](body_problem b) {
+        auto problem = [&](const body_problem& b) {
             if (!opt_.lenient || b.code == errc::overflow)
                 fail(b.code, name_, lines_.line_number(), b.column, b.message);
             skip_line(report_, lines_.line_number(), b.message);

@@ -14,6 +14,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <utility>
 
 namespace accord {
 inline namespace v0 {
@@ -81,10 +82,10 @@ decision_rule preset_rule(std::string_view name) {
     decision_rule r;
     r.name = std::string(name);
     auto units = [](rational f, bool strict) {
-        return majority_condition{"units", "units", f, strict, false, "pcn"};
+        return majority_condition{"units", "units", std::move(f), strict, false, "pcn"};
     };
     auto pop = [](rational f, bool strict) {
-        return majority_condition{"population", "population", f, strict, false, "pcn"};
+        return majority_condition{"population", "population", std::move(f), strict, false, "pcn"};
     };
     if (name == "simple-majority")
         r.conditions = {units({1, 2}, true)};

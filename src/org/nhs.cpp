@@ -165,6 +165,7 @@ std::string join_nhs_practice_files_text(std::string_view map_text, std::string_
                                                                  {"region_code", "COMM_REGION_CODE"},
                                                                  {"region_name", "COMM_REGION_NAME"}};
     std::vector<std::size_t> in_cols;
+    in_cols.reserve(cols.size());
     for (const auto& c : cols) in_cols.push_back(need(map, map_name, c.in, map_what));
     rep.mapping_extract_date = one_extract_date(map, map_name, map_what);
     rep.list_size_extract_date = one_extract_date(sizes, sizes_name, size_what);

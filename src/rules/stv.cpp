@@ -4,6 +4,8 @@
 // are in stv_arith.hpp.
 #include "accord/rules/stv.hpp"
 
+#include "accord/detail/stv_variants.hpp"
+
 #include "stv_count.hpp"
 
 #include <algorithm>
@@ -11,34 +13,32 @@
 namespace accord {
 inline namespace v0 {
 
-const char* stv_variant_name(stv_variant v) noexcept {
-    switch (v) {
-    case stv_variant::scottish:
-        return "scottish";
-    case stv_variant::wigm:
-        return "wigm";
-    case stv_variant::meek:
-        return "meek";
-    case stv_variant::gregory:
-        return "gregory";
-    case stv_variant::whole:
-        return "whole";
-    case stv_variant::rctab:
-        return "rctab";
+stv_variant parse_stv_variant(std::string_view n) {
+    for (const auto& v : stv_variant_table()) {
+        if (n == v.name) return v.id;
+        const std::string_view aliases = v.aliases;
+        for (std::size_t at = 0; at < aliases.size();) {
+            const std::size_t space = std::min(aliases.find(' ', at), aliases.size());
+            if (aliases.substr(at, space - at) == n) return v.id;
+            at = space + 1;
+        }
     }
-    return "scottish";
+    throw error(errc::invalid, "stv: unknown variant '" + std::string(n) + "' (" + stv_variant_names() + ")");
 }
 
-stv_variant parse_stv_variant(std::string_view n) {
-    if (n == "scottish" || n == "scotland") return stv_variant::scottish;
-    if (n == "wigm") return stv_variant::wigm;
-    if (n == "meek") return stv_variant::meek;
-    if (n == "gregory" || n == "ers97") return stv_variant::gregory;
-    if (n == "whole") return stv_variant::whole;
-    if (n == "rctab") return stv_variant::rctab;
-    throw error(errc::invalid, "stv: unknown variant '" + std::string(n) +
-                                   "' (scottish, wigm, meek, gregory, whole, rctab)");
+std::string stv_variant_names() {
+    std::string out;
+    for (const auto& v : stv_variant_table()) out += (out.empty() ? "" : ", ") + std::string(v.name);
+    return out;
 }
+
+const stv_variant_info& stv_variant_of(stv_variant v) noexcept {
+    for (const auto& e : stv_variant_table())
+        if (e.id == v) return e;
+    return stv_variant_table().front();
+}
+
+const char* stv_variant_name(stv_variant v) noexcept { return stv_variant_of(v).name; }
 
 namespace stv_detail {
 
@@ -125,36 +125,52 @@ result stv_rctab(const profile& p, const stv_options& opt); // stv_rctab.cpp
 
 using namespace stv_detail;
 
+std::span<const stv_variant_info> stv_variant_table() noexcept {
+    // stv() passes `quota` down when not given; `places` is read by each count below.
+    static constexpr stv_variant_info table[] = {
+        {stv_variant::scottish, "scottish", "scotland",
+         "Scottish STV (2007 Order): weighted inclusive Gregory, 5 decimal places", stv_quota::droop, 5u,
+         "zero_surplus_stage", "docs/methods/stv.md#scottish",
+         [](const profile& p, const stv_options& o) { return stv_gregory(p, o, 5u); }},
+        {stv_variant::wigm, "wigm", "", "weighted inclusive Gregory method, exact by default",
+         stv_quota::droop_exact, stv_options::k_exact, "quota arithmetic defeat_zero_batch",
+         "docs/methods/stv.md#wigm",
+         [](const profile& p, const stv_options& o) { return stv_gregory(p, o, o.places); }},
+        {stv_variant::meek, "meek", "", "Meek's method, 9 decimal places by default", std::nullopt, 9u,
+         "arithmetic omega batch_defeat", "docs/methods/stv.md#meek",
+         [](const profile& p, const stv_options& o) { return stv_meek(p, o, o.places.value_or(9u)); }},
+        {stv_variant::gregory, "gregory", "ers97", "last-parcel Gregory (ERS97 style), exact by default",
+         stv_quota::droop, stv_options::k_exact, "quota arithmetic", "docs/methods/stv.md#gregory",
+         [](const profile& p, const stv_options& o) {
+             return stv_gregory(p, o, o.places.value_or(stv_options::k_exact));
+         }},
+        {stv_variant::whole, "whole", "", "whole-paper transfers (Irish / Cincinnati style), exact",
+         stv_quota::droop, stv_options::k_exact, "quota", "docs/methods/stv.md#whole",
+         [](const profile& p, const stv_options& o) {
+             if (!p.integral())
+                 throw error(errc::invalid,
+                             "stv: the whole variant moves whole papers and needs unweighted ballots");
+             return stv_gregory(p, o, stv_options::k_exact);
+         }},
+        {stv_variant::rctab, "rctab", "", "RCTab's multi-seat rules (decimals places, truncated)",
+         stv_quota::droop, 4u,
+         "quota mode decimals fractional_threshold bottoms_up_threshold max_skipped_ranks "
+         "exhaust_on_duplicate max_rankings undeclared_write_in batch_elimination continue_until_two",
+         "docs/methods/stv.md#rctab", stv_rctab},
+    };
+    return table;
+}
+
 result stv(const profile& p, const stv_options& opt) {
     check_ranking(p);
     for (cand_t c : opt.ballots.excluded)
         if (c >= p.candidate_count())
             throw error(errc::invalid, "stv: excluded candidate index out of range");
     const std::size_t seats = seats_of(p, opt);
-    result r;
-    switch (opt.variant) {
-    case stv_variant::scottish:
-        r = stv_gregory(p, opt, 5u);
-        break;
-    case stv_variant::wigm:
-        r = stv_gregory(p, opt, opt.places);
-        break;
-    case stv_variant::meek:
-        r = stv_meek(p, opt, opt.places.value_or(9u));
-        break;
-    case stv_variant::rctab:
-        r = stv_rctab(p, opt);
-        break;
-    case stv_variant::gregory:
-        r = stv_gregory(p, opt, opt.places.value_or(stv_options::k_exact));
-        break;
-    case stv_variant::whole:
-        if (!p.integral())
-            throw error(errc::invalid,
-                        "stv: the whole variant moves whole papers and needs unweighted ballots");
-        r = stv_gregory(p, opt, stv_options::k_exact);
-        break;
-    }
+    const stv_variant_info& variant = stv_variant_of(opt.variant);
+    stv_options o = opt;
+    if (!o.quota) o.quota = variant.quota; // the table holds each variant's default
+    result r = variant.count(p, o);
     // Every variant fills at most the seats; more winners would be a defect of the count, never
     // an answer (a Hare quota of 0 once elected every candidate).
     if (r.winners.size() > seats)

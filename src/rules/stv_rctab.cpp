@@ -116,10 +116,7 @@ struct rctab_count {
         round_record r;
         r.tallies.assign(n, std::nullopt);
         for (cand_t c = 0; c < n; ++c)
-            if (continuing[c])
-                r.tallies[c] = exact(tally[c]);
-            else if (won[c])
-                r.tallies[c] = exact(tally[c]);
+            if (continuing[c] || won[c]) r.tallies[c] = exact(tally[c]);
         r.inactive = inactive;
         r.threshold = exact(threshold);
         r.lost = exact(lost);

@@ -212,6 +212,9 @@ static void test_load_text_and_methods(void) {
     CHECK(accord_run(p, "plurality", NULL, &r) == ACCORD_OK);
     CHECK(accord_result_winner(r, 0, &n) == ACCORD_OK && n == 0);
     accord_result_free(r);
+    CHECK(accord_run(p, "rcv", NULL, &r) == ACCORD_OK && accord_result_method(r, &s) == ACCORD_OK &&
+          strcmp(s, "irv") == 0); /* an alias runs its rule */
+    accord_result_free(r);
     accord_profile_free(p);
     CHECK(accord_profile_load_text("garbage", 7, "t.soi", "soi", NULL, &p) == ACCORD_EPARSE &&
           strstr(accord_last_error(), "t.soi:1") != NULL);
@@ -221,6 +224,9 @@ static void test_load_text_and_methods(void) {
         if (strcmp(s, "irv") == 0) found_irv = 1;
     }
     CHECK(found_irv);
+    CHECK(accord_methods_json(&s) == ACCORD_OK && strstr(s, "\"name\":\"irv\"") != NULL &&
+          strstr(s, "\"aliases\":[\"rcv\"") != NULL && strstr(s, "\"ballots\":[\"approval\"]") != NULL);
+    CHECK(accord_methods_json(NULL) == ACCORD_EINVALID);
     CHECK(accord_version_number() == ACCORD_VERSION_NUMBER);
 }
 

@@ -65,6 +65,46 @@ class PowerDefaults(unittest.TestCase):
         self.assertEqual(cli_power["method"], py_power["method"])
         self.assertEqual(cli_power["banzhaf_exact"], [str(x) for x in py_power["banzhaf_exact"]])
 
+    def test_cli_c_and_python_weigh_and_count_with_the_one_default_scheme_and_mode(self) -> None:
+        api = self._api()
+        data = os.path.join(os.path.dirname(__file__), "..", "data")
+        org_file, ballots = os.path.join(data, "four_two_pcns_org.csv"), os.path.join(data, "four_ballots.csv")
+        table = api.analysis_defaults()
+        self.assertEqual(table["weights"]["scheme"], table["run"]["scheme"])
+        scheme, mode = table["run"]["scheme"], table["run"]["mode"]
+        org = api.Organisation.from_file(org_file)
+        self.assertEqual(json.loads(accord("weights", org_file, "--json").stdout)["scheme"], scheme)
+        self.assertEqual(org.weights()["scheme"], scheme)
+        profile = api.Profile.from_file(ballots, unit_column="unit")
+
+        def cli_run(*flags: str) -> dict:
+            out = accord("run", "plurality", ballots, "--org", org_file, "--json", *flags)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            return json.loads(out.stdout)
+
+        cli_default = cli_run()
+        self.assertEqual(cli_default, cli_run("--scheme", scheme, "--mode", mode))
+        self.assertEqual(cli_default["winners"], org.run(profile, "plurality").winners)
+        self.assertEqual(org.run(profile, "plurality").scores, org.run(profile, "plurality", scheme, mode).scores)
+        # The comparison can fail: another scheme counts these ballots differently.
+        self.assertNotEqual(cli_default["scores"], cli_run("--scheme", "population")["scores"])
+
+    def test_cli_c_and_python_list_the_same_methods_with_their_metadata(self) -> None:
+        api = self._api()
+        cli = json.loads(accord("methods", "--json").stdout)
+        self.assertEqual(cli, api.methods_info())
+        self.assertEqual([m["name"] for m in cli], list(api.methods()))
+        irv = next(m for m in cli if m["name"] == "irv")
+        self.assertEqual(irv["ballots"], ["ranking"])
+        self.assertIn("rcv", irv["aliases"])
+        self.assertEqual(irv["docs"], "docs/methods/irv.md")
+        profile = api.Profile(["A", "B"])
+        profile.add(["A"])
+        self.assertEqual(api.run(profile, "rcv").method, "irv")
+        text = accord("methods").stdout
+        self.assertIn("aliases: rcv instant-runoff alternative-vote", text)
+        self.assertIn("ballots: ranking (additive)", text)
+
     def test_no_method_flag_on_a_game_too_large_for_the_exact_programme_is_labelled_bounded(self) -> None:
         weights = [100000 + 37 * i for i in range(600)]
         out = accord("power", "--quota", sum(weights) // 2 + 1, "--weights", ",".join(map(str, weights)), "--json")

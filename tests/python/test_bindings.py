@@ -85,6 +85,16 @@ class BuildAndCount(unittest.TestCase):
         self.assertIn("irv", m)
         self.assertIn("plurality", m)
 
+    def test_methods_info_carries_ballot_kinds_aliases_and_docs(self) -> None:
+        info = {m["name"]: m for m in accord.methods_info()}
+        self.assertEqual(list(info), list(accord.methods()))
+        self.assertEqual(info["pav"]["ballots"], ["approval"])
+        self.assertEqual(info["score"]["ballots"], ["score"])
+        self.assertEqual(info["block"]["ballots"], ["ranking", "approval"])
+        self.assertTrue(info["borda"]["additive"])
+        self.assertEqual(info["plurality"]["aliases"], ["fptp"])
+        self.assertEqual(info["schulze"]["docs"], "docs/methods/schulze.md")
+
     def test_context_manager_frees(self) -> None:
         with accord.Profile(["A", "B"]) as p:
             p.add(["A"])

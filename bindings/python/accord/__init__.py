@@ -37,8 +37,8 @@ from . import plots
 from .ahp import Ahp, AhpParticipant, Consistency, ahp
 from .analysis import (Smaa, Sweep, SweepRow, Tipping, TippingBracket, TippingPoint, analysis_defaults, report, smaa,
                        sweep, tipping)
-from .library import (hidden_characters, hidden_names_accepted, memory_budget, methods, set_hidden_characters,
-                      set_memory_budget, version, version_number)
+from .library import (hidden_characters, hidden_names_accepted, memory_budget, methods, methods_info,
+                      set_hidden_characters, set_memory_budget, version, version_number)
 from .organisation import Apportionment, Decision, Organisation, WeightReport, join_nhs
 from .power import PowerIndices, power
 from .profile import Ballot, Profile
@@ -55,7 +55,7 @@ from ._ffi import VERSION as _VERSION
 __version__ = ".".join(map(str, _VERSION))  # from accord.h, through the generated _version.py
 
 __all__ = [
-    "Organisation", "Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "power", "version",
+    "Organisation", "Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "methods_info", "power", "version",
     "version_number", "PowerIndices", "WeightReport", "Decision", "Apportionment",
     "smaa", "sweep", "tipping", "analysis_defaults", "report", "Ballot", "Smaa", "Sweep", "SweepRow", "Tipping", "TippingBracket", "TippingPoint",
     "AccordError", "InvalidArgument", "OptionError", "NotFound", "ParseError", "AccordIOError",

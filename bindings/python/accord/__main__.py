@@ -61,7 +61,7 @@ def _options(pairs: list[str], text: str | None) -> dict[str, Any]:
 
 def _fallback(argv: list[str]) -> int:
     """The subset that runs through the C API when no ``accord`` binary is found."""
-    from . import AccordError, Profile, __version__, methods, power, run, version  # noqa: PLC0415
+    from . import AccordError, Profile, __version__, methods, methods_info, power, run, version  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(prog="python3 -m accord", description=(
         "accord through the C API (no accord binary found: only run, methods and power)."))
@@ -96,12 +96,12 @@ def _fallback(argv: list[str]) -> int:
         return 0
     try:
         if args.command == "methods":
-            ms = methods()
             if args.json:
-                print(json.dumps([{"name": n, "summary": s} for n, s in ms.items()]))
-            else:
-                for name, summary in ms.items():
-                    print(f"{name:22} {summary}")
+                print(json.dumps(methods_info(), separators=(",", ":")))
+                return 0
+            ms = methods()
+            for name, summary in ms.items():
+                print(f"{name:22} {summary}")
             return 0
         if args.command == "run":
             result = run(Profile.from_file(args.file, format=args.format), args.method,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ctypes
+import json
 
 from ._ffi import check, lib
 from .errors import InvalidArgument
@@ -63,3 +64,12 @@ def methods() -> dict[str, str]:
         check(lib.accord_method_summary(i, ctypes.byref(summary)))
         out[name.value.decode()] = summary.value.decode()
     return out
+
+
+def methods_info() -> list[dict]:
+    """Registered methods with their metadata, as ``accord methods --json`` prints them: a list
+    of {"name", "summary", "options", "additive", "ballots" (the ballot kinds each counts),
+    "aliases" (other names run() accepts), "docs" (its page)}, sorted by name."""
+    out = ctypes.c_char_p()
+    check(lib.accord_methods_json(ctypes.byref(out)))
+    return json.loads(out.value.decode())

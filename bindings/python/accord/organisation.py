@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ctypes
+import functools
 import json
 import os
 import weakref
@@ -18,6 +19,13 @@ from .profile import Profile, _text
 from .result import Result, _result_from
 
 __all__ = ['Organisation', 'WeightReport', 'Decision', 'Apportionment', 'join_nhs']
+
+
+@functools.lru_cache(maxsize=1)
+def _defaults() -> dict[str, Any]:
+    """The core's defaults table (accord_analysis_defaults), read once: what an absent scheme or
+    mode means, the same in C, the CLI and here."""
+    return call_json(lib.accord_analysis_defaults)
 
 
 class WeightReport(_Report):
@@ -136,7 +144,7 @@ class Organisation:
         """Where the units came from: for NHS England's files the two extract dates
         ("mapping_extract_date", "list_size_extract_date") and
         "list_size_practices_not_in_mapping" (comma-separated codes); {} when unknown."""
-        return dict(self.weights("equal").get("provenance", {}))
+        return dict(self.weights().get("provenance", {}))
 
     def __len__(self) -> int:
         """Number of units at every level (practices, PCNs, ...)."""
@@ -197,16 +205,19 @@ class Organisation:
         frame["population"] = frame["population"].astype("Int64")
         return frame
 
-    def weights(self, scheme: str = "equal", level: str | None = None, *, group_scheme: str | None = None,
+    def weights(self, scheme: str | None = None, level: str | None = None, *, group_scheme: str | None = None,
                 group_level: str | None = None) -> WeightReport:
         """The weight report of the units of ``level`` (default: the leaves, e.g. practices) under
         a scheme: "equal", "population", "sqrt", "capped:F", "banded:SIZE", "group-equal",
-        "blend:A", "column:NAME" (docs/weighting.md). Exact shares are Fractions under
+        "blend:A", "column:NAME" (docs/weighting.md); by default the core's,
+        ``analysis_defaults()["weights"]["scheme"]`` ("equal"). Exact shares are Fractions under
         "share_exact"; ``to_frame()`` gives a DataFrame.
 
         With ``group_scheme`` the weighting has two levels: ``scheme`` inside each group of kind
         ``group_level`` (default "pcn"), ``group_scheme`` across the groups; the report then also
         has "within", "across", "group_level" and "groups" (the groups' own report)."""
+        if scheme is None:
+            scheme = _defaults()["weights"]["scheme"]
         out = ctypes.c_void_p()
         if group_scheme is not None:
             check(lib.accord_weights_two_level(self._handle, scheme.encode(), group_scheme.encode(),
@@ -318,13 +329,16 @@ class Organisation:
             u["quota_exact"] = Fraction(u["quota_exact"])
         return Apportionment(out)
 
-    def run(self, profile: Profile, method: str, scheme: str = "equal", mode: str = "normalised",
+    def run(self, profile: Profile, method: str, scheme: str | None = None, mode: str | None = None,
             inner: str | None = None, outer: str | None = None, group_level: str | None = None,
             options: Mapping[str, Any] | None = None, *, group_scheme: str | None = None, **kwargs: Any) -> Result:
         """Counts `profile` (ballots tagged with unit ids) weighted by a scheme of this organisation.
         With ``group_scheme``, two levels: ``scheme`` inside each group at ``group_level``,
-        ``group_scheme`` across the groups (docs/weighting.md)."""
-        aggregate: dict[str, Any] = {"mode": mode}
+        ``group_scheme`` across the groups (docs/weighting.md). ``scheme`` and ``mode`` default to
+        the core's (``analysis_defaults()["run"]``: "equal", "normalised")."""
+        defaults = _defaults()["run"]
+        scheme = defaults["scheme"] if scheme is None else scheme
+        aggregate: dict[str, Any] = {"mode": defaults["mode"] if mode is None else mode}
         if group_scheme:
             aggregate["group_scheme"] = group_scheme
         if inner:

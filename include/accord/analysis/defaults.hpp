@@ -17,6 +17,8 @@ inline namespace v0 {
 inline constexpr const char* k_default_analysis_scheme = "population";
 /// Pooled, normalised or two-stage: each unit counts once by default.
 inline constexpr const char* k_default_analysis_mode = "normalised";
+/// SMAA, tipping points, electorates and explore: the rule counted when none is given.
+inline constexpr const char* k_default_analysis_rule = "irv";
 /// The groups of two-stage counts and two-level weightings.
 inline constexpr const char* k_default_group_level = "pcn";
 

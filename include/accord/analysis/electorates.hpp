@@ -10,6 +10,7 @@
 // report is identical for a seed whatever the number of threads. See docs/analysis.md.
 #pragma once
 
+#include "accord/analysis/defaults.hpp"
 #include "accord/analysis/monte_carlo.hpp"
 #include "accord/profile.hpp"
 
@@ -58,7 +59,7 @@ profile generate(const electorate_model& m, std::uint64_t seed, const profile* s
 
 struct electorate_options {
     electorate_model model;
-    std::vector<std::string> rules{"irv"};
+    std::vector<std::string> rules{k_default_analysis_rule};
     std::string rule_options = "{}"; ///< JSON options given to every rule
     monte_carlo_options monte_carlo;
 };

@@ -98,7 +98,7 @@ inline constexpr std::uint64_t k_max_tipping_factor = std::uint64_t{1} << 20;
 struct tipping_options {
     weighting_scheme scheme = parse_scheme(k_default_analysis_scheme);
     aggregate_options aggregation; ///< mode, level, and two-stage rules (population only)
-    std::string rule = "irv";
+    std::string rule = k_default_analysis_rule;
     std::string rule_options = "{}";
     tipping_quantity quantity = tipping_quantity::weight;
     /// Search factors up to this (weight: f in [0, max_factor]; population: delta up to
@@ -168,7 +168,7 @@ struct population_smaa_options {
     std::string level;
     std::string group_level = k_default_group_level; ///< two-stage and two-level: the groups
     std::optional<weighting_scheme> group_scheme;    ///< two-level weighting: across the groups
-    std::string rule = "irv";
+    std::string rule = k_default_analysis_rule;
     std::string rule_options = "{}";
     population_sampler sampler = population_sampler::population_noise;
     double sigma = 0.1; ///< relative noise for population_noise

@@ -149,7 +149,21 @@ class option_reader {
     }
 };
 
-/// One registry entry. Families of rules append theirs in src/registry.cpp.
+/// The ballot kinds a rule counts, as bits (method_entry::ballots). A rule given a profile of
+/// another kind refuses it with errc::unsupported (tests/registry_options_test.cpp checks both).
+enum class ballot_kinds : std::uint8_t {
+    ranking = 1u << static_cast<unsigned>(ballot_kind::ranking),
+    approval = 1u << static_cast<unsigned>(ballot_kind::approval),
+    score = 1u << static_cast<unsigned>(ballot_kind::score),
+    ranking_or_approval = ranking | approval,
+};
+
+constexpr bool accepts(ballot_kinds set, ballot_kind k) noexcept {
+    return (static_cast<unsigned>(set) >> static_cast<unsigned>(k)) & 1u;
+}
+
+/// One registry entry. Families of rules append theirs in src/registry.cpp; the fields after
+/// `run` have defaults, so most lines give only the first four.
 struct method_entry {
     std::string name;
     std::string summary;
@@ -158,6 +172,12 @@ struct method_entry {
     /// The count is a sum of per-ballot scores (the positional family): SMAA may sum scores
     /// instead of counting each sample (analysis asks this, never the rule's name).
     bool additive = false;
+    /// The ballot kinds it counts (analysis and front doors ask this, never the rule's name).
+    ballot_kinds ballots = ballot_kinds::ranking;
+    /// Other names it answers to (run(), the C API, Python and the CLI accept them).
+    std::vector<std::string> aliases = {};
+    /// Its page; empty means docs/methods/NAME.md.
+    std::string docs = {};
 };
 
 } // namespace detail

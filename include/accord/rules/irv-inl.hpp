@@ -328,9 +328,9 @@ irv_progress run_irv(const Source& s, const irv_options& opt, Hooks& hooks) {
         const bool majority = Num(2) * tally[leader] > total;
         const bool leader_unique = n_cont == 1 || tally[order.runner_up()] < tally[leader];
         std::optional<cand_t> winner;
-        if (n_cont == 1) {
-            winner = leader;
-        } else if (majority && leader_unique && (!opt.continue_until_two || n_cont == 2)) {
+        // The last one standing wins, and so does a unique majority leader (when counting on to
+        // the final two, only there).
+        if (n_cont == 1 || (majority && leader_unique && (!opt.continue_until_two || n_cont == 2))) {
             winner = leader;
         } else if (n_cont == 2 && opt.continue_until_two) {
             std::vector<cand_t> top;
