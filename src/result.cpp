@@ -379,11 +379,19 @@ std::string to_text(const result& r) {
         }
     }
     if (!r.rounds.empty()) out << rounds_table(r);
-    for (const auto& t : r.ties) {
+    std::size_t tied_names = 0; // as in the JSON: past a full table, a tie that continues the
+    for (const auto& t : r.ties) tied_names += t.candidates.size(); // previous one says so
+    for (std::size_t i = 0; i < r.ties.size(); ++i) {
+        const auto& t = r.ties[i];
         out << "tie";
         if (t.round) out << " in round " << t.round;
-        out << " (" << t.purpose << ") among";
-        for (cand_t c : t.candidates) out << ' ' << cname(r, c);
+        out << " (" << t.purpose << ")";
+        if (tied_names > k_full_round_tallies && i > 0 && continues_previous_tie(r.ties[i - 1], t)) {
+            out << " among the same " << t.candidates.size() << " less the last chosen";
+        } else {
+            out << " among";
+            for (cand_t c : t.candidates) out << ' ' << cname(r, c);
+        }
         out << ": " << t.policy << " chose";
         for (cand_t c : t.chosen) out << ' ' << cname(r, c);
         if (t.chosen.empty()) out << " nobody (unresolved)";
