@@ -1,9 +1,12 @@
 // A count through the C API against the same count through the C++ API, in the same run: IRV and
 // plurality on a small profile (1,000 voters, 8 candidates). The C call reads the winner, as a
 // caller that wants the answer does; the JSON is built only when asked for (the last benchmark
-// asks). Each iteration times one C++ call and one C call (thread CPU time), so the counter
-// x_cpp = C time / C++ time is measured side by side on a noisy machine (target: at most 1.5).
+// asks). With ACCORD_BENCH_PROFILE=FILE both read that ballot file instead (bench/python_count.py
+// uses it to time Python on the same profile in the same run). Each iteration times one C++ call and one C
+// call (thread CPU time), so the counter x_cpp = C time / C++ time is measured side by side on a noisy
+// machine (target: at most 1.5).
 #include "accord/accord.h"
+#include "accord/io/read.hpp"
 #include "accord/registry.hpp"
 #include "bench_util.hpp"
 
@@ -23,6 +26,11 @@ struct both {
 const both& data() {
     static const both d = [] {
         both x;
+        if (const char* file = std::getenv("ACCORD_BENCH_PROFILE"); file && *file) {
+            x.cpp = read_profile(file);
+            if (accord_profile_load(file, nullptr, nullptr, &x.c) != ACCORD_OK) std::abort();
+            return x;
+        }
         const auto names = accord_bench::names(8);
         x.cpp = profile(names);
         std::vector<const char*> cn;

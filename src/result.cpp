@@ -46,6 +46,66 @@ void append(json& obj, const std::string& key, json value) {
 }
 } // namespace
 
+std::vector<std::optional<rational>> round_tallies(const result& r, std::size_t k) {
+    if (k >= r.rounds.size())
+        throw error(errc::not_found, "round " + std::to_string(k + 1) + " out of range (" +
+                                         std::to_string(r.rounds.size()) + " rounds)");
+    if (!r.tallies_as_changes) return r.rounds[k].tallies;
+    std::vector<std::optional<rational>> t(r.candidates.size());
+    for (std::size_t i = 0; i <= k; ++i)
+        for (const auto& ch : r.rounds[i].changes) t.at(ch.candidate) = ch.votes;
+    return t;
+}
+
+void advance_tallies(const result& r, std::size_t k, std::vector<std::optional<rational>>& tallies) {
+    if (k >= r.rounds.size())
+        throw error(errc::not_found, "round " + std::to_string(k + 1) + " out of range (" +
+                                         std::to_string(r.rounds.size()) + " rounds)");
+    if (!r.tallies_as_changes) {
+        tallies = r.rounds[k].tallies;
+        return;
+    }
+    if (k == 0) tallies.assign(r.candidates.size(), std::nullopt);
+    for (const auto& ch : r.rounds[k].changes) tallies.at(ch.candidate) = ch.votes;
+}
+
+std::size_t full_tally_entries(const result& r) {
+    if (!r.tallies_as_changes) {
+        std::size_t n = 0;
+        for (const auto& rd : r.rounds)
+            n += static_cast<std::size_t>(std::count_if(rd.tallies.begin(), rd.tallies.end(),
+                                                        [](const auto& t) { return t.has_value(); }));
+        return n;
+    }
+    std::vector<char> in(r.candidates.size(), 0);
+    std::size_t continuing = 0, n = 0;
+    for (const auto& rd : r.rounds) {
+        for (const auto& ch : rd.changes) {
+            const char now = ch.votes.has_value();
+            continuing += static_cast<std::size_t>(now) - static_cast<std::size_t>(in.at(ch.candidate));
+            in[ch.candidate] = now;
+        }
+        n += continuing;
+    }
+    return n;
+}
+
+namespace {
+// Whether tie `t` is tie `prev` less the one candidate `prev` chose (both sorted by candidate).
+bool continues_previous_tie(const tie_record& prev, const tie_record& t) {
+    if (prev.purpose != t.purpose || prev.chosen.size() != 1 ||
+        t.candidates.size() + 1 != prev.candidates.size())
+        return false;
+    std::size_t j = 0;
+    for (cand_t c : prev.candidates) {
+        if (c == prev.chosen.front()) continue;
+        if (j >= t.candidates.size() || t.candidates[j] != c) return false;
+        ++j;
+    }
+    return j == t.candidates.size();
+}
+} // namespace
+
 nlohmann::ordered_json detail::result_report(const result& r) {
     json j;
     j["method"] = r.method;
@@ -76,18 +136,33 @@ nlohmann::ordered_json detail::result_report(const result& r) {
         j["pairwise"] = m;
     }
     json rounds = json::array();
+    // A result that keeps its rounds as changes is written in full while the table is small
+    // (every client reads "tallies"), else as each round's changes, said by "round_tallies".
+    const bool as_changes = r.tallies_as_changes && full_tally_entries(r) > k_full_round_tallies;
+    std::vector<std::optional<rational>> full;
     for (std::size_t i = 0; i < r.rounds.size(); ++i) {
         const auto& rd = r.rounds[i];
         json jr;
         jr["round"] = i + 1;
         json t = json::object(), te = json::object();
-        for (std::size_t c = 0; c < rd.tallies.size(); ++c) {
-            if (!rd.tallies[c]) continue;
-            append(t, cname(r, c), number_json(*rd.tallies[c]));
-            append(te, cname(r, c), to_string(*rd.tallies[c]));
+        if (as_changes) {
+            for (const auto& ch : rd.changes) {
+                append(t, cname(r, ch.candidate), ch.votes ? number_json(*ch.votes) : json(nullptr));
+                append(te, cname(r, ch.candidate), ch.votes ? json(to_string(*ch.votes)) : json(nullptr));
+            }
+            jr["tally_changes"] = t;
+            jr["tally_changes_exact"] = te;
+        } else {
+            if (r.tallies_as_changes) advance_tallies(r, i, full);
+            const auto& tallies = r.tallies_as_changes ? full : rd.tallies;
+            for (std::size_t c = 0; c < tallies.size(); ++c) {
+                if (!tallies[c]) continue;
+                append(t, cname(r, c), number_json(*tallies[c]));
+                append(te, cname(r, c), to_string(*tallies[c]));
+            }
+            jr["tallies"] = t;
+            jr["tallies_exact"] = te;
         }
-        jr["tallies"] = t;
-        jr["tallies_exact"] = te;
         jr["elected"] = names(r, rd.elected);
         jr["eliminated"] = names(r, rd.eliminated);
         jr["exhausted"] = number_json(rd.inactive.total());
@@ -119,19 +194,31 @@ nlohmann::ordered_json detail::result_report(const result& r) {
         if (!rd.note.empty()) jr["note"] = rd.note;
         rounds.push_back(jr);
     }
+    if (as_changes) j["round_tallies"] = "changes";
     j["rounds"] = rounds;
     json ties = json::array();
-    for (const auto& t : r.ties) {
+    // Many candidates tied at zero votes are eliminated one per round, each tie the one before
+    // less the candidate it chose: 10,000 candidates make 5 x 10^7 tied names. Past the size of
+    // a full table such a tie says "same_tie" instead of listing them, flagged by "tie_candidates".
+    std::size_t tied_names = 0;
+    for (const auto& t : r.ties) tied_names += t.candidates.size();
+    const bool compact_ties = tied_names > k_full_round_tallies;
+    for (std::size_t i = 0; i < r.ties.size(); ++i) {
+        const auto& t = r.ties[i];
         json jt;
         jt["round"] = t.round;
         jt["purpose"] = t.purpose;
-        jt["candidates"] = names(r, t.candidates);
+        if (compact_ties && i > 0 && continues_previous_tie(r.ties[i - 1], t))
+            jt["same_tie"] = true;
+        else
+            jt["candidates"] = names(r, t.candidates);
         jt["policy"] = t.policy;
         jt["chosen"] = names(r, t.chosen);
         if (t.seed) jt["seed"] = *t.seed;
         if (!t.detail.empty()) jt["detail"] = t.detail;
         ties.push_back(jt);
     }
+    if (compact_ties) j["tie_candidates"] = "changes";
     j["ties"] = ties;
     if (!r.notes.empty()) j["notes"] = r.notes;
     return j;
@@ -194,10 +281,30 @@ std::string rounds_table(const result& r) {
         labels.push_back(std::move(label));
         rows.push_back(std::move(row));
     };
-    for (cand_t c = 0; c < r.candidates.size(); ++c)
+    // A result kept as changes: the table in full while it is small, else only who was elected
+    // or eliminated at each round (the tallies are in --json, as each round's changes).
+    std::vector<std::vector<std::optional<rational>>> full;
+    const bool too_large = r.tallies_as_changes && full_tally_entries(r) > k_full_round_tallies;
+    if (r.tallies_as_changes && !too_large) {
+        std::vector<std::optional<rational>> t;
+        for (std::size_t i = 0; i < n; ++i) {
+            advance_tallies(r, i, t);
+            full.push_back(t);
+        }
+    }
+    for (cand_t c = 0; c < r.candidates.size() && !too_large; ++c) {
+        if (r.tallies_as_changes) {
+            std::size_t k = 0;
+            add_row(cname(r, c), [&, c](const round_record&) {
+                const auto& t = full[k++];
+                return t[c] ? human(*t[c]) : std::string();
+            });
+            continue;
+        }
         add_row(cname(r, c), [c](const round_record& rd) {
             return c < rd.tallies.size() && rd.tallies[c] ? human(*rd.tallies[c]) : std::string();
         });
+    }
     add_row("exhausted", [](const round_record& rd) { return human(rd.inactive.total()); });
     add_row("transfer value", [](const round_record& rd) {
         return rd.transfer_value ? human(*rd.transfer_value) : std::string();
@@ -223,8 +330,14 @@ std::string rounds_table(const result& r) {
         out << text << '\n';
     };
     out << "rounds:\n";
-    line("round", [](std::size_t i) { return std::to_string(i + 1); });
-    for (std::size_t k = 0; k < rows.size(); ++k) line(labels[k], [&](std::size_t i) { return rows[k][i]; });
+    if (too_large)
+        out << "  (" << r.rounds.size() << " rounds: the table of every candidate's tally at every round is "
+            << full_tally_entries(r) << " entries; --json gives each round's changes)\n";
+    if (!too_large) {
+        line("round", [](std::size_t i) { return std::to_string(i + 1); });
+        for (std::size_t k = 0; k < rows.size(); ++k)
+            line(labels[k], [&](std::size_t i) { return rows[k][i]; });
+    }
     for (std::size_t i = 0; i < n; ++i) {
         const auto& rd = r.rounds[i];
         if (rd.elected.empty() && rd.eliminated.empty()) continue;
@@ -266,11 +379,19 @@ std::string to_text(const result& r) {
         }
     }
     if (!r.rounds.empty()) out << rounds_table(r);
-    for (const auto& t : r.ties) {
+    std::size_t tied_names = 0; // as in the JSON: past a full table, a tie that continues the
+    for (const auto& t : r.ties) tied_names += t.candidates.size(); // previous one says so
+    for (std::size_t i = 0; i < r.ties.size(); ++i) {
+        const auto& t = r.ties[i];
         out << "tie";
         if (t.round) out << " in round " << t.round;
-        out << " (" << t.purpose << ") among";
-        for (cand_t c : t.candidates) out << ' ' << cname(r, c);
+        out << " (" << t.purpose << ")";
+        if (tied_names > k_full_round_tallies && i > 0 && continues_previous_tie(r.ties[i - 1], t)) {
+            out << " among the same " << t.candidates.size() << " less the last chosen";
+        } else {
+            out << " among";
+            for (cand_t c : t.candidates) out << ' ' << cname(r, c);
+        }
         out << ": " << t.policy << " chose";
         for (cand_t c : t.chosen) out << ' ' << cname(r, c);
         if (t.chosen.empty()) out << " nobody (unresolved)";

@@ -96,6 +96,12 @@ std::optional<cand_t> tie_breaker::pick_winner(std::span<const cand_t> tied, std
     return pick(tied, round, purpose, over_records(history, false), false);
 }
 
+std::optional<cand_t> tie_breaker::pick_winner(std::span<const cand_t> tied, std::size_t round,
+                                               std::string_view purpose,
+                                               const history_filter& previous_rounds) {
+    return pick(tied, round, purpose, previous_rounds, false);
+}
+
 std::optional<std::vector<cand_t>> tie_breaker::order(std::span<const cand_t> tied_in, std::size_t round,
                                                       std::string_view purpose) {
     std::vector<cand_t> tied(tied_in.begin(), tied_in.end());

@@ -23,11 +23,11 @@ TEST(Irv, EliminatesLowestAndTransfers) {
     ASSERT_EQ(r.winners.size(), 1u);
     EXPECT_EQ(r.candidates[r.winners[0]], "B"); // C out, 5 go to B: B 11 vs A 8
     ASSERT_EQ(r.rounds.size(), 2u);
-    EXPECT_EQ(*r.rounds[0].tallies[0], 8);
-    EXPECT_EQ(*r.rounds[0].tallies[2], 5);
+    EXPECT_EQ(*round_tallies(r, 0)[0], 8);
+    EXPECT_EQ(*round_tallies(r, 0)[2], 5);
     EXPECT_EQ(r.rounds[0].eliminated, std::vector<cand_t>{2});
-    EXPECT_EQ(*r.rounds[1].tallies[1], 11);
-    EXPECT_FALSE(r.rounds[1].tallies[2].has_value());
+    EXPECT_EQ(*round_tallies(r, 1)[1], 11);
+    EXPECT_FALSE(round_tallies(r, 1)[2].has_value());
     ASSERT_EQ(r.rounds[0].transfers.size(), 1u);
     EXPECT_EQ(r.rounds[0].transfers[0].to, 1u);
     EXPECT_EQ(r.rounds[0].transfers[0].amount, 5);

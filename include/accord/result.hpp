@@ -37,10 +37,21 @@ struct inactive_votes {
     rational total() const { return exhausted_choices + overvotes + skipped_ranks + repeated_ranks; }
 };
 
+/// A tally that changed at a round (see round_record::changes).
+struct tally_change {
+    cand_t candidate;
+    std::optional<rational> votes; ///< the new tally; nullopt when the candidate left the count
+};
+
 struct round_record {
     /// Votes per candidate at this round's tally (indexed by candidate); nullopt when the
-    /// candidate is no longer (or not) in the count.
+    /// candidate is no longer (or not) in the count. Empty when the result keeps its rounds as
+    /// changes (result::tallies_as_changes): read round_tallies() then.
     std::vector<std::optional<rational>> tallies;
+    /// Only when result::tallies_as_changes: the tallies that differ from the previous round's,
+    /// by candidate (round 1: every candidate in the count). A round then costs what it
+    /// changed, not every candidate (IRV with 10,000 candidates has 10,000 rounds).
+    std::vector<tally_change> changes;
     std::vector<cand_t> elected;       ///< elected at this round
     std::vector<cand_t> eliminated;    ///< eliminated at the end of this round
     std::vector<transfer> transfers;   ///< movements caused by this round's elections/eliminations
@@ -77,7 +88,28 @@ struct result {
     std::vector<tie_record> ties;
     bool complete = true; ///< false when a tie was left unresolved under the "report" policy
     std::vector<std::string> notes;
+    /// The rounds hold `changes` and leave `tallies` empty (IRV does: its full table is
+    /// rounds x candidates). round_tallies() gives any round's full tallies either way.
+    bool tallies_as_changes = false;
 };
+
+/// Round k's (0-based) tallies by candidate, whichever form the result keeps: nullopt for a
+/// candidate not in the count. O(candidates + the changes of rounds 0..k) for a result that
+/// keeps changes.
+std::vector<std::optional<rational>> round_tallies(const result& r, std::size_t k);
+
+/// How many tallies a full table of the rounds holds: the candidates in the count, summed over
+/// the rounds.
+std::size_t full_tally_entries(const result& r);
+
+/// to_json() and to_text() write every round's full tallies while full_tally_entries() stays
+/// within this; beyond it, a result kept as changes is written as each round's changes
+/// (docs/formats.md, "round_tallies").
+inline constexpr std::size_t k_full_round_tallies = 1'000'000;
+
+/// Brings `tallies` (round k-1's, or empty for k = 0) to round k's: walks every round in turn
+/// at the cost of its changes (a full copy per round for a result that keeps full tallies).
+void advance_tallies(const result& r, std::size_t k, std::vector<std::optional<rational>>& tallies);
 
 /// The result as one JSON object (the CLI's --json contract; see docs/formats.md).
 /// indent < 0 gives a single line.

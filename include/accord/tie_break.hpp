@@ -195,6 +195,10 @@ class tie_breaker {
     /// Picks the candidate to win among `tied`.
     std::optional<cand_t> pick_winner(std::span<const cand_t> tied, std::size_t round,
                                       std::string_view purpose, std::span<const round_record> history = {});
+    /// pick_winner for counts that keep their own tally history (IRV's rounds are changes):
+    /// `previous_rounds` must keep the most votes exactly as the history overload would.
+    std::optional<cand_t> pick_winner(std::span<const cand_t> tied, std::size_t round,
+                                      std::string_view purpose, const history_filter& previous_rounds);
     /// Orders all of `tied` from favoured to disfavoured (for full rankings); records one tie.
     std::optional<std::vector<cand_t>> order(std::span<const cand_t> tied, std::size_t round,
                                              std::string_view purpose);

@@ -51,6 +51,7 @@ inline accord_status fail(accord_status s, const std::string& msg) noexcept {
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -71,13 +72,29 @@ struct accord_result {
         return json_;
     }
     const std::vector<std::optional<std::string>>& scores() const { return strings().scores; }
-    const std::vector<std::vector<std::optional<std::string>>>& tallies() const { return strings().tallies; }
+    /// Round k's tally of candidate c as text, or nullptr when c is not in the count then.
+    const char* tally(std::size_t k, std::size_t c) const {
+        const text& t = strings();
+        if (!r.tallies_as_changes) {
+            const auto& row = t.tallies[k];
+            return c < row.size() && row[c] ? row[c]->c_str() : nullptr;
+        }
+        // The candidate's last change at or before round k.
+        const auto& h = t.history[c];
+        auto it =
+            std::upper_bound(h.begin(), h.end(), k, [](std::size_t x, const auto& e) { return x < e.first; });
+        if (it == h.begin()) return nullptr;
+        const auto& v = std::prev(it)->second;
+        return v ? v->c_str() : nullptr;
+    }
     const std::vector<std::string>& exhausted() const { return strings().exhausted; }
 
   private:
     struct text {
         std::vector<std::optional<std::string>> scores;
-        std::vector<std::vector<std::optional<std::string>>> tallies;
+        std::vector<std::vector<std::optional<std::string>>> tallies; // full rounds, by round
+        // Rounds kept as changes: per candidate, (round, tally) at each change, in round order.
+        std::vector<std::vector<std::pair<std::size_t, std::optional<std::string>>>> history;
         std::vector<std::string> exhausted;
     };
     const text& strings() const {
@@ -85,11 +102,20 @@ struct accord_result {
             text t;
             for (const auto& s : r.scores)
                 t.scores.push_back(s ? std::optional(accord::to_string(*s)) : std::nullopt);
-            for (const auto& rd : r.rounds) {
-                std::vector<std::optional<std::string>> row;
-                for (const auto& v : rd.tallies)
-                    row.push_back(v ? std::optional(accord::to_string(*v)) : std::nullopt);
-                t.tallies.push_back(std::move(row));
+            if (r.tallies_as_changes) t.history.resize(r.candidates.size());
+            for (std::size_t k = 0; k < r.rounds.size(); ++k) {
+                const auto& rd = r.rounds[k];
+                if (r.tallies_as_changes) {
+                    for (const auto& ch : rd.changes)
+                        t.history.at(ch.candidate)
+                            .emplace_back(k, ch.votes ? std::optional(accord::to_string(*ch.votes))
+                                                      : std::nullopt);
+                } else {
+                    std::vector<std::optional<std::string>> row;
+                    for (const auto& v : rd.tallies)
+                        row.push_back(v ? std::optional(accord::to_string(*v)) : std::nullopt);
+                    t.tallies.push_back(std::move(row));
+                }
                 t.exhausted.push_back(accord::to_string(rd.inactive.total()));
             }
             strings_ = std::move(t);

@@ -117,8 +117,7 @@ accord_status accord_result_round_tally(const accord_result* r, size_t round, si
     ACCORD_API_BEGIN()
     ACCORD_INDEX("round", round, r->r.rounds.size());
     ACCORD_INDEX("candidate", candidate, r->r.candidates.size());
-    const auto& t = r->tallies()[round];
-    *out = candidate < t.size() && t[candidate] ? t[candidate]->c_str() : nullptr;
+    *out = r->tally(round, candidate);
     ACCORD_API_END()
 }
 

@@ -45,6 +45,9 @@ template <class Num> round_record exact_round(irv_round<Num>&& r) {
     rec.tallies.resize(r.tallies.size());
     for (std::size_t c = 0; c < r.tallies.size(); ++c)
         if (r.tallies[c]) rec.tallies[c] = exact(*r.tallies[c]);
+    rec.changes.reserve(r.changes.size());
+    for (const auto& ch : r.changes)
+        rec.changes.push_back({ch.candidate, ch.votes ? std::optional(exact(*ch.votes)) : std::nullopt});
     rec.elected = std::move(r.elected);
     rec.eliminated = std::move(r.eliminated);
     rec.transfers.reserve(r.transfers.size());
@@ -59,13 +62,37 @@ template <class Num> round_record exact_round(irv_round<Num>&& r) {
     return rec;
 }
 
-// run_irv's hooks for irv(): libaccord's tie_breaker, rounds recorded into the result.
+// run_irv's hooks for irv(): libaccord's tie_breaker, rounds recorded into the result as the
+// tallies they changed (a full table is rounds x candidates: 10^8 tallies for 10,000
+// candidates). The hooks keep the tallies the finishing order needs as the rounds go by.
 template <class Num> struct result_hooks {
+    static constexpr bool changes_only = true;
     result& res;
     tie_breaker& tb;
-    void round(irv_round<Num>&& r) { res.rounds.push_back(exact_round(std::move(r))); }
+    std::vector<std::optional<rational>> current;        // the latest round's tallies
+    std::vector<std::optional<rational>> first;          // round 1's: the scores
+    std::vector<std::optional<rational>> at_elimination; // each eliminated candidate's last tally
+
+    void round(irv_round<Num>&& r) {
+        res.rounds.push_back(exact_round(std::move(r)));
+        const round_record& rec = res.rounds.back();
+        if (current.empty()) current.resize(res.candidates.size());
+        for (const auto& ch : rec.changes) current[ch.candidate] = ch.votes;
+        if (res.rounds.size() == 1) first = current;
+        if (at_elimination.empty()) at_elimination.resize(res.candidates.size());
+        for (cand_t c : rec.eliminated) at_elimination[c] = current[c];
+    }
     std::optional<cand_t> pick_winner(std::span<const cand_t> tied, std::size_t round) {
-        return tb.pick_winner(tied, round, "election", res.rounds);
+        // Previous rounds, latest first, keeping the most votes: the tied candidates' tallies
+        // from the changes of the rounds so far (they are continuing, so in every round).
+        return tb.pick_winner(tied, round, "election", [&](std::vector<cand_t>& left) {
+            tally_history<rational> h(res.candidates.size());
+            for (std::size_t k = 0; k < res.rounds.size(); ++k)
+                for (const auto& ch : res.rounds[k].changes)
+                    if (ch.votes && std::find(left.begin(), left.end(), ch.candidate) != left.end())
+                        h.note(k + 1, ch.candidate, *ch.votes);
+            h.narrow_to_fewest(left, res.rounds.size(), true);
+        });
     }
     template <class F>
     std::optional<cand_t> pick_loser(std::span<const cand_t> tied, std::size_t round, F&& narrow) {
@@ -87,14 +114,18 @@ void push_grouped(result& res, std::vector<cand_t> group, const std::vector<std:
 
 // Finishing order: winner, the others still continuing by final tally, then the eliminated in
 // reverse order of elimination (a batch ranked by its tallies in the round that removed it).
+// `final` holds the last round's tallies, `at_elimination` each eliminated candidate's tally in
+// the round that removed it.
 void finishing_order(result& res, const std::vector<char>& continuing,
                      const std::vector<cand_t>& eliminated_order,
-                     const std::vector<std::size_t>& eliminated_round) {
+                     const std::vector<std::size_t>& eliminated_round,
+                     const std::vector<std::optional<rational>>& final,
+                     const std::vector<std::optional<rational>>& at_elimination) {
     if (!res.winners.empty()) res.ranking.push_back({res.winners.front()});
     std::vector<cand_t> rest;
     for (cand_t c = 0; c < continuing.size(); ++c)
         if (continuing[c] && (res.winners.empty() || c != res.winners.front())) rest.push_back(c);
-    push_grouped(res, rest, res.rounds.back().tallies);
+    push_grouped(res, rest, final);
     for (auto it = eliminated_order.rbegin(); it != eliminated_order.rend();) {
         const std::size_t r = eliminated_round[*it];
         std::vector<cand_t> batch;
@@ -102,7 +133,7 @@ void finishing_order(result& res, const std::vector<char>& continuing,
         if (batch.size() == 1)
             res.ranking.push_back(batch);
         else
-            push_grouped(res, batch, res.rounds[r - 1].tallies);
+            push_grouped(res, batch, at_elimination);
     }
 }
 
@@ -110,15 +141,17 @@ template <class Num> result count_irv(const profile& p, const irv_options& opt) 
     result res;
     start_count(p, opt.excluded, "irv", res); // the checks, in irv()'s order; run_irv starts again
     tie_breaker tb(opt.tie_break, res);
-    result_hooks<Num> hooks{res, tb};
+    res.tallies_as_changes = true;
+    result_hooks<Num> hooks{res, tb, {}, {}, {}};
     irv_progress run = run_irv<Num>(p, opt, hooks);
     if (run.winner) res.winners.push_back(*run.winner);
     if (run.stopped)
         res.notes.push_back("count stopped at round " + std::to_string(res.rounds.size()) +
                             ": tie for elimination left unresolved");
 
-    finishing_order(res, run.continuing, run.eliminated_order, run.eliminated_round);
-    res.scores = res.rounds.front().tallies;
+    finishing_order(res, run.continuing, run.eliminated_order, run.eliminated_round, hooks.current,
+                    hooks.at_elimination);
+    res.scores = std::move(hooks.first);
     res.score_name = "first preferences";
     return res;
 }

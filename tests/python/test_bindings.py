@@ -101,6 +101,37 @@ class BuildAndCount(unittest.TestCase):
         p.close()  # idempotent
 
 
+class LazyResults(unittest.TestCase):
+    def test_a_result_reads_its_winner_without_its_json_and_pickles_whole(self) -> None:
+        import pickle
+        p = accord.Profile(["A", "B", "C"])
+        p.add(["A", "B"], count=8)
+        p.add(["B"], count=6)
+        p.add(["C", "B"], count=5)
+        r = accord.run(p, "irv")
+        self.assertEqual((r.method, r.winners, r.complete), ("irv", ["B"], True))
+        self.assertIsNone(r._parsed)  # nothing built or parsed yet
+        back = pickle.loads(pickle.dumps(r))
+        self.assertEqual(back, r)
+        self.assertEqual(back.rounds[1].tallies, {"A": 8, "B": 11})
+
+    def test_many_candidates_rounds_come_as_changes_and_rebuild_full_tallies(self) -> None:
+        names = [f"c{i}" for i in range(2000)]
+        p = accord.Profile(names)
+        for i in range(40):
+            p.add([names[i]], count=1 + i)
+        r = accord.run(p, "irv")
+        self.assertEqual(r.raw["round_tallies"], "changes")
+        self.assertEqual(r.raw["tie_candidates"], "changes")
+        self.assertEqual(r.winner, "c39")
+        self.assertEqual(len(r.rounds[0].tallies), 2000)
+        self.assertEqual(r.rounds[0].tallies["c5"], 6)
+        self.assertEqual(len(r.rounds[1].tallies), 1999)
+        self.assertEqual(dict(r.rounds[-1].tallies), {"c38": 39, "c39": 40})  # 40 of 79: a majority
+        self.assertEqual(len(r.ties[1].candidates), len(r.ties[0].candidates) - 1)
+        self.assertNotIn(r.ties[0].chosen[0], r.ties[1].candidates)
+
+
 class Errors(unittest.TestCase):
     def test_exceptions_carry_the_c_message(self) -> None:
         p = accord.Profile(["A", "B"])

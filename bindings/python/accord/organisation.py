@@ -352,10 +352,7 @@ class Organisation:
         handle = ctypes.c_void_p()
         check(lib.accord_run_weighted(profile._handle, self._handle, scheme.encode(), method.encode(),
                                       json.dumps(opts).encode(), json.dumps(aggregate).encode(), ctypes.byref(handle)))
-        try:
-            return _result_from(handle)
-        finally:
-            lib.accord_result_free(handle)
+        return _result_from(handle, profile)
 
     def close(self) -> None:
         """Frees the C organisation now (also done when garbage collected)."""

@@ -5,7 +5,7 @@ import ctypes
 import json
 from dataclasses import asdict, dataclass, field
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from ._convert import pandas
 from ._ffi import check, lib
@@ -29,6 +29,50 @@ class Transfer:
     def to_dict(self) -> dict[str, Any]:
         """{"source", "target", "votes"} with the votes as an exact string."""
         return {"source": self.source, "target": self.target, "votes": str(self.votes)}
+
+
+class _ChangedTallies(Mapping):
+    """A round's tallies in a result whose JSON gives each round's changes ("round_tallies":
+    "changes", for tables of over a million tallies): the previous round's tallies with this
+    round's changes applied (a None change: the candidate left the count), built on first read,
+    so a result of 10,000 rounds costs only the rounds read."""
+
+    def __init__(self, previous: _ChangedTallies | None, changes: dict[str, str | None]):
+        self._previous = previous
+        self._changes = changes
+        self._data: dict[str, Fraction] | None = None
+
+    def _tallies(self) -> dict[str, Fraction]:
+        if self._data is None:
+            chain = []  # this round back to the nearest one already built (or round 1)
+            r: _ChangedTallies | None = self
+            while r is not None and r._data is None:
+                chain.append(r)
+                r = r._previous
+            data = dict(r._data) if r is not None else {}
+            for x in reversed(chain):
+                for k, v in x._changes.items():
+                    if v is None:
+                        data.pop(k, None)
+                    else:
+                        data[k] = Fraction(v)
+            self._data = data
+        return self._data
+
+    def __getitem__(self, key: str) -> Fraction:
+        return self._tallies()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tallies())
+
+    def __len__(self) -> int:
+        return len(self._tallies())
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self._tallies()) == other if isinstance(other, Mapping) else NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self._tallies())
 
 
 @dataclass(frozen=True)
@@ -62,18 +106,91 @@ class Tie:
         return asdict(self)
 
 
-@dataclass(frozen=True)
+class _Owned:
+    """A C result, freed when the last Result holding it goes."""
+    __slots__ = ("handle",)
+
+    def __init__(self, handle: ctypes.c_void_p):
+        self.handle = handle
+
+    def __del__(self) -> None:
+        if self.handle and lib is not None:
+            lib.accord_result_free(self.handle)
+            self.handle = None
+
+
 class Result:
-    """The result of a count, copied out of the C result (nothing dangles)."""
-    method: str
-    candidates: list[str]
-    winners: list[str]
-    ranking: list[list[str]]
-    rounds: list[Round]
-    ties: list[Tie]
-    complete: bool
-    scores: dict[str, Fraction]
-    raw: dict[str, Any] = field(repr=False)
+    """The result of a count. The method, the winners and whether it completed are read when the
+    count returns; everything else (candidates, ranking, rounds, ties, scores, ``raw``) comes from
+    the result's JSON, built and parsed on first use, so a count that wants only its winner costs
+    the count and not its JSON (issue 17). The C result is kept, unchangeable, until the Result
+    goes: nothing dangles."""
+    __slots__ = ("method", "winners", "complete", "_owned", "_parsed")
+
+    def __init__(self, handle: ctypes.c_void_p, profile: Profile):
+        self._owned = _Owned(handle)
+        self._parsed: dict[str, Any] | None = None
+        s = ctypes.c_char_p()
+        check(lib.accord_result_method(handle, ctypes.byref(s)))
+        self.method: str = s.value.decode()
+        flag = ctypes.c_int()
+        check(lib.accord_result_complete(handle, ctypes.byref(flag)))
+        self.complete: bool = bool(flag.value)
+        n, w = ctypes.c_size_t(), ctypes.c_size_t()
+        check(lib.accord_result_winner_count(handle, ctypes.byref(n)))
+        winners = []
+        for i in range(n.value):  # the result's candidates are the profile's, by index
+            check(lib.accord_result_winner(handle, i, ctypes.byref(w)))
+            check(lib.accord_profile_candidate_name(profile._handle, w.value, ctypes.byref(s)))
+            winners.append(s.value.decode())
+        self.winners: list[str] = winners
+
+    def _get(self, key: str) -> Any:
+        if self._parsed is None:
+            self._parsed = _parse(self._owned.handle)
+        return self._parsed[key]
+
+    @property
+    def raw(self) -> dict[str, Any]:
+        """The result JSON (docs/cli.md) as parsed."""
+        return self._get("raw")
+
+    @property
+    def candidates(self) -> list[str]:
+        """Candidate names, in profile order."""
+        return self._get("candidates")
+
+    @property
+    def ranking(self) -> list[list[str]]:
+        """Tiers of equally placed candidates, best first (empty if the method ranks none)."""
+        return self._get("ranking")
+
+    @property
+    def rounds(self) -> list[Round]:
+        """Every round of the count: tallies, elected, eliminated, transfers."""
+        return self._get("rounds")
+
+    @property
+    def ties(self) -> list[Tie]:
+        """Every tie the count broke (or left unresolved)."""
+        return self._get("ties")
+
+    @property
+    def scores(self) -> dict[str, Fraction]:
+        """Each candidate's exact score, by name (the method's score_name)."""
+        return self._get("scores")
+
+    def __repr__(self) -> str:
+        return (f"Result(method={self.method!r}, winners={self.winners!r}, ranking={self.ranking!r}, "
+                f"complete={self.complete!r})")
+
+    def __eq__(self, other: object) -> bool:
+        return self.raw == other.raw if isinstance(other, Result) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> Any:
+        return (_detached, (self.raw,))
 
     @property
     def winner(self) -> str | None:
@@ -155,15 +272,38 @@ class Result:
         return table[[c for c in order if c in table.columns]]
 
 
-def _result_from(handle: ctypes.c_void_p) -> Result:
+def _result_from(handle: ctypes.c_void_p, profile: Profile) -> Result:
+    """Takes ownership of the C result `handle` of a count of `profile`."""
+    return Result(handle, profile)
+
+
+def _parse(handle: ctypes.c_void_p) -> dict[str, Any]:
     s = ctypes.c_char_p()
     check(lib.accord_result_json(handle, ctypes.byref(s)))
-    raw = json.loads(s.value.decode())
+    return _parse_raw(json.loads(s.value.decode()))
+
+
+def _detached(raw: dict[str, Any]) -> Result:
+    """A Result from its JSON alone (unpickling): no C result behind it."""
+    r = Result.__new__(Result)
+    r._owned = None
+    r._parsed = _parse_raw(raw)
+    r.method = raw["method"]
+    r.winners = list(raw["winners"])
+    r.complete = bool(raw["complete"])
+    return r
+
+
+def _parse_raw(raw: dict[str, Any]) -> dict[str, Any]:
     rounds = []
+    changes = raw.get("round_tallies") == "changes"
+    previous: _ChangedTallies | None = None
     for rd in raw.get("rounds", []):
+        if changes:
+            previous = _ChangedTallies(previous, rd["tally_changes_exact"])
         rounds.append(Round(
             number=rd["round"],
-            tallies={k: Fraction(v) for k, v in rd["tallies_exact"].items()},
+            tallies=previous if changes else {k: Fraction(v) for k, v in rd["tallies_exact"].items()},
             elected=list(rd["elected"]),
             eliminated=list(rd["eliminated"]),
             exhausted=Fraction(rd["exhausted_exact"]),
@@ -172,12 +312,15 @@ def _result_from(handle: ctypes.c_void_p) -> Result:
             transfer_value=_fraction(rd.get("transfer_value_exact")),
             lost=_fraction(rd.get("lost_exact")),
         ))
-    ties = [Tie(t["round"], t["purpose"], list(t["candidates"]), t["policy"], list(t["chosen"]), t.get("seed"))
-            for t in raw.get("ties", [])]
-    return Result(method=raw["method"], candidates=list(raw["candidates"]), winners=list(raw["winners"]),
-                  ranking=[list(t) for t in raw["ranking"]], rounds=rounds, ties=ties,
-                  complete=bool(raw["complete"]),
-                  scores={k: Fraction(v) for k, v in raw.get("scores_exact", {}).items()}, raw=raw)
+    ties = []
+    for t in raw.get("ties", []):
+        if t.get("same_tie"):  # "tie_candidates": "changes": the previous tie less its choice
+            candidates = [c for c in ties[-1].candidates if c not in ties[-1].chosen]
+        else:
+            candidates = list(t["candidates"])
+        ties.append(Tie(t["round"], t["purpose"], candidates, t["policy"], list(t["chosen"]), t.get("seed")))
+    return {"raw": raw, "candidates": list(raw["candidates"]), "ranking": [list(t) for t in raw["ranking"]],
+            "rounds": rounds, "ties": ties, "scores": {k: Fraction(v) for k, v in raw.get("scores_exact", {}).items()}}
 
 
 def run(profile: Profile, method: str, options: Mapping[str, Any] | None = None, /, *,
@@ -195,13 +338,11 @@ def run(profile: Profile, method: str, options: Mapping[str, Any] | None = None,
     opts = dict(options or {})
     opts.update(kwargs)
     handle = ctypes.c_void_p()
+    text = json.dumps(opts).encode() if opts else None  # NULL: no options
     if progress is None:
-        check(lib.accord_run(profile._handle, method.encode(), json.dumps(opts).encode(), ctypes.byref(handle)))
+        check(lib.accord_run(profile._handle, method.encode(), text, ctypes.byref(handle)))
     else:
         with _Progress(progress) as callback:
             callback.check(lib.accord_run_progress(profile._handle, method.encode(), json.dumps(opts).encode(),
                                                    callback.pointer, None, ctypes.byref(handle)))
-    try:
-        return _result_from(handle)
-    finally:
-        lib.accord_result_free(handle)
+    return _result_from(handle, profile)

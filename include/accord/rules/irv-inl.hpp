@@ -166,6 +166,7 @@ template <class Num, class Source> struct piles {
     std::vector<std::vector<std::uint32_t>> pile;
     std::vector<Num> tally;
     irv_inactive<Num> inactive;
+    std::vector<std::uint32_t> slot_of; // transfer(): receiving candidate -> its slot, else k_none
 
     piles(const Source& p, const irv_options& opt, const std::vector<char>& continuing)
         : w{p, opt, continuing, p.flat_marks(), p.flat_offsets(), p.has_repeats()} {
@@ -197,9 +198,8 @@ template <class Num, class Source> struct piles {
     template <class F> void transfer(cand_t from, std::vector<irv_transfer<Num>>& transfers, F&& receiving) {
         const std::size_t n = tally.size();
         std::vector<std::pair<cand_t, Num>> moved; // by receiving candidate; n for exhausted
-        std::vector<std::uint32_t> slot_of;        // receiving candidate -> index in moved
         auto slot = [&](cand_t to) -> Num& {
-            if (slot_of.empty()) slot_of.assign(n + 1, k_none);
+            if (slot_of.empty()) slot_of.assign(n + 1, k_none); // once per count, reset below
             if (slot_of[to] == k_none) {
                 slot_of[to] = static_cast<std::uint32_t>(moved.size());
                 moved.emplace_back(to, Num(0));
@@ -231,6 +231,7 @@ template <class Num, class Source> struct piles {
         pile[from].clear();
         pile[from].shrink_to_fit();
         tally[from] = Num(0);
+        for (const auto& m : moved) slot_of[m.first] = k_none;
         std::sort(moved.begin(), moved.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (auto& [to, amount] : moved)
             if (amount != Num(0)) transfers.push_back({from, to == n ? k_exhausted : to, amount});
@@ -309,7 +310,17 @@ irv_progress run_irv(const Source& s, const irv_options& opt, Hooks& hooks) {
             history.note(1, c, tally[c]);
         }
 
+    // Hooks that declare `changes_only` (libaccord's irv()) take each round as the tallies that
+    // changed; others (count_irv's outcome, whose rounds are public) also get every tally, at
+    // the cost of every candidate per round.
+    constexpr bool full_rounds = !requires { Hooks::changes_only; };
+    Num total(0); // the continuing candidates' votes, kept as votes move (exactly: for changes_only)
+    if constexpr (!full_rounds)
+        for (cand_t c = 0; c < n; ++c)
+            if (continuing[c]) total += tally[c];
+
     out.eliminated_round.assign(n, 0);
+    std::vector<cand_t> departed; // candidates eliminated in the last round
     std::vector<cand_t> received; // candidates whose tally changed in the last round
     // Rounds after the last one that moved a vote repeat the current tallies for every candidate
     // still in the count, so a previous-rounds tie-break (which looks at the latest rounds
@@ -319,9 +330,27 @@ irv_progress run_irv(const Source& s, const irv_options& opt, Hooks& hooks) {
     for (std::size_t round = 1;; ++round) {
         for (cand_t c : received)
             if (continuing[c]) history.note(round, c, tally[c]);
+        irv_round<Num> rec;
+        if constexpr (full_rounds) {
+            rec = record_round(continuing, tally, ballots.inactive);
+            total = rec.total;
+        } else {
+            rec.inactive = ballots.inactive;
+            rec.total = total;
+        }
+        if (round == 1) {
+            for (cand_t c = 0; c < n; ++c)
+                if (continuing[c]) rec.changes.push_back({c, tally[c]});
+        } else {
+            std::sort(received.begin(), received.end());
+            received.erase(std::unique(received.begin(), received.end()), received.end());
+            for (cand_t c : departed) rec.changes.push_back({c, std::nullopt});
+            for (cand_t c : received) rec.changes.push_back({c, tally[c]});
+            std::sort(rec.changes.begin(), rec.changes.end(),
+                      [](const auto& a, const auto& b) { return a.candidate < b.candidate; });
+        }
         received.clear();
-        irv_round<Num> rec = record_round(continuing, tally, ballots.inactive);
-        const Num& total = rec.total;
+        departed = {};
 
         const cand_t leader = order.leader();
         const std::size_t n_cont = order.size();
@@ -370,6 +399,7 @@ irv_progress run_irv(const Source& s, const irv_options& opt, Hooks& hooks) {
             out.eliminated_order.push_back(c);
         }
         rec.eliminated = eliminated;
+        departed = eliminated;
         std::vector<cand_t> changed;
         for (cand_t c : eliminated)
             ballots.transfer(c, rec.transfers, [&](cand_t to) {
@@ -378,6 +408,8 @@ irv_progress run_irv(const Source& s, const irv_options& opt, Hooks& hooks) {
             });
         for (cand_t c : changed) order.insert(c);
         received.insert(received.end(), changed.begin(), changed.end());
+        for (const auto& t : rec.transfers)
+            if (t.to == k_exhausted) total -= t.amount; // the rest moved between continuing candidates
         const bool moved = !rec.transfers.empty();
         hooks.round(std::move(rec));
         if (moved) informative_rounds = round;

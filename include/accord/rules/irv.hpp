@@ -89,9 +89,18 @@ template <class Num> struct irv_transfer {
     Num amount;
 };
 
+/// A tally that changed at a round: as tally_change, in the count's number type.
+template <class Num> struct irv_tally_change {
+    cand_t candidate;
+    std::optional<Num> votes; ///< the new tally; nullopt when the candidate left the count
+};
+
 /// One round of a generic count: as round_record, in the count's number type.
 template <class Num> struct irv_round {
     std::vector<std::optional<Num>> tallies; ///< per candidate; nullopt once out of the count
+    /// The tallies that differ from the previous round's, by candidate (round 1: every candidate
+    /// in the count); what libaccord's irv() keeps, as its rounds cost what they change.
+    std::vector<irv_tally_change<Num>> changes;
     std::vector<cand_t> elected;
     std::vector<cand_t> eliminated; ///< at the end of this round
     std::vector<irv_transfer<Num>> transfers;

@@ -1,0 +1,173 @@
+// IRV's round trace kept as changes (issue 17): each round records only the tallies that moved,
+// and every round's full tallies are rebuilt on demand. The rebuilt tallies are checked against
+// count_irv's rounds, which still record every continuing candidate's tally at every round (the
+// trace irv() kept before), on real elections and on a count too large for full JSON.
+#include "accord/io/read.hpp"
+#include "accord/rules/irv.hpp"
+
+#include "fixtures.hpp"
+#include "test_data.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <random>
+
+using namespace accord;
+
+namespace {
+
+// Every round of irv(p) rebuilt from its changes, both ways (round_tallies() for one round,
+// advance_tallies() walking them all), equals count_irv's full record of that round; returns
+// the number of tallies compared.
+template <class Num> std::size_t expect_trace_rebuilds_full_rounds(const profile& p, const irv_options& opt) {
+    const result r = irv(p, opt);
+    const irv_outcome<Num> full = count_irv<Num>(p, opt);
+    EXPECT_TRUE(r.tallies_as_changes);
+    EXPECT_EQ(r.rounds.size(), full.rounds.size());
+    std::vector<std::optional<rational>> walked;
+    std::size_t compared = 0;
+    for (std::size_t k = 0; k < std::min(r.rounds.size(), full.rounds.size()); ++k) {
+        EXPECT_TRUE(r.rounds[k].tallies.empty()) << "round " << k + 1 << " keeps a full table";
+        const auto one = round_tallies(r, k);
+        advance_tallies(r, k, walked);
+        std::vector<std::optional<rational>> want(p.candidate_count());
+        for (cand_t c = 0; c < want.size(); ++c)
+            if (full.rounds[k].tallies[c]) want[c] = rational(*full.rounds[k].tallies[c]);
+        EXPECT_EQ(one, want) << "round " << k + 1;
+        EXPECT_EQ(walked, want) << "round " << k + 1;
+        for (const auto& t : want) compared += t.has_value();
+    }
+    return compared;
+}
+
+std::size_t expect_rebuilds(const profile& p, const irv_options& opt = {}) {
+    return p.integral() ? expect_trace_rebuilds_full_rounds<std::int64_t>(p, opt)
+                        : expect_trace_rebuilds_full_rounds<rational>(p, opt);
+}
+
+} // namespace
+
+TEST(IrvTrace, Burlington2006And2009ChangesRebuildEveryRoundsFullTallies) {
+    for (const char* f :
+         {"preflib/00005 - burlington/00005-00000001.toi", "preflib/00005 - burlington/00005-00000002.toi"}) {
+        ACCORD_SHARED_FILE(path, f);
+        SCOPED_TRACE(f);
+        EXPECT_GE(expect_rebuilds(read_profile(path)), 20u); // 6 candidates, 4 or 5 rounds
+    }
+}
+
+TEST(IrvTrace, SanFranciscoOaklandMinneapolisChangesRebuildEveryRoundsFullTallies) {
+    for (const char* f :
+         {"preflib/00021 - sf/00021-00000001.toi", "preflib/00019 - oakland/00019-00000001.toi",
+          "preflib/00018 - minneapolis/00018-00000001.soi"}) {
+        ACCORD_SHARED_FILE(path, f);
+        SCOPED_TRACE(f);
+        const profile p = read_profile(path);
+        EXPECT_GT(expect_rebuilds(p), p.candidate_count());
+        EXPECT_GT(expect_rebuilds(p, {.batch_elimination = true}), p.candidate_count());
+    }
+}
+
+TEST(IrvTrace, Portland2024District1ChangesRebuildEveryRoundsFullTallies) {
+    ACCORD_SHARED_FILE(f, "votekit/Portland_D1_Condensed.csv");
+    read_options ro;
+    ro.format = file_format::csv;
+    ro.csv.first_column = 2; // after the precinct
+    ro.csv.skipped_labels = {"skipped"};
+    const profile p = read_profile(f, ro);
+    EXPECT_GT(expect_rebuilds(p, {.overvotes = overvote_rule::skip_to_next}), 100u);
+}
+
+TEST(IrvTrace, WeightedAndContinueUntilTwoCountsRebuildTheirFullTallies) {
+    std::mt19937_64 rng(17);
+    for (int trial = 0; trial < 30; ++trial) {
+        profile p = accord_test::skewed_profile(rng, 12, 80, 4, 10, 5);
+        if (trial % 2)
+            p.add_order(std::vector<cand_t>{0, 1}, 2, rational(1, 3)); // weighted: the rational count
+        expect_rebuilds(p, {.continue_until_two = trial % 3 == 0});
+    }
+}
+
+// A count whose full table passes k_full_round_tallies: the JSON gives each round's changes,
+// says so, and those changes rebuild every round.
+TEST(IrvTrace, LargeCountsJsonCarriesChangesThatRebuildEveryRound) {
+    std::mt19937_64 rng(3);
+    const std::size_t n = 1'600;
+    std::vector<std::string> names;
+    for (std::size_t c = 0; c < n; ++c) names.push_back("c" + std::to_string(c));
+    profile p(names);
+    for (int v = 0; v < 3'000; ++v) {
+        const auto a = static_cast<cand_t>(rng() % n), b = static_cast<cand_t>(rng() % 40);
+        p.add_order(a == b ? std::vector<cand_t>{a} : std::vector<cand_t>{a, b});
+    }
+    const result r = irv(p);
+    ASSERT_GT(full_tally_entries(r), k_full_round_tallies);
+    const auto j = nlohmann::json::parse(to_json(r));
+    EXPECT_EQ(j.at("round_tallies"), "changes");
+    ASSERT_EQ(j.at("rounds").size(), r.rounds.size());
+    EXPECT_FALSE(j["rounds"][0].contains("tallies"));
+
+    std::map<std::string, std::string> from_json;
+    std::vector<std::optional<rational>> walked;
+    for (std::size_t k = 0; k < r.rounds.size(); ++k) {
+        for (const auto& [name, v] : j["rounds"][k].at("tally_changes_exact").items()) {
+            if (v.is_null())
+                from_json.erase(name);
+            else
+                from_json[name] = v.get<std::string>();
+        }
+        advance_tallies(r, k, walked);
+        if (k % 97 != 0 && k + 1 != r.rounds.size()) continue; // a sample of rounds: each is O(n)
+        std::map<std::string, std::string> want;
+        for (cand_t c = 0; c < n; ++c)
+            if (walked[c]) want[names[c]] = to_string(*walked[c]);
+        EXPECT_EQ(from_json, want) << "round " << k + 1;
+    }
+}
+
+TEST(IrvTrace, RoundTalliesRefusesARoundPastTheLast) {
+    profile p({"a", "b"});
+    p.add_order(std::vector<cand_t>{0}, 2);
+    p.add_order(std::vector<cand_t>{1}, 1);
+    const result r = irv(p);
+    EXPECT_THROW(round_tallies(r, r.rounds.size()), error);
+}
+
+// 1,960 candidates without a vote are eliminated one per round, each tie the last one less the
+// candidate it chose: past a million tied names the JSON says "same_tie" for those, and the
+// ties rebuilt from it are the count's ties.
+TEST(IrvTrace, ManyZeroVoteTiesJsonNamesEachTieOnceAndRebuildsThemAll) {
+    const std::size_t n = 2'000;
+    std::vector<std::string> names;
+    for (std::size_t c = 0; c < n; ++c) names.push_back("c" + std::to_string(c));
+    profile p(names);
+    for (cand_t c = 0; c < 40; ++c) p.add_order(std::vector<cand_t>{c}, 1 + c);
+    const result r = irv(p);
+    std::size_t tied = 0;
+    for (const auto& t : r.ties) tied += t.candidates.size();
+    ASSERT_GT(tied, k_full_round_tallies);
+    const auto j = nlohmann::json::parse(to_json(r));
+    EXPECT_EQ(j.at("tie_candidates"), "changes");
+    ASSERT_EQ(j.at("ties").size(), r.ties.size());
+    std::size_t same = 0;
+    std::vector<std::string> previous, chosen;
+    for (std::size_t i = 0; i < r.ties.size(); ++i) {
+        const auto& jt = j["ties"][i];
+        std::vector<std::string> candidates;
+        if (jt.value("same_tie", false)) {
+            ++same;
+            for (const auto& c : previous)
+                if (std::find(chosen.begin(), chosen.end(), c) == chosen.end()) candidates.push_back(c);
+        } else {
+            candidates = jt.at("candidates").get<std::vector<std::string>>();
+        }
+        std::vector<std::string> want;
+        for (cand_t c : r.ties[i].candidates) want.push_back(names[c]);
+        ASSERT_EQ(candidates, want) << "tie " << i;
+        previous = candidates;
+        chosen = jt.at("chosen").get<std::vector<std::string>>();
+    }
+    EXPECT_GT(same, 1'900u);
+}
