@@ -628,7 +628,7 @@ TEST(CatalogueRules, AlaskaIsIrvWhenEveryoneAdvancesAndATopTwoRunoffWithKTwo) {
         EXPECT_EQ(all.ranking, plain.ranking) << "trial " << trial;
         ASSERT_EQ(all.rounds.size(), plain.rounds.size() + 1) << "trial " << trial;
         for (std::size_t i = 0; i < plain.rounds.size(); ++i)
-            EXPECT_EQ(all.rounds[i + 1].tallies, plain.rounds[i].tallies) << "trial " << trial;
+            EXPECT_EQ(all.rounds[i + 1].tallies, round_tallies(plain, i)) << "trial " << trial;
         if (trial % 2 == 0)
             continue; // contingent shares first preferences as alaska does only on strict ballots
         const auto two = run(p, "alaska", R"({"k":2,"tie_break":"report"})");
