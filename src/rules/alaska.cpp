@@ -5,6 +5,7 @@
 #include "accord/rules/alaska.hpp"
 
 #include "accord/rules/pairwise.hpp"
+#include "full_rounds.hpp"
 #include "ranked_ballots.hpp"
 #include "single_winner_adapters.hpp"
 
@@ -62,17 +63,7 @@ result alaska(const profile& p, const alaska_options& opt) {
     for (cand_t c : rec.eliminated) io.excluded.push_back(c);
     io.tie_break = opt.tie_break;
     result r = irv(p, io);
-    // IRV keeps its rounds as changes from its own round 1, which do not continue the primary's
-    // tallies: written out in full (the final has at most k candidates, so rounds x finalists).
-    if (r.tallies_as_changes) {
-        std::vector<std::optional<rational>> full;
-        for (std::size_t i = 0; i < r.rounds.size(); ++i) {
-            advance_tallies(r, i, full);
-            r.rounds[i].tallies = full;
-        }
-        for (auto& rd : r.rounds) rd.changes.clear();
-        r.tallies_as_changes = false;
-    }
+    detail::write_rounds_in_full(r); // the primary's round goes in front of IRV's
     r.method = method;
     for (auto& t : r.ties) ++t.round; // the primary is round 1
     r.ties.insert(r.ties.begin(), primary.ties.begin(), primary.ties.end());

@@ -11,6 +11,7 @@
 #include "accord/rules/stv.hpp"
 
 #include "ballot_walker.hpp"
+#include "full_rounds.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -306,15 +307,9 @@ result sequential(const profile& p, const stv_options& opt, std::size_t seats) {
                 ++left;
         if (left == 0) break;
         result pass = irv(p, io);
-        // Each pass keeps its rounds as changes from its own round 1: written out in full here,
-        // as one pass's changes do not continue the one before (seats x rounds x candidates).
-        std::vector<std::optional<rational>> full;
-        for (std::size_t i = 0; i < pass.rounds.size(); ++i) {
-            advance_tallies(pass, i, full);
-            pass.rounds[i].tallies = full;
-        }
+        // One pass's changes do not continue the pass before: its rounds go in full.
+        detail::write_rounds_in_full(pass);
         for (auto& rd : pass.rounds) {
-            rd.changes.clear();
             rd.note = "pass " + std::to_string(k + 1) + (rd.note.empty() ? "" : ": " + rd.note);
             out.rounds.push_back(std::move(rd));
         }
