@@ -134,6 +134,8 @@ result run_stv(const profile& p, option_reader& o) {
             throw error(errc::invalid,
                         "stv: option 'bottoms_up_threshold' must be a fraction between 0 and 1");
     }
+    if (auto v = o.get<bool>("first_round_threshold")) opt.first_round_threshold = *v;
+    if (auto v = o.get<bool>("cutoff_elimination")) opt.cutoff_elimination = *v;
     opt.ballots.overvotes = overvote_rule::exhaust_immediately;
     read_ballot_rules(o, opt.ballots);
     if (auto v = o.get<bool>("continue_until_two")) opt.ballots.continue_until_two = *v;
@@ -196,6 +198,8 @@ const std::vector<method_entry>& table() {
               "decimals",
               "fractional_threshold",
               "bottoms_up_threshold",
+              "first_round_threshold",
+              "cutoff_elimination",
               "batch_elimination",
               "overvote",
               "max_skipped_ranks",

@@ -33,6 +33,28 @@ TEST(Csv, RankColumnsKeepSkippedRanksAsGapsAndOvervotesAsMarks) {
     EXPECT_EQ(marks_of(p, 2), (std::vector<mark>{{3, 1}, {0, 2}}));
 }
 
+// An ES&S export names its ballot-id column with an empty header. `--skip-column ''` once
+// indexed the column list at SIZE_MAX (a heap overflow: "double free or corruption").
+TEST(Csv, AnEmptySkipColumnNameSkipsTheOneColumnWithAnEmptyHeaderAndIsRefusedOtherwise) {
+    read_options o;
+    o.csv.layout = csv_options::layout_t::rank_columns;
+    o.csv.skip_columns = {""};
+    const auto p = csv(",1,2\n1,A,B\n2,B,\n3,A,\n", o);
+    EXPECT_EQ(p.candidate_names(), (std::vector<std::string>{"A", "B"}));
+    EXPECT_EQ(p.total_count(), 3);
+    const auto refused = [&](std::string_view text, const std::string& words) {
+        try {
+            csv(text, o);
+            ADD_FAILURE() << text << ": read";
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), errc::parse) << e.what();
+            EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+        }
+    };
+    refused("id,1,2\n1,A,B\n", "no skipped column with an empty header");
+    refused(",,1,2\n1,x,A,B\n", "2 columns have an empty header");
+}
+
 TEST(Csv, CandidateColumnsHoldRankNumbersAndRepeatedRowsMerge) {
     const auto p = csv("id,North,South,East\n1,1,2,\n2,2,1,3\n3,1,2,\n", [] {
         read_options o;

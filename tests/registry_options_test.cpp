@@ -244,6 +244,8 @@ TEST(StvVariantTable, EachVariantOptionIsReadByItsVariantsAndRefusedByTheOthers)
                                    {"decimals", 4},
                                    {"fractional_threshold", true},
                                    {"bottoms_up_threshold", "3/10"},
+                                   {"first_round_threshold", true},
+                                   {"cutoff_elimination", true},
                                    {"max_skipped_ranks", 1},
                                    {"exhaust_on_duplicate", true},
                                    {"max_rankings", 3},
@@ -256,7 +258,14 @@ TEST(StvVariantTable, EachVariantOptionIsReadByItsVariantsAndRefusedByTheOthers)
             ASSERT_TRUE(values.contains(key)) << key;
             for (const auto& other : stv_variant_table()) {
                 nlohmann::json o = {{"seats", 2}, {"variant", other.name}, {key, values[key]}};
-                if (key == "mode" || key == "bottoms_up_threshold") o["mode"] = "bottoms-up";
+                if (key == "mode") o["mode"] = "bottoms-up";
+                // A percentage, not a seat count, decides how many win (RCTab's numberOfWinners 0).
+                if (key == "bottoms_up_threshold" || key == "first_round_threshold" ||
+                    key == "cutoff_elimination") {
+                    o["mode"] = "bottoms-up";
+                    o["bottoms_up_threshold"] = "3/10";
+                    o.erase("seats");
+                }
                 const std::string list = std::string(" ") + other.options + " ";
                 if (list.find(" " + key + " ") != std::string::npos) {
                     EXPECT_NO_THROW(run(p, "stv", o.dump())) << other.name << " reads " << key;

@@ -139,6 +139,23 @@ class csv_reading {
         fail(errc::parse, name, header_line, 1,
              std::string("no ") + what + " column named " + detail::quoted(col) + " in the header");
     }
+    /// A column named by --skip-column. An empty name means the one column whose header is
+    /// empty (an ESS export's ballot-id column): column_of reads "" as "not given".
+    std::size_t skipped_column(const std::string& col) const {
+        if (!col.empty()) return column_of(col, "skipped");
+        if (!o.header)
+            throw error(errc::invalid, "skipped column '' needs a header row",
+                        source_location{std::string(name), 1, 0});
+        std::size_t found = SIZE_MAX, n = 0;
+        for (std::size_t i = 0; i < header.size(); ++i)
+            if (header[i].empty()) found = i, ++n;
+        if (n == 0) fail(errc::parse, name, header_line, 1, "no skipped column with an empty header");
+        if (n > 1)
+            fail(errc::parse, name, header_line, 1,
+                 "skipped column '': " + std::to_string(n) +
+                     " columns have an empty header, so an empty name does not say which");
+        return found;
+    }
     std::size_t column_named(std::string_view key) const {
         if (!o.detect_columns) return SIZE_MAX;
         for (std::size_t i = 0; i < header.size(); ++i)
@@ -293,7 +310,7 @@ class csv_reading {
         ignore.assign(header.size(), 0);
         for (std::size_t c : {unit_col, weight_col, count_col})
             if (c != SIZE_MAX) special[c] = 1;
-        for (const auto& s : o.skip_columns) ignore[column_of(s, "skipped")] = 1;
+        for (const auto& s : o.skip_columns) ignore[skipped_column(s)] = 1;
         for (std::size_t c = 0; c < header.size(); ++c) {
             if (c < skip_before) ignore[c] = 1;
             if (!special[c] && !ignore[c] && o.detect_columns && is_identifier_column(header[c])) {

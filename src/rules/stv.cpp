@@ -106,6 +106,12 @@ std::size_t seats_of(const profile& p, const stv_options& opt) {
     return s;
 }
 
+/// RCTab's bottomsUpUsingPercentageThreshold: the threshold, not a seat count, decides.
+bool by_percentage(const stv_options& opt) {
+    return opt.variant == stv_variant::rctab && opt.mode == rctab_mode::bottoms_up &&
+           opt.bottoms_up_threshold > 0;
+}
+
 void check_ranking(const profile& p) {
     if (p.kind() != ballot_kind::ranking)
         throw error(errc::unsupported, std::string("stv needs ranking ballots, the profile holds ") +
@@ -154,7 +160,8 @@ std::span<const stv_variant_info> stv_variant_table() noexcept {
          }},
         {stv_variant::rctab, "rctab", "", "RCTab's multi-seat rules (decimals places, truncated)",
          stv_quota::droop, 4u,
-         "quota mode decimals fractional_threshold bottoms_up_threshold max_skipped_ranks "
+         "quota mode decimals fractional_threshold bottoms_up_threshold first_round_threshold "
+         "cutoff_elimination max_skipped_ranks "
          "exhaust_on_duplicate max_rankings undeclared_write_in batch_elimination continue_until_two",
          "docs/methods/stv.md#rctab", stv_rctab},
     };
@@ -166,10 +173,34 @@ result stv(const profile& p, const stv_options& opt) {
     for (cand_t c : opt.ballots.excluded)
         if (c >= p.candidate_count())
             throw error(errc::invalid, "stv: excluded candidate index out of range");
-    const std::size_t seats = seats_of(p, opt);
     const stv_variant_info& variant = stv_variant_of(opt.variant);
     stv_options o = opt;
     if (!o.quota) o.quota = variant.quota; // the table holds each variant's default
+    if (by_percentage(opt)) {
+        // RCTab's bottomsUpUsingPercentageThreshold sets numberOfWinners to 0: everyone left
+        // when all pass the threshold is elected. A seat count would be ignored, so it is refused.
+        if (opt.seats != 0)
+            throw error(errc::invalid,
+                        "stv: option 'seats' is not used with a bottoms_up_threshold: the threshold "
+                        "decides how many are elected (RCTab's bottomsUpUsingPercentageThreshold); "
+                        "leave 'seats' out");
+        result r = variant.count(p, o);
+        if (p.seats != 1)
+            r.notes.push_back("the file declares " + std::to_string(p.seats) +
+                              " seats; bottoms_up_threshold decides how many are elected instead");
+        r.method = "stv";
+        return r;
+    }
+    if (opt.first_round_threshold || opt.cutoff_elimination)
+        throw error(errc::invalid,
+                    std::string("stv: option '") +
+                        (opt.first_round_threshold ? "first_round_threshold" : "cutoff_elimination") +
+                        "' is used only by the rctab variant's mode bottoms-up with a bottoms_up_threshold");
+    if (opt.bottoms_up_threshold != 0 &&
+        (opt.variant != stv_variant::rctab || opt.mode != rctab_mode::bottoms_up))
+        throw error(errc::invalid, "stv: option 'bottoms_up_threshold' is used only by the rctab "
+                                   "variant's mode bottoms-up");
+    const std::size_t seats = seats_of(p, opt);
     result r = variant.count(p, o);
     // Every variant fills at most the seats; more winners would be a defect of the count, never
     // an answer (a Hare quota of 0 once elected every candidate).

@@ -195,11 +195,14 @@ struct rctab_count {
             place(static_cast<std::uint32_t>(i), nullptr);
         }
         const bool bottoms_up = opt.mode == rctab_mode::bottoms_up;
+        const bool by_percentage = bottoms_up && opt.bottoms_up_threshold > 0;
         std::size_t round = 0;
         bool done = false;
         while (!done) {
             ++round;
-            if (round == 1 || bottoms_up) set_threshold();
+            // Bottoms-up with a percentage recomputes the threshold from each round's continuing
+            // votes unless round 1 determines it (RCTab's doesFirstRoundDetermineThreshold).
+            if (round == 1 || (bottoms_up && !opt.first_round_threshold)) set_threshold();
             round_record rec = snapshot();
             auto c = cont();
             std::vector<cand_t> new_winners;
@@ -250,8 +253,10 @@ struct rctab_count {
             }
             if (c.empty()) {
                 res.rounds.push_back(std::move(rec));
-                res.notes.push_back("no continuing candidates left: " + std::to_string(seats - winners()) +
-                                    " seat(s) unfilled");
+                res.notes.push_back(
+                    by_percentage ? std::string("no continuing candidates left")
+                                  : "no continuing candidates left: " + std::to_string(seats - winners()) +
+                                        " seat(s) unfilled");
                 break;
             }
             // Eliminate: undeclared write-in first, then a safe batch, else the lowest.
@@ -260,6 +265,13 @@ struct rctab_count {
                 out.push_back(*opt.ballots.undeclared_write_in);
             std::vector<cand_t> asc = c;
             std::stable_sort(asc.begin(), asc.end(), [&](cand_t a, cand_t b) { return tally[a] < tally[b]; });
+            // RCTab's cutoffElimination: everyone below the percentage threshold goes at once
+            // (not everyone: then the lowest alone, as without it).
+            if (out.empty() && bottoms_up && opt.cutoff_elimination) {
+                for (cand_t x : asc)
+                    if (tally[x] < threshold) out.push_back(x);
+                if (out.size() == asc.size()) out.clear();
+            }
             if (out.empty() && opt.ballots.batch_elimination) out = safe_batch(asc, tally);
             if (out.empty()) {
                 std::vector<cand_t> low;
@@ -290,6 +302,12 @@ struct rctab_count {
                              : opt.mode == rctab_mode::one_per_round    ? "one winner per round"
                                                                         : "bottoms-up") +
                             "), values truncated to " + std::to_string(opt.decimals) + " decimal places");
+        if (by_percentage)
+            res.notes.push_back("elected: everyone left once all continuing candidates reach " +
+                                to_string(opt.bottoms_up_threshold) + " of the continuing votes (threshold " +
+                                (opt.first_round_threshold ? "fixed in round 1" : "recomputed each round") +
+                                (opt.cutoff_elimination ? "; everyone below it eliminated at once" : "") +
+                                ")");
         return std::move(res);
     }
 };

@@ -53,7 +53,8 @@ enum class stv_quota : std::uint8_t {
 enum class rctab_mode : std::uint8_t {
     multiple_per_round = 0, ///< multiWinnerAllowMultipleWinnersPerRound
     one_per_round = 1,      ///< multiWinnerAllowOnlyOneWinnerPerRound
-    bottoms_up = 2,         ///< bottomsUpUsingPercentageThreshold (eliminate until all pass)
+    bottoms_up = 2,         ///< bottomsUp (until `seats` remain), or with bottoms_up_threshold
+                            ///< bottomsUpUsingPercentageThreshold (until all remaining pass)
     sequential = 3,         ///< multiPassIrv: IRV, remove the winner, repeat
 };
 
@@ -88,6 +89,13 @@ struct stv_options {
     unsigned decimals = 4;
     bool fractional_threshold = false;
     rational bottoms_up_threshold{0};
+    /// rctab, bottoms-up with a `bottoms_up_threshold` (RCTab's bottomsUpUsingPercentageThreshold,
+    /// where the threshold, not `seats`, decides how many are elected): keep round 1's threshold
+    /// for the whole count (RCTab's doesFirstRoundDetermineThreshold) rather than recomputing it
+    /// from each round's continuing votes; and eliminate every candidate below the threshold at
+    /// once (RCTab's cutoffElimination) rather than the lowest alone.
+    bool first_round_threshold = false;
+    bool cutoff_elimination = false;
     /// How papers continue past candidates who left the count (overvotes, skipped ranks,
     /// repeated candidates), excluded candidates, batch elimination (rctab) and ties. STV
     /// variants other than rctab read only `excluded`, `overvotes` and `tie_break`: a paper
