@@ -4,6 +4,7 @@
 #include "accord/registry.hpp"
 #include "accord/rules/condorcet.hpp"
 #include "accord/rules/irv.hpp"
+#include "accord/rules/majority_graph-inl.hpp"
 #include "accord/rules/pairwise-inl.hpp"
 #include "accord/rules/positional.hpp"
 

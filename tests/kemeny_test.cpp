@@ -2,6 +2,7 @@
 // at strong components, and the labelled search beyond the exact limit.
 #include "accord/registry.hpp"
 #include "accord/rules/kemeny.hpp"
+#include "accord/rules/majority_graph.hpp"
 
 #include "fixtures.hpp"
 #include "random_profiles.hpp"

@@ -1,7 +1,8 @@
-// The registry's option lists and what each rule's adapter reads agree: every listed option is
-// read (so `accord methods` never advertises an option that would be ignored), every option read
-// is listed (option_reader refuses an unlisted key as an internal error), and an option a rule
-// does not use is refused naming the option and the rule.
+// The registry's option lists and what each rule's adapter reads agree: the lists are learnt by
+// probing each adapter (src/registry.cpp), every probe reaches the adapter's finish(), every
+// listed option is read (so `accord methods` never advertises an option that would be ignored),
+// every option read is listed (option_reader refuses an unlisted key as an internal error), and
+// an option a rule does not use is refused naming the option and the rule.
 #include "accord/registry.hpp"
 #include "accord/detail/stv_variants.hpp"
 
@@ -99,6 +100,39 @@ TEST(RegistryOptions, EveryListedOptionIsReadByItsRule) {
             }
         }
         EXPECT_TRUE(counted) << m.name << " counted none of the test profiles: " << last;
+    }
+}
+
+// The keys come from the adapters, in the order each reads them: IRV's are its ballot rules, then
+// continue_until_two, then the tie-break trio; STV's start with its variant; none lists a key twice.
+TEST(RegistryOptions, OptionKeysAreLearntFromTheAdaptersInTheOrderTheyAreRead) {
+    const auto ms = methods();
+    auto options_of = [&](const std::string& name) {
+        const auto it =
+            std::find_if(ms.begin(), ms.end(), [&](const method_info& m) { return m.name == name; });
+        return it == ms.end() ? std::vector<std::string>{} : it->options;
+    };
+    EXPECT_EQ(
+        options_of("irv"),
+        (std::vector<std::string>{"batch_elimination", "overvote", "max_skipped_ranks",
+                                  "exhaust_on_duplicate", "max_rankings", "excluded", "undeclared_write_in",
+                                  "continue_until_two", "tie_break", "seed", "tie_order"}));
+    const auto stv = options_of("stv");
+    ASSERT_FALSE(stv.empty());
+    EXPECT_EQ(stv.front(), "variant");
+    for (const char* k :
+         {"seats", "quota", "arithmetic", "omega", "mode", "bottoms_up_threshold", "tie_order"})
+        EXPECT_NE(std::find(stv.begin(), stv.end(), k), stv.end()) << k;
+    for (const auto& m : ms) {
+        EXPECT_FALSE(m.options.empty()) << m.name;
+        const std::set<std::string> distinct(m.options.begin(), m.options.end());
+        EXPECT_EQ(distinct.size(), m.options.size()) << m.name << " lists a key twice";
+        // Probing with {"seats": 1} lists seats only for a rule that reads it.
+        const bool single =
+            m.name == "irv" || m.name == "plurality" || m.name == "borda" || m.name == "schulze";
+        if (single) {
+            EXPECT_EQ(std::count(m.options.begin(), m.options.end(), "seats"), 0) << m.name;
+        }
     }
 }
 

@@ -19,7 +19,7 @@ inline namespace v0 {
 struct method_info {
     std::string name;                 ///< e.g. "irv"
     std::string summary;              ///< one line
-    std::vector<std::string> options; ///< accepted option keys
+    std::vector<std::string> options; ///< accepted option keys (from its adapter)
     bool additive = false;            ///< the count is a sum of per-ballot scores (positional rules)
     std::vector<ballot_kind> ballots; ///< the ballot kinds it counts; others are errc::unsupported
     std::vector<std::string> aliases; ///< other names run() accepts for it, e.g. "rcv" for "irv"

@@ -4,6 +4,7 @@
 #include "accord/check.hpp"
 
 #include "accord/registry.hpp"
+#include "accord/rules/majority_graph.hpp"
 #include "accord/rules/pairwise.hpp"
 
 #include "json_options.hpp"

@@ -4,6 +4,7 @@
 #include "accord/rules/condorcet.hpp"
 
 #include "accord/detail/options.hpp"
+#include "accord/rules/majority_graph.hpp"
 #include "pairwise_result.hpp"
 #include "single_winner_adapters.hpp"
 

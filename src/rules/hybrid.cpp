@@ -5,6 +5,7 @@
 #include "accord/rules/hybrid.hpp"
 
 #include "accord/detail/options.hpp"
+#include "accord/rules/majority_graph.hpp"
 #include "pairwise_result.hpp"
 #include "single_winner_adapters.hpp"
 

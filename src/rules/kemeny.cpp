@@ -2,6 +2,7 @@
 // optimal ranking; a labelled local search with a proof bound beyond the exact limit.
 #include "accord/detail/safety.hpp"
 #include "accord/rules/kemeny.hpp"
+#include "accord/rules/majority_graph.hpp"
 
 #include "single_winner_adapters.hpp"
 

@@ -1,4 +1,4 @@
-// The pairwise matrix and the sets read off the majority graph (Smith, Schwartz).
+// The pairwise matrix and what is read off it (the Smith and Schwartz sets: majority_graph.cpp).
 //
 // The templates are defined in accord/rules/pairwise-inl.hpp; this file compiles the
 // instantiations pairwise.hpp declares extern (64-bit integers and exact rationals over a
@@ -28,12 +28,6 @@ template std::optional<cand_t> condorcet_winner(const pairwise_matrix<std::int64
 template std::optional<cand_t> condorcet_winner(const pairwise_matrix<rational>&);
 template std::optional<cand_t> condorcet_loser(const pairwise_matrix<std::int64_t>&);
 template std::optional<cand_t> condorcet_loser(const pairwise_matrix<rational>&);
-template std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<std::int64_t>&,
-                                                           const std::vector<cand_t>&);
-template std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<rational>&,
-                                                           const std::vector<cand_t>&);
-template std::vector<cand_t> schwartz_set(const pairwise_matrix<std::int64_t>&, const std::vector<cand_t>&);
-template std::vector<cand_t> schwartz_set(const pairwise_matrix<rational>&, const std::vector<cand_t>&);
 template std::vector<std::vector<rational>> to_rational_matrix(const pairwise_matrix<std::int64_t>&);
 template std::vector<std::vector<rational>> to_rational_matrix(const pairwise_matrix<rational>&);
 template std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand_t>,

@@ -1,7 +1,7 @@
 // The single transferable vote: variant names, the papers and checks every count shares, and the
 // dispatch to the counts: Scottish STV, WIGM, Gregory and whole papers (stv_gregory.cpp), Meek
 // (stv_meek.cpp) and RCTab's multi-seat rules (stv_rctab.cpp). Arithmetic policies and quotas
-// are in stv_arith.hpp.
+// are in accord/rules/stv_arith.hpp.
 #include "accord/rules/stv.hpp"
 
 #include "accord/detail/stv_variants.hpp"

@@ -15,10 +15,22 @@
 // The pairwise matrix (pairwise.hpp's tally_pairwise) in `double` must be half the int64 one,
 // cell by cell, with Montroll the Condorcet winner, beating Kiss 4067-3477 (electowiki).
 //
+// The Smith set (majority_graph.hpp, Boost.Graph) of the `double` matrix is {Montroll}, as the
+// int64 one's.
+//
+// STV's arithmetic (stv_arith.hpp) in `double` (stv_float_arith) on the first preferences, for 3
+// seats: the exact Droop and Meek quotas within rounding of half the exact-rational ones (the
+// voters weigh 0.5) and elected on exceeding them, as exact arithmetic does; the whole-number
+// Droop quota floor(v / 4) + 1 the same in all three policies; and the transfer value of the
+// leader's surplus (Kurt Wright, first on first preferences) within 1e-12 of the exact one,
+// while the Scottish fixed point (5 places) truncates it to at most 1e-5 below.
+//
 // usage: consumer_header_only FILE.toi; exits 77 (skipped) when the file is missing outside CI.
 #include <accord/rules/irv.hpp>
+#include <accord/rules/majority_graph.hpp>
 #include <accord/rules/pairwise.hpp>
 #include <accord/rules/positional.hpp>
+#include <accord/rules/stv_arith.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -179,5 +191,58 @@ int main(int argc, char** argv) {
     check(pairs_exact(1, 0) == 4067 && pairs_exact(0, 1) == 3477, "Montroll beats Kiss 4067-3477");
     std::cout << "header-only pairwise on Burlington 2009 (double weights): Condorcet winner "
               << (cw ? name(*cw) : "none") << " as the exact count\n";
+    const auto smith = accord::smith_set(pairs_fast);
+    check(smith.size() == 1 && name(smith.front()) == "Andy Montroll", "the Smith set is {Montroll}");
+    check(smith == accord::smith_set(pairs_exact), "double and int64 matrices agree on the Smith set");
+
+    // STV's arithmetic on the first preferences (a ballot whose first rank is one candidate).
+    std::vector<std::uint64_t> first(ballots.candidate_count(), 0);
+    std::uint64_t valid = 0;
+    for (std::size_t i = 0; i < ballots.unique_count(); ++i) {
+        const auto from = ballots.offsets[i], to = ballots.offsets[i + 1];
+        if (from == to || (to - from > 1 && ballots.marks[from + 1].value == ballots.marks[from].value))
+            continue;
+        first[ballots.marks[from].candidate] += ballots.count[i];
+        valid += ballots.count[i];
+    }
+    const accord::cand_t leader =
+        static_cast<accord::cand_t>(std::max_element(first.begin(), first.end()) - first.begin());
+    check(name(leader) == "Kurt Wright", "Kurt Wright leads on first preferences");
+    const std::size_t seats = 3;
+    const accord::stv_exact_arith ex;
+    const accord::stv_float_arith fl;
+    const accord::stv_fixed_arith fx(5);
+    const double valid_fl = 0.5 * static_cast<double>(valid);
+    const auto q_ex =
+        accord::gregory_quota(ex, ex.from_count(valid), seats, accord::stv_quota::droop_exact, false);
+    const auto q_fl = accord::gregory_quota(fl, valid_fl, seats, accord::stv_quota::droop_exact, false);
+    const double half_q = 0.5 * q_ex.value.convert_to<double>();
+    check(std::abs(q_fl.value - half_q) <= 1e-12 * half_q && q_fl.strict && q_ex.strict,
+          "double exact-Droop quota is half the exact one, elected on exceeding it");
+    const double meek_half = 0.5 * accord::meek_quota(ex, ex.from_count(valid), seats).convert_to<double>();
+    check(std::abs(accord::meek_quota(fl, valid_fl, seats) - meek_half) <= 1e-12 * meek_half,
+          "double Meek quota is half the exact one");
+    const auto droop_ex =
+        accord::gregory_quota(ex, ex.from_count(valid), seats, accord::stv_quota::droop, false);
+    const auto droop_fl =
+        accord::gregory_quota(fl, fl.from_count(valid), seats, accord::stv_quota::droop, false);
+    const auto droop_fx =
+        accord::gregory_quota(fx, fx.from_count(valid), seats, accord::stv_quota::droop, false);
+    check(droop_ex.value == accord::rational(static_cast<std::int64_t>(valid / (seats + 1) + 1)) &&
+              fl.to_rational(droop_fl.value) == droop_ex.value &&
+              fx.to_rational(droop_fx.value) == droop_ex.value,
+          "the Droop quota floor(v / 4) + 1 is the same in every policy");
+    const auto votes = first[leader];
+    check(ex.from_count(votes) > droop_ex.value, "the leader exceeds the Droop quota");
+    const auto tv_ex = ex.div_down(ex.from_count(votes) - droop_ex.value, ex.from_count(votes));
+    const auto tv_fl = fl.div_down(fl.from_count(votes) - droop_fl.value, fl.from_count(votes));
+    const auto tv_fx = fx.div_down(fx.from_count(votes) - droop_fx.value, fx.from_count(votes));
+    check(std::abs(tv_fl - tv_ex.convert_to<double>()) <= 1e-12,
+          "double transfer value within 1e-12 of the exact one");
+    const accord::rational below = tv_ex - fx.to_rational(tv_fx);
+    check(below >= 0 && below < accord::rational(1, 100000),
+          "Scottish fixed point truncates the transfer value");
+    std::cout << "header-only STV arithmetic on Burlington 2009 (double): quota " << q_fl.value << ", "
+              << name(leader) << "'s transfer value " << tv_fl << " (exact " << tv_ex << ")\n";
     return failures == 0 ? 0 : 1;
 }

@@ -22,11 +22,16 @@ namespace accord {
 inline namespace v0 {
 namespace detail {
 
+/// Thrown by option_reader::finish() in probe mode: the adapter has read all its options, and the
+/// rule is not run. Not an std::exception, so no adapter's handler can swallow it.
+struct option_probe_done {};
+
 class option_reader {
   public:
-    /// `declared`, when given, is the method's option list (method_entry::options): reading a
-    /// key it does not list is an internal error, so the list and the adapter cannot drift
-    /// (tests/registry_options_test.cpp checks the other direction: every listed key is read).
+    /// `declared`, when given, is the method's option list (method_entry::options, learnt from
+    /// the adapter itself by probing, see probe()): reading a key it does not list is an
+    /// internal error (a read the probe did not reach, e.g. one that depends on another
+    /// option's value).
     option_reader(const nlohmann::json& j, const profile& p, std::string method,
                   const std::vector<std::string>* declared = nullptr)
         : j_(j), p_(p), method_(std::move(method)), declared_(declared) {
@@ -121,6 +126,7 @@ class option_reader {
     /// Throws for any key not consumed: an option this method does not use is refused, naming
     /// the option, the method and the options it does use.
     void finish() const {
+        if (probe_) throw option_probe_done{};
         for (auto it = j_.begin(); it != j_.end(); ++it)
             if (!used_.count(it.key())) {
                 std::string known;
@@ -135,17 +141,29 @@ class option_reader {
 
     const std::string& method() const { return method_; }
 
+    /// Probe mode: every key the adapter looks up (has, get, candidates, tie_break) is appended
+    /// to `*seen` once, in the order read, and finish() throws option_probe_done instead of
+    /// checking, so the adapter stops before its rule runs. This is how the registry learns a
+    /// rule's option keys from its adapter, so the list cannot drift (src/registry.cpp).
+    void probe(std::vector<std::string>* seen) { probe_ = seen; }
+
   private:
     const nlohmann::json& j_;
     const profile& p_;
     std::string method_;
     std::set<std::string> used_;
     const std::vector<std::string>* declared_ = nullptr;
+    std::vector<std::string>* probe_ = nullptr;
 
     void check_declared(const std::string& key) const {
+        if (probe_) {
+            if (std::find(probe_->begin(), probe_->end(), key) == probe_->end()) probe_->push_back(key);
+            return;
+        }
         if (declared_ && std::find(declared_->begin(), declared_->end(), key) == declared_->end())
             throw error(errc::error, method_ + ": internal error: the adapter reads option '" + key +
-                                         "', which the registry does not list for it");
+                                         "', which probing it did not find (give its entry a probe "
+                                         "that reaches the read, src/registry.cpp)");
     }
 };
 
@@ -163,11 +181,10 @@ constexpr bool accepts(ballot_kinds set, ballot_kind k) noexcept {
 }
 
 /// One registry entry. Families of rules append theirs in src/registry.cpp; the fields after
-/// `run` have defaults, so most lines give only the first four.
+/// `run` have defaults, so most lines give only the first three.
 struct method_entry {
     std::string name;
     std::string summary;
-    std::vector<std::string> options;
     result (*run)(const profile&, option_reader&);
     /// The count is a sum of per-ballot scores (the positional family): SMAA may sum scores
     /// instead of counting each sample (analysis asks this, never the rule's name).
@@ -178,6 +195,15 @@ struct method_entry {
     std::vector<std::string> aliases = {};
     /// Its page; empty means docs/methods/NAME.md.
     std::string docs = {};
+    /// Options (JSON) with which probing the adapter reads every key, when the default probes,
+    /// `{}` and `{"seats": 1}`, stop early because the rule requires an option (e.g. positional's
+    /// `points`). Candidates are named A, B and C.
+    std::string probe = {};
+    /// The option keys the adapter reads, in the order it reads them: learnt by probing it
+    /// (src/registry.cpp), never written by hand.
+    std::vector<std::string> options = {};
+    /// Why probing failed (no probe reached the adapter's finish()); run() reports it.
+    std::string probe_error = {};
 };
 
 } // namespace detail

@@ -7,7 +7,7 @@
 // are computed here and shared by every Condorcet-family rule (condorcet.hpp, kemeny.hpp).
 // See docs/methods/condorcet.md.
 //
-// The matrix is a template over the number type and the ballot source, defined with the sets
+// The matrix is a template over the number type and the ballot source, defined with what is
 // read off it in pairwise-inl.hpp: libaccord compiles them for 64-bit integers and exact
 // rationals over a profile; include pairwise-inl.hpp (or use accord::header-only) for any other,
 // e.g. `double` weights over your own ballot storage (docs/architecture.md, "Header-heavy").
@@ -83,21 +83,6 @@ template <class Num> std::optional<cand_t> condorcet_winner(const pairwise_matri
 /// The candidate beaten by every other active candidate, if any.
 template <class Num> std::optional<cand_t> condorcet_loser(const pairwise_matrix<Num>& m);
 
-/// The strong components of the "beats or ties" graph (edge a -> b when support(a,b) >=
-/// support(b,a)), in order: every member of an earlier component beats every member of a later
-/// one. The first is the Smith set. Computed with boost::strong_components.
-template <class Num>
-std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<Num>& m,
-                                                  const std::vector<cand_t>& among);
-template <class Num> std::vector<cand_t> smith_set(const pairwise_matrix<Num>& m) {
-    auto comps = smith_components(m, m.candidates());
-    return comps.empty() ? std::vector<cand_t>{} : comps.front();
-}
-/// The Schwartz set among `among`: the union of the strong components of the "beats" graph
-/// that no outside candidate beats (the minimal undominated sets).
-template <class Num>
-std::vector<cand_t> schwartz_set(const pairwise_matrix<Num>& m, const std::vector<cand_t>& among);
-
 /// The matrix as exact rationals for result::pairwise (inactive rows and columns are zero).
 template <class Num> std::vector<std::vector<rational>> to_rational_matrix(const pairwise_matrix<Num>& m);
 
@@ -154,14 +139,6 @@ extern template std::optional<cand_t> condorcet_winner(const pairwise_matrix<std
 extern template std::optional<cand_t> condorcet_winner(const pairwise_matrix<rational>&);
 extern template std::optional<cand_t> condorcet_loser(const pairwise_matrix<std::int64_t>&);
 extern template std::optional<cand_t> condorcet_loser(const pairwise_matrix<rational>&);
-extern template std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<std::int64_t>&,
-                                                                  const std::vector<cand_t>&);
-extern template std::vector<std::vector<cand_t>> smith_components(const pairwise_matrix<rational>&,
-                                                                  const std::vector<cand_t>&);
-extern template std::vector<cand_t> schwartz_set(const pairwise_matrix<std::int64_t>&,
-                                                 const std::vector<cand_t>&);
-extern template std::vector<cand_t> schwartz_set(const pairwise_matrix<rational>&,
-                                                 const std::vector<cand_t>&);
 extern template std::vector<std::vector<rational>> to_rational_matrix(const pairwise_matrix<std::int64_t>&);
 extern template std::vector<std::vector<rational>> to_rational_matrix(const pairwise_matrix<rational>&);
 extern template std::vector<std::vector<cand_t>> tiers_by_score(std::vector<cand_t>,
