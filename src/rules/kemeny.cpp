@@ -346,11 +346,18 @@ result kemeny_impl(const profile& p, const pairwise_matrix<Num>& m, const kemeny
 
     if (slater) {
         // The Slater set (set-valued, as pref_voting's slater): every candidate first in some
-        // optimal ranking. Decided exactly, not from the capped list: x is first in an optimum
+        // optimal ranking: read off the listing when it holds every optimum of the top
+        // component, else decided exactly, not from the capped list: x is first in an optimum
         // of the top component C when its wins over C \ {x} plus the optimum of C \ {x} reach
         // the optimum of C.
         const auto& top = comps.front();
-        for (cand_t x : top) {
+        if (sols.front().listing_complete) { // every optimum of the top component is listed
+            for (const auto& o : sols.front().optimal)
+                if (std::find(r.winners.begin(), r.winners.end(), o.front()) == r.winners.end())
+                    r.winners.push_back(o.front());
+            std::sort(r.winners.begin(), r.winners.end());
+        }
+        for (cand_t x : sols.front().listing_complete ? std::vector<cand_t>{} : top) {
             std::vector<cand_t> rest;
             std::int64_t wins = 0;
             for (cand_t y : top)
