@@ -1,4 +1,5 @@
-// libFuzzer target: the CSV reader (strict and lenient, layout detected), and the CSV writer:
+// libFuzzer target: the CSV reader (strict and lenient, layout detected, and as format 'scores'),
+// and the CSV and score writers:
 // what is written must read back with no options as the same candidates (in order), title,
 // seats, withdrawn marks and ballots, compared by candidate name.
 #include "fuzz_common.hpp"
@@ -22,9 +23,11 @@ std::map<std::string, accord::rational> by_name(const accord::profile& p) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace accord;
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    for (bool lenient : {false, true}) {
+    // The CSV reader as it detects the layout, and as format 'scores' (score columns).
+    for (int pass = 0; pass < 4; ++pass) {
+        const bool lenient = pass % 2 == 1;
         read_options opt;
-        opt.format = file_format::csv;
+        opt.format = pass < 2 ? file_format::csv : file_format::scores;
         opt.lenient = lenient;
         profile p;
         try {
@@ -34,7 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         std::ostringstream out;
         try {
-            write_profile(out, p, file_format::csv);
+            // A score profile is written as format 'scores', whose #ballots record reads back.
+            write_profile(out, p, p.kind() == ballot_kind::score ? file_format::scores : file_format::csv);
         } catch (const error& e) {
             if (e.code() != errc::unsupported) std::abort();
             continue;
@@ -47,7 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         } catch (const error&) {
             std::abort(); // the writer produced something its own reader rejects
         }
-        if (q.candidate_names() != p.candidate_names() || q.title != p.title || q.seats != p.seats)
+        if (q.candidate_names() != p.candidate_names() || q.title != p.title || q.seats != p.seats ||
+            q.kind() != p.kind())
             std::abort();
         for (std::size_t c = 0; c < p.candidate_count(); ++c)
             if (q.withdrawn(static_cast<cand_t>(c)) != p.withdrawn(static_cast<cand_t>(c))) std::abort();

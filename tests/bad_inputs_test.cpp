@@ -97,6 +97,10 @@ const bad_input k_bad_inputs[] = {
     {"csv_withdrawn_unknown.csv", errc::parse, 1, "'Zed'"},
     {"csv_seats_too_many.csv", errc::parse, 1, "#seats"},
     {"csv_grid_bad_cell.csv", errc::parse, 2, "'maybe'"},
+    // Score ballots (docs/formats.md, "Score ballots"): scores never pass for ranks
+    {"csv_scores_zero_as_rank.csv", errc::parse, 3, "--format scores"},
+    {"csv_scores_bad_ballots_record.csv", errc::parse, 1, "#ballots takes one cell, 'score'"},
+    {"csv_scores_not_integer.csv", errc::parse, 3, "whole-number score"},
     // BLT / Hill
     {"blt_empty.blt", errc::parse, 1},
     {"blt_zero_candidates.blt", errc::parse, 1},

@@ -577,3 +577,90 @@ TEST(Properties, SchulzeRankingIsTransitiveAndSmithSetHoldsEverySchulzeAndRanked
         for (cand_t c : schwartz(p).winners) EXPECT_TRUE(std::find(sm.begin(), sm.end(), c) != sm.end());
     }
 }
+
+// pref_voting's documentation example for the four uncovered sets (docs/methods/uncovered-set.md):
+// 2 beats 0, 1 beats 2 and 3, 2 beats 3, and 0 ties 1 and 3; the sets worked by hand from
+// pref_voting's definitions (uc_gill, uc_fish, uc_bordes, uc_mckelvey) all differ.
+TEST(UncoveredSet, PrefVotingDocExampleGivesFourDifferentSets) {
+    profile p({"0", "1", "2", "3"});
+    const std::vector<std::pair<std::vector<cand_t>, std::uint64_t>> ballots{
+        {{2, 3, 0, 1}, 1}, {{0, 2, 1, 3}, 1}, {{3, 0, 1, 2}, 1}, {{1, 2, 0, 3}, 2}, {{1, 2, 3, 0}, 1}};
+    for (const auto& [order, count] : ballots) p.add_order(order, count);
+    using v = std::vector<cand_t>;
+    EXPECT_EQ(run(p, "uncovered-set").winners, (v{0, 1}));
+    EXPECT_EQ(run(p, "uncovered-set", R"({"variant": "gillies"})").winners, (v{0, 1}));
+    EXPECT_EQ(run(p, "uncovered-set", R"({"variant": "fishburn"})").winners, (v{1}));
+    EXPECT_EQ(run(p, "uncovered-set", R"({"variant": "bordes"})").winners, (v{1, 2}));
+    EXPECT_EQ(run(p, "uncovered-set", R"({"variant": "mckelvey"})").winners, (v{0, 1, 2}));
+    EXPECT_EQ(smith(p).winners, (v{0, 1, 2, 3}));
+    EXPECT_EQ(run(p, "top-cycle").winners, smith(p).winners);
+    // The ranking repeats the set on the candidates left: {0, 1}, then {2} (it beats 3), then {3}.
+    EXPECT_EQ(uncovered_set(p).ranking, (std::vector<std::vector<cand_t>>{{0, 1}, {2}, {3}}));
+    EXPECT_THROW(run(p, "uncovered-set", R"({"variant": "miller"})"), error);
+}
+
+// pref_voting's tests (tests/test_c1_methods.py): a Condorcet cycle keeps all three; a linear
+// majority keeps its top; with the top excluded, the next one.
+TEST(UncoveredSet, PrefVotingTestCasesCycleLinearAndRestricted) {
+    profile cycle({"a", "b", "c"});
+    cycle.add_order(std::vector<cand_t>{0, 1, 2});
+    cycle.add_order(std::vector<cand_t>{1, 2, 0});
+    cycle.add_order(std::vector<cand_t>{2, 0, 1});
+    profile linear({"a", "b", "c"});
+    linear.add_order(std::vector<cand_t>{0, 1, 2});
+    for (const char* variant : {"gillies", "fishburn", "bordes", "mckelvey"}) {
+        const std::string o = std::string(R"({"variant": ")") + variant + "\"}";
+        EXPECT_EQ(run(cycle, "uncovered-set", o).winners, (std::vector<cand_t>{0, 1, 2})) << variant;
+        EXPECT_EQ(run(linear, "uncovered-set", o).winners, (std::vector<cand_t>{0})) << variant;
+        const std::string ex = std::string(R"({"excluded": ["a"], "variant": ")") + variant + "\"}";
+        EXPECT_EQ(run(linear, "uncovered-set", ex).winners, (std::vector<cand_t>{1})) << variant;
+    }
+}
+
+// Banks on pref_voting's documentation example (mg_ex_banks.py: 0>2, 0>3, 1>0, 2>3, 2>1, 3>1,
+// from voters 0231, 1023, 2310): the maximal chains are 0>2>3, 2>3>1 and 1>0 (1>0 extends by
+// no one), so the Banks set is {0, 1, 2}.
+TEST(Banks, PrefVotingDocExampleHasThreeChainTops) {
+    profile p({"0", "1", "2", "3"});
+    p.add_order(std::vector<cand_t>{0, 2, 3, 1});
+    p.add_order(std::vector<cand_t>{1, 0, 2, 3});
+    p.add_order(std::vector<cand_t>{2, 3, 1, 0});
+    EXPECT_EQ(run(p, "banks").winners, (std::vector<cand_t>{0, 1, 2}));
+    EXPECT_EQ(banks(p).ranking, (std::vector<std::vector<cand_t>>{{0, 1, 2}, {3}}));
+}
+
+// A pair the majority leaves tied is no chain: on the uncovered-set example (2 beats 0, 1 beats
+// 2 and 3, 2 beats 3; 0 ties 1 and 3) the maximal chains are 1>2>3 and 2>0.
+TEST(Banks, TiedPairsBreakChainsAndCycleAndLinearFollowPrefVotingTests) {
+    profile p({"0", "1", "2", "3"});
+    const std::vector<std::pair<std::vector<cand_t>, std::uint64_t>> ballots{
+        {{2, 3, 0, 1}, 1}, {{0, 2, 1, 3}, 1}, {{3, 0, 1, 2}, 1}, {{1, 2, 0, 3}, 2}, {{1, 2, 3, 0}, 1}};
+    for (const auto& [order, count] : ballots) p.add_order(order, count);
+    EXPECT_EQ(banks(p).winners, (std::vector<cand_t>{1, 2}));
+    profile cycle({"a", "b", "c"});
+    cycle.add_order(std::vector<cand_t>{0, 1, 2});
+    cycle.add_order(std::vector<cand_t>{1, 2, 0});
+    cycle.add_order(std::vector<cand_t>{2, 0, 1});
+    EXPECT_EQ(banks(cycle).winners, (std::vector<cand_t>{0, 1, 2}));
+    profile linear({"a", "b", "c"});
+    linear.add_order(std::vector<cand_t>{0, 1, 2});
+    EXPECT_EQ(banks(linear).winners, std::vector<cand_t>{0});
+    EXPECT_EQ(run(linear, "banks", R"({"excluded": ["a"]})").winners, std::vector<cand_t>{1});
+}
+
+TEST(Banks, MoreThanTwentyCandidatesIsRefusedNamingTheLimit) {
+    std::vector<std::string> names;
+    for (int i = 0; i < 21; ++i) names.push_back("c" + std::to_string(i));
+    profile p(names);
+    std::vector<cand_t> order(21);
+    for (cand_t i = 0; i < 21; ++i) order[i] = i;
+    p.add_order(order);
+    try {
+        run(p, "banks");
+        ADD_FAILURE() << "counted";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::unsupported);
+        EXPECT_NE(std::string(e.what()).find("more than the 20"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(run(p, "banks", R"({"excluded": ["c20"]})").winners, std::vector<cand_t>{0});
+}

@@ -203,3 +203,50 @@ TEST(Kemeny, ExactSearchReportsProgressAndCanBeCancelled) {
         EXPECT_EQ(e.code(), errc::cancelled);
     }
 }
+
+// pref_voting's Slater example (docs, mg_ex_slater.py): the majority graph 0>2, 0>3, 1>0, 2>3,
+// 2>1, 3>1, here from three voters 0231, 1023, 2310. Every cycle runs through 1>0, so the one
+// Slater ranking reverses that pair only: 0 > 2 > 3 > 1, and the Slater set is {0}.
+TEST(Slater, PrefVotingDocExampleHasTheSingleRankingReversingOnePair) {
+    profile p({"0", "1", "2", "3"});
+    p.add_order(std::vector<cand_t>{0, 2, 3, 1});
+    p.add_order(std::vector<cand_t>{1, 0, 2, 3});
+    p.add_order(std::vector<cand_t>{2, 3, 1, 0});
+    const result r = slater(p);
+    EXPECT_EQ(r.method, "slater");
+    EXPECT_EQ(r.winners, std::vector<cand_t>{0});
+    EXPECT_EQ(r.ranking, (std::vector<std::vector<cand_t>>{{0}, {2}, {3}, {1}}));
+    EXPECT_NE(std::find(r.notes.begin(), r.notes.end(),
+                        "Slater: each optimal ranking keeps 5 of the 6 majority pairs and reverses 1"),
+              r.notes.end());
+    EXPECT_EQ(run(p, "slater").winners, r.winners);
+}
+
+// pref_voting's tests (test_c1_methods.py): a Condorcet cycle makes all three Slater winners; a
+// linear majority its top; the set comes from every optimal ranking, not from a capped list.
+TEST(Slater, CycleGivesEveryCandidateAndTheSetIgnoresTheListingCap) {
+    profile cycle({"a", "b", "c"});
+    cycle.add_order(std::vector<cand_t>{0, 1, 2});
+    cycle.add_order(std::vector<cand_t>{1, 2, 0});
+    cycle.add_order(std::vector<cand_t>{2, 0, 1});
+    EXPECT_EQ(slater(cycle).winners, (std::vector<cand_t>{0, 1, 2}));
+    EXPECT_EQ(run(cycle, "slater", R"({"max_rankings": 1})").winners, (std::vector<cand_t>{0, 1, 2}));
+    profile linear({"a", "b", "c"});
+    linear.add_order(std::vector<cand_t>{0, 1, 2});
+    EXPECT_EQ(slater(linear).winners, std::vector<cand_t>{0});
+}
+
+// Slater is exact only: a strong component past max_exact is refused by name, never guessed.
+TEST(Slater, ComponentBeyondMaxExactIsRefusedNamingTheLimit) {
+    profile cycle({"a", "b", "c"});
+    cycle.add_order(std::vector<cand_t>{0, 1, 2});
+    cycle.add_order(std::vector<cand_t>{1, 2, 0});
+    cycle.add_order(std::vector<cand_t>{2, 0, 1});
+    try {
+        run(cycle, "slater", R"({"max_exact": 2})");
+        ADD_FAILURE() << "counted";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::unsupported);
+        EXPECT_NE(std::string(e.what()).find("max_exact = 2"), std::string::npos) << e.what();
+    }
+}

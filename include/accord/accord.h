@@ -170,7 +170,9 @@ ACCORD_API accord_status accord_profile_new_kind(size_t n_candidates, const char
  *                     (limits, whole numbers > 0; docs/formats.md)
  *                     since 0.5: "layout" "ranking-cell", "ranking_delimiter", "encoding"
  *                     ("utf-8"|"windows-1252"), "contest" (CSV and CDF), "detect_columns" (bool);
- *                     "delimiter" is detected when not given
+ *                     "delimiter" is detected when not given;
+ *                     since 0.5, score ballots: format "scores", or "layout" "score-columns",
+ *                     with "score_range" ("LO..HI", e.g. "0..5"); a score profile results
  * @param out          receives the profile; must be freed with accord_profile_free()
  * @return ACCORD_OK; ACCORD_EIO if the file cannot be read; ACCORD_EPARSE for malformed input
  *         (the message names file, line and column; for .xlsx a damaged zip, a merged header, a

@@ -75,12 +75,14 @@ accord::read_options read_options_of(const char* format, const char* options_jso
                 c.layout = accord::csv_options::layout_t::candidate_columns;
             else if (s == "ranking-cell")
                 c.layout = accord::csv_options::layout_t::ranking_cell;
+            else if (s == "score-columns")
+                c.layout = accord::csv_options::layout_t::score_columns;
             else if (s == "auto")
                 c.layout = accord::csv_options::layout_t::auto_detect;
             else
-                throw accord::error(
-                    accord::errc::invalid,
-                    "option 'layout' must be auto, rank-columns, candidate-columns or ranking-cell");
+                throw accord::error(accord::errc::invalid,
+                                    "option 'layout' must be auto, rank-columns, candidate-columns, "
+                                    "ranking-cell or score-columns");
         } else if (k == "skipped_labels")
             c.skipped_labels = strings(v, k);
         else if (k == "overvote_labels")
@@ -105,6 +107,8 @@ accord::read_options read_options_of(const char* format, const char* options_jso
             c.ranking_delimiter = string(v, k);
         else if (k == "encoding")
             c.encoding = string(v, k);
+        else if (k == "score_range")
+            c.score_range = string(v, k);
         else if (k == "contest")
             opt.contest = string(v, k);
         else if (k == "detect_columns") {

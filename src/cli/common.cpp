@@ -86,6 +86,10 @@ void add_input_flags(CLI::App& app, input_flags& f) {
     csv->add_option("--encoding", f.encoding, "utf-8 (default) or windows-1252 (Excel on Windows)");
     csv->add_option("--contest", f.contest,
                     "The contest or question to read (CSV rank-header prefix, form question; CDF contest)");
+    csv->add_flag("--score-columns", f.score_columns,
+                  "Columns are candidates, cells are scores (as --format scores; for an .xlsx sheet)");
+    csv->add_option("--score-range", f.score_range,
+                    "Scores allowed in score columns, LO..HI (e.g. 0..5); others are refused");
     csv->add_flag("--no-detect-columns", f.no_detect_columns,
                   "Do not recognise identifier, count, weight and unit columns by their names");
 }
@@ -107,8 +111,11 @@ profile load(const input_flags& f, read_report* report) {
     opt.xlsx.sheet = f.sheet;
     if (f.xlsx_max_bytes) opt.xlsx.max_bytes = f.xlsx_max_bytes;
     if (f.xlsx_max_cells) opt.xlsx.max_cells = f.xlsx_max_cells;
-    if (int(f.candidate_columns) + int(f.rank_columns) + int(f.ranking_cell) > 1)
-        throw usage_error("--candidate-columns, --rank-columns and --ranking-cell exclude each other");
+    if (int(f.candidate_columns) + int(f.rank_columns) + int(f.ranking_cell) + int(f.score_columns) > 1)
+        throw usage_error(
+            "--candidate-columns, --rank-columns, --ranking-cell and --score-columns exclude each other");
+    if (f.score_columns) c.layout = csv_options::layout_t::score_columns;
+    c.score_range = f.score_range;
     if (f.candidate_columns) c.layout = csv_options::layout_t::candidate_columns;
     if (f.rank_columns) c.layout = csv_options::layout_t::rank_columns;
     if (f.ranking_cell) c.layout = csv_options::layout_t::ranking_cell;

@@ -36,6 +36,8 @@ struct input_flags {
     // CSV intake (docs/formats.md): explicit values win over what the reader detects.
     std::string delimiter, encoding, contest;
     bool ranking_cell = false, no_detect_columns = false;
+    bool score_columns = false; ///< score ballots: one column per candidate holding its score
+    std::string score_range;    ///< "LO..HI" for score columns
 };
 
 /// Every unsigned option of `app` and its subcommands refuses what is not a whole number >= 0

@@ -18,6 +18,8 @@ nlohmann::ordered_json ballots_invocation(const input_flags& f) {
     if (!f.overvote_delimiter.empty()) read["overvote_delimiter"] = f.overvote_delimiter;
     if (f.candidate_columns) read["layout"] = "candidate-columns";
     if (f.rank_columns) read["layout"] = "rank-columns";
+    if (f.score_columns) read["layout"] = "score-columns";
+    if (!f.score_range.empty()) read["score_range"] = f.score_range;
     return {{"file", f.file}, {"read", read}};
 }
 

@@ -52,7 +52,8 @@ std::vector<std::string> get_strs(const json& j, const char* key, const std::str
 read_options read_options_from(const json& j) {
     only(j, "ballots.read",
          {"format", "lenient", "unit_column", "weight_column", "count_column", "skip_columns",
-          "skipped_labels", "overvote_labels", "write_in_labels", "overvote_delimiter", "header", "layout"});
+          "skipped_labels", "overvote_labels", "write_in_labels", "overvote_delimiter", "header", "layout",
+          "score_range"});
     read_options o;
     o.format = parse_format(get_str(j, "format", "auto", "ballots.read"));
     if (j.contains("lenient")) o.lenient = j["lenient"].get<bool>();
@@ -65,12 +66,15 @@ read_options read_options_from(const json& j) {
     if (j.contains("overvote_labels")) c.overvote_labels = get_strs(j, "overvote_labels", "ballots.read");
     if (j.contains("write_in_labels")) c.write_in_labels = get_strs(j, "write_in_labels", "ballots.read");
     c.overvote_delimiter = get_str(j, "overvote_delimiter", "", "ballots.read");
+    c.score_range = get_str(j, "score_range", "", "ballots.read");
     if (j.contains("header")) c.header = j["header"].get<bool>();
     const std::string layout = get_str(j, "layout", "auto", "ballots.read");
     if (layout == "rank-columns")
         c.layout = csv_options::layout_t::rank_columns;
     else if (layout == "candidate-columns")
         c.layout = csv_options::layout_t::candidate_columns;
+    else if (layout == "score-columns")
+        c.layout = csv_options::layout_t::score_columns;
     else if (layout != "auto")
         throw error(errc::invalid, "ballots.read: unknown layout '" + layout + "'");
     return o;

@@ -9,6 +9,7 @@
 #include "csv_text.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <unordered_map>
 
@@ -82,6 +83,7 @@ class csv_reading {
     std::size_t meta_seats = 0, seats_line = 0;
     std::vector<std::string> meta_candidates;
     std::vector<std::pair<std::string, std::size_t>> meta_withdrawn;
+    bool meta_scores = false; // "#ballots,score": the columns are candidates holding scores
     bool have_record = false;
 
     // The header, and the first rows, read ahead to choose the layout.
@@ -111,6 +113,11 @@ class csv_reading {
     std::vector<std::string> pending;
     std::vector<std::size_t> new_names_in_col; // per column, for the many-candidates guard
     std::vector<std::size_t> cand_col_of;      // candidate-columns: header column -> candidate
+    // Score columns: the allowed range ("score_range"), and the lowest and highest score read.
+    bool ranged = false;
+    std::int64_t score_lo = 0, score_hi = 0;
+    std::int64_t seen_lo = 0, seen_hi = 0;
+    bool any_score = false;
 
     // Rows.
     std::vector<mark> marks;
@@ -161,6 +168,10 @@ class csv_reading {
         for (std::size_t i = 0; i < header.size(); ++i)
             if (header_key(header[i]) == key) return i;
         return SIZE_MAX;
+    }
+    /// star.vote's ballot export names its first columns voterID, voteTime and pollID.
+    bool star_vote_header() const {
+        return o.header && column_named("votetime") != SIZE_MAX && column_named("pollid") != SIZE_MAX;
     }
     bool is_special(std::size_t c) const { return c < special.size() && special[c]; }
     bool ignored(std::size_t c) const {
@@ -216,6 +227,17 @@ class csv_reading {
         while (scan->next(rec, line)) {
             if (is_blank_line(rec)) continue;
             const auto first = trim(rec[0].text);
+            if (first == "#ballots") {
+                // Written by write_scores: the rows hold score ballots, one column per candidate.
+                if (rec.size() < 2 || trim(rec[1].text) != "score")
+                    fail(errc::parse, name, line, rec.size() < 2 ? 1 : rec[1].column,
+                         "#ballots takes one cell, 'score'");
+                for (std::size_t i = 2; i < rec.size(); ++i)
+                    if (!trim(rec[i].text).empty())
+                        fail(errc::parse, name, line, rec[i].column, "#ballots takes one cell, 'score'");
+                meta_scores = true;
+                continue;
+            }
             if (first == "#title" || first == "#seats" || first == "#candidates" || first == "#withdrawn") {
                 for (std::size_t i = 1; i < rec.size(); ++i) read_metadata_cell(first, i);
                 continue;
@@ -366,6 +388,15 @@ class csv_reading {
     /// streams straight into the profile (no per-file copy of the fields).
     void probe_rows() {
         layout = o.layout;
+        // accord's own score files say so in a #ballots record, and star.vote's export by its
+        // header (voterID, voteTime, pollID, then one column per candidate): both read as score
+        // columns without guessing.
+        if (layout == layout_t::auto_detect && (meta_scores || star_vote_header())) {
+            layout = layout_t::score_columns;
+            if (!meta_scores)
+                report.notes.push_back("star.vote's export (voterID, voteTime, pollID columns): read as "
+                                       "score columns");
+        }
         guessed = layout == layout_t::auto_detect;
         fixed = !o.candidates.empty() || !meta_candidates.empty();
         // Rank numbers from the header, when every ballot column has one.
@@ -434,6 +465,8 @@ class csv_reading {
     void detect_layout_from_cells() {
         std::vector<std::size_t> list_cols, numeric_cols, text_cols;
         std::vector<std::pair<std::string_view, std::size_t>> first_text(header.size(), {{}, 0});
+        // A 0 is no rank: a column of whole numbers holding one is scores (star.vote, forms).
+        std::size_t zero_col = SIZE_MAX, zero_line = 0;
         for (auto c : ballot_cols) {
             bool list = false, list_all_end = true, numeric = false, text_seen = false;
             for (const auto& [fields, row_line] : probe) {
@@ -451,6 +484,9 @@ class csv_reading {
                 }
                 if (all_digits(cell) || rank_label(cell)) {
                     numeric = true;
+                    if (zero_col == SIZE_MAX && all_digits(cell) &&
+                        cell.find_first_not_of('0') == std::string_view::npos)
+                        zero_col = c, zero_line = row_line;
                 } else if (!text_seen) {
                     text_seen = true;
                     first_text[c] = {cell, row_line};
@@ -471,7 +507,8 @@ class csv_reading {
                 fail(errc::parse, name, l, 1,
                      "column " + col_name(c) + " mixes rank numbers with " + detail::quoted(t) +
                          "; pass --candidate-columns (and --skipped-label " + detail::quoted(t) +
-                         " if it means unranked) or --rank-columns");
+                         " if it means unranked) or --rank-columns" +
+                         (is_integer_text(t) ? "; if the cells are scores, pass --format scores" : ""));
             } else if (numeric) {
                 numeric_cols.push_back(c);
             } else if (text_seen) {
@@ -503,8 +540,16 @@ class csv_reading {
                  "column " + col_name(numeric_cols[0]) + " holds rank numbers but column " + col_name(t) +
                      " holds " + detail::quoted(first_text[t].first) +
                      "; pass --candidate-columns or --rank-columns (and --skip-column "
-                     "for a column that is neither)");
+                     "for a column that is neither)" +
+                     (is_integer_text(first_text[t].first) ? "; if the cells are scores, pass --format scores"
+                                                           : ""));
         } else if (!numeric_cols.empty()) {
+            if (zero_col != SIZE_MAX)
+                fail(errc::parse, name, zero_line, 1,
+                     "column " + col_name(zero_col) +
+                         " holds 0, which is no rank: if the cells are scores (0..5 stars, grades), pass "
+                         "--format scores (and --score-range LO..HI); if 0 means unranked, pass "
+                         "--candidate-columns --skipped-label 0");
             layout = layout_t::candidate_columns;
             bool all_numbers = true;
             for (auto c : ballot_cols) all_numbers &= all_digits(header[c]);
@@ -603,7 +648,10 @@ class csv_reading {
         if (!o.header || !o.detect_columns) return;
         std::string what = layout == layout_t::rank_columns        ? "rank columns"
                            : layout == layout_t::candidate_columns ? "candidate columns"
+                           : layout == layout_t::score_columns     ? "score columns"
                                                                    : "one ranking cell per row";
+        if (layout == layout_t::score_columns && ranged)
+            what += " (scores " + std::to_string(score_lo) + ".." + std::to_string(score_hi) + ")";
         if (!ignored_by_name.empty()) {
             what += "; ignored identifier columns: ";
             for (std::size_t i = 0; i < ignored_by_name.size(); ++i)
@@ -630,11 +678,21 @@ class csv_reading {
 
     /// Candidates: the fixed list, the header (candidate columns), or as first seen (later).
     void set_up_candidates() {
+        if (layout == layout_t::score_columns) {
+            p = profile(std::vector<std::string>{}, ballot_kind::score);
+            read_score_range();
+        } else if (!o.score_range.empty()) {
+            throw error(errc::invalid, "score_range (--score-range) applies only to score columns "
+                                       "(--format scores)");
+        }
         for (const auto& c : o.candidates.empty() ? meta_candidates : o.candidates) add_name(c);
         commit_names();
-        if (layout != layout_t::candidate_columns) return;
+        if (layout != layout_t::candidate_columns && layout != layout_t::score_columns) return;
         if (!o.header)
-            throw error(errc::invalid, "the candidate-columns layout needs a header row naming candidates");
+            throw error(errc::invalid,
+                        layout == layout_t::score_columns
+                            ? "score columns need a header row naming the candidates"
+                            : "the candidate-columns layout needs a header row naming candidates");
         cand_col_of.assign(header.size(), SIZE_MAX);
         for (auto c : ballot_cols) {
             // A write-in column counts for the write-in candidate; a grid column for its item.
@@ -693,6 +751,57 @@ class csv_reading {
         }
     }
 
+    /// "LO..HI", each an integer that fits in 32 bits, LO <= HI.
+    void read_score_range() {
+        if (o.score_range.empty()) return;
+        const std::string_view r = o.score_range;
+        const auto dots = r.find("..");
+        std::int64_t lo = 0, hi = 0;
+        if (dots == std::string_view::npos || !parse_score(trim(r.substr(0, dots)), lo) ||
+            !parse_score(trim(r.substr(dots + 2)), hi) || lo > hi)
+            throw error(errc::invalid,
+                        "score_range must be LO..HI with whole numbers LO <= HI (such as 0..5), "
+                        "got " +
+                            detail::quoted(r));
+        ranged = true;
+        score_lo = lo;
+        score_hi = hi;
+    }
+    /// An integer, optionally negative, that fits in 32 bits.
+    static bool parse_score(std::string_view t, std::int64_t& v) {
+        const bool neg = !t.empty() && t[0] == '-';
+        if (neg) t.remove_prefix(1);
+        if (t.empty() || t.size() > 10 || !all_digits(t)) return false;
+        v = 0;
+        for (char ch : t) v = v * 10 + (ch - '0');
+        if (neg) v = -v;
+        return v >= std::numeric_limits<std::int32_t>::min() && v <= std::numeric_limits<std::int32_t>::max();
+    }
+    static bool is_integer_text(std::string_view t) {
+        std::int64_t v = 0;
+        return parse_score(t, v);
+    }
+
+    /// Score columns: the cell holds the column's candidate's score; blank means unscored.
+    void read_score_cell(std::size_t c, const field& f, std::string_view cell, std::size_t row_line) {
+        if (c >= cand_col_of.size() || cand_col_of[c] == SIZE_MAX) return;
+        if (in(o.skipped_labels, cell)) return;
+        std::int64_t v = 0;
+        if (!parse_score(cell, v))
+            fail(errc::parse, name, row_line, f.column,
+                 "column " + col_name(c) +
+                     ": expected a whole-number score (such as 0 or 5) or a blank, got " +
+                     detail::quoted(cell));
+        if (ranged && (v < score_lo || v > score_hi))
+            fail(errc::parse, name, row_line, f.column,
+                 "column " + col_name(c) + ": score " + detail::quoted(cell) + " is outside the range " +
+                     std::to_string(score_lo) + ".." + std::to_string(score_hi) + " (--score-range)");
+        seen_lo = any_score ? std::min(seen_lo, v) : v;
+        seen_hi = any_score ? std::max(seen_hi, v) : v;
+        any_score = true;
+        marks.push_back({static_cast<cand_t>(cand_col_of[c]), static_cast<std::int32_t>(v)});
+    }
+
     /// Candidate columns: the cell holds the rank of the column's candidate.
     void read_candidate_column_cell(std::size_t c, const field& f, std::string_view cell,
                                     std::size_t row_line) {
@@ -704,14 +813,16 @@ class csv_reading {
                  "column " + col_name(c) +
                      ": expected a rank number (1, 2, ...), a rank such as '1st choice', or a blank; "
                      "got " +
-                     detail::quoted(cell));
+                     detail::quoted(cell) +
+                     (is_integer_text(cell) ? "; if the cells are scores, pass --format scores" : ""));
         // A rank beyond the number of candidate columns is no position in any ranking of
         // them (and a huge one would be padded out by every writer of rank columns).
         if (r > ballot_cols.size())
             fail(errc::parse, name, row_line, f.column,
                  "column " + col_name(c) + ": rank " + detail::quoted(cell) + " is more than the " +
                      std::to_string(ballot_cols.size()) +
-                     " candidate columns; a rank can be at most the number of candidates");
+                     " candidate columns; a rank can be at most the number of candidates (if the cells "
+                     "are scores, pass --format scores)");
         marks.push_back({static_cast<cand_t>(cand_col_of[c]), static_cast<std::int32_t>(r)});
     }
 
@@ -785,6 +896,8 @@ class csv_reading {
                 read_special_cell(c, f, cell, row_line, x);
             else if (layout == layout_t::candidate_columns)
                 read_candidate_column_cell(c, f, cell, row_line);
+            else if (layout == layout_t::score_columns)
+                read_score_cell(c, f, cell, row_line);
             else if (layout == layout_t::ranking_cell)
                 read_ranking_cell(c, f, cell, row_line);
             else
@@ -908,6 +1021,9 @@ class csv_reading {
                      "): an identifier or free text read as candidates; pass --skip-column for it, or "
                      "--rank-columns to read it as ranks");
         }
+        if (layout == layout_t::score_columns && any_score && !ranged)
+            report.notes.push_back("scores read: " + std::to_string(seen_lo) + " to " +
+                                   std::to_string(seen_hi) + " (no --score-range given)");
         if (!meta_title.empty()) p.title = meta_title;
         if (meta_seats) {
             if (meta_seats > p.candidate_count())
@@ -931,6 +1047,18 @@ class csv_reading {
 
 profile read_csv(std::string_view text, std::string_view name, const read_options& opt, read_report& report) {
     return csv_reading(text, name, opt, report).read();
+}
+
+profile read_scores(std::string_view text, std::string_view name, const read_options& opt,
+                    read_report& report) {
+    using layout_t = csv_options::layout_t;
+    if (opt.csv.layout != layout_t::auto_detect && opt.csv.layout != layout_t::score_columns)
+        throw error(errc::invalid,
+                    "format 'scores' reads one column per candidate holding scores; the rank "
+                    "layouts (--rank-columns, --candidate-columns, --ranking-cell) do not apply");
+    read_options o = opt;
+    o.csv.layout = layout_t::score_columns;
+    return csv_reading(text, name, o, report).read();
 }
 
 } // namespace detail

@@ -268,6 +268,8 @@ inline constexpr std::string_view k_identifier_columns[] = {
     "precinct", "precinctid", "precinctname", "precinctcode", "precinctportion", "precinctsplit",
     "ballotstyle", "ballotstyleid", "ballottype", "batch", "batchid", "batchnumber", "tabulator",
     "tabulatorid", "tabulatornumber", "scanner", "imprintedid", "countinggroup", "pollingplace", "ward",
+    // star.vote's ballot export (voterID is above)
+    "votetime", "pollid",
     // online forms (Microsoft Forms, Google Forms, SurveyMonkey, Qualtrics)
     "starttime", "completiontime", "endtime", "lastmodifiedtime", "submittime", "submittedat",
     "submissiontime", "submissiondate", "submissionid", "timestamp", "date", "datetime", "createdat",

@@ -23,11 +23,27 @@ std::string csv_quote(const std::string& s) {
     }
     return out + '"';
 }
+
+/// The #withdrawn record, when a candidate is withdrawn.
+void write_withdrawn(std::ostream& out, const profile& p) {
+    bool any_withdrawn = false;
+    for (std::size_t c = 0; c < p.candidate_count(); ++c)
+        any_withdrawn |= p.withdrawn(static_cast<cand_t>(c));
+    if (!any_withdrawn) return;
+    out << "#withdrawn";
+    for (std::size_t c = 0; c < p.candidate_count(); ++c)
+        if (p.withdrawn(static_cast<cand_t>(c)))
+            out << ',' << csv_quote(escape_formula(p.candidate_name(static_cast<cand_t>(c))));
+    out << '\n';
+}
 } // namespace
 
 void write_csv(std::ostream& out, const profile& p) {
     if (p.kind() != ballot_kind::ranking)
-        throw error(errc::unsupported, "CSV is written for ranking ballots only");
+        throw error(errc::unsupported, p.kind() == ballot_kind::score
+                                           ? "CSV (rank columns) holds ranking ballots; write score ballots "
+                                             "as format 'scores'"
+                                           : "CSV is written for ranking ballots only");
     std::int32_t max_rank = 0;
     bool weighted = false, has_units = false;
     std::vector<char> mentioned(p.candidate_count(), 0);
@@ -73,16 +89,7 @@ void write_csv(std::ostream& out, const profile& p) {
         for (const auto& n : p.candidate_names()) out << ',' << csv_quote(escape_formula(n));
         out << '\n';
     }
-    bool any_withdrawn = false;
-    for (std::size_t c = 0; c < p.candidate_count(); ++c)
-        any_withdrawn |= p.withdrawn(static_cast<cand_t>(c));
-    if (any_withdrawn) {
-        out << "#withdrawn";
-        for (std::size_t c = 0; c < p.candidate_count(); ++c)
-            if (p.withdrawn(static_cast<cand_t>(c)))
-                out << ',' << csv_quote(escape_formula(p.candidate_name(static_cast<cand_t>(c))));
-        out << '\n';
-    }
+    write_withdrawn(out, p);
     if (max_rank == 0) max_rank = 1;
     std::string header;
     if (has_units) header += "unit,";
@@ -105,6 +112,56 @@ void write_csv(std::ostream& out, const profile& p) {
             ++r;
         }
         for (; r <= max_rank; ++r) out << ',';
+        out << '\n';
+    }
+}
+
+// Score ballots: a #ballots record, then one column per candidate holding its score (blank:
+// unscored), so the file reads back as the same score profile with no flags.
+void write_scores(std::ostream& out, const profile& p) {
+    if (p.kind() != ballot_kind::score)
+        throw error(errc::unsupported, std::string("format 'scores' holds score ballots, not ") +
+                                           ballot_kind_name(p.kind()) + " ballots");
+    if (p.unique_count() == 0)
+        throw error(errc::unsupported, "a score file cannot hold a profile with no ballots");
+    if (trim(p.title) != p.title)
+        throw error(errc::unsupported, "a title with surrounding white space cannot be written to CSV");
+    // A header cell that the reader would take for something else than the candidate it names.
+    const csv_options defaults;
+    for (const auto& n : p.candidate_names()) {
+        std::string q, item;
+        const auto k = header_key(n);
+        if (trim(n) != n || k == "count" || k == "weight" || k == "unit" || is_identifier_column(n) ||
+            in(defaults.write_in_labels, n) || grid_header(n, q, item))
+            throw error(errc::unsupported, "candidate name '" + n +
+                                               "' cannot head a score column unambiguously (it reads as a "
+                                               "count, weight, unit, identifier, write-in or grid column)");
+    }
+    bool weighted = false, has_units = false;
+    for (std::size_t i = 0; i < p.unique_count(); ++i) {
+        const auto b = p.ballot(i);
+        weighted |= b.weight != nullptr && *b.weight != 1;
+        has_units |= b.unit != k_no_unit;
+    }
+    out << "#ballots,score\n";
+    if (!p.title.empty()) out << "#title," << csv_quote(escape_formula(p.title)) << '\n';
+    if (p.seats != 1) out << "#seats," << p.seats << '\n';
+    write_withdrawn(out, p);
+    if (has_units) out << "unit,";
+    if (weighted) out << "weight,";
+    out << "count";
+    for (const auto& n : p.candidate_names()) out << ',' << csv_quote(escape_formula(n));
+    out << '\n';
+    std::vector<std::string> cells(p.candidate_count());
+    for (std::size_t i = 0; i < p.unique_count(); ++i) {
+        const auto b = p.ballot(i);
+        if (has_units)
+            out << csv_quote(b.unit == k_no_unit ? std::string() : escape_formula(p.units()[b.unit])) << ',';
+        if (weighted) out << to_string(b.weight ? *b.weight : rational(1)) << ',';
+        out << b.count;
+        std::fill(cells.begin(), cells.end(), std::string());
+        for (const auto& m : b.marks) cells[m.candidate] = std::to_string(m.value);
+        for (const auto& c : cells) out << ',' << c;
         out << '\n';
     }
 }

@@ -21,6 +21,9 @@ profile read_blt(std::string_view text, std::string_view name, const read_option
 profile read_debian(std::string_view text, std::string_view name, const read_options& opt,
                     read_report& report);
 profile read_csv(std::string_view text, std::string_view name, const read_options& opt, read_report& report);
+/// Score ballots as CSV: read_csv with the score-columns layout (docs/formats.md, "Score ballots").
+profile read_scores(std::string_view text, std::string_view name, const read_options& opt,
+                    read_report& report);
 profile read_cdf_json(std::string_view text, std::string_view name, const read_options& opt,
                       read_report& report);
 /// The .xlsx bytes; converts the sheet with xlsx_to_csv and reads that as CSV with `opt`.
@@ -33,6 +36,7 @@ void write_preflib(std::ostream& out, const profile& p, file_format f);
 void write_blt(std::ostream& out, const profile& p);
 void write_debian(std::ostream& out, const profile& p);
 void write_csv(std::ostream& out, const profile& p);
+void write_scores(std::ostream& out, const profile& p);
 
 // ---- the table of formats ----------------------------------------------------------------------
 // Every format's names, extensions, detection, reader and writer, in the order help texts list
@@ -79,6 +83,8 @@ inline constexpr format_info k_formats[] = {
      "fuzz_cdf", 0, nullptr, &read_one<read_cdf_json>, nullptr},
     {file_format::xlsx, "xlsx", "", "xlsx", "Excel workbook, one sheet read as CSV", "fuzz_xlsx", 1,
      &sniff_xlsx, &read_one<read_xlsx>, nullptr},
+    {file_format::scores, "scores", "score", "", "score ballots as CSV, one column per candidate (star.vote)",
+     "fuzz_csv", 0, nullptr, &read_one<read_scores>, &write_one<write_scores>},
 };
 
 } // namespace detail

@@ -352,6 +352,24 @@ result ranked_pairs_impl(const profile& p, const pairwise_matrix<Num>& m, const 
     return r;
 }
 
+// ---- set-valued rules ----------------------------------------------------------------------
+// The ranking of a set-valued rule: its set, then its set of the candidates left, and so on.
+// `set_of` returns a non-empty sorted subset of the (sorted) candidates it is given.
+template <class SetOf>
+std::vector<std::vector<cand_t>> by_repeated_sets(std::vector<cand_t> left, SetOf set_of) {
+    std::vector<std::vector<cand_t>> ranking;
+    while (!left.empty()) {
+        auto set = set_of(left);
+        if (set.empty()) set = left; // never for these rules; a guard against looping forever
+        std::vector<cand_t> rest;
+        for (cand_t c : left)
+            if (!std::binary_search(set.begin(), set.end(), c)) rest.push_back(c);
+        ranking.push_back(std::move(set));
+        left = std::move(rest);
+    }
+    return ranking;
+}
+
 // ---- smith / schwartz ----------------------------------------------------------------------
 template <class Num> result smith_impl(const profile& p, const pairwise_matrix<Num>& m) {
     result r = start(p, m, "smith");
@@ -367,16 +385,134 @@ template <class Num> result schwartz_impl(const profile& p, const pairwise_matri
     result r = start(p, m, "schwartz");
     auto left = m.candidates();
     check_active(left, "schwartz");
-    while (!left.empty()) {
-        auto set = schwartz_set(m, left);
-        r.ranking.push_back(set);
-        std::vector<cand_t> rest;
-        for (cand_t c : left)
-            if (!std::binary_search(set.begin(), set.end(), c)) rest.push_back(c);
-        left = std::move(rest);
-    }
+    r.ranking = by_repeated_sets(left, [&](const std::vector<cand_t>& l) { return schwartz_set(m, l); });
     r.winners = r.ranking.front();
     r.notes.push_back("set-valued rule: the winners are the whole Schwartz set; no tie is broken");
+    return r;
+}
+
+// ---- uncovered set -------------------------------------------------------------------------
+// pref_voting, c1_methods.py (uc_gill, uc_fish, uc_bordes, uc_mckelvey): beats = strict majority;
+// the weak dominators of a candidate are those that beat or tie it, itself included.
+template <class Num>
+std::vector<cand_t> uncovered_among(const pairwise_matrix<Num>& m, const std::vector<cand_t>& among,
+                                    covering variant) {
+    const std::size_t k = among.size();
+    std::vector<char> beats(k * k, 0); // beats[i * k + j]: among[i] beats among[j]
+    for (std::size_t i = 0; i < k; ++i)
+        for (std::size_t j = 0; j < k; ++j)
+            beats[i * k + j] = i != j && m(among[i], among[j]) > m(among[j], among[i]);
+    // Is {x : x beats i} a subset of {x : x beats j}? With `weak`, "beats or ties (or is)".
+    auto left_covers = [&](std::size_t i, std::size_t j, bool weak) {
+        for (std::size_t x = 0; x < k; ++x) {
+            const bool into_i = weak ? !beats[i * k + x] : beats[x * k + i];
+            const bool into_j = weak ? !beats[j * k + x] : beats[x * k + j];
+            if (into_i && !into_j) return false;
+        }
+        return true;
+    };
+    std::vector<cand_t> out;
+    for (std::size_t j = 0; j < k; ++j) {
+        bool covered = false;
+        for (std::size_t i = 0; i < k && !covered; ++i) {
+            if (i == j) continue;
+            switch (variant) {
+            case covering::gillies:
+                covered = beats[i * k + j] && left_covers(i, j, false);
+                break;
+            case covering::fishburn:
+                covered = left_covers(i, j, false) && !left_covers(j, i, false);
+                break;
+            case covering::bordes:
+                covered = beats[i * k + j] && left_covers(i, j, true);
+                break;
+            case covering::mckelvey:
+                covered = beats[i * k + j] && left_covers(i, j, false) && left_covers(i, j, true);
+                break;
+            }
+        }
+        if (!covered) out.push_back(among[j]);
+    }
+    return out;
+}
+
+const char* covering_name(covering v) {
+    switch (v) {
+    case covering::gillies:
+        return "gillies";
+    case covering::fishburn:
+        return "fishburn";
+    case covering::bordes:
+        return "bordes";
+    case covering::mckelvey:
+        return "mckelvey";
+    }
+    return "?";
+}
+
+template <class Num>
+result uncovered_set_impl(const profile& p, const pairwise_matrix<Num>& m, covering variant) {
+    result r = start(p, m, "uncovered-set");
+    auto left = m.candidates();
+    check_active(left, "uncovered-set");
+    r.ranking =
+        by_repeated_sets(left, [&](const std::vector<cand_t>& l) { return uncovered_among(m, l, variant); });
+    r.winners = r.ranking.front();
+    r.notes.push_back(std::string("set-valued rule: the winners are the whole uncovered set (") +
+                      covering_name(variant) + " covering); no tie is broken");
+    return r;
+}
+
+// ---- banks ---------------------------------------------------------------------------------
+// Banks (1985), as pref_voting's banks: chains of the strict majority relation (every earlier
+// member beats every later one), the maximal ones, their first members. A subset is a chain
+// exactly when one member beats all the others and the rest is a chain, so one pass over the
+// subsets in increasing order decides them all; a chain is maximal when no candidate added
+// to it leaves a chain.
+template <class Num>
+std::vector<cand_t> banks_among(const pairwise_matrix<Num>& m, const std::vector<cand_t>& among) {
+    const std::size_t k = among.size();
+    std::vector<std::uint32_t> beats(k, 0);
+    for (std::size_t i = 0; i < k; ++i)
+        for (std::size_t j = 0; j < k; ++j)
+            if (i != j && m(among[i], among[j]) > m(among[j], among[i])) beats[i] |= std::uint32_t{1} << j;
+    const std::uint32_t full = k == 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << k) - 1;
+    std::vector<std::int8_t> top(std::size_t{full} + 1, -1); // the chain's first member, or -1
+    for (std::uint32_t s = 1; s <= full && s != 0; ++s) {
+        for (std::size_t x = 0; x < k; ++x) {
+            const std::uint32_t bit = std::uint32_t{1} << x;
+            if (!(s & bit) || (beats[x] & s) != (s ^ bit)) continue;
+            if (s == bit || top[s ^ bit] >= 0) top[s] = static_cast<std::int8_t>(x);
+            break; // at most one member beats all the others
+        }
+    }
+    std::vector<char> is_top(k, 0);
+    for (std::uint32_t s = 1; s <= full && s != 0; ++s) {
+        if (top[s] < 0) continue;
+        bool maximal = true;
+        for (std::size_t z = 0; z < k && maximal; ++z)
+            if (!(s & (std::uint32_t{1} << z)) && top[s | (std::uint32_t{1} << z)] >= 0) maximal = false;
+        if (maximal) is_top[static_cast<std::size_t>(top[s])] = 1;
+    }
+    std::vector<cand_t> out;
+    for (std::size_t i = 0; i < k; ++i)
+        if (is_top[i]) out.push_back(among[i]);
+    return out;
+}
+
+template <class Num> result banks_impl(const profile& p, const pairwise_matrix<Num>& m) {
+    result r = start(p, m, "banks");
+    auto left = m.candidates();
+    check_active(left, "banks");
+    if (left.size() > k_banks_max_candidates)
+        throw error(errc::unsupported, "banks: " + std::to_string(left.size()) +
+                                           " candidates are more than the " +
+                                           std::to_string(k_banks_max_candidates) +
+                                           " the exact search over every subset allows; exclude candidates "
+                                           "(option 'excluded')");
+    r.ranking = by_repeated_sets(left, [&](const std::vector<cand_t>& l) { return banks_among(m, l); });
+    r.winners = r.ranking.front();
+    r.notes.push_back("set-valued rule: the winners are the whole Banks set; no tie is broken");
     return r;
 }
 
@@ -446,6 +582,13 @@ result schwartz(const profile& p, const condorcet_common& opt) {
 }
 result black(const profile& p, const condorcet_common& opt) {
     return with_pairwise(p, pw(opt), [&](const auto& m) { return black_impl(p, m, opt); });
+}
+result banks(const profile& p, const condorcet_common& opt) {
+    return with_pairwise(p, pw(opt), [&](const auto& m) { return banks_impl(p, m); });
+}
+result uncovered_set(const profile& p, const uncovered_set_options& opt) {
+    return with_pairwise(p, pw(opt.common),
+                         [&](const auto& m) { return uncovered_set_impl(p, m, opt.variant); });
 }
 
 // ---- registry adapters (declared in single_winner_adapters.hpp) ----------------------------
@@ -535,6 +678,31 @@ result run_smith(const profile& p, option_reader& o) {
     auto c = read_condorcet_common(o);
     o.finish();
     return smith(p, c);
+}
+result run_uncovered_set(const profile& p, option_reader& o) {
+    uncovered_set_options opt;
+    if (auto v = o.get<std::string>("variant")) {
+        if (*v == "gillies")
+            opt.variant = covering::gillies;
+        else if (*v == "fishburn")
+            opt.variant = covering::fishburn;
+        else if (*v == "bordes")
+            opt.variant = covering::bordes;
+        else if (*v == "mckelvey")
+            opt.variant = covering::mckelvey;
+        else
+            throw error(errc::invalid, "uncovered-set: option 'variant' must be \"gillies\", \"fishburn\", "
+                                       "\"bordes\" or \"mckelvey\", got \"" +
+                                           *v + "\"");
+    }
+    opt.common = read_condorcet_common(o);
+    o.finish();
+    return uncovered_set(p, opt);
+}
+result run_banks(const profile& p, option_reader& o) {
+    auto c = read_condorcet_common(o);
+    o.finish();
+    return banks(p, c);
 }
 result run_schwartz(const profile& p, option_reader& o) {
     auto c = read_condorcet_common(o);

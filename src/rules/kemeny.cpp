@@ -212,19 +212,41 @@ std::string order_text(const profile& p, const std::vector<cand_t>& order) {
     return s;
 }
 
+// Slater: Kemeny over the majority relation alone, a weight of 1 for each pair a strict
+// majority decides and 0 otherwise (pref_voting's slater_rankings: the linear orders nearest to
+// the majority graph).
+template <class Num> std::vector<std::int64_t> majority_weights(const pairwise_matrix<Num>& m) {
+    std::vector<std::int64_t> w(m.n * m.n, 0);
+    for (cand_t a = 0; a < m.n; ++a)
+        for (cand_t b = 0; b < m.n; ++b)
+            if (a != b && m(a, b) > m(b, a)) w[a * m.n + b] = 1;
+    return w;
+}
+
 template <class Num>
-result kemeny_impl(const profile& p, const pairwise_matrix<Num>& m, const kemeny_options& opt) {
+result kemeny_impl(const profile& p, const pairwise_matrix<Num>& m, const kemeny_options& opt,
+                   bool slater = false) {
+    const char* name = slater ? "slater" : "kemeny";
     result r;
-    r.method = "kemeny";
+    r.method = name;
     r.candidates = p.candidate_names();
     r.pairwise = to_rational_matrix(m);
     const auto cands = m.candidates();
-    if (cands.empty()) throw error(errc::invalid, "kemeny: no candidate to count");
-    const auto w = integer_weights(m);
+    if (cands.empty()) throw error(errc::invalid, std::string(name) + ": no candidate to count");
+    const auto w = slater ? majority_weights(m) : integer_weights(m);
     // Every Kemeny ranking keeps the strong components of the majority graph in their order
     // (each member of an earlier one beats each member of a later one; Truchon 1998), so each
-    // component is solved alone.
+    // component is solved alone. The same holds for Slater (weights 1 and 0 keep that dominance).
     const auto comps = smith_components(m, cands);
+    if (slater)
+        for (const auto& c : comps)
+            if (c.size() > opt.max_exact)
+                throw error(
+                    errc::unsupported,
+                    "slater: a strong component of " + std::to_string(c.size()) +
+                        " candidates exceeds the exact limit max_exact = " + std::to_string(opt.max_exact) +
+                        " (memory 2^k values); Slater is only computed exactly, raise max_exact "
+                        "(at most 30) or exclude candidates");
     std::vector<kemeny_solution> sols;
     bool proven = true, listing_complete = true;
     std::size_t largest = 0;
@@ -234,7 +256,7 @@ result kemeny_impl(const profile& p, const pairwise_matrix<Num>& m, const kemeny
         if (c.size() > 1 && c.size() <= opt.max_exact) work += std::ldexp(1.0, static_cast<int>(c.size()));
     auto report = [&](double fraction) {
         if (opt.progress && !opt.progress(work > 0 ? std::min(1.0, fraction / work) : 1.0))
-            throw error(errc::cancelled, "kemeny: cancelled by the progress callback");
+            throw error(errc::cancelled, std::string(name) + ": cancelled by the progress callback");
     };
     for (const auto& c : comps) {
         const double part =
@@ -294,9 +316,17 @@ result kemeny_impl(const profile& p, const pairwise_matrix<Num>& m, const kemeny
         full = std::move(next);
     }
     const std::int64_t score = agreement(w, m.n, full.front());
-    std::string scale = std::is_same_v<Num, std::int64_t> ? "" : " (pairwise weights scaled to integers)";
-    r.notes.push_back("Kemeny score: " + std::to_string(score) +
-                      " = total support for the pairwise orders the ranking keeps" + scale);
+    if (slater) {
+        std::int64_t decided = 0;
+        for (auto x : w) decided += x;
+        r.notes.push_back("Slater: each optimal ranking keeps " + std::to_string(score) + " of the " +
+                          std::to_string(decided) + " majority pairs and reverses " +
+                          std::to_string(decided - score));
+    } else {
+        std::string scale = std::is_same_v<Num, std::int64_t> ? "" : " (pairwise weights scaled to integers)";
+        r.notes.push_back("Kemeny score: " + std::to_string(score) +
+                          " = total support for the pairwise orders the ranking keeps" + scale);
+    }
     r.notes.push_back(
         std::string("optimality: ") +
         (proven ? (largest <= opt.max_exact ? "proven (exact dynamic programming"
@@ -315,6 +345,31 @@ result kemeny_impl(const profile& p, const pairwise_matrix<Num>& m, const kemeny
                       (listing_complete ? "" : " listed (more may exist; 'max_rankings' caps the list)"));
     for (const auto& o : full) r.notes.push_back("  " + order_text(p, o));
 
+    if (slater) {
+        // The Slater set (set-valued, as pref_voting's slater): every candidate first in some
+        // optimal ranking: read off the listing when it holds every optimum of the top
+        // component, else decided exactly, not from the capped list: x is first in an optimum
+        // of the top component C when its wins over C \ {x} plus the optimum of C \ {x} reach
+        // the optimum of C.
+        const auto& top = comps.front();
+        if (sols.front().listing_complete) { // every optimum of the top component is listed
+            for (const auto& o : sols.front().optimal)
+                if (std::find(r.winners.begin(), r.winners.end(), o.front()) == r.winners.end())
+                    r.winners.push_back(o.front());
+            std::sort(r.winners.begin(), r.winners.end());
+        }
+        for (cand_t x : sols.front().listing_complete ? std::vector<cand_t>{} : top) {
+            std::vector<cand_t> rest;
+            std::int64_t wins = 0;
+            for (cand_t y : top)
+                if (y != x) rest.push_back(y), wins += w[x * m.n + y];
+            const auto sub = kemeny_order(w, m.n, rest, 1, opt.max_exact, [](double) {});
+            if (wins + sub.score == sols.front().score) r.winners.push_back(x);
+        }
+        r.notes.push_back("set-valued rule: the winners are every candidate first in some Slater ranking; "
+                          "no tie is broken");
+        return r;
+    }
     // Winners: the top tier if single; otherwise a recorded tie among the candidates first in
     // some optimal ranking.
     tie_breaker tb(opt.common.tie_break, r);
@@ -334,22 +389,26 @@ result kemeny(const profile& p, const kemeny_options& opt) {
     return with_pairwise(p, {opt.common.unranked, opt.common.excluded},
                          [&](const auto& m) { return kemeny_impl(p, m, opt); });
 }
+result slater(const profile& p, const kemeny_options& opt) {
+    return with_pairwise(p, {opt.common.unranked, opt.common.excluded},
+                         [&](const auto& m) { return kemeny_impl(p, m, opt, true); });
+}
 
 namespace detail {
 result run_kemeny(const profile& p, option_reader& o) {
     kemeny_options opt;
     if (auto v = o.get<std::uint64_t>("max_exact")) {
-        if (*v > 30) throw error(errc::invalid, "kemeny: option 'max_exact' must be at most 30");
+        if (*v > 30) throw error(errc::invalid, o.method() + ": option 'max_exact' must be at most 30");
         opt.max_exact = static_cast<std::size_t>(*v);
     }
     if (auto v = o.get<std::uint64_t>("max_rankings")) {
-        if (*v < 1) throw error(errc::invalid, "kemeny: option 'max_rankings' must be at least 1");
+        if (*v < 1) throw error(errc::invalid, o.method() + ": option 'max_rankings' must be at least 1");
         opt.max_rankings = static_cast<std::size_t>(std::min<std::uint64_t>(*v, 1000000));
     }
     opt.common = read_condorcet_common(o);
     opt.progress = o.progress;
     o.finish();
-    return kemeny(p, opt);
+    return o.method() == "slater" ? slater(p, opt) : kemeny(p, opt);
 }
 } // namespace detail
 

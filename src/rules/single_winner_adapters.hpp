@@ -28,6 +28,8 @@ std::vector<std::vector<cand_t>> schulze_ranking(const pairwise_matrix<std::int6
                                                  defeat_strength strength);
 result run_ranked_pairs(const profile& p, option_reader& o);
 result run_smith(const profile& p, option_reader& o);
+result run_uncovered_set(const profile& p, option_reader& o);
+result run_banks(const profile& p, option_reader& o);
 result run_schwartz(const profile& p, option_reader& o);
 result run_black(const profile& p, option_reader& o);
 

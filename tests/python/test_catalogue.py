@@ -36,5 +36,37 @@ class Catalogue(unittest.TestCase):
             accord.run(self.p, "split-cycle", {"tie_break": "random"})
 
 
+
+
+class UncoveredSet(unittest.TestCase):
+    def test_four_coverings_on_pref_votings_doc_example(self) -> None:
+        # docs/methods/uncovered-set.md: 2 beats 0, 1 beats 2 and 3, 2 beats 3; 0 ties 1 and 3.
+        p = accord.Profile(["0", "1", "2", "3"])
+        for order, count in [(["2", "3", "0", "1"], 1), (["0", "2", "1", "3"], 1), (["3", "0", "1", "2"], 1),
+                             (["1", "2", "0", "3"], 2), (["1", "2", "3", "0"], 1)]:
+            p.add(order, count=count)
+        expected = {"gillies": ["0", "1"], "fishburn": ["1"], "bordes": ["1", "2"], "mckelvey": ["0", "1", "2"]}
+        for variant, winners in expected.items():
+            with self.subTest(variant=variant):
+                self.assertEqual(accord.run(p, "uncovered-set", variant=variant).winners, winners)
+        self.assertEqual(accord.run(p, "top-cycle").winners, ["0", "1", "2", "3"])
+        self.assertIn("uncovered-set", accord.methods())
+        with self.assertRaises(accord.AccordError):
+            accord.run(p, "uncovered-set", variant="miller")
+        self.assertEqual(accord.run(p, "banks").winners, ["1", "2"])
+
+    def test_slater_and_banks_on_pref_votings_doc_example(self) -> None:
+        # 0>2, 0>3, 1>0, 2>3, 2>1, 3>1: one Slater ranking 0>2>3>1; Banks chain tops 0, 1, 2.
+        p = accord.Profile(["0", "1", "2", "3"])
+        for order in (["0", "2", "3", "1"], ["1", "0", "2", "3"], ["2", "3", "1", "0"]):
+            p.add(order)
+        slater = accord.run(p, "slater")
+        self.assertEqual(slater.winners, ["0"])
+        self.assertEqual(slater.ranking, [["0"], ["2"], ["3"], ["1"]])
+        self.assertEqual(accord.run(p, "banks").winners, ["0", "1", "2"])
+        with self.assertRaises(accord.AccordError):
+            accord.run(p, "slater", max_exact=31)
+
+
 if __name__ == "__main__":
     unittest.main()

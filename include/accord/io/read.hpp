@@ -30,6 +30,7 @@ enum class file_format : std::uint8_t {
     debian,   ///< Debian tally sheet (V: lines)
     cdf_json, ///< NIST 1500-103 Common Data Format cast-vote records (JSON), as RCTab reads them
     xlsx,     ///< Excel workbook: one sheet, read as CSV (docs/formats.md)
+    scores,   ///< score ballots as CSV: one column per candidate holding its score (star.vote)
 };
 
 const char* format_name(file_format f) noexcept;
@@ -48,6 +49,7 @@ struct csv_options {
         rank_columns,      ///< each column is a rank; cells hold candidate names
         candidate_columns, ///< each column is a candidate; cells hold rank numbers
         ranking_cell,      ///< one column; each cell lists the ranking ("A;B;C;", Microsoft Forms)
+        score_columns,     ///< each column is a candidate; cells hold integer scores (a score profile)
     };
     layout_t layout = layout_t::auto_detect;
     /// Field delimiter; '\0' = detect from the header row (',' unless it holds only ';' or tabs)
@@ -74,6 +76,9 @@ struct csv_options {
     /// Text encoding of the file: "utf-8" (default) or "windows-1252" (Excel's "CSV" on Windows;
     /// also reads Latin-1). Text that is not valid UTF-8 is refused naming this option.
     std::string encoding = "utf-8";
+    /// Score columns: the scores allowed, "LO..HI" (e.g. "0..5"; "" = any integer that fits in
+    /// 32 bits). A score outside it is refused naming the cell.
+    std::string score_range;
 };
 
 /// Reading an Excel workbook (.xlsx): which sheet, and the limits that keep a hostile or

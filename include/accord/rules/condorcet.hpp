@@ -80,6 +80,30 @@ result smith(const profile& p, const condorcet_common& opt = {});
 /// The Schwartz set (union of minimal undominated sets); ranking repeats it on what is left.
 result schwartz(const profile& p, const condorcet_common& opt = {});
 
+/// Which covering relation defines the uncovered set (docs/methods/uncovered-set.md; the names
+/// and definitions are pref_voting's `uc_gill`, `uc_fish`, `uc_bordes`, `uc_mckelvey`).
+enum class covering : std::uint8_t {
+    gillies,  ///< a covers b: a beats b, and whoever beats a beats b
+    fishburn, ///< a covers b: whoever beats a beats b, and not the other way round
+    bordes,   ///< a covers b: a beats b, and whoever beats or ties a beats or ties b
+    mckelvey, ///< a covers b both as Gillies and as Bordes
+};
+struct uncovered_set_options {
+    covering variant = covering::gillies;
+    condorcet_common common;
+};
+/// The uncovered set (set-valued): the candidates no other candidate covers, over the majority
+/// relation of the pairwise matrix. ranking = repeated uncovered sets of the candidates left.
+result uncovered_set(const profile& p, const uncovered_set_options& opt = {});
+
+/// The most candidates banks() searches: it walks every subset (2^k bytes, 2^k k steps).
+inline constexpr std::size_t k_banks_max_candidates = 20;
+/// The Banks set (set-valued): the tops of the maximal chains of the strict majority relation
+/// (subsets it orders transitively that no other candidate extends). ranking = repeated Banks
+/// sets of the candidates left. More than k_banks_max_candidates active candidates is
+/// errc::unsupported (docs/methods/banks.md).
+result banks(const profile& p, const condorcet_common& opt = {});
+
 /// Black: the Condorcet winner if there is one, else the Borda winner (Borda counted from the
 /// pairwise matrix, so equal rankings and unranked candidates follow `unranked`).
 result black(const profile& p, const condorcet_common& opt = {});

@@ -34,6 +34,12 @@ struct kemeny_options {
 /// score, every optimal ranking listed, and whether optimality was proven.
 result kemeny(const profile& p, const kemeny_options& opt = {});
 
+/// Slater: the strict orders that reverse the fewest pairs of the strict majority relation
+/// (Kemeny with weight 1 per majority pair). Set-valued: winners = every candidate first in some
+/// Slater ranking; ranking and notes as kemeny's. Exact only: a strong component larger than
+/// `max_exact` is errc::unsupported (docs/methods/slater.md).
+result slater(const profile& p, const kemeny_options& opt = {});
+
 /// Outcome of the exact solver on one set of candidates, for tests and benchmarks.
 struct kemeny_solution {
     std::int64_t score = 0;                   ///< best total agreement found
