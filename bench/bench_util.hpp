@@ -6,11 +6,19 @@
 #include <benchmark/benchmark.h>
 
 #include <chrono>
+#include <ctime>
 #include <cstdint>
 #include <random>
 #include <vector>
 
 namespace accord_bench {
+
+/// CPU seconds this thread has used (steadier than wall time on a shared machine).
+inline double thread_cpu_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
 
 /// Seconds per call of f, averaged over `reps` calls (for baselines measured in the same run).
 template <class F> double time_per_call(F&& f, int reps = 5) {
