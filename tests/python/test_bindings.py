@@ -131,6 +131,22 @@ class LazyResults(unittest.TestCase):
         self.assertEqual(len(r.ties[1].candidates), len(r.ties[0].candidates) - 1)
         self.assertNotIn(r.ties[0].chosen[0], r.ties[1].candidates)
 
+    def test_same_ties_are_listed_on_first_read_and_equal_the_ties_in_full(self) -> None:
+        names = [f"c{i}" for i in range(2000)]
+        p = accord.Profile(names)
+        for i in range(40):
+            p.add([names[i]], count=1 + i)
+        r = accord.run(p, "irv")
+        ties = r.ties
+        self.assertEqual(len(ties), 1959)
+        self.assertIsNone(ties[-1].candidates._data)  # nothing listed before it is read
+        self.assertEqual(ties[-1].candidates, ["c40", "c41"])  # the last tie: two zero-vote candidates left
+        self.assertEqual(ties[-1].chosen, ["c41"])
+        for k in (0, 1, 977, 1958):  # tie k holds c40 .. c(1999 - k), and loses the last
+            self.assertEqual(list(ties[k].candidates), names[40:2000 - k], k)
+            self.assertEqual(ties[k].to_dict()["candidates"], names[40:2000 - k], k)
+            self.assertEqual(ties[k].chosen, [names[1999 - k]], k)
+
 
 class Errors(unittest.TestCase):
     def test_exceptions_carry_the_c_message(self) -> None:
