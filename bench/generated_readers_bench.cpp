@@ -29,16 +29,7 @@ const std::vector<std::vector<cand_t>>& ballots() {
     return o;
 }
 
-std::size_t count_lines(const std::string& t) {
-    std::size_t n = 0;
-    const char* p = t.data();
-    const char* end = p + t.size();
-    while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))))) {
-        ++n;
-        ++p;
-    }
-    return n;
-}
+using accord_bench::count_lines;
 
 // Reads `bytes` as `name` with `opt` once per iteration, beside the line-counting pass.
 void run(benchmark::State& state, const std::string& bytes, const char* name, const read_options& opt) {

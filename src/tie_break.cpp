@@ -57,7 +57,7 @@ std::optional<cand_t> tie_breaker::pick(std::span<const cand_t> tied_in, std::si
                                         std::string_view purpose, const history_filter& previous_rounds,
                                         bool loser) {
     std::vector<cand_t> tied(tied_in.begin(), tied_in.end());
-    std::sort(tied.begin(), tied.end());
+    if (!std::is_sorted(tied.begin(), tied.end())) std::sort(tied.begin(), tied.end());
     if (tied.size() == 1) return tied.front();
     tie_record rec;
     rec.round = round;
@@ -106,7 +106,7 @@ std::optional<cand_t> tie_breaker::pick_winner(std::span<const cand_t> tied, std
 std::optional<std::vector<cand_t>> tie_breaker::order(std::span<const cand_t> tied_in, std::size_t round,
                                                       std::string_view purpose) {
     std::vector<cand_t> tied(tied_in.begin(), tied_in.end());
-    std::sort(tied.begin(), tied.end());
+    if (!std::is_sorted(tied.begin(), tied.end())) std::sort(tied.begin(), tied.end());
     if (tied.size() <= 1) return tied;
     tie_record rec;
     rec.round = round;

@@ -249,11 +249,13 @@ template <class Num> class standings {
     cand_t leader() const { return std::prev(set_.end())->second; }
     /// The second-highest tally's candidate (size() >= 2).
     cand_t runner_up() const { return std::prev(set_.end(), 2)->second; }
-    /// Those tied for the fewest votes, in ascending order.
+    /// Those tied for the fewest votes, by candidate (the order the tie-breakers keep, so they
+    /// need not sort thousands of zero-vote candidates again every round).
     std::vector<cand_t> lowest() const {
         std::vector<cand_t> low;
         for (auto it = set_.begin(); it != set_.end() && it->first == set_.begin()->first; ++it)
             low.push_back(it->second);
+        std::reverse(low.begin(), low.end()); // equal tallies are held by descending index
         return low;
     }
     std::vector<cand_t> ascending() const {
@@ -452,7 +454,7 @@ template <class Num> class outcome_hooks {
     template <class F>
     std::optional<cand_t> pick(std::span<const cand_t> tied_in, std::size_t round, bool loser, F&& narrow) {
         std::vector<cand_t> tied(tied_in.begin(), tied_in.end());
-        std::sort(tied.begin(), tied.end());
+        if (!std::is_sorted(tied.begin(), tied.end())) std::sort(tied.begin(), tied.end());
         if (tied.size() == 1) return tied.front();
         irv_tie rec{round, loser ? "elimination" : "election", tied, core_.options().policy, std::nullopt};
         const std::optional<cand_t> chosen = core_.pick(std::move(tied), loser, narrow).chosen;
