@@ -6,11 +6,34 @@
 #include <benchmark/benchmark.h>
 
 #include <chrono>
+#include <ctime>
 #include <cstdint>
+#include <cstring>
+#include <string>
 #include <random>
 #include <vector>
 
 namespace accord_bench {
+
+/// Lines in `t` by one memchr pass: the least any line-based reader must do (the readers'
+/// baseline).
+inline std::size_t count_lines(const std::string& t) {
+    std::size_t n = 0;
+    const char* p = t.data();
+    const char* end = p + t.size();
+    while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))))) {
+        ++n;
+        ++p;
+    }
+    return n;
+}
+
+/// CPU seconds this thread has used (steadier than wall time on a shared machine).
+inline double thread_cpu_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
 
 /// Seconds per call of f, averaged over `reps` calls (for baselines measured in the same run).
 template <class F> double time_per_call(F&& f, int reps = 5) {

@@ -60,11 +60,7 @@ void count_c(const char* method, bool json) {
     accord_result_free(r);
 }
 
-double thread_cpu() {
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-}
+using accord_bench::thread_cpu_seconds;
 
 void BM_CountThroughC(benchmark::State& state, const char* method, bool json) {
     const auto& d = data();
@@ -73,11 +69,11 @@ void BM_CountThroughC(benchmark::State& state, const char* method, bool json) {
     double c_total = 0, cpp_total = 0;
     std::int64_t n = 0;
     for (auto _ : state) {
-        const double t0 = thread_cpu();
+        const double t0 = thread_cpu_seconds();
         benchmark::DoNotOptimize(run(d.cpp, method, "{}"));
-        const double t1 = thread_cpu();
+        const double t1 = thread_cpu_seconds();
         count_c(method, json);
-        const double t2 = thread_cpu();
+        const double t2 = thread_cpu_seconds();
         cpp_total += t1 - t0;
         c_total += t2 - t1;
         ++n;

@@ -1,6 +1,7 @@
 // Reader throughput on real files, against a baseline in the same run: one pass over the same
 // bytes counting lines (memchr), the least any line-based reader must do.
 #include "accord/io/read.hpp"
+#include "bench_util.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -27,16 +28,7 @@ std::string slurp(const std::filesystem::path& p) {
     return s.str();
 }
 
-std::size_t count_lines(const std::string& t) {
-    std::size_t n = 0;
-    const char* p = t.data();
-    const char* end = p + t.size();
-    while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))))) {
-        ++n;
-        ++p;
-    }
-    return n;
-}
+using accord_bench::count_lines;
 
 void run(benchmark::State& state, const char* rel, accord::file_format f) {
     const auto path = data_dir() / rel;

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -31,19 +33,6 @@ std::string cname(const result& r, cand_t c) {
     return c < r.candidates.size() ? r.candidates[c] : std::to_string(c);
 }
 
-json names(const result& r, const std::vector<cand_t>& cs) {
-    json a = json::array();
-    for (cand_t c : cs) a.push_back(cname(r, c));
-    return a;
-}
-
-// Adds a key to an object built from distinct candidate names without ordered_map's linear key
-// search: operator[] made a result of n candidates O(n^2) to serialise (plurality --json on
-// 100,000 candidates took over a minute).
-void append(json& obj, const std::string& key, json value) {
-    using base = std::vector<json::object_t::value_type, json::object_t::allocator_type>;
-    static_cast<base&>(obj.get_ref<json::object_t&>()).emplace_back(key, std::move(value));
-}
 } // namespace
 
 std::vector<std::optional<rational>> round_tallies(const result& r, std::size_t k) {
@@ -91,140 +80,494 @@ std::size_t full_tally_entries(const result& r) {
 }
 
 namespace {
-// Whether tie `t` is tie `prev` less the one candidate `prev` chose (both sorted by candidate).
-bool continues_previous_tie(const tie_record& prev, const tie_record& t) {
+// Whether tie `t` is tie `prev` less the one candidate `prev` chose, given both ties' candidates.
+bool continues_previous_tie(const tie_record& prev, const std::vector<cand_t>& prev_candidates,
+                            const tie_record& t, const std::vector<cand_t>& candidates) {
     if (prev.purpose != t.purpose || prev.chosen.size() != 1 ||
-        t.candidates.size() + 1 != prev.candidates.size())
+        candidates.size() + 1 != prev_candidates.size())
         return false;
     std::size_t j = 0;
-    for (cand_t c : prev.candidates) {
+    for (cand_t c : prev_candidates) {
         if (c == prev.chosen.front()) continue;
-        if (j >= t.candidates.size() || t.candidates[j] != c) return false;
+        if (j >= candidates.size() || candidates[j] != c) return false;
         ++j;
     }
-    return j == t.candidates.size();
+    return j == candidates.size();
+}
+
+// Whether tie i is tie i - 1 less the one candidate that tie chose (what "same_tie" says).
+bool repeats_previous_tie(const result& r, tie_reader& reader, std::size_t i) {
+    if (i == 0) return false;
+    const auto& prev = r.ties[i - 1];
+    const auto& t = r.ties[i];
+    if (t.continues_previous) // the previous tie less `left`
+        return prev.purpose == t.purpose && prev.chosen.size() == 1 && t.left == prev.chosen;
+    return continues_previous_tie(prev, prev.continues_previous ? reader.candidates(i - 1) : prev.candidates,
+                                  t, t.candidates);
 }
 } // namespace
 
-nlohmann::ordered_json detail::result_report(const result& r) {
-    json j;
-    j["method"] = r.method;
-    j["candidates"] = r.candidates;
-    j["winners"] = names(r, r.winners);
-    json ranking = json::array();
-    for (const auto& tier : r.ranking) ranking.push_back(names(r, tier));
-    j["ranking"] = ranking;
-    j["complete"] = r.complete;
+tie_reader::tie_reader(const result& r) : r_(&r), gone_(r.candidates.size(), 0) {}
+
+void tie_reader::seek(std::size_t i) {
+    const auto& ties = r_->ties;
+    if (i >= ties.size())
+        throw error(errc::not_found, "tie " + std::to_string(i + 1) + " out of range (" +
+                                         std::to_string(ties.size()) + " ties)");
+    if (started_ && at_ == i) return;
+    if (!started_ || i < at_) {
+        // Back to the last tie listed in full at or before i.
+        std::size_t b = i;
+        while (ties[b].continues_previous) {
+            if (b == 0) throw error(errc::invalid, "the first tie cannot continue a previous one");
+            --b;
+        }
+        for (cand_t c : gone_list_) gone_[c] = 0;
+        gone_list_.clear();
+        base_ = at_ = b;
+        started_ = true;
+    }
+    while (at_ < i) {
+        const tie_record& t = ties[++at_];
+        if (!t.continues_previous) {
+            for (cand_t c : gone_list_) gone_[c] = 0;
+            gone_list_.clear();
+            base_ = at_;
+            continue;
+        }
+        for (cand_t c : t.left) {
+            if (c >= gone_.size() || gone_[c])
+                throw error(errc::invalid,
+                            "tie " + std::to_string(at_ + 1) + " leaves a candidate no longer tied");
+            gone_[c] = 1;
+            gone_list_.push_back(c);
+        }
+    }
+}
+
+std::size_t tie_reader::size(std::size_t i) {
+    seek(i);
+    return r_->ties[base_].candidates.size() - gone_list_.size();
+}
+
+const std::vector<cand_t>& tie_reader::candidates(std::size_t i) {
+    if (listed_ && list_of_ == i) return list_;
+    seek(i);
+    list_.clear();
+    for (cand_t c : r_->ties[base_].candidates)
+        if (c >= gone_.size() || !gone_[c]) list_.push_back(c);
+    list_of_ = i;
+    listed_ = true;
+    return list_;
+}
+
+std::vector<cand_t> tie_candidates(const result& r, std::size_t i) {
+    if (i < r.ties.size() && !r.ties[i].continues_previous) return r.ties[i].candidates;
+    tie_reader reader(r);
+    return reader.candidates(i);
+}
+
+namespace {
+std::string_view cname_view(const result& r, cand_t c, std::string& buf) {
+    if (c == k_exhausted) return "exhausted";
+    if (c == k_overvote) return "overvote";
+    if (c < r.candidates.size()) return r.candidates[c];
+    buf = std::to_string(c);
+    return buf;
+}
+
+// A result's JSON is described once (write_result below) and written through one of two
+// writers: tree_writer builds the nlohmann tree (result_report: the CLI's tables and the reports
+// that embed a result read it), text_writer writes the text that tree's dump() gives, byte for
+// byte, without building it (IRV over 10,000 candidates spent most of its --json in the tree).
+
+// Appends values to an ordered_json tree. An object's members are appended without
+// ordered_map's linear key search: operator[] made a result of n candidates O(n^2) to
+// serialise (plurality --json on 100,000 candidates took over a minute).
+class tree_writer {
+  public:
+    json root;
+    void begin_object() { open(json::object()); }
+    void begin_array() { open(json::array()); }
+    void end() { stack_.pop_back(); }
+    void key(std::string_view k) { key_.assign(k); }
+    void string(std::string_view s) { put(json(std::string(s))); }
+    void unsigned_integer(std::uint64_t v) { put(json(v)); }
+    void boolean(bool v) { put(json(v)); }
+    void null() { put(json(nullptr)); }
+    void number(const rational& v) { put(number_json(v)); }
+    void exact(const rational& v) { put(json(to_string(v))); }
+
+  private:
+    json* put(json v) {
+        if (stack_.empty()) {
+            root = std::move(v);
+            return &root;
+        }
+        json& top = *stack_.back();
+        if (top.is_array()) {
+            auto& a = top.get_ref<json::array_t&>();
+            a.push_back(std::move(v));
+            return &a.back();
+        }
+        using base = std::vector<json::object_t::value_type, json::object_t::allocator_type>;
+        auto& members = static_cast<base&>(top.get_ref<json::object_t&>());
+        members.emplace_back(key_, std::move(v));
+        return &members.back().second;
+    }
+    void open(json v) { stack_.push_back(put(std::move(v))); }
+
+    std::vector<json*> stack_; // each the last element of its parent: nothing moves it while open
+    std::string key_;
+};
+
+// Writes what nlohmann's dump(indent) writes for the same calls: "{}" and "[]" when empty,
+// ", " nowhere, ": " and a newline per element when indent >= 0, strings escaped as dump()
+// escapes them (plain ASCII as is; anything else through nlohmann itself), integers in decimal,
+// doubles through nlohmann's own shortest-digits conversion.
+class text_writer {
+  public:
+    text_writer(std::string& out, int indent) : out_(out), indent_(indent) {}
+    void begin_object() { open('{'); }
+    void begin_array() { open('['); }
+    void end() {
+        const level l = stack_.back();
+        stack_.pop_back();
+        if (!l.empty && indent_ >= 0) {
+            out_ += '\n';
+            out_.append(stack_.size() * static_cast<std::size_t>(indent_), ' ');
+        }
+        out_ += l.object ? '}' : ']';
+    }
+    void key(std::string_view k) {
+        element();
+        quoted(k);
+        out_ += indent_ >= 0 ? ": " : ":";
+        after_key_ = true;
+    }
+    void string(std::string_view s) {
+        value();
+        quoted(s);
+    }
+    void unsigned_integer(std::uint64_t v) {
+        value();
+        digits(v);
+    }
+    void boolean(bool v) {
+        value();
+        out_ += v ? "true" : "false";
+    }
+    void null() {
+        value();
+        out_ += "null";
+    }
+    // number_json's rule: an integer within 64 bits as an integer, anything else as a double.
+    void number(const rational& v) {
+        value();
+        const auto* q = v.backend().data();
+        if (mpz_cmp_ui(mpq_denref(q), 1) == 0 && mpz_fits_slong_p(mpq_numref(q))) {
+            digits(static_cast<std::int64_t>(mpz_get_si(mpq_numref(q))));
+            return;
+        }
+        const double d = to_double(v);
+        if (!std::isfinite(d)) {
+            out_ += "null";
+            return;
+        }
+        char buf[64];
+        const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, d);
+        out_.append(buf, static_cast<std::size_t>(end - buf));
+    }
+    void exact(const rational& v) {
+        value();
+        out_ += '"';
+        const auto* q = v.backend().data();
+        if (mpz_cmp_ui(mpq_denref(q), 1) == 0 && mpz_fits_slong_p(mpq_numref(q)))
+            digits(static_cast<std::int64_t>(mpz_get_si(mpq_numref(q))));
+        else
+            out_ += to_string(v); // digits, '-' and '/': nothing to escape
+        out_ += '"';
+    }
+
+  private:
+    static_assert(sizeof(long) == sizeof(std::int64_t), "mpz_fits_slong_p stands for the int64 range");
+    struct level {
+        bool object;
+        bool empty;
+    };
+    // Before a key, or a value in an array (or at the top).
+    void element() {
+        if (stack_.empty()) return;
+        level& l = stack_.back();
+        if (!l.empty) out_ += ',';
+        l.empty = false;
+        if (indent_ >= 0) {
+            out_ += '\n';
+            out_.append(stack_.size() * static_cast<std::size_t>(indent_), ' ');
+        }
+    }
+    void value() {
+        if (after_key_)
+            after_key_ = false;
+        else
+            element();
+    }
+    void open(char c) {
+        value();
+        out_ += c;
+        stack_.push_back({c == '{', true});
+    }
+    template <class Int> void digits(Int v) {
+        char buf[24];
+        const auto res = std::to_chars(buf, buf + sizeof buf, v);
+        out_.append(buf, static_cast<std::size_t>(res.ptr - buf));
+    }
+    void quoted(std::string_view s) {
+        const bool plain = std::all_of(s.begin(), s.end(), [](char ch) {
+            const auto u = static_cast<unsigned char>(ch);
+            return u >= 0x20 && u < 0x7F && ch != '"' && ch != '\\';
+        });
+        if (plain) {
+            out_ += '"';
+            out_ += s;
+            out_ += '"';
+        } else {
+            out_ += json(std::string(s)).dump(); // nlohmann's escaping, and its refusal of bad UTF-8
+        }
+    }
+
+    std::string& out_;
+    int indent_;
+    std::vector<level> stack_;
+    bool after_key_ = false;
+};
+
+template <class W> void names(W& w, const result& r, const std::vector<cand_t>& cs, std::string& buf) {
+    w.begin_array();
+    for (cand_t c : cs) w.string(cname_view(r, c, buf));
+    w.end();
+}
+
+template <class W> void number_pair(W& w, std::string_view key, const rational& v) {
+    w.key(key);
+    w.number(v);
+    std::string exact_key(key);
+    exact_key += "_exact";
+    w.key(exact_key);
+    w.exact(v);
+}
+
+// The JSON layout of a result (docs/formats.md), written through `w`.
+template <class W> void write_result(const result& r, W& w) {
+    std::string buf;
+    w.begin_object();
+    w.key("method");
+    w.string(r.method);
+    w.key("candidates");
+    w.begin_array();
+    for (const auto& c : r.candidates) w.string(c);
+    w.end();
+    w.key("winners");
+    names(w, r, r.winners, buf);
+    w.key("ranking");
+    w.begin_array();
+    for (const auto& tier : r.ranking) names(w, r, tier, buf);
+    w.end();
+    w.key("complete");
+    w.boolean(r.complete);
     if (!r.scores.empty()) {
-        json s = json::object(), se = json::object();
+        w.key("score_name");
+        w.string(r.score_name);
+        w.key("scores");
+        w.begin_object();
         for (std::size_t c = 0; c < r.scores.size(); ++c) {
             if (!r.scores[c]) continue;
-            append(s, cname(r, c), number_json(*r.scores[c]));
-            append(se, cname(r, c), to_string(*r.scores[c]));
+            w.key(cname_view(r, static_cast<cand_t>(c), buf));
+            w.number(*r.scores[c]);
         }
-        j["score_name"] = r.score_name;
-        j["scores"] = s;
-        j["scores_exact"] = se;
+        w.end();
+        w.key("scores_exact");
+        w.begin_object();
+        for (std::size_t c = 0; c < r.scores.size(); ++c) {
+            if (!r.scores[c]) continue;
+            w.key(cname_view(r, static_cast<cand_t>(c), buf));
+            w.exact(*r.scores[c]);
+        }
+        w.end();
     }
     if (!r.pairwise.empty()) {
-        json m = json::array();
+        w.key("pairwise");
+        w.begin_array();
         for (const auto& row : r.pairwise) {
-            json jr = json::array();
-            for (const auto& v : row) jr.push_back(number_json(v));
-            m.push_back(jr);
+            w.begin_array();
+            for (const auto& v : row) w.number(v);
+            w.end();
         }
-        j["pairwise"] = m;
+        w.end();
     }
-    json rounds = json::array();
     // A result that keeps its rounds as changes is written in full while the table is small
     // (every client reads "tallies"), else as each round's changes, said by "round_tallies".
     const bool as_changes = r.tallies_as_changes && full_tally_entries(r) > k_full_round_tallies;
+    if (as_changes) {
+        w.key("round_tallies");
+        w.string("changes");
+    }
+    w.key("rounds");
+    w.begin_array();
     std::vector<std::optional<rational>> full;
     for (std::size_t i = 0; i < r.rounds.size(); ++i) {
         const auto& rd = r.rounds[i];
-        json jr;
-        jr["round"] = i + 1;
-        json t = json::object(), te = json::object();
+        w.begin_object();
+        w.key("round");
+        w.unsigned_integer(i + 1);
         if (as_changes) {
+            w.key("tally_changes");
+            w.begin_object();
             for (const auto& ch : rd.changes) {
-                append(t, cname(r, ch.candidate), ch.votes ? number_json(*ch.votes) : json(nullptr));
-                append(te, cname(r, ch.candidate), ch.votes ? json(to_string(*ch.votes)) : json(nullptr));
+                w.key(cname_view(r, ch.candidate, buf));
+                if (ch.votes)
+                    w.number(*ch.votes);
+                else
+                    w.null();
             }
-            jr["tally_changes"] = t;
-            jr["tally_changes_exact"] = te;
+            w.end();
+            w.key("tally_changes_exact");
+            w.begin_object();
+            for (const auto& ch : rd.changes) {
+                w.key(cname_view(r, ch.candidate, buf));
+                if (ch.votes)
+                    w.exact(*ch.votes);
+                else
+                    w.null();
+            }
+            w.end();
         } else {
             if (r.tallies_as_changes) advance_tallies(r, i, full);
             const auto& tallies = r.tallies_as_changes ? full : rd.tallies;
+            w.key("tallies");
+            w.begin_object();
             for (std::size_t c = 0; c < tallies.size(); ++c) {
                 if (!tallies[c]) continue;
-                append(t, cname(r, c), number_json(*tallies[c]));
-                append(te, cname(r, c), to_string(*tallies[c]));
+                w.key(cname_view(r, static_cast<cand_t>(c), buf));
+                w.number(*tallies[c]);
             }
-            jr["tallies"] = t;
-            jr["tallies_exact"] = te;
+            w.end();
+            w.key("tallies_exact");
+            w.begin_object();
+            for (std::size_t c = 0; c < tallies.size(); ++c) {
+                if (!tallies[c]) continue;
+                w.key(cname_view(r, static_cast<cand_t>(c), buf));
+                w.exact(*tallies[c]);
+            }
+            w.end();
         }
-        jr["elected"] = names(r, rd.elected);
-        jr["eliminated"] = names(r, rd.eliminated);
-        jr["exhausted"] = number_json(rd.inactive.total());
-        jr["exhausted_exact"] = to_string(rd.inactive.total());
-        jr["inactive"] = {{"exhausted_choices", number_json(rd.inactive.exhausted_choices)},
-                          {"overvotes", number_json(rd.inactive.overvotes)},
-                          {"skipped_ranks", number_json(rd.inactive.skipped_ranks)},
-                          {"repeated_ranks", number_json(rd.inactive.repeated_ranks)},
-                          {"blank", number_json(rd.inactive.blank)}};
-        if (rd.threshold) {
-            jr["threshold"] = number_json(*rd.threshold);
-            jr["threshold_exact"] = to_string(*rd.threshold);
+        w.key("elected");
+        names(w, r, rd.elected, buf);
+        w.key("eliminated");
+        names(w, r, rd.eliminated, buf);
+        number_pair(w, "exhausted", rd.inactive.total());
+        w.key("inactive");
+        w.begin_object();
+        w.key("exhausted_choices");
+        w.number(rd.inactive.exhausted_choices);
+        w.key("overvotes");
+        w.number(rd.inactive.overvotes);
+        w.key("skipped_ranks");
+        w.number(rd.inactive.skipped_ranks);
+        w.key("repeated_ranks");
+        w.number(rd.inactive.repeated_ranks);
+        w.key("blank");
+        w.number(rd.inactive.blank);
+        w.end();
+        if (rd.threshold) number_pair(w, "threshold", *rd.threshold);
+        if (rd.transfer_value) number_pair(w, "transfer_value", *rd.transfer_value);
+        if (rd.lost) number_pair(w, "lost", *rd.lost);
+        w.key("transfers");
+        w.begin_array();
+        for (const auto& x : rd.transfers) {
+            w.begin_object();
+            w.key("from");
+            w.string(cname_view(r, x.from, buf));
+            w.key("to");
+            w.string(cname_view(r, x.to, buf));
+            number_pair(w, "votes", x.amount);
+            w.end();
         }
-        if (rd.transfer_value) {
-            jr["transfer_value"] = number_json(*rd.transfer_value);
-            jr["transfer_value_exact"] = to_string(*rd.transfer_value);
+        w.end();
+        if (!rd.note.empty()) {
+            w.key("note");
+            w.string(rd.note);
         }
-        if (rd.lost) {
-            jr["lost"] = number_json(*rd.lost);
-            jr["lost_exact"] = to_string(*rd.lost);
-        }
-        json tr = json::array();
-        for (const auto& x : rd.transfers)
-            tr.push_back({{"from", cname(r, x.from)},
-                          {"to", cname(r, x.to)},
-                          {"votes", number_json(x.amount)},
-                          {"votes_exact", to_string(x.amount)}});
-        jr["transfers"] = tr;
-        if (!rd.note.empty()) jr["note"] = rd.note;
-        rounds.push_back(jr);
+        w.end();
     }
-    if (as_changes) j["round_tallies"] = "changes";
-    j["rounds"] = rounds;
-    json ties = json::array();
+    w.end();
     // Many candidates tied at zero votes are eliminated one per round, each tie the one before
     // less the candidate it chose: 10,000 candidates make 5 x 10^7 tied names. Past the size of
     // a full table such a tie says "same_tie" instead of listing them, flagged by "tie_candidates".
     std::size_t tied_names = 0;
-    for (const auto& t : r.ties) tied_names += t.candidates.size();
+    {
+        tie_reader sizes(r);
+        for (std::size_t i = 0; i < r.ties.size(); ++i) tied_names += sizes.size(i);
+    }
     const bool compact_ties = tied_names > k_full_round_tallies;
+    if (compact_ties) {
+        w.key("tie_candidates");
+        w.string("changes");
+    }
+    w.key("ties");
+    w.begin_array();
+    tie_reader reader(r);
     for (std::size_t i = 0; i < r.ties.size(); ++i) {
         const auto& t = r.ties[i];
-        json jt;
-        jt["round"] = t.round;
-        jt["purpose"] = t.purpose;
-        if (compact_ties && i > 0 && continues_previous_tie(r.ties[i - 1], t))
-            jt["same_tie"] = true;
-        else
-            jt["candidates"] = names(r, t.candidates);
-        jt["policy"] = t.policy;
-        jt["chosen"] = names(r, t.chosen);
-        if (t.seed) jt["seed"] = *t.seed;
-        if (!t.detail.empty()) jt["detail"] = t.detail;
-        ties.push_back(jt);
+        w.begin_object();
+        w.key("round");
+        w.unsigned_integer(t.round);
+        w.key("purpose");
+        w.string(t.purpose);
+        if (compact_ties && repeats_previous_tie(r, reader, i)) {
+            w.key("same_tie");
+            w.boolean(true);
+        } else {
+            w.key("candidates");
+            names(w, r, t.continues_previous ? reader.candidates(i) : t.candidates, buf);
+        }
+        w.key("policy");
+        w.string(t.policy);
+        w.key("chosen");
+        names(w, r, t.chosen, buf);
+        if (t.seed) {
+            w.key("seed");
+            w.unsigned_integer(*t.seed);
+        }
+        if (!t.detail.empty()) {
+            w.key("detail");
+            w.string(t.detail);
+        }
+        w.end();
     }
-    if (compact_ties) j["tie_candidates"] = "changes";
-    j["ties"] = ties;
-    if (!r.notes.empty()) j["notes"] = r.notes;
-    return j;
+    w.end();
+    if (!r.notes.empty()) {
+        w.key("notes");
+        w.begin_array();
+        for (const auto& n : r.notes) w.string(n);
+        w.end();
+    }
+    w.end();
+}
+} // namespace
+
+nlohmann::ordered_json detail::result_report(const result& r) {
+    tree_writer w;
+    write_result(r, w);
+    return std::move(w.root);
 }
 
-std::string to_json(const result& r, int indent) { return detail::result_report(r).dump(indent); }
+std::string to_json(const result& r, int indent) {
+    std::string out;
+    text_writer w(out, indent);
+    write_result(r, w);
+    return out;
+}
 
 namespace {
 // For people: an exact decimal when the value has one of at most 12 places (every count that
@@ -379,18 +722,21 @@ std::string to_text(const result& r) {
         }
     }
     if (!r.rounds.empty()) out << rounds_table(r);
-    std::size_t tied_names = 0; // as in the JSON: past a full table, a tie that continues the
-    for (const auto& t : r.ties) tied_names += t.candidates.size(); // previous one says so
+    // As in the JSON: past a full table, a tie that is the previous one less its choice says so.
+    tie_reader sizes(r), reader(r);
+    std::size_t tied_names = 0;
+    for (std::size_t i = 0; i < r.ties.size(); ++i) tied_names += sizes.size(i);
     for (std::size_t i = 0; i < r.ties.size(); ++i) {
         const auto& t = r.ties[i];
         out << "tie";
         if (t.round) out << " in round " << t.round;
         out << " (" << t.purpose << ")";
-        if (tied_names > k_full_round_tallies && i > 0 && continues_previous_tie(r.ties[i - 1], t)) {
-            out << " among the same " << t.candidates.size() << " less the last chosen";
+        if (tied_names > k_full_round_tallies && repeats_previous_tie(r, reader, i)) {
+            out << " among the same " << sizes.size(i) << " less the last chosen";
         } else {
             out << " among";
-            for (cand_t c : t.candidates) out << ' ' << cname(r, c);
+            for (cand_t c : t.continues_previous ? reader.candidates(i) : t.candidates)
+                out << ' ' << cname(r, c);
         }
         out << ": " << t.policy << " chose";
         for (cand_t c : t.chosen) out << ' ' << cname(r, c);

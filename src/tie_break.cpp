@@ -2,6 +2,7 @@
 #include "accord/tie_break.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace accord {
 inline namespace v0 {
@@ -56,7 +57,7 @@ std::optional<cand_t> tie_breaker::pick(std::span<const cand_t> tied_in, std::si
                                         std::string_view purpose, const history_filter& previous_rounds,
                                         bool loser) {
     std::vector<cand_t> tied(tied_in.begin(), tied_in.end());
-    std::sort(tied.begin(), tied.end());
+    if (!std::is_sorted(tied.begin(), tied.end())) std::sort(tied.begin(), tied.end());
     if (tied.size() == 1) return tied.front();
     tie_record rec;
     rec.round = round;
@@ -74,7 +75,7 @@ std::optional<cand_t> tie_breaker::pick(std::span<const cand_t> tied_in, std::si
         rec.chosen = {*d.chosen};
     else
         out_.complete = false;
-    out_.ties.push_back(std::move(rec));
+    record(std::move(rec));
     return d.chosen;
 }
 
@@ -105,7 +106,7 @@ std::optional<cand_t> tie_breaker::pick_winner(std::span<const cand_t> tied, std
 std::optional<std::vector<cand_t>> tie_breaker::order(std::span<const cand_t> tied_in, std::size_t round,
                                                       std::string_view purpose) {
     std::vector<cand_t> tied(tied_in.begin(), tied_in.end());
-    std::sort(tied.begin(), tied.end());
+    if (!std::is_sorted(tied.begin(), tied.end())) std::sort(tied.begin(), tied.end());
     if (tied.size() <= 1) return tied;
     tie_record rec;
     rec.round = round;
@@ -119,8 +120,31 @@ std::optional<std::vector<cand_t>> tie_breaker::order(std::span<const cand_t> ti
         rec.chosen = *out;
     else
         out_.complete = false;
-    out_.ties.push_back(std::move(rec));
+    record(std::move(rec));
     return out;
+}
+
+void tie_breaker::record(tie_record rec) {
+    if (changes_after_) {
+        std::vector<cand_t> tied = rec.candidates;
+        const bool follows = !out_.ties.empty() && previous_at_ == out_.ties.size() - 1 &&
+                             out_.ties.back().purpose == rec.purpose;
+        if (named_ > *changes_after_ && follows &&
+            std::includes(previous_.begin(), previous_.end(), tied.begin(), tied.end())) {
+            std::vector<cand_t> left;
+            std::set_difference(previous_.begin(), previous_.end(), tied.begin(), tied.end(),
+                                std::back_inserter(left));
+            if (left.size() < tied.size()) {
+                rec.continues_previous = true;
+                rec.left = std::move(left);
+                rec.candidates = {};
+            }
+        }
+        named_ += tied.size();
+        previous_ = std::move(tied);
+        previous_at_ = out_.ties.size();
+    }
+    out_.ties.push_back(std::move(rec));
 }
 
 } // namespace v0

@@ -1,8 +1,10 @@
 // IRV's round trace kept as changes (issue 17): each round records only the tallies that moved,
 // and every round's full tallies are rebuilt on demand. The rebuilt tallies are checked against
-// count_irv's rounds, which still record every continuing candidate's tally at every round (the
-// trace irv() kept before), on real elections and on a count too large for full JSON.
+// the count run with hooks that record every continuing candidate's tally at every round (the
+// trace irv() and count_irv kept before), on real elections and on a count too large for full
+// JSON; count_irv's own rounds, kept as changes too, rebuild the same tallies.
 #include "accord/io/read.hpp"
+#include "accord/rules/irv-inl.hpp"
 #include "accord/rules/irv.hpp"
 
 #include "fixtures.hpp"
@@ -18,25 +20,59 @@ using namespace accord;
 
 namespace {
 
-// Every round of irv(p) rebuilt from its changes, both ways (round_tallies() for one round,
-// advance_tallies() walking them all), equals count_irv's full record of that round; returns
-// the number of tallies compared.
+// Hooks for detail::run_irv that do not declare `changes_only`, so each round arrives with every
+// continuing candidate's tally; ties are broken by the same policy code as count_irv's.
+template <class Num> struct full_round_hooks {
+    detail::tie_policy_core core;
+    std::vector<irv_round<Num>> rounds;
+
+    void round(irv_round<Num>&& r) { rounds.push_back(std::move(r)); }
+    std::optional<cand_t> pick_winner(std::span<const cand_t> tied, std::size_t) {
+        std::vector<cand_t> t(tied.begin(), tied.end());
+        std::sort(t.begin(), t.end());
+        if (t.size() == 1) return t.front();
+        return core
+            .pick(t, false, [&](std::vector<cand_t>& left) { detail::narrow_by_rounds(rounds, left, false); })
+            .chosen;
+    }
+    template <class F>
+    std::optional<cand_t> pick_loser(std::span<const cand_t> tied, std::size_t, F&& narrow) {
+        std::vector<cand_t> t(tied.begin(), tied.end());
+        std::sort(t.begin(), t.end());
+        if (t.size() == 1) return t.front();
+        return core.pick(t, true, narrow).chosen;
+    }
+};
+
+// Every round of irv(p) and of count_irv<Num>(p) rebuilt from its changes, both ways
+// (round_tallies() for one round, advance_tallies() walking them all), equals the full record
+// of that round; returns the number of tallies compared.
 template <class Num> std::size_t expect_trace_rebuilds_full_rounds(const profile& p, const irv_options& opt) {
     const result r = irv(p, opt);
-    const irv_outcome<Num> full = count_irv<Num>(p, opt);
+    const irv_outcome<Num> generic = count_irv<Num>(p, opt);
+    full_round_hooks<Num> full{detail::tie_policy_core(opt.tie_break, p.candidate_count()), {}};
+    detail::run_irv<Num>(p, opt, full);
     EXPECT_TRUE(r.tallies_as_changes);
     EXPECT_EQ(r.rounds.size(), full.rounds.size());
+    EXPECT_EQ(generic.rounds.size(), full.rounds.size());
     std::vector<std::optional<rational>> walked;
+    std::vector<std::optional<Num>> generic_walked;
     std::size_t compared = 0;
-    for (std::size_t k = 0; k < std::min(r.rounds.size(), full.rounds.size()); ++k) {
+    for (std::size_t k = 0; k < std::min({r.rounds.size(), generic.rounds.size(), full.rounds.size()}); ++k) {
         EXPECT_TRUE(r.rounds[k].tallies.empty()) << "round " << k + 1 << " keeps a full table";
+        EXPECT_TRUE(generic.rounds[k].tallies.empty())
+            << "count_irv's round " << k + 1 << " keeps a full table";
         const auto one = round_tallies(r, k);
         advance_tallies(r, k, walked);
+        advance_tallies(generic, k, generic_walked);
+        EXPECT_EQ(full.rounds[k].tallies.size(), p.candidate_count());
         std::vector<std::optional<rational>> want(p.candidate_count());
         for (cand_t c = 0; c < want.size(); ++c)
             if (full.rounds[k].tallies[c]) want[c] = rational(*full.rounds[k].tallies[c]);
         EXPECT_EQ(one, want) << "round " << k + 1;
         EXPECT_EQ(walked, want) << "round " << k + 1;
+        EXPECT_EQ(generic_walked, full.rounds[k].tallies) << "count_irv's round " << k + 1;
+        EXPECT_EQ(round_tallies(generic, k), full.rounds[k].tallies) << "count_irv's round " << k + 1;
         for (const auto& t : want) compared += t.has_value();
     }
     return compared;
@@ -138,15 +174,21 @@ TEST(IrvTrace, RoundTalliesRefusesARoundPastTheLast) {
 // 1,960 candidates without a vote are eliminated one per round, each tie the last one less the
 // candidate it chose: past a million tied names the JSON says "same_tie" for those, and the
 // ties rebuilt from it are the count's ties.
-TEST(IrvTrace, ManyZeroVoteTiesJsonNamesEachTieOnceAndRebuildsThemAll) {
+profile zero_vote_profile(std::vector<std::string>& names) {
     const std::size_t n = 2'000;
-    std::vector<std::string> names;
     for (std::size_t c = 0; c < n; ++c) names.push_back("c" + std::to_string(c));
     profile p(names);
     for (cand_t c = 0; c < 40; ++c) p.add_order(std::vector<cand_t>{c}, 1 + c);
+    return p;
+}
+
+TEST(IrvTrace, ManyZeroVoteTiesJsonNamesEachTieOnceAndRebuildsThemAll) {
+    std::vector<std::string> names;
+    const profile p = zero_vote_profile(names);
     const result r = irv(p);
     std::size_t tied = 0;
-    for (const auto& t : r.ties) tied += t.candidates.size();
+    tie_reader reader(r);
+    for (std::size_t i = 0; i < r.ties.size(); ++i) tied += reader.size(i);
     ASSERT_GT(tied, k_full_round_tallies);
     const auto j = nlohmann::json::parse(to_json(r));
     EXPECT_EQ(j.at("tie_candidates"), "changes");
@@ -164,10 +206,40 @@ TEST(IrvTrace, ManyZeroVoteTiesJsonNamesEachTieOnceAndRebuildsThemAll) {
             candidates = jt.at("candidates").get<std::vector<std::string>>();
         }
         std::vector<std::string> want;
-        for (cand_t c : r.ties[i].candidates) want.push_back(names[c]);
+        for (cand_t c : reader.candidates(i)) want.push_back(names[c]);
         ASSERT_EQ(candidates, want) << "tie " << i;
         previous = candidates;
         chosen = jt.at("chosen").get<std::vector<std::string>>();
     }
     EXPECT_GT(same, 1'900u);
+}
+
+// Past a million tied names IRV keeps a tie that is the previous one less some candidates as that
+// change (the 10,000-candidate count's ties listed in full took 200 MB): what it stores is about a
+// million names rather than two, and every tie read back, in order, backwards or alone, is the
+// tie count_irv lists in full for the same count.
+TEST(IrvTrace, ManyZeroVoteTiesAreKeptAsChangesAndReadBackInFull) {
+    std::vector<std::string> names;
+    const profile p = zero_vote_profile(names);
+    const result r = irv(p);
+    const irv_outcome<std::int64_t> listed = count_irv<std::int64_t>(p);
+    ASSERT_EQ(r.ties.size(), listed.ties.size());
+    std::size_t in_full = 0, stored = 0, as_changes = 0;
+    tie_reader forwards(r), backwards(r);
+    for (std::size_t i = 0; i < r.ties.size(); ++i) {
+        const auto& t = r.ties[i];
+        EXPECT_TRUE(t.continues_previous ? t.candidates.empty() : t.left.empty()) << "tie " << i;
+        as_changes += t.continues_previous;
+        stored += t.candidates.size() + t.left.size();
+        in_full += listed.ties[i].candidates.size();
+        ASSERT_EQ(forwards.candidates(i), listed.ties[i].candidates) << "tie " << i;
+        EXPECT_EQ(forwards.size(i), listed.ties[i].candidates.size()) << "tie " << i;
+        const std::size_t back = r.ties.size() - 1 - i;
+        ASSERT_EQ(backwards.candidates(back), listed.ties[back].candidates) << "tie " << back;
+        if (i % 97 == 0) EXPECT_EQ(tie_candidates(r, i), listed.ties[i].candidates) << "tie " << i;
+    }
+    EXPECT_FALSE(r.ties.front().continues_previous);
+    EXPECT_GT(as_changes, 900u);
+    EXPECT_GT(in_full, stored + 800'000) << "the changes should save most of the second million names";
+    EXPECT_THROW(forwards.candidates(r.ties.size()), error);
 }

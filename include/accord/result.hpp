@@ -69,11 +69,18 @@ struct round_record {
 struct tie_record {
     std::size_t round = 0;             ///< 1-based round, or 0 when the rule has no rounds
     std::string purpose;               ///< "elimination", "election", "ranking", ...
-    std::vector<cand_t> candidates;    ///< those tied
+    std::vector<cand_t> candidates;    ///< those tied, by candidate; empty when continues_previous
     std::string policy;                ///< the policy that decided: "previous-rounds", "random", ...
     std::vector<cand_t> chosen;        ///< who was picked (to lose, for eliminations); empty if unresolved
     std::optional<std::uint64_t> seed; ///< for random draws
     std::string detail;
+    /// The tie holds the previous tie's candidates less `left` (by candidate: the one chosen
+    /// there, and any who have since left the tie), and `candidates` is empty. IRV keeps its ties
+    /// so once they have named k_full_round_tallies candidates: 10,000 candidates tied at zero
+    /// votes leave one per round, and listing every tie in full took 200 MB. tie_candidates()
+    /// (or a tie_reader) gives the candidates either way.
+    bool continues_previous = false;
+    std::vector<cand_t> left; ///< only when continues_previous
 };
 
 struct result {
@@ -110,6 +117,35 @@ inline constexpr std::size_t k_full_round_tallies = 1'000'000;
 /// Brings `tallies` (round k-1's, or empty for k = 0) to round k's: walks every round in turn
 /// at the cost of its changes (a full copy per round for a result that keeps full tallies).
 void advance_tallies(const result& r, std::size_t k, std::vector<std::optional<rational>>& tallies);
+
+/// Tie i's candidates (sorted by candidate), whichever form the result keeps them in. Costs the
+/// candidates of the last tie listed in full at or before i, plus the ties since; a tie_reader
+/// reads many ties for less.
+std::vector<cand_t> tie_candidates(const result& r, std::size_t i);
+
+/// Reads the ties of a result kept as changes (tie_record::continues_previous): the candidates of
+/// tie i at the cost of the ties since the last one read (or since the last tie listed in full),
+/// plus the list itself. Reading ties in order is cheapest; the result must outlive the reader.
+class tie_reader {
+  public:
+    explicit tie_reader(const result& r);
+    /// How many candidates tie i holds.
+    std::size_t size(std::size_t i);
+    /// Tie i's candidates, sorted by candidate; valid until the next call.
+    const std::vector<cand_t>& candidates(std::size_t i);
+
+  private:
+    void seek(std::size_t i);
+    const result* r_;
+    std::size_t at_ = 0; // the tie the state below describes (valid when started_)
+    bool started_ = false;
+    std::size_t base_ = 0;   // the last tie at or before at_ listed in full
+    std::vector<char> gone_; // candidates of base_ no longer tied at at_
+    std::vector<cand_t> gone_list_;
+    std::vector<cand_t> list_; // tie list_of_'s candidates
+    std::size_t list_of_ = 0;
+    bool listed_ = false;
+};
 
 /// The result as one JSON object (the CLI's --json contract; see docs/formats.md).
 /// indent < 0 gives a single line.

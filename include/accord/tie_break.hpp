@@ -205,12 +205,24 @@ class tie_breaker {
 
     const tie_break_options& options() const noexcept { return core_.options(); }
 
+    /// Once the ties recorded have named more than `names` candidates, records a tie that holds
+    /// some of the previous tie's candidates (for the same purpose) as that change
+    /// (tie_record::continues_previous). For counts with thousands of rounds (IRV eliminates
+    /// thousands of zero-vote candidates one tie at a time), whose ties listed in full are
+    /// quadratic in the candidates.
+    void keep_ties_as_changes(std::size_t names) { changes_after_ = names; }
+
   private:
     std::optional<cand_t> pick(std::span<const cand_t> tied, std::size_t round, std::string_view purpose,
                                const history_filter& previous_rounds, bool loser);
+    void record(tie_record rec);
 
     detail::tie_policy_core core_;
     result& out_;
+    std::optional<std::size_t> changes_after_;
+    std::size_t named_ = 0;        // candidates named by the ties recorded (keep_ties_as_changes)
+    std::vector<cand_t> previous_; // the candidates of the last tie recorded, out_.ties[previous_at_]
+    std::size_t previous_at_ = SIZE_MAX;
 };
 
 } // namespace v0

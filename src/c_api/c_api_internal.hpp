@@ -88,6 +88,16 @@ struct accord_result {
         return v ? v->c_str() : nullptr;
     }
     const std::vector<std::string>& exhausted() const { return strings().exhausted; }
+    /// Tie i's candidates, sorted: the result's own list, or for a tie kept as the previous one's
+    /// less some (IRV's ties past a million names) the list a shared tie_reader rebuilds, so
+    /// reading the ties in order costs their changes. `read` sees it under the reader's lock.
+    template <class F> auto with_tie_candidates(std::size_t i, F&& read) const {
+        const auto& t = r.ties.at(i);
+        if (!t.continues_previous) return read(t.candidates);
+        std::lock_guard<std::mutex> lock(ties_mu_);
+        if (!ties_) ties_.emplace(r);
+        return read(ties_->candidates(i));
+    }
 
   private:
     struct text {
@@ -125,6 +135,8 @@ struct accord_result {
     mutable std::once_flag json_once_, strings_once_;
     mutable std::string json_;
     mutable text strings_;
+    mutable std::mutex ties_mu_;
+    mutable std::optional<accord::tie_reader> ties_;
 };
 
 struct accord_org {

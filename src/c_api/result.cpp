@@ -193,7 +193,7 @@ accord_status accord_result_tie_candidate_count(const accord_result* r, size_t i
     ACCORD_CHECK_ARG(out);
     ACCORD_API_BEGIN()
     ACCORD_INDEX("tie", i, r->r.ties.size());
-    *out = r->r.ties[i].candidates.size();
+    *out = r->with_tie_candidates(i, [](const auto& cs) { return cs.size(); });
     ACCORD_API_END()
 }
 
@@ -202,8 +202,12 @@ accord_status accord_result_tie_candidate(const accord_result* r, size_t i, size
     ACCORD_CHECK_ARG(out);
     ACCORD_API_BEGIN()
     ACCORD_INDEX("tie", i, r->r.ties.size());
-    ACCORD_INDEX("tied candidate", j, r->r.ties[i].candidates.size());
-    *out = r->r.ties[i].candidates[j];
+    const auto status = r->with_tie_candidates(i, [&](const auto& cs) {
+        if (j >= cs.size()) return accord::c_api::out_of_range("tied candidate", j, cs.size());
+        *out = cs[j];
+        return ACCORD_OK;
+    });
+    if (status != ACCORD_OK) return status;
     ACCORD_API_END()
 }
 

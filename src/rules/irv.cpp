@@ -86,12 +86,7 @@ template <class Num> struct result_hooks {
         // Previous rounds, latest first, keeping the most votes: the tied candidates' tallies
         // from the changes of the rounds so far (they are continuing, so in every round).
         return tb.pick_winner(tied, round, "election", [&](std::vector<cand_t>& left) {
-            tally_history<rational> h(res.candidates.size());
-            for (std::size_t k = 0; k < res.rounds.size(); ++k)
-                for (const auto& ch : res.rounds[k].changes)
-                    if (ch.votes && std::find(left.begin(), left.end(), ch.candidate) != left.end())
-                        h.note(k + 1, ch.candidate, *ch.votes);
-            h.narrow_to_fewest(left, res.rounds.size(), true);
+            narrow_by_changes<rational>(res.rounds, res.candidates.size(), left, true);
         });
     }
     template <class F>
@@ -141,6 +136,7 @@ template <class Num> result count_irv(const profile& p, const irv_options& opt) 
     result res;
     start_count(p, opt.excluded, "irv", res); // the checks, in irv()'s order; run_irv starts again
     tie_breaker tb(opt.tie_break, res);
+    tb.keep_ties_as_changes(k_full_round_tallies); // as the JSON writes them past that size
     res.tallies_as_changes = true;
     result_hooks<Num> hooks{res, tb, {}, {}, {}};
     irv_progress run = run_irv<Num>(p, opt, hooks);

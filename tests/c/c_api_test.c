@@ -596,6 +596,43 @@ static void test_hidden_characters(void) {
     CHECK(accord_profile_new(2, rtl, &p) == ACCORD_EINVALID && p == NULL);
 }
 
+/* 1,960 candidates without a vote are eliminated one per round, each tie the previous one less
+ * the candidate it chose (the last in candidate order): past a million tied names IRV keeps such
+ * ties as changes, and the accessors still give every tie's candidates, in order or not. */
+static void test_many_zero_vote_ties(void) {
+    enum { n = 2000, voted = 40 };
+    static char text[n][8];
+    const char* names[n];
+    accord_profile* p = NULL;
+    accord_result* r = NULL;
+    size_t ties = 0, count = 0, c = 0, i, j;
+    int ok = 1;
+    for (i = 0; i < n; ++i) {
+        snprintf(text[i], sizeof text[i], "c%u", (unsigned)i);
+        names[i] = text[i];
+    }
+    CHECK(accord_profile_new(n, names, &p) == ACCORD_OK);
+    for (i = 0; i < voted; ++i) {
+        int32_t ranks[n] = {0};
+        ranks[i] = 1;
+        CHECK(accord_profile_add_ranking(p, ranks, n, (uint64_t)(1 + i), NULL) == ACCORD_OK);
+    }
+    CHECK(accord_run(p, "irv", NULL, &r) == ACCORD_OK);
+    CHECK(accord_result_tie_count(r, &ties) == ACCORD_OK && ties == n - voted - 1);
+    for (i = 0; i < ties && ok; ++i) {
+        const size_t k = i % 2 ? ties - i : i; /* both ends, inwards: forwards and backwards */
+        ok = accord_result_tie_candidate_count(r, k, &count) == ACCORD_OK && count == n - voted - k;
+        for (j = 0; j < count && ok; j += 1 + count / 7)
+            ok = accord_result_tie_candidate(r, k, j, &c) == ACCORD_OK && c == voted + j;
+        ok = ok && accord_result_tie_candidate(r, k, count - 1, &c) == ACCORD_OK && c == n - 1 - k;
+        ok = ok && accord_result_tie_chosen(r, k, 0, &c) == ACCORD_OK && c == n - 1 - k;
+    }
+    CHECK(ok);
+    CHECK(accord_result_tie_candidate(r, 5, n - voted - 5, &c) == ACCORD_ENOTFOUND);
+    accord_result_free(r);
+    accord_profile_free(p);
+}
+
 int main(int argc, char** argv) {
     if (argc > 1) test_weighting(argv[1]);
     if (argc > 1) test_decide_and_apportion(argv[1]);
@@ -606,6 +643,7 @@ int main(int argc, char** argv) {
     test_stv();
     test_committee();
     test_ties_and_weights();
+    test_many_zero_vote_ties();
     test_misuse();
     test_load_text_and_methods();
     test_csv_intake();

@@ -24,6 +24,15 @@ def shared(relative: str) -> Path:
     return path
 
 
+def _zero_vote_profile() -> tuple[list[str], accord.Profile]:
+    """2,000 candidates of whom 1,960 get no vote: IRV's rounds and ties past a million entries."""
+    names = [f"c{i}" for i in range(2000)]
+    p = accord.Profile(names)
+    for i in range(40):
+        p.add([names[i]], count=1 + i)
+    return names, p
+
+
 class BuildAndCount(unittest.TestCase):
     def setUp(self) -> None:
         self.p = accord.Profile(["A", "B", "C"])
@@ -116,10 +125,7 @@ class LazyResults(unittest.TestCase):
         self.assertEqual(back.rounds[1].tallies, {"A": 8, "B": 11})
 
     def test_many_candidates_rounds_come_as_changes_and_rebuild_full_tallies(self) -> None:
-        names = [f"c{i}" for i in range(2000)]
-        p = accord.Profile(names)
-        for i in range(40):
-            p.add([names[i]], count=1 + i)
+        _, p = _zero_vote_profile()
         r = accord.run(p, "irv")
         self.assertEqual(r.raw["round_tallies"], "changes")
         self.assertEqual(r.raw["tie_candidates"], "changes")
@@ -130,6 +136,19 @@ class LazyResults(unittest.TestCase):
         self.assertEqual(dict(r.rounds[-1].tallies), {"c38": 39, "c39": 40})  # 40 of 79: a majority
         self.assertEqual(len(r.ties[1].candidates), len(r.ties[0].candidates) - 1)
         self.assertNotIn(r.ties[0].chosen[0], r.ties[1].candidates)
+
+    def test_same_ties_are_listed_on_first_read_and_equal_the_ties_in_full(self) -> None:
+        names, p = _zero_vote_profile()
+        r = accord.run(p, "irv")
+        ties = r.ties
+        self.assertEqual(len(ties), 1959)
+        self.assertIsNone(ties[-1].candidates._data)  # nothing listed before it is read
+        self.assertEqual(ties[-1].candidates, ["c40", "c41"])  # the last tie: two zero-vote candidates left
+        self.assertEqual(ties[-1].chosen, ["c41"])
+        for k in (0, 1, 977, 1958):  # tie k holds c40 .. c(1999 - k), and loses the last
+            self.assertEqual(list(ties[k].candidates), names[40:2000 - k], k)
+            self.assertEqual(ties[k].to_dict()["candidates"], names[40:2000 - k], k)
+            self.assertEqual(ties[k].chosen, [names[1999 - k]], k)
 
 
 class Errors(unittest.TestCase):

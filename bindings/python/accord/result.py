@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import ctypes
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, Sequence
 
 from ._convert import pandas
 from ._ffi import check, lib
@@ -17,6 +17,43 @@ __all__ = ['Result', 'Round', 'Tie', 'Transfer', 'run']
 
 def _fraction(text: str | None) -> Fraction | None:
     return None if text is None else Fraction(text)
+
+
+class _SameTie(Sequence):
+    """A tie's candidates where the JSON says "same_tie" ("tie_candidates": "changes", when the
+    ties name over a million candidates): the previous tie's less the one it chose, built on first
+    read, so 10,000 ties among thousands of zero-vote candidates cost only the ties read."""
+
+    def __init__(self, previous: Sequence[str], chosen: list[str]):
+        self._previous = previous
+        self._chosen = chosen
+        self._data: list[str] | None = None
+
+    def _list(self) -> list[str]:
+        if self._data is None:
+            chain = []  # this tie back to the nearest one already listed
+            t: Sequence[str] = self
+            while isinstance(t, _SameTie) and t._data is None:
+                chain.append(t)
+                t = t._previous
+            data = list(t._data if isinstance(t, _SameTie) else t)
+            for x in reversed(chain):
+                gone = set(x._chosen)
+                data = [c for c in data if c not in gone]
+                x._data = data
+        return self._data
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self._list()[i]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __eq__(self, other: object) -> bool:
+        return self._list() == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self._list())
 
 
 @dataclass(frozen=True)
@@ -96,14 +133,16 @@ class Tie:
     """A tie the count had to break: who was tied, by which policy, who was chosen."""
     round: int
     purpose: str
-    candidates: list[str]
+    #: Those tied (a list; a lazily built sequence for a "same_tie" in the JSON).
+    candidates: Sequence[str]
     policy: str
     chosen: list[str]
     seed: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The tie as a plain dict (as in the result JSON's "ties")."""
-        return asdict(self)
+        return {"round": self.round, "purpose": self.purpose, "candidates": list(self.candidates),
+                "policy": self.policy, "chosen": list(self.chosen), "seed": self.seed}
 
 
 class _Owned:
@@ -315,7 +354,7 @@ def _parse_raw(raw: dict[str, Any]) -> dict[str, Any]:
     ties = []
     for t in raw.get("ties", []):
         if t.get("same_tie"):  # "tie_candidates": "changes": the previous tie less its choice
-            candidates = [c for c in ties[-1].candidates if c not in ties[-1].chosen]
+            candidates = _SameTie(ties[-1].candidates, ties[-1].chosen)
         else:
             candidates = list(t["candidates"])
         ties.append(Tie(t["round"], t["purpose"], candidates, t["policy"], list(t["chosen"]), t.get("seed")))

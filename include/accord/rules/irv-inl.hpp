@@ -249,11 +249,13 @@ template <class Num> class standings {
     cand_t leader() const { return std::prev(set_.end())->second; }
     /// The second-highest tally's candidate (size() >= 2).
     cand_t runner_up() const { return std::prev(set_.end(), 2)->second; }
-    /// Those tied for the fewest votes, in ascending order.
+    /// Those tied for the fewest votes, by candidate (the order the tie-breakers keep, so they
+    /// need not sort thousands of zero-vote candidates again every round).
     std::vector<cand_t> lowest() const {
         std::vector<cand_t> low;
         for (auto it = set_.begin(); it != set_.end() && it->first == set_.begin()->first; ++it)
             low.push_back(it->second);
+        std::reverse(low.begin(), low.end()); // equal tallies are held by descending index
         return low;
     }
     std::vector<cand_t> ascending() const {
@@ -291,6 +293,19 @@ irv_round<Num> record_round(const std::vector<char>& continuing, const std::vect
     return rec;
 }
 
+// Previous-rounds for a winner over rounds kept as changes (`changes` of each, oldest first):
+// keeps the tied candidates with the most votes at the latest round, as narrow_by_rounds does
+// over full rounds. The tied are continuing, so they are in every round.
+template <class Num, class Rounds>
+void narrow_by_changes(const Rounds& rounds, std::size_t n, std::vector<cand_t>& left, bool most) {
+    tally_history<Num> h(n);
+    for (std::size_t k = 0; k < rounds.size(); ++k)
+        for (const auto& ch : rounds[k].changes)
+            if (ch.votes && std::find(left.begin(), left.end(), ch.candidate) != left.end())
+                h.note(k + 1, ch.candidate, *ch.votes);
+    h.narrow_to_fewest(left, rounds.size(), most);
+}
+
 // The count itself. `hooks` breaks ties (pick_winner(tied, round), pick_loser(tied, round,
 // narrow)) and receives each round as it closes (round(irv_round&&)), the last one too.
 template <class Num, class Source, class Hooks>
@@ -310,9 +325,9 @@ irv_progress run_irv(const Source& s, const irv_options& opt, Hooks& hooks) {
             history.note(1, c, tally[c]);
         }
 
-    // Hooks that declare `changes_only` (libaccord's irv()) take each round as the tallies that
-    // changed; others (count_irv's outcome, whose rounds are public) also get every tally, at
-    // the cost of every candidate per round.
+    // Hooks that declare `changes_only` (irv() and count_irv) take each round as the tallies
+    // that changed; others also get every tally, at the cost of every candidate per round
+    // (tests/irv_trace_test.cpp records them so, as the oracle of the changes).
     constexpr bool full_rounds = !requires { Hooks::changes_only; };
     Num total(0); // the continuing candidates' votes, kept as votes move (exactly: for changes_only)
     if constexpr (!full_rounds)
@@ -419,14 +434,16 @@ irv_progress run_irv(const Source& s, const irv_options& opt, Hooks& hooks) {
 
 // What count_irv uses to break ties when no libaccord tie_breaker is at hand: the same
 // policies, decided by the same code (tie_policy_core, tie_break.hpp), recorded in the outcome.
+// Its rounds are kept as changes, as irv()'s are, so memory is linear in the rounds' changes.
 template <class Num> class outcome_hooks {
   public:
+    static constexpr bool changes_only = true;
     outcome_hooks(const tie_break_options& opt, std::size_t n, irv_outcome<Num>& out)
-        : core_(opt, n), out_(out) {}
+        : core_(opt, n), out_(out), n_(n) {}
     void round(irv_round<Num>&& r) { out_.rounds.push_back(std::move(r)); }
     std::optional<cand_t> pick_winner(std::span<const cand_t> tied, std::size_t round) {
         return pick(tied, round, false,
-                    [&](std::vector<cand_t>& left) { narrow_by_rounds(out_.rounds, left, false); });
+                    [&](std::vector<cand_t>& left) { narrow_by_changes<Num>(out_.rounds, n_, left, true); });
     }
     template <class F>
     std::optional<cand_t> pick_loser(std::span<const cand_t> tied, std::size_t round, F&& narrow) {
@@ -437,7 +454,7 @@ template <class Num> class outcome_hooks {
     template <class F>
     std::optional<cand_t> pick(std::span<const cand_t> tied_in, std::size_t round, bool loser, F&& narrow) {
         std::vector<cand_t> tied(tied_in.begin(), tied_in.end());
-        std::sort(tied.begin(), tied.end());
+        if (!std::is_sorted(tied.begin(), tied.end())) std::sort(tied.begin(), tied.end());
         if (tied.size() == 1) return tied.front();
         irv_tie rec{round, loser ? "elimination" : "election", tied, core_.options().policy, std::nullopt};
         const std::optional<cand_t> chosen = core_.pick(std::move(tied), loser, narrow).chosen;
@@ -449,6 +466,7 @@ template <class Num> class outcome_hooks {
 
     tie_policy_core core_;
     irv_outcome<Num>& out_;
+    std::size_t n_;
 };
 
 } // namespace detail
@@ -457,6 +475,7 @@ template <class Num, ranking_ballot_source Source>
 irv_outcome<Num> count_irv(const Source& ballots, const irv_options& opt) {
     ballot_values<Source>::template check<Num>(ballots, "irv");
     irv_outcome<Num> out;
+    out.candidate_count = ballots.candidate_count();
     detail::outcome_hooks<Num> hooks(opt.tie_break, ballots.candidate_count(), out);
     detail::irv_progress run = detail::run_irv<Num>(ballots, opt, hooks);
     out.winner = run.winner;

@@ -97,9 +97,12 @@ template <class Num> struct irv_tally_change {
 
 /// One round of a generic count: as round_record, in the count's number type.
 template <class Num> struct irv_round {
-    std::vector<std::optional<Num>> tallies; ///< per candidate; nullopt once out of the count
+    /// Per candidate, nullopt once out of the count: only in plurality's one round. count_irv's
+    /// rounds leave it empty and keep `changes` (read round_tallies(outcome, k)).
+    std::vector<std::optional<Num>> tallies;
     /// The tallies that differ from the previous round's, by candidate (round 1: every candidate
-    /// in the count); what libaccord's irv() keeps, as its rounds cost what they change.
+    /// in the count): a round costs what it changed, not every candidate (10,000 candidates
+    /// make 10,000 rounds, whose full table would be 5 x 10^7 tallies).
     std::vector<irv_tally_change<Num>> changes;
     std::vector<cand_t> elected;
     std::vector<cand_t> eliminated; ///< at the end of this round
@@ -117,14 +120,34 @@ struct irv_tie {
     std::optional<cand_t> chosen; ///< the loser (elimination) or winner (election)
 };
 
-/// What count_irv returns: the winner, the candidates in order of elimination, every round.
+/// What count_irv returns: the winner, the candidates in order of elimination, every round
+/// (as the tallies it changed).
 template <class Num> struct irv_outcome {
     std::optional<cand_t> winner; ///< none if a tie was left unresolved
     std::vector<cand_t> eliminated;
     std::vector<irv_round<Num>> rounds;
     std::vector<irv_tie> ties;
     bool complete = true;
+    std::size_t candidate_count = 0; ///< the ballot source's candidates (round tallies' size)
 };
+
+/// Brings `tallies` (round k-1's, or anything for k = 0) to round k's (0-based) of a generic
+/// count, at the cost of round k's changes: nullopt for a candidate not in the count.
+template <class Num>
+void advance_tallies(const irv_outcome<Num>& o, std::size_t k, std::vector<std::optional<Num>>& tallies) {
+    if (k >= o.rounds.size())
+        throw error(errc::not_found, "round " + std::to_string(k + 1) + " out of range (" +
+                                         std::to_string(o.rounds.size()) + " rounds)");
+    if (k == 0) tallies.assign(o.candidate_count, std::nullopt);
+    for (const auto& ch : o.rounds[k].changes) tallies.at(ch.candidate) = ch.votes;
+}
+
+/// Round k's (0-based) tallies by candidate: O(candidates + the changes of rounds 0..k).
+template <class Num> std::vector<std::optional<Num>> round_tallies(const irv_outcome<Num>& o, std::size_t k) {
+    std::vector<std::optional<Num>> t;
+    for (std::size_t i = 0; i <= k; ++i) advance_tallies(o, i, t);
+    return t;
+}
 
 namespace detail {
 /// Where run_irv leaves a count (irv() turns it into a result).
