@@ -334,6 +334,41 @@ TEST(Power, DynamicProgrammeAgreesWithEnumerationOnSeededRandomGames) {
     EXPECT_EQ(games, 400);
 }
 
+// Banzhaf alone (no sizes) builds only the lower half of each palindromic product and mirrors
+// the rest in, players swept in groups of up to 16: quotas below, at and above half the total,
+// zero weights, players heavier than the quota, weights of up to 3 sweep chunks, and one or two
+// majorities, each against enumeration.
+TEST(Power, BanzhafFromHalfTablesAgreesWithEnumerationWhateverTheQuota) {
+    std::mt19937_64 rng(20261205);
+    for (int trial = 0; trial < 120; ++trial) {
+        const std::size_t n = 1 + rng() % (trial % 10 == 0 ? 19 : 13);
+        const std::size_t M = trial % 4 == 3 ? 2 : 1;
+        // Two majorities multiply their quotas into one table: small weights there.
+        const std::uint64_t top = M == 2 || trial % 3 == 0 ? 12 : trial % 3 == 1 ? 3000 : 25000;
+        weighted_game g;
+        for (std::size_t d = 0; d < M; ++d) {
+            weighted_majority m;
+            std::uint64_t total = 0;
+            for (std::size_t i = 0; i < n; ++i) {
+                m.weights.push_back(rng() % 7 == 0 ? 0 : 1 + rng() % top);
+                total += m.weights.back();
+            }
+            if (total == 0) m.weights[0] = 1, total = 1;
+            const std::uint64_t pick = rng() % 4;
+            m.quota = pick == 0 ? total / 2 + 1 : pick == 1 ? (total + 1) / 2 : 1 + rng() % total;
+            g.majorities.push_back(m);
+        }
+        SCOPED_TRACE("trial " + std::to_string(trial) + " n=" + std::to_string(n));
+        const auto dp = power_indices(
+            g, {.indices = index_banzhaf | index_chow, .method = power_method::dynamic_programming});
+        const auto en =
+            power_indices(g, {.indices = index_banzhaf | index_chow, .method = power_method::enumeration});
+        ASSERT_EQ(dp.swings, en.swings);
+        EXPECT_EQ(dp.winning_coalitions, en.winning_coalitions);
+        EXPECT_EQ(dp.chow, en.chow);
+    }
+}
+
 TEST(Power, ShapleyShubikAndOwenMatchTheirDefinitionOverOrders) {
     std::mt19937_64 rng(7);
     for (int trial = 0; trial < 60; ++trial) {

@@ -112,12 +112,7 @@ template <class Ring> class count_table {
         std::size_t group_cells = 0;
         auto flush = [&](std::size_t done) {
             if (group.empty()) return;
-            if (group.size() == 1) { // a player alone: one long stream, top down
-                add_shift(0, 0, {group.front()}, true);
-                reach_[0] += group.front();
-            } else {
-                add_players_swept(group);
-            }
+            add_players_swept(group);
             group.clear();
             group_cells = 0;
             if (step) step(double(done) / double(n_));
@@ -149,6 +144,13 @@ template <class Ring> class count_table {
             if (step) step(double(jj + 1) / double(n_));
         }
         flush(n_);
+        if (symmetric()) { // the cells above the stored half, by the mirror, up to the band's top
+            const u128 total = reach_[0];
+            value* d = data_.data();
+            for (u128 s = half_top(total) + 1; s <= hi_[0]; ++s)
+                d[static_cast<std::size_t>(s)] =
+                    s <= total ? d[static_cast<std::size_t>(total - s)] : value{};
+        }
         if (!cumulative()) prefix_sums();
     }
 
@@ -243,6 +245,13 @@ template <class Ring> class count_table {
 
     static constexpr std::size_t k_sweep_chunk = 8192;
 
+    /// Counts by weight alone in one dimension: the product of players so far, of total weight
+    /// W, is a palindrome (c(s) = c(W - s): complement within those players), so only its lower
+    /// half is built, and the cells above it come from the mirror when a player needs them.
+    bool symmetric() const { return !sized_ && ext_.size() == 1; }
+    /// The top stored cell while the players so far weigh `total` in all.
+    u128 half_top(u128 total) const { return std::min<u128>(hi_[0], total / 2); }
+
     /// Multiplies in several players' (1 + x^v) on the one unsized row, in one sweep from the
     /// top: the table passes the quota's 63 MB for England's PCNs, and a pass per player read
     /// and wrote all of it from memory. Player i's update t += t - v_i (top down, in blocks of at
@@ -250,18 +259,39 @@ template <class Ring> class count_table {
     /// lighter player of the group is done at t - v_i: so the first player steps down a chunk at
     /// a time and each later one follows at its predecessor's frontier plus its own weight, and
     /// the group's working set is that window. Weights are positive and ascending.
+    ///
+    /// Only the lower half of each product is built (symmetric()): player i, after players of
+    /// total weight W_i, turns cells [0, h(W_i)] into [0, h(W_i + v_i)] (h = half_top). The new
+    /// cells above h(W_i) first take the old product's mirror, c(s) = c(W_i - s), read from
+    /// cells the previous player must have finished and player i not yet begun; then the usual
+    /// update runs over [v_i, h(W_i + v_i)], whose sources t - v_i all lie in the old half.
+    /// England's 1,297 PCNs: 1.6e10 cell updates a pass instead of 2.6e10.
     void add_players_swept(const std::vector<std::uint64_t>& vs) {
         const std::size_t k = vs.size();
-        const u128 hi = hi_[0];
         // frontier[i]: player i has updated every cell at or above it; it has nothing to do below
-        // v_i (no source) or above the reach before it plus v_i (a zero source).
-        std::vector<u128> frontier(k);
+        // v_i (no source) or above the new half's top.
+        std::vector<u128> frontier(k), before(k);
+        std::vector<char> started(k, 0);
         u128 reach = reach_[0];
         for (std::size_t i = 0; i < k; ++i) {
-            frontier[i] = std::min<u128>(hi, reach + vs[i]) + 1;
+            before[i] = reach;
             reach += vs[i];
+            frontier[i] = half_top(reach) + 1;
         }
         value* d = data_.data();
+        // The mirror's sources for player i: [W_i - h(W_i + v_i), h(W_i)] (empty if h does not
+        // grow); they must be final for player i - 1 before player i starts.
+        auto mirror_low = [&](std::size_t i) -> u128 {
+            const u128 top = frontier[i] - 1;
+            if (top <= half_top(before[i])) return top + 1; // no mirror: no condition
+            return before[i] >= top ? before[i] - top : 0;
+        };
+        auto start = [&](std::size_t i) {
+            const u128 w = before[i];
+            for (u128 s = half_top(w) + 1; s < frontier[i]; ++s)
+                d[static_cast<std::size_t>(s)] = s <= w ? d[static_cast<std::size_t>(w - s)] : value{};
+            started[i] = 1;
+        };
         auto apply = [&](std::size_t i, u128 from, u128 to) { // cells [from, to), top down
             const u128 v = vs[i];
             for (u128 top = to; top > from;) {
@@ -275,6 +305,16 @@ template <class Ring> class count_table {
             busy = false;
             for (std::size_t i = 0; i < k; ++i) {
                 const u128 bottom = vs[i];
+                if (!started[i]) {
+                    const bool previous_done =
+                        i == 0 || (started[i - 1] &&
+                                   (frontier[i - 1] <= vs[i - 1] || frontier[i - 1] <= mirror_low(i)));
+                    if (!previous_done) {
+                        busy = true;
+                        continue;
+                    }
+                    start(i);
+                }
                 if (frontier[i] <= bottom) continue;
                 u128 target;
                 if (i == 0) {
