@@ -1,12 +1,10 @@
 // The weighted-game programme as a public template (accord/power_dp.hpp): libaccord's compiled
-// instantiations in double and big_int against power_indices() on the same games.
+// instantiations in double and big_int against power_indices() on the same games (the double
+// count of a real game is in power_test.cpp, beside its practice reader).
 #include "accord/power_dp.hpp"
-#include "test_data.hpp"
 
 #include <gtest/gtest.h>
 
-#include <cmath>
-#include <fstream>
 #include <random>
 
 using namespace accord;
@@ -47,38 +45,4 @@ TEST(PowerDp, BigIntegerCountsAreTheSwingsPivotsAndWinningCoalitionsOfPowerIndic
         const auto plain = count_weighted_game<big_int>(g);
         for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(plain.swings(i), c.swings(i));
     }
-}
-
-TEST(PowerDp, DoubleBanzhafOfHerefordshireAndWorcestershireIsTheExactIndexWithinRounding) {
-    ACCORD_SHARED_FILE(csv, "nhs/practices_herefordshire_worcestershire_2025.csv");
-    std::ifstream in(csv);
-    std::string line;
-    std::getline(in, line);
-    std::vector<std::string> header;
-    for (std::size_t a = 0, b; a <= line.size(); a = b + 1) {
-        b = line.find(',', a);
-        if (b == std::string::npos) b = line.size();
-        header.push_back(line.substr(a, b - a));
-    }
-    const auto col = std::find(header.begin(), header.end(), "registered_patients") - header.begin();
-    std::vector<std::uint64_t> w;
-    while (std::getline(in, line)) { // quoted names may hold commas: count fields outside quotes
-        std::vector<std::string> f(1);
-        bool quoted = false;
-        for (char ch : line) {
-            if (ch == '"')
-                quoted = !quoted;
-            else if (ch == ',' && !quoted)
-                f.emplace_back();
-            else
-                f.back() += ch;
-        }
-        w.push_back(std::stoull(f.at(static_cast<std::size_t>(col))));
-    }
-    ASSERT_EQ(w.size(), 78u);
-    const auto g = make_weighted_game(quota_from_fraction(w, rational(1, 2), quota_rule::more_than), w);
-    const auto exact = power_indices(g, {.indices = index_banzhaf});
-    const auto fast = normalised_banzhaf<double>(count_weighted_game<double>(g));
-    for (std::size_t i = 0; i < w.size(); ++i)
-        EXPECT_NEAR(fast[i], exact.banzhaf.value[i], 1e-12) << "practice " << i;
 }

@@ -348,6 +348,11 @@ void minimal_winning_dp(const weighted_game& g, power_result& r, unsigned want,
         r.holler.exact.resize(n);
         for (std::size_t i = 0; i < n; ++i) r.holler.exact[i] = rational(r.minimal_winning[i], member_total);
         fill_doubles(r.holler);
+        // Holler & Packel (1983): the absolute public good index m_i / |M|.
+        r.holler_absolute.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            r.holler_absolute.exact[i] = rational(r.minimal_winning[i], r.minimal_winning_total);
+        fill_doubles(r.holler_absolute);
     }
     if (sized) {
         r.deegan_packel.exact.resize(n);
@@ -371,8 +376,8 @@ power_result dynamic_programme(const weighted_game& g, const power_options& opt)
     r.method = "dynamic-programming";
     const unsigned want = opt.indices;
     tick(opt.progress, 0);
-    const bool counts =
-        want & (index_banzhaf | index_shapley_shubik | index_coleman | index_chow | index_rae);
+    const bool counts = want & (index_banzhaf | index_shapley_shubik | index_coleman | index_chow |
+                                index_rae | k_chow_indices);
     const bool owen = want & (index_owen | index_banzhaf_owen);
     const bool mwc = want & (index_holler | index_deegan_packel | index_minimal_winning);
     const double parts = double(counts) + double(owen) + double(mwc);
