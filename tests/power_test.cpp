@@ -245,6 +245,25 @@ TEST(Power, KoenigBraeuningerNevisonPublicHelpAndAbsoluteHollerOfThreeTwoOneOneB
     }
 }
 
+// [5; 3, 2, 1, 1]: minimal winning AB (size 2) and ACD (size 3). Felsenthal keeps the least size
+// only: AB, so 1/2 each to A and B, 0 to C and D; Holler counts both: 2/5, 1/5, 1/5, 1/5.
+TEST(Power, FelsenthalKeepsOnlyTheSmallestMinimalWinningCoalitionsByHand) {
+    const auto g = make_weighted_game(5, {3, 2, 1, 1});
+    for (const auto m : {power_method::automatic, power_method::enumeration}) {
+        const auto r = power_indices(g, {.indices = index_felsenthal | index_holler, .method = m});
+        SCOPED_TRACE(r.method);
+        EXPECT_EQ(exact_strings(r.felsenthal), (std::vector<std::string>{"1/2", "1/2", "0", "0"}));
+        EXPECT_EQ(exact_strings(r.holler), (std::vector<std::string>{"2/5", "1/5", "1/5", "1/5"}));
+    }
+    // With three members needed too, AB no longer wins: the minimal winning coalitions are ABC,
+    // ABD and ACD, all of size 3 (A in three, the others in two); only enumeration answers here.
+    weighted_game two = g;
+    two.majorities.push_back({3, {1, 1, 1, 1}});
+    const auto r = power_indices(two, {.indices = index_felsenthal});
+    EXPECT_EQ(r.method, "enumeration");
+    EXPECT_EQ(exact_strings(r.felsenthal), (std::vector<std::string>{"1/3", "2/9", "2/9", "2/9"}));
+}
+
 // The same indices of the UN Security Council from its published counts (Felsenthal & Machover
 // 1998): 848 winning coalitions, a permanent member in all 848 and an elected one in 466; 210
 // minimal winning coalitions (the five and any four of ten), an elected member in 84.
@@ -332,7 +351,7 @@ TEST(Power, DynamicProgrammeAgreesWithEnumerationOnSeededRandomGames) {
         const unsigned dp_indices =
             index_banzhaf | index_shapley_shubik | index_coleman | index_owen | index_banzhaf_owen |
             index_chow | index_rae | index_koenig_braeuninger | index_nevison | index_public_help |
-            (M == 1 ? index_holler | index_deegan_packel | index_minimal_winning : 0u);
+            (M == 1 ? index_holler | index_deegan_packel | index_minimal_winning | index_felsenthal : 0u);
         auto dp = power_indices(g, {.indices = dp_indices, .method = power_method::dynamic_programming});
         auto en = power_indices(g, {.indices = index_all & ~(M > 1 ? unsigned(index_colomer) : 0u),
                                     .method = power_method::enumeration});
@@ -360,6 +379,7 @@ TEST(Power, DynamicProgrammeAgreesWithEnumerationOnSeededRandomGames) {
             EXPECT_EQ(dp.minimal_winning_total, en.minimal_winning_total);
             expect_same(dp.holler, en.holler, "holler");
             expect_same(dp.holler_absolute, en.holler_absolute, "holler absolute");
+            expect_same(dp.felsenthal, en.felsenthal, "felsenthal");
             expect_same(dp.deegan_packel, en.deegan_packel, "deegan-packel");
         }
         // Sums: normalised indices and values add up to one.

@@ -4,7 +4,8 @@
 // practices AND patients is two), optionally with a-priori unions (practices inside their PCNs).
 // Indices: Banzhaf (swings, normalised, absolute), Shapley-Shubik, Holler (public good),
 // Deegan-Packel, Johnston, Coleman's powers to act / prevent / initiate, Owen and Banzhaf-Owen,
-// Chow parameters, Rae, Colomer-Martinez, Koenig-Braeuninger, Nevison, the public help index, and
+// Chow parameters, Rae, Colomer-Martinez, Koenig-Braeuninger, Nevison, the public help index,
+// Felsenthal, and
 // the counts behind them (swings, pivots, minimal winning coalitions).
 // Counts are exact integers and indices exact rationals; doubles sit beside them for display.
 // Definitions, sources, algorithms and their complexity: docs/methods/power.md.
@@ -80,7 +81,8 @@ enum power_index : unsigned {
     index_koenig_braeuninger = 1u << 12, ///< share of the winning coalitions that contain the player
     index_nevison = 1u << 13,            ///< probability of voting yes on a motion that passes
     index_public_help = 1u << 14,        ///< public help index theta (Bertini, Gambarelli & Stach)
-    index_all = (1u << 15) - 1,
+    index_felsenthal = 1u << 15,         ///< minimal winning coalitions of the least size (Felsenthal)
+    index_all = (1u << 16) - 1,
     /// "The defaults": every index default_power_indices() gives this game and method. The
     /// default of power_options::indices, and what the CLI, C API and Python use when no index
     /// is named (one table, so the three front doors agree).
@@ -177,6 +179,9 @@ struct power_result {
     /// From the Chow parameters c_i: Koenig & Braeuninger (1998) c_i / |W|; Nevison (1979)
     /// c_i / 2^n; the public help index theta (Bertini, Gambarelli & Stach 2008) c_i / sum_j c_j.
     index_values koenig_braeuninger, nevison, public_help;
+    /// Felsenthal (2016): the minimal winning coalitions of the least size s, each equally likely
+    /// and split equally: f_i / (s |M_s|), f_i = those containing i.
+    index_values felsenthal;
 
     std::vector<std::string> notes;
 };

@@ -332,7 +332,7 @@ std::vector<typename Ring::value> minimal_winning_pass(const Ring& ring, const w
 void minimal_winning_dp(const weighted_game& g, power_result& r, unsigned want,
                         const std::function<void(double)>& step, unsigned threads) {
     const std::size_t n = g.player_count();
-    const bool sized = want & index_deegan_packel;
+    const bool sized = want & (index_deegan_packel | index_felsenthal);
     // Every count is below 2^n.
     const auto v = exact_outputs(
         n + 1, n + 1 + (sized ? n * (n + 1) : 0),
@@ -354,7 +354,16 @@ void minimal_winning_dp(const weighted_game& g, power_result& r, unsigned want,
             r.holler_absolute.exact[i] = rational(r.minimal_winning[i], r.minimal_winning_total);
         fill_doubles(r.holler_absolute);
     }
-    if (sized) {
+    if (want & index_felsenthal) {
+        std::size_t least = n + 1;
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t sz = 1; sz < least; ++sz)
+                if (v[n + 1 + i * (n + 1) + sz] != 0) least = sz;
+        std::vector<big_int> at(n);
+        for (std::size_t i = 0; i < n; ++i) at[i] = least <= n ? v[n + 1 + i * (n + 1) + least] : big_int(0);
+        finish_felsenthal(r, at);
+    }
+    if (want & index_deegan_packel) {
         r.deegan_packel.exact.resize(n);
         for (std::size_t i = 0; i < n; ++i) {
             rational acc = 0;
@@ -379,7 +388,7 @@ power_result dynamic_programme(const weighted_game& g, const power_options& opt)
     const bool counts = want & (index_banzhaf | index_shapley_shubik | index_coleman | index_chow |
                                 index_rae | k_chow_indices);
     const bool owen = want & (index_owen | index_banzhaf_owen);
-    const bool mwc = want & (index_holler | index_deegan_packel | index_minimal_winning);
+    const bool mwc = want & (index_holler | index_deegan_packel | index_minimal_winning | index_felsenthal);
     const double parts = double(counts) + double(owen) + double(mwc);
     double base = 0;
     auto stage = [&](double f) { tick(opt.progress, (base + f) / parts); };

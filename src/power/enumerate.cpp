@@ -151,6 +151,15 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
             r.holler_absolute.exact[i] = rational(big_int(mwc[i]), big_int(mwc_total));
         fill_doubles(r.holler_absolute);
     }
+    if (opt.indices & index_felsenthal) {
+        std::size_t least = n + 1;
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t s = 1; s < least; ++s)
+                if (mwc_by_size[i][s]) least = s;
+        std::vector<big_int> at(n);
+        for (std::size_t i = 0; i < n; ++i) at[i] = least <= n ? mwc_by_size[i][least] : 0;
+        finish_felsenthal(r, at);
+    }
     if (opt.indices & index_deegan_packel) {
         // Deegan & Packel (1978): each minimal winning coalition equally likely, split equally.
         r.deegan_packel.exact.resize(n);

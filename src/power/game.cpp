@@ -192,6 +192,17 @@ void finish_chow_indices(power_result& r, const std::vector<big_int>& chow, std:
     }
 }
 
+void finish_felsenthal(power_result& r, const std::vector<big_int>& at_least_size) {
+    // Felsenthal (2016): every minimal winning coalition of the least size s holds s members, so
+    // f_i / (s |M_s|) = f_i / sum_j f_j.
+    big_int total = 0;
+    for (const auto& f : at_least_size) total += f;
+    r.felsenthal.exact.resize(at_least_size.size());
+    for (std::size_t i = 0; i < at_least_size.size(); ++i)
+        r.felsenthal.exact[i] = rational(at_least_size[i], total);
+    fill_doubles(r.felsenthal);
+}
+
 } // namespace power_detail
 
 namespace {
@@ -213,7 +224,8 @@ const char* index_name(unsigned bit) {
 unsigned dp_supported(const weighted_game& g) {
     unsigned s = index_banzhaf | index_shapley_shubik | index_coleman | index_owen | index_banzhaf_owen |
                  index_chow | index_rae | power_detail::k_chow_indices;
-    if (g.majorities.size() == 1) s |= index_holler | index_deegan_packel | index_minimal_winning;
+    if (g.majorities.size() == 1)
+        s |= index_holler | index_deegan_packel | index_minimal_winning | index_felsenthal;
     return s;
 }
 
@@ -257,6 +269,7 @@ void merge(power_result& into, power_result&& from, unsigned which) {
     if (which & index_koenig_braeuninger) into.koenig_braeuninger = std::move(from.koenig_braeuninger);
     if (which & index_nevison) into.nevison = std::move(from.nevison);
     if (which & index_public_help) into.public_help = std::move(from.public_help);
+    if (which & index_felsenthal) into.felsenthal = std::move(from.felsenthal);
     for (auto& n : from.notes) into.notes.push_back(std::move(n));
 }
 
@@ -474,6 +487,7 @@ std::string to_json(const power_result& r, int indent) {
     put(j, "koenig_braeuninger", r.koenig_braeuninger);
     put(j, "nevison", r.nevison);
     put(j, "public_help", r.public_help);
+    put(j, "felsenthal", r.felsenthal);
     if (!r.notes.empty()) j["notes"] = r.notes;
     return j.dump(indent);
 }

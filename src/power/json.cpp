@@ -88,6 +88,7 @@ std::span<const power_index_info> power_index_table() {
          "docs/methods/power.md"},
         {"nevison", index_nevison, &power_result::nevison, "docs/methods/power.md"},
         {"public_help", index_public_help, &power_result::public_help, "docs/methods/power.md"},
+        {"felsenthal", index_felsenthal, &power_result::felsenthal, "docs/methods/power.md"},
     };
     return table;
 }

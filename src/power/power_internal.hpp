@@ -65,6 +65,9 @@ void finish_chow_rae(power_result& r, std::size_t n, unsigned want);
 /// r.winning_coalitions (for `want`).
 void finish_chow_indices(power_result& r, const std::vector<big_int>& chow, std::size_t n, unsigned want);
 
+/// Felsenthal from each player's minimal winning coalitions of the least size (`at_least_size`).
+void finish_felsenthal(power_result& r, const std::vector<big_int>& at_least_size);
+
 /// The indices derived from the Chow parameters.
 inline constexpr unsigned k_chow_indices = index_koenig_braeuninger | index_nevison | index_public_help;
 

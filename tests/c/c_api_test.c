@@ -280,6 +280,12 @@ static void test_power(void) {
           strstr(json, "\"public_help_exact\":[\"3/7\",\"2/7\",\"2/7\"]") != NULL &&
           strstr(json, "\"holler_absolute_exact\":[\"1\",\"1/2\",\"1/2\"]") != NULL);
     accord_power_result_free(pr);
+    /* [5; 3,2,1,1]: minimal winning AB and ACD; Felsenthal keeps the smallest, AB. */
+    CHECK(accord_power("{\"quota\": 5, \"weights\": [3,2,1,1]}", "{\"indices\": \"felsenthal\"}", NULL, NULL,
+                       &pr) == ACCORD_OK);
+    CHECK(accord_power_result_json(pr, &json) == ACCORD_OK &&
+          strstr(json, "\"felsenthal_exact\":[\"1/2\",\"1/2\",\"0\",\"0\"]") != NULL);
+    accord_power_result_free(pr);
     /* Colomer-Martinez divides by one weight: refused for a double majority. */
     CHECK(accord_power("{\"majorities\": [{\"quota\": 2, \"weights\": [1,1,1]}, {\"quota\": 50, \"weights\": "
                        "[60,30,10]}]}",

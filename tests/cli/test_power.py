@@ -67,6 +67,10 @@ class Power(unittest.TestCase):
         self.assertEqual(d["holler_absolute_exact"], ["1", "1/2", "1/2"])
         header = accord(*args).stdout.splitlines()[1].split()
         self.assertEqual(header, ["player", "holler", "koenig_braeuninger", "nevison", "public_help"])
+        # [5; 3,2,1,1]: minimal winning AB and ACD; Felsenthal keeps the smallest, AB.
+        d = json.loads(accord("power", "--quota", "5", "--weights", "3,2,1,1", "--indices", "felsenthal",
+                              "--json").stdout)
+        self.assertEqual(d["felsenthal_exact"], ["1/2", "1/2", "0", "0"])
 
     def test_colomer_needs_one_majority(self) -> None:
         out = accord("power", "--quota", "3", "--weights", "1,1,1,1,1",

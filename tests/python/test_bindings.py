@@ -255,6 +255,9 @@ class Power(unittest.TestCase):
         self.assertEqual(r["nevison_exact"], [Fraction(3, 8), Fraction(1, 4), Fraction(1, 4)])
         self.assertEqual(r["public_help_exact"], [Fraction(3, 7), Fraction(2, 7), Fraction(2, 7)])
         self.assertEqual(r["holler_absolute_exact"], [Fraction(1), Fraction(1, 2), Fraction(1, 2)])
+        # [5; 3,2,1,1]: minimal winning AB and ACD; Felsenthal keeps the smallest, AB.
+        f = accord.power(5, [3, 2, 1, 1], indices="felsenthal")
+        self.assertEqual(f["felsenthal_exact"], [Fraction(1, 2), Fraction(1, 2), Fraction(0), Fraction(0)])
 
     def test_double_majority_and_unions(self) -> None:
         r = accord.power(majorities=[(2, [1, 1, 1]), (50, [60, 30, 10])], players=["big", "mid", "small"],
