@@ -2,6 +2,7 @@
 // enumeration and permutation oracles on seeded random games, real NHS games.
 #include "accord/detail/safety.hpp"
 #include "accord/power.hpp"
+#include "accord/power_dp.hpp"
 #include "test_data.hpp"
 
 #include <gtest/gtest.h>
@@ -220,6 +221,70 @@ TEST(Power, ChowRaeColomerPivotsAndMinimalWinningOfThreeTwoOneOneByHand) {
     }
 }
 
+// The indices read off the Chow parameters c = (3, 2, 2), |W| = 3, and off the minimal winning
+// coalitions {AB, AC} of [3; 2, 1, 1], by hand; by the programme and by enumeration.
+TEST(Power, KoenigBraeuningerNevisonPublicHelpAndAbsoluteHollerOfThreeTwoOneOneByHand) {
+    const auto g = make_weighted_game(3, {2, 1, 1});
+    for (const auto m : {power_method::automatic, power_method::enumeration}) {
+        const auto r =
+            power_indices(g, power_options_from_json(
+                                 std::string(R"({"indices": ["koenig_braeuninger", "nevison", "public_help",
+                                                                   "holler"], "method": ")") +
+                                 (m == power_method::automatic ? "auto" : "enumeration") + "\"}"));
+        SCOPED_TRACE(r.method);
+        EXPECT_EQ(exact_strings(r.koenig_braeuninger),
+                  (std::vector<std::string>{"1", "2/3", "2/3"}));                                 // c_i / 3
+        EXPECT_EQ(exact_strings(r.nevison), (std::vector<std::string>{"3/8", "1/4", "1/4"}));     // c_i / 2^3
+        EXPECT_EQ(exact_strings(r.public_help), (std::vector<std::string>{"3/7", "2/7", "2/7"})); // c_i / 7
+        EXPECT_EQ(exact_strings(r.holler_absolute), (std::vector<std::string>{"1", "1/2", "1/2"})); // m_i / 2
+        EXPECT_EQ(exact_strings(r.holler), (std::vector<std::string>{"1/2", "1/4", "1/4"}));        // m_i / 4
+        EXPECT_TRUE(r.chow.empty()); // only what was asked
+        const auto j = nlohmann::json::parse(to_json(r));
+        EXPECT_EQ(j["public_help_exact"][0], "3/7");
+        EXPECT_EQ(j["holler_absolute_exact"][1], "1/2");
+    }
+}
+
+// [5; 3, 2, 1, 1]: minimal winning AB (size 2) and ACD (size 3). Felsenthal keeps the least size
+// only: AB, so 1/2 each to A and B, 0 to C and D; Holler counts both: 2/5, 1/5, 1/5, 1/5.
+TEST(Power, FelsenthalKeepsOnlyTheSmallestMinimalWinningCoalitionsByHand) {
+    const auto g = make_weighted_game(5, {3, 2, 1, 1});
+    for (const auto m : {power_method::automatic, power_method::enumeration}) {
+        const auto r = power_indices(g, {.indices = index_felsenthal | index_holler, .method = m});
+        SCOPED_TRACE(r.method);
+        EXPECT_EQ(exact_strings(r.felsenthal), (std::vector<std::string>{"1/2", "1/2", "0", "0"}));
+        EXPECT_EQ(exact_strings(r.holler), (std::vector<std::string>{"2/5", "1/5", "1/5", "1/5"}));
+    }
+    // With three members needed too, AB no longer wins: the minimal winning coalitions are ABC,
+    // ABD and ACD, all of size 3 (A in three, the others in two); only enumeration answers here.
+    weighted_game two = g;
+    two.majorities.push_back({3, {1, 1, 1, 1}});
+    const auto r = power_indices(two, {.indices = index_felsenthal});
+    EXPECT_EQ(r.method, "enumeration");
+    EXPECT_EQ(exact_strings(r.felsenthal), (std::vector<std::string>{"1/3", "2/9", "2/9", "2/9"}));
+}
+
+// The same indices of the UN Security Council from its published counts (Felsenthal & Machover
+// 1998): 848 winning coalitions, a permanent member in all 848 and an elected one in 466; 210
+// minimal winning coalitions (the five and any four of ten), an elected member in 84.
+TEST(Power, UnSecurityCouncilKoenigBraeuningerNevisonPublicHelpAndHollerFollowFromPublishedCounts) {
+    std::vector<std::uint64_t> w(15, 1);
+    std::fill(w.begin(), w.begin() + 5, 7);
+    const auto r =
+        power_indices(make_weighted_game(39, w), {.indices = index_koenig_braeuninger | index_nevison |
+                                                             index_public_help | index_holler});
+    EXPECT_EQ(to_string(r.koenig_braeuninger.exact[0]), "1");
+    EXPECT_EQ(to_string(r.koenig_braeuninger.exact[14]), "233/424"); // 466 / 848
+    EXPECT_EQ(to_string(r.nevison.exact[0]), "53/2048");             // 848 / 2^15
+    EXPECT_EQ(to_string(r.nevison.exact[14]), "233/16384");          // 466 / 2^15
+    EXPECT_EQ(to_string(r.public_help.exact[0]), "212/2225");        // 848 / (5 x 848 + 10 x 466)
+    EXPECT_EQ(to_string(r.public_help.exact[14]), "233/4450");       // 466 / 8900
+    EXPECT_EQ(to_string(r.holler_absolute.exact[0]), "1");           // 210 / 210
+    EXPECT_EQ(to_string(r.holler_absolute.exact[14]), "2/5");        // 84 / 210
+    EXPECT_EQ(to_string(r.holler.exact[0]), "1/9");                  // 210 / (5 x 210 + 10 x 84)
+    EXPECT_EQ(to_string(r.holler.exact[14]), "2/45");                // 84 / 1890
+}
+
 // UN Security Council [39; 7 x 5, 1 x 10]: 848 winning coalitions (the five permanent members and
 // at least four of ten), swings 848 and 84 (Felsenthal & Machover 1998), 421/2145 and 4/2145 of
 // the 15! orders (Shapley & Shubik 1954); a permanent member is in all 848, an elected one in
@@ -285,8 +350,8 @@ TEST(Power, DynamicProgrammeAgreesWithEnumerationOnSeededRandomGames) {
         auto g = random_game(rng, n, M, true);
         const unsigned dp_indices =
             index_banzhaf | index_shapley_shubik | index_coleman | index_owen | index_banzhaf_owen |
-            index_chow | index_rae |
-            (M == 1 ? index_holler | index_deegan_packel | index_minimal_winning : 0u);
+            index_chow | index_rae | index_koenig_braeuninger | index_nevison | index_public_help |
+            (M == 1 ? index_holler | index_deegan_packel | index_minimal_winning | index_felsenthal : 0u);
         auto dp = power_indices(g, {.indices = dp_indices, .method = power_method::dynamic_programming});
         auto en = power_indices(g, {.indices = index_all & ~(M > 1 ? unsigned(index_colomer) : 0u),
                                     .method = power_method::enumeration});
@@ -303,6 +368,9 @@ TEST(Power, DynamicProgrammeAgreesWithEnumerationOnSeededRandomGames) {
         // The programme derives Chow and Rae from the swings; enumeration counts them directly.
         EXPECT_EQ(dp.chow, en.chow);
         expect_same(dp.rae, en.rae, "rae");
+        expect_same(dp.koenig_braeuninger, en.koenig_braeuninger, "koenig-braeuninger");
+        expect_same(dp.nevison, en.nevison, "nevison");
+        expect_same(dp.public_help, en.public_help, "public help");
         EXPECT_EQ(dp.pivots, en.pivots);
         expect_same(dp.owen, en.owen, "owen");
         expect_same(dp.banzhaf_owen, en.banzhaf_owen, "banzhaf-owen");
@@ -310,6 +378,8 @@ TEST(Power, DynamicProgrammeAgreesWithEnumerationOnSeededRandomGames) {
             EXPECT_EQ(dp.minimal_winning, en.minimal_winning);
             EXPECT_EQ(dp.minimal_winning_total, en.minimal_winning_total);
             expect_same(dp.holler, en.holler, "holler");
+            expect_same(dp.holler_absolute, en.holler_absolute, "holler absolute");
+            expect_same(dp.felsenthal, en.felsenthal, "felsenthal");
             expect_same(dp.deegan_packel, en.deegan_packel, "deegan-packel");
         }
         // Sums: normalised indices and values add up to one.
@@ -332,6 +402,41 @@ TEST(Power, DynamicProgrammeAgreesWithEnumerationOnSeededRandomGames) {
         ++games;
     }
     EXPECT_EQ(games, 400);
+}
+
+// Banzhaf alone (no sizes) builds only the lower half of each palindromic product and mirrors
+// the rest in, players swept in groups of up to 16: quotas below, at and above half the total,
+// zero weights, players heavier than the quota, weights of up to 3 sweep chunks, and one or two
+// majorities, each against enumeration.
+TEST(Power, BanzhafFromHalfTablesAgreesWithEnumerationWhateverTheQuota) {
+    std::mt19937_64 rng(20261205);
+    for (int trial = 0; trial < 120; ++trial) {
+        const std::size_t n = 1 + rng() % (trial % 10 == 0 ? 19 : 13);
+        const std::size_t M = trial % 4 == 3 ? 2 : 1;
+        // Two majorities multiply their quotas into one table: small weights there.
+        const std::uint64_t top = M == 2 || trial % 3 == 0 ? 12 : trial % 3 == 1 ? 3000 : 25000;
+        weighted_game g;
+        for (std::size_t d = 0; d < M; ++d) {
+            weighted_majority m;
+            std::uint64_t total = 0;
+            for (std::size_t i = 0; i < n; ++i) {
+                m.weights.push_back(rng() % 7 == 0 ? 0 : 1 + rng() % top);
+                total += m.weights.back();
+            }
+            if (total == 0) m.weights[0] = 1, total = 1;
+            const std::uint64_t pick = rng() % 4;
+            m.quota = pick == 0 ? total / 2 + 1 : pick == 1 ? (total + 1) / 2 : 1 + rng() % total;
+            g.majorities.push_back(m);
+        }
+        SCOPED_TRACE("trial " + std::to_string(trial) + " n=" + std::to_string(n));
+        const auto dp = power_indices(
+            g, {.indices = index_banzhaf | index_chow, .method = power_method::dynamic_programming});
+        const auto en =
+            power_indices(g, {.indices = index_banzhaf | index_chow, .method = power_method::enumeration});
+        ASSERT_EQ(dp.swings, en.swings);
+        EXPECT_EQ(dp.winning_coalitions, en.winning_coalitions);
+        EXPECT_EQ(dp.chow, en.chow);
+    }
 }
 
 TEST(Power, ShapleyShubikAndOwenMatchTheirDefinitionOverOrders) {
@@ -587,6 +692,20 @@ TEST(Power, HerefordshireAndWorcestershire78PracticesByPatientsStrictMajority) {
                                                        .confidence = 0.999});
     EXPECT_LE(mc.shapley_shubik.lower[big], r.shapley_shubik.value[big]);
     EXPECT_GE(mc.shapley_shubik.upper[big], r.shapley_shubik.value[big]);
+}
+
+// The public template (accord/power_dp.hpp) counted in double: normalised Banzhaf of the 78
+// practices within rounding of the exact index.
+TEST(PowerDp, DoubleBanzhafOfHerefordshireAndWorcestershireIsTheExactIndexWithinRounding) {
+    ACCORD_SHARED_FILE(csv, "nhs/practices_herefordshire_worcestershire_2025.csv");
+    std::vector<std::uint64_t> w;
+    for (const auto& p : load_practices(csv)) w.push_back(p.patients);
+    ASSERT_EQ(w.size(), 78u);
+    const auto g = make_weighted_game(quota_from_fraction(w, rational(1, 2), quota_rule::more_than), w);
+    const auto exact = power_indices(g, {.indices = index_banzhaf});
+    const auto fast = normalised_banzhaf<double>(count_weighted_game<double>(g));
+    for (std::size_t i = 0; i < w.size(); ++i)
+        EXPECT_NEAR(fast[i], exact.banzhaf.value[i], 1e-12) << "practice " << i;
 }
 
 TEST(Power, HerefordshireNineteenPracticesInFivePcnsAgreeWithEnumeration) {

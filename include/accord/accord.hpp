@@ -10,6 +10,7 @@
 #include "accord/motion.hpp"
 #include "accord/apportion.hpp"
 #include "accord/power.hpp"
+#include "accord/power_dp.hpp"
 #include "accord/prepared.hpp"
 #include "accord/profile.hpp"
 #include "accord/registry.hpp"

@@ -4,8 +4,9 @@
 // practices AND patients is two), optionally with a-priori unions (practices inside their PCNs).
 // Indices: Banzhaf (swings, normalised, absolute), Shapley-Shubik, Holler (public good),
 // Deegan-Packel, Johnston, Coleman's powers to act / prevent / initiate, Owen and Banzhaf-Owen,
-// Chow parameters, Rae, Colomer-Martinez, and the counts behind them (swings, pivots, minimal
-// winning coalitions).
+// Chow parameters, Rae, Colomer-Martinez, Koenig-Braeuninger, Nevison, the public help index,
+// Felsenthal, and
+// the counts behind them (swings, pivots, minimal winning coalitions).
 // Counts are exact integers and indices exact rationals; doubles sit beside them for display.
 // Definitions, sources, algorithms and their complexity: docs/methods/power.md.
 #pragma once
@@ -70,14 +71,18 @@ enum power_index : unsigned {
     index_holler = 1u << 2, ///< public good index
     index_deegan_packel = 1u << 3,
     index_johnston = 1u << 4,
-    index_coleman = 1u << 5,          ///< power of the collectivity to act, to prevent, to initiate
-    index_owen = 1u << 6,             ///< needs unions
-    index_banzhaf_owen = 1u << 7,     ///< needs unions
-    index_chow = 1u << 8,             ///< winning coalitions containing each player, and their total
-    index_rae = 1u << 9,              ///< probability of agreeing with the outcome
-    index_colomer = 1u << 10,         ///< Colomer-Martinez (one majority; by enumeration)
-    index_minimal_winning = 1u << 11, ///< minimal winning coalitions containing each player
-    index_all = (1u << 12) - 1,
+    index_coleman = 1u << 5,             ///< power of the collectivity to act, to prevent, to initiate
+    index_owen = 1u << 6,                ///< needs unions
+    index_banzhaf_owen = 1u << 7,        ///< needs unions
+    index_chow = 1u << 8,                ///< winning coalitions containing each player, and their total
+    index_rae = 1u << 9,                 ///< probability of agreeing with the outcome
+    index_colomer = 1u << 10,            ///< Colomer-Martinez (one majority; by enumeration)
+    index_minimal_winning = 1u << 11,    ///< minimal winning coalitions containing each player
+    index_koenig_braeuninger = 1u << 12, ///< share of the winning coalitions that contain the player
+    index_nevison = 1u << 13,            ///< probability of voting yes on a motion that passes
+    index_public_help = 1u << 14,        ///< public help index theta (Bertini, Gambarelli & Stach)
+    index_felsenthal = 1u << 15,         ///< minimal winning coalitions of the least size (Felsenthal)
+    index_all = (1u << 16) - 1,
     /// "The defaults": every index default_power_indices() gives this game and method. The
     /// default of power_options::indices, and what the CLI, C API and Python use when no index
     /// is named (one table, so the three front doors agree).
@@ -152,7 +157,9 @@ struct power_result {
     /// Minimal winning coalitions containing each player, and their total number.
     std::vector<big_int> minimal_winning;
     big_int minimal_winning_total;
-    index_values holler, deegan_packel, johnston;
+    /// Holler's public good index, normalised (holler: m_i / sum_j m_j) and absolute
+    /// (holler_absolute: m_i / |M|, Holler & Packel 1983), with Deegan-Packel and Johnston.
+    index_values holler, holler_absolute, deegan_packel, johnston;
     /// Coleman (1971): winning = number of winning coalitions; act = winning / 2^n;
     /// prevent_i = swings_i / winning; initiate_i = swings_i / losing.
     big_int winning_coalitions;
@@ -169,6 +176,12 @@ struct power_result {
     index_values rae;
     /// Colomer & Martinez (1995): (1/|M|) sum over minimal winning S containing i of w_i / w(S).
     index_values colomer;
+    /// From the Chow parameters c_i: Koenig & Braeuninger (1998) c_i / |W|; Nevison (1979)
+    /// c_i / 2^n; the public help index theta (Bertini, Gambarelli & Stach 2008) c_i / sum_j c_j.
+    index_values koenig_braeuninger, nevison, public_help;
+    /// Felsenthal (2016): the minimal winning coalitions of the least size s, each equally likely
+    /// and split equally: f_i / (s |M_s|), f_i = those containing i.
+    index_values felsenthal;
 
     std::vector<std::string> notes;
 };

@@ -159,13 +159,18 @@ int run_power(power_flags f) {
     std::vector<std::pair<std::string, const index_values*>> cols;
     for (const auto& i : power_index_table())
         if (i.values) cols.emplace_back(i.name, &(r.*i.values));
+    // At least 16 characters a column, and two more than its name (koenig_braeuninger).
+    auto width = [](const std::string& name) {
+        return static_cast<int>(std::max<std::size_t>(16, name.size() + 2));
+    };
     for (auto& [name, v] : cols)
-        if (!v->empty()) std::cout << std::setw(16) << name;
+        if (!v->empty()) std::cout << std::setw(width(name)) << name;
     std::cout << '\n';
     for (std::size_t i = 0; i < n; ++i) {
         std::cout << std::left << std::setw(static_cast<int>(w + 2)) << r.players[i] << std::right;
         for (auto& [name, v] : cols)
-            if (!v->empty()) std::cout << std::setw(16) << std::fixed << std::setprecision(6) << v->value[i];
+            if (!v->empty())
+                std::cout << std::setw(width(name)) << std::fixed << std::setprecision(6) << v->value[i];
         std::cout << '\n';
     }
     // Exact per-player counts, one line each: swings (Banzhaf), pivots (Shapley-Shubik), chow,

@@ -100,6 +100,9 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
         fill_doubles(r.shapley_shubik);
     }
     if (opt.indices & index_chow) r.chow.assign(chow.begin(), chow.end()); // counted, not derived
+    if (opt.indices & k_chow_indices) {
+        finish_chow_indices(r, std::vector<big_int>(chow.begin(), chow.end()), n, opt.indices);
+    }
     if (opt.indices & index_rae) {
         // Rae (1969): i agrees with the outcome in the winning coalitions containing it (chow_i)
         // and the losing ones without it: 2^(n-1) coalitions lack i, of which |W| - chow_i win.
@@ -142,6 +145,20 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
         r.holler.exact.resize(n);
         for (std::size_t i = 0; i < n; ++i) r.holler.exact[i] = rational(big_int(mwc[i]), denom);
         fill_doubles(r.holler);
+        // Holler & Packel (1983): the absolute public good index m_i / |M|.
+        r.holler_absolute.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            r.holler_absolute.exact[i] = rational(big_int(mwc[i]), big_int(mwc_total));
+        fill_doubles(r.holler_absolute);
+    }
+    if (opt.indices & index_felsenthal) {
+        std::size_t least = n + 1;
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t s = 1; s < least; ++s)
+                if (mwc_by_size[i][s]) least = s;
+        std::vector<big_int> at(n);
+        for (std::size_t i = 0; i < n; ++i) at[i] = least <= n ? mwc_by_size[i][least] : 0;
+        finish_felsenthal(r, at);
     }
     if (opt.indices & index_deegan_packel) {
         // Deegan & Packel (1978): each minimal winning coalition equally likely, split equally.

@@ -144,14 +144,16 @@ void finish_chow_rae(power_result& r, std::size_t n, unsigned want) {
     // Every winning S not containing i stays winning with i, so the S + i that win number
     // #{S wins, i not in S} + swings_i, and together with the former they are all |W| winning
     // coalitions: chow_i = (|W| + swings_i) / 2.
-    if (want & index_chow) {
-        r.chow.resize(n);
+    if (want & (index_chow | k_chow_indices)) {
+        std::vector<big_int> chow(n);
         for (std::size_t i = 0; i < n; ++i) {
             const big_int twice = r.winning_coalitions + r.swings[i];
             if (boost::multiprecision::bit_test(twice, 0))
                 throw error(errc::error, "power indices: odd |W| + swings (a bug: please report it)");
-            r.chow[i] = twice >> 1;
+            chow[i] = twice >> 1;
         }
+        finish_chow_indices(r, chow, n, want);
+        if (want & index_chow) r.chow = std::move(chow);
     }
     // Rae (1969): i agrees with the outcome in the 2^(n-1) + swings_i coalitions (of 2^n) in which
     // it votes yes and the motion passes or it votes no and the motion fails (Dubey & Shapley 1979).
@@ -161,6 +163,44 @@ void finish_chow_rae(power_result& r, std::size_t n, unsigned want) {
         for (std::size_t i = 0; i < n; ++i) r.rae.exact[i] = rational(half + r.swings[i], all);
         fill_doubles(r.rae);
     }
+}
+
+void finish_chow_indices(power_result& r, const std::vector<big_int>& chow, std::size_t n, unsigned want) {
+    // Koenig & Braeuninger (1998), "The inclusiveness of European decision rules": the share of
+    // the winning coalitions that contain i.
+    if (want & index_koenig_braeuninger) {
+        r.koenig_braeuninger.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            r.koenig_braeuninger.exact[i] = rational(chow[i], r.winning_coalitions);
+        fill_doubles(r.koenig_braeuninger);
+    }
+    // Nevison (1979): the probability, every coalition equally likely, that i votes yes and the
+    // motion passes.
+    if (want & index_nevison) {
+        const big_int all = pow2(n);
+        r.nevison.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i) r.nevison.exact[i] = rational(chow[i], all);
+        fill_doubles(r.nevison);
+    }
+    // Bertini, Gambarelli & Stach (2008): the public help index theta, c_i / sum_j c_j.
+    if (want & index_public_help) {
+        big_int total = 0;
+        for (const auto& c : chow) total += c;
+        r.public_help.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i) r.public_help.exact[i] = rational(chow[i], total);
+        fill_doubles(r.public_help);
+    }
+}
+
+void finish_felsenthal(power_result& r, const std::vector<big_int>& at_least_size) {
+    // Felsenthal (2016): every minimal winning coalition of the least size s holds s members, so
+    // f_i / (s |M_s|) = f_i / sum_j f_j.
+    big_int total = 0;
+    for (const auto& f : at_least_size) total += f;
+    r.felsenthal.exact.resize(at_least_size.size());
+    for (std::size_t i = 0; i < at_least_size.size(); ++i)
+        r.felsenthal.exact[i] = rational(at_least_size[i], total);
+    fill_doubles(r.felsenthal);
 }
 
 } // namespace power_detail
@@ -183,8 +223,9 @@ const char* index_name(unsigned bit) {
 /// Indices the dynamic programme computes for this game.
 unsigned dp_supported(const weighted_game& g) {
     unsigned s = index_banzhaf | index_shapley_shubik | index_coleman | index_owen | index_banzhaf_owen |
-                 index_chow | index_rae;
-    if (g.majorities.size() == 1) s |= index_holler | index_deegan_packel | index_minimal_winning;
+                 index_chow | index_rae | power_detail::k_chow_indices;
+    if (g.majorities.size() == 1)
+        s |= index_holler | index_deegan_packel | index_minimal_winning | index_felsenthal;
     return s;
 }
 
@@ -203,7 +244,10 @@ void merge(power_result& into, power_result&& from, unsigned which) {
         into.minimal_winning = std::move(from.minimal_winning);
         into.minimal_winning_total = from.minimal_winning_total;
     }
-    if (which & index_holler) into.holler = std::move(from.holler);
+    if (which & index_holler) {
+        into.holler = std::move(from.holler);
+        into.holler_absolute = std::move(from.holler_absolute);
+    }
     if (which & index_deegan_packel) into.deegan_packel = std::move(from.deegan_packel);
     if (which & index_johnston) into.johnston = std::move(from.johnston);
     if (which & index_coleman) {
@@ -221,6 +265,11 @@ void merge(power_result& into, power_result&& from, unsigned which) {
     }
     if (which & index_rae) into.rae = std::move(from.rae);
     if (which & index_colomer) into.colomer = std::move(from.colomer);
+    if (which & power_detail::k_chow_indices) into.winning_coalitions = from.winning_coalitions;
+    if (which & index_koenig_braeuninger) into.koenig_braeuninger = std::move(from.koenig_braeuninger);
+    if (which & index_nevison) into.nevison = std::move(from.nevison);
+    if (which & index_public_help) into.public_help = std::move(from.public_help);
+    if (which & index_felsenthal) into.felsenthal = std::move(from.felsenthal);
     for (auto& n : from.notes) into.notes.push_back(std::move(n));
 }
 
@@ -417,6 +466,7 @@ std::string to_json(const power_result& r, int indent) {
         j["minimal_winning_total"] = r.minimal_winning_total.str();
     }
     put(j, "holler", r.holler);
+    put(j, "holler_absolute", r.holler_absolute);
     put(j, "deegan_packel", r.deegan_packel);
     put(j, "johnston", r.johnston);
     if (!r.chow.empty()) {
@@ -434,6 +484,10 @@ std::string to_json(const power_result& r, int indent) {
     put(j, "banzhaf_owen", r.banzhaf_owen);
     put(j, "rae", r.rae);
     put(j, "colomer", r.colomer);
+    put(j, "koenig_braeuninger", r.koenig_braeuninger);
+    put(j, "nevison", r.nevison);
+    put(j, "public_help", r.public_help);
+    put(j, "felsenthal", r.felsenthal);
     if (!r.notes.empty()) j["notes"] = r.notes;
     return j.dump(indent);
 }

@@ -84,6 +84,11 @@ std::span<const power_index_info> power_index_table() {
         {"rae", index_rae, &power_result::rae, "docs/methods/power.md"},
         {"colomer", index_colomer, &power_result::colomer, "docs/methods/power.md"},
         {"minimal_winning", index_minimal_winning, nullptr, "docs/methods/power.md"},
+        {"koenig_braeuninger", index_koenig_braeuninger, &power_result::koenig_braeuninger,
+         "docs/methods/power.md"},
+        {"nevison", index_nevison, &power_result::nevison, "docs/methods/power.md"},
+        {"public_help", index_public_help, &power_result::public_help, "docs/methods/power.md"},
+        {"felsenthal", index_felsenthal, &power_result::felsenthal, "docs/methods/power.md"},
     };
     return table;
 }

@@ -61,6 +61,16 @@ void finish_banzhaf(power_result& r, std::size_t n, bool coleman);
 /// Chow parameters and Rae from swings and the number of winning coalitions (for `want`).
 void finish_chow_rae(power_result& r, std::size_t n, unsigned want);
 
+/// Koenig-Braeuninger, Nevison and the public help index from the Chow parameters `chow` and
+/// r.winning_coalitions (for `want`).
+void finish_chow_indices(power_result& r, const std::vector<big_int>& chow, std::size_t n, unsigned want);
+
+/// Felsenthal from each player's minimal winning coalitions of the least size (`at_least_size`).
+void finish_felsenthal(power_result& r, const std::vector<big_int>& at_least_size);
+
+/// The indices derived from the Chow parameters.
+inline constexpr unsigned k_chow_indices = index_koenig_braeuninger | index_nevison | index_public_help;
+
 /// All indices by visiting all 2^n coalitions (or n! orders for none): the test oracle.
 power_result enumerate(const weighted_game& g, const power_options& opt);
 

@@ -269,6 +269,23 @@ static void test_power(void) {
           strstr(json, "\"minimal_winning\":[\"2\",\"1\",\"1\"]") != NULL &&
           strstr(json, "\"pivots\":[\"4\",\"1\",\"1\"]") != NULL);
     accord_power_result_free(pr);
+    /* [3; 2,1,1]: Koenig-Braeuninger c_i / |W|, Nevison c_i / 2^n, public help c_i / sum c, and
+       with Holler the absolute public good index m_i / |M|. */
+    CHECK(accord_power("{\"quota\": 3, \"weights\": [2,1,1]}",
+                       "{\"indices\": [\"koenig_braeuninger\", \"nevison\", \"public_help\", \"holler\"]}",
+                       NULL, NULL, &pr) == ACCORD_OK);
+    CHECK(accord_power_result_json(pr, &json) == ACCORD_OK &&
+          strstr(json, "\"koenig_braeuninger_exact\":[\"1\",\"2/3\",\"2/3\"]") != NULL &&
+          strstr(json, "\"nevison_exact\":[\"3/8\",\"1/4\",\"1/4\"]") != NULL &&
+          strstr(json, "\"public_help_exact\":[\"3/7\",\"2/7\",\"2/7\"]") != NULL &&
+          strstr(json, "\"holler_absolute_exact\":[\"1\",\"1/2\",\"1/2\"]") != NULL);
+    accord_power_result_free(pr);
+    /* [5; 3,2,1,1]: minimal winning AB and ACD; Felsenthal keeps the smallest, AB. */
+    CHECK(accord_power("{\"quota\": 5, \"weights\": [3,2,1,1]}", "{\"indices\": \"felsenthal\"}", NULL, NULL,
+                       &pr) == ACCORD_OK);
+    CHECK(accord_power_result_json(pr, &json) == ACCORD_OK &&
+          strstr(json, "\"felsenthal_exact\":[\"1/2\",\"1/2\",\"0\",\"0\"]") != NULL);
+    accord_power_result_free(pr);
     /* Colomer-Martinez divides by one weight: refused for a double majority. */
     CHECK(accord_power("{\"majorities\": [{\"quota\": 2, \"weights\": [1,1,1]}, {\"quota\": 50, \"weights\": "
                        "[60,30,10]}]}",

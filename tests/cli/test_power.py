@@ -57,6 +57,21 @@ class Power(unittest.TestCase):
         self.assertIn("winning coalitions: 3", table.stdout)
         self.assertIn("minimal_winning: 2 1 1", table.stdout)
 
+    def test_koenig_braeuninger_nevison_public_help_and_absolute_holler_of_three_two_one_one(self) -> None:
+        args = ("power", "--quota", "3", "--weights", "2,1,1",
+                "--indices", "koenig_braeuninger,nevison,public_help,holler")
+        d = json.loads(accord(*args, "--json").stdout)
+        self.assertEqual(d["koenig_braeuninger_exact"], ["1", "2/3", "2/3"])
+        self.assertEqual(d["nevison_exact"], ["3/8", "1/4", "1/4"])
+        self.assertEqual(d["public_help_exact"], ["3/7", "2/7", "2/7"])
+        self.assertEqual(d["holler_absolute_exact"], ["1", "1/2", "1/2"])
+        header = accord(*args).stdout.splitlines()[1].split()
+        self.assertEqual(header, ["player", "holler", "koenig_braeuninger", "nevison", "public_help"])
+        # [5; 3,2,1,1]: minimal winning AB and ACD; Felsenthal keeps the smallest, AB.
+        d = json.loads(accord("power", "--quota", "5", "--weights", "3,2,1,1", "--indices", "felsenthal",
+                              "--json").stdout)
+        self.assertEqual(d["felsenthal_exact"], ["1/2", "1/2", "0", "0"])
+
     def test_colomer_needs_one_majority(self) -> None:
         out = accord("power", "--quota", "3", "--weights", "1,1,1,1,1",
                      "--quota", "51", "--weights", "40,30,10,10,10", "--indices", "colomer")

@@ -267,6 +267,17 @@ class Power(unittest.TestCase):
         self.assertEqual(r["pivots"], [4, 1, 1])
         self.assertEqual(r.indices(), ["colomer", "rae", "shapley_shubik"])
 
+    def test_koenig_braeuninger_nevison_public_help_and_absolute_holler(self) -> None:
+        # [3; 2,1,1] by hand: Chow 3,2,2 of 3 winning coalitions; minimal winning 2,1,1 of 2.
+        r = accord.power(3, [2, 1, 1], indices="koenig_braeuninger,nevison,public_help,holler")
+        self.assertEqual(r["koenig_braeuninger_exact"], [Fraction(1), Fraction(2, 3), Fraction(2, 3)])
+        self.assertEqual(r["nevison_exact"], [Fraction(3, 8), Fraction(1, 4), Fraction(1, 4)])
+        self.assertEqual(r["public_help_exact"], [Fraction(3, 7), Fraction(2, 7), Fraction(2, 7)])
+        self.assertEqual(r["holler_absolute_exact"], [Fraction(1), Fraction(1, 2), Fraction(1, 2)])
+        # [5; 3,2,1,1]: minimal winning AB and ACD; Felsenthal keeps the smallest, AB.
+        f = accord.power(5, [3, 2, 1, 1], indices="felsenthal")
+        self.assertEqual(f["felsenthal_exact"], [Fraction(1, 2), Fraction(1, 2), Fraction(0), Fraction(0)])
+
     def test_double_majority_and_unions(self) -> None:
         r = accord.power(majorities=[(2, [1, 1, 1]), (50, [60, 30, 10])], players=["big", "mid", "small"],
                          unions=[[0], [1, 2]], indices="all")
