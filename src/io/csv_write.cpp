@@ -36,6 +36,15 @@ void write_withdrawn(std::ostream& out, const profile& p) {
             out << ',' << csv_quote(escape_formula(p.candidate_name(static_cast<cand_t>(c))));
     out << '\n';
 }
+
+/// A row's unit, weight and count cells, before its ranks or scores.
+void write_row_start(std::ostream& out, const profile& p, std::size_t i, bool has_units, bool weighted) {
+    const auto b = p.ballot(i);
+    if (has_units)
+        out << csv_quote(b.unit == k_no_unit ? std::string() : escape_formula(p.units()[b.unit])) << ',';
+    if (weighted) out << to_string(b.weight ? *b.weight : rational(1)) << ',';
+    out << b.count;
+}
 } // namespace
 
 void write_csv(std::ostream& out, const profile& p) {
@@ -99,10 +108,7 @@ void write_csv(std::ostream& out, const profile& p) {
     out << header << '\n';
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         const auto b = p.ballot(i);
-        if (has_units)
-            out << csv_quote(b.unit == k_no_unit ? std::string() : escape_formula(p.units()[b.unit])) << ',';
-        if (weighted) out << to_string(b.weight ? *b.weight : rational(1)) << ',';
-        out << b.count;
+        write_row_start(out, p, i, has_units, weighted);
         std::int32_t r = 1;
         for (const auto& m : b.marks) {
             for (; r < m.value; ++r) out << ',';
@@ -155,10 +161,7 @@ void write_scores(std::ostream& out, const profile& p) {
     std::vector<std::string> cells(p.candidate_count());
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         const auto b = p.ballot(i);
-        if (has_units)
-            out << csv_quote(b.unit == k_no_unit ? std::string() : escape_formula(p.units()[b.unit])) << ',';
-        if (weighted) out << to_string(b.weight ? *b.weight : rational(1)) << ',';
-        out << b.count;
+        write_row_start(out, p, i, has_units, weighted);
         std::fill(cells.begin(), cells.end(), std::string());
         for (const auto& m : b.marks) cells[m.candidate] = std::to_string(m.value);
         for (const auto& c : cells) out << ',' << c;
