@@ -407,6 +407,45 @@ INSTANTIATE_TEST_SUITE_P(Cases, RctabMultiSeat,
 // many win. Its three reference cases share one ESS workbook whose ballot-id column has an empty
 // header (RCTab's idColumnIndex 1). Every round's tallies, threshold, eliminations, elections and
 // exhausted ballots are compared with RCTab 2.0's expected reports.
+namespace {
+
+// Every round of `r` against an RCTab expected report's: tallies, threshold (when `threshold`),
+// exhausted ballots, eliminated and elected; returns the candidates the report elects.
+std::set<std::string> expect_rctab_rounds(const result& r, const json& rounds, const std::string& name,
+                                          bool threshold) {
+    std::set<std::string> elected;
+    EXPECT_EQ(r.rounds.size(), rounds.size()) << name;
+    for (std::size_t k = 0; k < std::min(rounds.size(), r.rounds.size()); ++k) {
+        const auto& ref = rounds[k];
+        std::map<std::string, rational> want, ours;
+        for (auto it = ref["tally"].begin(); it != ref["tally"].end(); ++it)
+            want[it.key()] = parse_rational(it.value().get<std::string>());
+        const auto tallies = round_tallies(r, k);
+        for (cand_t c = 0; c < tallies.size(); ++c)
+            if (tallies[c]) ours[r.candidates[c]] = *tallies[c];
+        EXPECT_EQ(ours, want) << name << " round " << k + 1;
+        if (threshold)
+            EXPECT_EQ(*r.rounds[k].threshold, parse_rational(ref["threshold"].get<std::string>()))
+                << name << " round " << k + 1;
+        EXPECT_EQ(r.rounds[k].inactive.exhausted_choices,
+                  parse_rational(ref["inactiveBallots"]["exhaustedChoices"].get<std::string>()))
+            << name << " round " << k + 1;
+        std::set<std::string> out_want, out_ours, in_want, in_ours;
+        for (const auto& t : ref["tallyResults"]) {
+            if (t.contains("eliminated")) out_want.insert(t["eliminated"].get<std::string>());
+            if (t.contains("elected")) in_want.insert(t["elected"].get<std::string>());
+        }
+        for (cand_t c : r.rounds[k].eliminated) out_ours.insert(r.candidates[c]);
+        for (cand_t c : r.rounds[k].elected) in_ours.insert(r.candidates[c]);
+        EXPECT_EQ(out_ours, out_want) << name << " round " << k + 1 << " eliminated";
+        EXPECT_EQ(in_ours, in_want) << name << " round " << k + 1 << " elected";
+        elected.insert(in_want.begin(), in_want.end());
+    }
+    return elected;
+}
+
+} // namespace
+
 class RctabBottomsUpPercentage : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(RctabBottomsUpPercentage, MatchesEveryRoundOfTheExpectedReport) {
@@ -433,35 +472,36 @@ TEST_P(RctabBottomsUpPercentage, MatchesEveryRoundOfTheExpectedReport) {
     const result r = run(p, "stv", o.dump());
     std::ifstream ef(dir / (name + "_expected_detailed_report.json"));
     const json rounds = json::parse(ef)["results"];
-    ASSERT_EQ(r.rounds.size(), rounds.size()) << name;
-    std::set<std::string> elected;
-    for (std::size_t k = 0; k < rounds.size(); ++k) {
-        const auto& ref = rounds[k];
-        std::map<std::string, rational> want, ours;
-        for (auto it = ref["tally"].begin(); it != ref["tally"].end(); ++it)
-            want[it.key()] = parse_rational(it.value().get<std::string>());
-        const auto tallies = round_tallies(r, k);
-        for (cand_t c = 0; c < tallies.size(); ++c)
-            if (tallies[c]) ours[r.candidates[c]] = *tallies[c];
-        EXPECT_EQ(ours, want) << name << " round " << k + 1;
-        EXPECT_EQ(*r.rounds[k].threshold, parse_rational(ref["threshold"].get<std::string>()))
-            << name << " round " << k + 1;
-        EXPECT_EQ(r.rounds[k].inactive.exhausted_choices,
-                  parse_rational(ref["inactiveBallots"]["exhaustedChoices"].get<std::string>()))
-            << name << " round " << k + 1;
-        std::set<std::string> out_want, out_ours, in_want, in_ours;
-        for (const auto& t : ref["tallyResults"]) {
-            if (t.contains("eliminated")) out_want.insert(t["eliminated"].get<std::string>());
-            if (t.contains("elected")) in_want.insert(t["elected"].get<std::string>());
-        }
-        for (cand_t c : r.rounds[k].eliminated) out_ours.insert(r.candidates[c]);
-        for (cand_t c : r.rounds[k].elected) in_ours.insert(r.candidates[c]);
-        EXPECT_EQ(out_ours, out_want) << name << " round " << k + 1 << " eliminated";
-        EXPECT_EQ(in_ours, in_want) << name << " round " << k + 1 << " elected";
-        elected.insert(in_want.begin(), in_want.end());
-    }
-    EXPECT_EQ(winners(r), elected);
+    EXPECT_EQ(winners(r), expect_rctab_rounds(r, rounds, name, true));
     EXPECT_TRUE(r.ties.empty());
+}
+
+// RCTab's bottomsUp (until numberOfWinners remain) on the 2013 Minneapolis Park Board at-large
+// ballots (80,101, ES&S workbook, no id column): Erwin, Young and Forney, as officially elected.
+TEST(RctabBottomsUpUntilSeats, Minneapolis2013ParkBoardMatchesEveryRound) {
+    const std::string name = "2013_minneapolis_park_bottoms_up";
+    ACCORD_SHARED_FILE(dir, "rctab/" + name);
+    std::ifstream cf(dir / (name + "_config.json"));
+    const json cfg = json::parse(cf);
+    const auto& rules = cfg["rules"];
+    ASSERT_EQ(rules["winnerElectionMode"], "bottomsUp");
+    read_options ro;
+    ro.csv.layout = csv_options::layout_t::rank_columns;
+    const profile p = read_profile(dir / cfg["cvrFileSources"][0]["filePath"].get<std::string>(), ro);
+    ASSERT_EQ(rules["overvoteRule"], "alwaysSkipToNextRank");
+    const json o = {{"variant", "rctab"},
+                    {"mode", "bottoms-up"},
+                    {"seats", std::stoi(rules["numberOfWinners"].get<std::string>())},
+                    {"overvote", "skip-to-next"},
+                    {"max_skipped_ranks", std::stoi(rules["maxSkippedRanksAllowed"].get<std::string>())},
+                    {"max_rankings", std::stoi(rules["maxRankingsAllowed"].get<std::string>())},
+                    {"tie_break", "report"}};
+    const result r = run(p, "stv", o.dump());
+    std::ifstream ef(dir / (name + "_expected_detailed_report.json"));
+    const json rounds = json::parse(ef)["results"];
+    EXPECT_EQ(winners(r), expect_rctab_rounds(r, rounds, name, false));
+    EXPECT_EQ(winners(r), (std::set<std::string>{"JOHN ERWIN", "ANNIE YOUNG", "MEG FORNEY"}));
+    EXPECT_TRUE(r.complete);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, RctabBottomsUpPercentage,
