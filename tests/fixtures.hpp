@@ -2,6 +2,7 @@
 // and the names of parameterised tests.
 #pragma once
 
+#include "accord/io/read.hpp"
 #include "accord/profile.hpp"
 #include "accord/result.hpp"
 
@@ -35,6 +36,16 @@ inline accord::profile tennessee() {
     p.add_order(std::vector<cand_t>{C, K, N, M}, 15);
     p.add_order(std::vector<cand_t>{K, C, N, M}, 17);
     return p;
+}
+
+/// How VoteKit's Portland 2024 cast-vote records (votekit/Portland_*_Condensed.csv) are read:
+/// CSV, ranks after the precinct column, "skipped" for a blank rank.
+inline accord::read_options portland_read_options() {
+    accord::read_options ro;
+    ro.format = accord::file_format::csv;
+    ro.csv.first_column = 2; // after the precinct
+    ro.csv.skipped_labels = {"skipped"};
+    return ro;
 }
 
 /// Ranking tiers written inline: tiers({{1}, {0, 2}}).

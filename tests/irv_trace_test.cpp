@@ -108,11 +108,7 @@ TEST(IrvTrace, SanFranciscoOaklandMinneapolisChangesRebuildEveryRoundsFullTallie
 
 TEST(IrvTrace, Portland2024District1ChangesRebuildEveryRoundsFullTallies) {
     ACCORD_SHARED_FILE(f, "votekit/Portland_D1_Condensed.csv");
-    read_options ro;
-    ro.format = file_format::csv;
-    ro.csv.first_column = 2; // after the precinct
-    ro.csv.skipped_labels = {"skipped"};
-    const profile p = read_profile(f, ro);
+    const profile p = read_profile(f, accord_test::portland_read_options());
     EXPECT_GT(expect_rebuilds(p, {.overvotes = overvote_rule::skip_to_next}), 100u);
 }
 

@@ -9,6 +9,7 @@
 #include "accord/io/read.hpp"
 #include "accord/registry.hpp"
 #include "accord/rules/stv.hpp"
+#include "fixtures.hpp"
 #include "test_data.hpp"
 
 #include <nlohmann/json.hpp>
@@ -580,11 +581,7 @@ TEST(StvOfficial, Irish2002ElectedSets) {
 
 TEST(StvOfficial, Portland2024District1) {
     ACCORD_SHARED_FILE(f, "votekit/Portland_D1_Condensed.csv");
-    read_options ro;
-    ro.format = file_format::csv;
-    ro.csv.first_column = 2; // after the precinct
-    ro.csv.skipped_labels = {"skipped"};
-    const profile p = read_profile(f, ro);
+    const profile p = read_profile(f, accord_test::portland_read_options());
     const result r =
         run(p, "stv", json{{"seats", 3}, {"variant", "wigm"}, {"overvote", "skip-to-next"}}.dump());
     EXPECT_EQ(winners(r), (std::set<std::string>{"Candace Avalos", "Loretta Smith", "Jamie Dunphy"}));
