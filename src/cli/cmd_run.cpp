@@ -87,8 +87,18 @@ command add_run(CLI::App& root) {
     auto* org_opt = w->add_option(
         "--org", st->org, "Organisation CSV; ballots name their unit in --unit-column (default 'unit')");
     w->add_option("--scheme", st->scheme, "Weighting scheme (see `accord weights --help`)");
+    // --mode is the weighting mode; a rule's own `mode` option (STV rctab's bottoms-up, say) is
+    // given with --option, and the refusal says so rather than only listing the weighting modes.
     w->add_option("--mode", st->mode, "pooled, normalised (default) or two-stage")
-        ->check(CLI::IsMember({"pooled", "normalised", "normalized", "two-stage"}));
+        ->check(CLI::Validator(
+            [](const std::string& v) -> std::string {
+                if (v == "pooled" || v == "normalised" || v == "normalized" || v == "two-stage") return {};
+                return v +
+                       " is not a weighting mode (pooled, normalised or two-stage); a method's own "
+                       "option 'mode' is given as --option mode=" +
+                       v;
+            },
+            "MODE"));
     w->add_option("--group-scheme", st->group_scheme,
                   "Two-level weighting: --scheme inside each group at --group-level, this across the groups");
     w->add_option("--inner", st->inner,

@@ -97,6 +97,26 @@ static void test_stv(void) {
           strstr(accord_last_error(), "seats") != NULL);
     CHECK(accord_run(p, "stv", "{\"variant\":\"lottery\"}", &r) == ACCORD_EINVALID &&
           strstr(accord_last_error(), "lottery") != NULL);
+    /* RCTab's bottoms-up percentage mode: the threshold, not a seat count, decides how many win.
+       10% of 21 is 2.1, so B (2) is excluded, its papers go to A, and A, C and D (12, 6, 3) win. */
+    CHECK(accord_run(p, "stv",
+                     "{\"variant\":\"rctab\",\"mode\":\"bottoms-up\",\"bottoms_up_threshold\":\"1/10\","
+                     "\"first_round_threshold\":true}",
+                     &r) == ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 3);
+    CHECK(accord_result_winner(r, 0, &w0) == ACCORD_OK && w0 == 0);
+    CHECK(accord_result_winner(r, 2, &w1) == ACCORD_OK && w1 == 3);
+    accord_result_free(r);
+    r = NULL;
+    CHECK(accord_run(p, "stv",
+                     "{\"variant\":\"rctab\",\"mode\":\"bottoms-up\",\"bottoms_up_threshold\":\"1/10\","
+                     "\"seats\":2}",
+                     &r) == ACCORD_EINVALID &&
+          r == NULL &&
+          strstr(accord_last_error(), "'seats' is not used with a bottoms_up_threshold") != NULL);
+    CHECK(accord_run(p, "stv", "{\"variant\":\"rctab\",\"seats\":2,\"cutoff_elimination\":true}", &r) ==
+              ACCORD_EINVALID &&
+          r == NULL && strstr(accord_last_error(), "'cutoff_elimination' is used only by") != NULL);
     accord_profile_free(p);
 }
 
@@ -196,6 +216,21 @@ static void test_csv_intake(void) {
           ACCORD_OK);
     CHECK(accord_profile_candidate_name(p, 0, &s) == ACCORD_OK && strcmp(s, "Kim") == 0);
     accord_profile_free(p);
+    /* An ES&S workbook's ballot-id column has an empty header: "skip_columns": [""] names it
+       (it once wrote past the end of the column table). Two empty headers are ambiguous. */
+    {
+        const char* ess = ",1,2\n1,A,B\n2,B,\n3,A,\n";
+        const char* two_empty = ",,1,2\n1,x,A,B\n";
+        const char* skip = "{\"layout\": \"rank-columns\", \"skip_columns\": [\"\"]}";
+        CHECK(accord_profile_load_text(ess, strlen(ess), "ess.csv", "csv", skip, &p) == ACCORD_OK);
+        CHECK(accord_profile_candidate_count(p, &n) == ACCORD_OK && n == 2);
+        CHECK(accord_profile_candidate_name(p, 1, &s) == ACCORD_OK && strcmp(s, "B") == 0);
+        accord_profile_free(p);
+        p = NULL;
+        CHECK(accord_profile_load_text(two_empty, strlen(two_empty), "two.csv", "csv", skip, &p) ==
+                  ACCORD_EPARSE &&
+              p == NULL && strstr(accord_last_error(), "2 columns have an empty header") != NULL);
+    }
 }
 
 static void test_load_text_and_methods(void) {

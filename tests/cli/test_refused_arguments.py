@@ -56,6 +56,19 @@ CASES: list[tuple[list[object], int, str]] = [
      "stv: option 'seats' (18446744073709551615) must be at most the number of candidates (4)"),
     (["run", "stv", SMALL, "--seats", "5", "--variant", "meek"], 1, "must be at most the number of candidates (4)"),
     (["run", "stv", SMALL, "--seats", "5", "--variant", "rctab"], 1, "must be at most the number of candidates (4)"),
+    # RCTab's percentage bottoms-up mode: the threshold decides how many win, so a seat count is
+    # refused (it once elected 4 to 2 seats), and its own options need the percentage.
+    (["run", "stv", SMALL, "--variant", "rctab", "--option", "mode=bottoms-up", "--option", "bottoms_up_threshold=1/10",
+      "--seats", "2"], 1, "'seats' is not used with a bottoms_up_threshold"),
+    # --mode is the weighting mode; a rule's own mode goes through --option, and the refusal says so.
+    (["run", "stv", SMALL, "--variant", "rctab", "--mode", "bottoms-up"], 2,
+     "--mode: bottoms-up is not a weighting mode (pooled, normalised or two-stage); a method's own option 'mode' "
+     "is given as --option mode=bottoms-up"),
+    (["run", "stv", SMALL, "--variant", "rctab", "--seats", "2", "--option", "cutoff_elimination=true"], 1,
+     "'cutoff_elimination' is used only by the rctab variant's mode bottoms-up"),
+    # An ES&S export's id column has an empty header: --skip-column '' names it only when one does.
+    (["run", "irv", DATA / "two_empty_headers.csv", "--rank-columns", "--skip-column", ""], 1,
+     "2 columns have an empty header"),
     (["analyse", "smaa", BALLOTS, "--org", ORG, "--rule", "borda", "--samples", "-1"], 2, "--samples"),
     (["analyse", "smaa", BALLOTS, "--org", ORG, "--rule", "borda", "--samples", "18446744073709551615"], 1,
      "option 'samples' (18446744073709551615) is above the limit of 1000000000 samples"),

@@ -232,6 +232,32 @@ class RealData(unittest.TestCase):
         with self.assertRaises(accord.InvalidArgument):
             accord.run(p, "stv", variant="irish-lottery")
 
+    def test_rctab_bottoms_up_percentage_from_an_ess_workbook(self) -> None:
+        # RCTab's own fixtures: an ES&S workbook whose ballot-id column has an empty header
+        # (skip_columns=[""]), counted in bottomsUpUsingPercentageThreshold mode, where the
+        # threshold and not a seat count decides how many win. Winners as RCTab's expected reports.
+        for name in ("multi_seat_bottoms_up_with_static_threshold", "multi_seat_bottoms_up_with_dynamic_threshold",
+                     "multi_seat_bottoms_up_with_cutoff_eliminate"):
+            with self.subTest(name=name):
+                folder = shared(f"rctab/{name}")
+                config = json.loads((folder / f"{name}_config.json").read_text())
+                rules = config["rules"]
+                p = accord.Profile.from_file(folder / config["cvrFileSources"][0]["filePath"],
+                                             layout="rank-columns", skip_columns=[""])
+                r = accord.run(p, "stv", variant="rctab", mode="bottoms-up",
+                               bottoms_up_threshold=rules["multiSeatBottomsUpPercentageThreshold"] + "/100",
+                               first_round_threshold=rules["doesFirstRoundDetermineThreshold"],
+                               cutoff_elimination=rules.get("cutoffElimination", False),
+                               decimals=int(rules["decimalPlacesForVoteArithmetic"]),
+                               max_skipped_ranks=int(rules["maxSkippedRanksAllowed"]), tie_break="lexicographic")
+                report = json.loads((folder / f"{name}_expected_detailed_report.json").read_text())
+                elected = {t["elected"] for rnd in report["results"] for t in rnd["tallyResults"] if "elected" in t}
+                self.assertEqual(set(r.winners), elected)
+                with self.assertRaises(accord.InvalidArgument) as e:
+                    accord.run(p, "stv", variant="rctab", mode="bottoms-up", seats=2,
+                               bottoms_up_threshold=rules["multiSeatBottomsUpPercentageThreshold"] + "/100")
+                self.assertIn("'seats' is not used with a bottoms_up_threshold", str(e.exception))
+
     def test_round_trip_through_a_file(self) -> None:
         path = shared("preflib/00005 - burlington/00005-00000002.toi")
         p = accord.Profile.from_file(path)
