@@ -17,14 +17,23 @@ command add_check(CLI::App& root);   // src/cli/cmd_check.cpp
 } // namespace accord::cli
 
 namespace {
-/// Whether `arg` is an option of `app` or of any of its subcommands that takes a value (not a
-/// flag, and not written `--name=value`), so that the next argument may be an empty value.
-bool option_takes_value(const CLI::App& app, const std::string& arg) {
+/// Whether `arg` is an option that takes a value (not a flag, and not written `--name=value`) in
+/// `scope`, the subcommand being parsed, or in one of its parents, so that the next argument may
+/// be an empty value. A flag has a type size of 1 but expects 0 values (CLI11's add_flag), so it is
+/// the number of items expected that tells: by type size alone, `--json ''` let the empty
+/// argument through, and `accord run irv f.soi --json '' --json` hung in CLI11 (fuzz_cli_args).
+bool option_takes_value(const CLI::App* scope, const std::string& arg) {
     if (arg.size() < 2 || arg[0] != '-' || arg.find('=') != std::string::npos) return false;
-    if (const CLI::Option* o = app.get_option_no_throw(arg); o && o->get_type_size_max() > 0) return true;
-    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
-        if (option_takes_value(*sub, arg)) return true;
+    for (; scope; scope = scope->get_parent())
+        if (const CLI::Option* o = scope->get_option_no_throw(arg)) return o->get_items_expected_max() > 0;
     return false;
+}
+
+/// The subcommand of `scope` named `name`, or null.
+const CLI::App* subcommand_named(const CLI::App* scope, const std::string& name) {
+    for (const CLI::App* sub : scope->get_subcommands([](const CLI::App*) { return true; }))
+        if (sub->check_name(name)) return sub;
+    return nullptr;
 }
 } // namespace
 
@@ -65,12 +74,18 @@ int accord::cli::cli_main(int argc, char** argv) {
     // method, file or command, and CLI11 2.1 loops for ever on an empty positional followed by an
     // option (found by fuzz_cli_args: `accord run irv f.soi "" --seats 2` hung, and so did
     // `accord analyse smaa f.soi --no-such-flag "" --seed 1`, after an option that takes no value).
-    for (int i = 1; i < argc; ++i)
-        if (argv[i][0] == '\0' && (i == 1 || !option_takes_value(app, argv[i - 1]))) {
+    // Options are looked up where CLI11 will parse them: in the subcommand named so far.
+    const CLI::App* scope = &app;
+    for (int i = 1; i < argc; ++i) {
+        const bool is_value = i > 1 && option_takes_value(scope, argv[i - 1]);
+        if (argv[i][0] == '\0' && !is_value) {
             std::cerr << "accord: error: argument " << i
                       << " is empty; an empty argument can only be the value of an option\n";
             return 2;
         }
+        if (!is_value && argv[i][0] != '-')
+            if (const CLI::App* sub = subcommand_named(scope, argv[i])) scope = sub;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

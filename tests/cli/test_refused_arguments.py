@@ -31,6 +31,10 @@ CASES: list[tuple[list[object], int, str]] = [
     (["run", "irv", "", "", "-q"], 2, "argument 3 is empty"),
     # ... and so did one after an unknown flag (which takes no value): fuzz_cli_args, 20 minutes.
     (["analyse", "smaa", SMALL, "--no-such-flag", "", "--seed", "1"], 2, "argument 5 is empty"),
+    # ... and so did one after a flag (fuzz_cli_args, this time after --json): a flag's type size
+    # is 1 though it takes no value, so the empty argument was let through as a value.
+    (["run", "irv", SMALL, "--json", "", "--json"], 2, "argument 5 is empty"),
+    (["run", "irv", SMALL, "--json", ""], 2, "argument 5 is empty"),
     # An empty value of an option that takes one is that option's to judge.
     (["analyse", "smaa", SMALL, "--seed", "", "--rule", "irv"], 2, "--seed: must be a whole number"),
     # Issue 13 item 4: an option a method does not use is refused, naming it and the method.
