@@ -36,11 +36,12 @@ def load(source: str, format: str = "auto") -> accord.Profile | None:
 class Peers(unittest.TestCase):
     pref_voting = table("pref_voting.json")
     abcvoting = table("abcvoting.json")
+    pabutools = table("pabutools.json")
     not_compared = table("not_compared.json")["rules"]
 
     def test_every_registered_rule_is_compared_or_says_why_not(self) -> None:
         registered = set(accord.methods())
-        compared = set(self.pref_voting["rules"]) | set(self.abcvoting["rules"])
+        compared = set(self.pref_voting["rules"]) | set(self.abcvoting["rules"]) | set(self.pabutools["rules"])
         skipped = set(self.not_compared)
         self.assertEqual(compared & skipped, set(), "compared and listed in not_compared.json")
         self.assertEqual(registered - compared - skipped, set(),
@@ -115,6 +116,24 @@ class Peers(unittest.TestCase):
                     compared += 1
         # 12 seeded profiles are always there (256 pairs); 3 French approval files too with ../shared (319).
         self.assertGreaterEqual(compared, 250)
+
+    def test_budget_allocations_agree_with_pabutools(self) -> None:
+        variants = self.pabutools["rules"]["budget"]["variants"]
+        compared = 0
+        for entry in self.pabutools["profiles"]:
+            p = load(entry["file"])
+            assert p is not None
+            for variant, peer in entry["allocations"].items():
+                with self.subTest(file=entry["file"], variant=variant):
+                    r = accord.run(p, "budget", budget=entry["budget"], costs=entry["costs"],
+                                   **variants[variant]["options"])
+                    funded = sorted(r.winners)
+                    if r.ties:
+                        self.assertIn(funded, peer)  # accord broke a tie: one of the peer's allocations
+                    else:
+                        self.assertEqual(peer, [funded])
+                    compared += 1
+        self.assertEqual(compared, 20)
 
 
 if __name__ == "__main__":
