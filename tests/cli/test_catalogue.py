@@ -22,7 +22,8 @@ NEW_RULES = [
     "superior-voting", "bracket-voting", "knockout", "plurality-veto", "serial-veto", "simultaneous-veto",
     "simplified-bucklin", "weighted-bucklin", "iterated-bucklin", "split-irv", "dis-and-approval",
     "relative-utilitarian",
-    "maximin-utility", "lex-maximin", "nash", "random-dictator",
+    "maximin-utility", "lex-maximin", "nash", "random-dictator", "maximal-lotteries", "bipartisan-set",
+    "essential-set",
 ]
 
 
@@ -65,6 +66,22 @@ class Catalogue(unittest.TestCase):
         self.assertEqual(j["ties"][0]["purpose"], "lottery draw")
         self.assertEqual(j["ties"][0]["seed"], 9)
         self.assertEqual(len(j["winners"]), 1)
+
+    def test_maximal_lotteries_print_the_exact_lottery_and_the_draw(self) -> None:
+        # South is the Condorcet winner (7-5, 5-2, 6-1): probability 1, and every draw picks it.
+        out = accord("run", "maximal-lotteries", SMALL, "--options", '{"seed": 3}', "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        j = json.loads(out.stdout)
+        self.assertEqual(j["winners"], ["South"])
+        self.assertEqual(j["ties"][0]["purpose"], "lottery draw")
+        for rule in ("bipartisan-set", "essential-set"):
+            with self.subTest(rule=rule):
+                out = accord("run", rule, SMALL, "--json")
+                self.assertEqual(out.returncode, 0, out.stderr)
+                self.assertEqual(json.loads(out.stdout)["winners"], ["South"])
+        out = accord("run", "bipartisan-set", SMALL, "--options", '{"seed": 1}')
+        self.assertNotEqual(out.returncode, 0)
+        self.assertIn("seed", out.stderr)
 
     def test_plurality_veto_refuses_truncated_ballots_naming_one(self) -> None:
         out = accord("run", "plurality-veto", SMALL)
