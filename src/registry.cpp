@@ -514,6 +514,13 @@ const std::vector<method_entry>& table() {
              false,
              ballot_kinds::ranking,
              {"bipartisan"}},
+            {"dodgson",
+             "Dodgson, exact: fewest adjacent swaps making a candidate the Condorcet winner, up to 10 "
+             "candidates",
+             detail::run_dodgson},
+            {"young",
+             "Young, exact: most voters kept with a candidate the Condorcet winner, up to 10 candidates",
+             detail::run_young},
             {"iterated-bucklin",
              "iterated Bucklin: eliminate the lowest adjusted median Borda score, recount",
              detail::run_iterated_bucklin},

@@ -8,6 +8,7 @@
 #include "accord/rules/condorcet.hpp"
 #include "accord/rules/lottery.hpp"
 
+#include "fixtures.hpp"
 #include "random_profiles.hpp"
 #include "test_data.hpp"
 
@@ -21,13 +22,6 @@
 using namespace accord;
 
 namespace {
-
-profile ordered(const std::vector<std::string>& names,
-                const std::vector<std::pair<std::vector<cand_t>, std::uint64_t>>& ballots) {
-    profile p(names);
-    for (const auto& b : ballots) p.add_order(b.first, b.second);
-    return p;
-}
 
 std::vector<rational> lottery_of(const result& r) {
     std::vector<rational> out;
@@ -78,7 +72,7 @@ bool has_note(const result& r, const std::string& start) {
 // (x+y-z, y+z-x, z+x-y) / (x+y+z) (F. Simmons, election-methods list, 20 Aug 2005; each
 // candidate's weight is the margin of the defeat it inflicts on its own conqueror).
 TEST(MaximalLotteries, ThreeCycleFollowsTheMarginFormula) {
-    const auto p = ordered({"a", "b", "c"}, {{{0, 1, 2}, 2}, {{1, 2, 0}, 2}, {{2, 0, 1}, 1}});
+    const auto p = accord_test::orders({"a", "b", "c"}, {{{0, 1, 2}, 2}, {{1, 2, 0}, 2}, {{2, 0, 1}, 1}});
     const result r = maximal_lotteries(p);
     EXPECT_EQ(r.method, "maximal-lotteries");
     EXPECT_EQ(lottery_of(r), (std::vector<rational>{rational(3, 5), rational(1, 5), rational(1, 5)}));
@@ -88,7 +82,7 @@ TEST(MaximalLotteries, ThreeCycleFollowsTheMarginFormula) {
     ASSERT_EQ(r.ties.size(), 1u);
     EXPECT_EQ(r.ties[0].purpose, "lottery draw");
     expect_maximal(r);
-    const auto q = ordered({"a", "b", "c"}, {{{0, 1, 2}, 4}, {{1, 2, 0}, 3}, {{2, 0, 1}, 2}});
+    const auto q = accord_test::orders({"a", "b", "c"}, {{{0, 1, 2}, 4}, {{1, 2, 0}, 3}, {{2, 0, 1}, 2}});
     EXPECT_EQ(lottery_of(maximal_lotteries(q)),
               (std::vector<rational>{rational(5, 9), rational(1, 9), rational(1, 3)}));
     // The majority (C1) game sees only who beats whom: a plain cycle, so the uniform lottery.
@@ -100,7 +94,7 @@ TEST(MaximalLotteries, ThreeCycleFollowsTheMarginFormula) {
 
 // Fishburn (1984): a Condorcet winner is the maximal lottery, with probability 1.
 TEST(MaximalLotteries, CondorcetWinnerWinsWithCertainty) {
-    const auto p = ordered({"a", "b", "c"}, {{{1, 0, 2}, 3}, {{0, 1, 2}, 2}, {{2, 1, 0}, 2}});
+    const auto p = accord_test::orders({"a", "b", "c"}, {{{1, 0, 2}, 3}, {{0, 1, 2}, 2}, {{2, 1, 0}, 2}});
     const result r = maximal_lotteries(p);
     EXPECT_EQ(lottery_of(r), (std::vector<rational>{rational(0), rational(1), rational(0)}));
     for (std::uint64_t seed = 0; seed < 20; ++seed)
@@ -111,7 +105,7 @@ TEST(MaximalLotteries, CondorcetWinnerWinsWithCertainty) {
 // Two voters a>b>c>d and b>a>d>c: a and b tie, c and d tie, and a and b beat c and d. Every
 // lottery over {a, b} is maximal; the leximin one splits it evenly, and the essential set is {a, b}.
 TEST(MaximalLotteries, SeveralMaximalLotteriesGiveTheLeximinOne) {
-    const auto p = ordered({"a", "b", "c", "d"}, {{{0, 1, 2, 3}, 1}, {{1, 0, 3, 2}, 1}});
+    const auto p = accord_test::orders({"a", "b", "c", "d"}, {{{0, 1, 2, 3}, 1}, {{1, 0, 3, 2}, 1}});
     const result r = maximal_lotteries(p);
     EXPECT_EQ(lottery_of(r),
               (std::vector<rational>{rational(1, 2), rational(1, 2), rational(0), rational(0)}));
@@ -140,7 +134,7 @@ TEST(MaximalLotteries, LeximinSpreadsOverAFaceOfMaximalLotteries) {
 }
 
 TEST(MaximalLotteries, UnknownGameAndOptionsAreRefused) {
-    const auto p = ordered({"a", "b"}, {{{0, 1}, 1}});
+    const auto p = accord_test::orders({"a", "b"}, {{{0, 1}, 1}});
     EXPECT_THROW(run(p, "maximal-lotteries", R"({"game": "c2"})"), error);
     EXPECT_THROW(run(p, "maximal-lotteries", R"({"tie_break": "random"})"), error);
     EXPECT_THROW(run(p, "bipartisan-set", R"({"game": "margin"})"), error);
@@ -152,7 +146,8 @@ TEST(MaximalLotteries, UnknownGameAndOptionsAreRefused) {
 // cycle b>c>d>b carries 1/3 each, and a pure a loses to it: 1/3 (c over a) + 1/3 (d over a)
 // - 1/3 (a over b) = 1/3 > 0. So the lottery is (0, 1/3, 1/3, 1/3), bipartisan set {b, c, d}.
 TEST(BipartisanSet, HandCheckedTournamentDropsTheCoveredCandidate) {
-    const auto p = ordered({"a", "b", "c", "d"}, {{{3, 0, 1, 2}, 1}, {{1, 2, 3, 0}, 1}, {{2, 3, 0, 1}, 1}});
+    const auto p =
+        accord_test::orders({"a", "b", "c", "d"}, {{{3, 0, 1, 2}, 1}, {{1, 2, 3, 0}, 1}, {{2, 3, 0, 1}, 1}});
     const result r = bipartisan_set(p);
     EXPECT_EQ(r.method, "bipartisan-set");
     EXPECT_EQ(r.winners, (std::vector<cand_t>{1, 2, 3}));
@@ -167,7 +162,7 @@ TEST(BipartisanSet, HandCheckedTournamentDropsTheCoveredCandidate) {
 // On a weak tournament the bipartisan set is Dutta and Laslier's essential set of the majority
 // game, and says so.
 TEST(BipartisanSet, TiedPairsGiveTheEssentialSetOfTheMajorityGameWithANote) {
-    const auto p = ordered({"a", "b", "c", "d"}, {{{0, 1, 2, 3}, 1}, {{1, 0, 3, 2}, 1}});
+    const auto p = accord_test::orders({"a", "b", "c", "d"}, {{{0, 1, 2, 3}, 1}, {{1, 0, 3, 2}, 1}});
     const result r = bipartisan_set(p);
     EXPECT_EQ(r.winners, (std::vector<cand_t>{0, 1}));
     EXPECT_TRUE(has_note(r, "the majority relation ties some pairs"));
@@ -278,6 +273,19 @@ TEST(MaximalLotteries, PreflibElectionsGiveMaximalLotteriesInsideTheSmithSet) {
         }
     }
     EXPECT_GE(files, 40);
+    EXPECT_EQ(without_condorcet_winner, 3); // ERS 5, 19 and 52: two candidates tie at the top
+    // ERS election 5: Candidates 9 and 20 tie head to head and beat everyone else, so every split
+    // between them is maximal; the leximin lottery halves it (pref_voting returns a random vertex,
+    // one of the two with certainty).
+    const profile ers5 = read_profile(root / "00007 - ers" / "00007-00000005.soi");
+    const result r = maximal_lotteries(ers5);
+    std::vector<std::string> names;
+    for (cand_t c : support(r)) {
+        names.push_back(r.candidates[c]);
+        EXPECT_EQ(*r.scores[c], rational(1, 2));
+    }
+    EXPECT_EQ(names, (std::vector<std::string>{"Candidate 9", "Candidate 20"}));
+    EXPECT_TRUE(has_note(r, "several lotteries are maximal"));
     std::cout << "[          ] " << files << " PrefLib elections, " << without_condorcet_winner
               << " without a Condorcet winner\n";
 }

@@ -108,6 +108,10 @@ result run_maximal_lotteries(const profile& p, option_reader& o);
 result run_essential_set(const profile& p, option_reader& o);
 result run_bipartisan_set(const profile& p, option_reader& o);
 
+// dodgson.cpp
+result run_dodgson(const profile& p, option_reader& o);
+result run_young(const profile& p, option_reader& o);
+
 // block.cpp
 result run_sntv(const profile& p, option_reader& o);
 result run_limited(const profile& p, option_reader& o);

@@ -650,7 +650,8 @@ static void test_many_zero_vote_ties(void) {
     accord_profile_free(p);
 }
 
-/* Maximal lotteries: the exact lottery as score strings, one recorded draw; the bipartisan set. */
+/* Maximal lotteries: the exact lottery as score strings, one recorded draw; the bipartisan set;
+ * Dodgson and Young on the same three-cycle. */
 static void test_maximal_lotteries(void) {
     const char* names[] = {"a", "b", "c"};
     accord_profile* p = NULL;
@@ -672,6 +673,15 @@ static void test_maximal_lotteries(void) {
     r = NULL;
     CHECK(accord_run(p, "bipartisan-set", NULL, &r) == ACCORD_OK);
     CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 3);
+    accord_result_free(r);
+    r = NULL;
+    /* Dodgson: a and b need one swap each, c two; Young keeps 3, 3 and 1 voters. */
+    CHECK(accord_run(p, "dodgson", NULL, &r) == ACCORD_OK);
+    CHECK(accord_result_score(r, 2, &s) == ACCORD_OK && s && strcmp(s, "2") == 0);
+    accord_result_free(r);
+    r = NULL;
+    CHECK(accord_run(p, "young", NULL, &r) == ACCORD_OK);
+    CHECK(accord_result_score(r, 0, &s) == ACCORD_OK && s && strcmp(s, "3") == 0);
     accord_result_free(r);
     r = NULL;
     CHECK(accord_run(p, "essential-set", "{\"game\":\"c2\"}", &r) == ACCORD_EINVALID && r == NULL &&

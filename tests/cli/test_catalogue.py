@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import tempfile
 import unittest
 from pathlib import Path
 
@@ -23,7 +24,7 @@ NEW_RULES = [
     "simplified-bucklin", "weighted-bucklin", "iterated-bucklin", "split-irv", "dis-and-approval",
     "relative-utilitarian",
     "maximin-utility", "lex-maximin", "nash", "random-dictator", "maximal-lotteries", "bipartisan-set",
-    "essential-set",
+    "essential-set", "dodgson", "young",
 ]
 
 
@@ -82,6 +83,24 @@ class Catalogue(unittest.TestCase):
         out = accord("run", "bipartisan-set", SMALL, "--options", '{"seed": 1}')
         self.assertNotEqual(out.returncode, 0)
         self.assertIn("seed", out.stderr)
+
+    def test_dodgson_and_young_score_a_three_cycle_and_refuse_truncated_ballots(self) -> None:
+        # 2 a>b>c, 2 b>c>a, 1 c>a>b (docs/methods/dodgson.md): Dodgson 1, 1, 2; Young 3, 3, 1.
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "cycle.soc"
+            path.write_text("# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 3\n# NUMBER VOTERS: 5\n"
+                            "# NUMBER UNIQUE ORDERS: 3\n# ALTERNATIVE NAME 1: a\n# ALTERNATIVE NAME 2: b\n"
+                            "# ALTERNATIVE NAME 3: c\n2: 1,2,3\n2: 2,3,1\n1: 3,1,2\n")
+            for rule, scores in (("dodgson", {"a": 1, "b": 1, "c": 2}), ("young", {"a": 3, "b": 3, "c": 1})):
+                with self.subTest(rule=rule):
+                    out = accord("run", rule, path, "--json")
+                    self.assertEqual(out.returncode, 0, out.stderr)
+                    j = json.loads(out.stdout)
+                    self.assertEqual(j["scores"], scores)
+                    self.assertEqual(j["winners"], ["a"])  # a ties b; lexicographic
+        out = accord("run", "dodgson", SMALL)
+        self.assertNotEqual(out.returncode, 0)
+        self.assertIn("needs complete rankings", out.stderr)
 
     def test_plurality_veto_refuses_truncated_ballots_naming_one(self) -> None:
         out = accord("run", "plurality-veto", SMALL)

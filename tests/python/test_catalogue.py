@@ -101,5 +101,24 @@ class MaximalLotteries(unittest.TestCase):
             self.assertIn(name, accord.methods())
 
 
+class DodgsonYoung(unittest.TestCase):
+    def test_three_cycle_scores_and_the_candidate_limit(self) -> None:
+        # 2 a>b>c, 2 b>c>a, 1 c>a>b: Dodgson scores 1, 1, 2 (swaps); Young 3, 3, 1 (voters kept).
+        p = accord.Profile(["a", "b", "c"])
+        p.add(["a", "b", "c"], count=2)
+        p.add(["b", "c", "a"], count=2)
+        p.add(["c", "a", "b"], count=1)
+        d = accord.run(p, "dodgson")
+        self.assertEqual(d.scores, {"a": 1, "b": 1, "c": 2})
+        self.assertEqual(d.winners, ["a"])
+        self.assertEqual(accord.run(p, "young").scores, {"a": 3, "b": 3, "c": 1})
+        self.assertEqual(accord.run(p, "dodgson", {"tie_order": ["b", "a", "c"]}).winners, ["b"])
+        big = accord.Profile([f"c{i}" for i in range(11)])
+        big.add([f"c{i}" for i in range(11)])
+        with self.assertRaises(accord.AccordError) as e:
+            accord.run(big, "young")
+        self.assertIn("more than the 10", str(e.exception))
+
+
 if __name__ == "__main__":
     unittest.main()
