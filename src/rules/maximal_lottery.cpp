@@ -11,6 +11,7 @@
 #include "pairwise_result.hpp"
 #include "single_winner_adapters.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace accord {
@@ -95,7 +96,7 @@ std::size_t rank_of(std::vector<std::vector<rational>> rows) {
 }
 
 // The essential set of g and, when `want_lottery`, its leximin maximal lottery.
-analysis analyse(const game& g, bool want_lottery, const char* method) {
+analysis analyse_core(const game& g, bool want_lottery, const char* method) {
     analysis a;
     const std::size_t k = g.k;
     a.essential.assign(k, 0);
@@ -194,6 +195,62 @@ analysis analyse(const game& g, bool want_lottery, const char* method) {
     if (!lp::feasible(base, a.lottery))
         throw error(errc::error, std::string(method) + ": the leximin lottery is not maximal (a bug; please "
                                                        "report it with the profile)");
+    return a;
+}
+
+// The Smith set of g (the smallest set whose members all beat every other candidate): every
+// member's Copeland score (2 per win, 1 per tie) exceeds every non-member's, so it is the first
+// prefix of the candidates by that score whose members beat everyone after it.
+std::vector<std::size_t> smith_of(const game& g) {
+    std::vector<std::size_t> order(g.k);
+    std::vector<std::int64_t> score(g.k, 0);
+    for (std::size_t i = 0; i < g.k; ++i) {
+        order[i] = i;
+        for (std::size_t j = 0; j < g.k; ++j)
+            if (i != j) score[i] += sign(g(i, j)) + 1;
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
+    std::size_t k = 1;
+    for (; k < g.k; ++k) {
+        bool dominant = true;
+        for (std::size_t x = 0; x < k && dominant; ++x)
+            for (std::size_t y = k; y < g.k && dominant; ++y)
+                if (sign(g(order[x], order[y])) <= 0) dominant = false;
+        if (dominant) break;
+    }
+    order.resize(k);
+    std::sort(order.begin(), order.end());
+    return order;
+}
+
+// analyse_core on the Smith set only: every maximal lottery lies inside it (Fishburn 1984; each
+// member beats every candidate outside, so a lottery on it loses to none of them, and the
+// essential set is inside it), so the programs shrink to the Smith set, a single candidate when
+// there is a Condorcet winner.
+analysis analyse(const game& g, bool want_lottery, const char* method) {
+    const auto smith_set = smith_of(g);
+    if (smith_set.size() == g.k) return analyse_core(g, want_lottery, method);
+    game sub;
+    sub.k = smith_set.size();
+    sub.payoff.resize(sub.k * sub.k);
+    for (std::size_t i = 0; i < sub.k; ++i)
+        for (std::size_t j = 0; j < sub.k; ++j) sub.payoff[i * sub.k + j] = g(smith_set[i], smith_set[j]);
+    const analysis inner = analyse_core(sub, want_lottery, method);
+    analysis a;
+    a.unique = inner.unique;
+    a.programs = inner.programs;
+    a.pivots = inner.pivots;
+    a.essential.assign(g.k, 0);
+    if (want_lottery) a.lottery.assign(g.k, rational(0));
+    for (std::size_t i = 0; i < sub.k; ++i) {
+        a.essential[smith_set[i]] = inner.essential[i];
+        if (want_lottery) a.lottery[smith_set[i]] = inner.lottery[i];
+    }
+    if (want_lottery && !lp::feasible(maximal_lottery_polytope(g), a.lottery))
+        throw error(errc::error, std::string(method) +
+                                     ": the lottery on the Smith set is not maximal (a bug; please "
+                                     "report it with the profile)");
     return a;
 }
 
