@@ -163,3 +163,24 @@ TEST(Dodgson, MoreThanTenCandidatesAndEqualRanksAreRefusedNamingTheLimit) {
     tied.add_ranking({{0, 1}, {2}}, 1);
     EXPECT_THROW(dodgson(tied), error);
 }
+
+// As Kemeny's exact search: progress after each candidate's score, and a callback returning
+// false cancels the count.
+TEST(Dodgson, ReportsProgressPerCandidateAndCanBeCancelled) {
+    const auto p = accord_test::orders({"a", "b", "c"}, {{{0, 1, 2}, 2}, {{1, 2, 0}, 2}, {{2, 0, 1}, 1}});
+    for (const char* rule : {"dodgson", "young"}) {
+        std::vector<double> seen;
+        const auto r = run(p, rule, "{}", [&](double f) {
+            seen.push_back(f);
+            return true;
+        });
+        EXPECT_EQ(r.winners, std::vector<cand_t>{0}) << rule;
+        EXPECT_EQ(seen, (std::vector<double>{1.0 / 3, 2.0 / 3, 1.0})) << rule;
+        try {
+            run(p, rule, "{}", [](double) { return false; });
+            ADD_FAILURE() << rule << ": expected cancellation";
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), errc::cancelled);
+        }
+    }
+}

@@ -146,6 +146,11 @@ std::optional<big_int> young_score(const electorate& e, cand_t c, const std::str
     return boost::multiprecision::numerator(s.value);
 }
 
+void report(const dodgson_options& opt, const std::string& method, std::size_t done, std::size_t of) {
+    if (opt.progress && !opt.progress(static_cast<double>(done) / static_cast<double>(of)))
+        throw error(errc::cancelled, method + ": cancelled by the progress callback");
+}
+
 template <class Num>
 result finish(const profile& p, const pairwise_matrix<Num>& m, const char* method,
               const std::vector<cand_t>& cands, const std::vector<std::optional<rational>>& scores,
@@ -171,7 +176,10 @@ result dodgson(const profile& p, const dodgson_options& opt) {
     const std::string method = "dodgson";
     const electorate e = electorate_of(p, opt.excluded, method);
     std::vector<std::optional<rational>> scores(p.candidate_count());
-    for (cand_t c : e.cands) scores[c] = rational(dodgson_score(e, c, method, p));
+    for (std::size_t i = 0; i < e.cands.size(); ++i) {
+        scores[e.cands[i]] = rational(dodgson_score(e, e.cands[i], method, p));
+        report(opt, method, i + 1, e.cands.size());
+    }
     return with_pairwise(p, {unranked_rule::last, opt.excluded}, [&](const auto& m) {
         return finish(p, m, "dodgson", e.cands, scores, true, opt.tie_break,
                       "Dodgson score: fewest swaps of adjacent candidates making it the Condorcet winner");
@@ -182,8 +190,10 @@ result young(const profile& p, const dodgson_options& opt) {
     const std::string method = "young";
     const electorate e = electorate_of(p, opt.excluded, method);
     std::vector<std::optional<rational>> scores(p.candidate_count());
-    for (cand_t c : e.cands)
-        if (auto s = young_score(e, c, method, p)) scores[c] = rational(*s);
+    for (std::size_t i = 0; i < e.cands.size(); ++i) {
+        if (auto s = young_score(e, e.cands[i], method, p)) scores[e.cands[i]] = rational(*s);
+        report(opt, method, i + 1, e.cands.size());
+    }
     return with_pairwise(p, {unranked_rule::last, opt.excluded}, [&](const auto& m) {
         result r = finish(p, m, "young", e.cands, scores, false, opt.tie_break,
                           "Young score: most voters kept with it the Condorcet winner");
@@ -202,6 +212,7 @@ dodgson_options read_dodgson_options(option_reader& o) {
     dodgson_options opt;
     opt.excluded = o.candidates("excluded");
     opt.tie_break = o.tie_break(opt.tie_break);
+    opt.progress = o.progress;
     o.finish();
     return opt;
 }

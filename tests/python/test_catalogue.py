@@ -113,6 +113,11 @@ class DodgsonYoung(unittest.TestCase):
         self.assertEqual(d.winners, ["a"])
         self.assertEqual(accord.run(p, "young").scores, {"a": 3, "b": 3, "c": 1})
         self.assertEqual(accord.run(p, "dodgson", {"tie_order": ["b", "a", "c"]}).winners, ["b"])
+        seen: list[float] = []
+        accord.run(p, "young", progress=lambda f: seen.append(f) is None)
+        self.assertEqual(seen[-1], 1.0)
+        with self.assertRaises(accord.AccordError):
+            accord.run(p, "dodgson", progress=lambda f: False)
         big = accord.Profile([f"c{i}" for i in range(11)])
         big.add([f"c{i}" for i in range(11)])
         with self.assertRaises(accord.AccordError) as e:

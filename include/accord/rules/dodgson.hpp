@@ -14,6 +14,7 @@
 #include "accord/result.hpp"
 #include "accord/tie_break.hpp"
 
+#include <functional>
 #include <vector>
 
 namespace accord {
@@ -26,6 +27,10 @@ inline constexpr std::size_t k_dodgson_young_max_candidates = 10;
 struct dodgson_options {
     std::vector<cand_t> excluded;
     tie_break_options tie_break{.policy = tie_policy::lexicographic};
+    /// Called after each candidate's score with the fraction of candidates scored; returning
+    /// false cancels the count (errc::cancelled). The registry passes the caller's progress here
+    /// (run(p, "dodgson", options, progress)).
+    std::function<bool(double)> progress;
 };
 
 /// Dodgson: scores = each candidate's Dodgson score (fewest adjacent swaps making it the strict
