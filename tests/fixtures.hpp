@@ -48,6 +48,15 @@ inline accord::read_options portland_read_options() {
     return ro;
 }
 
+/// A profile of complete strict orders written inline: orders({"a", "b"}, {{{0, 1}, 2}, {{1, 0}, 1}}).
+inline accord::profile
+orders(const std::vector<std::string>& names,
+       const std::vector<std::pair<std::vector<accord::cand_t>, std::uint64_t>>& ballots) {
+    accord::profile p(names);
+    for (const auto& b : ballots) p.add_order(b.first, b.second);
+    return p;
+}
+
 /// Ranking tiers written inline: tiers({{1}, {0, 2}}).
 inline std::vector<std::vector<accord::cand_t>>
 tiers(std::initializer_list<std::initializer_list<accord::cand_t>> t) {

@@ -25,6 +25,7 @@
 #include "accord/rules/bucklin.hpp"
 #include "accord/rules/committee.hpp"
 #include "accord/rules/condorcet.hpp"
+#include "accord/rules/dodgson.hpp"
 #include "accord/rules/elimination.hpp"
 #include "accord/rules/hybrid.hpp"
 #include "accord/rules/irv.hpp"

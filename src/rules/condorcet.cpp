@@ -26,6 +26,7 @@ defeat_strength parse_defeat_strength(std::string_view text, std::string_view me
 }
 
 namespace {
+using pairwise_detail::by_repeated_sets;
 using pairwise_detail::start;
 
 const char* strength_name(defeat_strength s) {
@@ -350,24 +351,6 @@ result ranked_pairs_impl(const profile& p, const pairwise_matrix<Num>& m, const 
     r.notes.push_back(std::string("locked (") + strength_name(mode) + ", strongest first): " + locked_list);
     if (r.complete) pick_from_top(r, tb);
     return r;
-}
-
-// ---- set-valued rules ----------------------------------------------------------------------
-// The ranking of a set-valued rule: its set, then its set of the candidates left, and so on.
-// `set_of` returns a non-empty sorted subset of the (sorted) candidates it is given.
-template <class SetOf>
-std::vector<std::vector<cand_t>> by_repeated_sets(std::vector<cand_t> left, SetOf set_of) {
-    std::vector<std::vector<cand_t>> ranking;
-    while (!left.empty()) {
-        auto set = set_of(left);
-        if (set.empty()) set = left; // never for these rules; a guard against looping forever
-        std::vector<cand_t> rest;
-        for (cand_t c : left)
-            if (!std::binary_search(set.begin(), set.end(), c)) rest.push_back(c);
-        ranking.push_back(std::move(set));
-        left = std::move(rest);
-    }
-    return ranking;
 }
 
 // ---- smith / schwartz ----------------------------------------------------------------------

@@ -3,6 +3,7 @@
 #include "accord/rules/lottery.hpp"
 
 #include "accord/rules/pairwise.hpp"
+#include "lottery_draw.hpp"
 #include "ranked_ballots.hpp"
 #include "single_winner_adapters.hpp"
 
@@ -30,34 +31,15 @@ big_int lcm_of(const big_int& a, const big_int& b) { return a / boost::multiprec
 
 } // namespace
 
-result random_dictator(const profile& p, const lottery_options& opt) {
-    const std::string method = "random-dictator";
-    const auto active = active_candidates(p, opt.excluded, method);
-    const auto cands = members(active);
-    rational none;
-    const auto firsts = shared_firsts(ballots_of(p, active, method), active, &none);
-    rational total = 0;
-    for (cand_t c : cands) total += firsts[c];
-    if (total == 0) throw error(errc::invalid, method + ": no ballot ranks a candidate taking part");
-    result r;
-    r.method = method;
-    r.candidates = p.candidate_names();
-    std::vector<rational> prob(p.candidate_count(), rational(0));
-    r.scores.assign(p.candidate_count(), std::nullopt);
+namespace lottery_detail {
+void draw_winner(result& r, const std::vector<cand_t>& cands, const std::vector<rational>& prob,
+                 std::uint64_t seed) {
+    // The draw: a uniform integer below the probabilities' common denominator, each candidate
+    // owning as many values as its probability's numerator over that denominator, in candidate
+    // order.
     big_int denominator = 1;
-    for (cand_t c : cands) {
-        prob[c] = firsts[c] / total;
-        r.scores[c] = prob[c];
-        denominator = lcm_of(denominator, boost::multiprecision::denominator(prob[c]));
-    }
-    r.score_name = "probability of winning (the exact lottery)";
-    r.ranking = tiers_by_score(cands, prob);
-    auto rec = tally_round(active, firsts, "first preferences: each candidate wins with its share");
-    rec.inactive.exhausted_choices = none;
-    r.rounds.push_back(rec);
-    // The draw: a uniform integer below the common denominator, each candidate owning as many
-    // values as its probability's numerator over that denominator, in candidate order.
-    std::mt19937_64 rng(opt.seed);
+    for (cand_t c : cands) denominator = lcm_of(denominator, boost::multiprecision::denominator(prob[c]));
+    std::mt19937_64 rng(seed);
     const big_int x = uniform_below_big(rng, denominator);
     big_int upto = 0;
     cand_t winner = cands.front();
@@ -72,14 +54,13 @@ result random_dictator(const profile& p, const lottery_options& opt) {
         }
     }
     r.winners = {winner};
-    r.rounds.back().elected = r.winners;
     tie_record draw;
     draw.round = 1;
     draw.purpose = "lottery draw";
     draw.candidates = possible;
     draw.policy = "random";
     draw.chosen = {winner};
-    draw.seed = opt.seed;
+    draw.seed = seed;
     draw.detail =
         "drew " + x.str() + " below " + denominator.str() +
         " (std::mt19937_64, 64-bit words, rejection); candidates own consecutive ranges in candidate "
@@ -87,7 +68,35 @@ result random_dictator(const profile& p, const lottery_options& opt) {
         denominator.str();
     r.ties.push_back(draw);
     r.notes.push_back("the winner is one seeded draw from the lottery in scores (seed " +
-                      std::to_string(opt.seed) + ")");
+                      std::to_string(seed) + ")");
+}
+} // namespace lottery_detail
+
+result random_dictator(const profile& p, const lottery_options& opt) {
+    const std::string method = "random-dictator";
+    const auto active = active_candidates(p, opt.excluded, method);
+    const auto cands = members(active);
+    rational none;
+    const auto firsts = shared_firsts(ballots_of(p, active, method), active, &none);
+    rational total = 0;
+    for (cand_t c : cands) total += firsts[c];
+    if (total == 0) throw error(errc::invalid, method + ": no ballot ranks a candidate taking part");
+    result r;
+    r.method = method;
+    r.candidates = p.candidate_names();
+    std::vector<rational> prob(p.candidate_count(), rational(0));
+    r.scores.assign(p.candidate_count(), std::nullopt);
+    for (cand_t c : cands) {
+        prob[c] = firsts[c] / total;
+        r.scores[c] = prob[c];
+    }
+    r.score_name = "probability of winning (the exact lottery)";
+    r.ranking = tiers_by_score(cands, prob);
+    auto rec = tally_round(active, firsts, "first preferences: each candidate wins with its share");
+    rec.inactive.exhausted_choices = none;
+    r.rounds.push_back(rec);
+    lottery_detail::draw_winner(r, cands, prob, opt.seed);
+    r.rounds.back().elected = r.winners;
     return r;
 }
 

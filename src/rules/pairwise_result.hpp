@@ -6,6 +6,7 @@
 #include "accord/rules/pairwise.hpp"
 #include "accord/tie_break.hpp"
 
+#include <algorithm>
 #include <span>
 #include <vector>
 
@@ -40,6 +41,23 @@ inline void winner_then_rest(result& r, cand_t winner, const std::vector<cand_t>
     for (cand_t c : cands)
         if (c != winner) rest.push_back(c);
     if (!rest.empty()) r.ranking.push_back(rest);
+}
+
+// The ranking of a set-valued rule: its set, then its set of the candidates left, and so on.
+// `set_of` returns a non-empty sorted subset of the (sorted) candidates it is given.
+template <class SetOf>
+std::vector<std::vector<cand_t>> by_repeated_sets(std::vector<cand_t> left, SetOf set_of) {
+    std::vector<std::vector<cand_t>> ranking;
+    while (!left.empty()) {
+        auto set = set_of(left);
+        if (set.empty()) set = left; // never for these rules; a guard against looping forever
+        std::vector<cand_t> rest;
+        for (cand_t c : left)
+            if (!std::binary_search(set.begin(), set.end(), c)) rest.push_back(c);
+        ranking.push_back(std::move(set));
+        left = std::move(rest);
+    }
+    return ranking;
 }
 
 } // namespace pairwise_detail

@@ -103,6 +103,15 @@ result run_alaska(const profile& p, option_reader& o);
 // lottery.cpp
 result run_random_dictator(const profile& p, option_reader& o);
 
+// maximal_lottery.cpp
+result run_maximal_lotteries(const profile& p, option_reader& o);
+result run_essential_set(const profile& p, option_reader& o);
+result run_bipartisan_set(const profile& p, option_reader& o);
+
+// dodgson.cpp
+result run_dodgson(const profile& p, option_reader& o);
+result run_young(const profile& p, option_reader& o);
+
 // block.cpp
 result run_sntv(const profile& p, option_reader& o);
 result run_limited(const profile& p, option_reader& o);

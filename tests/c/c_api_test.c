@@ -685,6 +685,45 @@ static void test_many_zero_vote_ties(void) {
     accord_profile_free(p);
 }
 
+/* Maximal lotteries: the exact lottery as score strings, one recorded draw; the bipartisan set;
+ * Dodgson and Young on the same three-cycle. */
+static void test_maximal_lotteries(void) {
+    const char* names[] = {"a", "b", "c"};
+    accord_profile* p = NULL;
+    accord_result* r = NULL;
+    const uint32_t o1[] = {0, 1, 2}, o2[] = {1, 2, 0}, o3[] = {2, 0, 1};
+    size_t n = 0;
+    const char* s = NULL;
+    CHECK(accord_profile_new(3, names, &p) == ACCORD_OK);
+    CHECK(accord_profile_add_order(p, o1, 3, 2, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_order(p, o2, 3, 2, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_order(p, o3, 3, 1, NULL) == ACCORD_OK);
+    /* Margins a>b 1, b>c 3, c>a 1: the maximal lottery is (3/5, 1/5, 1/5). */
+    CHECK(accord_run(p, "maximal-lotteries", "{\"seed\":2}", &r) == ACCORD_OK);
+    CHECK(accord_result_score(r, 0, &s) == ACCORD_OK && s && strcmp(s, "3/5") == 0);
+    CHECK(accord_result_score(r, 2, &s) == ACCORD_OK && s && strcmp(s, "1/5") == 0);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 1);
+    CHECK(accord_result_tie_count(r, &n) == ACCORD_OK && n == 1);
+    accord_result_free(r);
+    r = NULL;
+    CHECK(accord_run(p, "bipartisan-set", NULL, &r) == ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 3);
+    accord_result_free(r);
+    r = NULL;
+    /* Dodgson: a and b need one swap each, c two; Young keeps 3, 3 and 1 voters. */
+    CHECK(accord_run(p, "dodgson", NULL, &r) == ACCORD_OK);
+    CHECK(accord_result_score(r, 2, &s) == ACCORD_OK && s && strcmp(s, "2") == 0);
+    accord_result_free(r);
+    r = NULL;
+    CHECK(accord_run(p, "young", NULL, &r) == ACCORD_OK);
+    CHECK(accord_result_score(r, 0, &s) == ACCORD_OK && s && strcmp(s, "3") == 0);
+    accord_result_free(r);
+    r = NULL;
+    CHECK(accord_run(p, "essential-set", "{\"game\":\"c2\"}", &r) == ACCORD_EINVALID && r == NULL &&
+          strstr(accord_last_error(), "game") != NULL);
+    accord_profile_free(p);
+}
+
 int main(int argc, char** argv) {
     if (argc > 1) test_weighting(argv[1]);
     if (argc > 1) test_decide_and_apportion(argv[1]);
@@ -701,6 +740,7 @@ int main(int argc, char** argv) {
     test_csv_intake();
     test_merge_and_summary();
     test_hidden_characters();
+    test_maximal_lotteries();
     printf("%d checks, %d failed\n", checks, failures);
     return failures ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import tempfile
 import unittest
 from pathlib import Path
 
@@ -22,7 +23,8 @@ NEW_RULES = [
     "superior-voting", "bracket-voting", "knockout", "plurality-veto", "serial-veto", "simultaneous-veto",
     "simplified-bucklin", "weighted-bucklin", "iterated-bucklin", "split-irv", "dis-and-approval",
     "relative-utilitarian",
-    "maximin-utility", "lex-maximin", "nash", "random-dictator",
+    "maximin-utility", "lex-maximin", "nash", "random-dictator", "maximal-lotteries", "bipartisan-set",
+    "essential-set", "dodgson", "young",
 ]
 
 
@@ -65,6 +67,40 @@ class Catalogue(unittest.TestCase):
         self.assertEqual(j["ties"][0]["purpose"], "lottery draw")
         self.assertEqual(j["ties"][0]["seed"], 9)
         self.assertEqual(len(j["winners"]), 1)
+
+    def test_maximal_lotteries_print_the_exact_lottery_and_the_draw(self) -> None:
+        # South is the Condorcet winner (7-5, 5-2, 6-1): probability 1, and every draw picks it.
+        out = accord("run", "maximal-lotteries", SMALL, "--options", '{"seed": 3}', "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        j = json.loads(out.stdout)
+        self.assertEqual(j["winners"], ["South"])
+        self.assertEqual(j["ties"][0]["purpose"], "lottery draw")
+        for rule in ("bipartisan-set", "essential-set"):
+            with self.subTest(rule=rule):
+                out = accord("run", rule, SMALL, "--json")
+                self.assertEqual(out.returncode, 0, out.stderr)
+                self.assertEqual(json.loads(out.stdout)["winners"], ["South"])
+        out = accord("run", "bipartisan-set", SMALL, "--options", '{"seed": 1}')
+        self.assertNotEqual(out.returncode, 0)
+        self.assertIn("seed", out.stderr)
+
+    def test_dodgson_and_young_score_a_three_cycle_and_refuse_truncated_ballots(self) -> None:
+        # 2 a>b>c, 2 b>c>a, 1 c>a>b (docs/methods/dodgson.md): Dodgson 1, 1, 2; Young 3, 3, 1.
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "cycle.soc"
+            path.write_text("# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 3\n# NUMBER VOTERS: 5\n"
+                            "# NUMBER UNIQUE ORDERS: 3\n# ALTERNATIVE NAME 1: a\n# ALTERNATIVE NAME 2: b\n"
+                            "# ALTERNATIVE NAME 3: c\n2: 1,2,3\n2: 2,3,1\n1: 3,1,2\n")
+            for rule, scores in (("dodgson", {"a": 1, "b": 1, "c": 2}), ("young", {"a": 3, "b": 3, "c": 1})):
+                with self.subTest(rule=rule):
+                    out = accord("run", rule, path, "--json")
+                    self.assertEqual(out.returncode, 0, out.stderr)
+                    j = json.loads(out.stdout)
+                    self.assertEqual(j["scores"], scores)
+                    self.assertEqual(j["winners"], ["a"])  # a ties b; lexicographic
+        out = accord("run", "dodgson", SMALL)
+        self.assertNotEqual(out.returncode, 0)
+        self.assertIn("needs complete rankings", out.stderr)
 
     def test_plurality_veto_refuses_truncated_ballots_naming_one(self) -> None:
         out = accord("run", "plurality-veto", SMALL)
