@@ -138,6 +138,7 @@ command add_ahp(CLI::App& root);
 command add_mcda(CLI::App& root);
 command add_generate(CLI::App& root);
 command add_org(CLI::App& root);
+command add_merge(CLI::App& root); // split runs (cmd_merge.cpp)
 // Governance (cmd_constitution.cpp, cmd_vote.cpp; docs/governance.md).
 command add_constitution(CLI::App& root);
 command add_mandate(CLI::App& root);
@@ -149,6 +150,11 @@ command add_brief(CLI::App& root);
 void write_record_if(const std::string& path, const nlohmann::ordered_json& invocation);
 /// The invocation JSON of a count's inputs (`--record` on run and decide; src/cli/record_flags.cpp).
 nlohmann::ordered_json ballots_invocation(const input_flags& f);
+/// `accord run ... --shard PATH`: writes the profile read from `in.file` as a shard of a split run
+/// (docs/formats.md, "Shards"), for `accord merge` (cmd_merge.cpp).
+void write_run_shard(const profile& p, const read_report& rep, const input_flags& in,
+                     const std::string& method, const nlohmann::json& options, const std::string& path,
+                     bool json);
 nlohmann::ordered_json org_invocation(const std::string& path, const org_flags& f);
 
 } // namespace accord::cli
