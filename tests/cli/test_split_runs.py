@@ -174,8 +174,10 @@ class SplitRuns(unittest.TestCase):
         if os.environ.get("ACCORD_SANITIZED") == "1":
             self.skipTest("NOTICE: the CLI/Python comparison runs in the plain build only")
         try:
-            import accord as api
-            import accord.dask
+            import importlib
+
+            api = importlib.import_module("accord")
+            api_dask = importlib.import_module("accord.dask")
         except (ImportError, OSError) as exc:
             if UNDER_CI:
                 raise
@@ -183,7 +185,7 @@ class SplitRuns(unittest.TestCase):
         whole = shared(MINNEAPOLIS)
         shards = [self.shard("irv", p) for p in split_preflib(whole, 3, self.tmp)]
         summaries = [s.read_bytes().split(b"\n")[1] for s in shards]  # line 2: an accord-summary
-        py = accord.dask.run(summaries, "irv")  # accord_profile_deserialize + accord_profile_merge
+        py = api_dask.run(summaries, "irv")  # accord_profile_deserialize + accord_profile_merge
         self.assertEqual(py.to_dict(), json.loads(accord("merge", *shards, "--json").stdout))
         self.assertEqual(py.to_dict(), api.run(api.Profile.from_file(str(whole)), "irv").to_dict())
 
