@@ -210,10 +210,7 @@ command add_merge(CLI::App& root) {
         const std::string method = merged.header["method"].get<std::string>();
         const result r = run(merged.ballots, method, merged.header["options"].dump(),
                              terminal_fraction_progress(method.c_str(), st->quiet));
-        if (st->json)
-            std::cout << to_json(r) << '\n';
-        else
-            std::cout << to_text(r);
+        print_result(r, st->json);
         return 0;
     };
     return c;

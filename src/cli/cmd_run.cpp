@@ -161,10 +161,7 @@ command add_run(CLI::App& root) {
                                          {"method", st->method},
                                          {"options", opts},
                                          {"ballots", ballots_invocation(st->in)}});
-            if (st->json)
-                std::cout << to_json(r) << '\n';
-            else
-                std::cout << to_text(r);
+            print_result(r, st->json);
             return 0;
         }
         input_flags in = st->in;
@@ -192,10 +189,7 @@ command add_run(CLI::App& root) {
                                        {"group_scheme", st->group_scheme},
                                        {"inner", st->inner},
                                        {"outer", st->outer}}}});
-        if (st->json)
-            std::cout << to_json(r) << '\n';
-        else
-            std::cout << to_text(r);
+        print_result(r, st->json);
         return 0;
     };
     return c;

@@ -99,6 +99,9 @@ decision_rule load_rule(const std::string& preset, const std::string& rule_file,
 /// The whole of a file (errc::io naming it when it cannot be read).
 std::string read_text_file(const std::string& path);
 
+/// Prints a count's result on stdout: one line of JSON (`json`), or the text for people.
+void print_result(const result& r, bool json);
+
 /// Writes a profile in a format to `path`, or to standard output when `path` is empty.
 void write_profile_file(const profile& p, file_format format, const std::string& path);
 
