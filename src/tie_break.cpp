@@ -129,16 +129,11 @@ void tie_breaker::record(tie_record rec) {
         std::vector<cand_t> tied = rec.candidates;
         const bool follows = !out_.ties.empty() && previous_at_ == out_.ties.size() - 1 &&
                              out_.ties.back().purpose == rec.purpose;
-        if (named_ > *changes_after_ && follows &&
-            std::includes(previous_.begin(), previous_.end(), tied.begin(), tied.end())) {
-            std::vector<cand_t> left;
-            std::set_difference(previous_.begin(), previous_.end(), tied.begin(), tied.end(),
-                                std::back_inserter(left));
-            if (left.size() < tied.size()) {
-                rec.continues_previous = true;
-                rec.left = std::move(left);
-                rec.candidates = {};
-            }
+        std::vector<cand_t> left;
+        if (named_ > *changes_after_ && follows && detail::tie_within_previous(previous_, tied, left)) {
+            rec.continues_previous = true;
+            rec.left = std::move(left);
+            rec.candidates = {};
         }
         named_ += tied.size();
         previous_ = std::move(tied);

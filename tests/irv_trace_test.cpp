@@ -25,12 +25,14 @@ namespace {
 template <class Num> struct full_round_hooks {
     detail::tie_policy_core core;
     std::vector<irv_round<Num>> rounds;
+    std::vector<std::vector<cand_t>> ties = {}; ///< every tie's candidates, listed in full
 
     void round(irv_round<Num>&& r) { rounds.push_back(std::move(r)); }
     std::optional<cand_t> pick_winner(std::span<const cand_t> tied, std::size_t) {
         std::vector<cand_t> t(tied.begin(), tied.end());
         std::sort(t.begin(), t.end());
         if (t.size() == 1) return t.front();
+        ties.push_back(t);
         return core
             .pick(t, false, [&](std::vector<cand_t>& left) { detail::narrow_by_rounds(rounds, left, false); })
             .chosen;
@@ -40,6 +42,7 @@ template <class Num> struct full_round_hooks {
         std::vector<cand_t> t(tied.begin(), tied.end());
         std::sort(t.begin(), t.end());
         if (t.size() == 1) return t.front();
+        ties.push_back(t);
         return core.pick(t, true, narrow).chosen;
     }
 };
@@ -210,16 +213,24 @@ TEST(IrvTrace, ManyZeroVoteTiesJsonNamesEachTieOnceAndRebuildsThemAll) {
     EXPECT_GT(same, 1'900u);
 }
 
+// The ties of a count, listed in full: run with hooks that record every tie as it comes.
+std::vector<std::vector<cand_t>> ties_in_full(const profile& p) {
+    full_round_hooks<std::int64_t> full{detail::tie_policy_core(irv_options{}.tie_break, p.candidate_count()),
+                                        {}};
+    detail::run_irv<std::int64_t>(p, irv_options{}, full);
+    return full.ties;
+}
+
 // Past a million tied names IRV keeps a tie that is the previous one less some candidates as that
 // change (the 10,000-candidate count's ties listed in full took 200 MB): what it stores is about a
 // million names rather than two, and every tie read back, in order, backwards or alone, is the
-// tie count_irv lists in full for the same count.
+// tie the count meets, as hooks that list every tie in full record it.
 TEST(IrvTrace, ManyZeroVoteTiesAreKeptAsChangesAndReadBackInFull) {
     std::vector<std::string> names;
     const profile p = zero_vote_profile(names);
     const result r = irv(p);
-    const irv_outcome<std::int64_t> listed = count_irv<std::int64_t>(p);
-    ASSERT_EQ(r.ties.size(), listed.ties.size());
+    const auto listed = ties_in_full(p);
+    ASSERT_EQ(r.ties.size(), listed.size());
     std::size_t in_full = 0, stored = 0, as_changes = 0;
     tie_reader forwards(r), backwards(r);
     for (std::size_t i = 0; i < r.ties.size(); ++i) {
@@ -227,15 +238,44 @@ TEST(IrvTrace, ManyZeroVoteTiesAreKeptAsChangesAndReadBackInFull) {
         EXPECT_TRUE(t.continues_previous ? t.candidates.empty() : t.left.empty()) << "tie " << i;
         as_changes += t.continues_previous;
         stored += t.candidates.size() + t.left.size();
-        in_full += listed.ties[i].candidates.size();
-        ASSERT_EQ(forwards.candidates(i), listed.ties[i].candidates) << "tie " << i;
-        EXPECT_EQ(forwards.size(i), listed.ties[i].candidates.size()) << "tie " << i;
+        in_full += listed[i].size();
+        ASSERT_EQ(forwards.candidates(i), listed[i]) << "tie " << i;
+        EXPECT_EQ(forwards.size(i), listed[i].size()) << "tie " << i;
         const std::size_t back = r.ties.size() - 1 - i;
-        ASSERT_EQ(backwards.candidates(back), listed.ties[back].candidates) << "tie " << back;
-        if (i % 97 == 0) EXPECT_EQ(tie_candidates(r, i), listed.ties[i].candidates) << "tie " << i;
+        ASSERT_EQ(backwards.candidates(back), listed[back]) << "tie " << back;
+        if (i % 97 == 0) EXPECT_EQ(tie_candidates(r, i), listed[i]) << "tie " << i;
     }
     EXPECT_FALSE(r.ties.front().continues_previous);
     EXPECT_GT(as_changes, 900u);
     EXPECT_GT(in_full, stored + 800'000) << "the changes should save most of the second million names";
     EXPECT_THROW(forwards.candidates(r.ties.size()), error);
+}
+
+// count_irv (the header-only count) keeps its ties the same way, and tie_candidates(outcome, i)
+// lists each one as the count met it; its ties are the compiled irv()'s, tie for tie.
+TEST(IrvTrace, CountIrvKeepsManyZeroVoteTiesAsChangesAndListsThemInFull) {
+    std::vector<std::string> names;
+    const profile p = zero_vote_profile(names);
+    const auto listed = ties_in_full(p);
+    const result r = irv(p);
+    const auto check = [&](const auto& generic) {
+        ASSERT_EQ(generic.ties.size(), listed.size());
+        std::size_t stored = 0, in_full = 0, as_changes = 0;
+        for (std::size_t i = 0; i < generic.ties.size(); ++i) {
+            const auto& t = generic.ties[i];
+            EXPECT_EQ(t.continues_previous, r.ties[i].continues_previous) << "tie " << i;
+            EXPECT_EQ(t.left, r.ties[i].left) << "tie " << i;
+            as_changes += t.continues_previous;
+            stored += t.candidates.size() + t.left.size();
+            in_full += listed[i].size();
+            if (i % 13 == 0 || i + 1 == generic.ties.size())
+                ASSERT_EQ(tie_candidates(generic, i), listed[i]) << "tie " << i;
+        }
+        EXPECT_GT(as_changes, 900u);
+        EXPECT_GT(in_full, stored + 800'000);
+        EXPECT_FALSE(generic.ties.front().continues_previous);
+        EXPECT_THROW((void)tie_candidates(generic, generic.ties.size()), error);
+    };
+    check(count_irv<std::int64_t>(p));
+    check(count_irv<rational>(p));
 }

@@ -534,3 +534,85 @@ TEST(CdfJson, NumberTooLargeForJsonIsAParseErrorNotAStrayException) {
     }
     EXPECT_THROW(run(profile({"A", "B"}), "irv", "[1e99999999999]"), error);
 }
+
+namespace {
+// A CDF document with candidates A, B, C, one contest, and one CVR per ranking (candidate
+// indices, first choice first); `cvr_first` puts "CVR" before "Election", as RCTab writes it.
+std::string cdf_doc(const std::vector<std::vector<int>>& rankings, bool cvr_first,
+                    const std::string& tail = "") {
+    std::string election =
+        R"("Election":[{"@id":"e","Candidate":[{"@id":"a","Name":"A"},{"@id":"b","Name":"B"},)"
+        R"({"@id":"c","Name":"C"}],"Contest":[{"@id":"k","Name":"Mayor","ContestSelection":[)"
+        R"({"@id":"sa","CandidateIds":["a"]},{"@id":"sb","CandidateIds":["b"]},)"
+        R"({"@id":"sc","CandidateIds":["c"]}]}]}])";
+    std::string cvrs = "\"CVR\":[";
+    for (std::size_t i = 0; i < rankings.size(); ++i) {
+        cvrs += std::string(i ? "," : "") +
+                R"({"CVRSnapshot":[{"CVRContest":[{"ContestId":"k","CVRContestSelection":[)";
+        for (std::size_t r = 0; r < rankings[i].size(); ++r)
+            cvrs += std::string(r ? "," : "") + R"({"ContestSelectionId":"s)" +
+                    std::string(1, rankings[i][r] < 0 ? 'x' : char('a' + rankings[i][r])) +
+                    R"(","SelectionPosition":[{"Rank":)" + std::to_string(r + 1) + "}]}";
+        cvrs += "]}]}]}";
+    }
+    cvrs += "]";
+    return "{" + (cvr_first ? cvrs + "," + election : election + "," + cvrs) + tail + "}";
+}
+
+profile read_cdf(const std::string& text, bool lenient = false) {
+    read_options o;
+    o.format = file_format::cdf_json;
+    o.lenient = lenient;
+    return read_profile_text(text, "doc.json", o);
+}
+
+std::string cdf_error(const std::string& text) {
+    try {
+        (void)read_cdf(text);
+    } catch (const error& e) {
+        return e.what();
+    }
+    return "(read)";
+}
+} // namespace
+
+TEST(CdfJson, RecordsBeforeOrAfterTheElectionReadTheSameBallots) {
+    const std::vector<std::vector<int>> r{{0, 1}, {2}, {0, 1}, {1, 2, 0}};
+    const profile before = read_cdf(cdf_doc(r, true)), after = read_cdf(cdf_doc(r, false));
+    ASSERT_EQ(before.unique_count(), 3u);
+    EXPECT_EQ(before.total_count(), 4);
+    EXPECT_EQ(before.candidate_names(), (std::vector<std::string>{"A", "B", "C"}));
+    for (const profile* p : {&before, &after}) EXPECT_EQ(run(*p, "irv").winners, std::vector<cand_t>{0});
+    expect_same_profile(before, after, true);
+}
+
+TEST(CdfJson, ARepeatedCvrKeyKeepsItsLastValueAsAJsonTreeDoes) {
+    // Two "CVR" keys: a tree keeps the last, so the streamed reader counts only its records.
+    std::string doc = cdf_doc({{1}, {1}, {1}}, true);
+    doc.insert(1, R"("CVR":[{"CVRSnapshot":[]},{"CVRSnapshot":[]}],)"); // an earlier CVR array: dropped
+    const profile p = read_cdf(doc);
+    EXPECT_EQ(p.total_count(), 3);
+    EXPECT_EQ(run(p, "plurality").winners, std::vector<cand_t>{1});
+    // The last "CVR" an object, not an array: read as the tree reads it (its values are records).
+    std::string as_object = cdf_doc({{0}}, false, R"(,"CVR":{"x":{"CVRSnapshot":[{"CVRContest":[]}]}})");
+    EXPECT_EQ(read_cdf(as_object).total_count(), 1);
+    EXPECT_EQ(read_cdf(as_object).unique_count(), 1u);
+}
+
+TEST(CdfJson, RefusalsComeInTheOrderOfReadingTheWholeTree) {
+    // The third record names an unknown selection; it is named by its number.
+    const std::string bad = cdf_doc({{0}, {1}, {-1}, {2}}, true);
+    EXPECT_NE(cdf_error(bad).find("CVR 3: unknown ContestSelectionId \"sx\""), std::string::npos)
+        << cdf_error(bad);
+    // A JSON error after that record still wins: the document is not JSON before it is a bad CDF.
+    const std::string broken = bad.substr(0, bad.size() - 1) + ",}";
+    EXPECT_NE(cdf_error(broken).find("not valid JSON"), std::string::npos) << cdf_error(broken);
+    // So does the election: an election with no candidates is refused before any record.
+    std::string no_candidates = bad;
+    const auto at = no_candidates.find(R"("Candidate":[)");
+    no_candidates.replace(at, no_candidates.find(R"(],"Contest")") - at + 1, R"("Candidate":[])");
+    EXPECT_NE(cdf_error(no_candidates).find("Election has no candidates"), std::string::npos)
+        << cdf_error(no_candidates);
+    // Lenient reading skips nothing it cannot (an unknown selection is not a ballot fault).
+    EXPECT_THROW((void)read_cdf(bad, true), error);
+}

@@ -52,6 +52,17 @@ struct tie_break_options {
 };
 
 namespace detail {
+
+/// Whether a tie over `tied` (sorted) is kept as a change of the previous tie over `previous`
+/// (sorted): it holds only candidates of `previous`, and fewer left than stayed. `left` then
+/// holds those that left. (tie_breaker::keep_ties_as_changes, and count_irv's ties.)
+inline bool tie_within_previous(const std::vector<cand_t>& previous, const std::vector<cand_t>& tied,
+                                std::vector<cand_t>& left) {
+    if (!std::includes(previous.begin(), previous.end(), tied.begin(), tied.end())) return false;
+    left.clear();
+    std::set_difference(previous.begin(), previous.end(), tied.begin(), tied.end(), std::back_inserter(left));
+    return left.size() < tied.size();
+}
 /// A uniform draw in [0, n) from the seeded generator, unbiased (the top partial block of the
 /// 64-bit range is rejected). The one draw of every random tie-break.
 inline std::size_t uniform_below(std::mt19937_64& rng, std::size_t n) {

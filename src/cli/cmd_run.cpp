@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -25,6 +26,7 @@ struct run_state {
     std::vector<std::string> kv;
     bool json = false, quiet = false;
     std::string record; // --record FILE (docs/governance.md)
+    std::string shard;  // --shard FILE: write a shard of a split run instead of counting
     // The default scheme is the first of the core's table; the mode is analysis/defaults.hpp's.
     std::string org, scheme = scheme_table().front().name, mode = k_default_analysis_mode, inner, outer,
                      level, group_level = k_default_group_level, group_scheme;
@@ -60,6 +62,22 @@ nlohmann::json method_options(const std::string& options_json, const std::vector
     return opts;
 }
 
+namespace {
+void check_option_names(const std::string& method, const nlohmann::json& opts) {
+    const std::string name = method_name(method); // errc::not_found for an unknown method
+    for (const auto& m : methods()) {
+        if (m.name != name) continue;
+        for (const auto& [key, value] : opts.items()) {
+            if (std::find(m.options.begin(), m.options.end(), key) != m.options.end()) continue;
+            std::string known;
+            for (const auto& o : m.options) known += (known.empty() ? "" : ", ") + o;
+            throw error(errc::invalid, name + ": unknown option '" + key + "' (" + name +
+                                           " does not use it; its options: " + known + ")");
+        }
+    }
+}
+} // namespace
+
 command add_run(CLI::App& root) {
     auto st = std::make_shared<run_state>();
     auto* app = root.add_subcommand("run", "Count a ballot file with a method");
@@ -80,6 +98,9 @@ command add_run(CLI::App& root) {
     app->add_flag("--json", st->json, "Print the result as one JSON object");
     app->add_option("--record", st->record,
                     "Also write a verifiable record of this count to FILE (accord verify FILE)");
+    auto* shard = app->add_option("--shard", st->shard,
+                                  "Count nothing: write FILE's ballots as a shard of a split run, for "
+                                  "`accord merge` (docs/cli.md, \"Split runs\")");
     app->add_flag("--quiet", st->quiet,
                   "No progress bar for long counts such as exact Kemeny (it shows on stderr only when stderr "
                   "is a terminal)");
@@ -112,11 +133,16 @@ command add_run(CLI::App& root) {
     // Weighting flags without an organisation would be ignored: CLI11 refuses them, naming both.
     for (auto* o : w->get_options())
         if (o != org_opt) o->needs(org_opt);
+    // A shard is counted when the shards are merged: a record of it, or a weighting, would be of
+    // part of the ballots.
+    shard->excludes(org_opt);
+    shard->excludes(app->get_option("--record"));
     app->footer("Examples:\n  accord run irv burlington.soi --json\n"
                 "  accord run irv cvr.csv --option batch_elimination=true --tie-break random --seed 7\n"
                 "  accord run plurality ballots.blt\n"
                 "  accord run stv glasgow-govan.blt --variant scottish --json\n"
-                "  accord run stv portland.csv --seats 3 --variant wigm");
+                "  accord run stv portland.csv --seats 3 --variant wigm\n"
+                "  accord run irv cvr-part1.csv --shard part1.shard   (then accord merge part1.shard ...)");
     command c;
     c.app = app;
     c.run = [st, seats, tb, seed, unr, group_level]() {
@@ -128,6 +154,15 @@ command add_run(CLI::App& root) {
         if (*tb) opts["tie_break"] = st->tie_break;
         if (*seed) opts["seed"] = st->seed;
         if (*unr) opts["unranked"] = st->unranked;
+        if (!st->shard.empty()) {
+            read_report rep;
+            const profile p = load(st->in, &rep);
+            // The method and the option names are checked now; the values when the merged shards
+            // are counted (a shard alone may lack candidates, so `seats` may not fit it yet).
+            check_option_names(st->method, opts);
+            write_run_shard(p, rep, st->in, st->method, opts, st->shard, st->json);
+            return 0;
+        }
         if (st->org.empty()) {
             const profile p = load(st->in);
             const result r =
@@ -136,10 +171,7 @@ command add_run(CLI::App& root) {
                                          {"method", st->method},
                                          {"options", opts},
                                          {"ballots", ballots_invocation(st->in)}});
-            if (st->json)
-                std::cout << to_json(r) << '\n';
-            else
-                std::cout << to_text(r);
+            print_result(r, st->json);
             return 0;
         }
         input_flags in = st->in;
@@ -167,10 +199,7 @@ command add_run(CLI::App& root) {
                                        {"group_scheme", st->group_scheme},
                                        {"inner", st->inner},
                                        {"outer", st->outer}}}});
-        if (st->json)
-            std::cout << to_json(r) << '\n';
-        else
-            std::cout << to_text(r);
+        print_result(r, st->json);
         return 0;
     };
     return c;

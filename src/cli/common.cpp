@@ -273,4 +273,11 @@ decision_rule load_rule(const std::string& preset, const std::string& rule_file,
     return preset_rule(preset);
 }
 
+void print_result(const result& r, bool json) {
+    if (json)
+        std::cout << to_json(r) << '\n';
+    else
+        std::cout << to_text(r);
+}
+
 } // namespace accord::cli

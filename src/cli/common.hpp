@@ -99,6 +99,9 @@ decision_rule load_rule(const std::string& preset, const std::string& rule_file,
 /// The whole of a file (errc::io naming it when it cannot be read).
 std::string read_text_file(const std::string& path);
 
+/// Prints a count's result on stdout: one line of JSON (`json`), or the text for people.
+void print_result(const result& r, bool json);
+
 /// Writes a profile in a format to `path`, or to standard output when `path` is empty.
 void write_profile_file(const profile& p, file_format format, const std::string& path);
 
@@ -138,6 +141,7 @@ command add_ahp(CLI::App& root);
 command add_mcda(CLI::App& root);
 command add_generate(CLI::App& root);
 command add_org(CLI::App& root);
+command add_merge(CLI::App& root); // split runs (cmd_merge.cpp)
 // Governance (cmd_constitution.cpp, cmd_vote.cpp; docs/governance.md).
 command add_constitution(CLI::App& root);
 command add_mandate(CLI::App& root);
@@ -149,6 +153,11 @@ command add_brief(CLI::App& root);
 void write_record_if(const std::string& path, const nlohmann::ordered_json& invocation);
 /// The invocation JSON of a count's inputs (`--record` on run and decide; src/cli/record_flags.cpp).
 nlohmann::ordered_json ballots_invocation(const input_flags& f);
+/// `accord run ... --shard PATH`: writes the profile read from `in.file` as a shard of a split run
+/// (docs/formats.md, "Shards"), for `accord merge` (cmd_merge.cpp).
+void write_run_shard(const profile& p, const read_report& rep, const input_flags& in,
+                     const std::string& method, const nlohmann::json& options, const std::string& path,
+                     bool json);
 nlohmann::ordered_json org_invocation(const std::string& path, const org_flags& f);
 
 } // namespace accord::cli

@@ -68,7 +68,7 @@ int accord::cli::cli_main(int argc, char** argv) {
         add_weights(app),      add_apportion(app), add_decide(app),  add_power(app),    add_analyse(app),
         add_report(app),       add_ahp(app),       add_mcda(app),    add_generate(app), add_org(app),
         add_constitution(app), add_mandate(app),   add_vote(app),    add_verify(app),   add_declare(app),
-        add_brief(app),        add_explore(app),   add_check(app)};
+        add_brief(app),        add_explore(app),   add_check(app),   add_merge(app)};
     refuse_bad_whole_numbers(app);
     // An empty argument can only be an option's value ("--title ''"). Anywhere else it names no
     // method, file or command, and CLI11 2.1 loops for ever on an empty positional followed by an

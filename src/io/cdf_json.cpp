@@ -10,7 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <unordered_map>
+#include <vector>
 
 namespace accord {
 inline namespace v0 {
@@ -40,14 +42,120 @@ std::string optional_string(const json& j, const char* key, const char* def, std
     if (!j.contains(key)) return def;
     return string_of(j[key], name, where + " " + key);
 }
-} // namespace
 
-profile read_cdf_json(std::string_view text, std::string_view name, const read_options& opt,
-                      read_report& report) {
-    json doc;
-    detail::check_json_depth(text, "CDF document", errc::parse, source_location{std::string(name), 1, 1});
+/// A SAX handler that builds the document's tree as nlohmann's DOM parser does (a repeated key
+/// keeps its last value), except the elements of the root object's "CVR" array: the tree gets an
+/// empty array there, and each element is built alone and handed to `on_cvr` when set (only those
+/// of the "CVR" key numbered `cvr_wanted`, the last one, which is the one a tree keeps), or
+/// dropped unbuilt.
+class cdf_sax {
+  public:
+    json root;
+    std::size_t cvr_keys = 0;       ///< "CVR" keys met in the root object
+    bool last_cvr_is_array = false; ///< the last of them holds an array
+    std::size_t cvr_wanted = 0;     ///< which "CVR" key's elements go to on_cvr (1 = the first)
+    std::function<void(const json&)> on_cvr;
+
+    bool null() { return scalar(json(nullptr)); }
+    bool boolean(bool v) { return scalar(json(v)); }
+    bool number_integer(json::number_integer_t v) { return scalar(json(v)); }
+    bool number_unsigned(json::number_unsigned_t v) { return scalar(json(v)); }
+    bool number_float(json::number_float_t v, const json::string_t&) { return scalar(json(v)); }
+    bool string(json::string_t& v) { return scalar(json(std::move(v))); }
+    bool binary(json::binary_t& v) { return scalar(json(std::move(v))); }
+    bool start_object(std::size_t) { return open(json::value_t::object); }
+    bool start_array(std::size_t) { return open(json::value_t::array); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+    bool key(json::string_t& k) {
+        if (skip_) return true;
+        builder& b = current();
+        if (!in_cvr_ && b.stack.size() == 1) { // a key of the root object
+            next_is_root_cvr_ = k == "CVR";
+            if (next_is_root_cvr_) ++cvr_keys;
+        }
+        b.slot = &(*b.stack.back())[k];
+        return true;
+    }
+    template <class Exception> bool parse_error(std::size_t, const std::string&, const Exception& ex) {
+        throw ex; // what nlohmann's json::parse throws, with the same byte position
+    }
+
+  private:
+    struct builder {
+        json* target;
+        std::vector<json*> stack; // the objects and arrays still open
+        json* slot = nullptr;     // where the open object's next value goes
+    };
+    builder dom_{&root, {}}, cvr_{&cvr_value_, {}};
+    json cvr_value_;
+    bool in_cvr_ = false, counted_ = false, next_is_root_cvr_ = false;
+    std::size_t skip_ = 0; // depth inside a CVR element that is dropped
+
+    builder& current() { return in_cvr_ ? cvr_ : dom_; }
+
+    static json* place(builder& b, json&& v) {
+        if (b.stack.empty()) {
+            *b.target = std::move(v);
+            return b.target;
+        }
+        json* top = b.stack.back();
+        if (top->is_array()) {
+            auto& a = top->get_ref<json::array_t&>();
+            a.push_back(std::move(v));
+            return &a.back();
+        }
+        *b.slot = std::move(v);
+        return b.slot;
+    }
+    bool scalar(json&& v) {
+        if (skip_) return true;
+        if (next_is_root_cvr_) next_is_root_cvr_ = last_cvr_is_array = false;
+        if (in_cvr_ && cvr_.stack.empty()) { // a CVR that is not an object (refused when counted)
+            if (counted_) {
+                cvr_value_ = std::move(v);
+                done();
+            }
+            return true;
+        }
+        place(current(), std::move(v));
+        return true;
+    }
+    bool open(json::value_t type) {
+        if (skip_) return ++skip_, true;
+        if (next_is_root_cvr_) { // the value of a "CVR" key of the root
+            next_is_root_cvr_ = false;
+            last_cvr_is_array = type == json::value_t::array;
+            if (last_cvr_is_array) {
+                *dom_.slot = json::array();
+                in_cvr_ = true;
+                counted_ = on_cvr && cvr_keys == cvr_wanted;
+                return true;
+            }
+        }
+        if (in_cvr_ && cvr_.stack.empty() && !counted_) return skip_ = 1, true;
+        builder& b = current();
+        b.stack.push_back(place(b, json(type)));
+        return true;
+    }
+    bool close() {
+        if (skip_) return --skip_, true;
+        if (in_cvr_ && cvr_.stack.empty()) return in_cvr_ = false, true; // the end of "CVR"
+        builder& b = current();
+        b.stack.pop_back();
+        if (in_cvr_ && b.stack.empty()) done();
+        return true;
+    }
+    void done() {
+        on_cvr(cvr_value_);
+        cvr_value_ = json();
+    }
+};
+
+/// Parses `text` with `sax`, turning nlohmann's errors into errc::parse naming the place.
+void parse_cdf(std::string_view text, std::string_view name, cdf_sax& sax) {
     try {
-        doc = json::parse(text);
+        json::sax_parse(text.data(), text.data() + text.size(), &sax);
     } catch (const json::parse_error& e) {
         // Turn the byte offset into a line and column.
         std::size_t line = 1, col = 1;
@@ -66,6 +174,15 @@ profile read_cdf_json(std::string_view text, std::string_view name, const read_o
         throw error(errc::parse, "not valid JSON: " + detail::json_error_text(e),
                     source_location{std::string(name), 1, 1});
     }
+}
+} // namespace
+
+profile read_cdf_json(std::string_view text, std::string_view name, const read_options& opt,
+                      read_report& report) {
+    detail::check_json_depth(text, "CDF document", errc::parse, source_location{std::string(name), 1, 1});
+    cdf_sax first; // the election; the CVRs are counted in a second pass, below
+    parse_cdf(text, name, first);
+    const json& doc = first.root;
     const json& elections = member(doc, "Election", name, "CDF document");
     if (!elections.is_array() || elections.empty())
         bad(name, "CDF document: expected a non-empty \"Election\" array");
@@ -121,7 +238,8 @@ profile read_cdf_json(std::string_view text, std::string_view name, const read_o
     profile p(names);
     std::vector<mark> marks;
     std::size_t n = 0;
-    for (const auto& cvr : member(doc, "CVR", name, "CDF document")) {
+    const json& cvrs = member(doc, "CVR", name, "CDF document");
+    auto count = [&](const json& cvr) {
         ++n;
         const std::string where = "CVR " + std::to_string(n);
         const json& snaps = member(cvr, "CVRSnapshot", name, where);
@@ -163,10 +281,18 @@ profile read_cdf_json(std::string_view text, std::string_view name, const read_o
         } catch (const error& e) {
             if (opt.lenient && e.code() != errc::overflow) {
                 report.skipped.push_back({0, where + ": " + e.detail()});
-                continue;
+                return;
             }
             bad(name, where + ": " + e.detail());
         }
+    };
+    if (first.last_cvr_is_array) {
+        cdf_sax second;
+        second.cvr_wanted = first.cvr_keys;
+        second.on_cvr = count;
+        parse_cdf(text, name, second);
+    } else {
+        for (const auto& cvr : cvrs) count(cvr);
     }
     return p;
 }

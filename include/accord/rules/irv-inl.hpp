@@ -460,13 +460,30 @@ template <class Num> class outcome_hooks {
         const std::optional<cand_t> chosen = core_.pick(std::move(tied), loser, narrow).chosen;
         rec.chosen = chosen;
         if (!chosen) out_.complete = false;
+        keep_as_change(rec);
         out_.ties.push_back(std::move(rec));
         return chosen;
+    }
+    // As tie_breaker::keep_ties_as_changes(k_full_round_tallies) does for irv(): past that many
+    // tied names, a tie within the previous one (same purpose) keeps only who left it.
+    void keep_as_change(irv_tie& rec) {
+        std::vector<cand_t> tied = rec.candidates;
+        std::vector<cand_t> left;
+        if (named_ > k_full_round_tallies && !out_.ties.empty() && out_.ties.back().purpose == rec.purpose &&
+            tie_within_previous(previous_, tied, left)) {
+            rec.continues_previous = true;
+            rec.left = std::move(left);
+            rec.candidates = {};
+        }
+        named_ += tied.size();
+        previous_ = std::move(tied);
     }
 
     tie_policy_core core_;
     irv_outcome<Num>& out_;
     std::size_t n_;
+    std::size_t named_ = 0;        // candidates named by the ties recorded
+    std::vector<cand_t> previous_; // the candidates of the last tie recorded
 };
 
 } // namespace detail

@@ -118,6 +118,13 @@ struct irv_tie {
     std::vector<cand_t> candidates;
     tie_policy policy = tie_policy::previous_rounds;
     std::optional<cand_t> chosen; ///< the loser (elimination) or winner (election)
+    /// As tie_record::continues_previous: once the ties have named k_full_round_tallies
+    /// candidates, a tie that holds the previous tie's candidates less some (for the same
+    /// purpose) is kept as that change, `candidates` empty and `left` those gone (10,000
+    /// zero-vote candidates eliminated one per round would otherwise name 5 x 10^7).
+    /// tie_candidates(outcome, i) lists any tie either way.
+    bool continues_previous = false;
+    std::vector<cand_t> left; ///< only when continues_previous
 };
 
 /// What count_irv returns: the winner, the candidates in order of elimination, every round
@@ -147,6 +154,28 @@ template <class Num> std::vector<std::optional<Num>> round_tallies(const irv_out
     std::vector<std::optional<Num>> t;
     for (std::size_t i = 0; i <= k; ++i) advance_tallies(o, i, t);
     return t;
+}
+
+/// Tie i's candidates (sorted by candidate), whichever form the outcome keeps them in: costs the
+/// candidates of the last tie listed in full at or before i, plus the ties since.
+template <class Num> std::vector<cand_t> tie_candidates(const irv_outcome<Num>& o, std::size_t i) {
+    if (i >= o.ties.size())
+        throw error(errc::not_found, "tie " + std::to_string(i + 1) + " out of range (" +
+                                         std::to_string(o.ties.size()) + " ties)");
+    std::size_t b = i;
+    while (o.ties[b].continues_previous) {
+        if (b == 0) throw error(errc::invalid, "the first tie cannot continue a previous one");
+        --b;
+    }
+    if (b == i) return o.ties[i].candidates;
+    std::vector<char> gone(o.candidate_count, 0);
+    for (std::size_t k = b + 1; k <= i; ++k)
+        for (cand_t c : o.ties[k].left)
+            if (c < gone.size()) gone[c] = 1;
+    std::vector<cand_t> out;
+    for (cand_t c : o.ties[b].candidates)
+        if (c >= gone.size() || !gone[c]) out.push_back(c);
+    return out;
 }
 
 namespace detail {
