@@ -528,3 +528,42 @@ TEST(OptionDetails, GivingAnOptionsListedDefaultCountsAsLeavingItOut) {
         }
     EXPECT_GT(compared, 300u);
 }
+// Each method's page documents exactly the options it reads: the keys in the first column of
+// its "## Parameters" (or "## Options") table are the learnt keys, and the page names every
+// allowed value of each choice option.
+TEST(OptionDetails, EachMethodsPageDocumentsExactlyTheOptionsItReads) {
+    for (const auto& m : methods()) {
+        const std::string path = std::string(ACCORD_SOURCE_DIR) + "/" + m.docs.substr(0, m.docs.find('#'));
+        std::ifstream in(path);
+        const std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        ASSERT_FALSE(page.empty()) << path;
+        std::size_t at = page.find("\n## Parameters\n");
+        if (at == std::string::npos) at = page.find("\n## Options\n");
+        ASSERT_NE(at, std::string::npos) << path << " has no \"## Parameters\" section";
+        const std::size_t end = page.find("\n## ", at + 1);
+        std::istringstream section(page.substr(at, end == std::string::npos ? std::string::npos : end - at));
+        std::set<std::string> documented;
+        for (std::string line; std::getline(section, line);) {
+            if (line.rfind("| `", 0) != 0) continue;
+            const std::string cell = line.substr(1, line.find('|', 1) - 1);
+            for (std::size_t b = cell.find('`'); b != std::string::npos; b = cell.find('`', b + 1)) {
+                const std::size_t e = cell.find('`', b + 1);
+                if (e == std::string::npos) break;
+                documented.insert(cell.substr(b + 1, e - b - 1));
+                b = e;
+            }
+        }
+        const std::set<std::string> read(m.options.begin(), m.options.end());
+        for (const auto& k : read)
+            EXPECT_TRUE(documented.count(k))
+                << path << " does not document option '" << k << "' of " << m.name;
+        for (const auto& k : documented)
+            EXPECT_TRUE(read.count(k))
+                << path << " documents option '" << k << "', which " << m.name << " does not read";
+        for (const auto& o : m.option_details)
+            for (const auto& c : o.choices)
+                if (o.key != "tie_break")
+                    EXPECT_NE(page.find(c), std::string::npos)
+                        << path << " does not name '" << c << "', a value of " << m.name << "'s " << o.key;
+    }
+}
