@@ -34,30 +34,34 @@ overvote_rule parse_overvote(const std::string& s, const std::string& method) {
                                    s + "'");
 }
 
+// The names parse_overvote() takes for each rule (its aliases aside), for the listing.
+const std::vector<std::string> k_overvote_names{"exhaust-immediately", "skip-to-next",
+                                                "exhaust-if-multiple-continuing"};
+std::optional<std::string> read_overvote(option_reader& o, overvote_rule def) {
+    return o.choice("overvote", k_overvote_names, k_overvote_names.at(static_cast<std::size_t>(def)));
+}
+
 // The ballot-continuation options IRV and RCTab-style STV share.
 void read_ballot_rules(option_reader& o, irv_options& opt) {
-    if (auto v = o.get<bool>("batch_elimination")) opt.batch_elimination = *v;
-    if (auto v = o.get<std::string>("overvote")) opt.overvotes = parse_overvote(*v, o.method());
+    if (auto v = o.get<bool>("batch_elimination", opt.batch_elimination)) opt.batch_elimination = *v;
+    if (auto v = read_overvote(o, opt.overvotes)) opt.overvotes = parse_overvote(*v, o.method());
     if (auto v = o.get<std::int64_t>("max_skipped_ranks")) {
         if (*v < 0) throw error(errc::invalid, o.method() + ": option 'max_skipped_ranks' must be >= 0");
         opt.max_skipped_ranks = static_cast<int>(std::min<std::int64_t>(*v, 1 << 30));
     }
-    if (auto v = o.get<bool>("exhaust_on_duplicate")) opt.exhaust_on_duplicate = *v;
+    if (auto v = o.get<bool>("exhaust_on_duplicate", opt.exhaust_on_duplicate)) opt.exhaust_on_duplicate = *v;
     if (auto v = o.get<std::int64_t>("max_rankings")) {
         if (*v < 1) throw error(errc::invalid, o.method() + ": option 'max_rankings' must be >= 1");
         opt.max_rankings = static_cast<int>(std::min<std::int64_t>(*v, 1 << 30));
     }
     opt.excluded = o.candidates("excluded");
-    if (o.has("undeclared_write_in")) {
-        auto v = o.get<nlohmann::json>("undeclared_write_in");
-        if (v) opt.undeclared_write_in = o.candidate(*v, "undeclared_write_in");
-    }
+    if (auto c = o.optional_candidate("undeclared_write_in")) opt.undeclared_write_in = *c;
 }
 
 result run_irv(const profile& p, option_reader& o) {
     irv_options opt;
     read_ballot_rules(o, opt);
-    if (auto v = o.get<bool>("continue_until_two")) opt.continue_until_two = *v;
+    if (auto v = o.get<bool>("continue_until_two", opt.continue_until_two)) opt.continue_until_two = *v;
     opt.tie_break = o.tie_break(opt.tie_break);
     // 'seats' and 'unranked' are refused by finish(): IRV elects one and never places unranked
     // candidates, so accepting them would ignore them silently.
@@ -67,12 +71,15 @@ result run_irv(const profile& p, option_reader& o) {
 
 result run_stv(const profile& p, option_reader& o) {
     stv_options opt;
-    if (auto v = o.get<std::string>("variant")) opt.variant = parse_stv_variant(*v);
+    std::vector<std::string> variants;
+    for (const auto& v : stv_variant_table()) variants.emplace_back(v.name);
+    if (auto v = o.choice("variant", variants, stv_variant_name(opt.variant)))
+        opt.variant = parse_stv_variant(*v);
     if (auto v = o.get<std::uint64_t>("seats")) {
         if (*v == 0) throw error(errc::invalid, "stv: option 'seats' must be at least 1");
         opt.seats = static_cast<std::size_t>(*v);
     }
-    if (auto v = o.get<std::string>("quota")) {
+    if (auto v = o.choice("quota", {"droop", "droop-exact", "hare"})) {
         if (*v == "droop")
             opt.quota = stv_quota::droop;
         else if (*v == "droop-exact" || *v == "newland-britton")
@@ -83,6 +90,7 @@ result run_stv(const profile& p, option_reader& o) {
             throw error(errc::invalid,
                         "stv: option 'quota' must be droop, droop-exact or hare, got '" + *v + "'");
     }
+    o.describe("arithmetic", "string");
     if (o.has("arithmetic")) {
         auto v = o.get<std::string>("arithmetic");
         if (v && (*v == "exact" || *v == "rational"))
@@ -107,10 +115,11 @@ result run_stv(const profile& p, option_reader& o) {
         if (*v == 0 || *v > 30) throw error(errc::invalid, "stv: option 'omega' must be between 1 and 30");
         opt.omega = static_cast<unsigned>(*v);
     }
-    if (auto v = o.get<bool>("batch_defeat")) opt.batch_defeat = *v;
-    if (auto v = o.get<bool>("defeat_zero_batch")) opt.defeat_zero_batch = *v;
-    if (auto v = o.get<bool>("zero_surplus_stage")) opt.zero_surplus_stage = *v;
-    if (auto v = o.get<std::string>("mode")) {
+    if (auto v = o.get<bool>("batch_defeat", opt.batch_defeat)) opt.batch_defeat = *v;
+    if (auto v = o.get<bool>("defeat_zero_batch", opt.defeat_zero_batch)) opt.defeat_zero_batch = *v;
+    if (auto v = o.get<bool>("zero_surplus_stage", opt.zero_surplus_stage)) opt.zero_surplus_stage = *v;
+    if (auto v = o.choice("mode", {"multiple-per-round", "one-per-round", "bottoms-up", "sequential"},
+                          "multiple-per-round")) {
         if (*v == "multiple-per-round")
             opt.mode = rctab_mode::multiple_per_round;
         else if (*v == "one-per-round")
@@ -124,22 +133,25 @@ result run_stv(const profile& p, option_reader& o) {
                                        "bottoms-up or sequential, got '" +
                                            *v + "'");
     }
-    if (auto v = o.get<std::uint64_t>("decimals")) {
+    if (auto v = o.get<std::uint64_t>("decimals", opt.decimals)) {
         if (*v > 12) throw error(errc::invalid, "stv: option 'decimals' must be at most 12");
         opt.decimals = static_cast<unsigned>(*v);
     }
-    if (auto v = o.get<bool>("fractional_threshold")) opt.fractional_threshold = *v;
+    if (auto v = o.get<bool>("fractional_threshold", opt.fractional_threshold)) opt.fractional_threshold = *v;
+    o.describe("bottoms_up_threshold", "exact number", 0);
     if (o.has("bottoms_up_threshold")) {
         opt.bottoms_up_threshold = detail::read_rational_option(o, "bottoms_up_threshold", rational(0));
         if (opt.bottoms_up_threshold < 0 || opt.bottoms_up_threshold > 1)
             throw error(errc::invalid,
                         "stv: option 'bottoms_up_threshold' must be a fraction between 0 and 1");
     }
-    if (auto v = o.get<bool>("first_round_threshold")) opt.first_round_threshold = *v;
-    if (auto v = o.get<bool>("cutoff_elimination")) opt.cutoff_elimination = *v;
+    if (auto v = o.get<bool>("first_round_threshold", opt.first_round_threshold))
+        opt.first_round_threshold = *v;
+    if (auto v = o.get<bool>("cutoff_elimination", opt.cutoff_elimination)) opt.cutoff_elimination = *v;
     opt.ballots.overvotes = overvote_rule::exhaust_immediately;
     read_ballot_rules(o, opt.ballots);
-    if (auto v = o.get<bool>("continue_until_two")) opt.ballots.continue_until_two = *v;
+    if (auto v = o.get<bool>("continue_until_two", opt.ballots.continue_until_two))
+        opt.ballots.continue_until_two = *v;
     opt.ballots.tie_break = o.tie_break(opt.ballots.tie_break);
     o.finish();
     // An option the chosen variant does not read would be ignored silently: refuse it, naming
@@ -165,7 +177,7 @@ result run_stv(const profile& p, option_reader& o) {
 
 result run_plurality(const profile& p, option_reader& o) {
     plurality_options opt;
-    if (auto v = o.get<std::string>("overvote")) opt.overvotes = parse_overvote(*v, o.method());
+    if (auto v = read_overvote(o, opt.overvotes)) opt.overvotes = parse_overvote(*v, o.method());
     opt.excluded = o.candidates("excluded");
     opt.tie_break = o.tie_break(opt.tie_break);
     o.finish();
@@ -207,7 +219,7 @@ void learn_options(method_entry& e) {
     for (const auto& text : probes) {
         const nlohmann::json j = nlohmann::json::parse(text);
         option_reader reader(j, p, e.name);
-        reader.probe(&e.options);
+        reader.probe(&e.options, &e.specs);
         try {
             (void)e.run(p, reader);
             why = "the adapter returned without calling finish()";
@@ -217,6 +229,14 @@ void learn_options(method_entry& e) {
             why = x.what();
         }
     }
+    // One spec per key, in the order the keys were first read (a key only tested with has()
+    // has no type).
+    std::vector<detail::option_spec> specs;
+    for (const auto& key : e.options) {
+        auto it = std::find_if(e.specs.begin(), e.specs.end(), [&](const auto& s) { return s.key == key; });
+        specs.push_back(it != e.specs.end() ? *it : detail::option_spec{key, "json", {}, {}, false});
+    }
+    e.specs = std::move(specs);
     if (!finished)
         e.probe_error = e.name +
                         ": internal error: probing its adapter for its options never reached finish() (" +
@@ -582,13 +602,32 @@ bound_method bind_method(std::string_view method, std::string_view options_json)
     };
     return b;
 }
+
+void probe_method(std::string_view method, std::string_view options_json) {
+    const method_entry& e = entry_of(method);
+    const nlohmann::json j = parse_options(e.name, options_json);
+    const profile p = probe_profile(e.ballots);
+    std::vector<std::string> seen;
+    option_reader reader(j, p, e.name);
+    reader.probe(&seen);
+    try {
+        (void)e.run(p, reader);
+    } catch (const option_probe_done&) {
+        return;
+    }
+    throw error(errc::error, e.name + ": internal error: its adapter returned without calling finish()");
+}
 } // namespace detail
 
 std::vector<method_info> methods() {
     std::vector<method_info> out;
     out.reserve(table().size());
     for (const auto& e : table()) {
-        method_info m{e.name, e.summary, e.options, e.additive, {}, e.aliases, e.docs};
+        method_info m{e.name, e.summary, e.options, e.additive, {}, e.aliases, e.docs, {}};
+        for (const auto& s : e.specs)
+            m.option_details.push_back({s.key, s.type, s.choices,
+                                        s.required || s.default_value.is_null() ? "" : s.default_value.dump(),
+                                        s.required, detail::option_description(e.name, s.key)});
         for (auto k : {ballot_kind::ranking, ballot_kind::approval, ballot_kind::score})
             if (detail::accepts(e.ballots, k)) m.ballots.push_back(k);
         if (m.docs.empty()) m.docs = "docs/methods/" + e.name + ".md";
@@ -597,19 +636,40 @@ std::vector<method_info> methods() {
     return out;
 }
 
+namespace {
+nlohmann::ordered_json option_details_json(const std::vector<option_info>& options) {
+    nlohmann::ordered_json a = nlohmann::ordered_json::array();
+    for (const auto& o : options)
+        a.push_back({{"key", o.key},
+                     {"type", o.type},
+                     {"choices", o.choices},
+                     {"default", o.default_json.empty() ? nlohmann::ordered_json()
+                                                        : nlohmann::ordered_json::parse(o.default_json)},
+                     {"required", o.required},
+                     {"description", o.description}});
+    return a;
+}
+
+nlohmann::ordered_json method_object(const method_info& m) {
+    nlohmann::ordered_json ballots = nlohmann::ordered_json::array();
+    for (auto k : m.ballots) ballots.push_back(ballot_kind_name(k));
+    return {{"name", m.name},       {"summary", m.summary},
+            {"options", m.options}, {"additive", m.additive},
+            {"ballots", ballots},   {"aliases", m.aliases},
+            {"docs", m.docs},       {"option_details", option_details_json(m.option_details)}};
+}
+} // namespace
+
+std::string method_json(std::string_view name_or_alias, int indent) {
+    const std::string name = entry_of(name_or_alias).name;
+    for (const auto& m : methods())
+        if (m.name == name) return method_object(m).dump(indent);
+    throw error(errc::not_found, "unknown method '" + std::string(name_or_alias) + "'");
+}
+
 std::string methods_json(int indent) {
     nlohmann::ordered_json a = nlohmann::ordered_json::array();
-    for (const auto& m : methods()) {
-        nlohmann::ordered_json ballots = nlohmann::ordered_json::array();
-        for (auto k : m.ballots) ballots.push_back(ballot_kind_name(k));
-        a.push_back({{"name", m.name},
-                     {"summary", m.summary},
-                     {"options", m.options},
-                     {"additive", m.additive},
-                     {"ballots", ballots},
-                     {"aliases", m.aliases},
-                     {"docs", m.docs}});
-    }
+    for (const auto& m : methods()) a.push_back(method_object(m));
     return a.dump(indent);
 }
 

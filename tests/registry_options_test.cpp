@@ -4,6 +4,7 @@
 // every option read is listed (option_reader refuses an unlisted key as an internal error), and
 // an option a rule does not use is refused naming the option and the rule.
 #include "accord/registry.hpp"
+#include "accord/detail/options.hpp"
 #include "accord/detail/stv_variants.hpp"
 
 #include <gtest/gtest.h>
@@ -336,4 +337,233 @@ TEST(StvVariantTable, AVariantsDefaultQuotaIsTheTablesQuota) {
         ++compared;
     }
     EXPECT_GE(compared, 4u);
+}
+
+// ---- What the listing says of each option: type, allowed values, default, description -----
+
+namespace {
+const method_info& method_named(const std::vector<method_info>& ms, const std::string& name) {
+    const auto it = std::find_if(ms.begin(), ms.end(), [&](const method_info& m) { return m.name == name; });
+    if (it == ms.end()) throw std::runtime_error("no method " + name);
+    return *it;
+}
+const option_info& option_named(const method_info& m, const std::string& key) {
+    const auto it = std::find_if(m.option_details.begin(), m.option_details.end(),
+                                 [&](const option_info& o) { return o.key == key; });
+    if (it == m.option_details.end()) throw std::runtime_error(m.name + " has no option " + key);
+    return *it;
+}
+} // namespace
+
+TEST(OptionDetails, ListTheSameKeysInTheSameOrderAsOptions) {
+    for (const auto& m : methods()) {
+        std::vector<std::string> keys;
+        for (const auto& o : m.option_details) keys.push_back(o.key);
+        EXPECT_EQ(keys, m.options) << m.name;
+        for (const auto& o : m.option_details) {
+            EXPECT_FALSE(o.type.empty()) << m.name << "." << o.key;
+            EXPECT_NE(o.type, "json")
+                << m.name << "." << o.key << ": read as raw JSON with no describe() saying what it is";
+        }
+    }
+}
+
+// So an option cannot land undocumented: every key a method reads has a one-line description
+// (src/option_docs.cpp), and every line there describes a key some method reads.
+TEST(OptionDetails, EveryOptionAMethodReadsHasADescriptionAndEveryDescriptionIsUsed) {
+    const auto ms = methods();
+    for (const auto& m : ms)
+        for (const auto& o : m.option_details) {
+            EXPECT_FALSE(o.description.empty())
+                << m.name << " reads option '" << o.key << "', which src/option_docs.cpp does not describe";
+            EXPECT_EQ(o.description.find('\n'), std::string::npos) << m.name << "." << o.key;
+        }
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const auto& d : detail::option_docs()) {
+        EXPECT_TRUE(seen.insert({d.key, d.method}).second)
+            << d.key << " is described twice for '" << d.method << "'";
+        bool read = false;
+        for (const auto& m : ms)
+            if ((!*d.method || m.name == d.method) &&
+                std::find(m.options.begin(), m.options.end(), d.key) != m.options.end())
+                read = true;
+        EXPECT_TRUE(read) << "src/option_docs.cpp describes '" << d.key << "'"
+                          << (*d.method ? std::string(" for ") + d.method : std::string())
+                          << ", which no such method reads";
+    }
+    // A method's own line overrides the shared one.
+    EXPECT_NE(option_named(method_named(ms, "stv"), "seats").description,
+              option_named(method_named(ms, "seq-pav"), "seats").description);
+    EXPECT_EQ(option_named(method_named(ms, "seq-pav"), "seats").description,
+              option_named(method_named(ms, "pav"), "seats").description);
+}
+
+TEST(OptionDetails, TypesChoicesAndDefaultsAreTheAdaptersOwn) {
+    const auto ms = methods();
+    const auto& stv = method_named(ms, "stv");
+    const auto& variant = option_named(stv, "variant");
+    std::vector<std::string> variants;
+    for (const auto& v : stv_variant_table()) variants.emplace_back(v.name);
+    EXPECT_EQ(variant.type, "string");
+    EXPECT_EQ(variant.choices, variants);
+    EXPECT_EQ(variant.default_json, std::string("\"") + stv_variant_name(stv_options{}.variant) + "\"");
+    EXPECT_EQ(option_named(stv, "quota").choices, (std::vector<std::string>{"droop", "droop-exact", "hare"}));
+    EXPECT_EQ(option_named(stv, "quota").default_json, "") << "the default quota is the variant's";
+    EXPECT_EQ(option_named(stv, "seats").type, "integer >= 0");
+    EXPECT_EQ(option_named(stv, "seats").default_json, "") << "absent: the profile's seats";
+    EXPECT_EQ(option_named(stv, "omega").type, "integer >= 0");
+    EXPECT_EQ(option_named(stv, "decimals").default_json, "4");
+    EXPECT_EQ(option_named(stv, "bottoms_up_threshold").type, "exact number");
+    EXPECT_EQ(option_named(stv, "mode").default_json, "\"multiple-per-round\"");
+
+    const auto& irv = method_named(ms, "irv");
+    EXPECT_EQ(option_named(irv, "batch_elimination").type, "bool");
+    EXPECT_EQ(option_named(irv, "batch_elimination").default_json, "false");
+    EXPECT_EQ(
+        option_named(irv, "overvote").choices,
+        (std::vector<std::string>{"exhaust-immediately", "skip-to-next", "exhaust-if-multiple-continuing"}));
+    EXPECT_EQ(option_named(irv, "overvote").default_json, "\"exhaust-if-multiple-continuing\"");
+    EXPECT_EQ(option_named(method_named(ms, "plurality"), "overvote").default_json,
+              "\"exhaust-immediately\"");
+    EXPECT_EQ(option_named(irv, "max_rankings").type, "integer");
+    EXPECT_EQ(option_named(irv, "max_rankings").default_json, "") << "absent: all ranks";
+    EXPECT_EQ(option_named(irv, "undeclared_write_in").type, "candidate");
+    EXPECT_EQ(option_named(irv, "excluded").type, "candidates");
+    EXPECT_EQ(option_named(irv, "excluded").default_json, "[]");
+    EXPECT_EQ(option_named(irv, "tie_break").default_json, "\"previous-rounds\"");
+    const auto& ties = option_named(irv, "tie_break").choices;
+    EXPECT_NE(std::find(ties.begin(), ties.end(), "previous-rounds:random"), ties.end());
+    EXPECT_EQ(std::find(ties.begin(), ties.end(), "previous-rounds:previous-rounds"), ties.end());
+    EXPECT_EQ(option_named(irv, "seed").default_json, "0");
+    EXPECT_EQ(option_named(method_named(ms, "plurality"), "tie_break").default_json, "\"lexicographic\"");
+
+    EXPECT_EQ(option_named(method_named(ms, "copeland"), "tie_value").type, "exact number");
+    EXPECT_EQ(option_named(method_named(ms, "copeland"), "tie_value").default_json, "\"1/2\"");
+    EXPECT_EQ(option_named(method_named(ms, "borda"), "base").default_json, "0");
+    EXPECT_EQ(option_named(method_named(ms, "alaska"), "k").default_json, "4");
+    EXPECT_EQ(option_named(method_named(ms, "schulze"), "strength").choices,
+              (std::vector<std::string>{"winning", "margin", "ratio", "winning-only"}));
+    EXPECT_EQ(option_named(method_named(ms, "ranked-pairs"), "strength").choices,
+              (std::vector<std::string>{"winning", "margin"}));
+    const auto& seats = option_named(method_named(ms, "seq-pav"), "seats");
+    EXPECT_TRUE(seats.required);
+    EXPECT_EQ(seats.type, "integer");
+    EXPECT_TRUE(option_named(method_named(ms, "positional"), "points").required);
+    EXPECT_TRUE(option_named(method_named(ms, "budget"), "costs").required);
+    EXPECT_EQ(option_named(method_named(ms, "budget"), "costs").type, "object");
+    EXPECT_EQ(option_named(method_named(ms, "budget"), "method").choices,
+              (std::vector<std::string>{"greedy", "equal-shares"}));
+    EXPECT_EQ(option_named(method_named(ms, "equal-shares"), "completion").default_json, "\"seq-phragmen\"");
+    EXPECT_FALSE(option_named(method_named(ms, "irv"), "overvote").required);
+}
+
+namespace {
+// required_values() for probing `key`: budget's completion and increment apply to
+// method "equal-shares" only, so they are left out when the method itself is probed.
+nlohmann::json required_for_probe(const method_info& m, const std::string& key) {
+    nlohmann::json j = required_values(m); // candidates A, B and C, as in the probe profile
+    if (m.name == "budget" && key == "method") j.erase("completion");
+    return j;
+}
+} // namespace
+
+// The allowed values the listing shows are the ones the adapter parses: each is accepted (the
+// adapter reaches finish() in probe mode), and a value outside them is refused naming the option.
+TEST(OptionDetails, EveryListedChoiceIsAcceptedAndAnUnlistedOneIsRefused) {
+    std::size_t checked = 0;
+    for (const auto& m : methods())
+        for (const auto& o : m.option_details) {
+            if (o.choices.empty()) continue;
+            for (const auto& c : o.choices) {
+                nlohmann::json j = required_for_probe(m, o.key);
+                j[o.key] = c;
+                EXPECT_NO_THROW(detail::probe_method(m.name, j.dump())) << m.name << " " << o.key << "=" << c;
+                ++checked;
+            }
+            nlohmann::json j = required_for_probe(m, o.key);
+            j[o.key] = "no-such-value";
+            try {
+                detail::probe_method(m.name, j.dump());
+                ADD_FAILURE() << m.name << " accepted " << o.key << "=no-such-value";
+            } catch (const error& e) {
+                EXPECT_EQ(e.code(), errc::invalid) << e.what();
+            }
+        }
+    EXPECT_GT(checked, 300u);
+}
+
+// The default the listing shows is what the rule uses when the option is absent: giving it
+// changes nothing. (An option that applies only with another's value is refused; skipped.)
+TEST(OptionDetails, GivingAnOptionsListedDefaultCountsAsLeavingItOut) {
+    const std::vector<profile> profiles{ranking_profile(), approval_profile(), score_profile(),
+                                        grade_profile()};
+    std::size_t compared = 0;
+    for (const auto& m : methods())
+        for (const auto& o : m.option_details) {
+            if (o.default_json.empty()) continue;
+            const nlohmann::json base = required_values(m);
+            if (base.contains(o.key)) continue; // set by the test, not absent
+            nlohmann::json given = base;
+            given[o.key] = nlohmann::json::parse(o.default_json);
+            for (const auto& p : profiles) {
+                std::string without, with;
+                try {
+                    without = to_json(run(p, m.name, base.dump()));
+                } catch (const error& e) {
+                    without = std::string("error: ") + e.what();
+                }
+                try {
+                    with = to_json(run(p, m.name, given.dump()));
+                } catch (const error& e) {
+                    with = std::string("error: ") + e.what();
+                    // An option that applies only with another's value (an STV variant's, or
+                    // plurality-veto's seed with voter_order random) is refused without it.
+                    if (with.find("is not used by the") != std::string::npos ||
+                        with.find("only used with") != std::string::npos)
+                        break;
+                }
+                EXPECT_EQ(with, without) << m.name << " with " << o.key << "=" << o.default_json;
+                if (without.rfind("error: ", 0) != 0) ++compared;
+            }
+        }
+    EXPECT_GT(compared, 300u);
+}
+// Each method's page documents exactly the options it reads: the keys in the first column of
+// its "## Parameters" (or "## Options") table are the learnt keys, and the page names every
+// allowed value of each choice option.
+TEST(OptionDetails, EachMethodsPageDocumentsExactlyTheOptionsItReads) {
+    for (const auto& m : methods()) {
+        const std::string path = std::string(ACCORD_SOURCE_DIR) + "/" + m.docs.substr(0, m.docs.find('#'));
+        std::ifstream in(path);
+        const std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        ASSERT_FALSE(page.empty()) << path;
+        std::size_t at = page.find("\n## Parameters\n");
+        if (at == std::string::npos) at = page.find("\n## Options\n");
+        ASSERT_NE(at, std::string::npos) << path << " has no \"## Parameters\" section";
+        const std::size_t end = page.find("\n## ", at + 1);
+        std::istringstream section(page.substr(at, end == std::string::npos ? std::string::npos : end - at));
+        std::set<std::string> documented;
+        for (std::string line; std::getline(section, line);) {
+            if (line.rfind("| `", 0) != 0) continue;
+            const std::string cell = line.substr(1, line.find('|', 1) - 1);
+            for (std::size_t b = cell.find('`'); b != std::string::npos; b = cell.find('`', b + 1)) {
+                const std::size_t e = cell.find('`', b + 1);
+                if (e == std::string::npos) break;
+                documented.insert(cell.substr(b + 1, e - b - 1));
+                b = e;
+            }
+        }
+        const std::set<std::string> read(m.options.begin(), m.options.end());
+        for (const auto& k : read)
+            EXPECT_TRUE(documented.count(k))
+                << path << " does not document option '" << k << "' of " << m.name;
+        for (const auto& k : documented)
+            EXPECT_TRUE(read.count(k))
+                << path << " documents option '" << k << "', which " << m.name << " does not read";
+        for (const auto& o : m.option_details)
+            for (const auto& c : o.choices)
+                if (o.key != "tie_break")
+                    EXPECT_NE(page.find(c), std::string::npos)
+                        << path << " does not name '" << c << "', a value of " << m.name << "'s " << o.key;
+    }
 }

@@ -309,7 +309,10 @@ ACCORD_API accord_status accord_method_summary(size_t i, const char** out);
  * Every registered method with its metadata, as one JSON array (what `accord methods --json`
  * prints): [{"name", "summary", "options" (the keys it accepts), "additive" (its count is a sum
  * of per-ballot scores), "ballots" (the kinds it counts: "ranking", "approval", "score"),
- * "aliases" (other names accord_run() accepts for it), "docs" (its page in the source tree)}].
+ * "aliases" (other names accord_run() accepts for it), "docs" (its page in the source tree),
+ * "option_details" (since 0.5: one object per option, in the order of "options": "key", "type",
+ * "choices" (the values a string takes, or []), "default" (JSON, null for none), "required",
+ * "description" (one line))}].
  * @param out receives the array; static storage, valid for the life of the library
  * @return ACCORD_OK; ACCORD_EINVALID if out is NULL. Thread-safe.
  * @since 0.5

@@ -1,4 +1,5 @@
-// accord methods: the registered methods and their options.
+// accord methods [RULE]: the registered methods and their options; with RULE, one method and
+// each of its options' type, allowed values, default and meaning.
 #include "common.hpp"
 
 #include <iomanip>
@@ -7,15 +8,63 @@
 
 namespace accord::cli {
 
+namespace {
+// One option as `accord methods RULE` prints it:
+//   overvote  string, one of: exhaust-immediately skip-to-next ...; default "exhaust-..."
+//             a rank holding several candidates: ...
+void print_option(const option_info& o, std::size_t width) {
+    std::cout << "  " << std::left << std::setw(static_cast<int>(width + 2)) << o.key << o.type;
+    if (!o.choices.empty()) {
+        std::cout << ", one of:";
+        for (const auto& c : o.choices) std::cout << ' ' << c;
+    }
+    if (o.required)
+        std::cout << "; required";
+    else if (!o.default_json.empty())
+        std::cout << "; default " << o.default_json;
+    std::cout << '\n' << std::string(width + 4, ' ') << o.description << '\n';
+}
+
+int print_method(const std::string& rule, bool json) {
+    const std::string name = method_name(rule); // errc::not_found naming the known methods
+    const auto ms = methods();
+    const auto m = std::find_if(ms.begin(), ms.end(), [&](const method_info& x) { return x.name == name; });
+    if (json) {
+        std::cout << method_json(name) << '\n';
+        return 0;
+    }
+    std::cout << m->name << ": " << m->summary << '\n' << "ballots:";
+    for (auto k : m->ballots) std::cout << ' ' << ballot_kind_name(k);
+    if (m->additive) std::cout << " (additive)";
+    std::cout << '\n';
+    if (!m->aliases.empty()) {
+        std::cout << "aliases:";
+        for (const auto& a : m->aliases) std::cout << ' ' << a;
+        std::cout << '\n';
+    }
+    std::cout << "docs: " << m->docs << '\n' << "options:\n";
+    std::size_t width = 0;
+    for (const auto& o : m->option_details) width = std::max(width, o.key.size());
+    for (const auto& o : m->option_details) print_option(o, width);
+    return 0;
+}
+} // namespace
+
 command add_methods(CLI::App& root) {
     auto json = std::make_shared<bool>(false);
+    auto rule = std::make_shared<std::string>();
     auto* app = root.add_subcommand("methods", "List the counting methods and their options");
+    app->add_option("rule", *rule,
+                    "One method (or alias): each of its options with its type, allowed values, default and "
+                    "meaning");
     app->add_flag("--json", *json,
-                  "Print one JSON array: name, summary, options, additive, ballots, aliases, docs");
-    app->footer("Examples:\n  accord methods\n  accord methods --json\n"
+                  "Print one JSON array: name, summary, options, additive, ballots, aliases, docs, "
+                  "option_details (with RULE: that method's object)");
+    app->footer("Examples:\n  accord methods\n  accord methods stv\n  accord methods --json\n"
                 "Each method has a page in docs/methods/ (definition, options, ties, sources); an alias\n"
                 "(e.g. rcv for irv) is accepted wherever a method name is.");
-    return {app, [json]() {
+    return {app, [json, rule]() {
+                if (!rule->empty()) return print_method(*rule, *json);
                 if (*json) {
                     std::cout << methods_json() << '\n';
                     return 0;

@@ -83,7 +83,7 @@ result alaska(const profile& p, const alaska_options& opt) {
 namespace detail {
 result run_alaska(const profile& p, option_reader& o) {
     alaska_options opt;
-    if (auto v = o.get<std::uint64_t>("k")) {
+    if (auto v = o.get<std::uint64_t>("k", opt.k)) {
         if (*v == 0) throw error(errc::invalid, "alaska: option 'k' must be at least 1");
         opt.k = static_cast<std::size_t>(std::min<std::uint64_t>(*v, 1u << 30));
     }

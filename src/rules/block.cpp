@@ -121,16 +121,12 @@ namespace detail {
 namespace {
 block_options read_block(option_reader& o, bool read_votes) {
     block_options b;
-    if (!o.has("seats"))
-        throw error(errc::invalid,
-                    o.method() + ": option 'seats' is required (the number to elect, an integer >= 1)");
+    o.require("seats", o.method() + ": option 'seats' is required (the number to elect, an integer >= 1)");
     const auto s = o.get<std::int64_t>("seats");
     if (!s || *s < 1) throw error(errc::invalid, o.method() + ": option 'seats' must be an integer >= 1");
     b.seats = static_cast<std::size_t>(*s);
     if (read_votes) {
-        if (!o.has("votes"))
-            throw error(errc::invalid,
-                        "limited: option 'votes' is required (marks per ballot, 1 <= votes < seats)");
+        o.require("votes", "limited: option 'votes' is required (marks per ballot, 1 <= votes < seats)");
         const auto v = o.get<std::int64_t>("votes");
         if (!v || *v < 1 || static_cast<std::size_t>(*v) >= b.seats)
             throw error(errc::invalid, "limited: option 'votes' must be an integer with 1 <= votes < seats");

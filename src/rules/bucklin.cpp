@@ -264,7 +264,7 @@ result run_simplified_bucklin(const profile& p, option_reader& o) {
 }
 result run_weighted_bucklin(const profile& p, option_reader& o) {
     weighted_bucklin_options w;
-    if (auto v = o.get<bool>("strict_threshold")) w.strict_threshold = *v;
+    if (auto v = o.get<bool>("strict_threshold", w.strict_threshold)) w.strict_threshold = *v;
     w.common = read_bucklin(o);
     o.finish();
     return weighted_bucklin(p, w);

@@ -296,7 +296,7 @@ result run_approval(const profile& p, option_reader& o) {
 }
 result run_score(const profile& p, option_reader& o) {
     score_options opt;
-    if (auto v = o.get<std::string>("aggregate")) {
+    if (auto v = o.choice("aggregate", {"sum", "mean"}, opt.mean ? "mean" : "sum")) {
         if (*v == "mean")
             opt.mean = true;
         else if (*v != "sum")
@@ -314,7 +314,7 @@ result run_star(const profile& p, option_reader& o) {
 }
 result run_majority_judgment(const profile& p, option_reader& o) {
     majority_judgment_options opt;
-    if (auto v = o.get<std::int64_t>("ungraded")) opt.ungraded = static_cast<std::int32_t>(*v);
+    if (auto v = o.get<std::int64_t>("ungraded", opt.ungraded)) opt.ungraded = static_cast<std::int32_t>(*v);
     opt.common = read_cardinal(o);
     o.finish();
     return majority_judgment(p, opt);
@@ -325,7 +325,7 @@ result run_cumulative(const profile& p, option_reader& o) {
         if (*v < 0) throw error(errc::invalid, "cumulative: option 'budget' must be >= 0");
         opt.budget = *v;
     }
-    if (auto v = o.get<std::string>("over_budget")) {
+    if (auto v = o.choice("over_budget", {"error", "skip"}, opt.skip_over_budget ? "skip" : "error")) {
         if (*v == "skip")
             opt.skip_over_budget = true;
         else if (*v != "error")

@@ -1471,9 +1471,7 @@ namespace detail {
 namespace {
 committee_options read_committee(option_reader& o) {
     committee_options c;
-    if (!o.has("seats"))
-        throw error(errc::invalid,
-                    o.method() + ": option 'seats' is required (the committee size, an integer >= 1)");
+    o.require("seats", o.method() + ": option 'seats' is required (the committee size, an integer >= 1)");
     const auto s = o.get<std::int64_t>("seats");
     if (!s || *s < 1) throw error(errc::invalid, o.method() + ": option 'seats' must be an integer >= 1");
     c.seats = static_cast<std::size_t>(*s);
@@ -1485,7 +1483,13 @@ committee_options read_committee(option_reader& o) {
 template <class E>
 E choice(option_reader& o, const std::string& key, std::initializer_list<std::pair<const char*, E>> values,
          E def) {
-    const auto v = o.get<std::string>(key);
+    std::vector<std::string> names;
+    std::optional<std::string> def_name;
+    for (const auto& value : values) {
+        names.emplace_back(value.first);
+        if (value.second == def) def_name = value.first;
+    }
+    const auto v = o.choice(key, names, def_name);
     if (!v) return def;
     std::string list;
     for (const auto& [name, e] : values) {
@@ -1500,7 +1504,7 @@ E choice(option_reader& o, const std::string& key, std::initializer_list<std::pa
 result run_pav(const profile& p, option_reader& o) {
     pav_options opt;
     opt.common = read_committee(o);
-    if (auto v = o.get<std::uint64_t>("max_committees")) opt.max_committees = *v;
+    if (auto v = o.get<std::uint64_t>("max_committees", opt.max_committees)) opt.max_committees = *v;
     o.finish();
     return pav(p, opt);
 }
@@ -1520,9 +1524,9 @@ thiele_options read_thiele(option_reader& o, thiele_rule rule, bool exact) {
     t.common = read_committee(o);
     t.rule = rule;
     if (rule == thiele_rule::geometric)
-        if (auto v = o.get<std::uint64_t>("base")) t.base = *v;
+        if (auto v = o.get<std::uint64_t>("base", t.base)) t.base = *v;
     if (exact)
-        if (auto v = o.get<std::uint64_t>("max_committees")) t.max_committees = *v;
+        if (auto v = o.get<std::uint64_t>("max_committees", t.max_committees)) t.max_committees = *v;
     o.finish();
     return t;
 }
@@ -1564,7 +1568,7 @@ committee_options read_only_committee(option_reader& o) {
 exact_committee_options read_exact(option_reader& o) {
     exact_committee_options x;
     x.common = read_committee(o);
-    if (auto v = o.get<std::uint64_t>("max_committees")) x.max_committees = *v;
+    if (auto v = o.get<std::uint64_t>("max_committees", x.max_committees)) x.max_committees = *v;
     o.finish();
     return x;
 }
@@ -1596,15 +1600,13 @@ result run_budget(const profile& p, option_reader& o) {
     opt.method = choice(o, "method",
                         {{"greedy", budget_method::greedy}, {"equal-shares", budget_method::equal_shares}},
                         opt.method);
-    if (!o.has("budget"))
-        throw error(errc::invalid,
-                    "budget: option 'budget' is required (the money available: an integer or an exact "
-                    "number as a string, e.g. \"1250.50\")");
+    o.require("budget", "budget: option 'budget' is required (the money available: an integer or an exact "
+                        "number as a string, e.g. \"1250.50\")");
     opt.budget = read_rational_option(o, "budget", opt.budget);
     if (sign(opt.budget) < 0)
         throw error(errc::invalid, "budget: option 'budget' must be >= 0, got " + to_string(opt.budget));
-    if (!o.has("costs"))
-        throw error(errc::invalid, "budget: option 'costs' is required (an object: candidate name -> cost)");
+    o.require("costs", "budget: option 'costs' is required (an object: candidate name -> cost)");
+    o.describe("costs", "object");
     const auto costs = o.get<nlohmann::json>("costs");
     if (!costs || !costs->is_object())
         throw error(errc::invalid, "budget: option 'costs' must be an object: candidate name -> cost");

@@ -579,7 +579,8 @@ namespace detail {
 
 condorcet_common read_condorcet_common(option_reader& o) {
     condorcet_common c;
-    if (auto v = o.get<std::string>("unranked")) c.unranked = parse_unranked(*v, o.method());
+    if (auto v = o.choice("unranked", {"last", "ignore"}, unranked_rule_name(c.unranked)))
+        c.unranked = parse_unranked(*v, o.method());
     c.excluded = o.candidates("excluded");
     c.tie_break = o.tie_break(c.tie_break);
     return c;
@@ -599,6 +600,11 @@ std::optional<rational> exact_number(const nlohmann::json& v) {
 }
 
 rational read_rational_option(option_reader& o, const std::string& key, const rational& def) {
+    // The default as the listing shows it: a JSON integer when it is one, else "p/q".
+    const std::string text = to_string(def);
+    o.describe(key, "exact number",
+               text.find('/') == std::string::npos && text.size() < 18 ? nlohmann::json(std::stoll(text))
+                                                                       : nlohmann::json(text));
     if (!o.has(key)) return def;
     const auto v = o.get<nlohmann::json>(key);
     if (!v) return def;
@@ -623,7 +629,7 @@ result run_copeland(const profile& p, option_reader& o) {
 }
 result run_minimax(const profile& p, option_reader& o) {
     minimax_options opt;
-    if (auto v = o.get<std::string>("variant")) {
+    if (auto v = o.choice("variant", {"winning", "margin", "opposition"}, "winning")) {
         if (*v == "winning" || *v == "winning-votes")
             opt.variant = minimax_variant::winning_votes;
         else if (*v == "margin" || *v == "margins")
@@ -641,14 +647,15 @@ result run_minimax(const profile& p, option_reader& o) {
 }
 result run_schulze(const profile& p, option_reader& o) {
     schulze_options opt;
-    if (auto v = o.get<std::string>("strength")) opt.strength = parse_defeat_strength(*v, o.method());
+    if (auto v = o.choice("strength", {"winning", "margin", "ratio", "winning-only"}, "winning"))
+        opt.strength = parse_defeat_strength(*v, o.method());
     opt.common = read_condorcet_common(o);
     o.finish();
     return schulze(p, opt);
 }
 result run_ranked_pairs(const profile& p, option_reader& o) {
     ranked_pairs_options opt;
-    if (auto v = o.get<std::string>("strength")) {
+    if (auto v = o.choice("strength", {"winning", "margin"}, "winning")) {
         opt.strength = parse_defeat_strength(*v, o.method());
         if (opt.strength == defeat_strength::ratio)
             throw error(errc::invalid, "ranked-pairs: option 'strength' must be \"winning\" or \"margin\"");
@@ -664,7 +671,7 @@ result run_smith(const profile& p, option_reader& o) {
 }
 result run_uncovered_set(const profile& p, option_reader& o) {
     uncovered_set_options opt;
-    if (auto v = o.get<std::string>("variant")) {
+    if (auto v = o.choice("variant", {"gillies", "fishburn", "bordes", "mckelvey"}, "gillies")) {
         if (*v == "gillies")
             opt.variant = covering::gillies;
         else if (*v == "fishburn")

@@ -424,7 +424,8 @@ namespace detail {
 namespace {
 elimination_options read_elimination(option_reader& o) {
     elimination_options e;
-    if (auto v = o.get<std::string>("unranked")) e.unranked = parse_unranked(*v, o.method());
+    if (auto v = o.choice("unranked", {"last", "ignore"}, unranked_rule_name(e.unranked)))
+        e.unranked = parse_unranked(*v, o.method());
     e.excluded = o.candidates("excluded");
     e.tie_break = o.tie_break(e.tie_break);
     o.finish();

@@ -591,7 +591,8 @@ namespace detail {
 namespace {
 hybrid_options read_hybrid(option_reader& o) {
     hybrid_options h;
-    if (auto v = o.get<std::string>("unranked")) h.unranked = parse_unranked(*v, o.method());
+    if (auto v = o.choice("unranked", {"last", "ignore"}, unranked_rule_name(h.unranked)))
+        h.unranked = parse_unranked(*v, o.method());
     h.excluded = o.candidates("excluded");
     h.tie_break = o.tie_break(h.tie_break);
     return h;
@@ -622,14 +623,16 @@ ACCORD_HYBRID_ADAPTER(run_borda_minimax_faceoff, borda_minimax_faceoff)
 // The set-valued rules never break a tie, so they read no tie-break options.
 result run_iterated_removal_condorcet_loser(const profile& p, option_reader& o) {
     hybrid_options h;
-    if (auto v = o.get<std::string>("unranked")) h.unranked = parse_unranked(*v, o.method());
+    if (auto v = o.choice("unranked", {"last", "ignore"}, unranked_rule_name(h.unranked)))
+        h.unranked = parse_unranked(*v, o.method());
     h.excluded = o.candidates("excluded");
     o.finish();
     return iterated_removal_condorcet_loser(p, h);
 }
 result run_pareto(const profile& p, option_reader& o) {
     hybrid_options h;
-    if (auto v = o.get<std::string>("unranked")) h.unranked = parse_unranked(*v, o.method());
+    if (auto v = o.choice("unranked", {"last", "ignore"}, unranked_rule_name(h.unranked)))
+        h.unranked = parse_unranked(*v, o.method());
     h.excluded = o.candidates("excluded");
     o.finish();
     return pareto(p, h);
@@ -637,7 +640,8 @@ result run_pareto(const profile& p, option_reader& o) {
 
 result run_tideman_alternative(const profile& p, option_reader& o) {
     tideman_alternative_options opt;
-    if (auto v = o.get<std::string>("set")) {
+    if (auto v = o.choice("set", {"smith", "schwartz"},
+                          opt.set == dominant_set::schwartz ? "schwartz" : "smith")) {
         if (*v == "smith")
             opt.set = dominant_set::smith;
         else if (*v == "schwartz")

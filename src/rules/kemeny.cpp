@@ -397,11 +397,11 @@ result slater(const profile& p, const kemeny_options& opt) {
 namespace detail {
 result run_kemeny(const profile& p, option_reader& o) {
     kemeny_options opt;
-    if (auto v = o.get<std::uint64_t>("max_exact")) {
+    if (auto v = o.get<std::uint64_t>("max_exact", opt.max_exact)) {
         if (*v > 30) throw error(errc::invalid, o.method() + ": option 'max_exact' must be at most 30");
         opt.max_exact = static_cast<std::size_t>(*v);
     }
-    if (auto v = o.get<std::uint64_t>("max_rankings")) {
+    if (auto v = o.get<std::uint64_t>("max_rankings", opt.max_rankings)) {
         if (*v < 1) throw error(errc::invalid, o.method() + ": option 'max_rankings' must be at least 1");
         opt.max_rankings = static_cast<std::size_t>(std::min<std::uint64_t>(*v, 1000000));
     }

@@ -104,7 +104,7 @@ namespace detail {
 result run_random_dictator(const profile& p, option_reader& o) {
     lottery_options opt;
     opt.excluded = o.candidates("excluded");
-    if (auto v = o.get<std::uint64_t>("seed")) opt.seed = *v;
+    if (auto v = o.get<std::uint64_t>("seed", opt.seed)) opt.seed = *v;
     o.finish();
     return random_dictator(p, opt);
 }

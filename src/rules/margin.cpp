@@ -325,7 +325,8 @@ namespace detail {
 namespace {
 margin_options read_margin(option_reader& o) {
     margin_options m;
-    if (auto v = o.get<std::string>("unranked")) m.unranked = parse_unranked(*v, o.method());
+    if (auto v = o.choice("unranked", {"last", "ignore"}, unranked_rule_name(m.unranked)))
+        m.unranked = parse_unranked(*v, o.method());
     m.excluded = o.candidates("excluded");
     m.tie_break = o.tie_break(m.tie_break);
     o.finish();
@@ -335,7 +336,8 @@ margin_options read_margin(option_reader& o) {
 result run_split_cycle(const profile& p, option_reader& o) {
     // Set-valued: no tie is ever broken, so the rule reads no tie-break options.
     margin_options m;
-    if (auto v = o.get<std::string>("unranked")) m.unranked = parse_unranked(*v, o.method());
+    if (auto v = o.choice("unranked", {"last", "ignore"}, unranked_rule_name(m.unranked)))
+        m.unranked = parse_unranked(*v, o.method());
     m.excluded = o.candidates("excluded");
     o.finish();
     return split_cycle(p, m);

@@ -182,7 +182,8 @@ namespace detail {
 namespace {
 positional_common read_positional_common(option_reader& o) {
     positional_common c;
-    if (auto v = o.get<std::string>("unranked")) c.unranked = parse_unranked(*v, o.method());
+    if (auto v = o.choice("unranked", {"last", "ignore"}, unranked_rule_name(c.unranked)))
+        c.unranked = parse_unranked(*v, o.method());
     c.excluded = o.candidates("excluded");
     c.tie_break = o.tie_break(c.tie_break);
     return c;
@@ -191,7 +192,7 @@ positional_common read_positional_common(option_reader& o) {
 
 result run_borda(const profile& p, option_reader& o) {
     borda_options opt;
-    if (auto v = o.get<std::string>("truncation")) {
+    if (auto v = o.choice("truncation", {"average", "zero", "modified"})) {
         if (*v == "average")
             opt.truncated = truncation::average;
         else if (*v == "zero")
@@ -224,6 +225,7 @@ result run_anti_plurality(const profile& p, option_reader& o) {
 result run_positional(const profile& p, option_reader& o) {
     positional_options opt;
     // A list of integers or exact numbers as strings ("2.5", "5/2").
+    o.describe("points", "list of exact numbers", {}, true);
     if (auto j = o.get<nlohmann::json>("points")) {
         if (!j->is_array())
             throw error(errc::invalid, "positional: option 'points' must be a list of numbers, got " +

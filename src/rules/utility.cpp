@@ -252,7 +252,7 @@ namespace {
 utility_options read_utility(option_reader& o, bool unscored) {
     utility_options u;
     if (unscored)
-        if (auto v = o.get<std::int64_t>("unscored")) {
+        if (auto v = o.get<std::int64_t>("unscored", u.unscored)) {
             if (*v < INT32_MIN || *v > INT32_MAX)
                 throw error(errc::invalid, o.method() + ": option 'unscored' is out of range");
             u.unscored = static_cast<std::int32_t>(*v);
@@ -275,10 +275,7 @@ ACCORD_UTILITY_ADAPTER(run_lex_maximin, lex_maximin, true)
 #undef ACCORD_UTILITY_ADAPTER
 result run_nash(const profile& p, option_reader& o) {
     nash_options n;
-    if (o.has("status_quo")) {
-        auto v = o.get<nlohmann::json>("status_quo");
-        if (v) n.status_quo = o.candidate(*v, "status_quo");
-    }
+    if (auto c = o.optional_candidate("status_quo")) n.status_quo = *c;
     n.common = read_utility(o, true);
     o.finish();
     return nash(p, n);

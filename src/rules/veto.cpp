@@ -278,7 +278,8 @@ namespace {
 veto_options read_veto(option_reader& o, bool ties) {
     veto_options opt;
     opt.excluded = o.candidates("excluded");
-    if (auto v = o.get<std::string>("voter_order")) {
+    if (auto v = o.choice("voter_order", {"random", "profile"},
+                          opt.order == voter_order::random ? "random" : "profile")) {
         if (*v == "random")
             opt.order = voter_order::random;
         else if (*v == "profile")
@@ -291,7 +292,7 @@ veto_options read_veto(option_reader& o, bool ties) {
     if (ties) {
         opt.tie_break = o.tie_break(opt.tie_break); // reads 'seed' too
         opt.seed = opt.tie_break.seed;
-    } else if (auto v = o.get<std::uint64_t>("seed")) {
+    } else if (auto v = o.get<std::uint64_t>("seed", opt.seed)) {
         if (opt.order != voter_order::random)
             throw error(errc::invalid,
                         o.method() + ": option 'seed' is only used with voter_order \"random\"");

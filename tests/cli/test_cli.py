@@ -85,6 +85,26 @@ class Contract(unittest.TestCase):
         self.assertIn("irv", names)
         self.assertIn("plurality", names)
 
+    def test_methods_rule_shows_each_options_type_choices_default_and_meaning(self) -> None:
+        out = accord("methods", "stv")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertTrue(out.stdout.startswith("stv: single transferable vote"), out.stdout)
+        self.assertRegex(out.stdout, r"\n  variant +string, one of: scottish wigm meek gregory whole rctab; "
+                                     r'default "scottish"\n +the STV rules counted')
+        self.assertRegex(out.stdout, r"\n  decimals +integer >= 0; default 4\n")
+        irv = accord("methods", "rcv").stdout  # an alias names its method
+        self.assertRegex(irv, r"\n  batch_elimination +bool; default false\n")
+        self.assertRegex(irv, r'\n  overvote +string, one of: exhaust-immediately skip-to-next '
+                              r'exhaust-if-multiple-continuing; default "exhaust-if-multiple-continuing"\n')
+        self.assertRegex(accord("methods", "pav").stdout, r"\n  seats +integer; required\n")
+        listed = json.loads(accord("methods", "--json").stdout)
+        one = json.loads(accord("methods", "irv", "--json").stdout)
+        self.assertEqual(one, next(m for m in listed if m["name"] == "irv"))
+        self.assertEqual([o["key"] for o in one["option_details"]], one["options"])
+        bad = accord("methods", "no-such-rule")
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("no-such-rule", bad.stderr)
+
     def test_errors_are_one_line_and_nonzero(self) -> None:
         for args, needle in [
             (("run", "no-such-method", FIXTURE), "no-such-method"),

@@ -104,6 +104,30 @@ class BuildAndCount(unittest.TestCase):
         self.assertEqual(info["plurality"]["aliases"], ["fptp"])
         self.assertEqual(info["schulze"]["docs"], "docs/methods/schulze.md")
 
+    def test_methods_info_gives_each_options_type_choices_default_and_description(self) -> None:
+        info = {m["name"]: m for m in accord.methods_info()}
+        for m in info.values():
+            self.assertEqual([o["key"] for o in m["option_details"]], m["options"], m["name"])
+            for o in m["option_details"]:
+                self.assertTrue(o["description"], f'{m["name"]}.{o["key"]} has no description')
+        stv = {o["key"]: o for o in info["stv"]["option_details"]}
+        self.assertEqual(stv["variant"]["choices"], ["scottish", "wigm", "meek", "gregory", "whole", "rctab"])
+        self.assertEqual(stv["variant"]["default"], "scottish")
+        self.assertEqual(stv["seats"]["type"], "integer >= 0")
+        self.assertIsNone(stv["seats"]["default"])  # absent: the profile's seats
+        self.assertEqual(stv["decimals"]["default"], 4)
+        irv = {o["key"]: o for o in info["irv"]["option_details"]}
+        self.assertEqual(irv["batch_elimination"]["type"], "bool")
+        self.assertIs(irv["batch_elimination"]["default"], False)
+        self.assertEqual(irv["overvote"]["default"], "exhaust-if-multiple-continuing")
+        self.assertEqual(irv["excluded"]["default"], [])
+        self.assertEqual(irv["tie_break"]["default"], "previous-rounds")
+        copeland = {o["key"]: o for o in info["copeland"]["option_details"]}
+        self.assertEqual((copeland["tie_value"]["type"], copeland["tie_value"]["default"]), ("exact number", "1/2"))
+        pav = {o["key"]: o for o in info["pav"]["option_details"]}
+        self.assertTrue(pav["seats"]["required"])
+        self.assertFalse(irv["overvote"]["required"])
+
     def test_context_manager_frees(self) -> None:
         with accord.Profile(["A", "B"]) as p:
             p.add(["A"])

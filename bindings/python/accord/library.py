@@ -69,7 +69,9 @@ def methods() -> dict[str, str]:
 def methods_info() -> list[dict]:
     """Registered methods with their metadata, as ``accord methods --json`` prints them: a list
     of {"name", "summary", "options", "additive", "ballots" (the ballot kinds each counts),
-    "aliases" (other names run() accepts), "docs" (its page)}, sorted by name."""
+    "aliases" (other names run() accepts), "docs" (its page), "option_details" (per option, in
+    the order of "options": "key", "type", "choices", "default" (None for none), "required",
+    "description")}, sorted by name."""
     out = ctypes.c_char_p()
     check(lib.accord_methods_json(ctypes.byref(out)))
     return json.loads(out.value.decode())

@@ -15,6 +15,7 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,19 @@ namespace detail {
 /// Thrown by option_reader::finish() in probe mode: the adapter has read all its options, and the
 /// rule is not run. Not an std::exception, so no adapter's handler can swallow it.
 struct option_probe_done {};
+
+/// What probing learns of one option key from the accessor that reads it (method_entry::specs):
+/// its type, the allowed values of a string choice, its default and whether it is required.
+/// Its one-line description is not here but in src/option_docs.cpp (option_description()).
+struct option_spec {
+    std::string key;
+    /// "bool", "integer", "integer >= 0", "number", "string", "exact number" (an integer or a
+    /// string "p/q" / decimal), "candidate", "candidates" (a list), "object", "list" or "json".
+    std::string type;
+    std::vector<std::string> choices; ///< the values a string choice takes; empty otherwise
+    nlohmann::json default_value;     ///< null: no default value (unset unless given; see `required`)
+    bool required = false;            ///< the rule refuses to count without it
+};
 
 class option_reader {
   public:
@@ -46,8 +60,12 @@ class option_reader {
     /// The caller's progress callback (empty if none), for rules with long work.
     std::function<bool(double)> progress;
 
-    template <class T> std::optional<T> get(const std::string& key) {
+    /// The key's value, nullopt when absent or null. `def`, the value the adapter uses when the
+    /// key is absent, is only recorded by probing (the listing shows it); it is not returned.
+    template <class T>
+    std::optional<T> get(const std::string& key, const std::optional<T>& def = std::nullopt) {
         check_declared(key);
+        if (probe_) record(key, type_name<T>(), def ? nlohmann::json(*def) : nlohmann::json());
         auto it = j_.find(key);
         if (it == j_.end() || it->is_null()) {
             used_.insert(key);
@@ -93,8 +111,43 @@ class option_reader {
                                        json_excerpt(v));
     }
 
+    /// A string that must be one of `choices` (which probing records: the listing shows them);
+    /// the adapter still parses it, and tests check that it accepts every listed value.
+    std::optional<std::string> choice(const std::string& key, const std::vector<std::string>& choices,
+                                      const std::optional<std::string>& def = std::nullopt) {
+        auto v = get<std::string>(key, def);
+        if (probe_) record(key, "string", {}, false, &choices);
+        return v;
+    }
+
+    /// One candidate (name or 0-based index), nullopt when absent or null.
+    std::optional<cand_t> optional_candidate(const std::string& key) {
+        check_declared(key);
+        if (probe_) record(key, "candidate", {});
+        used_.insert(key);
+        auto it = j_.find(key);
+        if (it == j_.end() || it->is_null()) return std::nullopt;
+        return candidate(*it, key);
+    }
+
+    /// Marks the key required: throws errc::invalid with `why` when it is absent.
+    void require(const std::string& key, const std::string& why) {
+        check_declared(key);
+        if (probe_) record(key, "", {}, true);
+        if (!j_.contains(key)) throw error(errc::invalid, why);
+    }
+
+    /// Records the key's type and default for the listing when no typed accessor says it (a
+    /// JSON value the adapter reads itself: an exact number, an object, a list).
+    void describe(const std::string& key, const std::string& type, const nlohmann::json& def = {},
+                  bool required = false) {
+        check_declared(key);
+        if (probe_) record(key, type, def, required, nullptr, true);
+    }
+
     std::vector<cand_t> candidates(const std::string& key) {
         check_declared(key);
+        if (probe_) record(key, "candidates", nlohmann::json::array());
         used_.insert(key);
         std::vector<cand_t> out;
         auto it = j_.find(key);
@@ -108,6 +161,18 @@ class option_reader {
     /// tie_break ("previous-rounds", "lexicographic", "random", "report", or
     /// "previous-rounds:random"), seed, tie_order.
     tie_break_options tie_break(tie_break_options def = {}) {
+        if (probe_) {
+            std::vector<std::string> names;
+            for (const auto& e : tie_policy_table()) names.push_back(e.name);
+            for (const auto& e : tie_policy_table())
+                if (e.policy != tie_policy::previous_rounds)
+                    names.push_back(std::string(tie_policy_name(tie_policy::previous_rounds)) + ":" + e.name);
+            std::string d = tie_policy_name(def.policy);
+            if (def.policy == tie_policy::previous_rounds && def.fallback != tie_break_options{}.fallback)
+                d += std::string(":") + tie_policy_name(def.fallback);
+            check_declared("tie_break");
+            record("tie_break", "string", d, false, &names);
+        }
         if (auto s = get<std::string>("tie_break")) {
             auto colon = s->find(':');
             def.policy = parse_tie_policy(s->substr(0, colon));
@@ -117,7 +182,11 @@ class option_reader {
                     errc::invalid,
                     method_ + ": the fallback after previous-rounds must be lexicographic, random or report");
         }
-        if (auto seed = get<std::uint64_t>("seed")) def.seed = *seed;
+        if (auto seed = get<std::uint64_t>("seed", def.seed)) def.seed = *seed;
+        if (probe_) {
+            check_declared("tie_order");
+            record("tie_order", "candidates", nlohmann::json::array());
+        }
         if (has("tie_order")) def.order = candidates("tie_order");
         used_.insert("tie_order");
         return def;
@@ -145,7 +214,10 @@ class option_reader {
     /// to `*seen` once, in the order read, and finish() throws option_probe_done instead of
     /// checking, so the adapter stops before its rule runs. This is how the registry learns a
     /// rule's option keys from its adapter, so the list cannot drift (src/registry.cpp).
-    void probe(std::vector<std::string>* seen) { probe_ = seen; }
+    void probe(std::vector<std::string>* seen, std::vector<option_spec>* specs = nullptr) {
+        probe_ = seen;
+        specs_ = specs;
+    }
 
   private:
     const nlohmann::json& j_;
@@ -154,6 +226,38 @@ class option_reader {
     std::set<std::string> used_;
     const std::vector<std::string>* declared_ = nullptr;
     std::vector<std::string>* probe_ = nullptr;
+    std::vector<option_spec>* specs_ = nullptr;
+
+    template <class T> static const char* type_name() {
+        if constexpr (std::is_same_v<T, bool>)
+            return "bool";
+        else if constexpr (std::is_integral_v<T> && std::is_unsigned_v<T>)
+            return "integer >= 0";
+        else if constexpr (std::is_integral_v<T>)
+            return "integer";
+        else if constexpr (std::is_floating_point_v<T>)
+            return "number";
+        else if constexpr (std::is_same_v<T, std::string>)
+            return "string";
+        else
+            return "json";
+    }
+
+    /// Probe mode: what this read says of the key. A later, more specific read refines an
+    /// earlier one: a type replaces "json" or none (`replace` for describe()), a default or
+    /// choices fill what is missing, and required once stays required.
+    void record(const std::string& key, const std::string& type, const nlohmann::json& def,
+                bool required = false, const std::vector<std::string>* choices = nullptr,
+                bool replace = false) {
+        if (!specs_) return;
+        auto it =
+            std::find_if(specs_->begin(), specs_->end(), [&](const option_spec& s) { return s.key == key; });
+        if (it == specs_->end()) it = specs_->insert(specs_->end(), option_spec{key, "", {}, {}, false});
+        if (!type.empty() && (replace || it->type.empty() || it->type == "json")) it->type = type;
+        if (it->default_value.is_null() && !def.is_null()) it->default_value = def;
+        if (choices && it->choices.empty()) it->choices = *choices;
+        it->required = it->required || required;
+    }
 
     void check_declared(const std::string& key) const {
         if (probe_) {
@@ -166,6 +270,23 @@ class option_reader {
                                          "that reaches the read, src/registry.cpp)");
     }
 };
+
+/// One line of the option descriptions (src/option_docs.cpp): `method` empty for the meaning
+/// every method that reads `key` shares; a method's own line overrides it.
+struct option_doc {
+    const char* key;
+    const char* method;
+    const char* text;
+};
+std::span<const option_doc> option_docs();
+/// The description of `key` as `method` reads it; empty when there is none (a test fails then).
+std::string option_description(std::string_view method, std::string_view key);
+
+/// Runs a method's adapter in probe mode (option_reader::probe) with these options, on the
+/// registry's three-candidate probe profile (candidates A, B and C): returns when the adapter
+/// reaches finish(), so every value given was accepted; throws what reading them threw
+/// otherwise. Tests use it to check that every allowed value the listing shows is accepted.
+void probe_method(std::string_view method, std::string_view options_json);
 
 /// The ballot kinds a rule counts, as bits (method_entry::ballots). A rule given a profile of
 /// another kind refuses it with errc::unsupported (tests/registry_options_test.cpp checks both).
@@ -202,6 +323,9 @@ struct method_entry {
     /// The option keys the adapter reads, in the order it reads them: learnt by probing it
     /// (src/registry.cpp), never written by hand.
     std::vector<std::string> options = {};
+    /// The same keys, in the same order, with what probing learnt of each: type, allowed values,
+    /// default, required.
+    std::vector<option_spec> specs = {};
     /// Why probing failed (no probe reached the adapter's finish()); run() reports it.
     std::string probe_error = {};
 };
