@@ -29,6 +29,9 @@ constexpr std::array k_docs = std::to_array<option_doc>({
      "several are continuing"},
     {"max_rankings", "", "ranks beyond this many are ignored (default: all)"},
     {"max_committees", "", "refuse (errc::unsupported) an exact search over more committees than this"},
+    {"game", "",
+     "the two-player game solved: margin (payoff = majority margin, Fishburn's maximal lotteries) or "
+     "majority (payoff = +1, 0 or -1, the C1 version)"},
 
     // IRV and RCTab-style STV: how papers continue (RCTab's names in docs/methods/irv.md).
     {"batch_elimination", "",
