@@ -422,23 +422,31 @@ result nanson(const profile& p, const elimination_options& opt) {
 
 namespace detail {
 namespace {
-elimination_options read_elimination(option_reader& o) {
+/// `unranked` is read only by the rules it changes (Coombs, Baldwin, Nanson rank every candidate
+/// against the others). The runoff family and Bucklin only ever count a ballot for a candidate it
+/// ranks, so for them `unranked` would change nothing and is refused as an unused option.
+elimination_options read_elimination(option_reader& o, bool reads_unranked) {
     elimination_options e;
-    if (auto v = o.choice("unranked", {"last", "ignore"}, unranked_rule_name(e.unranked)))
-        e.unranked = parse_unranked(*v, o.method());
+    if (reads_unranked)
+        if (auto v = o.choice("unranked", {"last", "ignore"}, unranked_rule_name(e.unranked)))
+            e.unranked = parse_unranked(*v, o.method());
     e.excluded = o.candidates("excluded");
     e.tie_break = o.tie_break(e.tie_break);
     o.finish();
     return e;
 }
 } // namespace
-result run_runoff(const profile& p, option_reader& o) { return runoff(p, read_elimination(o)); }
-result run_contingent(const profile& p, option_reader& o) { return contingent(p, read_elimination(o)); }
-result run_supplementary(const profile& p, option_reader& o) { return supplementary(p, read_elimination(o)); }
-result run_coombs(const profile& p, option_reader& o) { return coombs(p, read_elimination(o)); }
-result run_bucklin(const profile& p, option_reader& o) { return bucklin(p, read_elimination(o)); }
-result run_baldwin(const profile& p, option_reader& o) { return baldwin(p, read_elimination(o)); }
-result run_nanson(const profile& p, option_reader& o) { return nanson(p, read_elimination(o)); }
+result run_runoff(const profile& p, option_reader& o) { return runoff(p, read_elimination(o, false)); }
+result run_contingent(const profile& p, option_reader& o) {
+    return contingent(p, read_elimination(o, false));
+}
+result run_supplementary(const profile& p, option_reader& o) {
+    return supplementary(p, read_elimination(o, false));
+}
+result run_coombs(const profile& p, option_reader& o) { return coombs(p, read_elimination(o, true)); }
+result run_bucklin(const profile& p, option_reader& o) { return bucklin(p, read_elimination(o, false)); }
+result run_baldwin(const profile& p, option_reader& o) { return baldwin(p, read_elimination(o, true)); }
+result run_nanson(const profile& p, option_reader& o) { return nanson(p, read_elimination(o, true)); }
 } // namespace detail
 
 } // namespace v0

@@ -41,6 +41,11 @@ CASES: list[tuple[list[object], int, str]] = [
     (["run", "irv", SMALL, "--seats", "3"], 1, "irv: unknown option 'seats' (irv does not use it"),
     (["run", "plurality", SMALL, "--seats", "3"], 1, "plurality does not use it"),
     (["run", "irv", SMALL, "--unranked", "last"], 1, "irv: unknown option 'unranked'"),
+    # ... as are the runoff family's and Bucklin's, where it could change nothing (it was accepted).
+    (["run", "bucklin", SMALL, "--unranked", "ignore"], 1, "bucklin: unknown option 'unranked'"),
+    (["run", "contingent", SMALL, "--unranked", "last"], 1, "contingent: unknown option 'unranked'"),
+    (["run", "runoff", SMALL, "--unranked", "last"], 1, "runoff: unknown option 'unranked'"),
+    (["run", "supplementary", SMALL, "--unranked", "last"], 1, "supplementary: unknown option 'unranked'"),
     # METHOD is the outer rule of a two-stage count; --outer may only repeat it.
     (["run", "irv", BALLOTS, "--org", ORG, "--mode", "two-stage", "--outer", "borda"], 1,
      "the method 'irv' is the rule across groups, but 'outer' says 'borda'"),
