@@ -18,15 +18,16 @@ command add_check(CLI::App& root);   // src/cli/cmd_check.cpp
 
 namespace {
 /// Whether `arg` is an option that takes a value (not a flag, and not written `--name=value`) in
-/// `scope`, the subcommand being parsed, or in one of its parents, so that the next argument may
-/// be an empty value. A flag has a type size of 1 but expects 0 values (CLI11's add_flag), so it is
-/// the number of items expected that tells: by type size alone, `--json ''` let the empty
+/// `scope`, the subcommand being parsed (its option groups included), so that the next argument
+/// may be an empty value. A flag has a type size of 1 but expects 0 values (CLI11's add_flag), so
+/// it is the number of items expected that tells: by type size alone, `--json ''` let the empty
 /// argument through, and `accord run irv f.soi --json '' --json` hung in CLI11 (fuzz_cli_args).
+/// A parent's option is not looked up: no subcommand falls through to its parent, so after `run`
+/// the root's `--max-memory` is unknown to CLI11, and `run ... --max-memory ''` hung as well.
 bool option_takes_value(const CLI::App* scope, const std::string& arg) {
     if (arg.size() < 2 || arg[0] != '-' || arg.find('=') != std::string::npos) return false;
-    for (; scope; scope = scope->get_parent())
-        if (const CLI::Option* o = scope->get_option_no_throw(arg)) return o->get_items_expected_max() > 0;
-    return false;
+    const CLI::Option* o = scope->get_option_no_throw(arg);
+    return o && o->get_items_expected_max() > 0;
 }
 
 /// The subcommand of `scope` named `name`, or null.

@@ -35,6 +35,8 @@ CASES: list[tuple[list[object], int, str]] = [
     # is 1 though it takes no value, so the empty argument was let through as a value.
     (["run", "irv", SMALL, "--json", "", "--json"], 2, "argument 5 is empty"),
     (["run", "irv", SMALL, "--json", ""], 2, "argument 5 is empty"),
+    # The root's options are not the subcommand's (no fallthrough): an empty value after one hung.
+    (["run", "irv", SMALL, "--max-memory", "", "--json"], 2, "argument 5 is empty"),
     # An empty value of an option that takes one is that option's to judge.
     (["analyse", "smaa", SMALL, "--seed", "", "--rule", "irv"], 2, "--seed: must be a whole number"),
     # Issue 13 item 4: an option a method does not use is refused, naming it and the method.
