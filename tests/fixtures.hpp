@@ -2,6 +2,7 @@
 // and the names of parameterised tests.
 #pragma once
 
+#include "accord/error.hpp"
 #include "accord/io/read.hpp"
 #include "accord/profile.hpp"
 #include "accord/result.hpp"
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <initializer_list>
 #include <random>
 #include <string>
@@ -17,6 +19,26 @@
 #include <vector>
 
 namespace accord_test {
+
+/// The code of the accord::error that f throws, or errc::ok when it throws none.
+inline accord::errc code_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const accord::error& e) {
+        return e.code();
+    }
+    return accord::errc::ok;
+}
+
+/// The message (what()) of the accord::error that f throws, or "" when it throws none.
+inline std::string message_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const accord::error& e) {
+        return e.what();
+    }
+    return {};
+}
 
 /// The single winner's name, or "(N winners)" when there is not exactly one.
 inline std::string winner(const accord::result& r) {

@@ -820,6 +820,39 @@ ACCORD_API accord_status accord_analyse_tipping(const accord_profile* p, const a
                                                 void* user_data, char** out);
 
 /**
+ * Results per group: the same count run on each group's ballots and on all of them, so a reader
+ * sees where the overall result is carried (per precinct, practice, PCN, ...). A group is each
+ * ballot's unit or, with an organisation and "per": KIND, the unit's ancestor of that kind. Every
+ * group's count is exact, with its own ties. Unlike the analyses above, `org` may be NULL (then
+ * "per" must be "unit" and "scheme" is refused).
+ * @param p            the ballots, every one tagged with a unit id (only read)
+ * @param org          NULL, or the organisation of the units (only read)
+ * @param options_json {"rule": "irv" (required), "rule_options": {...}, "per": "unit"|KIND
+ *                     (default "unit"), "scheme": SCHEME (weight each group's ballots by their
+ *                     units, as accord_run_weighted() does; needs `org`), "mode":
+ *                     "normalised"|"pooled", "level": KIND, "group_scheme", "group_level" (these
+ *                     four only with "scheme"), "results": true (false leaves each group's full
+ *                     result out)}
+ * @param progress     NULL, or a callback called on this thread after each group; may cancel
+ * @param user_data    passed to progress
+ * @param out receives {"analysis": "groups", "settings", "candidates", "per", "overall"
+ *            {"winners", "result"}, "groups" (each "id", "name", "voters" (exact, a string),
+ *            "units", "winners", "ties_broken", "complete", "agrees" (same winners as overall),
+ *            "error" (null, or why the rule could not count this group), "result"), "wins"
+ *            (name -> groups won), "agreeing", "counted", "failed"}; free with
+ *            accord_string_free().
+ * @return ACCORD_OK; ACCORD_EINVALID (a ballot without a unit, an unknown option, "per" KIND
+ *         without `org` or not a kind of it); ACCORD_ENOTFOUND (unknown rule, a unit not in
+ *         `org`); ACCORD_EUNSUPPORTED ("mode": "two-stage", which is already per group, or
+ *         ballots the rule does not count); ACCORD_ECANCELLED; ACCORD_ENOMEM. An error in the
+ *         overall count is returned; a group the rule cannot count only fills its "error".
+ * @since 0.5
+ */
+ACCORD_API accord_status accord_analyse_groups(const accord_profile* p, const accord_org* org,
+                                               const char* options_json, accord_progress_fn progress,
+                                               void* user_data, char** out);
+
+/**
  * The self-contained HTML report (SMAA heatmap, sweep table, power bars), as `accord report`
  * writes it (docs/analysis.md).
  * @param p            the ballots, tagged with unit ids (only read)

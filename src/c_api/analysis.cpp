@@ -3,6 +3,7 @@
 // parsing and printing) and, for the long ones, a progress callback that can cancel.
 #include "c_api_internal.hpp"
 
+#include "accord/analysis/groups.hpp"
 #include "accord/analysis/interface.hpp"
 #include "accord/analysis/monte_carlo.hpp"
 
@@ -44,6 +45,18 @@ accord_status accord_analyse_sweep(const accord_profile* p, const accord_org* or
 accord_status accord_analyse_tipping(const accord_profile* p, const accord_org* org, const char* options_json,
                                      accord_progress_fn progress, void* user_data, char** out) {
     return analyse(&accord::analyse_tipping, p, org, options_json, progress, user_data, out);
+}
+
+accord_status accord_analyse_groups(const accord_profile* p, const accord_org* org, const char* options_json,
+                                    accord_progress_fn progress, void* user_data, char** out) {
+    ACCORD_CHECK_ARG(out);
+    *out = nullptr;
+    ACCORD_CHECK_ARG(p);
+    ACCORD_API_BEGIN()
+    *out = accord::c_api::new_string(accord::analyse_groups(p->p, org ? &org->org : nullptr,
+                                                            options_json ? options_json : "",
+                                                            accord::c_api::progress_of(progress, user_data)));
+    ACCORD_API_END()
 }
 
 accord_status accord_ahp(const accord_org* org, const char* input_json, const char* options_json,

@@ -2,6 +2,7 @@
 #include "common.hpp"
 
 #include "accord/analysis/defaults.hpp"
+#include "accord/analysis/groups.hpp"
 #include "accord/detail/safety.hpp"
 #include "accord/detail/stv_variants.hpp"
 
@@ -10,8 +11,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <iomanip>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 namespace accord::cli {
 
@@ -27,6 +30,7 @@ struct run_state {
     bool json = false, quiet = false;
     std::string record; // --record FILE (docs/governance.md)
     std::string shard;  // --shard FILE: write a shard of a split run instead of counting
+    std::string per;    // --per unit|KIND: the count per group, and overall
     // The default scheme is the first of the core's table; the mode is analysis/defaults.hpp's.
     std::string org, scheme = scheme_table().front().name, mode = k_default_analysis_mode, inner, outer,
                      level, group_level = k_default_group_level, group_scheme;
@@ -76,6 +80,51 @@ void check_option_names(const std::string& method, const nlohmann::json& opts) {
         }
     }
 }
+// The text of `accord run ... --per`: one line per group, then the overall winners.
+void print_groups(const nlohmann::ordered_json& j) {
+    auto names = [](const nlohmann::ordered_json& a) {
+        std::string s;
+        for (const auto& x : a) s += (s.empty() ? "" : ", ") + x.get<std::string>();
+        return s.empty() ? std::string("(none)") : s;
+    };
+    std::size_t wi = 5, wn = 4, wv = 6;
+    for (const auto& g : j["groups"]) {
+        wi = std::max(wi, g["id"].get<std::string>().size());
+        wn = std::min<std::size_t>(40, std::max(wn, g["name"].get<std::string>().size()));
+        wv = std::max(wv, g["voters"].get<std::string>().size());
+    }
+    auto col = [](std::string s, std::size_t w) {
+        if (s.size() > w) s = s.substr(0, w - 1) + "~";
+        std::ostringstream o;
+        o << std::left << std::setw(static_cast<int>(w) + 2) << s;
+        return o.str();
+    };
+    const auto& settings = j["settings"];
+    std::cout << settings["rule"].get<std::string>() << " per " << j["per"].get<std::string>() << ": "
+              << j["groups"].size() << " groups\n\n"
+              << col("group", wi) << col("name", wn) << std::right << std::setw(static_cast<int>(wv))
+              << "voters"
+              << "  winners\n";
+    for (const auto& g : j["groups"]) {
+        std::cout << col(g["id"].get<std::string>(), wi) << col(g["name"].get<std::string>(), wn)
+                  << std::right << std::setw(static_cast<int>(wv)) << g["voters"].get<std::string>() << "  ";
+        if (g["error"].is_string()) {
+            std::cout << "not counted: " << g["error"].get<std::string>() << '\n';
+            continue;
+        }
+        std::cout << names(g["winners"]) << (g["ties_broken"].get<bool>() ? "  [tie broken]" : "")
+                  << (g["complete"].get<bool>() ? "" : "  [tie unresolved]")
+                  << (g["agrees"].get<bool>() ? "" : "  [differs from overall]") << '\n';
+    }
+    std::cout << "\noverall: " << names(j["overall"]["winners"])
+              << "\nagreeing: " << j["agreeing"].get<std::size_t>() << " of " << j["groups"].size()
+              << " groups";
+    if (j["failed"].get<std::size_t>()) std::cout << "; not counted: " << j["failed"].get<std::size_t>();
+    std::cout << "\ngroups won:";
+    for (const auto& [name, n] : j["wins"].items())
+        std::cout << ' ' << name << ' ' << n.get<std::size_t>() << ';';
+    std::cout << (j["wins"].empty() ? " none\n" : "\n");
+}
 } // namespace
 
 command add_run(CLI::App& root) {
@@ -101,6 +150,11 @@ command add_run(CLI::App& root) {
     auto* shard = app->add_option("--shard", st->shard,
                                   "Count nothing: write FILE's ballots as a shard of a split run, for "
                                   "`accord merge` (docs/cli.md, \"Split runs\")");
+    auto* per =
+        app->add_option("--per", st->per,
+                        "Count each group's ballots too: 'unit' (each ballot's unit, e.g. precinct) or, "
+                        "with --org, a kind of its units such as pcn (docs/analysis.md, \"Results per "
+                        "group\")");
     app->add_flag("--quiet", st->quiet,
                   "No progress bar for long counts such as exact Kemeny (it shows on stderr only when stderr "
                   "is a terminal)");
@@ -137,12 +191,17 @@ command add_run(CLI::App& root) {
     // part of the ballots.
     shard->excludes(org_opt);
     shard->excludes(app->get_option("--record"));
+    shard->excludes(per);
+    // A record replays one count; a per-group report is many (not yet recordable).
+    per->excludes(app->get_option("--record"));
     app->footer("Examples:\n  accord run irv burlington.soi --json\n"
                 "  accord run irv cvr.csv --option batch_elimination=true --tie-break random --seed 7\n"
                 "  accord run plurality ballots.blt\n"
                 "  accord run stv glasgow-govan.blt --variant scottish --json\n"
                 "  accord run stv portland.csv --seats 3 --variant wigm\n"
-                "  accord run irv cvr-part1.csv --shard part1.shard   (then accord merge part1.shard ...)");
+                "  accord run irv cvr-part1.csv --shard part1.shard   (then accord merge part1.shard ...)\n"
+                "  accord run irv cvr.csv --unit-column precinct --per unit\n"
+                "  accord run borda ballots.csv --org practices.csv --per pcn --json");
     command c;
     c.app = app;
     c.run = [st, seats, tb, seed, unr, group_level]() {
@@ -161,6 +220,34 @@ command add_run(CLI::App& root) {
             // are counted (a shard alone may lack candidates, so `seats` may not fit it yet).
             check_option_names(st->method, opts);
             write_run_shard(p, rep, st->in, st->method, opts, st->shard, st->json);
+            return 0;
+        }
+        if (!st->per.empty()) {
+            // Each group's count is the count this command would make of the group's ballots alone.
+            nlohmann::ordered_json o;
+            o["rule"] = st->method;
+            o["rule_options"] = nlohmann::ordered_json::parse(opts.dump());
+            o["per"] = st->per;
+            // A CSV's `unit` column is recognised by name; with --org it is the default, as below.
+            input_flags in = st->in;
+            if (!st->org.empty() && in.unit_column.empty()) in.unit_column = "unit";
+            const profile p = load(in);
+            std::optional<organisation> org;
+            if (!st->org.empty()) {
+                org = load_org(st->org, st->of);
+                o["scheme"] = st->scheme;
+                o["mode"] = st->mode;
+                if (!st->level.empty()) o["level"] = st->level;
+                if (!st->group_scheme.empty()) o["group_scheme"] = st->group_scheme;
+                if (!st->inner.empty() || !st->outer.empty())
+                    throw usage_error(
+                        "--inner and --outer are for --mode two-stage, which --per does not take");
+            }
+            const std::string out = analyse_groups(p, org ? &*org : nullptr, o.dump());
+            if (st->json)
+                std::cout << out << '\n';
+            else
+                print_groups(nlohmann::ordered_json::parse(out));
             return 0;
         }
         if (st->org.empty()) {

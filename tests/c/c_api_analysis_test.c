@@ -242,6 +242,63 @@ static void test_two_level(const char* org_path) {
     accord_org_free(org);
 }
 
+/* Results per group (accord_analyse_groups, 0.5): a 3 X>Y>Z, b 2 Y>X>Z, c 1 Y>Z>X, d 4 Z>Y>X with
+   a, b in PCN P and c, d in PCN Q. Plurality per PCN: P X (3 to 2), Q Z (4 to 1); overall Z (4 of
+   10). Weighted by population (45, 15, 15, 25), normalised: P X, Q Z, overall X. */
+static void test_groups(const char* org_path) {
+    static const char* names[] = {"X", "Y", "Z"};
+    static const int32_t x[] = {1, 2, 3}, y[] = {2, 1, 3}, y2[] = {3, 1, 2}, z[] = {3, 2, 1};
+    accord_org* org = NULL;
+    accord_profile* p = NULL;
+    char* out = NULL;
+    int calls = 0;
+    CHECK(accord_org_load(org_path, NULL, &org) == ACCORD_OK);
+    CHECK(accord_profile_new(3, names, &p) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "a", x, 3, 3, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "b", y, 3, 2, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "c", y2, 3, 1, NULL) == ACCORD_OK);
+    CHECK(accord_profile_add_ranking_for(p, "d", z, 3, 4, NULL) == ACCORD_OK);
+    CHECK(accord_analyse_groups(p, org, "{\"rule\": \"plurality\", \"per\": \"pcn\", \"results\": false}",
+                                NULL, NULL, &out) == ACCORD_OK);
+    CHECK(out && strstr(out, "\"overall\":{\"winners\":[\"Z\"]}") != NULL);
+    CHECK(out &&
+          strstr(out, "{\"id\":\"P\",\"name\":\"PCN P\",\"voters\":\"5\",\"units\":2,\"winners\":[\"X\"]") !=
+              NULL);
+    CHECK(out &&
+          strstr(out, "{\"id\":\"Q\",\"name\":\"PCN Q\",\"voters\":\"5\",\"units\":2,\"winners\":[\"Z\"]") !=
+              NULL);
+    CHECK(out && strstr(out, "\"agreeing\":1,\"counted\":2,\"failed\":0") != NULL);
+    accord_string_free(out);
+    out = NULL;
+    CHECK(accord_analyse_groups(p, org,
+                                "{\"rule\": \"plurality\", \"per\": \"pcn\", \"scheme\": \"population\", "
+                                "\"results\": false}",
+                                NULL, NULL, &out) == ACCORD_OK);
+    CHECK(out && strstr(out, "\"overall\":{\"winners\":[\"X\"]}") != NULL);
+    CHECK(out && strstr(out, "\"wins\":{\"X\":1,\"Z\":1},\"agreeing\":1") != NULL);
+    accord_string_free(out);
+    /* Per unit needs no organisation; a kind does. */
+    out = NULL;
+    CHECK(accord_analyse_groups(p, NULL, "{\"rule\": \"irv\"}", NULL, NULL, &out) == ACCORD_OK);
+    CHECK(out && strstr(out, "\"per\":\"unit\"") != NULL && strstr(out, "\"result\":{") != NULL);
+    accord_string_free(out);
+    out = (char*)1;
+    CHECK(accord_analyse_groups(p, NULL, "{\"rule\": \"irv\", \"per\": \"pcn\"}", NULL, NULL, &out) ==
+          ACCORD_EINVALID);
+    CHECK(out == NULL && strstr(accord_last_error(), "needs an organisation") != NULL);
+    CHECK(accord_analyse_groups(p, org, "{\"rule\": \"irv\", \"per\": \"icb\"}", NULL, NULL, &out) ==
+          ACCORD_EINVALID);
+    CHECK(accord_analyse_groups(p, org, "{\"rule\": \"no-such\"}", NULL, NULL, &out) == ACCORD_ENOTFOUND);
+    CHECK(accord_analyse_groups(p, org, "{\"rule\": \"irv\", \"scheme\": \"equal\", \"mode\": \"two-stage\"}",
+                                NULL, NULL, &out) == ACCORD_EUNSUPPORTED);
+    CHECK(accord_analyse_groups(NULL, org, "{\"rule\": \"irv\"}", NULL, NULL, &out) == ACCORD_EINVALID);
+    CHECK(accord_analyse_groups(p, org, "{\"rule\": \"irv\"}", cancel_at_once, &calls, &out) ==
+          ACCORD_ECANCELLED);
+    CHECK(out == NULL && calls == 1);
+    accord_profile_free(p);
+    accord_org_free(org);
+}
+
 int main(int argc, char** argv) {
     char org_path[1024];
     if (argc > 1) data_dir = argv[1];
@@ -254,6 +311,7 @@ int main(int argc, char** argv) {
     test_generate_and_electorates();
     snprintf(org_path, sizeof org_path, "%s/four_two_pcns_org.csv", data_dir);
     test_two_level(org_path);
+    test_groups(org_path);
     printf("%d checks, %d failed\n", checks, failures);
     return failures ? 1 : 0;
 }

@@ -256,6 +256,48 @@ class Report(unittest.TestCase):
         self.assertIn("/nonexistent/dir/r.html", out.stderr)
 
 
+class PerGroup(unittest.TestCase):
+    """accord run METHOD FILE --per (docs/cli.md, "Results per group"), on the hand-worked case of
+    tests/groups_test.cpp: plurality per PCN P X, Q Z; overall Z; by population, overall X."""
+
+    BALLOTS = ROOT / "tests" / "data" / "four_two_pcns_ballots.csv"
+    ORG = ROOT / "tests" / "data" / "four_two_pcns_org.csv"
+
+    def test_text_and_json_per_unit_and_per_pcn(self) -> None:
+        out = accord("run", "plurality", self.BALLOTS, "--per", "unit")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        lines = out.stdout.splitlines()
+        self.assertEqual(lines[0], "plurality per unit: 4 groups")
+        self.assertRegex(out.stdout, r"\na +a +3  X  \[differs from overall\]\n")
+        self.assertRegex(out.stdout, r"\nd +d +4  Z\n")
+        self.assertIn("overall: Z\nagreeing: 1 of 4 groups\ngroups won: X 1; Y 2; Z 1;", out.stdout)
+        j = accord_json("run", "plurality", self.BALLOTS, "--org", self.ORG, "--per", "pcn")
+        # With --org the count is weighted, as `accord run --org` is: equal weights, normalised, so
+        # each practice counts once and both PCNs are ties of one practice against one.
+        self.assertEqual(j["settings"]["scheme"], "equal")
+        self.assertEqual([(g["id"], g["winners"], g["ties_broken"]) for g in j["groups"]],
+                         [("P", ["X"], True), ("Q", ["Y"], True)])
+        j = accord_json("run", "plurality", self.BALLOTS, "--org", self.ORG, "--scheme", "population", "--per",
+                        "pcn")
+        self.assertEqual(j["overall"]["winners"], ["X"])
+        self.assertEqual([g["agrees"] for g in j["groups"]], [True, False])
+        self.assertEqual(j["groups"][0]["result"]["winners"], ["X"])
+
+    def test_refusals(self) -> None:
+        for args, words in (
+                (["--per", "pcn"], "needs an organisation"),
+                (["--org", self.ORG, "--per", "icb"], "no units of kind 'icb'"),
+                (["--org", self.ORG, "--mode", "two-stage", "--per", "pcn"], "already counted per group"),
+                (["--per", "unit", "--shard", "x.shard"], "--shard excludes --per"),
+                (["--per", "unit", "--record", "x.rec"], "--record excludes --per"),
+        ):
+            out = accord("run", "plurality", self.BALLOTS, *args)
+            self.assertNotEqual(out.returncode, 0, args)
+            self.assertIn(words, out.stderr, args)
+        out = accord("run", "plurality", ROOT / "tests" / "data" / "place_org.csv", "--per", "unit")
+        self.assertNotEqual(out.returncode, 0)
+
+
 if __name__ == "__main__":
     unittest.main()
 

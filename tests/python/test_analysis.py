@@ -134,5 +134,58 @@ class Tipping(unittest.TestCase):
         self.assertEqual([r.winner for r in s.rows], ["Workforce retention", "Same-day access hub"])
 
 
+class ByGroup(unittest.TestCase):
+    """accord.by_group: a 3 X>Y>Z, b 2 Y>X>Z, c 1 Y>Z>X, d 4 Z>Y>X; a, b in PCN P, c, d in Q
+    (populations 45, 15, 15, 25). Plurality per PCN: P X, Q Z; overall Z. By population: overall X."""
+
+    def setUp(self) -> None:
+        self.p = accord.Profile.from_file(DATA / "four_two_pcns_ballots.csv")
+        self.org = accord.Organisation.from_file(DATA / "four_two_pcns_org.csv")
+
+    def test_per_unit_and_per_pcn_worked_by_hand(self) -> None:
+        g = accord.by_group(self.p, "plurality")
+        self.assertIsInstance(g, accord.Groups)
+        self.assertEqual([r.id for r in g.groups], ["a", "b", "c", "d"])
+        self.assertEqual([r.winners for r in g.groups], [["X"], ["Y"], ["Y"], ["Z"]])
+        self.assertEqual([r.voters for r in g.groups], [3, 2, 1, 4])
+        self.assertEqual(g.winners, ["Z"])
+        self.assertEqual(g.wins, {"X": 1, "Y": 2, "Z": 1})
+        # Each group's full result is the count of its ballots alone.
+        alone = accord.Profile(["X", "Y", "Z"])
+        alone.add(["Y", "X", "Z"], count=2)
+        self.assertEqual(g.groups[1].result["scores"], accord.run(alone, "plurality").to_dict()["scores"])
+        pcn = accord.by_group(self.p, "plurality", org=self.org, per="pcn", results=False)
+        self.assertEqual([(r.id, r.name, r.winners, r.agrees) for r in pcn.groups],
+                         [("P", "PCN P", ["X"], False), ("Q", "PCN Q", ["Z"], True)])
+        self.assertIsNone(pcn.groups[0].result)
+        self.assertEqual((pcn.agreeing, pcn.counted, pcn.failed), (1, 2, 0))
+        weighted = accord.by_group(self.p, "plurality", org=self.org, per="pcn", scheme="population")
+        self.assertEqual(weighted.winners, ["X"])
+        self.assertEqual([r.agrees for r in weighted.groups], [True, False])
+        self.assertEqual(weighted.settings["scheme"], "population")
+
+    def test_frame_and_refusals(self) -> None:
+        g = accord.by_group(self.p, "borda", org=self.org, per="pcn")
+        try:
+            frame = g.to_frame()
+        except ImportError:
+            frame = None
+        if frame is not None:
+            self.assertEqual(list(frame.index), ["P", "Q"])
+        self.assertIn("PCN P", g._repr_html_())
+        with self.assertRaises(accord.InvalidArgument):
+            accord.by_group(self.p, "borda", per="pcn")          # a kind needs the organisation
+        with self.assertRaises(accord.InvalidArgument):
+            accord.by_group(self.p, "borda", mode="pooled")      # weighting keys need a scheme
+        with self.assertRaises(accord.Unsupported):
+            accord.by_group(self.p, "borda", org=self.org, scheme="equal", mode="two-stage")
+        with self.assertRaises(accord.NotFound):
+            accord.by_group(self.p, "no-such-rule")
+        untagged = accord.Profile(["X", "Y"])
+        untagged.add(["X", "Y"])
+        with self.assertRaises(accord.InvalidArgument):
+            accord.by_group(untagged, "plurality")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -18,7 +18,8 @@ Everything the C API offers has a Python name here:
 - organisations and weighting: Organisation (from_file, weights, set_weights, run, decide,
   apportion), WeightReport, Decision, Apportionment;
 - power indices: power, PowerIndices;
-- analysis: smaa, sweep, tipping (Smaa, Sweep, Tipping with to_frame); electorates (Monte Carlo
+- analysis: smaa, sweep, tipping (Smaa, Sweep, Tipping with to_frame); by_group (results per
+  group: per precinct, practice or PCN, as Groups); electorates (Monte Carlo
   over synthetic electorates) and generate (one seeded electorate as a Profile);
 - priorities from judgements and criteria: ahp (Ahp), mcda and mcda_smaa (Mcda, McdaSmaa);
 - pictures: accord.plots (rank acceptability, sweep, power shares) when matplotlib is installed;
@@ -35,8 +36,8 @@ matplotlib likewise, only when accord.plots draws.
 """
 from . import plots
 from .ahp import Ahp, AhpParticipant, Consistency, ahp
-from .analysis import (Smaa, Sweep, SweepRow, Tipping, TippingBracket, TippingPoint, analysis_defaults, report, smaa,
-                       sweep, tipping)
+from .analysis import (GroupRow, Groups, Smaa, Sweep, SweepRow, Tipping, TippingBracket, TippingPoint,
+                       analysis_defaults, by_group, report, smaa, sweep, tipping)
 from .library import (hidden_characters, hidden_names_accepted, memory_budget, methods, methods_info,
                       set_hidden_characters, set_memory_budget, version, version_number)
 from .organisation import Apportionment, Decision, Organisation, WeightReport, join_nhs
@@ -57,7 +58,7 @@ __version__ = ".".join(map(str, _VERSION))  # from accord.h, through the generat
 __all__ = [
     "Organisation", "Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "methods_info", "power", "version",
     "version_number", "PowerIndices", "WeightReport", "Decision", "Apportionment",
-    "smaa", "sweep", "tipping", "analysis_defaults", "report", "Ballot", "Smaa", "Sweep", "SweepRow", "Tipping", "TippingBracket", "TippingPoint",
+    "smaa", "sweep", "tipping", "by_group", "Groups", "GroupRow", "analysis_defaults", "report", "Ballot", "Smaa", "Sweep", "SweepRow", "Tipping", "TippingBracket", "TippingPoint",
     "AccordError", "InvalidArgument", "OptionError", "NotFound", "ParseError", "AccordIOError",
     "AccordOverflowError", "AccordMemoryError", "UnresolvedTie", "Cancelled", "Unsupported", "__version__",
     "ahp", "Ahp", "AhpParticipant", "Consistency", "mcda", "mcda_smaa", "Mcda", "McdaSmaa",

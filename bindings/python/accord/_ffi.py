@@ -127,6 +127,7 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "accord_analyse_smaa": (_status, [_profile_p, c_void_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
     "accord_analyse_sweep": (_status, [_profile_p, c_void_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
     "accord_analyse_tipping": (_status, [_profile_p, c_void_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
+    "accord_analyse_groups": (_status, [_profile_p, c_void_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
     # 0.4: AHP, MCDA, synthetic electorates
     "accord_ahp": (_status, [c_void_p, c_char_p, c_char_p, POINTER(c_void_p)]),
     "accord_mcda": (_status, [c_char_p, c_char_p, POINTER(c_void_p)]),

@@ -6,6 +6,7 @@
 >>> s.winner_probability["Access"], s.ranked()[:3]
 >>> accord.sweep(p, org, rules=["borda", "irv"], schemes=["equal", "population"]).movers
 >>> accord.tipping(p, org, "irv", scheme="population").units[0].down
+>>> accord.by_group(p, "irv", org=org, per="pcn").to_frame()     # results per group
 
 Each function sends its options as JSON to accord_analyse_* and copies the JSON report into
 frozen dataclasses (exact numbers as Fractions), so nothing refers to C memory afterwards.
@@ -27,8 +28,8 @@ from ._progress import _Progress
 from .organisation import Organisation
 from .profile import Profile
 
-__all__ = ["Smaa", "SweepRow", "Sweep", "TippingBracket", "TippingPoint", "Tipping", "smaa", "sweep", "tipping",
-           "analysis_defaults", "report"]
+__all__ = ["Smaa", "SweepRow", "Sweep", "TippingBracket", "TippingPoint", "Tipping", "GroupRow", "Groups", "smaa",
+           "sweep", "tipping", "by_group", "analysis_defaults", "report"]
 
 Progress = Callable[[float], Any]
 Exact = Union[int, str, Fraction]
@@ -362,6 +363,87 @@ def tipping(profile: Profile, org: Organisation, rule: str, *, scheme: str | Non
              for u in j["units"]]
     return Tipping(baseline_winner=j["baseline_winner"], quantity=j["quantity"],
                    tolerance=Fraction(j["settings"]["tolerance_exact"]), units=units, settings=j["settings"])
+
+
+# ---- results per group ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GroupRow:
+    """One group's count: its ``winners`` (empty when ``error`` says why the rule could not
+    count it), whether a tie was broken, and whether the winners are the overall winners."""
+
+    id: str
+    name: str
+    voters: int
+    units: int
+    winners: list[str]
+    ties_broken: bool
+    complete: bool
+    agrees: bool
+    error: str | None
+    #: the group's full result as ``Result.to_dict()`` gives it (None with ``results=False``)
+    result: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Groups:
+    """The same count on each group's ballots (``groups``) and on all of them (``winners``,
+    ``overall``); ``wins`` counts the groups each candidate won."""
+
+    per: str
+    candidates: list[str]
+    winners: list[str]
+    groups: list[GroupRow]
+    wins: dict[str, int]
+    agreeing: int
+    counted: int
+    failed: int
+    settings: dict[str, Any]
+    overall: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every field as a plain dict."""
+        return asdict(self)
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The report as JSON text."""
+        return dumps(self, indent=indent)
+
+    def _repr_html_(self) -> str:
+        """Notebook display: one row per group."""
+        from ._html import table
+        rows = [[g.id, g.name, str(g.voters), g.error and f"not counted: {g.error}" or ", ".join(g.winners),
+                 "yes" if g.ties_broken else "", "yes" if g.agrees else "no"] for g in self.groups]
+        return table(["group", "name", "voters", "winners", "tie broken", "as overall"], rows,
+                     f"per {self.per}: overall {', '.join(self.winners)}")
+
+    def to_frame(self) -> Any:
+        """One row per group, indexed by id: name, voters, units, winners (comma-separated),
+        ties_broken, agrees, error. Needs pandas."""
+        pd = pandas()
+        return pd.DataFrame([{"id": g.id, "name": g.name, "voters": g.voters, "units": g.units,
+                              "winners": ", ".join(g.winners), "ties_broken": g.ties_broken, "agrees": g.agrees,
+                              "error": g.error} for g in self.groups]).set_index("id")
+
+
+def by_group(profile: Profile, rule: str, *, org: Organisation | None = None, per: str = "unit",
+             rule_options: Mapping[str, Any] | None = None, scheme: str | None = None, mode: str | None = None,
+             level: str | None = None, results: bool = True, progress: Progress | None = None) -> Groups:
+    """Results per group: ``rule`` counted on each group's ballots and on all of them. A group is
+    each ballot's unit (``per="unit"``) or, with ``org``, the unit's ancestor of a kind
+    (``per="pcn"``). ``scheme`` (with ``org``) weights each group's ballots by their units as
+    :meth:`Organisation.run` does. ``results=False`` leaves out each group's full result."""
+    o = _common(rule, scheme, mode, level, rule_options)
+    o["per"] = per
+    o["results"] = bool(results)
+    j = call_json(lib.accord_analyse_groups, profile._handle, org._handle if org is not None else None,
+                  json.dumps(o).encode(), progress=progress, with_progress=True)
+    rows = [GroupRow(id=g["id"], name=g["name"], voters=int(g["voters"]), units=g["units"], winners=g["winners"],
+                     ties_broken=g["ties_broken"], complete=g["complete"], agrees=g["agrees"], error=g["error"],
+                     result=g.get("result")) for g in j["groups"]]
+    return Groups(per=j["per"], candidates=j["candidates"], winners=j["overall"]["winners"], groups=rows,
+                  wins=j["wins"], agreeing=j["agreeing"], counted=j["counted"], failed=j["failed"],
+                  settings=j["settings"], overall=j["overall"].get("result"))
 
 
 def analysis_defaults() -> dict[str, Any]:
