@@ -142,8 +142,9 @@ enum class stv_preset : std::uint8_t {
     /// by the previous counts then by lot.
     cambridge = 2,
 };
-/// "minneapolis", "san-francisco", "cambridge".
+/// "minneapolis", "san-francisco", "cambridge" (errc::invalid otherwise).
 stv_preset parse_stv_preset(std::string_view name);
+/// The preset's name, as parse_stv_preset() reads it.
 const char* stv_preset_name(stv_preset preset) noexcept;
 /// The options of a preset's rule for `seats` seats (errc::invalid where the rule elects fewer).
 /// Ties are drawn by lot (tie_policy::random, seed 0 unless changed); `excluded` is empty.
