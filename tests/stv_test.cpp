@@ -657,7 +657,7 @@ TEST(StvRandomTransfer, TheCincinnatiMethodMovesEveryNthPaperAndNoneBeyondTheQuo
     EXPECT_EQ(r.rounds[1].tallies[0], rational(6));
     EXPECT_EQ(r.rounds[1].tallies[1], rational(5));
     EXPECT_EQ(r.rounds[1].elected, (std::vector<cand_t>{1}));
-    EXPECT_NE(r.rounds[1].note.find("every 2th"), std::string::npos) << r.rounds[1].note;
+    EXPECT_NE(r.rounds[1].note.find("every n-th with n = 2"), std::string::npos) << r.rounds[1].note;
     EXPECT_EQ(*r.rounds[1].transfer_value, rational(3, 9));
     EXPECT_NE(r.notes.front().find("seed 11"), std::string::npos) << r.notes.front();
 }

@@ -259,8 +259,8 @@ class random_count : count_base {
         r.transfer_value = rational(big_int(moved), big_int(t));
         finish(r,
                "surplus of " + p_.candidate_name(c) + ": " + std::to_string(s) + " of " + std::to_string(t) +
-                   " papers, every " + std::to_string(n) + "th (" + passes + "); " + std::to_string(moved) +
-                   " moved" +
+                   " papers, every n-th with n = " + std::to_string(n) + " (" + passes + "); " +
+                   std::to_string(moved) + " moved" +
                    (moved < s ? ", the rest of the surplus has no continuing choice and stays" : ""),
                elected);
         res_.rounds.push_back(std::move(r));
