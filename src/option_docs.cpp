@@ -46,12 +46,23 @@ constexpr std::array k_docs = std::to_array<option_doc>({
 
     // STV.
     {"variant", "stv", "the STV rules counted (docs/methods/stv.md has one section per variant)"},
+    {"preset", "stv",
+     "a statutory local rule: minneapolis, san-francisco or cambridge (sets the variant and every rule "
+     "option; seats, excluded and the tie draw stay yours)"},
+    {"min_votes", "stv",
+     "random-transfer: defeat together, after the first count, every candidate with fewer votes (default 0)"},
     {"seats", "stv", "seats to fill (default: the profile's, e.g. a BLT file's)"},
     {"quota", "stv", "the quota (default: the variant's)"},
-    {"arithmetic", "stv", "wigm and meek: exact (rationals) or fixed:PLACES (0-15) (default: the variant's)"},
+    {"arithmetic", "stv",
+     "wigm, gregory, meek and warren: exact (rationals) or fixed:PLACES (0-15); meek and warren also "
+     "guarded:PLACES[:GUARD] (quasi-exact, Droop's guarded; alias qx:) (default: the variant's)"},
     {"omega", "stv",
-     "meek: iterate until the surplus is at most 10^-omega, 1-30 (default: 6 fixed-point, 10 exact)"},
-    {"batch_defeat", "stv", "meek: defeat every sure loser at once when safe"},
+     "meek and warren: iterate until the surplus is at most 10^-omega, 1-30 (default: 6 fixed-point, "
+     "10 exact, half the places guarded)"},
+    {"batch_defeat", "stv", "meek and warren: defeat every sure loser at once when safe"},
+    {"nz", "stv",
+     "meek: New Zealand rounding (Schedule 1A, PR Foundation reference): keeps rounded up, the "
+     "iteration ends below omega"},
     {"defeat_zero_batch", "stv",
      "wigm: after a surplus transfer, defeat every hopeful with zero votes at once"},
     {"zero_surplus_stage", "stv",

@@ -95,7 +95,30 @@ result run_stv(const profile& p, option_reader& o) {
         auto v = o.get<std::string>("arithmetic");
         if (v && (*v == "exact" || *v == "rational"))
             opt.places = stv_options::k_exact;
-        else if (v) {
+        else if (v && (v->rfind("guarded:", 0) == 0 || v->rfind("qx:", 0) == 0)) {
+            // guarded:P[:G] (Droop's name) or qx:P[:G] (Hill's): P places and G guard digits,
+            // G = P / 2 by default as in Droop's Meek.
+            const std::string spec = v->substr(v->find(':') + 1);
+            const auto colon = spec.find(':');
+            const std::string p_text = spec.substr(0, colon);
+            const std::string g_text = colon == std::string::npos ? "" : spec.substr(colon + 1);
+            const auto number = [](const std::string& t) {
+                return !t.empty() && t.size() <= 2 && t.find_first_not_of("0123456789") == std::string::npos;
+            };
+            unsigned places = 0, guard = 0;
+            const bool ok = number(p_text) && (colon == std::string::npos || number(g_text));
+            if (ok) {
+                places = static_cast<unsigned>(std::stoul(p_text));
+                guard = colon == std::string::npos ? places / 2 : static_cast<unsigned>(std::stoul(g_text));
+            }
+            if (!ok || places == 0 || places > 30 || guard == 0 || guard > 30)
+                throw error(errc::invalid,
+                            "stv: option 'arithmetic' guarded:PLACES[:GUARD] needs 1-30 places "
+                            "and 1-30 guard digits, got '" +
+                                *v + "'");
+            opt.places = places;
+            opt.guard = guard;
+        } else if (v) {
             unsigned places = 0;
             const bool fixed = v->rfind("fixed:", 0) == 0;
             try {
@@ -105,9 +128,9 @@ result run_stv(const profile& p, option_reader& o) {
                             "stv: option 'arithmetic' must be exact or fixed:PLACES, got '" + *v + "'");
             }
             if (!fixed || places > 15)
-                throw error(errc::invalid,
-                            "stv: option 'arithmetic' must be exact or fixed:PLACES (0-15), got '" + *v +
-                                "'");
+                throw error(errc::invalid, "stv: option 'arithmetic' must be exact, fixed:PLACES (0-15) or "
+                                           "guarded:PLACES[:GUARD], got '" +
+                                               *v + "'");
             opt.places = places;
         }
     }
@@ -116,6 +139,8 @@ result run_stv(const profile& p, option_reader& o) {
         opt.omega = static_cast<unsigned>(*v);
     }
     if (auto v = o.get<bool>("batch_defeat", opt.batch_defeat)) opt.batch_defeat = *v;
+    if (auto v = o.get<bool>("nz", opt.nz)) opt.nz = *v;
+    if (auto v = o.get<std::uint64_t>("min_votes")) opt.min_votes = *v;
     if (auto v = o.get<bool>("defeat_zero_batch", opt.defeat_zero_batch)) opt.defeat_zero_batch = *v;
     if (auto v = o.get<bool>("zero_surplus_stage", opt.zero_surplus_stage)) opt.zero_surplus_stage = *v;
     if (auto v = o.choice("mode", {"multiple-per-round", "one-per-round", "bottoms-up", "sequential"},
@@ -152,8 +177,58 @@ result run_stv(const profile& p, option_reader& o) {
     read_ballot_rules(o, opt.ballots);
     if (auto v = o.get<bool>("continue_until_two", opt.ballots.continue_until_two))
         opt.ballots.continue_until_two = *v;
+    // A statutory preset sets the rule; only the seats, the excluded candidates, the undeclared
+    // write-in and the tie draw (seed, or another tie policy) stay the user's.
+    std::optional<stv_preset> preset;
+    if (auto v = o.choice("preset", {"minneapolis", "san-francisco", "cambridge"}))
+        preset = parse_stv_preset(*v);
+    if (preset) {
+        const stv_options po = stv_preset_options(*preset, opt.seats ? opt.seats : p.seats);
+        opt.ballots.tie_break = po.ballots.tie_break;
+    }
     opt.ballots.tie_break = o.tie_break(opt.ballots.tie_break);
     o.finish();
+    if (preset) {
+        for (const char* key : {"variant",
+                                "quota",
+                                "arithmetic",
+                                "omega",
+                                "batch_defeat",
+                                "nz",
+                                "defeat_zero_batch",
+                                "zero_surplus_stage",
+                                "mode",
+                                "decimals",
+                                "fractional_threshold",
+                                "bottoms_up_threshold",
+                                "first_round_threshold",
+                                "cutoff_elimination",
+                                "overvote",
+                                "max_skipped_ranks",
+                                "exhaust_on_duplicate",
+                                "max_rankings",
+                                "batch_elimination",
+                                "continue_until_two",
+                                "min_votes"})
+            if (o.has(key))
+                throw error(errc::invalid,
+                            std::string("stv: option '") + key + "' is set by preset '" +
+                                stv_preset_name(*preset) +
+                                "' (the statute's rule); leave it out, or count without the preset");
+        stv_options po = stv_preset_options(*preset, opt.seats ? opt.seats : p.seats);
+        po.seats = opt.seats;
+        po.ballots.excluded = opt.ballots.excluded;
+        po.ballots.undeclared_write_in = opt.ballots.undeclared_write_in;
+        po.ballots.tie_break = opt.ballots.tie_break;
+        result r = stv(p, po);
+        r.notes.insert(r.notes.begin(),
+                       std::string("preset ") + stv_preset_name(*preset) + ": " +
+                           (po.variant == stv_variant::random_transfer ? "random-transfer, Cincinnati method"
+                            : po.mode == rctab_mode::sequential        ? "one seat, IRV"
+                                                                       : "rctab multi-seat") +
+                           " (docs/methods/stv.md#presets)");
+        return r;
+    }
     // An option the chosen variant does not read would be ignored silently: refuse it, naming
     // the option and the variants that read it (stv_variant_table(); docs/methods/stv.md).
     const auto reads = [](const stv_variant_info& v, const std::string& key) {

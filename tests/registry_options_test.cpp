@@ -286,7 +286,9 @@ TEST(StvVariantTable, EachVariantOptionIsReadByItsVariantsAndRefusedByTheOthers)
                                    {"max_rankings", 3},
                                    {"undeclared_write_in", "D"},
                                    {"batch_elimination", false},
-                                   {"continue_until_two", false}};
+                                   {"continue_until_two", false},
+                                   {"nz", true},
+                                   {"min_votes", 1}};
     for (const auto& v : stv_variant_table()) {
         std::istringstream keys(v.options);
         for (std::string key; keys >> key;) {

@@ -770,6 +770,8 @@ result reference(const profile& p, const stv_options& opt) {
         r = with_arith<gregory_reference>(p, opt, stv_options::k_exact);
         break;
     case stv_variant::rctab:
+    case stv_variant::warren:
+    case stv_variant::random_transfer:
         throw error(errc::invalid, "not compared here");
     }
     r.method = "stv";

@@ -337,9 +337,145 @@ INSTANTIATE_TEST_SUITE_P(Cases, DroopReference,
                                            std::make_tuple("42", "meek"), std::make_tuple("42t", "meek"),
                                            std::make_tuple("513", "meek"), std::make_tuple("SC", "meek"),
                                            std::make_tuple("SC-Vm-12", "meek")));
-// Not compared: Droop's Meek in "guarded" arithmetic (18 digits plus 9 guard digits, values
-// equal when they differ only in the guard digits). On M135 it finds a tie ([C13, C16]) that
-// exists only at that precision, so no other arithmetic can follow it stage by stage.
+// Droop's Meek in "guarded" arithmetic (18 digits plus 9 guard digits, values equal when they
+// differ only in the guard digits) finds a tie on M135 ([C13, C16]) that exists only at that
+// precision: no other arithmetic can follow it, but accord's guarded arithmetic does (below).
+
+namespace {
+
+// Droop's tie order for a BLT file (its "[tie ...]" line, else the file's candidate order) as
+// accord's lexicographic tie order: Droop defeats the first tied candidate in its order, ours
+// favours the earlier, so the order is reversed.
+std::vector<cand_t> droop_tie_order(const std::filesystem::path& blt, std::size_t candidates) {
+    std::vector<cand_t> order;
+    std::ifstream in(blt);
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("[tie", 0) == 0) {
+            std::stringstream ss(line.substr(4));
+            unsigned k;
+            while (ss >> k) order.push_back(static_cast<cand_t>(k - 1));
+        }
+    if (order.empty())
+        for (cand_t c = 0; c < candidates; ++c) order.push_back(c);
+    return {order.rbegin(), order.rend()};
+}
+
+struct meek_family_case {
+    const char* file;
+    const char* tag;       // Droop's report tag
+    const char* options;   // accord's options, JSON
+    const char* tolerance; // half a unit of the last printed place, or 0 where nothing is rounded
+};
+
+} // namespace
+
+class DroopMeekFamily : public ::testing::TestWithParam<meek_family_case> {};
+
+// Warren's method, Meek's with the New Zealand / PR Foundation rounding, and both in guarded
+// (quasi-exact) arithmetic, against Droop's reference reports: the elected set, and every
+// candidate's final vote and the final quota to the last place Droop prints.
+TEST_P(DroopMeekFamily, ElectsTheSameAndEndsWithTheSameVotes) {
+    const meek_family_case c = GetParam();
+    const std::string file = c.file, tag = c.tag;
+    ACCORD_SHARED_FILE(blt, "blt/droop/blt/" + file + ".blt");
+    ACCORD_SHARED_FILE(dump, "blt/droop/ref/dump/" + file + "-" + tag + ".txt");
+    ACCORD_SHARED_FILE(report, "blt/droop/ref/report/" + file + "-" + tag + ".txt");
+    const profile p = read_blt(blt);
+    json o = json::parse(c.options);
+    o["tie_break"] = "lexicographic";
+    json order = json::array();
+    for (cand_t k : droop_tie_order(blt, p.candidate_count())) order.push_back(p.candidate_names()[k]);
+    o["tie_order"] = order;
+    const result r = run(p, "stv", o.dump());
+    EXPECT_EQ(winners(r), elected_in_dump(report)) << file << " " << tag;
+    const auto rows = read_dump(dump, true);
+    ASSERT_FALSE(rows.empty());
+    const auto& end = rows.back();
+    ASSERT_EQ(end.action, "end");
+    const rational tol = parse_rational(c.tolerance);
+    for (const auto& [name, v] : end.vote) {
+        const rational mine = tally_or_zero(r, r.rounds.size() - 1, name);
+        EXPECT_LE(abs(mine - v), tol) << file << " " << tag << " " << name << ": ours " << to_string(mine)
+                                      << ", Droop " << to_string(v);
+    }
+    EXPECT_LE(abs(*r.rounds.back().threshold - end.quota), tol) << file << " " << tag << " quota";
+}
+
+namespace {
+constexpr const char* k_rational12 = "1/1000000000000";      // 12 places printed
+constexpr const char* k_guarded18 = "1/2000000000000000000"; // 18 places printed
+constexpr const char* k_warren_exact = R"({"variant":"warren","arithmetic":"exact","omega":10})";
+constexpr const char* k_meek_guarded = R"({"variant":"meek","arithmetic":"guarded:18:9","omega":9})";
+constexpr const char* k_warren_guarded = R"({"variant":"warren","arithmetic":"guarded:18:9","omega":9})";
+// The PR Foundation's reference Meek: NZ rounding, 9 places, omega 10^-6, no batch defeats.
+constexpr const char* k_meek_prf =
+    R"({"variant":"meek","nz":true,"arithmetic":"fixed:9","omega":6,"batch_defeat":false})";
+} // namespace
+
+INSTANTIATE_TEST_SUITE_P(
+    Warren, DroopMeekFamily,
+    ::testing::Values(meek_family_case{"42", "warren-o10-rational-d12", k_warren_exact, k_rational12},
+                      meek_family_case{"42t", "warren-o10-rational-d12", k_warren_exact, k_rational12},
+                      meek_family_case{"513", "warren-o10-rational-d12", k_warren_exact, k_rational12},
+                      meek_family_case{"SC", "warren-o10-rational-d12", k_warren_exact, k_rational12}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Guarded, DroopMeekFamily,
+    ::testing::Values(
+        meek_family_case{"42", "meek-o9-guarded-p18-g9-d18", k_meek_guarded, k_guarded18},
+        meek_family_case{"42t", "meek-o9-guarded-p18-g9-d18", k_meek_guarded, k_guarded18},
+        meek_family_case{"42u", "meek-o9-guarded-p18-g9-d18", k_meek_guarded, k_guarded18},
+        meek_family_case{"513", "meek-o9-guarded-p18-g9-d18", k_meek_guarded, k_guarded18},
+        meek_family_case{"M135", "meek-o9-guarded-p18-g9-d18", k_meek_guarded, k_guarded18},
+        meek_family_case{"SC", "meek-o9-guarded-p18-g9-d18", k_meek_guarded, k_guarded18},
+        meek_family_case{"SC-Vm-12", "meek-o9-guarded-p18-g9-d18", k_meek_guarded, k_guarded18},
+        meek_family_case{"SCw", "meek-o9-guarded-p18-g9-d18", k_meek_guarded, k_guarded18},
+        meek_family_case{"SCwopt", "meek-o9-guarded-p18-g9-d18", k_meek_guarded, k_guarded18},
+        meek_family_case{"42", "warren-o9-guarded-p18-g9-d18", k_warren_guarded, k_guarded18},
+        meek_family_case{"42t", "warren-o9-guarded-p18-g9-d18", k_warren_guarded, k_guarded18},
+        meek_family_case{"42u", "warren-o9-guarded-p18-g9-d18", k_warren_guarded, k_guarded18},
+        meek_family_case{"513", "warren-o9-guarded-p18-g9-d18", k_warren_guarded, k_guarded18},
+        meek_family_case{"M135", "warren-o9-guarded-p18-g9-d18", k_warren_guarded, k_guarded18},
+        meek_family_case{"SC", "warren-o9-guarded-p18-g9-d18", k_warren_guarded, k_guarded18},
+        meek_family_case{"SC-Vm-12", "warren-o9-guarded-p18-g9-d18", k_warren_guarded, k_guarded18},
+        meek_family_case{"SCw", "warren-o9-guarded-p18-g9-d18", k_warren_guarded, k_guarded18},
+        meek_family_case{"SCwopt", "warren-o9-guarded-p18-g9-d18", k_warren_guarded, k_guarded18}));
+
+INSTANTIATE_TEST_SUITE_P(
+    NewZealandRounding, DroopMeekFamily,
+    ::testing::Values(meek_family_case{"42", "meek-prf-o6-fixed-p9-d9", k_meek_prf, "0"},
+                      meek_family_case{"42t", "meek-prf-o6-fixed-p9-d9", k_meek_prf, "0"},
+                      meek_family_case{"42u", "meek-prf-o6-fixed-p9-d9", k_meek_prf, "0"},
+                      meek_family_case{"513", "meek-prf-o6-fixed-p9-d9", k_meek_prf, "0"},
+                      meek_family_case{"M135", "meek-prf-o6-fixed-p9-d9", k_meek_prf, "0"},
+                      meek_family_case{"SC", "meek-prf-o6-fixed-p9-d9", k_meek_prf, "0"},
+                      meek_family_case{"SC-Vm-12", "meek-prf-o6-fixed-p9-d9", k_meek_prf, "0"},
+                      meek_family_case{"SCw", "meek-prf-o6-fixed-p9-d9", k_meek_prf, "0"},
+                      meek_family_case{"SCwopt", "meek-prf-o6-fixed-p9-d9", k_meek_prf, "0"}));
+
+TEST(StvMeekOptions, NzAndGuardedAreRefusedWhereTheyAreNotUsed) {
+    const profile p = accord_test::orders({"A", "B", "C"}, {{{0, 1, 2}, 3}, {{1, 2, 0}, 2}, {{2, 0, 1}, 2}});
+    const auto refused = [&](const char* opts, const char* words) {
+        try {
+            (void)run(p, "stv", opts);
+            ADD_FAILURE() << opts << " was accepted";
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), errc::invalid) << opts;
+            EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+        }
+    };
+    refused(R"({"variant":"warren","nz":true})", "only by: meek");
+    refused(R"({"variant":"scottish","nz":true})", "only by: meek");
+    refused(R"({"variant":"wigm","arithmetic":"guarded:18:9"})", "guarded arithmetic is used only by");
+    refused(R"({"variant":"meek","arithmetic":"guarded:0"})", "guarded:PLACES");
+    refused(R"({"variant":"meek","arithmetic":"guarded:18:"})", "guarded:PLACES");
+    refused(R"({"variant":"meek","arithmetic":"qx:9:99"})", "guarded:PLACES");
+    refused(R"({"variant":"meek","arithmetic":"guarded:4","omega":6})", "omega cannot exceed");
+    const result q = run(p, "stv", R"({"seats":2,"variant":"meek","arithmetic":"qx:12"})");
+    EXPECT_NE(q.notes.front().find("guarded arithmetic to 12 + 6 places"), std::string::npos)
+        << q.notes.front();
+}
 
 // ---------------------------------------------------------------------------------------------
 // RCTab multi-seat.
@@ -503,6 +639,176 @@ TEST(RctabBottomsUpUntilSeats, Minneapolis2013ParkBoardMatchesEveryRound) {
     EXPECT_EQ(winners(r), expect_rctab_rounds(r, rounds, name, false));
     EXPECT_EQ(winners(r), (std::set<std::string>{"JOHN ERWIN", "ANNIE YOUNG", "MEG FORNEY"}));
     EXPECT_TRUE(r.complete);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Random-transfer STV (the Cincinnati method).
+
+// 2 seats, 13 papers, quota 5. A's 9 papers all read A>B, so the shuffle cannot change the
+// count: n = 9 / 4 to the nearest whole = 2; papers 2, 4, 6 move to B, who then has the quota
+// (5) and is elected at once; paper 8 has no other continuing choice and stays, as do 3, 5, 7, 9
+// on the second pass. A keeps 6.
+TEST(StvRandomTransfer, TheCincinnatiMethodMovesEveryNthPaperAndNoneBeyondTheQuota) {
+    const profile p = accord_test::orders({"A", "B", "C"}, {{{0, 1}, 9}, {{1}, 2}, {{2}, 2}});
+    const result r = run(p, "stv", R"({"seats":2,"variant":"random-transfer","seed":11})");
+    EXPECT_EQ(r.winners, (std::vector<cand_t>{0, 1}));
+    ASSERT_EQ(r.rounds.size(), 2u);
+    EXPECT_EQ(r.rounds[0].threshold, rational(5));
+    EXPECT_EQ(r.rounds[1].tallies[0], rational(6));
+    EXPECT_EQ(r.rounds[1].tallies[1], rational(5));
+    EXPECT_EQ(r.rounds[1].elected, (std::vector<cand_t>{1}));
+    EXPECT_NE(r.rounds[1].note.find("every n-th with n = 2"), std::string::npos) << r.rounds[1].note;
+    EXPECT_EQ(*r.rounds[1].transfer_value, rational(3, 9));
+    EXPECT_NE(r.notes.front().find("seed 11"), std::string::npos) << r.notes.front();
+}
+
+// The same seed replays the count paper for paper; at every stage the piles and the exhausted
+// papers add up to the valid papers.
+TEST(StvRandomTransfer, TheSeedReplaysTheCountAndNoPaperIsLost) {
+    std::mt19937_64 rng(5);
+    for (int trial = 0; trial < 30; ++trial) {
+        std::vector<std::string> names;
+        const std::size_t n = 3 + rng() % 5;
+        for (std::size_t c = 0; c < n; ++c) names.push_back("c" + std::to_string(c));
+        profile p(names);
+        for (int b = 0; b < 25; ++b) {
+            std::vector<cand_t> perm(n);
+            std::iota(perm.begin(), perm.end(), cand_t{0});
+            std::shuffle(perm.begin(), perm.end(), rng);
+            perm.resize(1 + rng() % n);
+            p.add_order(perm, 1 + rng() % 9);
+        }
+        const std::string opts = R"({"variant":"random-transfer","seats":)" +
+                                 std::to_string(1 + rng() % (n - 1)) + R"(,"seed":)" +
+                                 std::to_string(rng() % 1000) + "}";
+        const result a = run(p, "stv", opts), b = run(p, "stv", opts);
+        EXPECT_EQ(to_json(a), to_json(b)) << opts;
+        expect_conserved(a, opts);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Presets: statutory city rules.
+
+namespace {
+profile rctab_workbook(const std::filesystem::path& dir, const json& cfg) {
+    read_options ro;
+    ro.csv.layout = csv_options::layout_t::rank_columns;
+    return read_profile(dir / cfg["cvrFileSources"][0]["filePath"].get<std::string>(), ro);
+}
+json load(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    return json::parse(in);
+}
+} // namespace
+
+// Minneapolis's single-seat rule on the 2017 mayoral ballots (105,928): RCTab's six rounds with
+// batch elimination, every tally and elimination, and Jacob Frey elected 46,704 to 34,970, as
+// officially reported.
+TEST(StvPreset, Minneapolis2017MayorMatchesEveryRoundOfRctab) {
+    const std::string name = "2017_minneapolis_mayor";
+    ACCORD_SHARED_FILE(dir, "rctab/" + name);
+    const json cfg = load(dir / (name + "_config.json"));
+    ASSERT_EQ(cfg["rules"]["rulesDescription"], "Minneapolis Rules");
+    const profile p = rctab_workbook(dir, cfg);
+    const result r =
+        run(p, "stv", R"({"preset":"minneapolis","undeclared_write_in":"Undeclared Write-ins"})");
+    const json rounds = load(dir / (name + "_expected_detailed_report.json"))["results"];
+    EXPECT_EQ(winners(r), expect_rctab_rounds(r, rounds, name, false));
+    EXPECT_EQ(winners(r), std::set<std::string>{"Jacob Frey"});
+    EXPECT_TRUE(r.ties.empty());
+    EXPECT_NE(r.notes.front().find("preset minneapolis"), std::string::npos);
+}
+
+// Minneapolis's multi-seat rule on the 2013 Park Board at-large ballots (3 seats): RCTab's
+// "Minneapolis Rules" count, every round, electing Erwin, Young and Forney as officially.
+TEST(StvPreset, Minneapolis2013ParkBoardMatchesEveryRoundOfRctab) {
+    const std::string name = "2013_minneapolis_park";
+    ACCORD_SHARED_FILE(dir, "rctab/" + name);
+    const json cfg = load(dir / (name + "_config.json"));
+    ASSERT_EQ(cfg["rules"]["rulesDescription"], "Minneapolis Rules");
+    const profile p = rctab_workbook(dir, cfg);
+    const result r = run(p, "stv", R"({"preset":"minneapolis","seats":3})");
+    const json rounds = load(dir / (name + "_expected_detailed_report.json"))["results"];
+    // RCTab's last round only displays the final surplus transfer (Young's); its inactive-ballot
+    // count there leaves out the 177.5192 votes that surplus exhausts, which accord counts. So
+    // the last round's tallies are compared, every other figure in rounds 1-10.
+    json before_last = rounds;
+    before_last.erase(before_last.size() - 1);
+    ASSERT_EQ(r.rounds.size(), rounds.size());
+    const result head = [&] {
+        result h = r;
+        h.rounds.pop_back();
+        return h;
+    }();
+    EXPECT_EQ(winners(r), expect_rctab_rounds(head, before_last, name, true));
+    EXPECT_EQ(winners(r), (std::set<std::string>{"JOHN ERWIN", "ANNIE YOUNG", "MEG FORNEY"}));
+    const auto last = round_tallies(r, r.rounds.size() - 1);
+    for (auto it = rounds.back()["tally"].begin(); it != rounds.back()["tally"].end(); ++it)
+        EXPECT_EQ(*last[*p.find_candidate(it.key())], parse_rational(it.value().get<std::string>()))
+            << it.key();
+}
+
+// San Francisco's rule on the 14 PrefLib contests of 2008-2012: the official winners.
+TEST(StvPreset, SanFranciscoElectsTheOfficialWinners) {
+    const std::pair<const char*, const char*> contests[] = {
+        {"00021-00000001.toi", "Eric Mar"},     {"00021-00000002.toi", "John Avalos"},
+        {"00021-00000003.toi", "David Chiu"},   {"00021-00000004.toi", "Carmen Chu"},
+        {"00021-00000005.toi", "David Campos"}, {"00021-00000006.toi", "Malia Cohen"},
+        {"00021-00000007.toi", "Mark Farrell"}, {"00021-00000008.toi", "Jane Kim"},
+        {"00021-00000009.toi", "Scott Wiener"}, {"00021-00000010.toi", "George Gasc\xC3\x93N"},
+        {"00021-00000011.toi", "Ed Lee"},       {"00021-00000012.toi", "Ross Mirkarimi"},
+        {"00021-00000013.toi", "London Breed"}, {"00021-00000014.toi", "Norman Yee"}};
+    for (const auto& [file, official] : contests) {
+        ACCORD_SHARED_FILE(path, std::string("preflib/00021 - sf/") + file);
+        const profile p = read_profile(path);
+        const result r = run(p, "stv", R"({"preset":"san-francisco"})");
+        ASSERT_EQ(r.winners.size(), 1u) << file;
+        EXPECT_EQ(r.candidates[r.winners[0]], official) << file;
+    }
+}
+
+// Cambridge's rule: candidates under the 50 votes of a nomination are defeated together after
+// the first count (54A Sec. 9(g)): C's 10 papers and then D's go to B, who is elected on reaching
+// the quota of 63 (125 papers, 1 seat) and credited with no more (9(c)): D's last 2 papers are
+// exhausted.
+TEST(StvPreset, CambridgeDefeatsCandidatesUnderFiftyVotesTogether) {
+    const profile p =
+        accord_test::orders({"A", "B", "C", "D"}, {{{0}, 60}, {{1}, 51}, {{2, 1}, 10}, {{3, 1}, 4}});
+    const result r = run(p, "stv", R"({"preset":"cambridge"})");
+    ASSERT_EQ(r.winners.size(), 1u);
+    EXPECT_EQ(r.candidates[r.winners[0]], "B");
+    ASSERT_GE(r.rounds.size(), 2u);
+    EXPECT_EQ(r.rounds[0].threshold, rational(63));
+    EXPECT_EQ(r.rounds[1].eliminated, (std::vector<cand_t>{2, 3}));
+    EXPECT_EQ(r.rounds[1].tallies[1], rational(63));
+    EXPECT_EQ(r.rounds[1].inactive.exhausted_choices, rational(2));
+    EXPECT_EQ(r.rounds[1].elected, (std::vector<cand_t>{1}));
+    EXPECT_NE(r.notes.front().find("preset cambridge"), std::string::npos);
+}
+
+TEST(StvPreset, ARuleOptionWithAPresetIsRefusedAndTheTieDrawStaysTheUsers) {
+    const profile p = accord_test::orders({"A", "B", "C"}, {{{0, 1, 2}, 3}, {{1, 2, 0}, 2}, {{2, 1, 0}, 2}});
+    const auto refused = [&](const char* opts, const char* words) {
+        try {
+            (void)run(p, "stv", opts);
+            ADD_FAILURE() << opts << " was accepted";
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), errc::invalid) << opts;
+            EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+        }
+    };
+    refused(R"({"preset":"minneapolis","overvote":"exhaust-immediately"})", "set by preset 'minneapolis'");
+    refused(R"({"preset":"minneapolis","variant":"meek"})", "set by preset");
+    refused(R"({"preset":"san-francisco","seats":2})", "elects one candidate");
+    refused(R"({"preset":"cincinnati"})", "preset");
+    refused(R"({"preset":"cambridge","min_votes":10})", "set by preset 'cambridge'");
+    // B and C tie for last (2 each): drawn by lot, the seed recorded.
+    const result r = run(p, "stv", R"({"preset":"san-francisco","seed":7})");
+    ASSERT_FALSE(r.ties.empty());
+    const result again = run(p, "stv", R"({"preset":"san-francisco","seed":7})");
+    EXPECT_EQ(r.winners, again.winners);
+    EXPECT_NO_THROW((void)run(p, "stv", R"({"preset":"minneapolis","tie_break":"lexicographic"})"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, RctabBottomsUpPercentage,

@@ -143,7 +143,7 @@ std::span<const stv_variant_info> stv_variant_table() noexcept {
          "docs/methods/stv.md#wigm",
          [](const profile& p, const stv_options& o) { return stv_gregory(p, o, o.places); }},
         {stv_variant::meek, "meek", "", "Meek's method, 9 decimal places by default", std::nullopt, 9u,
-         "arithmetic omega batch_defeat", "docs/methods/stv.md#meek",
+         "arithmetic omega batch_defeat nz", "docs/methods/stv.md#meek",
          [](const profile& p, const stv_options& o) { return stv_meek(p, o, o.places.value_or(9u)); }},
         {stv_variant::gregory, "gregory", "ers97", "last-parcel Gregory (ERS97 style), exact by default",
          stv_quota::droop, stv_options::k_exact, "quota arithmetic", "docs/methods/stv.md#gregory",
@@ -164,8 +164,81 @@ std::span<const stv_variant_info> stv_variant_table() noexcept {
          "cutoff_elimination max_skipped_ranks "
          "exhaust_on_duplicate max_rankings undeclared_write_in batch_elimination continue_until_two",
          "docs/methods/stv.md#rctab", stv_rctab},
+        {stv_variant::warren, "warren", "",
+         "Warren's method (Meek with keep values), 9 decimal places by default", std::nullopt, 9u,
+         "arithmetic omega batch_defeat", "docs/methods/stv.md#warren",
+         [](const profile& p, const stv_options& o) { return stv_meek(p, o, o.places.value_or(9u)); }},
+        {stv_variant::random_transfer, "random-transfer", "cincinnati",
+         "random-transfer STV: whole papers in a seeded order, Cincinnati surplus method", stv_quota::droop,
+         stv_options::k_exact, "min_votes", "docs/methods/stv.md#random-transfer", stv_random},
     };
     return table;
+}
+
+stv_preset parse_stv_preset(std::string_view name) {
+    if (name == "minneapolis") return stv_preset::minneapolis;
+    if (name == "san-francisco") return stv_preset::san_francisco;
+    if (name == "cambridge") return stv_preset::cambridge;
+    throw error(errc::invalid,
+                "stv: unknown preset '" + std::string(name) + "' (minneapolis, san-francisco, cambridge)");
+}
+
+const char* stv_preset_name(stv_preset preset) noexcept {
+    switch (preset) {
+    case stv_preset::minneapolis:
+        return "minneapolis";
+    case stv_preset::san_francisco:
+        return "san-francisco";
+    case stv_preset::cambridge:
+        return "cambridge";
+    }
+    return "?";
+}
+
+stv_options stv_preset_options(stv_preset preset, std::size_t seats) {
+    stv_options o;
+    o.variant = stv_variant::rctab;
+    o.quota = stv_quota::droop;
+    o.decimals = 4;
+    // One seat: RCTab's singleWinnerMajority, which is IRV (a majority of the continuing votes),
+    // here as RCTab's multiPassIrv with one pass.
+    o.mode = seats <= 1 ? rctab_mode::sequential : rctab_mode::multiple_per_round;
+    o.ballots.exhaust_on_duplicate = false;          // a repeated candidate counts at its first ranking
+    o.ballots.tie_break.policy = tie_policy::random; // by lot
+    switch (preset) {
+    case stv_preset::minneapolis:
+        // Overvotes skipped to the next ranking; one seat: a ballot exhausted after two
+        // consecutive skipped rankings, mathematically eliminated candidates dropped together
+        // (RCTab's "Minneapolis Rules" for the 2017 mayor); several seats: up to two skipped
+        // rankings passed over, no batch elimination (its 2013 Park Board configuration).
+        o.ballots.overvotes = overvote_rule::skip_to_next;
+        o.ballots.max_skipped_ranks = seats <= 1 ? 1 : 2;
+        o.ballots.batch_elimination = seats <= 1;
+        break;
+    case stv_preset::san_francisco:
+        if (seats > 1)
+            throw error(errc::invalid, "stv: preset 'san-francisco' elects one candidate (Charter "
+                                       "Sec. 13.102), not " +
+                                           std::to_string(seats));
+        // Sec. 13.102: a ballot ranking several candidates equally is exhausted there; a
+        // skipped ranking passes to the next; the lowest candidates whose votes together are
+        // fewer than the next one's are eliminated simultaneously.
+        o.ballots.overvotes = overvote_rule::exhaust_immediately;
+        o.ballots.batch_elimination = true;
+        break;
+    case stv_preset::cambridge:
+        // 54A Sec. 9: whole ballots, the Cincinnati method (Sec. 16(b)); candidates with fewer
+        // ballots than the 50 signatures of a nomination defeated after the first count (9(g));
+        // ties by the standing at the last transfer, then earlier ones, then by lot (9(k)).
+        o = stv_options{};
+        o.variant = stv_variant::random_transfer;
+        o.min_votes = 50;
+        o.ballots.overvotes = overvote_rule::exhaust_immediately;
+        o.ballots.tie_break.policy = tie_policy::previous_rounds;
+        o.ballots.tie_break.fallback = tie_policy::random;
+        break;
+    }
+    return o;
 }
 
 result stv(const profile& p, const stv_options& opt) {
@@ -200,6 +273,10 @@ result stv(const profile& p, const stv_options& opt) {
         (opt.variant != stv_variant::rctab || opt.mode != rctab_mode::bottoms_up))
         throw error(errc::invalid, "stv: option 'bottoms_up_threshold' is used only by the rctab "
                                    "variant's mode bottoms-up");
+    if (opt.guard != 0 && opt.variant != stv_variant::meek && opt.variant != stv_variant::warren)
+        throw error(errc::invalid, std::string("stv: guarded arithmetic is used only by the meek and warren "
+                                               "variants, not by ") +
+                                       variant.name);
     const std::size_t seats = seats_of(p, opt);
     result r = variant.count(p, o);
     // Every variant fills at most the seats; more winners would be a defect of the count, never

@@ -84,6 +84,9 @@ result stv_gregory(const profile& p, const stv_options& opt, std::optional<unsig
 /// Meek's method (stv_meek.cpp), in exact arithmetic or fixed point to `places` decimals.
 result stv_meek(const profile& p, const stv_options& opt, std::optional<unsigned> places);
 
+/// Random-transfer STV, Cincinnati surplus method (stv_random.cpp).
+result stv_random(const profile& p, const stv_options& opt);
+
 } // namespace stv_detail
 } // namespace v0
 } // namespace accord

@@ -1,5 +1,6 @@
-// STV by Meek's method: keep factors iterated until every elected candidate holds the quota, in
-// exact arithmetic or fixed point (docs/methods/stv.md).
+// STV by Meek's method and Warren's: keep factors iterated until every elected candidate holds
+// the quota, in exact arithmetic, fixed point or guarded (quasi-exact) fixed point; Meek's with
+// the New Zealand rounding as a switch (docs/methods/stv.md).
 #include "ballot_walker.hpp"
 #include "stv_arith.hpp"
 #include "stv_count.hpp"
@@ -22,14 +23,25 @@ template <class A> class meek_count : count_base {
         kf_.assign(n_, T(0));
         vote_.assign(n_, T(0));
         omega_ = T(0);
-        omega10_ = opt.omega.value_or(A::exact ? 10u : 6u);
+        warren_ = opt.variant == stv_variant::warren;
+        nz_ = opt.nz;
+        if constexpr (is_guarded<A>)
+            omega10_ = opt.omega.value_or(a.places / 2); // Droop's default: half the precision
+        else
+            omega10_ = opt.omega.value_or(A::exact ? 10u : 6u);
         if constexpr (A::exact) {
             rational w(1);
             for (unsigned i = 0; i < omega10_; ++i) w /= 10;
             omega_ = w;
+        } else if constexpr (is_guarded<A>) {
+            if (omega10_ > a.places)
+                throw error(errc::invalid, "stv: omega cannot exceed the decimal places");
+            big_int w = a.scale;
+            for (unsigned i = 0; i < omega10_; ++i) w /= 10;
+            omega_ = a.make(w);
         } else {
             if (omega10_ > a.places)
-                throw error(errc::invalid, "stv: meek omega cannot exceed the decimal places");
+                throw error(errc::invalid, "stv: omega cannot exceed the decimal places");
             std::int64_t w = a.scale;
             for (unsigned i = 0; i < omega10_; ++i) w /= 10;
             omega_ = w;
@@ -52,10 +64,15 @@ template <class A> class meek_count : count_base {
             if (pp_.off[g] < pp_.off[g + 1]) vote_[pp_.seq[pp_.off[g]]] += mult_[g];
         votes_ = total;
         quota_ = calc_quota();
-        res_.notes.push_back(
-            "variant meek, " + std::to_string(seats_) + " seats, omega 10^-" + std::to_string(omega10_) +
-            (A::exact ? ", exact arithmetic"
-                      : ", fixed-point arithmetic to " + std::to_string(places_of(a_)) + " places"));
+        std::string arith = ", exact arithmetic";
+        if constexpr (is_guarded<A>)
+            arith = ", guarded arithmetic to " + std::to_string(a_.places) + " + " +
+                    std::to_string(a_.guard) + " places";
+        else if constexpr (!A::exact)
+            arith = ", fixed-point arithmetic to " + std::to_string(places_of(a_)) + " places";
+        res_.notes.push_back(std::string("variant ") + (warren_ ? "warren" : "meek") +
+                             (nz_ ? " (New Zealand rounding)" : "") + ", " + std::to_string(seats_) +
+                             " seats, omega 10^-" + std::to_string(omega10_) + arith);
         round_record first = snapshot();
         first.note = "first preferences";
         res_.rounds.push_back(std::move(first));
@@ -80,7 +97,8 @@ template <class A> class meek_count : count_base {
             }
             auto hope = in_state(cstate::hopeful);
             T low = vote_[hope.front()];
-            for (cand_t c : hope) low = std::min(low, vote_[c]);
+            for (cand_t c : hope)
+                if (raw_less(vote_[c], low)) low = vote_[c];
             std::vector<cand_t> within;
             for (cand_t c : hope)
                 if (low + surplus_ >= vote_[c]) within.push_back(c);
@@ -96,10 +114,11 @@ template <class A> class meek_count : count_base {
             defeat(*loser);
             res_.rounds.push_back(std::move(rec));
         }
-        if (stale_) distribute();
+        if (stale_ && !nz_) distribute();
         if (res_.complete) {
             auto h = in_state(cstate::hopeful);
-            std::stable_sort(h.begin(), h.end(), [&](cand_t x, cand_t y) { return vote_[x] > vote_[y]; });
+            std::stable_sort(h.begin(), h.end(),
+                             [&](cand_t x, cand_t y) { return raw_less(vote_[y], vote_[x]); });
             for (cand_t c : h) {
                 if (res_.winners.size() < seats_) {
                     st_[c] = cstate::elected;
@@ -113,7 +132,18 @@ template <class A> class meek_count : count_base {
             }
         }
         // The final distribution, with every candidate left over defeated (as Droop reports it).
-        distribute();
+        // The New Zealand / PR Foundation rule reports the state when the seats were filled: the
+        // defeated at 0, everything not held by the elected non-transferable.
+        if (nz_) {
+            T held(0);
+            for (cand_t c = 0; c < n_; ++c) {
+                if (st_[c] != cstate::elected) vote_[c] = T(0);
+                held += vote_[c];
+            }
+            residual_ = total - held; // total: every paper's value, from the first count
+        } else {
+            distribute();
+        }
         round_record last = snapshot();
         last.note = "final";
         res_.rounds.push_back(std::move(last));
@@ -125,8 +155,17 @@ template <class A> class meek_count : count_base {
 
   private:
     std::size_t seats_left() const { return seats_ - std::min(seats_, count_state(cstate::elected)); }
-    T calc_quota() const { return meek_quota(a_, votes_, seats_); }
-    bool has_quota(cand_t c) const { return A::exact ? vote_[c] > quota_ : vote_[c] >= quota_; }
+    T calc_quota() const {
+        if constexpr (is_guarded<A>) // Droop's guarded arithmetic counts as exact: no unit added
+            return a_.make(votes_.v / (seats_ + 1));
+        else
+            return meek_quota(a_, votes_, seats_);
+    }
+    // Exact and guarded arithmetic elect on exceeding the quota, fixed point (whose quota has a
+    // unit added) on reaching it.
+    bool has_quota(cand_t c) const {
+        return A::exact || is_guarded<A> ? vote_[c] > quota_ : vote_[c] >= quota_;
+    }
 
     round_record snapshot() const {
         round_record r;
@@ -150,7 +189,8 @@ template <class A> class meek_count : count_base {
         stale_ = true;
     }
 
-    // Each paper gives each candidate in turn the keep factor's share of what is left of it.
+    // Each paper gives each candidate in turn the keep factor's share of what is left of it
+    // (Meek), or the keep value itself when that much is left (Warren).
     void distribute() {
         stale_ = false;
         for (cand_t c = 0; c < n_; ++c) vote_[c] = T(0);
@@ -161,9 +201,18 @@ template <class A> class meek_count : count_base {
             T res = mult_[g];
             for (std::uint32_t j = pp_.off[g]; j < pp_.off[g + 1]; ++j) {
                 const cand_t c = pp_.seq[j];
-                if (kf_[c] == T(0)) continue;
-                const T keep = a_.mul_down(w, kf_[c]);
-                w = a_.mul_down(w, one - kf_[c]);
+                if (!raw_less(T(0), kf_[c])) continue; // excluded: exactly 0 (never within a guard)
+                T keep;
+                if (warren_) {
+                    keep = kf_[c] < w ? kf_[c] : w;
+                    w = w - keep;
+                } else if (nz_) { // the keep rounded up, the rest passed on (Schedule 1A)
+                    keep = a_.mul_up(w, kf_[c]);
+                    w = w - keep;
+                } else {
+                    keep = a_.mul_down(w, kf_[c]);
+                    w = a_.mul_down(w, one - kf_[c]);
+                }
                 const T kept = mul_weight(keep, g);
                 vote_[c] += kept;
                 res -= kept;
@@ -186,7 +235,7 @@ template <class A> class meek_count : count_base {
         if (!opt_.batch_defeat) return {};
         auto sorted = in_state(cstate::hopeful);
         std::stable_sort(sorted.begin(), sorted.end(),
-                         [&](cand_t x, cand_t y) { return vote_[x] < vote_[y]; });
+                         [&](cand_t x, cand_t y) { return raw_less(vote_[x], vote_[y]); });
         // Groups of candidates within the surplus of the group's first (the lowest starts from 0).
         std::vector<std::vector<cand_t>> groups;
         std::vector<cand_t> group;
@@ -236,7 +285,11 @@ template <class A> class meek_count : count_base {
             surplus_ = T(0);
             for (cand_t c : in_state(cstate::elected)) surplus_ += vote_[c] - quota_;
             if (elected) return "elected";
-            if (surplus_ <= omega_) return "surplus below omega";
+            if (nz_) {
+                if (surplus_ < T(0)) surplus_ = T(0); // a rounded keep can leave a vote below the quota
+                if (surplus_ < omega_) return "surplus below omega";
+            } else if (surplus_ <= omega_)
+                return "surplus below omega";
             if (surplus_ >= last_surplus) return "stable surplus";
             batch = sure_losers();
             if (!batch.empty()) return "sure losers";
@@ -250,13 +303,30 @@ template <class A> class meek_count : count_base {
     std::vector<T> kf_, vote_, mult_;
     T omega_{}, quota_{}, votes_{}, surplus_{}, residual_{};
     unsigned omega10_ = 10;
+    bool warren_ = false, nz_ = false;
     bool stale_ = false; // a candidate was defeated since the last distribution
     std::vector<cand_t> defeated_, newly_elected_;
 };
 
 } // namespace
 
+const big_int& guarded_num::half_unit(unsigned g) {
+    static const std::vector<big_int> halves = [] {
+        std::vector<big_int> v;
+        big_int ten(1);
+        for (unsigned i = 0; i <= 64; ++i, ten *= 10) v.push_back(ten / 2 == 0 ? big_int(1) : ten / 2);
+        return v;
+    }();
+    return halves.at(g);
+}
+
 result stv_meek(const profile& p, const stv_options& opt, std::optional<unsigned> places) {
+    if (opt.guard != 0) {
+        if (!places || *places == stv_options::k_exact)
+            throw error(errc::invalid, "stv: guarded arithmetic needs a number of places");
+        guarded_arith a(*places, opt.guard);
+        return meek_count<guarded_arith>(p, opt, a).run();
+    }
     return with_arith<meek_count>(p, opt, places);
 }
 

@@ -237,8 +237,11 @@ struct rctab_count {
                     res.winners.push_back(x);
                     rec.elected.push_back(x);
                 }
+                // Only a winner above the threshold has a surplus: one elected below it (the last
+                // continuing candidates filling the seats) keeps its votes.
                 if (!bottoms_up)
-                    for (cand_t x : new_winners) transfer_surplus(x, rec);
+                    for (cand_t x : new_winners)
+                        if (tally[x] > threshold) transfer_surplus(x, rec);
                 res.rounds.push_back(std::move(rec));
                 if (bottoms_up || winners() >= seats) {
                     if (!bottoms_up) {

@@ -93,6 +93,34 @@ static void test_stv(void) {
           strstr(json, "\"transfer_value_exact\":\"1/5\"") != NULL);
     accord_result_free(r);
     r = NULL;
+    /* Warren's method and Meek's with the New Zealand rounding elect A and C here as well. */
+    CHECK(accord_run(p, "stv", "{\"seats\":2,\"variant\":\"warren\",\"arithmetic\":\"exact\"}", &r) ==
+          ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 2);
+    CHECK(accord_result_winner(r, 0, &w0) == ACCORD_OK && w0 == 0);
+    CHECK(accord_result_winner(r, 1, &w1) == ACCORD_OK && w1 == 2);
+    accord_result_free(r);
+    r = NULL;
+    CHECK(accord_run(p, "stv", "{\"seats\":2,\"variant\":\"meek\",\"nz\":true}", &r) == ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 2);
+    accord_result_free(r);
+    r = NULL;
+    /* Random-transfer STV (Cincinnati method): papers 5 and 10 of A's 10 move to B whatever the
+       seed, D is excluded and C reaches the quota of 8: A and C. */
+    CHECK(accord_run(p, "stv", "{\"seats\":2,\"variant\":\"random-transfer\",\"seed\":3}", &r) == ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 2);
+    CHECK(accord_result_winner(r, 1, &w1) == ACCORD_OK && w1 == 2);
+    CHECK(accord_result_json(r, &json) == ACCORD_OK && strstr(json, "seed 3") != NULL);
+    accord_result_free(r);
+    r = NULL;
+    /* Minneapolis's multi-seat rule (a named preset): A and C again. */
+    CHECK(accord_run(p, "stv", "{\"seats\":2,\"preset\":\"minneapolis\"}", &r) == ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 2);
+    CHECK(accord_result_winner(r, 0, &w0) == ACCORD_OK && w0 == 0);
+    accord_result_free(r);
+    r = NULL;
+    CHECK(accord_run(p, "stv", "{\"variant\":\"warren\",\"nz\":true}", &r) == ACCORD_EINVALID && r == NULL &&
+          strstr(accord_last_error(), "nz") != NULL);
     CHECK(accord_run(p, "stv", "{\"seats\":0}", &r) == ACCORD_EINVALID && r == NULL &&
           strstr(accord_last_error(), "seats") != NULL);
     CHECK(accord_run(p, "stv", "{\"variant\":\"lottery\"}", &r) == ACCORD_EINVALID &&

@@ -89,7 +89,7 @@ class Contract(unittest.TestCase):
         out = accord("methods", "stv")
         self.assertEqual(out.returncode, 0, out.stderr)
         self.assertTrue(out.stdout.startswith("stv: single transferable vote"), out.stdout)
-        self.assertRegex(out.stdout, r"\n  variant +string, one of: scottish wigm meek gregory whole rctab; "
+        self.assertRegex(out.stdout, r"\n  variant +string, one of: scottish wigm meek gregory whole rctab warren random-transfer; "
                                      r'default "scottish"\n +the STV rules counted')
         self.assertRegex(out.stdout, r"\n  decimals +integer >= 0; default 4\n")
         irv = accord("methods", "rcv").stdout  # an alias names its method
@@ -154,6 +154,25 @@ class RealData(unittest.TestCase):
         self.assertIn("transfer_value_exact", j["rounds"][1])
         meek = json.loads(accord("run", "stv", str(path), "--variant", "meek", "--json").stdout)
         self.assertEqual(len(meek["winners"]), 4)
+        warren = json.loads(accord("run", "stv", str(path), "--variant", "warren", "--json").stdout)
+        self.assertEqual(sorted(warren["winners"]), sorted(meek["winners"]))
+        prf = json.loads(accord("run", "stv", str(path), "--variant", "meek", "--option", "nz=true",
+                                "--option", "arithmetic=guarded:18:9", "--json").stdout)
+        self.assertEqual(sorted(prf["winners"]), sorted(meek["winners"]))
+        self.assertIn("New Zealand rounding", " ".join(prf["notes"]))
+        refused = accord("run", "stv", str(path), "--variant", "warren", "--option", "nz=true")
+        self.assertNotEqual(refused.returncode, 0)
+        self.assertIn("only by: meek", refused.stderr)
+        rt = json.loads(accord("run", "stv", str(path), "--variant", "random-transfer", "--seed", "9",
+                               "--json").stdout)
+        self.assertEqual(len(rt["winners"]), 4)
+        self.assertIn("seed 9", rt["notes"][0])
+        mpls = json.loads(accord("run", "stv", str(path), "--option", "preset=minneapolis", "--json").stdout)
+        self.assertEqual(len(mpls["winners"]), 4)
+        self.assertIn("preset minneapolis", mpls["notes"][0])
+        fixed = accord("run", "stv", str(path), "--option", "preset=minneapolis", "--option", "decimals=2")
+        self.assertNotEqual(fixed.returncode, 0)
+        self.assertIn("set by preset", fixed.stderr)
         bad = accord("run", "stv", str(path), "--variant", "lottery")
         self.assertNotEqual(bad.returncode, 0)
         self.assertIn("lottery", bad.stderr)

@@ -111,7 +111,8 @@ class BuildAndCount(unittest.TestCase):
             for o in m["option_details"]:
                 self.assertTrue(o["description"], f'{m["name"]}.{o["key"]} has no description')
         stv = {o["key"]: o for o in info["stv"]["option_details"]}
-        self.assertEqual(stv["variant"]["choices"], ["scottish", "wigm", "meek", "gregory", "whole", "rctab"])
+        self.assertEqual(stv["variant"]["choices"],
+                         ["scottish", "wigm", "meek", "gregory", "whole", "rctab", "warren", "random-transfer"])
         self.assertEqual(stv["variant"]["default"], "scottish")
         self.assertEqual(stv["seats"]["type"], "integer >= 0")
         self.assertIsNone(stv["seats"]["default"])  # absent: the profile's seats
@@ -255,6 +256,34 @@ class RealData(unittest.TestCase):
         self.assertEqual(r.rounds[1].transfer_value, Fraction(781, 2694))
         with self.assertRaises(accord.InvalidArgument):
             accord.run(p, "stv", variant="irish-lottery")
+
+    def test_warren_and_guarded_meek_match_droops_reference_on_sc(self) -> None:
+        # Droop's reference reports for SC.blt (4 seats): Warren in rational arithmetic ends
+        # with Steve Kramer on 27.131195377325 and the quota 18.8; guarded Meek elects the same.
+        p = accord.Profile.from_file(shared("blt/droop/blt/SC.blt"))
+        w = accord.run(p, "stv", variant="warren", arithmetic="exact", omega=10)
+        self.assertEqual(sorted(w.winners),
+                         ["Kristen Olsen", "Pat LaMarche", "Rebecca Rotzler", "Steve Kramer"])
+        self.assertLess(abs(w.rounds[-1].tallies["Steve Kramer"] - Fraction("27.131195377325")),
+                        Fraction(1, 10**12))
+        self.assertEqual(w.rounds[-1].threshold, Fraction("18.8"))
+        g = accord.run(p, "stv", variant="meek", arithmetic="guarded:18:9", nz=False)
+        self.assertEqual(sorted(g.winners), sorted(w.winners))
+        with self.assertRaises(accord.InvalidArgument):
+            accord.run(p, "stv", variant="warren", nz=True)
+
+    def test_stv_presets_count_the_statutory_city_rules(self) -> None:
+        # San Francisco's charter rule on its 2010 District 10 ballots: Malia Cohen, officially.
+        p = accord.Profile.from_file(shared("preflib/00021 - sf/00021-00000006.toi"))
+        r = accord.run(p, "stv", preset="san-francisco")
+        self.assertEqual(r.winners, ["Malia Cohen"])
+        self.assertIn("preset san-francisco", r.raw["notes"][0])
+        with self.assertRaises(accord.InvalidArgument):
+            accord.run(p, "stv", preset="san-francisco", overvote="skip-to-next")
+        # Cambridge's rule (random-transfer STV, Cincinnati method) on the same ballots, one seat.
+        c = accord.run(p, "stv", preset="cambridge", seed=4)
+        self.assertEqual(len(c.winners), 1)
+        self.assertIn("seed 4", " ".join(c.raw["notes"]))
 
     def test_rctab_bottoms_up_percentage_from_an_ess_workbook(self) -> None:
         # RCTab's own fixtures: an ES&S workbook whose ballot-id column has an empty header

@@ -39,7 +39,8 @@ struct stv_variant_info {
 std::span<const stv_variant_info> stv_variant_table() noexcept;
 /// The entry of a variant.
 const stv_variant_info& stv_variant_of(stv_variant v) noexcept;
-/// "scottish, wigm, meek, gregory, whole, rctab": the names, for help and error texts.
+/// "scottish, wigm, meek, gregory, whole, rctab, warren, random-transfer": the names, for help and
+/// error texts.
 std::string stv_variant_names();
 
 } // namespace v0

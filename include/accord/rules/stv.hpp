@@ -37,10 +37,19 @@ enum class stv_variant : std::uint8_t {
     /// RCTab's multi-seat rules (fractional surplus to `decimals` places, truncated; winners
     /// per round, bottoms-up or sequential IRV).
     rctab = 5,
+    /// Warren's method (Warren 1994; Droop's `warren`): as Meek, but a candidate keeps a fixed
+    /// amount (its keep value) of each paper reaching it, or all that is left if less.
+    warren = 6,
+    /// Random-transfer STV (Cambridge MA, Mass. G.L. c. 54A Sec. 9; OpenSTV's RTSTV): whole
+    /// papers in a seeded random order, a surplus moved by the Cincinnati method (every n-th
+    /// paper, n = votes / surplus to the nearest whole number), no paper credited beyond the
+    /// quota, exclusions one at a time. The seed (the tie-break seed) is recorded.
+    random_transfer = 7,
 };
 
 const char* stv_variant_name(stv_variant v) noexcept;
-/// "scottish", "wigm", "meek", "gregory" (also "ers97"), "whole", "rctab".
+/// "scottish", "wigm", "meek", "gregory" (also "ers97"), "whole", "rctab", "warren",
+/// "random-transfer" (also "cincinnati").
 stv_variant parse_stv_variant(std::string_view name);
 
 enum class stv_quota : std::uint8_t {
@@ -70,6 +79,21 @@ struct stv_options {
     /// `decimals`.
     std::optional<unsigned> places;
     static constexpr unsigned k_exact = ~0u;
+    /// meek and warren: guard digits of "guarded" (quasi-exact, Hill's QX) arithmetic: `places`
+    /// digits plus `guard` more, every operation truncated, and two values equal when they
+    /// differ by less than half a unit of the guard digits (Droop's `arithmetic=guarded`).
+    /// 0 = not guarded. Needs a fixed `places`.
+    unsigned guard = 0;
+    /// meek: the New Zealand rounding (NZ Local Electoral Regulations 2001, Schedule 1A; Hill's
+    /// NZ calculator; the PR Foundation's reference Meek rule): each candidate keeps the
+    /// paper's weight x keep factor rounded up, the rest (weight minus that) passes on; the
+    /// iteration ends when the total surplus is *below* omega; the final report is the state
+    /// when the last seat is filled, without a further distribution.
+    bool nz = false;
+    /// random-transfer: after the first count and its surpluses, defeat together every candidate
+    /// with fewer votes than this (Cambridge: the 50 signatures of a nomination, 54A Sec. 9(g));
+    /// 0 = none.
+    std::uint64_t min_votes = 0;
     /// Meek: iterate until the total surplus is at most 10^-omega; nullopt = 6 in fixed-point
     /// arithmetic, 10 in exact arithmetic.
     std::optional<unsigned> omega;
@@ -102,6 +126,29 @@ struct stv_options {
     /// ranking several candidates equally is treated by `overvotes`.
     irv_options ballots;
 };
+
+/// Statutory local rules, as named presets (docs/methods/stv.md#presets): each sets the variant,
+/// the quota, the arithmetic, how papers continue past overvotes, skipped and repeated rankings,
+/// batch elimination and the tie policy, as the rule and RCTab's configuration of it do.
+enum class stv_preset : std::uint8_t {
+    /// Minneapolis, Code of Ordinances Title 8.5 Ch. 167 (RCTab's "Minneapolis Rules"): one seat,
+    /// IRV with batch elimination; several, RCTab's multi-seat fractional transfer (4 places).
+    minneapolis = 0,
+    /// San Francisco Charter Art. XIII Sec. 13.102 (one seat only): IRV, a ballot exhausted at an
+    /// overvote, skipped rankings passed over, batch elimination, ties by lot.
+    san_francisco = 1,
+    /// Cambridge, Massachusetts (Mass. G.L. c. 54A Sec. 9, Cincinnati surplus method): the
+    /// random-transfer variant, candidates under 50 votes defeated after the first count, ties
+    /// by the previous counts then by lot.
+    cambridge = 2,
+};
+/// "minneapolis", "san-francisco", "cambridge" (errc::invalid otherwise).
+stv_preset parse_stv_preset(std::string_view name);
+/// The preset's name, as parse_stv_preset() reads it.
+const char* stv_preset_name(stv_preset preset) noexcept;
+/// The options of a preset's rule for `seats` seats (errc::invalid where the rule elects fewer).
+/// Ties are drawn by lot (tie_policy::random, seed 0 unless changed); `excluded` is empty.
+stv_options stv_preset_options(stv_preset preset, std::size_t seats);
 
 /// Counts an STV election. Winners are in order of election; the ranking puts the elected
 /// first (in that order), then the others from last excluded to first excluded.
