@@ -187,5 +187,57 @@ class ByGroup(unittest.TestCase):
             accord.by_group(untagged, "plurality")
 
 
+class ByGroupRctabPrecincts(unittest.TestCase):
+    """Per precinct, against RCTab 2.0's "Tabulate by Precinct" reports (../shared/data/rctab).
+    RCTab's precinct report follows the whole contest's eliminations, so only its first round is
+    a count of the precinct's ballots alone; there every tally and the overvotes must agree. The
+    precincts' first rounds must also add up to the whole contest's."""
+
+    CASES = ("2013_minneapolis_mayor", "2017_minneapolis_mayor", "precinct_example")
+
+    @staticmethod
+    def key(name: str) -> str:  # RCTab's JSON drops the quotes of 'ABDUL M RAHAMAN "THE ROCK"'
+        return "".join(ch for ch in name.upper() if ch.isalnum())
+
+    def test_first_round_of_each_precinct_is_rctabs(self) -> None:
+        import json as _json
+        checked = 0
+        for case in self.CASES:
+            folder = SHARED / "rctab" / case
+            cvr = folder / f"{case}_cvr.xlsx"
+            if not cvr.exists():
+                if UNDER_CI:
+                    raise AssertionError(f"shared data missing under CI: {cvr}")
+                self.skipTest(f"NOTICE: shared data not found, test skipped: {cvr}")
+            p = accord.Profile.from_file(cvr, unit_column="Precinct")
+            rules = _json.loads((folder / f"{case}_config.json").read_text())["rules"]
+            overvote = {"alwaysSkipToNextRank": "skip-to-next", "exhaustImmediately": "exhaust-immediately",
+                        "exhaustIfMultipleContinuing": "exhaust-if-multiple-continuing"}[rules["overvoteRule"]]
+            options: dict = {"overvote": overvote}
+            if rules.get("maxSkippedRanksAllowed", "unlimited") not in ("", "unlimited"):
+                options["max_skipped_ranks"] = int(rules["maxSkippedRanksAllowed"])
+            if rules.get("maxRankingsAllowed", "max") not in ("", "max"):
+                options["max_rankings"] = int(rules["maxRankingsAllowed"])
+            g = accord.by_group(p, "irv", rule_options=options)
+            by_id = {row.id: row for row in g.groups}
+            overall = g.overall["rounds"][0]
+            summed = {c: 0 for c in g.candidates}
+            for row in g.groups:
+                for c, t in row.result["rounds"][0]["tallies"].items():
+                    summed[c] += int(t or 0)
+            self.assertEqual(summed, {c: int(overall["tallies"].get(c) or 0) for c in g.candidates}, case)
+            for report in sorted((folder / "Tabulate by Precinct").glob("*_precinct_detailed_report.json")):
+                want = _json.loads(report.read_text())
+                row = by_id[want["config"]["precinct"]]
+                first = row.result["rounds"][0]
+                mine = {self.key(c): int(t or 0) for c, t in first["tallies"].items()}
+                theirs = {self.key(c): int(t) for c, t in want["results"][0]["tally"].items()}
+                self.assertEqual({k: mine.get(k, 0) for k in theirs}, theirs, report.name)
+                self.assertEqual(first["inactive"]["overvotes"],
+                                 int(want["results"][0]["inactiveBallots"]["overvotes"]), report.name)
+                checked += 1
+        self.assertEqual(checked, 5)
+
+
 if __name__ == "__main__":
     unittest.main()
