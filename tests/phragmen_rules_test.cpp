@@ -291,6 +291,29 @@ TEST(PhragmenRules, SearchLimitAndMemberLimitAreEnforced) {
     } catch (const error& e) {
         EXPECT_NE(std::string(e.what()).find("max_committees"), std::string::npos) << e.what();
     }
+    // The search reports progress and stops when the callback says so (Monroe's too).
+    std::vector<double> seen;
+    const auto done = run(p, "leximax-phragmen", R"({"seats":4})", [&](double f) {
+        seen.push_back(f);
+        return true;
+    });
+    EXPECT_EQ(committee(done), "abcf");
+    EXPECT_EQ(seen, std::vector<double>{0.0}); // C(8, 4) = 70 committees: only the first call
+    const auto c6 = approvals(12, {{"abcdef", 1}, {"ghijkl", 1}}); // C(12, 6) = 924 committees
+    seen.clear();
+    (void)run(c6, "minimax-phragmen", R"({"seats":6})", [&](double f) {
+        seen.push_back(f);
+        return true;
+    });
+    EXPECT_EQ(seen.size(), 4u); // 0, then after 256, 512 and 768 committees
+    for (const char* rule : {"minimax-phragmen", "leximax-phragmen", "monroe"}) {
+        try {
+            (void)run(c6, rule, R"({"seats":6})", [](double f) { return f < 0.5; });
+            ADD_FAILURE() << rule << " was not cancelled";
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), errc::cancelled) << rule;
+        }
+    }
     // More than 16 members: refused, naming the limit.
     std::vector<std::string> names;
     for (int c = 0; c < 18; ++c) names.push_back("c" + std::to_string(c));

@@ -926,9 +926,18 @@ result best_committee(const profile& p, const exact_committee_options& opt, cons
         std::optional<std::vector<rational>> best;
         std::vector<std::vector<cand_t>> optimal;
         const std::size_t m = e.cands.size();
+        // Progress: the fraction of committees scored, before the first and every 256 after.
+        const auto total = static_cast<double>(committees.convert_to<std::uint64_t>());
+        std::uint64_t scored = 0;
+        const auto report = [&] {
+            if (opt.progress && !opt.progress(static_cast<double>(scored) / total))
+                throw error(errc::cancelled, method + ": cancelled by the progress callback");
+        };
+        report();
         while (true) {
             for (std::size_t j = 0; j < k; ++j) w[j] = e.cands[pick[j]];
             auto s = key(e, w);
+            if (++scored % 256 == 0) report();
             if (!best || s > *best) {
                 best = std::move(s);
                 optimal.clear();
@@ -1773,6 +1782,7 @@ committee_options read_only_committee(option_reader& o) {
 }
 exact_committee_options read_exact(option_reader& o) {
     exact_committee_options x;
+    x.progress = o.progress;
     x.common = read_committee(o);
     if (auto v = o.get<std::uint64_t>("max_committees", x.max_committees)) x.max_committees = *v;
     o.finish();

@@ -63,6 +63,17 @@ class Committee(unittest.TestCase):
             with self.assertRaises(accord.AccordError):
                 accord.run(p, "leximax-phragmen", seats=4, max_committees=10)  # C(8, 4) = 70
 
+    def test_exact_committee_search_reports_progress_and_cancels(self) -> None:
+        p = accord.Profile(list("abcdefghijkl"), kind="approval")
+        p.add_approval(list("abcdef"))
+        p.add_approval(list("ghijkl"))
+        seen: list[float] = []
+        accord.run(p, "minimax-phragmen", seats=6, progress=lambda f: seen.append(f) or True)
+        self.assertEqual(len(seen), 4)  # C(12, 6) = 924 committees: 0, then every 256
+        with self.assertRaises(accord.Cancelled):
+            accord.run(p, "leximax-phragmen", seats=6, progress=lambda f: f < 0.5)
+        p.close()
+
     def test_fractional_weights_equal_duplicates(self) -> None:
         halves = accord.Profile(list("abcdefgh"), kind="approval")
         for approved, n in [("ab", 3), ("ac", 3), ("ad", 2), ("bcf", 1), ("e", 1), ("f", 1), ("g", 1)]:

@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -76,6 +77,10 @@ struct exact_committee_options {
     /// The search refuses elections with more than this many possible committees
     /// (C(candidates, seats)): it scores each one.
     std::uint64_t max_committees = 1'000'000;
+    /// Called with the fraction of committees scored (0 to 1), before the first and every 256
+    /// after; returning false stops the search with errc::cancelled. The registry passes its
+    /// progress callback here (run(p, "monroe", options, progress)).
+    std::function<bool(double)> progress;
 };
 
 /// Monroe's rule (approval): each voter is assigned to one member, every member to floor(n/k) or
