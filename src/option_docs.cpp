@@ -83,6 +83,7 @@ constexpr std::array k_docs = std::to_array<option_doc>({
     {"strength", "", "how a defeat is measured: winning votes, margin, ratio, or winning votes only"},
     {"strength", "ranked-pairs", "how a majority is measured when locking: winning votes or margin"},
     {"tie_value", "copeland", "points for a pairwise tie, an exact number between 0 and 1"},
+    {"tie_value", "copeland-set", "points for a pairwise tie, an exact number between 0 and 1"},
     {"set", "tideman-alternative", "the dominant set eliminations keep to"},
     {"truncation", "borda",
      "a truncated ballot's unranked candidates: share the average, score zero, or modified Borda "

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <iterator>
 #include <set>
 #include <string>
@@ -31,6 +32,19 @@ inline accord::profile approvals(std::size_t n, const ballots& list) {
         p.add_approval(a, k);
     }
     return p;
+}
+
+/// Each approval set once ({"ab", "c"} -> {{"ab", 1}, {"c", 1}}).
+inline ballots one_each(std::initializer_list<const char*> sets) {
+    ballots v;
+    for (auto s : sets) v.push_back({s, 1});
+    return v;
+}
+
+/// The Lackner & Skowron running example (Example 2.1): 12 voters, candidates a-h (h approved
+/// by nobody, as in abcvoting's instance); the book elects k = 4.
+inline accord::profile book_example() {
+    return approvals(8, {{"ab", 3}, {"ac", 3}, {"ad", 2}, {"bcf", 1}, {"e", 1}, {"f", 1}, {"g", 1}});
 }
 
 /// The winners as a sorted string of candidate letters ("abd").

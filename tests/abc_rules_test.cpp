@@ -25,12 +25,6 @@ using namespace abc_fixtures;
 
 namespace {
 
-ballots one_each(std::initializer_list<const char*> sets) {
-    ballots v;
-    for (auto s : sets) v.push_back({s, 1});
-    return v;
-}
-
 // Candidates 0, 1, 2, ... of abcvoting are a, b, c, ... here. abcvoting's rule ids: monroe,
 // greedy-monroe, minimaxav, lexminimaxav, lexcc, adams, phragmen-enestroem, consensus-rule, eph.
 std::vector<instance> abcvoting_instances() {
@@ -103,11 +97,6 @@ std::vector<instance> abcvoting_instances() {
 
 bool sequential(const std::string& rule) {
     return rule == "greedy-monroe" || rule == "phragmen-enestrom" || rule == "consensus" || rule == "eph";
-}
-
-// The Lackner & Skowron running example (Example 2.1), 12 voters, k = 4.
-profile book_example() {
-    return approvals(8, {{"ab", 3}, {"ac", 3}, {"ad", 2}, {"bcf", 1}, {"e", 1}, {"f", 1}, {"g", 1}});
 }
 
 } // namespace
@@ -231,13 +220,15 @@ TEST(AbcRules, WeightsCountExactlyInMinimaxAvAndLexCcAndAreRefusedByMonroe) {
 
 TEST(AbcRules, OptionsAreReadStrictly) {
     const auto p = book_example();
-    for (const char* rule : {"monroe", "greedy-monroe", "minimax-av", "lex-cc"}) {
+    for (const char* rule : {"monroe", "greedy-monroe", "minimax-av", "lex-cc", "minimax-phragmen",
+                             "leximax-phragmen", "maximin-support"}) {
         SCOPED_TRACE(rule);
         EXPECT_THROW(run(p, rule, "{}"), error);                      // seats required
         EXPECT_THROW(run(p, rule, R"({"seats":9})"), error);          // more seats than candidates
         EXPECT_THROW(run(p, rule, R"({"seats":2,"base":3})"), error); // not an option of these rules
     }
-    EXPECT_THROW(run(p, "greedy-monroe", R"({"seats":4,"max_committees":5})"), error); // never searches
+    for (const char* rule : {"greedy-monroe", "maximin-support"}) // never search
+        EXPECT_THROW(run(p, rule, R"({"seats":4,"max_committees":5})"), error) << rule;
     try {
         run(p, "monroe", R"({"seats":4,"max_committees":69})"); // C(8, 4) = 70
         ADD_FAILURE() << "the search limit was not enforced";

@@ -162,6 +162,35 @@ TEST(Copeland, TieValueCountsPairwiseTiesAndCycleTieIsRecorded) {
     EXPECT_TRUE(rep.winners.empty());
 }
 
+TEST(CopelandSet, NamesEveryTopScorerWhereCopelandBreaksTheTie) {
+    profile p({"A", "B", "C"});
+    p.add_order(std::vector<cand_t>{0, 1, 2});
+    p.add_order(std::vector<cand_t>{1, 0, 2}); // A = B head to head, both beat C
+    const auto set = copeland_set(p);
+    EXPECT_EQ(set.winners, (std::vector<cand_t>{0, 1}));
+    EXPECT_TRUE(set.ties.empty());
+    EXPECT_TRUE(set.complete);
+    EXPECT_EQ(set.ranking, tiers({{0, 1}, {2}}));
+    EXPECT_EQ(*set.scores[0], rational(3, 2));
+    EXPECT_EQ(copeland(p).winners, (std::vector<cand_t>{0})); // one winner, the tie recorded
+    // A tie value of 1 or 0 does not split them either; a Condorcet winner stands alone.
+    EXPECT_EQ(copeland_set(p, {.tie_value = 0}).winners, (std::vector<cand_t>{0, 1}));
+    EXPECT_EQ(winner_names(copeland_set(tennessee())), (std::vector<std::string>{"Nashville"}));
+}
+
+TEST(CopelandSet, ThroughTheRegistryTakesNoTieBreakOption) {
+    profile p({"A", "B", "C"});
+    p.add_order(std::vector<cand_t>{0, 1, 2});
+    p.add_order(std::vector<cand_t>{1, 2, 0});
+    p.add_order(std::vector<cand_t>{2, 0, 1}); // a cycle: everyone scores 1
+    const auto r = run(p, "copeland-set", R"({"tie_value": "1/2"})");
+    EXPECT_EQ(r.winners, (std::vector<cand_t>{0, 1, 2}));
+    EXPECT_EQ(r.method, "copeland-set");
+    EXPECT_THROW((void)run(p, "copeland-set", R"({"tie_break": "random"})"), error);
+    EXPECT_THROW((void)run(p, "copeland-set", R"({"tie_value": 2})"), error);
+    EXPECT_EQ(run(p, "copeland-set", R"({"excluded": ["C"]})").winners, (std::vector<cand_t>{0}));
+}
+
 TEST(Minimax, TennesseeVariantsScoreAsCountedByHand) {
     auto wv = minimax(tennessee());
     EXPECT_EQ(winner(wv), "Nashville");

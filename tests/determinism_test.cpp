@@ -142,8 +142,9 @@ TEST(Determinism, EveryApprovalCommitteeRuleIgnoresBallotOrder) {
             EXPECT_EQ(ja, to_json(run(b, m.name, opts))) << m.name << " trial " << trial;
         }
     }
-    for (const char* rule : {"av", "sav", "cc", "pav", "seq-pav", "seq-phragmen", "equal-shares", "monroe",
-                             "greedy-monroe", "minimax-av", "lex-cc"})
+    for (const char* rule :
+         {"av", "sav", "cc", "pav", "seq-pav", "seq-phragmen", "equal-shares", "monroe", "greedy-monroe",
+          "minimax-av", "lex-cc", "minimax-phragmen", "leximax-phragmen", "maximin-support"})
         EXPECT_TRUE(covered.count(rule)) << rule << " was not exercised";
 }
 

@@ -25,11 +25,6 @@ using namespace abc_fixtures;
 namespace {
 
 std::vector<instance> abcvoting_instances() {
-    auto one_each = [](std::initializer_list<const char*> sets) {
-        std::vector<std::pair<std::string, std::uint64_t>> v;
-        for (auto s : sets) v.push_back({s, 1});
-        return v;
-    };
     std::vector<instance> v;
     v.push_back({"profile1",
                  approvals(6, one_each({"aef", "a", "bef", "b", "cef", "c", "def", "d"})),
@@ -96,11 +91,6 @@ std::vector<instance> abcvoting_instances() {
                   {"pav", {"ad"}},
                   {"seq-pav", {"ad"}}}});
     return v;
-}
-
-// The Lackner & Skowron running example (Example 2.1), 12 voters, k = 4.
-profile book_example() {
-    return approvals(8, {{"ab", 3}, {"ac", 3}, {"ad", 2}, {"bcf", 1}, {"e", 1}, {"f", 1}, {"g", 1}});
 }
 
 } // namespace

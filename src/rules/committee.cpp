@@ -1,6 +1,6 @@
 // Committees over approval ballots (PAV and the Thiele rules, seq-Phragmén, Equal Shares, Monroe,
-// minimax-AV, lex-CC, Adams, Phragmén-Eneström, consensus, EPH) and participatory budgeting
-// (greedy, Equal Shares with costs).
+// minimax-AV, lex-CC, Adams, Phragmén-Eneström, consensus, EPH, minimax- and leximax-Phragmén,
+// maximin support) and participatory budgeting (greedy, Equal Shares with costs).
 //
 // Rules defined by an optimum that no search here can bound (Monroe, minimax-AV, lex-minimax-AV,
 // lex-CC, Adams) score every committee (best_committee), under a stated limit.
@@ -17,6 +17,7 @@
 #include "single_winner_adapters.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <map>
 #include <numeric>
 #include <type_traits>
@@ -925,9 +926,18 @@ result best_committee(const profile& p, const exact_committee_options& opt, cons
         std::optional<std::vector<rational>> best;
         std::vector<std::vector<cand_t>> optimal;
         const std::size_t m = e.cands.size();
+        // Progress: the fraction of committees scored, before the first and every 256 after.
+        const auto total = static_cast<double>(committees.convert_to<std::uint64_t>());
+        std::uint64_t scored = 0;
+        const auto report = [&] {
+            if (opt.progress && !opt.progress(static_cast<double>(scored) / total))
+                throw error(errc::cancelled, method + ": cancelled by the progress callback");
+        };
+        report();
         while (true) {
             for (std::size_t j = 0; j < k; ++j) w[j] = e.cands[pick[j]];
             auto s = key(e, w);
+            if (++scored % 256 == 0) report();
             if (!best || s > *best) {
                 best = std::move(s);
                 optimal.clear();
@@ -1467,6 +1477,211 @@ result participatory_budget(const profile& p, const budget_options& opt) {
     });
 }
 
+// --- Phragmén's optimisation rules: minimax- and leximax-Phragmén, maximin support ---------
+
+namespace {
+
+void check_phragmen_members(const std::string& method, std::size_t k) {
+    if (k > k_phragmen_max_members)
+        throw error(errc::unsupported,
+                    method + ": the exact loads are found over the 2^k sets of members, up to k = " +
+                        std::to_string(k_phragmen_max_members) + "; " + std::to_string(k) + " asked");
+}
+
+/// The leximax loads of committee `w` (phragmen_loads in the header). A level: over the members
+/// left, the set S with the largest |S| / (weight of the voters left approving a member of S),
+/// the largest such S on a tie (it holds every other); those voters carry S at that load, and
+/// S and they leave. The weight of the voters approving a member of S is read off a zeta
+/// transform over subsets, so a level costs 2^r x r additions for r members left. With
+/// `first_only`, only levels[0] is found (minimax-Phragmén, maximin support) and ballot_load is
+/// left empty.
+template <class W>
+phragmen_loads leximax_loads(const electorate<W>& e, const std::vector<cand_t>& w, bool first_only) {
+    const std::size_t k = w.size();
+    std::vector<std::uint32_t> bit(e.n, UINT32_MAX);
+    for (std::size_t j = 0; j < k; ++j) bit[w[j]] = static_cast<std::uint32_t>(j);
+    // Voters grouped by the members they approve; only a positive weight carries load.
+    std::vector<std::uint32_t> mask_of(e.weight.size(), 0);
+    std::map<std::uint32_t, rational> group;
+    rational total = 0;
+    std::uint32_t supported = 0;
+    for (std::size_t i = 0; i < e.weight.size(); ++i) {
+        const rational wt = as_rational(e.weight[i]);
+        total += wt;
+        if (sign(wt) <= 0) continue;
+        std::uint32_t m = 0;
+        for (cand_t c : e.approved(i))
+            if (bit[c] != UINT32_MAX) m |= 1U << bit[c];
+        mask_of[i] = m;
+        if (m == 0) continue;
+        group[m] += wt;
+        supported |= m;
+    }
+    phragmen_loads out;
+    out.unsupported = k - static_cast<std::size_t>(std::popcount(supported));
+    std::map<std::uint32_t, rational> load_of; // group -> its load, once carried
+    std::uint32_t left = supported;
+    rational carried = 0;
+    while (left != 0) {
+        std::vector<std::uint32_t> pos; // the members left, renumbered 0 .. r-1
+        for (std::uint32_t b = 0; b < k; ++b)
+            if ((left >> b) & 1U) pos.push_back(b);
+        const std::size_t r = pos.size();
+        const std::uint32_t full = (1U << r) - 1U;
+        // below[x]: weight of the voters left whose members left all lie in x.
+        std::vector<rational> below(std::size_t{1} << r, rational(0));
+        rational rest = 0;
+        for (const auto& [m, wt] : group) {
+            if (load_of.count(m)) continue;
+            std::uint32_t x = 0;
+            for (std::size_t j = 0; j < r; ++j)
+                if ((m >> pos[j]) & 1U) x |= 1U << j;
+            below[x] += wt;
+            rest += wt;
+        }
+        for (std::size_t j = 0; j < r; ++j)
+            for (std::uint32_t x = 0; x <= full; ++x)
+                if ((x >> j) & 1U) below[x] += below[x ^ (1U << j)];
+        std::optional<rational> best;
+        std::uint32_t best_set = 0;
+        for (std::uint32_t s = 1; s <= full; ++s) {
+            const rational cover = rest - below[full ^ s];
+            if (sign(cover) <= 0)
+                throw error(errc::error,
+                            "internal error: a Phragmén load level left a member with no supporter");
+            const rational ratio = rational(std::popcount(s)) / cover;
+            if (!best || ratio > *best || (ratio == *best && std::popcount(s) > std::popcount(best_set))) {
+                best = ratio;
+                best_set = s;
+            }
+        }
+        std::uint32_t members = 0;
+        for (std::size_t j = 0; j < r; ++j)
+            if ((best_set >> j) & 1U) members |= 1U << pos[j];
+        // The largest densest set is unique, so the next level is strictly lower.
+        if (!out.levels.empty() && !(*best < out.levels.back().first))
+            throw error(errc::error, "internal error: Phragmén load levels are not decreasing");
+        rational at = 0;
+        for (const auto& [m, wt] : group)
+            if (!load_of.count(m) && (m & members) != 0) {
+                load_of.emplace(m, *best);
+                at += wt;
+            }
+        carried += at;
+        out.levels.emplace_back(*best, at);
+        if (first_only) return out;
+        left &= ~members;
+    }
+    if (total > carried) out.levels.emplace_back(rational(0), total - carried);
+    out.ballot_load.assign(e.weight.size(), rational(0));
+    for (std::size_t i = 0; i < e.weight.size(); ++i)
+        if (auto it = load_of.find(mask_of[i]); it != load_of.end()) out.ballot_load[i] = it->second;
+    return out;
+}
+
+rational supported_members(std::size_t k, const phragmen_loads& l) {
+    return rational(static_cast<std::int64_t>(k - l.unsupported));
+}
+
+std::string unsupported_note(std::size_t k, const rational& supported) {
+    const rational none = rational(static_cast<std::int64_t>(k)) - supported;
+    return sign(none) == 0 ? std::string()
+                           : "; " + to_string(none) +
+                                 " member(s) approved by nobody (fewer candidates are approved than seats)";
+}
+
+const std::string k_mms_note =
+    "tallies: the maximin support value of the committee with the candidate added, "
+    "1 / its largest Phragmén load (highest wins; 0 when a member has no "
+    "supporter)";
+} // namespace
+
+phragmen_loads phragmen_leximax_loads(const profile& p, const std::vector<cand_t>& committee) {
+    const std::string method = "phragmen_leximax_loads";
+    auto active = active_candidates(p, {}, method);
+    std::vector<char> seen(p.candidate_count(), 0);
+    for (cand_t c : committee) {
+        if (c >= p.candidate_count()) throw error(errc::invalid, method + ": candidate index out of range");
+        if (seen[c])
+            throw error(errc::invalid, method + ": candidate '" + p.candidate_name(c) + "' given twice");
+        seen[c] = 1;
+    }
+    check_phragmen_members(method, committee.size());
+    if (p.integral())
+        return leximax_loads(read_electorate<std::int64_t>(p, std::move(active)), committee, false);
+    return leximax_loads(read_electorate<rational>(p, std::move(active)), committee, false);
+}
+
+result minimax_phragmen(const profile& p, const exact_committee_options& opt) {
+    // Lackner & Skowron (2023), chapter 2 and Example 2.10; abcvoting's "minimaxphragmen": committees whose
+    // members all have a supporter, else (fewer approved candidates than seats) those holding
+    // every approved one; the smallest largest load wins.
+    const std::size_t k = opt.common.seats;
+    check_phragmen_members("minimax-phragmen", k);
+    return best_committee(
+        p, opt, "minimax-phragmen", "largest voter load",
+        [k](const auto& e, const std::vector<cand_t>& w) {
+            const auto l = leximax_loads(e, w, true);
+            return std::vector<rational>{supported_members(k, l),
+                                         l.levels.empty() ? rational(0) : rational(-l.levels[0].first)};
+        },
+        [k](const std::vector<rational>& s) {
+            return "largest voter load of the committee: " + to_string(-s.at(1)) +
+                   " (each member's unit of load split among its supporters, per unit of weight)" +
+                   unsupported_note(k, s.at(0));
+        });
+}
+
+result leximax_phragmen(const profile& p, const exact_committee_options& opt) {
+    // Brill, Freeman, Janson & Lackner, "Phragmén's voting methods and justified representation":
+    // the sorted load vector, largest first, lexicographically smallest. The key: supported
+    // members, then for each level minus its load and minus its weight (at an equal load, less
+    // weight carrying it is better), load 0 included so that every key covers all voters.
+    const std::size_t k = opt.common.seats;
+    check_phragmen_members("leximax-phragmen", k);
+    return best_committee(
+        p, opt, "leximax-phragmen", "sorted voter loads",
+        [k](const auto& e, const std::vector<cand_t>& w) {
+            const auto l = leximax_loads(e, w, false);
+            std::vector<rational> key{supported_members(k, l)};
+            for (const auto& [load, weight] : l.levels) {
+                key.emplace_back(-load);
+                key.emplace_back(-weight);
+            }
+            return key;
+        },
+        [k](const std::vector<rational>& s) {
+            std::string t = "voter loads of the committee, largest first:";
+            for (std::size_t j = 1; j + 1 < s.size(); j += 2)
+                t += (j > 1 ? ", " : " ") + to_string(-s[j]) + " (voters' weight " + to_string(-s[j + 1]) +
+                     ")";
+            return t + unsupported_note(k, s.at(0));
+        });
+}
+
+result maximin_support(const profile& p, const committee_options& opt) {
+    // Sánchez-Fernández, Fernández, Fisteus & Brill (2021), "The maximin support method";
+    // abcvoting's "maximin-support". The support value of W is the largest s such that each
+    // voter can split its weight among its members in W giving every member at least s; by
+    // duality (Hall's theorem) it is min over S of (weight approving a member of S) / |S|, that is
+    // 1 / the largest minimax-Phragmén load of W.
+    check_phragmen_members("maximin-support", opt.seats);
+    return sequential(p, opt, "maximin-support",
+                      [&](const auto& e, committee_count& k, tie_breaker& tb, auto&) {
+                          while (k.r.winners.size() < opt.seats) {
+                              std::vector<cand_t> w = k.r.winners;
+                              w.push_back(0);
+                              auto score = [&](cand_t c) -> std::optional<rational> {
+                                  w.back() = c;
+                                  const auto l = leximax_loads(e, w, true);
+                                  if (l.unsupported > 0 || l.levels.empty()) return rational(0);
+                                  return rational(1) / l.levels[0].first;
+                              };
+                              if (!k.round(tb, score, false, k_mms_note, false, true)) break;
+                          }
+                      });
+}
+
 namespace detail {
 namespace {
 committee_options read_committee(option_reader& o) {
@@ -1567,6 +1782,7 @@ committee_options read_only_committee(option_reader& o) {
 }
 exact_committee_options read_exact(option_reader& o) {
     exact_committee_options x;
+    x.progress = o.progress;
     x.common = read_committee(o);
     if (auto v = o.get<std::uint64_t>("max_committees", x.max_committees)) x.max_committees = *v;
     o.finish();
@@ -1583,6 +1799,11 @@ result run_consensus(const profile& p, option_reader& o) { return consensus_rule
 result run_eph(const profile& p, option_reader& o) { return eph(p, read_only_committee(o)); }
 result run_lex_minimax_av(const profile& p, option_reader& o) { return lex_minimax_av(p, read_exact(o)); }
 result run_adams(const profile& p, option_reader& o) { return adams(p, read_exact(o)); }
+result run_minimax_phragmen(const profile& p, option_reader& o) { return minimax_phragmen(p, read_exact(o)); }
+result run_leximax_phragmen(const profile& p, option_reader& o) { return leximax_phragmen(p, read_exact(o)); }
+result run_maximin_support(const profile& p, option_reader& o) {
+    return maximin_support(p, read_only_committee(o));
+}
 result run_greedy_monroe(const profile& p, option_reader& o) {
     return greedy_monroe(p, read_only_committee(o));
 }

@@ -142,10 +142,12 @@ template <class Num> result condorcet_impl(const profile& p, const pairwise_matr
 
 // ---- copeland ------------------------------------------------------------------------------
 template <class Num>
-result copeland_impl(const profile& p, const pairwise_matrix<Num>& m, const copeland_options& opt) {
-    result r = start(p, m, "copeland");
+result copeland_impl(const profile& p, const pairwise_matrix<Num>& m, const copeland_options& opt,
+                     bool set_valued = false) {
+    const char* method = set_valued ? "copeland-set" : "copeland";
+    result r = start(p, m, method);
     auto cands = m.candidates();
-    check_active(cands, "copeland");
+    check_active(cands, method);
     std::vector<rational> score(m.n, rational(0));
     for (cand_t a : cands)
         for (cand_t b : cands) {
@@ -159,6 +161,14 @@ result copeland_impl(const profile& p, const pairwise_matrix<Num>& m, const cope
     r.scores.assign(m.n, std::nullopt);
     for (cand_t c : cands) r.scores[c] = score[c];
     r.score_name = "Copeland score (wins + " + to_string(opt.tie_value) + " x ties)";
+    if (set_valued) {
+        // pref_voting's "Copeland" and Fishburn's C1 function: every candidate with the highest
+        // score wins, so there is no tie to break.
+        r.winners = r.ranking.front();
+        r.notes.push_back("set-valued rule: the winners are every candidate with the highest Copeland "
+                          "score; no tie is broken");
+        return r;
+    }
     tie_breaker tb(opt.common.tie_break, r);
     pick_from_top(r, tb);
     return r;
@@ -539,6 +549,9 @@ result condorcet(const profile& p, const condorcet_common& opt) {
 result copeland(const profile& p, const copeland_options& opt) {
     return with_pairwise(p, pw(opt.common), [&](const auto& m) { return copeland_impl(p, m, opt); });
 }
+result copeland_set(const profile& p, const copeland_options& opt) {
+    return with_pairwise(p, pw(opt.common), [&](const auto& m) { return copeland_impl(p, m, opt, true); });
+}
 result minimax(const profile& p, const minimax_options& opt) {
     return with_pairwise(p, pw(opt.common), [&](const auto& m) { return minimax_impl(p, m, opt); });
 }
@@ -626,6 +639,18 @@ result run_copeland(const profile& p, option_reader& o) {
     opt.common = read_condorcet_common(o);
     o.finish();
     return copeland(p, opt);
+}
+result run_copeland_set(const profile& p, option_reader& o) {
+    copeland_options opt;
+    opt.tie_value = read_rational_option(o, "tie_value", opt.tie_value);
+    if (opt.tie_value < 0 || opt.tie_value > 1)
+        throw error(errc::invalid, "copeland-set: option 'tie_value' must be between 0 and 1");
+    // No tie_break: a set-valued rule breaks no tie, so the option would be ignored.
+    if (auto v = o.choice("unranked", {"last", "ignore"}, unranked_rule_name(opt.common.unranked)))
+        opt.common.unranked = parse_unranked(*v, o.method());
+    opt.common.excluded = o.candidates("excluded");
+    o.finish();
+    return copeland_set(p, opt);
 }
 result run_minimax(const profile& p, option_reader& o) {
     minimax_options opt;

@@ -20,6 +20,7 @@ std::optional<rational> exact_number(const nlohmann::json& v);
 condorcet_common read_condorcet_common(option_reader& o);
 result run_condorcet(const profile& p, option_reader& o);
 result run_copeland(const profile& p, option_reader& o);
+result run_copeland_set(const profile& p, option_reader& o);
 result run_minimax(const profile& p, option_reader& o);
 result run_schulze(const profile& p, option_reader& o);
 /// The Schulze ranking (tiers, no tie broken) of an int64 pairwise matrix: what schulze() ranks
@@ -150,6 +151,9 @@ result run_consensus(const profile& p, option_reader& o);
 result run_eph(const profile& p, option_reader& o);
 result run_equal_shares(const profile& p, option_reader& o);
 result run_budget(const profile& p, option_reader& o);
+result run_minimax_phragmen(const profile& p, option_reader& o);
+result run_leximax_phragmen(const profile& p, option_reader& o);
+result run_maximin_support(const profile& p, option_reader& o);
 
 } // namespace detail
 } // namespace v0

@@ -24,7 +24,8 @@ NEW_RULES = [
     "simplified-bucklin", "weighted-bucklin", "iterated-bucklin", "split-irv", "dis-and-approval",
     "relative-utilitarian",
     "maximin-utility", "lex-maximin", "nash", "random-dictator", "maximal-lotteries", "bipartisan-set",
-    "essential-set", "dodgson", "young",
+    "essential-set", "dodgson", "young", "minimax-phragmen", "leximax-phragmen", "maximin-support",
+    "copeland-set",
 ]
 
 
@@ -127,6 +128,22 @@ class Catalogue(unittest.TestCase):
         out = accord("run", "lex-cc", BOOK)
         self.assertNotEqual(out.returncode, 0)
         self.assertIn("option 'seats' is required", out.stderr)
+
+    def test_phragmen_rules_on_the_book_example(self) -> None:
+        # Lackner & Skowron, Example 2.10: five minimax-Phragmen optima, leximax-Phragmen {a,b,c,f}.
+        j = json.loads(accord("run", "leximax-phragmen", BOOK, "--seats", "4", "--json").stdout)
+        self.assertEqual(j["winners"], ["a", "b", "c", "f"])
+        j = json.loads(accord("run", "minimax-phragmen", BOOK, "--seats", "4", "--json").stdout)
+        self.assertIn("".join(sorted(j["winners"])), {"abcd", "abcf", "abdf", "acdf", "bcdf"})
+        out = accord("run", "maximin-support", BOOK, "--json")
+        self.assertNotEqual(out.returncode, 0)
+        self.assertIn("option 'seats' is required", out.stderr)
+
+    def test_copeland_set_names_every_top_scorer(self) -> None:
+        # small.toi: South beats everyone, so the set is South alone.
+        j = json.loads(accord("run", "copeland-set", SMALL, "--json").stdout)
+        self.assertEqual(j["winners"], ["South"])
+        self.assertEqual(j["ties"], [])
 
 
 if __name__ == "__main__":

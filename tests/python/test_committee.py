@@ -45,12 +45,42 @@ class Committee(unittest.TestCase):
         self.assertEqual([t.candidates for t in r.ties], [["b", "c"]])
         q.close()
 
+    def test_phragmen_minimax_leximax_and_maximin_support_by_name(self) -> None:
+        # Lackner & Skowron, Example 2.10 (abcvoting example210): minimax-Phragmen has five
+        # optimal committees (largest load 1/2); leximax-Phragmen elects only {a, b, c, f}.
+        with book_example() as p:
+            minimax = accord.run(p, "minimax-phragmen", seats=4, tie_order=["f"])
+            self.assertEqual(minimax.winners, ["a", "b", "c", "f"])
+            self.assertTrue(minimax.ties)
+            leximax = accord.run(p, "leximax-phragmen", seats=4)
+            self.assertEqual(leximax.winners, ["a", "b", "c", "f"])
+            self.assertFalse(leximax.ties)
+            self.assertIn("voter loads of the committee, largest first: 1/2 (voters' weight 2), "
+                          "3/8 (voters' weight 8), 0 (voters' weight 2)", leximax.to_dict()["notes"])
+            mms = accord.run(p, "mms", seats=4)
+            self.assertEqual(mms.method, "maximin-support")
+            self.assertEqual(mms.rounds[0].tallies["a"], Fraction(8))
+            with self.assertRaises(accord.AccordError):
+                accord.run(p, "leximax-phragmen", seats=4, max_committees=10)  # C(8, 4) = 70
+
+    def test_exact_committee_search_reports_progress_and_cancels(self) -> None:
+        p = accord.Profile(list("abcdefghijkl"), kind="approval")
+        p.add_approval(list("abcdef"))
+        p.add_approval(list("ghijkl"))
+        seen: list[float] = []
+        accord.run(p, "minimax-phragmen", seats=6, progress=lambda f: seen.append(f) or True)
+        self.assertEqual(len(seen), 4)  # C(12, 6) = 924 committees: 0, then every 256
+        with self.assertRaises(accord.Cancelled):
+            accord.run(p, "leximax-phragmen", seats=6, progress=lambda f: f < 0.5)
+        p.close()
+
     def test_fractional_weights_equal_duplicates(self) -> None:
         halves = accord.Profile(list("abcdefgh"), kind="approval")
         for approved, n in [("ab", 3), ("ac", 3), ("ad", 2), ("bcf", 1), ("e", 1), ("f", 1), ("g", 1)]:
             halves.add_approval(list(approved), count=2 * n, weight="1/2")
         with book_example() as p:
-            for method in ("pav", "seq-pav", "seq-phragmen", "equal-shares"):
+            for method in ("pav", "seq-pav", "seq-phragmen", "equal-shares", "minimax-phragmen",
+                           "leximax-phragmen", "maximin-support"):
                 self.assertEqual(accord.run(p, method, seats=4).to_dict(),
                                  accord.run(halves, method, seats=4).to_dict(), method)
         halves.close()

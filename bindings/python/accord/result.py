@@ -371,8 +371,9 @@ def run(profile: Profile, method: str, options: Mapping[str, Any] | None = None,
     InvalidArgument naming the option; unknown methods raise NotFound. The first three parameters
     are positional-only, so rules with an option called ``method`` or ``options`` take it as a
     keyword: ``run(p, "budget", method="equal-shares", budget=4, costs={...})``.
-    ``progress(fraction) -> bool`` is called during long counts (exact Kemeny); returning False
-    cancels (raises Cancelled).
+    ``progress(fraction) -> bool`` is called during long counts (exact Kemeny, the exhaustive
+    committee searches of Monroe, minimax-AV, lex-CC, Adams, minimax- and leximax-Phragmén);
+    returning False cancels (raises Cancelled).
     """
     opts = dict(options or {})
     opts.update(kwargs)

@@ -5,16 +5,20 @@
 // approval voting, Phragmén's sequential rule and Phragmén-Eneström, the Method of Equal Shares
 // for committees, Monroe and greedy Monroe, minimax-AV and lex-minimax-AV, lexicographic CC,
 // Adams, the consensus rule, E Pluribus Hugo, and participatory budgeting with costs (greedy by
-// approvals, or Equal Shares). Every number is exact: harmonic numbers, loads, budgets and costs
-// are rationals. Ties are broken only by the tie-breaker and recorded. Each rule has its page
-// docs/methods/<name>.md under its registry name.
+// approvals, or Equal Shares), minimax- and leximax-Phragmén and the maximin support method.
+// Every number is exact: harmonic numbers, loads, budgets and costs are rationals. Ties are
+// broken only by the tie-breaker and recorded. Each rule has its page docs/methods/<name>.md
+// under its registry name.
 #pragma once
 
 #include "accord/profile.hpp"
 #include "accord/result.hpp"
 #include "accord/tie_break.hpp"
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <utility>
 #include <vector>
 
 namespace accord {
@@ -73,6 +77,10 @@ struct exact_committee_options {
     /// The search refuses elections with more than this many possible committees
     /// (C(candidates, seats)): it scores each one.
     std::uint64_t max_committees = 1'000'000;
+    /// Called with the fraction of committees scored (0 to 1), before the first and every 256
+    /// after; returning false stops the search with errc::cancelled. The registry passes its
+    /// progress callback here (run(p, "monroe", options, progress)).
+    std::function<bool(double)> progress;
 };
 
 /// Monroe's rule (approval): each voter is assigned to one member, every member to floor(n/k) or
@@ -116,6 +124,44 @@ result sav(const profile& p, const committee_options& opt);
 /// Phragmén's sequential rule: each round elects the candidate whose supporters would carry the
 /// smallest maximal load (1 + sum of their loads) / (their weight); their loads become that value.
 result seq_phragmen(const profile& p, const committee_options& opt);
+
+/// Phragmén's loads of a committee: each member is one unit of load, split among the voters
+/// approving it; a voter's load is what it carries per unit of its weight. The leximax
+/// distribution (the largest load as small as possible, then the next largest, ...) has unique
+/// loads. By Hall's theorem the largest is the maximum over sets S of members of |S| / (weight
+/// of the voters approving a member of S), carried by exactly the voters of the largest such S;
+/// the next level is the same on the members and voters left, and so on
+/// (docs/methods/leximax-phragmen.md). Every number is exact.
+struct phragmen_loads {
+    /// Members no voter of positive weight approves: nobody can carry them.
+    std::size_t unsupported = 0;
+    /// Per distinct ballot of the profile: its load (0 when it approves no member).
+    std::vector<rational> ballot_load;
+    /// The distinct loads, largest first, each with the total weight of the voters carrying it
+    /// (load 0 last, when some voter carries nothing).
+    std::vector<std::pair<rational, rational>> levels;
+};
+/// The most members phragmen_leximax_loads() and the three rules below take: the loads are
+/// found over the 2^k sets of members.
+inline constexpr std::size_t k_phragmen_max_members = 16;
+/// The leximax loads of `committee` (candidate indices, each once) on approval profile p.
+/// Throws errc::invalid on a repeated or unknown candidate, errc::unsupported above
+/// k_phragmen_max_members members.
+phragmen_loads phragmen_leximax_loads(const profile& p, const std::vector<cand_t>& committee);
+
+/// Phragmén's minimax rule (minimax-Phragmén, opt-Phragmén; Lackner & Skowron 2023, chapter 2):
+/// among committees whose members all have a supporter (or, with fewer approved candidates than
+/// seats, those holding every approved one), the one whose largest voter load is smallest. Exact
+/// search over every committee, as Monroe's; at most k_phragmen_max_members seats.
+result minimax_phragmen(const profile& p, const exact_committee_options& opt);
+/// Phragmén's leximax rule (Brill, Freeman, Janson & Lackner): the committee whose voter loads,
+/// sorted from the largest, are lexicographically smallest (each voter counted with its weight).
+result leximax_phragmen(const profile& p, const exact_committee_options& opt);
+/// The maximin support method (Sánchez-Fernández et al.): k rounds; each adds the candidate c
+/// for which W + c has the largest support value, the most every member can be backed by when
+/// each voter splits its weight among the members it approves (0 when a member has no
+/// supporter). That value is 1 / (the largest minimax-Phragmén load of W + c).
+result maximin_support(const profile& p, const committee_options& opt);
 
 enum class mes_completion : std::uint8_t {
     seq_phragmen = 0, ///< fill the remaining seats by seq-Phragmén, loads starting at minus the budgets left

@@ -43,6 +43,9 @@ struct copeland_options {
     condorcet_common common;
 };
 result copeland(const profile& p, const copeland_options& opt = {});
+/// Set-valued Copeland: the winners are every candidate with the highest Copeland score (no
+/// tie broken; opt.common.tie_break is not used), the ranking the same tiers as copeland().
+result copeland_set(const profile& p, const copeland_options& opt = {});
 
 enum class minimax_variant : std::uint8_t {
     winning_votes = 0,       ///< worst defeat measured by the winner's support; 0 if undefeated
