@@ -48,6 +48,7 @@ comparison_matrix make_comparison_matrix(const std::vector<std::vector<rational>
                                          const comparison_options& opt) {
     const std::size_t n = a.size();
     std::vector<std::size_t> cols;
+    cols.reserve(n);
     for (const auto& r : a) cols.push_back(r.size());
     check_shape(n, cols, opt);
     const rational nine(9), ninth(1, 9);
@@ -80,6 +81,7 @@ comparison_matrix make_comparison_matrix(const std::vector<std::vector<double>>&
                                          const comparison_options& opt) {
     const std::size_t n = a.size();
     std::vector<std::size_t> cols;
+    cols.reserve(n);
     for (const auto& r : a) cols.push_back(r.size());
     check_shape(n, cols, opt);
     if (!(opt.reciprocity_tolerance >= 0))

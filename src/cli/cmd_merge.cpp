@@ -25,7 +25,7 @@ std::string sha256_hex(std::string_view bytes) {
         throw error(errc::error, "shard: SHA-256 failed");
     static constexpr char hex[] = "0123456789abcdef";
     std::string out;
-    out.reserve(2 * n);
+    out.reserve(2 * std::size_t{n});
     for (unsigned int i = 0; i < n; ++i) {
         out.push_back(hex[md[i] >> 4]);
         out.push_back(hex[md[i] & 15]);

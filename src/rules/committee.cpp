@@ -63,8 +63,9 @@ std::vector<char> active_candidates(const profile& p, const std::vector<cand_t>&
     return active;
 }
 
-// NOLINTNEXTLINE(performance-unnecessary-value-param): `active` is moved into the electorate
-// below; clang-tidy 14 does not see a move assigned to a member of a dependent type.
+// `active` is moved into the electorate below; clang-tidy 14 does not see a move assigned to a
+// member of a dependent type (performance-unnecessary-value-param would have it copied).
+// NOLINTNEXTLINE(performance-unnecessary-value-param)
 template <class W> electorate<W> read_electorate(const profile& p, std::vector<char> active) {
     electorate<W> e;
     e.n = p.candidate_count();

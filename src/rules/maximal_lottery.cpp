@@ -129,6 +129,7 @@ analysis analyse_core(const game& g, bool want_lottery, const char* method) {
     std::vector<std::vector<rational>> system;
     for (std::size_t j : e) {
         std::vector<rational> row;
+        row.reserve(e.size());
         for (std::size_t i : e) row.push_back(g(i, j));
         system.push_back(std::move(row));
     }
