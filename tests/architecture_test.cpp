@@ -162,6 +162,19 @@ TEST(Architecture, AnalysisCodeNamesNoRule) {
     }
 }
 
+// Issue 15: the front doors only marshal. JSON from outside goes through the core's
+// detail::parse_json (nesting limit, short errors); the core's own reports reach the CLI as trees
+// (accord/detail/reports.hpp), never parsed back from text.
+TEST(Architecture, FrontDoorsParseNoJsonThemselves) {
+    for (const char* dir : {"c_api", "cli"})
+        for (const auto& e : fs::directory_iterator(k_root / "src" / dir)) {
+            const std::string text = slurp(e.path());
+            EXPECT_EQ(text.find("json::parse"), std::string::npos)
+                << "src/" << dir << "/" << e.path().filename().string()
+                << " calls json::parse: use accord::detail::parse_json for outside input, or a report tree";
+        }
+}
+
 TEST(Architecture, EveryFileTheHowToAddSectionNamesExists) {
     const std::string doc = slurp(k_root / "docs" / "architecture.md");
     const auto from = doc.find("## How to add");

@@ -2,6 +2,7 @@
 // (include/accord/analysis/groups.hpp, docs/analysis.md "Results per group").
 #include "accord/analysis/groups.hpp"
 
+#include "accord/detail/reports.hpp"
 #include "accord/error.hpp"
 #include "accord/registry.hpp"
 
@@ -36,13 +37,13 @@ profile profile_subset(const profile& p, const std::vector<std::size_t>& keep) {
 
 namespace {
 
-struct grouping {
+struct ballot_groups {
     std::vector<std::string> ids, names;
     std::vector<std::vector<std::size_t>> ballots; ///< distinct ballot indices per group
 };
 
 // Each distinct ballot's group: its unit, or its unit's ancestor of kind `per` in `org`.
-grouping group_ballots(const profile& p, const organisation* org, const std::string& per) {
+ballot_groups group_ballots(const profile& p, const organisation* org, const std::string& per) {
     std::size_t untagged = 0;
     for (std::size_t i = 0; i < p.unique_count(); ++i)
         if (p.ballot(i).unit == k_no_unit) untagged += p.ballot(i).count;
@@ -79,7 +80,7 @@ grouping group_ballots(const profile& p, const organisation* org, const std::str
         key[k] = a;
     }
     std::map<std::uint32_t, std::size_t> index;
-    grouping g;
+    ballot_groups g;
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
         const auto k = key[p.ballot(i).unit];
         auto [it, fresh] = index.emplace(k, g.ballots.size());
@@ -99,7 +100,7 @@ grouping group_ballots(const profile& p, const organisation* org, const std::str
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         std::sort(order.begin(), order.end(),
                   [&](std::size_t a, std::size_t b) { return key_of[a] < key_of[b]; });
-        grouping s;
+        ballot_groups s;
         for (const std::size_t i : order) {
             s.ids.push_back(std::move(g.ids[i]));
             s.names.push_back(std::move(g.names[i]));
@@ -132,7 +133,7 @@ group_counts count_by_group(const profile& p, const organisation* org, const gro
          opt.aggregate.group_scheme || !opt.aggregate.inner.empty() || !opt.aggregate.outer.empty()))
         throw error(errc::invalid,
                     "results per group: 'mode', 'level' and 'group_scheme' weight ballots and need 'scheme'");
-    const grouping g = group_ballots(p, org, opt.per);
+    const ballot_groups g = group_ballots(p, org, opt.per);
     group_counts out;
     out.overall = count_once(p, org, opt);
     out.groups.reserve(g.ballots.size());
@@ -196,8 +197,8 @@ group_count_options group_options_from_json(std::string_view text, bool* with_re
     return o;
 }
 
-std::string group_counts_json(const profile& p, const group_count_options& opt, const group_counts& g,
-                              bool with_results, int indent) {
+namespace {
+json groups_tree(const profile& p, const group_count_options& opt, const group_counts& g, bool with_results) {
     const auto& names = p.candidate_names();
     auto winner_names = [&](const result& r) {
         json w = json::array();
@@ -217,7 +218,7 @@ std::string group_counts_json(const profile& p, const group_count_options& opt, 
     j["per"] = opt.per;
     json overall = json::object();
     overall["winners"] = winner_names(g.overall);
-    if (with_results) overall["result"] = json::parse(to_json(g.overall));
+    if (with_results) overall["result"] = detail::result_report(g.overall);
     j["overall"] = overall;
     std::vector<std::size_t> wins(names.size(), 0);
     std::size_t agreeing = 0, failed = 0;
@@ -238,7 +239,7 @@ std::string group_counts_json(const profile& p, const group_count_options& opt, 
             agreeing += agrees ? 1 : 0;
             for (const cand_t w : r.winners) ++wins[w];
             row["error"] = nullptr;
-            if (with_results) row["result"] = json::parse(to_json(r));
+            if (with_results) row["result"] = detail::result_report(r);
         } else {
             ++failed;
             row["winners"] = json::array();
@@ -257,15 +258,27 @@ std::string group_counts_json(const profile& p, const group_count_options& opt, 
     j["agreeing"] = agreeing;
     j["counted"] = g.groups.size() - failed;
     j["failed"] = failed;
-    return j.dump(indent);
+    return j;
+}
+} // namespace
+
+std::string group_counts_json(const profile& p, const group_count_options& opt, const group_counts& g,
+                              bool with_results, int indent) {
+    return groups_tree(p, opt, g, with_results).dump(indent);
+}
+
+nlohmann::ordered_json detail::groups_report(const profile& p, const organisation* org,
+                                             std::string_view options_json,
+                                             const analysis_progress& progress) {
+    bool with_results = true;
+    auto o = group_options_from_json(options_json, &with_results);
+    o.progress = progress;
+    return groups_tree(p, o, count_by_group(p, org, o), with_results);
 }
 
 std::string analyse_groups(const profile& p, const organisation* org, std::string_view options_json,
                            const std::function<bool(std::size_t, std::size_t)>& progress) {
-    bool with_results = true;
-    auto o = group_options_from_json(options_json, &with_results);
-    o.progress = progress;
-    return group_counts_json(p, o, count_by_group(p, org, o), with_results);
+    return detail::groups_report(p, org, options_json, progress).dump();
 }
 
 } // namespace v0

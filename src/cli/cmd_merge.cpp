@@ -4,6 +4,8 @@
 // file (docs/cli.md, "Split runs"; the file format is docs/formats.md, "Shards").
 #include "common.hpp"
 
+#include "accord/detail/safety.hpp"
+
 #include <openssl/evp.h>
 
 #include <fstream>
@@ -66,8 +68,8 @@ shard read_shard(const std::string& path) {
     if (eol == std::string::npos) throw bad("not an accord shard (no header line; truncated?)");
     shard s;
     try {
-        s.header = nlohmann::ordered_json::parse(text.substr(0, eol));
-    } catch (const nlohmann::json::exception&) {
+        s.header = accord::detail::parse_json<nlohmann::ordered_json>(text.substr(0, eol), "shard header");
+    } catch (const error&) {
         throw bad("not an accord shard (its first line is not a JSON header)");
     }
     const auto& h = s.header;
@@ -150,7 +152,7 @@ void write_run_shard(const profile& p, const read_report& rep, const input_flags
     s.header = {{"format", k_shard_format},
                 {"version", k_shard_version},
                 {"method", method},
-                {"options", nlohmann::ordered_json::parse(options.dump())},
+                {"options", accord::detail::parse_json<nlohmann::ordered_json>(options.dump(), "--options")},
                 {"read", inv["read"]},
                 {"read_as", format_name(rep.format)},
                 {"sources", nlohmann::ordered_json::array({in.file})}};

@@ -3,6 +3,7 @@
 
 #include "accord/analysis/defaults.hpp"
 #include "accord/analysis/groups.hpp"
+#include "accord/detail/reports.hpp"
 #include "accord/detail/safety.hpp"
 #include "accord/detail/stv_variants.hpp"
 
@@ -224,9 +225,9 @@ command add_run(CLI::App& root) {
         }
         if (!st->per.empty()) {
             // Each group's count is the count this command would make of the group's ballots alone.
-            nlohmann::ordered_json o;
+            nlohmann::json o;
             o["rule"] = st->method;
-            o["rule_options"] = nlohmann::ordered_json::parse(opts.dump());
+            o["rule_options"] = opts;
             o["per"] = st->per;
             // A CSV's `unit` column is recognised by name; with --org it is the default, as below.
             input_flags in = st->in;
@@ -243,11 +244,11 @@ command add_run(CLI::App& root) {
                     throw usage_error(
                         "--inner and --outer are for --mode two-stage, which --per does not take");
             }
-            const std::string out = analyse_groups(p, org ? &*org : nullptr, o.dump());
+            const auto out = detail::groups_report(p, org ? &*org : nullptr, o.dump());
             if (st->json)
-                std::cout << out << '\n';
+                std::cout << out.dump() << '\n';
             else
-                print_groups(nlohmann::ordered_json::parse(out));
+                print_groups(out);
             return 0;
         }
         if (st->org.empty()) {

@@ -5,6 +5,7 @@
 // ever parses the core's own output back (docs/architecture.md, "Front doors only marshal").
 #pragma once
 
+#include "accord/analysis/groups.hpp"
 #include "accord/analysis/interface.hpp"
 #include "accord/governance.hpp"
 #include "accord/result.hpp"
@@ -27,6 +28,10 @@ nlohmann::ordered_json sweep_report(const profile& p, const organisation& org, s
                                     const analysis_progress& progress = {});
 nlohmann::ordered_json tipping_report(const profile& p, const organisation& org,
                                       std::string_view options_json, const analysis_progress& progress = {});
+
+/// analyse_groups as a tree (accord/analysis/groups.hpp); `org` may be null.
+nlohmann::ordered_json groups_report(const profile& p, const organisation* org, std::string_view options_json,
+                                     const analysis_progress& progress = {});
 
 /// analyse_ahp, analyse_mcda, analyse_mcda_smaa, analyse_electorates as trees.
 nlohmann::ordered_json ahp_report(std::string_view input_json, std::string_view options_json,
