@@ -47,6 +47,7 @@
 #include "accord/analysis/electorates.hpp"
 #include "accord/analysis/explore.hpp"
 #include "accord/analysis/generate.hpp"
+#include "accord/analysis/groups.hpp"
 #include "accord/analysis/interface.hpp"
 #include "accord/analysis/mcda.hpp"
 #include "accord/analysis/monte_carlo.hpp"

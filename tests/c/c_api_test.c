@@ -290,9 +290,11 @@ static void test_load_text_and_methods(void) {
     CHECK(accord_methods_json(&s) == ACCORD_OK && strstr(s, "\"name\":\"irv\"") != NULL &&
           strstr(s, "\"aliases\":[\"rcv\"") != NULL && strstr(s, "\"ballots\":[\"approval\"]") != NULL);
     /* Each option's type, allowed values, default and description (since 0.5). */
-    CHECK(strstr(s, "{\"key\":\"variant\",\"type\":\"string\",\"choices\":[\"scottish\",\"wigm\",\"meek\","
-                    "\"gregory\",\"whole\",\"rctab\"],\"default\":\"scottish\",\"required\":false,"
-                    "\"description\":\"the STV rules counted") != NULL);
+    CHECK(strstr(s,
+                 "{\"key\":\"variant\",\"type\":\"string\",\"choices\":[\"scottish\",\"wigm\",\"meek\","
+                 "\"gregory\",\"whole\",\"rctab\",\"warren\",\"random-transfer\"],\"default\":\"scottish\","
+                 "\"required\":false,"
+                 "\"description\":\"the STV rules counted") != NULL);
     CHECK(strstr(s, "{\"key\":\"batch_elimination\",\"type\":\"bool\",\"choices\":[],\"default\":false,"
                     "\"required\":false,\"description\":\"eliminate at once") != NULL);
     CHECK(strstr(s, "{\"key\":\"seats\",\"type\":\"integer\",\"choices\":[],\"default\":null,"
