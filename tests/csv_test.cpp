@@ -551,3 +551,19 @@ TEST(CsvWriter, NamesStartingWithAHashAreNotMetadata) {
     EXPECT_EQ(q.candidate_names(), p.candidate_names());
     EXPECT_EQ(q.title, "");
 }
+
+// The reading options' JSON reader (the C API's and Python's options) lives in the core.
+TEST(ReadOptionsJson, KeysAreReadAndCheckedByTheCore) {
+    const auto o = accord::read_options_from_json(
+        "csv",
+        R"({"layout": "candidate-columns", "skip_columns": ["id"], "unit_column": "precinct", "lenient": true})");
+    EXPECT_EQ(o.format, accord::file_format::csv);
+    EXPECT_EQ(o.csv.layout, accord::csv_options::layout_t::candidate_columns);
+    EXPECT_EQ(o.csv.skip_columns, std::vector<std::string>{"id"});
+    EXPECT_EQ(o.csv.unit_column, "precinct");
+    EXPECT_TRUE(o.lenient);
+    EXPECT_EQ(accord::read_options_from_json("", "").format, accord::file_format::auto_detect);
+    for (const char* bad :
+         {R"({"skip_column": ["id"]})", R"({"lenient": "yes"})", R"([1])", R"({"delimiter": ";;"})"})
+        EXPECT_THROW(accord::read_options_from_json("csv", bad), accord::error) << bad;
+}

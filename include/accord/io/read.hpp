@@ -115,6 +115,12 @@ struct read_report {
     std::vector<std::string> notes;
 };
 
+/// Reading options from a format name ("auto", "csv", ...) and a JSON object of options
+/// ({"layout", "skip_columns", "unit_column", "lenient", "sheet", ...}: the keys of
+/// accord_profile_from_file(), docs/c-api.md; "" = none). Every key is checked: an unknown key or
+/// a value of the wrong type is errc::invalid naming it. The one reader the C API and Python use.
+read_options read_options_from_json(std::string_view format, std::string_view options_json);
+
 /// Reads a ballot file. Errors: errc::io (cannot open), errc::parse (malformed; names the place).
 profile read_profile(const std::filesystem::path& path, const read_options& opt = {},
                      read_report* report = nullptr);
