@@ -49,6 +49,11 @@ struct apportionment {
     std::vector<apportion_tie> ties; ///< every tie that decided a seat
 };
 
+/// Options from JSON {"method": NAME, "min": N, "max": N} (accord_apportion()'s options; "" =
+/// none) for `units` units and `seats` seats: "min"/"max" apply to every unit. An unknown key or a
+/// value of the wrong type is errc::invalid naming it.
+apportion_options apportion_options_from_json(std::string_view json, std::uint64_t seats, std::size_t units);
+
 /// Apportions `opt.seats` among units with these populations. Errors (errc::invalid): no
 /// units, seats below the sum of minimums or above the sum of maximums, minimum above maximum,
 /// all populations zero.

@@ -81,27 +81,9 @@ accord_status accord_apportion(const accord_org* org, const char* level, uint64_
     *out = nullptr;
     ACCORD_CHECK_ARG(org);
     ACCORD_API_BEGIN()
-    accord::apportion_options o;
-    o.seats = seats;
-    std::uint64_t lo = 0, hi = 0;
-    if (options_json && *options_json) {
-        const json j = parse(options_json, "options");
-        if (!j.is_object()) return fail(ACCORD_EINVALID, "options must be a JSON object");
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            if (it.key() == "method" && it->is_string())
-                o.method = accord::parse_apportion_method(it->get<std::string>());
-            else if (it.key() == "min" && it->is_number_unsigned())
-                lo = it->get<std::uint64_t>();
-            else if (it.key() == "max" && it->is_number_unsigned())
-                hi = it->get<std::uint64_t>();
-            else
-                return fail(ACCORD_EINVALID, "apportion: unknown option or wrong type: '" + it.key() + "'");
-        }
-    }
     const std::string kind = level && *level ? level : "pcn";
-    const std::size_t n = org->org.of_kind(kind).size();
-    if (lo) o.min_seats.assign(n, lo);
-    if (hi) o.max_seats.assign(n, hi);
+    const auto o = accord::apportion_options_from_json(options_json ? options_json : "", seats,
+                                                       org->org.of_kind(kind).size());
     *out = accord::c_api::new_string(
         accord::to_json(org->org, accord::apportion_units(org->org, kind, o), seats));
     ACCORD_API_END()

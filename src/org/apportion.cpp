@@ -7,6 +7,7 @@
 // earlier unit.
 #include "accord/apportion.hpp"
 
+#include "accord/detail/safety.hpp"
 #include "accord/error.hpp"
 
 #include <nlohmann/json.hpp>
@@ -78,6 +79,28 @@ priority priority_of(apportion_method m, std::uint64_t pop, std::uint64_t s) {
     return {false, 0};
 }
 } // namespace
+
+apportion_options apportion_options_from_json(std::string_view text, std::uint64_t seats, std::size_t units) {
+    apportion_options o;
+    o.seats = seats;
+    if (text.empty()) return o;
+    const auto j = detail::parse_json(text, "options");
+    if (!j.is_object()) throw error(errc::invalid, "options must be a JSON object");
+    std::uint64_t lo = 0, hi = 0;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        if (it.key() == "method" && it->is_string())
+            o.method = parse_apportion_method(it->get<std::string>());
+        else if (it.key() == "min" && it->is_number_unsigned())
+            lo = it->get<std::uint64_t>();
+        else if (it.key() == "max" && it->is_number_unsigned())
+            hi = it->get<std::uint64_t>();
+        else
+            throw error(errc::invalid, "apportion: unknown option or wrong type: '" + it.key() + "'");
+    }
+    if (lo) o.min_seats.assign(units, lo);
+    if (hi) o.max_seats.assign(units, hi);
+    return o;
+}
 
 apportionment apportion(std::span<const std::uint64_t> pops, const apportion_options& opt) {
     const std::size_t n = pops.size();
