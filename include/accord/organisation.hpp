@@ -107,6 +107,12 @@ struct org_csv_options {
 /// at any level, parents before or after children) — chosen by the header. Errors name the
 /// file and line: duplicate ids, unknown parents, cycles, negative or non-numeric populations,
 /// a leaf in two groups.
+/// Organisation reading options from JSON {"within": [ids], "unallocated": "own-group"|"exclude"|
+/// "keep", "min_population": N, "list_sizes": PATH} (accord_org_load()'s options; "" = none).
+/// "list_sizes" (NHS England's list-size file, for read_nhs_organisation) goes to `list_sizes`;
+/// without that pointer the key is errc::invalid. An unknown key or a value of the wrong type is
+/// errc::invalid naming it.
+org_csv_options org_csv_options_from_json(std::string_view json, std::string* list_sizes = nullptr);
 organisation read_organisation(const std::filesystem::path& path, const org_csv_options& opt = {});
 organisation read_organisation_text(std::string_view text, std::string_view name,
                                     const org_csv_options& opt = {});

@@ -31,40 +31,8 @@ accord_status accord_org_load(const char* path, const char* options_json, accord
     *out = nullptr;
     ACCORD_CHECK_ARG(path);
     ACCORD_API_BEGIN()
-    accord::org_csv_options o;
     std::string list_sizes;
-    const json j = parse(options_json, "options");
-    for (auto it = j.begin(); it != j.end(); ++it) {
-        const auto& k = it.key();
-        if (k == "within") {
-            if (!it->is_array())
-                throw accord::error(accord::errc::invalid, "option 'within' must be a list of ids");
-            for (const auto& x : *it) o.within.push_back(str(x, k));
-        } else if (k == "unallocated") {
-            const auto v = str(*it, k);
-            if (v == "own-group")
-                o.unallocated = accord::unallocated_policy::own_group;
-            else if (v == "exclude")
-                o.unallocated = accord::unallocated_policy::exclude;
-            else if (v == "keep")
-                o.unallocated = accord::unallocated_policy::keep;
-            else
-                throw accord::error(accord::errc::invalid,
-                                    "option 'unallocated' must be own-group, exclude or keep, got \"" + v +
-                                        "\"");
-            o.unallocated_given = true;
-        } else if (k == "min_population") {
-            if (!it->is_number_unsigned())
-                throw accord::error(accord::errc::invalid, "option 'min_population' must be a whole number");
-            o.min_population = it->get<std::uint64_t>();
-        } else if (k == "list_sizes") {
-            list_sizes = str(*it, k);
-            if (list_sizes.empty())
-                throw accord::error(accord::errc::invalid, "option 'list_sizes' must name a file");
-        } else {
-            throw accord::error(accord::errc::invalid, "unknown organisation option '" + k + "'");
-        }
-    }
+    const auto o = accord::org_csv_options_from_json(options_json ? options_json : "", &list_sizes);
     auto h = std::make_unique<accord_org>();
     h->org = list_sizes.empty() ? accord::read_organisation(path, o)
                                 : accord::read_nhs_organisation(path, list_sizes, o);

@@ -378,6 +378,47 @@ organisation read_organisation_text(std::string_view text, std::string_view file
     return out;
 }
 
+org_csv_options org_csv_options_from_json(std::string_view text, std::string* list_sizes) {
+    org_csv_options o;
+    if (text.empty()) return o;
+    const nlohmann::json j = detail::parse_json(text, "options");
+    if (!j.is_object()) throw error(errc::invalid, "options must be a JSON object");
+    auto str = [](const nlohmann::json& v, const std::string& key) {
+        if (!v.is_string()) throw error(errc::invalid, "option '" + key + "' must be a string");
+        return v.get<std::string>();
+    };
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const auto& k = it.key();
+        if (k == "within") {
+            if (!it->is_array()) throw error(errc::invalid, "option 'within' must be a list of ids");
+            for (const auto& x : *it) o.within.push_back(str(x, k));
+        } else if (k == "unallocated") {
+            const auto v = str(*it, k);
+            if (v == "own-group")
+                o.unallocated = unallocated_policy::own_group;
+            else if (v == "exclude")
+                o.unallocated = unallocated_policy::exclude;
+            else if (v == "keep")
+                o.unallocated = unallocated_policy::keep;
+            else
+                throw error(errc::invalid,
+                            "option 'unallocated' must be own-group, exclude or keep, got \"" + v + "\"");
+            o.unallocated_given = true;
+        } else if (k == "min_population") {
+            if (!it->is_number_unsigned())
+                throw error(errc::invalid, "option 'min_population' must be a whole number");
+            o.min_population = it->get<std::uint64_t>();
+        } else if (k == "list_sizes") {
+            if (!list_sizes) throw error(errc::invalid, "option 'list_sizes' is not taken here");
+            *list_sizes = str(*it, k);
+            if (list_sizes->empty()) throw error(errc::invalid, "option 'list_sizes' must name a file");
+        } else {
+            throw error(errc::invalid, "unknown organisation option '" + k + "'");
+        }
+    }
+    return o;
+}
+
 organisation read_organisation(const std::filesystem::path& path, const org_csv_options& opt) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw error(errc::io, "cannot open the file", source_location{path.string(), 0, 0});
