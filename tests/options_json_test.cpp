@@ -3,6 +3,7 @@
 #include "accord/apportion.hpp"
 #include "accord/error.hpp"
 #include "accord/organisation.hpp"
+#include "accord/weighting.hpp"
 
 #include <gtest/gtest.h>
 
@@ -37,4 +38,17 @@ TEST(OptionsJson, ApportionmentOptionsAreReadAndCheckedByTheCore) {
     EXPECT_TRUE(apportion_options_from_json("", 7, 4).min_seats.empty());
     for (const char* bad : {R"({"metod": "dhondt"})", R"({"min": "1"})", R"({"method": "nope"})", "[1]"})
         EXPECT_THROW(apportion_options_from_json(bad, 10, 4), error) << bad;
+}
+
+TEST(OptionsJson, AggregateOptionsAreReadAndCheckedByTheCore) {
+    const auto o = aggregate_options_from_json(
+        R"({"mode": "two-stage", "level": "practice", "group_level": "icb", "inner": "irv", "group_scheme": "sqrt"})");
+    EXPECT_EQ(o.mode, aggregation_mode::two_stage);
+    EXPECT_EQ(o.level, "practice");
+    EXPECT_EQ(o.group_level, "icb");
+    EXPECT_EQ(o.inner, "irv");
+    EXPECT_TRUE(o.group_scheme.has_value());
+    EXPECT_EQ(aggregate_options_from_json("").mode, aggregation_mode::normalised);
+    for (const char* bad : {R"({"mdoe": "pooled"})", R"({"mode": 2})", R"({"mode": "sideways"})", "[]"})
+        EXPECT_THROW(aggregate_options_from_json(bad), error) << bad;
 }

@@ -131,6 +131,11 @@ struct aggregate_options {
     std::optional<weighting_scheme> group_scheme;
 };
 
+/// Aggregate options from JSON {"mode", "level", "group_level", "inner", "outer",
+/// "group_scheme"} (accord_run_weighted()'s aggregate_json; "" = the defaults). An unknown key or
+/// a value of the wrong type is errc::invalid naming it.
+aggregate_options aggregate_options_from_json(std::string_view json);
+
 /// The profile with each ballot's weight set by its unit's weight under the scheme (ballots
 /// must carry unit ids that name units of the organisation; errc::not_found otherwise).
 profile weighted_profile(const profile& p, const organisation& org, const weighting_scheme& scheme,

@@ -17,11 +17,6 @@ using json = nlohmann::json;
 
 json parse(const char* text, const char* what) { return accord::c_api::parse_json_object(text, what); }
 
-std::string str(const json& v, const std::string& key) {
-    if (!v.is_string()) throw accord::error(accord::errc::invalid, "option '" + key + "' must be a string");
-    return v.get<std::string>();
-}
-
 } // namespace
 
 extern "C" {
@@ -180,25 +175,7 @@ accord_status accord_run_weighted(const accord_profile* p, const accord_org* org
     ACCORD_CHECK_ARG(scheme);
     ACCORD_CHECK_ARG(method);
     ACCORD_API_BEGIN()
-    accord::aggregate_options ag;
-    const json j = parse(aggregate_json, "aggregate options");
-    for (auto it = j.begin(); it != j.end(); ++it) {
-        const auto& k = it.key();
-        if (k == "mode")
-            ag.mode = accord::parse_mode(str(*it, k));
-        else if (k == "level")
-            ag.level = str(*it, k);
-        else if (k == "group_level")
-            ag.group_level = str(*it, k);
-        else if (k == "inner")
-            ag.inner = str(*it, k);
-        else if (k == "outer")
-            ag.outer = str(*it, k);
-        else if (k == "group_scheme")
-            ag.group_scheme = accord::parse_scheme(str(*it, k));
-        else
-            throw accord::error(accord::errc::invalid, "unknown aggregate option '" + k + "'");
-    }
+    const auto ag = accord::aggregate_options_from_json(aggregate_json ? aggregate_json : "");
     const std::string opts = options_json && *options_json ? options_json : "{}";
     auto h = std::make_unique<accord_result>();
     h->r = accord::run_weighted(p->p, org->org, accord::parse_scheme(scheme), method, opts, ag);

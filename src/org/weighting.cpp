@@ -1,5 +1,6 @@
 // Weighting schemes, weight reports and weighted counts; all exact (docs/weighting.md).
 #include "accord/weighting.hpp"
+#include "accord/detail/safety.hpp"
 
 #include "accord/registry.hpp"
 
@@ -496,6 +497,35 @@ profile weighted_profile(const profile& p, const organisation& org, const weight
     return reweigh(p, org, t, rep,
                    opt.mode == aggregation_mode::pooled ? aggregation_mode::pooled
                                                         : aggregation_mode::normalised);
+}
+
+aggregate_options aggregate_options_from_json(std::string_view text) {
+    aggregate_options ag;
+    if (text.empty()) return ag;
+    const nlohmann::json j = detail::parse_json(text, "aggregate options");
+    if (!j.is_object()) throw error(errc::invalid, "aggregate options must be a JSON object");
+    auto str = [](const nlohmann::json& v, const std::string& key) {
+        if (!v.is_string()) throw error(errc::invalid, "option '" + key + "' must be a string");
+        return v.get<std::string>();
+    };
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const auto& k = it.key();
+        if (k == "mode")
+            ag.mode = parse_mode(str(*it, k));
+        else if (k == "level")
+            ag.level = str(*it, k);
+        else if (k == "group_level")
+            ag.group_level = str(*it, k);
+        else if (k == "inner")
+            ag.inner = str(*it, k);
+        else if (k == "outer")
+            ag.outer = str(*it, k);
+        else if (k == "group_scheme")
+            ag.group_scheme = parse_scheme(str(*it, k));
+        else
+            throw error(errc::invalid, "unknown aggregate option '" + k + "'");
+    }
+    return ag;
 }
 
 result run_weighted(const profile& p, const organisation& org, const weighting_scheme& scheme,
