@@ -274,6 +274,26 @@ TEST(ScottishZeroSurplus, TheOptionIsRefusedByOtherVariants) {
         error);
 }
 
+namespace {
+// Droop's tie order for a BLT file (its "[tie ...]" line, else the file's candidate order) as
+// accord's lexicographic tie order: Droop defeats the first tied candidate in its order, ours
+// favours the earlier, so the order is reversed.
+std::vector<cand_t> droop_tie_order(const std::filesystem::path& blt, std::size_t candidates) {
+    std::vector<cand_t> order;
+    std::ifstream in(blt);
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("[tie", 0) == 0) {
+            std::stringstream ss(line.substr(4));
+            unsigned k;
+            while (ss >> k) order.push_back(static_cast<cand_t>(k - 1));
+        }
+    if (order.empty())
+        for (cand_t c = 0; c < candidates; ++c) order.push_back(c);
+    return {order.rbegin(), order.rend()};
+}
+} // namespace
+
 class DroopReference : public ::testing::TestWithParam<std::tuple<const char*, const char*>> {};
 
 TEST_P(DroopReference, WigmAndMeekMatchTheReferenceReport) {
@@ -295,20 +315,7 @@ TEST_P(DroopReference, WigmAndMeekMatchTheReferenceReport) {
     // is defeated. Our lexicographic order favours the earlier, so give the reverse order.
     // A "[tie 3 2 1]" line in the file sets Droop's order.
     opt.ballots.tie_break.policy = tie_policy::lexicographic;
-    std::vector<cand_t> droop_order;
-    {
-        std::ifstream in(blt);
-        std::string line;
-        while (std::getline(in, line))
-            if (line.rfind("[tie", 0) == 0) {
-                std::stringstream ss(line.substr(4));
-                unsigned k;
-                while (ss >> k) droop_order.push_back(static_cast<cand_t>(k - 1));
-            }
-    }
-    if (droop_order.empty())
-        for (cand_t c = 0; c < p.candidate_count(); ++c) droop_order.push_back(c);
-    opt.ballots.tie_break.order.assign(droop_order.rbegin(), droop_order.rend());
+    opt.ballots.tie_break.order = droop_tie_order(blt, p.candidate_count());
     const result r = stv(p, opt);
     EXPECT_EQ(winners(r), elected_in_dump(report)) << file << " " << rule;
     const auto rows = read_dump(dump, meek);
@@ -342,24 +349,6 @@ INSTANTIATE_TEST_SUITE_P(Cases, DroopReference,
 // precision: no other arithmetic can follow it, but accord's guarded arithmetic does (below).
 
 namespace {
-
-// Droop's tie order for a BLT file (its "[tie ...]" line, else the file's candidate order) as
-// accord's lexicographic tie order: Droop defeats the first tied candidate in its order, ours
-// favours the earlier, so the order is reversed.
-std::vector<cand_t> droop_tie_order(const std::filesystem::path& blt, std::size_t candidates) {
-    std::vector<cand_t> order;
-    std::ifstream in(blt);
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("[tie", 0) == 0) {
-            std::stringstream ss(line.substr(4));
-            unsigned k;
-            while (ss >> k) order.push_back(static_cast<cand_t>(k - 1));
-        }
-    if (order.empty())
-        for (cand_t c = 0; c < candidates; ++c) order.push_back(c);
-    return {order.rbegin(), order.rend()};
-}
 
 struct meek_family_case {
     const char* file;

@@ -94,14 +94,8 @@ ballot_groups group_ballots(const profile& p, const organisation* org, const std
     // Organisation order for organisation units (the order readers declared them), else the order
     // in which the profile first names each unit.
     if (org) {
-        std::vector<std::size_t> order(g.ballots.size());
-        std::vector<std::uint32_t> key_of(g.ballots.size());
-        for (const auto& [k, i] : index) key_of[i] = k;
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::sort(order.begin(), order.end(),
-                  [&](std::size_t a, std::size_t b) { return key_of[a] < key_of[b]; });
-        ballot_groups s;
-        for (const std::size_t i : order) {
+        ballot_groups s; // `index` is ordered by organisation index
+        for (const auto& [k, i] : index) {
             s.ids.push_back(std::move(g.ids[i]));
             s.names.push_back(std::move(g.names[i]));
             s.ballots.push_back(std::move(g.ballots[i]));
