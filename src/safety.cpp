@@ -3,6 +3,7 @@
 // (accord/detail/safety.hpp, docs/limits.md).
 #include "accord/detail/safety.hpp"
 
+#include <algorithm>
 #include <gmp.h>
 
 #include <atomic>
@@ -185,6 +186,18 @@ std::string json_error_text(const std::exception& e) {
     return text_excerpt(m, 100);
 }
 
+namespace {
+/// `where` moved to byte i of `text` when it names a line (the text starts at that line):
+/// the line and column of that byte, so a file's error points at it.
+source_location at_byte(std::string_view text, const source_location& where, std::size_t i) {
+    if (where.line == 0) return where;
+    const auto head = text.substr(0, i);
+    const auto nl = head.rfind('\n');
+    return {where.file, where.line + static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n')),
+            nl == std::string_view::npos ? where.column + i : i - nl};
+}
+} // namespace
+
 void check_json_depth(std::string_view text, const std::string& what, errc code,
                       const source_location& where) {
     // Nesting is measured before parsing: nlohmann's parser is iterative, but dump() and every
@@ -210,7 +223,7 @@ void check_json_depth(std::string_view text, const std::string& what, errc code,
                             what + " nests arrays and objects deeper than " +
                                 std::to_string(k_max_json_depth) + " levels (at byte " +
                                 std::to_string(i + 1) + ")",
-                            where);
+                            at_byte(text, where, i));
         } else if ((c == ']' || c == '}') && depth > 0)
             --depth;
     }

@@ -175,6 +175,18 @@ TEST(Architecture, FrontDoorsParseNoJsonThemselves) {
         }
 }
 
+// Issue 15: the C shim only marshals. Every JSON argument (options, rules, votes, queries, games)
+// is read by a core *_from_json function, so C, Python and the CLI share one reader and one set
+// of messages; the shim parses no JSON, not even through the safe parser.
+TEST(Architecture, TheCShimReadsNoJsonArgumentsItself) {
+    for (const auto& e : fs::directory_iterator(k_root / "src" / "c_api")) {
+        const std::string text = slurp(e.path());
+        EXPECT_EQ(text.find("parse_json"), std::string::npos)
+            << "src/c_api/" << e.path().filename().string()
+            << " parses JSON itself: add a core *_from_json reader and call it";
+    }
+}
+
 TEST(Architecture, EveryFileTheHowToAddSectionNamesExists) {
     const std::string doc = slurp(k_root / "docs" / "architecture.md");
     const auto from = doc.find("## How to add");

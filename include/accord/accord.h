@@ -474,7 +474,8 @@ ACCORD_API accord_status accord_power_result_json(const accord_power_result* r, 
 ACCORD_API void accord_power_result_free(accord_power_result* r);
 
 /**
- * As accord_run(), with a progress callback for methods with long work (exact Kemeny-Young):
+ * As accord_run(), with a progress callback for methods with long work (exact solvers such as
+ * Kemeny-Young, Dodgson, the exhaustive committee rules, budget's max-welfare and CPO-STV):
  * called on the calling thread with the fraction done; returning non-zero cancels, and the call
  * then returns ACCORD_ECANCELLED with *out NULL. Methods without long work never call it.
  * @param p            the profile (only read)
@@ -904,11 +905,18 @@ ACCORD_API accord_status accord_decide(const accord_org* org, const char* votes_
  * @param org          the organisation (only read)
  * @param level        kind of the units receiving seats (e.g. "pcn"); NULL = "pcn"
  * @param options_json NULL or {"method": "hamilton"|"jefferson"|"webster"|"huntington-hill"|
- *                     "adams" (also "dhondt", "sainte-lague"), "min": K, "max": K (0 = none)}
+ *                     "adams" (also "dhondt", "sainte-lague"), "min": K, "max": K (0 = none)};
+ *                     since 0.5 also, for hamilton, "quota": "hare"|"droop"|
+ *                     "hagenbach-bischoff"|"imperiali", "whole_quota": BOOL, "excess":
+ *                     "refuse"|"reduce-divisor", and for webster "first_divisor": "7/5" or 1.4
+ *                     (exact); a key the method does not use is ACCORD_EINVALID naming it
  * @param seats        number of seats to share
  * @param out          receives {"method", "seats", "units": [{"id", "name", "population",
- *                     "quota", "quota_exact", "seats"}], "ties"}; free with accord_string_free()
- * @return ACCORD_OK; ACCORD_EINVALID for an unknown method or impossible bounds; ACCORD_ENOTFOUND
+ *                     "quota", "quota_exact", "seats"}], "ties"} (largest remainder adds
+ *                     "largest_remainder" and each unit's "quotient_exact"; webster
+ *                     "first_divisor"); free with accord_string_free()
+ * @return ACCORD_OK; ACCORD_EINVALID for an unknown method or impossible bounds, or a quota that
+ *         gives more whole seats than `seats` (see "excess"); ACCORD_ENOTFOUND
  *         when no unit has that kind. Thread-safety: reads `org` only.
  * @since 0.3
  */

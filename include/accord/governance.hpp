@@ -133,6 +133,13 @@ struct mandate_answer {
 mandate_answer mandate(const constitution& c, const std::string& body, const std::string& category,
                        const std::string& date = "", const std::optional<rational>& amount = std::nullopt);
 std::string to_json(const mandate_answer& m, int indent = -1);
+/// A mandate question as the C API and Python give it: {"body", "category" (strings, required),
+/// "date" (ISO string), "amount" (an exact number as a string)}; strict, errors name the key.
+struct mandate_query {
+    std::string body, category, date;
+    std::optional<rational> amount;
+};
+mandate_query mandate_query_from_json(std::string_view json_text);
 
 /// The voting units of a body as an organisation: its member practices (with their PCNs and
 /// populations), or one unit per seat (kind "seat", population of what it represents, parent

@@ -87,6 +87,13 @@ decision_rule preset_rule(std::string_view name);
 decision_rule parse_decision_rule(std::string_view json_text);
 /// The rule a policy gives a category: {"categories": {"NAME": RULE, ...}} (RULE as above).
 decision_rule policy_rule(std::string_view policy_json, std::string_view category);
+/// A rule as the C API and Python give it: "" gives `fallback`; {"policy": POLICY, "category":
+/// NAME} gives policy_rule(POLICY, NAME) (no other key); anything else is parse_decision_rule().
+decision_rule decision_rule_from_json(std::string_view json_text, decision_rule fallback);
+/// Units' votes as the C API and Python give them: {"UNIT": "yes|no|abstain", ...} or
+/// [["UNIT", "yes|no|abstain"], ...] (a unit may appear more than once in the list form: one
+/// entry per voter). errc::invalid naming the entry otherwise.
+std::vector<unit_vote> unit_votes_from_json(std::string_view json_text);
 /// Category names a policy defines, in file order.
 std::vector<std::string> policy_categories(std::string_view policy_json);
 
@@ -134,6 +141,16 @@ std::string to_json(const decision& d, int indent = -1);
 /// that no coalition or every coalition meets.
 weighted_game rule_game(const organisation& org, const decision_rule& rule,
                         const std::string& unions_by = "");
+
+/// What the power of a rule (rule_game, then power_indices) is asked: power_options_from_json's
+/// keys, plus "level" (the kind of the players; empty: the rule's own) and "unions_by" (a kind).
+struct rule_power_options {
+    power_options power;
+    std::string level;
+    std::string unions_by;
+};
+/// Strict: an unknown key or a value of the wrong type is errc::invalid naming it; "" is {}.
+rule_power_options rule_power_options_from_json(std::string_view json_text);
 
 /// Exact non-negative weights as the smallest whole numbers in the same proportions;
 /// errc::overflow (naming `what`) when their total does not fit 64 bits.

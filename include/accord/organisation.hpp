@@ -129,6 +129,13 @@ struct nhs_join_report {
     std::vector<std::string> not_in_mapping;
 };
 
+/// The report as one JSON object (shape, both extract dates, practices, registered_patients,
+/// list_size_practices_not_in_mapping), as `accord org join --json` and the C API give it.
+std::string to_json(const nhs_join_report& r);
+/// The join's options as the C API gives them: "" or {} (there are none yet); any key is
+/// errc::invalid naming it, so a caller's option is never silently dropped.
+void check_nhs_join_options_json(std::string_view json_text);
+
 /// Joins NHS England's practice mapping (`gp-reg-pat-prac-map`: practice -> PCN -> sub-ICB/CCG
 /// -> ICB/STP -> region) with its list sizes (`gp-reg-pat-prac-all`) on the practice code, as
 /// the files are published, into the practice CSV read_organisation() reads (columns

@@ -161,21 +161,6 @@ char* new_string(const std::string& s);
 } // namespace accord::c_api
 
 namespace accord::c_api {
-/// Parses a JSON argument; malformed text is errc::invalid naming the argument.
-inline nlohmann::json parse_json(const char* text, const char* what) {
-    if (!text) throw accord::error(accord::errc::invalid, std::string(what) + " must not be NULL");
-    return accord::detail::parse_json(text, what);
-}
-
-/// An optional JSON object argument: NULL or "" is {}; anything but an object is errc::invalid.
-inline nlohmann::json parse_json_object(const char* text, const char* what) {
-    if (!text || !*text) return nlohmann::json::object();
-    nlohmann::json j = parse_json(text, what);
-    if (!j.is_object())
-        throw accord::error(accord::errc::invalid, std::string(what) + " must be a JSON object");
-    return j;
-}
-
 /// A ranking given as one rank per candidate (0 = unranked, equal ranks = a tie) as marks, the
 /// ranks renumbered densely (only their order matters). Negative ranks are errc::invalid.
 inline std::vector<accord::mark> marks_of_ranks(const int32_t* ranks, size_t n) {

@@ -3,8 +3,6 @@
 
 #include "accord/governance.hpp"
 
-#include <optional>
-
 accord_status accord_constitution_check(const char* path, const char* as_of, char** out) {
     ACCORD_CHECK_ARG(out);
     *out = nullptr;
@@ -22,30 +20,10 @@ accord_status accord_mandate(const char* path, const char* query_json, char** ou
     ACCORD_CHECK_ARG(path);
     ACCORD_CHECK_ARG(query_json);
     ACCORD_API_BEGIN()
-    const nlohmann::json q = accord::c_api::parse_json_object(query_json, "query_json");
-    for (auto it = q.begin(); it != q.end(); ++it)
-        if (it.key() != "body" && it.key() != "category" && it.key() != "date" && it.key() != "amount")
-            throw accord::error(accord::errc::invalid,
-                                "query_json: unknown key '" + it.key() + "' (body, category, date, amount)");
-    if (!q.contains("body") || !q["body"].is_string() || !q.contains("category") ||
-        !q["category"].is_string())
-        throw accord::error(accord::errc::invalid,
-                            "query_json: 'body' and 'category' (strings) are required");
-    std::optional<accord::rational> amount;
-    if (q.contains("amount")) {
-        if (!q["amount"].is_string())
-            throw accord::error(accord::errc::invalid, "query_json: 'amount' is an exact number as a string");
-        amount = accord::parse_rational(q["amount"].get<std::string>());
-    }
-    std::string date;
-    if (q.contains("date")) {
-        if (!q["date"].is_string())
-            throw accord::error(accord::errc::invalid, "query_json: 'date' is a string YYYY-MM-DD");
-        date = q["date"].get<std::string>();
-    }
+    const accord::mandate_query q = accord::mandate_query_from_json(query_json);
     const accord::constitution c = accord::read_constitution(path);
-    *out = accord::c_api::new_string(accord::to_json(
-        accord::mandate(c, q["body"].get<std::string>(), q["category"].get<std::string>(), date, amount)));
+    *out =
+        accord::c_api::new_string(accord::to_json(accord::mandate(c, q.body, q.category, q.date, q.amount)));
     ACCORD_API_END()
 }
 

@@ -4,8 +4,6 @@
 #include "accord/motion.hpp"
 #include "accord/power.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <memory>
 
 struct accord_power_result {
@@ -16,14 +14,8 @@ struct accord_power_result {
 using accord::c_api::fail;
 
 namespace {
-using json = nlohmann::json;
-
-json parse(const char* text, const char* what) { return accord::c_api::parse_json(text, what); }
-
-// The game and options are read by the core (accord/power.hpp): this shim only marshals.
-accord::weighted_game game_of(const json& j) { return accord::power_game_from_json(j.dump()); }
-accord::power_options options_of(const json& j) { return accord::power_options_from_json(j.dump()); }
-
+// The game and options are read by the core (accord/power.hpp, accord/motion.hpp): this shim
+// only marshals.
 /// The indices of a game: Owen indices only when it has unions; the caller's progress callback.
 std::unique_ptr<accord_power_result> compute(const accord::weighted_game& g, accord::power_options opt,
                                              accord_progress_fn progress, void* user_data) {
@@ -44,9 +36,9 @@ accord_status accord_power(const char* game_json, const char* options_json, acco
     *out = nullptr;
     ACCORD_CHECK_ARG(game_json);
     ACCORD_API_BEGIN()
-    const auto g = game_of(parse(game_json, "game"));
+    const auto g = accord::power_game_from_json(game_json);
     *out = compute(g,
-                   options_json && *options_json ? options_of(parse(options_json, "options"))
+                   options_json && *options_json ? accord::power_options_from_json(options_json)
                                                  : accord::power_options{},
                    progress, user_data)
                .release();
@@ -72,18 +64,10 @@ accord_status accord_power_org(const accord_org* org, const char* rule_json, con
     accord::decision_rule patients;
     patients.conditions.push_back({.name = "population", .basis = "population"});
     auto rule = accord::c_api::decision_rule_of(rule_json, patients);
-    json o = options_json && *options_json ? parse(options_json, "options") : json::object();
-    if (!o.is_object()) throw accord::error(accord::errc::invalid, "options must be a JSON object");
-    std::string unions_by;
-    for (const char* key : {"unions_by", "level"}) {
-        if (!o.contains(key)) continue;
-        if (!o[key].is_string())
-            throw accord::error(accord::errc::invalid, std::string("option '") + key + "' must be a string");
-        (std::string(key) == "level" ? rule.level : unions_by) = o[key].get<std::string>();
-        o.erase(key);
-    }
-    const auto g = accord::rule_game(org->org, rule, unions_by);
-    *out = compute(g, options_of(o), progress, user_data).release();
+    const auto o = accord::rule_power_options_from_json(options_json ? options_json : "");
+    if (!o.level.empty()) rule.level = o.level;
+    const auto g = accord::rule_game(org->org, rule, o.unions_by);
+    *out = compute(g, o.power, progress, user_data).release();
     ACCORD_API_END()
 }
 

@@ -3,8 +3,6 @@
 
 #include "accord/io/read.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <fstream>
 #include <limits>
 #include <memory>

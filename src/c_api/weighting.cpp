@@ -4,20 +4,11 @@
 #include "accord/analysis/defaults.hpp"
 #include "accord/weighting.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 
 using accord::c_api::fail;
-
-namespace {
-using json = nlohmann::json;
-
-json parse(const char* text, const char* what) { return accord::c_api::parse_json_object(text, what); }
-
-} // namespace
 
 extern "C" {
 
@@ -43,23 +34,11 @@ accord_status accord_org_join_nhs(const char* map_path, const char* sizes_path, 
     ACCORD_CHECK_ARG(map_path);
     ACCORD_CHECK_ARG(sizes_path);
     ACCORD_API_BEGIN()
-    const json j = parse(options_json, "options");
-    if (!j.empty())
-        throw accord::error(accord::errc::invalid,
-                            "unknown option '" + j.begin().key() + "' (there are none yet)");
+    accord::check_nhs_join_options_json(options_json ? options_json : "");
     accord::nhs_join_report rep;
     const std::string text = accord::join_nhs_practice_files(map_path, sizes_path, &rep);
     std::unique_ptr<char, void (*)(void*)> csv(accord::c_api::new_string(text), std::free);
-    if (out_report) {
-        nlohmann::ordered_json r;
-        r["shape"] = rep.shape;
-        r["mapping_extract_date"] = rep.mapping_extract_date;
-        r["list_size_extract_date"] = rep.list_size_extract_date;
-        r["practices"] = rep.practices;
-        r["registered_patients"] = rep.registered_patients;
-        r["list_size_practices_not_in_mapping"] = rep.not_in_mapping;
-        *out_report = accord::c_api::new_string(r.dump());
-    }
+    if (out_report) *out_report = accord::c_api::new_string(accord::to_json(rep));
     *out_csv = csv.release();
     ACCORD_API_END()
 }

@@ -55,14 +55,7 @@ command add_org(CLI::App& root) {
                     }
                 }
                 if (st->json) {
-                    nlohmann::ordered_json j;
-                    j["shape"] = rep.shape;
-                    j["mapping_extract_date"] = rep.mapping_extract_date;
-                    j["list_size_extract_date"] = rep.list_size_extract_date;
-                    j["practices"] = rep.practices;
-                    j["registered_patients"] = rep.registered_patients;
-                    j["list_size_practices_not_in_mapping"] = rep.not_in_mapping;
-                    std::cerr << j.dump() << '\n';
+                    std::cerr << to_json(rep) << '\n';
                     return 0;
                 }
                 std::cerr << "accord: joined " << rep.practices << " practices (" << rep.registered_patients

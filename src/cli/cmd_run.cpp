@@ -32,6 +32,9 @@ struct run_state {
     std::string record; // --record FILE (docs/governance.md)
     std::string shard;  // --shard FILE: write a shard of a split run instead of counting
     std::string per;    // --per unit|KIND: the count per group, and overall
+    // Given on the command line (not the defaults): --per weights only when asked, as C and
+    // Python do; a plain `run --org` always weights.
+    bool scheme_given = false, mode_given = false;
     // The default scheme is the first of the core's table; the mode is analysis/defaults.hpp's.
     std::string org, scheme = scheme_table().front().name, mode = k_default_analysis_mode, inner, outer,
                      level, group_level = k_default_group_level, group_scheme;
@@ -162,7 +165,8 @@ command add_run(CLI::App& root) {
     auto* w = app->add_option_group("Weighting", "Weighting ballots by their units (docs/weighting.md)");
     auto* org_opt = w->add_option(
         "--org", st->org, "Organisation CSV; ballots name their unit in --unit-column (default 'unit')");
-    w->add_option("--scheme", st->scheme, "Weighting scheme (see `accord weights --help`)");
+    w->add_option("--scheme", st->scheme, "Weighting scheme (see `accord weights --help`)")
+        ->each([st](const std::string&) { st->scheme_given = true; });
     // --mode is the weighting mode; a rule's own `mode` option (STV rctab's bottoms-up, say) is
     // given with --option, and the refusal says so rather than only listing the weighting modes.
     w->add_option("--mode", st->mode, "pooled, normalised (default) or two-stage")
@@ -174,7 +178,8 @@ command add_run(CLI::App& root) {
                        "option 'mode' is given as --option mode=" +
                        v;
             },
-            "MODE"));
+            "MODE"))
+        ->each([st](const std::string&) { st->mode_given = true; });
     w->add_option("--group-scheme", st->group_scheme,
                   "Two-level weighting: --scheme inside each group at --group-level, this across the groups");
     w->add_option("--inner", st->inner,
@@ -236,8 +241,10 @@ command add_run(CLI::App& root) {
             std::optional<organisation> org;
             if (!st->org.empty()) {
                 org = load_org(st->org, st->of);
-                o["scheme"] = st->scheme;
-                o["mode"] = st->mode;
+                // The organisation gives the groups; the ballots are weighted only when a
+                // weighting is asked for, as accord_analyse_groups() and accord.by_group() do.
+                if (st->scheme_given) o["scheme"] = st->scheme;
+                if (st->mode_given) o["mode"] = st->mode;
                 if (!st->level.empty()) o["level"] = st->level;
                 if (!st->group_scheme.empty()) o["group_scheme"] = st->group_scheme;
                 if (!st->inner.empty() || !st->outer.empty())

@@ -1,4 +1,5 @@
 // Reading a constitution JSON with located errors, and checking it (accord/governance.hpp).
+#include "accord/detail/safety.hpp"
 #include "accord/governance.hpp"
 
 #include "governance_internal.hpp"
@@ -193,6 +194,9 @@ std::string read_file(const std::string& path) {
 }
 
 json parse_json(const std::string& text, const std::string& name) {
+    // Nesting deeper than any constitution needs is refused before parsing: freeing a deep
+    // document recurses once per level.
+    detail::check_json_depth(text, "the constitution", errc::parse, {name, 1, 0});
     try {
         return json::parse(text);
     } catch (const json::parse_error& e) {

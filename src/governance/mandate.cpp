@@ -1,5 +1,6 @@
 // Questions a constitution answers: who decides a matter and why, power in a body, seats whose
 // terms end (accord/governance.hpp).
+#include "accord/detail/safety.hpp"
 #include "accord/governance.hpp"
 
 #include "governance_internal.hpp"
@@ -22,6 +23,31 @@ std::string body_label(const constitution& c, const std::string& id) {
     return b && !b->name.empty() ? b->name + " (" + id + ")" : id;
 }
 } // namespace
+
+mandate_query mandate_query_from_json(std::string_view json_text) {
+    const json q = detail::parse_json<json>(json_text, "query_json");
+    if (!q.is_object()) throw error(errc::invalid, "query_json must be a JSON object");
+    for (auto it = q.begin(); it != q.end(); ++it)
+        if (it.key() != "body" && it.key() != "category" && it.key() != "date" && it.key() != "amount")
+            throw error(errc::invalid, "query_json: unknown key '" + it.key().substr(0, 40) +
+                                           "' (body, category, date, amount)");
+    if (!q.contains("body") || !q["body"].is_string() || !q.contains("category") ||
+        !q["category"].is_string())
+        throw error(errc::invalid, "query_json: 'body' and 'category' (strings) are required");
+    mandate_query m;
+    m.body = q["body"].get<std::string>();
+    m.category = q["category"].get<std::string>();
+    if (q.contains("amount")) {
+        if (!q["amount"].is_string())
+            throw error(errc::invalid, "query_json: 'amount' is an exact number as a string");
+        m.amount = parse_rational(q["amount"].get<std::string>());
+    }
+    if (q.contains("date")) {
+        if (!q["date"].is_string()) throw error(errc::invalid, "query_json: 'date' is a string YYYY-MM-DD");
+        m.date = q["date"].get<std::string>();
+    }
+    return m;
+}
 
 mandate_answer mandate(const constitution& c, const std::string& body_id, const std::string& category_id,
                        const std::string& date, const std::optional<rational>& amount) {

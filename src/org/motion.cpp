@@ -253,6 +253,56 @@ decision_rule policy_rule(std::string_view policy_json, std::string_view categor
     });
 }
 
+decision_rule decision_rule_from_json(std::string_view json_text, decision_rule fallback) {
+    if (json_text.empty()) return fallback;
+    const json r = parse_json(json_text, "rule");
+    if (r.is_object() && r.contains("policy")) {
+        if (!r.contains("category") || !r["category"].is_string())
+            throw error(errc::invalid, "rule: a policy needs a \"category\" string");
+        if (r.size() != 2) throw error(errc::invalid, "rule: with \"policy\" only \"category\" may be given");
+        return policy_rule(r["policy"].dump(), r["category"].get<std::string>());
+    }
+    return typed("decision rule", [&] { return rule_from(r, "decision rule"); });
+}
+
+std::vector<unit_vote> unit_votes_from_json(std::string_view json_text) {
+    const json j = parse_json(json_text, "votes");
+    std::vector<unit_vote> out;
+    if (j.is_object()) {
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            if (!it->is_string())
+                throw error(errc::invalid, "votes: the vote of '" + it.key() + "' must be a string");
+            out.push_back({it.key(), parse_vote_choice(it->get<std::string>())});
+        }
+    } else if (j.is_array()) {
+        for (const auto& x : j) {
+            if (!x.is_array() || x.size() != 2 || !x[0].is_string() || !x[1].is_string())
+                throw error(errc::invalid, "votes: each entry must be [\"UNIT\", \"yes|no|abstain\"], got " +
+                                               detail::json_excerpt(x));
+            out.push_back({x[0].get<std::string>(), parse_vote_choice(x[1].get<std::string>())});
+        }
+    } else {
+        throw error(errc::invalid, "votes must be a JSON object or list");
+    }
+    return out;
+}
+
+rule_power_options rule_power_options_from_json(std::string_view json_text) {
+    rule_power_options o;
+    if (json_text.empty()) return o;
+    json j = parse_json(json_text, "options");
+    if (!j.is_object()) throw error(errc::invalid, "options must be a JSON object");
+    for (const char* key : {"unions_by", "level"}) {
+        if (!j.contains(key)) continue;
+        if (!j[key].is_string())
+            throw error(errc::invalid, std::string("option '") + key + "' must be a string");
+        (std::string(key) == "level" ? o.level : o.unions_by) = j[key].get<std::string>();
+        j.erase(key);
+    }
+    o.power = power_options_from_json(j.dump());
+    return o;
+}
+
 std::vector<std::string> policy_categories(std::string_view policy_json) {
     const json j = parse_json(policy_json, "decision policy");
     std::vector<std::string> out;

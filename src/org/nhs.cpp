@@ -3,7 +3,11 @@
 // practice code, into the practice CSV the organisation reader takes.
 #include "accord/organisation.hpp"
 
+#include "accord/detail/safety.hpp"
+
 #include "csv_rows.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <charconv>
 #include <fstream>
@@ -259,6 +263,26 @@ std::string join_nhs_practice_files(const std::filesystem::path& map_path,
                                     const std::filesystem::path& sizes_path, nhs_join_report* report) {
     return join_nhs_practice_files_text(slurp(map_path), map_path.string(), slurp(sizes_path),
                                         sizes_path.string(), report);
+}
+
+std::string to_json(const nhs_join_report& r) {
+    nlohmann::ordered_json j;
+    j["shape"] = r.shape;
+    j["mapping_extract_date"] = r.mapping_extract_date;
+    j["list_size_extract_date"] = r.list_size_extract_date;
+    j["practices"] = r.practices;
+    j["registered_patients"] = r.registered_patients;
+    j["list_size_practices_not_in_mapping"] = r.not_in_mapping;
+    return j.dump();
+}
+
+void check_nhs_join_options_json(std::string_view json_text) {
+    if (json_text.empty()) return;
+    const auto j = detail::parse_json(json_text, "options");
+    if (!j.is_object()) throw error(errc::invalid, "options must be a JSON object");
+    if (!j.empty())
+        throw error(errc::invalid,
+                    "unknown option '" + j.begin().key().substr(0, 40) + "' (there are none yet)");
 }
 
 organisation read_nhs_organisation(const std::filesystem::path& map_path,

@@ -1,6 +1,7 @@
 // Power games and options from JSON: the one reader the C API and the CLI marshal into, and the
 // one table of default indices (so `accord power`, accord_power() and Python's power() compute
 // the same indices when none is named).
+#include "accord/detail/safety.hpp"
 #include "accord/power.hpp"
 
 #include <nlohmann/json.hpp>
@@ -21,13 +22,11 @@ std::string excerpt(const json& v) {
     return s;
 }
 
+// Text from outside: the nesting limit first (a deep document would overflow the stack when
+// freed), then strict parsing; "" is {}.
 json parse(std::string_view text, const char* what) {
     if (text.empty()) return json::object();
-    try {
-        return json::parse(text);
-    } catch (const json::exception&) {
-        throw error(errc::invalid, std::string(what) + " are not valid JSON");
-    }
+    return detail::parse_json<json>(text, what);
 }
 
 // A whole number >= 0: a JSON integer or a decimal string (exact beyond 2^53).
@@ -150,7 +149,7 @@ power_options fit_power_options(const weighted_game& g, power_options opt) {
 }
 
 weighted_game power_game_from_json(std::string_view text) {
-    const json j = parse(text, "the game");
+    const json j = parse(text, "game");
     if (!j.is_object()) throw error(errc::invalid, "game must be a JSON object");
     weighted_game g;
     for (auto it = j.begin(); it != j.end(); ++it)

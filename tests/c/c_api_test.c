@@ -68,8 +68,42 @@ static void test_committee(void) {
     CHECK(accord_run(p, "pav", "{}", &r) == ACCORD_EINVALID && r == NULL &&
           strstr(accord_last_error(), "seats") != NULL);
     CHECK(accord_run(p, "budget", "{\"budget\":2,\"costs\":{\"a\":1}}", &r) == ACCORD_EINVALID);
+    /* Exact maximum welfare (approval utilities): {a, c} gives 6 + 5 approvals for 3. */
+    CHECK(accord_run(p, "budget",
+                     "{\"method\":\"max-welfare\",\"utilities\":\"approval\",\"budget\":3,"
+                     "\"costs\":{\"a\":2,\"b\":3,\"c\":1,\"d\":1}}",
+                     &r) == ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 2);
+    CHECK(accord_result_winner(r, 0, &w) == ACCORD_OK && w == 0);
+    CHECK(accord_result_winner(r, 1, &w) == ACCORD_OK && w == 2);
+    accord_result_free(r);
+    r = NULL;
+    /* Sequential Phragmén and maximin support both fund c (load 1/5), then a (1/3). */
+    {
+        const char* methods[] = {"phragmen", "maximin-support"};
+        char options[160];
+        for (size_t m = 0; m < 2; ++m) {
+            snprintf(options, sizeof options,
+                     "{\"method\":\"%s\",\"budget\":3,\"costs\":{\"a\":2,\"b\":3,\"c\":1,\"d\":1}}",
+                     methods[m]);
+            CHECK(accord_run(p, "budget", options, &r) == ACCORD_OK);
+            CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 2);
+            CHECK(accord_result_winner(r, 0, &w) == ACCORD_OK && w == 2);
+            CHECK(accord_result_winner(r, 1, &w) == ACCORD_OK && w == 0);
+            accord_result_free(r);
+            r = NULL;
+        }
+    }
+    /* An option the method does not use is an error. */
+    CHECK(accord_run(p, "budget",
+                     "{\"method\":\"phragmen\",\"max_nodes\":9,\"budget\":3,"
+                     "\"costs\":{\"a\":2,\"b\":3,\"c\":1,\"d\":1}}",
+                     &r) == ACCORD_EINVALID &&
+          r == NULL && strstr(accord_last_error(), "max_nodes") != NULL);
     accord_profile_free(p);
 }
+
+static void test_stv_cpo_and_sequential(accord_profile* p);
 
 static void test_stv(void) {
     const char* names[] = {"A", "B", "C", "D"};
@@ -145,6 +179,7 @@ static void test_stv(void) {
     CHECK(accord_run(p, "stv", "{\"variant\":\"rctab\",\"seats\":2,\"cutoff_elimination\":true}", &r) ==
               ACCORD_EINVALID &&
           r == NULL && strstr(accord_last_error(), "'cutoff_elimination' is used only by") != NULL);
+    test_stv_cpo_and_sequential(p);
     accord_profile_free(p);
 }
 
@@ -290,11 +325,14 @@ static void test_load_text_and_methods(void) {
     CHECK(accord_methods_json(&s) == ACCORD_OK && strstr(s, "\"name\":\"irv\"") != NULL &&
           strstr(s, "\"aliases\":[\"rcv\"") != NULL && strstr(s, "\"ballots\":[\"approval\"]") != NULL);
     /* Each option's type, allowed values, default and description (since 0.5). */
-    CHECK(strstr(s,
-                 "{\"key\":\"variant\",\"type\":\"string\",\"choices\":[\"scottish\",\"wigm\",\"meek\","
-                 "\"gregory\",\"whole\",\"rctab\",\"warren\",\"random-transfer\"],\"default\":\"scottish\","
-                 "\"required\":false,"
-                 "\"description\":\"the STV rules counted") != NULL);
+    CHECK(
+        strstr(
+            s,
+            "{\"key\":\"variant\",\"type\":\"string\",\"choices\":[\"scottish\",\"wigm\",\"meek\","
+            "\"gregory\",\"whole\",\"rctab\",\"warren\",\"random-transfer\",\"cpo-stv\",\"sequential-stv\"],"
+            "\"default\":\"scottish\","
+            "\"required\":false,"
+            "\"description\":\"the STV rules counted") != NULL);
     CHECK(strstr(s, "{\"key\":\"batch_elimination\",\"type\":\"bool\",\"choices\":[],\"default\":false,"
                     "\"required\":false,\"description\":\"eliminate at once") != NULL);
     CHECK(strstr(s, "{\"key\":\"seats\",\"type\":\"integer\",\"choices\":[],\"default\":null,"
@@ -486,6 +524,17 @@ static void test_decide_and_apportion(const char* org_path) {
     CHECK(accord_apportion(org, "icb", 7, NULL, &json) == ACCORD_ENOTFOUND);
     CHECK(accord_apportion(org, "practice", 2, "{\"min\": 1}", &json) == ACCORD_EINVALID);
     CHECK(accord_apportion(org, "practice", 2, "{\"colour\": 1}", &json) == ACCORD_EINVALID);
+    /* Issue 18: quotas for largest remainder and a modified first divisor, through the options. */
+    CHECK(accord_apportion(org, "practice", 7, "{\"quota\": \"droop\"}", &json) == ACCORD_OK);
+    CHECK(strstr(json, "\"largest_remainder\":{\"quota\":\"droop\"") != NULL);
+    accord_string_free(json);
+    CHECK(accord_apportion(org, "practice", 7, "{\"method\": \"sainte-lague\", \"first_divisor\": 1.4}",
+                           &json) == ACCORD_OK);
+    CHECK(strstr(json, "\"first_divisor\":\"7/5\"") != NULL);
+    accord_string_free(json);
+    CHECK(accord_apportion(org, "practice", 7, "{\"method\": \"dhondt\", \"first_divisor\": \"7/5\"}",
+                           &json) == ACCORD_EINVALID);
+    CHECK(json == NULL && strstr(accord_last_error(), "first_divisor") != NULL);
     accord_org_free(org);
 }
 
@@ -632,6 +681,40 @@ static void test_power_org_and_run_progress(const char* org_path) {
     r = NULL;
     CHECK(accord_run_progress(p, "kemeny", NULL, stop_now, NULL, &r) == ACCORD_ECANCELLED && r == NULL);
     accord_profile_free(p);
+}
+
+/* CPO-STV and sequential STV through the options JSON, with progress and cancel, on test_stv's
+   profile (A B x10, C D x6, D C x3, B A x2). */
+static void test_stv_cpo_and_sequential(accord_profile* p) {
+    accord_result* r = NULL;
+    size_t n = 0, w0 = 9, w1 = 9;
+    int calls = 0;
+    const char* json = NULL;
+    /* {A, C} beats each of the other five outcomes (by 3 votes at least). */
+    CHECK(accord_run_progress(p, "stv", "{\"seats\":2,\"variant\":\"cpo-stv\"}", count_calls, &calls, &r) ==
+          ACCORD_OK);
+    CHECK(calls >= 2);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 2);
+    CHECK(accord_result_winner(r, 0, &w0) == ACCORD_OK && w0 == 0);
+    CHECK(accord_result_winner(r, 1, &w1) == ACCORD_OK && w1 == 2);
+    CHECK(accord_result_json(r, &json) == ACCORD_OK && strstr(json, "beats every other outcome") != NULL);
+    accord_result_free(r);
+    r = NULL;
+    CHECK(accord_run_progress(p, "stv", "{\"seats\":2,\"variant\":\"cpo-stv\"}", stop_now, NULL, &r) ==
+              ACCORD_ECANCELLED &&
+          r == NULL);
+    CHECK(accord_run(p, "stv", "{\"seats\":2,\"variant\":\"cpo-stv\",\"max_outcomes\":5}", &r) ==
+              ACCORD_EINVALID &&
+          r == NULL && strstr(accord_last_error(), "max_outcomes") != NULL);
+    CHECK(accord_run(p, "stv", "{\"seats\":2,\"variant\":\"sequential-stv\"}", &r) == ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 2);
+    CHECK(accord_result_winner(r, 0, &w0) == ACCORD_OK && w0 == 0);
+    CHECK(accord_result_winner(r, 1, &w1) == ACCORD_OK && w1 == 2);
+    accord_result_free(r);
+    r = NULL;
+    CHECK(accord_run(p, "stv", "{\"seats\":2,\"variant\":\"sequential-stv\",\"transfer\":\"warren\"}", &r) ==
+              ACCORD_EINVALID &&
+          r == NULL && strstr(accord_last_error(), "only by: cpo-stv") != NULL);
 }
 
 /* Sharded counting: two profiles merged exactly, and a summary that round-trips. */

@@ -271,9 +271,16 @@ class PerGroup(unittest.TestCase):
         self.assertRegex(out.stdout, r"\na +a +3  X  \[differs from overall\]\n")
         self.assertRegex(out.stdout, r"\nd +d +4  Z\n")
         self.assertIn("overall: Z\nagreeing: 1 of 4 groups\ngroups won: X 1; Y 2; Z 1;", out.stdout)
+        # --org gives the groups; without --scheme every voter counts one, as in C and Python:
+        # P is X 3 to Y 2, Q is Z 4 to Y 1, and overall Z (4 of 10).
         j = accord_json("run", "plurality", self.BALLOTS, "--org", self.ORG, "--per", "pcn")
-        # With --org the count is weighted, as `accord run --org` is: equal weights, normalised, so
-        # each practice counts once and both PCNs are ties of one practice against one.
+        self.assertIsNone(j["settings"]["scheme"])
+        self.assertEqual(j["overall"]["winners"], ["Z"])
+        self.assertEqual([(g["id"], g["winners"], g["ties_broken"]) for g in j["groups"]],
+                         [("P", ["X"], False), ("Q", ["Z"], False)])
+        # With --scheme equal (what a plain `accord run --org` uses) each practice counts once,
+        # normalised, and both PCNs are ties of one practice against one.
+        j = accord_json("run", "plurality", self.BALLOTS, "--org", self.ORG, "--scheme", "equal", "--per", "pcn")
         self.assertEqual(j["settings"]["scheme"], "equal")
         self.assertEqual([(g["id"], g["winners"], g["ties_broken"]) for g in j["groups"]],
                          [("P", ["X"], True), ("Q", ["Y"], True)])
@@ -287,7 +294,9 @@ class PerGroup(unittest.TestCase):
         for args, words in (
                 (["--per", "pcn"], "needs an organisation"),
                 (["--org", self.ORG, "--per", "icb"], "no units of kind 'icb'"),
-                (["--org", self.ORG, "--mode", "two-stage", "--per", "pcn"], "already counted per group"),
+                (["--org", self.ORG, "--scheme", "equal", "--mode", "two-stage", "--per", "pcn"],
+                 "already counted per group"),
+                (["--org", self.ORG, "--mode", "pooled", "--per", "pcn"], "needs 'scheme'"),
                 (["--per", "unit", "--shard", "x.shard"], "--shard excludes --per"),
                 (["--per", "unit", "--record", "x.rec"], "--record excludes --per"),
         ):

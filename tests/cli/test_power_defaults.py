@@ -89,6 +89,27 @@ class PowerDefaults(unittest.TestCase):
         # The comparison can fail: another scheme counts these ballots differently.
         self.assertNotEqual(cli_default["scores"], cli_run("--scheme", "population")["scores"])
 
+    def test_cli_c_and_python_count_results_per_group_alike_by_default(self) -> None:
+        # With an organisation and no scheme every voter counts one in all three front doors;
+        # with a scheme all three weight alike.
+        api = self._api()
+        data = os.path.join(os.path.dirname(__file__), "..", "data")
+        org_file, ballots = os.path.join(data, "four_two_pcns_org.csv"), os.path.join(data, "four_two_pcns_ballots.csv")
+        org = api.Organisation.from_file(org_file)
+        profile = api.Profile.from_file(ballots, unit_column="unit")
+        for flags, scheme in (((), None), (("--scheme", "population"), "population")):
+            out = accord("run", "plurality", ballots, "--org", org_file, "--per", "pcn", "--json", *flags)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            cli = json.loads(out.stdout)
+            py = api.by_group(profile, "plurality", org=org, per="pcn", scheme=scheme)
+            self.assertEqual(cli["settings"]["scheme"], py.settings["scheme"])
+            self.assertEqual(cli["overall"]["winners"], py.winners)
+            self.assertEqual([g["winners"] for g in cli["groups"]], [g.winners for g in py.groups])
+        # The comparison can fail: the two weightings give different overall winners here.
+        self.assertNotEqual(json.loads(accord("run", "plurality", ballots, "--org", org_file, "--per", "pcn",
+                                              "--json").stdout)["overall"]["winners"],
+                            api.by_group(profile, "plurality", org=org, per="pcn", scheme="population").winners)
+
     def test_cli_c_and_python_list_the_same_methods_with_their_metadata(self) -> None:
         api = self._api()
         cli = json.loads(accord("methods", "--json").stdout)
