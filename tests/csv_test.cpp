@@ -564,6 +564,7 @@ TEST(ReadOptionsJson, KeysAreReadAndCheckedByTheCore) {
     EXPECT_TRUE(o.lenient);
     EXPECT_EQ(accord::read_options_from_json("", "").format, accord::file_format::auto_detect);
     for (const char* bad :
-         {R"({"skip_column": ["id"]})", R"({"lenient": "yes"})", R"([1])", R"({"delimiter": ";;"})"})
+         {R"({"skip_column": ["id"]})", R"({"lenient": "yes"})", R"([1])", R"({"delimiter": ";;"})",
+          R"({"threads": -1})", R"({"threads": 1000})", R"({"threads": "2"})"})
         EXPECT_THROW(accord::read_options_from_json("csv", bad), accord::error) << bad;
 }

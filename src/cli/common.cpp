@@ -10,13 +10,73 @@
 #include <limits>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <unistd.h>
 
+#if defined(__linux__)
+#  include <csignal>
+#  include <cstring>
+#  include <fcntl.h>
+#  include <sys/mman.h>
+#  include <sys/stat.h>
+#endif
+
 namespace accord::cli {
 
 namespace {
+#if defined(__linux__)
+// A large ballot file is mapped, not copied: the CLI owns its process, so it can catch the
+// SIGBUS that touching a mapped file raises when another program shrinks the file meanwhile,
+// and report it as an error. (The library copies the file: a host program's signals are not
+// its own.) Mapping saves the copy and the page faults of a 48 MB buffer: about a fifth of
+// reading and counting a 1,000,000-row cast-vote record.
+char g_mapped_path[1024];
+
+extern "C" void on_mapped_file_shrunk(int) {
+    static const char before[] = "accord: error: ";
+    static const char after[] = ": the file shrank while it was being read\n";
+    (void)!::write(2, before, sizeof before - 1);
+    (void)!::write(2, g_mapped_path, ::strnlen(g_mapped_path, sizeof g_mapped_path));
+    (void)!::write(2, after, sizeof after - 1);
+    ::_exit(1);
+}
+
+/// The profile of a regular file of at least 1 MiB, read from a private read-only mapping;
+/// nullopt when the file is not one or cannot be mapped (then it is read as usual).
+std::optional<profile> read_mapped(const std::string& path, const read_options& opt, read_report* rep) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < (1 << 20)) {
+        ::close(fd);
+        return std::nullopt;
+    }
+    const auto n = static_cast<std::size_t>(st.st_size);
+    void* m = ::mmap(nullptr, n, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    ::close(fd);
+    if (m == MAP_FAILED) return std::nullopt;
+    std::snprintf(g_mapped_path, sizeof g_mapped_path, "%s", path.c_str());
+    struct sigaction sa {
+    }, before{};
+    sa.sa_handler = on_mapped_file_shrunk;
+    ::sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGBUS, &sa, &before);
+    // Unmapped, and SIGBUS handled as before, however the read ends.
+    struct unmap {
+        void* m;
+        std::size_t n;
+        const struct sigaction& before;
+        ~unmap() {
+            ::munmap(m, n);
+            ::sigaction(SIGBUS, &before, nullptr);
+        }
+    } guard{m, n, before};
+    return read_profile_text(std::string_view(static_cast<const char*>(m), n), path, opt, rep);
+}
+#endif
+
 // Digits, or digits 'e' digits (1e8, an exact whole number); the text becomes plain digits
 // (a transform, so CLI11 converts the rewritten text).
 std::string whole_number(std::string& s) {
@@ -129,7 +189,12 @@ profile load(const input_flags& f, read_report* report) {
     opt.contest = f.contest;
     read_report local;
     read_report& rep = report ? *report : local;
+#if defined(__linux__)
+    std::optional<profile> mapped = read_mapped(f.file, opt, &rep);
+    profile p = mapped ? std::move(*mapped) : read_profile(f.file, opt, &rep);
+#else
     profile p = read_profile(f.file, opt, &rep);
+#endif
     for (const auto& s : rep.skipped)
         std::cerr << "accord: warning: " << f.file << ':' << s.line << ": skipped ballot: " << s.reason
                   << '\n';

@@ -9,8 +9,10 @@
 #include "csv_text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <optional>
+#include <cstring>
 #include <unordered_map>
 
 namespace accord {
@@ -945,10 +947,56 @@ class csv_reading {
         }
     }
 
+    /// A plain line read ahead by the fast path: its text, line number, the text after its
+    /// leading ignored columns (`whole` false when the line ends inside them) and that text's hash.
+    struct plain_row {
+        std::string_view row, tail;
+        std::size_t line = 0;
+        std::uint64_t hash = 0;
+        bool whole = false;
+    };
+
+    /// The row's text after its first `id_prefix` fields (its tail), or `whole` false when the
+    /// row ends inside them. Identifiers are short: a byte loop beats a library call here.
+    void cut_ids(plain_row& r, std::size_t id_prefix) const {
+        r.tail = r.row;
+        r.whole = true;
+        for (std::size_t k = 0; k < id_prefix && r.whole; ++k) {
+            std::size_t d = 0;
+            while (d < r.tail.size() && r.tail[d] != delim) ++d;
+            if (d == r.tail.size())
+                r.whole = false;
+            else
+                r.tail.remove_prefix(d + 1);
+        }
+    }
+
+    /// A plain line (no quotes) into `rec`'s fields.
+    void split_plain(std::string_view row) {
+        rec.clear();
+        for (std::size_t b = 0;;) {
+            const auto d = row.find(delim, b);
+            rec.push_back(
+                {row.substr(b, d == std::string_view::npos ? std::string_view::npos : d - b), b + 1});
+            if (d == std::string_view::npos) break;
+            b = d + 1;
+        }
+    }
+
     /// The probed rows, then the rest. Fast path for the rest: a plain line whose text after its
     /// leading ignored columns (ballot ids, timestamps) repeats a line already read is the same
     /// ballot again, with the same count, weight and unit; it costs one hash lookup. Other
-    /// lines take the full path.
+    /// lines take the full path, in file order.
+    ///
+    /// - Read-ahead: plain lines are scanned and hashed up to k_ahead lines before they are
+    ///   looked up, and each one's memo slot is prefetched then, so the cache misses of several
+    ///   lines overlap instead of following one another. A line that is not plain (a
+    ///   quoted field) stops the read-ahead until the lines before it are done.
+    /// - Deferral: in a file without a count column (every row counts one ballot), the repeats
+    ///   are tallied in the memo and added to the profile once at the end, so the loop touches
+    ///   the memo and the text only. Nothing can overflow meanwhile: a ballot's multiplicity is
+    ///   at most the number of rows (below 2^62, fewer than the bytes). With a count column every
+    ///   add checks at its own row, as the full path does.
     void read_rows() {
         for (const auto& [fields, row_line] : probe) read_row_guarded(fields, row_line);
         std::size_t id_prefix = 0;
@@ -957,49 +1005,67 @@ class csv_reading {
         else
             id_prefix = skip_before;
         row_memo seen_tails;
-        std::string_view row;
-        if (more)
-            while (true) {
-                if (!scan->next_plain(row, line)) {
-                    if (!scan->next(rec, line)) break;
-                    if (!is_blank_line(rec)) read_row_guarded(rec, line);
-                    continue;
+        // Without a count column every row counts one ballot, so no multiplicity can reach 2^62
+        // while the repeats wait (with one, a probed row may already hold a large count).
+        const bool defer = count_col == SIZE_MAX;
+        constexpr std::size_t k_ahead = 8;
+        std::array<plain_row, k_ahead> ahead;
+        std::size_t first = 0, queued = 0, last_line = line;
+        bool at_quoted = false; // the next line is not plain (or there is none): read it in full
+        auto read_ahead = [&] {
+            while (queued < k_ahead && !at_quoted) {
+                plain_row r;
+                if (!scan->next_plain(r.row, r.line)) {
+                    at_quoted = true;
+                    break;
                 }
-                if (trim(row).empty()) continue; // an empty line
-                std::string_view tail = row;
-                bool whole = true;
-                for (std::size_t k = 0; k < id_prefix && whole; ++k) {
-                    const auto d = tail.find(delim);
-                    if (d == std::string_view::npos)
-                        whole = false;
-                    else
-                        tail.remove_prefix(d + 1);
+                last_line = r.line;
+                if (trim(r.row).empty()) continue; // an empty line
+                cut_ids(r, id_prefix);
+                if (r.whole) {
+                    r.hash = text_hash(r.tail);
+                    seen_tails.prefetch(r.hash);
                 }
-                const std::uint64_t h = whole ? text_hash(tail) : 0;
-                if (whole)
-                    if (const auto* e = seen_tails.find(tail, h)) {
+                ahead[(first + queued++) % k_ahead] = r;
+            }
+        };
+        while (more) {
+            read_ahead();
+            if (queued == 0) {
+                if (!at_quoted || !scan->next(rec, line)) break;
+                last_line = line;
+                at_quoted = false;
+                if (!is_blank_line(rec)) read_row_guarded(rec, line);
+                continue;
+            }
+            const plain_row r = ahead[first];
+            first = (first + 1) % k_ahead;
+            --queued;
+            line = r.line;
+            if (r.whole)
+                if (auto* e = seen_tails.find(r.tail, r.hash)) {
+                    if (defer) {
+                        ++e->pending;
+                    } else {
                         try {
                             p.add_to(e->ballot, e->count);
                         } catch (const error& err) {
                             throw error(err.code(), err.detail(),
                                         source_location{std::string(name), line, 1});
                         }
-                        ++rows;
-                        continue;
                     }
-                rec.clear();
-                for (std::size_t b = 0;;) {
-                    const auto d = row.find(delim, b);
-                    rec.push_back(
-                        {row.substr(b, d == std::string_view::npos ? std::string_view::npos : d - b), b + 1});
-                    if (d == std::string_view::npos) break;
-                    b = d + 1;
+                    ++rows;
+                    continue;
                 }
-                const std::size_t before = report.skipped.size();
-                read_row_guarded(rec, line);
-                if (whole && report.skipped.size() == before)
-                    seen_tails.insert(tail, h, last_ballot, last_count);
-            }
+            split_plain(r.row);
+            const std::size_t before = report.skipped.size();
+            read_row_guarded(rec, line);
+            const bool read = report.skipped.size() == before;
+            if (r.whole && read) seen_tails.insert(r.tail, r.hash, last_ballot, last_count);
+        }
+        if (defer)
+            seen_tails.for_each_pending([&](std::size_t ballot, std::uint64_t n) { p.add_to(ballot, n); });
+        line = last_line;
         report.lines = line;
     }
 

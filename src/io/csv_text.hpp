@@ -11,9 +11,14 @@
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#if defined(__SSE2__)
+#  include <emmintrin.h>
+#endif
 
 namespace accord {
 inline namespace v0 {
@@ -23,6 +28,25 @@ struct field {
     std::string_view text; ///< unquoted, unescaped content
     std::size_t column;    ///< 1-based byte column of the field's start
 };
+
+/// The first '\n' or '"' in [b, e), or nullptr: one pass over a line for the reader's fast path,
+/// which takes a line only when no quote comes before its end. Sixteen bytes a step with SSE2
+/// (every x86-64), a byte a step elsewhere; the same answer either way (tests/csv_test.cpp).
+inline const char* line_end_unquoted(const char* b, const char* e) noexcept {
+    const char* p = b;
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
+    for (; e - p >= 16; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const auto hits = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, quote))));
+        if (hits) return p + __builtin_ctz(hits);
+    }
+#endif
+    for (; p < e; ++p)
+        if (*p == '\n' || *p == '"') return p;
+    return nullptr;
+}
 
 /// Splits the text into records of fields, following RFC 4180.
 class csv_scanner {
@@ -113,9 +137,9 @@ class csv_scanner {
         if (pos_ >= t_.size()) return false;
         const char* b = t_.data() + pos_;
         const std::size_t rest = t_.size() - pos_;
-        const auto* nl = static_cast<const char*>(std::memchr(b, '\n', rest));
+        const char* nl = line_end_unquoted(b, b + rest);
+        if (nl && *nl == '"') return false;
         const std::size_t len = nl ? static_cast<std::size_t>(nl - b) : rest;
-        if (std::memchr(b, '"', len)) return false;
         line = line_;
         record_start_ = pos_;
         out = std::string_view(b, len);
@@ -169,38 +193,68 @@ inline std::uint64_t text_hash(std::string_view s) noexcept {
     return h ^ (h >> 29);
 }
 
-/// Row text -> (ballot, count), open addressing in one flat array. The texts are copied into
-/// one arena, so a repeated row is compared against bytes that sit together in cache rather than
-/// against the earlier row somewhere in the file.
+/// Row text -> (ballot, count), open addressing in one flat array of 8-byte slots. Each row's
+/// record (its ballot, count, repeats pending, hash and size, then its text) sits in one arena,
+/// and a slot holds the hash's high 32 bits and the record's place: a repeated row costs one
+/// slot and one record, read together, and the slots of the rows read ahead are fetched while
+/// this one is compared (prefetch()). On a 1,000,000-row cast-vote record with 69,000 distinct rows the
+/// memo outgrows the core's own cache, so these reads, not the arithmetic, are the loop's cost.
 class row_memo {
   public:
     struct entry {
-        std::size_t offset = 0; // into the arena
-        std::size_t size = 0;
-        std::size_t ballot = 0;
+        std::uint64_t ballot = 0;
         std::uint64_t count = 0;
+        std::uint64_t pending = 0; // repeats not yet added to the profile (the reader's deferral)
+        std::uint64_t hash = 0;
+        std::uint64_t size = 0;
+        // the text follows, padded to 8 bytes
     };
-    const entry* find(std::string_view s, std::uint64_t h) const noexcept {
+    entry* find(std::string_view s, std::uint64_t h) noexcept {
         if (slots_.empty()) return nullptr;
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const std::uint64_t v = slots_[i];
             if (!v) return nullptr;
             if ((v >> 32) != (h >> 32)) continue;
-            const entry& e = entries_[(v & 0xFFFFFFFFu) - 1];
-            if (e.size == s.size() && std::equal(s.begin(), s.end(), arena_.data() + e.offset)) return &e;
+            entry* e = at(v);
+            if (e->size == s.size() && std::memcmp(s.data(), text_of(e), s.size()) == 0) return e;
         }
     }
+    /// Asks the cache for the slot a row of hash h starts at (a hint; nothing else happens).
+    void prefetch(std::uint64_t h) const noexcept {
+        if (!slots_.empty()) __builtin_prefetch(slots_.data() + (h & mask_));
+    }
     void insert(std::string_view s, std::uint64_t h, std::size_t ballot, std::uint64_t count) {
-        if (entries_.size() >= 0xFFFFFFF0u) return; // not worth remembering more
-        if ((entries_.size() + 1) * 2 > slots_.size()) grow();
-        entries_.push_back({arena_.size(), s.size(), ballot, count});
-        arena_.insert(arena_.end(), s.begin(), s.end());
-        place((h & 0xFFFFFFFF00000000ull) | entries_.size(), h);
+        const std::size_t bytes = record_size(s.size());
+        if ((arena_.size() + bytes) / 8 >= 0xFFFFFFF0u) return; // not worth remembering more
+        if ((count_ + 1) * 2 > slots_.size()) grow();
+        const std::size_t off = arena_.size();
+        arena_.resize(off + bytes);
+        entry* e = ::new (arena_.data() + off) entry{ballot, count, 0, h, s.size()};
+        std::memcpy(text_of(e), s.data(), s.size());
+        ++count_;
+        place((h & 0xFFFFFFFF00000000ull) | (off / 8 + 1), h);
+    }
+    /// Calls f(ballot, pending) for each row with repeats pending, in the order the rows were
+    /// first read, and clears them.
+    template <class F> void for_each_pending(F&& f) {
+        for (std::size_t off = 0; off < arena_.size();) {
+            entry* e = record(off);
+            if (e->pending) {
+                const std::uint64_t n = e->pending;
+                e->pending = 0;
+                f(static_cast<std::size_t>(e->ballot), n);
+            }
+            off += record_size(e->size);
+        }
     }
 
   private:
-    // A slot packs the hash's high 32 bits with the entry's index + 1 (0 = empty): the probe
-    // touches 8 bytes per slot, so the table stays in cache.
+    static std::size_t record_size(std::size_t text) noexcept { return sizeof(entry) + (text + 7) / 8 * 8; }
+    entry* record(std::size_t off) noexcept {
+        return std::launder(reinterpret_cast<entry*>(arena_.data() + off));
+    }
+    entry* at(std::uint64_t v) noexcept { return record(((v & 0xFFFFFFFFu) - 1) * 8); }
+    static unsigned char* text_of(entry* e) noexcept { return reinterpret_cast<unsigned char*>(e + 1); }
     void place(std::uint64_t v, std::uint64_t h) {
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_)
             if (!slots_[i]) {
@@ -211,15 +265,16 @@ class row_memo {
     void grow() {
         slots_.assign(std::max<std::size_t>(1024, slots_.size() * 2), 0);
         mask_ = slots_.size() - 1;
-        for (std::size_t k = 0; k < entries_.size(); ++k) {
-            const auto& e = entries_[k];
-            const auto h = text_hash(std::string_view(arena_.data() + e.offset, e.size));
-            place((h & 0xFFFFFFFF00000000ull) | (k + 1), h);
+        for (std::size_t off = 0; off < arena_.size();) {
+            const entry* e = record(off);
+            place((e->hash & 0xFFFFFFFF00000000ull) | (off / 8 + 1), e->hash);
+            off += record_size(e->size);
         }
     }
     std::vector<std::uint64_t> slots_;
-    std::vector<entry> entries_;
-    std::vector<char> arena_;
+    // The records, each 8-byte aligned (the allocation is, and every record's size is a multiple).
+    std::vector<unsigned char> arena_;
+    std::size_t count_ = 0;
     std::size_t mask_ = 0;
 };
 

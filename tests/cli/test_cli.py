@@ -89,7 +89,8 @@ class Contract(unittest.TestCase):
         out = accord("methods", "stv")
         self.assertEqual(out.returncode, 0, out.stderr)
         self.assertTrue(out.stdout.startswith("stv: single transferable vote"), out.stdout)
-        self.assertRegex(out.stdout, r"\n  variant +string, one of: scottish wigm meek gregory whole rctab warren random-transfer; "
+        self.assertRegex(out.stdout, r"\n  variant +string, one of: scottish wigm meek gregory whole rctab warren random-transfer "
+                                     r"cpo-stv sequential-stv; "
                                      r'default "scottish"\n +the STV rules counted')
         self.assertRegex(out.stdout, r"\n  decimals +integer >= 0; default 4\n")
         irv = accord("methods", "rcv").stdout  # an alias names its method
@@ -182,6 +183,25 @@ class RealData(unittest.TestCase):
         self.assertEqual(sorted(p["winners"]), ["Candace Avalos", "Jamie Dunphy", "Loretta Smith"])
 
 
+class CpoAndSequentialStv(unittest.TestCase):
+    def test_cpo_and_sequential_stv_over_the_cli(self) -> None:
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            # The English Wikipedia's CPO-STV example as a BLT file (3 seats).
+            path = Path(d) / "wiki.blt"
+            path.write_text("5 3\n25 1 0\n34 3 2 4 0\n7 2 4 0\n8 4 2 0\n5 4 5 0\n21 5 4 0\n0\n"
+                            '"Andrea"\n"Brad"\n"Carter"\n"Delilah"\n"Scott"\n"CPO-STV"\n')
+            cpo = accord("run", "stv", str(path), "--variant", "cpo-stv", "--json")
+            self.assertEqual(cpo.returncode, 0, cpo.stderr)
+            self.assertEqual(sorted(json.loads(cpo.stdout)["winners"]), ["Andrea", "Carter", "Delilah"])
+            seq = accord("run", "stv", str(path), "--variant", "sequential-stv", "--json")
+            self.assertEqual(seq.returncode, 0, seq.stderr)
+            self.assertEqual(sorted(json.loads(seq.stdout)["winners"]), ["Andrea", "Carter", "Delilah"])
+            refused = accord("run", "stv", str(path), "--variant", "cpo-stv", "--option", "max_outcomes=9")
+            self.assertNotEqual(refused.returncode, 0)
+            self.assertIn("option 'max_outcomes'", refused.stderr)
+
+
 class Committees(unittest.TestCase):
     def test_committee_rules_and_budget_over_the_cli(self) -> None:
         import tempfile
@@ -209,6 +229,24 @@ class Committees(unittest.TestCase):
                                        json.dumps({"budget": 3, "costs": dict(zip("abcdefgh", [2, 1, 1, 1, 1, 1, 1, 1]))}),
                                        "--json").stdout)
             self.assertEqual(budget["winners"], ["a", "b"])  # a (8 approvals, cost 2), then b or c: b by order
+            # Exact maximum welfare with approval utilities: b, c and d or f (4 + 4 + 2 approvals) beat a's 8.
+            costs = dict(zip("abcdefgh", [3, 1, 1, 1, 1, 1, 1, 1]))
+            mw = json.loads(accord("run", "budget", str(path), "--options",
+                                   json.dumps({"method": "max-welfare", "utilities": "approval", "budget": 3,
+                                               "costs": costs}), "--json").stdout)
+            self.assertEqual(mw["winners"], ["b", "c", "d"])  # d rather than f by file order (a recorded tie)
+            self.assertEqual(len(mw["ties"]), 1)
+            # Exact Equal Shares on a seeded instance, as pabutools funds it (tests/data/peers).
+            ees = json.loads(accord("run", "budget", str(ROOT / "tests/data/peers/budget-m5-n12-s3002.cat"),
+                                    "--options", json.dumps({"method": "exact-equal-shares", "utilities": "approval",
+                                                             "budget": 8, "costs": {"p0": 4, "p1": 7, "p2": 1,
+                                                                                    "p3": 1, "p4": 7}}),
+                                    "--json").stdout)
+            self.assertEqual(sorted(ees["winners"]), ["p2", "p3"])
+            bad = accord("run", "budget", str(path), "--options",
+                         json.dumps({"method": "maximin-support", "max_nodes": 5, "budget": 3, "costs": costs}))
+            self.assertNotEqual(bad.returncode, 0)
+            self.assertIn("max_nodes", bad.stderr)
             bad = accord("run", "budget", str(path), "--options", json.dumps({"budget": 3, "costs": {"a": 1}}))
             self.assertNotEqual(bad.returncode, 0)
             self.assertIn("'b'", bad.stderr)
@@ -216,3 +254,39 @@ class Committees(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class LargeFiles(unittest.TestCase):
+    """A ballot file of 1 MiB or more is mapped, not copied (src/cli/common.cpp): the same count as
+    the same ballots written small, with counts."""
+
+    def test_a_mapped_cast_vote_record_counts_as_its_summary(self) -> None:
+        rankings = [("Ash", "Birch", ""), ("Birch", "Cedar", "Ash"), ("Cedar", "", ""), ("Birch", "", "")]
+        times = [23117, 19850, 21004, 9873]
+        with tempfile.TemporaryDirectory() as d:
+            big, small = Path(d) / "cvr.csv", Path(d) / "summary.csv"
+            with big.open("w", newline="") as f:
+                f.write("ballot_id,rank1,rank2,rank3\n")
+                ballot = 0
+                for r, n in zip(rankings, times):
+                    for _ in range(n):
+                        ballot += 1
+                        f.write(f"{1000000 + ballot},{','.join(r)}\n")
+            self.assertGreaterEqual(big.stat().st_size, 1 << 20)
+            with small.open("w", newline="") as f:
+                f.write("count,rank1,rank2,rank3\n")
+                for r, n in zip(rankings, times):
+                    f.write(f"{n},{','.join(r)}\n")
+            for rule in ("irv", "plurality", "borda"):
+                a, b = accord("run", rule, big, "--json"), accord("run", rule, small, "--json")
+                self.assertEqual(a.returncode, 0, a.stderr)
+                ja, jb = json.loads(a.stdout), json.loads(b.stdout)
+                self.assertEqual(ja["winners"], jb["winners"], rule)
+                self.assertEqual(ja.get("rounds"), jb.get("rounds"), rule)
+                self.assertEqual(ja.get("scores"), jb.get("scores"), rule)
+            # An error in a mapped file names its line, as in a small one.
+            with big.open("a", newline="") as f:
+                f.write("1,Ash,Ash,,\n")
+            bad = accord("run", "irv", big)
+            self.assertEqual(bad.returncode, 1)
+            self.assertIn(f"cvr.csv:{sum(times) + 2}:", bad.stderr)
