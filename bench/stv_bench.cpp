@@ -5,7 +5,10 @@
 //    9 places) vs one pass reading every mark of every distinct ballot (x_full_pass);
 //  - many candidates (issue 17): 1,000 candidates x 100 seats and 200 x 20, over 20,000 and
 //    4,000 seeded ballots of 1 to 12 preferences, for every Gregory-family variant and Meek, vs
-//    the same full pass (target: 1,000 x 100 under 2 s).
+//    the same full pass (target: 1,000 x 100 under 2 s);
+//  - CPO-STV and sequential STV on two Glasgow 2007 wards (Calton: 10 candidates, 3 seats, 120
+//    outcomes, 7,140 comparisons; Craigton: 10 candidates, 4 seats, 210 outcomes, 21,945
+//    comparisons, past the 12,000 at which Condorcet PHP stops) vs one Meek count of the same ward.
 #include "bench_util.hpp"
 
 #include "accord/io/read.hpp"
@@ -116,6 +119,40 @@ BENCHMARK(BM_ManyWigm)->Arg(200)->Arg(1000)->Unit(benchmark::kMillisecond)->Iter
 BENCHMARK(BM_ManyGregory)->Arg(200)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_ManyWhole)->Arg(200)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_ManyMeek)->Arg(200)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// One Glasgow 2007 ward (x_baseline = time / one Meek count of the ward, fixed point 9 places).
+void run_ward(benchmark::State& state, const char* ward, stv_variant v) {
+    const auto path = std::filesystem::path(ACCORD_SOURCE_DIR) / ".." / "shared" / "data" / "blt" / "droop" /
+                      "blt" / "scotland" / ward;
+    if (!std::filesystem::exists(path)) {
+        state.SkipWithError("needs ../shared/data/blt/droop/blt/scotland");
+        return;
+    }
+    read_options ro;
+    ro.format = file_format::blt;
+    const profile p = read_profile(path, ro);
+    stv_options meek;
+    meek.variant = stv_variant::meek;
+    const double base =
+        accord_bench::time_per_call([&] { benchmark::DoNotOptimize(stv(p, meek).winners.data()); });
+    stv_options o;
+    o.variant = v;
+    o.max_outcomes = 1000;
+    accord_bench::timed_loop(state, base, [&] {
+        auto r = stv(p, o);
+        benchmark::DoNotOptimize(r.winners.data());
+    });
+    state.counters["candidates"] = static_cast<double>(p.candidate_count());
+    state.counters["unique_ballots"] = static_cast<double>(p.unique_count());
+}
+void BM_CpoCalton(benchmark::State& state) { run_ward(state, "Calton-2007.blt", stv_variant::cpo); }
+void BM_CpoCraigton(benchmark::State& state) { run_ward(state, "Craigton-2007.blt", stv_variant::cpo); }
+void BM_SequentialCalton(benchmark::State& state) {
+    run_ward(state, "Calton-2007.blt", stv_variant::sequential);
+}
+BENCHMARK(BM_CpoCalton)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_CpoCraigton)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_SequentialCalton)->Unit(benchmark::kMillisecond)->Iterations(2);
 
 } // namespace
 

@@ -57,8 +57,8 @@ constexpr std::array k_docs = std::to_array<option_doc>({
      "wigm, gregory, meek and warren: exact (rationals) or fixed:PLACES (0-15); meek and warren also "
      "guarded:PLACES[:GUARD] (quasi-exact, Droop's guarded; alias qx:) (default: the variant's)"},
     {"omega", "stv",
-     "meek and warren: iterate until the surplus is at most 10^-omega, 1-30 (default: 6 fixed-point, "
-     "10 exact, half the places guarded)"},
+     "meek, warren, sequential-stv and cpo-stv: iterate until the surplus is at most 10^-omega, 1-30 "
+     "(default: 6 fixed-point, 10 exact, half the places guarded; cpo-stv 12)"},
     {"batch_defeat", "stv", "meek and warren: defeat every sure loser at once when safe"},
     {"nz", "stv",
      "meek: New Zealand rounding (Schedule 1A, PR Foundation reference): keeps rounded up, the "
@@ -67,6 +67,15 @@ constexpr std::array k_docs = std::to_array<option_doc>({
      "wigm: after a surplus transfer, defeat every hopeful with zero votes at once"},
     {"zero_surplus_stage", "stv",
      "scottish: give a candidate elected with exactly the quota a stage of its 0 surplus"},
+    {"transfer", "stv",
+     "cpo-stv: how the surplus of a candidate in both outcomes moves: meek (keep factors) or warren "
+     "(keep values)"},
+    {"completion", "stv", "cpo-stv: the outcome chosen when none beats every other: schulze or minimax"},
+    {"fixed_quota", "stv",
+     "cpo-stv: compute the quota once from the valid papers, not in each comparison from the votes held"},
+    {"max_outcomes", "stv",
+     "cpo-stv: refuse more possible outcomes than this (every pair is compared; default 200)"},
+    {"max_challenges", "stv", "sequential-stv: refuse to count more challenges than this (default 10000)"},
     {"mode", "stv", "rctab: how winners are decided (RCTab's winner election mode)"},
     {"decimals", "stv", "rctab: decimal places of vote arithmetic, at most 12"},
     {"fractional_threshold", "stv", "rctab: a fractional threshold rather than a whole one"},
@@ -114,11 +123,18 @@ constexpr std::array k_docs = std::to_array<option_doc>({
     {"votes", "limited", "marks each ballot may give, fewer than seats"},
     {"base", "geometric", "p of the Thiele weights 1, 1/p, 1/p^2, ..., at least 2"},
     {"completion", "equal-shares", "what fills seats the Method of Equal Shares leaves empty"},
-    {"method", "budget", "greedy by approvals, or the Method of Equal Shares with costs"},
+    {"method", "budget",
+     "greedy, Equal Shares, exact max welfare, sequential Phragmen, maximin support or Exact Equal Shares"},
     {"budget", "budget", "the money available, an exact number (\"1250.50\")"},
     {"costs", "budget", "each project's cost: an object from candidate name to an exact number"},
-    {"utilities", "budget", "equal-shares: a voter's utility from an approved project is its cost, or 1"},
-    {"completion", "budget", "equal-shares: none, or add1 (raise every budget by increment while it fits)"},
+    {"utilities", "budget",
+     "equal-shares, exact-equal-shares and max-welfare: a voter's utility from an approved project is its "
+     "cost, "
+     "or 1"},
+    {"max_nodes", "budget", "max-welfare: refuse (errc::unsupported) a search visiting more nodes than this"},
+    {"completion", "budget",
+     "equal-shares: none, add1 (raise every budget by increment while it fits) or greedy (fund the rest by "
+     "approvals); phragmen: none or greedy; exact-equal-shares: none or add-opt"},
     {"increment", "budget", "equal-shares with add1: the raise of each voter's budget per step, in money"},
 });
 } // namespace

@@ -139,6 +139,22 @@ result run_stv(const profile& p, option_reader& o) {
         opt.omega = static_cast<unsigned>(*v);
     }
     if (auto v = o.get<bool>("batch_defeat", opt.batch_defeat)) opt.batch_defeat = *v;
+    if (auto v = o.choice("transfer", {"meek", "warren"}, "meek")) {
+        if (*v != "meek" && *v != "warren")
+            throw error(errc::invalid, "stv: option 'transfer' must be meek or warren, got '" + *v + "'");
+        opt.warren_transfer = *v == "warren";
+    }
+    if (auto v = o.choice("completion", {"schulze", "minimax"}, "schulze")) {
+        if (*v != "schulze" && *v != "minimax")
+            throw error(errc::invalid,
+                        "stv: option 'completion' must be schulze or minimax, got '" + *v + "'");
+        opt.completion =
+            *v == "minimax" ? stv_options::cpo_completion::minimax : stv_options::cpo_completion::schulze;
+    }
+    if (auto v = o.get<bool>("fixed_quota", opt.fixed_quota)) opt.fixed_quota = *v;
+    if (auto v = o.get<std::uint64_t>("max_outcomes", opt.max_outcomes)) opt.max_outcomes = *v;
+    if (auto v = o.get<std::uint64_t>("max_challenges", opt.max_challenges)) opt.max_challenges = *v;
+    opt.progress = o.progress;
     if (auto v = o.get<bool>("nz", opt.nz)) opt.nz = *v;
     if (auto v = o.get<std::uint64_t>("min_votes")) opt.min_votes = *v;
     if (auto v = o.get<bool>("defeat_zero_batch", opt.defeat_zero_batch)) opt.defeat_zero_batch = *v;
@@ -209,7 +225,12 @@ result run_stv(const profile& p, option_reader& o) {
                                 "max_rankings",
                                 "batch_elimination",
                                 "continue_until_two",
-                                "min_votes"})
+                                "min_votes",
+                                "transfer",
+                                "completion",
+                                "fixed_quota",
+                                "max_outcomes",
+                                "max_challenges"})
             if (o.has(key))
                 throw error(errc::invalid,
                             std::string("stv: option '") + key + "' is set by preset '" +
@@ -412,7 +433,9 @@ const std::vector<method_entry>& table() {
              ballot_kinds::approval,
              {"mes"}},
             {"budget",
-             "participatory budgeting with costs: greedy or Method of Equal Shares",
+             "participatory budgeting with costs: greedy, Equal Shares (plain or exact), exact max welfare, "
+             "Phragmen, maximin "
+             "support",
              detail::run_budget,
              false,
              ballot_kinds::approval,

@@ -26,6 +26,7 @@ apportionment seat_by_seat(const std::vector<std::uint64_t>& pops, const apporti
         case apportion_method::jefferson:
             return {false, rational(p / rational(s + 1))};
         case apportion_method::webster:
+            if (s == 0 && opt.first_divisor) return {false, rational(p * 2 / *opt.first_divisor)};
             return {false, rational(p * 2 / rational(2 * s + 1))};
         case apportion_method::adams:
             if (s == 0) return {true, rational(0)};
@@ -80,6 +81,12 @@ TEST(ApportionDivisor, EqualsTheSeatBySeatDefinitionOnRandomInputs) {
             opt.seats += n;
         }
         if (trial % 5 == 2) opt.max_seats.assign(n, opt.seats / n + 2);
+        // A modified first divisor (issue 18) in (0, 3]: 7/5 and 6/5 as in Norway and Sweden,
+        // and random ones.
+        if (opt.method == apportion_method::webster && trial % 3 != 0) {
+            const rational fixed[] = {rational(7, 5), rational(6, 5), rational(3), rational(1, 2)};
+            opt.first_divisor = trial % 7 < 4 ? fixed[trial % 7] : rational(1 + rng() % 300, 100);
+        }
         const auto a = apportion(pops, opt);
         const auto b = seat_by_seat(pops, opt);
         ASSERT_EQ(a.seats, b.seats) << "trial " << trial;
@@ -104,6 +111,49 @@ TEST(ApportionDivisor, AHundredMillionSeatsAreSharedWithinTheirQuotas) {
             EXPECT_TRUE(off < rational(pops.size())) << m << " unit " << i << " strays " << to_string(off);
         }
         EXPECT_EQ(sum, 100'000'000u) << m;
+    }
+}
+
+TEST(ApportionDivisor, AHundredMillionSeatsWithEveryQuotaAndAModifiedFirstDivisor) {
+    const std::vector<std::uint64_t> pops{204771, 30000, 9000, 6000, 4000, 3000, 1};
+    // Votes enough for Droop's "+1" to cost less than a seat per unit (about 2.6 x 10^7 votes a
+    // seat; with fewer, its whole quota leaves more seats than remainders, refused below).
+    std::vector<std::uint64_t> votes;
+    for (auto p : pops) votes.push_back(p * 10'000'000'000);
+    for (auto q : {apportion_quota::droop, apportion_quota::hagenbach_bischoff, apportion_quota::imperiali}) {
+        apportion_options o{.method = apportion_method::hamilton, .seats = 100'000'000};
+        o.quota = q;
+        if (q != apportion_quota::droop) o.excess = apportion_excess::reduce_divisor;
+        const auto a = apportion(votes, o);
+        std::uint64_t sum = 0;
+        for (auto s : a.seats) sum += s;
+        EXPECT_EQ(sum, 100'000'000u) << apportion_quota_name(q);
+    }
+    apportion_options o{.method = apportion_method::webster, .seats = 100'000'000};
+    o.first_divisor = rational(7, 5);
+    const auto a = apportion(pops, o);
+    std::uint64_t sum = 0;
+    for (auto s : a.seats) sum += s;
+    EXPECT_EQ(sum, 100'000'000u);
+    // At this size the first divisor moves less than a seat per unit from Sainte-Laguë proper.
+    const auto pure = apportion(pops, {.method = apportion_method::webster, .seats = 100'000'000});
+    for (std::size_t i = 0; i < pops.size(); ++i)
+        EXPECT_LE(a.seats[i] > pure.seats[i] ? a.seats[i] - pure.seats[i] : pure.seats[i] - a.seats[i], 1u)
+            << i;
+}
+
+TEST(ApportionDivisor, ADroopQuotaOfOneVoteIsRefusedNotServedSeatBySeat) {
+    // 256,772 votes for 10^8 seats: Droop's quota is 1 vote, and 99,743,228 seats would be
+    // left for 7 remainders (once served one at a time for 18 s).
+    apportion_options o{.method = apportion_method::hamilton, .seats = 100'000'000};
+    o.quota = apportion_quota::droop;
+    try {
+        apportion(std::vector<std::uint64_t>{204771, 30000, 9000, 6000, 4000, 3000, 1}, o);
+        FAIL() << "accepted";
+    } catch (const error& e) {
+        EXPECT_NE(std::string(e.what()).find("leaves 99743228 of 100000000 seats to 7 remainders"),
+                  std::string::npos)
+            << e.what();
     }
 }
 

@@ -6,6 +6,8 @@
 
 #include "test_data.hpp"
 
+#include "fixtures.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -16,11 +18,7 @@ using namespace accord;
 
 namespace {
 
-std::vector<std::string> names_of(const result& r) {
-    std::vector<std::string> v;
-    for (cand_t c : r.winners) v.push_back(r.candidates[c]);
-    return v;
-}
+using accord_test::names_of;
 
 std::vector<std::string> sorted_names(const result& r) {
     auto v = names_of(r);
@@ -476,7 +474,7 @@ TEST(Committee, BadOptionsAreInvalidAndNameTheOption) {
     expect_invalid(p, "budget", R"({"budget": 3, "costs": {)" + all + R"(, "h": 1, "z": 1}})",
                    "unknown candidate 'z'", errc::not_found);
     expect_invalid(p, "budget", R"({"budget": 3, "costs": {)" + all + R"(, "h": 1}, "utilities": "cost"})",
-                   "applies to method \"equal-shares\" only");
+                   "is only used with methods \"equal-shares\", \"exact-equal-shares\" and \"max-welfare\"");
     expect_invalid(p, "budget", R"({"budget": 3, "method": "knapsack", "costs": {)" + all + R"(, "h": 1}})",
                    "option 'method'");
     // An excluded project needs no cost.

@@ -46,6 +46,13 @@ inline std::string winner(const accord::result& r) {
     return r.candidates[r.winners[0]];
 }
 
+/// The winners' names, in the result's order (committees and budgets in order of election).
+inline std::vector<std::string> names_of(const accord::result& r) {
+    std::vector<std::string> v;
+    for (accord::cand_t c : r.winners) v.push_back(r.candidates[c]);
+    return v;
+}
+
 /// The Tennessee capital example: Memphis 42% M>N>C>K, Nashville 26% N>C>K>M, Chattanooga 15%
 /// C>K>N>M, Knoxville 17% K>C>N>M. Head to head: N beats C 68-32, K 68-32, M 58-42; C beats
 /// K 83-17 and M 58-42; K beats M 58-42.

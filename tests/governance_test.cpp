@@ -54,6 +54,7 @@ const bad_constitution k_bad_constitutions[] = {
     {"c_no_voting_seat.json", errc::invalid, 19},
     {"c_delegates_to_itself.json", errc::invalid, 34},
     {"c_limit_not_a_number.json", errc::parse, 32},
+    {"c_nested_deep.json", errc::parse, 4}, // refused before parsing (freeing recurses per level)
 };
 
 fs::path bad_dir() { return src() / "tests" / "bad_inputs" / "constitution"; }

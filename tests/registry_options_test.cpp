@@ -288,7 +288,12 @@ TEST(StvVariantTable, EachVariantOptionIsReadByItsVariantsAndRefusedByTheOthers)
                                    {"batch_elimination", false},
                                    {"continue_until_two", false},
                                    {"nz", true},
-                                   {"min_votes", 1}};
+                                   {"min_votes", 1},
+                                   {"transfer", "warren"},
+                                   {"completion", "minimax"},
+                                   {"fixed_quota", true},
+                                   {"max_outcomes", 1000},
+                                   {"max_challenges", 1000}};
     for (const auto& v : stv_variant_table()) {
         std::istringstream keys(v.options);
         for (std::string key; keys >> key;) {
@@ -454,7 +459,8 @@ TEST(OptionDetails, TypesChoicesAndDefaultsAreTheAdaptersOwn) {
     EXPECT_TRUE(option_named(method_named(ms, "budget"), "costs").required);
     EXPECT_EQ(option_named(method_named(ms, "budget"), "costs").type, "object");
     EXPECT_EQ(option_named(method_named(ms, "budget"), "method").choices,
-              (std::vector<std::string>{"greedy", "equal-shares"}));
+              (std::vector<std::string>{"greedy", "equal-shares", "max-welfare", "phragmen",
+                                        "maximin-support", "exact-equal-shares"}));
     EXPECT_EQ(option_named(method_named(ms, "equal-shares"), "completion").default_json, "\"seq-phragmen\"");
     EXPECT_FALSE(option_named(method_named(ms, "irv"), "overvote").required);
 }

@@ -772,6 +772,8 @@ result reference(const profile& p, const stv_options& opt) {
     case stv_variant::rctab:
     case stv_variant::warren:
     case stv_variant::random_transfer:
+    case stv_variant::cpo:
+    case stv_variant::sequential:
         throw error(errc::invalid, "not compared here");
     }
     r.method = "stv";

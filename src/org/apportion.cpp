@@ -2,9 +2,11 @@
 //
 // Divisor methods give seats one at a time to the unit with the highest priority
 // population / d(s), s its seats so far (Balinski & Young, Fair Representation, 1982):
-// Jefferson d = s + 1, Webster d = s + 1/2, Adams d = s, Huntington-Hill d = sqrt(s (s + 1)),
-// compared exactly by squaring. Ties for a seat are reported, and broken in favour of the
-// earlier unit.
+// Jefferson d = s + 1, Webster d = s + 1/2 (or a modified first divisor), Adams d = s,
+// Huntington-Hill d = sqrt(s (s + 1)), compared exactly by squaring. Largest remainder divides
+// each population by a quota (Hare, Droop, Hagenbach-Bischoff or Imperiali), gives the whole
+// parts, then the seats left by largest remainder. Ties for a seat are reported, and broken in
+// favour of the earlier unit.
 #include "accord/apportion.hpp"
 
 #include "accord/detail/safety.hpp"
@@ -45,6 +47,40 @@ const char* apportion_method_name(apportion_method m) noexcept {
     return "hamilton";
 }
 
+apportion_quota parse_apportion_quota(std::string_view n) {
+    if (n == "hare") return apportion_quota::hare;
+    if (n == "droop") return apportion_quota::droop;
+    if (n == "hagenbach-bischoff" || n == "hb") return apportion_quota::hagenbach_bischoff;
+    if (n == "imperiali") return apportion_quota::imperiali;
+    throw error(errc::invalid, "apportion: unknown quota '" + std::string(n) +
+                                   "' (hare, droop, hagenbach-bischoff, imperiali)");
+}
+
+const char* apportion_quota_name(apportion_quota q) noexcept {
+    switch (q) {
+    case apportion_quota::hare:
+        return "hare";
+    case apportion_quota::droop:
+        return "droop";
+    case apportion_quota::hagenbach_bischoff:
+        return "hagenbach-bischoff";
+    case apportion_quota::imperiali:
+        return "imperiali";
+    }
+    return "hare";
+}
+
+apportion_excess parse_apportion_excess(std::string_view n) {
+    if (n == "refuse") return apportion_excess::refuse;
+    if (n == "reduce-divisor") return apportion_excess::reduce_divisor;
+    throw error(errc::invalid, "apportion: unknown value '" + std::string(n) +
+                                   "' of option 'excess' (refuse, reduce-divisor)");
+}
+
+const char* apportion_excess_name(apportion_excess e) noexcept {
+    return e == apportion_excess::reduce_divisor ? "reduce-divisor" : "refuse";
+}
+
 namespace {
 // Priority of a unit holding s seats, as an exact comparable value; nullopt = infinite (a unit
 // with no seat under Adams / Huntington-Hill). Huntington-Hill compares pop^2 / (s (s+1)).
@@ -60,12 +96,16 @@ struct priority {
     }
 };
 
-priority priority_of(apportion_method m, std::uint64_t pop, std::uint64_t s) {
+// `first` is Webster's first divisor on the 1, 3, 5, ... scale (1 = Sainte-Laguë proper).
+priority priority_of(apportion_method m, std::uint64_t pop, std::uint64_t s, const rational& first) {
     const rational p(pop);
     switch (m) {
     case apportion_method::jefferson:
         return {false, p / rational(s + 1)};
     case apportion_method::webster:
+        // Norway's Election Act s. 11-4 (3) and Sweden's Elections Act ch. 14 s. 3: the first
+        // seat's divisor is 1.4 (Sweden 1.2 since 2018), then 3, 5, 7, ...
+        if (s == 0) return {false, p * 2 / first};
         return {false, p * 2 / rational(2 * s + 1)};
     case apportion_method::adams:
         if (s == 0) return {true, 0};
@@ -94,6 +134,22 @@ apportion_options apportion_options_from_json(std::string_view text, std::uint64
             lo = it->get<std::uint64_t>();
         else if (it.key() == "max" && it->is_number_unsigned())
             hi = it->get<std::uint64_t>();
+        else if (it.key() == "quota" && it->is_string())
+            o.quota = parse_apportion_quota(it->get<std::string>());
+        else if (it.key() == "whole_quota" && it->is_boolean())
+            o.whole_quota = it->get<bool>();
+        else if (it.key() == "excess" && it->is_string())
+            o.excess = parse_apportion_excess(it->get<std::string>());
+        else if (it.key() == "first_divisor" && (it->is_string() || it->is_number()))
+            // A JSON number is read as its shortest decimal (1.4 -> 7/5), never as a binary double.
+            try {
+                o.first_divisor = parse_rational(it->is_string() ? it->get<std::string>() : it->dump());
+            } catch (const error&) {
+                throw error(errc::invalid,
+                            "apportion: option 'first_divisor' must be an exact number such as "
+                            "\"7/5\" or 1.4, not " +
+                                it->dump());
+            }
         else
             throw error(errc::invalid, "apportion: unknown option or wrong type: '" + it.key() + "'");
     }
@@ -102,9 +158,132 @@ apportion_options apportion_options_from_json(std::string_view text, std::uint64
     return o;
 }
 
+namespace {
+// An option of one method given to another is an error naming both (DESIGN.md: an option a
+// method does not use is an error).
+void check_method_options(const apportion_options& opt) {
+    const std::string m = apportion_method_name(opt.method);
+    auto refuse = [&](const char* option, const char* user) {
+        throw error(errc::invalid, std::string("apportion: option '") + option + "' is for " + user +
+                                       ", not for method '" + m + "'");
+    };
+    if (opt.method != apportion_method::hamilton) {
+        if (opt.quota) refuse("quota", "largest remainder (method hamilton)");
+        if (opt.whole_quota) refuse("whole_quota", "largest remainder (method hamilton)");
+        if (opt.excess) refuse("excess", "largest remainder (method hamilton)");
+    } else {
+        const auto q = opt.quota.value_or(apportion_quota::hare);
+        if (opt.whole_quota && q == apportion_quota::droop)
+            throw error(errc::invalid, "apportion: option 'whole_quota' does not apply to the droop quota, "
+                                       "which is a whole number by definition (floor(V/(S+1)) + 1)");
+        if (opt.excess && q != apportion_quota::hagenbach_bischoff && q != apportion_quota::imperiali)
+            throw error(errc::invalid, std::string("apportion: option 'excess' applies to the "
+                                                   "hagenbach-bischoff and imperiali quotas only, not '") +
+                                           apportion_quota_name(q) + "'");
+    }
+    if (opt.first_divisor) {
+        if (opt.method != apportion_method::webster) refuse("first_divisor", "Sainte-Laguë (method webster)");
+        // Above 3 the first divisor would exceed the second and claims would no longer fall as
+        // seats are won; at or below 0 there is no divisor.
+        if (*opt.first_divisor <= 0 || *opt.first_divisor > 3)
+            throw error(errc::invalid,
+                        "apportion: option 'first_divisor' must be above 0 and at most 3, not " +
+                            to_string(*opt.first_divisor));
+    }
+}
+std::string seats_text(const big_int& n) { return n.convert_to<std::string>(); }
+
+// Largest remainder's first stage: the quota, each unit's quotient population / quota, and its
+// whole part (within the unit's bounds) in out.seats. The seats left then go by largest
+// remainder (apportion()).
+void largest_remainder(std::span<const std::uint64_t> pops, const apportion_options& opt,
+                       const big_int& total, const std::vector<std::uint64_t>& lo,
+                       const std::vector<std::uint64_t>& hi, apportionment& out) {
+    const std::size_t n = pops.size();
+    const auto kind = opt.quota.value_or(apportion_quota::hare);
+    const bool whole = opt.whole_quota.value_or(false);
+    const auto excess = opt.excess.value_or(apportion_excess::refuse);
+    const std::uint64_t S = opt.seats;
+    out.quota = apportion_quota_name(kind);
+    out.quotients.assign(n, rational(0));
+    if (S == 0) return; // nothing to share (and the Hare quota V/0 has no value)
+    // The quota's divisor is S + k: Hare k = 0, Hagenbach-Bischoff and Droop k = 1, Imperiali k = 2.
+    unsigned k = kind == apportion_quota::hare ? 0 : kind == apportion_quota::imperiali ? 2 : 1;
+    for (;;) {
+        rational q;
+        if (kind == apportion_quota::droop) {
+            // Droop's quota as written in South Africa's Electoral Act 1998, Schedule 1A item 5:
+            // the votes divided by the seats plus one, "plus one, disregarding fractions".
+            q = rational(big_int(total / (big_int(S) + 1)) + 1);
+        } else {
+            q = rational(total, big_int(S) + k);
+            // South Tyrol's Landtag law: "nell'effettuare la
+            // divisione si trascura l'eventuale parte frazionaria del quoziente".
+            if (whole) q = rational(floor_int(q));
+        }
+        if (q == 0)
+            throw error(errc::invalid, "apportion: the whole " + std::string(out.quota) + " quota of " +
+                                           seats_text(total) + " votes for " + std::to_string(S) +
+                                           " seats is 0; drop option 'whole_quota'");
+        big_int sum = 0, sum_unbounded = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            out.quotients[i] = rational(pops[i]) / q;
+            const big_int w = floor_int(out.quotients[i]);
+            sum_unbounded += w;
+            // Within the unit's bounds: at least its minimum, at most its maximum.
+            std::uint64_t b = w > big_int(hi[i]) ? hi[i] : w.convert_to<std::uint64_t>();
+            b = std::max(b, lo[i]);
+            out.seats[i] = b;
+            sum += b;
+        }
+        if (sum <= big_int(S)) {
+            out.votes_per_seat = q;
+            // A statute's remainder earns one seat at most. Only Hare (Hamilton) goes on serving
+            // the remainders again when units at their maximum leave seats over, as accord always
+            // has; with another quota that many seats left means the quota does not fit the count
+            // (Droop with fewer votes than seats has a quota of 1 vote).
+            std::uint64_t open = 0;
+            for (std::size_t i = 0; i < n; ++i) open += out.seats[i] < hi[i] ? 1 : 0;
+            const big_int left = big_int(S) - sum;
+            if (kind != apportion_quota::hare && left > big_int(open))
+                throw error(errc::invalid, "apportion: the " + std::string(out.quota) + " quota (" +
+                                               to_string(q) + " votes per seat) leaves " + seats_text(left) +
+                                               " of " + std::to_string(S) + " seats to " +
+                                               std::to_string(open) +
+                                               " remainders, which earn one seat each; choose another quota");
+            return;
+        }
+        if (sum_unbounded <= big_int(S))
+            throw error(errc::invalid, "apportion: the minimums with the whole quotients of the " +
+                                           std::string(out.quota) + " quota come to " + seats_text(sum) +
+                                           " seats, more than the " + std::to_string(S) +
+                                           " to share; lower option 'min'");
+        const bool can_reduce =
+            kind == apportion_quota::hagenbach_bischoff || kind == apportion_quota::imperiali;
+        if (excess == apportion_excess::reduce_divisor && can_reduce && k > 0) {
+            // South Tyrol's Landtag law: "le operazioni si ripetono con un nuovo quoziente
+            // elettorale ottenuto diminuendo di un'unità il divisore".
+            out.rejected.push_back(q);
+            --k;
+            continue;
+        }
+        std::string why = "apportion: the " + std::string(out.quota) + " quota (" + to_string(q) +
+                          " votes per seat) gives " + seats_text(sum_unbounded) + " whole seats for " +
+                          std::to_string(S) + " seats";
+        if (!can_reduce) throw error(errc::invalid, why + "; drop option 'whole_quota'");
+        if (excess == apportion_excess::refuse)
+            throw error(errc::invalid, why +
+                                           "; set option 'excess' to \"reduce-divisor\" to count again with "
+                                           "a larger quota (South Tyrol's rule), or choose another quota");
+        throw error(errc::invalid, why + " even with the divisor lowered to the seats (the hare quota)");
+    }
+}
+} // namespace
+
 apportionment apportion(std::span<const std::uint64_t> pops, const apportion_options& opt) {
     const std::size_t n = pops.size();
     if (n == 0) throw error(errc::invalid, "apportion: no units");
+    check_method_options(opt);
     std::vector<std::uint64_t> lo(n, 0), hi(n, UINT64_MAX);
     if (!opt.min_seats.empty()) {
         if (opt.min_seats.size() != n) throw error(errc::invalid, "apportion: one minimum per unit");
@@ -146,6 +325,8 @@ apportionment apportion(std::span<const std::uint64_t> pops, const apportion_opt
     // 10^8 seats).
     auto give_by = [&](auto claim) {
         using claim_t = decltype(claim(0));
+        static_assert(!boost::multiprecision::is_number_expression<claim_t>::value,
+                      "a claim must be a value, not an expression template that outlives its operands");
         struct entry {
             claim_t c;
             std::size_t unit;
@@ -187,18 +368,17 @@ apportionment apportion(std::span<const std::uint64_t> pops, const apportion_opt
         }
     };
 
+    const rational first = opt.first_divisor.value_or(rational(1));
+    if (opt.method == apportion_method::webster) out.first_divisor = first;
+
     if (opt.method == apportion_method::hamilton) {
-        // Each unit first gets the whole part of its quota (within its bounds), then the
-        // remaining seats go by largest remainder.
-        for (std::size_t i = 0; i < n; ++i) {
-            const big_int whole = floor_int(out.quotas[i]);
-            std::uint64_t w = whole > UINT64_MAX ? UINT64_MAX : whole.convert_to<std::uint64_t>();
-            w = std::clamp(w, lo[i], hi[i]);
-            const std::uint64_t extra = std::min<std::uint64_t>(w - out.seats[i], left);
-            out.seats[i] += extra;
-            left -= extra;
-        }
-        give_by([&](std::size_t i) { return out.quotas[i] - rational(out.seats[i]); });
+        largest_remainder(pops, opt, total, lo, hi, out);
+        left = 0;
+        for (auto s : out.seats) left += s;
+        left = opt.seats - left;
+        // `-> rational`: give_by keeps claims, so a claim must be a value; arithmetic on two
+        // lvalues would return Boost's expression template, referring to them.
+        give_by([&](std::size_t i) -> rational { return out.quotients[i] - rational(out.seats[i]); });
     } else {
         // A divisor method gives seats in decreasing order of claims, so every claim above a
         // threshold T is given before any claim at or below it. Start from a threshold near the
@@ -208,7 +388,7 @@ apportionment apportion(std::span<const std::uint64_t> pops, const apportion_opt
         const std::uint64_t left0 = left;
         if (left0 > 2 * n) {
             const auto claim_above = [&](std::size_t i, std::uint64_t s, const rational& t) {
-                const priority c = priority_of(opt.method, pops[i], s);
+                const priority c = priority_of(opt.method, pops[i], s, first);
                 return c.infinite || c.value > t;
             };
             const double tot = total.convert_to<double>();
@@ -242,7 +422,7 @@ apportionment apportion(std::span<const std::uint64_t> pops, const apportion_opt
                 if (attempt > 8) t_est *= 2;
             }
         }
-        give_by([&](std::size_t i) { return priority_of(opt.method, pops[i], out.seats[i]); });
+        give_by([&](std::size_t i) { return priority_of(opt.method, pops[i], out.seats[i], first); });
     }
     return out;
 }
@@ -264,14 +444,25 @@ std::string to_json(const organisation& org, const unit_apportionment& a, std::u
     j["method"] = a.result.method;
     j["seats"] = seats;
     nlohmann::ordered_json us = nlohmann::ordered_json::array();
+    const bool lr = !a.result.quota.empty();
+    if (lr) {
+        nlohmann::ordered_json rejected = nlohmann::ordered_json::array();
+        for (const auto& q : a.result.rejected) rejected.push_back(to_string(q));
+        j["largest_remainder"] = {{"quota", a.result.quota},
+                                  {"votes_per_seat", to_string(a.result.votes_per_seat)},
+                                  {"rejected", rejected}};
+    }
+    if (a.result.first_divisor) j["first_divisor"] = to_string(*a.result.first_divisor);
     for (std::size_t i = 0; i < a.units.size(); ++i) {
         const auto& u = org[a.units[i]];
-        us.push_back({{"id", u.id},
-                      {"name", u.name},
-                      {"population", u.population},
-                      {"quota", to_double(a.result.quotas[i])},
-                      {"quota_exact", to_string(a.result.quotas[i])},
-                      {"seats", a.result.seats[i]}});
+        nlohmann::ordered_json unit = {{"id", u.id},
+                                       {"name", u.name},
+                                       {"population", u.population},
+                                       {"quota", to_double(a.result.quotas[i])},
+                                       {"quota_exact", to_string(a.result.quotas[i])}};
+        if (lr) unit["quotient_exact"] = to_string(a.result.quotients[i]);
+        unit["seats"] = a.result.seats[i];
+        us.push_back(std::move(unit));
     }
     j["units"] = us;
     nlohmann::ordered_json ts = nlohmann::ordered_json::array();

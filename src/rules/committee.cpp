@@ -242,6 +242,22 @@ void check_seats(const std::string& method, std::size_t seats, std::size_t stand
 
 // --- sequential rules ---------------------------------------------------------------------
 
+/// The load every supporter of c would carry if c were elected at `cost`: (cost + the sum of
+/// their loads x weight) / their weight; nullopt when nobody of positive weight supports c.
+template <class W>
+std::optional<rational> phragmen_load(const classes<W>& cl, cand_t c, const rational& cost) {
+    W s{};
+    rational carried = cost;
+    for (std::size_t j = 0; j < cl.value.size(); ++j) {
+        const W& m = cl.mass[j][c];
+        if (m == W{}) continue;
+        s += m;
+        carried += cl.value[j] * m;
+    }
+    if (s == W{}) return std::nullopt;
+    return carried / as_rational(s);
+}
+
 /// Phragmén rounds until `seats` are filled: electing c puts every supporter's load at
 /// (1 + sum of their loads x weight) / (their weight). Lower is better; the tie-breaker gets no
 /// history (earlier tallies are loads, where "more" is not "better").
@@ -249,18 +265,8 @@ template <class W>
 void phragmen_rounds(const electorate<W>& e, classes<W>& cl, committee_count& k, tie_breaker& tb,
                      std::size_t seats, const std::string& note) {
     while (k.r.winners.size() < seats) {
-        auto score = [&](cand_t c) -> std::optional<rational> {
-            W s{};
-            rational carried = 1;
-            for (std::size_t j = 0; j < cl.value.size(); ++j) {
-                const W& m = cl.mass[j][c];
-                if (m == W{}) continue;
-                s += m;
-                carried += cl.value[j] * m;
-            }
-            if (s == W{}) return std::nullopt;
-            return carried / as_rational(s);
-        };
+        const rational one = 1;
+        auto score = [&](cand_t c) { return phragmen_load(cl, c, one); };
         std::optional<rational> load;
         auto w = k.round(tb, score, true, note, true, false);
         if (!w) return;
@@ -815,24 +821,26 @@ result revseq_thiele(const profile& p, const thiele_options& opt) {
 
 namespace {
 
-/// Maximum flow (Dinic) with 64-bit capacities: Monroe's score of one committee.
-struct max_flow {
+/// Maximum flow (Dinic) over capacities Cap: 64-bit integers for Monroe's score of one
+/// committee, exact rationals for the loads of maximin support with costs. After run(),
+/// `level[v] >= 0` marks the source side of a minimum cut.
+template <class Cap> struct basic_max_flow {
     struct arc {
         std::uint32_t to;
-        std::int64_t cap;
+        Cap cap;
     };
     std::vector<arc> arcs;
     std::vector<std::vector<std::uint32_t>> out;
     std::vector<int> level;
     std::vector<std::size_t> next;
 
-    explicit max_flow(std::size_t nodes) : out(nodes) {}
+    explicit basic_max_flow(std::size_t nodes) : out(nodes) {}
 
-    void add(std::uint32_t a, std::uint32_t b, std::int64_t cap) {
+    void add(std::uint32_t a, std::uint32_t b, Cap cap) {
         out[a].push_back(static_cast<std::uint32_t>(arcs.size()));
-        arcs.push_back({b, cap});
+        arcs.push_back({b, std::move(cap)});
         out[b].push_back(static_cast<std::uint32_t>(arcs.size()));
-        arcs.push_back({a, 0});
+        arcs.push_back({a, Cap{}});
     }
 
     bool layer(std::uint32_t s, std::uint32_t t) {
@@ -841,37 +849,45 @@ struct max_flow {
         level[s] = 0;
         for (std::size_t h = 0; h < queue.size(); ++h)
             for (auto a : out[queue[h]])
-                if (arcs[a].cap > 0 && level[arcs[a].to] < 0) {
+                if (arcs[a].cap > Cap{} && level[arcs[a].to] < 0) {
                     level[arcs[a].to] = level[queue[h]] + 1;
                     queue.push_back(arcs[a].to);
                 }
         return level[t] >= 0;
     }
 
-    std::int64_t push(std::uint32_t u, std::uint32_t t, std::int64_t f) {
+    Cap push(std::uint32_t u, std::uint32_t t, const Cap& f) {
         if (u == t) return f;
         for (; next[u] < out[u].size(); ++next[u]) {
             const auto a = out[u][next[u]];
             const auto v = arcs[a].to;
-            if (arcs[a].cap <= 0 || level[v] != level[u] + 1) continue;
-            if (const std::int64_t d = push(v, t, std::min(f, arcs[a].cap)); d > 0) {
+            if (!(arcs[a].cap > Cap{}) || level[v] != level[u] + 1) continue;
+            const Cap room = arcs[a].cap < f ? Cap(arcs[a].cap) : Cap(f);
+            if (Cap d = push(v, t, room); d > Cap{}) {
                 arcs[a].cap -= d;
                 arcs[a ^ 1U].cap += d;
                 return d;
             }
         }
-        return 0;
+        return Cap{};
     }
 
-    std::int64_t run(std::uint32_t s, std::uint32_t t) {
-        std::int64_t total = 0;
+    Cap run(std::uint32_t s, std::uint32_t t) {
+        Cap limit{}; // no path carries more than leaves the source
+        for (auto a : out[s]) limit += arcs[a].cap;
+        Cap total{};
         while (layer(s, t)) {
             next.assign(out.size(), 0);
-            while (const std::int64_t f = push(s, t, INT64_MAX)) total += f;
+            while (true) {
+                Cap f = push(s, t, limit);
+                if (!(f > Cap{})) break;
+                total += f;
+            }
         }
         return total;
     }
 };
+using max_flow = basic_max_flow<std::int64_t>;
 
 /// Monroe's score of committee `w`: the most voters a balanced assignment can satisfy. Every
 /// member takes q = floor(n/k) voters, r = n mod k of them one more. Satisfied voters flow
@@ -899,6 +915,41 @@ std::int64_t monroe_score(const electorate<std::int64_t>& e, const std::vector<c
         if (any) g.add(0, node, e.weight[i]);
     }
     return g.run(0, 1);
+}
+
+/// Where several sets (committees, allocations) are optimal, the tie-breaker picks among the
+/// candidates some but not all of them hold, one at a time, until one set is left; each pick is
+/// recorded. Under "report" the winners are the candidates every optimal set holds. The chosen
+/// candidates become cnt.in and cnt.r.winners (in candidate order).
+void choose_optimal(committee_count& cnt, tie_breaker& tb, std::vector<std::vector<cand_t>> optimal,
+                    const std::string& sets, const std::string& label) {
+    std::vector<std::size_t> holding(cnt.in.size());
+    while (true) {
+        std::fill(holding.begin(), holding.end(), 0);
+        for (const auto& c : optimal)
+            for (cand_t x : c) ++holding[x];
+        std::vector<cand_t> open;
+        for (cand_t c : cnt.cands)
+            if (holding[c] > 0 && holding[c] < optimal.size()) open.push_back(c);
+        if (open.empty()) break;
+        const auto chosen = tb.pick_winner(open, 0,
+                                           "election: " + std::to_string(optimal.size()) + " " + sets +
+                                               " have the optimal " + label);
+        if (!chosen) {
+            cnt.r.notes.push_back("several " + sets +
+                                  " are optimal; the tie was left unresolved, so the "
+                                  "winners are only the candidates every optimal one holds");
+            break;
+        }
+        const cand_t c = *chosen;
+        std::erase_if(optimal, [c](const std::vector<cand_t>& x) {
+            return std::find(x.begin(), x.end(), c) == x.end();
+        });
+    }
+    for (cand_t c : cnt.cands)
+        if (holding[c] == optimal.size()) cnt.in[c] = 1;
+    for (cand_t c : cnt.cands)
+        if (cnt.in[c]) cnt.r.winners.push_back(c);
 }
 
 /// Scores every committee of opt.common.seats active candidates by `key` (a vector compared
@@ -953,32 +1004,7 @@ result best_committee(const profile& p, const exact_committee_options& opt, cons
             for (std::size_t i = j; i < k; ++i) pick[i] = pick[i - 1] + 1;
         }
         tie_breaker tb(opt.common.tie_break, cnt.r);
-        std::vector<std::size_t> holding(e.n);
-        while (true) {
-            std::fill(holding.begin(), holding.end(), 0);
-            for (const auto& c : optimal)
-                for (cand_t x : c) ++holding[x];
-            std::vector<cand_t> open;
-            for (cand_t c : e.cands)
-                if (holding[c] > 0 && holding[c] < optimal.size()) open.push_back(c);
-            if (open.empty()) break;
-            const auto chosen = tb.pick_winner(open, 0,
-                                               "election: " + std::to_string(optimal.size()) +
-                                                   " committees have the optimal " + label);
-            if (!chosen) {
-                cnt.r.notes.push_back("several committees are optimal; the tie was left unresolved, so the "
-                                      "winners are only the candidates every optimal committee holds");
-                break;
-            }
-            const cand_t c = *chosen;
-            std::erase_if(optimal, [c](const std::vector<cand_t>& x) {
-                return std::find(x.begin(), x.end(), c) == x.end();
-            });
-        }
-        for (cand_t c : e.cands)
-            if (holding[c] == optimal.size()) cnt.in[c] = 1;
-        for (cand_t c : e.cands)
-            if (cnt.in[c]) cnt.r.winners.push_back(c);
+        choose_optimal(cnt, tb, std::move(optimal), "committees", label);
         cnt.r.notes.push_back(describe(*best));
         return finish_as_set(cnt, label, k);
     });
@@ -1364,6 +1390,166 @@ result equal_shares(const profile& p, const equal_shares_options& opt) {
         });
 }
 
+namespace {
+
+/// One project of the max-welfare knapsack: its welfare if funded and its cost.
+struct knapsack_item {
+    cand_t c;
+    rational value, cost;
+};
+
+/// Every allocation of greatest total value within `budget` (0/1 knapsack), by depth-first
+/// branch and bound: items in order of value per unit of cost, "fund" tried before "skip", and a
+/// branch cut only when Dantzig's bound (the best fractional completion, the linear relaxation's
+/// optimum) is below the best value found, so ties are all kept. Exact rationals throughout.
+class welfare_search {
+  public:
+    welfare_search(std::vector<knapsack_item> items, const budget_options& opt)
+        : items_(std::move(items)), opt_(opt) {
+        std::stable_sort(items_.begin(), items_.end(), [](const knapsack_item& a, const knapsack_item& b) {
+            return a.value * b.cost > b.value * a.cost;
+        });
+    }
+
+    /// Runs the search; best() and optimal() hold the answer.
+    void run() {
+        report();
+        std::vector<cand_t> chosen;
+        visit(0, opt_.budget, rational(0), chosen);
+    }
+    const rational& best() const { return *best_; }
+    const std::vector<std::vector<cand_t>>& optimal() const { return optimal_; }
+    std::uint64_t nodes() const { return nodes_; }
+
+  private:
+    std::vector<knapsack_item> items_;
+    const budget_options& opt_;
+    std::optional<rational> best_;
+    std::vector<std::vector<cand_t>> optimal_;
+    std::uint64_t nodes_ = 0;
+
+    void report() const {
+        if (opt_.progress && !opt_.progress(static_cast<double>(nodes_) /
+                                            static_cast<double>(std::max<std::uint64_t>(opt_.max_nodes, 1))))
+            throw error(errc::cancelled, "budget: max-welfare cancelled by the progress callback");
+    }
+
+    rational bound(std::size_t i, rational cap) const {
+        rational sum = 0;
+        for (; i < items_.size(); ++i) {
+            if (items_[i].cost <= cap) {
+                cap -= items_[i].cost;
+                sum += items_[i].value;
+            } else {
+                sum += items_[i].value * cap / items_[i].cost;
+                break;
+            }
+        }
+        return sum;
+    }
+
+    void visit(std::size_t i, const rational& cap, const rational& value, std::vector<cand_t>& chosen) {
+        if (++nodes_ > opt_.max_nodes)
+            throw error(errc::unsupported, "budget: the exact max-welfare search visited more than " +
+                                               std::to_string(opt_.max_nodes) +
+                                               " nodes (option 'max_nodes'; " +
+                                               std::to_string(items_.size()) + " projects)");
+        if (nodes_ % 4096 == 0) report();
+        if (i == items_.size()) {
+            if (!best_ || value > *best_) {
+                best_ = value;
+                optimal_.clear();
+            }
+            if (value == *best_) {
+                optimal_.push_back(chosen);
+                std::sort(optimal_.back().begin(), optimal_.back().end());
+            }
+            return;
+        }
+        if (best_ && value + bound(i, cap) < *best_) return;
+        const knapsack_item& it = items_[i];
+        if (it.cost <= cap) {
+            chosen.push_back(it.c);
+            visit(i + 1, cap - it.cost, value + it.value, chosen);
+            chosen.pop_back();
+        }
+        visit(i + 1, cap, value, chosen);
+    }
+};
+
+/// The smallest possible largest load of the voters when the projects of `w` are paid for in
+/// full by their supporters, each voter's share of a project any non-negative amount and its
+/// load the total it pays per unit of its weight (the linear programme of maximin support).
+/// It equals the largest cost(S) / weight(supporters of S) over nonempty S within w; found
+/// exactly by Newton's method on that ratio: z starts at S = w, and while a maximum flow
+/// (source -> project: its cost; project -> supporter: unbounded; voter -> sink: z x weight)
+/// cannot carry every cost, the projects on the source side of a minimum cut form a set whose
+/// ratio exceeds z, and z becomes it. Each step raises z strictly over finitely many ratios.
+/// Every project of w must have a supporter of positive weight.
+template <class W>
+rational min_max_load(const electorate<W>& e, const std::vector<cand_t>& w,
+                      const std::vector<rational>& cost) {
+    // Voters who approve the same members of w are alike here: one node per such group, with
+    // their total weight (a few hundred groups where there are tens of thousands of ballots).
+    std::vector<std::uint32_t> local(e.n, UINT32_MAX);
+    for (std::size_t j = 0; j < w.size(); ++j) local[w[j]] = static_cast<std::uint32_t>(j);
+    std::map<std::vector<std::uint32_t>, W> groups;
+    std::vector<char> seen(e.weight.size(), 0);
+    std::vector<std::uint32_t> key;
+    rational total = 0;
+    for (cand_t c : w) {
+        total += cost[c];
+        for (std::uint32_t i : e.supporters[c]) {
+            if (seen[i] || e.weight[i] == W{}) continue;
+            seen[i] = 1;
+            key.clear();
+            for (cand_t a : e.approved(i))
+                if (local[a] != UINT32_MAX) key.push_back(local[a]);
+            std::sort(key.begin(), key.end());
+            groups[key] += e.weight[i];
+        }
+    }
+    std::vector<std::pair<std::vector<std::uint32_t>, rational>> group; // members, weight
+    group.reserve(groups.size());
+    for (auto& [members, weight] : groups) group.emplace_back(members, as_rational(weight));
+    auto ratio = [&](const std::vector<char>& in_s) -> rational {
+        rational c = 0, weight = 0;
+        for (std::size_t j = 0; j < w.size(); ++j)
+            if (in_s[j]) c += cost[w[j]];
+        for (const auto& [members, gw] : group)
+            if (std::any_of(members.begin(), members.end(), [&](std::uint32_t j) { return in_s[j] != 0; }))
+                weight += gw;
+        return c / weight;
+    };
+    rational z = ratio(std::vector<char>(w.size(), 1));
+    const rational unbounded = total + 1;
+    const auto first_group = static_cast<std::uint32_t>(2 + w.size());
+    while (true) {
+        basic_max_flow<rational> g(first_group + group.size());
+        for (std::size_t j = 0; j < w.size(); ++j) g.add(0, static_cast<std::uint32_t>(2 + j), cost[w[j]]);
+        for (std::size_t k = 0; k < group.size(); ++k) {
+            const auto node = static_cast<std::uint32_t>(first_group + k);
+            for (std::uint32_t j : group[k].first) g.add(2 + j, node, unbounded);
+            g.add(node, 1, z * group[k].second);
+        }
+        if (g.run(0, 1) == total) return z;
+        std::vector<char> in_s(w.size(), 0);
+        for (std::size_t j = 0; j < w.size(); ++j) in_s[j] = g.level[2 + j] >= 0 ? 1 : 0;
+        const rational next = ratio(in_s);
+        if (next <= z) throw error(errc::error, "budget: maximin support's load search did not progress");
+        z = next;
+    }
+}
+
+const std::string k_pb_phragmen_note =
+    "tallies: the load (money per unit of weight) every supporter would carry if the project were "
+    "funded: (its cost + the supporters' loads) / their weight (lowest wins)";
+const std::string k_pb_maximin_note =
+    "tallies: the smallest possible largest voter load (money per unit of weight) with the project "
+    "funded (lowest wins); absent: unapproved, funded, or no longer fits";
+
+} // namespace
+
 result participatory_budget(const profile& p, const budget_options& opt) {
     auto active = active_candidates(p, opt.excluded, "budget");
     if (sign(opt.budget) < 0) throw error(errc::invalid, "budget: option 'budget' must be >= 0");
@@ -1373,6 +1559,16 @@ result participatory_budget(const profile& p, const budget_options& opt) {
         if (active[c] && sign(opt.costs[c]) <= 0)
             throw error(errc::invalid, "budget: option 'costs': the cost of '" + p.candidate_name(c) +
                                            "' must be > 0, got " + to_string(opt.costs[c]));
+    if (opt.completion == pb_completion::add_opt && opt.method != budget_method::exact_equal_shares)
+        throw error(errc::invalid,
+                    "budget: completion \"add-opt\" is only used with method \"exact-equal-shares\"");
+    if (opt.completion == pb_completion::add1 && opt.method != budget_method::equal_shares)
+        throw error(errc::invalid, "budget: completion \"add1\" is only used with method \"equal-shares\"");
+    if (opt.completion == pb_completion::greedy && opt.method != budget_method::equal_shares &&
+        opt.method != budget_method::phragmen)
+        throw error(
+            errc::invalid,
+            "budget: completion \"greedy\" is only used with methods \"equal-shares\" and \"phragmen\"");
     if (opt.method == budget_method::equal_shares && opt.completion == pb_completion::add1 &&
         sign(opt.increment) <= 0)
         throw error(errc::invalid, "budget: option 'increment' must be > 0");
@@ -1387,10 +1583,10 @@ result participatory_budget(const profile& p, const budget_options& opt) {
         auto funded_note = [&](result& r) {
             r.notes.push_back("spent " + to_string(spent(r)) + " of " + to_string(opt.budget));
         };
-        if (opt.method == budget_method::greedy) {
-            committee_count k(p, e, name);
-            tie_breaker tb(opt.tie_break, k.r);
-            rational left = opt.budget;
+        // Greedy by approvals from what k has funded, with `left` to spend: the greedy method,
+        // and the greedy completion of Equal Shares and Phragmén (pabutools'
+        // completion_by_rule_combination with greedy_utilitarian_welfare).
+        auto greedy_fill = [&](committee_count& k, tie_breaker& tb, rational left, const std::string& tag) {
             std::vector<char> dropped(e.n, 0);
             std::vector<std::string> skipped;
             while (true) {
@@ -1408,7 +1604,7 @@ result participatory_budget(const profile& p, const budget_options& opt) {
                 const std::size_t before = k.r.rounds.size();
                 auto w = k.round(tb, score, false,
                                  "tallies: approvals of the projects that still fit (" + to_string(left) +
-                                     " left)",
+                                     " left)" + tag,
                                  false, true);
                 if (k.r.rounds.size() > before)
                     k.r.rounds.back().eliminated = gone;
@@ -1416,7 +1612,7 @@ result participatory_budget(const profile& p, const budget_options& opt) {
                     round_record rec;
                     rec.tallies.assign(e.n, std::nullopt);
                     rec.eliminated = gone;
-                    rec.note = "no approved project fits the " + to_string(left) + " left";
+                    rec.note = "no approved project fits the " + to_string(left) + " left" + tag;
                     k.r.rounds.push_back(std::move(rec));
                 }
                 if (!w) break;
@@ -1425,13 +1621,204 @@ result participatory_budget(const profile& p, const budget_options& opt) {
             if (!skipped.empty()) {
                 std::string list;
                 for (const auto& s : skipped) list += (list.empty() ? "" : ", ") + s;
-                k.r.notes.push_back("skipped for want of money: " + list);
+                k.r.notes.push_back("skipped for want of money" + tag + ": " + list);
             }
+        };
+        auto complete_greedily = [&](committee_count& k, tie_breaker& tb) {
+            const std::size_t before = k.r.winners.size();
+            greedy_fill(k, tb, opt.budget - spent(k.r), " [greedy completion]");
+            k.r.notes.push_back(
+                "greedy completion: the money left funds approved projects by approvals, most "
+                "first; " +
+                std::to_string(k.r.winners.size() - before) + " project(s) added");
+        };
+        if (opt.method == budget_method::greedy) {
+            committee_count k(p, e, name);
+            tie_breaker tb(opt.tie_break, k.r);
+            greedy_fill(k, tb, opt.budget, "");
             k.r.notes.push_back(
                 "greedy by approvals: a project that no longer fits is skipped; projects nobody "
                 "approves are never funded");
             funded_note(k.r);
             return k.finish();
+        }
+        if (opt.method == budget_method::max_welfare) {
+            // Utilitarian welfare: sum over voters of u(c) for each funded c they approve, u(c) =
+            // cost(c) or 1, so a project adds approvals(c) x u(c). Projects nobody approves add
+            // nothing and are left out, as greedy leaves them.
+            committee_count k(p, e, name);
+            std::vector<knapsack_item> items;
+            for (cand_t c : e.cands)
+                if (e.approvals[c] != W{} && opt.costs[c] <= opt.budget)
+                    items.push_back({c,
+                                     as_rational(e.approvals[c]) *
+                                         (opt.utilities == pb_utilities::cost ? opt.costs[c] : rational(1)),
+                                     opt.costs[c]});
+            welfare_search search(std::move(items), opt);
+            search.run();
+            const auto& optimal = search.optimal();
+            std::string listed;
+            for (std::size_t i = 0; i < optimal.size() && i < 20; ++i) {
+                std::string one;
+                for (cand_t c : optimal[i]) one += (one.empty() ? "" : ", ") + p.candidate_name(c);
+                listed += (listed.empty() ? "{" : "; {") + one + "}";
+            }
+            if (optimal.size() > 20) listed += "; ...";
+            k.r.notes.push_back(
+                "greatest welfare " + to_string(search.best()) + " (sum over voters of " +
+                (opt.utilities == pb_utilities::cost ? std::string("the costs") : std::string("the number")) +
+                " of the funded projects they approve), reached by " + std::to_string(optimal.size()) +
+                " allocation(s): " + listed + "; " + std::to_string(search.nodes()) + " search nodes");
+            tie_breaker tb(opt.tie_break, k.r);
+            choose_optimal(k, tb, optimal, "allocations", "welfare");
+            funded_note(k.r);
+            return finish_as_set(k, "max-welfare", k.r.complete ? k.r.winners.size() : SIZE_MAX);
+        }
+        if (opt.method == budget_method::phragmen) {
+            // Sequential Phragmén with costs (pabutools' sequential_phragmen): loads in money per
+            // unit of weight, starting at 0; funding c puts each supporter's load at (cost(c) +
+            // the supporters' loads x weight) / their weight. The lowest such load is funded; when
+            // a project with the lowest load does not fit the money left, the count stops.
+            committee_count k(p, e, name);
+            tie_breaker tb(opt.tie_break, k.r);
+            classes<W> cl;
+            cl.start(e, rational(0));
+            rational left = opt.budget;
+            auto score = [&](cand_t c) -> std::optional<rational> {
+                if (opt.costs[c] > opt.budget) return std::nullopt; // never fits: never takes part
+                return phragmen_load(cl, c, opt.costs[c]);
+            };
+            while (true) {
+                std::optional<rational> low;
+                std::vector<std::string> over;
+                for (cand_t c : k.continuing())
+                    if (auto s = score(c); s && (!low || *s <= *low)) {
+                        if (!low || *s < *low) over.clear();
+                        low = *s;
+                        if (opt.costs[c] > left) over.push_back(p.candidate_name(c));
+                    }
+                if (!low) break;
+                if (!over.empty()) {
+                    std::string list;
+                    for (const auto& s : over) list += (list.empty() ? "" : ", ") + s;
+                    k.r.notes.push_back("stopped: the lowest new load, " + to_string(*low) + ", is that of " +
+                                        list + ", which does not fit the " + to_string(left) + " left");
+                    break;
+                }
+                auto w = k.round(tb, score, true, k_pb_phragmen_note, false, false);
+                if (!w) break;
+                left -= opt.costs[*w];
+                cl.move_supporters(e, *w, [&](const rational&) { return *low; });
+            }
+            if (opt.completion == pb_completion::greedy) complete_greedily(k, tb);
+            funded_note(k.r);
+            return k.finish();
+        }
+        if (opt.method == budget_method::maximin_support) {
+            committee_count k(p, e, name);
+            tie_breaker tb(opt.tie_break, k.r);
+            rational left = opt.budget;
+            std::vector<cand_t> funded;
+            auto score = [&](cand_t c) -> std::optional<rational> {
+                if (e.approvals[c] == W{} || opt.costs[c] > left) return std::nullopt;
+                funded.push_back(c);
+                rational z = min_max_load(e, funded, opt.costs);
+                funded.pop_back();
+                return z;
+            };
+            while (auto w = k.round(tb, score, true, k_pb_maximin_note, false, false)) {
+                funded.push_back(*w);
+                left -= opt.costs[*w];
+            }
+            funded_note(k.r);
+            return k.finish();
+        }
+        if (opt.method == budget_method::exact_equal_shares) {
+            if (e.total == W{}) throw error(errc::invalid, "budget: the profile has no voters");
+            // Exact Equal Shares (Kraiczy, Robinson & Elkind 2025, Algorithm 1). Each voter has
+            // `per_voter` per unit of weight and has paid paid[i] so far. For a project c, drop its
+            // poorest supporter while it cannot pay the equal share cost(c) / (weight of those
+            // left); the project's score is (weight left) x u(c) / cost(c), the highest is funded
+            // and each of those supporters pays the share. Every comparison that failed is a
+            // threshold of the per-voter budget (share + paid) above which it would succeed: the
+            // least of them is the next budget at which the outcome can change.
+            auto utility = [&](cand_t c) {
+                return opt.utilities == pb_utilities::cost ? opt.costs[c] : rational(1);
+            };
+            auto attempt = [&](const rational& per_voter, std::optional<rational>& next) {
+                committee_count k(p, e, name);
+                tie_breaker tb(opt.tie_break, k.r);
+                std::vector<rational> paid(e.weight.size(), rational(0));
+                // The supporters who pay for c (poorest dropped first) and their weight.
+                auto payers = [&](cand_t c, bool record) {
+                    std::vector<std::uint32_t> v;
+                    for (std::uint32_t i : e.supporters[c])
+                        if (e.weight[i] != W{}) v.push_back(i);
+                    std::sort(v.begin(), v.end(), [&](auto a, auto b) { return paid[a] > paid[b]; });
+                    rational weight = 0;
+                    for (std::uint32_t i : v) weight += as_rational(e.weight[i]);
+                    std::size_t first = 0;
+                    while (first < v.size()) {
+                        const rational threshold = opt.costs[c] / weight + paid[v[first]];
+                        if (threshold <= per_voter) break;
+                        if (record && (!next || threshold < *next)) next = threshold;
+                        weight -= as_rational(e.weight[v[first]]);
+                        ++first;
+                    }
+                    v.erase(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(first));
+                    return std::make_pair(std::move(v), weight);
+                };
+                auto score = [&](cand_t c) -> std::optional<rational> {
+                    if (e.approvals[c] == W{}) return std::nullopt;
+                    auto [v, weight] = payers(c, true);
+                    if (v.empty()) return std::nullopt;
+                    return rational(weight * utility(c) / opt.costs[c]);
+                };
+                while (auto w =
+                           k.round(tb, score, false,
+                                   "tallies: the weight of the supporters who can all pay an equal share, "
+                                   "x utility / cost (highest wins)",
+                                   false, false)) {
+                    auto [v, weight] = payers(*w, false);
+                    const rational share = opt.costs[*w] / weight;
+                    for (std::uint32_t i : v) paid[i] += share;
+                }
+                k.r.notes.push_back("each voter's budget: " + to_string(per_voter) +
+                                    " (per unit of ballot weight)");
+                return k.finish();
+            };
+            const rational base = opt.budget / as_rational(e.total);
+            std::optional<rational> next;
+            result best = attempt(base, next);
+            if (opt.completion == pb_completion::add_opt) {
+                rational best_cost = spent(best);
+                constexpr std::size_t k_max_runs = 100'000;
+                std::size_t runs = 0;
+                std::optional<rational> adopted;
+                while (next && runs < k_max_runs) {
+                    ++runs;
+                    const rational per_voter = *next;
+                    next.reset();
+                    result r = attempt(per_voter, next);
+                    const rational cost = spent(r);
+                    if (cost <= opt.budget && cost > best_cost) {
+                        best = std::move(r);
+                        best_cost = cost;
+                        adopted = per_voter;
+                    }
+                }
+                if (next)
+                    throw error(errc::unsupported, "budget: the add-opt completion needed more than " +
+                                                       std::to_string(k_max_runs) + " reruns");
+                best.notes.push_back(
+                    "add-opt completion: rerun at each per-voter budget where the outcome can change (" +
+                    std::to_string(runs) + " rerun(s)), keeping the costliest outcome within the budget" +
+                    (adopted ? "; adopted at " + to_string(*adopted) + " per unit of weight"
+                             : std::string()));
+            }
+            best.method = name;
+            funded_note(best);
+            return best;
         }
         if (e.total == W{}) throw error(errc::invalid, "budget: the profile has no voters");
         // Equal Shares with costs; utilities cost(c) or 1 per approved project.
@@ -1473,6 +1860,14 @@ result participatory_budget(const profile& p, const budget_options& opt) {
                 best.notes.push_back("add1 completion stopped after the limit of raises");
         }
         best.method = name;
+        if (opt.completion == pb_completion::greedy) {
+            committee_count k(p, e, name);
+            k.r = std::move(best);
+            for (cand_t c : k.r.winners) k.in[c] = 1;
+            tie_breaker tb(opt.tie_break, k.r);
+            complete_greedily(k, tb);
+            best = k.finish();
+        }
         funded_note(best);
         return best;
     });
@@ -1820,7 +2215,12 @@ result run_equal_shares(const profile& p, option_reader& o) {
 result run_budget(const profile& p, option_reader& o) {
     budget_options opt;
     opt.method = choice(o, "method",
-                        {{"greedy", budget_method::greedy}, {"equal-shares", budget_method::equal_shares}},
+                        {{"greedy", budget_method::greedy},
+                         {"equal-shares", budget_method::equal_shares},
+                         {"max-welfare", budget_method::max_welfare},
+                         {"phragmen", budget_method::phragmen},
+                         {"maximin-support", budget_method::maximin_support},
+                         {"exact-equal-shares", budget_method::exact_equal_shares}},
                         opt.method);
     o.require("budget", "budget: option 'budget' is required (the money available: an integer or an exact "
                         "number as a string, e.g. \"1250.50\")");
@@ -1856,13 +2256,33 @@ result run_budget(const profile& p, option_reader& o) {
                         "budget: option 'costs' has no cost for candidate '" + p.candidate_name(c) + "'");
     }
     const bool mes = opt.method == budget_method::equal_shares;
-    for (const char* key : {"utilities", "completion", "increment"})
+    const bool welfare = opt.method == budget_method::max_welfare;
+    const bool phragmen = opt.method == budget_method::phragmen;
+    const bool ees = opt.method == budget_method::exact_equal_shares;
+    if (!mes && !phragmen && !ees && o.has("completion"))
+        throw error(errc::invalid, "budget: option 'completion' is only used with methods \"equal-shares\", "
+                                   "\"exact-equal-shares\" and \"phragmen\"");
+    for (const char* key : {"increment"})
         if (!mes && o.has(key))
             throw error(errc::invalid,
                         std::string("budget: option '") + key + "' applies to method \"equal-shares\" only");
+    if (!mes && !welfare && !ees && o.has("utilities"))
+        throw error(errc::invalid, "budget: option 'utilities' is only used with methods \"equal-shares\", "
+                                   "\"exact-equal-shares\" and \"max-welfare\"");
+    if (auto v = o.get<std::uint64_t>("max_nodes", opt.max_nodes)) {
+        if (!welfare)
+            throw error(errc::invalid, "budget: option 'max_nodes' is only used with method \"max-welfare\"");
+        opt.max_nodes = *v;
+    }
+    opt.progress = o.progress;
     opt.utilities = choice(
         o, "utilities", {{"cost", pb_utilities::cost}, {"approval", pb_utilities::approval}}, opt.utilities);
-    opt.completion = choice(o, "completion", {{"none", pb_completion::none}, {"add1", pb_completion::add1}},
+    // Which completion goes with which method is checked by participatory_budget().
+    opt.completion = choice(o, "completion",
+                            {{"none", pb_completion::none},
+                             {"add1", pb_completion::add1},
+                             {"greedy", pb_completion::greedy},
+                             {"add-opt", pb_completion::add_opt}},
                             opt.completion);
     opt.increment = read_rational_option(o, "increment", opt.increment);
     if (o.has("increment") && opt.completion != pb_completion::add1)

@@ -1,6 +1,7 @@
 // The single transferable vote: variant names, the papers and checks every count shares, and the
 // dispatch to the counts: Scottish STV, WIGM, Gregory and whole papers (stv_gregory.cpp), Meek
-// (stv_meek.cpp) and RCTab's multi-seat rules (stv_rctab.cpp). Arithmetic policies and quotas
+// (stv_meek.cpp), RCTab's multi-seat rules (stv_rctab.cpp), random transfer (stv_random.cpp),
+// CPO-STV (stv_cpo.cpp) and sequential STV (stv_sequential.cpp). Arithmetic policies and quotas
 // are in accord/rules/stv_arith.hpp.
 #include "accord/rules/stv.hpp"
 
@@ -171,6 +172,15 @@ std::span<const stv_variant_info> stv_variant_table() noexcept {
         {stv_variant::random_transfer, "random-transfer", "cincinnati",
          "random-transfer STV: whole papers in a seeded order, Cincinnati surplus method", stv_quota::droop,
          stv_options::k_exact, "min_votes", "docs/methods/stv.md#random-transfer", stv_random},
+        {stv_variant::cpo, "cpo-stv", "cpo",
+         "CPO-STV (Tideman): every pair of possible outcomes compared, the outcome beating all others "
+         "(else Schulze), exact",
+         stv_quota::droop_exact, stv_options::k_exact,
+         "quota omega transfer completion fixed_quota max_outcomes", "docs/methods/stv.md#cpo-stv", stv_cpo},
+        {stv_variant::sequential, "sequential-stv", "sequential",
+         "Sequential STV (Hill): Meek counts of the probables against each challenger in turn", std::nullopt,
+         9u, "arithmetic omega batch_defeat max_challenges", "docs/methods/stv.md#sequential-stv",
+         stv_sequential},
     };
     return table;
 }
@@ -273,9 +283,10 @@ result stv(const profile& p, const stv_options& opt) {
         (opt.variant != stv_variant::rctab || opt.mode != rctab_mode::bottoms_up))
         throw error(errc::invalid, "stv: option 'bottoms_up_threshold' is used only by the rctab "
                                    "variant's mode bottoms-up");
-    if (opt.guard != 0 && opt.variant != stv_variant::meek && opt.variant != stv_variant::warren)
-        throw error(errc::invalid, std::string("stv: guarded arithmetic is used only by the meek and warren "
-                                               "variants, not by ") +
+    if (opt.guard != 0 && opt.variant != stv_variant::meek && opt.variant != stv_variant::warren &&
+        opt.variant != stv_variant::sequential)
+        throw error(errc::invalid, std::string("stv: guarded arithmetic is used only by the meek, warren and "
+                                               "sequential-stv variants, not by ") +
                                        variant.name);
     const std::size_t seats = seats_of(p, opt);
     result r = variant.count(p, o);

@@ -87,6 +87,12 @@ result stv_meek(const profile& p, const stv_options& opt, std::optional<unsigned
 /// Random-transfer STV, Cincinnati surplus method (stv_random.cpp).
 result stv_random(const profile& p, const stv_options& opt);
 
+/// CPO-STV (stv_cpo.cpp): every pair of outcomes compared, exact rationals.
+result stv_cpo(const profile& p, const stv_options& opt);
+
+/// Sequential STV (stv_sequential.cpp): Meek counts of the probables against each challenger.
+result stv_sequential(const profile& p, const stv_options& opt);
+
 } // namespace stv_detail
 } // namespace v0
 } // namespace accord

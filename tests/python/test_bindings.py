@@ -112,7 +112,8 @@ class BuildAndCount(unittest.TestCase):
                 self.assertTrue(o["description"], f'{m["name"]}.{o["key"]} has no description')
         stv = {o["key"]: o for o in info["stv"]["option_details"]}
         self.assertEqual(stv["variant"]["choices"],
-                         ["scottish", "wigm", "meek", "gregory", "whole", "rctab", "warren", "random-transfer"])
+                         ["scottish", "wigm", "meek", "gregory", "whole", "rctab", "warren", "random-transfer",
+                          "cpo-stv", "sequential-stv"])
         self.assertEqual(stv["variant"]["default"], "scottish")
         self.assertEqual(stv["seats"]["type"], "integer >= 0")
         self.assertIsNone(stv["seats"]["default"])  # absent: the profile's seats
@@ -271,6 +272,27 @@ class RealData(unittest.TestCase):
         self.assertEqual(sorted(g.winners), sorted(w.winners))
         with self.assertRaises(accord.InvalidArgument):
             accord.run(p, "stv", variant="warren", nz=True)
+
+    def test_cpo_and_sequential_stv_count_wikipedias_example(self) -> None:
+        # The English Wikipedia's CPO-STV example: Andrea, Carter and Delilah (as Condorcet PHP
+        # and stvpoll); with the quota fixed at 25, {A, C, S} loses to {A, C, D} 71 to 79.
+        p = accord.Profile(["Andrea", "Brad", "Carter", "Delilah", "Scott"])
+        for ballot, count in ((["Andrea"], 25), (["Carter", "Brad", "Delilah"], 34), (["Brad", "Delilah"], 7),
+                              (["Delilah", "Brad"], 8), (["Delilah", "Scott"], 5), (["Scott", "Delilah"], 21)):
+            p.add(ballot, count=count)
+        seen: list[float] = []
+        r = accord.run(p, "stv", seats=3, variant="cpo-stv", fixed_quota=True,
+                       progress=lambda f: seen.append(f) or True)
+        self.assertEqual(sorted(r.winners), ["Andrea", "Carter", "Delilah"])
+        self.assertTrue(seen and seen[-1] == 1.0)
+        self.assertTrue(any("beats every other outcome" in n for n in r.raw["notes"]))
+        with self.assertRaises(accord.Cancelled):
+            accord.run(p, "stv", seats=3, variant="cpo-stv", progress=lambda f: False)
+        with self.assertRaises(accord.InvalidArgument):
+            accord.run(p, "stv", seats=3, variant="cpo-stv", max_outcomes=9)
+        s = accord.run(p, "stv", seats=3, variant="sequential-stv")
+        self.assertEqual(sorted(s.winners), ["Andrea", "Carter", "Delilah"])
+        self.assertIn("challenge by Delilah", s.raw["rounds"][1]["note"])
 
     def test_stv_presets_count_the_statutory_city_rules(self) -> None:
         # San Francisco's charter rule on its 2010 District 10 ballots: Malia Cohen, officially.

@@ -96,6 +96,28 @@ class Committee(unittest.TestCase):
         self.assertEqual(r.winners, ["p2", "p0"])
         r = accord.run(p, "budget", method="equal-shares", utilities="approval", budget=4, costs=costs)
         self.assertEqual(sorted(r.winners), ["p0", "p1", "p3"])
+        # Exact maximum welfare with cost utilities: p1, p2 and p3 cost 3.99 and are worth
+        # 2 x 0.9 + 3 x 2 + 2 x 1.09 = 9.98.
+        r = accord.run(p, "budget", method="max-welfare", budget=4, costs=costs)
+        self.assertEqual(r.winners, ["p1", "p2", "p3"])
+        seen: list[float] = []
+        accord.run(p, "budget", method="max-welfare", budget=4, costs=costs,
+                   progress=lambda f: seen.append(f) or True)
+        self.assertEqual(seen[0], 0.0)
+        # Phragmén: p1 (load 0.45), p2 (29/30), p0 (1); then p3 (load 907/600) does not fit 1/10.
+        r = accord.run(p, "budget", method="phragmen", budget=4, costs=costs)
+        self.assertEqual(r.winners, ["p1", "p2", "p0"])
+        r = accord.run(p, "budget", method="maximin-support", budget=4, costs=costs)
+        self.assertEqual(r.winners, ["p1", "p2", "p0"])
+        # Exact Equal Shares (cost utilities): p2 is paid by its 3 supporters (2/3 each), then p1
+        # by the two {p1, p2, p3} voters; add-opt completes within the budget.
+        r = accord.run(p, "budget", method="exact-equal-shares", budget=4, costs=costs)
+        self.assertEqual(r.winners[0], "p2")
+        r = accord.run(p, "budget", method="exact-equal-shares", completion="add-opt", budget=4, costs=costs)
+        self.assertIn("add-opt completion", " ".join(r.to_dict()["notes"]))
+        with self.assertRaises(accord.InvalidArgument) as cm:
+            accord.run(p, "budget", method="phragmen", utilities="cost", budget=4, costs=costs)
+        self.assertIn("'utilities' is only used with methods", str(cm.exception))
         with self.assertRaises(accord.InvalidArgument) as cm:
             accord.run(p, "budget", budget=4, costs={"p0": 1, "p1": 1, "p2": 1})
         self.assertIn("no cost for candidate 'p3'", str(cm.exception))

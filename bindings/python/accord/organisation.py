@@ -10,7 +10,7 @@ from fractions import Fraction
 from os import PathLike
 from typing import Any, Mapping, Sequence, Union
 
-from ._convert import _Report, names, pandas, whole
+from ._convert import _Report, exact_text, names, pandas, whole
 from ._ffi import check, lib
 from ._json_call import call_json
 from ._progress import _Progress
@@ -311,12 +311,19 @@ class Organisation:
         return _power_from(handle)
 
     def apportion(self, seats: int, method: str = "hamilton", level: str = "pcn",
-                  min_seats: int = 0, max_seats: int = 0) -> Apportionment:
+                  min_seats: int = 0, max_seats: int = 0, *, quota: str | None = None,
+                  whole_quota: bool | None = None, excess: str | None = None,
+                  first_divisor: str | int | float | Fraction | None = None) -> Apportionment:
         """Shares `seats` among the units of `level` by population (docs/methods/apportionment.md).
 
         Methods: hamilton, jefferson (dhondt), webster (sainte-lague), huntington-hill, adams.
+        Largest remainder (hamilton) takes `quota` ("hare", "droop", "hagenbach-bischoff",
+        "imperiali"), `whole_quota` and `excess` ("refuse", "reduce-divisor"); webster takes
+        `first_divisor`, exact ("7/5", "1.4", a Fraction, or a number read as its shortest
+        decimal: 1.4 is 7/5). An option the method does not use raises InvalidArgument.
         Returns {"method", "seats", "units": [{"id", "population", "quota_exact" (Fraction),
-        "seats"}], "ties"}.
+        "seats"}], "ties"}, plus "largest_remainder" ({"quota", "votes_per_seat", "rejected"},
+        Fractions) and each unit's "quotient_exact", or "first_divisor" (Fraction).
         """
         seats = whole(seats, "seats")
         opts: dict[str, Any] = {"method": method}
@@ -324,9 +331,25 @@ class Organisation:
             opts["min"] = whole(min_seats, "min_seats")
         if max_seats:
             opts["max"] = whole(max_seats, "max_seats")
+        if quota is not None:
+            opts["quota"] = quota
+        if whole_quota is not None:
+            opts["whole_quota"] = bool(whole_quota)
+        if excess is not None:
+            opts["excess"] = excess
+        if first_divisor is not None:
+            opts["first_divisor"] = exact_text(first_divisor)
         out = call_json(lib.accord_apportion, self._handle, level.encode(), seats, json.dumps(opts).encode())
         for u in out["units"]:
             u["quota_exact"] = Fraction(u["quota_exact"])
+            if "quotient_exact" in u:
+                u["quotient_exact"] = Fraction(u["quotient_exact"])
+        if "largest_remainder" in out:
+            lr = out["largest_remainder"]
+            lr["votes_per_seat"] = Fraction(lr["votes_per_seat"])
+            lr["rejected"] = [Fraction(q) for q in lr["rejected"]]
+        if "first_divisor" in out:
+            out["first_divisor"] = Fraction(out["first_divisor"])
         return Apportionment(out)
 
     def run(self, profile: Profile, method: str, scheme: str | None = None, mode: str | None = None,

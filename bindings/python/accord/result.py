@@ -372,7 +372,8 @@ def run(profile: Profile, method: str, options: Mapping[str, Any] | None = None,
     are positional-only, so rules with an option called ``method`` or ``options`` take it as a
     keyword: ``run(p, "budget", method="equal-shares", budget=4, costs={...})``.
     ``progress(fraction) -> bool`` is called during long counts (exact Kemeny, the exhaustive
-    committee searches of Monroe, minimax-AV, lex-CC, Adams, minimax- and leximax-Phragmén);
+    committee searches of Monroe, minimax-AV, lex-CC, Adams, minimax- and leximax-Phragmén, STV's
+    cpo-stv and sequential-stv variants);
     returning False cancels (raises Cancelled).
     """
     opts = dict(options or {})

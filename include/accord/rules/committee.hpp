@@ -5,7 +5,8 @@
 // approval voting, Phragmén's sequential rule and Phragmén-Eneström, the Method of Equal Shares
 // for committees, Monroe and greedy Monroe, minimax-AV and lex-minimax-AV, lexicographic CC,
 // Adams, the consensus rule, E Pluribus Hugo, and participatory budgeting with costs (greedy by
-// approvals, or Equal Shares), minimax- and leximax-Phragmén and the maximin support method.
+// approvals, Equal Shares, exact maximum welfare, sequential Phragmén, maximin support),
+// minimax- and leximax-Phragmén and the maximin support method.
 // Every number is exact: harmonic numbers, loads, budgets and costs are rationals. Ties are
 // broken only by the tie-breaker and recorded. Each rule has its page docs/methods/<name>.md
 // under its registry name.
@@ -181,6 +182,19 @@ result equal_shares(const profile& p, const equal_shares_options& opt);
 enum class budget_method : std::uint8_t {
     greedy = 0,       ///< by approvals, most first, skipping projects that no longer fit
     equal_shares = 1, ///< the Method of Equal Shares with costs
+    /// The allocation of greatest utilitarian welfare (sum over voters of the utilities of the
+    /// funded projects they approve): exact branch and bound, every optimal allocation found.
+    max_welfare = 2,
+    /// Sequential Phragmén with costs: loads in money; stops when the project of least new
+    /// maximal load no longer fits.
+    phragmen = 3,
+    /// The maximin support method with costs (Aziz, Lee & Talmon's generalised sequential
+    /// Phragmén): each round funds the project that keeps the largest voter load smallest.
+    maximin_support = 4,
+    /// Exact Equal Shares (Kraiczy, Robinson & Elkind): each funded project's cost is split
+    /// equally among the largest set of its supporters who can all pay that share; the project
+    /// with the most utility per unit of cost so paid is funded.
+    exact_equal_shares = 5,
 };
 
 enum class pb_utilities : std::uint8_t {
@@ -191,6 +205,13 @@ enum class pb_utilities : std::uint8_t {
 enum class pb_completion : std::uint8_t {
     none = 0, ///< Equal Shares as is (part of the budget may be left)
     add1 = 1, ///< raise every voter's budget by `increment` and rerun while the outcome fits
+    /// then fund approved projects greedily by approvals with the money left (Equal Shares and
+    /// sequential Phragmén; pabutools' completion by rule combination)
+    greedy = 2,
+    /// Exact Equal Shares only: rerun with the per-voter budget raised to each next budget at
+    /// which the outcome can change (the add-opt increments), keeping the costliest outcome that
+    /// fits the real budget.
+    add_opt = 3,
 };
 
 struct budget_options {
@@ -200,6 +221,12 @@ struct budget_options {
     pb_utilities utilities = pb_utilities::cost;
     pb_completion completion = pb_completion::none;
     rational increment = 1; ///< add1: per-voter raise of the budget, in money
+    /// max-welfare: the branch and bound refuses (errc::unsupported) an election whose search
+    /// visits more nodes than this.
+    std::uint64_t max_nodes = 10'000'000;
+    /// max-welfare: called with the nodes visited / max_nodes (an upper bound on the work) before
+    /// the first and every 4096 after; returning false stops the search with errc::cancelled.
+    std::function<bool(double)> progress;
     std::vector<cand_t> excluded;
     tie_break_options tie_break{.policy = tie_policy::lexicographic};
 };

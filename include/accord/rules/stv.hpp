@@ -10,7 +10,9 @@
 #include "accord/rules/irv.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <span>
 
 namespace accord {
 inline namespace v0 {
@@ -45,11 +47,22 @@ enum class stv_variant : std::uint8_t {
     /// paper, n = votes / surplus to the nearest whole number), no paper credited beyond the
     /// quota, exclusions one at a time. The seed (the tie-break seed) is recorded.
     random_transfer = 7,
+    /// CPO-STV (Tideman 1995; Tideman & Richardson 2000): every pair of possible outcomes
+    /// (committees) compared by an STV count restricted to their union, in which only the
+    /// candidates in both transfer surpluses (Meek's keep factors, or Warren's keep values); the
+    /// outcome beating every other wins, else Schulze (or minimax) over the outcomes' margins.
+    cpo = 8,
+    /// Sequential STV (Hill & Gazeley 2002, Hill 2005 "Sequential STV", Voting matters 15 and 20):
+    /// an initial Meek count gives the probables and a queue; each challenger in turn contests a
+    /// Meek count of the probables plus itself for the seats, until a run through the queue
+    /// changes nothing; loops are resolved by exclusions (Borda score as the last resort).
+    sequential = 9,
 };
 
 const char* stv_variant_name(stv_variant v) noexcept;
 /// "scottish", "wigm", "meek", "gregory" (also "ers97"), "whole", "rctab", "warren",
-/// "random-transfer" (also "cincinnati").
+/// "random-transfer" (also "cincinnati"), "cpo-stv" (also "cpo"), "sequential-stv" (also
+/// "sequential").
 stv_variant parse_stv_variant(std::string_view name);
 
 enum class stv_quota : std::uint8_t {
@@ -94,8 +107,9 @@ struct stv_options {
     /// with fewer votes than this (Cambridge: the 50 signatures of a nomination, 54A Sec. 9(g));
     /// 0 = none.
     std::uint64_t min_votes = 0;
-    /// Meek: iterate until the total surplus is at most 10^-omega; nullopt = 6 in fixed-point
-    /// arithmetic, 10 in exact arithmetic.
+    /// Meek (and its counts in sequential STV), Warren and CPO-STV's comparisons: iterate until
+    /// the total surplus is at most 10^-omega; nullopt = 6 in fixed-point arithmetic, 10 in exact
+    /// arithmetic, 12 for CPO-STV.
     std::optional<unsigned> omega;
     /// Meek: defeat every "sure loser" at once when safe (Droop's defeat_batch=safe).
     bool batch_defeat = true;
@@ -120,6 +134,22 @@ struct stv_options {
     /// once (RCTab's cutoffElimination) rather than the lowest alone.
     bool first_round_threshold = false;
     bool cutoff_elimination = false;
+    /// cpo-stv: a surplus of a candidate in both outcomes moves by Warren's keep values rather
+    /// than Meek's keep factors.
+    bool warren_transfer = false;
+    /// cpo-stv: the quota is computed once from every valid paper, rather than recomputed in each
+    /// comparison from the votes the compared candidates hold (Meek's and Tideman's).
+    bool fixed_quota = false;
+    /// cpo-stv: how the outcome is chosen when no outcome beats every other.
+    enum class cpo_completion : std::uint8_t { schulze = 0, minimax = 1 };
+    cpo_completion completion = cpo_completion::schulze;
+    /// cpo-stv: refuse (errc::invalid) more possible outcomes than this (it compares every pair).
+    std::uint64_t max_outcomes = 200;
+    /// sequential-stv: refuse (errc::invalid) to count more challenges than this.
+    std::uint64_t max_challenges = 10'000;
+    /// cpo-stv and sequential-stv: called now and then with the fraction done (0..1); returning
+    /// false cancels the count (errc::cancelled). The registry passes the caller's progress here.
+    std::function<bool(double)> progress;
     /// How papers continue past candidates who left the count (overvotes, skipped ranks,
     /// repeated candidates), excluded candidates, batch elimination (rctab) and ties. STV
     /// variants other than rctab read only `excluded`, `overvotes` and `tie_break`: a paper
@@ -156,6 +186,21 @@ stv_options stv_preset_options(stv_preset preset, std::size_t seats);
 /// than candidates, or weights not representable at the chosen precision; errc::overflow when
 /// fixed-point values would not fit (use exact arithmetic).
 result stv(const profile& p, const stv_options& opt = {});
+
+/// One comparison of CPO-STV (docs/methods/stv.md#cpo-stv): outcomes `a` and `b` (committees of
+/// `seats` continuing candidates), counted as the cpo-stv variant counts them under `opt`.
+struct cpo_comparison {
+    rational total_a, total_b; ///< the votes of each outcome's members at the end
+    rational quota;            ///< the quota at the end
+    /// Votes of each candidate of a and b at the end (nullopt for the others).
+    std::vector<std::optional<rational>> votes;
+    std::size_t iterations = 0; ///< distributions counted
+    /// The surplus the candidates in both outcomes still held when the iteration stopped (0
+    /// when it reached the exact fixed point).
+    rational surplus_left;
+};
+cpo_comparison cpo_stv_compare(const profile& p, const stv_options& opt, std::span<const cand_t> a,
+                               std::span<const cand_t> b);
 
 } // namespace v0
 } // namespace accord

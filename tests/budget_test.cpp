@@ -1,0 +1,329 @@
+// Participatory budgeting's exact and Phragmén-type methods (budget, methods "max-welfare",
+// "phragmen", "maximin-support"): hand-worked cases, the exact optimum against brute force,
+// ties, the search limit, progress and cancel, options used by no method. The comparison with
+// pabutools is tests/python/test_peers.py.
+#include "accord/registry.hpp"
+#include "accord/rules/committee.hpp"
+
+#include "fixtures.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+using namespace accord;
+
+namespace {
+
+using accord_test::names_of;
+
+bool has_note(const result& r, const std::string& part) {
+    return std::any_of(r.notes.begin(), r.notes.end(),
+                       [&](const std::string& n) { return n.find(part) != std::string::npos; });
+}
+
+void expect_error(const profile& p, const std::string& options, const std::string& part, errc code) {
+    try {
+        run(p, "budget", options);
+        ADD_FAILURE() << "no error for " << options;
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), code) << e.what();
+        EXPECT_NE(std::string(e.what()).find(part), std::string::npos) << e.what();
+    }
+}
+
+/// a approved by 3 voters (cost 6), b and c by 2 each (cost 3), budget 6.
+profile three_projects() {
+    profile p({"a", "b", "c"}, ballot_kind::approval);
+    p.add_approval(std::vector<cand_t>{0}, 3);
+    p.add_approval(std::vector<cand_t>{1, 2}, 2);
+    return p;
+}
+
+} // namespace
+
+TEST(BudgetMaxWelfare, ApprovalUtilitiesFundTwoSmallProjectsWhereGreedyFundsTheMostApproved) {
+    const auto p = three_projects();
+    const std::string costs = R"("budget": 6, "costs": {"a": 6, "b": 3, "c": 3})";
+    // Greedy takes a (3 approvals) and spends everything: welfare 3 approvals; b and c give 4.
+    EXPECT_EQ(names_of(run(p, "budget", "{" + costs + "}")), (std::vector<std::string>{"a"}));
+    const auto r = run(p, "budget", R"({"method": "max-welfare", "utilities": "approval", )" + costs + "}");
+    EXPECT_EQ(names_of(r), (std::vector<std::string>{"b", "c"}));
+    EXPECT_TRUE(r.ties.empty());
+    EXPECT_TRUE(has_note(r, "greatest welfare 4 ")) << r.notes.front();
+    EXPECT_TRUE(has_note(r, "reached by 1 allocation(s): {b, c}"));
+    // With cost utilities a is worth 3 x 6 = 18 against 2 x 3 + 2 x 3 = 12.
+    const auto by_cost = run(p, "budget", R"({"method": "max-welfare", )" + costs + "}");
+    EXPECT_EQ(names_of(by_cost), (std::vector<std::string>{"a"}));
+    EXPECT_TRUE(has_note(by_cost, "greatest welfare 18 "));
+}
+
+TEST(BudgetMaxWelfare, TiedOptimaAreAllListedAndTheTieIsBrokenAndRecorded) {
+    profile p({"a", "b", "c"}, ballot_kind::approval);
+    p.add_approval(std::vector<cand_t>{0});
+    p.add_approval(std::vector<cand_t>{1});
+    p.add_approval(std::vector<cand_t>{2}, 2);
+    // c (2 approvals, cost 2) or a + b (1 + 1, cost 1 + 1): welfare 2 either way with approvals.
+    const std::string options =
+        R"({"method": "max-welfare", "utilities": "approval", "budget": 2, "costs": {"a": 1, "b": 1, "c": 2}})";
+    const auto r = run(p, "budget", options);
+    EXPECT_TRUE(has_note(r, "reached by 2 allocation(s): {a, b}; {c}"));
+    ASSERT_EQ(r.ties.size(), 1u);
+    EXPECT_EQ(names_of(r), (std::vector<std::string>{"a", "b"})); // a is favoured by file order
+    const auto reported =
+        run(p, "budget", options.substr(0, options.size() - 1) + R"(, "tie_break": "report"})");
+    EXPECT_FALSE(reported.complete);
+    EXPECT_TRUE(reported.winners.empty()); // no project is in both optima
+}
+
+TEST(BudgetMaxWelfare, EqualsBruteForceOnSeededInstances) {
+    std::mt19937_64 rng(424242);
+    for (int trial = 0; trial < 60; ++trial) {
+        const std::size_t m = 3 + rng() % 8;
+        std::vector<std::string> names;
+        for (std::size_t c = 0; c < m; ++c) names.push_back("p" + std::to_string(c));
+        profile p(names, ballot_kind::approval);
+        for (int v = 0; v < 12; ++v) {
+            std::vector<cand_t> a;
+            for (cand_t c = 0; c < m; ++c)
+                if (rng() % 100 < 35) a.push_back(c);
+            p.add_approval(a);
+        }
+        std::vector<std::int64_t> cost(m), approvals(m, 0);
+        std::string costs;
+        std::int64_t total = 0;
+        for (std::size_t c = 0; c < m; ++c) {
+            cost[c] = 1 + static_cast<std::int64_t>(rng() % 6);
+            total += cost[c];
+            costs += (c ? ", \"" : "\"") + names[c] + "\": " + std::to_string(cost[c]);
+        }
+        for (std::size_t i = 0; i < p.unique_count(); ++i)
+            for (const auto& mk : p.ballot(i).marks)
+                approvals[mk.candidate] += static_cast<std::int64_t>(p.ballot(i).count);
+        const std::int64_t budget = total / 2;
+        for (const bool by_cost : {true, false}) {
+            std::int64_t best = -1, count = 0;
+            for (std::uint32_t s = 0; s < (1u << m); ++s) {
+                std::int64_t c = 0, w = 0;
+                bool useless = false;
+                for (std::size_t j = 0; j < m; ++j)
+                    if (s >> j & 1) {
+                        c += cost[j];
+                        w += approvals[j] * (by_cost ? cost[j] : 1);
+                        useless = useless || approvals[j] == 0;
+                    }
+                if (c > budget || useless) continue; // accord never funds an unapproved project
+                if (w > best) best = w, count = 0;
+                if (w == best) ++count;
+            }
+            const auto r = run(
+                p, "budget",
+                std::string(R"({"method": "max-welfare", "utilities": ")") + (by_cost ? "cost" : "approval") +
+                    "\", \"budget\": " + std::to_string(budget) + ", \"costs\": {" + costs + "}}");
+            std::int64_t got = 0, spent = 0;
+            for (cand_t c : r.winners) got += approvals[c] * (by_cost ? cost[c] : 1), spent += cost[c];
+            EXPECT_EQ(got, best) << "trial " << trial;
+            EXPECT_LE(spent, budget);
+            EXPECT_TRUE(has_note(r, "greatest welfare " + std::to_string(best) + " ")) << "trial " << trial;
+            EXPECT_TRUE(has_note(r, "reached by " + std::to_string(count) + " allocation(s)"))
+                << "trial " << trial;
+            EXPECT_EQ(r.ties.empty(), count == 1) << "trial " << trial;
+        }
+    }
+}
+
+TEST(BudgetMaxWelfare, SearchLimitRefusesAndProgressCancels) {
+    const auto p = three_projects();
+    const std::string costs = R"("budget": 6, "costs": {"a": 6, "b": 3, "c": 3})";
+    expect_error(p, R"({"method": "max-welfare", "max_nodes": 2, )" + costs + "}", "option 'max_nodes'",
+                 errc::unsupported);
+    std::vector<double> seen;
+    auto r = run(p, "budget", R"({"method": "max-welfare", )" + costs + "}", [&](double f) {
+        seen.push_back(f);
+        return true;
+    });
+    ASSERT_FALSE(seen.empty());
+    EXPECT_EQ(seen.front(), 0.0);
+    try {
+        run(p, "budget", R"({"method": "max-welfare", )" + costs + "}", [](double) { return false; });
+        ADD_FAILURE() << "not cancelled";
+    } catch (const error& e) {
+        EXPECT_EQ(e.code(), errc::cancelled);
+    }
+}
+
+TEST(BudgetPhragmen, LoadsInMoneyAndStopsWhenTheLowestLoadDoesNotFit) {
+    // 2 x {a}, 1 x {a, b}, 1 x {b}; costs 3 and 3. a's supporters carry 3 / 3 = 1 each, b's
+    // 3 / 2; a is funded. Then b would put its supporters at (3 + 1) / 2 = 2.
+    profile p({"a", "b"}, ballot_kind::approval);
+    p.add_approval(std::vector<cand_t>{0}, 2);
+    p.add_approval(std::vector<cand_t>{0, 1});
+    p.add_approval(std::vector<cand_t>{1});
+    const auto full = run(p, "budget", R"({"method": "phragmen", "budget": 6, "costs": {"a": 3, "b": 3}})");
+    EXPECT_EQ(names_of(full), (std::vector<std::string>{"a", "b"}));
+    ASSERT_EQ(full.rounds.size(), 2u);
+    EXPECT_EQ(*full.rounds[0].tallies[0], rational(1));
+    EXPECT_EQ(*full.rounds[0].tallies[1], rational(3, 2));
+    EXPECT_EQ(*full.rounds[1].tallies[1], rational(2));
+    // With 5, b does not fit the 2 left: the rule stops (it does not look further).
+    const auto short_of =
+        run(p, "budget", R"({"method": "phragmen", "budget": 5, "costs": {"a": 3, "b": 3}})");
+    EXPECT_EQ(names_of(short_of), (std::vector<std::string>{"a"}));
+    EXPECT_TRUE(has_note(short_of, "the lowest new load, 2, is that of b, which does not fit the 2 left"));
+}
+
+TEST(BudgetPhragmen, GreedyCompletionSpendsWhatTheStopLeaves) {
+    // 2 x {a}, 1 x {a, b}, 1 x {b}, 1 x {c}; costs 3, 3, 5/2; budget 11/2. Phragmén funds a (load
+    // 1), then b has the lowest load (2, against c's 5/2) but costs 3 > 5/2 left: stop. The greedy
+    // completion skips b and funds c.
+    profile p({"a", "b", "c"}, ballot_kind::approval);
+    p.add_approval(std::vector<cand_t>{0}, 2);
+    p.add_approval(std::vector<cand_t>{0, 1});
+    p.add_approval(std::vector<cand_t>{1});
+    p.add_approval(std::vector<cand_t>{2});
+    const std::string costs = R"("budget": "11/2", "costs": {"a": 3, "b": 3, "c": "5/2"})";
+    EXPECT_EQ(names_of(run(p, "budget", R"({"method": "phragmen", )" + costs + "}")),
+              (std::vector<std::string>{"a"}));
+    const auto r = run(p, "budget", R"({"method": "phragmen", "completion": "greedy", )" + costs + "}");
+    EXPECT_EQ(names_of(r), (std::vector<std::string>{"a", "c"}));
+    EXPECT_TRUE(
+        has_note(r, "greedy completion: the money left funds approved projects by approvals, most first; 1 "
+                    "project(s) added"));
+    EXPECT_TRUE(has_note(r, "skipped for want of money [greedy completion]: b"));
+    // Equal Shares (approval utilities, 11/10 each) funds a (1 from each of its 3 supporters),
+    // then b's supporters hold 1/10 + 11/10 < 3 and c's 11/10 < 5/2; the completion funds c.
+    const auto mes =
+        run(p, "budget",
+            R"({"method": "equal-shares", "utilities": "approval", "completion": "greedy", )" + costs + "}");
+    EXPECT_EQ(names_of(mes), (std::vector<std::string>{"a", "c"}));
+}
+
+TEST(BudgetMaximinSupport, LoadsComeFromTheTightestSetOfProjects) {
+    // 1 x {a}, 3 x {b}, 1 x {a, b}, 2 x {c}; costs a 4, b 1, c 2; budget 7.
+    // Round 1: b's load 1/4, c's 1, a's 2: b. Round 2: with a, the whole set gives 5 / 5 = 1
+    // but a alone needs 4 / 2 = 2 from its two supporters; with c, 1: c. Round 3: a (load 2).
+    profile p({"a", "b", "c"}, ballot_kind::approval);
+    p.add_approval(std::vector<cand_t>{0});
+    p.add_approval(std::vector<cand_t>{1}, 3);
+    p.add_approval(std::vector<cand_t>{0, 1});
+    p.add_approval(std::vector<cand_t>{2}, 2);
+    const auto r =
+        run(p, "budget", R"({"method": "maximin-support", "budget": 7, "costs": {"a": 4, "b": 1, "c": 2}})");
+    EXPECT_EQ(names_of(r), (std::vector<std::string>{"b", "c", "a"}));
+    ASSERT_EQ(r.rounds.size(), 3u);
+    EXPECT_EQ(*r.rounds[0].tallies[1], rational(1, 4));
+    EXPECT_EQ(*r.rounds[1].tallies[0], rational(2));
+    EXPECT_EQ(*r.rounds[1].tallies[2], rational(1));
+    EXPECT_EQ(*r.rounds[2].tallies[0], rational(2));
+    // With 6, a no longer fits after b and c: it is never tallied in round 3, and the count ends.
+    const auto less =
+        run(p, "budget", R"({"method": "maximin-support", "budget": 6, "costs": {"a": 4, "b": 1, "c": 2}})");
+    EXPECT_EQ(names_of(less), (std::vector<std::string>{"b", "c"}));
+}
+
+// pabutools' examples for Exact Equal Shares and its add-opt completion (rules/ees_addopt.py,
+// outcomes only): costs 10, 16, 21 and budget 40 fund p1 then p2; costs 2, 3.2, 6 and budget 10
+// complete to {p1, p3}.
+TEST(BudgetExactEqualShares, PabutoolsExamples) {
+    profile p({"p1", "p2", "p3"}, ballot_kind::approval);
+    p.add_approval(std::vector<cand_t>{0});
+    p.add_approval(std::vector<cand_t>{0, 2});
+    p.add_approval(std::vector<cand_t>{1, 2}, 2);
+    const auto r = run(p, "budget",
+                       R"({"method": "exact-equal-shares", "utilities": "approval", "budget": 40,
+                           "costs": {"p1": 10, "p2": 16, "p3": 21}})");
+    EXPECT_EQ(names_of(r), (std::vector<std::string>{"p1", "p2"}));
+    // p1 splits 10 among 2 (score 2/10), p2 16 among 2 (2/16), p3 21 among 3 (3/21).
+    EXPECT_EQ(*r.rounds[0].tallies[0], rational(1, 5));
+    EXPECT_EQ(*r.rounds[0].tallies[2], rational(1, 7));
+
+    profile q({"p1", "p2", "p3"}, ballot_kind::approval);
+    q.add_approval(std::vector<cand_t>{0});
+    q.add_approval(std::vector<cand_t>{0, 2});
+    q.add_approval(std::vector<cand_t>{1, 2}, 2);
+    q.add_approval(std::vector<cand_t>{2});
+    const std::string costs = R"("budget": 10, "costs": {"p1": 2, "p2": "16/5", "p3": 6})";
+    const auto plain =
+        run(q, "budget", R"({"method": "exact-equal-shares", "utilities": "approval", )" + costs + "}");
+    EXPECT_EQ(names_of(plain), (std::vector<std::string>{"p1", "p2"}));
+    const auto opt =
+        run(q, "budget",
+            R"({"method": "exact-equal-shares", "utilities": "approval", "completion": "add-opt", )" + costs +
+                "}");
+    auto funded = names_of(opt);
+    std::sort(funded.begin(), funded.end());
+    EXPECT_EQ(funded, (std::vector<std::string>{"p1", "p3"}));
+    EXPECT_TRUE(has_note(opt, "add-opt completion: rerun at each per-voter budget"));
+}
+
+TEST(BudgetExactEqualShares, WeightsActAsRepeatedVoters) {
+    profile twice({"a", "b", "c"}, ballot_kind::approval), halves({"a", "b", "c"}, ballot_kind::approval);
+    const std::vector<std::vector<cand_t>> sets{{0}, {0, 1}, {1, 2}, {2}, {1}};
+    const std::vector<std::uint64_t> counts{3, 1, 2, 2, 1};
+    for (std::size_t i = 0; i < sets.size(); ++i) {
+        twice.add_approval(sets[i], counts[i]);
+        halves.add_approval(sets[i], 2 * counts[i], rational(1, 2));
+    }
+    for (const char* completion : {"none", "add-opt"}) {
+        const std::string o = std::string(R"({"method": "exact-equal-shares", "completion": ")") +
+                              completion + R"(", "budget": 12, "costs": {"a": 4, "b": 5, "c": 6}})";
+        EXPECT_EQ(names_of(run(twice, "budget", o)), names_of(run(halves, "budget", o))) << completion;
+    }
+}
+
+TEST(BudgetMethods, OptionsAMethodDoesNotUseAreErrors) {
+    const auto p = three_projects();
+    const std::string costs = R"("budget": 6, "costs": {"a": 6, "b": 3, "c": 3})";
+    expect_error(p, R"({"method": "greedy", "max_nodes": 5, )" + costs + "}",
+                 "'max_nodes' is only used with method \"max-welfare\"", errc::invalid);
+    expect_error(p, R"({"method": "equal-shares", "max_nodes": 5, )" + costs + "}", "'max_nodes'",
+                 errc::invalid);
+    for (const char* m : {"phragmen", "maximin-support"})
+        expect_error(p, std::string(R"({"method": ")") + m + R"(", "utilities": "cost", )" + costs + "}",
+                     "'utilities' is only used with methods", errc::invalid);
+    expect_error(p, R"({"method": "maximin-support", "completion": "none", )" + costs + "}",
+                 "'completion' is only used with methods", errc::invalid);
+    expect_error(p, R"({"method": "equal-shares", "completion": "add-opt", )" + costs + "}",
+                 "completion \"add-opt\" is only used with method \"exact-equal-shares\"", errc::invalid);
+    expect_error(p, R"({"method": "phragmen", "completion": "add1", )" + costs + "}",
+                 "completion \"add1\" is only used with method \"equal-shares\"", errc::invalid);
+    // The C++ entry point refuses the same combinations.
+    budget_options o;
+    o.method = budget_method::max_welfare;
+    o.budget = 6;
+    o.costs = {6, 3, 3};
+    o.completion = pb_completion::greedy;
+    EXPECT_THROW(participatory_budget(p, o), error);
+    expect_error(p, R"({"method": "max-welfare", "increment": 1, )" + costs + "}", "'increment'",
+                 errc::invalid);
+}
+
+// Every budget method and completion gives the same result, to the byte, whatever the order the
+// ballots were read in, and again on a second run.
+TEST(BudgetMethods, ResultsDoNotDependOnBallotOrder) {
+    std::mt19937_64 rng(2718);
+    std::vector<std::vector<cand_t>> ballots;
+    for (int v = 0; v < 40; ++v) {
+        std::vector<cand_t> a;
+        for (cand_t c = 0; c < 6; ++c)
+            if (rng() % 100 < 40) a.push_back(c);
+        ballots.push_back(a);
+    }
+    const std::vector<std::string> names{"a", "b", "c", "d", "e", "f"};
+    profile forward(names, ballot_kind::approval), backward(names, ballot_kind::approval);
+    for (const auto& b : ballots) forward.add_approval(b);
+    for (auto it = ballots.rbegin(); it != ballots.rend(); ++it) backward.add_approval(*it);
+    const std::string costs = R"("budget": 20, "costs": {"a": 3, "b": 5, "c": 7, "d": 4, "e": 6, "f": 2})";
+    for (const std::string variant :
+         {R"("method": "max-welfare")", R"("method": "max-welfare", "utilities": "approval")",
+          R"("method": "phragmen")", R"("method": "phragmen", "completion": "greedy")",
+          R"("method": "maximin-support")", R"("method": "equal-shares", "completion": "greedy")",
+          R"("method": "exact-equal-shares")",
+          R"("method": "exact-equal-shares", "completion": "add-opt")"}) {
+        const std::string o = "{" + variant + ", " + costs + "}";
+        const auto first = to_json(run(forward, "budget", o));
+        EXPECT_EQ(first, to_json(run(backward, "budget", o))) << variant;
+        EXPECT_EQ(first, to_json(run(forward, "budget", o))) << variant;
+    }
+}

@@ -1,0 +1,176 @@
+"""Regenerates tests/data/peers/pabutools.json: pabutools' budget allocations on the seeded
+budget-*.cat instances here (how and why: tests/data/peers/README.md).
+
+Not run by the tests: they only read the figures. Run it by hand, with a pabutools checkout at
+commit 33b8575 on PABUTOOLS (a directory holding the `pabutools` package) and Debian's
+python3-pulp with coinor-cbc:
+
+    PABUTOOLS=/path/to/pabutools python3 tests/data/peers/gen_pabutools.py > tests/data/peers/pabutools.json
+
+pabutools asks pulp for HiGHS, which Debian's pulp 2.6 lacks; it is given CBC instead (exact
+enough for these small integer programmes). Modules pabutools imports but these rules never call
+(plots, scipy's root finder, networkx, ...) are replaced by empty ones.
+"""
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import json
+import os
+import re
+import signal
+import sys
+import types
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, os.environ.get("PABUTOOLS", "."))
+
+
+class _Anything(types.ModuleType):
+    def __getattr__(self, key: str):
+        if key.startswith("__"):
+            raise AttributeError(key)
+        return _Anything(key)
+
+    def __call__(self, *args, **kwargs):
+        return _Anything("call")
+
+
+class _EmptyModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    roots = {"mip", "matplotlib", "seaborn", "jinja2", "networkx", "ortools", "scipy", "pandas"}
+
+    def find_spec(self, name, path, target=None):
+        if name.split(".")[0] in self.roots:
+            return importlib.machinery.ModuleSpec(name, self, is_package=True)
+        return None
+
+    def create_module(self, spec):
+        module = _Anything(spec.name)
+        module.__path__ = []
+        return module
+
+    def exec_module(self, module):
+        pass
+
+
+sys.meta_path.insert(0, _EmptyModules())
+import pulp  # noqa: E402
+
+if not hasattr(pulp, "HiGHS"):
+    pulp.HiGHS = lambda msg=False: pulp.COIN_CMD(path="/usr/bin/cbc", msg=msg)
+
+from pabutools.election import (  # noqa: E402
+    ApprovalBallot, ApprovalProfile, Cardinality_Sat, Cost_Sat, Instance, Project)
+from pabutools.rules import (  # noqa: E402
+    completion_by_rule_combination, greedy_utilitarian_welfare, max_additive_utilitarian_welfare, maximin_support,
+    exact_equal_shares, method_of_equal_shares, sequential_phragmen)
+from pabutools.rules.ees_addopt import ees_add_opt_completion  # noqa: E402
+
+# variant -> (accord's options, the pabutools call as text, the call, irresolute)
+VARIANTS = {
+    "greedy": ({"method": "greedy"},
+               "greedy_utilitarian_welfare(instance, profile, sat_class=Cost_Sat, resoluteness=False)",
+               lambda i, p: greedy_utilitarian_welfare(i, p, sat_class=Cost_Sat, resoluteness=False), True),
+    "equal-shares-approval": (
+        {"method": "equal-shares", "utilities": "approval"},
+        "method_of_equal_shares(instance, profile, sat_class=Cardinality_Sat, resoluteness=False)",
+        lambda i, p: method_of_equal_shares(i, p, sat_class=Cardinality_Sat, resoluteness=False), True),
+    "max-welfare": (
+        {"method": "max-welfare"},
+        "max_additive_utilitarian_welfare(instance, profile, sat_class=Cost_Sat, resoluteness=False)",
+        lambda i, p: max_additive_utilitarian_welfare(i, p, sat_class=Cost_Sat, resoluteness=False), True),
+    "max-welfare-approval": (
+        {"method": "max-welfare", "utilities": "approval"},
+        "max_additive_utilitarian_welfare(instance, profile, sat_class=Cardinality_Sat, resoluteness=False)",
+        lambda i, p: max_additive_utilitarian_welfare(i, p, sat_class=Cardinality_Sat, resoluteness=False),
+        True),
+    "phragmen": ({"method": "phragmen"},
+                 "sequential_phragmen(instance, profile, resoluteness=False)",
+                 lambda i, p: sequential_phragmen(i, p, resoluteness=False), True),
+    "equal-shares-approval-greedy": (
+        {"method": "equal-shares", "utilities": "approval", "completion": "greedy"},
+        "completion_by_rule_combination(instance, profile, [method_of_equal_shares, greedy_utilitarian_welfare], "
+        "[{'sat_class': Cardinality_Sat}, {'sat_class': Cost_Sat}], resoluteness=False)",
+        lambda i, p: completion_by_rule_combination(
+            i, p, [method_of_equal_shares, greedy_utilitarian_welfare],
+            [{"sat_class": Cardinality_Sat}, {"sat_class": Cost_Sat}], resoluteness=False), True),
+    "phragmen-greedy": (
+        {"method": "phragmen", "completion": "greedy"},
+        "completion_by_rule_combination(instance, profile, [sequential_phragmen, greedy_utilitarian_welfare], "
+        "[{}, {'sat_class': Cost_Sat}], resoluteness=False)",
+        lambda i, p: completion_by_rule_combination(
+            i, p, [sequential_phragmen, greedy_utilitarian_welfare], [{}, {"sat_class": Cost_Sat}],
+            resoluteness=False), True),
+    "exact-equal-shares-approval": (
+        {"method": "exact-equal-shares", "utilities": "approval"},
+        "exact_equal_shares(instance, profile)",
+        lambda i, p: [exact_equal_shares(i, p)], False),
+    "exact-equal-shares": (
+        {"method": "exact-equal-shares"},
+        "exact_equal_shares(instance, profile, utilities={p: p.cost for p in instance})",
+        lambda i, p: [exact_equal_shares(i, p, utilities={q: q.cost for q in i})], False),
+    "exact-equal-shares-approval-add-opt": (
+        {"method": "exact-equal-shares", "utilities": "approval", "completion": "add-opt"},
+        "ees_add_opt_completion(instance, profile)",
+        lambda i, p: [ees_add_opt_completion(i, p)], False),
+    "maximin-support": ({"method": "maximin-support"},
+                        "maximin_support(instance, profile) (resolute only: lexicographic tie-break)",
+                        lambda i, p: [maximin_support(i, p)], False),
+}
+
+
+def read_cat(path: Path) -> tuple[list[str], list[tuple[int, list[int]]]]:
+    names, ballots = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ALTERNATIVE NAME"):
+            names.append(line.split(":", 1)[1].strip())
+        elif not line.startswith("#") and line.strip():
+            count, rest = line.split(":", 1)
+            yes = re.match(r"\s*\{([^}]*)\}", rest).group(1)
+            ballots.append((int(count), [int(x) - 1 for x in yes.split(",") if x.strip()]))
+    return names, ballots
+
+
+def _timeout(*_):
+    raise TimeoutError("over 60 s")
+
+
+def main() -> None:
+    old = json.loads((HERE / "pabutools.json").read_text(encoding="utf-8"))
+    out = {"peer": "pabutools", "commit": "33b8575",
+           "rules": {"budget": {"variants": {}}},
+           "not_compared_variants": old.get("not_compared_variants", {}), "profiles": []}
+    for name, (options, call, _, irresolute) in VARIANTS.items():
+        entry = {"options": options, "peer_call": call}
+        if not irresolute:
+            entry["resolute"] = True
+        out["rules"]["budget"]["variants"][name] = entry
+    signal.signal(signal.SIGALRM, _timeout)
+    for previous in old["profiles"]:
+        names, ballots = read_cat(HERE.parent.parent.parent / previous["file"])
+        projects = [Project(n, previous["costs"][n]) for n in names]
+        instance = Instance(projects, budget_limit=previous["budget"])
+        profile = ApprovalProfile([ApprovalBallot([projects[c] for c in yes])
+                                   for count, yes in ballots for _ in range(count)])
+        allocations, errors = {}, {}
+        for name, (_, _, run, _) in VARIANTS.items():
+            try:
+                signal.alarm(60)
+                got = run(instance, profile)
+                signal.alarm(0)
+                allocations[name] = sorted(sorted(p.name for p in a) for a in got)
+            except Exception as e:  # recorded, not compared
+                signal.alarm(0)
+                errors[name] = f"{type(e).__name__}: {str(e)[:100]}"
+        entry = {"file": previous["file"], "budget": previous["budget"], "costs": previous["costs"],
+                 "allocations": allocations}
+        if errors:
+            entry["peer_errors"] = errors
+        out["profiles"].append(entry)
+    json.dump(out, sys.stdout, indent=1)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
