@@ -123,6 +123,7 @@ class csv_reading {
 
     // Rows.
     std::vector<mark> marks;
+    cell_memo cells; // rank-column cells read before (read_rank_column_cell)
     std::size_t last_ballot = 0;
     std::uint64_t last_count = 0;
     std::unordered_map<std::string, std::uint32_t, sv_hash, sv_eq> unit_index;
@@ -865,9 +866,19 @@ class csv_reading {
         const std::int32_t at =
             c < rank_of_col.size() ? rank_of_col[c] : static_cast<std::int32_t>(c - skip_before + 1);
         if (at == 0) return;
-        if (in(o.skipped_labels, cell)) return;
+        // A cell text read before reads the same again: its candidate, an overvote or nothing.
+        const std::uint64_t h = text_hash(cell);
+        if (const std::uint32_t* v = cells.find(cell, h)) {
+            if (*v != cell_memo::k_skipped) marks.push_back({*v, at});
+            return;
+        }
+        if (in(o.skipped_labels, cell)) {
+            cells.insert(cell, h, cell_memo::k_skipped);
+            return;
+        }
         if (in(o.overvote_labels, cell)) {
             marks.push_back({k_overvote, at});
+            cells.insert(cell, h, k_overvote);
             return;
         }
         if (!o.overvote_delimiter.empty() && cell.find(o.overvote_delimiter) != std::string_view::npos) {
@@ -881,6 +892,8 @@ class csv_reading {
             }
         } else {
             add_candidate(cell, at, c, f, row_line);
+            // Only a committed name: a name new in this row is undone if the row is refused.
+            if (marks.back().candidate < p.candidate_count()) cells.insert(cell, h, marks.back().candidate);
         }
     }
 
@@ -957,12 +970,21 @@ class csv_reading {
     };
 
     /// The row's text after its first `id_prefix` fields (its tail), or `whole` false when the
-    /// row ends inside them. Identifiers are short: a byte loop beats a library call here.
+    /// row ends inside them. Identifiers are short: one 16-byte compare inside the row finds the
+    /// delimiter (a byte loop past it, or on a shorter row), where a library call costs more.
     void cut_ids(plain_row& r, std::size_t id_prefix) const {
         r.tail = r.row;
         r.whole = true;
         for (std::size_t k = 0; k < id_prefix && r.whole; ++k) {
             std::size_t d = 0;
+#if defined(__SSE2__)
+            if (r.tail.size() >= 16) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(r.tail.data()));
+                const auto hits = static_cast<unsigned>(
+                    _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(delim)))));
+                d = hits ? static_cast<std::size_t>(__builtin_ctz(hits)) : 16;
+            }
+#endif
             while (d < r.tail.size() && r.tail[d] != delim) ++d;
             if (d == r.tail.size())
                 r.whole = false;
@@ -1014,7 +1036,7 @@ class csv_reading {
         bool at_quoted = false; // the next line is not plain (or there is none): read it in full
         auto read_ahead = [&] {
             while (queued < k_ahead && !at_quoted) {
-                plain_row r;
+                plain_row& r = ahead[(first + queued) % k_ahead]; // filled in place
                 if (!scan->next_plain(r.row, r.line)) {
                     at_quoted = true;
                     break;
@@ -1026,7 +1048,7 @@ class csv_reading {
                     r.hash = text_hash(r.tail);
                     seen_tails.prefetch(r.hash);
                 }
-                ahead[(first + queued++) % k_ahead] = r;
+                ++queued;
             }
         };
         while (more) {
@@ -1038,7 +1060,8 @@ class csv_reading {
                 if (!is_blank_line(rec)) read_row_guarded(rec, line);
                 continue;
             }
-            const plain_row r = ahead[first];
+            // Not a copy: the slot is refilled only by the next read_ahead().
+            const plain_row& r = ahead[first];
             first = (first + 1) % k_ahead;
             --queued;
             line = r.line;

@@ -187,10 +187,38 @@ inline std::uint64_t text_hash(std::string_view s) noexcept {
         h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
         h ^= h >> 31;
     }
+    // The last 0-7 bytes as a little-endian word, without a variable-length copy (a call): the
+    // text's last 8 bytes shifted past those already hashed, or byte by byte when it is shorter.
+    const std::size_t rest = s.size() - i;
     std::uint64_t w = 0;
-    std::memcpy(&w, s.data() + i, s.size() - i);
+    if (rest && s.size() >= 8) {
+        std::memcpy(&w, s.data() + s.size() - 8, 8);
+        w >>= 8 * (8 - rest);
+    } else {
+        for (std::size_t j = 0; j < rest; ++j)
+            w |= std::uint64_t(static_cast<unsigned char>(s[i + j])) << (8 * j);
+    }
     h = (h ^ w) * 0x94D049BB133111EBull;
     return h ^ (h >> 29);
+}
+
+/// a == b for two texts of the same size n, inline (n is a row's or a name's: short): 8 bytes at a
+/// time, the last word overlapping.
+inline bool same_text(const unsigned char* a, const unsigned char* b, std::size_t n) noexcept {
+    if (n < 8) {
+        for (std::size_t j = 0; j < n; ++j)
+            if (a[j] != b[j]) return false;
+        return true;
+    }
+    std::uint64_t x, y;
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+        std::memcpy(&x, a + i, 8);
+        std::memcpy(&y, b + i, 8);
+        if (x != y) return false;
+    }
+    std::memcpy(&x, a + n - 8, 8);
+    std::memcpy(&y, b + n - 8, 8);
+    return x == y;
 }
 
 /// Row text -> (ballot, count), open addressing in one flat array of 8-byte slots. Each row's
@@ -216,7 +244,9 @@ class row_memo {
             if (!v) return nullptr;
             if ((v >> 32) != (h >> 32)) continue;
             entry* e = at(v);
-            if (e->size == s.size() && std::memcmp(s.data(), text_of(e), s.size()) == 0) return e;
+            if (e->size == s.size() &&
+                same_text(reinterpret_cast<const unsigned char*>(s.data()), text_of(e), s.size()))
+                return e;
         }
     }
     /// Asks the cache for the slot a row of hash h starts at (a hint; nothing else happens).
@@ -274,6 +304,63 @@ class row_memo {
     std::vector<std::uint64_t> slots_;
     // The records, each 8-byte aligned (the allocation is, and every record's size is a multiple).
     std::vector<unsigned char> arena_;
+    std::size_t count_ = 0;
+    std::size_t mask_ = 0;
+};
+
+/// Cell text -> what the reader made of it (a candidate's index, an overvote, a skipped label),
+/// for the cells of rank columns read before: the name index, the label lists and the formula
+/// unescaping are then paid once per distinct cell text, not once per cell (a cast-vote record
+/// of 69,000 distinct rows has a few dozen distinct cells). Open addressing over 16-byte slots,
+/// the texts kept in one arena; a reader stops adding after k_max_cells texts (write-ins).
+class cell_memo {
+  public:
+    static constexpr std::uint32_t k_skipped = 0xFFFFFFFFu;
+    static constexpr std::size_t k_max_cells = 1u << 16;
+    /// The value remembered for text s of hash h, or nullptr.
+    const std::uint32_t* find(std::string_view s, std::uint64_t h) const noexcept {
+        if (slots_.empty()) return nullptr;
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            const slot& e = slots_[i];
+            if (!e.size_plus1) return nullptr;
+            if (e.hash == h && e.size_plus1 - 1 == s.size() &&
+                same_text(reinterpret_cast<const unsigned char*>(s.data()),
+                          reinterpret_cast<const unsigned char*>(text_.data()) + e.offset, s.size()))
+                return &e.value;
+        }
+    }
+    void insert(std::string_view s, std::uint64_t h, std::uint32_t value) {
+        if (count_ >= k_max_cells || s.size() >= 0xFFFFFFFEu || text_.size() + s.size() > 0xFFFFFFFFu) return;
+        if ((count_ + 1) * 2 > slots_.size()) grow();
+        const auto offset = static_cast<std::uint32_t>(text_.size());
+        text_.append(s);
+        place({h, offset, static_cast<std::uint32_t>(s.size() + 1), value});
+        ++count_;
+    }
+
+  private:
+    struct slot {
+        std::uint64_t hash = 0;
+        std::uint32_t offset = 0;
+        std::uint32_t size_plus1 = 0; // 0: empty
+        std::uint32_t value = 0;
+    };
+    void place(const slot& v) {
+        for (std::size_t i = v.hash & mask_;; i = (i + 1) & mask_)
+            if (!slots_[i].size_plus1) {
+                slots_[i] = v;
+                return;
+            }
+    }
+    void grow() {
+        std::vector<slot> old = std::move(slots_);
+        slots_.assign(std::max<std::size_t>(64, old.size() * 2), slot{});
+        mask_ = slots_.size() - 1;
+        for (const auto& e : old)
+            if (e.size_plus1) place(e);
+    }
+    std::vector<slot> slots_;
+    std::string text_;
     std::size_t count_ = 0;
     std::size_t mask_ = 0;
 };
