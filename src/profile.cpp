@@ -98,6 +98,14 @@ std::uint64_t profile::hash_of(std::span<const mark> m, const rational& w, std::
     for (const auto& x : m) mix((std::uint64_t(x.candidate) << 32) ^ std::uint32_t(x.value));
     mix(unit);
     if (!is_one(w)) mix(std::hash<std::string>{}(to_string(w))); // rare: weighted ballots
+    // Finish by mixing high bits into low ones (MurmurHash3's fmix64): FNV-1a over whole words
+    // leaves the low bits depending only on the inputs' low bits (here the ranks, not the
+    // candidates), and the dedup table indexes by the low bits.
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 33;
     return h;
 }
 
@@ -158,9 +166,11 @@ std::size_t profile::insert(std::vector<mark>& m, std::uint64_t count, const rat
                             std::uint32_t unit) {
     const bool unit_weight = is_one(weight);
     const std::uint64_t h = hash_of(m, weight, unit);
-    auto it = by_hash_.find(h);
-    if (it != by_hash_.end()) {
-        for (std::uint32_t i = it->second; i != k_no_unit; i = chain_[i]) {
+    const std::size_t mask = slots_.size() - 1;
+    if (!slots_.empty()) {
+        for (std::size_t s = h & mask; slots_[s]; s = (s + 1) & mask) {
+            const std::uint32_t i = slots_[s] - 1;
+            if (hashes_[i] != h) continue;
             const auto b = offsets_[i], e = offsets_[i + 1];
             if (e - b != m.size() || !std::equal(m.begin(), m.end(), marks_.begin() + b)) continue;
             if ((unit_of_.empty() ? k_no_unit : unit_of_[i]) != unit) continue;
@@ -200,22 +210,34 @@ std::size_t profile::insert(std::vector<mark>& m, std::uint64_t count, const rat
         unit_of_.resize(idx, k_no_unit);
         unit_of_.push_back(unit);
     }
-    if (it != by_hash_.end()) {
-        chain_.push_back(it->second);
-        it->second = static_cast<std::uint32_t>(idx);
-    } else {
-        chain_.push_back(k_no_unit);
-        by_hash_.emplace(h, static_cast<std::uint32_t>(idx));
-    }
+    hashes_.push_back(h);
+    if (counts_.size() * 2 > slots_.size())
+        grow_slots(std::max<std::size_t>(64, slots_.size() * 2));
+    else
+        place_slot(idx);
     return idx;
+}
+
+void profile::place_slot(std::size_t idx) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t s = hashes_[idx] & mask;
+    while (slots_[s]) s = (s + 1) & mask;
+    slots_[s] = static_cast<std::uint32_t>(idx + 1);
+}
+
+void profile::grow_slots(std::size_t size) {
+    slots_.assign(size, 0);
+    for (std::size_t i = 0; i < hashes_.size(); ++i) place_slot(i);
 }
 
 void profile::reserve(std::size_t ballots, std::size_t marks) {
     marks_.reserve(marks);
     offsets_.reserve(ballots + 1);
     counts_.reserve(ballots);
-    chain_.reserve(ballots);
-    by_hash_.reserve(ballots);
+    hashes_.reserve(ballots);
+    std::size_t size = 64;
+    while (size < ballots * 2) size *= 2;
+    if (size > slots_.size()) grow_slots(size);
 }
 
 void profile::add_to(std::size_t i, std::uint64_t count) {

@@ -134,6 +134,8 @@ class profile {
     std::size_t insert(std::vector<mark>& sorted, std::uint64_t count, const rational& weight,
                        std::uint32_t unit);
     std::uint64_t hash_of(std::span<const mark> m, const rational& w, std::uint32_t unit) const;
+    void place_slot(std::size_t idx);
+    void grow_slots(std::size_t size);
 
     std::vector<std::string> names_;
     std::unordered_map<std::string, cand_t> name_index_;
@@ -152,9 +154,10 @@ class profile {
     std::vector<std::string> units_;
     std::unordered_map<std::string, std::uint32_t> unit_index_;
 
-    // dedup: hash -> first ballot index with that hash; chain_ links ballots of equal hash.
-    std::unordered_map<std::uint64_t, std::uint32_t> by_hash_;
-    std::vector<std::uint32_t> chain_;
+    // dedup: each distinct ballot's hash, and an open-addressing table of ballot index + 1 (0:
+    // empty), at most half full, probed linearly from the hash (no allocation per ballot).
+    std::vector<std::uint64_t> hashes_;
+    std::vector<std::uint32_t> slots_;
     std::vector<mark> scratch_;
 };
 
