@@ -14,6 +14,8 @@
 #include "rules/single_winner_adapters.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
 #include <sstream>
 
 namespace accord {
@@ -339,8 +341,10 @@ void learn_options(method_entry& e) {
                         why + "); give its registry entry a probe with the options it requires";
 }
 
-const std::vector<method_entry>& table() {
-    static const std::vector<method_entry> t = [] {
+// The entries as written; their option keys are learnt on first use of each (learnt() below),
+// so a count pays for probing its own adapter only (all of them: about 2 ms).
+std::vector<method_entry>& unlearnt_table() {
+    static std::vector<method_entry> t = [] {
         std::vector<method_entry> v{
             {"irv",
              "instant-runoff voting (alternative vote, RCV) with RCTab continuation rules",
@@ -665,10 +669,21 @@ const std::vector<method_entry>& table() {
              detail::run_split_irv},
         };
         std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.name < b.name; });
-        for (auto& e : v) learn_options(e);
         return v;
     }();
     return t;
+}
+
+const std::vector<method_entry>& table() { return unlearnt_table(); }
+
+/// Entry e of table() with its options learnt (once, thread-safely: call_once orders the
+/// writes of learn_options before every reader of the entry's options, specs and probe_error).
+const method_entry& learnt(const method_entry& e) {
+    auto& t = unlearnt_table();
+    static const std::unique_ptr<std::once_flag[]> once(new std::once_flag[t.size()]);
+    const auto i = static_cast<std::size_t>(&e - t.data());
+    std::call_once(once[i], [&] { learn_options(t[i]); });
+    return e;
 }
 } // namespace
 
@@ -687,7 +702,7 @@ const method_entry& entry_of(std::string_view method) {
         for (const auto& e : t) known += (known.empty() ? "" : ", ") + e.name;
         throw error(errc::not_found, "unknown method '" + std::string(method) + "' (known: " + known + ")");
     }
-    return *it;
+    return learnt(*it);
 }
 
 nlohmann::json parse_options(std::string_view method, std::string_view options_json) {
@@ -738,7 +753,8 @@ void probe_method(std::string_view method, std::string_view options_json) {
 std::vector<method_info> methods() {
     std::vector<method_info> out;
     out.reserve(table().size());
-    for (const auto& e : table()) {
+    for (const auto& entry : table()) {
+        const method_entry& e = learnt(entry);
         method_info m{e.name, e.summary, e.options, e.additive, {}, e.aliases, e.docs, {}};
         for (const auto& s : e.specs)
             m.option_details.push_back({s.key, s.type, s.choices,
