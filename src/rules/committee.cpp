@@ -1544,6 +1544,14 @@ rational min_max_load(const electorate<W>& e, const std::vector<cand_t>& w,
 const std::string k_pb_phragmen_note =
     "tallies: the load (money per unit of weight) every supporter would carry if the project were "
     "funded: (its cost + the supporters' loads) / their weight (lowest wins)";
+const std::string k_pb_bos_note =
+    "tallies: price / alpha, the least over prices of the price per unit of utility divided by the "
+    "fraction of the cost the supporters cover at it (lowest wins); absent: unapproved, funded, no "
+    "supporter with money left, or no longer fits";
+const std::string k_pb_fractional_note =
+    "tallies: cost / (utility x weight of the supporters with money left), the price per unit of "
+    "utility (lowest wins); absent: wholly funded, no supporter with money left, or its unfunded part "
+    "no longer fits";
 const std::string k_pb_maximin_note =
     "tallies: the smallest possible largest voter load (money per unit of weight) with the project "
     "funded (lowest wins); absent: unapproved, funded, or no longer fits";
@@ -1579,6 +1587,15 @@ result participatory_budget(const profile& p, const budget_options& opt) {
             rational s = 0;
             for (cand_t c : r.winners) s += opt.costs[c];
             return s;
+        };
+        // A voter's utility from an approved project: its cost, or 1.
+        auto utility = [&](cand_t c) -> rational {
+            return opt.utilities == pb_utilities::cost ? opt.costs[c] : rational(1);
+        };
+        // Equal Shares' starting money: budget / (total weight) for each voter, per unit of weight.
+        auto equal_money = [&]() {
+            if (e.total == W{}) throw error(errc::invalid, "budget: the profile has no voters");
+            return std::vector<rational>(e.weight.size(), opt.budget / as_rational(e.total));
         };
         auto funded_note = [&](result& r) {
             r.notes.push_back("spent " + to_string(spent(r)) + " of " + to_string(opt.budget));
@@ -1733,6 +1750,157 @@ result participatory_budget(const profile& p, const budget_options& opt) {
             funded_note(k.r);
             return k.finish();
         }
+        if (opt.method == budget_method::bos_equal_shares) {
+            // BOS Equal Shares. Each voter has money[i] per unit of weight. For a project c that
+            // fits the money left, paying lambda per unit of utility each (capped by what they
+            // have) its supporters collect T(lambda); alpha = min(1, T / cost) is the fraction
+            // they cover. The project with the least lambda / alpha^2 (price / alpha, price =
+            // lambda / alpha) over all lambda is funded in full; its supporters pay the price per
+            // unit of utility, capped by their money, and the rest is overspent. Within a stretch
+            // where the same supporters are capped, lambda / T(lambda)^2 rises then falls, so the
+            // least value is at a point where a supporter becomes capped or at T = cost.
+            committee_count k(p, e, name);
+            tie_breaker tb(opt.tie_break, k.r);
+            std::vector<rational> money = equal_money();
+            rational left = opt.budget;
+            struct offer {
+                rational score, price, alpha;
+            };
+            auto best_offer = [&](cand_t c) -> std::optional<offer> {
+                if (opt.costs[c] > left) return std::nullopt;
+                std::vector<std::pair<rational, rational>> sup; // (money, weight), poorest first
+                rational rest = 0;
+                for (std::uint32_t i : e.supporters[c])
+                    if (e.weight[i] != W{} && sign(money[i]) > 0) {
+                        sup.emplace_back(money[i], as_rational(e.weight[i]));
+                        rest += sup.back().second;
+                    }
+                if (sup.empty()) return std::nullopt;
+                std::sort(sup.begin(), sup.end(),
+                          [](const auto& a, const auto& b) { return a.first < b.first; });
+                const rational& cost = opt.costs[c];
+                const rational u = utility(c);
+                std::optional<offer> best;
+                auto consider = [&](const rational& lambda, const rational& alpha) {
+                    rational s = lambda / (alpha * alpha);
+                    if (!best || s < best->score) best = offer{std::move(s), rational(lambda / alpha), alpha};
+                };
+                rational capped = 0; // money of the supporters poorer than the breakpoint
+                for (std::size_t j = 0; j < sup.size();) {
+                    const rational m = sup[j].first;
+                    const rational collected = capped + m * rest; // T(m / u)
+                    if (collected >= cost) {
+                        consider(rational((cost - capped) / (u * rest)), rational(1));
+                        return best;
+                    }
+                    consider(rational(m / u), rational(collected / cost));
+                    for (; j < sup.size() && sup[j].first == m; ++j) {
+                        capped += sup[j].first * sup[j].second;
+                        rest -= sup[j].second;
+                    }
+                }
+                return best;
+            };
+            auto score = [&](cand_t c) -> std::optional<rational> {
+                auto o = best_offer(c);
+                if (!o) return std::nullopt;
+                return std::move(o->score);
+            };
+            while (auto w = k.round(tb, score, true, k_pb_bos_note, false, false)) {
+                const offer o = *best_offer(*w); // `left` and the money are still the round's
+                const rational u = utility(*w);
+                rational paid = 0;
+                for (std::uint32_t i : e.supporters[*w]) {
+                    if (e.weight[i] == W{}) continue;
+                    const rational pay = std::min(money[i], rational(o.price * u));
+                    money[i] -= pay;
+                    paid += pay * as_rational(e.weight[i]);
+                }
+                left -= opt.costs[*w];
+                k.r.rounds.back().note += "; funded " + p.candidate_name(*w) + ": alpha " +
+                                          to_string(o.alpha) + ", price per unit of utility " +
+                                          to_string(o.price) + ", supporters paid " + to_string(paid) +
+                                          ", overspent " + to_string(rational(opt.costs[*w] - paid));
+            }
+            funded_note(k.r);
+            return k.finish();
+        }
+        if (opt.method == budget_method::fractional_equal_shares) {
+            // Fractional Equal Shares. Each round, among the projects not wholly funded whose
+            // unfunded part fits the money not yet spent, the one of least price per unit of
+            // utility cost(c) / (u(c) x weight of its supporters with money left) gains the
+            // largest fraction those supporters can pay in equal shares (the poorest runs out, or
+            // the project is whole); each pays fraction x cost(c) / their weight.
+            committee_count k(p, e, name);
+            tie_breaker tb(opt.tie_break, k.r);
+            std::vector<rational> money = equal_money();
+            std::vector<rational> part(e.n, rational(0));
+            rational spent_f = 0;
+            // Weight of c's supporters with money left, and the least of their money.
+            auto payers = [&](cand_t c) {
+                rational weight = 0;
+                std::optional<rational> poorest;
+                for (std::uint32_t i : e.supporters[c])
+                    if (e.weight[i] != W{} && sign(money[i]) > 0) {
+                        weight += as_rational(e.weight[i]);
+                        if (!poorest || money[i] < *poorest) poorest = money[i];
+                    }
+                return std::make_pair(weight, poorest);
+            };
+            while (true) {
+                round_record rec;
+                rec.tallies.assign(e.n, std::nullopt);
+                std::vector<cand_t> tied;
+                std::optional<rational> best;
+                for (cand_t c : e.cands) {
+                    if (part[c] == 1 || spent_f + opt.costs[c] * (1 - part[c]) > opt.budget) continue;
+                    auto [weight, poorest] = payers(c);
+                    if (!poorest) continue;
+                    rational s = opt.costs[c] / (utility(c) * weight);
+                    if (!best || s < *best) {
+                        best = s;
+                        tied = {c};
+                    } else if (s == *best)
+                        tied.push_back(c);
+                    rec.tallies[c] = std::move(s);
+                }
+                if (tied.empty()) break;
+                const std::size_t number = k.r.rounds.size() + 1;
+                std::string note = k_pb_fractional_note;
+                const auto w = tb.pick_winner(tied, number, "election");
+                if (!w) {
+                    rec.note = note + "; tie left unresolved, count stopped";
+                    k.r.rounds.push_back(std::move(rec));
+                    break;
+                }
+                auto [weight, poorest] = payers(*w);
+                const rational fraction =
+                    std::min(rational(1 - part[*w]), rational(*poorest * weight / opt.costs[*w]));
+                const rational share = fraction * opt.costs[*w] / weight;
+                for (std::uint32_t i : e.supporters[*w])
+                    if (e.weight[i] != W{} && sign(money[i]) > 0) money[i] -= share;
+                part[*w] += fraction;
+                spent_f += fraction * opt.costs[*w];
+                rec.elected = {*w};
+                if (!k.in[*w]) {
+                    k.in[*w] = 1;
+                    k.r.winners.push_back(*w);
+                }
+                rec.note = note + "; " + p.candidate_name(*w) + " gains " + to_string(fraction) + " (now " +
+                           to_string(part[*w]) + "), each supporter with money left paying " +
+                           to_string(share);
+                k.r.rounds.push_back(std::move(rec));
+            }
+            std::string fractions;
+            for (cand_t c : k.r.winners)
+                fractions += (fractions.empty() ? "" : ", ") + p.candidate_name(c) + " " + to_string(part[c]);
+            k.r.notes.push_back("fractions funded: " + (fractions.empty() ? std::string("none") : fractions));
+            for (cand_t c : e.cands) k.r.scores[c] = part[c];
+            k.r.score_name = "fraction funded";
+            k.r.notes.push_back("spent " + to_string(spent_f) + " of " + to_string(opt.budget) +
+                                " (the funded fractions of the costs)");
+            return k.finish();
+        }
         if (opt.method == budget_method::exact_equal_shares) {
             if (e.total == W{}) throw error(errc::invalid, "budget: the profile has no voters");
             // Exact Equal Shares (Kraiczy, Robinson & Elkind 2025, Algorithm 1). Each voter has
@@ -1742,9 +1910,6 @@ result participatory_budget(const profile& p, const budget_options& opt) {
             // and each of those supporters pays the share. Every comparison that failed is a
             // threshold of the per-voter budget (share + paid) above which it would succeed: the
             // least of them is the next budget at which the outcome can change.
-            auto utility = [&](cand_t c) {
-                return opt.utilities == pb_utilities::cost ? opt.costs[c] : rational(1);
-            };
             auto attempt = [&](const rational& per_voter, std::optional<rational>& next) {
                 committee_count k(p, e, name);
                 tie_breaker tb(opt.tie_break, k.r);
@@ -1822,9 +1987,6 @@ result participatory_budget(const profile& p, const budget_options& opt) {
         }
         if (e.total == W{}) throw error(errc::invalid, "budget: the profile has no voters");
         // Equal Shares with costs; utilities cost(c) or 1 per approved project.
-        auto utility = [&](cand_t c) {
-            return opt.utilities == pb_utilities::cost ? opt.costs[c] : rational(1);
-        };
         auto cost = [&](cand_t c) -> const rational& { return opt.costs[c]; };
         const rational base = opt.budget / as_rational(e.total);
         auto attempt = [&](const rational& per_voter) {
@@ -2220,7 +2382,9 @@ result run_budget(const profile& p, option_reader& o) {
                          {"max-welfare", budget_method::max_welfare},
                          {"phragmen", budget_method::phragmen},
                          {"maximin-support", budget_method::maximin_support},
-                         {"exact-equal-shares", budget_method::exact_equal_shares}},
+                         {"exact-equal-shares", budget_method::exact_equal_shares},
+                         {"bos-equal-shares", budget_method::bos_equal_shares},
+                         {"fractional-equal-shares", budget_method::fractional_equal_shares}},
                         opt.method);
     o.require("budget", "budget: option 'budget' is required (the money available: an integer or an exact "
                         "number as a string, e.g. \"1250.50\")");
@@ -2259,6 +2423,8 @@ result run_budget(const profile& p, option_reader& o) {
     const bool welfare = opt.method == budget_method::max_welfare;
     const bool phragmen = opt.method == budget_method::phragmen;
     const bool ees = opt.method == budget_method::exact_equal_shares;
+    const bool bos = opt.method == budget_method::bos_equal_shares;
+    const bool fractional = opt.method == budget_method::fractional_equal_shares;
     if (!mes && !phragmen && !ees && o.has("completion"))
         throw error(errc::invalid, "budget: option 'completion' is only used with methods \"equal-shares\", "
                                    "\"exact-equal-shares\" and \"phragmen\"");
@@ -2266,9 +2432,11 @@ result run_budget(const profile& p, option_reader& o) {
         if (!mes && o.has(key))
             throw error(errc::invalid,
                         std::string("budget: option '") + key + "' applies to method \"equal-shares\" only");
-    if (!mes && !welfare && !ees && o.has("utilities"))
-        throw error(errc::invalid, "budget: option 'utilities' is only used with methods \"equal-shares\", "
-                                   "\"exact-equal-shares\" and \"max-welfare\"");
+    if (!mes && !welfare && !ees && !bos && !fractional && o.has("utilities"))
+        throw error(errc::invalid,
+                    "budget: option 'utilities' is only used with methods \"equal-shares\", "
+                    "\"exact-equal-shares\", \"bos-equal-shares\", \"fractional-equal-shares\" "
+                    "and \"max-welfare\"");
     if (auto v = o.get<std::uint64_t>("max_nodes", opt.max_nodes)) {
         if (!welfare)
             throw error(errc::invalid, "budget: option 'max_nodes' is only used with method \"max-welfare\"");

@@ -115,6 +115,13 @@ class Committee(unittest.TestCase):
         self.assertEqual(r.winners[0], "p2")
         r = accord.run(p, "budget", method="exact-equal-shares", completion="add-opt", budget=4, costs=costs)
         self.assertIn("add-opt completion", " ".join(r.to_dict()["notes"]))
+        # BOS Equal Shares (as pabutools' bos_equal_shares): p2, then p1, which its two supporters
+        # can pay only in part (alpha 20/27, a recorded overspending), then p0.
+        r = accord.run(p, "budget", method="bos-equal-shares", budget=4, costs=costs)
+        self.assertEqual(r.winners, ["p2", "p1", "p0"])
+        self.assertIn("overspent", " ".join(rd["note"] for rd in r.to_dict()["rounds"]))
+        with self.assertRaises(accord.InvalidArgument):
+            accord.run(p, "budget", method="fractional-equal-shares", completion="greedy", budget=4, costs=costs)
         with self.assertRaises(accord.InvalidArgument) as cm:
             accord.run(p, "budget", method="phragmen", utilities="cost", budget=4, costs=costs)
         self.assertIn("'utilities' is only used with methods", str(cm.exception))

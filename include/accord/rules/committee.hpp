@@ -195,6 +195,13 @@ enum class budget_method : std::uint8_t {
     /// equally among the largest set of its supporters who can all pay that share; the project
     /// with the most utility per unit of cost so paid is funded.
     exact_equal_shares = 5,
+    /// Equal Shares with Bounded Overspending (Papasotiropoulos, Pishbin, Skibski, Skowron & Was):
+    /// a project may be funded when its supporters can pay only a fraction alpha of its cost; the
+    /// project of least price / alpha is funded in full and the rest comes from the budget.
+    bos_equal_shares = 6,
+    /// Fractional Equal Shares (the same paper, section 4): projects are funded in fractions,
+    /// each round the part the supporters with money left can pay in equal shares.
+    fractional_equal_shares = 7,
 };
 
 enum class pb_utilities : std::uint8_t {
