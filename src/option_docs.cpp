@@ -125,7 +125,10 @@ constexpr std::array k_docs = std::to_array<option_doc>({
     {"completion", "equal-shares", "what fills seats the Method of Equal Shares leaves empty"},
     {"method", "budget",
      "greedy, Equal Shares, exact max welfare, sequential Phragmen, maximin support, Exact Equal Shares, "
-     "BOS Equal Shares or Fractional Equal Shares"},
+     "BOS Equal Shares, Fractional Equal Shares or CSTV"},
+    {"combination", "budget",
+     "cstv: ewt, ewtc, mt, mtc, ewts or mts, pabutools' CSTV combinations (selection by excess, support "
+     "over cost or support; elimination with transfers or minimal transfer)"},
     {"budget", "budget", "the money available, an exact number (\"1250.50\")"},
     {"costs", "budget", "each project's cost: an object from candidate name to an exact number"},
     {"utilities", "budget",

@@ -435,7 +435,7 @@ const std::vector<method_entry>& table() {
             {"budget",
              "participatory budgeting with costs: greedy, Equal Shares (plain, exact, bounded overspending "
              "or "
-             "fractional), exact max welfare, Phragmen, maximin support",
+             "fractional), exact max welfare, Phragmen, maximin support, CSTV",
              detail::run_budget,
              false,
              ballot_kinds::approval,

@@ -368,6 +368,41 @@ TEST(BudgetFractionalEqualShares, EachVoterSpendsItsShare) {
     EXPECT_TRUE(has_note(r, "spent 1050 of 1100"));
 }
 
+// pabutools' tests/rules/test_cstv.py, read with approval ballots: five donors give 5 to each of
+// A (27), B (30), C (40) (five voters approving all three, budget 75), and every combination funds
+// two projects. By hand for EwT: no project has its cost (25 each); C, the least excess (-15), is
+// eliminated and its 25 goes half to A, half to B (37.5 each); A (excess 10.5) is funded and keeps
+// 27/37.5 of each donation, the rest (2.1 a donor) moving to B (48 >= 30), funded; C (40) does
+// not fit the 18 left. For MT: A gets the least transfer (0.2 from each of B and C per donor) and
+// is funded, then B (24 raised to 30); C (18 from its donors) cannot be paid and does not fit.
+// Second case: {A}, {A}, {B} giving 20 each (budget 60): A, then B by reverse elimination or
+// acceptance.
+TEST(BudgetCstv, PabutoolsExamplesEveryCombination) {
+    profile all({"A", "B", "C"}, ballot_kind::approval);
+    all.add_approval(std::vector<cand_t>{0, 1, 2}, 5);
+    profile split({"A", "B", "C"}, ballot_kind::approval);
+    split.add_approval(std::vector<cand_t>{0}, 2);
+    split.add_approval(std::vector<cand_t>{1});
+    const std::string costs = R"("costs": {"A": 27, "B": 30, "C": 40})";
+    for (const char* c : {"ewt", "ewtc", "mt", "mtc", "ewts", "mts"}) {
+        const std::string m = std::string(R"({"method": "cstv", "combination": ")") + c + R"(", )";
+        auto r = run(all, "budget", m + R"("budget": 75, )" + costs + "}");
+        EXPECT_EQ(names_of(r), (std::vector<std::string>{"A", "B"})) << c;
+        EXPECT_TRUE(has_note(r, "spent 57 of 75")) << c;
+        auto q = run(split, "budget", m + R"("budget": 60, )" + costs + "}");
+        EXPECT_EQ(names_of(q), (std::vector<std::string>{"A", "B"})) << c;
+    }
+    const auto ewt = run(all, "budget", R"({"method": "cstv", "budget": 75, )" + costs + "}");
+    ASSERT_GE(ewt.rounds.size(), 2U);
+    EXPECT_EQ(ewt.rounds[0].eliminated, (std::vector<cand_t>{2}));
+    EXPECT_EQ(*ewt.rounds[0].tallies[2], rational(-15));
+    EXPECT_NE(ewt.rounds[1].note.find("excess support 21/2"), std::string::npos) << ewt.rounds[1].note;
+    expect_error(all, R"({"method": "phragmen", "combination": "mt", "budget": 75, )" + costs + "}",
+                 "'combination' is only used with method \"cstv\"", errc::invalid);
+    expect_error(all, R"({"method": "cstv", "utilities": "cost", "budget": 75, )" + costs + "}",
+                 "'utilities' is only used with methods", errc::invalid);
+}
+
 TEST(BudgetMethods, OptionsAMethodDoesNotUseAreErrors) {
     const auto p = three_projects();
     const std::string costs = R"("budget": 6, "costs": {"a": 6, "b": 3, "c": 3})";

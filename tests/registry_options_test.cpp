@@ -458,10 +458,10 @@ TEST(OptionDetails, TypesChoicesAndDefaultsAreTheAdaptersOwn) {
     EXPECT_TRUE(option_named(method_named(ms, "positional"), "points").required);
     EXPECT_TRUE(option_named(method_named(ms, "budget"), "costs").required);
     EXPECT_EQ(option_named(method_named(ms, "budget"), "costs").type, "object");
-    EXPECT_EQ(
-        option_named(method_named(ms, "budget"), "method").choices,
-        (std::vector<std::string>{"greedy", "equal-shares", "max-welfare", "phragmen", "maximin-support",
-                                  "exact-equal-shares", "bos-equal-shares", "fractional-equal-shares"}));
+    EXPECT_EQ(option_named(method_named(ms, "budget"), "method").choices,
+              (std::vector<std::string>{"greedy", "equal-shares", "max-welfare", "phragmen",
+                                        "maximin-support", "exact-equal-shares", "bos-equal-shares",
+                                        "fractional-equal-shares", "cstv"}));
     EXPECT_EQ(option_named(method_named(ms, "equal-shares"), "completion").default_json, "\"seq-phragmen\"");
     EXPECT_FALSE(option_named(method_named(ms, "irv"), "overvote").required);
 }

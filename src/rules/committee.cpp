@@ -1558,6 +1558,26 @@ const std::string k_pb_maximin_note =
 
 } // namespace
 
+namespace {
+const char* cstv_name(cstv_combination c) {
+    switch (c) {
+    case cstv_combination::ewt:
+        return "EwT";
+    case cstv_combination::ewtc:
+        return "EwTC";
+    case cstv_combination::mt:
+        return "MT";
+    case cstv_combination::mtc:
+        return "MTC";
+    case cstv_combination::ewts:
+        return "EwTS";
+    case cstv_combination::mts:
+        return "MTS";
+    }
+    return "?";
+}
+} // namespace
+
 result participatory_budget(const profile& p, const budget_options& opt) {
     auto active = active_candidates(p, opt.excluded, "budget");
     if (sign(opt.budget) < 0) throw error(errc::invalid, "budget: option 'budget' must be >= 0");
@@ -1899,6 +1919,262 @@ result participatory_budget(const profile& p, const budget_options& opt) {
             k.r.score_name = "fraction funded";
             k.r.notes.push_back("spent " + to_string(spent_f) + " of " + to_string(opt.budget) +
                                 " (the funded fractions of the costs)");
+            return k.finish();
+        }
+        if (opt.method == budget_method::cstv) {
+            // CSTV (Cumulative Support Transfer Voting; Skowron, Slinko, Szufa & Talmon), with
+            // approval ballots read as cumulative ones: each voter donates its equal share of the
+            // budget, budget / n per unit of weight, split equally among the projects it approves.
+            // d[i][c]: ballot i's donation to project c (its weight included).
+            const std::vector<rational> money = equal_money();
+            const bool by_excess = opt.cstv == cstv_combination::ewt || opt.cstv == cstv_combination::mt;
+            const bool by_ratio = opt.cstv == cstv_combination::ewtc || opt.cstv == cstv_combination::mtc;
+            const bool transfers = opt.cstv == cstv_combination::mt || opt.cstv == cstv_combination::mtc ||
+                                   opt.cstv == cstv_combination::mts;
+            committee_count k(p, e, name);
+            tie_breaker tb(opt.tie_break, k.r);
+            std::vector<std::vector<rational>> d(e.weight.size(), std::vector<rational>(e.n, rational(0)));
+            for (std::size_t i = 0; i < e.weight.size(); ++i) {
+                const auto a = e.approved(i);
+                if (e.weight[i] == W{} || a.empty()) continue;
+                const rational each = money[i] * as_rational(e.weight[i]) / rational(a.size());
+                for (cand_t c : a) d[i][c] = each;
+            }
+            auto support = [&](cand_t c) {
+                rational s = 0;
+                for (const auto& di : d) s += di[c];
+                return s;
+            };
+            auto given = [&](std::size_t i) {
+                rational s = 0;
+                for (const rational& x : d[i]) s += x;
+                return s;
+            };
+            // The selection measure: excess support (EwT, MT), support over cost (EwTC, MTC) or
+            // support (EwTS, MTS); the highest is funded, the lowest eliminated.
+            auto measure = [&](cand_t c) -> rational {
+                const rational s = support(c);
+                if (by_excess) return s - opt.costs[c];
+                if (by_ratio) return s / opt.costs[c];
+                return s;
+            };
+            // Moves `amount` of ballot i's donations to its other projects, in proportion to them.
+            auto spread = [&](std::size_t i, cand_t from, const rational& amount) {
+                rational others = given(i) - d[i][from];
+                if (sign(others) <= 0) return;
+                for (cand_t c = 0; c < e.n; ++c)
+                    if (c != from && sign(d[i][c]) > 0) d[i][c] += amount * d[i][c] / others;
+            };
+            std::vector<char> current(e.n, 0);
+            for (cand_t c : e.cands) current[c] = 1;
+            std::vector<cand_t> eliminated;
+            rational left = opt.budget;
+            const std::string tag = std::string(" [") + cstv_name(opt.cstv) + "]";
+            auto record = [&](round_record rec) { k.r.rounds.push_back(std::move(rec)); };
+            auto tallies = [&](const std::vector<cand_t>& pool) {
+                std::vector<std::optional<rational>> t(e.n, std::nullopt);
+                for (cand_t c : pool) t[c] = measure(c);
+                return t;
+            };
+            // Picks the best (or worst) of `pool` by the measure; nullopt if a tie is left unbroken.
+            auto pick = [&](const std::vector<cand_t>& pool, bool best,
+                            const char* purpose) -> std::optional<cand_t> {
+                std::vector<cand_t> tied;
+                std::optional<rational> top;
+                for (cand_t c : pool) {
+                    const rational m = measure(c);
+                    if (!top || (best ? m > *top : m < *top)) {
+                        top = m;
+                        tied = {c};
+                    } else if (m == *top)
+                        tied.push_back(c);
+                }
+                const std::size_t number = k.r.rounds.size() + 1;
+                return best ? tb.pick_winner(tied, number, purpose) : tb.pick_loser(tied, number, purpose);
+            };
+            auto fund = [&](cand_t c, std::string note) {
+                round_record rec;
+                rec.tallies.assign(e.n, std::nullopt);
+                rec.elected = {c};
+                rec.note = std::move(note);
+                record(std::move(rec));
+                k.in[c] = 1;
+                k.r.winners.push_back(c);
+                left -= opt.costs[c];
+            };
+            auto pool_of = [&]() {
+                std::vector<cand_t> v;
+                for (cand_t c : e.cands)
+                    if (current[c]) v.push_back(c);
+                return v;
+            };
+            bool stopped = false; // a tie left unresolved (report)
+            // Elimination with transfers: the worst project leaves and each of its donors' donation
+            // to it moves to the donor's other projects in proportion. False when none is left.
+            auto eliminate_with_transfers = [&]() -> bool {
+                const auto pool = pool_of();
+                if (pool.size() < 2) {
+                    for (cand_t c : pool) {
+                        current[c] = 0;
+                        eliminated.push_back(c);
+                    }
+                    return false;
+                }
+                round_record rec;
+                rec.tallies = tallies(pool);
+                const auto m = pick(pool, false, "elimination");
+                if (!m) {
+                    stopped = true;
+                    return false;
+                }
+                for (std::size_t i = 0; i < d.size(); ++i) {
+                    const rational t = d[i][*m];
+                    d[i][*m] = 0;
+                    spread(i, *m, t);
+                }
+                current[*m] = 0;
+                eliminated.push_back(*m);
+                rec.eliminated = {*m};
+                rec.note =
+                    "no project has the support of its cost: the lowest is eliminated and its donations "
+                    "move to its donors' other projects" +
+                    tag;
+                record(std::move(rec));
+                return true;
+            };
+            // Minimal transfer: projects whose donors cannot pay them even with all they give are
+            // eliminated; the best project left is raised to its cost by moving to it the least
+            // from its donors' other projects (each donor's donation to it grows by the same
+            // factor, a donor who cannot keep up giving it everything).
+            auto minimal_transfer = [&]() -> bool {
+                round_record rec;
+                rec.tallies = tallies(pool_of());
+                for (cand_t c : pool_of()) {
+                    rational can = 0;
+                    for (std::size_t i = 0; i < d.size(); ++i)
+                        if (sign(d[i][c]) > 0) can += given(i);
+                    if (can < opt.costs[c]) {
+                        current[c] = 0;
+                        eliminated.push_back(c);
+                        rec.eliminated.push_back(c);
+                    }
+                }
+                const auto pool = pool_of();
+                if (pool.empty()) {
+                    if (!rec.eliminated.empty()) {
+                        rec.note = "no project left that its donors could pay" + tag;
+                        record(std::move(rec));
+                    }
+                    return false;
+                }
+                const auto c = pick(pool, true, "minimal transfer");
+                if (!c) {
+                    stopped = true;
+                    return false;
+                }
+                std::vector<std::size_t> donors;
+                for (std::size_t i = 0; i < d.size(); ++i)
+                    if (sign(d[i][*c]) > 0) donors.push_back(i);
+                rational cost = opt.costs[*c];
+                // A donor whose donation, scaled to cover the cost, would exceed all it gives gives
+                // it all; the rest scale to cover what is left.
+                for (bool changed = true; changed;) {
+                    changed = false;
+                    rational has = 0;
+                    for (std::size_t i : donors) has += d[i][*c];
+                    for (auto it = donors.begin(); it != donors.end(); ++it) {
+                        const std::size_t i = *it;
+                        const rational all = given(i);
+                        if (d[i][*c] * cost > all * has) {
+                            for (rational& x : d[i]) x = 0;
+                            d[i][*c] = all;
+                            cost -= all;
+                            donors.erase(it);
+                            changed = true;
+                            break;
+                        }
+                    }
+                }
+                rational has = 0;
+                for (std::size_t i : donors) has += d[i][*c];
+                if (sign(cost) > 0 && sign(has) > 0) {
+                    const rational factor = cost / has;
+                    for (std::size_t i : donors) {
+                        spread(i, *c, rational(-(factor - 1) * d[i][*c]));
+                        d[i][*c] *= factor;
+                    }
+                }
+                rec.note = "no project has the support of its cost: " + p.candidate_name(*c) +
+                           " gets the least transfer that covers it" + tag;
+                record(std::move(rec));
+                return true;
+            };
+            while (!stopped) {
+                auto pool = pool_of();
+                if (pool.empty()) break;
+                std::vector<cand_t> eligible;
+                for (cand_t c : pool)
+                    if (support(c) >= opt.costs[c]) eligible.push_back(c);
+                bool go_on = true;
+                while (eligible.empty() && go_on) {
+                    go_on = transfers ? minimal_transfer() : eliminate_with_transfers();
+                    for (cand_t c : pool_of())
+                        if (support(c) >= opt.costs[c]) eligible.push_back(c);
+                }
+                if (eligible.empty() || stopped) break;
+                auto tl = tallies(eligible);
+                const auto w = pick(eligible, true, "election");
+                if (!w) break;
+                const rational excess = support(*w) - opt.costs[*w];
+                current[*w] = 0;
+                fund(*w, "tallies: the selection measure of the projects whose support reaches their cost "
+                         "(highest "
+                         "funded); excess support " +
+                             to_string(excess) + " moves on" + tag);
+                k.r.rounds.back().tallies = std::move(tl);
+                if (sign(excess) > 0) {
+                    // Donors who give to nothing else spend all; the others keep the fraction
+                    // gamma of their donation on the project and move the rest on.
+                    rational rest_support = support(*w), rest_cost = opt.costs[*w];
+                    for (std::size_t i = 0; i < d.size(); ++i)
+                        if (given(i) == d[i][*w]) {
+                            rest_support -= d[i][*w];
+                            rest_cost -= d[i][*w];
+                        }
+                    const rational gamma =
+                        sign(rest_cost) > 0 ? rational(rest_cost / rest_support) : rational(0);
+                    for (std::size_t i = 0; i < d.size(); ++i) {
+                        const rational t = d[i][*w] * (1 - gamma);
+                        spread(i, *w, t);
+                    }
+                }
+                for (auto& di : d) di[*w] = 0;
+            }
+            if (!stopped) {
+                if (!transfers) {
+                    // Reverse elimination: the eliminated projects, last eliminated first, while they fit.
+                    for (auto it = eliminated.rbegin(); it != eliminated.rend(); ++it)
+                        if (opt.costs[*it] <= left)
+                            fund(*it, "reverse elimination: funded as it fits the " + to_string(left) +
+                                          " left" + tag);
+                } else {
+                    // Acceptance of under-supported projects: the best eliminated project by the
+                    // measure, while any is left; funded if it fits, its donors' donations then spent.
+                    while (!eliminated.empty()) {
+                        const auto s = pick(eliminated, true, "acceptance");
+                        if (!s) break;
+                        if (opt.costs[*s] <= left) {
+                            fund(*s, "acceptance of under-supported projects: funded as it fits the " +
+                                         to_string(left) + " left" + tag);
+                            for (auto& di : d)
+                                if (sign(di[*s]) > 0)
+                                    for (rational& x : di) x = 0;
+                        }
+                        eliminated.erase(std::find(eliminated.begin(), eliminated.end(), *s));
+                    }
+                }
+            }
+            funded_note(k.r);
             return k.finish();
         }
         if (opt.method == budget_method::exact_equal_shares) {
@@ -2384,7 +2660,8 @@ result run_budget(const profile& p, option_reader& o) {
                          {"maximin-support", budget_method::maximin_support},
                          {"exact-equal-shares", budget_method::exact_equal_shares},
                          {"bos-equal-shares", budget_method::bos_equal_shares},
-                         {"fractional-equal-shares", budget_method::fractional_equal_shares}},
+                         {"fractional-equal-shares", budget_method::fractional_equal_shares},
+                         {"cstv", budget_method::cstv}},
                         opt.method);
     o.require("budget", "budget: option 'budget' is required (the money available: an integer or an exact "
                         "number as a string, e.g. \"1250.50\")");
@@ -2455,6 +2732,16 @@ result run_budget(const profile& p, option_reader& o) {
     opt.increment = read_rational_option(o, "increment", opt.increment);
     if (o.has("increment") && opt.completion != pb_completion::add1)
         throw error(errc::invalid, "budget: option 'increment' needs completion \"add1\"");
+    opt.cstv = choice(o, "combination",
+                      {{"ewt", cstv_combination::ewt},
+                       {"ewtc", cstv_combination::ewtc},
+                       {"mt", cstv_combination::mt},
+                       {"mtc", cstv_combination::mtc},
+                       {"ewts", cstv_combination::ewts},
+                       {"mts", cstv_combination::mts}},
+                      opt.cstv);
+    if (opt.method != budget_method::cstv && o.get<nlohmann::json>("combination"))
+        throw error(errc::invalid, "budget: option 'combination' is only used with method \"cstv\"");
     opt.tie_break = o.tie_break(opt.tie_break);
     o.finish();
     return participatory_budget(p, opt);

@@ -85,6 +85,18 @@ class Committee(unittest.TestCase):
                                  accord.run(halves, method, seats=4).to_dict(), method)
         halves.close()
 
+    def test_budget_cstv(self) -> None:
+        # pabutools' CSTV example: five donors give 5 to each of A (27), B (30), C (40); every
+        # combination funds A and B (worked by hand in tests/budget_test.cpp).
+        p = accord.Profile(["A", "B", "C"], kind="approval")
+        p.add_approval(["A", "B", "C"], count=5)
+        for combination in ("ewt", "ewtc", "mt", "mtc", "ewts", "mts"):
+            r = accord.run(p, "budget", method="cstv", combination=combination, budget=75,
+                           costs={"A": 27, "B": 30, "C": 40})
+            self.assertEqual(r.winners, ["A", "B"], combination)
+        with self.assertRaises(accord.InvalidArgument):
+            accord.run(p, "budget", method="greedy", combination="mt", budget=75, costs={"A": 27, "B": 30, "C": 40})
+
     def test_budget_with_costs(self) -> None:
         # pabutools' approval example 2: Equal Shares with cost utilities funds p2 then p0.
         p = accord.Profile(["p0", "p1", "p2", "p3"], kind="approval")
