@@ -124,11 +124,16 @@ constexpr std::array k_docs = std::to_array<option_doc>({
     {"base", "geometric", "p of the Thiele weights 1, 1/p, 1/p^2, ..., at least 2"},
     {"completion", "equal-shares", "what fills seats the Method of Equal Shares leaves empty"},
     {"method", "budget",
-     "greedy, Equal Shares, exact max welfare, sequential Phragmen, maximin support or Exact Equal Shares"},
+     "greedy, Equal Shares, exact max welfare, sequential Phragmen, maximin support, Exact Equal Shares, "
+     "BOS Equal Shares, Fractional Equal Shares or CSTV"},
+    {"combination", "budget",
+     "cstv: ewt, ewtc, mt, mtc, ewts or mts, pabutools' CSTV combinations (selection by excess, support "
+     "over cost or support; elimination with transfers or minimal transfer)"},
     {"budget", "budget", "the money available, an exact number (\"1250.50\")"},
     {"costs", "budget", "each project's cost: an object from candidate name to an exact number"},
     {"utilities", "budget",
-     "equal-shares, exact-equal-shares and max-welfare: a voter's utility from an approved project is its "
+     "equal-shares, exact-equal-shares, bos-equal-shares, fractional-equal-shares and max-welfare: a voter's "
+     "utility from an approved project is its "
      "cost, "
      "or 1"},
     {"max_nodes", "budget", "max-welfare: refuse (errc::unsupported) a search visiting more nodes than this"},

@@ -437,9 +437,9 @@ std::vector<method_entry>& unlearnt_table() {
              ballot_kinds::approval,
              {"mes"}},
             {"budget",
-             "participatory budgeting with costs: greedy, Equal Shares (plain or exact), exact max welfare, "
-             "Phragmen, maximin "
-             "support",
+             "participatory budgeting with costs: greedy, Equal Shares (plain, exact, bounded overspending "
+             "or "
+             "fractional), exact max welfare, Phragmen, maximin support, CSTV",
              detail::run_budget,
              false,
              ballot_kinds::approval,

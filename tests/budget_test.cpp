@@ -272,6 +272,137 @@ TEST(BudgetExactEqualShares, WeightsActAsRepeatedVoters) {
     }
 }
 
+/// pabutools' tests/rules/test_bos.py, test_large (from the BOS paper's running example): costs
+/// A 300,000, B 300,000, C 400,000, D 240,000, E 170,000, F 100,000, budget 1,000,000, 10 voters.
+profile bos_example() {
+    profile p({"A", "B", "C", "D", "E", "F"}, ballot_kind::approval);
+    for (const std::vector<cand_t>& b : std::vector<std::vector<cand_t>>{{0},
+                                                                         {0, 1, 2, 4},
+                                                                         {0, 1, 2},
+                                                                         {0, 1, 2},
+                                                                         {0, 1, 2},
+                                                                         {0, 2, 5},
+                                                                         {3, 4},
+                                                                         {3, 4},
+                                                                         {3, 4, 5},
+                                                                         {1, 3, 5}})
+        p.add_approval(b);
+    return p;
+}
+const std::string k_bos_costs =
+    R"("budget": 1000000, "costs": {"A": 300000, "B": 300000, "C": 400000, "D": 240000, "E": 170000, "F": 100000})";
+
+// Worked by hand (utility = cost, so prices are per unit of money; every voter starts with
+// 100,000). Round 1: A's 6 supporters pay 50,000 each (price 1/6, alpha 1, tally 1/6). Round 2:
+// B's supporters are four with 50,000 left and one with 100,000; at price 1/6 the four are spent
+// and 250,000 of 300,000 is covered, alpha 5/6, tally (1/6) / (5/6)^2 = 6/25, the least; B is
+// funded at the price (1/6) / (5/6) = 1/5: the four pay 50,000, the fifth 60,000, and 40,000 is
+// overspent. D, then F follow; pabutools funds {A, B, D, F}.
+TEST(BudgetBosEqualShares, PaperExampleAsPabutools) {
+    const auto r = run(bos_example(), "budget", R"({"method": "bos-equal-shares", )" + k_bos_costs + "}");
+    EXPECT_EQ(names_of(r), (std::vector<std::string>{"A", "B", "D", "F"}));
+    ASSERT_GE(r.rounds.size(), 2U);
+    EXPECT_EQ(*r.rounds[0].tallies[0], rational(1, 6));
+    EXPECT_EQ(*r.rounds[1].tallies[1], rational(6, 25));
+    EXPECT_NE(r.rounds[1].note.find("funded B: alpha 5/6, price per unit of utility 1/5, supporters paid "
+                                    "260000, overspent 40000"),
+              std::string::npos)
+        << r.rounds[1].note;
+    EXPECT_TRUE(r.ties.empty());
+    EXPECT_TRUE(has_note(r, "spent 940000 of 1000000"));
+}
+
+// A project its supporters can pay in full is funded as Equal Shares would fund it; one they
+// cannot is funded only if nothing better is left, and only if it fits the money not yet spent.
+TEST(BudgetBosEqualShares, OverspendingIsBoundedByTheBudget) {
+    profile p({"big", "small"}, ballot_kind::approval);
+    p.add_approval(std::vector<cand_t>{0}, 2);
+    p.add_approval(std::vector<cand_t>{1});
+    // pabutools' test_bos_basic_logic: big (1000) by 2 of 3 voters, small (100) by 1, budget 1000.
+    const auto r =
+        run(p, "budget",
+            R"({"method": "bos-equal-shares", "budget": 1000, "costs": {"big": 1000, "small": 100}})");
+    EXPECT_EQ(names_of(r), (std::vector<std::string>{"big"}));
+    EXPECT_NE(r.rounds[0].note.find("alpha 2/3"), std::string::npos) << r.rounds[0].note;
+    EXPECT_NE(r.rounds[0].note.find("overspent 1000/3"), std::string::npos) << r.rounds[0].note;
+    // Weights act as repeated voters.
+    profile halves({"big", "small"}, ballot_kind::approval);
+    halves.add_approval(std::vector<cand_t>{0}, 4, rational(1, 2));
+    halves.add_approval(std::vector<cand_t>{1}, 2, rational(1, 2));
+    const auto h =
+        run(halves, "budget",
+            R"({"method": "bos-equal-shares", "budget": 1000, "costs": {"big": 1000, "small": 100}})");
+    EXPECT_EQ(h.rounds[0].note, r.rounds[0].note);
+}
+
+// pabutools' test_large for fractional_equal_shares: A 1, B 5/6, C 0, D 1, E 11/17, F 1/2.
+TEST(BudgetFractionalEqualShares, PaperExampleAsPabutools) {
+    const auto r =
+        run(bos_example(), "budget", R"({"method": "fractional-equal-shares", )" + k_bos_costs + "}");
+    auto funded = names_of(r);
+    std::sort(funded.begin(), funded.end());
+    EXPECT_EQ(funded, (std::vector<std::string>{"A", "B", "D", "E", "F"}));
+    EXPECT_EQ(r.score_name, "fraction funded");
+    EXPECT_EQ(*r.scores[0], rational(1));
+    EXPECT_EQ(*r.scores[1], rational(5, 6));
+    EXPECT_EQ(*r.scores[2], rational(0));
+    EXPECT_EQ(*r.scores[3], rational(1));
+    EXPECT_EQ(*r.scores[4], rational(11, 17));
+    EXPECT_EQ(*r.scores[5], rational(1, 2));
+    EXPECT_TRUE(has_note(r, "fractions funded: "));
+    // B and C tie (4 supporters with money each) and the default lexicographic order picks B.
+    EXPECT_FALSE(r.ties.empty());
+}
+
+// pabutools' test_fres_basic_logic: p1 (1000) and p2 (500), one voter each, budget 1100: p2 in
+// full, p1 at 550 / 1000.
+TEST(BudgetFractionalEqualShares, EachVoterSpendsItsShare) {
+    profile p({"p1", "p2"}, ballot_kind::approval);
+    p.add_approval(std::vector<cand_t>{0});
+    p.add_approval(std::vector<cand_t>{1});
+    const auto r =
+        run(p, "budget",
+            R"({"method": "fractional-equal-shares", "budget": 1100, "costs": {"p1": 1000, "p2": 500}})");
+    EXPECT_EQ(*r.scores[0], rational(11, 20));
+    EXPECT_EQ(*r.scores[1], rational(1));
+    EXPECT_TRUE(has_note(r, "spent 1050 of 1100"));
+}
+
+// pabutools' tests/rules/test_cstv.py, read with approval ballots: five donors give 5 to each of
+// A (27), B (30), C (40) (five voters approving all three, budget 75), and every combination funds
+// two projects. By hand for EwT: no project has its cost (25 each); C, the least excess (-15), is
+// eliminated and its 25 goes half to A, half to B (37.5 each); A (excess 10.5) is funded and keeps
+// 27/37.5 of each donation, the rest (2.1 a donor) moving to B (48 >= 30), funded; C (40) does
+// not fit the 18 left. For MT: A gets the least transfer (0.2 from each of B and C per donor) and
+// is funded, then B (24 raised to 30); C (18 from its donors) cannot be paid and does not fit.
+// Second case: {A}, {A}, {B} giving 20 each (budget 60): A, then B by reverse elimination or
+// acceptance.
+TEST(BudgetCstv, PabutoolsExamplesEveryCombination) {
+    profile all({"A", "B", "C"}, ballot_kind::approval);
+    all.add_approval(std::vector<cand_t>{0, 1, 2}, 5);
+    profile split({"A", "B", "C"}, ballot_kind::approval);
+    split.add_approval(std::vector<cand_t>{0}, 2);
+    split.add_approval(std::vector<cand_t>{1});
+    const std::string costs = R"("costs": {"A": 27, "B": 30, "C": 40})";
+    for (const char* c : {"ewt", "ewtc", "mt", "mtc", "ewts", "mts"}) {
+        const std::string m = std::string(R"({"method": "cstv", "combination": ")") + c + R"(", )";
+        auto r = run(all, "budget", m + R"("budget": 75, )" + costs + "}");
+        EXPECT_EQ(names_of(r), (std::vector<std::string>{"A", "B"})) << c;
+        EXPECT_TRUE(has_note(r, "spent 57 of 75")) << c;
+        auto q = run(split, "budget", m + R"("budget": 60, )" + costs + "}");
+        EXPECT_EQ(names_of(q), (std::vector<std::string>{"A", "B"})) << c;
+    }
+    const auto ewt = run(all, "budget", R"({"method": "cstv", "budget": 75, )" + costs + "}");
+    ASSERT_GE(ewt.rounds.size(), 2U);
+    EXPECT_EQ(ewt.rounds[0].eliminated, (std::vector<cand_t>{2}));
+    EXPECT_EQ(*ewt.rounds[0].tallies[2], rational(-15));
+    EXPECT_NE(ewt.rounds[1].note.find("excess support 21/2"), std::string::npos) << ewt.rounds[1].note;
+    expect_error(all, R"({"method": "phragmen", "combination": "mt", "budget": 75, )" + costs + "}",
+                 "'combination' is only used with method \"cstv\"", errc::invalid);
+    expect_error(all, R"({"method": "cstv", "utilities": "cost", "budget": 75, )" + costs + "}",
+                 "'utilities' is only used with methods", errc::invalid);
+}
+
 TEST(BudgetMethods, OptionsAMethodDoesNotUseAreErrors) {
     const auto p = three_projects();
     const std::string costs = R"("budget": 6, "costs": {"a": 6, "b": 3, "c": 3})";
@@ -286,6 +417,14 @@ TEST(BudgetMethods, OptionsAMethodDoesNotUseAreErrors) {
                  "'completion' is only used with methods", errc::invalid);
     expect_error(p, R"({"method": "equal-shares", "completion": "add-opt", )" + costs + "}",
                  "completion \"add-opt\" is only used with method \"exact-equal-shares\"", errc::invalid);
+    for (const char* m : {"bos-equal-shares", "fractional-equal-shares"}) {
+        expect_error(p, std::string(R"({"method": ")") + m + R"(", "completion": "none", )" + costs + "}",
+                     "'completion' is only used with methods", errc::invalid);
+        expect_error(p, std::string(R"({"method": ")") + m + R"(", "increment": 1, )" + costs + "}",
+                     "'increment'", errc::invalid);
+        expect_error(p, std::string(R"({"method": ")") + m + R"(", "max_nodes": 5, )" + costs + "}",
+                     "'max_nodes'", errc::invalid);
+    }
     expect_error(p, R"({"method": "phragmen", "completion": "add1", )" + costs + "}",
                  "completion \"add1\" is only used with method \"equal-shares\"", errc::invalid);
     // The C++ entry point refuses the same combinations.
@@ -319,8 +458,8 @@ TEST(BudgetMethods, ResultsDoNotDependOnBallotOrder) {
          {R"("method": "max-welfare")", R"("method": "max-welfare", "utilities": "approval")",
           R"("method": "phragmen")", R"("method": "phragmen", "completion": "greedy")",
           R"("method": "maximin-support")", R"("method": "equal-shares", "completion": "greedy")",
-          R"("method": "exact-equal-shares")",
-          R"("method": "exact-equal-shares", "completion": "add-opt")"}) {
+          R"("method": "exact-equal-shares")", R"("method": "exact-equal-shares", "completion": "add-opt")",
+          R"("method": "bos-equal-shares")", R"("method": "fractional-equal-shares")"}) {
         const std::string o = "{" + variant + ", " + costs + "}";
         const auto first = to_json(run(forward, "budget", o));
         EXPECT_EQ(first, to_json(run(backward, "budget", o))) << variant;

@@ -473,8 +473,9 @@ TEST(Committee, BadOptionsAreInvalidAndNameTheOption) {
     expect_invalid(p, "budget", R"({"budget": 3, "costs": {)" + all + R"(, "h": "x"}})", "the cost of 'h'");
     expect_invalid(p, "budget", R"({"budget": 3, "costs": {)" + all + R"(, "h": 1, "z": 1}})",
                    "unknown candidate 'z'", errc::not_found);
-    expect_invalid(p, "budget", R"({"budget": 3, "costs": {)" + all + R"(, "h": 1}, "utilities": "cost"})",
-                   "is only used with methods \"equal-shares\", \"exact-equal-shares\" and \"max-welfare\"");
+    expect_invalid(
+        p, "budget", R"({"budget": 3, "costs": {)" + all + R"(, "h": 1}, "utilities": "cost"})",
+        "is only used with methods \"equal-shares\", \"exact-equal-shares\", \"bos-equal-shares\"");
     expect_invalid(p, "budget", R"({"budget": 3, "method": "knapsack", "costs": {)" + all + R"(, "h": 1}})",
                    "option 'method'");
     // An excluded project needs no cost.

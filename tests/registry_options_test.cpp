@@ -460,7 +460,8 @@ TEST(OptionDetails, TypesChoicesAndDefaultsAreTheAdaptersOwn) {
     EXPECT_EQ(option_named(method_named(ms, "budget"), "costs").type, "object");
     EXPECT_EQ(option_named(method_named(ms, "budget"), "method").choices,
               (std::vector<std::string>{"greedy", "equal-shares", "max-welfare", "phragmen",
-                                        "maximin-support", "exact-equal-shares"}));
+                                        "maximin-support", "exact-equal-shares", "bos-equal-shares",
+                                        "fractional-equal-shares", "cstv"}));
     EXPECT_EQ(option_named(method_named(ms, "equal-shares"), "completion").default_json, "\"seq-phragmen\"");
     EXPECT_FALSE(option_named(method_named(ms, "irv"), "overvote").required);
 }

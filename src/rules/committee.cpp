@@ -1544,10 +1544,38 @@ rational min_max_load(const electorate<W>& e, const std::vector<cand_t>& w,
 const std::string k_pb_phragmen_note =
     "tallies: the load (money per unit of weight) every supporter would carry if the project were "
     "funded: (its cost + the supporters' loads) / their weight (lowest wins)";
+const std::string k_pb_bos_note =
+    "tallies: price / alpha, the least over prices of the price per unit of utility divided by the "
+    "fraction of the cost the supporters cover at it (lowest wins); absent: unapproved, funded, no "
+    "supporter with money left, or no longer fits";
+const std::string k_pb_fractional_note =
+    "tallies: cost / (utility x weight of the supporters with money left), the price per unit of "
+    "utility (lowest wins); absent: wholly funded, no supporter with money left, or its unfunded part "
+    "no longer fits";
 const std::string k_pb_maximin_note =
     "tallies: the smallest possible largest voter load (money per unit of weight) with the project "
     "funded (lowest wins); absent: unapproved, funded, or no longer fits";
 
+} // namespace
+
+namespace {
+const char* cstv_name(cstv_combination c) {
+    switch (c) {
+    case cstv_combination::ewt:
+        return "EwT";
+    case cstv_combination::ewtc:
+        return "EwTC";
+    case cstv_combination::mt:
+        return "MT";
+    case cstv_combination::mtc:
+        return "MTC";
+    case cstv_combination::ewts:
+        return "EwTS";
+    case cstv_combination::mts:
+        return "MTS";
+    }
+    return "?";
+}
 } // namespace
 
 result participatory_budget(const profile& p, const budget_options& opt) {
@@ -1579,6 +1607,15 @@ result participatory_budget(const profile& p, const budget_options& opt) {
             rational s = 0;
             for (cand_t c : r.winners) s += opt.costs[c];
             return s;
+        };
+        // A voter's utility from an approved project: its cost, or 1.
+        auto utility = [&](cand_t c) -> rational {
+            return opt.utilities == pb_utilities::cost ? opt.costs[c] : rational(1);
+        };
+        // Equal Shares' starting money: budget / (total weight) for each voter, per unit of weight.
+        auto equal_money = [&]() {
+            if (e.total == W{}) throw error(errc::invalid, "budget: the profile has no voters");
+            return std::vector<rational>(e.weight.size(), opt.budget / as_rational(e.total));
         };
         auto funded_note = [&](result& r) {
             r.notes.push_back("spent " + to_string(spent(r)) + " of " + to_string(opt.budget));
@@ -1733,6 +1770,413 @@ result participatory_budget(const profile& p, const budget_options& opt) {
             funded_note(k.r);
             return k.finish();
         }
+        if (opt.method == budget_method::bos_equal_shares) {
+            // BOS Equal Shares. Each voter has money[i] per unit of weight. For a project c that
+            // fits the money left, paying lambda per unit of utility each (capped by what they
+            // have) its supporters collect T(lambda); alpha = min(1, T / cost) is the fraction
+            // they cover. The project with the least lambda / alpha^2 (price / alpha, price =
+            // lambda / alpha) over all lambda is funded in full; its supporters pay the price per
+            // unit of utility, capped by their money, and the rest is overspent. Within a stretch
+            // where the same supporters are capped, lambda / T(lambda)^2 rises then falls, so the
+            // least value is at a point where a supporter becomes capped or at T = cost.
+            committee_count k(p, e, name);
+            tie_breaker tb(opt.tie_break, k.r);
+            std::vector<rational> money = equal_money();
+            rational left = opt.budget;
+            struct offer {
+                rational score, price, alpha;
+            };
+            auto best_offer = [&](cand_t c) -> std::optional<offer> {
+                if (opt.costs[c] > left) return std::nullopt;
+                std::vector<std::pair<rational, rational>> sup; // (money, weight), poorest first
+                rational rest = 0;
+                for (std::uint32_t i : e.supporters[c])
+                    if (e.weight[i] != W{} && sign(money[i]) > 0) {
+                        sup.emplace_back(money[i], as_rational(e.weight[i]));
+                        rest += sup.back().second;
+                    }
+                if (sup.empty()) return std::nullopt;
+                std::sort(sup.begin(), sup.end(),
+                          [](const auto& a, const auto& b) { return a.first < b.first; });
+                const rational& cost = opt.costs[c];
+                const rational u = utility(c);
+                std::optional<offer> best;
+                auto consider = [&](const rational& lambda, const rational& alpha) {
+                    rational s = lambda / (alpha * alpha);
+                    if (!best || s < best->score) best = offer{std::move(s), rational(lambda / alpha), alpha};
+                };
+                rational capped = 0; // money of the supporters poorer than the breakpoint
+                for (std::size_t j = 0; j < sup.size();) {
+                    const rational m = sup[j].first;
+                    const rational collected = capped + m * rest; // T(m / u)
+                    if (collected >= cost) {
+                        consider(rational((cost - capped) / (u * rest)), rational(1));
+                        return best;
+                    }
+                    consider(rational(m / u), rational(collected / cost));
+                    for (; j < sup.size() && sup[j].first == m; ++j) {
+                        capped += sup[j].first * sup[j].second;
+                        rest -= sup[j].second;
+                    }
+                }
+                return best;
+            };
+            auto score = [&](cand_t c) -> std::optional<rational> {
+                auto o = best_offer(c);
+                if (!o) return std::nullopt;
+                return std::move(o->score);
+            };
+            while (auto w = k.round(tb, score, true, k_pb_bos_note, false, false)) {
+                const offer o = *best_offer(*w); // `left` and the money are still the round's
+                const rational u = utility(*w);
+                rational paid = 0;
+                for (std::uint32_t i : e.supporters[*w]) {
+                    if (e.weight[i] == W{}) continue;
+                    const rational pay = std::min(money[i], rational(o.price * u));
+                    money[i] -= pay;
+                    paid += pay * as_rational(e.weight[i]);
+                }
+                left -= opt.costs[*w];
+                k.r.rounds.back().note += "; funded " + p.candidate_name(*w) + ": alpha " +
+                                          to_string(o.alpha) + ", price per unit of utility " +
+                                          to_string(o.price) + ", supporters paid " + to_string(paid) +
+                                          ", overspent " + to_string(rational(opt.costs[*w] - paid));
+            }
+            funded_note(k.r);
+            return k.finish();
+        }
+        if (opt.method == budget_method::fractional_equal_shares) {
+            // Fractional Equal Shares. Each round, among the projects not wholly funded whose
+            // unfunded part fits the money not yet spent, the one of least price per unit of
+            // utility cost(c) / (u(c) x weight of its supporters with money left) gains the
+            // largest fraction those supporters can pay in equal shares (the poorest runs out, or
+            // the project is whole); each pays fraction x cost(c) / their weight.
+            committee_count k(p, e, name);
+            tie_breaker tb(opt.tie_break, k.r);
+            std::vector<rational> money = equal_money();
+            std::vector<rational> part(e.n, rational(0));
+            rational spent_f = 0;
+            // Weight of c's supporters with money left, and the least of their money.
+            auto payers = [&](cand_t c) {
+                rational weight = 0;
+                std::optional<rational> poorest;
+                for (std::uint32_t i : e.supporters[c])
+                    if (e.weight[i] != W{} && sign(money[i]) > 0) {
+                        weight += as_rational(e.weight[i]);
+                        if (!poorest || money[i] < *poorest) poorest = money[i];
+                    }
+                return std::make_pair(weight, poorest);
+            };
+            while (true) {
+                round_record rec;
+                rec.tallies.assign(e.n, std::nullopt);
+                std::vector<cand_t> tied;
+                std::optional<rational> best;
+                for (cand_t c : e.cands) {
+                    if (part[c] == 1 || spent_f + opt.costs[c] * (1 - part[c]) > opt.budget) continue;
+                    auto [weight, poorest] = payers(c);
+                    if (!poorest) continue;
+                    rational s = opt.costs[c] / (utility(c) * weight);
+                    if (!best || s < *best) {
+                        best = s;
+                        tied = {c};
+                    } else if (s == *best)
+                        tied.push_back(c);
+                    rec.tallies[c] = std::move(s);
+                }
+                if (tied.empty()) break;
+                const std::size_t number = k.r.rounds.size() + 1;
+                std::string note = k_pb_fractional_note;
+                const auto w = tb.pick_winner(tied, number, "election");
+                if (!w) {
+                    rec.note = note + "; tie left unresolved, count stopped";
+                    k.r.rounds.push_back(std::move(rec));
+                    break;
+                }
+                auto [weight, poorest] = payers(*w);
+                const rational fraction =
+                    std::min(rational(1 - part[*w]), rational(*poorest * weight / opt.costs[*w]));
+                const rational share = fraction * opt.costs[*w] / weight;
+                for (std::uint32_t i : e.supporters[*w])
+                    if (e.weight[i] != W{} && sign(money[i]) > 0) money[i] -= share;
+                part[*w] += fraction;
+                spent_f += fraction * opt.costs[*w];
+                rec.elected = {*w};
+                if (!k.in[*w]) {
+                    k.in[*w] = 1;
+                    k.r.winners.push_back(*w);
+                }
+                rec.note = note + "; " + p.candidate_name(*w) + " gains " + to_string(fraction) + " (now " +
+                           to_string(part[*w]) + "), each supporter with money left paying " +
+                           to_string(share);
+                k.r.rounds.push_back(std::move(rec));
+            }
+            std::string fractions;
+            for (cand_t c : k.r.winners)
+                fractions += (fractions.empty() ? "" : ", ") + p.candidate_name(c) + " " + to_string(part[c]);
+            k.r.notes.push_back("fractions funded: " + (fractions.empty() ? std::string("none") : fractions));
+            for (cand_t c : e.cands) k.r.scores[c] = part[c];
+            k.r.score_name = "fraction funded";
+            k.r.notes.push_back("spent " + to_string(spent_f) + " of " + to_string(opt.budget) +
+                                " (the funded fractions of the costs)");
+            return k.finish();
+        }
+        if (opt.method == budget_method::cstv) {
+            // CSTV (Cumulative Support Transfer Voting; Skowron, Slinko, Szufa & Talmon), with
+            // approval ballots read as cumulative ones: each voter donates its equal share of the
+            // budget, budget / n per unit of weight, split equally among the projects it approves.
+            // d[i][c]: ballot i's donation to project c (its weight included).
+            const std::vector<rational> money = equal_money();
+            const bool by_excess = opt.cstv == cstv_combination::ewt || opt.cstv == cstv_combination::mt;
+            const bool by_ratio = opt.cstv == cstv_combination::ewtc || opt.cstv == cstv_combination::mtc;
+            const bool transfers = opt.cstv == cstv_combination::mt || opt.cstv == cstv_combination::mtc ||
+                                   opt.cstv == cstv_combination::mts;
+            committee_count k(p, e, name);
+            tie_breaker tb(opt.tie_break, k.r);
+            std::vector<std::vector<rational>> d(e.weight.size(), std::vector<rational>(e.n, rational(0)));
+            for (std::size_t i = 0; i < e.weight.size(); ++i) {
+                const auto a = e.approved(i);
+                if (e.weight[i] == W{} || a.empty()) continue;
+                const rational each = money[i] * as_rational(e.weight[i]) / rational(a.size());
+                for (cand_t c : a) d[i][c] = each;
+            }
+            auto support = [&](cand_t c) {
+                rational s = 0;
+                for (const auto& di : d) s += di[c];
+                return s;
+            };
+            auto given = [&](std::size_t i) {
+                rational s = 0;
+                for (const rational& x : d[i]) s += x;
+                return s;
+            };
+            // The selection measure: excess support (EwT, MT), support over cost (EwTC, MTC) or
+            // support (EwTS, MTS); the highest is funded, the lowest eliminated.
+            auto measure = [&](cand_t c) -> rational {
+                const rational s = support(c);
+                if (by_excess) return s - opt.costs[c];
+                if (by_ratio) return s / opt.costs[c];
+                return s;
+            };
+            // Moves `amount` of ballot i's donations to its other projects, in proportion to them.
+            auto spread = [&](std::size_t i, cand_t from, const rational& amount) {
+                rational others = given(i) - d[i][from];
+                if (sign(others) <= 0) return;
+                for (cand_t c = 0; c < e.n; ++c)
+                    if (c != from && sign(d[i][c]) > 0) d[i][c] += amount * d[i][c] / others;
+            };
+            std::vector<char> current(e.n, 0);
+            for (cand_t c : e.cands) current[c] = 1;
+            std::vector<cand_t> eliminated;
+            rational left = opt.budget;
+            const std::string tag = std::string(" [") + cstv_name(opt.cstv) + "]";
+            auto record = [&](round_record rec) { k.r.rounds.push_back(std::move(rec)); };
+            auto tallies = [&](const std::vector<cand_t>& pool) {
+                std::vector<std::optional<rational>> t(e.n, std::nullopt);
+                for (cand_t c : pool) t[c] = measure(c);
+                return t;
+            };
+            // Picks the best (or worst) of `pool` by the measure; nullopt if a tie is left unbroken.
+            auto pick = [&](const std::vector<cand_t>& pool, bool best,
+                            const char* purpose) -> std::optional<cand_t> {
+                std::vector<cand_t> tied;
+                std::optional<rational> top;
+                for (cand_t c : pool) {
+                    const rational m = measure(c);
+                    if (!top || (best ? m > *top : m < *top)) {
+                        top = m;
+                        tied = {c};
+                    } else if (m == *top)
+                        tied.push_back(c);
+                }
+                const std::size_t number = k.r.rounds.size() + 1;
+                return best ? tb.pick_winner(tied, number, purpose) : tb.pick_loser(tied, number, purpose);
+            };
+            auto fund = [&](cand_t c, std::string note) {
+                round_record rec;
+                rec.tallies.assign(e.n, std::nullopt);
+                rec.elected = {c};
+                rec.note = std::move(note);
+                record(std::move(rec));
+                k.in[c] = 1;
+                k.r.winners.push_back(c);
+                left -= opt.costs[c];
+            };
+            auto pool_of = [&]() {
+                std::vector<cand_t> v;
+                for (cand_t c : e.cands)
+                    if (current[c]) v.push_back(c);
+                return v;
+            };
+            bool stopped = false; // a tie left unresolved (report)
+            // Elimination with transfers: the worst project leaves and each of its donors' donation
+            // to it moves to the donor's other projects in proportion. False when none is left.
+            auto eliminate_with_transfers = [&]() -> bool {
+                const auto pool = pool_of();
+                if (pool.size() < 2) {
+                    for (cand_t c : pool) {
+                        current[c] = 0;
+                        eliminated.push_back(c);
+                    }
+                    return false;
+                }
+                round_record rec;
+                rec.tallies = tallies(pool);
+                const auto m = pick(pool, false, "elimination");
+                if (!m) {
+                    stopped = true;
+                    return false;
+                }
+                for (std::size_t i = 0; i < d.size(); ++i) {
+                    const rational t = d[i][*m];
+                    d[i][*m] = 0;
+                    spread(i, *m, t);
+                }
+                current[*m] = 0;
+                eliminated.push_back(*m);
+                rec.eliminated = {*m};
+                rec.note =
+                    "no project has the support of its cost: the lowest is eliminated and its donations "
+                    "move to its donors' other projects" +
+                    tag;
+                record(std::move(rec));
+                return true;
+            };
+            // Minimal transfer: projects whose donors cannot pay them even with all they give are
+            // eliminated; the best project left is raised to its cost by moving to it the least
+            // from its donors' other projects (each donor's donation to it grows by the same
+            // factor, a donor who cannot keep up giving it everything).
+            auto minimal_transfer = [&]() -> bool {
+                round_record rec;
+                rec.tallies = tallies(pool_of());
+                for (cand_t c : pool_of()) {
+                    rational can = 0;
+                    for (std::size_t i = 0; i < d.size(); ++i)
+                        if (sign(d[i][c]) > 0) can += given(i);
+                    if (can < opt.costs[c]) {
+                        current[c] = 0;
+                        eliminated.push_back(c);
+                        rec.eliminated.push_back(c);
+                    }
+                }
+                const auto pool = pool_of();
+                if (pool.empty()) {
+                    if (!rec.eliminated.empty()) {
+                        rec.note = "no project left that its donors could pay" + tag;
+                        record(std::move(rec));
+                    }
+                    return false;
+                }
+                const auto c = pick(pool, true, "minimal transfer");
+                if (!c) {
+                    stopped = true;
+                    return false;
+                }
+                std::vector<std::size_t> donors;
+                for (std::size_t i = 0; i < d.size(); ++i)
+                    if (sign(d[i][*c]) > 0) donors.push_back(i);
+                rational cost = opt.costs[*c];
+                // A donor whose donation, scaled to cover the cost, would exceed all it gives gives
+                // it all; the rest scale to cover what is left.
+                for (bool changed = true; changed;) {
+                    changed = false;
+                    rational has = 0;
+                    for (std::size_t i : donors) has += d[i][*c];
+                    for (auto it = donors.begin(); it != donors.end(); ++it) {
+                        const std::size_t i = *it;
+                        const rational all = given(i);
+                        if (d[i][*c] * cost > all * has) {
+                            for (rational& x : d[i]) x = 0;
+                            d[i][*c] = all;
+                            cost -= all;
+                            donors.erase(it);
+                            changed = true;
+                            break;
+                        }
+                    }
+                }
+                rational has = 0;
+                for (std::size_t i : donors) has += d[i][*c];
+                if (sign(cost) > 0 && sign(has) > 0) {
+                    const rational factor = cost / has;
+                    for (std::size_t i : donors) {
+                        spread(i, *c, rational(-(factor - 1) * d[i][*c]));
+                        d[i][*c] *= factor;
+                    }
+                }
+                rec.note = "no project has the support of its cost: " + p.candidate_name(*c) +
+                           " gets the least transfer that covers it" + tag;
+                record(std::move(rec));
+                return true;
+            };
+            while (!stopped) {
+                auto pool = pool_of();
+                if (pool.empty()) break;
+                std::vector<cand_t> eligible;
+                for (cand_t c : pool)
+                    if (support(c) >= opt.costs[c]) eligible.push_back(c);
+                bool go_on = true;
+                while (eligible.empty() && go_on) {
+                    go_on = transfers ? minimal_transfer() : eliminate_with_transfers();
+                    for (cand_t c : pool_of())
+                        if (support(c) >= opt.costs[c]) eligible.push_back(c);
+                }
+                if (eligible.empty() || stopped) break;
+                auto tl = tallies(eligible);
+                const auto w = pick(eligible, true, "election");
+                if (!w) break;
+                const rational excess = support(*w) - opt.costs[*w];
+                current[*w] = 0;
+                fund(*w, "tallies: the selection measure of the projects whose support reaches their cost "
+                         "(highest "
+                         "funded); excess support " +
+                             to_string(excess) + " moves on" + tag);
+                k.r.rounds.back().tallies = std::move(tl);
+                if (sign(excess) > 0) {
+                    // Donors who give to nothing else spend all; the others keep the fraction
+                    // gamma of their donation on the project and move the rest on.
+                    rational rest_support = support(*w), rest_cost = opt.costs[*w];
+                    for (std::size_t i = 0; i < d.size(); ++i)
+                        if (given(i) == d[i][*w]) {
+                            rest_support -= d[i][*w];
+                            rest_cost -= d[i][*w];
+                        }
+                    const rational gamma =
+                        sign(rest_cost) > 0 ? rational(rest_cost / rest_support) : rational(0);
+                    for (std::size_t i = 0; i < d.size(); ++i) {
+                        const rational t = d[i][*w] * (1 - gamma);
+                        spread(i, *w, t);
+                    }
+                }
+                for (auto& di : d) di[*w] = 0;
+            }
+            if (!stopped) {
+                if (!transfers) {
+                    // Reverse elimination: the eliminated projects, last eliminated first, while they fit.
+                    for (auto it = eliminated.rbegin(); it != eliminated.rend(); ++it)
+                        if (opt.costs[*it] <= left)
+                            fund(*it, "reverse elimination: funded as it fits the " + to_string(left) +
+                                          " left" + tag);
+                } else {
+                    // Acceptance of under-supported projects: the best eliminated project by the
+                    // measure, while any is left; funded if it fits, its donors' donations then spent.
+                    while (!eliminated.empty()) {
+                        const auto s = pick(eliminated, true, "acceptance");
+                        if (!s) break;
+                        if (opt.costs[*s] <= left) {
+                            fund(*s, "acceptance of under-supported projects: funded as it fits the " +
+                                         to_string(left) + " left" + tag);
+                            for (auto& di : d)
+                                if (sign(di[*s]) > 0)
+                                    for (rational& x : di) x = 0;
+                        }
+                        eliminated.erase(std::find(eliminated.begin(), eliminated.end(), *s));
+                    }
+                }
+            }
+            funded_note(k.r);
+            return k.finish();
+        }
         if (opt.method == budget_method::exact_equal_shares) {
             if (e.total == W{}) throw error(errc::invalid, "budget: the profile has no voters");
             // Exact Equal Shares (Kraiczy, Robinson & Elkind 2025, Algorithm 1). Each voter has
@@ -1742,9 +2186,6 @@ result participatory_budget(const profile& p, const budget_options& opt) {
             // and each of those supporters pays the share. Every comparison that failed is a
             // threshold of the per-voter budget (share + paid) above which it would succeed: the
             // least of them is the next budget at which the outcome can change.
-            auto utility = [&](cand_t c) {
-                return opt.utilities == pb_utilities::cost ? opt.costs[c] : rational(1);
-            };
             auto attempt = [&](const rational& per_voter, std::optional<rational>& next) {
                 committee_count k(p, e, name);
                 tie_breaker tb(opt.tie_break, k.r);
@@ -1822,9 +2263,6 @@ result participatory_budget(const profile& p, const budget_options& opt) {
         }
         if (e.total == W{}) throw error(errc::invalid, "budget: the profile has no voters");
         // Equal Shares with costs; utilities cost(c) or 1 per approved project.
-        auto utility = [&](cand_t c) {
-            return opt.utilities == pb_utilities::cost ? opt.costs[c] : rational(1);
-        };
         auto cost = [&](cand_t c) -> const rational& { return opt.costs[c]; };
         const rational base = opt.budget / as_rational(e.total);
         auto attempt = [&](const rational& per_voter) {
@@ -2220,7 +2658,10 @@ result run_budget(const profile& p, option_reader& o) {
                          {"max-welfare", budget_method::max_welfare},
                          {"phragmen", budget_method::phragmen},
                          {"maximin-support", budget_method::maximin_support},
-                         {"exact-equal-shares", budget_method::exact_equal_shares}},
+                         {"exact-equal-shares", budget_method::exact_equal_shares},
+                         {"bos-equal-shares", budget_method::bos_equal_shares},
+                         {"fractional-equal-shares", budget_method::fractional_equal_shares},
+                         {"cstv", budget_method::cstv}},
                         opt.method);
     o.require("budget", "budget: option 'budget' is required (the money available: an integer or an exact "
                         "number as a string, e.g. \"1250.50\")");
@@ -2259,6 +2700,8 @@ result run_budget(const profile& p, option_reader& o) {
     const bool welfare = opt.method == budget_method::max_welfare;
     const bool phragmen = opt.method == budget_method::phragmen;
     const bool ees = opt.method == budget_method::exact_equal_shares;
+    const bool bos = opt.method == budget_method::bos_equal_shares;
+    const bool fractional = opt.method == budget_method::fractional_equal_shares;
     if (!mes && !phragmen && !ees && o.has("completion"))
         throw error(errc::invalid, "budget: option 'completion' is only used with methods \"equal-shares\", "
                                    "\"exact-equal-shares\" and \"phragmen\"");
@@ -2266,9 +2709,11 @@ result run_budget(const profile& p, option_reader& o) {
         if (!mes && o.has(key))
             throw error(errc::invalid,
                         std::string("budget: option '") + key + "' applies to method \"equal-shares\" only");
-    if (!mes && !welfare && !ees && o.has("utilities"))
-        throw error(errc::invalid, "budget: option 'utilities' is only used with methods \"equal-shares\", "
-                                   "\"exact-equal-shares\" and \"max-welfare\"");
+    if (!mes && !welfare && !ees && !bos && !fractional && o.has("utilities"))
+        throw error(errc::invalid,
+                    "budget: option 'utilities' is only used with methods \"equal-shares\", "
+                    "\"exact-equal-shares\", \"bos-equal-shares\", \"fractional-equal-shares\" "
+                    "and \"max-welfare\"");
     if (auto v = o.get<std::uint64_t>("max_nodes", opt.max_nodes)) {
         if (!welfare)
             throw error(errc::invalid, "budget: option 'max_nodes' is only used with method \"max-welfare\"");
@@ -2287,6 +2732,16 @@ result run_budget(const profile& p, option_reader& o) {
     opt.increment = read_rational_option(o, "increment", opt.increment);
     if (o.has("increment") && opt.completion != pb_completion::add1)
         throw error(errc::invalid, "budget: option 'increment' needs completion \"add1\"");
+    opt.cstv = choice(o, "combination",
+                      {{"ewt", cstv_combination::ewt},
+                       {"ewtc", cstv_combination::ewtc},
+                       {"mt", cstv_combination::mt},
+                       {"mtc", cstv_combination::mtc},
+                       {"ewts", cstv_combination::ewts},
+                       {"mts", cstv_combination::mts}},
+                      opt.cstv);
+    if (opt.method != budget_method::cstv && o.get<nlohmann::json>("combination"))
+        throw error(errc::invalid, "budget: option 'combination' is only used with method \"cstv\"");
     opt.tie_break = o.tie_break(opt.tie_break);
     o.finish();
     return participatory_budget(p, opt);

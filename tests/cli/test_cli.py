@@ -243,6 +243,13 @@ class Committees(unittest.TestCase):
                                                                                     "p3": 1, "p4": 7}}),
                                     "--json").stdout)
             self.assertEqual(sorted(ees["winners"]), ["p2", "p3"])
+            # BOS Equal Shares on the same instance, as pabutools' bos_equal_shares funds it.
+            bos = json.loads(accord("run", "budget", str(ROOT / "tests/data/peers/budget-m5-n12-s3002.cat"),
+                                    "--options", json.dumps({"method": "bos-equal-shares", "budget": 8,
+                                                             "costs": {"p0": 4, "p1": 7, "p2": 1,
+                                                                       "p3": 1, "p4": 7}}),
+                                    "--json").stdout)
+            self.assertEqual(sorted(bos["winners"]), ["p2", "p4"])
             bad = accord("run", "budget", str(path), "--options",
                          json.dumps({"method": "maximin-support", "max_nodes": 5, "budget": 3, "costs": costs}))
             self.assertNotEqual(bad.returncode, 0)

@@ -85,6 +85,18 @@ class Committee(unittest.TestCase):
                                  accord.run(halves, method, seats=4).to_dict(), method)
         halves.close()
 
+    def test_budget_cstv(self) -> None:
+        # pabutools' CSTV example: five donors give 5 to each of A (27), B (30), C (40); every
+        # combination funds A and B (worked by hand in tests/budget_test.cpp).
+        p = accord.Profile(["A", "B", "C"], kind="approval")
+        p.add_approval(["A", "B", "C"], count=5)
+        for combination in ("ewt", "ewtc", "mt", "mtc", "ewts", "mts"):
+            r = accord.run(p, "budget", method="cstv", combination=combination, budget=75,
+                           costs={"A": 27, "B": 30, "C": 40})
+            self.assertEqual(r.winners, ["A", "B"], combination)
+        with self.assertRaises(accord.InvalidArgument):
+            accord.run(p, "budget", method="greedy", combination="mt", budget=75, costs={"A": 27, "B": 30, "C": 40})
+
     def test_budget_with_costs(self) -> None:
         # pabutools' approval example 2: Equal Shares with cost utilities funds p2 then p0.
         p = accord.Profile(["p0", "p1", "p2", "p3"], kind="approval")
@@ -115,6 +127,13 @@ class Committee(unittest.TestCase):
         self.assertEqual(r.winners[0], "p2")
         r = accord.run(p, "budget", method="exact-equal-shares", completion="add-opt", budget=4, costs=costs)
         self.assertIn("add-opt completion", " ".join(r.to_dict()["notes"]))
+        # BOS Equal Shares (as pabutools' bos_equal_shares): p2, then p1, which its two supporters
+        # can pay only in part (alpha 20/27, a recorded overspending), then p0.
+        r = accord.run(p, "budget", method="bos-equal-shares", budget=4, costs=costs)
+        self.assertEqual(r.winners, ["p2", "p1", "p0"])
+        self.assertIn("overspent", " ".join(rd["note"] for rd in r.to_dict()["rounds"]))
+        with self.assertRaises(accord.InvalidArgument):
+            accord.run(p, "budget", method="fractional-equal-shares", completion="greedy", budget=4, costs=costs)
         with self.assertRaises(accord.InvalidArgument) as cm:
             accord.run(p, "budget", method="phragmen", utilities="cost", budget=4, costs=costs)
         self.assertIn("'utilities' is only used with methods", str(cm.exception))

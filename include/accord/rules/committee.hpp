@@ -195,6 +195,29 @@ enum class budget_method : std::uint8_t {
     /// equally among the largest set of its supporters who can all pay that share; the project
     /// with the most utility per unit of cost so paid is funded.
     exact_equal_shares = 5,
+    /// Equal Shares with Bounded Overspending (Papasotiropoulos, Pishbin, Skibski, Skowron & Was):
+    /// a project may be funded when its supporters can pay only a fraction alpha of its cost; the
+    /// project of least price / alpha is funded in full and the rest comes from the budget.
+    bos_equal_shares = 6,
+    /// Fractional Equal Shares (the same paper, section 4): projects are funded in fractions,
+    /// each round the part the supporters with money left can pay in equal shares.
+    fractional_equal_shares = 7,
+    /// CSTV (Cumulative Support Transfer Voting; Skowron, Slinko, Szufa & Talmon), approval
+    /// ballots read as equal donations of each voter's share; variant in budget_options::cstv.
+    cstv = 8,
+};
+
+/// CSTV's combination of procedures (pabutools' CSTV_Combination): the selection measure
+/// (excess support, support over cost, support), what happens when no project has the support
+/// of its cost (elimination with transfers, minimal transfer) and the completion that goes with
+/// it (reverse elimination, acceptance of under-supported projects).
+enum class cstv_combination : std::uint8_t {
+    ewt = 0,  ///< excess support; elimination with transfers; reverse elimination
+    ewtc = 1, ///< support over cost; elimination with transfers; reverse elimination
+    mt = 2,   ///< excess support; minimal transfer; acceptance of under-supported projects
+    mtc = 3,  ///< support over cost; minimal transfer; acceptance of under-supported projects
+    ewts = 4, ///< support; elimination with transfers; reverse elimination
+    mts = 5,  ///< support; minimal transfer; acceptance of under-supported projects
 };
 
 enum class pb_utilities : std::uint8_t {
@@ -220,7 +243,8 @@ struct budget_options {
     std::vector<rational> costs; ///< per candidate (project), > 0; indexed like the profile
     pb_utilities utilities = pb_utilities::cost;
     pb_completion completion = pb_completion::none;
-    rational increment = 1; ///< add1: per-voter raise of the budget, in money
+    cstv_combination cstv = cstv_combination::ewt; ///< method cstv only
+    rational increment = 1;                        ///< add1: per-voter raise of the budget, in money
     /// max-welfare: the branch and bound refuses (errc::unsupported) an election whose search
     /// visits more nodes than this.
     std::uint64_t max_nodes = 10'000'000;

@@ -8,8 +8,9 @@ python3-pulp with coinor-cbc:
     PABUTOOLS=/path/to/pabutools python3 tests/data/peers/gen_pabutools.py > tests/data/peers/pabutools.json
 
 pabutools asks pulp for HiGHS, which Debian's pulp 2.6 lacks; it is given CBC instead (exact
-enough for these small integer programmes). Modules pabutools imports but these rules never call
-(plots, scipy's root finder, networkx, ...) are replaced by empty ones.
+enough for these small integer programmes). BOS Equal Shares needs Debian's python3-scipy (its
+root finder). Modules pabutools imports but these rules never call (plots, networkx, ...) are
+replaced by empty ones.
 """
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ class _Anything(types.ModuleType):
 
 
 class _EmptyModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    roots = {"mip", "matplotlib", "seaborn", "jinja2", "networkx", "ortools", "scipy", "pandas"}
+    roots = {"mip", "matplotlib", "seaborn", "jinja2", "networkx", "ortools", "pandas"}
 
     def find_spec(self, name, path, target=None):
         if name.split(".")[0] in self.roots:
@@ -66,6 +67,7 @@ from pabutools.rules import (  # noqa: E402
     completion_by_rule_combination, greedy_utilitarian_welfare, max_additive_utilitarian_welfare, maximin_support,
     exact_equal_shares, method_of_equal_shares, sequential_phragmen)
 from pabutools.rules.ees_addopt import ees_add_opt_completion  # noqa: E402
+from pabutools.rules.mes.bos_equal_shares import bos_equal_shares, fractional_equal_shares  # noqa: E402
 
 # variant -> (accord's options, the pabutools call as text, the call, irresolute)
 VARIANTS = {
@@ -117,7 +119,18 @@ VARIANTS = {
     "maximin-support": ({"method": "maximin-support"},
                         "maximin_support(instance, profile) (resolute only: lexicographic tie-break)",
                         lambda i, p: [maximin_support(i, p)], False),
+    "bos-equal-shares": ({"method": "bos-equal-shares"},
+                         "bos_equal_shares(instance, profile) (resolute: first project in its iteration order "
+                         "on a tie)",
+                         lambda i, p: [bos_equal_shares(i, p)], False),
+    "fractional-equal-shares": ({"method": "fractional-equal-shares"},
+                                "fractional_equal_shares(instance, profile): the projects funded in part or "
+                                "whole (resolute: least name on a tie)",
+                                lambda i, p: [fractional_equal_shares(i, p)], False),
 }
+# Variants whose peer breaks ties the way accord's default does: fractional_equal_shares takes the
+# least project name, which on these files (p0 .. p8) is accord's lexicographic candidate order.
+PEER_TIES_AS_ACCORD = {"fractional-equal-shares"}
 
 
 def read_cat(path: Path) -> tuple[list[str], list[tuple[int, list[int]]]]:
@@ -145,6 +158,8 @@ def main() -> None:
         entry = {"options": options, "peer_call": call}
         if not irresolute:
             entry["resolute"] = True
+        if name in PEER_TIES_AS_ACCORD:
+            entry["ties_as_accord"] = True
         out["rules"]["budget"]["variants"][name] = entry
     signal.signal(signal.SIGALRM, _timeout)
     for previous in old["profiles"]:
