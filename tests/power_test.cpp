@@ -234,7 +234,7 @@ TEST(Power, KoenigBraeuningerNevisonPublicHelpAndAbsoluteHollerOfThreeTwoOneOneB
         SCOPED_TRACE(r.method);
         EXPECT_EQ(exact_strings(r.koenig_braeuninger),
                   (std::vector<std::string>{"1", "2/3", "2/3"}));                                 // c_i / 3
-        EXPECT_EQ(exact_strings(r.nevison), (std::vector<std::string>{"3/8", "1/4", "1/4"}));     // c_i / 2^3
+        EXPECT_EQ(exact_strings(r.nevison), (std::vector<std::string>{"3/4", "1/2", "1/2"}));     // c_i / 2^2
         EXPECT_EQ(exact_strings(r.public_help), (std::vector<std::string>{"3/7", "2/7", "2/7"})); // c_i / 7
         EXPECT_EQ(exact_strings(r.holler_absolute), (std::vector<std::string>{"1", "1/2", "1/2"})); // m_i / 2
         EXPECT_EQ(exact_strings(r.holler), (std::vector<std::string>{"1/2", "1/4", "1/4"}));        // m_i / 4
@@ -275,8 +275,8 @@ TEST(Power, UnSecurityCouncilKoenigBraeuningerNevisonPublicHelpAndHollerFollowFr
                                                              index_public_help | index_holler});
     EXPECT_EQ(to_string(r.koenig_braeuninger.exact[0]), "1");
     EXPECT_EQ(to_string(r.koenig_braeuninger.exact[14]), "233/424"); // 466 / 848
-    EXPECT_EQ(to_string(r.nevison.exact[0]), "53/2048");             // 848 / 2^15
-    EXPECT_EQ(to_string(r.nevison.exact[14]), "233/16384");          // 466 / 2^15
+    EXPECT_EQ(to_string(r.nevison.exact[0]), "53/1024");             // 848 / 2^14
+    EXPECT_EQ(to_string(r.nevison.exact[14]), "233/8192");           // 466 / 2^14
     EXPECT_EQ(to_string(r.public_help.exact[0]), "212/2225");        // 848 / (5 x 848 + 10 x 466)
     EXPECT_EQ(to_string(r.public_help.exact[14]), "233/4450");       // 466 / 8900
     EXPECT_EQ(to_string(r.holler_absolute.exact[0]), "1");           // 210 / 210

@@ -79,7 +79,7 @@ enum power_index : unsigned {
     index_colomer = 1u << 10,            ///< Colomer-Martinez (one majority; by enumeration)
     index_minimal_winning = 1u << 11,    ///< minimal winning coalitions containing each player
     index_koenig_braeuninger = 1u << 12, ///< share of the winning coalitions that contain the player
-    index_nevison = 1u << 13,            ///< probability of voting yes on a motion that passes
+    index_nevison = 1u << 13,            ///< probability that a motion passes when the player votes yes
     index_public_help = 1u << 14,        ///< public help index theta (Bertini, Gambarelli & Stach)
     index_felsenthal = 1u << 15,         ///< minimal winning coalitions of the least size (Felsenthal)
     index_all = (1u << 16) - 1,
@@ -177,7 +177,7 @@ struct power_result {
     /// Colomer & Martinez (1995): (1/|M|) sum over minimal winning S containing i of w_i / w(S).
     index_values colomer;
     /// From the Chow parameters c_i: Koenig & Braeuninger (1998) c_i / |W|; Nevison (1979)
-    /// c_i / 2^n; the public help index theta (Bertini, Gambarelli & Stach 2008) c_i / sum_j c_j.
+    /// c_i / 2^(n-1); the public help index theta (Bertini, Gambarelli & Stach 2008) c_i / sum_j c_j.
     index_values koenig_braeuninger, nevison, public_help;
     /// Felsenthal (2016): the minimal winning coalitions of the least size s, each equally likely
     /// and split equally: f_i / (s |M_s|), f_i = those containing i.

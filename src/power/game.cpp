@@ -174,12 +174,12 @@ void finish_chow_indices(power_result& r, const std::vector<big_int>& chow, std:
             r.koenig_braeuninger.exact[i] = rational(chow[i], r.winning_coalitions);
         fill_doubles(r.koenig_braeuninger);
     }
-    // Nevison (1979): the probability, every coalition equally likely, that i votes yes and the
-    // motion passes.
+    // Nevison (1979): the probability, the others voting yes or no with equal chances, that the
+    // motion passes when i votes yes: c_i / 2^(n-1) (a dictator gets 1).
     if (want & index_nevison) {
-        const big_int all = pow2(n);
+        const big_int others = pow2(n - 1);
         r.nevison.exact.resize(n);
-        for (std::size_t i = 0; i < n; ++i) r.nevison.exact[i] = rational(chow[i], all);
+        for (std::size_t i = 0; i < n; ++i) r.nevison.exact[i] = rational(chow[i], others);
         fill_doubles(r.nevison);
     }
     // Bertini, Gambarelli & Stach (2008): the public help index theta, c_i / sum_j c_j.

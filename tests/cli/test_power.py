@@ -62,7 +62,7 @@ class Power(unittest.TestCase):
                 "--indices", "koenig_braeuninger,nevison,public_help,holler")
         d = json.loads(accord(*args, "--json").stdout)
         self.assertEqual(d["koenig_braeuninger_exact"], ["1", "2/3", "2/3"])
-        self.assertEqual(d["nevison_exact"], ["3/8", "1/4", "1/4"])
+        self.assertEqual(d["nevison_exact"], ["3/4", "1/2", "1/2"])
         self.assertEqual(d["public_help_exact"], ["3/7", "2/7", "2/7"])
         self.assertEqual(d["holler_absolute_exact"], ["1", "1/2", "1/2"])
         header = accord(*args).stdout.splitlines()[1].split()

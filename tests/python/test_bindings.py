@@ -372,7 +372,7 @@ class Power(unittest.TestCase):
         # [3; 2,1,1] by hand: Chow 3,2,2 of 3 winning coalitions; minimal winning 2,1,1 of 2.
         r = accord.power(3, [2, 1, 1], indices="koenig_braeuninger,nevison,public_help,holler")
         self.assertEqual(r["koenig_braeuninger_exact"], [Fraction(1), Fraction(2, 3), Fraction(2, 3)])
-        self.assertEqual(r["nevison_exact"], [Fraction(3, 8), Fraction(1, 4), Fraction(1, 4)])
+        self.assertEqual(r["nevison_exact"], [Fraction(3, 4), Fraction(1, 2), Fraction(1, 2)])
         self.assertEqual(r["public_help_exact"], [Fraction(3, 7), Fraction(2, 7), Fraction(2, 7)])
         self.assertEqual(r["holler_absolute_exact"], [Fraction(1), Fraction(1, 2), Fraction(1, 2)])
         # [5; 3,2,1,1]: minimal winning AB and ACD; Felsenthal keeps the smallest, AB.

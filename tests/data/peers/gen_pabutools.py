@@ -21,21 +21,12 @@ import os
 import re
 import signal
 import sys
-import types
 from pathlib import Path
+
+from peer_stubs import Anything
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, os.environ.get("PABUTOOLS", "."))
-
-
-class _Anything(types.ModuleType):
-    def __getattr__(self, key: str):
-        if key.startswith("__"):
-            raise AttributeError(key)
-        return _Anything(key)
-
-    def __call__(self, *args, **kwargs):
-        return _Anything("call")
 
 
 class _EmptyModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
@@ -47,7 +38,7 @@ class _EmptyModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         return None
 
     def create_module(self, spec):
-        module = _Anything(spec.name)
+        module = Anything(spec.name)
         module.__path__ = []
         return module
 
