@@ -468,10 +468,15 @@ TEST(OptionDetails, TypesChoicesAndDefaultsAreTheAdaptersOwn) {
 
 namespace {
 // required_values() for probing `key`: budget's completion and increment apply to
-// method "equal-shares" only, so they are left out when the method itself is probed.
+// method "equal-shares" only, so they are left out when the method itself is probed; its
+// combination applies to method "cstv" only.
 nlohmann::json required_for_probe(const method_info& m, const std::string& key) {
     nlohmann::json j = required_values(m); // candidates A, B and C, as in the probe profile
     if (m.name == "budget" && key == "method") j.erase("completion");
+    if (m.name == "budget" && key == "combination") {
+        j.erase("completion");
+        j["method"] = "cstv";
+    }
     return j;
 }
 } // namespace
