@@ -177,6 +177,26 @@ class LazyResults(unittest.TestCase):
             self.assertEqual(ties[k].chosen, [names[1999 - k]], k)
 
 
+class LongExactNumbers(unittest.TestCase):
+    """Exact counts can pass the 4,300 digits to which Python limits int(str) and str(int)
+    (CSTV's donations after many transfers): the binding reads and writes them all the same."""
+
+    def test_a_fraction_of_5000_digits_is_read_and_written_exactly(self) -> None:
+        from accord._convert import exact_text, fraction  # noqa: PLC0415
+
+        num = (10**5000 - 1) // 9  # 5,000 ones
+        text = "1" * 5000 + "/3"
+        with self.assertRaises(ValueError):
+            Fraction(text)  # what the binding used to call
+        got = fraction(text)
+        self.assertEqual(got, Fraction(num, 3))
+        self.assertEqual(fraction("7" * 4400), Fraction(int("7" * 4000) * 10**400 + int("7" * 400)))
+        self.assertEqual(exact_text(got), text)
+        self.assertEqual(fraction("-" + "9" * 4400 + "/" + "2" * 4401), -Fraction(10**4400 - 1, 2 * (10**4401 - 1) // 9))
+        with self.assertRaises(ValueError):
+            fraction("12/x" + "1" * 5000)  # still refused when it is not a number
+
+
 class Errors(unittest.TestCase):
     def test_exceptions_carry_the_c_message(self) -> None:
         p = accord.Profile(["A", "B"])

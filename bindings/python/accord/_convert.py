@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["pandas", "jsonable", "dumps", "exact_text", "names", "whole"]
+__all__ = ["pandas", "jsonable", "dumps", "exact_text", "fraction", "names", "whole"]
 
 
 def pandas() -> Any:
@@ -58,12 +60,42 @@ def whole(value: Any, option: str, minimum: int = 0, maximum: int = 2**64 - 1) -
     return v
 
 
+_NUMERAL = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+
+
+def _int_text(n: int) -> str:
+    """str(n) at any length: Python refuses int <-> str conversions of over 4,300 digits
+    (sys.get_int_max_str_digits); Decimal converts without a string and prints every digit."""
+    try:
+        return str(n)
+    except ValueError:
+        return str(Decimal(n))
+
+
 def exact_text(x: Any) -> Any:
-    """A Fraction as the exact string "p/q" (or "p" when whole) the C API reads; anything else
-    unchanged."""
+    """A Fraction as the exact string "p/q" (or "p" when whole) the C API reads, at any length;
+    anything else unchanged."""
     if isinstance(x, Fraction):
-        return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
+        num = _int_text(x.numerator)
+        return num if x.denominator == 1 else f"{num}/{_int_text(x.denominator)}"
     return x
+
+
+def fraction(text: str) -> Fraction:
+    """An exact number the C API wrote ("p/q", "p" or a decimal) as a Fraction, at any length: an
+    exact count can pass the 4,300 digits to which Python limits int(str) (CSTV's donations,
+    products of many weights), and Fraction(text) would then raise ValueError. Decimal reads a
+    numeral of any length exactly, and Fraction(Decimal) converts without a string."""
+    try:
+        return Fraction(text)
+    except ValueError:
+        if not isinstance(text, str) or len(text) <= 4300:
+            raise
+        num, slash, den = text.strip().partition("/")
+        if not _NUMERAL.fullmatch(num) or (slash and not re.fullmatch(r"[0-9]+", den)):
+            raise ValueError(f"not an exact number: {text[:40]}...") from None
+        value = Fraction(Decimal(num))
+        return value / Fraction(Decimal(den)) if slash else value
 
 
 def jsonable(value: Any) -> Any:

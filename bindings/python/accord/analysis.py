@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from fractions import Fraction
 from typing import Any, Callable, Mapping, Sequence, Union
 
-from ._convert import dumps, names, pandas, whole
+from ._convert import dumps, fraction, names, pandas, whole
 from ._ffi import lib
 from ._json_call import call_json
 from ._progress import _Progress
@@ -333,8 +333,8 @@ class Tipping:
 def _bracket(b: dict[str, Any] | None) -> TippingBracket | None:
     if b is None:
         return None
-    return TippingBracket(same=Fraction(b["same_exact"]), changed=Fraction(b["changed_exact"]),
-                          change=Fraction(b["change_exact"]), new_winner=b["new_winner"] or None)
+    return TippingBracket(same=fraction(b["same_exact"]), changed=fraction(b["changed_exact"]),
+                          change=fraction(b["change_exact"]), new_winner=b["new_winner"] or None)
 
 
 def tipping(profile: Profile, org: Organisation, rule: str, *, scheme: str | None = None, mode: str | None = None,
@@ -358,11 +358,11 @@ def tipping(profile: Profile, org: Organisation, rule: str, *, scheme: str | Non
         o["group_scheme"] = group_scheme
     j = _analyse(lib.accord_analyse_tipping, profile, org, o, progress)
     units = [TippingPoint(unit=u["unit"], name=u.get("name", ""), population=u.get("population", 0),
-                          baseline=Fraction(u["baseline_exact"]), up=_bracket(u["up"]), down=_bracket(u["down"]),
-                          skipped=[(Fraction(x["at_exact"]), x["reason"]) for x in u.get("skipped", [])])
+                          baseline=fraction(u["baseline_exact"]), up=_bracket(u["up"]), down=_bracket(u["down"]),
+                          skipped=[(fraction(x["at_exact"]), x["reason"]) for x in u.get("skipped", [])])
              for u in j["units"]]
     return Tipping(baseline_winner=j["baseline_winner"], quantity=j["quantity"],
-                   tolerance=Fraction(j["settings"]["tolerance_exact"]), units=units, settings=j["settings"])
+                   tolerance=fraction(j["settings"]["tolerance_exact"]), units=units, settings=j["settings"])
 
 
 # ---- results per group ---------------------------------------------------------------------

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from fractions import Fraction
 from typing import Any, Callable, Mapping, Sequence, Union
 
-from ._convert import dumps, names, whole
+from ._convert import dumps, fraction, names, whole
 from ._ffi import lib
 from ._json_call import call_json
 
@@ -100,8 +100,8 @@ def mcda(scores: Scores, criteria: Sequence[str], weights: Union[Sequence[Any], 
         o["tie_break"] = tie_break
     j = call_json(lib.accord_mcda, dumps(t).encode(), dumps(o).encode())
     return Mcda(options=j["options"], criteria=j["criteria"],
-                weights={k: Fraction(v) for k, v in j["weights_exact"].items()},
-                scores={k: Fraction(v) for k, v in j["scores_exact"].items()}, ranking=j["ranking"],
+                weights={k: fraction(v) for k, v in j["weights_exact"].items()},
+                scores={k: fraction(v) for k, v in j["scores_exact"].items()}, ranking=j["ranking"],
                 winner=j["winner"], complete=j["complete"], scaling=j["scaling"],
                 lower_is_better=j["lower_is_better"], result=j["result"])
 

@@ -10,7 +10,7 @@ from fractions import Fraction
 from os import PathLike
 from typing import Any, Mapping, Sequence, Union
 
-from ._convert import _Report, exact_text, names, pandas, whole
+from ._convert import _Report, exact_text, fraction, names, pandas, whole
 from ._ffi import check, lib
 from ._json_call import call_json
 from ._progress import _Progress
@@ -231,13 +231,13 @@ class Organisation:
         finally:
             lib.accord_string_free(out)
         for u in raw["units"]:
-            u["weight_exact"] = Fraction(u["weight_exact"])
-            u["share_exact"] = Fraction(u["share_exact"])
-        raw["largest_share_exact"] = Fraction(raw["largest_share_exact"])
+            u["weight_exact"] = fraction(u["weight_exact"])
+            u["share_exact"] = fraction(u["share_exact"])
+        raw["largest_share_exact"] = fraction(raw["largest_share_exact"])
         if "groups" in raw:
             for u in raw["groups"]["units"]:
-                u["weight_exact"] = Fraction(u["weight_exact"])
-                u["share_exact"] = Fraction(u["share_exact"])
+                u["weight_exact"] = fraction(u["weight_exact"])
+                u["share_exact"] = fraction(u["share_exact"])
         return WeightReport(raw)
 
     def set_weights(self, weights: Mapping[str, Any], column: str = "weight") -> str:
@@ -273,7 +273,7 @@ class Organisation:
                               casting_vote.encode() if casting_vote else None)
         for c in out["conditions"]:
             for key in ("have_exact", "need_exact", "base_exact", "short_by_exact"):
-                c[key] = Fraction(c[key])
+                c[key] = fraction(c[key])
         return Decision(out)
 
     def power(self, rule: str | Mapping[str, Any] | None = None, *, policy: Mapping[str, Any] | None = None,
@@ -341,15 +341,15 @@ class Organisation:
             opts["first_divisor"] = exact_text(first_divisor)
         out = call_json(lib.accord_apportion, self._handle, level.encode(), seats, json.dumps(opts).encode())
         for u in out["units"]:
-            u["quota_exact"] = Fraction(u["quota_exact"])
+            u["quota_exact"] = fraction(u["quota_exact"])
             if "quotient_exact" in u:
-                u["quotient_exact"] = Fraction(u["quotient_exact"])
+                u["quotient_exact"] = fraction(u["quotient_exact"])
         if "largest_remainder" in out:
             lr = out["largest_remainder"]
-            lr["votes_per_seat"] = Fraction(lr["votes_per_seat"])
-            lr["rejected"] = [Fraction(q) for q in lr["rejected"]]
+            lr["votes_per_seat"] = fraction(lr["votes_per_seat"])
+            lr["rejected"] = [fraction(q) for q in lr["rejected"]]
         if "first_divisor" in out:
-            out["first_divisor"] = Fraction(out["first_divisor"])
+            out["first_divisor"] = fraction(out["first_divisor"])
         return Apportionment(out)
 
     def run(self, profile: Profile, method: str, scheme: str | None = None, mode: str | None = None,

@@ -6,7 +6,7 @@ import json
 from fractions import Fraction
 from typing import Any, Sequence, Union
 
-from ._convert import _Report, pandas
+from ._convert import _Report, fraction, pandas
 from ._ffi import check, lib
 from ._progress import _Progress
 
@@ -102,9 +102,9 @@ def _power_from(handle: ctypes.c_void_p) -> PowerIndices:
         lib.accord_power_result_free(handle)
     for key, value in list(raw.items()):
         if key.endswith("_exact") and isinstance(value, list):
-            raw[key] = [Fraction(v) for v in value]
+            raw[key] = [fraction(v) for v in value]
         elif key.endswith("_exact") and isinstance(value, str):
-            raw[key] = Fraction(value)
+            raw[key] = fraction(value)
     for key in _COUNTS:
         if isinstance(raw.get(key), list):
             raw[key] = [int(v) for v in raw[key]]

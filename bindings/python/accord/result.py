@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Iterator, Mapping, Sequence
 
-from ._convert import pandas
+from ._convert import fraction, pandas
 from ._ffi import check, lib
 from ._progress import _Progress
 from .profile import Profile
@@ -16,7 +16,7 @@ __all__ = ['Result', 'Round', 'Tie', 'Transfer', 'run']
 
 
 def _fraction(text: str | None) -> Fraction | None:
-    return None if text is None else Fraction(text)
+    return None if text is None else fraction(text)
 
 
 class _SameTie(Sequence):
@@ -92,7 +92,7 @@ class _ChangedTallies(Mapping):
                     if v is None:
                         data.pop(k, None)
                     else:
-                        data[k] = Fraction(v)
+                        data[k] = fraction(v)
             self._data = data
         return self._data
 
@@ -342,11 +342,11 @@ def _parse_raw(raw: dict[str, Any]) -> dict[str, Any]:
             previous = _ChangedTallies(previous, rd["tally_changes_exact"])
         rounds.append(Round(
             number=rd["round"],
-            tallies=previous if changes else {k: Fraction(v) for k, v in rd["tallies_exact"].items()},
+            tallies=previous if changes else {k: fraction(v) for k, v in rd["tallies_exact"].items()},
             elected=list(rd["elected"]),
             eliminated=list(rd["eliminated"]),
-            exhausted=Fraction(rd["exhausted_exact"]),
-            transfers=[Transfer(t["from"], t["to"], Fraction(t["votes_exact"])) for t in rd["transfers"]],
+            exhausted=fraction(rd["exhausted_exact"]),
+            transfers=[Transfer(t["from"], t["to"], fraction(t["votes_exact"])) for t in rd["transfers"]],
             threshold=_fraction(rd.get("threshold_exact")),
             transfer_value=_fraction(rd.get("transfer_value_exact")),
             lost=_fraction(rd.get("lost_exact")),
@@ -359,7 +359,7 @@ def _parse_raw(raw: dict[str, Any]) -> dict[str, Any]:
             candidates = list(t["candidates"])
         ties.append(Tie(t["round"], t["purpose"], candidates, t["policy"], list(t["chosen"]), t.get("seed")))
     return {"raw": raw, "candidates": list(raw["candidates"]), "ranking": [list(t) for t in raw["ranking"]],
-            "rounds": rounds, "ties": ties, "scores": {k: Fraction(v) for k, v in raw.get("scores_exact", {}).items()}}
+            "rounds": rounds, "ties": ties, "scores": {k: fraction(v) for k, v in raw.get("scores_exact", {}).items()}}
 
 
 def run(profile: Profile, method: str, options: Mapping[str, Any] | None = None, /, *,
