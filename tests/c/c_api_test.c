@@ -387,7 +387,7 @@ static void test_power(void) {
                        NULL, NULL, &pr) == ACCORD_OK);
     CHECK(accord_power_result_json(pr, &json) == ACCORD_OK &&
           strstr(json, "\"koenig_braeuninger_exact\":[\"1\",\"2/3\",\"2/3\"]") != NULL &&
-          strstr(json, "\"nevison_exact\":[\"3/8\",\"1/4\",\"1/4\"]") != NULL &&
+          strstr(json, "\"nevison_exact\":[\"3/4\",\"1/2\",\"1/2\"]") != NULL &&
           strstr(json, "\"public_help_exact\":[\"3/7\",\"2/7\",\"2/7\"]") != NULL &&
           strstr(json, "\"holler_absolute_exact\":[\"1\",\"1/2\",\"1/2\"]") != NULL);
     accord_power_result_free(pr);
