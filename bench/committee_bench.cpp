@@ -175,6 +175,56 @@ void BM_BudgetMaxWelfareProjects(benchmark::State& s) {
     s.counters["projects"] = static_cast<double>(projects);
 }
 
+// Participatory budgeting by donations and by equal shares as ballots and projects grow (issue
+// 18): `ballots` distinct approval ballots over `projects` projects, each approved with
+// probability 0.1 (at least one a ballot), seeded costs 10,000 to 500,000, a quarter of their
+// total to spend. Baseline: the approval count of the same ballots.
+const accord::profile& pb_electorate(std::size_t ballots, std::size_t projects) {
+    static std::map<std::pair<std::size_t, std::size_t>, accord::profile> cache;
+    auto [it, fresh] =
+        cache.try_emplace({ballots, projects}, accord_bench::names(projects), accord::ballot_kind::approval);
+    if (fresh) {
+        std::mt19937_64 rng(31 * ballots + projects);
+        std::vector<accord::cand_t> a;
+        while (it->second.unique_count() < ballots) {
+            a.clear();
+            for (std::size_t c = 0; c < projects; ++c)
+                if (rng() % 10 == 0) a.push_back(static_cast<accord::cand_t>(c));
+            if (a.empty()) a.push_back(static_cast<accord::cand_t>(rng() % projects));
+            it->second.add_approval(a);
+        }
+    }
+    return it->second;
+}
+void pb_growth_case(benchmark::State& s, accord::budget_method method) {
+    const auto ballots = static_cast<std::size_t>(s.range(0));
+    const auto projects = static_cast<std::size_t>(s.range(1));
+    const auto& p = pb_electorate(ballots, projects);
+    const double base = baseline_seconds(p);
+    accord::budget_options o;
+    o.method = method;
+    std::mt19937_64 rng(77 + projects);
+    accord::rational total = 0;
+    for (std::size_t c = 0; c < projects; ++c) {
+        o.costs.emplace_back(static_cast<long>(10'000 + rng() % 490'001));
+        total += o.costs.back();
+    }
+    o.budget = total / 4;
+    accord_bench::timed_loop(s, base, [&] {
+        auto r = accord::participatory_budget(p, o);
+        benchmark::DoNotOptimize(r);
+    });
+    s.counters["ballots"] = static_cast<double>(ballots);
+    s.counters["projects"] = static_cast<double>(projects);
+}
+void BM_BudgetCstv(benchmark::State& s) { pb_growth_case(s, accord::budget_method::cstv); }
+void BM_BudgetBosEqualShares(benchmark::State& s) {
+    pb_growth_case(s, accord::budget_method::bos_equal_shares);
+}
+void BM_BudgetFractionalEqualShares(benchmark::State& s) {
+    pb_growth_case(s, accord::budget_method::fractional_equal_shares);
+}
+
 BENCHMARK(BM_ApprovalCountBaseline)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SeqPhragmen)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EqualShares)->Unit(benchmark::kMillisecond);
@@ -195,6 +245,12 @@ BENCHMARK(BM_LeximaxPhragmen)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MaximinSupport)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BudgetMaxWelfareProjects)->Arg(50)->Arg(100)->Arg(200)->Arg(400)->Unit(benchmark::kMillisecond);
+
+BENCHMARK(BM_BudgetCstv)->ArgsProduct({{1000, 5000}, {30, 50}})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BudgetBosEqualShares)->ArgsProduct({{1000, 5000}, {30, 50}})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BudgetFractionalEqualShares)
+    ->ArgsProduct({{1000, 5000}, {30, 50}})
+    ->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -10,6 +10,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <random>
 
 using namespace accord;
@@ -465,4 +469,71 @@ TEST(BudgetMethods, ResultsDoNotDependOnBallotOrder) {
         EXPECT_EQ(first, to_json(run(backward, "budget", o))) << variant;
         EXPECT_EQ(first, to_json(run(forward, "budget", o))) << variant;
     }
+}
+
+// CSTV's exact count was restructured (one donation per distinct ballot instead of one per
+// ballot and project, issue 18). tests/data/budget/cstv_recorded.txt holds the whole result
+// (to_json) of the old per-(ballot, project) code on seeded random instances, every combination,
+// lexicographic, random and report ties, integer and rational weights, as its length and 64-bit
+// FNV-1a hash (the results run to 700 kB): the new code must reproduce each line exactly.
+// ACCORD_RECORD_CSTV=1 rewrites the file from the code under test.
+static std::vector<std::string> cstv_instances() {
+    std::vector<std::string> out;
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+        std::mt19937_64 rng(seed);
+        const std::size_t projects = 3 + rng() % (seed <= 30 ? 6 : 10);
+        const std::size_t ballots = 3 + rng() % (seed <= 30 ? 15 : 40);
+        std::vector<std::string> names;
+        for (std::size_t c = 0; c < projects; ++c) names.push_back("p" + std::to_string(c));
+        profile p(names, ballot_kind::approval);
+        for (std::size_t b = 0; b < ballots; ++b) {
+            std::vector<cand_t> a;
+            for (std::size_t c = 0; c < projects; ++c)
+                if (rng() % 100 < 40) a.push_back(static_cast<cand_t>(c));
+            const rational weight =
+                seed % 4 == 0 ? rational(static_cast<long>(1 + rng() % 3), 2) : rational(1);
+            p.add_approval(a, 1 + rng() % 3, weight);
+        }
+        std::string costs;
+        long total = 0;
+        for (std::size_t c = 0; c < projects; ++c) {
+            const long cost =
+                seed % 3 == 0 ? static_cast<long>(1 + rng() % 4) : static_cast<long>(1 + rng() % 40);
+            total += cost;
+            costs += (costs.empty() ? "\"" : ", \"") + names[c] + "\": " + std::to_string(cost);
+        }
+        const long budget = 1 + static_cast<long>(rng() % static_cast<std::uint64_t>(total));
+        const char* ties = seed % 5 == 0 ? "report" : seed % 5 == 1 ? "random" : "lexicographic";
+        for (const char* comb : {"ewt", "ewtc", "mt", "mtc", "ewts", "mts"}) {
+            const std::string o =
+                std::string(R"({"method": "cstv", "combination": ")") + comb + R"(", "tie_break": ")" + ties +
+                "\"" + (seed % 5 == 1 ? ", \"seed\": " + std::to_string(seed) : std::string()) +
+                R"(, "budget": )" + std::to_string(budget) + R"(, "costs": {)" + costs + "}}";
+            const std::string js = to_json(run(p, "budget", o));
+            std::uint64_t h = 0xcbf29ce484222325ULL;
+            for (unsigned char ch : js) h = (h ^ ch) * 0x100000001b3ULL;
+            char hex[17];
+            std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+            out.push_back(std::to_string(seed) + " " + comb + " " + std::to_string(js.size()) + " " + hex);
+        }
+    }
+    return out;
+}
+
+TEST(BudgetCstv, SameResultsAsThePerProjectDonations) {
+    const auto path =
+        std::filesystem::path(ACCORD_SOURCE_DIR) / "tests" / "data" / "budget" / "cstv_recorded.txt";
+    const auto now = cstv_instances();
+    if (std::getenv("ACCORD_RECORD_CSTV")) {
+        std::filesystem::create_directories(path.parent_path());
+        std::ofstream f(path);
+        for (const auto& line : now) f << line << '\n';
+        GTEST_SKIP() << "recorded " << path;
+    }
+    std::ifstream f(path);
+    ASSERT_TRUE(f) << path;
+    std::vector<std::string> recorded;
+    for (std::string line; std::getline(f, line);) recorded.push_back(line);
+    ASSERT_EQ(recorded.size(), now.size());
+    for (std::size_t i = 0; i < now.size(); ++i) EXPECT_EQ(now[i], recorded[i]) << "case " << i;
 }

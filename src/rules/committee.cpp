@@ -1925,45 +1925,160 @@ result participatory_budget(const profile& p, const budget_options& opt) {
             // CSTV (Cumulative Support Transfer Voting; Skowron, Slinko, Szufa & Talmon), with
             // approval ballots read as cumulative ones: each voter donates its equal share of the
             // budget, budget / n per unit of weight, split equally among the projects it approves.
-            // d[i][c]: ballot i's donation to project c (its weight included).
-            const std::vector<rational> money = equal_money();
+            // Every transfer scales all of a ballot's other donations by one factor, so between
+            // events a distinct ballot gives the same amount to each project it approves that is
+            // neither funded nor eliminated (under elimination with transfers), and that amount
+            // per unit of weight depends only on the ballot's history: how many projects it still
+            // gave to at each event. Ballots with the same history form a group sharing one
+            // rational, unit[g], and give weight x unit[g]; an event moves a group's ballots to new
+            // groups by that count, one rational computed per new group. exc[i] holds the rare
+            // donations that differ (the project a minimal transfer raised, the one a donor gives
+            // everything); a ballot holding one is moved alone. Supports are summed once per event,
+            // per group: sum of unit[g] x (weight of g's ballots giving to the project).
+            const rational per_voter = equal_money().front();
             const bool by_excess = opt.cstv == cstv_combination::ewt || opt.cstv == cstv_combination::mt;
             const bool by_ratio = opt.cstv == cstv_combination::ewtc || opt.cstv == cstv_combination::mtc;
             const bool transfers = opt.cstv == cstv_combination::mt || opt.cstv == cstv_combination::mtc ||
                                    opt.cstv == cstv_combination::mts;
             committee_count k(p, e, name);
             tie_breaker tb(opt.tie_break, k.r);
-            std::vector<std::vector<rational>> d(e.weight.size(), std::vector<rational>(e.n, rational(0)));
-            for (std::size_t i = 0; i < e.weight.size(); ++i) {
-                const auto a = e.approved(i);
-                if (e.weight[i] == W{} || a.empty()) continue;
-                const rational each = money[i] * as_rational(e.weight[i]) / rational(a.size());
-                for (cand_t c : a) d[i][c] = each;
+            const std::size_t nb = e.weight.size();
+            std::vector<rational> unit{rational(0)}; // group 0 gives nothing
+            std::vector<std::size_t> grp(nb, 0);
+            std::vector<std::vector<std::pair<cand_t, rational>>> exc(nb);
+            std::vector<char> gone(e.n, 0); // no donation to it is left (funded, or eliminated by EwT)
+            {
+                std::map<std::size_t, std::size_t> by_size;
+                for (std::size_t i = 0; i < nb; ++i) {
+                    const auto a = e.approved(i);
+                    if (e.weight[i] == W{} || a.empty()) continue;
+                    auto [it, fresh] = by_size.try_emplace(a.size(), unit.size());
+                    if (fresh) unit.push_back(per_voter / rational(a.size()));
+                    grp[i] = it->second;
+                }
             }
-            auto support = [&](cand_t c) {
+            std::vector<rational> wt(nb);
+            for (std::size_t i = 0; i < nb; ++i) wt[i] = as_rational(e.weight[i]);
+            auto regular = [&](std::size_t i) -> rational { return rational(wt[i] * unit[grp[i]]); };
+            // Ballot i's donation to c (c one of the projects it approves).
+            auto donation = [&](std::size_t i, cand_t c) -> rational {
+                if (gone[c]) return rational(0);
+                for (const auto& [j, v] : exc[i])
+                    if (j == c) return v;
+                return regular(i);
+            };
+            // How many projects ballot i gives its regular amount to (live, no exception).
+            auto live = [&](std::size_t i) {
+                std::size_t n = 0;
+                for (cand_t c : e.approved(i))
+                    if (!gone[c]) ++n;
+                for (const auto& ex : exc[i])
+                    if (!gone[ex.first]) --n;
+                return n;
+            };
+            auto given = [&](std::size_t i) -> rational {
                 rational s = 0;
-                for (const auto& di : d) s += di[c];
+                for (const auto& [j, v] : exc[i])
+                    if (!gone[j]) s += v;
+                const std::size_t n = live(i);
+                if (n && sign(unit[grp[i]]) != 0) s += regular(i) * rational(n);
                 return s;
             };
-            auto given = [&](std::size_t i) {
-                rational s = 0;
-                for (const rational& x : d[i]) s += x;
-                return s;
+            // Ballot i (one with exceptions) moves alone: its donations other than to `from`
+            // (whose own the caller sets) grow from `others` to `others` + `amount`, in proportion.
+            auto spread_alone = [&](std::size_t i, cand_t from, const rational& others,
+                                    const rational& amount) {
+                if (sign(others) <= 0) return;
+                const rational f = (others + amount) / others;
+                unit.push_back(unit[grp[i]] * f);
+                grp[i] = unit.size() - 1;
+                for (auto& [j, v] : exc[i])
+                    if (j != from) v *= f;
             };
+            // The regular ballots of one event: group g with n live projects moves to the group
+            // moves[(g, n)], whose unit is unit[g] x factor(n).
+            std::map<std::pair<std::size_t, std::size_t>, std::size_t> moves;
+            auto move = [&](std::size_t i, std::size_t n, const auto& factor) {
+                auto [it, fresh] = moves.try_emplace({grp[i], n}, unit.size());
+                if (fresh) unit.push_back(rational(unit[grp[i]] * factor(n)));
+                grp[i] = it->second;
+            };
+            auto set_donation = [&](std::size_t i, cand_t c, rational v) {
+                for (auto& [j, w] : exc[i])
+                    if (j == c) {
+                        w = std::move(v);
+                        return;
+                    }
+                exc[i].emplace_back(c, std::move(v));
+            };
+            auto drop = [&](cand_t c) { // c leaves: no donation to it is left
+                gone[c] = 1;
+                for (std::uint32_t i : e.supporters[c])
+                    std::erase_if(exc[i], [&](const auto& ex) { return ex.first == c; });
+            };
+            std::vector<rational> supp(e.n, rational(0));
+            auto refresh = [&]() {
+                for (rational& s : supp) s = 0;
+                std::vector<std::size_t> slot(unit.size(), SIZE_MAX);
+                std::vector<std::size_t> used;
+                std::vector<W> sums; // per used group and project: the weight giving to it
+                for (std::size_t i = 0; i < nb; ++i) {
+                    for (const auto& [j, v] : exc[i])
+                        if (!gone[j] && sign(v) > 0) supp[j] += v;
+                    if (sign(unit[grp[i]]) == 0) continue;
+                    if (slot[grp[i]] == SIZE_MAX) {
+                        slot[grp[i]] = used.size();
+                        used.push_back(grp[i]);
+                        sums.resize(sums.size() + e.n, W{});
+                    }
+                    W* row = sums.data() + slot[grp[i]] * e.n;
+                    for (cand_t c : e.approved(i)) {
+                        if (gone[c]) continue;
+                        bool special = false;
+                        for (const auto& ex : exc[i]) special = special || ex.first == c;
+                        if (!special) row[c] += e.weight[i];
+                    }
+                }
+                if constexpr (std::is_same_v<W, std::int64_t>) {
+                    // Over one common denominator: integer sums, one reduction per project.
+                    // Groups made in one event mostly share a denominator: each distinct one
+                    // is divided once.
+                    std::sort(used.begin(), used.end(), [&](std::size_t a, std::size_t b) {
+                        return denominator(unit[a]) < denominator(unit[b]);
+                    });
+                    big_int den = 1;
+                    for (std::size_t s = 0; s < used.size(); ++s) {
+                        const big_int& d = denominator(unit[used[s]]);
+                        if ((s == 0 || d != denominator(unit[used[s - 1]])) && den % d != 0)
+                            den = lcm(den, d);
+                    }
+                    std::vector<big_int> num(used.size());
+                    big_int q;
+                    for (std::size_t s = 0; s < used.size(); ++s) {
+                        const big_int& d = denominator(unit[used[s]]);
+                        if (s == 0 || d != denominator(unit[used[s - 1]])) q = den / d;
+                        num[s] = numerator(unit[used[s]]) * q;
+                    }
+                    std::vector<big_int> total(e.n, big_int(0));
+                    for (std::size_t s = 0; s < used.size(); ++s)
+                        for (cand_t c = 0; c < e.n; ++c)
+                            if (const W w = sums[slot[used[s]] * e.n + c]; w != 0) total[c] += num[s] * w;
+                    for (cand_t c = 0; c < e.n; ++c)
+                        if (total[c] != 0) supp[c] += rational(total[c], den);
+                } else {
+                    for (std::size_t s = 0; s < used.size(); ++s)
+                        for (cand_t c = 0; c < e.n; ++c)
+                            if (sums[s * e.n + c] != W{})
+                                supp[c] += unit[used[s]] * as_rational(sums[s * e.n + c]);
+                }
+            };
+            refresh();
             // The selection measure: excess support (EwT, MT), support over cost (EwTC, MTC) or
             // support (EwTS, MTS); the highest is funded, the lowest eliminated.
             auto measure = [&](cand_t c) -> rational {
-                const rational s = support(c);
-                if (by_excess) return s - opt.costs[c];
-                if (by_ratio) return s / opt.costs[c];
-                return s;
-            };
-            // Moves `amount` of ballot i's donations to its other projects, in proportion to them.
-            auto spread = [&](std::size_t i, cand_t from, const rational& amount) {
-                rational others = given(i) - d[i][from];
-                if (sign(others) <= 0) return;
-                for (cand_t c = 0; c < e.n; ++c)
-                    if (c != from && sign(d[i][c]) > 0) d[i][c] += amount * d[i][c] / others;
+                if (by_excess) return supp[c] - opt.costs[c];
+                if (by_ratio) return supp[c] / opt.costs[c];
+                return supp[c];
             };
             std::vector<char> current(e.n, 0);
             for (cand_t c : e.cands) current[c] = 1;
@@ -2027,11 +2142,19 @@ result participatory_budget(const profile& p, const budget_options& opt) {
                     stopped = true;
                     return false;
                 }
-                for (std::size_t i = 0; i < d.size(); ++i) {
-                    const rational t = d[i][*m];
-                    d[i][*m] = 0;
-                    spread(i, *m, t);
+                moves.clear();
+                for (std::uint32_t i : e.supporters[*m]) {
+                    const rational t = donation(i, *m);
+                    if (sign(t) <= 0) continue;
+                    if (exc[i].empty()) {
+                        // n equal donations, one moving to the n - 1 others: each grows by n / (n - 1).
+                        const std::size_t n = live(i);
+                        if (n > 1) move(i, n, [](std::size_t q) { return rational(q) / rational(q - 1); });
+                    } else
+                        spread_alone(i, *m, rational(given(i) - t), t);
                 }
+                drop(*m);
+                refresh();
                 current[*m] = 0;
                 eliminated.push_back(*m);
                 rec.eliminated = {*m};
@@ -2050,9 +2173,18 @@ result participatory_budget(const profile& p, const budget_options& opt) {
                 round_record rec;
                 rec.tallies = tallies(pool_of());
                 for (cand_t c : pool_of()) {
+                    // All its donors give: per group, unit x (weight x live projects) summed.
                     rational can = 0;
-                    for (std::size_t i = 0; i < d.size(); ++i)
-                        if (sign(d[i][c]) > 0) can += given(i);
+                    std::map<std::size_t, W> per_group;
+                    for (std::uint32_t i : e.supporters[c]) {
+                        if (sign(donation(i, c)) <= 0) continue;
+                        if (exc[i].empty())
+                            per_group[grp[i]] +=
+                                e.weight[i] * static_cast<W>(static_cast<std::int64_t>(live(i)));
+                        else
+                            can += given(i);
+                    }
+                    for (const auto& [g, w] : per_group) can += unit[g] * as_rational(w);
                     if (can < opt.costs[c]) {
                         current[c] = 0;
                         eliminated.push_back(c);
@@ -2072,38 +2204,58 @@ result participatory_budget(const profile& p, const budget_options& opt) {
                     stopped = true;
                     return false;
                 }
-                std::vector<std::size_t> donors;
-                for (std::size_t i = 0; i < d.size(); ++i)
-                    if (sign(d[i][*c]) > 0) donors.push_back(i);
+                std::vector<std::uint32_t> donors;
+                std::vector<rational> dc, all; // their donations to c, and all they give
+                for (std::uint32_t i : e.supporters[*c]) {
+                    rational v = donation(i, *c);
+                    if (sign(v) <= 0) continue;
+                    donors.push_back(i);
+                    all.push_back(given(i));
+                    dc.push_back(std::move(v));
+                }
                 rational cost = opt.costs[*c];
                 // A donor whose donation, scaled to cover the cost, would exceed all it gives gives
                 // it all; the rest scale to cover what is left.
                 for (bool changed = true; changed;) {
                     changed = false;
                     rational has = 0;
-                    for (std::size_t i : donors) has += d[i][*c];
-                    for (auto it = donors.begin(); it != donors.end(); ++it) {
-                        const std::size_t i = *it;
-                        const rational all = given(i);
-                        if (d[i][*c] * cost > all * has) {
-                            for (rational& x : d[i]) x = 0;
-                            d[i][*c] = all;
-                            cost -= all;
-                            donors.erase(it);
+                    for (const rational& v : dc) has += v;
+                    for (std::size_t j = 0; j < donors.size(); ++j) {
+                        if (dc[j] * cost > all[j] * has) {
+                            const std::size_t i = donors[j];
+                            grp[i] = 0;
+                            exc[i].clear();
+                            exc[i].emplace_back(*c, all[j]);
+                            cost -= all[j];
+                            const auto at = static_cast<std::ptrdiff_t>(j);
+                            donors.erase(donors.begin() + at);
+                            dc.erase(dc.begin() + at);
+                            all.erase(all.begin() + at);
                             changed = true;
                             break;
                         }
                     }
                 }
                 rational has = 0;
-                for (std::size_t i : donors) has += d[i][*c];
+                for (const rational& v : dc) has += v;
                 if (sign(cost) > 0 && sign(has) > 0) {
                     const rational factor = cost / has;
-                    for (std::size_t i : donors) {
-                        spread(i, *c, rational(-(factor - 1) * d[i][*c]));
-                        d[i][*c] *= factor;
+                    moves.clear();
+                    for (std::size_t j = 0; j < donors.size(); ++j) {
+                        const std::size_t i = donors[j];
+                        if (exc[i].empty()) {
+                            // n equal donations, one growing by `factor` from the n - 1 others.
+                            const std::size_t n = live(i);
+                            if (n > 1)
+                                move(i, n, [&](std::size_t q) -> rational {
+                                    return (rational(q) - factor) / rational(q - 1);
+                                });
+                        } else
+                            spread_alone(i, *c, rational(all[j] - dc[j]), rational(-(factor - 1) * dc[j]));
+                        set_donation(i, *c, rational(dc[j] * factor));
                     }
                 }
+                refresh();
                 rec.note = "no project has the support of its cost: " + p.candidate_name(*c) +
                            " gets the least transfer that covers it" + tag;
                 record(std::move(rec));
@@ -2114,18 +2266,18 @@ result participatory_budget(const profile& p, const budget_options& opt) {
                 if (pool.empty()) break;
                 std::vector<cand_t> eligible;
                 for (cand_t c : pool)
-                    if (support(c) >= opt.costs[c]) eligible.push_back(c);
+                    if (supp[c] >= opt.costs[c]) eligible.push_back(c);
                 bool go_on = true;
                 while (eligible.empty() && go_on) {
                     go_on = transfers ? minimal_transfer() : eliminate_with_transfers();
                     for (cand_t c : pool_of())
-                        if (support(c) >= opt.costs[c]) eligible.push_back(c);
+                        if (supp[c] >= opt.costs[c]) eligible.push_back(c);
                 }
                 if (eligible.empty() || stopped) break;
                 auto tl = tallies(eligible);
                 const auto w = pick(eligible, true, "election");
                 if (!w) break;
-                const rational excess = support(*w) - opt.costs[*w];
+                const rational excess = supp[*w] - opt.costs[*w];
                 current[*w] = 0;
                 fund(*w, "tallies: the selection measure of the projects whose support reaches their cost "
                          "(highest "
@@ -2135,20 +2287,43 @@ result participatory_budget(const profile& p, const budget_options& opt) {
                 if (sign(excess) > 0) {
                     // Donors who give to nothing else spend all; the others keep the fraction
                     // gamma of their donation on the project and move the rest on.
-                    rational rest_support = support(*w), rest_cost = opt.costs[*w];
-                    for (std::size_t i = 0; i < d.size(); ++i)
-                        if (given(i) == d[i][*w]) {
-                            rest_support -= d[i][*w];
-                            rest_cost -= d[i][*w];
+                    rational rest_support = supp[*w], rest_cost = opt.costs[*w];
+                    std::map<std::size_t, W> alone; // per group, the weight giving to w alone
+                    for (std::uint32_t i : e.supporters[*w]) {
+                        const rational dw = donation(i, *w);
+                        if (sign(dw) <= 0) continue;
+                        if (exc[i].empty()) {
+                            if (live(i) == 1) alone[grp[i]] += e.weight[i];
+                        } else if (given(i) == dw) {
+                            rest_support -= dw;
+                            rest_cost -= dw;
                         }
+                    }
+                    for (const auto& [g, wsum] : alone) {
+                        const rational part = unit[g] * as_rational(wsum);
+                        rest_support -= part;
+                        rest_cost -= part;
+                    }
                     const rational gamma =
                         sign(rest_cost) > 0 ? rational(rest_cost / rest_support) : rational(0);
-                    for (std::size_t i = 0; i < d.size(); ++i) {
-                        const rational t = d[i][*w] * (1 - gamma);
-                        spread(i, *w, t);
+                    moves.clear();
+                    for (std::uint32_t i : e.supporters[*w]) {
+                        const rational dw = donation(i, *w);
+                        if (sign(dw) <= 0) continue;
+                        if (exc[i].empty()) {
+                            // n equal donations, one keeping gamma and moving the rest to the n - 1
+                            // others: each grows by (n - gamma) / (n - 1).
+                            const std::size_t n = live(i);
+                            if (n > 1)
+                                move(i, n, [&](std::size_t q) -> rational {
+                                    return (rational(q) - gamma) / rational(q - 1);
+                                });
+                        } else
+                            spread_alone(i, *w, rational(given(i) - dw), rational(dw * (1 - gamma)));
                     }
                 }
-                for (auto& di : d) di[*w] = 0;
+                drop(*w);
+                refresh();
             }
             if (!stopped) {
                 if (!transfers) {
@@ -2166,9 +2341,12 @@ result participatory_budget(const profile& p, const budget_options& opt) {
                         if (opt.costs[*s] <= left) {
                             fund(*s, "acceptance of under-supported projects: funded as it fits the " +
                                          to_string(left) + " left" + tag);
-                            for (auto& di : d)
-                                if (sign(di[*s]) > 0)
-                                    for (rational& x : di) x = 0;
+                            for (std::uint32_t i : e.supporters[*s])
+                                if (sign(donation(i, *s)) > 0) {
+                                    grp[i] = 0;
+                                    exc[i].clear();
+                                }
+                            refresh();
                         }
                         eliminated.erase(std::find(eliminated.begin(), eliminated.end(), *s));
                     }
