@@ -235,8 +235,11 @@ void profile::reserve(std::size_t ballots, std::size_t marks) {
     offsets_.reserve(ballots + 1);
     counts_.reserve(ballots);
     hashes_.reserve(ballots);
+    // At most 2^32 distinct ballots fit (their indices are 32-bit), so the table never needs more
+    // than 2^33 slots; the cap also keeps `size` from overflowing for an absurd request.
+    const std::size_t want = std::min<std::size_t>(ballots, std::size_t(1) << 32) * 2;
     std::size_t size = 64;
-    while (size < ballots * 2) size *= 2;
+    while (size < want) size *= 2;
     if (size > slots_.size()) grow_slots(size);
 }
 
