@@ -152,6 +152,17 @@ void BM_MaximinSupport(benchmark::State& s) {
     run(s, [](const accord::profile& p) { return accord::maximin_support(p, {.seats = k_seats}); });
 }
 
+// Seeded project costs 10,000 to 500,000 (seed 77 + projects), a quarter of their total to spend.
+void seeded_costs(accord::budget_options& o, std::size_t projects) {
+    std::mt19937_64 rng(77 + projects);
+    accord::rational total = 0;
+    for (std::size_t c = 0; c < projects; ++c) {
+        o.costs.emplace_back(static_cast<long>(10'000 + rng() % 490'001));
+        total += o.costs.back();
+    }
+    o.budget = total / 4;
+}
+
 // Exact maximum welfare as the projects grow (pabutools solves it with an integer programme):
 // `projects` projects approved with probability 0.35 by 1,000 voters, seeded costs 10,000 to
 // 500,000, a quarter of their total to spend; cost utilities. Baseline: the approval count.
@@ -161,13 +172,7 @@ void BM_BudgetMaxWelfareProjects(benchmark::State& s) {
     const double base = baseline_seconds(p);
     accord::budget_options o;
     o.method = accord::budget_method::max_welfare;
-    std::mt19937_64 rng(77 + projects);
-    accord::rational total = 0;
-    for (std::size_t c = 0; c < projects; ++c) {
-        o.costs.emplace_back(static_cast<long>(10'000 + rng() % 490'001));
-        total += o.costs.back();
-    }
-    o.budget = total / 4;
+    seeded_costs(o, projects);
     accord_bench::timed_loop(s, base, [&] {
         auto r = accord::participatory_budget(p, o);
         benchmark::DoNotOptimize(r);
@@ -203,13 +208,7 @@ void pb_growth_case(benchmark::State& s, accord::budget_method method) {
     const double base = baseline_seconds(p);
     accord::budget_options o;
     o.method = method;
-    std::mt19937_64 rng(77 + projects);
-    accord::rational total = 0;
-    for (std::size_t c = 0; c < projects; ++c) {
-        o.costs.emplace_back(static_cast<long>(10'000 + rng() % 490'001));
-        total += o.costs.back();
-    }
-    o.budget = total / 4;
+    seeded_costs(o, projects);
     accord_bench::timed_loop(s, base, [&] {
         auto r = accord::participatory_budget(p, o);
         benchmark::DoNotOptimize(r);
