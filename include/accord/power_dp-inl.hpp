@@ -26,6 +26,21 @@ namespace power_dp_detail {
 
 __extension__ typedef unsigned __int128 u128; // GCC/Clang 128-bit integer
 
+/// A ring may add three rows into a fourth in one pass, dst[i] += a[i] + b[i] + c[i]; the
+/// unsized one-dimension build then multiplies in two players at a time (add_players_swept).
+template <class Ring>
+concept adds_three_rows = requires(const Ring& r, typename Ring::value* d, const typename Ring::value* s,
+                                   std::size_t n) {
+    r.add_three_rows(d, s, s, s, n);
+};
+
+/// A ring may turn a row into its inclusive prefix sums itself (a residue ring, off the chain of
+/// one dependent modular addition per cell).
+template <class Ring>
+concept sums_prefixes = requires(const Ring& r, typename Ring::value* d, std::size_t n) {
+    r.prefix_sums(d, n);
+};
+
 /// Counts of coalitions by weight in the dimensions of D (each below its quota), optionally by
 /// size too; after build(), holds inclusive prefix sums for F queries.
 template <class Ring> class count_table {
@@ -101,13 +116,13 @@ template <class Ring> class count_table {
                     reach_[k] = std::max<u128>(reach_[k], reach_[k - 1] + v[0]);
                 }
             } else if (ext_.size() == 1 && v[0] > 0) {
-                // The group's window (its weights plus a chunk each) stays within 1 MiB, so it
-                // is swept from L2 rather than from memory once per player.
+                // The group's window (its weights plus a chunk each) stays within k_sweep_window
+                // bytes, so it is swept from the caches rather than from memory once per player.
                 const std::size_t cells = static_cast<std::size_t>(std::min<std::uint64_t>(v[0], hi_[0] + 1));
                 if (!group.empty() &&
-                    (group.size() == 16 ||
+                    (group.size() == k_sweep_players ||
                      (group_cells + cells + (group.size() + 1) * k_sweep_chunk) * sizeof(value) >
-                         (std::size_t{1} << 20)))
+                         k_sweep_window))
                     flush(jj);
                 group.push_back(v[0]);
                 group_cells += cells;
@@ -219,7 +234,12 @@ template <class Ring> class count_table {
         }
     }
 
-    static constexpr std::size_t k_sweep_chunk = 8192;
+    static constexpr std::size_t k_sweep_chunk = 16384;
+    /// A group's window: 4 MiB, measured on England's 1,297 PCNs (1,297 players of ~50,000 cells
+    /// in a 63 MB table): a 1 MiB window, within L2, sweeps the table from memory once per 8 or
+    /// so players and took 30% longer a pass; beyond 8 MiB the window itself leaves L3.
+    static constexpr std::size_t k_sweep_window = std::size_t{4} << 20;
+    static constexpr std::size_t k_sweep_players = 64;
 
     /// Counts by weight alone in one dimension: the product of players so far, of total weight
     /// W, is a palindrome (c(s) = c(W - s): complement within those players), so only its lower
@@ -230,61 +250,95 @@ template <class Ring> class count_table {
 
     /// Multiplies in several players' (1 + x^v) on the one unsized row, in one sweep from the
     /// top: the table passes the quota's 63 MB for England's PCNs, and a pass per player read
-    /// and wrote all of it from memory. Player i's update t += t - v_i (top down, in blocks of at
-    /// most v_i cells, so it reads only cells it has not updated) may run at cell t once every
-    /// lighter player of the group is done at t - v_i: so the first player steps down a chunk at
-    /// a time and each later one follows at its predecessor's frontier plus its own weight, and
-    /// the group's working set is that window. Weights are positive and ascending.
+    /// and wrote all of it from memory.
     ///
-    /// Only the lower half of each product is built (symmetric()): player i, after players of
-    /// total weight W_i, turns cells [0, h(W_i)] into [0, h(W_i + v_i)] (h = half_top). The new
-    /// cells above h(W_i) first take the old product's mirror, c(s) = c(W_i - s), read from
-    /// cells the previous player must have finished and player i not yet begun; then the usual
-    /// update runs over [v_i, h(W_i + v_i)], whose sources t - v_i all lie in the old half.
+    /// The players go in units of two where the ring adds three rows into a fourth at once
+    /// (adds_three_rows): (1 + x^a)(1 + x^b) = 1 + x^a + x^b + x^(a+b), so a unit's update is
+    /// t += (t - a) + (t - b) + (t - a - b), one read and write of each cell for both players
+    /// (England's PCNs: a fifth less time a pass than one player at a time). Otherwise a unit is
+    /// one player, t += t - a.
+    ///
+    /// A unit of weights a <= b (b = 0 alone) updates top down, in blocks of at most a cells,
+    /// so each block reads only cells the unit has not yet updated and its source and
+    /// destination never overlap. It may run at cell t once the unit before it is done at its
+    /// lowest source, t - a - b: so the first unit steps down a chunk at a time and each later
+    /// one follows at its predecessor's frontier plus its own weight, and the group's working
+    /// set is that window. Weights are positive and ascending.
+    ///
+    /// Only the lower half of each product is built (symmetric()): unit i, after players of
+    /// total weight W_i, turns cells [0, h(W_i)] into [0, h(W_i + a_i + b_i)] (h = half_top). The
+    /// new cells above h(W_i) first take the old product's mirror, c(s) = c(W_i - s), read from
+    /// cells the previous unit must have finished and unit i not yet begun; then the update runs
+    /// over [a_i, h(W_i + a_i + b_i)], whose sources lie in the old half or that mirror.
     /// England's 1,297 PCNs: 1.6e10 cell updates a pass instead of 2.6e10.
     void add_players_swept(const std::vector<std::uint64_t>& vs) {
-        const std::size_t k = vs.size();
-        // frontier[i]: player i has updated every cell at or above it; it has nothing to do below
-        // v_i (no source) or above the new half's top.
+        std::vector<std::uint64_t> as, bs; // unit i multiplies (1 + x^a_i)(1 + x^b_i), b_i = 0: one player
+        for (std::size_t j = 0; j < vs.size(); ++j) {
+            as.push_back(vs[j]);
+            if constexpr (adds_three_rows<Ring>) {
+                if (j + 1 < vs.size()) {
+                    bs.push_back(vs[++j]);
+                    continue;
+                }
+            }
+            bs.push_back(0);
+        }
+        const std::size_t k = as.size();
+        // frontier[i]: unit i has updated every cell at or above it; it has nothing to do below
+        // a_i (no source) or above the new half's top.
         std::vector<u128> frontier(k), before(k);
         std::vector<char> started(k, 0);
         u128 reach = reach_[0];
         for (std::size_t i = 0; i < k; ++i) {
             before[i] = reach;
-            reach += vs[i];
+            reach += u128(as[i]) + bs[i];
             frontier[i] = half_top(reach) + 1;
         }
         value* d = data_.data();
-        // The mirror's sources for player i: [W_i - h(W_i + v_i), h(W_i)] (empty if h does not
-        // grow); they must be final for player i - 1 before player i starts.
+        // The mirror's sources for unit i: [W_i - h(W_i + a_i + b_i), h(W_i)] (empty if h does
+        // not grow); they must be final for unit i - 1 before unit i starts.
         auto mirror_low = [&](std::size_t i) -> u128 {
             const u128 top = frontier[i] - 1;
             if (top <= half_top(before[i])) return top + 1; // no mirror: no condition
             return before[i] >= top ? before[i] - top : 0;
         };
-        auto start = [&](std::size_t i) {
-            const u128 w = before[i];
-            for (u128 s = half_top(w) + 1; s < frontier[i]; ++s)
-                d[static_cast<std::size_t>(s)] = s <= w ? d[static_cast<std::size_t>(w - s)] : value{};
+        auto at = [&](u128 s) { return d + static_cast<std::size_t>(s); };
+        auto start = [&](std::size_t i) { // cells [h(W_i) + 1, frontier) := c(W_i - s), 0 past W_i
+            const u128 w = before[i], lo = half_top(w) + 1, hi = frontier[i];
+            const u128 mid = std::max(lo, std::min<u128>(hi, w + 1));
+            // The sources lie below lo (lo > W_i / 2 whenever the range is not empty).
+            if (lo < mid) std::reverse_copy(at(w - (mid - 1)), at(w - lo) + 1, at(lo));
+            std::fill(at(mid), at(std::max(mid, hi)), value{});
             started[i] = 1;
         };
         auto apply = [&](std::size_t i, u128 from, u128 to) { // cells [from, to), top down
-            const u128 v = vs[i];
+            const u128 a = as[i], b = bs[i], ab = a + b;
             for (u128 top = to; top > from;) {
-                const u128 c = std::min<u128>(top - from, v);
-                top -= c;
-                ring_.add_rows(d + static_cast<std::size_t>(top), d + static_cast<std::size_t>(top - v),
-                               static_cast<std::size_t>(c));
+                u128 lo = top - std::min<u128>(top - from, a);
+                if (b == 0) {
+                    ring_.add_rows(at(lo), at(lo - a), static_cast<std::size_t>(top - lo));
+                } else if (lo >= ab || top > ab) {
+                    if (lo < ab) lo = ab; // the cells below a + b have fewer sources: next block
+                    if constexpr (adds_three_rows<Ring>)
+                        ring_.add_three_rows(at(lo), at(lo - a), at(lo - b), at(lo - ab),
+                                             static_cast<std::size_t>(top - lo));
+                } else { // a <= t < a + b: t - a, and t - b from t = b (both below lo)
+                    ring_.add_rows(at(lo), at(lo - a), static_cast<std::size_t>(top - lo));
+                    const u128 from_b = std::max(lo, b);
+                    if (from_b < top)
+                        ring_.add_rows(at(from_b), at(from_b - b), static_cast<std::size_t>(top - from_b));
+                }
+                top = lo;
             }
         };
         for (bool busy = true; busy;) {
             busy = false;
             for (std::size_t i = 0; i < k; ++i) {
-                const u128 bottom = vs[i];
+                const u128 bottom = as[i];
                 if (!started[i]) {
                     const bool previous_done =
                         i == 0 || (started[i - 1] &&
-                                   (frontier[i - 1] <= vs[i - 1] || frontier[i - 1] <= mirror_low(i)));
+                                   (frontier[i - 1] <= as[i - 1] || frontier[i - 1] <= mirror_low(i)));
                     if (!previous_done) {
                         busy = true;
                         continue;
@@ -295,10 +349,10 @@ template <class Ring> class count_table {
                 u128 target;
                 if (i == 0) {
                     target = frontier[0] > bottom + k_sweep_chunk ? frontier[0] - k_sweep_chunk : bottom;
+                } else if (frontier[i - 1] <= as[i - 1]) {
+                    target = bottom; // below its own bottom the previous unit never changes a cell
                 } else {
-                    // Below its own bottom the previous player never changes a cell.
-                    const u128 ready = frontier[i - 1] <= vs[i - 1] ? 0 : frontier[i - 1];
-                    target = std::max<u128>(ready + vs[i], bottom);
+                    target = std::max<u128>(frontier[i - 1] + as[i] + bs[i], bottom);
                 }
                 if (target < frontier[i]) {
                     apply(i, target, frontier[i]);
@@ -382,7 +436,12 @@ template <class Ring> class count_table {
             const std::size_t len0 = static_cast<std::size_t>(hi_[k] - lo_[k] + 1);
             const std::size_t total = len0 * inner_;
             if (D == 1) {
-                for (std::size_t idx = 1; idx < total; ++idx) base[idx] = ring_.add(base[idx], base[idx - 1]);
+                if constexpr (sums_prefixes<Ring>) {
+                    ring_.prefix_sums(base, total);
+                } else {
+                    for (std::size_t idx = 1; idx < total; ++idx)
+                        base[idx] = ring_.add(base[idx], base[idx - 1]);
+                }
                 continue;
             }
             // Along each dimension d, add the cell one step lower in d.

@@ -82,7 +82,13 @@ power_result dynamic_programme(const weighted_game& g, const power_options& opt)
 /// dst and src must not overlap.
 void add_rows_mod16(std::uint16_t* dst, const std::uint16_t* src, std::size_t len, std::uint16_t p);
 void add_const_mod16(std::uint16_t* dst, std::size_t len, std::uint16_t c, std::uint16_t p);
+void add_three_rows_mod16(std::uint16_t* dst, const std::uint16_t* a, const std::uint16_t* b,
+                          const std::uint16_t* c, std::size_t len, std::uint16_t p);
+/// row[i] = row[0] + ... + row[i] modulo p < 2^15, in place.
+void prefix_sums_mod16(std::uint16_t* row, std::size_t len, std::uint16_t p);
 void add_rows_u64(std::uint64_t* dst, const std::uint64_t* src, std::size_t len);
+void add_three_rows_u64(std::uint64_t* dst, const std::uint64_t* a, const std::uint64_t* b,
+                        const std::uint64_t* c, std::size_t len);
 void add_const_u64(std::uint64_t* dst, std::size_t len, std::uint64_t c);
 
 /// Monte Carlo estimates of Banzhaf and Shapley-Shubik with confidence intervals.

@@ -25,6 +25,9 @@ struct ring_u64 { // exact when every count is below 2^64 (n <= 63)
     value pow2(std::size_t e) const { return e >= 64 ? 0 : std::uint64_t{1} << e; }
     big_int to_big(value a) const { return big_int(a); }
     void add_rows(value* dst, const value* src, std::size_t len) const { add_rows_u64(dst, src, len); }
+    void add_three_rows(value* dst, const value* a, const value* b, const value* c, std::size_t len) const {
+        add_three_rows_u64(dst, a, b, c, len);
+    }
     void add_const(value* dst, std::size_t len, value c) const { add_const_u64(dst, len, c); }
 };
 
@@ -47,6 +50,10 @@ struct ring_mod16 {
         return r;
     }
     void add_rows(value* dst, const value* src, std::size_t len) const { add_rows_mod16(dst, src, len, p); }
+    void add_three_rows(value* dst, const value* a, const value* b, const value* c, std::size_t len) const {
+        add_three_rows_mod16(dst, a, b, c, len, p);
+    }
+    void prefix_sums(value* row, std::size_t len) const { prefix_sums_mod16(row, len, p); }
     void add_const(value* dst, std::size_t len, value c) const { add_const_mod16(dst, len, c, p); }
 };
 
