@@ -14,8 +14,6 @@ replaced by empty ones.
 """
 from __future__ import annotations
 
-import importlib.abc
-import importlib.machinery
 import json
 import os
 import re
@@ -23,30 +21,11 @@ import signal
 import sys
 from pathlib import Path
 
-from peer_stubs import Anything
+from peer_stubs import stub_modules
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, os.environ.get("PABUTOOLS", "."))
-
-
-class _EmptyModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    roots = {"mip", "matplotlib", "seaborn", "jinja2", "networkx", "ortools", "pandas"}
-
-    def find_spec(self, name, path, target=None):
-        if name.split(".")[0] in self.roots:
-            return importlib.machinery.ModuleSpec(name, self, is_package=True)
-        return None
-
-    def create_module(self, spec):
-        module = Anything(spec.name)
-        module.__path__ = []
-        return module
-
-    def exec_module(self, module):
-        pass
-
-
-sys.meta_path.insert(0, _EmptyModules())
+stub_modules("mip", "matplotlib", "seaborn", "jinja2", "networkx", "ortools", "pandas")
 import pulp  # noqa: E402
 
 if not hasattr(pulp, "HiGHS"):
