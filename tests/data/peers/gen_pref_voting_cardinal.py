@@ -101,21 +101,29 @@ def read_scores(path: Path) -> tuple[list[str], list[tuple[dict[str, int], int]]
     return cands, out
 
 
-def read_approval(path: Path) -> tuple[list[str], list[tuple[dict[str, int], int]]]:
-    """A PrefLib .cat file: the first category is the approved set."""
+def read_preflib(path: Path) -> tuple[list[str], list[tuple[str, int]]]:
+    """A PrefLib file: the alternatives' names in order and (the text after `count:`, count) per
+    line of ballots, its numbers still PrefLib's 1-based alternatives."""
     alts: dict[int, str] = {}
-    ballots = []
+    lines = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# ALTERNATIVE NAME"):
             key, name = line[len("# ALTERNATIVE NAME "):].split(":", 1)
             alts[int(key)] = name.strip()
-        elif line and not line.startswith("#"):
+        elif line.strip() and not line.startswith("#"):
             count, rest = line.split(":", 1)
-            first = rest.strip()
-            first = first[1:first.index("}")] if first.startswith("{") else first.split(",")[0]
-            approved = [alts[int(x)] for x in first.split(",") if x.strip()]
-            ballots.append(({a: 1 for a in approved}, int(count)))
-    return [alts[k] for k in sorted(alts)], ballots
+            lines.append((rest.strip(), int(count)))
+    return [alts[k] for k in sorted(alts)], lines
+
+
+def read_approval(path: Path) -> tuple[list[str], list[tuple[dict[str, int], int]]]:
+    """A PrefLib .cat file: the first category is the approved set."""
+    cands, lines = read_preflib(path)
+    ballots = []
+    for rest, count in lines:
+        first = rest[1:rest.index("}")] if rest.startswith("{") else rest.split(",")[0]
+        ballots.append(({cands[int(x) - 1]: 1 for x in first.split(",") if x.strip()}, count))
+    return cands, ballots
 
 
 def files() -> dict[str, list[str]]:
@@ -136,7 +144,9 @@ def path_of(name: str) -> Path:
     return SHARED / name[len("shared:"):] if name.startswith("shared:") else ROOT / name
 
 
-def load_pref_voting():
+def import_pref_voting() -> None:
+    """pref_voting made importable: its unused optional modules stubbed, and tabulate's
+    SEPARATING_LINE (printing only) given a stand-in."""
     sys.path.insert(0, str(HERE))
     from peer_stubs import stub_modules
 
@@ -145,6 +155,10 @@ def load_pref_voting():
     if not hasattr(tabulate, "SEPARATING_LINE"):
         tabulate.SEPARATING_LINE = "\001SEPARATINGLINE\001"
     sys.path.insert(0, os.environ.get("PREF_VOTING", "."))
+
+
+def load_pref_voting():
+    import_pref_voting()
     import pref_voting.grade_methods as gm
     import pref_voting.utility_methods as um
     from pref_voting.grade_profiles import GradeProfile
