@@ -23,10 +23,26 @@ enum class apportion_method : std::uint8_t {
     adams = 4,           ///< divisors s; every unit gets a seat first
 };
 
-/// "hamilton" (or "largest-remainder"), "jefferson" ("dhondt"), "webster" ("sainte-lague"),
-/// "huntington-hill", "adams".
+/// One apportionment method: its name, the other names it is accepted by, a one-line summary and
+/// the page that defines it.
+struct apportion_method_info {
+    apportion_method method;
+    const char* name;
+    const char* aliases; ///< space-separated; empty if none
+    const char* summary;
+    const char* docs;
+};
+/// Every apportionment method, in the order help texts and `accord methods` list them: the one
+/// table parsing, names, help and error texts come from.
+std::span<const apportion_method_info> apportion_method_table() noexcept;
+
+/// A name or alias of apportion_method_table() ("hamilton" or "largest-remainder", "jefferson"
+/// or "dhondt", "webster" or "sainte-lague", "huntington-hill", "adams"); errc::invalid naming
+/// the known ones otherwise.
 apportion_method parse_apportion_method(std::string_view name);
 const char* apportion_method_name(apportion_method m) noexcept;
+/// The table's names with their aliases, for help texts: "hamilton (largest-remainder), ...".
+std::string apportion_method_names();
 
 /// The quota (votes per seat) of a largest-remainder apportionment of S seats among V votes.
 enum class apportion_quota : std::uint8_t {

@@ -22,9 +22,7 @@ command add_apportion(CLI::App& root) {
         "apportion", "Seats per unit in proportion to population (e.g. representatives per PCN)");
     app->add_option("ORG", st->org, "Organisation CSV")->required();
     app->add_option("--seats", st->seats, "Seats to share")->required();
-    app->add_option("--method", st->method,
-                    "hamilton, jefferson (dhondt), webster (sainte-lague), huntington-hill, adams")
-        ->capture_default_str();
+    app->add_option("--method", st->method, apportion_method_names())->capture_default_str();
     app->add_option("--level", st->level, "Kind of the units that receive seats (default pcn)")
         ->capture_default_str();
     app->add_option("--min", st->min, "Minimum seats per unit");

@@ -48,6 +48,24 @@ int print_method(const std::string& rule, bool json) {
     for (const auto& o : m->option_details) print_option(o, width);
     return 0;
 }
+// The rules counted by other commands than `accord run`, from their own tables.
+void print_other_families() {
+    std::cout << "\nApportionment (accord apportion ORG --seats S --method M):\n";
+    std::size_t w = 0;
+    for (const auto& m : apportion_method_table()) w = std::max(w, std::string_view(m.name).size());
+    const std::string indent(w + 4, ' ');
+    for (const auto& m : apportion_method_table()) {
+        std::cout << "  " << std::left << std::setw(static_cast<int>(w + 2)) << m.name << m.summary << '\n';
+        if (*m.aliases) std::cout << indent << "aliases: " << m.aliases << '\n';
+        std::cout << indent << "docs: " << m.docs << '\n';
+    }
+    std::cout << "\nPower indices (accord power ... --indices I):\n";
+    std::size_t wi = 0;
+    for (const auto& i : power_index_table()) wi = std::max(wi, std::string_view(i.name).size());
+    for (const auto& i : power_index_table())
+        std::cout << "  " << std::left << std::setw(static_cast<int>(wi + 2)) << i.name << "docs: " << i.docs
+                  << '\n';
+}
 } // namespace
 
 command add_methods(CLI::App& root) {
@@ -62,7 +80,9 @@ command add_methods(CLI::App& root) {
                   "option_details (with RULE: that method's object)");
     app->footer("Examples:\n  accord methods\n  accord methods stv\n  accord methods --json\n"
                 "Each method has a page in docs/methods/ (definition, options, ties, sources); an alias\n"
-                "(e.g. rcv for irv) is accepted wherever a method name is.");
+                "(e.g. rcv for irv) is accepted wherever a method name is. The list ends with the\n"
+                "apportionment methods and power indices, which `accord apportion` and `accord power`\n"
+                "take (not in --json, which lists the methods of `accord run`).");
     return {app, [json, rule]() {
                 if (!rule->empty()) return print_method(*rule, *json);
                 if (*json) {
@@ -92,6 +112,7 @@ command add_methods(CLI::App& root) {
                     }
                     std::cout << indent << "docs: " << m.docs << '\n';
                 }
+                print_other_families();
                 return 0;
             }};
 }

@@ -21,29 +21,58 @@
 namespace accord {
 inline namespace v0 {
 
+std::span<const apportion_method_info> apportion_method_table() noexcept {
+    static constexpr apportion_method_info k_table[] = {
+        {apportion_method::hamilton, "hamilton", "largest-remainder",
+         "largest remainder: whole quotas, then the largest remainders (Hare, Droop, Hagenbach-Bischoff or "
+         "Imperiali quota)",
+         "docs/methods/apportionment.md"},
+        {apportion_method::jefferson, "jefferson", "dhondt d-hondt",
+         "highest averages, divisors 1, 2, 3, ...", "docs/methods/apportionment.md"},
+        {apportion_method::webster, "webster", "sainte-lague",
+         "highest averages, divisors 1, 3, 5, ... (a modified first divisor: 1.4 Norway, 1.2 Sweden)",
+         "docs/methods/apportionment.md"},
+        {apportion_method::huntington_hill, "huntington-hill", "",
+         "highest averages, divisors sqrt(s (s + 1)); every unit a seat first",
+         "docs/methods/apportionment.md"},
+        {apportion_method::adams, "adams", "", "highest averages, divisors s; every unit a seat first",
+         "docs/methods/apportionment.md"},
+    };
+    return k_table;
+}
+
+namespace {
+bool is_alias(std::string_view aliases, std::string_view n) {
+    for (std::size_t at = 0; at < aliases.size();) {
+        const std::size_t end = std::min(aliases.find(' ', at), aliases.size());
+        if (aliases.substr(at, end - at) == n) return true;
+        at = end + 1;
+    }
+    return false;
+}
+} // namespace
+
+std::string apportion_method_names() {
+    std::string out;
+    for (const auto& m : apportion_method_table()) {
+        if (!out.empty()) out += ", ";
+        out += m.name;
+        const std::string_view a = m.aliases;
+        if (!a.empty()) out += " (" + std::string(a.substr(0, a.find(' '))) + ")";
+    }
+    return out;
+}
+
 apportion_method parse_apportion_method(std::string_view n) {
-    if (n == "hamilton" || n == "largest-remainder") return apportion_method::hamilton;
-    if (n == "jefferson" || n == "dhondt" || n == "d-hondt") return apportion_method::jefferson;
-    if (n == "webster" || n == "sainte-lague") return apportion_method::webster;
-    if (n == "huntington-hill") return apportion_method::huntington_hill;
-    if (n == "adams") return apportion_method::adams;
-    throw error(errc::invalid, "unknown apportionment method '" + std::string(n) +
-                                   "' (hamilton, jefferson, webster, huntington-hill, adams)");
+    for (const auto& m : apportion_method_table())
+        if (n == m.name || is_alias(m.aliases, n)) return m.method;
+    throw error(errc::invalid, "unknown apportionment method '" + detail::text_excerpt(n) + "' (" +
+                                   apportion_method_names() + ")");
 }
 
 const char* apportion_method_name(apportion_method m) noexcept {
-    switch (m) {
-    case apportion_method::hamilton:
-        return "hamilton";
-    case apportion_method::jefferson:
-        return "jefferson";
-    case apportion_method::webster:
-        return "webster";
-    case apportion_method::huntington_hill:
-        return "huntington-hill";
-    case apportion_method::adams:
-        return "adams";
-    }
+    for (const auto& x : apportion_method_table())
+        if (x.method == m) return x.name;
     return "hamilton";
 }
 

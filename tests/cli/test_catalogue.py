@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import tempfile
 import unittest
@@ -40,6 +41,35 @@ class Catalogue(unittest.TestCase):
         names = {m["name"] for m in json.loads(out.stdout)}
         for rule in NEW_RULES:
             self.assertIn(rule, names)
+
+    def test_methods_lists_the_apportionment_methods_and_power_indices_with_their_pages(self) -> None:
+        # The rules other commands count (issue 18: `accord methods` lists every rule), each with
+        # a docs page that exists; every name listed is accepted by its command.
+        out = accord("methods")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        text = out.stdout
+        self.assertIn("Apportionment (accord apportion", text)
+        self.assertIn("Power indices (accord power", text)
+        apportion_part = text.split("Apportionment (accord apportion", 1)[1].split("Power indices", 1)[0]
+        power_part = text.split("Power indices (accord power", 1)[1]
+        apportion = re.findall(r"^  (\S+)  ", apportion_part, re.M)
+        self.assertEqual(apportion, ["hamilton", "jefferson", "webster", "huntington-hill", "adams"])
+        self.assertIn("aliases: largest-remainder", apportion_part)
+        self.assertIn("aliases: sainte-lague", apportion_part)
+        indices = re.findall(r"^  (\S+) +docs: (\S+)$", power_part, re.M)
+        for index in ["banzhaf", "shapley_shubik", "holler", "chow", "rae", "colomer", "owen", "banzhaf_owen",
+                      "minimal_winning", "coleman"]:
+            self.assertIn(index, [name for name, _ in indices])
+        for _, page in indices + [(None, p) for p in re.findall(r"docs: (\S+)", apportion_part)]:
+            self.assertTrue(os.path.exists(os.path.join(ROOT, page)), page)
+        org = str(ROOT / "tests" / "data" / "four_two_pcns_org.csv")
+        for name in apportion + ["largest-remainder", "dhondt", "sainte-lague"]:
+            with self.subTest(method=name):
+                run = accord("apportion", org, "--level", "pcn", "--seats", "3", "--method", name, "--json")
+                self.assertEqual(run.returncode, 0, run.stderr)
+        bad = accord("apportion", org, "--seats", "3", "--method", "lottery")
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("hamilton (largest-remainder), jefferson (dhondt), webster (sainte-lague)", bad.stderr)
 
     def test_condorcet_hybrids_elect_the_condorcet_winner_south(self) -> None:
         # South beats North 7-5, East 5-2 and West 6-1 (unranked candidates last).
