@@ -1,8 +1,40 @@
-// libFuzzer target: the PrefLib reader (first byte picks soc/soi/toc/toi/cat and lenient mode).
+// libFuzzer target: the PrefLib reader (first byte picks soc/soi/toc/toi/cat and lenient mode) and
+// the Pabulib reader (a first byte of 250 or more; odd is lenient), whose approval profiles are
+// also counted by the budget rule's greedy method with the file's costs and budget.
 #include "fuzz_common.hpp"
+
+#include "accord/registry.hpp"
+
+#include <cstdlib>
+
+namespace {
+int run_pabulib(const std::uint8_t* data, std::size_t size, bool lenient) {
+    using namespace accord;
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    read_options opt;
+    opt.format = file_format::pabulib;
+    opt.lenient = lenient;
+    profile p;
+    try {
+        p = read_profile_text(text, "fuzz", opt);
+    } catch (const error&) {
+        return 0;
+    }
+    // A profile read from a .pb always carries one cost per project and the budget.
+    if (p.costs.size() != p.candidate_count() || !p.budget) std::abort();
+    if (p.kind() == ballot_kind::approval && p.candidate_count() <= 64) {
+        try {
+            (void)run(p, "budget", R"({"method": "greedy"})");
+        } catch (const error&) {
+        }
+    }
+    return 0;
+}
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
+    if (data[0] >= 250) return run_pabulib(data + 1, size - 1, data[0] % 2);
     static constexpr accord::file_format formats[] = {accord::file_format::toi, accord::file_format::soi,
                                                       accord::file_format::toc, accord::file_format::soc,
                                                       accord::file_format::cat};

@@ -129,8 +129,11 @@ constexpr std::array k_docs = std::to_array<option_doc>({
     {"combination", "budget",
      "cstv: ewt, ewtc, mt, mtc, ewts or mts, pabutools' CSTV combinations (selection by excess, support "
      "over cost or support; elimination with transfers or minimal transfer)"},
-    {"budget", "budget", "the money available, an exact number (\"1250.50\")"},
-    {"costs", "budget", "each project's cost: an object from candidate name to an exact number"},
+    {"budget", "budget",
+     "the money available, an exact number (\"1250.50\"); default: a Pabulib file's budget"},
+    {"costs", "budget",
+     "each project's cost: an object from candidate name to an exact number; default: a Pabulib file's "
+     "costs"},
     {"utilities", "budget",
      "equal-shares, exact-equal-shares, bos-equal-shares, fractional-equal-shares and max-welfare: a voter's "
      "utility from an approved project is its "

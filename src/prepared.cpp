@@ -235,6 +235,8 @@ prepared_outcome prepared_count::operator()(std::span<const std::uint64_t> count
     for (cand_t c = 0; c < b.candidate_count(); ++c)
         if (b.withdrawn(c)) q.set_withdrawn(c);
     q.seats = b.seats;
+    q.costs = b.costs;
+    q.budget = b.budget;
     for (std::size_t i = 0; i < b.unique_count(); ++i)
         if (counts[i] > 0) {
             const auto v = b.ballot(i);

@@ -62,6 +62,12 @@ std::string serialize(const profile& p) {
     j["withdrawn"] = withdrawn;
     j["seats"] = p.seats;
     j["title"] = p.title;
+    if (!p.costs.empty()) {
+        json costs = json::array();
+        for (const auto& c : p.costs) costs.push_back(to_string(c));
+        j["costs"] = std::move(costs);
+    }
+    if (p.budget) j["budget"] = to_string(*p.budget);
     j["units"] = p.units();
     json ballots = json::array();
     for (std::size_t i = 0; i < p.unique_count(); ++i) {
@@ -108,6 +114,11 @@ profile deserialize(std::string_view text) {
         }
         p.seats = j.at("seats").get<std::size_t>();
         p.title = j.at("title").get<std::string>();
+        if (j.contains("costs")) {
+            for (const auto& c : j.at("costs")) p.costs.push_back(parse_rational(c.get<std::string>()));
+            if (p.costs.size() != p.candidate_count()) throw bad("'costs' must give one cost per candidate");
+        }
+        if (j.contains("budget")) p.budget = parse_rational(j.at("budget").get<std::string>());
         std::vector<std::uint32_t> unit;
         for (const auto& u : j.at("units")) unit.push_back(p.intern_unit(u.get<std::string>()));
         std::vector<mark> marks;

@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -615,4 +617,20 @@ TEST(CdfJson, RefusalsComeInTheOrderOfReadingTheWholeTree) {
         << cdf_error(no_candidates);
     // Lenient reading skips nothing it cannot (an unknown selection is not a ballot fault).
     EXPECT_THROW((void)read_cdf(bad, true), error);
+}
+
+// Pabulib (format "pabulib"; tests/pabulib_test.cpp checks the files against their own columns).
+TEST(Readers, EveryPabulibFileReadsByExtensionAndByContent) {
+    for (const auto& e : fs::directory_iterator(accord_test::fixture("pabulib"))) {
+        if (e.path().extension() != ".pb") continue;
+        SCOPED_TRACE(e.path().filename().string());
+        read_report rep;
+        const profile p = read_profile(e.path(), {}, &rep);
+        EXPECT_EQ(rep.format, parse_format("pabulib"));
+        EXPECT_EQ(p.costs.size(), p.candidate_count());
+        EXPECT_TRUE(p.budget.has_value());
+        std::ifstream in(e.path(), std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        EXPECT_EQ(detect_format("upload", text), file_format::pabulib);
+    }
 }

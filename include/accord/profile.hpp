@@ -123,6 +123,11 @@ class profile {
     std::string title;
     std::size_t seats = 1;     ///< seats declared by the file (BLT), default 1
     std::string source_format; ///< the format the profile was read from, if any
+    /// Project costs declared by the file (Pabulib), indexed like the candidates; empty = none.
+    /// The `budget` rule uses them for the projects its option 'costs' does not name.
+    std::vector<rational> costs;
+    /// The budget declared by the file (Pabulib); the `budget` rule uses it unless given one.
+    std::optional<rational> budget;
 
     /// Compact flat storage, for hot loops. marks of ballot i are
     /// flat_marks()[flat_offsets()[i] .. flat_offsets()[i+1]).

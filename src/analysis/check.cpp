@@ -68,6 +68,8 @@ profile empty_like(const profile& p, const std::vector<std::string>& extra = {})
     for (const auto& u : p.units()) q.intern_unit(u);
     q.title = p.title;
     q.seats = p.seats;
+    q.costs = p.costs;
+    q.budget = p.budget;
     q.source_format = p.source_format;
     return q;
 }

@@ -254,6 +254,8 @@ profile resample(const profile& source, std::size_t voters, std::uint64_t seed) 
     }
     p.title = source.title;
     p.seats = source.seats;
+    p.costs = source.costs;
+    p.budget = source.budget;
     return p;
 }
 

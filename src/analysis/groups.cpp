@@ -21,6 +21,8 @@ profile profile_subset(const profile& p, const std::vector<std::size_t>& keep) {
         if (p.withdrawn(c)) q.set_withdrawn(c);
     q.title = p.title;
     q.seats = p.seats;
+    q.costs = p.costs;
+    q.budget = p.budget;
     q.source_format = p.source_format;
     std::vector<std::uint32_t> unit_map(p.units().size(), k_no_unit);
     for (const std::size_t i : keep) {

@@ -52,6 +52,8 @@ std::optional<additive_rule> additive_form(const profile& p, const std::string& 
         for (cand_t c = 0; c < n; ++c)
             if (p.withdrawn(c)) one.set_withdrawn(c);
         one.seats = p.seats;
+        one.costs = p.costs;
+        one.budget = p.budget;
         one.add(p.ballot(i).marks, 1);
         const result r = run(one, rule, options);
         std::vector<cand_t> scored;
@@ -145,6 +147,8 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
         for (cand_t c = 0; c < p.candidate_count(); ++c)
             if (p.withdrawn(c)) q.set_withdrawn(c);
         q.seats = p.seats;
+        q.costs = p.costs;
+        q.budget = p.budget;
         q.reserve(nb, total_marks);
         return q;
     };

@@ -33,6 +33,8 @@ profile scaled_unit(const profile& wp, const std::vector<std::uint32_t>& unit_of
     for (cand_t c = 0; c < wp.candidate_count(); ++c)
         if (wp.withdrawn(c)) out.set_withdrawn(c);
     out.seats = wp.seats;
+    out.costs = wp.costs;
+    out.budget = wp.budget;
     for (std::size_t i = 0; i < wp.unique_count(); ++i) {
         const auto b = wp.ballot(i);
         rational w = b.weight ? *b.weight : rational(1);

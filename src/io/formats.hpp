@@ -27,6 +27,9 @@ profile read_scores(std::string_view text, std::string_view name, const read_opt
 profile read_cdf_json(std::string_view text, std::string_view name, const read_options& opt,
                       read_report& report);
 /// The .xlsx bytes; converts the sheet with xlsx_to_csv and reads that as CSV with `opt`.
+/// Pabulib (.pb): projects with costs (profile::costs), the budget (profile::budget) and votes.
+profile read_pabulib(std::string_view text, std::string_view name, const read_options& opt,
+                     read_report& report);
 profile read_xlsx(std::string_view bytes, std::string_view name, const read_options& opt,
                   read_report& report);
 /// One sheet of an .xlsx workbook as RFC 4180 CSV text (CRLF; one line per sheet row from row 1).
@@ -49,6 +52,7 @@ file_format sniff_debian(std::string_view head);
 file_format sniff_preflib(std::string_view head);
 file_format sniff_blt(std::string_view head);
 file_format sniff_csv(std::string_view head);
+file_format sniff_pabulib(std::string_view head);
 
 /// A reader that reads one format only (the table's readers are told which format they read).
 template <profile (*Read)(std::string_view, std::string_view, const read_options&, read_report&)>
@@ -85,6 +89,9 @@ inline constexpr format_info k_formats[] = {
      &sniff_xlsx, &read_one<read_xlsx>, nullptr},
     {file_format::scores, "scores", "score", "", "score ballots as CSV, one column per candidate (star.vote)",
      "fuzz_csv", 0, nullptr, &read_one<read_scores>, &write_one<write_scores>},
+    {file_format::pabulib, "pabulib", "pb", "pb",
+     "Pabulib participatory budgeting (projects, costs, budget, votes)", "fuzz_preflib", 1, &sniff_pabulib,
+     &read_one<read_pabulib>, nullptr},
 };
 
 } // namespace detail

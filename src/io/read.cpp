@@ -97,6 +97,18 @@ file_format sniff_blt(std::string_view h) {
     return j > i && j < h.size() && (h[j] == ' ' || h[j] == '\t') ? file_format::blt
                                                                   : file_format::auto_detect;
 }
+// Pabulib opens with a line holding only META (pabutools also takes it in any case).
+file_format sniff_pabulib(std::string_view h) {
+    std::size_t i = 0;
+    while (i < h.size() && (h[i] == ' ' || h[i] == '\t')) ++i;
+    if (h.size() < i + 4) return file_format::auto_detect;
+    std::string w(h.substr(i, 4));
+    for (auto& c : w) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::size_t j = i + 4;
+    while (j < h.size() && (h[j] == ' ' || h[j] == '\t' || h[j] == ';')) ++j;
+    return w == "META" && (j == h.size() || h[j] == '\r' || h[j] == '\n') ? file_format::pabulib
+                                                                          : file_format::auto_detect;
+}
 file_format sniff_csv(std::string_view h) {
     return h.find(',') != std::string_view::npos ? file_format::csv : file_format::auto_detect;
 }

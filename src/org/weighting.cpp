@@ -438,6 +438,8 @@ profile reweigh(const profile& p, const organisation& org, const tagged& t, cons
         if (p.withdrawn(c)) out.set_withdrawn(c);
     out.title = p.title;
     out.seats = p.seats;
+    out.costs = p.costs;
+    out.budget = p.budget;
     auto add = [&](std::size_t i) {
         const auto b = p.ballot(i);
         const auto u = t.unit_of_ballot[i];

@@ -2841,18 +2841,31 @@ result run_budget(const profile& p, option_reader& o) {
                          {"fractional-equal-shares", budget_method::fractional_equal_shares},
                          {"cstv", budget_method::cstv}},
                         opt.method);
-    o.require("budget", "budget: option 'budget' is required (the money available: an integer or an exact "
-                        "number as a string, e.g. \"1250.50\")");
+    // A Pabulib file gives the budget and the costs (profile::budget, profile::costs), as a BLT
+    // file gives the seats: the options, when given, win.
+    const bool file_budget = p.budget.has_value() && !o.has("budget");
+    if (!p.budget)
+        o.require("budget",
+                  "budget: option 'budget' is required (the money available: an integer or an exact "
+                  "number as a string, e.g. \"1250.50\"), unless the file gives it (Pabulib)");
     opt.budget = read_rational_option(o, "budget", opt.budget);
+    if (file_budget) opt.budget = *p.budget;
     if (sign(opt.budget) < 0)
         throw error(errc::invalid, "budget: option 'budget' must be >= 0, got " + to_string(opt.budget));
-    o.require("costs", "budget: option 'costs' is required (an object: candidate name -> cost)");
+    const bool file_costs = p.costs.size() == p.candidate_count() && p.candidate_count() > 0;
+    if (!file_costs)
+        o.require("costs", "budget: option 'costs' is required (an object: candidate name -> cost), unless "
+                           "the file gives them (Pabulib)");
     o.describe("costs", "object");
-    const auto costs = o.get<nlohmann::json>("costs");
+    auto costs = o.get<nlohmann::json>("costs");
+    if (!costs && file_costs) costs = nlohmann::json::object();
     if (!costs || !costs->is_object())
         throw error(errc::invalid, "budget: option 'costs' must be an object: candidate name -> cost");
     opt.excluded = o.candidates("excluded");
     std::vector<std::optional<rational>> given(p.candidate_count());
+    if (file_costs)
+        for (cand_t c = 0; c < p.candidate_count(); ++c) given[c] = p.costs[c];
+    const std::size_t from_options = costs->size();
     for (auto it = costs->begin(); it != costs->end(); ++it) {
         const auto c = p.find_candidate(it.key());
         if (!c)
@@ -2922,7 +2935,15 @@ result run_budget(const profile& p, option_reader& o) {
         throw error(errc::invalid, "budget: option 'combination' is only used with method \"cstv\"");
     opt.tie_break = o.tie_break(opt.tie_break);
     o.finish();
-    return participatory_budget(p, opt);
+    result r = participatory_budget(p, opt);
+    std::vector<std::string> from_file;
+    if (file_budget) from_file.push_back("the budget " + to_string(opt.budget));
+    if (file_costs && from_options < p.candidate_count())
+        from_file.push_back(from_options ? "the costs option 'costs' does not give" : "the costs");
+    if (!from_file.empty())
+        r.notes.push_back("from the file: " + from_file.front() +
+                          (from_file.size() > 1 ? " and " + from_file.back() : std::string()));
+    return r;
 }
 } // namespace detail
 

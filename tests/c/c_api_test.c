@@ -845,6 +845,33 @@ static void test_maximal_lotteries(void) {
     accord_profile_free(p);
 }
 
+/* A Pabulib file's costs and budget reach the budget rule with no options but the method, and
+   survive the profile's summary (docs/methods/budget.md, "Costs and budget from a Pabulib file"). */
+static void test_pabulib(void) {
+    const char* pb = "META\nkey;value\nbudget;250\nvote_type;approval\nPROJECTS\nproject_id;cost\n"
+                     "p1;100\np2;150\np3;90\nVOTES\nvoter_id;vote\nv1;p1,p2\nv2;p2\nv3;p2,p3\n";
+    accord_profile* p = NULL;
+    accord_result* r = NULL;
+    size_t n = 0, w = 9;
+    CHECK(accord_profile_load_text(pb, strlen(pb), "t.pb", "auto", NULL, &p) == ACCORD_OK);
+    CHECK(accord_run(p, "budget", "{\"method\":\"greedy\"}", &r) == ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 2);
+    CHECK(accord_result_winner(r, 0, &w) == ACCORD_OK && w == 1);
+    CHECK(accord_result_winner(r, 1, &w) == ACCORD_OK && w == 0);
+    accord_result_free(r);
+    /* the options win: with a budget of 160 only p2 (150) is funded */
+    CHECK(accord_run(p, "budget", "{\"method\":\"greedy\",\"budget\":160}", &r) == ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 1);
+    accord_result_free(r);
+    accord_profile_free(p);
+    CHECK(accord_profile_load_text(pb, strlen(pb), "t.pb", "pabulib", "{\"lenient\":true}", &p) == ACCORD_OK);
+    accord_profile_free(p);
+    p = NULL;
+    pb = "META\nkey;value\nvote_type;approval\nPROJECTS\nproject_id;cost\np1;100\nVOTES\nvoter_id;vote\n";
+    CHECK(accord_profile_load_text(pb, strlen(pb), "t.pb", "pabulib", NULL, &p) == ACCORD_EPARSE &&
+          strstr(accord_last_error(), "t.pb:1:1: META has no budget") != NULL);
+}
+
 int main(int argc, char** argv) {
     if (argc > 1) test_weighting(argv[1]);
     if (argc > 1) test_decide_and_apportion(argv[1]);
@@ -862,6 +889,7 @@ int main(int argc, char** argv) {
     test_merge_and_summary();
     test_hidden_characters();
     test_maximal_lotteries();
+    test_pabulib();
     printf("%d checks, %d failed\n", checks, failures);
     return failures ? EXIT_FAILURE : EXIT_SUCCESS;
 }

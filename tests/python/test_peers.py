@@ -196,8 +196,9 @@ class Peers(unittest.TestCase):
             assert p is not None
             for variant, peer in entry["allocations"].items():
                 with self.subTest(file=entry["file"], variant=variant):
-                    r = accord.run(p, "budget", budget=entry["budget"], costs=entry["costs"],
-                                   **variants[variant]["options"])
+                    # Pabulib files (no budget or costs in the table) count with the file's own.
+                    given = {k: entry[k] for k in ("budget", "costs") if k in entry}
+                    r = accord.run(p, "budget", **given, **variants[variant]["options"])
                     funded = sorted(r.winners)
                     if not r.ties or variants[variant].get("ties_as_accord"):
                         # No tie, or the peer breaks ties as accord's default does.
@@ -207,8 +208,9 @@ class Peers(unittest.TestCase):
                     else:
                         self.assertIn(funded, peer)  # accord broke a tie: one of the peer's allocations
                     compared += 1
-        # 10 instances x 13 variants, less the ties a resolute peer cannot be compared on.
-        self.assertGreaterEqual(compared, 120)
+        # 10 instances and 6 Pabulib files x 13 variants, less the ties a resolute peer cannot be
+        # compared on and the peer's one timeout: 200 at pabutools 33b8575.
+        self.assertGreaterEqual(compared, 200)
         self.assertEqual(set(variants), {v for e in self.pabutools["profiles"] for v in e["allocations"]})
 
 

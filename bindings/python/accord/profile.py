@@ -158,8 +158,8 @@ class Profile:
     @classmethod
     def from_file(cls, path: Union[str, PathLike[str]], format: str = "auto", lenient: bool = False,
                   **csv_options: Any) -> "Profile":
-        """Reads a ballot file (PrefLib, BLT, CSV, score CSV, Debian tally, CDF JSON, Excel .xlsx; see
-        docs/formats.md). An .xlsx sheet is read as CSV with the same options, plus ``sheet``
+        """Reads a ballot file (PrefLib, BLT, CSV, score CSV, Debian tally, CDF JSON, Excel .xlsx,
+        Pabulib .pb, whose costs and budget the budget rule uses; see docs/formats.md). An .xlsx sheet is read as CSV with the same options, plus ``sheet``
         (name; default the first), ``xlsx_max_bytes`` and ``xlsx_max_cells``.
 
         CSV options use the names of docs/formats.md, e.g. ``skipped_labels=["undervote"]``.

@@ -31,6 +31,7 @@ enum class file_format : std::uint8_t {
     cdf_json, ///< NIST 1500-103 Common Data Format cast-vote records (JSON), as RCTab reads them
     xlsx,     ///< Excel workbook: one sheet, read as CSV (docs/formats.md)
     scores,   ///< score ballots as CSV: one column per candidate holding its score (star.vote)
+    pabulib,  ///< Pabulib participatory budgeting instance (.pb): projects, costs, budget, votes
 };
 
 const char* format_name(file_format f) noexcept;

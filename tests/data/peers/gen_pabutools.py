@@ -1,5 +1,6 @@
 """Regenerates tests/data/peers/pabutools.json: pabutools' budget allocations on the seeded
-budget-*.cat instances here (how and why: tests/data/peers/README.md).
+budget-*.cat instances here and on the real approval Pabulib files of tests/data/pabulib, read by
+pabutools' own parser with their costs and budget (how and why: tests/data/peers/README.md).
 
 Not run by the tests: they only read the figures. Run it by hand, with a pabutools checkout at
 commit 33b8575 on PABUTOOLS (a directory holding the `pabutools` package) and Debian's
@@ -32,7 +33,7 @@ if not hasattr(pulp, "HiGHS"):
     pulp.HiGHS = lambda msg=False: pulp.COIN_CMD(path="/usr/bin/cbc", msg=msg)
 
 from pabutools.election import (  # noqa: E402
-    ApprovalBallot, ApprovalProfile, Cardinality_Sat, Cost_Sat, Instance, Project)
+    ApprovalBallot, ApprovalProfile, Cardinality_Sat, Cost_Sat, Instance, Project, parse_pabulib)
 from pabutools.rules import (  # noqa: E402
     completion_by_rule_combination, greedy_utilitarian_welfare, max_additive_utilitarian_welfare, maximin_support,
     exact_equal_shares, method_of_equal_shares, sequential_phragmen)
@@ -132,24 +133,47 @@ def main() -> None:
             entry["ties_as_accord"] = True
         out["rules"]["budget"]["variants"][name] = entry
     signal.signal(signal.SIGALRM, _timeout)
+    root = HERE.parent.parent.parent
+    instances = []
     for previous in old["profiles"]:
-        names, ballots = read_cat(HERE.parent.parent.parent / previous["file"])
+        if "budget" not in previous:
+            continue  # a Pabulib file: read again below
+        names, ballots = read_cat(root / previous["file"])
         projects = [Project(n, previous["costs"][n]) for n in names]
         instance = Instance(projects, budget_limit=previous["budget"])
         profile = ApprovalProfile([ApprovalBallot([projects[c] for c in yes])
                                    for count, yes in ballots for _ in range(count)])
+        instances.append(({"file": previous["file"], "budget": previous["budget"], "costs": previous["costs"]},
+                          lambda instance=instance, profile=profile: (instance, profile)))
+    # Real files: costs and budget from the file, for pabutools' parser as for accord's. The parser
+    # gives the budget and costs as gmpy2 mpq numbers, which method_of_equal_shares changes in
+    # place (the budget 219780 became 36630/53), so every later rule, and the greedy completion
+    # after it, would see other numbers: each rule gets a fresh parse, its (whole) budget and costs
+    # as Python ints.
+    def parsed(path: Path):
+        instance, profile = parse_pabulib(str(path))
+        assert instance.budget_limit.denominator == 1, path
+        instance.budget_limit = int(instance.budget_limit)
+        for project in instance:
+            assert project.cost.denominator == 1, (path, project)
+            project.cost = int(project.cost)
+        return instance, profile
+
+    for path in sorted((HERE.parent / "pabulib").glob("*.pb")):
+        if parse_pabulib(str(path))[0].meta.get("vote_type") == "approval":
+            instances.append(({"file": str(path.relative_to(root))}, lambda path=path: parsed(path)))
+    for head, load in instances:
         allocations, errors = {}, {}
         for name, (_, _, run, _) in VARIANTS.items():
             try:
                 signal.alarm(60)
-                got = run(instance, profile)
+                got = run(*load())
                 signal.alarm(0)
                 allocations[name] = sorted(sorted(p.name for p in a) for a in got)
             except Exception as e:  # recorded, not compared
                 signal.alarm(0)
                 errors[name] = f"{type(e).__name__}: {str(e)[:100]}"
-        entry = {"file": previous["file"], "budget": previous["budget"], "costs": previous["costs"],
-                 "allocations": allocations}
+        entry = dict(head, allocations=allocations)
         if errors:
             entry["peer_errors"] = errors
         out["profiles"].append(entry)

@@ -1,0 +1,13 @@
+úMETA
+key;value
+budget;10
+vote_type;ordinal
+PROJECTS
+project_id;cost
+a;5
+b;4
+c;3
+VOTES
+voter_id;vote
+1;c,a
+2;b,c,a

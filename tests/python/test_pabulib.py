@@ -1,0 +1,76 @@
+"""Pabulib files (.pb) through Python: the file's costs and budget reach the budget rule with no
+options but the method, and on real files with META rule;greedy the greedy method funds exactly the
+projects the file marks selected (docs/formats.md, "Pabulib"; docs/methods/budget.md)."""
+from __future__ import annotations
+
+import csv
+import unittest
+from pathlib import Path
+
+import accord
+
+PABULIB = Path(__file__).resolve().parents[1] / "data" / "pabulib"
+
+SMALL = """META
+key;value
+budget;250
+vote_type;approval
+PROJECTS
+project_id;cost;name
+p1;100;"Park; benches"
+p2;150;Library
+p3;90;Lights
+VOTES
+voter_id;vote
+v1;p1,p2
+v2;p2
+v3;p2,p3
+"""
+
+
+def selected(path: Path) -> set[str]:
+    """The PROJECTS rows whose `selected` is 1, read with Python's csv module."""
+    rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines(), delimiter=";"))
+    start = next(i for i, r in enumerate(rows) if r and r[0] == "PROJECTS") + 1
+    header = rows[start]
+    out = set()
+    for r in rows[start + 1:]:
+        if r and r[0] == "VOTES":
+            break
+        row = dict(zip(header, r))
+        if row.get("selected") == "1":
+            out.add(row["project_id"])
+    return out
+
+
+class Pabulib(unittest.TestCase):
+    def test_costs_and_budget_come_from_the_file(self) -> None:
+        with accord.Profile.from_text(SMALL, name="t.pb") as p:
+            self.assertEqual(p.kind, "approval")
+            r = accord.run(p, "budget", method="greedy")
+            self.assertEqual(r.winners, ["p2", "p1"])
+            self.assertIn("from the file: the budget 250 and the costs", r.raw["notes"])
+            # an option given wins over the file, as --seats over a BLT file's seats
+            self.assertEqual(accord.run(p, "budget", method="greedy", budget=160).winners, ["p2"])
+            self.assertEqual(accord.run(p, "budget", method="greedy", costs={"p1": 200}).winners, ["p2", "p3"])
+
+    def test_real_greedy_files_fund_the_selected_projects(self) -> None:
+        checked = 0
+        for f in sorted(PABULIB.glob("*.pb")):
+            text = f.read_text(encoding="utf-8")
+            if "vote_type;approval" not in text or "rule;greedy" not in text or ";selected" not in text:
+                continue
+            with accord.Profile.from_file(f) as p:
+                self.assertEqual(set(accord.run(p, "budget", method="greedy").winners), selected(f), f.name)
+            checked += 1
+        self.assertGreaterEqual(checked, 5)
+
+    def test_a_vote_for_an_unknown_project_is_refused_naming_the_place(self) -> None:
+        with self.assertRaises(accord.ParseError) as e:
+            accord.Profile.from_text(SMALL.replace("v2;p2", "v2;p9"), name="t.pb")
+        self.assertIn("t.pb:13:4", str(e.exception))
+        self.assertIn("'p9'", str(e.exception))
+
+
+if __name__ == "__main__":
+    unittest.main()
