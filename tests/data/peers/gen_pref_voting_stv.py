@@ -1,8 +1,8 @@
 """Regenerates tests/data/peers/pref_voting_stv.json: the committees pref_voting's STV methods
-(proportional_methods.py: STV-Scottish, STV-WIG, STV-Meek) elected on the 15 seeded `.soc`
-files here with 2 and 3 seats, and (STV-Scottish and STV-WIG: its Meek took over a minute a
-ward) on the 21 Glasgow wards of 2007 (Droop's BLT copies in
-../shared/data/blt/droop/blt/scotland); how and why: tests/data/peers/README.md.
+(proportional_methods.py: STV-Scottish, STV-WIG, STV-Meek, STV-Last-Parcel, STV-Warren, CPO-STV,
+Sequential-STV) elected on the 15 seeded `.soc` files here with 2 and 3 seats, and (STV-Scottish,
+STV-WIG and STV-Last-Parcel only: SEEDED_ONLY says why) on the 21 Glasgow wards of 2007 (Droop's
+BLT copies in ../shared/data/blt/droop/blt/scotland); how and why: tests/data/peers/README.md.
 
 Not run by the tests: they only read the figures. Run it by hand with Debian's python3 and a
 pref_voting checkout at commit bd92589 on PREF_VOTING (a directory holding `pref_voting`):
@@ -11,8 +11,8 @@ pref_voting checkout at commit bd92589 on PREF_VOTING (a directory holding `pref
         > tests/data/peers/pref_voting_stv.json
 
 Ballots are read here (BLT, PrefLib `.soc`) into a `ProfileWithTies` over the candidates' names.
-STV-Scottish decides a tie no earlier stage breaks by lot: it is given `random.Random(0)`, and
-the test compares only counts where accord broke no tie.
+STV-Scottish and CPO-STV decide a tie no earlier stage breaks by lot: they are given
+`random.Random(0)`, and the test compares only counts where accord broke no tie.
 """
 from __future__ import annotations
 
@@ -42,7 +42,19 @@ COMPARISONS = {
     "wigm-droop": ({"variant": "wigm", "quota": "droop"}, "STV-WIG (stv_wig)",
                    "quota_rule='droop' (floor(votes / (seats + 1)) + 1, reached at >=)"),
     "meek": ({"variant": "meek"}, "STV-Meek (stv_meek)", "tol=1e-10, max_iter=2000 (its defaults)"),
+    "gregory": ({"variant": "gregory", "quota": "droop-exact"}, "STV-Last-Parcel (stv_last_parcel)",
+                "quota_rule='nb' (the only quota it implements: votes / (seats + 1), reached at >=)"),
+    "warren": ({"variant": "warren"}, "STV-Warren (stv_warren)", "tol=1e-10, max_iter=2000 (its defaults)"),
+    "cpo-stv": ({"variant": "cpo-stv", "completion": "minimax"}, "CPO-STV (cpo_stv)",
+                "inpair_surplus='meek', fallback_vm=minimax (its defaults), rng=random.Random(0)"),
+    "sequential-stv": ({"variant": "sequential-stv"}, "Sequential-STV (sequential_stv)",
+                       "max_iterations=1000 (its default)"),
 }
+
+# Not run on the Glasgow wards: pure-Python Meek-style counts (Meek, Warren, and Sequential STV,
+# which is many Meek counts) took over a minute a ward, and CPO-STV compares every pair of the
+# C(m, s) committees (C(12, 4) = 495 in the largest ward; accord refuses more than 200 by default).
+SEEDED_ONLY = ("meek", "warren", "cpo-stv", "sequential-stv")
 
 # Documented differences of definition (docs/methods/stv.md, "Checked against pref_voting"),
 # found by running accord on the same cases; the test checks that they still differ.
@@ -75,7 +87,8 @@ def main() -> None:
     import_pref_voting()
     signal.signal(signal.SIGALRM, _stop)
     from pref_voting.profiles_with_ties import ProfileWithTies
-    from pref_voting.proportional_methods import stv_meek, stv_scottish, stv_wig
+    from pref_voting.proportional_methods import (cpo_stv, sequential_stv, stv_last_parcel, stv_meek,
+                                                  stv_scottish, stv_warren, stv_wig)
 
     cases = []
     for path in sorted((SHARED / GLASGOW).glob("*-2007.blt")):
@@ -93,11 +106,15 @@ def main() -> None:
         calls = {"scottish": lambda: stv_scottish(prof, num_seats=seats, decimals=5, rng=random.Random(0)),
                  "wigm": lambda: stv_wig(prof, num_seats=seats),
                  "wigm-droop": lambda: stv_wig(prof, num_seats=seats, quota_rule="droop"),
-                 "meek": lambda: stv_meek(prof, num_seats=seats)}
+                 "meek": lambda: stv_meek(prof, num_seats=seats),
+                 "gregory": lambda: stv_last_parcel(prof, num_seats=seats),
+                 "warren": lambda: stv_warren(prof, num_seats=seats),
+                 "cpo-stv": lambda: cpo_stv(prof, num_seats=seats, rng=random.Random(0)),
+                 "sequential-stv": lambda: sequential_stv(prof, num_seats=seats)}
         entry: dict = {"file": file, "seats": seats, "committees": {}}
         for key, call in calls.items():
-            if key == "meek" and file.startswith("shared:"):
-                continue  # pure-Python Meek: over a minute per ward; run on the seeded files only
+            if key in SEEDED_ONLY and file.startswith("shared:"):
+                continue  # too slow in pure Python (SEEDED_ONLY); run on the seeded files only
             start = time.time()
             signal.alarm(LIMIT)
             try:
