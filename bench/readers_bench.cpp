@@ -30,8 +30,8 @@ std::string slurp(const std::filesystem::path& p) {
 
 using accord_bench::count_lines;
 
-void run(benchmark::State& state, const char* rel, accord::file_format f) {
-    const auto path = data_dir() / rel;
+void run_file(benchmark::State& state, const std::filesystem::path& path, accord::file_format f) {
+    const std::string rel = path.filename().string();
     if (!std::filesystem::exists(path)) {
         state.SkipWithError("shared data not found");
         return;
@@ -65,6 +65,10 @@ void run(benchmark::State& state, const char* rel, accord::file_format f) {
     state.counters["lines"] = static_cast<double>(lines / k_base);
 }
 
+void run(benchmark::State& state, const char* rel, accord::file_format f) {
+    run_file(state, data_dir() / rel, f);
+}
+
 void BM_PreflibIrishMeath(benchmark::State& s) {
     run(s, "preflib/00001 - irish/00001-00000003.soi", accord::file_format::soi);
 }
@@ -88,12 +92,22 @@ void BM_XlsxMinneapolis2013(benchmark::State& s) {
     run(s, "rctab/2013_minneapolis_mayor/2013_minneapolis_mayor_cvr.xlsx", accord::file_format::xlsx);
 }
 
+// A real Pabulib file kept in this repository (tests/data/pabulib/SOURCES.md): Krakow 2018,
+// Swoszowice, 18 kB of approval votes with project costs.
+void BM_PabulibKrakowSwoszowice(benchmark::State& s) {
+    run_file(s,
+             std::filesystem::path(__FILE__).parent_path().parent_path() / "tests" / "data" / "pabulib" /
+                 "poland_krakow_2018_swoszowice.pb",
+             accord::file_format::pabulib);
+}
+
 BENCHMARK(BM_CdfJsonPrecinctExample)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_XlsxMinneapolis2013)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PreflibIrishMeath)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PreflibBurlington)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BltGlasgowPartickWest)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DebianLeader2007)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PabulibKrakowSwoszowice)->Unit(benchmark::kMillisecond);
 
 } // namespace
 
