@@ -8,6 +8,8 @@
 #include "rules/single_winner_adapters.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <numeric>
 
 namespace accord {
@@ -61,6 +63,9 @@ struct prepared_count::impl {
     rankings r;                                            // irv
     std::vector<std::vector<std::uint32_t>> support_cells; // schulze: cells a*n+b each ballot supports
     std::vector<char> active;                              // schulze
+    std::vector<cand_t> cands;                             // schulze: the active candidates, in order
+    std::vector<std::uint32_t> pos;                        // schulze: candidate -> index in cands
+    std::vector<std::uint32_t> packed_off, packed_cells;   // schulze: support cells as i*k+j in cands
 
     // IRV with default options (src/rules/irv.cpp): eliminate the fewest votes until someone has
     // a majority of the continuing votes; an elimination tie goes to the candidate with fewest
@@ -151,8 +156,76 @@ struct prepared_count::impl {
 
     // Schulze with default options: the pairwise matrix is the sum of each ballot's own support
     // (tally_pairwise of that ballot alone) times its multiplicity; a tie at the top is left to
-    // the full count's tie-break.
+    // the full count's tie-break. While every support is below 2^32 (so always in SMAA and
+    // sweeps), a link a -> b of winning votes x against y packs into one integer,
+    // (x << 32) | (2^32 - 1 - y), 0 for no link: larger x is stronger, then smaller y (Schulze
+    // 2011, section 2.1, as compare() in src/rules/condorcet.cpp), so the widest-path closure
+    // is max/min over plain integers and the ranking is the full count's exactly.
     bool schulze(std::span<const std::uint64_t> counts, prepared_outcome& out) const {
+        std::uint64_t total = 0;
+        for (std::uint64_t c : counts) total += c; // try_kernel checked that this cannot overflow
+        if (total >> 32) return schulze_wide(counts, out);
+        const std::size_t k = cands.size();
+        thread_local std::vector<std::uint64_t> support, paths;
+        support.assign(k * k, 0);
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            const std::uint64_t w = counts[i];
+            if (w == 0) continue;
+            for (std::uint32_t j = packed_off[i]; j < packed_off[i + 1]; ++j) support[packed_cells[j]] += w;
+        }
+        paths.resize(k * k);
+        std::uint64_t* P = paths.data();
+        for (std::size_t a = 0; a < k; ++a)
+            for (std::size_t b = 0; b < k; ++b) {
+                const std::uint64_t x = support[a * k + b], y = support[b * k + a];
+                P[a * k + b] = x > y ? (x << 32) | (0xffff'ffffU - y) : 0;
+            }
+        // Widest paths (Floyd-Warshall, section 2.3). The diagonal may fill in, harmlessly: a
+        // path through i itself is never wider than the link it starts from.
+        for (std::size_t via = 0; via < k; ++via) {
+            const std::uint64_t* row_via = P + via * k;
+            for (std::size_t a = 0; a < k; ++a) {
+                const std::uint64_t av = P[a * k + via];
+                if (av == 0 || a == via) continue;
+                std::uint64_t* row = P + a * k;
+                for (std::size_t b = 0; b < k; ++b) row[b] = std::max(row[b], std::min(av, row_via[b]));
+            }
+        }
+        if (k <= 64) {
+            // layer_by over bit sets: the tiers in the same order, without a vector per step.
+            std::array<std::uint64_t, 64> beaten{}; // beaten[i]: the j whose path to i beats i's back
+            for (std::size_t i = 0; i < k; ++i)
+                for (std::size_t j = 0; j < k; ++j)
+                    if (P[j * k + i] > P[i * k + j]) beaten[i] |= std::uint64_t{1} << j;
+            std::uint64_t left = k == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << k) - 1;
+            out.ranking.clear();
+            while (left) {
+                std::uint64_t top = 0;
+                for (std::uint64_t b = left; b; b &= b - 1) {
+                    const int i = std::countr_zero(b);
+                    if (!(beaten[static_cast<std::size_t>(i)] & left)) top |= std::uint64_t{1} << i;
+                }
+                if (!top) top = left; // a cycle: everyone left forms one tier
+                auto& tier = out.ranking.emplace_back();
+                tier.reserve(static_cast<std::size_t>(std::popcount(top)));
+                for (std::uint64_t b = top; b; b &= b - 1)
+                    tier.push_back(cands[static_cast<std::size_t>(std::countr_zero(b))]);
+                left &= ~top;
+            }
+        } else {
+            out.ranking = layer_by(cands, [&](cand_t a, cand_t b) {
+                const std::size_t i = pos[a], j = pos[b];
+                return i != j && P[i * k + j] > P[j * k + i];
+            });
+        }
+        if (out.ranking.empty() || out.ranking.front().size() != 1) return false;
+        out.winners.assign(1, out.ranking.front().front());
+        out.complete = true;
+        return true;
+    }
+
+    // The same with 64-bit supports, through the full count's own path code.
+    bool schulze_wide(std::span<const std::uint64_t> counts, prepared_outcome& out) const {
         pairwise_matrix<std::int64_t> m;
         m.n = n;
         m.active = active;
@@ -201,6 +274,22 @@ prepared_count prepare(std::string_view method, std::string_view options_json, c
                 d->support_cells.push_back(std::move(cells));
             }
             if (ballots.unique_count() == 0) d->kernel = kernel_kind::none;
+            d->pos.assign(d->n, 0);
+            for (cand_t c = 0; c < d->n; ++c)
+                if (!d->active.empty() && d->active[c]) {
+                    d->pos[c] = static_cast<std::uint32_t>(d->cands.size());
+                    d->cands.push_back(c);
+                }
+            const std::size_t k = d->cands.size();
+            d->packed_off.assign(1, 0);
+            for (const auto& cells : d->support_cells) {
+                for (std::uint32_t x : cells) {
+                    const std::size_t a = x / d->n, b = x % d->n;
+                    if (d->active[a] && d->active[b]) // the count looks at active candidates only
+                        d->packed_cells.push_back(static_cast<std::uint32_t>(d->pos[a] * k + d->pos[b]));
+                }
+                d->packed_off.push_back(static_cast<std::uint32_t>(d->packed_cells.size()));
+            }
         }
     }
     prepared_count out;

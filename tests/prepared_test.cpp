@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <numeric>
 #include <random>
 
 using namespace accord;
@@ -48,6 +49,13 @@ TEST(Prepared, IrvAndSchulzeKernelsGiveTheFullCountsRankingAndWinners) {
                 std::vector<std::uint64_t> counts(base.unique_count());
                 for (auto& c : counts) c = rng() % 4; // small counts: many ties, some zeros
                 if (std::all_of(counts.begin(), counts.end(), [](auto c) { return c == 0; })) counts[0] = 1;
+                // Large counts: Schulze packs a link into one integer while the total is below
+                // 2^32 (so up to 2^32 - 1 exactly) and counts in 64 bits beyond.
+                const std::uint64_t sum = std::accumulate(counts.begin(), counts.end(), std::uint64_t{0});
+                const std::uint64_t scale = s == 3   ? ((std::uint64_t{1} << 32) - 1) / sum
+                                            : s == 4 ? (std::uint64_t{1} << 32) + 7
+                                                     : 1;
+                for (auto& c : counts) c *= scale;
                 const profile q = with_counts(base, counts);
                 result full;
                 try {

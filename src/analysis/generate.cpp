@@ -1,9 +1,9 @@
 // Synthetic electorates and the portable random source behind them.
 #include "accord/analysis/generate.hpp"
 
-#include <tuple>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace accord {
@@ -59,41 +59,49 @@ double random_source::gamma(double shape) {
     }
 }
 
-namespace {
-/// One Gamma(shape) draw as its value and its logarithm, from the same random numbers, in the
-/// same order, as random_source::gamma. For shape < 1 the boost U^(1/shape) underflows to 0
-/// when shape is small (1e-4: below 1e-308 for most U), but its logarithm log(U) / shape does not.
-std::pair<double, double> gamma_and_log(random_source& rs, double shape) {
-    if (!(shape > 0) || !std::isfinite(shape) || shape >= 1) {
-        const double g = rs.gamma(shape);
-        return {g, std::log(g)};
-    }
-    double u;
-    do u = rs.uniform();
-    while (u == 0);
-    const double g1 = rs.gamma(shape + 1);
-    return {g1 * std::pow(u, 1 / shape), std::log(g1) + std::log(u) / shape};
-}
-} // namespace
-
 std::vector<double> random_source::dirichlet(std::span<const double> alpha) {
-    std::vector<double> g(alpha.size()), lg(alpha.size());
+    std::vector<double> g;
+    dirichlet(alpha, g);
+    return g;
+}
+
+void random_source::dirichlet(std::span<const double> alpha, std::vector<double>& g) {
+    // Logarithms are needed only when every draw underflows (small alpha). For shape >= 1 the
+    // logarithm is a function of the draw, taken afterwards; for shape < 1 it comes from the
+    // boost's own random numbers, in the same order as gamma(): Gamma(a) = Gamma(a + 1) * U^(1/a)
+    // underflows to 0 when a is small (1e-4: below 1e-308 for most U), log U / a does not.
+    const std::size_t n = alpha.size();
+    g.resize(n);
+    std::vector<double> lg; // the boosted draws' logarithms, only when some shape is below 1
     double sum = 0;
-    for (std::size_t i = 0; i < alpha.size(); ++i) {
-        std::tie(g[i], lg[i]) = gamma_and_log(*this, alpha[i]);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double shape = alpha[i];
+        if (!(shape > 0) || !std::isfinite(shape) || shape >= 1) {
+            g[i] = gamma(shape);
+        } else {
+            if (lg.empty()) lg.assign(n, std::numeric_limits<double>::quiet_NaN());
+            double u;
+            do u = uniform();
+            while (u == 0);
+            const double g1 = gamma(shape + 1);
+            g[i] = g1 * std::pow(u, 1 / shape);
+            lg[i] = std::log(g1) + std::log(u) / shape;
+        }
         sum += g[i];
     }
     if (sum > 0 && std::isfinite(sum)) {
         for (double& x : g) x /= sum;
-        return g;
+        return;
     }
-    // Every draw underflowed (small alpha): 0 / 0 made NaN shares, and SMAA then reported a
-    // near-certain winner. Normalise in log space instead: exp(l - max l), the largest being 1.
+    // Every draw underflowed: 0 / 0 made NaN shares, and SMAA then reported a near-certain
+    // winner. Normalise in log space instead: exp(l - max l), the largest being 1.
+    if (lg.empty()) lg.assign(n, std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t i = 0; i < n; ++i)
+        if (std::isnan(lg[i])) lg[i] = std::log(g[i]);
     const double m = *std::max_element(lg.begin(), lg.end());
     sum = 0;
-    for (std::size_t i = 0; i < g.size(); ++i) sum += g[i] = lg[i] == m ? 1.0 : std::exp(lg[i] - m);
+    for (std::size_t i = 0; i < n; ++i) sum += g[i] = lg[i] == m ? 1.0 : std::exp(lg[i] - m);
     for (double& x : g) x /= sum;
-    return g;
 }
 
 std::vector<std::string> default_candidate_names(std::size_t n) {

@@ -163,12 +163,19 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
         return opt.prepared_counts ? counter.count(x) : run(x, opt.rule, opt.rule_options);
     };
 
+    // Per-block scratch, reused by the block's samples (one thread runs a block).
+    struct scratch {
+        std::vector<double> boot, unit_total, w;
+        std::vector<std::uint64_t> mult;
+    };
     auto make = [&]() -> sampler {
         auto q = std::make_shared<profile>(base);
         auto merged = std::make_shared<std::vector<std::uint64_t>>(q->unique_count());
-        return [&, q, merged](random_source& rng, std::size_t) -> sample_outcome {
+        auto sc = std::make_shared<scratch>();
+        return [&, q, merged, sc](random_source& rng, std::size_t) -> sample_outcome {
             sample_outcome o;
-            std::vector<double> share(nu), v = voters;
+            std::vector<double> share(nu);
+            const std::vector<double>* voters_now = &voters; // the bootstrap's resample otherwise
             switch (opt.sampler) {
             case population_sampler::population_noise: {
                 // Each unit's population times max(0, 1 + sigma Z), rounded; the scheme re-run exactly.
@@ -187,7 +194,7 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
             }
             case population_sampler::simplex:
             case population_sampler::dirichlet:
-                share = rng.dirichlet(alpha);
+                rng.dirichlet(alpha, share);
                 break;
             case population_sampler::bootstrap: {
                 // Multinomial resample of the voters (same total), ballot by ballot.
@@ -196,7 +203,8 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
                 std::vector<double> cum(nb);
                 double acc = 0;
                 for (std::size_t i = 0; i < nb; ++i) cum[i] = acc += voters[i];
-                std::fill(v.begin(), v.end(), 0.0);
+                auto& v = sc->boot;
+                v.assign(nb, 0.0);
                 const auto draws = static_cast<std::size_t>(std::llround(total));
                 for (std::size_t d = 0; d < draws; ++d) {
                     const double x = rng.uniform() * acc;
@@ -204,14 +212,18 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
                     v[std::min<std::size_t>(static_cast<std::size_t>(it - cum.begin()), nb - 1)] += 1;
                 }
                 share = base_share;
+                voters_now = &v;
                 break;
             }
             }
             // Ballot weights: normalised = the unit's share split over its voters; pooled = every
             // voter carries the unit's share. Quantised to integer multiplicities (analysis only).
-            std::vector<double> unit_total(nu, 0.0);
+            const std::vector<double>& v = *voters_now;
+            auto& unit_total = sc->unit_total;
+            unit_total.assign(nu, 0.0);
             for (std::size_t i = 0; i < nb; ++i) unit_total[unit_slot[i]] += v[i];
-            std::vector<double> w(nb, 0.0);
+            auto& w = sc->w;
+            w.assign(nb, 0.0);
             double sum = 0;
             for (std::size_t i = 0; i < nb; ++i) {
                 const std::size_t k = unit_slot[i];
@@ -219,7 +231,8 @@ acceptability population_smaa(const profile& p, const organisation& org, const p
                 w[i] = pooled ? share[k] * v[i] : share[k] * v[i] / unit_total[k];
                 sum += w[i];
             }
-            std::vector<std::uint64_t> mult(nb);
+            auto& mult = sc->mult;
+            mult.resize(nb);
             for (std::size_t i = 0; i < nb; ++i)
                 mult[i] = static_cast<std::uint64_t>(std::llround(sum > 0 ? R * w[i] / sum : 0.0));
             o.parameters = std::move(share);

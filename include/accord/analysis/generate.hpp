@@ -29,6 +29,8 @@ class random_source {
     double gamma(double shape);
     /// Dirichlet(alpha...) on the simplex; alpha all 1 is uniform on the simplex.
     std::vector<double> dirichlet(std::span<const double> alpha);
+    /// The same draw into `out` (resized to alpha's size), reusing its storage.
+    void dirichlet(std::span<const double> alpha, std::vector<double>& out);
     std::mt19937_64& engine() { return rng_; }
 
   private:
