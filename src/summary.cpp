@@ -18,6 +18,23 @@ void merge_into(profile& into, const profile& from) {
         throw error(errc::invalid, "merge: the profiles declare different seats (" +
                                        std::to_string(into.seats) + " and " + std::to_string(from.seats) +
                                        ")");
+    // A participatory budget (Pabulib) carries its budget and its projects' costs: shards of one
+    // vote declare the same, and a merge that lost or mixed them would count a different vote.
+    const auto money = [](const std::optional<rational>& b) {
+        return b ? to_string(*b) : std::string("none");
+    };
+    if (into.budget != from.budget)
+        throw error(errc::invalid, "merge: the profiles declare different budgets (" + money(into.budget) +
+                                       " and " + money(from.budget) + ")");
+    if (into.costs.empty() != from.costs.empty())
+        throw error(errc::invalid, std::string("merge: only the ") +
+                                       (into.costs.empty() ? "second" : "first") +
+                                       " profile declares project costs");
+    for (const profile* q : {static_cast<const profile*>(&into), &from})
+        if (!q->costs.empty() && q->costs.size() != q->candidate_count())
+            throw error(errc::invalid, "merge: a profile declares " + std::to_string(q->costs.size()) +
+                                           " project costs for " + std::to_string(q->candidate_count()) +
+                                           " candidates");
     // Built aside and swapped in, so a failure leaves `into` unchanged. Candidates are matched by
     // name; those `into` lacks join after its own, in `from`'s order, which is the order a reader
     // meets them in the concatenated file.
@@ -29,10 +46,15 @@ void merge_into(profile& into, const profile& from) {
             if (out.withdrawn(*x) != from.withdrawn(c))
                 throw error(errc::invalid,
                             "merge: candidate '" + name + "' is withdrawn in one profile only");
+            if (!from.costs.empty() && out.costs[*x] != from.costs[c])
+                throw error(errc::invalid, "merge: project '" + name + "' costs " + to_string(out.costs[*x]) +
+                                               " in one profile and " + to_string(from.costs[c]) +
+                                               " in the other");
             to[c] = *x;
         } else {
             to[c] = out.add_candidate(name);
             if (from.withdrawn(c)) out.set_withdrawn(to[c]);
+            if (!from.costs.empty()) out.costs.push_back(from.costs[c]);
         }
     }
     std::vector<std::uint32_t> unit(from.units().size());

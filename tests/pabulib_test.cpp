@@ -4,6 +4,7 @@
 // funds exactly the projects the file marks selected; malformed files are refused naming the place.
 #include "accord/io/read.hpp"
 #include "accord/registry.hpp"
+#include "accord/summary.hpp"
 
 #include "test_data.hpp"
 
@@ -134,6 +135,53 @@ TEST(Pabulib, ReadsProjectsCostsBudgetAndApprovals) {
     // The options win, as --seats does over a BLT file's seats; costs one by one.
     const result given = run(p, "budget", R"({"method": "greedy", "budget": 400, "costs": {"p1": 300}})");
     EXPECT_EQ(given.winners, (std::vector<cand_t>{1, 2})); // 150 + 300 > 400: p1 skipped, p3 (90) fits
+}
+
+// Shards of one participatory budget merge with their budget and costs (accord merge, Dask);
+// a merge that would lose them or mix two budgets is refused, naming the difference.
+TEST(Pabulib, ShardsMergeWithTheirBudgetAndCostsOrAreRefused) {
+    const profile whole = read_text(k_small);
+    profile first(whole.candidate_names(), whole.kind()), second = first;
+    first.costs = second.costs = whole.costs;
+    first.budget = second.budget = whole.budget;
+    for (std::size_t i = 0; i < whole.unique_count(); ++i) {
+        const auto b = whole.ballot(i);
+        (i % 2 ? second : first).add(b.marks, b.count);
+    }
+    // A shard that names its projects in another order, with a project only it has.
+    profile third({"p4", "p2"}, ballot_kind::approval);
+    third.costs = {rational(7), rational(150)};
+    third.budget = whole.budget;
+    third.add(std::vector<mark>{mark{0, 1}}, 2); // two ballots approving p4
+    merge_into(first, second);
+    EXPECT_EQ(to_json(run(first, "budget", R"({"method": "greedy"})")),
+              to_json(run(whole, "budget", R"({"method": "greedy"})")));
+    merge_into(first, third);
+    EXPECT_EQ(first.candidate_names(), (std::vector<std::string>{"p1", "p2", "p3", "p4"}));
+    EXPECT_EQ(first.costs, (std::vector<rational>{100, 150, 90, 7}));
+    EXPECT_EQ(first.budget, whole.budget);
+    const auto refused = [&](profile q, const std::string& says) {
+        const profile before = first;
+        try {
+            merge_into(first, q);
+            ADD_FAILURE() << "merged: " << says;
+        } catch (const error& e) {
+            EXPECT_NE(std::string(e.what()).find(says), std::string::npos) << e.what();
+        }
+        EXPECT_EQ(first.costs, before.costs);
+        EXPECT_EQ(first.candidate_names(), before.candidate_names());
+    };
+    profile q = second;
+    q.budget = rational(300);
+    refused(q, "different budgets (501/2 and 300)");
+    q.budget.reset();
+    refused(q, "different budgets (501/2 and none)");
+    q = second;
+    q.costs.clear();
+    refused(q, "only the first profile declares project costs");
+    q = second;
+    q.costs[2] = rational(91);
+    refused(q, "project 'p3' costs 90 in one profile and 91 in the other");
 }
 
 TEST(Pabulib, CumulativeAndScoringAreScoreBallotsOrdinalIsRankings) {

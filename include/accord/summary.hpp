@@ -17,8 +17,9 @@ inline namespace v0 {
 
 /// Adds every distinct ballot of `from` (count, weight and unit, by unit id) to `into`.
 /// Candidates are matched by name; those `into` lacks are appended in `from`'s order (the order a
-/// reader meets them in the concatenated file). The ballot kinds, the seats and the withdrawn
-/// mark of every shared candidate must agree; otherwise errc::invalid names the difference and
+/// reader meets them in the concatenated file). The ballot kinds, the seats, the budget, whether
+/// project costs are declared, and the withdrawn mark and cost of every shared candidate must
+/// agree; appended candidates bring their costs. Otherwise errc::invalid names the difference and
 /// `into` is unchanged.
 void merge_into(profile& into, const profile& from);
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
+import tempfile
 import unittest
 from pathlib import Path
 
@@ -36,6 +38,37 @@ class Pabulib(unittest.TestCase):
         out = accord("run", "budget", MURANOW, "--option", "method=greedy", "--option", "budget=0", "--json")
         self.assertEqual(out.returncode, 0, out.stderr)
         self.assertEqual(json.loads(out.stdout)["winners"], [])
+
+    def test_shards_of_one_vote_merge_with_its_budget_and_costs(self) -> None:
+        # Muranow's VOTES split in two files, each with the same META and PROJECTS: counted as
+        # shards and merged, the city's greedy selection again; a shard that declares another
+        # budget is refused by name.
+        text = MURANOW.read_text(encoding="utf-8")
+        head, votes = text.split("\nVOTES\n", 1)
+        header, *rows = votes.strip("\n").split("\n")
+        half = len(rows) // 2
+        with tempfile.TemporaryDirectory() as tmp:
+            shards = []
+            for i, part in enumerate((rows[:half], rows[half:])):
+                pb = Path(tmp) / f"part{i}.pb"
+                meta = re.sub(r"(?m)^num_votes;\d+", f"num_votes;{len(part)}", head)
+                pb.write_text(meta + "\nVOTES\n" + "\n".join([header, *part]) + "\n", encoding="utf-8")
+                shard = Path(tmp) / f"part{i}.shard"
+                out = accord("run", "budget", pb, "--option", "method=greedy", "--shard", shard)
+                self.assertEqual(out.returncode, 0, out.stderr)
+                shards.append(shard)
+            out = accord("merge", *shards, "--json")
+            self.assertEqual(out.returncode, 0, out.stderr)
+            self.assertEqual(sorted(json.loads(out.stdout)["winners"]), SELECTED)
+            # The same projects under another budget: not a shard of this vote.
+            poorer = Path(tmp) / "poorer.pb"
+            poorer.write_text(re.sub(r"(?m)^budget;[^\n]*", "budget;1000", (Path(tmp) / "part1.pb").read_text()))
+            other = Path(tmp) / "other.shard"
+            out = accord("run", "budget", poorer, "--option", "method=greedy", "--shard", other)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            out = accord("merge", shards[0], other)
+            self.assertNotEqual(out.returncode, 0)
+            self.assertIn("different budgets", out.stderr)
 
 
 if __name__ == "__main__":
