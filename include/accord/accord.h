@@ -320,6 +320,24 @@ ACCORD_API accord_status accord_method_summary(size_t i, const char** out);
 ACCORD_API accord_status accord_methods_json(const char** out);
 
 /**
+ * The apportionment methods accord_apportion() takes, as one JSON array in the order help texts
+ * list them: [{"name", "summary", "aliases" (other names it accepts), "docs" (its page)}].
+ * @param out receives the array; static storage, valid for the life of the library
+ * @return ACCORD_OK; ACCORD_EINVALID if out is NULL. Thread-safe.
+ * @since 0.5
+ */
+ACCORD_API accord_status accord_apportion_methods_json(const char** out);
+
+/**
+ * The power indices accord_power() and accord_power_org() compute (their "indices" option), as
+ * one JSON array in the order results list them: [{"name", "summary", "docs"}].
+ * @param out receives the array; static storage, valid for the life of the library
+ * @return ACCORD_OK; ACCORD_EINVALID if out is NULL. Thread-safe.
+ * @since 0.5
+ */
+ACCORD_API accord_status accord_power_indices_json(const char** out);
+
+/**
  * Counts the profile with a method.
  * @param p            the profile (only read)
  * @param method       registered name, e.g. "irv", "plurality"

@@ -43,6 +43,10 @@ apportion_method parse_apportion_method(std::string_view name);
 const char* apportion_method_name(apportion_method m) noexcept;
 /// The table's names with their aliases, for help texts: "hamilton (largest-remainder), ...".
 std::string apportion_method_names();
+/// The table as a JSON array, [{"name", "summary", "aliases" (a list), "docs"}], in its order:
+/// what accord_apportion_methods_json(), accord.apportion_methods() and `accord methods --family
+/// apportionment --json` give.
+std::string apportion_methods_json();
 
 /// The quota (votes per seat) of a largest-remainder apportionment of S seats among V votes.
 enum class apportion_quota : std::uint8_t {

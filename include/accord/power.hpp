@@ -196,6 +196,7 @@ unsigned default_power_indices(const weighted_game& g, power_method m);
 /// its values (null for Coleman, whose three measures have their own members).
 struct power_index_info {
     const char* name;
+    const char* summary; ///< one line, as docs/methods/power.md's table of names
     unsigned bit;
     index_values power_result::*values;
     const char* docs; ///< the docs page that defines it
@@ -203,6 +204,10 @@ struct power_index_info {
 /// Every power index, in the order reports list them: the one table names, parsing, help and
 /// error texts come from ("all" is not an entry; it means every one).
 std::span<const power_index_info> power_index_table();
+/// The table as a JSON array, [{"name", "summary", "docs"}], in its order: what
+/// accord_power_indices_json(), accord.power_indices() and `accord methods --family power --json`
+/// give.
+std::string power_indices_json();
 
 /// One power method: its name, its value and a note for help texts (empty if none).
 struct power_method_info {

@@ -1,6 +1,8 @@
 // C API: the method registry and counting.
 #include "c_api_internal.hpp"
 
+#include "accord/apportion.hpp"
+#include "accord/power.hpp"
 #include "accord/registry.hpp"
 
 #include <functional>
@@ -44,6 +46,22 @@ accord_status accord_methods_json(const char** out) {
     ACCORD_CHECK_ARG(out);
     ACCORD_API_BEGIN()
     static const std::string json = accord::methods_json();
+    *out = json.c_str();
+    ACCORD_API_END()
+}
+
+accord_status accord_apportion_methods_json(const char** out) {
+    ACCORD_CHECK_ARG(out);
+    ACCORD_API_BEGIN()
+    static const std::string json = accord::apportion_methods_json();
+    *out = json.c_str();
+    ACCORD_API_END()
+}
+
+accord_status accord_power_indices_json(const char** out) {
+    ACCORD_CHECK_ARG(out);
+    ACCORD_API_BEGIN()
+    static const std::string json = accord::power_indices_json();
     *out = json.c_str();
     ACCORD_API_END()
 }

@@ -49,8 +49,8 @@ int print_method(const std::string& rule, bool json) {
     return 0;
 }
 // The rules counted by other commands than `accord run`, from their own tables.
-void print_other_families() {
-    std::cout << "\nApportionment (accord apportion ORG --seats S --method M):\n";
+void print_apportionment(bool heading) {
+    if (heading) std::cout << "\nApportionment (accord apportion ORG --seats S --method M):\n";
     std::size_t w = 0;
     for (const auto& m : apportion_method_table()) w = std::max(w, std::string_view(m.name).size());
     const std::string indent(w + 4, ' ');
@@ -59,12 +59,16 @@ void print_other_families() {
         if (*m.aliases) std::cout << indent << "aliases: " << m.aliases << '\n';
         std::cout << indent << "docs: " << m.docs << '\n';
     }
-    std::cout << "\nPower indices (accord power ... --indices I):\n";
-    std::size_t wi = 0;
-    for (const auto& i : power_index_table()) wi = std::max(wi, std::string_view(i.name).size());
-    for (const auto& i : power_index_table())
-        std::cout << "  " << std::left << std::setw(static_cast<int>(wi + 2)) << i.name << "docs: " << i.docs
-                  << '\n';
+}
+void print_power_indices(bool heading) {
+    if (heading) std::cout << "\nPower indices (accord power ... --indices I):\n";
+    std::size_t w = 0;
+    for (const auto& i : power_index_table()) w = std::max(w, std::string_view(i.name).size());
+    const std::string indent(w + 4, ' ');
+    for (const auto& i : power_index_table()) {
+        std::cout << "  " << std::left << std::setw(static_cast<int>(w + 2)) << i.name << i.summary << '\n';
+        std::cout << indent << "docs: " << i.docs << '\n';
+    }
 }
 } // namespace
 
@@ -72,19 +76,39 @@ command add_methods(CLI::App& root) {
     auto json = std::make_shared<bool>(false);
     auto rule = std::make_shared<std::string>();
     auto* app = root.add_subcommand("methods", "List the counting methods and their options");
-    app->add_option("rule", *rule,
-                    "One method (or alias): each of its options with its type, allowed values, default and "
-                    "meaning");
+    auto family = std::make_shared<std::string>();
+    auto* rule_opt = app->add_option(
+        "rule", *rule,
+        "One method (or alias): each of its options with its type, allowed values, default and "
+        "meaning");
     app->add_flag("--json", *json,
                   "Print one JSON array: name, summary, options, additive, ballots, aliases, docs, "
-                  "option_details (with RULE: that method's object)");
+                  "option_details (with RULE: that method's object; with --family: that family's "
+                  "name, summary, aliases (apportionment) and docs)");
+    app->add_option("--family", *family,
+                    "Only one family: run (the methods of accord run), apportionment (accord apportion) "
+                    "or power (the indices of accord power)")
+        ->check(CLI::IsMember({"run", "apportionment", "power"}))
+        ->excludes(rule_opt);
     app->footer("Examples:\n  accord methods\n  accord methods stv\n  accord methods --json\n"
+                "  accord methods --family power --json\n"
                 "Each method has a page in docs/methods/ (definition, options, ties, sources); an alias\n"
                 "(e.g. rcv for irv) is accepted wherever a method name is. The list ends with the\n"
                 "apportionment methods and power indices, which `accord apportion` and `accord power`\n"
-                "take (not in --json, which lists the methods of `accord run`).");
-    return {app, [json, rule]() {
+                "take (--json alone lists the methods of `accord run`; --family picks a family).");
+    return {app, [json, rule, family]() {
                 if (!rule->empty()) return print_method(*rule, *json);
+                if (*family == "apportionment" || *family == "power") {
+                    const bool apportionment = *family == "apportionment";
+                    if (*json)
+                        std::cout << (apportionment ? apportion_methods_json() : power_indices_json())
+                                  << '\n';
+                    else if (apportionment)
+                        print_apportionment(false);
+                    else
+                        print_power_indices(false);
+                    return 0;
+                }
                 if (*json) {
                     std::cout << methods_json() << '\n';
                     return 0;
@@ -112,7 +136,10 @@ command add_methods(CLI::App& root) {
                     }
                     std::cout << indent << "docs: " << m.docs << '\n';
                 }
-                print_other_families();
+                if (family->empty()) {
+                    print_apportionment(true);
+                    print_power_indices(true);
+                }
                 return 0;
             }};
 }

@@ -63,6 +63,21 @@ std::string apportion_method_names() {
     return out;
 }
 
+std::string apportion_methods_json() {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& m : apportion_method_table()) {
+        nlohmann::ordered_json aliases = nlohmann::ordered_json::array();
+        for (std::string_view a = m.aliases; !a.empty();) {
+            const auto cut = a.find(' ');
+            aliases.push_back(std::string(a.substr(0, cut)));
+            a = cut == std::string_view::npos ? std::string_view() : a.substr(cut + 1);
+        }
+        out.push_back(nlohmann::ordered_json{
+            {"name", m.name}, {"summary", m.summary}, {"aliases", std::move(aliases)}, {"docs", m.docs}});
+    }
+    return out.dump();
+}
+
 apportion_method parse_apportion_method(std::string_view n) {
     for (const auto& m : apportion_method_table())
         if (n == m.name || is_alias(m.aliases, n)) return m.method;

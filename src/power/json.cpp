@@ -71,25 +71,41 @@ unsigned default_power_indices(const weighted_game& g, power_method m) {
 
 std::span<const power_index_info> power_index_table() {
     static constexpr power_index_info table[] = {
-        {"banzhaf", index_banzhaf, &power_result::banzhaf, "docs/methods/power.md"},
-        {"shapley_shubik", index_shapley_shubik, &power_result::shapley_shubik, "docs/methods/power.md"},
-        {"holler", index_holler, &power_result::holler, "docs/methods/power.md"},
-        {"deegan_packel", index_deegan_packel, &power_result::deegan_packel, "docs/methods/power.md"},
-        {"johnston", index_johnston, &power_result::johnston, "docs/methods/power.md"},
-        {"coleman", index_coleman, nullptr, "docs/methods/power.md"},
-        {"owen", index_owen, &power_result::owen, "docs/methods/power.md"},
-        {"banzhaf_owen", index_banzhaf_owen, &power_result::banzhaf_owen, "docs/methods/power.md"},
-        {"chow", index_chow, nullptr, "docs/methods/power.md"},
-        {"rae", index_rae, &power_result::rae, "docs/methods/power.md"},
-        {"colomer", index_colomer, &power_result::colomer, "docs/methods/power.md"},
-        {"minimal_winning", index_minimal_winning, nullptr, "docs/methods/power.md"},
-        {"koenig_braeuninger", index_koenig_braeuninger, &power_result::koenig_braeuninger,
+        {"banzhaf", "Banzhaf (normalised and absolute, with the swings)", index_banzhaf,
+         &power_result::banzhaf, "docs/methods/power.md"},
+        {"shapley_shubik", "Shapley-Shubik", index_shapley_shubik, &power_result::shapley_shubik,
          "docs/methods/power.md"},
-        {"nevison", index_nevison, &power_result::nevison, "docs/methods/power.md"},
-        {"public_help", index_public_help, &power_result::public_help, "docs/methods/power.md"},
-        {"felsenthal", index_felsenthal, &power_result::felsenthal, "docs/methods/power.md"},
+        {"holler", "Holler (public good)", index_holler, &power_result::holler, "docs/methods/power.md"},
+        {"deegan_packel", "Deegan-Packel", index_deegan_packel, &power_result::deegan_packel,
+         "docs/methods/power.md"},
+        {"johnston", "Johnston", index_johnston, &power_result::johnston, "docs/methods/power.md"},
+        {"coleman", "Coleman's three powers", index_coleman, nullptr, "docs/methods/power.md"},
+        {"owen", "Owen (needs unions)", index_owen, &power_result::owen, "docs/methods/power.md"},
+        {"banzhaf_owen", "Banzhaf-Owen (needs unions)", index_banzhaf_owen, &power_result::banzhaf_owen,
+         "docs/methods/power.md"},
+        {"chow", "Chow parameters and the number of winning coalitions", index_chow, nullptr,
+         "docs/methods/power.md"},
+        {"rae", "Rae", index_rae, &power_result::rae, "docs/methods/power.md"},
+        {"colomer", "Colomer-Martínez (one majority)", index_colomer, &power_result::colomer,
+         "docs/methods/power.md"},
+        {"minimal_winning", "minimal winning coalitions containing each player, and their number",
+         index_minimal_winning, nullptr, "docs/methods/power.md"},
+        {"koenig_braeuninger", "König-Bräuninger", index_koenig_braeuninger,
+         &power_result::koenig_braeuninger, "docs/methods/power.md"},
+        {"nevison", "Nevison", index_nevison, &power_result::nevison, "docs/methods/power.md"},
+        {"public_help", "public help index theta", index_public_help, &power_result::public_help,
+         "docs/methods/power.md"},
+        {"felsenthal", "Felsenthal (least-size minimal winning coalitions)", index_felsenthal,
+         &power_result::felsenthal, "docs/methods/power.md"},
     };
     return table;
+}
+
+std::string power_indices_json() {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& i : power_index_table())
+        out.push_back(nlohmann::ordered_json{{"name", i.name}, {"summary", i.summary}, {"docs", i.docs}});
+    return out.dump();
 }
 
 std::span<const power_method_info> power_method_table() {

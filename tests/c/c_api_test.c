@@ -338,6 +338,18 @@ static void test_load_text_and_methods(void) {
     CHECK(strstr(s, "{\"key\":\"seats\",\"type\":\"integer\",\"choices\":[],\"default\":null,"
                     "\"required\":true,") != NULL);
     CHECK(accord_methods_json(NULL) == ACCORD_EINVALID);
+    /* The other families' tables, as `accord methods --family` lists them (since 0.5). */
+    CHECK(accord_apportion_methods_json(&s) == ACCORD_OK &&
+          strstr(s,
+                 "{\"name\":\"jefferson\",\"summary\":\"highest averages, divisors 1, 2, 3, ...\","
+                 "\"aliases\":[\"dhondt\",\"d-hondt\"],\"docs\":\"docs/methods/apportionment.md\"}") != NULL);
+    CHECK(accord_power_indices_json(&s) == ACCORD_OK &&
+          strstr(s,
+                 "[{\"name\":\"banzhaf\",\"summary\":\"Banzhaf (normalised and absolute, with the swings)\","
+                 "\"docs\":\"docs/methods/power.md\"}") != NULL &&
+          strstr(s, "\"name\":\"felsenthal\"") != NULL);
+    CHECK(accord_apportion_methods_json(NULL) == ACCORD_EINVALID &&
+          accord_power_indices_json(NULL) == ACCORD_EINVALID);
     CHECK(accord_version_number() == ACCORD_VERSION_NUMBER);
 }
 

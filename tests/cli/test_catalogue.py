@@ -42,6 +42,24 @@ class Catalogue(unittest.TestCase):
         for rule in NEW_RULES:
             self.assertIn(rule, names)
 
+    def test_methods_family_gives_one_family_as_text_or_json(self) -> None:
+        # --family picks one table; its JSON is the C and Python listing (accord_apportion_methods_json,
+        # accord.apportion_methods; accord_power_indices_json, accord.power_indices).
+        apportion = json.loads(accord("methods", "--family", "apportionment", "--json").stdout)
+        self.assertEqual([m["name"] for m in apportion], ["hamilton", "jefferson", "webster", "huntington-hill", "adams"])
+        self.assertEqual(apportion[2]["aliases"], ["sainte-lague"])
+        power = json.loads(accord("methods", "--family", "power", "--json").stdout)
+        self.assertEqual(power[1], {"name": "shapley_shubik", "summary": "Shapley-Shubik", "docs": "docs/methods/power.md"})
+        run_json = json.loads(accord("methods", "--family", "run", "--json").stdout)
+        self.assertEqual(run_json, json.loads(accord("methods", "--json").stdout))
+        text = accord("methods", "--family", "power").stdout
+        self.assertRegex(text, r"^  banzhaf +Banzhaf \(normalised and absolute, with the swings\)\n +docs: docs/methods/power.md\n")
+        self.assertNotIn("hamilton", text)
+        self.assertNotIn("Apportionment (", accord("methods", "--family", "run").stdout)
+        for bad in (["--family", "lottery"], ["irv", "--family", "power"]):
+            out = accord("methods", *bad)
+            self.assertNotEqual(out.returncode, 0, bad)
+
     def test_methods_lists_the_apportionment_methods_and_power_indices_with_their_pages(self) -> None:
         # The rules other commands count (issue 18: `accord methods` lists every rule), each with
         # a docs page that exists; every name listed is accepted by its command.
@@ -56,7 +74,7 @@ class Catalogue(unittest.TestCase):
         self.assertEqual(apportion, ["hamilton", "jefferson", "webster", "huntington-hill", "adams"])
         self.assertIn("aliases: largest-remainder", apportion_part)
         self.assertIn("aliases: sainte-lague", apportion_part)
-        indices = re.findall(r"^  (\S+) +docs: (\S+)$", power_part, re.M)
+        indices = re.findall(r"^  (\S+)  .*\n +docs: (\S+)$", power_part, re.M)
         for index in ["banzhaf", "shapley_shubik", "holler", "chow", "rae", "colomer", "owen", "banzhaf_owen",
                       "minimal_winning", "coleman"]:
             self.assertIn(index, [name for name, _ in indices])

@@ -104,6 +104,28 @@ class BuildAndCount(unittest.TestCase):
         self.assertEqual(info["plurality"]["aliases"], ["fptp"])
         self.assertEqual(info["schulze"]["docs"], "docs/methods/schulze.md")
 
+    def test_apportion_methods_and_power_indices_list_what_the_calls_accept(self) -> None:
+        # Every listed name and alias is taken by Organisation.apportion, every listed index by
+        # power(), and each has a docs page: the lists are the tables the calls parse with.
+        org = accord.Organisation.from_file(ROOT / "tests" / "data" / "place_org.csv")
+        methods = accord.apportion_methods()
+        self.assertEqual([m["name"] for m in methods],
+                         ["hamilton", "jefferson", "webster", "huntington-hill", "adams"])
+        self.assertEqual(methods[1]["aliases"], ["dhondt", "d-hondt"])
+        for m in methods:
+            self.assertTrue((ROOT / m["docs"]).is_file(), m["docs"])
+            for name in [m["name"], *m["aliases"]]:
+                self.assertEqual(org.apportion(5, method=name)["method"], m["name"])
+        indices = accord.power_indices()
+        self.assertEqual(indices[0], {"name": "banzhaf", "summary": "Banzhaf (normalised and absolute, with the swings)",
+                                      "docs": "docs/methods/power.md"})
+        for i in indices:
+            self.assertTrue(i["summary"] and (ROOT / i["docs"]).is_file(), i)
+            unions = [[0, 1], [2]] if "owen" in i["name"] else None
+            got = accord.power(3, [2, 1, 1], unions=unions, indices=[i["name"]])
+            # its values under its name (Coleman's three measures as coleman_act, _initiate, _prevent)
+            self.assertTrue(any(k == i["name"] or k.startswith(i["name"] + "_") for k in got), (i["name"], list(got)))
+
     def test_methods_info_gives_each_options_type_choices_default_and_description(self) -> None:
         info = {m["name"]: m for m in accord.methods_info()}
         for m in info.values():

@@ -38,8 +38,9 @@ from . import plots
 from .ahp import Ahp, AhpParticipant, Consistency, ahp
 from .analysis import (GroupRow, Groups, Smaa, Sweep, SweepRow, Tipping, TippingBracket, TippingPoint,
                        analysis_defaults, by_group, report, smaa, sweep, tipping)
-from .library import (hidden_characters, hidden_names_accepted, memory_budget, methods, methods_info,
-                      set_hidden_characters, set_memory_budget, version, version_number)
+from .library import (apportion_methods, hidden_characters, hidden_names_accepted, memory_budget, methods,
+                      methods_info, power_indices, set_hidden_characters, set_memory_budget, version,
+                      version_number)
 from .organisation import Apportionment, Decision, Organisation, WeightReport, join_nhs
 from .power import PowerIndices, power
 from .profile import Ballot, Profile
@@ -57,6 +58,7 @@ __version__ = ".".join(map(str, _VERSION))  # from accord.h, through the generat
 
 __all__ = [
     "Organisation", "Profile", "Result", "Round", "Tie", "Transfer", "run", "methods", "methods_info", "power", "version",
+    "apportion_methods", "power_indices",
     "version_number", "PowerIndices", "WeightReport", "Decision", "Apportionment",
     "smaa", "sweep", "tipping", "by_group", "Groups", "GroupRow", "analysis_defaults", "report", "Ballot", "Smaa", "Sweep", "SweepRow", "Tipping", "TippingBracket", "TippingPoint",
     "AccordError", "InvalidArgument", "OptionError", "NotFound", "ParseError", "AccordIOError",

@@ -76,6 +76,8 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "accord_method_name": (_status, [c_size_t, _out_str]),
     "accord_method_summary": (_status, [c_size_t, _out_str]),
     "accord_methods_json": (_status, [_out_str]),
+    "accord_apportion_methods_json": (_status, [_out_str]),
+    "accord_power_indices_json": (_status, [_out_str]),
     "accord_run": (_status, [_profile_p, c_char_p, c_char_p, POINTER(c_void_p)]),
     "accord_run_progress": (_status, [_profile_p, c_char_p, c_char_p, c_void_p, c_void_p, POINTER(c_void_p)]),
     "accord_result_free": (None, [_result_p]),

@@ -75,3 +75,19 @@ def methods_info() -> list[dict]:
     out = ctypes.c_char_p()
     check(lib.accord_methods_json(ctypes.byref(out)))
     return json.loads(out.value.decode())
+
+
+def apportion_methods() -> list[dict]:
+    """The apportionment methods Organisation.apportion() takes, in the order help texts list
+    them: a list of {"name", "summary", "aliases" (other names it accepts), "docs" (its page)}."""
+    out = ctypes.c_char_p()
+    check(lib.accord_apportion_methods_json(ctypes.byref(out)))
+    return json.loads(out.value.decode())
+
+
+def power_indices() -> list[dict]:
+    """The power indices power() and Organisation.power() compute (their ``indices``), in the
+    order results list them: a list of {"name", "summary", "docs"}."""
+    out = ctypes.c_char_p()
+    check(lib.accord_power_indices_json(ctypes.byref(out)))
+    return json.loads(out.value.decode())
