@@ -33,7 +33,7 @@ using accord_bench::count_lines;
 void run_file(benchmark::State& state, const std::filesystem::path& path, accord::file_format f) {
     const std::string rel = path.filename().string();
     if (!std::filesystem::exists(path)) {
-        state.SkipWithError("shared data not found");
+        state.SkipWithError(("not found: " + path.string()).c_str());
         return;
     }
     const std::string text = slurp(path);
@@ -96,7 +96,7 @@ void BM_XlsxMinneapolis2013(benchmark::State& s) {
 // Swoszowice, 18 kB of approval votes with project costs.
 void BM_PabulibKrakowSwoszowice(benchmark::State& s) {
     run_file(s,
-             std::filesystem::path(__FILE__).parent_path().parent_path() / "tests" / "data" / "pabulib" /
+             std::filesystem::path(ACCORD_SOURCE_DIR) / "tests" / "data" / "pabulib" /
                  "poland_krakow_2018_swoszowice.pb",
              accord::file_format::pabulib);
 }

@@ -260,6 +260,80 @@ TEST(Pabulib, RefusesWhatCouldBeMisreadNamingLineAndColumn) {
     EXPECT_EQ(rep.skipped[0].line, 12u);
 }
 
+// The limits META sets on each vote (pabulib.org's format: min/max_length, min/max_sum_cost,
+// min/max_points, min/max_sum_points): a vote outside them is refused, naming its line, the limit
+// and --lenient, which skips it and reports it; "∞" or an empty value sets no limit; a limit that
+// is not a number is refused at its META line. The 8 real files keep their limits (above).
+TEST(Pabulib, VotesOutsideTheMetaLimitsAreRefusedOrSkipped) {
+    const auto file = [](const std::string& type, const std::string& limits, const std::string& costs,
+                         const std::string& votes) {
+        return "META\nkey;value\nbudget;100\nvote_type;" + type + "\n" + limits +
+               "PROJECTS\nproject_id;cost\n" + costs + "VOTES\n" + votes;
+    };
+    const std::string abc = "a;10\nb;20\nc;30\n", halves = "a;10.5\nb;20\nc;30\n";
+    struct bad {
+        std::string text, needle;
+        std::size_t line;
+    };
+    const std::vector<bad> cases = {
+        {file("approval", "min_length;2\n", abc, "voter_id;vote\n1;a,b\n2;c\n"),
+         "vote names 1 project, fewer than META min_length 2", 14},
+        {file("approval", "max_length;2\n", abc, "voter_id;vote\n1;a,b,c\n"),
+         "vote names 3 projects, more than META max_length 2", 13},
+        {file("approval", "max_sum_cost;30.5\n", abc, "voter_id;vote\n1;a,b\n2;a,c\n"),
+         "vote's projects cost 40 in all, more than META max_sum_cost 61/2", 14},
+        {file("approval", "min_sum_cost;30\n", abc, "voter_id;vote\n1;b,a\n2;b\n"),
+         "vote's projects cost 20 in all, less than META min_sum_cost 30", 14},
+        {file("approval", "max_sum_cost;30\n", halves, "voter_id;vote\n1;c\n2;a,b\n"),
+         "vote's projects cost 61/2 in all, more than META max_sum_cost 30", 14},
+        {file("cumulative", "max_points;5\n", abc, "voter_id;vote;points\n1;a,b;5,2\n2;c;6\n"),
+         "vote gives 6 points to project 'c', more than META max_points 5", 14},
+        {file("scoring", "min_points;1\n", abc, "voter_id;vote;points\n1;a,b;0,2\n"),
+         "vote gives 0 points to project 'a', fewer than META min_points 1", 13},
+        {file("cumulative", "max_sum_points;10\n", abc, "voter_id;vote;points\n1;a,b;5,5\n2;a,c;5,6\n"),
+         "vote gives 11 points in all, more than META max_sum_points 10", 14},
+        {file("cumulative", "min_sum_points;1\n", abc, "voter_id;vote;points\n1;;\n"),
+         "vote gives 0 points in all, fewer than META min_sum_points 1", 13},
+    };
+    for (const auto& c : cases) {
+        try {
+            read_text(c.text);
+            ADD_FAILURE() << "read: " << c.text;
+        } catch (const error& e) {
+            EXPECT_NE(std::string(e.what()).find(c.needle), std::string::npos) << e.what();
+            EXPECT_NE(std::string(e.what()).find("--lenient skips such votes"), std::string::npos)
+                << e.what();
+            EXPECT_EQ(e.where().line, c.line) << e.what();
+        }
+        read_report rep;
+        const profile p = read_text(c.text, true, &rep);
+        ASSERT_EQ(rep.skipped.size(), 1u) << c.needle;
+        EXPECT_EQ(rep.skipped[0].line, c.line);
+        EXPECT_NE(rep.skipped[0].reason.find(c.needle), std::string::npos) << rep.skipped[0].reason;
+    }
+    // At the limits exactly, and with no limit: read.
+    EXPECT_EQ(read_text(file("approval", "min_length;1\nmax_length;2\nmax_sum_cost;30.5\nmin_sum_cost;10\n",
+                             abc, "voter_id;vote\n1;a,b\n2;a\n"))
+                  .total_count(),
+              2);
+    EXPECT_EQ(
+        read_text(file("approval", "max_sum_cost;30.5\n", halves, "voter_id;vote\n1;a,b\n")).total_count(),
+        1);
+    EXPECT_EQ(read_text(file("cumulative", "max_sum_points;10\nmax_points;\xE2\x88\x9E\nmax_length;\n", abc,
+                             "voter_id;vote;points\n1;a,b;4,6\n"))
+                  .total_count(),
+              1);
+    try {
+        read_text(file("approval", "max_length;three\n", abc, "voter_id;vote\n1;a\n"));
+        ADD_FAILURE() << "read a limit that is not a number";
+    } catch (const error& e) {
+        EXPECT_NE(std::string(e.what()).find("max_length must be a whole number"), std::string::npos)
+            << e.what();
+        EXPECT_EQ(e.where().line, 5u);
+        EXPECT_EQ(e.where().column, 12u);
+    }
+}
+
 TEST(Pabulib, RealFilesAgreeWithTheirOwnVotesAndScoreColumns) {
     const auto files = real_files();
     ASSERT_GE(files.size(), 7u);

@@ -14,6 +14,7 @@
 #include "formats.hpp"
 #include "text_scan.hpp"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -137,6 +138,31 @@ std::vector<std::string_view> items(std::string_view s) {
     return out;
 }
 
+/// The limits META may set on each vote (pabulib.org's format description): how many projects
+/// it names (min_length, max_length), their total cost (min_sum_cost, max_sum_cost), each
+/// project's points and their total (min_points, max_points, min_sum_points, max_sum_points; for
+/// cumulative and scoring votes). An absent key, an empty value or "∞"/"inf" sets none.
+struct vote_limits {
+    std::optional<std::uint64_t> min_length, max_length;
+    std::optional<rational> min_sum_cost, max_sum_cost;
+    std::optional<std::int64_t> min_points, max_points, min_sum_points, max_sum_points;
+};
+
+bool unlimited(std::string_view v) {
+    const std::string t = lower(std::string(trim(v)));
+    return t.empty() || t == "\u221e" || t == "inf" || t == "infinity";
+}
+
+/// A whole number, optionally negative (points may be), within int64.
+std::optional<std::int64_t> whole(std::string_view s) {
+    const bool negative = !s.empty() && s[0] == '-';
+    if (negative) s.remove_prefix(1);
+    std::uint64_t v = 0;
+    if (parse_count(s, v) != count_status::ok || v > static_cast<std::uint64_t>(INT64_MAX))
+        return std::nullopt;
+    return negative ? -static_cast<std::int64_t>(v) : static_cast<std::int64_t>(v);
+}
+
 } // namespace
 
 profile read_pabulib(std::string_view text, std::string_view name, const read_options& opt,
@@ -167,6 +193,10 @@ profile read_pabulib(std::string_view text, std::string_view name, const read_op
     std::size_t votes_read = 0;
     seen_set seen;
     std::vector<mark> marks;
+    vote_limits lim;
+    bool sum_in_int64 = false; // the cost limits checked over whole_costs and the whole bounds
+    std::vector<std::int64_t> whole_costs;
+    std::int64_t min_sum_whole = 0, max_sum_whole = INT64_MAX;
 
     auto meta_at = [&](const std::string& key) -> const meta_value* {
         auto it = meta.find(key);
@@ -212,10 +242,102 @@ profile read_pabulib(std::string_view text, std::string_view name, const read_op
                  "unknown vote_type " + detail::quoted(vt->text) +
                      "; expected approval, choose-1, cumulative, scoring or ordinal");
         check_declared("num_projects", ids.size(), "projects");
+        // The limits on each vote, checked as the votes are read.
+        const auto limit = [&](const char* key, auto parse, const char* expected, auto& into) {
+            const auto* v = meta_at(key);
+            if (!v || unlimited(v->text)) return;
+            const auto x = parse(v->text);
+            if (!x)
+                fail(errc::parse, name, v->line, v->column,
+                     std::string(key) + " must be " + expected + " or \u221e, got " +
+                         detail::quoted(v->text));
+            into = *x;
+        };
+        const auto count = [](std::string_view digits) -> std::optional<std::uint64_t> {
+            std::uint64_t n = 0;
+            if (parse_count(digits, n) != count_status::ok) return std::nullopt;
+            return n;
+        };
+        limit("min_length", count, "a whole number", lim.min_length);
+        limit("max_length", count, "a whole number", lim.max_length);
+        limit("min_sum_cost", money, "a non-negative number", lim.min_sum_cost);
+        limit("max_sum_cost", money, "a non-negative number", lim.max_sum_cost);
+        limit("min_points", whole, "a whole number", lim.min_points);
+        limit("max_points", whole, "a whole number", lim.max_points);
+        limit("min_sum_points", whole, "a whole number", lim.min_sum_points);
+        limit("max_sum_points", whole, "a whole number", lim.max_sum_points);
+        // Whole costs (every real file's) sum in 64 bits against whole bounds: a whole sum is
+        // below x exactly when it is below ceil(x), above x when above floor(x).
+        constexpr std::int64_t k_cost_cap = std::int64_t{1} << 40; // so 2^22 projects cannot overflow
+        sum_in_int64 = (lim.min_sum_cost || lim.max_sum_cost) && ids.size() < (std::size_t{1} << 22) &&
+                       std::all_of(costs.begin(), costs.end(),
+                                   [&](const rational& c) { return denominator(c) == 1 && c <= k_cost_cap; });
+        if (sum_in_int64) {
+            whole_costs.clear();
+            for (const auto& c : costs) whole_costs.push_back(numerator(c).convert_to<std::int64_t>());
+            const auto clamp = [](const big_int& x) {
+                return x > INT64_MAX ? INT64_MAX : x < 0 ? std::int64_t{0} : x.convert_to<std::int64_t>();
+            };
+            if (lim.min_sum_cost) min_sum_whole = clamp(ceil_int(*lim.min_sum_cost));
+            if (lim.max_sum_cost) max_sum_whole = clamp(floor_int(*lim.max_sum_cost));
+        }
         p.emplace(ids, kind == vote_kind::approval ? ballot_kind::approval
                        : kind == vote_kind::points ? ballot_kind::score
                                                    : ballot_kind::ranking);
         seen.resize(ids.size());
+    };
+
+    // The META limit a vote breaks, as a sentence; empty when it keeps them all.
+    const auto outside_limits = [&](const std::vector<mark>& m) -> std::string {
+        const auto n = static_cast<std::uint64_t>(m.size());
+        const auto projects = [](std::uint64_t k) {
+            return std::to_string(k) + (k == 1 ? " project" : " projects");
+        };
+        if (lim.min_length && n < *lim.min_length)
+            return "vote names " + projects(n) + ", fewer than META min_length " +
+                   std::to_string(*lim.min_length);
+        if (lim.max_length && n > *lim.max_length)
+            return "vote names " + projects(n) + ", more than META max_length " +
+                   std::to_string(*lim.max_length);
+        if (sum_in_int64) {
+            std::int64_t sum = 0;
+            for (const auto& x : m) sum += whole_costs[x.candidate];
+            if (sum < min_sum_whole || sum > max_sum_whole) {
+                const bool low = sum < min_sum_whole;
+                return "vote's projects cost " + std::to_string(sum) + " in all, " +
+                       (low ? "less than META min_sum_cost " + to_string(*lim.min_sum_cost)
+                            : "more than META max_sum_cost " + to_string(*lim.max_sum_cost));
+            }
+        } else if (lim.min_sum_cost || lim.max_sum_cost) {
+            rational sum(0);
+            for (const auto& x : m) sum += costs[x.candidate];
+            if (lim.min_sum_cost && sum < *lim.min_sum_cost)
+                return "vote's projects cost " + to_string(sum) + " in all, less than META min_sum_cost " +
+                       to_string(*lim.min_sum_cost);
+            if (lim.max_sum_cost && sum > *lim.max_sum_cost)
+                return "vote's projects cost " + to_string(sum) + " in all, more than META max_sum_cost " +
+                       to_string(*lim.max_sum_cost);
+        }
+        if (kind != vote_kind::points) return {};
+        std::int64_t total = 0;
+        for (const auto& x : m) {
+            if (lim.min_points && x.value < *lim.min_points)
+                return "vote gives " + std::to_string(x.value) + " points to project " +
+                       detail::quoted(ids[x.candidate]) + ", fewer than META min_points " +
+                       std::to_string(*lim.min_points);
+            if (lim.max_points && x.value > *lim.max_points)
+                return "vote gives " + std::to_string(x.value) + " points to project " +
+                       detail::quoted(ids[x.candidate]) + ", more than META max_points " +
+                       std::to_string(*lim.max_points);
+            total += x.value; // below 2^31 a mark, one mark a project: no overflow
+        }
+        if (lim.min_sum_points && total < *lim.min_sum_points)
+            return "vote gives " + std::to_string(total) + " points in all, fewer than META min_sum_points " +
+                   std::to_string(*lim.min_sum_points);
+        if (lim.max_sum_points && total > *lim.max_sum_points)
+            return "vote gives " + std::to_string(total) + " points in all, more than META max_sum_points " +
+                   std::to_string(*lim.max_sum_points);
+        return {};
     };
 
     while (lines.next(line)) {
@@ -356,6 +478,13 @@ profile read_pabulib(std::string_view text, std::string_view name, const read_op
                 col = f[points_col].column;
                 problem = "vote names " + std::to_string(projects.size()) + " projects but points gives " +
                           std::to_string(points.size()) + " numbers";
+            }
+        }
+        if (problem.empty()) {
+            problem = outside_limits(marks);
+            if (!problem.empty()) {
+                col = f[vote_col].column;
+                if (!opt.lenient) problem += "; --lenient skips such votes, reporting each";
             }
         }
         if (!problem.empty()) {
