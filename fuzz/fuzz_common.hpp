@@ -64,6 +64,7 @@ inline int run_one(const std::uint8_t* data, std::size_t size, accord::file_form
         (exact_counts && q.total_count() != p.total_count()))
         std::abort(); // the round trip changed the profile
     if (q.kind() != p.kind()) std::abort();
+    if (q.costs != p.costs || q.budget != p.budget) std::abort(); // a participatory budget survives
     for (accord::cand_t c = 0; c < p.candidate_count(); ++c)
         if (q.withdrawn(c) != p.withdrawn(c)) std::abort();
     if (f == file_format::blt && q.seats != p.seats) std::abort();

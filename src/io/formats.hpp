@@ -40,6 +40,7 @@ void write_blt(std::ostream& out, const profile& p);
 void write_debian(std::ostream& out, const profile& p);
 void write_csv(std::ostream& out, const profile& p);
 void write_scores(std::ostream& out, const profile& p);
+void write_pabulib(std::ostream& out, const profile& p);
 
 // ---- the table of formats ----------------------------------------------------------------------
 // Every format's names, extensions, detection, reader and writer, in the order help texts list
@@ -91,7 +92,7 @@ inline constexpr format_info k_formats[] = {
      "fuzz_csv", 0, nullptr, &read_one<read_scores>, &write_one<write_scores>},
     {file_format::pabulib, "pabulib", "pb", "pb",
      "Pabulib participatory budgeting (projects, costs, budget, votes)", "fuzz_preflib", 1, &sniff_pabulib,
-     &read_one<read_pabulib>, nullptr},
+     &read_one<read_pabulib>, &write_one<write_pabulib>},
 };
 
 } // namespace detail

@@ -1,4 +1,4 @@
-// Pabulib reader: participatory budgeting instances (.pb files, pabulib.org).
+// Pabulib reader and writer: participatory budgeting instances (.pb files, pabulib.org).
 //
 // A file has three sections in this order, each opened by a line holding only its name and
 // followed by a header row: META ("key;value" lines: budget, vote_type, num_projects, ...),
@@ -517,6 +517,106 @@ profile read_pabulib(std::string_view text, std::string_view name, const read_op
     report.notes.push_back("Pabulib: " + std::to_string(ids.size()) + " projects, budget " + b->text +
                            ", vote_type " + meta_at("vote_type")->text);
     return std::move(*p);
+}
+
+// ---- writer ------------------------------------------------------------------------------
+
+namespace {
+
+[[noreturn]] void cannot(const std::string& why) {
+    throw error(errc::unsupported, "cannot write this profile as a Pabulib file: " + why);
+}
+
+/// An exact decimal for a non-negative number whose denominator has no prime factor but 2 and 5
+/// (every cost and budget read from a file); otherwise nullopt: 1/3 has no finite decimal.
+std::optional<std::string> decimal(const rational& x) {
+    if (sign(x) < 0) return std::nullopt;
+    big_int den = denominator(x);
+    std::size_t twos = 0, fives = 0;
+    while (den % 2 == 0) den /= 2, ++twos;
+    while (den % 5 == 0) den /= 5, ++fives;
+    if (den != 1) return std::nullopt;
+    const std::size_t places = std::max(twos, fives);
+    big_int scaled = numerator(x) * boost::multiprecision::pow(big_int(10), static_cast<unsigned>(places)) /
+                     denominator(x);
+    std::string digits = scaled.str();
+    if (places == 0) return digits;
+    if (digits.size() <= places) digits.insert(0, places + 1 - digits.size(), '0');
+    digits.insert(digits.size() - places, ".");
+    return digits;
+}
+
+/// A field as Python's csv module writes it with ';': quoted when it holds ';' or '"'.
+std::string cell(const std::string& s) {
+    if (s.find_first_of(";\"") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+} // namespace
+
+void write_pabulib(std::ostream& out, const profile& p) {
+    const std::size_t n = p.candidate_count();
+    if (n == 0) cannot("it has no projects");
+    if (!p.budget || p.costs.size() != n)
+        cannot("a Pabulib file declares the budget and every project's cost, and this profile has " +
+               std::string(p.budget ? "no costs" : "no budget") + " (read it from a .pb file)");
+    const char* vote_type = p.kind() == ballot_kind::approval ? "approval"
+                            : p.kind() == ballot_kind::score  ? "scoring"
+                                                              : "ordinal";
+    if (!p.units().empty()) cannot("ballots are tagged with units, which a Pabulib file cannot record");
+    if (p.title.find_first_of("\r\n") != std::string::npos) cannot("the title contains a line break");
+    if (p.total_count() > 100'000'000) cannot("more than 100,000,000 voters (one line each)");
+    const auto budget = decimal(*p.budget);
+    if (!budget) cannot("the budget " + to_string(*p.budget) + " has no exact decimal");
+    std::vector<std::string> costs(n);
+    for (cand_t c = 0; c < n; ++c) {
+        const auto& id = p.candidate_name(c);
+        if (p.withdrawn(c)) cannot("project '" + id + "' is withdrawn");
+        if (id.empty() || id != trim(id) || id.find_first_of(",\r\n") != std::string::npos)
+            cannot("project id '" + id + "' is empty, has surrounding white space, ',' or a line break");
+        const auto cost = decimal(p.costs[c]);
+        if (!cost)
+            cannot("the cost " + to_string(p.costs[c]) + " of project '" + id + "' has no exact decimal");
+        costs[c] = *cost;
+    }
+    // Each distinct ballot's vote (and points), checked before anything is written.
+    std::vector<std::string> votes(p.unique_count()), points(p.unique_count());
+    for (std::size_t i = 0; i < p.unique_count(); ++i) {
+        const auto b = p.ballot(i);
+        const std::string which = "ballot " + std::to_string(i + 1);
+        if (b.weight && *b.weight != 1)
+            cannot(which + " has weight " + to_string(*b.weight) + "; every voter counts once");
+        std::int32_t prev = 0;
+        for (const auto& m : b.marks) {
+            if (m.candidate == k_overvote) cannot(which + " records an overvote");
+            if (p.kind() == ballot_kind::ranking) {
+                if (m.value == prev) cannot(which + " ranks two projects equal, which a vote cannot record");
+                if (m.value != prev + 1) cannot(which + " skips a rank, which a vote cannot record");
+                prev = m.value;
+            }
+            votes[i] += (votes[i].empty() ? "" : ",") + p.candidate_name(m.candidate);
+            if (p.kind() == ballot_kind::score)
+                points[i] += (points[i].empty() ? "" : ",") + std::to_string(m.value);
+        }
+    }
+    const bool scored = p.kind() == ballot_kind::score;
+    out << "META\nkey;value\n";
+    if (!p.title.empty()) out << "description;" << cell(p.title) << '\n';
+    out << "num_projects;" << n << "\nnum_votes;" << p.total_count().str() << "\nbudget;" << *budget
+        << "\nvote_type;" << vote_type << "\nPROJECTS\nproject_id;cost\n";
+    for (cand_t c = 0; c < n; ++c) out << cell(p.candidate_name(c)) << ';' << costs[c] << '\n';
+    out << "VOTES\nvoter_id;vote" << (scored ? ";points" : "") << '\n';
+    std::uint64_t voter = 0;
+    for (std::size_t i = 0; i < p.unique_count(); ++i) {
+        const std::uint64_t count = p.ballot(i).count; // at most 100,000,000 in all
+        for (std::uint64_t k = 0; k < count; ++k) {
+            out << ++voter << ';' << cell(votes[i]);
+            if (scored) out << ';' << points[i];
+            out << '\n';
+        }
+    }
 }
 
 } // namespace detail

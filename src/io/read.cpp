@@ -191,6 +191,10 @@ profile read_profile(const std::filesystem::path& path, const read_options& opt,
 }
 
 void write_profile(std::ostream& out, const profile& p, file_format f) {
+    // Only a Pabulib file records a participatory budget: another format would drop it.
+    if (f != file_format::pabulib && (p.budget || !p.costs.empty()))
+        throw error(errc::unsupported, std::string("cannot write this profile as ") + format_name(f) +
+                                           ": its budget and project costs would be lost (write pabulib)");
     if (const auto* e = find_format(f); e && e->write) return e->write(out, p, f);
     throw error(errc::unsupported, std::string("cannot write format '") + format_name(f) + "'");
 }

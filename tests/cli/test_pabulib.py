@@ -70,6 +70,20 @@ class Pabulib(unittest.TestCase):
             self.assertNotEqual(out.returncode, 0)
             self.assertIn("different budgets", out.stderr)
 
+    def test_convert_writes_pabulib_and_refuses_to_drop_the_budget(self) -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            out_pb = Path(tmp) / "muranow.pb"
+            out = accord("convert", MURANOW, "--to", "pabulib", "-o", out_pb)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            again = accord("run", "budget", out_pb, "--option", "method=greedy", "--json")
+            self.assertEqual(again.returncode, 0, again.stderr)
+            self.assertEqual(sorted(json.loads(again.stdout)["winners"]), SELECTED)
+            csv_out = Path(tmp) / "muranow.csv"
+            lossy = accord("convert", MURANOW, "--to", "csv", "-o", csv_out)
+            self.assertNotEqual(lossy.returncode, 0)
+            self.assertIn("budget and project costs would be lost (write pabulib)", lossy.stderr)
+            self.assertFalse(csv_out.exists())
+
 
 if __name__ == "__main__":
     unittest.main()

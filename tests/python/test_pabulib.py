@@ -4,6 +4,7 @@ projects the file marks selected (docs/formats.md, "Pabulib"; docs/methods/budge
 from __future__ import annotations
 
 import csv
+import tempfile
 import unittest
 from pathlib import Path
 
@@ -70,6 +71,18 @@ class Pabulib(unittest.TestCase):
             accord.Profile.from_text(SMALL.replace("v2;p2", "v2;p9"), name="t.pb")
         self.assertIn("t.pb:13:4", str(e.exception))
         self.assertIn("'p9'", str(e.exception))
+
+    def test_save_as_pabulib_reads_back_and_other_formats_refuse_the_budget(self) -> None:
+        with tempfile.TemporaryDirectory() as tmp, accord.Profile.from_text(SMALL, name="t.pb") as p:
+            out = Path(tmp) / "again.pb"
+            p.save(out, "pabulib")
+            with accord.Profile.from_file(out) as q:
+                self.assertEqual(q.candidates, p.candidates)
+                self.assertEqual(accord.run(q, "budget", method="greedy").winners, ["p2", "p1"])
+            with self.assertRaises(accord.Unsupported) as e:
+                p.save(Path(tmp) / "lossy.csv", "csv")
+            self.assertIn("budget and project costs would be lost", str(e.exception))
+            self.assertFalse((Path(tmp) / "lossy.csv").exists())
 
 
 if __name__ == "__main__":

@@ -651,7 +651,10 @@ class Profile:
         check(lib.accord_profile_add_scores(self._handle, array, n, _count(count), _weight_text(weight)))
 
     def save(self, path: Union[str, PathLike[str]], format: str) -> None:
-        """Writes the profile (soc, soi, toc, toi, cat, blt, csv, debian)."""
+        """Writes the profile (soc, soi, toc, toi, cat, blt, csv, debian, scores, pabulib;
+        docs/formats.md). A format that cannot hold the profile raises Unsupported, naming why:
+        ties into soi, weights into PrefLib, a Pabulib file's budget and costs into anything but
+        pabulib."""
         check(lib.accord_profile_save(self._handle, _text(path, "path"), _text(format, "format")))
 
     # -- lifetime ---------------------------------------------------------------------------
