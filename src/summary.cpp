@@ -2,6 +2,7 @@
 #include "accord/summary.hpp"
 
 #include "accord/error.hpp"
+#include "accord/detail/safety.hpp"
 #include "accord/number.hpp"
 
 #include <nlohmann/json.hpp>
@@ -167,6 +168,77 @@ profile deserialize(std::string_view text) {
     } catch (const json::exception& e) {
         throw bad(std::string("malformed (") + e.what() + ")");
     }
+}
+
+std::string budget_json(const profile& p) {
+    nlohmann::ordered_json j;
+    j["budget"] = p.budget ? nlohmann::ordered_json(to_string(*p.budget)) : nlohmann::ordered_json(nullptr);
+    if (p.costs.empty()) {
+        j["costs"] = nullptr;
+    } else {
+        nlohmann::ordered_json costs = nlohmann::ordered_json::object();
+        for (cand_t c = 0; c < p.candidate_count() && c < p.costs.size(); ++c)
+            costs[p.candidate_name(c)] = to_string(p.costs[c]);
+        j["costs"] = std::move(costs);
+    }
+    return j.dump();
+}
+
+namespace {
+rational money_of(const nlohmann::json& v, const std::string& what) {
+    std::optional<rational> x;
+    if (v.is_number_integer()) {
+        x = rational(v.get<std::int64_t>());
+    } else if (v.is_string()) {
+        try {
+            x = parse_rational(v.get<std::string>());
+        } catch (const error&) {
+        }
+    }
+    if (!x || sign(*x) < 0)
+        throw error(errc::invalid, what +
+                                       " must be an exact number >= 0: an integer or a string such as "
+                                       "\"1250.50\" or \"501/2\", got " +
+                                       detail::json_excerpt(v));
+    return *x;
+}
+} // namespace
+
+void set_budget_json(profile& p, std::string_view text) {
+    const auto j = detail::parse_json<nlohmann::json>(text, "budget");
+    if (!j.is_object()) throw error(errc::invalid, "budget: expected a JSON object {\"budget\", \"costs\"}");
+    std::optional<std::optional<rational>> budget;
+    std::optional<std::vector<rational>> costs;
+    for (const auto& [key, v] : j.items()) {
+        if (key == "budget") {
+            budget =
+                v.is_null() ? std::optional<rational>() : std::optional<rational>(money_of(v, "'budget'"));
+        } else if (key == "costs") {
+            if (v.is_null()) {
+                costs.emplace();
+                continue;
+            }
+            if (!v.is_object())
+                throw error(errc::invalid, "'costs' must be an object {\"project\": cost} or null");
+            std::vector<std::optional<rational>> by(p.candidate_count());
+            for (const auto& [name, cost] : v.items()) {
+                const auto c = p.find_candidate(name);
+                if (!c)
+                    throw error(errc::not_found, "'costs' names '" + name + "', which is not a candidate");
+                by[*c] = money_of(cost, "the cost of '" + name + "'");
+            }
+            costs.emplace();
+            for (cand_t c = 0; c < p.candidate_count(); ++c) {
+                if (!by[c])
+                    throw error(errc::invalid, "'costs' gives no cost for '" + p.candidate_name(c) + "'");
+                costs->push_back(*by[c]);
+            }
+        } else {
+            throw error(errc::invalid, "budget: unknown key '" + key + "' (known: budget, costs)");
+        }
+    }
+    if (budget) p.budget = *budget;
+    if (costs) p.costs = std::move(*costs);
 }
 
 } // namespace v0

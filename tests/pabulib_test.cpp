@@ -184,6 +184,38 @@ TEST(Pabulib, ShardsMergeWithTheirBudgetAndCostsOrAreRefused) {
     refused(q, "project 'p3' costs 90 in one profile and 91 in the other");
 }
 
+// The figures as JSON (accord info, accord_profile_budget_json, Profile.budget/costs) and set from
+// it (accord_profile_set_budget_json, Profile.set_budget); a bad setting leaves them unchanged.
+TEST(Pabulib, BudgetAndCostsAsJsonAreReadAndSet) {
+    profile p = read_text(k_small);
+    EXPECT_EQ(budget_json(p), R"({"budget":"501/2","costs":{"p1":"100","p2":"150","p3":"90"}})");
+    set_budget_json(p, R"({"budget": "1250.50", "costs": {"p3": 1, "p1": "7/2", "p2": "0.25"}})");
+    EXPECT_EQ(*p.budget, rational(2501, 2));
+    EXPECT_EQ(p.costs, (std::vector<rational>{rational(7, 2), rational(1, 4), rational(1)}));
+    const auto refused = [&](const std::string& text, errc code, const std::string& says) {
+        const profile before = p;
+        try {
+            set_budget_json(p, text);
+            ADD_FAILURE() << "set: " << text;
+        } catch (const error& e) {
+            EXPECT_EQ(e.code(), code) << e.what();
+            EXPECT_NE(std::string(e.what()).find(says), std::string::npos) << e.what();
+        }
+        EXPECT_EQ(p.costs, before.costs);
+        EXPECT_EQ(p.budget, before.budget);
+    };
+    refused(R"({"costs": {"p1": 1, "p2": 2}})", errc::invalid, "gives no cost for 'p3'");
+    refused(R"({"costs": {"p1": 1, "p2": 2, "p3": 3, "p4": 4}})", errc::not_found, "'p4'");
+    refused(R"({"budget": -1})", errc::invalid, "'budget' must be an exact number >= 0");
+    refused(R"({"budget": 0.5})", errc::invalid, "'budget' must be an exact number >= 0");
+    refused(R"({"budget": 1, "costs": {"p1": 1, "p2": 2, "p3": "x"}})", errc::invalid, "the cost of 'p3'");
+    refused(R"({"budgets": 1})", errc::invalid, "unknown key 'budgets'");
+    set_budget_json(p, R"({"budget": null, "costs": null})");
+    EXPECT_FALSE(p.budget);
+    EXPECT_TRUE(p.costs.empty());
+    EXPECT_EQ(budget_json(p), R"({"budget":null,"costs":null})");
+}
+
 TEST(Pabulib, CumulativeAndScoringAreScoreBallotsOrdinalIsRankings) {
     const std::string head = "META\nkey;value\nbudget;10\nvote_type;";
     const std::string projects = "\nPROJECTS\nproject_id;cost\na;5\nb;4\nc;3\n";

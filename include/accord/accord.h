@@ -218,6 +218,25 @@ ACCORD_API accord_status accord_profile_serialize(const accord_profile* p, char*
 ACCORD_API accord_status accord_profile_deserialize(const char* text, size_t length, accord_profile** out);
 
 /**
+ * A participatory budget's figures as read from a Pabulib file (docs/formats.md): {"budget":
+ * "920000" or null, "costs": {"project": "cost", ...} in candidate order, or null}; exact numbers
+ * as strings ("501/2"). The `budget` rule uses them unless its options give them.
+ * @param out receives a new string; free with accord_string_free()
+ * @return ACCORD_OK; ACCORD_EINVALID for a NULL argument. @since 0.5
+ */
+ACCORD_API accord_status accord_profile_budget_json(const accord_profile* p, char** out);
+
+/**
+ * Sets them from the same shape: "budget" an exact number >= 0 (a JSON integer or a string such as
+ * "1250.50" or "501/2") or null; "costs" every candidate's cost by name, or null. A key left out
+ * is unchanged. Then the `budget` rule needs no costs or budget option, and the profile can be
+ * saved as "pabulib".
+ * @return ACCORD_OK; ACCORD_EINVALID naming an unknown key, a missing candidate or a bad number
+ *         (the profile unchanged); ACCORD_ENOTFOUND for a name that is not a candidate. @since 0.5
+ */
+ACCORD_API accord_status accord_profile_set_budget_json(accord_profile* p, const char* json);
+
+/**
  * Writes the profile to a file in a format that docs/formats.md's table marks as written ("soc",
  * "blt", "csv", ...). @return ACCORD_OK; ACCORD_EUNSUPPORTED if the format cannot represent the profile;
  * ACCORD_EIO if the file cannot be written. @since 0.1

@@ -32,5 +32,16 @@ std::string serialize(const profile& p);
 /// The profile serialize() wrote; errc::invalid naming what is wrong otherwise.
 profile deserialize(std::string_view text);
 
+/// A participatory budget's figures (profile::budget, profile::costs, as a Pabulib file declares
+/// them) as one JSON object: {"budget": "920000" or null, "costs": {"project": "cost", ...} in
+/// candidate order, or null}. Exact numbers are strings ("501/2").
+std::string budget_json(const profile& p);
+
+/// Sets them from the same shape: "budget" an exact number (a JSON integer or a string such as
+/// "1250.50" or "501/2") >= 0, or null for none; "costs" an object giving every candidate's cost
+/// (>= 0) by name, or null for none. Either key may be left out (unchanged). An unknown key,
+/// candidate or a missing one is errc::invalid naming it, and `p` is unchanged.
+void set_budget_json(profile& p, std::string_view json);
+
 } // namespace v0
 } // namespace accord

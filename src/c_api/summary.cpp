@@ -29,6 +29,23 @@ accord_status accord_profile_serialize(const accord_profile* p, char** out) {
     ACCORD_API_END()
 }
 
+accord_status accord_profile_budget_json(const accord_profile* p, char** out) {
+    ACCORD_CHECK_ARG(out);
+    *out = nullptr;
+    ACCORD_CHECK_ARG(p);
+    ACCORD_API_BEGIN()
+    *out = accord::c_api::new_string(accord::budget_json(p->p));
+    ACCORD_API_END()
+}
+
+accord_status accord_profile_set_budget_json(accord_profile* p, const char* json) {
+    ACCORD_CHECK_ARG(p);
+    ACCORD_CHECK_ARG(json);
+    ACCORD_API_BEGIN()
+    accord::set_budget_json(p->p, json);
+    ACCORD_API_END()
+}
+
 accord_status accord_profile_deserialize(const char* text, size_t length, accord_profile** out) {
     ACCORD_CHECK_ARG(out);
     *out = nullptr;

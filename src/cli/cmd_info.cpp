@@ -1,4 +1,5 @@
 // accord info FILE: what a ballot file holds.
+#include "accord/summary.hpp"
 #include "common.hpp"
 
 #include <nlohmann/json.hpp>
@@ -34,7 +35,12 @@ command add_info(CLI::App& root) {
                 j["withdrawn"] = withdrawn;
                 j["units"] = p.units().size();
                 j["skipped_lines"] = rep.skipped.size();
-                j["read_as"] = rep.notes; // how the reader worked the layout out (CSV)
+                j["read_as"] = rep.notes;           // how the reader worked the layout out (CSV)
+                if (p.budget || !p.costs.empty()) { // a participatory budget (Pabulib)
+                    const auto b = nlohmann::ordered_json::parse(budget_json(p));
+                    j["budget"] = b["budget"];
+                    j["costs"] = b["costs"];
+                }
                 if (*json) {
                     std::cout << j.dump() << '\n';
                     return 0;
@@ -47,10 +53,12 @@ command add_info(CLI::App& root) {
                 if (p.total_weight() != rational(p.total_count()))
                     std::cout << "\ntotal weight:   " << to_string(p.total_weight());
                 for (const auto& n : rep.notes) std::cout << "\nread:           " << n;
+                if (p.budget) std::cout << "\nbudget:         " << to_string(*p.budget);
                 std::cout << "\nseats:          " << p.seats << "\ncandidates:     " << p.candidate_count()
                           << '\n';
                 for (cand_t c = 0; c < p.candidate_count(); ++c)
                     std::cout << "  " << c + 1 << ". " << p.candidate_name(c)
+                              << (c < p.costs.size() ? ", cost " + to_string(p.costs[c]) : std::string())
                               << (p.withdrawn(c) ? " (withdrawn)" : "") << '\n';
                 return 0;
             }};

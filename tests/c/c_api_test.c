@@ -864,6 +864,7 @@ static void test_pabulib(void) {
                      "p1;100\np2;150\np3;90\nVOTES\nvoter_id;vote\nv1;p1,p2\nv2;p2\nv3;p2,p3\n";
     accord_profile* p = NULL;
     accord_result* r = NULL;
+    char* text = NULL;
     size_t n = 0, w = 9;
     CHECK(accord_profile_load_text(pb, strlen(pb), "t.pb", "auto", NULL, &p) == ACCORD_OK);
     CHECK(accord_run(p, "budget", "{\"method\":\"greedy\"}", &r) == ACCORD_OK);
@@ -875,6 +876,21 @@ static void test_pabulib(void) {
     CHECK(accord_run(p, "budget", "{\"method\":\"greedy\",\"budget\":160}", &r) == ACCORD_OK);
     CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 1);
     accord_result_free(r);
+    /* the figures read, and set (since 0.5): a budget of 160 on the profile funds p2 alone */
+    CHECK(accord_profile_budget_json(p, &text) == ACCORD_OK &&
+          strcmp(text, "{\"budget\":\"250\",\"costs\":{\"p1\":\"100\",\"p2\":\"150\",\"p3\":\"90\"}}") == 0);
+    accord_string_free(text);
+    CHECK(accord_profile_set_budget_json(p, "{\"budget\":\"160\"}") == ACCORD_OK);
+    CHECK(accord_run(p, "budget", "{\"method\":\"greedy\"}", &r) == ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 1);
+    accord_result_free(r);
+    CHECK(accord_profile_set_budget_json(p, "{\"costs\":{\"p1\":1}}") == ACCORD_EINVALID &&
+          strstr(accord_last_error(), "no cost for 'p2'") != NULL);
+    CHECK(accord_profile_set_budget_json(p, "{\"costs\":{\"p9\":1}}") == ACCORD_ENOTFOUND);
+    CHECK(accord_profile_set_budget_json(p, "{\"budget\":\"-1\"}") == ACCORD_EINVALID);
+    CHECK(accord_profile_budget_json(p, &text) == ACCORD_OK && strstr(text, "\"budget\":\"160\"") != NULL);
+    accord_string_free(text);
+    CHECK(accord_profile_budget_json(NULL, &text) == ACCORD_EINVALID && text == NULL);
     accord_profile_free(p);
     CHECK(accord_profile_load_text(pb, strlen(pb), "t.pb", "pabulib", "{\"lenient\":true}", &p) == ACCORD_OK);
     accord_profile_free(p);

@@ -29,10 +29,16 @@ class Pabulib(unittest.TestCase):
         self.assertEqual(sorted(j["winners"]), SELECTED)
         self.assertTrue(any(n.startswith("from the file: the budget") for n in j["notes"]), j["notes"])
 
-    def test_info_names_the_format(self) -> None:
+    def test_info_names_the_format_budget_and_costs(self) -> None:
         out = accord("info", MURANOW, "--json")
         self.assertEqual(out.returncode, 0, out.stderr)
-        self.assertIn("pabulib", out.stdout)
+        j = json.loads(out.stdout)
+        self.assertEqual(j["format"], "pabulib")
+        self.assertEqual(j["budget"], "920000")
+        self.assertEqual(list(j["costs"]), SELECTED)
+        text = accord("info", MURANOW).stdout
+        self.assertIn("budget:         920000", text)
+        self.assertRegex(text, r"1\. 1406, cost \d+")
 
     def test_budget_option_wins(self) -> None:
         out = accord("run", "budget", MURANOW, "--option", "method=greedy", "--option", "budget=0", "--json")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import tempfile
 import unittest
+from fractions import Fraction
 from pathlib import Path
 
 import accord
@@ -83,6 +84,33 @@ class Pabulib(unittest.TestCase):
                 p.save(Path(tmp) / "lossy.csv", "csv")
             self.assertIn("budget and project costs would be lost", str(e.exception))
             self.assertFalse((Path(tmp) / "lossy.csv").exists())
+
+    def test_budget_and_costs_are_read_and_set(self) -> None:
+        with accord.Profile.from_text(SMALL, name="t.pb") as p:
+            self.assertEqual(p.budget, 250)
+            self.assertEqual(p.costs, {"p1": 100, "p2": 150, "p3": 90})
+        # A profile built in Python gets its figures, then counts and saves as a .pb.
+        p = accord.Profile(["p1", "p2", "p3"], kind="approval")
+        self.assertIsNone(p.budget)
+        self.assertIsNone(p.costs)
+        p.add(["p1", "p2"])
+        p.add(["p2"], count=2)
+        p.set_budget("250.5", costs={"p1": 100, "p2": Fraction(301, 2), "p3": "90"})
+        self.assertEqual(p.budget, Fraction(501, 2))
+        self.assertEqual(p.costs["p2"], Fraction(301, 2))
+        self.assertEqual(accord.run(p, "budget", method="greedy").winners, ["p2", "p1"])
+        with self.assertRaises(accord.InvalidArgument):
+            p.set_budget(costs={"p1": 1})  # p2 and p3 have no cost
+        with self.assertRaises(accord.InvalidArgument):
+            p.set_budget(0.1)  # not exact
+        self.assertEqual(p.budget, Fraction(501, 2))
+        with tempfile.TemporaryDirectory() as tmp:
+            p.save(Path(tmp) / "built.pb", "pabulib")
+            with accord.Profile.from_file(Path(tmp) / "built.pb") as q:
+                self.assertEqual(q.costs, p.costs)
+        p.set_budget(None, costs=None)
+        self.assertIsNone(p.budget)
+        self.assertIsNone(p.costs)
 
 
 if __name__ == "__main__":

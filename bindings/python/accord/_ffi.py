@@ -59,6 +59,8 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "accord_profile_save": (_status, [_profile_p, c_char_p, c_char_p]),
     "accord_profile_merge": (_status, [_profile_p, _profile_p]),
     "accord_profile_serialize": (_status, [_profile_p, POINTER(c_void_p)]),
+    "accord_profile_budget_json": (_status, [_profile_p, POINTER(c_void_p)]),
+    "accord_profile_set_budget_json": (_status, [_profile_p, c_char_p]),
     "accord_profile_deserialize": (_status, [c_char_p, c_size_t, _out_profile]),
     "accord_profile_free": (None, [_profile_p]),
     "accord_profile_add_ranking": (_status, [_profile_p, POINTER(c_int32), c_size_t, c_uint64, c_char_p]),

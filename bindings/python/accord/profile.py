@@ -10,6 +10,7 @@ from os import PathLike, fspath
 from typing import Any, Iterable, Mapping, Sequence, Union
 
 from ._convert import pandas
+from ._json_call import call_json
 from ._ffi import check, lib
 from .errors import AccordOverflowError, InvalidArgument, NotFound
 
@@ -591,6 +592,34 @@ class Profile:
         n = ctypes.c_size_t()
         check(lib.accord_profile_unique_count(self._handle, ctypes.byref(n)))
         return n.value
+
+    @property
+    def budget(self) -> Fraction | None:
+        """The participatory budget a Pabulib file declares (exact), or None."""
+        b = call_json(lib.accord_profile_budget_json, self._handle)["budget"]
+        return None if b is None else Fraction(b)
+
+    @property
+    def costs(self) -> dict[str, Fraction] | None:
+        """Each project's cost as a Pabulib file declares it (exact), by candidate, or None."""
+        c = call_json(lib.accord_profile_budget_json, self._handle)["costs"]
+        return None if c is None else {name: Fraction(v) for name, v in c.items()}
+
+    def set_budget(self, budget: Union[int, str, Fraction, None] = ..., *,  # type: ignore[assignment]
+                   costs: Mapping[str, Union[int, str, Fraction]] | None = ...) -> None:  # type: ignore[assignment]
+        """Sets the budget and every candidate's cost (exact: ints, Fractions or strings such as
+        "1250.50"); None removes one, and one left out is unchanged. The budget rule then needs
+        neither option, and ``save(path, "pabulib")`` can write the profile."""
+        def exact(x: Any, what: str) -> Any:
+            if isinstance(x, bool) or isinstance(x, float):
+                raise InvalidArgument(f"{what} must be exact (an int, a Fraction or a string), got {x!r}")
+            return x if isinstance(x, (int, str)) else str(Fraction(x))
+        body: dict[str, Any] = {}
+        if budget is not ...:
+            body["budget"] = None if budget is None else exact(budget, "budget")
+        if costs is not ...:
+            body["costs"] = None if costs is None else {k: exact(v, f"the cost of {k!r}") for k, v in costs.items()}
+        check(lib.accord_profile_set_budget_json(self._handle, json.dumps(body).encode()))
 
     def withdraw(self, candidate: Union[str, int], withdrawn: bool = True) -> None:
         """Withdraws a candidate: it takes no part in any count."""
