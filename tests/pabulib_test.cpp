@@ -429,6 +429,11 @@ TEST(Pabulib, WrittenFilesReadBackAsTheSameProfile) {
     tied.costs = {rational(1), rational(2)};
     tied.budget = rational(3);
     refused(tied, file_format::pabulib, "ranks two projects equal");
+    profile titled = small;
+    titled.title = " padded";
+    refused(titled, file_format::pabulib, "the title has surrounding white space");
+    titled.title = "two\nlines";
+    refused(titled, file_format::pabulib, "the title has surrounding white space, a line break");
     refused(small, file_format::csv, "its budget and project costs would be lost (write pabulib)");
     refused(small, file_format::cat, "its budget and project costs would be lost");
 }

@@ -566,7 +566,10 @@ void write_pabulib(std::ostream& out, const profile& p) {
                             : p.kind() == ballot_kind::score  ? "scoring"
                                                               : "ordinal";
     if (!p.units().empty()) cannot("ballots are tagged with units, which a Pabulib file cannot record");
-    if (p.title.find_first_of("\r\n") != std::string::npos) cannot("the title contains a line break");
+    // The reader trims fields and refuses control characters: a title it would change is refused.
+    if (p.title != trim(p.title) ||
+        std::any_of(p.title.begin(), p.title.end(), [](char c) { return (c >= 0 && c < 0x20) || c == 0x7f; }))
+        cannot("the title has surrounding white space, a line break or a control character");
     if (p.total_count() > 100'000'000) cannot("more than 100,000,000 voters (one line each)");
     const auto budget = decimal(*p.budget);
     if (!budget) cannot("the budget " + to_string(*p.budget) + " has no exact decimal");
