@@ -221,6 +221,7 @@ ACCORD_API accord_status accord_profile_deserialize(const char* text, size_t len
  * A participatory budget's figures as read from a Pabulib file (docs/formats.md): {"budget":
  * "920000" or null, "costs": {"project": "cost", ...} in candidate order, or null}; exact numbers
  * as strings ("501/2"). The `budget` rule uses them unless its options give them.
+ * @param p   the profile (only read)
  * @param out receives a new string; free with accord_string_free()
  * @return ACCORD_OK; ACCORD_EINVALID for a NULL argument. @since 0.5
  */
@@ -231,6 +232,8 @@ ACCORD_API accord_status accord_profile_budget_json(const accord_profile* p, cha
  * "1250.50" or "501/2") or null; "costs" every candidate's cost by name, or null. A key left out
  * is unchanged. Then the `budget` rule needs no costs or budget option, and the profile can be
  * saved as "pabulib".
+ * @param p    the profile to change
+ * @param json the object, as text
  * @return ACCORD_OK; ACCORD_EINVALID naming an unknown key, a missing candidate or a bad number
  *         (the profile unchanged); ACCORD_ENOTFOUND for a name that is not a candidate. @since 0.5
  */

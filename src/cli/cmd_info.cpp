@@ -1,4 +1,5 @@
 // accord info FILE: what a ballot file holds.
+#include "accord/detail/safety.hpp"
 #include "accord/summary.hpp"
 #include "common.hpp"
 
@@ -37,7 +38,7 @@ command add_info(CLI::App& root) {
                 j["skipped_lines"] = rep.skipped.size();
                 j["read_as"] = rep.notes;           // how the reader worked the layout out (CSV)
                 if (p.budget || !p.costs.empty()) { // a participatory budget (Pabulib)
-                    const auto b = nlohmann::ordered_json::parse(budget_json(p));
+                    const auto b = detail::parse_json<nlohmann::ordered_json>(budget_json(p), "budget");
                     j["budget"] = b["budget"];
                     j["costs"] = b["costs"];
                 }
