@@ -1,6 +1,6 @@
 // libFuzzer target: the PrefLib reader (first byte picks soc/soi/toc/toi/cat and lenient mode) and
 // the Pabulib reader (a first byte of 250 or more; odd is lenient), whose profiles are written and
-// read back as the others are (run_one), and whose approval profiles are also counted by the
+// read back as the others are (round_trip), and whose approval profiles are also counted by the
 // budget rule's greedy method with the file's costs and budget.
 #include "fuzz_common.hpp"
 
@@ -29,7 +29,7 @@ int run_pabulib(const std::uint8_t* data, std::size_t size, bool lenient) {
         } catch (const error&) {
         }
     }
-    return accord_fuzz::run_one(data, size, file_format::pabulib, lenient);
+    return accord_fuzz::round_trip(p, file_format::pabulib);
 }
 } // namespace
 

@@ -60,12 +60,12 @@ struct prepared_count::impl {
     kernel_kind kernel = kernel_kind::none;
     std::size_t n = 0;
     std::vector<char> withdrawn;
-    rankings r;                                            // irv
-    std::vector<std::vector<std::uint32_t>> support_cells; // schulze: cells a*n+b each ballot supports
-    std::vector<char> active;                              // schulze
-    std::vector<cand_t> cands;                             // schulze: the active candidates, in order
-    std::vector<std::uint32_t> pos;                        // schulze: candidate -> index in cands
-    std::vector<std::uint32_t> packed_off, packed_cells;   // schulze: support cells as i*k+j in cands
+    rankings r;                     // irv
+    std::vector<char> active;       // schulze
+    std::vector<cand_t> cands;      // schulze: the active candidates, in order
+    std::vector<std::uint32_t> pos; // schulze: candidate -> index in cands
+    std::vector<std::uint32_t> packed_off,
+        packed_cells; // schulze: each ballot's support cells, i*k+j in cands
 
     // IRV with default options (src/rules/irv.cpp): eliminate the fewest votes until someone has
     // a majority of the continuing votes; an elimination tie goes to the candidate with fewest
@@ -233,7 +233,9 @@ struct prepared_count::impl {
         for (std::size_t i = 0; i < counts.size(); ++i) {
             const auto w = static_cast<std::int64_t>(counts[i]);
             if (w == 0) continue;
-            for (std::uint32_t cell : support_cells[i]) m.support[cell] += w;
+            const std::size_t k = cands.size();
+            for (std::uint32_t j = packed_off[i]; j < packed_off[i + 1]; ++j)
+                m.support[cands[packed_cells[j] / k] * n + cands[packed_cells[j] % k]] += w;
         }
         out.ranking = detail::schulze_ranking(m, defeat_strength::winning_votes);
         if (out.ranking.empty() || out.ranking.front().size() != 1) return false;
@@ -261,35 +263,33 @@ prepared_count prepare(std::string_view method, std::string_view options_json, c
             d->r = std::move(r);
         } else {
             d->kernel = kernel_kind::schulze;
+            // Each ballot's own support cells, kept between active candidates only (the count
+            // looks at no other), as i * k + j over the active candidates.
+            d->packed_off.assign(1, 0);
             for (std::size_t i = 0; i < ballots.unique_count(); ++i) {
                 profile one(ballots.candidate_names());
                 for (cand_t c = 0; c < d->n; ++c)
                     if (ballots.withdrawn(c)) one.set_withdrawn(c);
                 one.add(ballots.ballot(i).marks, 1);
                 const auto m = tally_pairwise<std::int64_t>(one);
-                if (i == 0) d->active = m.active;
-                std::vector<std::uint32_t> cells;
-                for (std::size_t x = 0; x < m.support.size(); ++x)
-                    if (m.support[x] != 0) cells.push_back(static_cast<std::uint32_t>(x));
-                d->support_cells.push_back(std::move(cells));
-            }
-            if (ballots.unique_count() == 0) d->kernel = kernel_kind::none;
-            d->pos.assign(d->n, 0);
-            for (cand_t c = 0; c < d->n; ++c)
-                if (!d->active.empty() && d->active[c]) {
-                    d->pos[c] = static_cast<std::uint32_t>(d->cands.size());
-                    d->cands.push_back(c);
+                if (i == 0) {
+                    d->active = m.active;
+                    d->pos.assign(d->n, 0);
+                    for (cand_t c = 0; c < d->n; ++c)
+                        if (d->active[c]) {
+                            d->pos[c] = static_cast<std::uint32_t>(d->cands.size());
+                            d->cands.push_back(c);
+                        }
                 }
-            const std::size_t k = d->cands.size();
-            d->packed_off.assign(1, 0);
-            for (const auto& cells : d->support_cells) {
-                for (std::uint32_t x : cells) {
+                const std::size_t k = d->cands.size();
+                for (std::size_t x = 0; x < m.support.size(); ++x) {
                     const std::size_t a = x / d->n, b = x % d->n;
-                    if (d->active[a] && d->active[b]) // the count looks at active candidates only
+                    if (m.support[x] != 0 && d->active[a] && d->active[b])
                         d->packed_cells.push_back(static_cast<std::uint32_t>(d->pos[a] * k + d->pos[b]));
                 }
                 d->packed_off.push_back(static_cast<std::uint32_t>(d->packed_cells.size()));
             }
+            if (ballots.unique_count() == 0) d->kernel = kernel_kind::none;
         }
     }
     prepared_count out;

@@ -4,6 +4,7 @@
 #include "accord/error.hpp"
 #include "accord/detail/safety.hpp"
 #include "accord/number.hpp"
+#include "rules/single_winner_adapters.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -186,15 +187,7 @@ std::string budget_json(const profile& p) {
 
 namespace {
 rational money_of(const nlohmann::json& v, const std::string& what) {
-    std::optional<rational> x;
-    if (v.is_number_integer()) {
-        x = rational(v.get<std::int64_t>());
-    } else if (v.is_string()) {
-        try {
-            x = parse_rational(v.get<std::string>());
-        } catch (const error&) {
-        }
-    }
+    const auto x = detail::exact_number(v);
     if (!x || sign(*x) < 0)
         throw error(errc::invalid, what +
                                        " must be an exact number >= 0: an integer or a string such as "
