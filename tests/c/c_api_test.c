@@ -864,6 +864,7 @@ static void test_pabulib(void) {
                      "p1;100\np2;150\np3;90\nVOTES\nvoter_id;vote\nv1;p1,p2\nv2;p2\nv3;p2,p3\n";
     accord_profile* p = NULL;
     accord_result* r = NULL;
+    accord_profile* q = NULL;
     char* text = NULL;
     size_t n = 0, w = 9;
     CHECK(accord_profile_load_text(pb, strlen(pb), "t.pb", "auto", NULL, &p) == ACCORD_OK);
@@ -891,6 +892,20 @@ static void test_pabulib(void) {
     CHECK(accord_profile_budget_json(p, &text) == ACCORD_OK && strstr(text, "\"budget\":\"160\"") != NULL);
     accord_string_free(text);
     CHECK(accord_profile_budget_json(NULL, &text) == ACCORD_EINVALID && text == NULL);
+    /* saved as a .pb and read back with the budget set above; CSV would drop it: refused */
+    CHECK(accord_profile_save(p, "c_api_test_budget.pb", "pabulib") == ACCORD_OK);
+    CHECK(accord_profile_save(p, "c_api_test_budget.csv", "csv") == ACCORD_EUNSUPPORTED &&
+          strstr(accord_last_error(), "write pabulib") != NULL);
+    CHECK(accord_profile_load("c_api_test_budget.pb", "auto", NULL, &q) == ACCORD_OK);
+    CHECK(accord_profile_budget_json(q, &text) == ACCORD_OK && strstr(text, "\"budget\":\"160\"") != NULL);
+    accord_string_free(text);
+    remove("c_api_test_budget.pb");
+    /* shards of another budget do not merge */
+    CHECK(accord_profile_set_budget_json(q, "{\"budget\":\"170\"}") == ACCORD_OK);
+    CHECK(accord_profile_merge(p, q) == ACCORD_EINVALID &&
+          strstr(accord_last_error(), "different budgets") != NULL);
+    accord_profile_free(q);
+    q = NULL;
     accord_profile_free(p);
     CHECK(accord_profile_load_text(pb, strlen(pb), "t.pb", "pabulib", "{\"lenient\":true}", &p) == ACCORD_OK);
     accord_profile_free(p);
@@ -898,6 +913,12 @@ static void test_pabulib(void) {
     pb = "META\nkey;value\nvote_type;approval\nPROJECTS\nproject_id;cost\np1;100\nVOTES\nvoter_id;vote\n";
     CHECK(accord_profile_load_text(pb, strlen(pb), "t.pb", "pabulib", NULL, &p) == ACCORD_EPARSE &&
           strstr(accord_last_error(), "t.pb:1:1: META has no budget") != NULL);
+    /* a vote outside META's limits is refused naming its line and --lenient */
+    pb = "META\nkey;value\nbudget;9\nvote_type;approval\nmax_length;1\nPROJECTS\nproject_id;cost\na;1\nb;2\n"
+         "VOTES\nvoter_id;vote\n1;a,b\n";
+    CHECK(accord_profile_load_text(pb, strlen(pb), "t.pb", "pabulib", NULL, &p) == ACCORD_EPARSE &&
+          p == NULL && strstr(accord_last_error(), "t.pb:12:") != NULL &&
+          strstr(accord_last_error(), "max_length 1") != NULL);
 }
 
 int main(int argc, char** argv) {

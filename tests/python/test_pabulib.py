@@ -73,6 +73,15 @@ class Pabulib(unittest.TestCase):
         self.assertIn("t.pb:13:4", str(e.exception))
         self.assertIn("'p9'", str(e.exception))
 
+    def test_a_vote_outside_the_meta_limits_is_refused_or_skipped_when_lenient(self) -> None:
+        limited = SMALL.replace("vote_type;approval", "vote_type;approval\nmax_length;1")
+        with self.assertRaises(accord.ParseError) as e:
+            accord.Profile.from_text(limited, name="t.pb")
+        self.assertIn("t.pb:13:4:", str(e.exception))  # v1;p1,p2
+        self.assertIn("more than META max_length 1; --lenient skips such votes", str(e.exception))
+        with accord.Profile.from_text(limited, name="t.pb", lenient=True) as p:
+            self.assertEqual(p.voters, 1)  # v2 alone names one project
+
     def test_save_as_pabulib_reads_back_and_other_formats_refuse_the_budget(self) -> None:
         with tempfile.TemporaryDirectory() as tmp, accord.Profile.from_text(SMALL, name="t.pb") as p:
             out = Path(tmp) / "again.pb"
