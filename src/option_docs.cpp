@@ -136,9 +136,8 @@ constexpr std::array k_docs = std::to_array<option_doc>({
      "costs"},
     {"utilities", "budget",
      "equal-shares, exact-equal-shares, bos-equal-shares, fractional-equal-shares and max-welfare: a voter's "
-     "utility from an approved project is its "
-     "cost, "
-     "or 1"},
+     "utility from an approved project is its cost (\"cost\") or 1 (\"approval\"); with points (score) "
+     "ballots, the points it gives (\"points\", their default and only choice)"},
     {"max_nodes", "budget", "max-welfare: refuse (errc::unsupported) a search visiting more nodes than this"},
     {"completion", "budget",
      "equal-shares: none, add1 (raise every budget by increment while it fits) or greedy (fund the rest by "

@@ -439,10 +439,11 @@ std::vector<method_entry>& unlearnt_table() {
             {"budget",
              "participatory budgeting with costs: greedy, Equal Shares (plain, exact, bounded overspending "
              "or "
-             "fractional), exact max welfare, Phragmen, maximin support, CSTV",
+             "fractional), exact max welfare, Phragmen, maximin support, CSTV; greedy, max welfare and Equal "
+             "Shares also over points (cumulative) ballots",
              detail::run_budget,
              false,
-             ballot_kinds::approval,
+             ballot_kinds::approval_or_score,
              {},
              {},
              R"({"budget": 2, "costs": {"A": 1, "B": 1, "C": 1}})"},

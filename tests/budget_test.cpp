@@ -537,3 +537,192 @@ TEST(BudgetCstv, SameResultsAsThePerProjectDonations) {
     ASSERT_EQ(recorded.size(), now.size());
     for (std::size_t i = 0; i < now.size(); ++i) EXPECT_EQ(now[i], recorded[i]) << "case " << i;
 }
+
+// --- points (score) ballots: cumulative and scoring Pabulib votes -----------------------------
+
+namespace {
+
+/// Seeded points profiles: `m` projects, voters giving 0..3 points to each.
+profile points_profile(std::mt19937_64& rng, std::size_t m, std::size_t voters, std::uint64_t scale = 1) {
+    std::vector<std::string> names;
+    for (std::size_t c = 0; c < m; ++c) names.push_back("p" + std::to_string(c));
+    profile p(names, ballot_kind::score);
+    for (std::size_t v = 0; v < voters; ++v) {
+        std::vector<mark> marks;
+        for (cand_t c = 0; c < m; ++c)
+            if (const auto pts = static_cast<std::int32_t>(rng() % 4); pts > 0) marks.push_back({c, pts});
+        p.add(marks, (1 + rng() % 3) * scale);
+    }
+    return p;
+}
+
+std::vector<std::int64_t> points_given(const profile& p) {
+    std::vector<std::int64_t> pts(p.candidate_count(), 0);
+    for (std::size_t i = 0; i < p.unique_count(); ++i)
+        for (const auto& mk : p.ballot(i).marks)
+            pts[mk.candidate] += static_cast<std::int64_t>(p.ballot(i).count) * mk.value;
+    return pts;
+}
+
+} // namespace
+
+// Greedy by points is the cities' rule for cumulative votes (Częstochowa, Katowice: see
+// Pabulib.GreedyFundsExactlyTheProjectsTheFileMarksSelected); max-welfare maximises the points
+// given to funded projects. Both against a direct count on seeded instances.
+TEST(BudgetPoints, GreedyAndMaxWelfareCountPointsAsADirectCountDoes) {
+    std::mt19937_64 rng(9001);
+    for (int trial = 0; trial < 40; ++trial) {
+        const std::size_t m = 3 + rng() % 7;
+        const profile p = points_profile(rng, m, 4 + rng() % 12);
+        const auto pts = points_given(p);
+        std::vector<std::int64_t> cost(m);
+        std::string costs;
+        std::int64_t total = 0;
+        for (std::size_t c = 0; c < m; ++c) {
+            cost[c] = 1 + static_cast<std::int64_t>(rng() % 8);
+            total += cost[c];
+            costs += (c ? ", \"p" : "\"p") + std::to_string(c) + "\": " + std::to_string(cost[c]);
+        }
+        const std::int64_t budget = total / 2;
+        const std::string money = "\"budget\": " + std::to_string(budget) + ", \"costs\": {" + costs + "}";
+        // greedy: most points first, the first in candidate order on equal points; skip what no
+        // longer fits; never a project nobody gives points
+        std::vector<cand_t> order(m);
+        for (cand_t c = 0; c < m; ++c) order[c] = c;
+        std::stable_sort(order.begin(), order.end(), [&](cand_t a, cand_t b) { return pts[a] > pts[b]; });
+        std::vector<std::string> expected;
+        std::int64_t left = budget;
+        for (cand_t c : order)
+            if (pts[c] > 0 && cost[c] <= left) expected.push_back(p.candidate_name(c)), left -= cost[c];
+        const auto g = run(p, "budget", "{" + money + "}");
+        EXPECT_EQ(names_of(g), expected) << "trial " << trial;
+        EXPECT_EQ(g.score_name, "points");
+        // max-welfare against every subset
+        std::int64_t best = -1;
+        for (std::uint32_t s = 0; s < (1u << m); ++s) {
+            std::int64_t c = 0, w = 0;
+            bool useless = false;
+            for (std::size_t j = 0; j < m; ++j)
+                if (s >> j & 1) c += cost[j], w += pts[j], useless = useless || pts[j] == 0;
+            if (c <= budget && !useless) best = std::max(best, w);
+        }
+        const auto r = run(p, "budget", R"({"method": "max-welfare", )" + money + "}");
+        std::int64_t got = 0;
+        for (cand_t c : r.winners) got += pts[c];
+        EXPECT_EQ(got, best) << "trial " << trial;
+        EXPECT_TRUE(
+            has_note(r, "greatest welfare " + std::to_string(best) + " (sum over voters of the points"));
+    }
+}
+
+// Equal Shares with the points as utilities, worked by hand. Budget 12, three voters with 4
+// each. a (cost 6): v1 gives 2 points, v2 1; rho = 6 / 3 = 2 (v1 pays 4, v2 pays 2). b (cost
+// 7): v1 gives 1, v3 3; at rho = 4/3 v3 is out of money having paid 4, and v1 pays the other 3
+// at rho = 3. a is funded (rho 2 < 3); then v1 has nothing and v3's 4 cannot pay 7: b is not.
+TEST(BudgetPoints, EqualSharesPaysByPointsWorkedByHand) {
+    profile p({"a", "b"}, ballot_kind::score);
+    const mark v1[] = {{0, 2}, {1, 1}}, v2[] = {{0, 1}}, v3[] = {{1, 3}};
+    p.add(v1);
+    p.add(v2);
+    p.add(v3);
+    const auto r = run(p, "budget", R"({"method": "equal-shares", "budget": 12, "costs": {"a": 6, "b": 7}})");
+    EXPECT_EQ(names_of(r), (std::vector<std::string>{"a"}));
+    ASSERT_EQ(r.rounds.size(), 1u); // then nothing is affordable: no round
+    EXPECT_EQ(r.rounds[0].tallies[0], rational(2));
+    EXPECT_EQ(r.rounds[0].tallies[1], rational(3));
+    EXPECT_EQ(r.score_name, "points");
+    // With twice the money b is affordable too: every voter has 8. a: rho 2 (v1 pays 4 of its
+    // 8); b: v3 pays 3 x rho, v1 1 x rho, rho = 7/4, so b (7/4) goes first, then a: v1 has
+    // 8 - 7/4 = 25/4, v2 8; rho = 6/3 = 2 with v1 paying 4 <= 25/4.
+    const auto both =
+        run(p, "budget", R"({"method": "equal-shares", "budget": 24, "costs": {"a": 6, "b": 7}})");
+    EXPECT_EQ(names_of(both), (std::vector<std::string>{"b", "a"}));
+    EXPECT_EQ(both.rounds[0].tallies[1], rational(7, 4));
+    // the greedy completion spends what Equal Shares leaves, by points
+    const auto completed =
+        run(p, "budget",
+            R"({"method": "equal-shares", "completion": "greedy", "budget": 13, "costs": {"a": 6, "b": 7}})");
+    EXPECT_EQ(names_of(completed), (std::vector<std::string>{"a", "b"}));
+    EXPECT_TRUE(has_note(completed, "by points"));
+}
+
+TEST(BudgetPoints, ResultsDoNotDependOnBallotOrderOrOnInt64) {
+    for (std::uint64_t seed : {5u, 6u, 7u, 8u}) {
+        std::mt19937_64 a(seed), b(seed);
+        const profile small = points_profile(a, 6, 20);
+        // the same ballots, every count x 2^60: the points no longer fit int64, the count runs on
+        // rationals, and the winners are the same
+        const profile big = points_profile(b, 6, 20, std::uint64_t{1} << 60);
+        std::mt19937_64 c(seed);
+        std::vector<std::pair<std::vector<mark>, std::uint64_t>> ballots;
+        for (std::size_t i = 0; i < small.unique_count(); ++i) {
+            const auto v = small.ballot(i);
+            ballots.push_back({{v.marks.begin(), v.marks.end()}, v.count});
+        }
+        profile backward(small.candidate_names(), ballot_kind::score);
+        for (auto it = ballots.rbegin(); it != ballots.rend(); ++it) backward.add(it->first, it->second);
+        const std::string money =
+            R"("budget": 12, "costs": {"p0": 3, "p1": 5, "p2": 7, "p3": 4, "p4": 6, "p5": 2})";
+        for (const std::string variant :
+             {R"("method": "greedy")", R"("method": "max-welfare")", R"("method": "equal-shares")",
+              R"("method": "equal-shares", "completion": "greedy")",
+              R"("method": "equal-shares", "completion": "add1")"}) {
+            const std::string o = "{" + variant + ", " + money + "}";
+            const auto first = run(small, "budget", o);
+            EXPECT_EQ(to_json(first), to_json(run(backward, "budget", o))) << variant;
+            if (variant.find("add1") == std::string::npos) // add1's raise is per unit of weight
+                EXPECT_EQ(first.winners, run(big, "budget", o).winners) << variant << " seed " << seed;
+        }
+    }
+}
+
+// 2^62 voters fit int64, their points do not: a has 5 x 2^61 (over 2^63), b 2 x 2^61.
+TEST(BudgetPoints, PointsBeyondInt64AreCountedExactly) {
+    profile p({"a", "b"}, ballot_kind::score);
+    const mark v1[] = {{0, 5}, {1, 1}}, v2[] = {{1, 1}};
+    p.add(v1, std::uint64_t{1} << 61);
+    p.add(v2, std::uint64_t{1} << 61);
+    ASSERT_TRUE(p.integral());
+    for (const char* m : {"greedy", "max-welfare"}) {
+        const auto r =
+            run(p, "budget",
+                std::string(R"({"method": ")") + m + R"(", "budget": 3, "costs": {"a": 3, "b": 3}})");
+        EXPECT_EQ(names_of(r), (std::vector<std::string>{"a"})) << m;
+        EXPECT_EQ(r.scores[0], rational(big_int(5) << 61)) << m;
+    }
+}
+
+TEST(BudgetPoints, MethodsAndUtilitiesThatDoNotReadPointsAreRefused) {
+    profile p({"a", "b"}, ballot_kind::score);
+    const mark v[] = {{0, 2}, {1, 1}};
+    p.add(v, 3);
+    const std::string money = R"("budget": 6, "costs": {"a": 3, "b": 3})";
+    for (const char* m : {"phragmen", "maximin-support", "exact-equal-shares", "bos-equal-shares",
+                          "fractional-equal-shares", "cstv"})
+        expect_error(p, std::string(R"({"method": ")") + m + "\", " + money + "}",
+                     "counts approval ballots only; points (score) ballots are counted by",
+                     errc::unsupported);
+    expect_error(p, R"({"method": "equal-shares", "utilities": "cost", )" + money + "}",
+                 "utilities \"points\", not \"cost\"", errc::invalid);
+    expect_error(p, R"({"method": "max-welfare", "utilities": "approval", )" + money + "}",
+                 "utilities \"points\", not \"approval\"", errc::invalid);
+    EXPECT_NO_THROW(run(p, "budget", R"({"method": "max-welfare", "utilities": "points", )" + money + "}"));
+    expect_error(three_projects(),
+                 R"({"method": "equal-shares", "utilities": "points", "budget": 6, )"
+                 R"("costs": {"a": 6, "b": 3, "c": 3}})",
+                 "utilities \"points\" needs points (score) ballots", errc::invalid);
+    profile negative({"a", "b"}, ballot_kind::score);
+    const mark n[] = {{0, -1}, {1, 1}};
+    negative.add(n);
+    expect_error(negative, "{" + money + "}", "gives -1 points to 'a'; points must be >= 0", errc::invalid);
+    // C++ callers: budget_options' default utilities (cost) are refused for points ballots by the
+    // methods that read utilities, and accepted by greedy, which reads none
+    budget_options opt;
+    opt.budget = 6;
+    opt.costs = {rational(3), rational(3)};
+    EXPECT_EQ(participatory_budget(p, opt).winners.size(), 2u);
+    opt.method = budget_method::equal_shares;
+    EXPECT_THROW(participatory_budget(p, opt), error);
+    opt.utilities = pb_utilities::points;
+    EXPECT_EQ(participatory_budget(p, opt).winners.size(), 2u);
+}

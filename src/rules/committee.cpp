@@ -39,19 +39,29 @@ template <class W> struct electorate {
     std::vector<std::uint32_t> off; ///< ballot i approves marks[off[i] .. off[i+1])
     std::vector<cand_t> marks;
     std::vector<std::vector<std::uint32_t>> supporters; ///< per candidate: the ballots approving it
-    std::vector<W> approvals;                           ///< per candidate
-    W total{};                                          ///< every voter, blank ballots included
+    /// Points (score) ballots only (the budget rule): per candidate, the points each ballot of
+    /// `supporters` gives it, all > 0 (a mark of 0 points is no support). Empty for approval.
+    std::vector<std::vector<std::int64_t>> supporter_points;
+    std::vector<W> approvals; ///< per candidate: approvals, or the points given in all (x weight)
+    W total{};                ///< every voter, blank ballots included
+    bool points = false;      ///< read from points (score) ballots
+
+    /// What a supporter's mark is worth: `supporter_points[c][j]` for points ballots, else 1.
+    std::int64_t points_of(cand_t c, std::size_t j) const { return points ? supporter_points[c][j] : 1; }
 
     std::span<const cand_t> approved(std::size_t i) const {
         return {marks.data() + off[i], marks.data() + off[i + 1]};
     }
 };
 
+/// The candidates a count takes part in. Approval ballots only, unless `points` (the budget
+/// rule, which also reads score ballots as points given to projects).
 std::vector<char> active_candidates(const profile& p, const std::vector<cand_t>& excluded,
-                                    const std::string& method) {
-    if (p.kind() != ballot_kind::approval)
-        throw error(errc::unsupported, method + " needs approval ballots, the profile holds " +
-                                           ballot_kind_name(p.kind()) + " ballots");
+                                    const std::string& method, bool points = false) {
+    if (p.kind() != ballot_kind::approval && !(points && p.kind() == ballot_kind::score))
+        throw error(errc::unsupported, method + " needs approval" + (points ? " or points (score)" : "") +
+                                           " ballots, the profile holds " + ballot_kind_name(p.kind()) +
+                                           " ballots");
     const std::size_t n = p.candidate_count();
     std::vector<char> active(n, 1);
     for (cand_t c = 0; c < n; ++c)
@@ -73,6 +83,8 @@ template <class W> electorate<W> read_electorate(const profile& p, std::vector<c
     for (cand_t c = 0; c < e.n; ++c)
         if (e.active[c]) e.cands.push_back(c);
     e.supporters.resize(e.n);
+    e.points = p.kind() == ballot_kind::score;
+    if (e.points) e.supporter_points.resize(e.n);
     e.approvals.assign(e.n, W{});
     e.weight.reserve(p.unique_count());
     e.off.reserve(p.unique_count() + 1);
@@ -86,12 +98,21 @@ template <class W> electorate<W> read_electorate(const profile& p, std::vector<c
             w = rational(b.count);
             if (b.weight) w *= *b.weight;
         }
-        for (const auto& m : b.marks)
-            if (e.active[m.candidate]) {
-                e.marks.push_back(m.candidate);
-                e.supporters[m.candidate].push_back(static_cast<std::uint32_t>(i));
+        for (const auto& m : b.marks) {
+            if (!e.active[m.candidate]) continue;
+            if (e.points) {
+                if (m.value < 0)
+                    throw error(errc::invalid, "budget: a ballot gives " + std::to_string(m.value) +
+                                                   " points to '" + p.candidate_name(m.candidate) +
+                                                   "'; points must be >= 0 (0: no support)");
+                if (m.value == 0) continue;
+                e.supporter_points[m.candidate].push_back(m.value);
+                e.approvals[m.candidate] += w * W(m.value);
+            } else
                 e.approvals[m.candidate] += w;
-            }
+            e.marks.push_back(m.candidate);
+            e.supporters[m.candidate].push_back(static_cast<std::uint32_t>(i));
+        }
         e.off.push_back(static_cast<std::uint32_t>(e.marks.size()));
         e.total += w;
         e.weight.push_back(std::move(w));
@@ -99,9 +120,24 @@ template <class W> electorate<W> read_electorate(const profile& p, std::vector<c
     return e;
 }
 
+/// Whether every candidate's points x voters (score ballots; approval ballots hold 1s) sum within
+/// int64, so an integral profile's points can be tallied in int64.
+inline bool points_fit_int64(const profile& p) {
+    if (p.kind() != ballot_kind::score) return true;
+    uint128 sum = 0;
+    for (std::size_t i = 0; i < p.unique_count(); ++i) {
+        const auto b = p.ballot(i);
+        for (const auto& m : b.marks)
+            sum += static_cast<uint128>(b.count) *
+                   static_cast<std::uint64_t>(m.value < 0 ? -static_cast<std::int64_t>(m.value) : m.value);
+        if (sum > static_cast<uint128>(INT64_MAX)) return false;
+    }
+    return true;
+}
+
 /// Runs `f(electorate<W>)` with W = int64 when every weight is 1, else exact rationals.
 template <class F> result with_electorate(const profile& p, std::vector<char> active, F&& f) {
-    if (p.integral()) return f(read_electorate<std::int64_t>(p, std::move(active)));
+    if (p.integral() && points_fit_int64(p)) return f(read_electorate<std::int64_t>(p, std::move(active)));
     return f(read_electorate<rational>(p, std::move(active)));
 }
 
@@ -173,7 +209,7 @@ struct committee_count {
         r.candidates = p.candidate_names();
         r.scores.assign(p.candidate_count(), std::nullopt);
         for (cand_t c : e.cands) r.scores[c] = as_rational(e.approvals[c]);
-        r.score_name = "approvals";
+        r.score_name = e.points ? "points" : "approvals";
     }
 
     std::vector<cand_t> continuing() const {
@@ -311,6 +347,68 @@ void equal_shares_rounds(const electorate<W>& e, classes<W>& cl, committee_count
         if (!w) return;
         const rational p = *share[*w];
         cl.move_supporters(e, *w, [&](const rational& b) { return b <= p ? rational(0) : rational(b - p); });
+    }
+}
+
+const std::string k_mes_points_note =
+    "tallies: rho, the price per point: each supporter pays rho x the points it gives, capped by its "
+    "money (lowest wins; absent = unaffordable)";
+
+/// Equal Shares with cardinal utilities (points ballots; Peters, Pierczyński & Skowron's rule for
+/// additive utilities): every voter starts with `per_voter` money per unit of weight; a project c
+/// is affordable when some rho has sum over its supporters of min(money, rho x points(c)) x weight
+/// = cost(c), and the least such rho is c's tally. The lowest rho is funded; each supporter pays
+/// min(money, rho x points(c)). Voters are taken one distinct ballot at a time: their breakpoints
+/// money / points(c) differ from project to project.
+template <class W>
+void equal_shares_points_rounds(const electorate<W>& e, const rational& per_voter, committee_count& k,
+                                tie_breaker& tb, const std::vector<rational>& costs) {
+    std::vector<rational> money(e.weight.size(), per_voter);
+    struct supporter {
+        rational breakpoint; ///< money / points: beyond this rho the voter pays all it has
+        rational mass;       ///< weight x points
+        rational holds;      ///< weight x money
+    };
+    std::vector<supporter> sup;
+    std::vector<std::optional<rational>> rho(e.n);
+    while (true) {
+        auto score = [&](cand_t c) -> std::optional<rational> {
+            sup.clear();
+            rational mass = 0;
+            const auto& ballots = e.supporters[c];
+            for (std::size_t j = 0; j < ballots.size(); ++j) {
+                const std::uint32_t i = ballots[j];
+                if (e.weight[i] == W{} || sign(money[i]) <= 0) continue;
+                const rational w = as_rational(e.weight[i]);
+                const rational u(e.points_of(c, j));
+                sup.push_back({rational(money[i] / u), rational(w * u), rational(w * money[i])});
+                mass += sup.back().mass;
+            }
+            if (sup.empty()) return std::nullopt;
+            std::sort(sup.begin(), sup.end(),
+                      [](const supporter& a, const supporter& b) { return a.breakpoint < b.breakpoint; });
+            // Poorest (per point) first: while the one with the least breakpoint cannot pay its
+            // points x the price the others' money would set, it pays all it has.
+            rational paid = 0;
+            for (const auto& s : sup) {
+                if (paid + s.breakpoint * mass >= costs[c]) {
+                    rho[c] = (costs[c] - paid) / mass;
+                    return rho[c];
+                }
+                paid += s.holds;
+                mass -= s.mass;
+            }
+            return std::nullopt;
+        };
+        auto w = k.round(tb, score, true, k_mes_points_note, false, false);
+        if (!w) return;
+        const rational price = *rho[*w];
+        const auto& ballots = e.supporters[*w];
+        for (std::size_t j = 0; j < ballots.size(); ++j) {
+            rational& m = money[ballots[j]];
+            const rational pay = price * e.points_of(*w, j);
+            m = pay >= m ? rational(0) : rational(m - pay);
+        }
     }
 }
 
@@ -1578,8 +1676,57 @@ const char* cstv_name(cstv_combination c) {
 }
 } // namespace
 
+const char* budget_method_name(budget_method m) {
+    switch (m) {
+    case budget_method::greedy:
+        return "greedy";
+    case budget_method::equal_shares:
+        return "equal-shares";
+    case budget_method::max_welfare:
+        return "max-welfare";
+    case budget_method::phragmen:
+        return "phragmen";
+    case budget_method::maximin_support:
+        return "maximin-support";
+    case budget_method::exact_equal_shares:
+        return "exact-equal-shares";
+    case budget_method::bos_equal_shares:
+        return "bos-equal-shares";
+    case budget_method::fractional_equal_shares:
+        return "fractional-equal-shares";
+    case budget_method::cstv:
+        return "cstv";
+    }
+    return "?";
+}
+
+/// Points (score) ballots: which methods count them, and with which utilities.
+void check_points_ballots(const profile& p, const budget_options& opt) {
+    const bool points = p.kind() == ballot_kind::score;
+    const bool uses_utilities =
+        opt.method == budget_method::equal_shares || opt.method == budget_method::max_welfare;
+    if (!points) {
+        if (opt.utilities == pb_utilities::points)
+            throw error(errc::invalid,
+                        "budget: utilities \"points\" needs points (score) ballots, the profile "
+                        "holds " +
+                            std::string(ballot_kind_name(p.kind())) +
+                            " ballots; use \"cost\" or \"approval\"");
+        return;
+    }
+    if (opt.method != budget_method::greedy && !uses_utilities)
+        throw error(errc::unsupported, std::string("budget: method \"") + budget_method_name(opt.method) +
+                                           "\" counts approval ballots only; points (score) ballots are "
+                                           "counted by \"greedy\", \"max-welfare\" and \"equal-shares\"");
+    if (uses_utilities && opt.utilities != pb_utilities::points)
+        throw error(errc::invalid, std::string("budget: with points (score) ballots a voter's utility is the "
+                                               "points it gives: utilities \"points\", not \"") +
+                                       (opt.utilities == pb_utilities::cost ? "cost" : "approval") + "\"");
+}
+
 result participatory_budget(const profile& p, const budget_options& opt) {
-    auto active = active_candidates(p, opt.excluded, "budget");
+    check_points_ballots(p, opt);
+    auto active = active_candidates(p, opt.excluded, "budget", true);
     if (sign(opt.budget) < 0) throw error(errc::invalid, "budget: option 'budget' must be >= 0");
     if (opt.costs.size() != p.candidate_count())
         throw error(errc::invalid, "budget: option 'costs' must give a cost for every candidate");
@@ -1608,10 +1755,12 @@ result participatory_budget(const profile& p, const budget_options& opt) {
             for (cand_t c : r.winners) s += opt.costs[c];
             return s;
         };
-        // A voter's utility from an approved project: its cost, or 1.
+        // A voter's utility from an approved project: its cost, or 1 (for points ballots the
+        // utility is each voter's points, read from the electorate where needed).
         auto utility = [&](cand_t c) -> rational {
             return opt.utilities == pb_utilities::cost ? opt.costs[c] : rational(1);
         };
+        const std::string support = e.points ? "points" : "approvals";
         // Equal Shares' starting money: budget / (total weight) for each voter, per unit of weight.
         auto equal_money = [&]() {
             if (e.total == W{}) throw error(errc::invalid, "budget: the profile has no voters");
@@ -1620,9 +1769,9 @@ result participatory_budget(const profile& p, const budget_options& opt) {
         auto funded_note = [&](result& r) {
             r.notes.push_back("spent " + to_string(spent(r)) + " of " + to_string(opt.budget));
         };
-        // Greedy by approvals from what k has funded, with `left` to spend: the greedy method,
-        // and the greedy completion of Equal Shares and Phragmén (pabutools'
-        // completion_by_rule_combination with greedy_utilitarian_welfare).
+        // Greedy by approvals (points, for points ballots) from what k has funded, with `left` to
+        // spend: the greedy method, and the greedy completion of Equal Shares and Phragmén
+        // (pabutools' completion_by_rule_combination with greedy_utilitarian_welfare).
         auto greedy_fill = [&](committee_count& k, tie_breaker& tb, rational left, const std::string& tag) {
             std::vector<char> dropped(e.n, 0);
             std::vector<std::string> skipped;
@@ -1640,8 +1789,8 @@ result participatory_budget(const profile& p, const budget_options& opt) {
                 };
                 const std::size_t before = k.r.rounds.size();
                 auto w = k.round(tb, score, false,
-                                 "tallies: approvals of the projects that still fit (" + to_string(left) +
-                                     " left)" + tag,
+                                 "tallies: " + support + " of the projects that still fit (" +
+                                     to_string(left) + " left)" + tag,
                                  false, true);
                 if (k.r.rounds.size() > before)
                     k.r.rounds.back().eliminated = gone;
@@ -1665,24 +1814,25 @@ result participatory_budget(const profile& p, const budget_options& opt) {
             const std::size_t before = k.r.winners.size();
             greedy_fill(k, tb, opt.budget - spent(k.r), " [greedy completion]");
             k.r.notes.push_back(
-                "greedy completion: the money left funds approved projects by approvals, most "
-                "first; " +
-                std::to_string(k.r.winners.size() - before) + " project(s) added");
+                std::string("greedy completion: the money left funds ") +
+                (e.points ? "supported projects by points" : "approved projects by approvals") +
+                ", most first; " + std::to_string(k.r.winners.size() - before) + " project(s) added");
         };
         if (opt.method == budget_method::greedy) {
             committee_count k(p, e, name);
             tie_breaker tb(opt.tie_break, k.r);
             greedy_fill(k, tb, opt.budget, "");
-            k.r.notes.push_back(
-                "greedy by approvals: a project that no longer fits is skipped; projects nobody "
-                "approves are never funded");
+            k.r.notes.push_back("greedy by " + support +
+                                ": a project that no longer fits is skipped; projects nobody " +
+                                (e.points ? "gives points are never funded" : "approves are never funded"));
             funded_note(k.r);
             return k.finish();
         }
         if (opt.method == budget_method::max_welfare) {
             // Utilitarian welfare: sum over voters of u(c) for each funded c they approve, u(c) =
-            // cost(c) or 1, so a project adds approvals(c) x u(c). Projects nobody approves add
-            // nothing and are left out, as greedy leaves them.
+            // cost(c) or 1, so a project adds approvals(c) x u(c); for points ballots u is each
+            // voter's points, so a project adds the points it was given. Projects nobody supports
+            // add nothing and are left out, as greedy leaves them.
             committee_count k(p, e, name);
             std::vector<knapsack_item> items;
             for (cand_t c : e.cands)
@@ -1701,11 +1851,14 @@ result participatory_budget(const profile& p, const budget_options& opt) {
                 listed += (listed.empty() ? "{" : "; {") + one + "}";
             }
             if (optimal.size() > 20) listed += "; ...";
-            k.r.notes.push_back(
-                "greatest welfare " + to_string(search.best()) + " (sum over voters of " +
-                (opt.utilities == pb_utilities::cost ? std::string("the costs") : std::string("the number")) +
-                " of the funded projects they approve), reached by " + std::to_string(optimal.size()) +
-                " allocation(s): " + listed + "; " + std::to_string(search.nodes()) + " search nodes");
+            k.r.notes.push_back("greatest welfare " + to_string(search.best()) + " (sum over voters of " +
+                                (opt.utilities == pb_utilities::cost     ? std::string("the costs")
+                                 : opt.utilities == pb_utilities::points ? std::string("the points they give")
+                                                                         : std::string("the number")) +
+                                (e.points ? " of the funded projects), reached by "
+                                          : " of the funded projects they approve), reached by ") +
+                                std::to_string(optimal.size()) + " allocation(s): " + listed + "; " +
+                                std::to_string(search.nodes()) + " search nodes");
             tie_breaker tb(opt.tie_break, k.r);
             choose_optimal(k, tb, optimal, "allocations", "welfare");
             funded_note(k.r);
@@ -2440,18 +2593,22 @@ result participatory_budget(const profile& p, const budget_options& opt) {
             return best;
         }
         if (e.total == W{}) throw error(errc::invalid, "budget: the profile has no voters");
-        // Equal Shares with costs; utilities cost(c) or 1 per approved project.
+        // Equal Shares with costs; utilities cost(c) or 1 per approved project, or the points.
         auto cost = [&](cand_t c) -> const rational& { return opt.costs[c]; };
         const rational base = opt.budget / as_rational(e.total);
         auto attempt = [&](const rational& per_voter) {
             committee_count k(p, e, name);
             tie_breaker tb(opt.tie_break, k.r);
-            classes<W> cl;
-            cl.start(e, per_voter);
-            equal_shares_rounds(e, cl, k, tb, e.n, cost, utility,
-                                opt.utilities == pb_utilities::cost
-                                    ? k_mes_note + " [per unit of utility = cost]"
-                                    : k_mes_note);
+            if (e.points) {
+                equal_shares_points_rounds(e, per_voter, k, tb, opt.costs);
+            } else {
+                classes<W> cl;
+                cl.start(e, per_voter);
+                equal_shares_rounds(e, cl, k, tb, e.n, cost, utility,
+                                    opt.utilities == pb_utilities::cost
+                                        ? k_mes_note + " [per unit of utility = cost]"
+                                        : k_mes_note);
+            }
             k.r.notes.push_back("each voter's budget: " + to_string(per_voter) +
                                 " (per unit of ballot weight)");
             return k.finish();
@@ -2911,8 +3068,13 @@ result run_budget(const profile& p, option_reader& o) {
         opt.max_nodes = *v;
     }
     opt.progress = o.progress;
-    opt.utilities = choice(
-        o, "utilities", {{"cost", pb_utilities::cost}, {"approval", pb_utilities::approval}}, opt.utilities);
+    // Points (score) ballots: a voter's utility is its points, the only reading they have.
+    if (p.kind() == ballot_kind::score) opt.utilities = pb_utilities::points;
+    opt.utilities = choice(o, "utilities",
+                           {{"cost", pb_utilities::cost},
+                            {"approval", pb_utilities::approval},
+                            {"points", pb_utilities::points}},
+                           opt.utilities);
     // Which completion goes with which method is checked by participatory_budget().
     opt.completion = choice(o, "completion",
                             {{"none", pb_completion::none},

@@ -919,6 +919,26 @@ static void test_pabulib(void) {
     CHECK(accord_profile_load_text(pb, strlen(pb), "t.pb", "pabulib", NULL, &p) == ACCORD_EPARSE &&
           p == NULL && strstr(accord_last_error(), "t.pb:12:") != NULL &&
           strstr(accord_last_error(), "max_length 1") != NULL);
+    /* cumulative votes (points): greedy by points funds c (4 points) then a (3); Equal Shares with
+       the points as utilities funds c alone (docs/methods/budget.md, "Points ballots") */
+    pb = "META\nkey;value\nbudget;10\nvote_type;cumulative\nPROJECTS\nproject_id;cost\na;6\nb;5\nc;4\n"
+         "VOTES\nvoter_id;vote;points\n1;a;3\n2;b,c;2,1\n3;c;3\n";
+    CHECK(accord_profile_load_text(pb, strlen(pb), "t.pb", "pabulib", NULL, &p) == ACCORD_OK);
+    CHECK(accord_run(p, "budget", "{\"method\":\"greedy\"}", &r) == ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 2);
+    CHECK(accord_result_winner(r, 0, &w) == ACCORD_OK && w == 2);
+    CHECK(accord_result_winner(r, 1, &w) == ACCORD_OK && w == 0);
+    accord_result_free(r);
+    CHECK(accord_run(p, "budget", "{\"method\":\"equal-shares\"}", &r) == ACCORD_OK);
+    CHECK(accord_result_winner_count(r, &n) == ACCORD_OK && n == 1);
+    CHECK(accord_result_winner(r, 0, &w) == ACCORD_OK && w == 2);
+    accord_result_free(r);
+    r = NULL;
+    CHECK(accord_run(p, "budget", "{\"method\":\"equal-shares\",\"utilities\":\"cost\"}", &r) ==
+              ACCORD_EINVALID &&
+          r == NULL && strstr(accord_last_error(), "utilities \"points\"") != NULL);
+    CHECK(accord_run(p, "budget", "{\"method\":\"phragmen\"}", &r) == ACCORD_EUNSUPPORTED && r == NULL);
+    accord_profile_free(p);
 }
 
 int main(int argc, char** argv) {

@@ -29,6 +29,27 @@ class Pabulib(unittest.TestCase):
         self.assertEqual(sorted(j["winners"]), SELECTED)
         self.assertTrue(any(n.startswith("from the file: the budget") for n in j["notes"]), j["notes"])
 
+    def test_cumulative_votes_count_by_points(self) -> None:
+        # Katowice 2021, Zarzecze: cumulative votes (up to 3 points each); the city funded its
+        # projects greedily by points (the file's `selected` column)
+        f = ROOT / "tests" / "data" / "pabulib" / "poland_katowice_2021_zarzecze.pb"
+        text = f.read_text(encoding="utf-8")
+        rows = text.split("PROJECTS\n", 1)[1].split("VOTES\n", 1)[0].splitlines()
+        col = rows[0].split(";").index("selected")
+        selected = sorted(r.split(";")[0] for r in rows[1:] if r.split(";")[col] == "1")
+        out = accord("run", "budget", f, "--option", "method=greedy", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        j = json.loads(out.stdout)
+        self.assertEqual(sorted(j["winners"]), selected)
+        self.assertEqual(j["score_name"], "points")
+        mes = accord("run", "budget", f, "--option", "method=equal-shares", "--json")
+        self.assertEqual(mes.returncode, 0, mes.stderr)
+        self.assertIn("price per point", json.dumps(json.loads(mes.stdout)["rounds"][0]))
+        refused = accord("run", "budget", f, "--option", "method=phragmen")
+        self.assertNotEqual(refused.returncode, 0)
+        self.assertIn('points (score) ballots are counted by "greedy", "max-welfare" and "equal-shares"',
+                      refused.stderr)
+
     def test_info_names_the_format_budget_and_costs(self) -> None:
         out = accord("info", MURANOW, "--json")
         self.assertEqual(out.returncode, 0, out.stderr)

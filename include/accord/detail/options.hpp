@@ -295,6 +295,7 @@ enum class ballot_kinds : std::uint8_t {
     approval = 1u << static_cast<unsigned>(ballot_kind::approval),
     score = 1u << static_cast<unsigned>(ballot_kind::score),
     ranking_or_approval = ranking | approval,
+    approval_or_score = approval | score,
 };
 
 constexpr bool accepts(ballot_kinds set, ballot_kind k) noexcept {

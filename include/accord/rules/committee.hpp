@@ -223,6 +223,9 @@ enum class cstv_combination : std::uint8_t {
 enum class pb_utilities : std::uint8_t {
     cost = 0,     ///< a voter's utility from an approved project is its cost (Pabulib's usual choice)
     approval = 1, ///< a voter's utility from an approved project is 1
+    /// points (score) ballots only: a voter's utility from a project is the points it gives it
+    /// (cumulative and scoring Pabulib votes; pabutools' Additive_Cardinal_Sat)
+    points = 2,
 };
 
 enum class pb_completion : std::uint8_t {
@@ -255,7 +258,9 @@ struct budget_options {
     tie_break_options tie_break{.policy = tie_policy::lexicographic};
 };
 
-/// Participatory budgeting over approval ballots: the funded projects in order of selection.
+/// Participatory budgeting over approval ballots, or over points (score) ballots for methods
+/// greedy, max-welfare and equal-shares (with `utilities` points): the funded projects in order of
+/// selection.
 result participatory_budget(const profile& p, const budget_options& opt);
 
 } // namespace v0
