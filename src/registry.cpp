@@ -439,8 +439,8 @@ std::vector<method_entry>& unlearnt_table() {
             {"budget",
              "participatory budgeting with costs: greedy, Equal Shares (plain, exact, bounded overspending "
              "or "
-             "fractional), exact max welfare, Phragmen, maximin support, CSTV; greedy, max welfare and Equal "
-             "Shares also over points (cumulative) ballots",
+             "fractional), exact max welfare, Phragmen, maximin support, CSTV; greedy, max welfare, Equal "
+             "Shares and CSTV also over points (cumulative) ballots",
              detail::run_budget,
              false,
              ballot_kinds::approval_or_score,

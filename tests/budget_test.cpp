@@ -666,7 +666,8 @@ TEST(BudgetPoints, ResultsDoNotDependOnBallotOrderOrOnInt64) {
         for (const std::string variant :
              {R"("method": "greedy")", R"("method": "max-welfare")", R"("method": "equal-shares")",
               R"("method": "equal-shares", "completion": "greedy")",
-              R"("method": "equal-shares", "completion": "add1")"}) {
+              R"("method": "equal-shares", "completion": "add1")", R"("method": "cstv")",
+              R"("method": "cstv", "combination": "mt")"}) {
             const std::string o = "{" + variant + ", " + money + "}";
             const auto first = run(small, "budget", o);
             EXPECT_EQ(to_json(first), to_json(run(backward, "budget", o))) << variant;
@@ -674,6 +675,61 @@ TEST(BudgetPoints, ResultsDoNotDependOnBallotOrderOrOnInt64) {
                 EXPECT_EQ(first.winners, run(big, "budget", o).winners) << variant << " seed " << seed;
         }
     }
+}
+
+// CSTV over points: each voter donates its share (budget / n per unit of weight) in proportion to
+// its points. A ballot giving the same points to each of its projects donates as the approval
+// ballot of those projects; one giving unequal points is moved alone. Both agree with the
+// approval reading where every ballot's points are equal, and with pabutools (tests/data/peers).
+TEST(BudgetPoints, CstvWithEqualPointsIsCstvOverTheApprovalBallots) {
+    std::mt19937_64 rng(31337);
+    for (int trial = 0; trial < 30; ++trial) {
+        const std::size_t m = 3 + rng() % 6;
+        std::vector<std::string> names;
+        for (std::size_t c = 0; c < m; ++c) names.push_back("p" + std::to_string(c));
+        profile points(names, ballot_kind::score), approvals(names, ballot_kind::approval);
+        std::string costs;
+        for (std::size_t c = 0; c < m; ++c)
+            costs += (c ? ", \"p" : "\"p") + std::to_string(c) + "\": " + std::to_string(1 + rng() % 9);
+        for (int v = 0; v < 12; ++v) {
+            std::vector<cand_t> a;
+            std::vector<mark> marks;
+            const auto pts = static_cast<std::int32_t>(1 + rng() % 5);
+            for (cand_t c = 0; c < m; ++c)
+                if (rng() % 100 < 45) a.push_back(c), marks.push_back({c, pts});
+            const std::uint64_t count = 1 + rng() % 3;
+            points.add(marks, count);
+            approvals.add_approval(a, count);
+        }
+        for (const char* comb : {"ewt", "ewtc", "mt", "mtc", "ewts", "mts"}) {
+            const std::string o = std::string(R"({"method": "cstv", "combination": ")") + comb +
+                                  R"(", "budget": 12, "costs": {)" + costs + "}}";
+            const auto a = run(approvals, "budget", o), b = run(points, "budget", o);
+            EXPECT_EQ(a.winners, b.winners) << "trial " << trial << " " << comb;
+            ASSERT_EQ(a.rounds.size(), b.rounds.size()) << "trial " << trial << " " << comb;
+            for (std::size_t r = 0; r < a.rounds.size(); ++r)
+                EXPECT_EQ(a.rounds[r].tallies, b.rounds[r].tallies) << "trial " << trial << " " << comb;
+        }
+    }
+}
+
+// Worked by hand: budget 12, two voters with 6 each. v1 gives a 2 points and b 1: it donates 4
+// to a and 2 to b; v2 gives b 3 points: 6 to b. a costs 5 (support 4), b costs 7 (support 8):
+// b is eligible and funded (EwT) with excess 1; v2 gives to nothing else and spends all its 6, so
+// v1 keeps (7 - 6) / 2 = 1/2 of its 2 on b and moves 1 to a: a's support is 5, its cost: funded.
+TEST(BudgetPoints, CstvDonatesInProportionToThePointsWorkedByHand) {
+    profile p({"a", "b"}, ballot_kind::score);
+    const mark v1[] = {{0, 2}, {1, 1}}, v2[] = {{1, 3}};
+    p.add(v1);
+    p.add(v2);
+    const auto r = run(p, "budget", R"({"method": "cstv", "budget": 12, "costs": {"a": 5, "b": 7}})");
+    EXPECT_EQ(names_of(r), (std::vector<std::string>{"b", "a"}));
+    ASSERT_GE(r.rounds.size(), 2u);
+    EXPECT_EQ(r.rounds[0].tallies[1], rational(1)); // b's excess support 8 - 7
+    EXPECT_EQ(r.rounds[1].tallies[0], rational(0)); // a's support 4 + 1 = its cost
+    // with b costing 8, v1 keeps all it gives b and a stays at 4 < 5: a is eliminated
+    const auto r8 = run(p, "budget", R"({"method": "cstv", "budget": 13, "costs": {"a": 5, "b": 8}})");
+    EXPECT_EQ(r8.winners.front(), 1u);
 }
 
 // 2^62 voters fit int64, their points do not: a has 5 x 2^61 (over 2^63), b 2 x 2^61.
@@ -697,8 +753,8 @@ TEST(BudgetPoints, MethodsAndUtilitiesThatDoNotReadPointsAreRefused) {
     const mark v[] = {{0, 2}, {1, 1}};
     p.add(v, 3);
     const std::string money = R"("budget": 6, "costs": {"a": 3, "b": 3})";
-    for (const char* m : {"phragmen", "maximin-support", "exact-equal-shares", "bos-equal-shares",
-                          "fractional-equal-shares", "cstv"})
+    for (const char* m :
+         {"phragmen", "maximin-support", "exact-equal-shares", "bos-equal-shares", "fractional-equal-shares"})
         expect_error(p, std::string(R"({"method": ")") + m + "\", " + money + "}",
                      "counts approval ballots only; points (score) ballots are counted by",
                      errc::unsupported);

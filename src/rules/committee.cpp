@@ -1705,6 +1705,8 @@ void check_points_ballots(const profile& p, const budget_options& opt) {
     const bool points = p.kind() == ballot_kind::score;
     const bool uses_utilities =
         opt.method == budget_method::equal_shares || opt.method == budget_method::max_welfare;
+    const bool reads_points =
+        opt.method == budget_method::greedy || opt.method == budget_method::cstv || uses_utilities;
     if (!points) {
         if (opt.utilities == pb_utilities::points)
             throw error(errc::invalid,
@@ -1714,10 +1716,11 @@ void check_points_ballots(const profile& p, const budget_options& opt) {
                             " ballots; use \"cost\" or \"approval\"");
         return;
     }
-    if (opt.method != budget_method::greedy && !uses_utilities)
-        throw error(errc::unsupported, std::string("budget: method \"") + budget_method_name(opt.method) +
-                                           "\" counts approval ballots only; points (score) ballots are "
-                                           "counted by \"greedy\", \"max-welfare\" and \"equal-shares\"");
+    if (!reads_points)
+        throw error(errc::unsupported,
+                    std::string("budget: method \"") + budget_method_name(opt.method) +
+                        "\" counts approval ballots only; points (score) ballots are "
+                        "counted by \"greedy\", \"max-welfare\", \"equal-shares\" and \"cstv\"");
     if (uses_utilities && opt.utilities != pb_utilities::points)
         throw error(errc::invalid, std::string("budget: with points (score) ballots a voter's utility is the "
                                                "points it gives: utilities \"points\", not \"") +
@@ -2101,10 +2104,33 @@ result participatory_budget(const profile& p, const budget_options& opt) {
             std::vector<std::vector<std::pair<cand_t, rational>>> exc(nb);
             std::vector<char> gone(e.n, 0); // no donation to it is left (funded, or eliminated by EwT)
             {
+                // Points ballots donate the share in proportion to their points: a ballot whose
+                // points differ holds every donation as an exception (group 0, moved alone); one
+                // giving equal points to its projects donates as an approval ballot.
+                std::vector<std::vector<std::pair<cand_t, std::int64_t>>> points_of_ballot;
+                if (e.points) {
+                    points_of_ballot.resize(nb);
+                    for (cand_t c : e.cands)
+                        for (std::size_t j = 0; j < e.supporters[c].size(); ++j)
+                            points_of_ballot[e.supporters[c][j]].emplace_back(c, e.points_of(c, j));
+                }
                 std::map<std::size_t, std::size_t> by_size;
                 for (std::size_t i = 0; i < nb; ++i) {
                     const auto a = e.approved(i);
                     if (e.weight[i] == W{} || a.empty()) continue;
+                    if (e.points) {
+                        const auto& pts = points_of_ballot[i];
+                        const bool equal = std::all_of(
+                            pts.begin(), pts.end(), [&](const auto& x) { return x.second == pts[0].second; });
+                        if (!equal) {
+                            std::int64_t sum = 0;
+                            for (const auto& x : pts) sum += x.second;
+                            const rational share = as_rational(e.weight[i]) * per_voter / rational(sum);
+                            for (const auto& [c, v] : pts)
+                                exc[i].emplace_back(c, rational(share * rational(v)));
+                            continue;
+                        }
+                    }
                     auto [it, fresh] = by_size.try_emplace(a.size(), unit.size());
                     if (fresh) unit.push_back(per_voter / rational(a.size()));
                     grp[i] = it->second;

@@ -47,7 +47,7 @@ class Pabulib(unittest.TestCase):
         self.assertIn("price per point", json.dumps(json.loads(mes.stdout)["rounds"][0]))
         refused = accord("run", "budget", f, "--option", "method=phragmen")
         self.assertNotEqual(refused.returncode, 0)
-        self.assertIn('points (score) ballots are counted by "greedy", "max-welfare" and "equal-shares"',
+        self.assertIn('points (score) ballots are counted by "greedy", "max-welfare", "equal-shares" and "cstv"',
                       refused.stderr)
 
     def test_info_names_the_format_budget_and_costs(self) -> None:

@@ -200,6 +200,11 @@ class Peers(unittest.TestCase):
                     given = {k: entry[k] for k in ("budget", "costs") if k in entry}
                     r = accord.run(p, "budget", **given, **variants[variant]["options"])
                     funded = sorted(r.winners)
+                    if variant in entry.get("differs_on", {}):
+                        # a documented difference of definition (the reason is in the table): it
+                        # must still differ, so that a change on either side is noticed
+                        self.assertNotEqual(peer, [funded])
+                        continue
                     if not r.ties or variants[variant].get("ties_as_accord"):
                         # No tie, or the peer breaks ties as accord's default does.
                         self.assertEqual(peer, [funded])
@@ -210,8 +215,10 @@ class Peers(unittest.TestCase):
                     compared += 1
         # 10 instances and 6 Pabulib files x 13 variants, less the ties a resolute peer cannot be
         # compared on and the peer's one timeout: 200 at pabutools 33b8575; then 10 seeded points
-        # instances and 2 cumulative Pabulib files x 4 points variants, less resolute ties: 247.
-        self.assertGreaterEqual(compared, 247)
+        # instances and 2 cumulative Pabulib files x 4 points variants, less resolute ties: 247;
+        # then Equal Shares with cost utilities, add1 on the seeded instances, and CSTV (approval
+        # and points, every combination) once a gmpy2 fault was worked around: 400.
+        self.assertGreaterEqual(compared, 400)
         self.assertEqual(set(variants), {v for e in self.pabutools["profiles"] for v in e["allocations"]})
 
 
