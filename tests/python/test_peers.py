@@ -40,6 +40,7 @@ class Peers(unittest.TestCase):
     pabutools = table("pabutools.json")
     cardinal = table("pref_voting_cardinal.json")
     stv = table("pref_voting_stv.json")
+    svvamp = table("svvamp.json")
     not_compared = table("not_compared.json")["rules"]
 
     def test_every_registered_rule_is_compared_or_says_why_not(self) -> None:
@@ -47,6 +48,7 @@ class Peers(unittest.TestCase):
         compared = set(self.pref_voting["rules"]) | set(self.abcvoting["rules"]) | set(self.pabutools["rules"])
         compared |= {spec["rule"] for spec in self.cardinal["comparisons"].values()}
         compared |= {spec["rule"] for spec in self.stv["comparisons"].values()}
+        compared |= set(self.svvamp["rules"])
         skipped = set(self.not_compared)
         self.assertEqual(compared & skipped, set(), "compared and listed in not_compared.json")
         self.assertEqual(registered - compared - skipped, set(),
@@ -93,6 +95,22 @@ class Peers(unittest.TestCase):
                     compared += 1
         # 15 seeded profiles are always there (733 pairs); 10 real ones too when ../shared/data is (1,116).
         self.assertGreaterEqual(compared, 700)
+
+    def test_winners_and_elimination_orders_agree_with_svvamp(self) -> None:
+        """svvamp.json: SVVAMP's winner (and for iterated Bucklin its whole order: the winner, then
+        the eliminated, last eliminated first) on the seeded complete orders. SVVAMP favours the
+        lowest index in a tie, as accord's lexicographic default does, so ties are compared too."""
+        compared = 0
+        for entry in self.svvamp["profiles"]:
+            p = load(entry["file"])
+            for rule, peer in entry["winners"].items():
+                with self.subTest(file=entry["file"], rule=rule):
+                    r = accord.run(p, rule)
+                    self.assertEqual(r.winners, peer)
+                    if rule in entry["order"]:
+                        self.assertEqual([c for tier in r.ranking for c in tier], entry["order"][rule])
+                    compared += 1
+        self.assertGreaterEqual(compared, 30)
 
     def test_grades_and_utilities_agree_with_pref_voting(self) -> None:
         """pref_voting_cardinal.json: its grade and utility methods return the tied set and (for the
