@@ -41,6 +41,7 @@ class Peers(unittest.TestCase):
     cardinal = table("pref_voting_cardinal.json")
     stv = table("pref_voting_stv.json")
     svvamp = table("svvamp.json")
+    abcvoting_ranked = table("abcvoting_ranked.json")
     not_compared = table("not_compared.json")["rules"]
 
     def test_every_registered_rule_is_compared_or_says_why_not(self) -> None:
@@ -48,7 +49,7 @@ class Peers(unittest.TestCase):
         compared = set(self.pref_voting["rules"]) | set(self.abcvoting["rules"]) | set(self.pabutools["rules"])
         compared |= {spec["rule"] for spec in self.cardinal["comparisons"].values()}
         compared |= {spec["rule"] for spec in self.stv["comparisons"].values()}
-        compared |= set(self.svvamp["rules"])
+        compared |= set(self.svvamp["rules"]) | set(self.abcvoting_ranked["rules"])
         skipped = set(self.not_compared)
         self.assertEqual(compared & skipped, set(), "compared and listed in not_compared.json")
         self.assertEqual(registered - compared - skipped, set(),
@@ -95,6 +96,30 @@ class Peers(unittest.TestCase):
                     compared += 1
         # 15 seeded profiles are always there (733 pairs); 10 real ones too when ../shared/data is (1,116).
         self.assertGreaterEqual(compared, 700)
+
+    def test_block_limited_and_sntv_agree_with_abcvoting_av(self) -> None:
+        """abcvoting_ranked.json: abcvoting's AV committees (irresolute) over each ballot's first L
+        candidates; accord counts the ranked file itself."""
+        compared = 0
+        for entry in self.abcvoting_ranked["profiles"]:
+            p = load(entry["file"])
+            if p is None:
+                continue
+            for rule, peer in entry["committees"].items():
+                spec = self.abcvoting_ranked["rules"][rule]
+                options = {"seats": entry["seats"]}
+                if "votes" in spec:
+                    options["votes"] = spec["votes"]
+                with self.subTest(file=entry["file"], rule=rule, seats=entry["seats"]):
+                    r = accord.run(p, rule, **options)
+                    committee = sorted(r.winners)
+                    if r.ties:
+                        self.assertIn(committee, peer)  # accord broke a tie: one of the peer's committees
+                    else:
+                        self.assertEqual(peer, [committee])
+                    compared += 1
+        # 15 seeded files (72 pairs) are always there; 10 PrefLib files too with ../shared (119).
+        self.assertGreaterEqual(compared, 72)
 
     def test_winners_and_elimination_orders_agree_with_svvamp(self) -> None:
         """svvamp.json: SVVAMP's winner (and for iterated Bucklin its whole order: the winner, then
