@@ -45,6 +45,50 @@ TEST(Supplementary, ThirdPreferencesDoNotCount) {
     EXPECT_EQ(winner(supplementary(p)), "A");
 }
 
+// The 2016 London mayoral election, counted by the supplementary vote: the official result
+// (London Elects' declaration, as published e.g. on Wikipedia's "2016 London mayoral election"):
+// first preferences Khan 1,148,716, Goldsmith 909,755, Berry 150,673, Pidgeon 120,005, Whittle
+// 94,373, Walker 53,055, Galloway 37,007, Golding 31,372, Harris 20,537, Furness 13,325, Zylinski
+// 13,202, Love 4,941; no majority, so the top two meet, with the second preferences of the other
+// candidates' voters: Khan +161,427 = 1,310,143, Goldsmith +84,859 = 994,614. Only totals are
+// published, so the ballots below are one set with exactly those totals, and with the second
+// preferences a count must not use: the finalists' own voters' seconds, seconds for eliminated
+// candidates and a third preference for Khan.
+TEST(Supplementary, London2016MayorReproducesTheOfficialCount) {
+    const std::vector<std::string> names{"Khan",     "Goldsmith", "Berry",  "Pidgeon", "Whittle",  "Walker",
+                                         "Galloway", "Golding",   "Harris", "Furness", "Zylinski", "Love"};
+    profile p(names);
+    auto add = [&](std::vector<cand_t> order, std::uint64_t n) { p.add_order(order, n); };
+    add({0}, 1'148'716 - 50'000);
+    add({0, 1}, 50'000); // a finalist's voters' second preference is never counted
+    add({1}, 909'755 - 40'000);
+    add({1, 0}, 40'000);
+    add({2, 0}, 100'000); // Berry's voters: 100,000 to Khan, 20,000 to Goldsmith, 30,673 to Pidgeon
+    add({2, 1}, 20'000);
+    add({2, 3}, 30'673);
+    add({3, 0}, 40'000); // Pidgeon's: 40,000 to Khan, 30,000 to Goldsmith
+    add({3, 1}, 30'000);
+    add({3}, 120'005 - 70'000);
+    add({4, 1}, 34'859); // Whittle's: 34,859 to Goldsmith, 5,000 to Khan
+    add({4, 0}, 5'000);
+    add({4, 5}, 94'373 - 39'859);
+    add({5, 0}, 16'427); // Walker's: 16,427 to Khan; 10,000 reach him only third: not counted
+    add({5, 3, 0}, 10'000);
+    add({5}, 53'055 - 26'427);
+    const std::uint64_t rest[] = {37'007, 31'372, 20'537, 13'325, 13'202, 4'941};
+    for (cand_t c = 6; c < 12; ++c) add({c, static_cast<cand_t>(c == 11 ? 6 : c + 1)}, rest[c - 6]);
+    const result r = supplementary(p);
+    EXPECT_EQ(winner(r), "Khan");
+    ASSERT_EQ(r.rounds.size(), 2u);
+    const std::int64_t first[] = {1'148'716, 909'755, 150'673, 120'005, 94'373, 53'055,
+                                  37'007,    31'372,  20'537,  13'325,  13'202, 4'941};
+    for (cand_t c = 0; c < 12; ++c) EXPECT_EQ(*r.rounds[0].tallies[c], first[c]) << names[c];
+    EXPECT_EQ(*r.rounds[1].tallies[0], 1'310'143);
+    EXPECT_EQ(*r.rounds[1].tallies[1], 994'614);
+    // under the contingent vote the third preferences reach Khan as well
+    EXPECT_EQ(*contingent(p).rounds[1].tallies[0], 1'310'143 + 10'000);
+}
+
 TEST(Coombs, TennesseeEliminatesMemphisThenNashvilleHasAMajority) {
     auto r = coombs(tennessee());
     EXPECT_EQ(winner(r), "Nashville");
