@@ -42,6 +42,7 @@ class Peers(unittest.TestCase):
     stv = table("pref_voting_stv.json")
     svvamp = table("svvamp.json")
     abcvoting_ranked = table("abcvoting_ranked.json")
+    votelib = table("votelib.json")
     not_compared = table("not_compared.json")["rules"]
 
     def test_every_registered_rule_is_compared_or_says_why_not(self) -> None:
@@ -96,6 +97,36 @@ class Peers(unittest.TestCase):
                     compared += 1
         # 15 seeded profiles are always there (733 pairs); 10 real ones too when ../shared/data is (1,116).
         self.assertGreaterEqual(compared, 700)
+
+    def test_apportionments_agree_with_votelib(self) -> None:
+        """votelib.json: votelib's seats per list for each apportionment method on seeded votes;
+        where votelib refuses (a quota giving more whole seats than there are) accord refuses too."""
+        import tempfile
+        compared = refused = 0
+        methods = self.votelib["methods"]
+        with tempfile.TemporaryDirectory() as tmp:
+            for inst in self.votelib["instances"]:
+                path = Path(tmp) / f"{inst['name']}.csv"
+                path.write_text("id,name,kind,parent,population\n" + "".join(
+                    f"{c},{c},list,,{v}\n" for c, v in inst["votes"].items()), encoding="utf-8")
+                with accord.Organisation.from_file(path) as org:
+                    for key, peer in inst["seats_by_method"].items():
+                        options = dict(methods[key]["options"])
+                        method = options.pop("method")
+                        with self.subTest(instance=inst["name"], method=key):
+                            got = org.apportion(inst["seats"], method, level="list", **options)
+                            self.assertEqual(got.seats, peer)
+                            self.assertFalse(got["ties"])
+                            compared += 1
+                    for key in inst.get("peer_refused", {}):
+                        options = dict(methods[key]["options"])
+                        method = options.pop("method")
+                        with self.subTest(instance=inst["name"], method=key, refused=True):
+                            with self.assertRaisesRegex(accord.InvalidArgument, "whole seats for"):
+                                org.apportion(inst["seats"], method, level="list", **options)
+                            refused += 1
+        self.assertGreaterEqual(compared, 203)
+        self.assertGreaterEqual(refused, 7)
 
     def test_block_limited_and_sntv_agree_with_abcvoting_av(self) -> None:
         """abcvoting_ranked.json: abcvoting's AV committees (irresolute) over each ballot's first L
