@@ -1674,7 +1674,6 @@ const char* cstv_name(cstv_combination c) {
     }
     return "?";
 }
-} // namespace
 
 const char* budget_method_name(budget_method m) {
     switch (m) {
@@ -1726,6 +1725,7 @@ void check_points_ballots(const profile& p, const budget_options& opt) {
                                                "points it gives: utilities \"points\", not \"") +
                                        (opt.utilities == pb_utilities::cost ? "cost" : "approval") + "\"");
 }
+} // namespace
 
 result participatory_budget(const profile& p, const budget_options& opt) {
     check_points_ballots(p, opt);
