@@ -80,14 +80,18 @@ struct epic_counts {
     /// floor(|W'| / 2) 2^z winning coalitions (|W'| those of the game without the z players of
     /// weight 0), an integer division where the count is |W'| 2^(z-1).
     std::vector<big_int> chow;
+    /// Raw Johnston: EPIC sums over the coalitions of the players of positive weight, accord over
+    /// all, where each appears 2^z times (with and without each of the z players of weight 0).
+    std::vector<rational> johnston_raw;
 };
 
 epic_counts epic_view(const weighted_game& g, const power_result& r) {
     const auto& w = g.majorities.at(0).weights;
     const std::size_t n = w.size();
     const std::size_t z = static_cast<std::size_t>(std::count(w.begin(), w.end(), 0u));
-    epic_counts e{r.pivots, r.chow};
+    epic_counts e{r.pivots, r.chow, r.johnston_raw.exact};
     if (z == 0) return e;
+    for (auto& j : e.johnston_raw) j /= rational(big_int(1) << z);
     const big_int scale = factorial_of(n) / factorial_of(n - z);
     for (auto& p : e.pivots) p /= scale;
     const big_int two_z = big_int(1) << z;
@@ -147,6 +151,16 @@ const std::map<std::string, epic_reader>& epic_indices() {
                   const epic_counts&) { return std::vector<rational>{rational(r.minimal_winning_total)}; }},
         {"O", [](const power_result& r, const epic_counts&) { return r.owen.exact; }},
         {"BO", [](const power_result& r, const epic_counts&) { return r.banzhaf_owen.exact; }},
+        {"RDP", [](const power_result& r, const epic_counts&) { return r.deegan_packel_raw.exact; }},
+        {"RJ", [](const power_result&, const epic_counts& e) { return e.johnston_raw; }},
+        {"RFT", [](const power_result& r, const epic_counts&) { return r.felsenthal_raw.exact; }},
+        {"T", [](const power_result& r, const epic_counts&) { return r.tijs.exact; }},
+        {"PHX", [](const power_result& r, const epic_counts&) { return r.public_help_xi.exact; }},
+        {"HN", [](const power_result& r, const epic_counts&) { return r.harsanyi_nash.exact; }},
+        {"PIF", [](const power_result& r, const epic_counts&) { return r.null_player_free_f.exact; }},
+        {"PIG", [](const power_result& r, const epic_counts&) { return r.null_player_free_g.exact; }},
+        {"SCB",
+         [](const power_result& r, const epic_counts&) { return r.symmetric_coalitional_banzhaf.exact; }},
     };
     return table;
 }
@@ -168,6 +182,42 @@ weighted_game game_of(const nlohmann::json& j) {
                                 j.at("weights").get<std::vector<std::uint64_t>>());
     if (j.contains("unions")) g.unions = j.at("unions").get<std::vector<std::vector<player_t>>>();
     return g;
+}
+
+/// Where EPIC (684dbf3) printed no values, and why (tests/data/peers/epic.json says "refused: "
+/// or "crashed: "); each is checked against the definitions by hand below.
+const std::set<std::pair<std::string, std::string>>& epic_gaps() {
+    static const std::set<std::pair<std::string, std::string>> gaps = {
+        // EPIC takes a veto player to be one whose weight alone meets the quota (a dictator, when
+        // the quota is above half the total), so it refuses Tijs with veto players none of whom
+        // is a dictator (PowerEpic.TijsSharesAmongTheVetoPlayersWhereEpicSeesNone): player 1 of
+        // [11; 9, 5, 3, 1, 1] (the others weigh 10), both 4s of [10; 4, 4, 2, 1, 1].
+        {"epic_readme", "T"},
+        {"veto_pair", "T"},
+        // EPIC refuses Johnston with a "veto player" (a dictator); accord gives the dictator 1.
+        {"dictator", "J"},
+        {"dictator", "RJ"},
+        // EPIC's -f (leave null players out) crashes when a null player has positive weight.
+        {"nassau_1958", "PIF"},
+        {"nassau_1958", "PIG"},
+        {"dictator", "PIG"},
+    };
+    return gaps;
+}
+
+/// Where EPIC (684dbf3) prints other values than the definitions give, for the same reason:
+/// Harsanyi-Nash gives a sole veto player everything, and EPIC finds none in [11; 9, 5, 3, 1, 1]
+/// (it prints 1/5 for each player).
+const std::set<std::pair<std::string, std::string>>& epic_differs() {
+    static const std::set<std::pair<std::string, std::string>> differs = {{"epic_readme", "HN"}};
+    return differs;
+}
+
+bool has_veto_player(const weighted_game& g) {
+    const auto& m = g.majorities.at(0);
+    std::uint64_t total = 0;
+    for (auto w : m.weights) total += w;
+    return std::any_of(m.weights.begin(), m.weights.end(), [&](auto w) { return total - w < m.quota; });
 }
 
 } // namespace
@@ -192,25 +242,48 @@ TEST(PowerEpic, EveryIndexAgreesWithEpicOnEveryGame) {
     const auto doc = read_epic();
     ASSERT_EQ(doc.at("commit").get<std::string>().substr(0, 7), "684dbf3");
     const auto& games = doc.at("games");
-    ASSERT_EQ(games.size(), 8u);
-    std::size_t compared = 0;
+    ASSERT_EQ(games.size(), 10u);
+    std::size_t compared = 0, gaps = 0, differing = 0;
     for (const auto& jg : games) {
         const std::string name = jg.at("name");
         const auto g = game_of(jg);
         power_options o;
         o.indices = index_all & ~index_colomer;
-        if (g.unions.empty()) o.indices &= ~(index_owen | index_banzhaf_owen);
+        if (g.unions.empty())
+            o.indices &= ~(index_owen | index_banzhaf_owen | index_symmetric_coalitional_banzhaf);
+        // Tijs is undefined without a veto player: accord refuses it, as EPIC does.
+        if (!has_veto_player(g)) {
+            o.indices &= ~index_tijs;
+            EXPECT_THROW(power_indices(g, {.indices = index_tijs}), accord::error) << name;
+        }
         const auto r = power_indices(g, o);
         const auto epic = epic_view(g, r);
         const auto& printed = jg.at("epic");
         for (const auto& [code, accord_values] : epic_indices()) {
-            if ((code == "O" || code == "BO") && g.unions.empty()) continue;
+            if ((code == "O" || code == "BO" || code == "SCB") && g.unions.empty()) continue;
             ASSERT_TRUE(printed.contains(code)) << name << " lacks EPIC's " << code;
             std::string text = printed.at(code);
             if (text.starts_with("=")) text = printed.at(text.substr(1)).get<std::string>();
+            if (text.starts_with("refused: ") || text.starts_with("crashed: ")) {
+                if (code == "T" && !has_veto_player(g)) continue; // refused by both
+                EXPECT_TRUE(epic_gaps().contains({name, code})) << name << " " << code << ": EPIC " << text;
+                ++gaps;
+                continue;
+            }
             const auto words = split_words(text);
             const auto mine = accord_values(r, epic);
             ASSERT_EQ(words.size(), mine.size()) << name << " " << code;
+            if (epic_differs().contains({name, code})) {
+                bool apart = false;
+                for (std::size_t i = 0; i < mine.size(); ++i) {
+                    const auto p = parse_printed(words[i]);
+                    apart = apart || abs(rational(mine[i] - p.value)) > p.half_unit;
+                }
+                EXPECT_TRUE(apart) << name << " " << code
+                                   << " agrees with EPIC now: drop it from epic_differs";
+                ++differing;
+                continue;
+            }
             for (std::size_t i = 0; i < mine.size(); ++i) {
                 const auto p = parse_printed(words[i]);
                 const rational gap = abs(rational(mine[i] - p.value));
@@ -220,7 +293,54 @@ TEST(PowerEpic, EveryIndexAgreesWithEpicOnEveryGame) {
             }
         }
     }
-    EXPECT_EQ(compared, 2054u); // 91 players x 22 codes, O and BO for the 18 with unions, W and WM per game
+    // The 26 codes compared before (91 players of 8 games: 2,054) on 10 games (100 players, less
+    // the dictator's J: 2,252), and 697 figures of RDP, RJ, RFT, T, PHX, HN, PIF, PIG and SCB
+    // (every player of every game, T only where EPIC finds a veto player, SCB with unions, less
+    // the gaps and the readme game's HN, which differs).
+    EXPECT_EQ(compared, 2949u);
+    EXPECT_EQ(gaps, epic_gaps().size());
+    EXPECT_EQ(differing, epic_differs().size());
+}
+
+// [10; 4, 4, 2, 1, 1]: each 4 is in every winning coalition (the others weigh 8 < 10), and
+// neither wins alone. Tijs splits the prize between the two veto players; EPIC, which counts as
+// veto players only those whose weight meets the quota, finds none and refuses. Harsanyi-Nash
+// then agrees (two veto players: 1/5 each). With one veto player that is not a dictator,
+// [8; 5, 2, 2, 1, 1] or EPIC's readme game [11; 9, 5, 3, 1, 1] (player 1's partners weigh
+// 10), accord gives it everything under both; EPIC (684dbf3) refuses Tijs and prints 0.2 for
+// each player under Harsanyi-Nash.
+TEST(PowerEpic, TijsSharesAmongTheVetoPlayersWhereEpicSeesNone) {
+    const auto readme =
+        power_indices(make_weighted_game(11, {9, 5, 3, 1, 1}), {.indices = index_tijs | index_harsanyi_nash});
+    EXPECT_EQ(readme.tijs.exact, (std::vector<rational>{1, 0, 0, 0, 0}));
+    EXPECT_EQ(readme.harsanyi_nash.exact, (std::vector<rational>{1, 0, 0, 0, 0}));
+    const auto pair =
+        power_indices(make_weighted_game(10, {4, 4, 2, 1, 1}), {.indices = index_tijs | index_harsanyi_nash});
+    EXPECT_EQ(pair.tijs.exact, (std::vector<rational>{rational(1, 2), rational(1, 2), 0, 0, 0}));
+    EXPECT_EQ(pair.harsanyi_nash.exact, std::vector<rational>(5, rational(1, 5)));
+    const auto one =
+        power_indices(make_weighted_game(8, {5, 2, 2, 1, 1}), {.indices = index_tijs | index_harsanyi_nash});
+    EXPECT_EQ(one.tijs.exact, (std::vector<rational>{1, 0, 0, 0, 0}));
+    EXPECT_EQ(one.harsanyi_nash.exact, (std::vector<rational>{1, 0, 0, 0, 0}));
+}
+
+// Where EPIC printed nothing (its -f crashed, or it refused Johnston with a dictator), accord's
+// values by hand. Nassau 1958, [16; 9, 9, 7, 3, 1, 1]: the last three are null players; without
+// them any two of 9, 9, 7 win, so the null-player-free winning coalitions are the three pairs and
+// the triple: F gives each (1/2 + 1/2 + 1/3) / 4 = 1/3, G 3 / 9 = 1/3. The dictator of
+// [6; 6, 2, 1, 1] is the only critical member of every winning coalition (Johnston 1, raw 8, one
+// for each of the 8 winning coalitions), and the only player left without null players (G = 1).
+TEST(PowerEpic, WhereEpicPrintedNothingTheDefinitionsGiveThese) {
+    const auto third = rational(1, 3);
+    const auto nassau = power_indices(make_weighted_game(16, {9, 9, 7, 3, 1, 1}),
+                                      {.indices = index_null_player_free_f | index_null_player_free_g});
+    EXPECT_EQ(nassau.null_player_free_f.exact, (std::vector<rational>{third, third, third, 0, 0, 0}));
+    EXPECT_EQ(nassau.null_player_free_g.exact, (std::vector<rational>{third, third, third, 0, 0, 0}));
+    const auto dictator = power_indices(make_weighted_game(6, {6, 2, 1, 1}),
+                                        {.indices = index_johnston | index_null_player_free_g});
+    EXPECT_EQ(dictator.johnston.exact, (std::vector<rational>{1, 0, 0, 0}));
+    EXPECT_EQ(dictator.johnston_raw.exact, (std::vector<rational>{8, 0, 0, 0}));
+    EXPECT_EQ(dictator.null_player_free_g.exact, (std::vector<rational>{1, 0, 0, 0}));
 }
 
 // [6; 4, 3, 2, 1, 0]: the player of weight 0 is in 7 of the 14 winning coalitions (each winning

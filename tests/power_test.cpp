@@ -20,6 +20,9 @@ using namespace accord;
 
 namespace {
 
+/// The indices that need a-priori unions.
+constexpr unsigned k_union_indices = index_owen | index_banzhaf_owen | index_symmetric_coalitional_banzhaf;
+
 // A small CSV reader for these tests (quoted fields with commas, no embedded newlines).
 std::vector<std::map<std::string, std::string>> read_csv(const std::filesystem::path& path) {
     std::ifstream in(path);
@@ -186,9 +189,13 @@ TEST(Power, EveryPublishedValueIsReproducedExactly) {
 TEST(Power, UnSecurityCouncilElectedMemberHas4Over2145) {
     std::vector<std::uint64_t> w(15, 1);
     std::fill(w.begin(), w.begin() + 5, 7);
-    auto r =
-        power_indices(make_weighted_game(39, w), {.indices = index_all & ~(index_owen | index_banzhaf_owen)});
+    auto r = power_indices(make_weighted_game(39, w), {.indices = index_all & ~k_union_indices});
     EXPECT_EQ(to_string(r.shapley_shubik.exact[14]), "4/2145"); // Shapley & Shubik 1954
+    // The five permanent members are its veto players: Tijs gives each 1/5, and with more than
+    // one veto player Harsanyi-Nash (as EPIC defines it) gives every member 1/15.
+    EXPECT_EQ(r.tijs.exact[0], rational(1, 5));
+    EXPECT_EQ(r.tijs.exact[5], 0);
+    EXPECT_EQ(r.harsanyi_nash.exact[0], rational(1, 15));
     EXPECT_EQ(to_string(r.shapley_shubik.exact[0]), "421/2145");
     EXPECT_EQ(r.swings[0], 848);
     EXPECT_EQ(r.swings[5], 84);
@@ -335,7 +342,7 @@ TEST(Power, ColomerIsRefusedForSeveralMajoritiesAndLeftOutOfAll) {
 TEST(Power, EnumerationOracleMatchesPublishedNassau1958Dummies) {
     auto g = make_weighted_game(16, {9, 9, 7, 3, 1, 1});
     auto r = power_indices(
-        g, {.indices = index_all & ~(index_owen | index_banzhaf_owen), .method = power_method::enumeration});
+        g, {.indices = index_all & ~(k_union_indices | index_tijs), .method = power_method::enumeration});
     EXPECT_EQ(exact_strings(r.banzhaf), (std::vector<std::string>{"1/3", "1/3", "1/3", "0", "0", "0"}));
     EXPECT_EQ(exact_strings(r.holler), (std::vector<std::string>{"1/3", "1/3", "1/3", "0", "0", "0"}));
     EXPECT_EQ(exact_strings(r.johnston), (std::vector<std::string>{"1/3", "1/3", "1/3", "0", "0", "0"}));
@@ -349,12 +356,14 @@ TEST(Power, DynamicProgrammeAgreesWithEnumerationOnSeededRandomGames) {
         const std::size_t M = 1 + (trial % 5 == 4 ? 1 + rng() % 2 : 0);
         auto g = random_game(rng, n, M, true);
         const unsigned dp_indices =
-            index_banzhaf | index_shapley_shubik | index_coleman | index_owen | index_banzhaf_owen |
-            index_chow | index_rae | index_koenig_braeuninger | index_nevison | index_public_help |
+            index_banzhaf | index_shapley_shubik | index_coleman | k_union_indices | index_chow | index_rae |
+            index_koenig_braeuninger | index_nevison | index_public_help | index_public_help_xi |
+            index_null_player_free_f | index_null_player_free_g | index_harsanyi_nash |
             (M == 1 ? index_holler | index_deegan_packel | index_minimal_winning | index_felsenthal : 0u);
         auto dp = power_indices(g, {.indices = dp_indices, .method = power_method::dynamic_programming});
-        auto en = power_indices(g, {.indices = index_all & ~(M > 1 ? unsigned(index_colomer) : 0u),
-                                    .method = power_method::enumeration});
+        auto en =
+            power_indices(g, {.indices = index_all & ~((M > 1 ? unsigned(index_colomer) : 0u) | index_tijs),
+                              .method = power_method::enumeration});
         SCOPED_TRACE("trial " + std::to_string(trial) + " n=" + std::to_string(n) +
                      " M=" + std::to_string(M));
         ASSERT_EQ(dp.swings, en.swings);
@@ -374,14 +383,38 @@ TEST(Power, DynamicProgrammeAgreesWithEnumerationOnSeededRandomGames) {
         EXPECT_EQ(dp.pivots, en.pivots);
         expect_same(dp.owen, en.owen, "owen");
         expect_same(dp.banzhaf_owen, en.banzhaf_owen, "banzhaf-owen");
+        // The programme derives these from the swings by size; enumeration counts the
+        // coalitions directly.
+        expect_same(dp.symmetric_coalitional_banzhaf, en.symmetric_coalitional_banzhaf, "scb");
+        expect_same(dp.public_help_xi, en.public_help_xi, "public help xi");
+        expect_same(dp.null_player_free_f, en.null_player_free_f, "null-player-free f");
+        expect_same(dp.null_player_free_g, en.null_player_free_g, "null-player-free g");
+        expect_same(dp.harsanyi_nash, en.harsanyi_nash, "harsanyi-nash");
         if (M == 1) {
             EXPECT_EQ(dp.minimal_winning, en.minimal_winning);
             EXPECT_EQ(dp.minimal_winning_total, en.minimal_winning_total);
             expect_same(dp.holler, en.holler, "holler");
             expect_same(dp.holler_absolute, en.holler_absolute, "holler absolute");
             expect_same(dp.felsenthal, en.felsenthal, "felsenthal");
+            expect_same(dp.felsenthal_raw, en.felsenthal_raw, "felsenthal raw");
             expect_same(dp.deegan_packel, en.deegan_packel, "deegan-packel");
+            expect_same(dp.deegan_packel_raw, en.deegan_packel_raw, "deegan-packel raw");
         }
+        // The raw sums are the indices before they are divided; F, G and xi sum to 1.
+        // Each vulnerable coalition gives 1 in all, so the raw Johnston sums count them.
+        rational xi = 0, f = 0, gg = 0, vulnerable = 0;
+        for (const auto& x : en.johnston_raw.exact) vulnerable += x;
+        for (std::size_t i = 0; i < n; ++i) {
+            EXPECT_EQ(en.johnston_raw.exact[i] / vulnerable, en.johnston.exact[i]);
+            xi += dp.public_help_xi.exact[i], f += dp.null_player_free_f.exact[i],
+                gg += dp.null_player_free_g.exact[i];
+            if (M == 1)
+                EXPECT_EQ(en.deegan_packel_raw.exact[i] / rational(en.minimal_winning_total),
+                          en.deegan_packel.exact[i]);
+        }
+        EXPECT_EQ(xi, 1);
+        EXPECT_EQ(f, 1);
+        EXPECT_EQ(gg, 1);
         // Sums: normalised indices and values add up to one.
         rational ss = 0, bz = 0, ow = 0, ho = 0, dpk = 0, jo = 0, cm = M == 1 ? 0 : 1;
         big_int pivots = 0;
@@ -491,7 +524,7 @@ TEST(Power, ResiduePassesOnThreadsMatchEnumerationOfASmallGameAmongDummies) {
         unsigned idx = index_banzhaf | index_shapley_shubik | index_coleman | index_chow | index_rae;
         if (M == 1) idx |= index_holler | index_deegan_packel;
         const auto en = power_indices(
-            small, {.indices = index_all & ~(index_owen | index_banzhaf_owen | (M > 1 ? index_colomer : 0u)),
+            small, {.indices = index_all & ~(k_union_indices | index_tijs | (M > 1 ? index_colomer : 0u)),
                     .method = power_method::enumeration});
         const auto dp = power_indices(big, {.indices = idx});
         SCOPED_TRACE("trial " + std::to_string(trial) + " n0=" + std::to_string(n0) +
@@ -519,7 +552,7 @@ TEST(Power, ResiduePassesOnThreadsCanBeCancelled) {
     for (std::size_t i = 0; i < w.size(); ++i) w[i] = 100 + 7 * i;
     int calls = 0;
     try {
-        power_indices(make_weighted_game(9000, w), {.indices = index_all & ~(index_owen | index_banzhaf_owen |
+        power_indices(make_weighted_game(9000, w), {.indices = index_all & ~(k_union_indices | index_tijs |
                                                                              index_johnston | index_colomer),
                                                     .progress = [&](double) { return ++calls < 4; }});
         FAIL() << "expected cancellation";
@@ -732,7 +765,7 @@ TEST(Power, HerefordshireNineteenPracticesInFivePcnsAgreeWithEnumeration) {
     for (auto& [_, members] : by_pcn) g.unions.push_back(members);
     const auto hmg = std::max_element(m.weights.begin(), m.weights.end()) - m.weights.begin();
     EXPECT_NEAR(double(m.weights[hmg]) / double(total), 0.232, 0.0005); // 23.2% (DESIGN.md)
-    const unsigned dp_idx = index_all & ~(index_johnston | index_colomer);
+    const unsigned dp_idx = index_all & ~(index_johnston | index_colomer | index_tijs);
     auto dp = power_indices(g, {.indices = dp_idx, .method = power_method::dynamic_programming});
     auto en = power_indices(g, {.indices = dp_idx, .method = power_method::enumeration});
     EXPECT_EQ(dp.swings, en.swings);
@@ -906,4 +939,85 @@ TEST(Power, IndicesAndMethodsAreReachedByTheirNames) {
     EXPECT_TRUE(coleman.shapley_shubik.empty());
     const auto bo = power_indices(with_unions, power_options_from_json(R"({"indices": "banzhaf_owen"})"));
     EXPECT_EQ(bo.banzhaf_owen.exact, dp.banzhaf_owen.exact);
+}
+
+// The raw sums behind Deegan-Packel, Felsenthal and Johnston, by hand for EPIC's readme game
+// [11; 9, 5, 3, 1, 1]: its minimal winning coalitions are {1,2}, {1,3} and {1,4,5}, so player 1's
+// raw Deegan-Packel sum is 1/2 + 1/2 + 1/3 = 4/3, player 4's 1/3; the least size is 2, in two
+// coalitions with player 1 and one each with players 2 and 3.
+TEST(Power, RawDeeganPackelFelsenthalAndJohnstonSumsByHand) {
+    const auto g = make_weighted_game(11, {9, 5, 3, 1, 1});
+    for (auto m : {power_method::automatic, power_method::enumeration}) {
+        const auto r = power_indices(
+            g, {.indices = index_deegan_packel | index_felsenthal | index_johnston, .method = m});
+        EXPECT_EQ(exact_strings(r.deegan_packel_raw),
+                  (std::vector<std::string>{"4/3", "1/2", "1/2", "1/3", "1/3"}));
+        EXPECT_EQ(exact_strings(r.felsenthal_raw), (std::vector<std::string>{"2", "1", "1", "0", "0"}));
+        // Johnston: all 13 winning coalitions contain player 1 and are vulnerable; player 1 is
+        // the lone critical member of 6, shares 6 with one other and {1,4,5} with two:
+        // 6 + 6/2 + 1/3 = 28/3; player 2 shares {1,2}, {1,2,4} and {1,2,5} with it: 3/2.
+        EXPECT_EQ(exact_strings(r.johnston_raw),
+                  (std::vector<std::string>{"28/3", "3/2", "3/2", "1/3", "1/3"}));
+    }
+}
+
+// Public help xi (Bertini & Stach 2015) and the null-player-free F and G (Alvarez-Mozos et al.
+// 2015) by hand. [3; 2, 1, 1] wins with {1,2}, {1,3}, {1,2,3}: sum_S 1/|S| = 4/3, and player 1's
+// sum of 1/|S|^2 is 1/4 + 1/4 + 1/9 = 11/18, so xi_1 = 11/24, xi_2 = xi_3 = (1/4 + 1/9) / (4/3) =
+// 13/48. Without null players F is Deegan-Packel's split over all three: F_1 = (1/2 + 1/2 + 1/3) / 3
+// = 4/9, F_2 = (1/2 + 1/3) / 3 = 5/18; G = 3/7, 2/7, 2/7. A fourth player of weight 0 is a null
+// player and leaves F and G as they were; xi counts it, as it is in winning coalitions.
+TEST(Power, PublicHelpXiAndNullPlayerFreeIndicesByHand) {
+    const unsigned idx = index_public_help_xi | index_null_player_free_f | index_null_player_free_g;
+    for (auto m : {power_method::automatic, power_method::enumeration}) {
+        const auto r = power_indices(make_weighted_game(3, {2, 1, 1}), {.indices = idx, .method = m});
+        EXPECT_EQ(exact_strings(r.public_help_xi), (std::vector<std::string>{"11/24", "13/48", "13/48"}));
+        EXPECT_EQ(exact_strings(r.null_player_free_f), (std::vector<std::string>{"4/9", "5/18", "5/18"}));
+        EXPECT_EQ(exact_strings(r.null_player_free_g), (std::vector<std::string>{"3/7", "2/7", "2/7"}));
+        const auto z = power_indices(make_weighted_game(3, {2, 1, 1, 0}), {.indices = idx, .method = m});
+        EXPECT_EQ(exact_strings(z.null_player_free_f),
+                  (std::vector<std::string>{"4/9", "5/18", "5/18", "0"}));
+        EXPECT_EQ(exact_strings(z.null_player_free_g), (std::vector<std::string>{"3/7", "2/7", "2/7", "0"}));
+        // With it W = {12, 13, 123, 124, 134, 1234}: sum 1/|S| = 1/2 + 1/2 + 3/3 + 1/4 = 9/4, and
+        // the null player's 1/|S|^2 sum 1/9 + 1/9 + 1/16 = 41/144, over 9/4: 41/324.
+        EXPECT_EQ(to_string(z.public_help_xi.exact[3]), "41/324");
+    }
+}
+
+// The symmetric coalitional Banzhaf index (Alonso-Meijide & Fiestras-Janeiro 2002) of the EEC of
+// 1958, [12; 4, 4, 4, 2, 2, 1] with unions {France, Germany}, {Italy, Belgium, Netherlands},
+// {Luxembourg}. Italy (4) turns R + T from losing to winning when their weight is 8 to 11: with
+// R = {France, Germany} or that and Luxembourg, and T = {} (twice) or one Benelux partner
+// (four times). Banzhaf's 1/4 among the three unions times Shapley's t! (2 - t)! / 3! inside:
+// (2 * 1/3 + 4 * 1/6) / 4 = 1/3, where Banzhaf-Owen gives 6/16. Belgium (2) swings only with the
+// Netherlands in T (t = 1), beside France and Germany with or without Luxembourg: 2 * 1/6 / 4 = 1/12.
+TEST(Power, SymmetricCoalitionalBanzhafOfTheEec1958ByHand) {
+    auto g = make_weighted_game(12, {4, 4, 4, 2, 2, 1});
+    g.unions = {{0, 1}, {2, 3, 4}, {5}};
+    for (auto m : {power_method::automatic, power_method::enumeration}) {
+        const auto r = power_indices(
+            g, {.indices = index_symmetric_coalitional_banzhaf | index_banzhaf_owen, .method = m});
+        EXPECT_EQ(exact_strings(r.symmetric_coalitional_banzhaf),
+                  (std::vector<std::string>{"1/4", "1/4", "1/3", "1/12", "1/12", "0"}));
+        EXPECT_EQ(to_string(r.banzhaf_owen.exact[2]), "3/8");
+    }
+    EXPECT_THROW(power_indices(make_weighted_game(12, {4, 4, 4, 2, 2, 1}),
+                               {.indices = index_symmetric_coalitional_banzhaf}),
+                 accord::error);
+}
+
+// Tijs is undefined without a veto player: refused when named, left out of "all".
+TEST(Power, TijsNeedsAVetoPlayer) {
+    const auto g = make_weighted_game(16, {9, 9, 7, 3, 1, 1}); // Nassau 1958: any two of 9, 9, 7 win
+    try {
+        power_indices(g, {.indices = index_tijs});
+        FAIL() << "expected a refusal";
+    } catch (const accord::error& e) {
+        EXPECT_EQ(e.code(), errc::unsupported);
+        EXPECT_NE(std::string(e.what()).find("veto player"), std::string::npos);
+    }
+    const auto all = power_indices(g, fit_power_options(g, power_options_from_json(R"({"indices": "all"})")));
+    EXPECT_TRUE(all.tijs.empty());
+    EXPECT_FALSE(all.harsanyi_nash.empty());
+    EXPECT_EQ(all.harsanyi_nash.exact, std::vector<rational>(6, rational(1, 6)));
 }

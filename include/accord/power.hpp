@@ -4,9 +4,10 @@
 // practices AND patients is two), optionally with a-priori unions (practices inside their PCNs).
 // Indices: Banzhaf (swings, normalised, absolute), Shapley-Shubik, Holler (public good),
 // Deegan-Packel, Johnston, Coleman's powers to act / prevent / initiate, Owen and Banzhaf-Owen,
-// Chow parameters, Rae, Colomer-Martinez, Koenig-Braeuninger, Nevison, the public help index,
-// Felsenthal, and
-// the counts behind them (swings, pivots, minimal winning coalitions).
+// Chow parameters, Rae, Colomer-Martinez, Koenig-Braeuninger, Nevison, the public help indices
+// theta and xi, Felsenthal, Tijs, Harsanyi-Nash, the null-player-free indices F and G, the
+// symmetric coalitional Banzhaf index, and the counts and raw sums behind them (swings, pivots,
+// minimal winning coalitions).
 // Counts are exact integers and indices exact rationals; doubles sit beside them for display.
 // Definitions, sources, algorithms and their complexity: docs/methods/power.md.
 #pragma once
@@ -82,7 +83,13 @@ enum power_index : unsigned {
     index_nevison = 1u << 13,            ///< probability that a motion passes when the player votes yes
     index_public_help = 1u << 14,        ///< public help index theta (Bertini, Gambarelli & Stach)
     index_felsenthal = 1u << 15,         ///< minimal winning coalitions of the least size (Felsenthal)
-    index_all = (1u << 16) - 1,
+    index_tijs = 1u << 16,               ///< shared equally by the veto players (needs one)
+    index_public_help_xi = 1u << 17,     ///< public help index xi (Bertini & Stach)
+    index_harsanyi_nash = 1u << 18,      ///< all to a sole veto player, else 1/n each (as EPIC)
+    index_null_player_free_f = 1u << 19, ///< Deegan-Packel over the null-player-free winning coalitions
+    index_null_player_free_g = 1u << 20, ///< public good over the null-player-free winning coalitions
+    index_symmetric_coalitional_banzhaf = 1u << 21, ///< Banzhaf among unions, Shapley inside (needs unions)
+    index_all = (1u << 22) - 1,
     /// "The defaults": every index default_power_indices() gives this game and method. The
     /// default of power_options::indices, and what the CLI, C API and Python use when no index
     /// is named (one table, so the three front doors agree).
@@ -160,6 +167,10 @@ struct power_result {
     /// Holler's public good index, normalised (holler: m_i / sum_j m_j) and absolute
     /// (holler_absolute: m_i / |M|, Holler & Packel 1983), with Deegan-Packel and Johnston.
     index_values holler, holler_absolute, deegan_packel, johnston;
+    /// The raw sums before they are divided (with deegan_packel and johnston): the sum over the
+    /// minimal winning coalitions S containing i of 1/|S|, and over the winning coalitions in
+    /// which i is one of c(S) critical members of 1/c(S).
+    index_values deegan_packel_raw, johnston_raw;
     /// Coleman (1971): winning = number of winning coalitions; act = winning / 2^n;
     /// prevent_i = swings_i / winning; initiate_i = swings_i / losing.
     big_int winning_coalitions;
@@ -182,6 +193,21 @@ struct power_result {
     /// Felsenthal (2016): the minimal winning coalitions of the least size s, each equally likely
     /// and split equally: f_i / (s |M_s|), f_i = those containing i.
     index_values felsenthal;
+    /// With felsenthal: f_i itself, the minimal winning coalitions of the least size containing i.
+    index_values felsenthal_raw;
+    /// Tijs (1981): 1/|V| for each of the veto players V (those in every winning coalition), 0
+    /// for the others; undefined without a veto player. Harsanyi-Nash as EPIC computes it: 1 for
+    /// a sole veto player, otherwise 1/n for every player.
+    index_values tijs, harsanyi_nash;
+    /// Public help xi (Bertini & Stach 2015): sum_{S in W, i in S} 1/|S|^2 over sum_{S in W} 1/|S|.
+    index_values public_help_xi;
+    /// Alvarez-Mozos, Ferreira, Alonso-Meijide & Pinto (2015), over the winning coalitions
+    /// without a null player (W^np): F_i = (1/|W^np|) sum_{S in W^np, i in S} 1/|S| and
+    /// G_i = #{S in W^np : i in S} / sum_j #{S in W^np : j in S}; 0 for a null player.
+    index_values null_player_free_f, null_player_free_g;
+    /// Symmetric coalitional Banzhaf (Alonso-Meijide & Fiestras-Janeiro 2002) with the game's
+    /// a-priori unions: Banzhaf among the unions, Shapley-Shubik inside i's union.
+    index_values symmetric_coalitional_banzhaf;
 
     std::vector<std::string> notes;
 };

@@ -113,7 +113,9 @@ void owen_dp(const weighted_game& g, power_result& r, unsigned want,
             for (std::size_t d = 0; d < M; ++d) uw[u][d] += g.majorities[d].weights[p];
     if (want & index_owen) r.owen.exact.assign(n, 0);
     if (want & index_banzhaf_owen) r.banzhaf_owen.exact.assign(n, 0);
-    std::vector<big_int> owen_num(n, 0), bo_num(n, 0);
+    if (want & index_symmetric_coalitional_banzhaf) r.symmetric_coalitional_banzhaf.exact.assign(n, 0);
+    // scb_num: the Banzhaf-Owen counts weighted as Owen's inside the union, t! (p_k - 1 - t)!.
+    std::vector<big_int> owen_num(n, 0), bo_num(n, 0), scb_num(n, 0);
     const std::size_t subsets = std::size_t{1} << M;
     for (std::size_t mask = 1; mask < subsets; ++mask) {
         // Named copies, not a structured binding: lambdas below capture them (Clang 14 cannot
@@ -169,12 +171,15 @@ void owen_dp(const weighted_game& g, power_result& r, unsigned want,
                     // Sign: #with-i-wins minus #without-wins = -(F(q - s_T - w_i) - F(q - s_T)),
                     // and the D term carries (-1)^|D|.
                     const big_int cbig = big_int(c);
+                    const big_int inside = factorial(tsz) * factorial(pk - 1 - tsz);
                     if (negative) {
                         bo_num[i] += cbig * per_bo;
-                        owen_num[i] += cbig * per_owen * factorial(tsz) * factorial(pk - 1 - tsz);
+                        owen_num[i] += cbig * per_owen * inside;
+                        scb_num[i] += cbig * per_bo * inside;
                     } else {
                         bo_num[i] -= cbig * per_bo;
-                        owen_num[i] -= cbig * per_owen * factorial(tsz) * factorial(pk - 1 - tsz);
+                        owen_num[i] -= cbig * per_owen * inside;
+                        scb_num[i] -= cbig * per_bo * inside;
                     }
                 }
             }
@@ -188,9 +193,14 @@ void owen_dp(const weighted_game& g, power_result& r, unsigned want,
         const std::size_t pk = union_size[i];
         if (want & index_owen) r.owen.exact[i] = rational(owen_num[i], factorial(m) * factorial(pk));
         if (want & index_banzhaf_owen) r.banzhaf_owen.exact[i] = rational(bo_num[i], pow2(m - 1 + pk - 1));
+        // Alonso-Meijide & Fiestras-Janeiro (2002): Banzhaf's 1/2^(m-1) among the unions,
+        // Shapley's t! (p_k - 1 - t)! / p_k! inside.
+        if (want & index_symmetric_coalitional_banzhaf)
+            r.symmetric_coalitional_banzhaf.exact[i] = rational(scb_num[i], pow2(m - 1) * factorial(pk));
     }
     if (want & index_owen) fill_doubles(r.owen);
     if (want & index_banzhaf_owen) fill_doubles(r.banzhaf_owen);
+    if (want & index_symmetric_coalitional_banzhaf) fill_doubles(r.symmetric_coalitional_banzhaf);
 }
 
 // ---- Holler and Deegan-Packel ---------------------------------------------------------------
@@ -370,8 +380,10 @@ void minimal_winning_dp(const weighted_game& g, power_result& r, unsigned want,
             for (std::size_t sz = 1; sz <= n; ++sz)
                 if (const auto& c = v[n + 1 + i * (n + 1) + sz]; c != 0) acc += rational(c, big_int(sz));
             r.deegan_packel.exact[i] = acc / rational(r.minimal_winning_total);
+            r.deegan_packel_raw.exact.push_back(acc);
         }
         fill_doubles(r.deegan_packel);
+        fill_doubles(r.deegan_packel_raw);
     }
 }
 
@@ -386,17 +398,19 @@ power_result dynamic_programme(const weighted_game& g, const power_options& opt)
     const unsigned want = opt.indices;
     tick(opt.progress, 0);
     const bool counts = want & (index_banzhaf | index_shapley_shubik | index_coleman | index_chow |
-                                index_rae | k_chow_indices);
-    const bool owen = want & (index_owen | index_banzhaf_owen);
+                                index_rae | k_chow_indices | k_by_size_indices | index_null_player_free_g);
+    const bool owen = want & k_union_indices;
     const bool mwc = want & (index_holler | index_deegan_packel | index_minimal_winning | index_felsenthal);
     const double parts = double(counts) + double(owen) + double(mwc);
     double base = 0;
     auto stage = [&](double f) { tick(opt.progress, (base + f) / parts); };
     if (counts) {
-        layout L{n, bool(want & index_shapley_shubik)};
+        const bool ss = want & index_shapley_shubik, by_size = want & k_by_size_indices;
+        layout L{n, ss || by_size};
         // phi_i = sum_k k! (n-1-k)! eta_ik / n!  (Shapley & Shubik 1954), summed as the counts
-        // eta_ik are reconstructed, so the n x n counts are never held as big integers.
-        std::vector<big_int> coef(L.ss ? n : 0), acc(L.ss ? n : 0);
+        // eta_ik are reconstructed, so the n x n counts are held as big integers only for the
+        // indices that need them by size (public help xi, null-player-free F).
+        std::vector<big_int> coef(ss ? n : 0), acc(ss ? n : 0), eta(by_size ? n * n : 0);
         for (std::size_t k = 0; k < coef.size(); ++k) coef[k] = factorial(k) * factorial(n - 1 - k);
         r.swings.resize(n);
         exact_counts(g, L, stage, opt.threads, [&](std::size_t x, big_int&& v) {
@@ -406,12 +420,15 @@ power_result dynamic_programme(const weighted_game& g, const power_options& opt)
                 r.winning_coalitions = std::move(v);
             else if (v != 0) {
                 const std::size_t i = (x - n) / n, k = (x - n) % n;
-                acc[i] += coef[k] * v;
+                if (ss) acc[i] += coef[k] * v;
+                if (by_size) eta[x - n] = std::move(v);
             }
         });
         if (want & (index_banzhaf | index_coleman)) finish_banzhaf(r, n, want & index_coleman);
         finish_chow_rae(r, n, want);
-        if (L.ss) {
+        if (by_size) finish_by_size_indices(r, n, eta, want);
+        if (want & index_null_player_free_g) finish_null_player_free_g(r, n);
+        if (ss) {
             const big_int nf = factorial(n);
             r.shapley_shubik.exact.resize(n);
             for (std::size_t i = 0; i < n; ++i) r.shapley_shubik.exact[i] = rational(acc[i], nf);
@@ -432,6 +449,7 @@ power_result dynamic_programme(const weighted_game& g, const power_options& opt)
         minimal_winning_dp(g, r, want, stage, opt.threads);
         base += 1;
     }
+    finish_veto_indices(r, g, want);
     tick(opt.progress, 1);
     return r;
 }

@@ -47,6 +47,9 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
     std::vector<std::vector<std::uint64_t>> ss(n, std::vector<std::uint64_t>(n, 0));
     std::vector<std::vector<std::uint64_t>> mwc_by_size(n, std::vector<std::uint64_t>(n + 1, 0));
     std::vector<std::vector<std::uint64_t>> johnston(n, std::vector<std::uint64_t>(n + 1, 0));
+    // Winning coalitions by size, and those containing each player by size (public help xi).
+    std::vector<std::uint64_t> winning_by_size(n + 1, 0);
+    std::vector<std::vector<std::uint64_t>> chow_by_size(n, std::vector<std::uint64_t>(n + 1, 0));
     std::uint64_t winning = 0, mwc_total = 0, vulnerable = 0;
     for (std::uint64_t m = 1; m < count; ++m) {
         if (!wins(m)) continue;
@@ -58,8 +61,12 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
             if (!wins(m ^ (std::uint64_t{1} << i))) crit |= std::uint64_t{1} << i;
         }
         const unsigned c = static_cast<unsigned>(std::popcount(crit));
-        for (std::uint64_t rest = m; rest; rest &= rest - 1)
-            ++chow[static_cast<unsigned>(std::countr_zero(rest))];
+        ++winning_by_size[size];
+        for (std::uint64_t rest = m; rest; rest &= rest - 1) {
+            const unsigned i = static_cast<unsigned>(std::countr_zero(rest));
+            ++chow[i];
+            ++chow_by_size[i][size];
+        }
         if (colomer && c == size) {
             std::uint64_t weight = 0; // one majority (checked by the driver)
             for (std::uint64_t rest = m; rest; rest &= rest - 1)
@@ -151,6 +158,57 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
             r.holler_absolute.exact[i] = rational(big_int(mwc[i]), big_int(mwc_total));
         fill_doubles(r.holler_absolute);
     }
+    if (opt.indices & index_public_help_xi) {
+        // Bertini & Stach (2015): sum_{S in W, i in S} 1/|S|^2 / sum_{S in W} 1/|S|.
+        rational total = 0;
+        for (std::size_t k = 1; k <= n; ++k)
+            if (winning_by_size[k]) total += rational(big_int(winning_by_size[k]), big_int(k));
+        r.public_help_xi.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            rational acc = 0;
+            for (std::size_t k = 1; k <= n; ++k)
+                if (chow_by_size[i][k]) acc += rational(big_int(chow_by_size[i][k]), big_int(k * k));
+            r.public_help_xi.exact[i] = acc / total;
+        }
+        fill_doubles(r.public_help_xi);
+    }
+    if (opt.indices & (index_null_player_free_f | index_null_player_free_g)) {
+        // Alvarez-Mozos, Ferreira, Alonso-Meijide & Pinto (2015): the winning coalitions without a
+        // null player (one never critical), counted directly.
+        std::uint64_t null_mask = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            if (!swings[i]) null_mask |= std::uint64_t{1} << i;
+        std::uint64_t np_winning = 0;
+        std::vector<std::uint64_t> np_chow(n, 0);
+        std::vector<rational> np_split(n, 0);
+        for (std::uint64_t m = 1; m < count; ++m) {
+            if (!wins(m) || (m & null_mask)) continue;
+            ++np_winning;
+            const rational share(1, std::popcount(m));
+            for (std::uint64_t rest = m; rest; rest &= rest - 1) {
+                const unsigned i = static_cast<unsigned>(std::countr_zero(rest));
+                ++np_chow[i];
+                np_split[i] += share;
+            }
+        }
+        big_int np_chow_total = 0;
+        for (auto c : np_chow) np_chow_total += c;
+        r.null_player_free_f.exact.resize(n);
+        r.null_player_free_g.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            r.null_player_free_f.exact[i] = np_split[i] / rational(big_int(np_winning));
+            r.null_player_free_g.exact[i] = rational(big_int(np_chow[i]), np_chow_total);
+        }
+        if (opt.indices & index_null_player_free_f)
+            fill_doubles(r.null_player_free_f);
+        else
+            r.null_player_free_f = {};
+        if (opt.indices & index_null_player_free_g)
+            fill_doubles(r.null_player_free_g);
+        else
+            r.null_player_free_g = {};
+    }
+    finish_veto_indices(r, g, opt.indices);
     if (opt.indices & index_felsenthal) {
         std::size_t least = n + 1;
         for (std::size_t i = 0; i < n; ++i)
@@ -168,8 +226,10 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
             for (std::size_t s = 1; s <= n; ++s)
                 if (mwc_by_size[i][s]) acc += rational(big_int(mwc_by_size[i][s]), big_int(s));
             r.deegan_packel.exact[i] = acc / rational(big_int(mwc_total));
+            r.deegan_packel_raw.exact.push_back(acc);
         }
         fill_doubles(r.deegan_packel);
+        fill_doubles(r.deegan_packel_raw);
     }
     if (opt.indices & index_johnston) {
         // Johnston (1978): each winning coalition with c >= 1 critical members gives 1/c to
@@ -180,12 +240,15 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
             for (std::size_t c = 1; c <= n; ++c)
                 if (johnston[i][c]) acc += rational(big_int(johnston[i][c]), big_int(c));
             r.johnston.exact[i] = acc / rational(big_int(vulnerable));
+            r.johnston_raw.exact.push_back(acc);
         }
         fill_doubles(r.johnston);
+        fill_doubles(r.johnston_raw);
     }
-    if (opt.indices & (index_owen | index_banzhaf_owen)) {
-        // Owen (1977) / Banzhaf-Owen (Owen 1982): for i in union k, sum over sets R of other
-        // unions and T of i's partners of a coefficient times [R+T+i wins, R+T loses].
+    if (opt.indices & k_union_indices) {
+        // Owen (1977) / Banzhaf-Owen (Owen 1982) / symmetric coalitional Banzhaf (Alonso-Meijide &
+        // Fiestras-Janeiro 2002): for i in union k, sum over sets R of other unions and T of i's
+        // partners of a coefficient times [R+T+i wins, R+T loses].
         const std::size_t m = g.unions.size();
         std::vector<std::uint64_t> union_mask(m, 0);
         std::vector<std::size_t> union_of(n);
@@ -196,6 +259,7 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
             }
         r.owen.exact.assign(n, 0);
         r.banzhaf_owen.exact.assign(n, 0);
+        r.symmetric_coalitional_banzhaf.exact.assign(n, 0);
         for (std::size_t i = 0; i < n; ++i) {
             const std::size_t k = union_of[i];
             std::vector<std::size_t> others;
@@ -219,16 +283,18 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
                         ++cnt[rs][static_cast<unsigned>(std::popcount(tm))];
                 }
             }
-            big_int owen_num = 0, bo_num = 0;
+            big_int owen_num = 0, bo_num = 0, scb_num = 0;
             for (std::size_t rr = 0; rr < m; ++rr)
                 for (std::size_t t = 0; t < pk; ++t) {
                     if (!cnt[rr][t]) continue;
                     owen_num += big_int(cnt[rr][t]) * factorial(rr) * factorial(m - 1 - rr) * factorial(t) *
                                 factorial(pk - 1 - t);
                     bo_num += cnt[rr][t];
+                    scb_num += big_int(cnt[rr][t]) * factorial(t) * factorial(pk - 1 - t);
                 }
             r.owen.exact[i] = rational(owen_num, factorial(m) * factorial(pk));
             r.banzhaf_owen.exact[i] = rational(bo_num, pow2(m - 1 + pk - 1));
+            r.symmetric_coalitional_banzhaf.exact[i] = rational(scb_num, pow2(m - 1) * factorial(pk));
         }
         if (opt.indices & index_owen)
             fill_doubles(r.owen);
@@ -238,6 +304,10 @@ power_result enumerate(const weighted_game& g, const power_options& opt) {
             fill_doubles(r.banzhaf_owen);
         else
             r.banzhaf_owen = {};
+        if (opt.indices & index_symmetric_coalitional_banzhaf)
+            fill_doubles(r.symmetric_coalitional_banzhaf);
+        else
+            r.symmetric_coalitional_banzhaf = {};
     }
     if (!(opt.indices & index_banzhaf)) {
         if (!(opt.indices & index_coleman)) r.swings.clear();

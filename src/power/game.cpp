@@ -198,9 +198,169 @@ void finish_felsenthal(power_result& r, const std::vector<big_int>& at_least_siz
     big_int total = 0;
     for (const auto& f : at_least_size) total += f;
     r.felsenthal.exact.resize(at_least_size.size());
-    for (std::size_t i = 0; i < at_least_size.size(); ++i)
+    r.felsenthal_raw.exact.resize(at_least_size.size());
+    for (std::size_t i = 0; i < at_least_size.size(); ++i) {
         r.felsenthal.exact[i] = rational(at_least_size[i], total);
+        r.felsenthal_raw.exact[i] = rational(at_least_size[i]);
+    }
     fill_doubles(r.felsenthal);
+    fill_doubles(r.felsenthal_raw);
+}
+
+std::vector<bool> veto_players(const weighted_game& g) {
+    const std::size_t n = g.player_count();
+    std::vector<bool> veto(n, false);
+    for (const auto& m : g.majorities) {
+        u128_t total = 0;
+        for (auto w : m.weights) total += w;
+        for (std::size_t i = 0; i < n; ++i)
+            if (total - m.weights[i] < m.quota) veto[i] = true;
+    }
+    return veto;
+}
+
+void finish_veto_indices(power_result& r, const weighted_game& g, unsigned want) {
+    if (!(want & (index_tijs | index_harsanyi_nash))) return;
+    const std::size_t n = g.player_count();
+    const auto veto = veto_players(g);
+    const auto vetoes = static_cast<std::size_t>(std::count(veto.begin(), veto.end(), true));
+    if (want & index_tijs) {
+        // Tijs (1981): the tau-value of a simple game with veto players splits the prize equally
+        // among them; without one the game is not quasi-balanced and the value is undefined
+        // (EPIC refuses it too).
+        if (vetoes == 0)
+            throw error(errc::unsupported, "power indices: the Tijs index needs a veto player (one in every "
+                                           "winning coalition), and this game has none");
+        r.tijs.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            r.tijs.exact[i] = veto[i] ? rational(1, static_cast<long>(vetoes)) : rational(0);
+        fill_doubles(r.tijs);
+    }
+    if (want & index_harsanyi_nash) {
+        // As EPIC defines it: a sole veto player takes everything (the core is that one point);
+        // otherwise the Nash bargaining split, 1/n to every player, null players included.
+        r.harsanyi_nash.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            r.harsanyi_nash.exact[i] =
+                vetoes == 1 ? rational(veto[i] ? 1 : 0) : rational(1, static_cast<long>(n));
+        fill_doubles(r.harsanyi_nash);
+    }
+}
+
+namespace {
+
+/// Winning coalitions by size, and those containing each player by size, from the swings by
+/// size (eta[i * n + k]: coalitions of k others that i turns from losing to winning).
+/// with[i][k] = #{T subset N - i : |T| = k - 1, T + i wins}: the T that win already, which are
+/// the winning[k - 1] winning (k-1)-coalitions less the with[i][k - 1] that contain i, and the
+/// eta_i(k - 1) that i turns. Summed over i, with[.][k] counts each winning k-coalition k times:
+/// k winning[k] = (n - k + 1) winning[k - 1] + sum_i eta_i(k - 1).
+struct sized_counts {
+    std::vector<big_int> winning;           ///< [k], k = 0..n
+    std::vector<std::vector<big_int>> with; ///< [i][k]
+};
+
+sized_counts winning_by_size(std::size_t n, const std::vector<big_int>& eta) {
+    sized_counts s;
+    s.winning.assign(n + 1, 0);
+    s.with.assign(n, std::vector<big_int>(n + 1, 0));
+    for (std::size_t k = 1; k <= n; ++k) {
+        big_int total = big_int(static_cast<unsigned long>(n - k + 1)) * s.winning[k - 1];
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& e = eta[i * n + k - 1];
+            total += e;
+            s.with[i][k] = s.winning[k - 1] - s.with[i][k - 1] + e;
+        }
+        const big_int size = static_cast<unsigned long>(k);
+        if (total % size != 0)
+            throw error(errc::error, "power indices: winning coalitions by size do not divide (a bug: please "
+                                     "report it)");
+        s.winning[k] = total / size;
+    }
+    return s;
+}
+
+} // namespace
+
+void finish_by_size_indices(power_result& r, std::size_t n, const std::vector<big_int>& eta, unsigned want) {
+    if (want & index_public_help_xi) {
+        // Bertini & Stach (2015): each winning coalition S shares 1/|S| equally among its members,
+        // xi_i = sum_{S in W, i in S} 1/|S|^2 / sum_{S in W} 1/|S|, so the xi sum to 1.
+        const auto s = winning_by_size(n, eta);
+        rational total = 0;
+        for (std::size_t k = 1; k <= n; ++k)
+            if (s.winning[k] != 0) total += rational(s.winning[k], big_int(static_cast<unsigned long>(k)));
+        r.public_help_xi.exact.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            rational acc = 0;
+            for (std::size_t k = 1; k <= n; ++k)
+                if (s.with[i][k] != 0)
+                    acc += rational(s.with[i][k], big_int(static_cast<unsigned long>(k * k)));
+            r.public_help_xi.exact[i] = acc / total;
+        }
+        fill_doubles(r.public_help_xi);
+    }
+    if (want & index_null_player_free_f) {
+        // The winning coalitions without a null player are those of the game without its null
+        // players (a null player never changes whether a coalition wins). Each null player
+        // multiplies a player's swings by size by (1 + y), so dividing the z factors out gives
+        // the reduced game's, and its counts by size follow as above.
+        std::vector<std::size_t> kept;
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t k = 0; k < n; ++k)
+                if (eta[i * n + k] != 0) {
+                    kept.push_back(i);
+                    break;
+                }
+        const std::size_t m = kept.size(), z = n - m;
+        std::vector<big_int> reduced(m * m);
+        for (std::size_t j = 0; j < m; ++j) {
+            std::vector<big_int> row(eta.begin() + static_cast<std::ptrdiff_t>(kept[j] * n),
+                                     eta.begin() + static_cast<std::ptrdiff_t>(kept[j] * n + n));
+            for (std::size_t rep = 0; rep < z; ++rep)
+                for (std::size_t k = 1; k < n; ++k)
+                    row[k] -= row[k - 1]; // e = (1 + y) a: a_k = e_k - a_(k-1)
+            for (std::size_t k = m; k < n; ++k)
+                if (row[k] != 0)
+                    throw error(errc::error, "power indices: null players do not divide out (a bug: please "
+                                             "report it)");
+            std::copy(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(m),
+                      reduced.begin() + static_cast<std::ptrdiff_t>(j * m));
+        }
+        const auto s = winning_by_size(m, reduced);
+        big_int winning = 0;
+        for (const auto& w : s.winning) winning += w;
+        // Alvarez-Mozos, Ferreira, Alonso-Meijide & Pinto (2015), index f: Deegan-Packel's split
+        // over every null-player-free winning coalition, each equally likely.
+        r.null_player_free_f.exact.assign(n, 0);
+        for (std::size_t j = 0; j < m; ++j) {
+            rational acc = 0;
+            for (std::size_t k = 1; k <= m; ++k)
+                if (s.with[j][k] != 0) acc += rational(s.with[j][k], big_int(static_cast<unsigned long>(k)));
+            r.null_player_free_f.exact[kept[j]] = acc / rational(winning);
+        }
+        fill_doubles(r.null_player_free_f);
+    }
+}
+
+void finish_null_player_free_g(power_result& r, std::size_t n) {
+    // Alvarez-Mozos, Ferreira, Alonso-Meijide & Pinto (2015), index g: the null-player-free winning
+    // coalitions containing i over the sum of those counts. With z null players, |W| = |W^np| 2^z
+    // and swings_i = swings^np_i 2^z, and by the Dubey-Shapley identity (chow_i = (|W| + swings_i)
+    // / 2, finish_chow_rae) a player other than a null player is in (|W^np| + swings^np_i) / 2.
+    std::size_t z = 0;
+    for (const auto& s : r.swings) z += s == 0;
+    const big_int winning = r.winning_coalitions >> static_cast<unsigned>(z);
+    std::vector<big_int> in(n, 0);
+    big_int total = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (r.swings[i] != 0) {
+            in[i] = (winning + (r.swings[i] >> static_cast<unsigned>(z))) >> 1;
+            total += in[i];
+        }
+    r.null_player_free_g.exact.resize(n);
+    for (std::size_t i = 0; i < n; ++i) r.null_player_free_g.exact[i] = rational(in[i], total);
+    fill_doubles(r.null_player_free_g);
 }
 
 } // namespace power_detail
@@ -222,8 +382,9 @@ const char* index_name(unsigned bit) {
 
 /// Indices the dynamic programme computes for this game.
 unsigned dp_supported(const weighted_game& g) {
-    unsigned s = index_banzhaf | index_shapley_shubik | index_coleman | index_owen | index_banzhaf_owen |
-                 index_chow | index_rae | power_detail::k_chow_indices;
+    unsigned s = index_banzhaf | index_shapley_shubik | index_coleman | power_detail::k_union_indices |
+                 index_chow | index_rae | power_detail::k_chow_indices | power_detail::k_by_size_indices |
+                 index_null_player_free_g | index_tijs | index_harsanyi_nash;
     if (g.majorities.size() == 1)
         s |= index_holler | index_deegan_packel | index_minimal_winning | index_felsenthal;
     return s;
@@ -248,8 +409,14 @@ void merge(power_result& into, power_result&& from, unsigned which) {
         into.holler = std::move(from.holler);
         into.holler_absolute = std::move(from.holler_absolute);
     }
-    if (which & index_deegan_packel) into.deegan_packel = std::move(from.deegan_packel);
-    if (which & index_johnston) into.johnston = std::move(from.johnston);
+    if (which & index_deegan_packel) {
+        into.deegan_packel = std::move(from.deegan_packel);
+        into.deegan_packel_raw = std::move(from.deegan_packel_raw);
+    }
+    if (which & index_johnston) {
+        into.johnston = std::move(from.johnston);
+        into.johnston_raw = std::move(from.johnston_raw);
+    }
     if (which & index_coleman) {
         into.winning_coalitions = from.winning_coalitions;
         into.coleman_act = from.coleman_act;
@@ -269,7 +436,17 @@ void merge(power_result& into, power_result&& from, unsigned which) {
     if (which & index_koenig_braeuninger) into.koenig_braeuninger = std::move(from.koenig_braeuninger);
     if (which & index_nevison) into.nevison = std::move(from.nevison);
     if (which & index_public_help) into.public_help = std::move(from.public_help);
-    if (which & index_felsenthal) into.felsenthal = std::move(from.felsenthal);
+    if (which & index_felsenthal) {
+        into.felsenthal = std::move(from.felsenthal);
+        into.felsenthal_raw = std::move(from.felsenthal_raw);
+    }
+    if (which & index_tijs) into.tijs = std::move(from.tijs);
+    if (which & index_harsanyi_nash) into.harsanyi_nash = std::move(from.harsanyi_nash);
+    if (which & index_public_help_xi) into.public_help_xi = std::move(from.public_help_xi);
+    if (which & index_null_player_free_f) into.null_player_free_f = std::move(from.null_player_free_f);
+    if (which & index_null_player_free_g) into.null_player_free_g = std::move(from.null_player_free_g);
+    if (which & index_symmetric_coalitional_banzhaf)
+        into.symmetric_coalitional_banzhaf = std::move(from.symmetric_coalitional_banzhaf);
     for (auto& n : from.notes) into.notes.push_back(std::move(n));
 }
 
@@ -330,9 +507,9 @@ power_result power_indices(const weighted_game& g, const power_options& given) {
 namespace {
 power_result compute(const weighted_game& g, const power_options& opt) {
     const std::size_t n = g.player_count();
-    if ((opt.indices & (index_owen | index_banzhaf_owen)) && g.unions.empty())
-        throw error(errc::invalid,
-                    "power indices: Owen and Banzhaf-Owen need a-priori unions (weighted_game::unions)");
+    if ((opt.indices & power_detail::k_union_indices) && g.unions.empty())
+        throw error(errc::invalid, "power indices: Owen, Banzhaf-Owen and the symmetric coalitional Banzhaf "
+                                   "index need a-priori unions (weighted_game::unions)");
     if ((opt.indices & index_all) == 0) throw error(errc::invalid, "power indices: no index requested");
     if ((opt.indices & index_colomer) && g.majorities.size() != 1)
         throw error(errc::unsupported,
@@ -468,7 +645,9 @@ std::string to_json(const power_result& r, int indent) {
     put(j, "holler", r.holler);
     put(j, "holler_absolute", r.holler_absolute);
     put(j, "deegan_packel", r.deegan_packel);
+    put(j, "deegan_packel_raw", r.deegan_packel_raw);
     put(j, "johnston", r.johnston);
+    put(j, "johnston_raw", r.johnston_raw);
     if (!r.chow.empty()) {
         auto& s = j["chow"] = nlohmann::json::array();
         for (const auto& x : r.chow) s.push_back(x.str());
@@ -488,6 +667,13 @@ std::string to_json(const power_result& r, int indent) {
     put(j, "nevison", r.nevison);
     put(j, "public_help", r.public_help);
     put(j, "felsenthal", r.felsenthal);
+    put(j, "felsenthal_raw", r.felsenthal_raw);
+    put(j, "tijs", r.tijs);
+    put(j, "harsanyi_nash", r.harsanyi_nash);
+    put(j, "public_help_xi", r.public_help_xi);
+    put(j, "null_player_free_f", r.null_player_free_f);
+    put(j, "null_player_free_g", r.null_player_free_g);
+    put(j, "symmetric_coalitional_banzhaf", r.symmetric_coalitional_banzhaf);
     if (!r.notes.empty()) j["notes"] = r.notes;
     return j.dump(indent);
 }

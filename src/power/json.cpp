@@ -1,11 +1,14 @@
 // Power games and options from JSON: the one reader the C API and the CLI marshal into, and the
 // one table of default indices (so `accord power`, accord_power() and Python's power() compute
 // the same indices when none is named).
+#include "power_internal.hpp"
+
 #include "accord/detail/safety.hpp"
 #include "accord/power.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <string>
 
@@ -97,6 +100,19 @@ std::span<const power_index_info> power_index_table() {
          "docs/methods/power.md"},
         {"felsenthal", "Felsenthal (least-size minimal winning coalitions)", index_felsenthal,
          &power_result::felsenthal, "docs/methods/power.md"},
+        {"tijs", "Tijs (shared by the veto players; needs one)", index_tijs, &power_result::tijs,
+         "docs/methods/power.md"},
+        {"public_help_xi", "public help index xi", index_public_help_xi, &power_result::public_help_xi,
+         "docs/methods/power.md"},
+        {"harsanyi_nash", "Harsanyi-Nash (as EPIC)", index_harsanyi_nash, &power_result::harsanyi_nash,
+         "docs/methods/power.md"},
+        {"null_player_free_f", "null-player-free index F (Deegan-Packel over winning coalitions)",
+         index_null_player_free_f, &power_result::null_player_free_f, "docs/methods/power.md"},
+        {"null_player_free_g", "null-player-free index G (public good over winning coalitions)",
+         index_null_player_free_g, &power_result::null_player_free_g, "docs/methods/power.md"},
+        {"symmetric_coalitional_banzhaf", "symmetric coalitional Banzhaf (needs unions)",
+         index_symmetric_coalitional_banzhaf, &power_result::symmetric_coalitional_banzhaf,
+         "docs/methods/power.md"},
     };
     return table;
 }
@@ -156,11 +172,16 @@ power_method parse_power_method(std::string_view m) {
 }
 
 power_options fit_power_options(const weighted_game& g, power_options opt) {
-    // "all" keeps Colomer-Martinez only where it is defined: one weighted majority.
+    // "all" keeps Colomer-Martinez only where it is defined (one weighted majority), and Tijs
+    // only where it is (a game with a veto player).
     if (g.majorities.size() > 1 && (opt.indices & index_all) == index_all)
         opt.indices &= ~unsigned(index_colomer);
+    if ((opt.indices & index_all) == index_all) {
+        const auto veto = power_detail::veto_players(g);
+        if (std::find(veto.begin(), veto.end(), true) == veto.end()) opt.indices &= ~unsigned(index_tijs);
+    }
     if (g.unions.empty() && !(opt.indices & index_defaults))
-        opt.indices &= ~unsigned(index_owen | index_banzhaf_owen);
+        opt.indices &= ~unsigned(index_owen | index_banzhaf_owen | index_symmetric_coalitional_banzhaf);
     return opt;
 }
 

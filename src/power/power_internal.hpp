@@ -71,6 +71,27 @@ void finish_felsenthal(power_result& r, const std::vector<big_int>& at_least_siz
 /// The indices derived from the Chow parameters.
 inline constexpr unsigned k_chow_indices = index_koenig_braeuninger | index_nevison | index_public_help;
 
+/// The indices that need each player's swings by the number of other players in the coalition.
+inline constexpr unsigned k_by_size_indices = index_public_help_xi | index_null_player_free_f;
+
+/// The indices of games with a-priori unions.
+inline constexpr unsigned k_union_indices =
+    index_owen | index_banzhaf_owen | index_symmetric_coalitional_banzhaf;
+
+/// The veto players: i is one when the others without i lose (some majority fails without i).
+std::vector<bool> veto_players(const weighted_game& g);
+
+/// Tijs and Harsanyi-Nash from the veto players (for `want`); Tijs throws errc::unsupported
+/// when there is none.
+void finish_veto_indices(power_result& r, const weighted_game& g, unsigned want);
+
+/// Public help xi and the null-player-free F from the swings by size, eta[i * n + k] = the
+/// coalitions of k others that i turns from losing to winning (for `want`).
+void finish_by_size_indices(power_result& r, std::size_t n, const std::vector<big_int>& eta, unsigned want);
+
+/// The null-player-free G from r.swings and r.winning_coalitions.
+void finish_null_player_free_g(power_result& r, std::size_t n);
+
 /// All indices by visiting all 2^n coalitions (or n! orders for none): the test oracle.
 power_result enumerate(const weighted_game& g, const power_options& opt);
 

@@ -407,8 +407,35 @@ static void test_power(void) {
     CHECK(accord_power("{\"quota\": 5, \"weights\": [3,2,1,1]}", "{\"indices\": \"felsenthal\"}", NULL, NULL,
                        &pr) == ACCORD_OK);
     CHECK(accord_power_result_json(pr, &json) == ACCORD_OK &&
-          strstr(json, "\"felsenthal_exact\":[\"1/2\",\"1/2\",\"0\",\"0\"]") != NULL);
+          strstr(json, "\"felsenthal_exact\":[\"1/2\",\"1/2\",\"0\",\"0\"]") != NULL &&
+          strstr(json, "\"felsenthal_raw_exact\":[\"1\",\"1\",\"0\",\"0\"]") != NULL);
     accord_power_result_free(pr);
+    /* The indices added beside EPIC's codes, by hand (docs/methods/power.md): [3; 2,1,1] wins with
+       AB, AC, ABC, and A is its veto player. */
+    CHECK(accord_power(
+              "{\"quota\": 3, \"weights\": [2,1,1]}",
+              "{\"indices\": \"public_help_xi,null_player_free_f,null_player_free_g,tijs,harsanyi_nash,"
+              "deegan_packel\"}",
+              NULL, NULL, &pr) == ACCORD_OK);
+    CHECK(accord_power_result_json(pr, &json) == ACCORD_OK &&
+          strstr(json, "\"public_help_xi_exact\":[\"11/24\",\"13/48\",\"13/48\"]") != NULL &&
+          strstr(json, "\"null_player_free_f_exact\":[\"4/9\",\"5/18\",\"5/18\"]") != NULL &&
+          strstr(json, "\"null_player_free_g_exact\":[\"3/7\",\"2/7\",\"2/7\"]") != NULL &&
+          strstr(json, "\"tijs_exact\":[\"1\",\"0\",\"0\"]") != NULL &&
+          strstr(json, "\"harsanyi_nash_exact\":[\"1\",\"0\",\"0\"]") != NULL &&
+          strstr(json, "\"deegan_packel_raw_exact\":[\"1\",\"1/2\",\"1/2\"]") != NULL);
+    accord_power_result_free(pr);
+    /* The EEC of 1958 with its unions: Banzhaf among them, Shapley-Shubik inside. */
+    CHECK(accord_power("{\"quota\": 12, \"weights\": [4,4,4,2,2,1], \"unions\": [[0,1],[2,3,4],[5]]}",
+                       "{\"indices\": \"symmetric_coalitional_banzhaf\"}", NULL, NULL, &pr) == ACCORD_OK);
+    CHECK(accord_power_result_json(pr, &json) == ACCORD_OK &&
+          strstr(json, "\"symmetric_coalitional_banzhaf_exact\":[\"1/4\",\"1/4\",\"1/3\",\"1/12\",\"1/12\","
+                       "\"0\"]") != NULL);
+    accord_power_result_free(pr);
+    /* Tijs is undefined without a veto player. */
+    CHECK(accord_power("{\"quota\": 2, \"weights\": [1,1,1]}", "{\"indices\": \"tijs\"}", NULL, NULL, &pr) ==
+              ACCORD_EUNSUPPORTED &&
+          strstr(accord_last_error(), "veto player") != NULL);
     /* Colomer-Martinez divides by one weight: refused for a double majority. */
     CHECK(accord_power("{\"majorities\": [{\"quota\": 2, \"weights\": [1,1,1]}, {\"quota\": 50, \"weights\": "
                        "[60,30,10]}]}",

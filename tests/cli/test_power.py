@@ -71,6 +71,28 @@ class Power(unittest.TestCase):
         d = json.loads(accord("power", "--quota", "5", "--weights", "3,2,1,1", "--indices", "felsenthal",
                               "--json").stdout)
         self.assertEqual(d["felsenthal_exact"], ["1/2", "1/2", "0", "0"])
+        self.assertEqual(d["felsenthal_raw_exact"], ["1", "1", "0", "0"])
+        # The indices added beside EPIC's codes, by hand (docs/methods/power.md): [3; 2,1,1] wins
+        # with AB, AC, ABC, and A is its veto player.
+        args = ("power", "--quota", "3", "--weights", "2,1,1", "--indices",
+                "public_help_xi,null_player_free_f,null_player_free_g,tijs,harsanyi_nash")
+        d = json.loads(accord(*args, "--json").stdout)
+        self.assertEqual(d["public_help_xi_exact"], ["11/24", "13/48", "13/48"])
+        self.assertEqual(d["null_player_free_f_exact"], ["4/9", "5/18", "5/18"])
+        self.assertEqual(d["null_player_free_g_exact"], ["3/7", "2/7", "2/7"])
+        self.assertEqual(d["tijs_exact"], ["1", "0", "0"])
+        self.assertEqual(d["harsanyi_nash_exact"], ["1", "0", "0"])
+        header = accord(*args).stdout.splitlines()[1].split()
+        self.assertEqual(header, ["player", "tijs", "public_help_xi", "harsanyi_nash", "null_player_free_f",
+                                  "null_player_free_g"])
+        out = accord("power", "--quota", "12", "--weights", "4,4,4,2,2,1", "--union", "1,2", "--union", "3,4,5",
+                     "--union", "6", "--indices", "symmetric_coalitional_banzhaf", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(json.loads(out.stdout)["symmetric_coalitional_banzhaf_exact"],
+                         ["1/4", "1/4", "1/3", "1/12", "1/12", "0"])
+        refused = accord("power", "--quota", "2", "--weights", "1,1,1", "--indices", "tijs")
+        self.assertNotEqual(refused.returncode, 0)
+        self.assertIn("veto player", refused.stderr)
 
     def test_colomer_needs_one_majority(self) -> None:
         out = accord("power", "--quota", "3", "--weights", "1,1,1,1,1",

@@ -121,7 +121,7 @@ class BuildAndCount(unittest.TestCase):
                                       "docs": "docs/methods/power.md"})
         for i in indices:
             self.assertTrue(i["summary"] and (ROOT / i["docs"]).is_file(), i)
-            unions = [[0, 1], [2]] if "owen" in i["name"] else None
+            unions = [[0, 1], [2]] if "owen" in i["name"] or "coalitional" in i["name"] else None
             got = accord.power(3, [2, 1, 1], unions=unions, indices=[i["name"]])
             # its values under its name (Coleman's three measures as coleman_act, _initiate, _prevent)
             self.assertTrue(any(k == i["name"] or k.startswith(i["name"] + "_") for k in got), (i["name"], list(got)))
@@ -420,6 +420,24 @@ class Power(unittest.TestCase):
         # [5; 3,2,1,1]: minimal winning AB and ACD; Felsenthal keeps the smallest, AB.
         f = accord.power(5, [3, 2, 1, 1], indices="felsenthal")
         self.assertEqual(f["felsenthal_exact"], [Fraction(1, 2), Fraction(1, 2), Fraction(0), Fraction(0)])
+        self.assertEqual(f["felsenthal_raw_exact"], [Fraction(1), Fraction(1), Fraction(0), Fraction(0)])
+        # The indices added beside EPIC's codes, by hand (docs/methods/power.md): [3; 2,1,1] wins
+        # with AB, AC, ABC, and A is its veto player.
+        x = accord.power(3, [2, 1, 1], indices=["public_help_xi", "null_player_free_f", "null_player_free_g",
+                                                 "tijs", "harsanyi_nash", "johnston"])
+        self.assertEqual(x["public_help_xi_exact"], [Fraction(11, 24), Fraction(13, 48), Fraction(13, 48)])
+        self.assertEqual(x["null_player_free_f_exact"], [Fraction(4, 9), Fraction(5, 18), Fraction(5, 18)])
+        self.assertEqual(x["null_player_free_g_exact"], [Fraction(3, 7), Fraction(2, 7), Fraction(2, 7)])
+        self.assertEqual(x["tijs_exact"], [Fraction(1), Fraction(0), Fraction(0)])
+        self.assertEqual(x["harsanyi_nash_exact"], [Fraction(1), Fraction(0), Fraction(0)])
+        # A alone is critical in ABC; AB and AC share: 1 + 1/2 + 1/2 for A.
+        self.assertEqual(x["johnston_raw_exact"], [Fraction(2), Fraction(1, 2), Fraction(1, 2)])
+        s = accord.power(12, [4, 4, 4, 2, 2, 1], unions=[[0, 1], [2, 3, 4], [5]],
+                         indices="symmetric_coalitional_banzhaf")
+        self.assertEqual(s["symmetric_coalitional_banzhaf_exact"],
+                         [Fraction(1, 4), Fraction(1, 4), Fraction(1, 3), Fraction(1, 12), Fraction(1, 12), Fraction(0)])
+        with self.assertRaises(accord.Unsupported):
+            accord.power(2, [1, 1, 1], indices="tijs")
 
     def test_double_majority_and_unions(self) -> None:
         r = accord.power(majorities=[(2, [1, 1, 1]), (50, [60, 30, 10])], players=["big", "mid", "small"],

@@ -7,9 +7,10 @@ Not run by the tests: they only read the figures. Run it by hand with EPIC built
 
     EPIC=/path/to/epic/epic python3 tests/data/peers/gen_epic.py > tests/data/peers/epic.json
 
-Each index is one call of EPIC's own command line, `epic -i CODE [-p UNIONS] -w GAME.csv -q QUOTA
---quiet`, and its screen output is kept as printed (six significant digits, GMP's mpf printed
-with the stream's default precision).
+Each index is one call of EPIC's own command line, `epic -i CODE [-p UNIONS] [-f] -w GAME.csv -q
+QUOTA --quiet` (`-f`, leaving null players out, for PIF and PIG only), and its screen output is
+kept as printed (six significant digits, GMP's mpf printed with the stream's default precision);
+"refused: MESSAGE" where it prints an error, "crashed: signal N" where it crashes.
 """
 from __future__ import annotations
 
@@ -26,8 +27,16 @@ EPIC_COMMIT = "684dbf3d6d8edc31479113de110bdfee4e12972f"
 
 # Every EPIC index accord computes (docs/methods/power.md, "Beside EPIC").
 INDICES = ["BZ", "ABZ", "RBZ", "SH", "RSH", "CC", "CI", "CP", "DP", "FT", "J", "PG", "APG", "RPG",
-           "KB", "KBPH", "N", "NPH", "PHT", "PHTPH", "RPHT", "RA", "W", "WM"]
-UNION_INDICES = ["O", "BO"]
+           "KB", "KBPH", "N", "NPH", "PHT", "PHTPH", "RPHT", "RA", "W", "WM",
+           "RDP", "RJ", "RFT", "T", "PHX", "HN", "PIF", "PIG"]
+UNION_INDICES = ["O", "BO", "SCB"]
+# EPIC refuses PIF and PIG on a game with a null player unless asked to leave null players out
+# (`-f`, which gives them 0); without one the flag changes nothing. accord's definitions count the
+# winning coalitions without a null player, which is the same.
+NULL_FREE = {"PIF", "PIG"}
+# Where EPIC refuses an index (it prints "ERROR: ..." and no values: Tijs without what it takes
+# for a veto player, Johnston with one), the entry is "refused: " and that line; where it
+# crashes, "crashed: signal N".
 
 EU27_NICE = [29, 29, 29, 29, 27, 27, 14, 13, 12, 12, 12, 12, 12, 10, 10, 10, 7, 7, 7, 7, 7, 4, 4, 4,
              4, 4, 3]
@@ -51,6 +60,10 @@ GAMES = [
     random_game(4101, 7),
     dict(random_game(4102, 12), unions=[[0, 1, 2], [3, 4], [5, 6, 7, 8], [9], [10, 11]]),
     random_game(4104, 23),
+    # Added with RDP ... SCB: a dictator (EPIC's "veto player" is one whose weight alone meets the
+    # quota), and two veto players of whom neither wins alone.
+    {"name": "dictator", "quota": 6, "weights": [6, 2, 1, 1]},
+    {"name": "veto_pair", "quota": 10, "weights": [4, 4, 2, 1, 1]},
 ]
 
 
@@ -58,8 +71,17 @@ def run(epic: str, code: str, game: dict, path: Path) -> list[str]:
     args = [epic, "-i", code]
     if "unions" in game:
         args += ["-p", ",".join("+".join(str(p + 1) for p in u) for u in game["unions"])]
+    if code in NULL_FREE:
+        args += ["-f"]
     args += ["-w", str(path), "-q", str(game["quota"]), "--quiet"]
-    out = subprocess.run(args, check=True, capture_output=True, text=True, timeout=600).stdout
+    done = subprocess.run(args, capture_output=True, text=True, timeout=600)
+    out = done.stdout
+    if done.returncode < 0:  # with -f and a null player of positive weight EPIC 684dbf3 crashes
+        return [f"crashed: signal {-done.returncode}"]
+    said = [line.strip() for line in (done.stdout + done.stderr).splitlines() if line.strip()]
+    if said and said[0].startswith("ERROR:"):
+        return ["refused: " + " ".join(said[0].split()[1:])]
+    done.check_returncode()
     players = re.findall(r"^P(\d+): (\S+)$", out, re.M)
     if players:
         assert [int(p) for p, _ in players] == list(range(1, len(players) + 1)), out
@@ -90,9 +112,10 @@ def main() -> None:
         "peer": "EPIC",
         "repository": "https://github.com/jhstaudacher/EPIC",
         "commit": EPIC_COMMIT,
-        "command": "epic -i CODE [-p UNIONS] -w GAME.csv -q QUOTA --quiet",
+        "command": "epic -i CODE [-p UNIONS] [-f for PIF, PIG] -w GAME.csv -q QUOTA --quiet",
         "note": "Values as EPIC prints them (six significant digits); \"=KB\" means the same "
-                "output as index KB. Players in the order of the weights; unions 0-based here, "
+                "output as index KB; \"refused: ...\" where EPIC printed an error, \"crashed: "
+                "signal N\" where it crashed. Players in the order of the weights; unions 0-based here, "
                 "1-based with + and , on EPIC's -p.",
         "games": games,
     }
