@@ -918,6 +918,32 @@ TEST(Power, TheTableLimitIsAnEighthOfTheMemoryBudgetAndRaisedWithIt) {
     EXPECT_TRUE(power_indices(g, named).exact);
 }
 
+// Public help xi and null-player-free F hold the n x n swing counts by size as big integers: the
+// estimate is refused before allocating, naming the indices and the limit.
+TEST(Power, TheSwingsBySizeOfXiAndFAreCheckedAgainstTheTableLimit) {
+    struct restore {
+        ~restore() { detail::set_memory_budget(0); }
+    } guard;
+    const auto g = make_weighted_game(31, std::vector<std::uint64_t>(60, 1));
+    detail::set_memory_budget(std::uint64_t{1} << 20); // tables up to 128 KiB; 60 x 60 counts pass it
+    for (unsigned index : {index_public_help_xi, index_null_player_free_f}) {
+        try {
+            power_indices(g, {.indices = index, .method = power_method::dynamic_programming});
+            FAIL() << "expected a refusal";
+        } catch (const accord::error& e) {
+            const std::string what = e.what();
+            EXPECT_EQ(e.code(), errc::unsupported);
+            EXPECT_NE(what.find("swings by coalition size"), std::string::npos) << what;
+            EXPECT_NE(what.find("for 60 players, more than its limit of 128.0 KiB"), std::string::npos)
+                << what;
+        }
+    }
+    detail::set_memory_budget(std::uint64_t{4} << 30);
+    EXPECT_TRUE(
+        power_indices(g, {.indices = index_public_help_xi, .method = power_method::dynamic_programming})
+            .exact);
+}
+
 // Every index and method is reachable by the name the front doors use (power_index_table(),
 // power_method_table()), and the dynamic programme and enumeration agree when named.
 TEST(Power, IndicesAndMethodsAreReachedByTheirNames) {

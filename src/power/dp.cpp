@@ -410,6 +410,20 @@ power_result dynamic_programme(const weighted_game& g, const power_options& opt)
         // phi_i = sum_k k! (n-1-k)! eta_ik / n!  (Shapley & Shubik 1954), summed as the counts
         // eta_ik are reconstructed, so the n x n counts are held as big integers only for the
         // indices that need them by size (public help xi, null-player-free F).
+        if (by_size) {
+            // The n x n swing counts by size, each up to 2^n: refused before allocating when
+            // they would pass the table limit (an eighth of the memory budget).
+            const long double need =
+                static_cast<long double>(n) * static_cast<long double>(n) *
+                (static_cast<long double>(sizeof(big_int)) + 16.0L + (n + 63) / 64 * 8.0L);
+            if (need > static_cast<long double>(max_table_bytes()))
+                throw table_too_large(
+                    errc::unsupported,
+                    "power indices: public help xi and null-player-free F hold each player's "
+                    "swings by coalition size, " +
+                        detail::format_bytes(need) + " for " + std::to_string(n) + " players, more than " +
+                        table_limit_words());
+        }
         std::vector<big_int> coef(ss ? n : 0), acc(ss ? n : 0), eta(by_size ? n * n : 0);
         for (std::size_t k = 0; k < coef.size(); ++k) coef[k] = factorial(k) * factorial(n - 1 - k);
         r.swings.resize(n);

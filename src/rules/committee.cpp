@@ -3094,13 +3094,22 @@ result run_budget(const profile& p, option_reader& o) {
         opt.max_nodes = *v;
     }
     opt.progress = o.progress;
-    // Points (score) ballots: a voter's utility is its points, the only reading they have.
-    if (p.kind() == ballot_kind::score) opt.utilities = pb_utilities::points;
-    opt.utilities = choice(o, "utilities",
-                           {{"cost", pb_utilities::cost},
-                            {"approval", pb_utilities::approval},
-                            {"points", pb_utilities::points}},
-                           opt.utilities);
+    // The default depends on the ballots: "cost" for approval ballots, "points" (their only
+    // reading) for points ballots; so the listing shows no single default.
+    if (const auto u = o.choice("utilities", {"cost", "approval", "points"})) {
+        if (*u == "cost")
+            opt.utilities = pb_utilities::cost;
+        else if (*u == "approval")
+            opt.utilities = pb_utilities::approval;
+        else if (*u == "points")
+            opt.utilities = pb_utilities::points;
+        else
+            throw error(
+                errc::invalid,
+                "budget: option 'utilities' must be one of \"cost\", \"approval\", \"points\", got '" + *u +
+                    "'");
+    } else if (p.kind() == ballot_kind::score)
+        opt.utilities = pb_utilities::points;
     // Which completion goes with which method is checked by participatory_budget().
     opt.completion = choice(o, "completion",
                             {{"none", pb_completion::none},
