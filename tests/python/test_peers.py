@@ -43,6 +43,7 @@ class Peers(unittest.TestCase):
     svvamp = table("svvamp.json")
     abcvoting_ranked = table("abcvoting_ranked.json")
     votelib = table("votelib.json")
+    lotteries = table("pref_voting_lotteries.json")
     not_compared = table("not_compared.json")["rules"]
 
     def test_every_registered_rule_is_compared_or_says_why_not(self) -> None:
@@ -51,6 +52,7 @@ class Peers(unittest.TestCase):
         compared |= {spec["rule"] for spec in self.cardinal["comparisons"].values()}
         compared |= {spec["rule"] for spec in self.stv["comparisons"].values()}
         compared |= set(self.svvamp["rules"]) | set(self.abcvoting_ranked["rules"])
+        compared |= set(self.lotteries["rules"]) | {"essential-set"}
         skipped = set(self.not_compared)
         self.assertEqual(compared & skipped, set(), "compared and listed in not_compared.json")
         self.assertEqual(registered - compared - skipped, set(),
@@ -97,6 +99,34 @@ class Peers(unittest.TestCase):
                     compared += 1
         # 15 seeded profiles are always there (733 pairs); 10 real ones too when ../shared/data is (1,116).
         self.assertGreaterEqual(compared, 700)
+
+    def test_maximal_lotteries_agree_with_pref_voting(self) -> None:
+        """pref_voting_lotteries.json: pref_voting's maximal lottery of the margin game and of the
+        majority game (one linear programme each, floats) and their supports, the essential and
+        bipartisan sets. Compared where accord finds the lottery unique (its note says so): then
+        the programme's lottery is that one, and accord's exact probabilities must be within 1e-6
+        of the peer's; elsewhere the programme returns one of many and is not compared."""
+        compared = skipped = 0
+        games = (("maximal-lotteries", "maximal_lottery", "margin"), ("essential-set", "maximal_lottery", "margin"),
+                 ("bipartisan-set", "c1_maximal_lottery", "majority"))
+        sets = {"maximal-lotteries": None, "essential-set": "essential_set", "bipartisan-set": "bipartisan_set"}
+        for entry in self.lotteries["profiles"]:
+            p = load(entry["file"])
+            if p is None:
+                continue
+            for rule, key, game in games:
+                with self.subTest(file=entry["file"], rule=rule):
+                    r = accord.run(p, rule)
+                    if f"the maximal lottery of the {game} game is unique" not in r.raw["notes"]:
+                        skipped += 1
+                        continue
+                    for c, prob in entry[key].items():
+                        self.assertAlmostEqual(float(r.scores[c]), prob, delta=1e-6, msg=c)
+                    if sets[rule]:
+                        self.assertEqual(sorted(r.winners), entry[sets[rule]])
+                    compared += 1
+        # 15 seeded files: 39 pairs with a unique lottery (6 not); 10 PrefLib files add 30 with ../shared.
+        self.assertGreaterEqual(compared, 39)
 
     def test_apportionments_agree_with_votelib(self) -> None:
         """votelib.json: votelib's seats per list for each apportionment method on seeded votes;

@@ -28,14 +28,12 @@ def read_orders(path: Path) -> tuple[list[str], list[tuple[dict[str, int], int]]
                    for rest, count in lines]
 
 
-def main() -> None:
-    import_pref_voting()
-    from pref_voting.c1_methods import condorcet
+def ranked_profiles(table: dict):
+    """(entry, ProfileWithTies) for each ranked file of the pref_voting table, read with extended
+    strict preference (a ranked candidate beats an unranked one, as accord reads `.soi`).
+    pref_voting must be importable (import_pref_voting())."""
     from pref_voting.profiles_with_ties import ProfileWithTies
 
-    path = HERE / "pref_voting.json"
-    table = json.loads(path.read_text(encoding="utf-8"))
-    no_winner = []
     for entry in table["profiles"]:
         name = entry["file"]
         if not name.endswith((".soc", ".soi")):
@@ -44,6 +42,18 @@ def main() -> None:
         cands, ballots = read_orders(file)
         prof = ProfileWithTies([b for b, _ in ballots], rcounts=[c for _, c in ballots], candidates=cands)
         prof.use_extended_strict_preference()
+        yield entry, prof
+
+
+def main() -> None:
+    import_pref_voting()
+    from pref_voting.c1_methods import condorcet
+
+    path = HERE / "pref_voting.json"
+    table = json.loads(path.read_text(encoding="utf-8"))
+    no_winner = []
+    for entry, prof in ranked_profiles(table):
+        name = entry["file"]
         winners = sorted(condorcet(prof))
         entry["winners"]["condorcet"] = winners
         if prof.condorcet_winner() is None:
