@@ -127,6 +127,17 @@ class Peers(unittest.TestCase):
                     compared += 1
         # 15 seeded files: 39 pairs with a unique lottery (6 not); 10 PrefLib files add 30 with ../shared.
         self.assertGreaterEqual(compared, 39)
+        dictators = 0
+        for entry in self.lotteries["profiles"]:
+            p = load(entry["file"])
+            if p is None:
+                continue
+            with self.subTest(file=entry["file"], rule="random-dictator"):
+                r = accord.run(p, "random-dictator")
+                for c, prob in entry["random_dictator"].items():
+                    self.assertAlmostEqual(float(r.scores[c]), prob, delta=1e-9, msg=c)
+                dictators += 1
+        self.assertGreaterEqual(dictators, 15)
 
     def test_apportionments_agree_with_votelib(self) -> None:
         """votelib.json: votelib's seats per list for each apportionment method on seeded votes;

@@ -1,5 +1,6 @@
 """Writes tests/data/peers/pref_voting_lotteries.json: pref_voting's maximal lotteries and their
-supports (the essential set for the margin game, the bipartisan set for the majority game) on the
+supports (the essential set for the margin game, the bipartisan set for the majority game), and
+its random dictator lottery (first-place shares), on the
 ranked profiles of the pref_voting table (15 seeded `.soc` files here, 10 PrefLib `.soi` files of
 ../shared/data). How and why: tests/data/peers/README.md, "pref_voting's lotteries".
 
@@ -30,7 +31,7 @@ def main() -> None:
     import_pref_voting()
     import pref_voting.c1_methods as c1
     from pref_voting.margin_based_methods import essential
-    from pref_voting.probabilistic_methods import c1_maximal_lottery, maximal_lottery
+    from pref_voting.probabilistic_methods import c1_maximal_lottery, maximal_lottery, random_dictator
 
     c1.c1_maximal_lottery = functools.partial(c1_maximal_lottery, algorithm="lp")
     table = json.loads((HERE / "pref_voting.json").read_text(encoding="utf-8"))
@@ -38,7 +39,8 @@ def main() -> None:
            "rules": {"maximal-lotteries": {"peer_method": "maximal_lottery(profile, algorithm='lp')",
                                            "support_rule": "essential-set", "support_method": "essential"},
                      "bipartisan-set": {"peer_method": "c1_maximal_lottery(profile, algorithm='lp')",
-                                        "support_method": "bipartisan"}},
+                                        "support_method": "bipartisan"},
+                     "random-dictator": {"peer_method": "random_dictator(profile)"}},
            "profiles": []}
     for entry, prof in ranked_profiles(table):
         name = entry["file"]
@@ -50,6 +52,7 @@ def main() -> None:
             "essential_set": sorted(str(c) for c in essential(prof)),
             "c1_maximal_lottery": {str(c): round(float(p), 9) for c, p in majority.items()},
             "bipartisan_set": sorted(str(c) for c in c1.bipartisan(prof)),
+            "random_dictator": {str(c): round(float(p), 12) for c, p in random_dictator(prof).items()},
         })
     json.dump(out, sys.stdout, indent=1, ensure_ascii=False)
     sys.stdout.write("\n")
