@@ -1,6 +1,7 @@
 // Committee rules on 100,000 synthetic approval ballots over 50 candidates, 10 seats: seq-Phragmén
 // and Equal Shares (exact rationals throughout), and participatory budgeting (Equal Shares,
-// exact maximum welfare, sequential Phragmén, maximin support),
+// exact maximum welfare, sequential Phragmén, maximin support; and as ballots grow, over approval
+// and over points ballots),
 // against a baseline in the same run: a plain approval count over the same distinct ballots.
 #include "accord/rules/committee.hpp"
 
@@ -224,6 +225,54 @@ void BM_BudgetFractionalEqualShares(benchmark::State& s) {
     pb_growth_case(s, accord::budget_method::fractional_equal_shares);
 }
 
+// The same growth over points ballots (cumulative votes): each supported project is given 1 to 3
+// points, seeded; Equal Shares pays per point, CSTV donates in proportion to the points (a ballot
+// whose points differ is moved alone). Beside each, the approval count baseline, and the same
+// method over the approval ballots of the same sizes (BM_BudgetEqualSharesGrowth, BM_BudgetCstv).
+const accord::profile& pb_points_electorate(std::size_t ballots, std::size_t projects) {
+    static std::map<std::pair<std::size_t, std::size_t>, accord::profile> cache;
+    auto [it, fresh] =
+        cache.try_emplace({ballots, projects}, accord_bench::names(projects), accord::ballot_kind::score);
+    if (fresh) {
+        std::mt19937_64 rng(37 * ballots + projects);
+        std::vector<accord::mark> marks;
+        while (it->second.unique_count() < ballots) {
+            marks.clear();
+            for (std::size_t c = 0; c < projects; ++c)
+                if (rng() % 10 == 0)
+                    marks.push_back(
+                        {static_cast<accord::cand_t>(c), static_cast<std::int32_t>(1 + rng() % 3)});
+            if (marks.empty()) marks.push_back({static_cast<accord::cand_t>(rng() % projects), 1});
+            it->second.add(marks);
+        }
+    }
+    return it->second;
+}
+void pb_points_case(benchmark::State& s, accord::budget_method method) {
+    const auto ballots = static_cast<std::size_t>(s.range(0));
+    const auto projects = static_cast<std::size_t>(s.range(1));
+    const auto& p = pb_points_electorate(ballots, projects);
+    const double base = baseline_seconds(p);
+    accord::budget_options o;
+    o.method = method;
+    o.utilities = accord::pb_utilities::points;
+    seeded_costs(o, projects);
+    accord_bench::timed_loop(s, base, [&] {
+        auto r = accord::participatory_budget(p, o);
+        benchmark::DoNotOptimize(r);
+    });
+    s.counters["ballots"] = static_cast<double>(ballots);
+    s.counters["projects"] = static_cast<double>(projects);
+}
+void BM_BudgetEqualSharesGrowth(benchmark::State& s) {
+    pb_growth_case(s, accord::budget_method::equal_shares);
+}
+void BM_BudgetPointsEqualShares(benchmark::State& s) {
+    pb_points_case(s, accord::budget_method::equal_shares);
+}
+void BM_BudgetPointsGreedy(benchmark::State& s) { pb_points_case(s, accord::budget_method::greedy); }
+void BM_BudgetPointsCstv(benchmark::State& s) { pb_points_case(s, accord::budget_method::cstv); }
+
 BENCHMARK(BM_ApprovalCountBaseline)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SeqPhragmen)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EqualShares)->Unit(benchmark::kMillisecond);
@@ -250,6 +299,10 @@ BENCHMARK(BM_BudgetBosEqualShares)->ArgsProduct({{1000, 5000}, {30, 50}})->Unit(
 BENCHMARK(BM_BudgetFractionalEqualShares)
     ->ArgsProduct({{1000, 5000}, {30, 50}})
     ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BudgetEqualSharesGrowth)->ArgsProduct({{1000, 5000}, {30, 50}})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BudgetPointsEqualShares)->ArgsProduct({{1000, 5000}, {30, 50}})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BudgetPointsGreedy)->ArgsProduct({{1000, 5000}, {30, 50}})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BudgetPointsCstv)->ArgsProduct({{1000, 5000}, {30}})->Unit(benchmark::kMillisecond);
 
 } // namespace
 
