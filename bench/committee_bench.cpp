@@ -202,13 +202,16 @@ const accord::profile& pb_electorate(std::size_t ballots, std::size_t projects) 
     }
     return it->second;
 }
-void pb_growth_case(benchmark::State& s, accord::budget_method method) {
+// One growth case: `ballots` x `projects` (the state's two arguments) from `electorate`.
+void pb_case(benchmark::State& s, const accord::profile& (*electorate)(std::size_t, std::size_t),
+             accord::budget_method method, accord::pb_utilities utilities) {
     const auto ballots = static_cast<std::size_t>(s.range(0));
     const auto projects = static_cast<std::size_t>(s.range(1));
-    const auto& p = pb_electorate(ballots, projects);
+    const auto& p = electorate(ballots, projects);
     const double base = baseline_seconds(p);
     accord::budget_options o;
     o.method = method;
+    o.utilities = utilities;
     seeded_costs(o, projects);
     accord_bench::timed_loop(s, base, [&] {
         auto r = accord::participatory_budget(p, o);
@@ -216,6 +219,9 @@ void pb_growth_case(benchmark::State& s, accord::budget_method method) {
     });
     s.counters["ballots"] = static_cast<double>(ballots);
     s.counters["projects"] = static_cast<double>(projects);
+}
+void pb_growth_case(benchmark::State& s, accord::budget_method method) {
+    pb_case(s, pb_electorate, method, accord::pb_utilities::cost);
 }
 void BM_BudgetCstv(benchmark::State& s) { pb_growth_case(s, accord::budget_method::cstv); }
 void BM_BudgetBosEqualShares(benchmark::State& s) {
@@ -249,20 +255,7 @@ const accord::profile& pb_points_electorate(std::size_t ballots, std::size_t pro
     return it->second;
 }
 void pb_points_case(benchmark::State& s, accord::budget_method method) {
-    const auto ballots = static_cast<std::size_t>(s.range(0));
-    const auto projects = static_cast<std::size_t>(s.range(1));
-    const auto& p = pb_points_electorate(ballots, projects);
-    const double base = baseline_seconds(p);
-    accord::budget_options o;
-    o.method = method;
-    o.utilities = accord::pb_utilities::points;
-    seeded_costs(o, projects);
-    accord_bench::timed_loop(s, base, [&] {
-        auto r = accord::participatory_budget(p, o);
-        benchmark::DoNotOptimize(r);
-    });
-    s.counters["ballots"] = static_cast<double>(ballots);
-    s.counters["projects"] = static_cast<double>(projects);
+    pb_case(s, pb_points_electorate, method, accord::pb_utilities::points);
 }
 void BM_BudgetEqualSharesGrowth(benchmark::State& s) {
     pb_growth_case(s, accord::budget_method::equal_shares);
