@@ -2890,14 +2890,16 @@ committee_options read_committee(option_reader& o) {
     return c;
 }
 
+/// The named value of `key`, or `def` when absent (nullopt: no default, none listed).
 template <class E>
-E choice(option_reader& o, const std::string& key, std::initializer_list<std::pair<const char*, E>> values,
-         E def) {
+std::optional<E> optional_choice(option_reader& o, const std::string& key,
+                                 std::initializer_list<std::pair<const char*, E>> values,
+                                 std::optional<E> def = std::nullopt) {
     std::vector<std::string> names;
     std::optional<std::string> def_name;
     for (const auto& value : values) {
         names.emplace_back(value.first);
-        if (value.second == def) def_name = value.first;
+        if (def && value.second == *def) def_name = value.first;
     }
     const auto v = o.choice(key, names, def_name);
     if (!v) return def;
@@ -2908,6 +2910,12 @@ E choice(option_reader& o, const std::string& key, std::initializer_list<std::pa
     }
     throw error(errc::invalid,
                 o.method() + ": option '" + key + "' must be one of " + list + ", got '" + *v + "'");
+}
+
+template <class E>
+E choice(option_reader& o, const std::string& key, std::initializer_list<std::pair<const char*, E>> values,
+         E def) {
+    return *optional_choice(o, key, values, std::optional<E>(def));
 }
 } // namespace
 
@@ -3096,20 +3104,11 @@ result run_budget(const profile& p, option_reader& o) {
     opt.progress = o.progress;
     // The default depends on the ballots: "cost" for approval ballots, "points" (their only
     // reading) for points ballots; so the listing shows no single default.
-    if (const auto u = o.choice("utilities", {"cost", "approval", "points"})) {
-        if (*u == "cost")
-            opt.utilities = pb_utilities::cost;
-        else if (*u == "approval")
-            opt.utilities = pb_utilities::approval;
-        else if (*u == "points")
-            opt.utilities = pb_utilities::points;
-        else
-            throw error(
-                errc::invalid,
-                "budget: option 'utilities' must be one of \"cost\", \"approval\", \"points\", got '" + *u +
-                    "'");
-    } else if (p.kind() == ballot_kind::score)
-        opt.utilities = pb_utilities::points;
+    opt.utilities = optional_choice<pb_utilities>(o, "utilities",
+                                                  {{"cost", pb_utilities::cost},
+                                                   {"approval", pb_utilities::approval},
+                                                   {"points", pb_utilities::points}})
+                        .value_or(p.kind() == ballot_kind::score ? pb_utilities::points : opt.utilities);
     // Which completion goes with which method is checked by participatory_budget().
     opt.completion = choice(o, "completion",
                             {{"none", pb_completion::none},
