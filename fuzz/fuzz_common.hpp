@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -64,19 +65,24 @@ inline int round_trip(const accord::profile& p, accord::file_format f) {
     return 0;
 }
 
-inline int run_one(const std::uint8_t* data, std::size_t size, accord::file_format f, bool lenient) {
+/// The input read as format `f`, or nullopt when the reader refuses it (a refusal is fine).
+inline std::optional<accord::profile> read_input(const std::uint8_t* data, std::size_t size,
+                                                 accord::file_format f, bool lenient) {
     using namespace accord;
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     read_options opt;
     opt.format = f;
     opt.lenient = lenient;
-    profile p;
     try {
-        p = read_profile_text(text, "fuzz", opt);
+        return read_profile_text(text, "fuzz", opt);
     } catch (const error&) {
-        return 0;
+        return std::nullopt;
     }
-    return round_trip(p, f);
+}
+
+inline int run_one(const std::uint8_t* data, std::size_t size, accord::file_format f, bool lenient) {
+    const auto p = read_input(data, size, f, lenient);
+    return p ? round_trip(*p, f) : 0;
 }
 
 } // namespace accord_fuzz

@@ -11,16 +11,9 @@
 namespace {
 int run_pabulib(const std::uint8_t* data, std::size_t size, bool lenient) {
     using namespace accord;
-    const std::string_view text(reinterpret_cast<const char*>(data), size);
-    read_options opt;
-    opt.format = file_format::pabulib;
-    opt.lenient = lenient;
-    profile p;
-    try {
-        p = read_profile_text(text, "fuzz", opt);
-    } catch (const error&) {
-        return 0;
-    }
+    const auto read = accord_fuzz::read_input(data, size, file_format::pabulib, lenient);
+    if (!read) return 0;
+    const profile& p = *read;
     // A profile read from a .pb always carries one cost per project and the budget.
     if (p.costs.size() != p.candidate_count() || !p.budget) std::abort();
     if (p.kind() == ballot_kind::approval && p.candidate_count() <= 64) {
