@@ -16,12 +16,15 @@ int run_pabulib(const std::uint8_t* data, std::size_t size, bool lenient) {
     const profile& p = *read;
     // A profile read from a .pb always carries one cost per project and the budget.
     if (p.costs.size() != p.candidate_count() || !p.budget) std::abort();
-    if (p.kind() == ballot_kind::approval && p.candidate_count() <= 64) {
-        try {
-            (void)run(p, "budget", R"({"method": "greedy"})");
-        } catch (const error&) {
+    // The budget rule over the file's costs and budget: approval ballots, and points ballots
+    // (cumulative and scoring votes), which Equal Shares prices per point.
+    if (p.kind() != ballot_kind::ranking && p.candidate_count() <= 64)
+        for (const char* options : {R"({"method": "greedy"})", R"({"method": "equal-shares"})"}) {
+            try {
+                (void)run(p, "budget", options);
+            } catch (const error&) {
+            }
         }
-    }
     return accord_fuzz::round_trip(p, file_format::pabulib);
 }
 } // namespace
